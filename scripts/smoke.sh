@@ -1,0 +1,30 @@
+#!/usr/bin/env bash
+# Packs the library as npm would publish it, installs the tarball in a scratch project, and
+# checks that it loads both with `import` (ESM) and with `require()` (CommonJS, Node >= 20.19).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+root=$(pwd)
+scratch=$(mktemp -d)
+trap 'rm -rf "$scratch"' EXIT
+
+tarball=$(npm pack --silent --pack-destination "$scratch" | tail -n 1)
+cd "$scratch"
+printf '{ "name": "smoke", "version": "1.0.0", "private": true }\n' > package.json
+npm install --silent --no-audit --no-fund "./$tarball" >/dev/null
+
+cat > esm.mjs <<'JS'
+import { Euros, parseCalendarDate } from "caf-conventions"
+const amount = Euros.parse("30000").times("0.5")
+if (amount.toString() !== "15000.00") throw new Error(`import: got ${amount}`)
+if (parseCalendarDate("2024-02-29") !== "2024-02-29") throw new Error("import: date")
+console.log("import ok:", amount.format())
+JS
+cat > cjs.cjs <<'JS'
+const { Euros, allocate } = require("caf-conventions")
+const parts = allocate(Euros.parse("100"), [1, 1, 1]).map(String).join(" ")
+if (parts !== "33.34 33.33 33.33") throw new Error(`require: got ${parts}`)
+console.log("require ok:", parts)
+JS
+node esm.mjs
+node --no-warnings cjs.cjs
+cd "$root"

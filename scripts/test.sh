@@ -1,0 +1,24 @@
+#!/usr/bin/env bash
+# Every check the project makes, in order, stopping at the first failure (`npm test`).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+step() { printf '\n== %s ==\n' "$1"; }
+
+step "type check"
+npx tsc --noEmit -p .
+step "unit and property tests"
+npx vitest run
+step "build (ESM + .d.ts)"
+npx tsup
+step "package lint (publint)"
+npx publint --strict
+step "types as consumers see them (attw, ESM-only)"
+npx attw --pack . --profile esm-only
+step "API reference (typedoc, warnings are errors)"
+npx typedoc --logLevel Warn
+step "examples"
+npx tsx scripts/run-examples.ts
+step "packed tarball installs, imports and requires"
+bash scripts/smoke.sh
+printf '\nAll checks passed.\n'

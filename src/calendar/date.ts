@@ -1,0 +1,364 @@
+/**
+ * Calendar dates: a day, with no time of day and no time zone, computed in UTC whatever the
+ * host's `TZ` is.
+ *
+ * @module
+ */
+import { UTCDate } from "@date-fns/utc"
+import { addDays as addDaysFns, addMonths as addMonthsFns, differenceInCalendarDays } from "date-fns"
+import { Schema } from "effect"
+import { InvalidDateError, type PathSegment } from "../core/errors.js"
+import { makeCodec } from "../core/codec.js"
+
+/**
+ * A calendar date written `yyyy-MM-dd` (`"2024-02-29"`), year 1000 to 9999, checked to exist.
+ * It is a branded string: it serialises as itself, and two dates compare with `<` and `===`
+ * exactly as they compare in time. Build one with {@link parseCalendarDate} or
+ * {@link calendarDate}; a bare string is not accepted where a `CalendarDate` is expected.
+ *
+ * @example
+ * ```ts
+ * import { parseCalendarDate, type CalendarDate } from "caf-conventions"
+ * const signed: CalendarDate = parseCalendarDate("2023-01-15")
+ * signed < parseCalendarDate("2023-03-31") //=> true
+ * ```
+ * @category calendar
+ */
+export type CalendarDate = string & {
+  /** Brand: marks a checked calendar date. */
+  readonly CalendarDate: unique symbol
+}
+
+const SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/
+const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
+const MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+
+/**
+ * Whether `year` is a leap year in the Gregorian calendar.
+ *
+ * @example
+ * ```ts
+ * import { isLeapYear } from "caf-conventions"
+ * isLeapYear(2024) //=> true
+ * isLeapYear(2100) //=> false
+ * ```
+ * @category calendar
+ */
+export function isLeapYear(year: number): boolean {
+  return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
+}
+
+/**
+ * The number of days in a calendar year: 366 in a leap year, otherwise 365.
+ *
+ * @example
+ * ```ts
+ * import { daysInYear } from "caf-conventions"
+ * daysInYear(2024) //=> 366
+ * daysInYear(2023) //=> 365
+ * ```
+ * @category calendar
+ */
+export function daysInYear(year: number): 365 | 366 {
+  return isLeapYear(year) ? 366 : 365
+}
+
+/**
+ * The number of days in a month (`month` from 1 to 12).
+ *
+ * @example
+ * ```ts
+ * import { daysInMonth } from "caf-conventions"
+ * daysInMonth(2024, 2) //=> 29
+ * daysInMonth(2023, 2) //=> 28
+ * ```
+ * @category calendar
+ */
+export function daysInMonth(year: number, month: number): number {
+  if (month === 2) return isLeapYear(year) ? 29 : 28
+  return [4, 6, 9, 11].includes(month) ? 30 : 31
+}
+
+/** Returns undefined when the text is a real date, or the reasons (English, French) it is not. */
+function problemOf(text: string): readonly [string, string] | undefined {
+  const match = SHAPE.exec(text)
+  if (match === null) {
+    return [
+      `${JSON.stringify(text)} is not a date written yyyy-MM-dd`,
+      `« ${text} » n'est pas une date au format AAAA-MM-JJ`
+    ]
+  }
+  const year = Number(match[1])
+  const month = Number(match[2])
+  const day = Number(match[3])
+  if (year < 1000) return [`${text} is not a calendar date: years start at 1000`, `${text} n'est pas une date : l'année doit être au moins 1000`]
+  if (month < 1 || month > 12) {
+    return [`${text} is not a calendar date: there is no month ${match[2]}`, `${text} n'est pas une date : il n'y a pas de mois ${match[2]}`]
+  }
+  const last = daysInMonth(year, month)
+  if (day < 1 || day > last) {
+    return [
+      `${text} is not a calendar date: ${MONTHS_EN[month - 1]} ${year} has ${last} days`,
+      `${text} n'est pas une date : ${MONTHS_FR[month - 1]} ${year} compte ${last} jours`
+    ]
+  }
+  return undefined
+}
+
+/**
+ * Whether a value is a valid `yyyy-MM-dd` calendar date (a type guard).
+ *
+ * @example
+ * ```ts
+ * import { isCalendarDate } from "caf-conventions"
+ * isCalendarDate("2024-02-29") //=> true
+ * isCalendarDate("2023-02-29") //=> false
+ * ```
+ * @category calendar
+ */
+export function isCalendarDate(value: unknown): value is CalendarDate {
+  return typeof value === "string" && problemOf(value) === undefined
+}
+
+/**
+ * Schema of a calendar date in a JSON document: a `yyyy-MM-dd` string naming a day that exists.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { CalendarDateSchema } from "caf-conventions"
+ * Schema.decodeUnknownSync(CalendarDateSchema)("2024-02-29") //=> "2024-02-29"
+ * ```
+ * @category calendar
+ */
+export const CalendarDateSchema: Schema.Codec<CalendarDate, string> = Schema.String.check(
+  Schema.makeFilter((text: string) => problemOf(text)?.[0] ?? true, {
+    description: "A calendar date written yyyy-MM-dd",
+    pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+  } as Schema.Annotations.Filter)
+) as unknown as Schema.Codec<CalendarDate, string>
+
+const dateCodec = makeCodec(CalendarDateSchema, "calendar date")
+
+/**
+ * Reads a `yyyy-MM-dd` date, or throws a {@link ValidationError} saying why it is not one
+ * (`2023-02-30`, `2023-13-01` and `23-1-1` are all refused).
+ *
+ * @example
+ * ```ts
+ * import { parseCalendarDate } from "caf-conventions"
+ * parseCalendarDate("2024-02-29") //=> "2024-02-29"
+ * parseCalendarDate("2023-02-30") // throws ValidationError: "February 2023 has 28 days"
+ * ```
+ * @category calendar
+ */
+export const parseCalendarDate: (input: unknown) => CalendarDate = dateCodec.parse
+
+/**
+ * Like {@link parseCalendarDate}, returning `{ success, data | error }` instead of throwing.
+ *
+ * @example
+ * ```ts
+ * import { safeParseCalendarDate } from "caf-conventions"
+ * safeParseCalendarDate("2023-13-01").success //=> false
+ * ```
+ * @category calendar
+ */
+export const safeParseCalendarDate = dateCodec.safeParse
+
+/**
+ * Reads a date for a form: throws an {@link InvalidDateError} carrying a French message for the
+ * person who typed it, and the path where the text was.
+ *
+ * @example
+ * ```ts
+ * import { readCalendarDate } from "caf-conventions"
+ * try { readCalendarDate("2023-02-30", ["signatureDate"]) } catch (e) { (e as { frenchMessage: string }).frenchMessage }
+ * //=> "2023-02-30 n'est pas une date : février 2023 compte 28 jours"
+ * ```
+ * @category calendar
+ */
+export function readCalendarDate(input: unknown, path: ReadonlyArray<PathSegment> = []): CalendarDate {
+  if (typeof input !== "string") {
+    throw new InvalidDateError({
+      input,
+      path,
+      message: `expected a yyyy-MM-dd string, got ${typeof input}`,
+      frenchMessage: "une date s'écrit AAAA-MM-JJ"
+    })
+  }
+  const problem = problemOf(input)
+  if (problem === undefined) return input as CalendarDate
+  throw new InvalidDateError({ input, path, message: problem[0], frenchMessage: problem[1] })
+}
+
+function toUtc(date: CalendarDate): UTCDate {
+  return new UTCDate(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))
+}
+
+function fromUtc(date: Date): CalendarDate {
+  const year = date.getUTCFullYear()
+  const text = `${String(year).padStart(4, "0")}-${String(date.getUTCMonth() + 1).padStart(2, "0")}-${String(date.getUTCDate()).padStart(2, "0")}`
+  return readCalendarDate(text)
+}
+
+/**
+ * The date of a given year, month (1–12) and day; throws an {@link InvalidDateError} if that
+ * day does not exist.
+ *
+ * @example
+ * ```ts
+ * import { calendarDate } from "caf-conventions"
+ * calendarDate(2025, 3, 31) //=> "2025-03-31"
+ * ```
+ * @category calendar
+ */
+export function calendarDate(year: number, month: number, day: number): CalendarDate {
+  const pad = (value: number, width: number) => String(value).padStart(width, "0")
+  return readCalendarDate(`${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`)
+}
+
+/**
+ * The year of a date.
+ *
+ * @example
+ * ```ts
+ * import { parseCalendarDate, yearOf } from "caf-conventions"
+ * yearOf(parseCalendarDate("2024-07-01")) //=> 2024
+ * ```
+ * @category calendar
+ */
+export function yearOf(date: CalendarDate): number {
+  return Number(date.slice(0, 4))
+}
+
+/**
+ * -1, 0 or 1 as `a` is before, the same day as, or after `b` (a comparator for `sort`).
+ *
+ * @example
+ * ```ts
+ * import { compareDates, parseCalendarDate } from "caf-conventions"
+ * compareDates(parseCalendarDate("2023-12-31"), parseCalendarDate("2024-01-01")) //=> -1
+ * ```
+ * @category calendar
+ */
+export function compareDates(a: CalendarDate, b: CalendarDate): -1 | 0 | 1 {
+  return a < b ? -1 : a > b ? 1 : 0
+}
+
+/**
+ * The earlier of two dates.
+ *
+ * @example
+ * ```ts
+ * import { minDate, parseCalendarDate } from "caf-conventions"
+ * minDate(parseCalendarDate("2025-03-31"), parseCalendarDate("2025-04-15")) //=> "2025-03-31"
+ * ```
+ * @category calendar
+ */
+export function minDate(a: CalendarDate, b: CalendarDate): CalendarDate {
+  return a <= b ? a : b
+}
+
+/**
+ * The later of two dates: the advance is due on 31 March, or on the notification date if later.
+ *
+ * @example
+ * ```ts
+ * import { maxDate, parseCalendarDate } from "caf-conventions"
+ * maxDate(parseCalendarDate("2025-03-31"), parseCalendarDate("2025-04-15")) //=> "2025-04-15"
+ * ```
+ * @category calendar
+ */
+export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {
+  return a >= b ? a : b
+}
+
+/**
+ * The date `days` days later (or earlier, when negative).
+ *
+ * @example
+ * ```ts
+ * import { addDays, parseCalendarDate } from "caf-conventions"
+ * addDays(parseCalendarDate("2024-02-28"), 1) //=> "2024-02-29"
+ * addDays(parseCalendarDate("2024-03-01"), 60) //=> "2024-04-30"
+ * ```
+ * @category calendar
+ */
+export function addDays(date: CalendarDate, days: number): CalendarDate {
+  return fromUtc(addDaysFns(toUtc(date), days))
+}
+
+/**
+ * The same day `months` months later (or earlier), clamped to the month's last day when that
+ * day does not exist (31 January + 1 month = 29 February in a leap year).
+ *
+ * @example
+ * ```ts
+ * import { addMonths, parseCalendarDate } from "caf-conventions"
+ * addMonths(parseCalendarDate("2024-01-31"), 1) //=> "2024-02-29"
+ * addMonths(parseCalendarDate("2024-12-31"), 6) //=> "2025-06-30"
+ * ```
+ * @category calendar
+ */
+export function addMonths(date: CalendarDate, months: number): CalendarDate {
+  return fromUtc(addMonthsFns(toUtc(date), months))
+}
+
+/**
+ * The last day of the date's month.
+ *
+ * @example
+ * ```ts
+ * import { endOfMonth, parseCalendarDate } from "caf-conventions"
+ * endOfMonth(parseCalendarDate("2024-02-10")) //=> "2024-02-29"
+ * ```
+ * @category calendar
+ */
+export function endOfMonth(date: CalendarDate): CalendarDate {
+  const year = yearOf(date)
+  const month = Number(date.slice(5, 7))
+  return calendarDate(year, month, daysInMonth(year, month))
+}
+
+/**
+ * 1 January of the date's year.
+ *
+ * @example
+ * ```ts
+ * import { parseCalendarDate, startOfYear } from "caf-conventions"
+ * startOfYear(parseCalendarDate("2024-07-01")) //=> "2024-01-01"
+ * ```
+ * @category calendar
+ */
+export function startOfYear(date: CalendarDate): CalendarDate {
+  return calendarDate(yearOf(date), 1, 1)
+}
+
+/**
+ * 31 December of the date's year.
+ *
+ * @example
+ * ```ts
+ * import { endOfYear, parseCalendarDate } from "caf-conventions"
+ * endOfYear(parseCalendarDate("2024-07-01")) //=> "2024-12-31"
+ * ```
+ * @category calendar
+ */
+export function endOfYear(date: CalendarDate): CalendarDate {
+  return calendarDate(yearOf(date), 12, 31)
+}
+
+/**
+ * The number of days from `from` to `to` (negative when `to` is earlier); a day to itself is 0.
+ *
+ * @example
+ * ```ts
+ * import { daysBetween, parseCalendarDate } from "caf-conventions"
+ * daysBetween(parseCalendarDate("2024-01-01"), parseCalendarDate("2024-12-31")) //=> 365
+ * ```
+ * @category calendar
+ */
+export function daysBetween(from: CalendarDate, to: CalendarDate): number {
+  return differenceInCalendarDays(toUtc(to), toUtc(from))
+}

@@ -1,0 +1,258 @@
+/**
+ * Periods: inclusive spans of calendar days, the unit of every convention, year and schedule.
+ *
+ * @module
+ */
+import { Schema } from "effect"
+import { InvalidArgumentError } from "../core/errors.js"
+import { makeCodec } from "../core/codec.js"
+import { type CalendarDate, CalendarDateSchema, calendarDate, daysBetween, daysInYear, maxDate, minDate, yearOf } from "./date.js"
+
+/**
+ * An inclusive span of days, `start` to `end`, whose end is never before its start
+ * (`2023-01-01`–`2025-12-31` is a three-year convention; a one-day period has `start === end`).
+ * Build one with {@link makePeriod} or {@link parsePeriod}: the brand guarantees it was checked.
+ *
+ * @example
+ * ```ts
+ * import { makePeriod, parseCalendarDate, type Period } from "caf-conventions"
+ * const convention: Period = makePeriod(parseCalendarDate("2023-01-01"), parseCalendarDate("2025-12-31"))
+ * ```
+ * @category calendar
+ */
+export type Period = {
+  /** First day, included. */
+  readonly start: CalendarDate
+  /** Last day, included. */
+  readonly end: CalendarDate
+} & {
+  /** Brand: marks a checked period. */
+  readonly Period: unique symbol
+}
+
+/**
+ * A fraction `numerator / denominator`, exact, for shares of a year or of a target.
+ *
+ * @example
+ * ```ts
+ * import type { Fraction } from "caf-conventions"
+ * const half: Fraction = { numerator: 184, denominator: 366 }
+ * ```
+ * @category calendar
+ */
+export interface Fraction {
+  /** The part. */
+  readonly numerator: number
+  /** The whole, always positive. */
+  readonly denominator: number
+}
+
+/**
+ * A period as written in JSON: two `yyyy-MM-dd` strings.
+ *
+ * @example
+ * ```ts
+ * import type { PeriodJson } from "caf-conventions"
+ * const json: PeriodJson = { start: "2023-01-01", end: "2025-12-31" }
+ * ```
+ * @category calendar
+ */
+export interface PeriodJson {
+  /** First day, included, `yyyy-MM-dd`. */
+  readonly start: string
+  /** Last day, included, `yyyy-MM-dd`. */
+  readonly end: string
+}
+
+/**
+ * Schema of a period in a JSON document: `{ "start": "2023-01-01", "end": "2025-12-31" }`,
+ * refusing an end before the start (reported at the path `end`).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { PeriodSchema } from "caf-conventions"
+ * Schema.decodeUnknownSync(PeriodSchema)({ start: "2023-01-01", end: "2025-12-31" }).end //=> "2025-12-31"
+ * ```
+ * @category calendar
+ */
+export const PeriodSchema: Schema.Codec<Period, PeriodJson> = Schema.Struct({
+  start: CalendarDateSchema,
+  end: CalendarDateSchema
+}).check(
+  Schema.makeFilter((period: { readonly start: CalendarDate; readonly end: CalendarDate }) =>
+    period.end >= period.start
+      ? true
+      : { path: ["end"], issue: `the end ${period.end} is before the start ${period.start}` }
+  )
+) as unknown as Schema.Codec<Period, PeriodJson>
+
+const periodCodec = makeCodec(PeriodSchema, "period")
+
+/**
+ * Reads a period from JSON (`{ start, end }`), or throws a {@link ValidationError} listing every
+ * problem (an impossible date, an end before the start).
+ *
+ * @example
+ * ```ts
+ * import { parsePeriod } from "caf-conventions"
+ * parsePeriod({ start: "2023-01-01", end: "2025-12-31" }).start //=> "2023-01-01"
+ * parsePeriod({ start: "2025-01-01", end: "2024-12-31" }) // throws: end is before the start
+ * ```
+ * @category calendar
+ */
+export const parsePeriod: (input: unknown) => Period = periodCodec.parse
+
+/**
+ * Like {@link parsePeriod}, returning `{ success, data | error }` instead of throwing.
+ *
+ * @example
+ * ```ts
+ * import { safeParsePeriod } from "caf-conventions"
+ * safeParsePeriod({ start: "2025-01-01", end: "2024-12-31" }).success //=> false
+ * ```
+ * @category calendar
+ */
+export const safeParsePeriod = periodCodec.safeParse
+
+/**
+ * The period from `start` to `end`, both included; throws an {@link InvalidArgumentError} if
+ * `end` is before `start`.
+ *
+ * @example
+ * ```ts
+ * import { makePeriod, parseCalendarDate } from "caf-conventions"
+ * makePeriod(parseCalendarDate("2024-07-01"), parseCalendarDate("2024-12-31")).end //=> "2024-12-31"
+ * ```
+ * @category calendar
+ */
+export function makePeriod(start: CalendarDate, end: CalendarDate): Period {
+  if (end < start) {
+    throw new InvalidArgumentError({ argument: "end", message: `the end ${end} is before the start ${start}` })
+  }
+  return { start, end } as Period
+}
+
+/**
+ * The whole calendar year `year`, 1 January to 31 December.
+ *
+ * @example
+ * ```ts
+ * import { calendarYear } from "caf-conventions"
+ * calendarYear(2024) //=> { start: "2024-01-01", end: "2024-12-31" }
+ * ```
+ * @category calendar
+ */
+export function calendarYear(year: number): Period {
+  return makePeriod(calendarDate(year, 1, 1), calendarDate(year, 12, 31))
+}
+
+/**
+ * The number of days in the period, both ends included.
+ *
+ * @example
+ * ```ts
+ * import { calendarYear, periodDays } from "caf-conventions"
+ * periodDays(calendarYear(2024)) //=> 366
+ * ```
+ * @category calendar
+ */
+export function periodDays(period: Period): number {
+  return daysBetween(period.start, period.end) + 1
+}
+
+/**
+ * Whether the date falls inside the period (ends included).
+ *
+ * @example
+ * ```ts
+ * import { calendarYear, parseCalendarDate, periodContains } from "caf-conventions"
+ * periodContains(calendarYear(2024), parseCalendarDate("2024-12-31")) //=> true
+ * ```
+ * @category calendar
+ */
+export function periodContains(period: Period, date: CalendarDate): boolean {
+  return period.start <= date && date <= period.end
+}
+
+/**
+ * The days two periods share, or `undefined` when they share none.
+ *
+ * @example
+ * ```ts
+ * import { calendarYear, makePeriod, parseCalendarDate, periodIntersection } from "caf-conventions"
+ * const p = makePeriod(parseCalendarDate("2023-07-01"), parseCalendarDate("2025-06-30"))
+ * periodIntersection(p, calendarYear(2023)) //=> { start: "2023-07-01", end: "2023-12-31" }
+ * periodIntersection(p, calendarYear(2026)) //=> undefined
+ * ```
+ * @category calendar
+ */
+export function periodIntersection(a: Period, b: Period): Period | undefined {
+  const start = maxDate(a.start, b.start)
+  const end = minDate(a.end, b.end)
+  return start <= end ? makePeriod(start, end) : undefined
+}
+
+/**
+ * Whether two periods share at least one day.
+ *
+ * @example
+ * ```ts
+ * import { calendarYear, periodsOverlap } from "caf-conventions"
+ * periodsOverlap(calendarYear(2023), calendarYear(2024)) //=> false
+ * ```
+ * @category calendar
+ */
+export function periodsOverlap(a: Period, b: Period): boolean {
+  return periodIntersection(a, b) !== undefined
+}
+
+/**
+ * The calendar years the period touches, in order.
+ *
+ * @example
+ * ```ts
+ * import { makePeriod, parseCalendarDate, periodYears } from "caf-conventions"
+ * periodYears(makePeriod(parseCalendarDate("2023-07-01"), parseCalendarDate("2025-06-30"))) //=> [2023, 2024, 2025]
+ * ```
+ * @category calendar
+ */
+export function periodYears(period: Period): ReadonlyArray<number> {
+  const years: Array<number> = []
+  for (let year = yearOf(period.start); year <= yearOf(period.end); year++) years.push(year)
+  return years
+}
+
+/**
+ * The part of the period that lies in calendar year `year`, or `undefined` if none does.
+ *
+ * @example
+ * ```ts
+ * import { makePeriod, parseCalendarDate, periodPartInYear } from "caf-conventions"
+ * const p = makePeriod(parseCalendarDate("2024-07-01"), parseCalendarDate("2026-06-30"))
+ * periodPartInYear(p, 2026) //=> { start: "2026-01-01", end: "2026-06-30" }
+ * ```
+ * @category calendar
+ */
+export function periodPartInYear(period: Period, year: number): Period | undefined {
+  return periodIntersection(period, calendarYear(year))
+}
+
+/**
+ * The share of calendar year `year` that the period covers, **counted in days over the days of
+ * that year (365, or 366 in a leap year)**: 2024-07-01..2024-12-31 is 184/366. The fraction is
+ * left unreduced, so both day counts can be shown as they are; it is 0/365 (or 0/366) when the
+ * period does not touch the year.
+ *
+ * @example
+ * ```ts
+ * import { makePeriod, parseCalendarDate, yearFraction } from "caf-conventions"
+ * yearFraction(makePeriod(parseCalendarDate("2024-07-01"), parseCalendarDate("2024-12-31")), 2024)
+ * //=> { numerator: 184, denominator: 366 }
+ * ```
+ * @category calendar
+ */
+export function yearFraction(period: Period, year: number): Fraction {
+  const part = periodPartInYear(period, year)
+  return { numerator: part === undefined ? 0 : periodDays(part), denominator: daysInYear(year) }
+}

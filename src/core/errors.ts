@@ -1,0 +1,222 @@
+/**
+ * Errors are values: every failure the library reports is an instance of one of the tagged
+ * classes below, carrying the path of the offending input and a message a developer can act on.
+ *
+ * @module
+ */
+import { Data } from "effect"
+
+/**
+ * A step in the path to a value inside a decoded document: an object key or an array index.
+ *
+ * @example
+ * ```ts
+ * import type { PathSegment } from "caf-conventions"
+ * const path: ReadonlyArray<PathSegment> = ["conventions", 0, "yearlyAmount"]
+ * ```
+ * @category errors
+ */
+export type PathSegment = string | number
+
+/**
+ * One problem found in an input: where it is and what is wrong.
+ *
+ * @example
+ * ```ts
+ * import type { Issue } from "caf-conventions"
+ * const issue: Issue = { path: ["period", "end"], message: "must not be before the start" }
+ * ```
+ * @category errors
+ */
+export interface Issue {
+  /** Keys and indexes from the root of the input down to the faulty value (empty for the root). */
+  readonly path: ReadonlyArray<PathSegment>
+  /** What is wrong, in English, for the developer. */
+  readonly message: string
+}
+
+/**
+ * Renders a path the way JavaScript would access it: `conventions[0].period.end`.
+ *
+ * @example
+ * ```ts
+ * import { formatPath } from "caf-conventions"
+ * formatPath(["conventions", 0, "period", "end"]) //=> "conventions[0].period.end"
+ * formatPath([]) //=> "(root)"
+ * ```
+ * @category errors
+ */
+export function formatPath(path: ReadonlyArray<PathSegment>): string {
+  if (path.length === 0) return "(root)"
+  let out = ""
+  for (const segment of path) {
+    if (typeof segment === "number") out += `[${segment}]`
+    else if (/^[A-Za-z_$][\w$]*$/.test(segment)) out += out === "" ? segment : `.${segment}`
+    else out += `[${JSON.stringify(segment)}]`
+  }
+  return out
+}
+
+/**
+ * Thrown by every `parseX` function (and returned by `safeParseX` and `decodeX`) when an input
+ * does not describe a valid value. It lists **every** problem found, each with its path.
+ *
+ * @example
+ * ```ts
+ * import { parseCalendarDate, ValidationError } from "caf-conventions"
+ * try {
+ *   parseCalendarDate("2023-02-30")
+ * } catch (error) {
+ *   if (error instanceof ValidationError) error.issues[0]?.message //=> "2023-02-30 is not a calendar date: February 2023 has 28 days"
+ * }
+ * ```
+ * @category errors
+ */
+export class ValidationError extends Data.TaggedError("ValidationError")<{
+  /** What was being decoded, e.g. `"convention"`. */
+  readonly subject: string
+  /** Every problem found, in document order. */
+  readonly issues: ReadonlyArray<Issue>
+  /** A summary listing every issue with its path, one per line. */
+  readonly message: string
+}> {
+  /**
+   * Builds the error, its message listing each issue as `path: message`.
+   *
+   * @example
+   * ```ts
+   * import { ValidationError } from "caf-conventions"
+   * const error = ValidationError.of("amount", [{ path: [], message: "is empty" }])
+   * error.message //=> "Invalid amount (1 issue):\n  (root): is empty"
+   * ```
+   */
+  static of(subject: string, issues: ReadonlyArray<Issue>): ValidationError {
+    const count = `${issues.length} issue${issues.length === 1 ? "" : "s"}`
+    const lines = issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message}`)
+    return new ValidationError({
+      subject,
+      issues,
+      message: [`Invalid ${subject} (${count}):`, ...lines].join("\n")
+    })
+  }
+}
+
+/**
+ * The outcome of a `safeParseX` function, shaped like zod's `safeParse`: test `success`, then read
+ * `data` or `error`. It never throws.
+ *
+ * @example
+ * ```ts
+ * import { safeParseCalendarDate } from "caf-conventions"
+ * const result = safeParseCalendarDate("2024-02-29")
+ * if (result.success) result.data //=> "2024-02-29"
+ * else result.error.issues
+ * ```
+ * @category errors
+ */
+export type SafeParseResult<T, E = ValidationError> =
+  | {
+      /** The input was valid. */
+      readonly success: true
+      /** The decoded value. */
+      readonly data: T
+    }
+  | {
+      /** The input was not valid. */
+      readonly success: false
+      /** Every problem found, with its path. */
+      readonly error: E
+    }
+
+/**
+ * Why a text or number is not an amount in euros.
+ *
+ * @example
+ * ```ts
+ * import type { AmountProblem } from "caf-conventions"
+ * const problem: AmountProblem = "too-many-decimals"
+ * ```
+ * @category errors
+ */
+export type AmountProblem =
+  | "empty"
+  | "malformed"
+  | "too-many-decimals"
+  | "not-finite"
+  | "not-an-integer"
+  | "out-of-range"
+  | "negative"
+
+/**
+ * An input that is not an amount in euros (`"30000,50"`, `"1.001"`, `NaN`…). `problem` says what
+ * was wrong; `message` says it in English for developers, `frenchMessage` in French for the people
+ * who typed the amount.
+ *
+ * @example
+ * ```ts
+ * import { Euros, InvalidAmountError } from "caf-conventions"
+ * try {
+ *   Euros.parse("1.001")
+ * } catch (error) {
+ *   if (error instanceof InvalidAmountError) error.problem //=> "too-many-decimals"
+ * }
+ * ```
+ * @category errors
+ */
+export class InvalidAmountError extends Data.TaggedError("InvalidAmount")<{
+  /** The rejected input, as given. */
+  readonly input: unknown
+  /** What was wrong. */
+  readonly problem: AmountProblem
+  /** Where the input was, when it came from a document. */
+  readonly path: ReadonlyArray<PathSegment>
+  /** What was wrong, in English. */
+  readonly message: string
+  /** What was wrong, in French. */
+  readonly frenchMessage: string
+}> {}
+
+/**
+ * A text that is not a calendar date `yyyy-MM-dd` (`"2023-02-30"`, `"23-1-1"`…).
+ *
+ * @example
+ * ```ts
+ * import { parseCalendarDate, ValidationError } from "caf-conventions"
+ * const result = (() => { try { return parseCalendarDate("2023-13-01") } catch (e) { return e } })()
+ * result instanceof ValidationError //=> true
+ * ```
+ * @category errors
+ */
+export class InvalidDateError extends Data.TaggedError("InvalidDate")<{
+  /** The rejected input, as given. */
+  readonly input: unknown
+  /** Where the input was, when it came from a document. */
+  readonly path: ReadonlyArray<PathSegment>
+  /** What was wrong, in English. */
+  readonly message: string
+  /** What was wrong, in French. */
+  readonly frenchMessage: string
+}> {}
+
+/**
+ * A function was called with an argument outside its domain: a negative ratio, a part larger than
+ * its whole, a period whose end is before its start. This is a programming error in the caller,
+ * reported as a typed value rather than a bare `RangeError`.
+ *
+ * @example
+ * ```ts
+ * import { Euros, InvalidArgumentError, prorate } from "caf-conventions"
+ * try {
+ *   prorate(Euros.parse("100"), 5, 4)
+ * } catch (error) {
+ *   if (error instanceof InvalidArgumentError) error.argument //=> "part"
+ * }
+ * ```
+ * @category errors
+ */
+export class InvalidArgumentError extends Data.TaggedError("InvalidArgument")<{
+  /** The name of the faulty argument. */
+  readonly argument: string
+  /** What was wrong, in English. */
+  readonly message: string
+}> {}

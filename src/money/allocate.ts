@@ -1,0 +1,86 @@
+/**
+ * Splitting an amount without losing or creating a cent.
+ *
+ * @module
+ */
+import { InvalidArgumentError } from "../core/errors.js"
+import { Dec } from "./decimal.js"
+import { Euros, type Ratio } from "./euros.js"
+import type { RoundingMode } from "./rounding.js"
+
+function nonNegative(ratio: Ratio, argument: string): InstanceType<typeof Dec> {
+  let value: InstanceType<typeof Dec>
+  try {
+    value = new Dec(ratio)
+  } catch {
+    throw new InvalidArgumentError({ argument, message: `${argument} must be a decimal number, got ${JSON.stringify(ratio)}` })
+  }
+  if (!value.isFinite() || value.isNegative()) {
+    throw new InvalidArgumentError({ argument, message: `${argument} must be a finite number ≥ 0, got ${String(ratio)}` })
+  }
+  return value
+}
+
+/**
+ * Splits an amount into parts proportional to `ratios`. The parts **always sum to the amount**,
+ * to the cent: each part first gets its exact share rounded towards zero, then the cents left
+ * over go one by one to the parts with the largest remainders (ties to the earliest part).
+ * Each part therefore differs from its exact share by less than one cent.
+ *
+ * Ratios are non-negative decimals (strings or numbers) and at least one must be positive;
+ * they need not sum to 1 (`[35, 35, 30]` and `["0.35", "0.35", "0.3"]` are the same split).
+ *
+ * @example
+ * ```ts
+ * import { Euros, allocate } from "caf-conventions"
+ * allocate(Euros.parse("100"), [1, 1, 1]).map(String) //=> ["33.34", "33.33", "33.33"]
+ * allocate(Euros.parse("30000"), ["0.35", "0.35", "0.30"]).map(String) //=> ["10500.00", "10500.00", "9000.00"]
+ * ```
+ * @category money
+ */
+export function allocate(amount: Euros, ratios: ReadonlyArray<Ratio>): ReadonlyArray<Euros> {
+  if (ratios.length === 0) throw new InvalidArgumentError({ argument: "ratios", message: "ratios must not be empty" })
+  const weights = ratios.map((ratio, index) => nonNegative(ratio, `ratios[${index}]`))
+  const total = weights.reduce((sum, weight) => sum.plus(weight), new Dec(0))
+  if (total.isZero()) throw new InvalidArgumentError({ argument: "ratios", message: "at least one ratio must be positive" })
+
+  const cents = amount.toCents()
+  const sign = cents < 0n ? -1n : 1n
+  const magnitude = new Dec((cents * sign).toString())
+  const shares = weights.map((weight) => magnitude.times(weight).div(total))
+  const floors = shares.map((share) => BigInt(share.floor().toFixed(0)))
+  let leftover = cents * sign - floors.reduce((sum, part) => sum + part, 0n)
+  const byRemainder = shares
+    .map((share, index) => ({ index, remainder: share.minus(share.floor()) }))
+    .sort((a, b) => b.remainder.comparedTo(a.remainder) || a.index - b.index)
+  for (const { index } of byRemainder) {
+    if (leftover === 0n) break
+    floors[index] = (floors[index] ?? 0n) + 1n
+    leftover -= 1n
+  }
+  return floors.map((part) => Euros.fromCents(part * sign))
+}
+
+/**
+ * The share of `amount` for `part` out of `whole` (`amount × part / whole`), rounded to the cent
+ * with `mode` (`half-up` by default): the yearly amount for 184 days out of 366, say.
+ * Requires `0 ≤ part ≤ whole` and `whole > 0`; the result lies between zero and `amount` and
+ * never decreases when `part` grows.
+ *
+ * @example
+ * ```ts
+ * import { Euros, prorate } from "caf-conventions"
+ * prorate(Euros.parse("30000"), 184, 366).toString() //=> "15081.97"
+ * prorate(Euros.parse("30000"), 184, 366, "down").toString() //=> "15081.96"
+ * ```
+ * @category money
+ */
+export function prorate(amount: Euros, part: number, whole: number, mode: RoundingMode = "half-up"): Euros {
+  const wholeValue = nonNegative(whole, "whole")
+  if (wholeValue.isZero()) throw new InvalidArgumentError({ argument: "whole", message: "whole must be positive" })
+  const partValue = nonNegative(part, "part")
+  if (partValue.gt(wholeValue)) {
+    throw new InvalidArgumentError({ argument: "part", message: `part (${part}) must not exceed whole (${whole})` })
+  }
+  return Euros.round(new Dec(amount.toString()).times(partValue).div(wholeValue).toString(), mode)
+}

@@ -1,0 +1,515 @@
+/**
+ * Amounts of money in euros, exact to the cent.
+ *
+ * @module
+ */
+import type { PathSegment, SafeParseResult } from "../core/errors.js"
+import { InvalidAmountError, InvalidArgumentError } from "../core/errors.js"
+import { Dec } from "./decimal.js"
+import { formatFrenchAmount } from "./format.js"
+import type { RoundingMode } from "./rounding.js"
+import { decimalRounding } from "./rounding.js"
+
+/**
+ * A decimal factor: a string such as `"0.35"` (exact), or a finite JS number (read through its
+ * shortest decimal representation, so `0.35` is exactly 35/100).
+ *
+ * @example
+ * ```ts
+ * import { Euros, type Ratio } from "caf-conventions"
+ * const advanceRate: Ratio = "0.5"
+ * Euros.parse("30000").times(advanceRate).toString() //=> "15000.00"
+ * ```
+ * @category money
+ */
+export type Ratio = string | number
+
+/** Amounts are bounded so that any amount in cents is a safe JS integer when exported. */
+const MAX_INTEGER_DIGITS = 13
+const AMOUNT = /^-?(0|[1-9]\d*)(\.\d{1,2})?$/
+const TOO_PRECISE = /^-?(0|[1-9]\d*)\.\d{3,}$/
+const LIMIT = new Dec(10).pow(MAX_INTEGER_DIGITS)
+
+const FRENCH: Record<Exclude<InvalidAmountError["problem"], "negative">, string> = {
+  empty: "le montant est vide",
+  malformed: "le montant doit s'écrire avec des chiffres et un point décimal, par exemple 30000.50",
+  "too-many-decimals": "un montant en euros a au plus deux décimales (les centimes)",
+  "not-finite": "le montant n'est pas un nombre fini",
+  "not-an-integer": "un nombre de centimes doit être entier",
+  "out-of-range": "le montant dépasse 10 000 milliards d'euros"
+}
+
+function amountError(
+  input: unknown,
+  problem: Exclude<InvalidAmountError["problem"], "negative">,
+  message: string,
+  path: ReadonlyArray<PathSegment>
+): InvalidAmountError {
+  return new InvalidAmountError({ input, problem, message, frenchMessage: FRENCH[problem], path })
+}
+
+function toRatio(ratio: Ratio, argument: string): Dec {
+  if (typeof ratio === "number" && !Number.isFinite(ratio)) {
+    throw new InvalidArgumentError({ argument, message: `${argument} must be finite, got ${ratio}` })
+  }
+  try {
+    const value = new Dec(ratio)
+    if (value.isFinite()) return value
+  } catch {
+    // reported below with the argument's name
+  }
+  throw new InvalidArgumentError({
+    argument,
+    message: `${argument} must be a decimal number such as "0.35", got ${JSON.stringify(ratio)}`
+  })
+}
+
+/**
+ * An immutable amount in euros, always a whole number of cents, positive, zero or negative,
+ * below 10^13 € in absolute value. Arithmetic is exact (decimal, never binary floating point);
+ * any operation that could produce fractions of a cent takes a {@link RoundingMode}.
+ *
+ * Build one with {@link Euros.parse} (decimal text, the JSON form), {@link Euros.fromCents} or
+ * {@link Euros.fromNumber}; in JSON it travels as a string with two decimals (`"30000.00"`).
+ *
+ * @example
+ * ```ts
+ * import { Euros } from "caf-conventions"
+ * const yearly = Euros.parse("30000")
+ * yearly.times("0.35").toString() //=> "10500.00"
+ * yearly.minus(Euros.fromCents(1)).format() //=> "29 999,99 €" (with fr-FR spaces)
+ * JSON.stringify({ yearly }) //=> '{"yearly":"30000.00"}'
+ * ```
+ * @category money
+ */
+export class Euros {
+  /** The amount in euros, with at most two decimals. */
+  readonly #value: Dec
+
+  private constructor(value: Dec) {
+    this.#value = value
+  }
+
+  /**
+   * Zero euros.
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.zero.toString() //=> "0.00"
+   * ```
+   */
+  static readonly zero: Euros = new Euros(new Dec(0))
+
+  /** @internal Wraps a decimal known to be whole cents within range. */
+  static #checked(value: Dec, input: unknown, path: ReadonlyArray<PathSegment>): Euros {
+    if (value.abs().gte(LIMIT)) {
+      throw amountError(input, "out-of-range", `amount ${String(input)} is not below 10^13 € in absolute value`, path)
+    }
+    // Normalise -0 so that equal amounts print and compare the same.
+    return new Euros(value.isZero() ? new Dec(0) : value)
+  }
+
+  /**
+   * Reads a decimal text: digits, an optional minus sign, and at most two decimals after a dot
+   * (`"30000"`, `"30000.5"`, `"-12.50"`). Anything else (`""`, `"30 000"`, `"30000,50"`, `"1.001"`,
+   * `"1e3"`) throws an {@link InvalidAmountError} saying what was wrong.
+   *
+   * @param path - where the text was, reported in the error (defaults to the root).
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.parse("30000.5").toString() //=> "30000.50"
+   * Euros.parse("1.001") // throws InvalidAmountError (problem "too-many-decimals")
+   * ```
+   */
+  static parse(input: string, path: ReadonlyArray<PathSegment> = []): Euros {
+    if (typeof input !== "string") {
+      throw amountError(input, "malformed", `expected a decimal string, got ${typeof input}`, path)
+    }
+    if (input.length === 0) throw amountError(input, "empty", "amount is an empty string", path)
+    if (!AMOUNT.test(input)) {
+      if (TOO_PRECISE.test(input)) {
+        throw amountError(input, "too-many-decimals", `amount ${JSON.stringify(input)} has more than 2 decimals`, path)
+      }
+      throw amountError(
+        input,
+        "malformed",
+        `amount ${JSON.stringify(input)} is not a decimal number written with digits and a dot, such as "30000.50"`,
+        path
+      )
+    }
+    return Euros.#checked(new Dec(input), input, path)
+  }
+
+  /**
+   * Like {@link Euros.parse}, without throwing.
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * const result = Euros.safeParse("30000,50")
+   * result.success //=> false
+   * if (!result.success) result.error.problem //=> "malformed"
+   * ```
+   */
+  static safeParse(input: string): SafeParseResult<Euros, InvalidAmountError> {
+    try {
+      return { success: true, data: Euros.parse(input) }
+    } catch (error) {
+      if (error instanceof InvalidAmountError) return { success: false, error }
+      throw error
+    }
+  }
+
+  /**
+   * An amount from a whole number of cents (a safe integer or a bigint).
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.fromCents(3000050).toString() //=> "30000.50"
+   * Euros.fromCents(-1n).toString() //=> "-0.01"
+   * ```
+   */
+  static fromCents(cents: number | bigint): Euros {
+    if (typeof cents === "number" && !Number.isSafeInteger(cents)) {
+      throw amountError(cents, "not-an-integer", `cents must be a safe integer, got ${cents}`, [])
+    }
+    return Euros.#checked(new Dec(cents.toString()).div(100), cents, [])
+  }
+
+  /**
+   * An amount from a JS number, accepted only when it is finite and has at most two decimals
+   * in its shortest decimal form (`1234.5` yes; `0.1 + 0.2`, which is `0.30000000000000004`, no).
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.fromNumber(1234.5).toString() //=> "1234.50"
+   * Euros.fromNumber(0.1 + 0.2) // throws InvalidAmountError (problem "too-many-decimals")
+   * ```
+   */
+  static fromNumber(value: number): Euros {
+    if (typeof value !== "number" || !Number.isFinite(value)) {
+      throw amountError(value, "not-finite", `amount must be a finite number, got ${String(value)}`, [])
+    }
+    const decimal = new Dec(value)
+    if (decimal.decimalPlaces() > 2) {
+      throw amountError(value, "too-many-decimals", `amount ${value} has more than 2 decimals`, [])
+    }
+    return Euros.#checked(decimal, value, [])
+  }
+
+  /**
+   * Rounds any decimal value (a string or a finite number, however many decimals) to the cent
+   * with the given mode (`half-up` by default). This is the one place where sub-cent values
+   * become amounts.
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.round("1234.565").toString() //=> "1234.57"
+   * Euros.round("1234.565", "half-even").toString() //=> "1234.56"
+   * Euros.round("-0.005", "floor").toString() //=> "-0.01"
+   * ```
+   */
+  static round(value: Ratio, mode: RoundingMode = "half-up"): Euros {
+    const decimal = toRatio(value, "value")
+    return Euros.#checked(decimal.toDecimalPlaces(2, decimalRounding(mode)), value, [])
+  }
+
+  /**
+   * The sum of a list of amounts (zero for an empty list).
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.sum([Euros.parse("10500"), Euros.parse("10500"), Euros.parse("9000")]).toString() //=> "30000.00"
+   * ```
+   */
+  static sum(amounts: Iterable<Euros>): Euros {
+    let total = new Dec(0)
+    for (const amount of amounts) total = total.plus(amount.#value)
+    return Euros.#checked(total, "sum", [])
+  }
+
+  /**
+   * The smaller of two amounts.
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.min(Euros.parse("3"), Euros.parse("2")).toString() //=> "2.00"
+   * ```
+   */
+  static min(a: Euros, b: Euros): Euros {
+    return a.compare(b) <= 0 ? a : b
+  }
+
+  /**
+   * The larger of two amounts.
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.max(Euros.parse("3"), Euros.parse("2")).toString() //=> "3.00"
+   * ```
+   */
+  static max(a: Euros, b: Euros): Euros {
+    return a.compare(b) >= 0 ? a : b
+  }
+
+  /**
+   * Whether a value is an amount built by this library.
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.isEuros(Euros.zero) //=> true
+   * Euros.isEuros("0.00") //=> false
+   * ```
+   */
+  static isEuros(value: unknown): value is Euros {
+    return value instanceof Euros
+  }
+
+  /**
+   * This amount plus another.
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.parse("0.10").plus(Euros.parse("0.20")).toString() //=> "0.30"
+   * ```
+   */
+  plus(other: Euros): Euros {
+    return Euros.#checked(this.#value.plus(other.#value), "sum", [])
+  }
+
+  /**
+   * This amount minus another (the result may be negative).
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.parse("15000").minus(Euros.parse("15000.01")).toString() //=> "-0.01"
+   * ```
+   */
+  minus(other: Euros): Euros {
+    return Euros.#checked(this.#value.minus(other.#value), "difference", [])
+  }
+
+  /**
+   * This amount multiplied by a decimal ratio, rounded to the cent with `mode` (`half-up` by default).
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.parse("100.01").times("0.5").toString() //=> "50.01"
+   * Euros.parse("100.01").times("0.5", "half-even").toString() //=> "50.00"
+   * ```
+   */
+  times(ratio: Ratio, mode: RoundingMode = "half-up"): Euros {
+    const product = this.#value.times(toRatio(ratio, "ratio"))
+    return Euros.#checked(product.toDecimalPlaces(2, decimalRounding(mode)), ratio, [])
+  }
+
+  /**
+   * The opposite amount.
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.parse("12.5").negated().toString() //=> "-12.50"
+   * ```
+   */
+  negated(): Euros {
+    return Euros.#checked(this.#value.negated(), "negation", [])
+  }
+
+  /**
+   * The absolute value.
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.parse("-12.5").abs().toString() //=> "12.50"
+   * ```
+   */
+  abs(): Euros {
+    return this.#value.isNegative() ? this.negated() : this
+  }
+
+  /**
+   * -1, 0 or 1 as this amount is below, equal to or above the other (a comparator for `sort`).
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.parse("2").compare(Euros.parse("10")) //=> -1
+   * ```
+   */
+  compare(other: Euros): -1 | 0 | 1 {
+    return this.#value.comparedTo(other.#value) as -1 | 0 | 1
+  }
+
+  /**
+   * Whether both amounts are the same number of cents.
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.parse("30000").equals(Euros.parse("30000.00")) //=> true
+   * ```
+   */
+  equals(other: Euros): boolean {
+    return this.#value.eq(other.#value)
+  }
+
+  /**
+   * Whether this amount is strictly below the other.
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.parse("1").lessThan(Euros.parse("2")) //=> true
+   * ```
+   */
+  lessThan(other: Euros): boolean {
+    return this.#value.lt(other.#value)
+  }
+
+  /**
+   * Whether this amount is below or equal to the other.
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.parse("2").lessThanOrEqual(Euros.parse("2")) //=> true
+   * ```
+   */
+  lessThanOrEqual(other: Euros): boolean {
+    return this.#value.lte(other.#value)
+  }
+
+  /**
+   * Whether this amount is strictly above the other.
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.parse("23000.01").greaterThan(Euros.parse("23000")) //=> true
+   * ```
+   */
+  greaterThan(other: Euros): boolean {
+    return this.#value.gt(other.#value)
+  }
+
+  /**
+   * Whether this amount is above or equal to the other.
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.parse("2").greaterThanOrEqual(Euros.parse("2")) //=> true
+   * ```
+   */
+  greaterThanOrEqual(other: Euros): boolean {
+    return this.#value.gte(other.#value)
+  }
+
+  /**
+   * Whether the amount is zero.
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.parse("0.00").isZero() //=> true
+   * ```
+   */
+  isZero(): boolean {
+    return this.#value.isZero()
+  }
+
+  /**
+   * Whether the amount is below zero.
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.parse("-0.01").isNegative() //=> true
+   * ```
+   */
+  isNegative(): boolean {
+    return this.#value.isNegative() && !this.#value.isZero()
+  }
+
+  /**
+   * Whether the amount is above zero.
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.parse("0.01").isPositive() //=> true
+   * ```
+   */
+  isPositive(): boolean {
+    return this.#value.isPositive() && !this.#value.isZero()
+  }
+
+  /**
+   * The amount as a whole number of cents.
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.parse("30000.50").toCents() //=> 3000050n
+   * ```
+   */
+  toCents(): bigint {
+    return BigInt(this.#value.times(100).toFixed(0))
+  }
+
+  /**
+   * The amount as a decimal string with exactly two decimals and a dot: the JSON form.
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.parse("30000.5").toString() //=> "30000.50"
+   * ```
+   */
+  toString(): string {
+    return this.#value.toFixed(2)
+  }
+
+  /**
+   * The JSON form, so that `JSON.stringify` never writes a float: `"30000.00"`.
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * JSON.stringify([Euros.parse("1.5")]) //=> '["1.50"]'
+   * ```
+   */
+  toJSON(): string {
+    return this.toString()
+  }
+
+  /**
+   * The amount for people, the French way: `30 000,00 €`, with the same separators as
+   * `Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" })` (a narrow no-break
+   * space between thousands, a no-break space before €), computed exactly from the decimal.
+   *
+   * @example
+   * ```ts
+   * import { Euros } from "caf-conventions"
+   * Euros.parse("30000").format() //=> "30 000,00 €"
+   * Euros.parse("-1234.5").format() //=> "-1 234,50 €"
+   * ```
+   */
+  format(): string {
+    return formatFrenchAmount(this.toString())
+  }
+}

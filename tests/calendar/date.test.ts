@@ -1,0 +1,151 @@
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import {
+  InvalidDateError,
+  ValidationError,
+  addDays,
+  addMonths,
+  calendarDate,
+  compareDates,
+  daysBetween,
+  daysInMonth,
+  daysInYear,
+  endOfMonth,
+  endOfYear,
+  isCalendarDate,
+  isLeapYear,
+  maxDate,
+  minDate,
+  parseCalendarDate,
+  readCalendarDate,
+  safeParseCalendarDate,
+  startOfYear,
+  yearOf
+} from "caf-conventions"
+
+const d = parseCalendarDate
+
+describe("parsing calendar dates", () => {
+  it.each(["2024-02-29", "2023-01-01", "2025-12-31", "1000-01-01", "9999-12-31"])("accepts %s", (text) => {
+    expect(parseCalendarDate(text)).toBe(text)
+  })
+
+  it.each([
+    ["2023-02-30", "2023-02-30 is not a calendar date: February 2023 has 28 days"],
+    ["2023-02-29", "2023-02-29 is not a calendar date: February 2023 has 28 days"],
+    ["2100-02-29", "2100-02-29 is not a calendar date: February 2100 has 28 days"],
+    ["2024-04-31", "2024-04-31 is not a calendar date: April 2024 has 30 days"],
+    ["2023-13-01", "2023-13-01 is not a calendar date: there is no month 13"],
+    ["2023-00-10", "2023-00-10 is not a calendar date: there is no month 00"],
+    ["2023-01-00", "2023-01-00 is not a calendar date: January 2023 has 31 days"],
+    ["0999-12-31", "0999-12-31 is not a calendar date: years start at 1000"],
+    ["23-1-1", '"23-1-1" is not a date written yyyy-MM-dd'],
+    ["2023-1-01", '"2023-1-01" is not a date written yyyy-MM-dd'],
+    ["2024-01-31T00:00:00Z", '"2024-01-31T00:00:00Z" is not a date written yyyy-MM-dd'],
+    ["", '"" is not a date written yyyy-MM-dd']
+  ])("rejects %j: %s", (text, message) => {
+    const result = safeParseCalendarDate(text)
+    expect(result.success).toBe(false)
+    if (!result.success) {
+      expect(result.error).toBeInstanceOf(ValidationError)
+      expect(result.error.issues).toEqual([{ path: [], message }])
+    }
+  })
+
+  it("rejects what is not a string", () => {
+    expect(() => parseCalendarDate(20240101)).toThrow(ValidationError)
+    expect(isCalendarDate(null)).toBe(false)
+  })
+
+  it("explains the problem in French for a form, with the field's path", () => {
+    try {
+      readCalendarDate("2023-02-30", ["signatureDate"])
+      expect.unreachable()
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidDateError)
+      expect((error as InvalidDateError).frenchMessage).toBe("2023-02-30 n'est pas une date : février 2023 compte 28 jours")
+      expect((error as InvalidDateError).path).toEqual(["signatureDate"])
+    }
+    expect(() => readCalendarDate(42)).toThrow(InvalidDateError)
+  })
+
+  it("builds a date from its parts, refusing days that do not exist", () => {
+    expect(calendarDate(2025, 3, 31)).toBe("2025-03-31")
+    expect(() => calendarDate(2025, 2, 29)).toThrow(InvalidDateError)
+  })
+
+  it("round-trips every valid date through its parts and its text (property)", () => {
+    fc.assert(
+      fc.property(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (year, month, day) => {
+        fc.pre(day <= daysInMonth(year, month))
+        const date = calendarDate(year, month, day)
+        expect(parseCalendarDate(date)).toBe(date)
+        expect(parseCalendarDate(JSON.parse(JSON.stringify(date)))).toBe(date)
+        expect(yearOf(date)).toBe(year)
+      }),
+      { numRuns: 1000 }
+    )
+  })
+})
+
+describe("calendar arithmetic, in UTC whatever TZ is", () => {
+  it("knows leap years and the length of months and years", () => {
+    expect([isLeapYear(2024), isLeapYear(2023), isLeapYear(2000), isLeapYear(2100)]).toEqual([true, false, true, false])
+    expect([daysInYear(2024), daysInYear(2025)]).toEqual([366, 365])
+    expect([daysInMonth(2024, 2), daysInMonth(2023, 2), daysInMonth(2024, 4), daysInMonth(2024, 12)]).toEqual([29, 28, 30, 31])
+  })
+
+  it("shifts by days across month, year and daylight-saving boundaries", () => {
+    expect(addDays(d("2024-02-28"), 1)).toBe("2024-02-29")
+    expect(addDays(d("2024-12-31"), 1)).toBe("2025-01-01")
+    expect(addDays(d("2024-03-01"), 60)).toBe("2024-04-30")
+    expect(addDays(d("2024-03-30"), 1)).toBe("2024-03-31")
+    expect(addDays(d("2024-03-31"), 1)).toBe("2024-04-01")
+    expect(addDays(d("2024-10-27"), 1)).toBe("2024-10-28")
+    expect(addDays(d("2024-01-01"), -1)).toBe("2023-12-31")
+  })
+
+  it("shifts by months, clamping to the month's last day", () => {
+    expect(addMonths(d("2024-01-31"), 1)).toBe("2024-02-29")
+    expect(addMonths(d("2023-01-31"), 1)).toBe("2023-02-28")
+    expect(addMonths(d("2024-12-31"), 6)).toBe("2025-06-30")
+    expect(addMonths(d("2024-03-31"), -1)).toBe("2024-02-29")
+  })
+
+  it("finds the ends of months and years", () => {
+    expect(endOfMonth(d("2024-02-10"))).toBe("2024-02-29")
+    expect(endOfMonth(d("2023-02-10"))).toBe("2023-02-28")
+    expect(startOfYear(d("2024-07-01"))).toBe("2024-01-01")
+    expect(endOfYear(d("2024-07-01"))).toBe("2024-12-31")
+  })
+
+  it("counts days between dates", () => {
+    expect(daysBetween(d("2024-01-01"), d("2024-12-31"))).toBe(365)
+    expect(daysBetween(d("2023-01-01"), d("2023-12-31"))).toBe(364)
+    expect(daysBetween(d("2024-03-31"), d("2024-03-30"))).toBe(-1)
+    expect(daysBetween(d("2023-01-01"), d("2025-12-31"))).toBe(1095)
+  })
+
+  it("compares, and picks the earlier or later date", () => {
+    expect(compareDates(d("2023-12-31"), d("2024-01-01"))).toBe(-1)
+    expect(compareDates(d("2024-01-01"), d("2024-01-01"))).toBe(0)
+    expect(compareDates(d("2024-01-02"), d("2024-01-01"))).toBe(1)
+    expect(minDate(d("2025-03-31"), d("2025-04-15"))).toBe("2025-03-31")
+    expect(maxDate(d("2025-03-31"), d("2025-04-15"))).toBe("2025-04-15")
+  })
+
+  it("adds then subtracts days back to the same date, and counts them (property)", () => {
+    const dates = fc
+      .tuple(fc.integer({ min: 1900, max: 2200 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 28 }))
+      .map(([year, month, day]) => calendarDate(year, month, day))
+    fc.assert(
+      fc.property(dates, fc.integer({ min: -20000, max: 20000 }), (date, days) => {
+        const shifted = addDays(date, days)
+        expect(addDays(shifted, -days)).toBe(date)
+        expect(daysBetween(date, shifted)).toBe(days)
+        expect(compareDates(date, shifted)).toBe(Math.sign(-days) === 0 ? 0 : days > 0 ? -1 : 1)
+      }),
+      { numRuns: 1000 }
+    )
+  })
+})

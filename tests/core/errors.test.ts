@@ -1,0 +1,83 @@
+import { Effect, Exit, Schema } from "effect"
+import { describe, expect, it } from "vitest"
+import { EurosFromString, NonNegativeEurosFromString, PeriodSchema, ValidationError, formatPath, makeCodec } from "caf-conventions"
+
+const grant = makeCodec(Schema.Struct({ amount: NonNegativeEurosFromString, period: PeriodSchema, note: Schema.optionalKey(Schema.String) }), "grant")
+
+describe("paths", () => {
+  it("renders keys and indexes as JavaScript would access them", () => {
+    expect(formatPath(["conventions", 0, "period", "end"])).toBe("conventions[0].period.end")
+    expect(formatPath(["amounts", "2024"])).toBe('amounts["2024"]')
+    expect(formatPath([])).toBe("(root)")
+  })
+})
+
+describe("the parse / safeParse / decode / encode convention", () => {
+  const good = { amount: "30000", period: { start: "2023-01-01", end: "2025-12-31" } }
+  const bad = { amount: "-1.005", period: { start: "2025-01-01", end: "2024-12-31" }, amout: "3" }
+
+  it("parse returns the decoded value", () => {
+    const value = grant.parse(good)
+    expect(value.amount.toString()).toBe("30000.00")
+    expect(value.period.end).toBe("2025-12-31")
+  })
+
+  it("parse throws one ValidationError listing every problem with its path", () => {
+    try {
+      grant.parse(bad)
+      expect.unreachable()
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError)
+      const validation = error as ValidationError
+      expect(validation._tag).toBe("ValidationError")
+      expect(validation.subject).toBe("grant")
+      expect(validation.issues).toEqual([
+        { path: ["amout"], message: "Expected no excess property" },
+        { path: ["amount"], message: 'amount "-1.005" has more than 2 decimals' },
+        { path: ["period", "end"], message: "the end 2024-12-31 is before the start 2025-01-01" }
+      ])
+      expect(validation.message).toBe(
+        [
+          "Invalid grant (3 issues):",
+          "  amout: Expected no excess property",
+          '  amount: amount "-1.005" has more than 2 decimals',
+          "  period.end: the end 2024-12-31 is before the start 2025-01-01"
+        ].join("\n")
+      )
+    }
+  })
+
+  it("safeParse never throws", () => {
+    expect(grant.safeParse(good).success).toBe(true)
+    const result = grant.safeParse(bad)
+    expect(result.success ? [] : result.error.issues.length).toBe(3)
+    expect(grant.safeParse(null).success).toBe(false)
+    expect(grant.safeParse(undefined).success).toBe(false)
+  })
+
+  it("decode is an Effect that fails with the same error", () => {
+    const exit = Effect.runSyncExit(grant.decode(bad))
+    expect(Exit.isFailure(exit)).toBe(true)
+    const error = Effect.runSync(Effect.flip(grant.decode(bad)))
+    expect(error).toBeInstanceOf(ValidationError)
+    expect(Effect.runSync(grant.decode(good)).amount.toString()).toBe("30000.00")
+  })
+
+  it("encode gives JSON back, amounts as strings with two decimals", () => {
+    expect(grant.encode(grant.parse(good))).toEqual({ amount: "30000.00", period: { start: "2023-01-01", end: "2025-12-31" } })
+  })
+
+  it("refuses negative amounts where the schema says so, and JSON numbers for amounts", () => {
+    const result = makeCodec(Schema.Struct({ a: NonNegativeEurosFromString, b: EurosFromString }), "pair").safeParse({ a: "-1", b: 3 })
+    expect(result.success ? [] : result.error.issues).toEqual([
+      { path: ["a"], message: "amount -1.00 must not be negative" },
+      { path: ["b"], message: "Expected string" }
+    ])
+  })
+
+  it("does not mutate its input", () => {
+    const input = structuredClone(bad)
+    grant.safeParse(input)
+    expect(input).toEqual(bad)
+  })
+})

@@ -1,0 +1,130 @@
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import {
+  ValidationError,
+  isDepartement,
+  isRna,
+  isSiren,
+  isSiret,
+  luhnValid,
+  parseDepartement,
+  parseRna,
+  parseSiren,
+  parseSiret,
+  sirenOf
+} from "caf-conventions"
+
+/** Appends the digit that makes `body` pass the Luhn check. */
+function withLuhnKey(body: string): string {
+  for (let key = 0; key <= 9; key++) if (luhnValid(body + key)) return body + key
+  throw new Error("unreachable: one key always fits")
+}
+
+const digits = (length: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: length, maxLength: length }).map((ds) => ds.join(""))
+
+/** Every string that differs from `value` in exactly one digit. */
+function oneDigitChanges(value: string): Array<string> {
+  const changes: Array<string> = []
+  for (let i = 0; i < value.length; i++) {
+    for (let digit = 0; digit <= 9; digit++) {
+      if (String(digit) !== value[i]) changes.push(value.slice(0, i) + digit + value.slice(i + 1))
+    }
+  }
+  return changes
+}
+
+describe("Luhn key", () => {
+  it("accepts known keys and refuses others", () => {
+    expect(luhnValid("732829320")).toBe(true)
+    expect(luhnValid("732829321")).toBe(false)
+    expect(luhnValid("73282932000074")).toBe(true)
+    expect(luhnValid("")).toBe(false)
+    expect(luhnValid("7328a9320")).toBe(false)
+  })
+})
+
+describe("SIREN", () => {
+  it("accepts 9 digits with a valid key, refuses the rest", () => {
+    expect(parseSiren("732829320")).toBe("732829320")
+    expect(isSiren("732829321")).toBe(false)
+    expect(isSiren("73282932")).toBe(false)
+    expect(isSiren("732 829 320")).toBe(false)
+    expect(isSiren(732829320)).toBe(false)
+    expect(() => parseSiren("732829321")).toThrow(ValidationError)
+  })
+
+  it("accepts every keyed SIREN and refuses every one-digit change of it (property)", () => {
+    fc.assert(
+      fc.property(digits(8), (body) => {
+        const siren = withLuhnKey(body)
+        expect(isSiren(siren)).toBe(true)
+        for (const changed of oneDigitChanges(siren)) expect(isSiren(changed)).toBe(false)
+      }),
+      { numRuns: 1000 }
+    )
+  })
+})
+
+describe("SIRET", () => {
+  it("accepts 14 digits with a valid key and gives its SIREN", () => {
+    const siret = parseSiret("73282932000074")
+    expect(sirenOf(siret)).toBe("732829320")
+    expect(isSiret("73282932000075")).toBe(false)
+    expect(isSiret("7328293200007")).toBe(false)
+  })
+
+  it("accepts La Poste's establishments whose digits sum to a multiple of 5", () => {
+    expect(luhnValid("35600000049837")).toBe(false)
+    expect(isSiret("35600000049837")).toBe(true)
+    expect(isSiret("35600000000048")).toBe(true) // the head office passes Luhn
+    expect(isSiret("35600000049838")).toBe(false) // sum 46, and not Luhn
+    // The exception is La Poste's alone: the same digit sum elsewhere is refused.
+    expect(luhnValid("73282932000072")).toBe(false)
+    expect(isSiret("73282932000072")).toBe(false) // digits sum to 45, but this is not La Poste
+  })
+
+  it("accepts every keyed SIRET and refuses every one-digit change of it outside La Poste (property)", () => {
+    fc.assert(
+      fc.property(digits(13), (body) => {
+        fc.pre(!body.startsWith("356000000"))
+        const siret = withLuhnKey(body)
+        expect(isSiret(siret)).toBe(true)
+        for (const changed of oneDigitChanges(siret)) {
+          if (!changed.startsWith("356000000")) expect(isSiret(changed)).toBe(false)
+        }
+      }),
+      { numRuns: 1000 }
+    )
+  })
+})
+
+describe("RNA number", () => {
+  it.each(["W913001234", "W751234567", "W2B1001234", "W9R1234567"])("accepts %s", (rna) => {
+    expect(parseRna(rna)).toBe(rna)
+  })
+  it.each(["913001234", "W91300123", "W9130012345", "w913001234", "W91300123A", "WA13001234"])("refuses %s", (rna) => {
+    expect(isRna(rna)).toBe(false)
+  })
+})
+
+describe("département codes", () => {
+  it("accepts 01–95 but 20, Corsica's 2A and 2B, and 971–976", () => {
+    const valid = [
+      ...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, "0")).filter((code) => code !== "20"),
+      "2A",
+      "2B",
+      "971",
+      "972",
+      "973",
+      "974",
+      "975",
+      "976"
+    ]
+    expect(valid.every(isDepartement)).toBe(true)
+    expect(valid).toHaveLength(102)
+    expect(parseDepartement("91")).toBe("91")
+  })
+  it.each(["00", "20", "96", "99", "1", "091", "2C", "970", "977", "2a", ""])("refuses %j", (code) => {
+    expect(isDepartement(code)).toBe(false)
+  })
+})

@@ -1,0 +1,15 @@
+import { fileURLToPath } from "node:url"
+import { defineConfig } from "vitest/config"
+
+export default defineConfig({
+  resolve: {
+    // Tests import the library by its published name, as users do, but run on the sources.
+    alias: { "caf-conventions": fileURLToPath(new URL("./src/index.ts", import.meta.url)) }
+  },
+  test: {
+    include: ["tests/**/*.test.ts"],
+    environment: "node",
+    // Property tests run thousands of cases: give them room on a shared 2-core machine.
+    testTimeout: 60_000
+  }
+})
