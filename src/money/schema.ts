@@ -6,6 +6,7 @@
 import { Effect, Schema, SchemaIssue, SchemaTransformation } from "effect"
 import { InvalidAmountError } from "../core/errors.js"
 import { Euros } from "./euros.js"
+import { ROUNDING_MODES } from "./rounding.js"
 
 /**
  * Schema of an amount in a JSON document: a decimal string with at most two decimals
@@ -55,4 +56,36 @@ export const EurosFromString: Schema.Codec<Euros, string> = Schema.String.annota
  */
 export const NonNegativeEurosFromString: Schema.Codec<Euros, string> = EurosFromString.check(
   Schema.makeFilter((amount: Euros) => !amount.isNegative() || `amount ${amount.toString()} must not be negative`)
+)
+
+/**
+ * Schema of a rounding mode code (`"half-up"`, `"ceiling"`…) in a document.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { RoundingModeSchema } from "caf-conventions"
+ * Schema.decodeUnknownSync(RoundingModeSchema)("half-even") //=> "half-even"
+ * ```
+ * @category money
+ */
+export const RoundingModeSchema = Schema.Literals(ROUNDING_MODES as readonly ["half-up", "half-even", "half-down", "up", "down", "ceiling", "floor"])
+
+/**
+ * Schema of a decimal ratio written as a string between 0 and 1 (`"0.5"`, `"0.35"`, `"1"`): an
+ * advance rate, an instalment's share, a cap on a surplus.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { RatioSchema } from "caf-conventions"
+ * Schema.decodeUnknownSync(RatioSchema)("0.35") //=> "0.35"
+ * ```
+ * @category money
+ */
+export const RatioSchema = Schema.String.check(
+  Schema.makeFilter(
+    (text: string) =>
+      (/^(0(\.\d{1,6})?|1(\.0{1,6})?)$/.test(text)) || `${JSON.stringify(text)} is not a ratio between 0 and 1 written as a decimal string, such as "0.35"`
+  )
 )

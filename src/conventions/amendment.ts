@@ -1,0 +1,119 @@
+/**
+ * Amendments (*avenants*): typed changes to a convention's terms from a given date.
+ *
+ * @module
+ */
+import { Schema } from "effect"
+import { CalendarDateSchema } from "../calendar/date.js"
+import { IdSchema, TextSchema, uniqueList } from "../core/schemas.js"
+import { NonNegativeEurosFromString } from "../money/schema.js"
+import { AccompanimentKindSchema, SectorSchema } from "../referential/codes.js"
+import { TargetSchema } from "./objective.js"
+
+const Year = Schema.Int.check(Schema.isBetween({ minimum: 1000, maximum: 9999 }))
+
+/**
+ * Schema of one change an amendment makes, from its effective date:
+ * - `yearly-amount`: a new constant yearly amount (the year it takes effect is split by days);
+ * - `year-amount`: a new amount for one year (conventions with per-year amounts);
+ * - `period-end`: the period extended or shortened to a new last day;
+ * - `sectors-added`, `sectors-removed`, `accompaniment-kinds-added`, `accompaniment-kinds-removed`;
+ * - `target`: an objective's target changed, for every year or (with `year`) for one year.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { ChangeSchema } from "caf-conventions"
+ * Schema.decodeUnknownSync(ChangeSchema)({ kind: "yearly-amount", yearlyAmount: "36000" }).kind //=> "yearly-amount"
+ * ```
+ * @category conventions
+ */
+export const ChangeSchema = Schema.Union([
+  Schema.Struct({ kind: Schema.Literal("yearly-amount"), yearlyAmount: NonNegativeEurosFromString }),
+  Schema.Struct({ kind: Schema.Literal("year-amount"), year: Year, amount: NonNegativeEurosFromString }),
+  Schema.Struct({ kind: Schema.Literal("period-end"), end: CalendarDateSchema }),
+  Schema.Struct({ kind: Schema.Literal("sectors-added"), sectors: uniqueList(SectorSchema, { nonEmpty: true }) }),
+  Schema.Struct({ kind: Schema.Literal("sectors-removed"), sectors: uniqueList(SectorSchema, { nonEmpty: true }) }),
+  Schema.Struct({
+    kind: Schema.Literal("accompaniment-kinds-added"),
+    accompanimentKinds: uniqueList(AccompanimentKindSchema, { nonEmpty: true })
+  }),
+  Schema.Struct({
+    kind: Schema.Literal("accompaniment-kinds-removed"),
+    accompanimentKinds: uniqueList(AccompanimentKindSchema, { nonEmpty: true })
+  }),
+  Schema.Struct({ kind: Schema.Literal("target"), objectiveId: IdSchema, year: Schema.optionalKey(Year), target: TargetSchema })
+])
+
+/**
+ * One change of an amendment (see {@link ChangeSchema}).
+ *
+ * @example
+ * ```ts
+ * import { Euros, type Change } from "caf-conventions"
+ * const raise: Change = { kind: "yearly-amount", yearlyAmount: Euros.parse("36000") }
+ * ```
+ * @category conventions
+ */
+export type Change = Schema.Schema.Type<typeof ChangeSchema>
+
+/**
+ * Schema of an amendment (*avenant*): its number (1, 2…), the day it was signed, the day its
+ * changes take effect, the reason, and the changes.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { AmendmentSchema } from "caf-conventions"
+ * const amendment = Schema.decodeUnknownSync(AmendmentSchema)({
+ *   number: 1, signatureDate: "2024-06-15", effectiveDate: "2024-07-01",
+ *   reason: "Extension de l'accompagnement", changes: [{ kind: "yearly-amount", yearlyAmount: "36000" }]
+ * })
+ * amendment.changes.length //=> 1
+ * ```
+ * @category conventions
+ */
+export const AmendmentSchema = Schema.Struct({
+  number: Schema.Int.check(Schema.isGreaterThanOrEqualTo(1)),
+  signatureDate: CalendarDateSchema,
+  effectiveDate: CalendarDateSchema,
+  reason: TextSchema,
+  changes: Schema.Array(ChangeSchema).check(Schema.makeFilter((changes: ReadonlyArray<unknown>) => changes.length > 0 || "an amendment changes at least one term"))
+})
+
+/**
+ * An amendment (see {@link AmendmentSchema}).
+ *
+ * @example
+ * ```ts
+ * import type { Amendment } from "caf-conventions"
+ * const label = (amendment: Amendment) => `Avenant n° ${amendment.number} du ${amendment.signatureDate}`
+ * ```
+ * @category conventions
+ */
+export interface Amendment extends Schema.Schema.Type<typeof AmendmentSchema> {}
+
+/**
+ * The terms a change touches, as keys: two amendments that change the same term on the same
+ * date contradict each other.
+ *
+ * @internal
+ */
+export function changedTerms(change: Change): ReadonlyArray<string> {
+  switch (change.kind) {
+    case "yearly-amount":
+      return ["yearly amount"]
+    case "year-amount":
+      return [`amount of ${change.year}`]
+    case "period-end":
+      return ["end of the period"]
+    case "sectors-added":
+    case "sectors-removed":
+      return change.sectors.map((sector) => `sector ${sector}`)
+    case "accompaniment-kinds-added":
+    case "accompaniment-kinds-removed":
+      return change.accompanimentKinds.map((kind) => `accompaniment kind ${kind}`)
+    case "target":
+      return [`target of ${change.objectiveId}${change.year === undefined ? "" : ` in ${change.year}`}`]
+  }
+}

@@ -1,0 +1,244 @@
+/**
+ * Is a convention well-formed and lawful? Findings, each with its severity, a French sentence and
+ * its legal source.
+ *
+ * @module
+ */
+import { addDays, addMonths } from "../calendar/date.js"
+import { periodYears } from "../calendar/period.js"
+import type { PathSegment } from "../core/errors.js"
+import { Euros } from "../money/euros.js"
+import { CLAUSE_LABELS, type Clause } from "../referential/convention-codes.js"
+import type { Convention } from "./convention.js"
+import { CONTROL_CLAUSES_FROM, LEGAL_THRESHOLDS, type LegalThreshold } from "./thresholds.js"
+import { finalTerms, termsTimeline } from "./terms-as-of.js"
+import { yearAmounts } from "./yearly-amounts.js"
+
+/**
+ * One finding of {@link checkCompliance}: `error` breaks a legal or internal rule, `warning`
+ * needs a look (a recommendation not followed, an obligation to verify), `info` records a rule
+ * that was checked and what it implies.
+ *
+ * @example
+ * ```ts
+ * import type { ComplianceFinding } from "caf-conventions"
+ * const blocking = (findings: ReadonlyArray<ComplianceFinding>) => findings.filter((f) => f.severity === "error")
+ * ```
+ * @category compliance
+ */
+export interface ComplianceFinding {
+  /** Stable id of the rule (`"written-convention-clauses"`…). */
+  readonly rule: string
+  /** How serious the finding is. */
+  readonly severity: "error" | "warning" | "info"
+  /** What was found, in French. */
+  readonly message: string
+  /** The legal text or the clause the rule rests on. */
+  readonly source: string
+  /** Where in the convention document the finding points, when it points somewhere. */
+  readonly path?: ReadonlyArray<PathSegment>
+}
+
+const threshold = (id: LegalThreshold["id"]): LegalThreshold => LEGAL_THRESHOLDS.find((row) => row.id === id) as LegalThreshold
+
+/** The highest yearly amount the text states (before any proration), or undefined if none. */
+function highestYearlyAmount(convention: Convention): Euros | undefined {
+  const amounts = termsTimeline(convention).flatMap((segment) => {
+    const value = segment.terms.amounts
+    if (value === undefined) return []
+    return value.kind === "constant" ? [value.yearlyAmount] : Object.values(value.byYear)
+  })
+  return amounts.reduce<Euros | undefined>((max, amount) => (max === undefined ? amount : Euros.max(max, amount)), undefined)
+}
+
+function missingClauses(convention: Convention, required: ReadonlyArray<Clause>, rule: string, why: string, source: string): Array<ComplianceFinding> {
+  const present = finalTerms(convention).clauses
+  const missing = required.filter((clause) => !present.includes(clause))
+  if (missing.length === 0) {
+    return [{ rule, severity: "info", message: `${why} : les clauses requises sont présentes (${required.map((c) => CLAUSE_LABELS[c].toLowerCase()).join(", ")}).`, source }]
+  }
+  return missing.map((clause) => ({
+    rule,
+    severity: "error",
+    message: `${why} : la clause « ${CLAUSE_LABELS[clause]} » manque au texte signé.`,
+    source,
+    path: ["terms", "clauses"]
+  }))
+}
+
+function thresholdFindings(convention: Convention): Array<ComplianceFinding> {
+  const highest = highestYearlyAmount(convention)
+  if (highest === undefined) {
+    return [
+      {
+        rule: "amounts-recorded",
+        severity: "warning",
+        message: "Le montant de la subvention n'est pas renseigné : les seuils légaux (23 000 € et 153 000 € par an) ne peuvent pas être vérifiés.",
+        source: threshold("written-convention").source,
+        path: ["terms", "amounts"]
+      }
+    ]
+  }
+  const written = threshold("written-convention")
+  if (!highest.greaterThan(written.amount)) {
+    return [
+      {
+        rule: "written-convention-clauses",
+        severity: "info",
+        message: `Montant annuel de ${highest.format()}, pas au-dessus de ${written.amount.format()} : la convention écrite n'est pas obligatoire.`,
+        source: written.source
+      }
+    ]
+  }
+  const above = `Montant annuel de ${highest.format()}, au-dessus de ${written.amount.format()}`
+  const findings = missingClauses(convention, ["objet", "montant", "modalites-versement", "conditions-utilisation"], "written-convention-clauses", above, written.source)
+  const signedOn = convention.signatureDate
+  const since2021 = "loi n° 2000-321, art. 10, modifié par la loi n° 2021-875 du 24 août 2021"
+  if (signedOn !== undefined && signedOn < CONTROL_CLAUSES_FROM) {
+    findings.push({
+      rule: "control-and-unspent-clauses",
+      severity: "info",
+      message: `Convention signée le ${signedOn}, avant le ${CONTROL_CLAUSES_FROM} : les clauses de contrôle, d'évaluation et de conservation d'un excédent n'étaient pas encore exigées.`,
+      source: since2021
+    })
+  } else {
+    findings.push(...missingClauses(convention, ["controle-evaluation", "conservation-excedent"], "control-and-unspent-clauses", above, since2021))
+  }
+  const filing = threshold("prefecture-filing")
+  if (highest.greaterThan(filing.amount)) {
+    findings.push({
+      rule: "prefecture-filing",
+      severity: "warning",
+      message: `Montant annuel au-dessus de ${filing.amount.format()} : vérifier ${filing.requirement}.`,
+      source: filing.source
+    })
+  }
+  const openData = threshold("open-data-publication")
+  findings.push({
+    rule: "open-data-publication",
+    severity: "info",
+    message: `Montant annuel au-dessus de ${openData.amount.format()} : ${openData.requirement} est due.`,
+    source: openData.source
+  })
+  return findings
+}
+
+function durationFindings(convention: Convention): Array<ComplianceFinding> {
+  if (convention.kind !== "convention-pluriannuelle-objectifs") return []
+  const { period } = finalTerms(convention)
+  const source = "circulaire n° 5811/SG du 29 septembre 2015"
+  if (period.end < addDays(addMonths(period.start, 24), -1)) {
+    return [
+      {
+        rule: "multi-year-duration",
+        severity: "error",
+        message: `Une convention pluriannuelle d'objectifs dure au moins deux ans ; celle-ci couvre ${period.start} – ${period.end}.`,
+        source,
+        path: ["terms", "period"]
+      }
+    ]
+  }
+  if (period.end > addDays(addMonths(period.start, 48), -1)) {
+    return [
+      {
+        rule: "multi-year-duration",
+        severity: "warning",
+        message: `La convention couvre ${period.start} – ${period.end}, plus de quatre ans : la circulaire recommande une durée d'au plus quatre ans.`,
+        source,
+        path: ["terms", "period"]
+      }
+    ]
+  }
+  return [{ rule: "multi-year-duration", severity: "info", message: `Durée de ${period.start} à ${period.end} : entre deux et quatre ans, comme recommandé.`, source }]
+}
+
+function amountFindings(convention: Convention): Array<ComplianceFinding> {
+  const terms = finalTerms(convention)
+  const amounts = terms.amounts
+  if (amounts === undefined) return []
+  const findings: Array<ComplianceFinding> = []
+  const source = "texte de la convention (montants par exercice)"
+  if (amounts.kind === "per-year") {
+    const years = periodYears(terms.period)
+    for (const year of years) {
+      if (amounts.byYear[String(year)] === undefined) {
+        findings.push({ rule: "years-in-period", severity: "error", message: `Aucun montant n'est prévu pour l'exercice ${year}, compris dans la période.`, source, path: ["terms", "amounts", "byYear"] })
+      }
+    }
+    for (const year of Object.keys(amounts.byYear)) {
+      if (!years.includes(Number(year))) {
+        findings.push({ rule: "years-in-period", severity: "error", message: `Un montant est prévu pour ${year}, hors de la période ${terms.period.start} – ${terms.period.end}.`, source, path: ["terms", "amounts", "byYear", year] })
+      }
+    }
+  }
+  if (amounts.totalAmount !== undefined) {
+    const sum = Euros.sum(yearAmounts(convention).map((year) => year.amount))
+    findings.push(
+      sum.equals(amounts.totalAmount)
+        ? { rule: "per-year-total", severity: "info", message: `Les montants par exercice totalisent ${sum.format()}, le montant total prévu.`, source }
+        : {
+            rule: "per-year-total",
+            severity: "error",
+            message: `Les montants par exercice totalisent ${sum.format()}, mais le montant total prévu est de ${amounts.totalAmount.format()}.`,
+            source,
+            path: ["terms", "amounts", "totalAmount"]
+          }
+    )
+  }
+  return findings
+}
+
+function otherFindings(convention: Convention): Array<ComplianceFinding> {
+  const terms = finalTerms(convention)
+  const findings: Array<ComplianceFinding> = []
+  if (convention.signatureDate === undefined) {
+    findings.push({ rule: "signature", severity: "info", message: "Projet de convention : il n'est pas encore signé.", source: "loi n° 2000-321, art. 10", path: ["signatureDate"] })
+  }
+  if (terms.excludedSchemes.includes(terms.fundingScheme)) {
+    findings.push({
+      rule: "funding-scheme-exclusion",
+      severity: "error",
+      message: "Le dispositif qui finance la convention figure parmi les financements exclus.",
+      source: "texte de la convention",
+      path: ["terms", "excludedSchemes"]
+    })
+  }
+  if ((convention.kind === "convention-pluriannuelle-objectifs" || convention.kind === "convention-objectifs-financement") && terms.objectives.length === 0) {
+    findings.push({
+      rule: "objectives-stated",
+      severity: "warning",
+      message: "Une convention d'objectifs sans objectif : rien ne pourra être évalué.",
+      source: "circulaire n° 5811/SG du 29 septembre 2015",
+      path: ["terms", "objectives"]
+    })
+  }
+  return findings
+}
+
+/**
+ * Checks that a convention is well-formed and lawful, and says so in French, rule by rule:
+ * - above **23 000 € a year**, a written convention stating its object, amount, payment terms and
+ *   conditions of use (loi n° 2000-321, art. 10; décret n° 2001-495), and, for conventions signed
+ *   from 26 August 2021, its control and evaluation terms and the conditions for keeping an
+ *   unspent part (loi n° 2021-875); publication as open data (décret n° 2017-779);
+ * - above **153 000 € a year**, filing at the préfecture and audited accounts (a warning to verify);
+ * - a multi-year objectives convention lasts **at least two years**, and more than **four** goes
+ *   against the 2015 circulaire's recommendation;
+ * - per-year amounts cover every year of the period and no other, and add up to the stated total;
+ * - a convention of objectives states objectives; the funding scheme is not one it excludes;
+ *   a draft is reported as such.
+ *
+ * The check reads the convention's final terms (every amendment applied, period cut at a
+ * termination). Findings come in a stable order; `error` ones block, the others inform.
+ *
+ * @example
+ * ```ts
+ * import { checkCompliance, type Convention } from "caf-conventions"
+ * declare const convention: Convention // the founding CPO: 30 000 € a year, 2023–2025
+ * checkCompliance(convention).filter((f) => f.severity === "error") //=> []
+ * ```
+ * @category compliance
+ */
+export function checkCompliance(convention: Convention): ReadonlyArray<ComplianceFinding> {
+  return [...otherFindings(convention), ...thresholdFindings(convention), ...durationFindings(convention), ...amountFindings(convention)]
+}

@@ -1,0 +1,138 @@
+/**
+ * The rules that relate a convention's fields to each other, checked when it is decoded so that
+ * a decoded convention can be trusted by every computation.
+ *
+ * @module
+ */
+import type { Schema } from "effect"
+import { periodYears } from "../calendar/period.js"
+import type { Issue } from "../core/errors.js"
+import { changedTerms } from "./amendment.js"
+import type { ConventionFields } from "./fields.js"
+
+type Draft = Schema.Schema.Type<typeof ConventionFields>
+
+/** Every inconsistency of a convention, with its path; empty when it holds together. */
+export function conventionIssues(convention: Draft): ReadonlyArray<Issue> {
+  return [...partyIssues(convention), ...termIssues(convention), ...amendmentIssues(convention), ...terminationIssues(convention)]
+}
+
+function partyIssues(convention: Draft): Array<Issue> {
+  const issues: Array<Issue> = []
+  if (convention.partnerId === convention.funderId) {
+    issues.push({ path: ["partnerId"], message: `the partner cannot be the funder (${convention.funderId})` })
+  }
+  if (convention.notificationDate !== undefined) {
+    if (convention.signatureDate === undefined) {
+      issues.push({ path: ["notificationDate"], message: "a draft (no signatureDate) cannot have been notified" })
+    } else if (convention.notificationDate < convention.signatureDate) {
+      issues.push({
+        path: ["notificationDate"],
+        message: `the notification ${convention.notificationDate} is before the signature ${convention.signatureDate}`
+      })
+    }
+  }
+  return issues
+}
+
+function termIssues(convention: Draft): Array<Issue> {
+  const issues: Array<Issue> = []
+  const { terms } = convention
+  const years = new Set(periodYears(terms.period))
+  const describe = `${terms.period.start}..${terms.period.end}`
+  if (terms.amounts?.kind === "per-year") {
+    for (const year of Object.keys(terms.amounts.byYear)) {
+      if (!years.has(Number(year))) {
+        issues.push({ path: ["terms", "amounts", "byYear", year], message: `the year ${year} is outside the period ${describe}` })
+      }
+    }
+  }
+  const seen = new Map<string, number>()
+  terms.objectives.forEach((objective, index) => {
+    const first = seen.get(objective.id)
+    if (first !== undefined) {
+      issues.push({ path: ["terms", "objectives", index, "id"], message: `the objective id ${objective.id} is already used by objectives[${first}]` })
+    } else seen.set(objective.id, index)
+    for (const year of Object.keys(objective.targetsByYear ?? {})) {
+      if (!years.has(Number(year))) {
+        issues.push({
+          path: ["terms", "objectives", index, "targetsByYear", year],
+          message: `the year ${year} is outside the period ${describe}`
+        })
+      }
+    }
+  })
+  return issues
+}
+
+function amendmentIssues(convention: Draft): Array<Issue> {
+  const issues: Array<Issue> = []
+  const { terms } = convention
+  const objectiveIds = new Set(terms.objectives.map((objective) => objective.id))
+  const numbers = new Map<number, number>()
+  const touched = new Map<string, string>()
+  convention.amendments.forEach((amendment, index) => {
+    const at = (...rest: Array<string | number>) => ["amendments", index, ...rest]
+    const previous = numbers.get(amendment.number)
+    if (previous !== undefined) {
+      issues.push({ path: at("number"), message: `amendment n° ${amendment.number} is already amendments[${previous}]` })
+    } else numbers.set(amendment.number, index)
+    if (convention.signatureDate === undefined) {
+      issues.push({ path: at("signatureDate"), message: "a draft (no signatureDate) cannot have amendments" })
+    } else if (amendment.signatureDate < convention.signatureDate) {
+      issues.push({
+        path: at("signatureDate"),
+        message: `the amendment is signed ${amendment.signatureDate}, before the convention (${convention.signatureDate})`
+      })
+    }
+    if (amendment.effectiveDate < terms.period.start || amendment.effectiveDate > terms.period.end) {
+      issues.push({
+        path: at("effectiveDate"),
+        message: `the amendment takes effect ${amendment.effectiveDate}, outside the period ${terms.period.start}..${terms.period.end}`
+      })
+    }
+    amendment.changes.forEach((change, changeIndex) => {
+      const path = at("changes", changeIndex)
+      if (change.kind === "yearly-amount" && terms.amounts?.kind !== "constant") {
+        issues.push({ path, message: "a yearly-amount change needs a convention with a constant yearly amount (use year-amount)" })
+      }
+      if (change.kind === "year-amount" && terms.amounts?.kind !== "per-year") {
+        issues.push({ path, message: "a year-amount change needs a convention with per-year amounts (use yearly-amount)" })
+      }
+      if (change.kind === "period-end" && change.end < terms.period.start) {
+        issues.push({ path: [...path, "end"], message: `the new end ${change.end} is before the start ${terms.period.start}` })
+      }
+      if (change.kind === "target" && !objectiveIds.has(change.objectiveId)) {
+        issues.push({ path: [...path, "objectiveId"], message: `there is no objective ${change.objectiveId}` })
+      }
+      for (const term of changedTerms(change)) {
+        const key = `${amendment.effectiveDate} ${term}`
+        const other = touched.get(key)
+        if (other !== undefined) {
+          issues.push({ path, message: `${other} already changes the ${term} on ${amendment.effectiveDate}: two changes of one term on one date contradict each other` })
+        } else touched.set(key, `amendment n° ${amendment.number}`)
+      }
+    })
+  })
+  return issues
+}
+
+function terminationIssues(convention: Draft): Array<Issue> {
+  const { termination, terms } = convention
+  if (termination === undefined) return []
+  if (convention.signatureDate === undefined) {
+    return [{ path: ["termination"], message: "a draft (no signatureDate) cannot be terminated: it was never in force" }]
+  }
+  const lastEnd = convention.amendments
+    .flatMap((amendment) => amendment.changes)
+    .reduce((end, change) => (change.kind === "period-end" && change.end > end ? change.end : end), terms.period.end)
+  if (termination.date < terms.period.start || termination.date > lastEnd) {
+    return [
+      {
+        path: ["termination", "date"],
+        message: `the termination date ${termination.date} is outside the period ${terms.period.start}..${lastEnd}`
+      }
+    ]
+  }
+  return []
+}

@@ -1,0 +1,78 @@
+/**
+ * The lineage of a convention: the conventions it follows, back to the first one.
+ *
+ * @module
+ */
+import { Data } from "effect"
+import type { Convention } from "./convention.js"
+
+/**
+ * Why a lineage could not be traced: the convention asked for is not in the list
+ * (`unknown-convention`), a predecessor it names is missing (`missing-predecessor`), or the chain
+ * loops back on itself (`cycle`). `ids` lists the chain followed so far, newest first.
+ *
+ * @example
+ * ```ts
+ * import { LineageError, lineage } from "caf-conventions"
+ * try {
+ *   lineage([], "cpo-2023-2025")
+ * } catch (error) {
+ *   if (error instanceof LineageError) error.problem //=> "unknown-convention"
+ * }
+ * ```
+ * @category errors
+ */
+export class LineageError extends Data.TaggedError("LineageError")<{
+  /** What went wrong. */
+  readonly problem: "unknown-convention" | "missing-predecessor" | "cycle"
+  /** The convention ids followed, newest first, ending with the one at fault. */
+  readonly ids: ReadonlyArray<string>
+  /** What went wrong, in English. */
+  readonly message: string
+}> {}
+
+/**
+ * The chain of conventions that leads to `id`, oldest first and `id` last, following each
+ * convention's `predecessorId`. The founding case: the 2018 technical support, the 2020–2022
+ * framework agreement, then the 2023–2025 multi-year convention.
+ *
+ * Throws a {@link LineageError} when `id` is not in the list, when a predecessor is missing, or
+ * when the chain loops.
+ *
+ * @example
+ * ```ts
+ * import { lineage, type Convention } from "caf-conventions"
+ * declare const conventions: ReadonlyArray<Convention>
+ * lineage(conventions, "cpo-2023-2025").map((c) => c.id)
+ * //=> ["appui-technique-2018", "accord-cadre-2020-2022", "cpo-2023-2025"]
+ * ```
+ * @category conventions
+ */
+export function lineage(conventions: ReadonlyArray<Convention>, id: string): ReadonlyArray<Convention> {
+  const byId = new Map(conventions.map((convention) => [convention.id, convention]))
+  const chain: Array<Convention> = []
+  const seen = new Set<string>()
+  let current = byId.get(id)
+  if (current === undefined) {
+    throw new LineageError({ problem: "unknown-convention", ids: [id], message: `there is no convention ${id}` })
+  }
+  while (current !== undefined) {
+    chain.push(current)
+    seen.add(current.id)
+    const previousId: string | undefined = current.predecessorId
+    if (previousId === undefined) break
+    const ids = [...chain.map((convention) => convention.id), previousId]
+    if (seen.has(previousId)) {
+      throw new LineageError({ problem: "cycle", ids, message: `the lineage of ${id} loops: ${ids.join(" → ")}` })
+    }
+    current = byId.get(previousId)
+    if (current === undefined) {
+      throw new LineageError({
+        problem: "missing-predecessor",
+        ids,
+        message: `${chain.at(-1)?.id} follows ${previousId}, which is not in the list`
+      })
+    }
+  }
+  return chain.reverse()
+}

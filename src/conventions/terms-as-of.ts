@@ -1,0 +1,221 @@
+/**
+ * What a convention says on a given day: its base text plus the amendments in force, cut short by
+ * an early termination; and its status on that day.
+ *
+ * @module
+ */
+import { type CalendarDate, addDays } from "../calendar/date.js"
+import { type Period, makePeriod } from "../calendar/period.js"
+import type { Amendment, Change } from "./amendment.js"
+import type { Convention } from "./convention.js"
+import type { Terms } from "./terms.js"
+
+/**
+ * The terms in force on a day, with the amendments that made them.
+ *
+ * @example
+ * ```ts
+ * import { termsAsOf, type Convention, type TermsAsOf } from "caf-conventions"
+ * declare const convention: Convention
+ * const asOf: TermsAsOf = termsAsOf(convention, "2024-09-01" as never)
+ * asOf.applied.map((amendment) => amendment.number) // the amendments in force, in order
+ * ```
+ * @category conventions
+ */
+export interface TermsAsOf {
+  /** The day asked about. */
+  readonly date: CalendarDate
+  /** The terms in force that day (the period already cut at a termination). */
+  readonly terms: Terms
+  /** The amendments in force that day, in the order they were applied (effective date, then number). */
+  readonly applied: ReadonlyArray<Amendment>
+  /** Whether an early termination cut the period short. */
+  readonly terminated: boolean
+}
+
+function withChange(terms: Terms, change: Change): Terms {
+  switch (change.kind) {
+    case "yearly-amount":
+      return terms.amounts?.kind === "constant" ? { ...terms, amounts: { ...terms.amounts, yearlyAmount: change.yearlyAmount } } : terms
+    case "year-amount":
+      return terms.amounts?.kind === "per-year"
+        ? { ...terms, amounts: { ...terms.amounts, byYear: { ...terms.amounts.byYear, [String(change.year)]: change.amount } } }
+        : terms
+    case "period-end":
+      return { ...terms, period: makePeriod(terms.period.start, change.end) }
+    case "sectors-added":
+      return { ...terms, sectors: [...terms.sectors, ...change.sectors.filter((sector) => !terms.sectors.includes(sector))] }
+    case "sectors-removed":
+      return { ...terms, sectors: terms.sectors.filter((sector) => !change.sectors.includes(sector)) }
+    case "accompaniment-kinds-added":
+      return {
+        ...terms,
+        accompanimentKinds: [...terms.accompanimentKinds, ...change.accompanimentKinds.filter((kind) => !terms.accompanimentKinds.includes(kind))]
+      }
+    case "accompaniment-kinds-removed":
+      return { ...terms, accompanimentKinds: terms.accompanimentKinds.filter((kind) => !change.accompanimentKinds.includes(kind)) }
+    case "target":
+      return {
+        ...terms,
+        objectives: terms.objectives.map((objective) => {
+          if (objective.id !== change.objectiveId) return objective
+          if (change.year === undefined) return { ...objective, target: change.target }
+          return { ...objective, targetsByYear: { ...objective.targetsByYear, [String(change.year)]: change.target } }
+        })
+      }
+  }
+}
+
+/** Amendments in the order they apply: by effective date, then by number. */
+function inOrder(amendments: ReadonlyArray<Amendment>): ReadonlyArray<Amendment> {
+  return [...amendments].sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.number - b.number))
+}
+
+function cutAtTermination(convention: Convention, terms: Terms): { readonly terms: Terms; readonly terminated: boolean } {
+  const termination = convention.termination
+  if (termination === undefined || termination.date >= terms.period.end) return { terms, terminated: false }
+  return { terms: { ...terms, period: makePeriod(terms.period.start, termination.date) }, terminated: true }
+}
+
+/**
+ * The terms in force on `date`: the base text with every amendment whose effective date is on or
+ * before `date` applied in order (effective date, then number), and the period cut at the
+ * termination date when the convention was terminated early. The convention is not changed.
+ *
+ * Two amendments cannot change the same term on the same date: {@link parseConvention} refuses
+ * such a document, so the order of application is never a silent choice.
+ *
+ * @example
+ * ```ts
+ * import { parseCalendarDate, termsAsOf, type Convention } from "caf-conventions"
+ * declare const convention: Convention // 30 000 € a year, amendment n° 1 raising it to 36 000 € from 2024-07-01
+ * termsAsOf(convention, parseCalendarDate("2024-06-30")).applied.length //=> 0
+ * termsAsOf(convention, parseCalendarDate("2024-07-01")).applied.length //=> 1
+ * ```
+ * @category conventions
+ */
+export function termsAsOf(convention: Convention, date: CalendarDate): TermsAsOf {
+  const applied = inOrder(convention.amendments).filter((amendment) => amendment.effectiveDate <= date)
+  let terms: Terms = convention.terms
+  for (const amendment of applied) for (const change of amendment.changes) terms = withChange(terms, change)
+  return { date, applied, ...cutAtTermination(convention, terms) }
+}
+
+/**
+ * The terms once every amendment applies (whatever its date), cut at a termination: the final
+ * state of the convention, as its end-of-convention review reads it.
+ *
+ * @example
+ * ```ts
+ * import { finalTerms, type Convention } from "caf-conventions"
+ * declare const convention: Convention
+ * finalTerms(convention).period.end // the last day, after extensions and termination
+ * ```
+ * @category conventions
+ */
+export function finalTerms(convention: Convention): Terms {
+  const last = inOrder(convention.amendments).at(-1)
+  const date = last === undefined || last.effectiveDate < convention.terms.period.end ? convention.terms.period.end : last.effectiveDate
+  return termsAsOf(convention, date).terms
+}
+
+/**
+ * The period during which the convention actually applies: its period after every amendment,
+ * cut at an early termination.
+ *
+ * @example
+ * ```ts
+ * import { effectivePeriod, type Convention } from "caf-conventions"
+ * declare const convention: Convention // 2023-01-01..2025-12-31, terminated on 2024-09-30
+ * effectivePeriod(convention) //=> { start: "2023-01-01", end: "2024-09-30" }
+ * ```
+ * @category conventions
+ */
+export function effectivePeriod(convention: Convention): Period {
+  return finalTerms(convention).period
+}
+
+/**
+ * One stretch of time during which the same terms apply.
+ *
+ * @example
+ * ```ts
+ * import { termsTimeline, type Convention, type TermsSegment } from "caf-conventions"
+ * declare const convention: Convention
+ * const segments: ReadonlyArray<TermsSegment> = termsTimeline(convention)
+ * ```
+ * @category conventions
+ */
+export interface TermsSegment {
+  /** The days this stretch covers, inside the effective period. */
+  readonly period: Period
+  /** The terms in force on each of those days. */
+  readonly terms: Terms
+  /** The amendments in force during the stretch. */
+  readonly applied: ReadonlyArray<Amendment>
+}
+
+/**
+ * The convention's effective period cut at every amendment's effective date: consecutive
+ * stretches, each with the terms in force throughout it. Schedules read it to split a year at an
+ * amendment (a yearly amount raised on 1 July applies to 184 days of 2024).
+ *
+ * @example
+ * ```ts
+ * import { termsTimeline, type Convention } from "caf-conventions"
+ * declare const convention: Convention // 2023–2025, amendment effective 2024-07-01
+ * termsTimeline(convention).map((segment) => [segment.period.start, segment.period.end])
+ * //=> [["2023-01-01", "2024-06-30"], ["2024-07-01", "2025-12-31"]]
+ * ```
+ * @category conventions
+ */
+export function termsTimeline(convention: Convention): ReadonlyArray<TermsSegment> {
+  const period = effectivePeriod(convention)
+  const starts = [...new Set(convention.amendments.map((amendment) => amendment.effectiveDate))]
+    .filter((date) => date > period.start && date <= period.end)
+    .sort()
+  const boundaries = [period.start, ...starts]
+  return boundaries.map((start, index) => {
+    const next = boundaries[index + 1]
+    const end = next === undefined ? period.end : addDays(next, -1)
+    const { terms, applied } = termsAsOf(convention, start)
+    return { period: makePeriod(start, end), terms: { ...terms, period }, applied }
+  })
+}
+
+/**
+ * The status of a convention on a day, derived from its dates (never stored):
+ * - `draft`: not signed yet (no signature date, or the day is before it);
+ * - `signed`: signed, its period not started;
+ * - `in-force`: the day falls in its effective period;
+ * - `ended`: its period is over;
+ * - `terminated`: it was ended early (*résiliée*) and the day is after the termination date.
+ *
+ * @example
+ * ```ts
+ * import { type ConventionStatus } from "caf-conventions"
+ * const status: ConventionStatus = "in-force"
+ * ```
+ * @category conventions
+ */
+export type ConventionStatus = "draft" | "signed" | "in-force" | "ended" | "terminated"
+
+/**
+ * The status of the convention on `date` (see {@link ConventionStatus}).
+ *
+ * @example
+ * ```ts
+ * import { conventionStatus, parseCalendarDate, type Convention } from "caf-conventions"
+ * declare const convention: Convention // signed 2023-03-01, 2023-01-01..2025-12-31
+ * conventionStatus(convention, parseCalendarDate("2024-06-01")) //=> "in-force"
+ * conventionStatus(convention, parseCalendarDate("2026-01-01")) //=> "ended"
+ * ```
+ * @category conventions
+ */
+export function conventionStatus(convention: Convention, date: CalendarDate): ConventionStatus {
+  if (convention.signatureDate === undefined || date < convention.signatureDate) return "draft"
+  const { terms, terminated } = termsAsOf(convention, date)
+  if (date < terms.period.start) return "signed"
+  if (date <= terms.period.end) return "in-force"
+  return terminated ? "terminated" : "ended"
+}

@@ -1,0 +1,276 @@
+/**
+ * The terms of a convention: what its signed text says and what an amendment can change.
+ * Every figure that varies from one Caf to another is a field here, with the common value as
+ * its default (see docs/conventions.md for each default and its source).
+ *
+ * @module
+ */
+import { Effect, Schema } from "effect"
+import { uniqueList } from "../core/schemas.js"
+import { DepartementSchema } from "../identifiers/identifiers.js"
+import { PeriodSchema } from "../calendar/period.js"
+import { NonNegativeEurosFromString, RatioSchema, RoundingModeSchema } from "../money/schema.js"
+import { AccompanimentKindSchema, FundingSchemeSchema, SectorSchema } from "../referential/codes.js"
+import { ClauseSchema } from "../referential/convention-codes.js"
+import { ObjectiveSchema } from "./objective.js"
+
+/**
+ * Schema of a day of the year written `MM-DD` (`"03-31"`), for due dates that recur every year.
+ * `02-29` is refused: a yearly due date must exist every year.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { MonthDaySchema } from "caf-conventions"
+ * Schema.decodeUnknownSync(MonthDaySchema)("03-31") //=> "03-31"
+ * ```
+ * @category conventions
+ */
+export const MonthDaySchema = Schema.String.check(
+  Schema.makeFilter((text: string) => {
+    const match = /^(\d{2})-(\d{2})$/.exec(text)
+    if (match === null) return `${JSON.stringify(text)} is not a day of the year written MM-DD`
+    const month = Number(match[1])
+    const day = Number(match[2])
+    const last = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+    if (last === undefined || day < 1 || day > last) return `${text} is not a day that exists every year`
+    return true
+  })
+)
+
+const YearKeySchema = Schema.String.check(Schema.isPattern(/^\d{4}$/, { message: "a year is written with 4 digits" }))
+
+/**
+ * Schema of the amounts a convention grants: either the same amount each year
+ * (`{ "kind": "constant", "yearlyAmount": "30000" }`), prorated by days in a partial first or
+ * last year, or explicit amounts per year (`{ "kind": "per-year", "byYear": { "2023": "30000" } }`),
+ * taken as they are. `totalAmount`, when the text states one, is checked against the years.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { AmountsSchema } from "caf-conventions"
+ * Schema.decodeUnknownSync(AmountsSchema)({ kind: "constant", yearlyAmount: "30000" }).kind //=> "constant"
+ * ```
+ * @category conventions
+ */
+export const AmountsSchema = Schema.Union([
+  Schema.Struct({
+    kind: Schema.Literal("constant"),
+    yearlyAmount: NonNegativeEurosFromString,
+    totalAmount: Schema.optionalKey(NonNegativeEurosFromString)
+  }),
+  Schema.Struct({
+    kind: Schema.Literal("per-year"),
+    byYear: Schema.Record(YearKeySchema, NonNegativeEurosFromString),
+    totalAmount: Schema.optionalKey(NonNegativeEurosFromString)
+  })
+])
+
+/**
+ * The amounts a convention grants (see {@link AmountsSchema}).
+ *
+ * @example
+ * ```ts
+ * import { Euros, type Amounts } from "caf-conventions"
+ * const amounts: Amounts = { kind: "constant", yearlyAmount: Euros.parse("30000") }
+ * ```
+ * @category conventions
+ */
+export type Amounts = Schema.Schema.Type<typeof AmountsSchema>
+
+/**
+ * Schema of a further instalment paid between the advance and the balance: its share of the
+ * year's amount and its due day in the year.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { InstalmentTermSchema } from "caf-conventions"
+ * Schema.decodeUnknownSync(InstalmentTermSchema)({ share: "0.35", due: "07-31" }).share //=> "0.35"
+ * ```
+ * @category conventions
+ */
+export const InstalmentTermSchema = Schema.Struct({ share: RatioSchema, due: MonthDaySchema })
+
+/**
+ * Schema of the payment terms, every field optional with a default:
+ * - `advanceRate` `"0.5"`: the advance (*avance*, *acompte*) as a share of the year's amount
+ *   (circulaires of 2002 and 2007; some Caf pay 70 %, or two advances of 35 %);
+ * - `advanceDue` `"03-31"`: the advance is due by 31 March of the year, or on the notification
+ *   date when that is later (circulaire n° 5811/SG of 29 September 2015);
+ * - `instalments` `[]`: further instalments, each a share and a due day;
+ * - `balanceTrigger` `"reports-accepted"`: the balance (*solde*), whatever remains, is paid once
+ *   the year's reports are accepted; `"fixed-date"` pays it on `balanceDue` of the next year
+ *   (`"05-31"`, as the Caf de la Charente does);
+ * - `paymentDeadlineDays` `60`: days to pay after the triggering event (loi n° 2021-875);
+ * - `rounding` `"half-up"`: how instalments are rounded to the cent (they always sum to the year).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { PaymentTermsSchema } from "caf-conventions"
+ * Schema.decodeUnknownSync(PaymentTermsSchema)({}).advanceRate //=> "0.5"
+ * ```
+ * @category conventions
+ */
+export const PaymentTermsSchema = Schema.Struct({
+  advanceRate: RatioSchema.pipe(Schema.withDecodingDefaultKey(Effect.succeed("0.5"))),
+  advanceDue: MonthDaySchema.pipe(Schema.withDecodingDefaultKey(Effect.succeed("03-31"))),
+  instalments: Schema.Array(InstalmentTermSchema).pipe(Schema.withDecodingDefaultKey(Effect.succeed([]))),
+  balanceTrigger: Schema.Literals(["reports-accepted", "fixed-date"]).pipe(
+    Schema.withDecodingDefaultKey(Effect.succeed("reports-accepted" as const))
+  ),
+  balanceDue: Schema.optionalKey(MonthDaySchema),
+  paymentDeadlineDays: Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 366 })).pipe(
+    Schema.withDecodingDefaultKey(Effect.succeed(60))
+  ),
+  rounding: RoundingModeSchema.pipe(Schema.withDecodingDefaultKey(Effect.succeed("half-up" as const)))
+}).check(
+  Schema.makeFilter(
+    (terms: { readonly advanceRate: string; readonly instalments: ReadonlyArray<{ readonly share: string }>; readonly balanceTrigger: string; readonly balanceDue?: string }) => {
+      const shares = [terms.advanceRate, ...terms.instalments.map((instalment) => instalment.share)]
+      const totalMillionths = shares.reduce((sum, share) => sum + Math.round(Number(share) * 1_000_000), 0)
+      if (totalMillionths > 1_000_000) {
+        return { path: ["instalments"], issue: `the advance and the instalments add up to more than the year's amount (${shares.join(" + ")})` }
+      }
+      if (terms.balanceTrigger === "fixed-date" && terms.balanceDue === undefined) {
+        return { path: ["balanceDue"], issue: "a balance paid on a fixed date needs balanceDue (MM-DD of the next year)" }
+      }
+      return true
+    }
+  )
+)
+
+/**
+ * The payment terms (see {@link PaymentTermsSchema}).
+ *
+ * @example
+ * ```ts
+ * import type { PaymentTerms } from "caf-conventions"
+ * const advance = (terms: PaymentTerms) => terms.advanceRate //=> "0.5" by default
+ * ```
+ * @category conventions
+ */
+export type PaymentTerms = Schema.Schema.Type<typeof PaymentTermsSchema>
+
+/**
+ * Schema of the reporting terms: the activity report (*bilan d'activité*) and the financial
+ * report (*compte rendu financier*, Cerfa n° 15059) are due within `…Months` months after the
+ * end of each funded year, 6 by default (loi n° 2000-321, art. 10).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { ReportingTermsSchema } from "caf-conventions"
+ * Schema.decodeUnknownSync(ReportingTermsSchema)({}) //=> { activityReportMonths: 6, financialReportMonths: 6 }
+ * ```
+ * @category conventions
+ */
+export const ReportingTermsSchema = Schema.Struct({
+  activityReportMonths: Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 24 })).pipe(
+    Schema.withDecodingDefaultKey(Effect.succeed(6))
+  ),
+  financialReportMonths: Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 24 })).pipe(
+    Schema.withDecodingDefaultKey(Effect.succeed(6))
+  )
+})
+
+/**
+ * Schema of the clause on unspent money (see circulaire of 2015, annex 1):
+ * - `{ "rule": "repay" }` (default): the unspent part is repaid (*reversement*);
+ * - `{ "rule": "keep", "capRate": "0.1" }`: the partner keeps a reasonable surplus, up to a share
+ *   of the year's amount (`capRate`) or a fixed amount (`capAmount`), and repays the rest;
+ * - `{ "rule": "offset" }`: the unspent part is deducted from the next year's balance.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { UnspentClauseSchema } from "caf-conventions"
+ * Schema.decodeUnknownSync(UnspentClauseSchema)({ rule: "keep", capRate: "0.1" }).rule //=> "keep"
+ * ```
+ * @category conventions
+ */
+export const UnspentClauseSchema = Schema.Union([
+  Schema.Struct({ rule: Schema.Literal("repay") }),
+  Schema.Struct({
+    rule: Schema.Literal("keep"),
+    capRate: Schema.optionalKey(RatioSchema),
+    capAmount: Schema.optionalKey(NonNegativeEurosFromString)
+  }),
+  Schema.Struct({ rule: Schema.Literal("offset") })
+])
+
+/**
+ * Schema of the clause on missed objectives (modulation):
+ * - `{ "rule": "none" }` (default): a missed objective does not change the amount;
+ * - `{ "rule": "proportional", "tolerance": "0.1" }`: the year's amount is reduced in proportion
+ *   to the shortfall on each missed objective, beyond a tolerance (a share of the target);
+ * - `{ "rule": "fixed-reduction", "ratePerMissedObjective": "0.1" }`: each missed objective takes
+ *   a fixed share off the year's amount.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { ModulationClauseSchema } from "caf-conventions"
+ * Schema.decodeUnknownSync(ModulationClauseSchema)({ rule: "none" }).rule //=> "none"
+ * ```
+ * @category conventions
+ */
+export const ModulationClauseSchema = Schema.Union([
+  Schema.Struct({ rule: Schema.Literal("none") }),
+  Schema.Struct({ rule: Schema.Literal("proportional"), tolerance: RatioSchema.pipe(Schema.withDecodingDefaultKey(Effect.succeed("0"))) }),
+  Schema.Struct({ rule: Schema.Literal("fixed-reduction"), ratePerMissedObjective: RatioSchema })
+])
+
+/**
+ * Schema of a convention's terms: everything its signed text fixes and an amendment may change.
+ * - `period`: first and last day; `territory`: départements; `sectors` and `accompanimentKinds`
+ *   covered (at least one of each);
+ * - `fundingScheme`: where the money comes from (default the Caf's own *action sociale* funds)
+ *   and `excludedSchemes`: schemes that must not fund the same action (the founding convention
+ *   excludes FPT);
+ * - `amounts` (absent when the amount is not recorded, as for old conventions), `payment`,
+ *   `reporting`, `objectives`, `unspent`, `modulation`;
+ * - `clauses`: the clauses present in the signed text (see {@link Clause}).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { TermsSchema } from "caf-conventions"
+ * const terms = Schema.decodeUnknownSync(TermsSchema)({
+ *   period: { start: "2023-01-01", end: "2025-12-31" }, territory: ["91"],
+ *   sectors: ["jeunesse"], accompanimentKinds: ["individuel"],
+ *   amounts: { kind: "constant", yearlyAmount: "30000" }, clauses: ["objet", "montant"]
+ * })
+ * terms.payment.advanceRate //=> "0.5"
+ * ```
+ * @category conventions
+ */
+export const TermsSchema = Schema.Struct({
+  period: PeriodSchema,
+  territory: uniqueList(DepartementSchema, { nonEmpty: true }),
+  sectors: uniqueList(SectorSchema, { nonEmpty: true }),
+  accompanimentKinds: uniqueList(AccompanimentKindSchema, { nonEmpty: true }),
+  fundingScheme: FundingSchemeSchema.pipe(Schema.withDecodingDefaultKey(Effect.succeed("action-sociale-caf" as const))),
+  excludedSchemes: uniqueList(FundingSchemeSchema).pipe(Schema.withDecodingDefaultKey(Effect.succeed([]))),
+  amounts: Schema.optionalKey(AmountsSchema),
+  payment: PaymentTermsSchema.pipe(Schema.withDecodingDefaultKey(Effect.succeed({}))),
+  reporting: ReportingTermsSchema.pipe(Schema.withDecodingDefaultKey(Effect.succeed({}))),
+  objectives: Schema.Array(ObjectiveSchema).pipe(Schema.withDecodingDefaultKey(Effect.succeed([]))),
+  unspent: UnspentClauseSchema.pipe(Schema.withDecodingDefaultKey(Effect.succeed({ rule: "repay" as const }))),
+  modulation: ModulationClauseSchema.pipe(Schema.withDecodingDefaultKey(Effect.succeed({ rule: "none" as const }))),
+  clauses: uniqueList(ClauseSchema)
+})
+
+/**
+ * The terms of a convention on a given day (see {@link TermsSchema} and {@link termsAsOf}).
+ *
+ * @example
+ * ```ts
+ * import type { Terms } from "caf-conventions"
+ * const coversYouth = (terms: Terms) => terms.sectors.includes("jeunesse")
+ * ```
+ * @category conventions
+ */
+export interface Terms extends Schema.Schema.Type<typeof TermsSchema> {}

@@ -1,0 +1,125 @@
+/**
+ * The amount a convention grants for each calendar year it covers.
+ *
+ * @module
+ */
+import { daysInYear } from "../calendar/date.js"
+import { type Period, periodDays, periodIntersection, periodPartInYear, periodYears } from "../calendar/period.js"
+import { InvalidArgumentError } from "../core/errors.js"
+import { Dec } from "../money/decimal.js"
+import { Euros } from "../money/euros.js"
+import type { Convention } from "./convention.js"
+import { effectivePeriod, finalTerms, termsAsOf, termsTimeline } from "./terms-as-of.js"
+
+/**
+ * One stretch of a year during which the same yearly amount applied.
+ *
+ * @example
+ * ```ts
+ * import type { AmountSegment } from "caf-conventions"
+ * const describe = (s: AmountSegment) => `${s.yearlyAmount.format()} × ${s.days}/${s.daysInYear}`
+ * ```
+ * @category conventions
+ */
+export interface AmountSegment {
+  /** The days of the stretch. */
+  readonly period: Period
+  /** The yearly amount in force during the stretch. */
+  readonly yearlyAmount: Euros
+  /** Days in the stretch. */
+  readonly days: number
+  /** Days in the calendar year (365 or 366). */
+  readonly daysInYear: number
+}
+
+/**
+ * The amount granted for one calendar year, and how it was reached.
+ *
+ * @example
+ * ```ts
+ * import { yearAmounts, type Convention, type YearAmount } from "caf-conventions"
+ * declare const convention: Convention
+ * const years: ReadonlyArray<YearAmount> = yearAmounts(convention)
+ * ```
+ * @category conventions
+ */
+export interface YearAmount {
+  /** The calendar year. */
+  readonly year: number
+  /** The part of the effective period that falls in the year. */
+  readonly period: Period
+  /** The amount for the year, rounded to the cent with the convention's rounding mode. */
+  readonly amount: Euros
+  /** `constant`: a yearly amount prorated by days; `per-year`: the amount the text gives for the year. */
+  readonly basis: "constant" | "per-year"
+  /** Whether the amount is less than a full year's (a partial year, a termination). */
+  readonly prorated: boolean
+  /** For a constant yearly amount: the stretches of the year and the amount in force in each. */
+  readonly segments: ReadonlyArray<AmountSegment>
+}
+
+/**
+ * The amount the convention grants for each calendar year of its effective period:
+ * - with a **constant yearly amount**, each year's part of the period is split at the
+ *   amendments' effective dates, and each stretch gets the yearly amount in force × its days /
+ *   the days of the year (365 or 366); the exact sum is rounded once, to the cent, with the
+ *   convention's rounding mode. A full year with no amendment gets the yearly amount exactly;
+ * - with **per-year amounts**, each year gets the amount the text (as amended) gives it, reduced
+ *   by days when an early termination cuts the year short; a year without an amount gets 0 €
+ *   (and {@link checkCompliance} reports it).
+ *
+ * Throws an {@link InvalidArgumentError} when the convention records no amounts.
+ *
+ * @example
+ * ```ts
+ * import { yearAmounts, type Convention } from "caf-conventions"
+ * declare const convention: Convention // 30 000 € a year, raised to 36 000 € from 2024-07-01
+ * yearAmounts(convention).map((y) => [y.year, y.amount.toString()])
+ * //=> [[2023, "30000.00"], [2024, "33016.39"], [2025, "36000.00"]]
+ * ```
+ * @category conventions
+ */
+export function yearAmounts(convention: Convention): ReadonlyArray<YearAmount> {
+  const amounts = convention.terms.amounts
+  if (amounts === undefined) {
+    throw new InvalidArgumentError({ argument: "convention", message: `the convention ${convention.id} records no amounts` })
+  }
+  const period = effectivePeriod(convention)
+  const mode = finalTerms(convention).payment.rounding
+  const timeline = termsTimeline(convention)
+  return periodYears(period).map((year): YearAmount => {
+    const part = periodPartInYear(period, year) as Period
+    if (amounts.kind === "per-year") return perYearAmount(convention, year, part)
+    const segments = timeline.flatMap((segment): Array<AmountSegment> => {
+      const overlap = periodIntersection(segment.period, part)
+      const terms = segment.terms.amounts
+      if (overlap === undefined || terms?.kind !== "constant") return []
+      return [{ period: overlap, yearlyAmount: terms.yearlyAmount, days: periodDays(overlap), daysInYear: daysInYear(year) }]
+    })
+    const exact = segments.reduce(
+      (sum, segment) => sum.plus(new Dec(segment.yearlyAmount.toString()).times(segment.days).div(segment.daysInYear)),
+      new Dec(0)
+    )
+    return {
+      year,
+      period: part,
+      amount: Euros.round(exact.toString(), mode),
+      basis: "constant",
+      prorated: periodDays(part) < daysInYear(year),
+      segments
+    }
+  })
+}
+
+function perYearAmount(convention: Convention, year: number, part: Period): YearAmount {
+  const withoutTermination = Object.fromEntries(Object.entries(convention).filter(([key]) => key !== "termination"))
+  const unterminated = termsAsOf(withoutTermination as unknown as Convention, part.end)
+  const terms = termsAsOf(convention, part.end).terms
+  const listed = terms.amounts?.kind === "per-year" ? terms.amounts.byYear[String(year)] : undefined
+  const full = listed ?? Euros.zero
+  const planned = periodPartInYear(unterminated.terms.period, year)
+  const plannedDays = planned === undefined ? periodDays(part) : periodDays(planned)
+  const days = periodDays(part)
+  const amount = days === plannedDays ? full : Euros.round(new Dec(full.toString()).times(days).div(plannedDays).toString(), terms.payment.rounding)
+  return { year, period: part, amount, basis: "per-year", prorated: days < plannedDays, segments: [] }
+}
