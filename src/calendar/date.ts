@@ -9,6 +9,7 @@ import { addDays as addDaysFns, addMonths as addMonthsFns, differenceInCalendarD
 import { Schema } from "effect"
 import { InvalidDateError, type PathSegment } from "../core/errors.js"
 import { makeCodec } from "../core/codec.js"
+import { jsonSchemaHint } from "../core/schemas.js"
 
 /**
  * A calendar date written `yyyy-MM-dd` (`"2024-02-29"`), year 1000 to 9999, checked to exist.
@@ -132,10 +133,10 @@ export function isCalendarDate(value: unknown): value is CalendarDate {
  * @category calendar
  */
 export const CalendarDateSchema: Schema.Codec<CalendarDate, string> = Schema.String.check(
-  Schema.makeFilter((text: string) => problemOf(text)?.[0] ?? true, {
-    description: "A calendar date written yyyy-MM-dd",
-    pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
-  } as Schema.Annotations.Filter)
+  Schema.makeFilter(
+    (text: string) => problemOf(text)?.[0] ?? true,
+    jsonSchemaHint("A calendar date written yyyy-MM-dd", { format: "date", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })
+  )
 ) as unknown as Schema.Codec<CalendarDate, string>
 
 const dateCodec = makeCodec(CalendarDateSchema, "calendar date")

@@ -5,7 +5,7 @@
  * @module
  */
 import { Effect, Schema } from "effect"
-import { IdSchema, TextSchema, uniqueList } from "../core/schemas.js"
+import { IdSchema, TextSchema, YearKeySchema, uniqueList } from "../core/schemas.js"
 import { RoundingModeSchema } from "../money/schema.js"
 import { PartnershipBodySchema, SectorSchema, SituationSchema } from "../referential/codes.js"
 import { ActivityKindSchema } from "../referential/convention-codes.js"
@@ -172,7 +172,7 @@ export const ObjectiveSchema = Schema.Struct({
   description: Schema.optionalKey(TextSchema),
   indicator: IndicatorSchema,
   target: TargetSchema,
-  targetsByYear: Schema.optionalKey(Schema.Record(Schema.String.check(Schema.isPattern(/^\d{4}$/, { message: "a year is written with 4 digits" })), TargetSchema)),
+  targetsByYear: Schema.optionalKey(Schema.Record(YearKeySchema, TargetSchema)),
   partialYear: PartialYearRuleSchema.pipe(Schema.withDecodingDefaultKey(Effect.succeed({})))
 })
 

@@ -6,7 +6,7 @@
  * @module
  */
 import { Effect, Schema } from "effect"
-import { uniqueList } from "../core/schemas.js"
+import { YearKeySchema, jsonSchemaHint, uniqueList } from "../core/schemas.js"
 import { DepartementSchema } from "../identifiers/identifiers.js"
 import { PeriodSchema } from "../calendar/period.js"
 import { NonNegativeEurosFromString, RatioSchema, RoundingModeSchema } from "../money/schema.js"
@@ -35,10 +35,9 @@ export const MonthDaySchema = Schema.String.check(
     const last = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
     if (last === undefined || day < 1 || day > last) return `${text} is not a day that exists every year`
     return true
-  })
+  }, jsonSchemaHint("A day of the year written MM-DD", { pattern: "^[0-9]{2}-[0-9]{2}$" }))
 )
 
-const YearKeySchema = Schema.String.check(Schema.isPattern(/^\d{4}$/, { message: "a year is written with 4 digits" }))
 
 /**
  * Schema of the amounts a convention grants: either the same amount each year

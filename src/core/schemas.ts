@@ -6,6 +6,20 @@
 import { Schema } from "effect"
 
 /**
+ * Filter annotations that describe, for the exported JSON Schema, what a custom check accepts.
+ * The fragment is declared a looser approximation: the library's own check (a date that exists,
+ * a Luhn key) stays stricter than any pattern.
+ *
+ * @internal
+ */
+export function jsonSchemaHint(description: string, fragment: Record<string, unknown> = {}): Schema.Annotations.Filter {
+  return {
+    description,
+    toJsonSchema: () => [{ description, ...fragment }, true] as const
+  } as Schema.Annotations.Filter
+}
+
+/**
  * Schema of a record identifier chosen by the application (`"caf-91"`, `"cpo-2023-2025"`): 1 to
  * 100 characters, letters, digits, `.`, `_`, `:` and `-`, starting with a letter or a digit.
  *
@@ -18,7 +32,7 @@ import { Schema } from "effect"
  * @category decoding
  */
 export const IdSchema = Schema.String.check(
-  Schema.isPattern(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/, {
+  Schema.isPattern(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/u, {
     message: "an id is 1 to 100 letters, digits, '.', '_', ':' or '-', starting with a letter or a digit"
   })
 )
@@ -35,7 +49,10 @@ export const IdSchema = Schema.String.check(
  * @category decoding
  */
 export const TextSchema = Schema.String.check(
-  Schema.makeFilter((text: string) => (text.trim().length > 0 && text.length <= 2000) || "expected a non-blank text of at most 2000 characters")
+  Schema.makeFilter(
+    (text: string) => (text.trim().length > 0 && text.length <= 2000) || "expected a non-blank text of at most 2000 characters",
+    jsonSchemaHint("A non-blank text of at most 2000 characters", { minLength: 1, maxLength: 2000 })
+  )
 )
 
 /**
@@ -60,6 +77,22 @@ export function uniqueList<S extends Schema.Top>(item: S, options: { readonly no
         seen.add(value)
       }
       return true
-    })
+    }, jsonSchemaHint(options.nonEmpty === true ? "A non-empty list without repeated items" : "A list without repeated items", {
+      uniqueItems: true,
+      ...(options.nonEmpty === true ? { minItems: 1 } : {})
+    }))
   )
 }
+
+/**
+ * Schema of a year used as an object key in JSON (`"2024"`), as in per-year amounts and targets.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { YearKeySchema } from "caf-conventions"
+ * Schema.decodeUnknownSync(YearKeySchema)("2024") //=> "2024"
+ * ```
+ * @category decoding
+ */
+export const YearKeySchema = Schema.String.check(Schema.isPattern(/^[0-9]{4}$/u, { message: "a year is written with 4 digits" }))

@@ -5,6 +5,7 @@
  */
 import { Schema } from "effect"
 import { makeCodec } from "../core/codec.js"
+import { jsonSchemaHint } from "../core/schemas.js"
 import { luhnValid } from "./luhn.js"
 
 /**
@@ -167,10 +168,7 @@ function identifierSchema<T extends string>(
   pattern: string
 ): Schema.Codec<T, string> {
   return Schema.String.check(
-    Schema.makeFilter((text: string) => guard(text) || `${JSON.stringify(text)} is not a valid ${what}`, {
-      description: `A ${what}`,
-      pattern
-    } as Schema.Annotations.Filter)
+    Schema.makeFilter((text: string) => guard(text) || `${JSON.stringify(text)} is not a valid ${what}`, jsonSchemaHint(`A ${what}`, { pattern }))
   ) as unknown as Schema.Codec<T, string>
 }
 

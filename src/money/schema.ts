@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { Effect, Schema, SchemaIssue, SchemaTransformation } from "effect"
-import { InvalidAmountError } from "../core/errors.js"
+import { Schema, SchemaTransformation } from "effect"
+import { jsonSchemaHint } from "../core/schemas.js"
 import { Euros } from "./euros.js"
 import { ROUNDING_MODES } from "./rounding.js"
 
@@ -22,23 +22,17 @@ import { ROUNDING_MODES } from "./rounding.js"
  * ```
  * @category money
  */
-export const EurosFromString: Schema.Codec<Euros, string> = Schema.String.annotate({
-  description: "An amount in euros: a decimal string with at most two decimals and a dot, e.g. \"30000.00\"",
-  pattern: "^-?(0|[1-9][0-9]*)(\\.[0-9]{1,2})?$"
-}).pipe(
+export const EurosFromString: Schema.Codec<Euros, string> = Schema.String.check(
+  Schema.makeFilter((text: string) => {
+    const result = Euros.safeParse(text)
+    return result.success || result.error.message
+  }, jsonSchemaHint("An amount in euros: a decimal string with at most two decimals and a dot, such as \"30000.00\"", {
+    pattern: "^-?(0|[1-9][0-9]*)([.][0-9]{1,2})?$"
+  }))
+).pipe(
   Schema.decodeTo(
     Schema.declare(Euros.isEuros, { identifier: "Euros" }),
-    SchemaTransformation.transformEffect({
-      decode: (text: string) => {
-        try {
-          return Effect.succeed(Euros.parse(text))
-        } catch (error) {
-          const message = error instanceof InvalidAmountError ? error.message : String(error)
-          return Effect.fail(new SchemaIssue.InvalidValue({ message }, text))
-        }
-      },
-      encode: (amount: Euros) => Effect.succeed(amount.toString())
-    })
+    SchemaTransformation.transform({ decode: (text: string) => Euros.parse(text), encode: (amount: Euros) => amount.toString() })
   )
 )
 
@@ -55,7 +49,12 @@ export const EurosFromString: Schema.Codec<Euros, string> = Schema.String.annota
  * @category money
  */
 export const NonNegativeEurosFromString: Schema.Codec<Euros, string> = EurosFromString.check(
-  Schema.makeFilter((amount: Euros) => !amount.isNegative() || `amount ${amount.toString()} must not be negative`)
+  Schema.makeFilter(
+    (amount: Euros) => !amount.isNegative() || `amount ${amount.toString()} must not be negative`,
+    jsonSchemaHint("An amount in euros, not negative: a decimal string with at most two decimals and a dot", {
+      pattern: "^(0|[1-9][0-9]*)([.][0-9]{1,2})?$"
+    })
+  )
 )
 
 /**
@@ -84,8 +83,7 @@ export const RoundingModeSchema = Schema.Literals(ROUNDING_MODES as readonly ["h
  * @category money
  */
 export const RatioSchema = Schema.String.check(
-  Schema.makeFilter(
-    (text: string) =>
-      (/^(0(\.\d{1,6})?|1(\.0{1,6})?)$/.test(text)) || `${JSON.stringify(text)} is not a ratio between 0 and 1 written as a decimal string, such as "0.35"`
-  )
+  Schema.isPattern(/^(0([.][0-9]{1,6})?|1([.]0{1,6})?)$/u, {
+    message: 'expected a ratio between 0 and 1 written as a decimal string with at most 6 decimals, such as "0.35"'
+  })
 )

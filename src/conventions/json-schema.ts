@@ -1,0 +1,78 @@
+/**
+ * JSON Schemas of the documents, so that applications in other languages can validate the same
+ * files. The library's own decoders stay stricter: a pattern cannot tell that 2023-02-30 does not
+ * exist, or check a Luhn key, or relate one field to another.
+ *
+ * @module
+ */
+import { Schema } from "effect"
+import { PortfolioSchema } from "../portfolio/portfolio.js"
+import { ConventionSchema } from "./convention.js"
+
+/**
+ * A standalone JSON Schema document (draft 2020-12).
+ *
+ * @example
+ * ```ts
+ * import { conventionJsonSchema, type JsonSchemaDocument } from "caf-conventions"
+ * const document: JsonSchemaDocument = conventionJsonSchema()
+ * document.$schema //=> "https://json-schema.org/draft/2020-12/schema"
+ * ```
+ * @category decoding
+ */
+export interface JsonSchemaDocument {
+  /** The JSON Schema dialect. */
+  readonly $schema: "https://json-schema.org/draft/2020-12/schema"
+  /** What the document describes. */
+  readonly title: string
+  /** The rest of the schema: `type`, `properties`, `required`, `$defs`… */
+  readonly [keyword: string]: unknown
+}
+
+function document(schema: Schema.Top, title: string): JsonSchemaDocument {
+  const generated = Schema.toJsonSchemaDocument(Schema.toEncoded(schema), { onExcessProperty: "error" })
+  const definitions = generated.definitions ?? {}
+  return {
+    $schema: "https://json-schema.org/draft/2020-12/schema",
+    title,
+    ...generated.schema,
+    ...(Object.keys(definitions).length > 0 ? { $defs: definitions } : {})
+  }
+}
+
+let conventionDocument: JsonSchemaDocument | undefined
+let portfolioDocument: JsonSchemaDocument | undefined
+
+/**
+ * The JSON Schema of a convention document, generated from the same Effect schema that
+ * {@link parseConvention} uses (amounts as strings, dates as `yyyy-MM-dd`, unknown properties
+ * refused). The package ships it as `caf-conventions/schema/convention.schema.json`, kept in sync
+ * by a test.
+ *
+ * @example
+ * ```ts
+ * import { conventionJsonSchema } from "caf-conventions"
+ * conventionJsonSchema().required //=> ["id", "title", "kind", "funderId", "partnerId", "terms"]
+ * ```
+ * @category decoding
+ */
+export function conventionJsonSchema(): JsonSchemaDocument {
+  conventionDocument ??= document(ConventionSchema, "Convention de partenariat d'une Caf (caf-conventions)")
+  return conventionDocument
+}
+
+/**
+ * The JSON Schema of a portfolio document (partners and conventions), shipped as
+ * `caf-conventions/schema/portfolio.schema.json`.
+ *
+ * @example
+ * ```ts
+ * import { portfolioJsonSchema } from "caf-conventions"
+ * portfolioJsonSchema().required //=> ["partners", "conventions"]
+ * ```
+ * @category decoding
+ */
+export function portfolioJsonSchema(): JsonSchemaDocument {
+  portfolioDocument ??= document(PortfolioSchema, "Portefeuille de conventions d'une Caf (caf-conventions)")
+  return portfolioDocument
+}

@@ -1,0 +1,54 @@
+import { describe, expect, it } from "vitest"
+import { LineageError, lineage, parseConvention } from "caf-conventions"
+import { cpoJson, foundingPortfolio } from "../fixtures.js"
+
+const conventions = foundingPortfolio().conventions
+
+function lineageError(run: () => unknown): LineageError {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof LineageError) return error
+    throw error
+  }
+  throw new Error("expected a LineageError")
+}
+
+describe("lineage", () => {
+  it("runs from the oldest predecessor to the convention asked for", () => {
+    expect(lineage(conventions, "cpo-2023-2025").map((convention) => convention.id)).toEqual([
+      "appui-technique-2018",
+      "accord-cadre-2020-2022",
+      "cpo-2023-2025"
+    ])
+    expect(lineage(conventions, "appui-technique-2018").map((convention) => convention.id)).toEqual(["appui-technique-2018"])
+  })
+
+  it("does not depend on the order of the list", () => {
+    expect(lineage([...conventions].reverse(), "cpo-2023-2025").map((convention) => convention.id)).toEqual([
+      "appui-technique-2018",
+      "accord-cadre-2020-2022",
+      "cpo-2023-2025"
+    ])
+  })
+
+  it("reports an unknown convention", () => {
+    const error = lineageError(() => lineage(conventions, "cpo-2026-2029"))
+    expect([error._tag, error.problem, error.ids]).toEqual(["LineageError", "unknown-convention", ["cpo-2026-2029"]])
+  })
+
+  it("reports a missing predecessor", () => {
+    const error = lineageError(() => lineage(conventions.slice(1), "cpo-2023-2025"))
+    expect(error.problem).toBe("missing-predecessor")
+    expect(error.ids).toEqual(["cpo-2023-2025", "accord-cadre-2020-2022", "appui-technique-2018"])
+    expect(error.message).toBe("accord-cadre-2020-2022 follows appui-technique-2018, which is not in the list")
+  })
+
+  it("reports a cycle", () => {
+    const a = parseConvention({ ...cpoJson(), id: "a", predecessorId: "b" })
+    const b = parseConvention({ ...cpoJson(), id: "b", predecessorId: "a" })
+    const error = lineageError(() => lineage([a, b], "a"))
+    expect(error.problem).toBe("cycle")
+    expect(error.message).toBe("the lineage of a loops: a → b → a")
+  })
+})

@@ -1,0 +1,35 @@
+import { readFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+import { type Convention, type Portfolio, parseConvention, parsePortfolio } from "caf-conventions"
+
+const portfolioPath = fileURLToPath(new URL("../examples/data/portfolio.json", import.meta.url))
+
+/** A fresh copy of the founding portfolio's JSON, safe to modify in a test. */
+export function foundingPortfolioJson(): { partners: Array<Record<string, unknown>>; conventions: Array<Record<string, any>> } {
+  return JSON.parse(readFileSync(portfolioPath, "utf8"))
+}
+
+/** The founding portfolio, decoded. */
+export function foundingPortfolio(): Portfolio {
+  return parsePortfolio(foundingPortfolioJson())
+}
+
+/** A fresh copy of the JSON of the 2023–2025 convention. */
+export function cpoJson(): Record<string, any> {
+  const convention = foundingPortfolioJson().conventions.find((c) => c.id === "cpo-2023-2025")
+  if (convention === undefined) throw new Error("the founding portfolio lost its CPO")
+  return convention
+}
+
+/** The 2023–2025 convention with changes applied to its JSON first. */
+export function cpo(change: (json: Record<string, any>) => void = () => {}): Convention {
+  const json = cpoJson()
+  change(json)
+  return parseConvention(json)
+}
+
+/** The problems `safeParse` found, as `path: message` lines. */
+export function problems(result: { success: boolean; error?: { issues: ReadonlyArray<{ path: ReadonlyArray<string | number>; message: string }> } }): Array<string> {
+  if (result.success || result.error === undefined) return []
+  return result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`)
+}
