@@ -83,11 +83,15 @@ function toRatio(ratio: Ratio, argument: string): Dec {
  * @category money
  */
 export class Euros {
-  /** The amount in euros, with at most two decimals. */
-  readonly #value: Dec
+  /**
+   * The amount in euros, with at most two decimals. A TypeScript-private field rather than a `#`
+   * field on purpose: deep-equality checks (test runners, `util.isDeepStrictEqual`) then compare
+   * amounts by value instead of finding every two amounts equal.
+   */
+  private readonly value: Dec
 
   private constructor(value: Dec) {
-    this.#value = value
+    this.value = value
   }
 
   /**
@@ -230,7 +234,7 @@ export class Euros {
    */
   static sum(amounts: Iterable<Euros>): Euros {
     let total = new Dec(0)
-    for (const amount of amounts) total = total.plus(amount.#value)
+    for (const amount of amounts) total = total.plus(amount.value)
     return Euros.#checked(total, "sum", [])
   }
 
@@ -284,7 +288,7 @@ export class Euros {
    * ```
    */
   plus(other: Euros): Euros {
-    return Euros.#checked(this.#value.plus(other.#value), "sum", [])
+    return Euros.#checked(this.value.plus(other.value), "sum", [])
   }
 
   /**
@@ -297,7 +301,7 @@ export class Euros {
    * ```
    */
   minus(other: Euros): Euros {
-    return Euros.#checked(this.#value.minus(other.#value), "difference", [])
+    return Euros.#checked(this.value.minus(other.value), "difference", [])
   }
 
   /**
@@ -311,7 +315,7 @@ export class Euros {
    * ```
    */
   times(ratio: Ratio, mode: RoundingMode = "half-up"): Euros {
-    const product = this.#value.times(toRatio(ratio, "ratio"))
+    const product = this.value.times(toRatio(ratio, "ratio"))
     return Euros.#checked(product.toDecimalPlaces(2, decimalRounding(mode)), ratio, [])
   }
 
@@ -325,7 +329,7 @@ export class Euros {
    * ```
    */
   negated(): Euros {
-    return Euros.#checked(this.#value.negated(), "negation", [])
+    return Euros.#checked(this.value.negated(), "negation", [])
   }
 
   /**
@@ -338,7 +342,7 @@ export class Euros {
    * ```
    */
   abs(): Euros {
-    return this.#value.isNegative() ? this.negated() : this
+    return this.value.isNegative() ? this.negated() : this
   }
 
   /**
@@ -351,7 +355,7 @@ export class Euros {
    * ```
    */
   compare(other: Euros): -1 | 0 | 1 {
-    return this.#value.comparedTo(other.#value) as -1 | 0 | 1
+    return this.value.comparedTo(other.value) as -1 | 0 | 1
   }
 
   /**
@@ -364,7 +368,7 @@ export class Euros {
    * ```
    */
   equals(other: Euros): boolean {
-    return this.#value.eq(other.#value)
+    return this.value.eq(other.value)
   }
 
   /**
@@ -377,7 +381,7 @@ export class Euros {
    * ```
    */
   lessThan(other: Euros): boolean {
-    return this.#value.lt(other.#value)
+    return this.value.lt(other.value)
   }
 
   /**
@@ -390,7 +394,7 @@ export class Euros {
    * ```
    */
   lessThanOrEqual(other: Euros): boolean {
-    return this.#value.lte(other.#value)
+    return this.value.lte(other.value)
   }
 
   /**
@@ -403,7 +407,7 @@ export class Euros {
    * ```
    */
   greaterThan(other: Euros): boolean {
-    return this.#value.gt(other.#value)
+    return this.value.gt(other.value)
   }
 
   /**
@@ -416,7 +420,7 @@ export class Euros {
    * ```
    */
   greaterThanOrEqual(other: Euros): boolean {
-    return this.#value.gte(other.#value)
+    return this.value.gte(other.value)
   }
 
   /**
@@ -429,7 +433,7 @@ export class Euros {
    * ```
    */
   isZero(): boolean {
-    return this.#value.isZero()
+    return this.value.isZero()
   }
 
   /**
@@ -442,7 +446,7 @@ export class Euros {
    * ```
    */
   isNegative(): boolean {
-    return this.#value.isNegative() && !this.#value.isZero()
+    return this.value.isNegative() && !this.value.isZero()
   }
 
   /**
@@ -455,7 +459,7 @@ export class Euros {
    * ```
    */
   isPositive(): boolean {
-    return this.#value.isPositive() && !this.#value.isZero()
+    return this.value.isPositive() && !this.value.isZero()
   }
 
   /**
@@ -468,7 +472,7 @@ export class Euros {
    * ```
    */
   toCents(): bigint {
-    return BigInt(this.#value.times(100).toFixed(0))
+    return BigInt(this.value.times(100).toFixed(0))
   }
 
   /**
@@ -481,7 +485,7 @@ export class Euros {
    * ```
    */
   toString(): string {
-    return this.#value.toFixed(2)
+    return this.value.toFixed(2)
   }
 
   /**
