@@ -22,6 +22,8 @@ JS
 cat > cjs.cjs <<'JS'
 const { Euros, allocate } = require("caf-conventions")
 const parts = allocate(Euros.parse("100"), [1, 1, 1]).map(String).join(" ")
+const schema = require("caf-conventions/schema/convention.schema.json")
+if (schema.$schema !== "https://json-schema.org/draft/2020-12/schema") throw new Error("require: schema")
 if (parts !== "33.34 33.33 33.33") throw new Error(`require: got ${parts}`)
 console.log("require ok:", parts)
 JS
