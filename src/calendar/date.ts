@@ -363,3 +363,17 @@ export function endOfYear(date: CalendarDate): CalendarDate {
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
   return differenceInCalendarDays(toUtc(to), toUtc(from))
 }
+
+/**
+ * A date the French way, for sentences: `01/06/2024`.
+ *
+ * @example
+ * ```ts
+ * import { formatFrenchDate, parseCalendarDate } from "caf-conventions"
+ * formatFrenchDate(parseCalendarDate("2024-06-01")) //=> "01/06/2024"
+ * ```
+ * @category calendar
+ */
+export function formatFrenchDate(date: CalendarDate): string {
+  return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`
+}

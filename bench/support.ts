@@ -1,0 +1,56 @@
+/**
+ * Shared helpers for the benchmarks: a seeded random generator (the same inputs on every run),
+ * timing by median of several runs, and the founding convention.
+ */
+import { readFileSync } from "node:fs"
+import { type Convention, parsePortfolio } from "caf-conventions"
+
+/** A small seeded generator (mulberry32): the same sequence on every run and machine. */
+export function seeded(seed: number): () => number {
+  let state = seed >>> 0
+  return () => {
+    state = (state + 0x6d2b79f5) >>> 0
+    let t = state
+    t = Math.imul(t ^ (t >>> 15), t | 1)
+    t ^= t + Math.imul(t ^ (t >>> 7), t | 61)
+    return ((t ^ (t >>> 14)) >>> 0) / 4294967296
+  }
+}
+
+/** Picks one item of a list with the generator. */
+export function pick<T>(random: () => number, items: ReadonlyArray<T>): T {
+  return items[Math.floor(random() * items.length)] as T
+}
+
+/** Runs `task` `runs` times and returns the median time in milliseconds, and the last result. */
+export async function medianMs<T>(runs: number, task: () => T | Promise<T>): Promise<{ readonly ms: number; readonly result: T }> {
+  const times: Array<number> = []
+  let result: T | undefined
+  for (let i = 0; i < runs; i++) {
+    const start = performance.now()
+    result = await task()
+    times.push(performance.now() - start)
+  }
+  times.sort((a, b) => a - b)
+  return { ms: times[Math.floor(times.length / 2)] as number, result: result as T }
+}
+
+/** The founding 2023–2025 convention, from the example data. */
+export function foundingConvention(): Convention {
+  const portfolio = parsePortfolio(JSON.parse(readFileSync(new URL("../examples/data/portfolio.json", import.meta.url), "utf8")))
+  return portfolio.conventions.find((convention) => convention.id === "cpo-2023-2025") as Convention
+}
+
+/** A row of the printed table. */
+export interface BenchRow {
+  readonly benchmark: string
+  readonly variant: string
+  readonly median: string
+  readonly throughput: string
+  readonly note: string
+}
+
+/** Formats a count per second with thin grouping. */
+export function perSecond(count: number, ms: number): string {
+  return `${Math.round((count / ms) * 1000).toLocaleString("en-US")}/s`
+}

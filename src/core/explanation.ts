@@ -1,0 +1,72 @@
+/**
+ * Explanations: every result the library computes can say why, as a tree of rule outcomes with
+ * the values each rule read, a French sentence and the rule's source.
+ *
+ * @module
+ */
+
+/**
+ * How a rule came out: it held (`pass`), it did not (`fail`), or it did not apply to this case
+ * (`not-applicable`: the situation rule for a collective action, say).
+ *
+ * @example
+ * ```ts
+ * import type { Outcome } from "caf-conventions"
+ * const outcome: Outcome = "not-applicable"
+ * ```
+ * @category explanations
+ */
+export type Outcome = "pass" | "fail" | "not-applicable"
+
+/**
+ * One node of an explanation tree. Leaves are rules; inner nodes combine their children
+ * (`all`, `any`, `not`).
+ *
+ * @example
+ * ```ts
+ * import type { ExplanationNode } from "caf-conventions"
+ * const node: ExplanationNode = {
+ *   ruleId: "sector-covered", label: "Secteur couvert", outcome: "pass",
+ *   read: { sector: "jeunesse" }, sentence: "Le secteur « Jeunesse » est couvert par la convention.",
+ *   source: "Convention : secteurs couverts", children: []
+ * }
+ * ```
+ * @category explanations
+ */
+export interface ExplanationNode {
+  /** The stable id of the rule (or `all`, `any`, `not` for a combination). */
+  readonly ruleId: string
+  /** The rule's name, in French. */
+  readonly label: string
+  /** How it came out. */
+  readonly outcome: Outcome
+  /** The input values the rule read, by name. */
+  readonly read: Readonly<Record<string, unknown>>
+  /** What happened, in one French sentence. */
+  readonly sentence: string
+  /** The legal text or the clause the rule rests on. */
+  readonly source: string
+  /** The nodes this one combines (empty for a rule). */
+  readonly children: ReadonlyArray<ExplanationNode>
+}
+
+const MARK: Record<Outcome, string> = { pass: "✓", fail: "✗", "not-applicable": "–" }
+
+/**
+ * Renders an explanation tree as French text lines, one per node, indented by depth: a mark
+ * (✓ holds, ✗ fails, – does not apply), the label, the sentence and the source.
+ *
+ * @example
+ * ```ts
+ * import { explanationLines, type ExplanationNode } from "caf-conventions"
+ * declare const tree: ExplanationNode
+ * explanationLines(tree).join("\n")
+ * //=> "✓ Éligibilité : toutes les conditions sont remplies.\n  ✓ Secteur couvert : …"
+ * ```
+ * @category explanations
+ */
+export function explanationLines(node: ExplanationNode, depth = 0): ReadonlyArray<string> {
+  const source = node.children.length === 0 && node.source !== "" ? ` (source : ${node.source})` : ""
+  const line = `${"  ".repeat(depth)}${MARK[node.outcome]} ${node.label} : ${node.sentence}${source}`
+  return [line, ...node.children.flatMap((child) => explanationLines(child, depth + 1))]
+}

@@ -1,0 +1,339 @@
+/**
+ * The catalogue of eligibility rules, each with its French label and its source.
+ *
+ * @module
+ */
+import { formatFrenchDate } from "../calendar/date.js"
+import { periodsOverlap } from "../calendar/period.js"
+import type { Outcome } from "../core/explanation.js"
+import type { ConventionStatus } from "../conventions/terms-as-of.js"
+import {
+  ACCOMPANIMENT_KIND_LABELS,
+  FUNDING_SCHEME_LABELS,
+  LEGAL_FORM_LABELS,
+  type LegalForm,
+  SECTOR_LABELS,
+  SITUATION_LABELS,
+  type Situation
+} from "../referential/codes.js"
+import type { Candidate } from "./candidate.js"
+import { type EligibilityContext, type EligibilityRule, allOf, defineRule } from "./rule.js"
+
+const STATUS_FR: Record<ConventionStatus, string> = {
+  draft: "projet non signé",
+  signed: "signée, pas encore commencée",
+  "in-force": "en vigueur",
+  ended: "échue",
+  terminated: "résiliée"
+}
+
+const verdict = (holds: boolean): Outcome => (holds ? "pass" : "fail")
+const list = (labels: ReadonlyArray<string>) => labels.join(", ")
+
+/**
+ * The convention is in force on the day asked about (signed, inside its period as amended, not
+ * terminated).
+ *
+ * @example
+ * ```ts
+ * import { CONVENTION_IN_FORCE_RULE } from "caf-conventions"
+ * CONVENTION_IN_FORCE_RULE.id //=> "convention-in-force"
+ * ```
+ * @category eligibility
+ */
+export const CONVENTION_IN_FORCE_RULE: EligibilityRule = defineRule({
+  id: "convention-in-force",
+  label: "Convention en vigueur",
+  source: "Convention : période d'application, avenants et résiliation",
+  evaluate: (_candidate, { convention, date, status, terms }) => {
+    const read = { date, status, period: `${terms.period.start}..${terms.period.end}` }
+    return status === "in-force"
+      ? { outcome: "pass", read, sentence: `La convention ${convention.id} est en vigueur le ${formatFrenchDate(date)} (du ${formatFrenchDate(terms.period.start)} au ${formatFrenchDate(terms.period.end)}).` }
+      : { outcome: "fail", read, sentence: `La convention ${convention.id} n'est pas en vigueur le ${formatFrenchDate(date)} : ${STATUS_FR[status]}.` }
+  },
+  compile: ({ status }) => {
+    const outcome = verdict(status === "in-force")
+    return () => outcome
+  },
+  cacheKey: () => ""
+})
+
+/**
+ * The sector of the action is one the convention covers on that day.
+ *
+ * @example
+ * ```ts
+ * import { SECTOR_COVERED_RULE } from "caf-conventions"
+ * SECTOR_COVERED_RULE.label //=> "Secteur couvert"
+ * ```
+ * @category eligibility
+ */
+export const SECTOR_COVERED_RULE: EligibilityRule = defineRule({
+  id: "sector-covered",
+  label: "Secteur couvert",
+  source: "Convention : secteurs de la politique familiale couverts",
+  evaluate: (candidate, { terms }) => {
+    const read = { sector: candidate.sector, covered: terms.sectors }
+    const label = SECTOR_LABELS[candidate.sector]
+    return terms.sectors.includes(candidate.sector)
+      ? { outcome: "pass", read, sentence: `Le secteur « ${label} » est couvert par la convention.` }
+      : { outcome: "fail", read, sentence: `Le secteur « ${label} » n'est pas couvert (secteurs couverts : ${list(terms.sectors.map((s) => SECTOR_LABELS[s]))}).` }
+  },
+  compile: ({ terms }) => {
+    const covered = new Set<string>(terms.sectors)
+    return (candidate) => verdict(covered.has(candidate.sector))
+  },
+  cacheKey: (candidate) => candidate.sector
+})
+
+/**
+ * The kind of support asked for is one the convention funds on that day.
+ *
+ * @example
+ * ```ts
+ * import { ACCOMPANIMENT_COVERED_RULE } from "caf-conventions"
+ * ACCOMPANIMENT_COVERED_RULE.id //=> "accompaniment-covered"
+ * ```
+ * @category eligibility
+ */
+export const ACCOMPANIMENT_COVERED_RULE: EligibilityRule = defineRule({
+  id: "accompaniment-covered",
+  label: "Type d'accompagnement prévu",
+  source: "Convention : types d'accompagnement financés",
+  evaluate: (candidate, { terms }) => {
+    const read = { accompanimentKind: candidate.accompanimentKind, covered: terms.accompanimentKinds }
+    const label = ACCOMPANIMENT_KIND_LABELS[candidate.accompanimentKind]
+    return terms.accompanimentKinds.includes(candidate.accompanimentKind)
+      ? { outcome: "pass", read, sentence: `L'accompagnement « ${label} » est prévu par la convention.` }
+      : {
+          outcome: "fail",
+          read,
+          sentence: `L'accompagnement « ${label} » n'est pas prévu (prévus : ${list(terms.accompanimentKinds.map((k) => ACCOMPANIMENT_KIND_LABELS[k]))}).`
+        }
+  },
+  compile: ({ terms }) => {
+    const covered = new Set<string>(terms.accompanimentKinds)
+    return (candidate) => verdict(covered.has(candidate.accompanimentKind))
+  },
+  cacheKey: (candidate) => candidate.accompanimentKind
+})
+
+const SUPPORTED_SITUATIONS: ReadonlySet<Situation> = new Set(["en-difficulte", "en-developpement", "en-difficulte-et-en-developpement"])
+
+/**
+ * For individual support only: the structure is in difficulty, developing, or both. Does not
+ * apply to other kinds of support.
+ *
+ * @example
+ * ```ts
+ * import { INDIVIDUAL_SUPPORT_SITUATION_RULE } from "caf-conventions"
+ * INDIVIDUAL_SUPPORT_SITUATION_RULE.id //=> "individual-support-situation"
+ * ```
+ * @category eligibility
+ */
+export const INDIVIDUAL_SUPPORT_SITUATION_RULE: EligibilityRule = defineRule({
+  id: "individual-support-situation",
+  label: "Structure en difficulté ou en développement",
+  source: "Convention : objectif d'accompagnement individuel des structures en difficulté et/ou en développement",
+  evaluate: (candidate) => {
+    const read = { accompanimentKind: candidate.accompanimentKind, situation: candidate.situation }
+    if (candidate.accompanimentKind !== "individuel") {
+      return { outcome: "not-applicable", read, sentence: "Cette condition ne concerne que l'accompagnement individuel." }
+    }
+    const label = SITUATION_LABELS[candidate.situation].toLowerCase()
+    return SUPPORTED_SITUATIONS.has(candidate.situation)
+      ? { outcome: "pass", read, sentence: `La structure est ${label}, ce que l'accompagnement individuel requiert.` }
+      : { outcome: "fail", read, sentence: `La structure n'est ni en difficulté ni en développement : l'accompagnement individuel lui est fermé.` }
+  },
+  compile: () => (candidate) => (candidate.accompanimentKind !== "individuel" ? "not-applicable" : verdict(SUPPORTED_SITUATIONS.has(candidate.situation))),
+  cacheKey: (candidate) => `${candidate.accompanimentKind} ${candidate.situation}`
+})
+
+/**
+ * The structure lies in one of the convention's départements.
+ *
+ * @example
+ * ```ts
+ * import { TERRITORY_RULE } from "caf-conventions"
+ * TERRITORY_RULE.id //=> "territory"
+ * ```
+ * @category eligibility
+ */
+export const TERRITORY_RULE: EligibilityRule = defineRule({
+  id: "territory",
+  label: "Territoire de la convention",
+  source: "Convention : territoire d'intervention",
+  evaluate: (candidate, { terms }) => {
+    const read = { departement: candidate.departement, territory: terms.territory }
+    return terms.territory.includes(candidate.departement)
+      ? { outcome: "pass", read, sentence: `La structure est dans le territoire de la convention (${candidate.departement}).` }
+      : { outcome: "fail", read, sentence: `La structure est dans le ${candidate.departement}, hors du territoire de la convention (${list(terms.territory)}).` }
+  },
+  compile: ({ terms }) => {
+    const territory = new Set<string>(terms.territory)
+    return (candidate) => verdict(territory.has(candidate.departement))
+  },
+  cacheKey: (candidate) => candidate.departement
+})
+
+/**
+ * The legal forms of the *économie sociale et solidaire* (loi n° 2014-856, art. 1): associations,
+ * cooperatives (SCIC, SCOP), mutuals, foundations, and ESUS companies.
+ *
+ * @example
+ * ```ts
+ * import { ADMISSIBLE_LEGAL_FORMS } from "caf-conventions"
+ * ADMISSIBLE_LEGAL_FORMS.has("collectivite") //=> false
+ * ```
+ * @category eligibility
+ */
+export const ADMISSIBLE_LEGAL_FORMS: ReadonlySet<LegalForm> = new Set([
+  "association-loi-1901",
+  "scic",
+  "scop",
+  "fondation",
+  "mutuelle",
+  "entreprise-esus"
+])
+
+/**
+ * The structure has an admissible legal form: an association or another structure of the
+ * *économie sociale et solidaire* (see {@link ADMISSIBLE_LEGAL_FORMS}).
+ *
+ * @example
+ * ```ts
+ * import { LEGAL_FORM_RULE } from "caf-conventions"
+ * LEGAL_FORM_RULE.source //=> "loi n° 2014-856 du 31 juillet 2014 relative à l'économie sociale et solidaire, art. 1"
+ * ```
+ * @category eligibility
+ */
+export const LEGAL_FORM_RULE: EligibilityRule = defineRule({
+  id: "legal-form",
+  label: "Forme juridique admissible",
+  source: "loi n° 2014-856 du 31 juillet 2014 relative à l'économie sociale et solidaire, art. 1",
+  evaluate: (candidate) => {
+    const read = { legalForm: candidate.legalForm }
+    const label = LEGAL_FORM_LABELS[candidate.legalForm]
+    return ADMISSIBLE_LEGAL_FORMS.has(candidate.legalForm)
+      ? { outcome: "pass", read, sentence: `${label} : une structure de l'économie sociale et solidaire.` }
+      : { outcome: "fail", read, sentence: `${label} : la convention accompagne des associations et structures de l'économie sociale et solidaire.` }
+  },
+  compile: () => (candidate) => verdict(ADMISSIBLE_LEGAL_FORMS.has(candidate.legalForm)),
+  cacheKey: (candidate) => candidate.legalForm
+})
+
+/**
+ * An optional rule for schemes reserved to structures that employ staff, such as the DLA
+ * (*dispositif local d'accompagnement*, loi n° 2014-856, art. 61). Not in the default tree: add
+ * it with {@link withRule}. An unknown employer status fails, saying it is unknown.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE, withRule } from "caf-conventions"
+ * const dlaRules = withRule(DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE)
+ * ```
+ * @category eligibility
+ */
+export const EMPLOYER_STRUCTURE_RULE: EligibilityRule = defineRule({
+  id: "employer-structure",
+  label: "Structure employeuse",
+  source: "loi n° 2014-856 du 31 juillet 2014, art. 61 (dispositif local d'accompagnement des structures employeuses)",
+  evaluate: (candidate) => {
+    const read = { employer: candidate.employer }
+    if (candidate.employer === undefined) return { outcome: "fail", read, sentence: "Le caractère employeur de la structure n'est pas renseigné." }
+    return candidate.employer
+      ? { outcome: "pass", read, sentence: "La structure emploie des salariés." }
+      : { outcome: "fail", read, sentence: "La structure n'emploie pas de salariés : le dispositif est réservé aux structures employeuses." }
+  },
+  compile: () => (candidate) => verdict(candidate.employer === true),
+  cacheKey: (candidate) => String(candidate.employer)
+})
+
+/**
+ * The structure supported is not the convention's partner itself: the partner supports others.
+ *
+ * @example
+ * ```ts
+ * import { NOT_THE_PARTNER_RULE } from "caf-conventions"
+ * NOT_THE_PARTNER_RULE.id //=> "not-the-partner"
+ * ```
+ * @category eligibility
+ */
+export const NOT_THE_PARTNER_RULE: EligibilityRule = defineRule({
+  id: "not-the-partner",
+  label: "Structure tierce",
+  source: "Convention : le partenaire accompagne des structures tierces",
+  evaluate: (candidate, { convention }) => {
+    const read = { structureId: candidate.structureId, partnerId: convention.partnerId }
+    return candidate.structureId !== convention.partnerId
+      ? { outcome: "pass", read, sentence: "La structure accompagnée n'est pas le partenaire de la convention." }
+      : { outcome: "fail", read, sentence: "La structure est le partenaire de la convention lui-même : il ne peut s'accompagner." }
+  },
+  compile: ({ convention }) => (candidate) => verdict(candidate.structureId !== convention.partnerId),
+  cacheKey: (candidate) => candidate.structureId
+})
+
+function doubleFunding(candidate: Candidate, { convention, terms, exercise }: EligibilityContext) {
+  return candidate.otherFunding.filter(
+    (funding) =>
+      (terms.excludedSchemes.includes(funding.scheme) || (funding.conventionId !== undefined && funding.conventionId !== convention.id)) &&
+      (funding.period === undefined || periodsOverlap(funding.period, exercise))
+  )
+}
+
+/**
+ * No double funding: the same action must not already be funded, for the same exercise, by a
+ * scheme the convention excludes (the founding convention excludes FPT) or by another
+ * convention. Funding whose period does not meet the exercise of the day asked about does not count.
+ *
+ * @example
+ * ```ts
+ * import { NO_DOUBLE_FUNDING_RULE } from "caf-conventions"
+ * NO_DOUBLE_FUNDING_RULE.label //=> "Pas de double financement"
+ * ```
+ * @category eligibility
+ */
+export const NO_DOUBLE_FUNDING_RULE: EligibilityRule = defineRule({
+  id: "no-double-funding",
+  label: "Pas de double financement",
+  source: "Convention : financement hors dispositifs exclus (Fonds publics et territoires) ; une même action n'est pas financée deux fois",
+  evaluate: (candidate, context) => {
+    const conflicts = doubleFunding(candidate, context)
+    const read = { otherFunding: candidate.otherFunding, excludedSchemes: context.terms.excludedSchemes, exercise: context.exercise.start.slice(0, 4) }
+    if (conflicts.length === 0) {
+      return { outcome: "pass", read, sentence: "L'action n'est pas financée par un dispositif exclu ni par une autre convention sur l'exercice." }
+    }
+    const names = conflicts.map((funding) =>
+      funding.conventionId !== undefined && funding.conventionId !== context.convention.id ? `la convention ${funding.conventionId}` : FUNDING_SCHEME_LABELS[funding.scheme]
+    )
+    return { outcome: "fail", read, sentence: `L'action est déjà financée par ${list(names)} sur l'exercice ${read.exercise} : double financement exclu.` }
+  },
+  compile: (context) => (candidate) => (candidate.otherFunding.length === 0 ? "pass" : verdict(doubleFunding(candidate, context).length === 0)),
+  cacheKey: (candidate) => (candidate.otherFunding.length === 0 ? "none" : JSON.stringify(candidate.otherFunding))
+})
+
+/**
+ * The default eligibility tree: all of the convention in force, the sector covered, the kind
+ * of support provided for, the situation for individual support, the territory, the legal form,
+ * a structure other than the partner, and no double funding.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_ELIGIBILITY_RULES, ruleIds } from "caf-conventions"
+ * ruleIds(DEFAULT_ELIGIBILITY_RULES).length //=> 8
+ * ```
+ * @category eligibility
+ */
+export const DEFAULT_ELIGIBILITY_RULES = allOf(
+  [
+    CONVENTION_IN_FORCE_RULE,
+    SECTOR_COVERED_RULE,
+    ACCOMPANIMENT_COVERED_RULE,
+    INDIVIDUAL_SUPPORT_SITUATION_RULE,
+    TERRITORY_RULE,
+    LEGAL_FORM_RULE,
+    NOT_THE_PARTNER_RULE,
+    NO_DOUBLE_FUNDING_RULE
+  ],
+  "Éligibilité"
+)

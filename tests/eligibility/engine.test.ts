@@ -1,0 +1,190 @@
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import {
+  ACCOMPANIMENT_KINDS,
+  DEFAULT_ELIGIBILITY_RULES,
+  EMPLOYER_STRUCTURE_RULE,
+  FUNDING_SCHEMES,
+  InvalidArgumentError,
+  LEGAL_FORMS,
+  SECTORS,
+  SITUATIONS,
+  TERRITORY_RULE,
+  ValidationError,
+  allOf,
+  anyOf,
+  type Candidate,
+  checkEligibility,
+  compileEligibility,
+  defineRule,
+  not,
+  removeRule,
+  replaceRule,
+  ruleIds,
+  screenEligibility,
+  withRule
+} from "caf-conventions"
+import { cpo } from "../fixtures.js"
+import { on2024, viry } from "./fixtures.js"
+
+const founding = cpo()
+
+const essonneOrSeineEtMarne = defineRule({
+  id: "territory",
+  label: "Territoire élargi",
+  source: "Règlement d'intervention local (exemple)",
+  evaluate: (candidate) => ({
+    outcome: ["77", "91"].includes(candidate.departement) ? "pass" : "fail",
+    read: { departement: candidate.departement },
+    sentence: `Département ${candidate.departement}.`
+  })
+})
+
+describe("custom rules", () => {
+  it("replace a rule of the catalogue without forking the library", () => {
+    const tree = replaceRule(DEFAULT_ELIGIBILITY_RULES, essonneOrSeineEtMarne)
+    const candidate = { ...viry, departement: "77" as Candidate["departement"] }
+    expect(checkEligibility(founding, candidate, on2024).eligible).toBe(false)
+    const result = checkEligibility(founding, candidate, { ...on2024, rules: tree })
+    expect(result.eligible).toBe(true)
+    expect(result.explanation.children.find((child) => child.ruleId === "territory")?.source).toBe("Règlement d'intervention local (exemple)")
+  })
+
+  it("add the optional employer rule, or remove a rule", () => {
+    const dla = withRule(DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE)
+    expect(ruleIds(dla)).toHaveLength(9)
+    expect(checkEligibility(founding, viry, { ...on2024, rules: dla }).eligible).toBe(true)
+    const volunteersOnly = { ...viry, employer: false }
+    expect(checkEligibility(founding, volunteersOnly, { ...on2024, rules: dla }).failedRules).toEqual(["employer-structure"])
+    const { employer: _unknown, ...unknownEmployer } = viry
+    const unknown = checkEligibility(founding, unknownEmployer, { ...on2024, rules: dla })
+    expect(unknown.explanation.children.at(-1)?.sentence).toBe("Le caractère employeur de la structure n'est pas renseigné.")
+    expect(ruleIds(removeRule(DEFAULT_ELIGIBILITY_RULES, "territory"))).not.toContain("territory")
+  })
+
+  it("refuse to replace or remove a rule that is not there, and a malformed id", () => {
+    expect(() => replaceRule(DEFAULT_ELIGIBILITY_RULES, { ...essonneOrSeineEtMarne, id: "teritory" })).toThrow(InvalidArgumentError)
+    expect(() => removeRule(DEFAULT_ELIGIBILITY_RULES, "teritory")).toThrow(InvalidArgumentError)
+    expect(() => defineRule({ ...essonneOrSeineEtMarne, id: "Territory 2" })).toThrow(InvalidArgumentError)
+    expect(() => defineRule({ ...essonneOrSeineEtMarne, id: "all" })).toThrow(InvalidArgumentError)
+  })
+
+  it("compose with any and not, explained at every level", () => {
+    const tree = allOf([anyOf([TERRITORY_RULE, essonneOrSeineEtMarne], "Un des territoires"), not(EMPLOYER_STRUCTURE_RULE, "Structure bénévole")], "Règle locale")
+    const result = checkEligibility(founding, { ...viry, departement: "77" as Candidate["departement"], employer: false }, { ...on2024, rules: tree })
+    expect(result.eligible).toBe(true)
+    expect(result.explanation.children.map((child) => [child.label, child.outcome, child.sentence])).toEqual([
+      ["Un des territoires", "pass", "Au moins une des conditions est remplie."],
+      ["Structure bénévole", "pass", "« Structure employeuse » n'est pas remplie, comme requis."]
+    ])
+    const employer = checkEligibility(founding, { ...viry, departement: "75" as Candidate["departement"] }, { ...on2024, rules: tree })
+    expect(employer.failedRules).toEqual(["territory", "territory", "not:employer-structure"])
+  })
+})
+
+describe("bad input never gets a verdict", () => {
+  it("a candidate with an unknown sector or a missing field throws a ValidationError naming it", () => {
+    expect(() => checkEligibility(founding, { ...viry, sector: "sport" } as never, on2024)).toThrow(ValidationError)
+    try {
+      const { situation: _missing, ...withoutSituation } = viry
+      checkEligibility(founding, withoutSituation as never, on2024)
+      expect.unreachable()
+    } catch (error) {
+      expect((error as ValidationError).issues).toEqual([{ path: ["situation"], message: "Missing key" }])
+    }
+  })
+
+  it("an impossible date throws a ValidationError at the path date", () => {
+    try {
+      checkEligibility(founding, viry, { date: "2024-02-30" })
+      expect.unreachable()
+    } catch (error) {
+      expect((error as ValidationError).issues).toEqual([{ path: ["date"], message: "2024-02-30 is not a calendar date: February 2024 has 29 days" }])
+    }
+    expect(() => compileEligibility(founding, { date: "2024-13-01" })).toThrow(ValidationError)
+  })
+
+  it("a candidate in JSON form, without the defaulted otherFunding, is read", () => {
+    const { otherFunding: _none, ...json } = viry
+    expect(checkEligibility(founding, json as never, on2024).eligible).toBe(true)
+  })
+})
+
+describe("screening a batch", () => {
+  it("answers every candidate, invalid ones with their errors, and counts them", () => {
+    const screening = screenEligibility(founding, [viry, { ...viry, id: "fpt", otherFunding: [{ scheme: "fpt" }] }, { ...viry, id: "bad", sector: "sport" }, 42], on2024)
+    expect(screening.lines.map((line) => [line.index, line.status])).toEqual([
+      [0, "eligible"],
+      [1, "ineligible"],
+      [2, "invalid"],
+      [3, "invalid"]
+    ])
+    expect([screening.eligible, screening.ineligible, screening.invalid]).toEqual([1, 1, 2])
+    const bad = screening.lines[2]
+    expect(bad?.status === "invalid" && bad.error.issues.map((issue) => issue.path)).toEqual([[2, "sector"]])
+  })
+
+  it("never mutates the candidates", () => {
+    const batch = [structuredClone(viry)]
+    const copy = structuredClone(batch)
+    screenEligibility(founding, batch, on2024)
+    expect(batch).toEqual(copy)
+  })
+})
+
+const dates = fc.constantFrom("2022-12-31", "2023-01-01", "2024-06-01", "2025-12-31", "2026-01-01")
+const candidates: fc.Arbitrary<Candidate> = fc.record({
+  id: fc.constantFrom("a", "b"),
+  structureId: fc.constantFrom("fase", "mjc-viry-chatillon", "maison-des-partages"),
+  legalForm: fc.constantFrom(...LEGAL_FORMS),
+  departement: fc.constantFrom("91", "77", "75") as fc.Arbitrary<Candidate["departement"]>,
+  situation: fc.constantFrom(...SITUATIONS),
+  employer: fc.boolean(),
+  sector: fc.constantFrom(...SECTORS),
+  accompanimentKind: fc.constantFrom(...ACCOMPANIMENT_KINDS),
+  otherFunding: fc.array(
+    fc.record(
+      {
+        scheme: fc.constantFrom(...FUNDING_SCHEMES),
+        conventionId: fc.constantFrom("cpo-2023-2025", "autre-convention"),
+        period: fc.constantFrom({ start: "2021-01-01", end: "2021-12-31" }, { start: "2024-03-01", end: "2025-02-28" }) as fc.Arbitrary<never>
+      },
+      { requiredKeys: ["scheme"] }
+    ),
+    { maxLength: 3 }
+  )
+})
+
+describe("explanations in a batch", () => {
+  it("are the same as checking each candidate alone, though nodes are shared (property)", () => {
+    fc.assert(
+      fc.property(fc.array(candidates, { minLength: 1, maxLength: 20 }), dates, (batch, date) => {
+        const screened = screenEligibility(founding, batch, { date })
+        screened.lines.forEach((line, index) => {
+          const alone = checkEligibility(founding, batch[index] as Candidate, { date })
+          expect(line.status === "invalid" ? undefined : line.result).toEqual(alone)
+        })
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it("share one node between candidates whose rule reads the same values", () => {
+    const screening = screenEligibility(founding, [viry, { ...viry, id: "other" }], on2024)
+    const [first, second] = screening.lines.map((line) => (line.status === "invalid" ? undefined : line.result.explanation.children[1]))
+    expect(first).toBe(second)
+  })
+})
+
+describe("the verdict-only path", () => {
+  it("gives the same verdict as the explained path, for every candidate and day (property)", () => {
+    const trees = [DEFAULT_ELIGIBILITY_RULES, withRule(DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE), allOf([anyOf([TERRITORY_RULE, essonneOrSeineEtMarne]), not(EMPLOYER_STRUCTURE_RULE)])]
+    fc.assert(
+      fc.property(candidates, dates, fc.constantFrom(...trees), (candidate, date, rules) => {
+        const explained = checkEligibility(founding, candidate, { date, rules }).eligible
+        expect(compileEligibility(founding, { date, rules })(candidate)).toBe(explained)
+      }),
+      { numRuns: 2000 }
+    )
+  })
+})
