@@ -5,6 +5,7 @@
  */
 import { Schema } from "effect"
 import { InvalidArgumentError } from "../core/errors.js"
+import type { Fraction } from "../core/fraction.js"
 import { makeCodec } from "../core/codec.js"
 import { type CalendarDate, CalendarDateSchema, calendarDate, daysBetween, daysInYear, maxDate, minDate, yearOf } from "./date.js"
 
@@ -28,23 +29,6 @@ export type Period = {
 } & {
   /** Brand: marks a checked period. */
   readonly Period: unique symbol
-}
-
-/**
- * A fraction `numerator / denominator`, exact, for shares of a year or of a target.
- *
- * @example
- * ```ts
- * import type { Fraction } from "caf-conventions"
- * const half: Fraction = { numerator: 184, denominator: 366 }
- * ```
- * @category calendar
- */
-export interface Fraction {
-  /** The part. */
-  readonly numerator: number
-  /** The whole, always positive. */
-  readonly denominator: number
 }
 
 /**

@@ -53,7 +53,9 @@ export interface ActivityFilter extends Schema.Schema.Type<typeof ActivityFilter
  *   (the founding case's "at least 3 structures a year"); with `eligibleOnly` (default `true`),
  *   only structures eligible under the convention count;
  * - `count-actions`: the number of matching records;
- * - `sum-days`: the days of matching records added up (a collective training of 3 days);
+ * - `sum-days`: the days of matching records added up (a collective training of 3 days); a
+ *   record given in hours counts `hours / hoursPerDay` days (7 by default: the legal 35-hour week
+ *   over 5 days);
  * - `count-meetings`: the number of matching meetings (of the Sdaf, say).
  *
  * @example
@@ -75,7 +77,11 @@ export const IndicatorSchema = Schema.Union([
     eligibleOnly: Schema.Boolean.pipe(Schema.withDecodingDefaultKey(Effect.succeed(true)))
   }),
   Schema.Struct({ kind: Schema.Literal("count-actions"), filter: ActivityFilterSchema }),
-  Schema.Struct({ kind: Schema.Literal("sum-days"), filter: ActivityFilterSchema }),
+  Schema.Struct({
+    kind: Schema.Literal("sum-days"),
+    filter: ActivityFilterSchema,
+    hoursPerDay: Schema.Number.check(Schema.isBetween({ minimum: 1, maximum: 24 })).pipe(Schema.withDecodingDefaultKey(Effect.succeed(7)))
+  }),
   Schema.Struct({ kind: Schema.Literal("count-meetings"), filter: ActivityFilterSchema })
 ])
 
@@ -85,7 +91,7 @@ export const IndicatorSchema = Schema.Union([
  * @example
  * ```ts
  * import type { Indicator } from "caf-conventions"
- * const trainingDays: Indicator = { kind: "sum-days", filter: { activityKinds: ["action-collective"] } }
+ * const trainingDays: Indicator = { kind: "sum-days", filter: { activityKinds: ["action-collective"] }, hoursPerDay: 7 }
  * ```
  * @category objectives
  */

@@ -1,0 +1,333 @@
+/**
+ * Were the objectives met in year N? Indicators computed from activity records, against the
+ * year's targets, with every record either counted or excluded with its reason.
+ *
+ * @module
+ */
+import { type CalendarDate, daysInYear, formatFrenchDate, safeParseCalendarDate } from "../calendar/date.js"
+import { type Period, calendarYear, periodDays, periodIntersection, periodPartInYear } from "../calendar/period.js"
+import { ValidationError } from "../core/errors.js"
+import type { ExplanationNode, Outcome } from "../core/explanation.js"
+import { type Fraction, type Rational, compareRational, divideRational, formatFraction, multiplyRational, rational, rationalOf, roundRational, toFraction } from "../core/fraction.js"
+import type { Convention } from "../conventions/convention.js"
+import { type Indicator, type Objective, type Target, targetForYear } from "../conventions/objective.js"
+import { effectivePeriod, termsAsOf, termsTimeline } from "../conventions/terms-as-of.js"
+import { DEFAULT_ELIGIBILITY_RULES } from "../eligibility/catalogue.js"
+import { type RuleTree, compileTree } from "../eligibility/rule.js"
+import type { Activity } from "./activity.js"
+import { EXCLUSION_REASON_LABELS, type ExcludedRecord } from "./exclusion.js"
+import { type Stretch, measure } from "./measure.js"
+import { uniqueRecords } from "./records.js"
+
+/**
+ * Options of an objectives evaluation: the year; `asOf`, the day the evaluation is made (records
+ * dated after it are left out, and a target not yet reached is `in-progress` while the year is
+ * not over); the eligibility rules that decide which structures count (the default tree unless
+ * given).
+ *
+ * @example
+ * ```ts
+ * import type { ObjectivesOptions } from "caf-conventions"
+ * const options: ObjectivesOptions = { year: 2024, asOf: "2024-09-30" }
+ * ```
+ * @category objectives
+ */
+export interface ObjectivesOptions {
+  /** The calendar year evaluated. */
+  readonly year: number
+  /** The day the evaluation is made; the whole year when absent. */
+  readonly asOf?: CalendarDate | string
+  /** Eligibility rules for structures; {@link DEFAULT_ELIGIBILITY_RULES} when absent. */
+  readonly rules?: RuleTree
+}
+
+/**
+ * Where an objective stands for the year: `met`, `not-met`, `in-progress` (the year is not over on
+ * `asOf` and the target may still be reached), or `not-applicable` (the convention does not
+ * apply that year).
+ *
+ * @example
+ * ```ts
+ * import type { ObjectiveStatus } from "caf-conventions"
+ * const status: ObjectiveStatus = "in-progress"
+ * ```
+ * @category objectives
+ */
+export type ObjectiveStatus = "met" | "not-met" | "in-progress" | "not-applicable"
+
+/**
+ * One objective for one year: the value, the target, the status, the exact achievement ratio,
+ * which records counted, which did not and why, and the explanation.
+ *
+ * @example
+ * ```ts
+ * import { evaluateObjectives, type Activity, type Convention, type ObjectiveResult } from "caf-conventions"
+ * declare const convention: Convention, activities: ReadonlyArray<Activity>
+ * const [first]: ReadonlyArray<ObjectiveResult> = evaluateObjectives(convention, activities, { year: 2024 }).results
+ * ```
+ * @category objectives
+ */
+export interface ObjectiveResult {
+  /** The objective's id. */
+  readonly objectiveId: string
+  /** Its French title. */
+  readonly title: string
+  /** What its indicator counts. */
+  readonly indicator: Indicator["kind"]
+  /** Where it stands. */
+  readonly status: ObjectiveStatus
+  /** The indicator's value, exact (a count has denominator 1; days may be fractions). */
+  readonly value: Fraction
+  /** The target the value is compared with: the year's, prorated for a partial year. */
+  readonly target: Target
+  /** The year's target as the convention states it, before any proration. */
+  readonly yearTarget: Target
+  /** The share of the year the convention covers, when the target was prorated. */
+  readonly proration?: Fraction
+  /** value / target (the minimum when there is one, otherwise the maximum); absent for a zero target. */
+  readonly ratio?: Fraction
+  /** Ids of the records that counted, sorted. */
+  readonly counted: ReadonlyArray<string>
+  /** For a count of structures: the structures that counted, sorted. */
+  readonly structures: ReadonlyArray<string>
+  /** Every record that did not count, with the reason, sorted by id. */
+  readonly excluded: ReadonlyArray<ExcludedRecord>
+  /** The explanation, in French. */
+  readonly explanation: ExplanationNode
+}
+
+/**
+ * The evaluation of a convention's objectives for one year.
+ *
+ * @example
+ * ```ts
+ * import { evaluateObjectives, type Activity, type Convention, type ObjectivesEvaluation } from "caf-conventions"
+ * declare const convention: Convention, activities: ReadonlyArray<Activity>
+ * const evaluation: ObjectivesEvaluation = evaluateObjectives(convention, activities, { year: 2024 })
+ * evaluation.results.filter((r) => r.status === "met").length
+ * ```
+ * @category objectives
+ */
+export interface ObjectivesEvaluation {
+  /** The convention evaluated. */
+  readonly conventionId: string
+  /** The year. */
+  readonly year: number
+  /** The day of the evaluation, when given. */
+  readonly asOf?: CalendarDate
+  /** The part of the year the convention applies to; absent when it does not apply that year. */
+  readonly period?: Period
+  /** Number of records given, and number after removing identical copies. */
+  readonly records: { readonly given: number; readonly unique: number }
+  /** One result per objective, in the convention's order. */
+  readonly results: ReadonlyArray<ObjectiveResult>
+  /** The explanation of the whole year. */
+  readonly explanation: ExplanationNode
+}
+
+const VALUE_UNITS: Record<Indicator["kind"], readonly [string, string]> = {
+  "distinct-structures": ["structure distincte", "structures distinctes"],
+  "count-actions": ["action", "actions"],
+  "sum-days": ["jour", "jours"],
+  "count-meetings": ["réunion", "réunions"]
+}
+const STATUS_FR: Record<ObjectiveStatus, string> = { met: "objectif atteint", "not-met": "objectif non atteint", "in-progress": "en cours", "not-applicable": "sans objet" }
+const OUTCOME: Record<ObjectiveStatus, Outcome> = { met: "pass", "not-met": "fail", "in-progress": "not-applicable", "not-applicable": "not-applicable" }
+
+function valuePhrase(kind: Indicator["kind"], value: Fraction): string {
+  const [one, many] = VALUE_UNITS[kind]
+  return `${formatFraction(value)} ${value.numerator / value.denominator <= 1 ? one : many}`
+}
+
+function targetPhrase(target: Target): string {
+  if (target.atLeast !== undefined && target.atMost !== undefined) return `entre ${target.atLeast} et ${target.atMost}`
+  return target.atLeast !== undefined ? `au moins ${target.atLeast}` : `au plus ${target.atMost}`
+}
+
+function checkedOptions(options: ObjectivesOptions): { readonly year: number; readonly asOf: CalendarDate | undefined } {
+  const issues: Array<{ path: Array<string | number>; message: string }> = []
+  if (!Number.isInteger(options.year) || options.year < 1000 || options.year > 9999) {
+    issues.push({ path: ["year"], message: `expected a year between 1000 and 9999, got ${String(options.year)}` })
+  }
+  let asOf: CalendarDate | undefined
+  if (options.asOf !== undefined) {
+    const parsed = safeParseCalendarDate(options.asOf)
+    if (parsed.success) asOf = parsed.data
+    else issues.push(...parsed.error.issues.map((issue) => ({ path: ["asOf", ...issue.path], message: issue.message })))
+  }
+  if (issues.length > 0) throw ValidationError.of("objectives options", issues)
+  return { year: options.year, asOf }
+}
+
+function stretchesOf(convention: Convention, part: Period, year: number, rules: RuleTree): ReadonlyArray<Stretch> {
+  return termsTimeline(convention).flatMap((segment): Array<Stretch> => {
+    const period = periodIntersection(segment.period, part)
+    if (period === undefined) return []
+    // A record inside the convention's effective period is made while the convention applies.
+    const context = { convention, date: period.start, terms: segment.terms, status: "in-force" as const, exercise: calendarYear(year) }
+    return [{ period, terms: segment.terms, context, verdict: compileTree(rules, context) }]
+  })
+}
+
+function proratedTarget(objective: Objective, target: Target, share: Rational | undefined): Target {
+  if (share === undefined) return target
+  const scale = (value: number | undefined) => (value === undefined ? undefined : Number(roundRational(multiplyRational(rationalOf(value), share), objective.partialYear.rounding)))
+  const atLeast = scale(target.atLeast)
+  const atMost = scale(target.atMost)
+  return { ...(atLeast === undefined ? {} : { atLeast }), ...(atMost === undefined ? {} : { atMost }) }
+}
+
+function statusOf(value: Rational, target: Target, inProgress: boolean): ObjectiveStatus {
+  const atLeastOk = target.atLeast === undefined || compareRational(value, rationalOf(target.atLeast)) >= 0
+  const atMostOk = target.atMost === undefined || compareRational(value, rationalOf(target.atMost)) <= 0
+  if (atLeastOk && atMostOk) return "met"
+  return inProgress && atMostOk ? "in-progress" : "not-met"
+}
+
+function byId(a: { readonly id: string; readonly reason?: string }, b: { readonly id: string; readonly reason?: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : (a.reason ?? "") < (b.reason ?? "") ? -1 : (a.reason ?? "") > (b.reason ?? "") ? 1 : 0
+}
+
+function exclusionSummary(excluded: ReadonlyArray<ExcludedRecord>): Record<string, number> {
+  const counts: Record<string, number> = {}
+  for (const record of excluded) counts[record.reason] = (counts[record.reason] ?? 0) + 1
+  return counts
+}
+
+function objectiveNode(convention: Convention, year: number, result: Omit<ObjectiveResult, "explanation">): ExplanationNode {
+  const source = `Convention ${convention.id} : objectif « ${result.objectiveId} »`
+  const summary = exclusionSummary(result.excluded)
+  const excludedText = Object.entries(summary)
+    .map(([reason, count]) => `${count} ${EXCLUSION_REASON_LABELS[reason as ExcludedRecord["reason"]]}`)
+    .join(", ")
+  const indicatorNode: ExplanationNode = {
+    ruleId: `${result.objectiveId}:indicateur`,
+    label: "Indicateur",
+    outcome: "pass",
+    read: { counted: result.counted.length, excluded: summary },
+    sentence: `${result.counted.length} enregistrement(s) retenu(s)${excludedText === "" ? "" : ` ; écartés : ${excludedText}`} → ${valuePhrase(result.indicator, result.value)}.`,
+    source,
+    children: []
+  }
+  const proration = result.proration === undefined ? "" : ` ; prorata ${result.proration.numerator}/${result.proration.denominator} de l'année, soit ${targetPhrase(result.target)}`
+  const targetNode: ExplanationNode = {
+    ruleId: `${result.objectiveId}:cible`,
+    label: "Cible",
+    outcome: "pass",
+    read: { yearTarget: result.yearTarget, target: result.target },
+    sentence: `Cible ${year} : ${targetPhrase(result.yearTarget)}${proration}.`,
+    source,
+    children: []
+  }
+  const percent = result.ratio === undefined ? "" : ` (${formatFraction({ numerator: result.ratio.numerator * 100, denominator: result.ratio.denominator }, 0)} %)`
+  const sentence =
+    result.status === "not-applicable"
+      ? `La convention ne s'applique pas en ${year}.`
+      : `${valuePhrase(result.indicator, result.value)} en ${year} pour une cible d'${targetPhrase(result.target)} : ${STATUS_FR[result.status]}${percent}.`
+  return {
+    ruleId: result.objectiveId,
+    label: result.title,
+    outcome: OUTCOME[result.status],
+    read: { value: result.value, target: result.target, status: result.status },
+    sentence,
+    source,
+    children: [indicatorNode, targetNode]
+  }
+}
+
+/**
+ * Evaluates the convention's objectives for one year from the partner's activity records:
+ * for each objective, the indicator's value, the year's target (prorated for a partial first or
+ * last year, as the objective's `partialYear` rule says), the status, the exact achievement
+ * ratio, the ids of the records that counted and, for every record that did not, the reason
+ * (see {@link ExclusionReason}), with an explanation tree in the same form as eligibility's.
+ *
+ * - The year is the part of the calendar year inside the convention's effective period (as
+ *   amended, cut at a termination); targets are those in force on its last day.
+ * - Each record is judged with the terms in force on its date (a sector added on 1 July counts
+ *   from 1 July); for a count of structures, the structures must also pass the eligibility
+ *   rules (`options.rules`), judged as of the record's date within the convention's period.
+ * - Records are taken as given: identical copies count once, two different records with the
+ *   same id throw a {@link ValidationError}, and so does a record that is not an activity.
+ *   The result does not depend on the order of the records; none is dropped: every record is
+ *   either counted or excluded with its reason, for every objective.
+ *
+ * @example
+ * ```ts
+ * import { evaluateObjectives, parseActivities, type Convention } from "caf-conventions"
+ * declare const cpo: Convention, json: unknown
+ * const evaluation = evaluateObjectives(cpo, parseActivities(json), { year: 2024 })
+ * evaluation.results.map((r) => [r.objectiveId, r.status])
+ * //=> [["suivi-coordonne", "met"], ["accompagnement-individuel", "met"], …]
+ * ```
+ * @category objectives
+ */
+export function evaluateObjectives(convention: Convention, activities: ReadonlyArray<Activity>, options: ObjectivesOptions): ObjectivesEvaluation {
+  const { year, asOf } = checkedOptions(options)
+  const rules = options.rules ?? DEFAULT_ELIGIBILITY_RULES
+  const { unique, duplicates } = uniqueRecords(activities)
+  const part = periodPartInYear(effectivePeriod(convention), year)
+  const objectives = termsAsOf(convention, part?.end ?? calendarYear(year).end).terms.objectives
+
+  const outside: Array<ExcludedRecord> = []
+  const inYear: Array<Activity> = []
+  for (const record of unique) {
+    if (part === undefined || record.date < part.start || record.date > part.end) {
+      outside.push({ id: record.id, reason: "outside-year", detail: part === undefined ? `la convention ne s'applique pas en ${year}` : `daté du ${formatFrenchDate(record.date)}, hors de la période ${formatFrenchDate(part.start)} – ${formatFrenchDate(part.end)}` })
+    } else if (asOf !== undefined && record.date > asOf) {
+      outside.push({ id: record.id, reason: "after-as-of", detail: `daté du ${formatFrenchDate(record.date)}, après le ${formatFrenchDate(asOf)}` })
+    } else inYear.push(record)
+  }
+  const common = [...duplicates, ...outside]
+  const stretches = part === undefined ? [] : stretchesOf(convention, part, year, rules)
+  const partDays = part === undefined ? 0 : periodDays(part)
+  const share = part !== undefined && partDays < daysInYear(year) ? rational(BigInt(partDays), BigInt(daysInYear(year))) : undefined
+  const inProgress = asOf !== undefined && part !== undefined && asOf < part.end
+
+  const results = objectives.map((objective): ObjectiveResult => {
+    const measured = part === undefined ? { value: rational(0n), counted: [], structures: [], excluded: [] } : measure(objective, inYear, stretches, rules, convention.id)
+    const yearTarget = targetForYear(objective, year)
+    const target = objective.partialYear.prorate ? proratedTarget(objective, yearTarget, share) : yearTarget
+    const status = part === undefined ? "not-applicable" : statusOf(measured.value, target, inProgress)
+    const reference = target.atLeast !== undefined && target.atLeast > 0 ? target.atLeast : target.atMost !== undefined && target.atMost > 0 ? target.atMost : undefined
+    const result = {
+      objectiveId: objective.id,
+      title: objective.title,
+      indicator: objective.indicator.kind,
+      status,
+      value: toFraction(measured.value),
+      target,
+      yearTarget,
+      ...(share !== undefined && objective.partialYear.prorate ? { proration: toFraction(share) } : {}),
+      ...(reference === undefined ? {} : { ratio: toFraction(divideRational(measured.value, rationalOf(reference))) }),
+      counted: measured.counted.sort(),
+      structures: measured.structures.sort(),
+      excluded: [...common, ...measured.excluded].sort(byId)
+    } satisfies Omit<ObjectiveResult, "explanation">
+    return { ...result, explanation: objectiveNode(convention, year, result) }
+  })
+
+  const met = results.filter((result) => result.status === "met").length
+  const applicable = results.filter((result) => result.status !== "not-applicable").length
+  const explanation: ExplanationNode = {
+    ruleId: "objectifs",
+    label: `Objectifs ${year}`,
+    outcome: results.some((result) => result.status === "not-met") ? "fail" : applicable === 0 || results.some((r) => r.status === "in-progress") ? "not-applicable" : "pass",
+    read: { year, asOf, records: activities.length },
+    sentence:
+      part === undefined
+        ? `La convention ne s'applique pas en ${year}.`
+        : `${met} objectif(s) atteint(s) sur ${results.length}${asOf === undefined ? "" : ` au ${formatFrenchDate(asOf)}`}.`,
+    source: `Convention ${convention.id} : objectifs`,
+    children: results.map((result) => result.explanation)
+  }
+  return {
+    conventionId: convention.id,
+    year,
+    ...(asOf === undefined ? {} : { asOf }),
+    ...(part === undefined ? {} : { period: part }),
+    records: { given: activities.length, unique: unique.length },
+    results,
+    explanation
+  }
+}

@@ -1,0 +1,87 @@
+/**
+ * Why an activity record did not count towards an objective.
+ *
+ * @module
+ */
+
+/**
+ * The reasons a record may not count towards an objective, checked in this order:
+ * - `duplicate-id`: another record has the same id and the same content (it counts once);
+ * - `outside-year`: dated outside the year, or outside the convention's effective period;
+ * - `after-as-of`: dated after the `asOf` day of the evaluation;
+ * - `other-kind`: not a kind of activity the indicator counts;
+ * - `sector-not-covered`: its sector is not covered by the convention that day, or not the
+ *   objective's;
+ * - `funded-elsewhere`: funded by a scheme the convention excludes (FPT…), or reported under
+ *   another convention;
+ * - `other-body`, `other-theme`: not a meeting of the objective's body, not on its theme;
+ * - `no-duration`: a sum of days, and the record gives no duration;
+ * - `no-structure`, `situation-not-targeted`, `structure-not-eligible`: a count of structures,
+ *   and the record names none, none in the targeted situation, or none eligible under the
+ *   convention's eligibility rules.
+ *
+ * @example
+ * ```ts
+ * import { EXCLUSION_REASON_LABELS, type ExclusionReason } from "caf-conventions"
+ * const reason: ExclusionReason = "funded-elsewhere"
+ * EXCLUSION_REASON_LABELS[reason] //=> "financé par ailleurs"
+ * ```
+ * @category objectives
+ */
+export type ExclusionReason =
+  | "duplicate-id"
+  | "outside-year"
+  | "after-as-of"
+  | "other-kind"
+  | "sector-not-covered"
+  | "funded-elsewhere"
+  | "other-body"
+  | "other-theme"
+  | "no-duration"
+  | "no-structure"
+  | "situation-not-targeted"
+  | "structure-not-eligible"
+
+/**
+ * French labels of the exclusion reasons.
+ *
+ * @example
+ * ```ts
+ * import { EXCLUSION_REASON_LABELS } from "caf-conventions"
+ * EXCLUSION_REASON_LABELS["outside-year"] //=> "hors de l'année"
+ * ```
+ * @category objectives
+ */
+export const EXCLUSION_REASON_LABELS: Readonly<Record<ExclusionReason, string>> = {
+  "duplicate-id": "doublon",
+  "outside-year": "hors de l'année",
+  "after-as-of": "postérieur à la date d'arrêté",
+  "other-kind": "autre type d'activité",
+  "sector-not-covered": "secteur non couvert",
+  "funded-elsewhere": "financé par ailleurs",
+  "other-body": "autre instance",
+  "other-theme": "autre thème",
+  "no-duration": "durée non renseignée",
+  "no-structure": "aucune structure",
+  "situation-not-targeted": "situation non visée",
+  "structure-not-eligible": "structure non éligible"
+}
+
+/**
+ * A record that did not count towards an objective, and why.
+ *
+ * @example
+ * ```ts
+ * import type { ExcludedRecord } from "caf-conventions"
+ * const excluded: ExcludedRecord = { id: "a-7", reason: "funded-elsewhere", detail: "financé par Fonds publics et territoires (FPT)" }
+ * ```
+ * @category objectives
+ */
+export interface ExcludedRecord {
+  /** The record's id. */
+  readonly id: string
+  /** Why it did not count. */
+  readonly reason: ExclusionReason
+  /** The particulars, in French. */
+  readonly detail: string
+}

@@ -1,0 +1,173 @@
+/**
+ * Measuring one objective's indicator over a year's records: which records count, which do not
+ * and why, and the value.
+ *
+ * @module
+ */
+import type { CalendarDate } from "../calendar/date.js"
+import type { Period } from "../calendar/period.js"
+import type { Objective } from "../conventions/objective.js"
+import type { Terms } from "../conventions/terms.js"
+import type { Candidate, OtherFundingSchema } from "../eligibility/candidate.js"
+import { type EligibilityContext, type RuleTree, explainTree } from "../eligibility/rule.js"
+import type { Outcome } from "../core/explanation.js"
+import { type Rational, addRational, rational, rationalOf } from "../core/fraction.js"
+import { ACCOMPANIMENT_KIND_LABELS, type AccompanimentKind, FUNDING_SCHEME_LABELS, SECTOR_LABELS, SITUATION_LABELS } from "../referential/codes.js"
+import { ACTIVITY_KIND_LABELS, type ActivityKind } from "../referential/convention-codes.js"
+import type { Activity } from "./activity.js"
+import type { ExcludedRecord } from "./exclusion.js"
+import type { Schema } from "effect"
+
+/** The kind of support an activity is, for the eligibility rules. */
+const SUPPORT_OF: Record<ActivityKind, AccompanimentKind> = {
+  "accompagnement-individuel": "individuel",
+  diagnostic: "individuel",
+  "action-collective": "collectif",
+  "reunion-instance": "instances-partenariales",
+  "reunion-coordination-caf": "coordination-caf"
+}
+
+/**
+ * One stretch of the year with the same terms: the terms, the eligibility context and the
+ * compiled verdict.
+ *
+ * @internal
+ */
+export interface Stretch {
+  readonly period: Period
+  readonly terms: Terms
+  readonly context: EligibilityContext
+  readonly verdict: (candidate: Candidate) => Outcome
+}
+
+/** @internal What measuring an objective produces before its target is applied. */
+export interface Measure {
+  readonly value: Rational
+  readonly counted: Array<string>
+  readonly structures: Array<string>
+  readonly excluded: Array<ExcludedRecord>
+}
+
+const NO_FUNDING: ReadonlyArray<Schema.Schema.Type<typeof OtherFundingSchema>> = Object.freeze([])
+
+function excluded(record: Activity, reason: ExcludedRecord["reason"], detail: string): ExcludedRecord {
+  return { id: record.id, reason, detail }
+}
+
+function stretchOn(stretches: ReadonlyArray<Stretch>, date: CalendarDate): Stretch {
+  for (const stretch of stretches) if (date <= stretch.period.end) return stretch
+  return stretches[stretches.length - 1] as Stretch
+}
+
+/** The first reason a record does not count, before structures are looked at; undefined if none. */
+function filterReason(record: Activity, objective: Objective, stretch: Stretch, conventionId: string): ExcludedRecord | undefined {
+  const { filter } = objective.indicator
+  if (!filter.activityKinds.includes(record.kind)) {
+    return excluded(record, "other-kind", `${ACTIVITY_KIND_LABELS[record.kind]} ; l'indicateur compte : ${filter.activityKinds.map((kind) => ACTIVITY_KIND_LABELS[kind]).join(", ")}`)
+  }
+  if (record.sector !== undefined && !stretch.terms.sectors.includes(record.sector)) {
+    return excluded(record, "sector-not-covered", `le secteur « ${SECTOR_LABELS[record.sector]} » n'est pas couvert par la convention à cette date`)
+  }
+  if (filter.sectors !== undefined && (record.sector === undefined || !filter.sectors.includes(record.sector))) {
+    return excluded(record, "sector-not-covered", record.sector === undefined ? "secteur non renseigné" : `le secteur « ${SECTOR_LABELS[record.sector]} » n'est pas visé par l'objectif`)
+  }
+  const excludedScheme = record.fundedBy.find((scheme) => stretch.terms.excludedSchemes.includes(scheme))
+  if (excludedScheme !== undefined) return excluded(record, "funded-elsewhere", `financé par ${FUNDING_SCHEME_LABELS[excludedScheme]}, que la convention exclut`)
+  if (record.conventionId !== undefined && record.conventionId !== conventionId) {
+    return excluded(record, "funded-elsewhere", `déclaré au titre de la convention ${record.conventionId}`)
+  }
+  if (filter.bodies !== undefined && (record.body === undefined || !filter.bodies.includes(record.body))) {
+    return excluded(record, "other-body", record.body === undefined ? "instance non renseignée" : `instance ${record.body}, l'objectif vise ${filter.bodies.join(", ")}`)
+  }
+  if (filter.themes !== undefined && (record.theme === undefined || !filter.themes.includes(record.theme))) {
+    return excluded(record, "other-theme", record.theme === undefined ? "thème non renseigné" : `thème « ${record.theme} »`)
+  }
+  return undefined
+}
+
+function candidateOf(record: Activity, structure: Activity["structures"][number]): Candidate {
+  return {
+    id: record.id,
+    structureId: structure.id,
+    legalForm: structure.legalForm,
+    departement: structure.departement,
+    situation: structure.situation,
+    ...(structure.employer === undefined ? {} : { employer: structure.employer }),
+    sector: record.sector as Candidate["sector"],
+    accompanimentKind: SUPPORT_OF[record.kind],
+    otherFunding: record.fundedBy.length === 0 ? NO_FUNDING : record.fundedBy.map((scheme) => ({ scheme }))
+  }
+}
+
+/** For a count of structures: the structures of the record that count, or why none does. */
+function countingStructures(record: Activity, objective: Objective, stretch: Stretch, rules: RuleTree): ReadonlyArray<string> | ExcludedRecord {
+  if (record.structures.length === 0) return excluded(record, "no-structure", "l'enregistrement ne nomme aucune structure")
+  const situations = objective.indicator.filter.situations
+  const targeted = situations === undefined ? record.structures : record.structures.filter((structure) => situations.includes(structure.situation))
+  if (targeted.length === 0) {
+    const seen = [...new Set(record.structures.map((structure) => SITUATION_LABELS[structure.situation].toLowerCase()))]
+    return excluded(record, "situation-not-targeted", `structure(s) ${seen.join(", ")}`)
+  }
+  if (objective.indicator.kind !== "distinct-structures" || !objective.indicator.eligibleOnly) return targeted.map((structure) => structure.id)
+  if (record.sector === undefined) return excluded(record, "sector-not-covered", "secteur non renseigné : l'éligibilité des structures ne peut être vérifiée")
+  const eligible = targeted.filter((structure) => stretch.verdict(candidateOf(record, structure)) !== "fail")
+  if (eligible.length > 0) return eligible.map((structure) => structure.id)
+  const first = targeted[0] as Activity["structures"][number]
+  const explanation = explainTree(rules, candidateOf(record, first), stretch.context)
+  const failed = explanation.children.filter((child) => child.outcome === "fail").map((child) => child.label.toLowerCase())
+  return excluded(record, "structure-not-eligible", `${first.name ?? first.id} (${ACCOMPANIMENT_KIND_LABELS[SUPPORT_OF[record.kind]].toLowerCase()}) : ${failed.join(", ")}`)
+}
+
+/** The days a record lasts, exactly: `days`, or `hours / hoursPerDay`. */
+function daysOf(record: Activity, hoursPerDay: number): Rational | undefined {
+  if (record.days !== undefined) return rationalOf(record.days)
+  if (record.hours !== undefined) {
+    const hours = rationalOf(record.hours)
+    const perDay = rationalOf(hoursPerDay)
+    return rational(hours.n * perDay.d, hours.d * perDay.n)
+  }
+  return undefined
+}
+
+/**
+ * Measures one objective over the records of the year (already deduplicated and inside the year
+ * and the as-of day): counted ids, the structures that count, excluded records with their reason,
+ * and the value.
+ *
+ * @internal
+ */
+export function measure(objective: Objective, records: ReadonlyArray<Activity>, stretches: ReadonlyArray<Stretch>, rules: RuleTree, conventionId: string): Measure {
+  const counted: Array<string> = []
+  const excludedRecords: Array<ExcludedRecord> = []
+  const structures = new Set<string>()
+  let days = rational(0n)
+  const indicator = objective.indicator
+  for (const record of records) {
+    const stretch = stretchOn(stretches, record.date)
+    const reason = filterReason(record, objective, stretch, conventionId)
+    if (reason !== undefined) {
+      excludedRecords.push(reason)
+      continue
+    }
+    if (indicator.kind === "distinct-structures" || indicator.filter.situations !== undefined) {
+      const counting = countingStructures(record, objective, stretch, rules)
+      if (!Array.isArray(counting)) {
+        excludedRecords.push(counting as ExcludedRecord)
+        continue
+      }
+      if (indicator.kind === "distinct-structures") for (const id of counting) structures.add(id)
+    }
+    if (indicator.kind === "sum-days") {
+      const length = daysOf(record, indicator.hoursPerDay)
+      if (length === undefined) {
+        excludedRecords.push(excluded(record, "no-duration", "ni jours ni heures renseignés"))
+        continue
+      }
+      days = addRational(days, length)
+    }
+    counted.push(record.id)
+  }
+  const value =
+    indicator.kind === "distinct-structures" ? rational(BigInt(structures.size)) : indicator.kind === "sum-days" ? days : rational(BigInt(counted.length))
+  return { value, counted, structures: [...structures], excluded: excludedRecords }
+}
