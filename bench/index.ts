@@ -1,13 +1,23 @@
 /**
- * `npm run bench`: every benchmark, printed as one table. Benchmarks measure and report; they
- * never fail a build. Figures depend on the machine: docs/performance.md records the latest ones.
+ * `npm run bench`: every benchmark, each in its own process (so that its peak memory is its
+ * own), printed as one table. Benchmarks measure and report; they never fail a build. Figures
+ * depend on the machine: docs/performance.md records the latest ones.
  */
+import { execFileSync } from "node:child_process"
 import { cpus } from "node:os"
-import { eligibilityBench } from "./eligibility.js"
 import type { BenchRow } from "./support.js"
 
+const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ["eligibility", "objectives"]
 const rows: Array<BenchRow> = []
-rows.push(...(await eligibilityBench()))
+for (const name of names) {
+  try {
+    const output = execFileSync(process.execPath, ["--import", "tsx", "bench/run-one.ts", name], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"] })
+    const { rows: benchRows, peakMiB } = JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as { rows: Array<BenchRow>; peakMiB: number }
+    rows.push(...benchRows, { benchmark: name, variant: "peak memory of the process (RSS)", median: "", throughput: "", note: `${peakMiB} MiB` })
+  } catch (error) {
+    rows.push({ benchmark: name, variant: "did not complete", median: "", throughput: "", note: String(error).split("\n")[0] ?? "" })
+  }
+}
 
 const columns = ["benchmark", "variant", "median", "throughput", "note"] as const
 const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => row[column].length)))

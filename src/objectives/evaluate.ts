@@ -188,15 +188,8 @@ function byId(a: { readonly id: string; readonly reason?: string }, b: { readonl
   return a.id < b.id ? -1 : a.id > b.id ? 1 : (a.reason ?? "") < (b.reason ?? "") ? -1 : (a.reason ?? "") > (b.reason ?? "") ? 1 : 0
 }
 
-function exclusionSummary(excluded: ReadonlyArray<ExcludedRecord>): Record<string, number> {
-  const counts: Record<string, number> = {}
-  for (const record of excluded) counts[record.reason] = (counts[record.reason] ?? 0) + 1
-  return counts
-}
-
-function objectiveNode(convention: Convention, year: number, result: Omit<ObjectiveResult, "explanation">): ExplanationNode {
+function objectiveNode(convention: Convention, year: number, result: Omit<ObjectiveResult, "explanation">, summary: Record<string, number>): ExplanationNode {
   const source = `Convention ${convention.id} : objectif « ${result.objectiveId} »`
-  const summary = exclusionSummary(result.excluded)
   const excludedText = Object.entries(summary)
     .map(([reason, count]) => `${count} ${EXCLUSION_REASON_LABELS[reason as ExcludedRecord["reason"]]}`)
     .join(", ")
@@ -269,23 +262,26 @@ export function evaluateObjectives(convention: Convention, activities: ReadonlyA
   const part = periodPartInYear(effectivePeriod(convention), year)
   const objectives = termsAsOf(convention, part?.end ?? calendarYear(year).end).terms.objectives
 
-  const outside: Array<ExcludedRecord> = []
-  const inYear: Array<Activity> = []
-  for (const record of unique) {
-    if (part === undefined || record.date < part.start || record.date > part.end) {
-      outside.push({ id: record.id, reason: "outside-year", detail: part === undefined ? `la convention ne s'applique pas en ${year}` : `daté du ${formatFrenchDate(record.date)}, hors de la période ${formatFrenchDate(part.start)} – ${formatFrenchDate(part.end)}` })
-    } else if (asOf !== undefined && record.date > asOf) {
-      outside.push({ id: record.id, reason: "after-as-of", detail: `daté du ${formatFrenchDate(record.date)}, après le ${formatFrenchDate(asOf)}` })
-    } else inYear.push(record)
-  }
-  const common = [...duplicates, ...outside]
+  // uniqueRecords returns the records in id order: every list below comes out sorted.
+  const sorted = unique
+  const outsidePeriod = part === undefined ? "" : `, hors de la période ${formatFrenchDate(part.start)} – ${formatFrenchDate(part.end)}`
+  const common = sorted.map((record): ExcludedRecord | undefined => {
+    if (part === undefined) return { id: record.id, reason: "outside-year", detail: `la convention ne s'applique pas en ${year}` }
+    if (record.date < part.start || record.date > part.end) return { id: record.id, reason: "outside-year", detail: `daté du ${formatFrenchDate(record.date)}${outsidePeriod}` }
+    if (asOf !== undefined && record.date > asOf) return { id: record.id, reason: "after-as-of", detail: `daté du ${formatFrenchDate(record.date)}, après le ${formatFrenchDate(asOf)}` }
+    return undefined
+  })
+  const otherKind: Array<ExcludedRecord | undefined> = []
   const stretches = part === undefined ? [] : stretchesOf(convention, part, year, rules)
   const partDays = part === undefined ? 0 : periodDays(part)
   const share = part !== undefined && partDays < daysInYear(year) ? rational(BigInt(partDays), BigInt(daysInYear(year))) : undefined
   const inProgress = asOf !== undefined && part !== undefined && asOf < part.end
 
   const results = objectives.map((objective): ObjectiveResult => {
-    const measured = part === undefined ? { value: rational(0n), counted: [], structures: [], excluded: [] } : measure(objective, inYear, stretches, rules, convention.id)
+    const measured = measure(objective, sorted, common, otherKind, stretches, rules, convention.id)
+    if (duplicates.length > 0) {
+      for (const copy of duplicates) measured.excludedByReason[copy.reason] = (measured.excludedByReason[copy.reason] ?? 0) + 1
+    }
     const yearTarget = targetForYear(objective, year)
     const target = objective.partialYear.prorate ? proratedTarget(objective, yearTarget, share) : yearTarget
     const status = part === undefined ? "not-applicable" : statusOf(measured.value, target, inProgress)
@@ -300,11 +296,11 @@ export function evaluateObjectives(convention: Convention, activities: ReadonlyA
       yearTarget,
       ...(share !== undefined && objective.partialYear.prorate ? { proration: toFraction(share) } : {}),
       ...(reference === undefined ? {} : { ratio: toFraction(divideRational(measured.value, rationalOf(reference))) }),
-      counted: measured.counted.sort(),
+      counted: measured.counted,
       structures: measured.structures.sort(),
-      excluded: [...common, ...measured.excluded].sort(byId)
+      excluded: duplicates.length === 0 ? measured.excluded : [...measured.excluded, ...duplicates].sort(byId)
     } satisfies Omit<ObjectiveResult, "explanation">
-    return { ...result, explanation: objectiveNode(convention, year, result) }
+    return { ...result, explanation: objectiveNode(convention, year, result, measured.excludedByReason) }
   })
 
   const met = results.filter((result) => result.status === "met").length

@@ -46,6 +46,8 @@ export interface Measure {
   readonly counted: Array<string>
   readonly structures: Array<string>
   readonly excluded: Array<ExcludedRecord>
+  /** Number of excluded records by reason. */
+  readonly excludedByReason: Record<string, number>
 }
 
 const NO_FUNDING: ReadonlyArray<Schema.Schema.Type<typeof OtherFundingSchema>> = Object.freeze([])
@@ -62,9 +64,6 @@ function stretchOn(stretches: ReadonlyArray<Stretch>, date: CalendarDate): Stret
 /** The first reason a record does not count, before structures are looked at; undefined if none. */
 function filterReason(record: Activity, objective: Objective, stretch: Stretch, conventionId: string): ExcludedRecord | undefined {
   const { filter } = objective.indicator
-  if (!filter.activityKinds.includes(record.kind)) {
-    return excluded(record, "other-kind", `${ACTIVITY_KIND_LABELS[record.kind]} ; l'indicateur compte : ${filter.activityKinds.map((kind) => ACTIVITY_KIND_LABELS[kind]).join(", ")}`)
-  }
   if (record.sector !== undefined && !stretch.terms.sectors.includes(record.sector)) {
     return excluded(record, "sector-not-covered", `le secteur « ${SECTOR_LABELS[record.sector]} » n'est pas couvert par la convention à cette date`)
   }
@@ -130,29 +129,56 @@ function daysOf(record: Activity, hoursPerDay: number): Rational | undefined {
 }
 
 /**
- * Measures one objective over the records of the year (already deduplicated and inside the year
- * and the as-of day): counted ids, the structures that count, excluded records with their reason,
- * and the value.
+ * Measures one objective over the deduplicated records, sorted by id: `common[i]`, when set, is
+ * the reason record `i` is out for every objective (outside the year, after the as-of day);
+ * `otherKind` is shared by the objectives of one evaluation, so that a record of a kind several
+ * indicators do not count gets one exclusion object.
+ * Returns the counted ids and the excluded records in id order, the structures that count, and
+ * the value.
  *
  * @internal
  */
-export function measure(objective: Objective, records: ReadonlyArray<Activity>, stretches: ReadonlyArray<Stretch>, rules: RuleTree, conventionId: string): Measure {
+export function measure(
+  objective: Objective,
+  records: ReadonlyArray<Activity>,
+  common: ReadonlyArray<ExcludedRecord | undefined>,
+  otherKind: Array<ExcludedRecord | undefined>,
+  stretches: ReadonlyArray<Stretch>,
+  rules: RuleTree,
+  conventionId: string
+): Measure {
   const counted: Array<string> = []
   const excludedRecords: Array<ExcludedRecord> = []
+  const excludedByReason: Record<string, number> = {}
+  const exclude = (reason: ExcludedRecord) => {
+    excludedRecords.push(reason)
+    excludedByReason[reason.reason] = (excludedByReason[reason.reason] ?? 0) + 1
+  }
   const structures = new Set<string>()
   let days = rational(0n)
   const indicator = objective.indicator
-  for (const record of records) {
+  for (let i = 0; i < records.length; i++) {
+    const record = records[i] as Activity
+    const out = common[i]
+    if (out !== undefined) {
+      exclude(out)
+      continue
+    }
+    if (!indicator.filter.activityKinds.includes(record.kind)) {
+      // The same exclusion object serves every objective that does not count this kind.
+      exclude((otherKind[i] ??= excluded(record, "other-kind", `${ACTIVITY_KIND_LABELS[record.kind]} : type d'activité que l'indicateur ne compte pas`)))
+      continue
+    }
     const stretch = stretchOn(stretches, record.date)
     const reason = filterReason(record, objective, stretch, conventionId)
     if (reason !== undefined) {
-      excludedRecords.push(reason)
+      exclude(reason)
       continue
     }
     if (indicator.kind === "distinct-structures" || indicator.filter.situations !== undefined) {
       const counting = countingStructures(record, objective, stretch, rules)
       if (!Array.isArray(counting)) {
-        excludedRecords.push(counting as ExcludedRecord)
+        exclude(counting as ExcludedRecord)
         continue
       }
       if (indicator.kind === "distinct-structures") for (const id of counting) structures.add(id)
@@ -160,7 +186,7 @@ export function measure(objective: Objective, records: ReadonlyArray<Activity>, 
     if (indicator.kind === "sum-days") {
       const length = daysOf(record, indicator.hoursPerDay)
       if (length === undefined) {
-        excludedRecords.push(excluded(record, "no-duration", "ni jours ni heures renseignés"))
+        exclude(excluded(record, "no-duration", "ni jours ni heures renseignés"))
         continue
       }
       days = addRational(days, length)
@@ -169,5 +195,5 @@ export function measure(objective: Objective, records: ReadonlyArray<Activity>, 
   }
   const value =
     indicator.kind === "distinct-structures" ? rational(BigInt(structures.size)) : indicator.kind === "sum-days" ? days : rational(BigInt(counted.length))
-  return { value, counted, structures: [...structures], excluded: excludedRecords }
+  return { value, counted, structures: [...structures], excluded: excludedRecords, excludedByReason }
 }

@@ -30,36 +30,40 @@ function looksDecoded(record: unknown): record is Activity {
 }
 
 /**
- * The unique records, and the extra copies of identical ones. Records are checked for shape
- * (fully decoded when they do not look decoded); two records with one id and different content
- * are an input error, since no choice between them would be safe.
+ * The unique records **sorted by id**, and the extra copies of identical ones. Records are
+ * checked for shape (fully decoded when they do not look decoded); two records with one id and
+ * different content are an input error, since no choice between them would be safe.
  *
  * @internal
  */
 export function uniqueRecords(records: ReadonlyArray<unknown>): { readonly unique: ReadonlyArray<Activity>; readonly duplicates: ReadonlyArray<ExcludedRecord> } {
-  const byId = new Map<string, { readonly record: Activity; readonly index: number }>()
-  const duplicates: Array<ExcludedRecord> = []
-  const conflicts: Array<{ readonly path: ReadonlyArray<string | number>; readonly message: string }> = []
+  const issues: Array<{ readonly path: ReadonlyArray<string | number>; readonly message: string }> = []
+  const indexed: Array<{ readonly record: Activity; readonly index: number }> = []
   records.forEach((input, index) => {
-    let record: Activity
-    if (looksDecoded(input)) record = input
-    else {
-      const decoded = safeParseActivity(input)
-      if (!decoded.success) {
-        conflicts.push(...decoded.error.issues.map((issue) => ({ path: [index, ...issue.path], message: issue.message })))
-        return
-      }
-      record = decoded.data
+    if (looksDecoded(input)) {
+      indexed.push({ record: input, index })
+      return
     }
-    const first = byId.get(record.id)
-    if (first === undefined) {
-      byId.set(record.id, { record, index })
-    } else if (canonical(first.record) === canonical(record)) {
-      duplicates.push({ id: record.id, reason: "duplicate-id", detail: "copie identique d'un autre enregistrement, comptée une fois" })
-    } else {
-      conflicts.push({ path: [index, "id"], message: `the id ${record.id} is already used by record [${first.index}] with different content` })
-    }
+    const decoded = safeParseActivity(input)
+    if (decoded.success) indexed.push({ record: decoded.data, index })
+    else issues.push(...decoded.error.issues.map((issue) => ({ path: [index, ...issue.path], message: issue.message })))
   })
-  if (conflicts.length > 0) throw ValidationError.of("activities", conflicts)
-  return { unique: [...byId.values()].map((entry) => entry.record), duplicates }
+  // Sorting by id, then input position, puts copies side by side and makes every list the
+  // evaluation returns come out in id order, whatever the input order.
+  indexed.sort((a, b) => (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : a.index - b.index))
+  const unique: Array<Activity> = []
+  const duplicates: Array<ExcludedRecord> = []
+  let first: { readonly record: Activity; readonly index: number } | undefined
+  for (const entry of indexed) {
+    if (first === undefined || first.record.id !== entry.record.id) {
+      first = entry
+      unique.push(entry.record)
+    } else if (canonical(first.record) === canonical(entry.record)) {
+      duplicates.push({ id: entry.record.id, reason: "duplicate-id", detail: "copie identique d'un autre enregistrement, comptée une fois" })
+    } else {
+      issues.push({ path: [entry.index, "id"], message: `the id ${entry.record.id} is already used by record [${first.index}] with different content` })
+    }
+  }
+  if (issues.length > 0) throw ValidationError.of("activities", issues.sort((a, b) => Number(a.path[0]) - Number(b.path[0])))
+  return { unique, duplicates }
 }

@@ -1,0 +1,116 @@
+/**
+ * Objectives: 1 000 000 activity records spread over 10 000 conventions, evaluated by
+ * evaluateObjectives and by a plain hand-written loop doing the same counts (the floor), at
+ * 100 000 and 1 000 000 records to show how the time grows.
+ */
+import { ACTIVITY_KINDS, type Activity, type Convention, SECTORS, SITUATIONS, evaluateObjectives } from "caf-conventions"
+import { type BenchRow, foundingConvention, medianMs, pick, seeded } from "./support.js"
+
+const RECORDS_PER_CONVENTION = 100
+
+interface Workload {
+  readonly conventions: ReadonlyArray<Convention>
+  readonly records: ReadonlyArray<ReadonlyArray<Activity>>
+}
+
+export function objectivesWorkload(conventionCount: number): Workload {
+  const random = seeded(5)
+  const base = foundingConvention()
+  const conventions = Array.from({ length: conventionCount }, (_, i) => ({ ...base, id: `cpo-${i}` }))
+  const bodies = ["sdaf", "sdaf", "ctg"] as const
+  const records = conventions.map((convention, c) =>
+    Array.from({ length: RECORDS_PER_CONVENTION }, (_, r): Activity => {
+      const kind = pick(random, ACTIVITY_KINDS)
+      const month = 1 + Math.floor(random() * 12)
+      const structure = {
+        id: `s-${c}-${Math.floor(random() * 12)}`,
+        legalForm: random() < 0.9 ? ("association-loi-1901" as const) : ("collectivite" as const),
+        departement: (random() < 0.9 ? "91" : "77") as Activity["structures"][number]["departement"],
+        situation: pick(random, SITUATIONS)
+      }
+      return {
+        id: `${convention.id}-r${r}`,
+        date: `${random() < 0.9 ? 2024 : 2023}-${String(month).padStart(2, "0")}-15` as Activity["date"],
+        kind,
+        structures: kind === "accompagnement-individuel" || kind === "diagnostic" ? [structure] : [],
+        sector: random() < 0.9 ? pick(random, SECTORS.slice(0, 5)) : pick(random, SECTORS),
+        ...(kind === "reunion-instance" ? { body: pick(random, bodies) } : {}),
+        hours: 2,
+        fundedBy: random() < 0.05 ? ["fpt"] : []
+      }
+    })
+  )
+  return { conventions, records }
+}
+
+/** The floor: the same four counts for the founding convention's objectives, written by hand. */
+function handWritten(convention: Convention, records: ReadonlyArray<Activity>): ReadonlyArray<number> {
+  const sectors = new Set<string>(convention.terms.sectors)
+  const situations = new Set(["en-difficulte", "en-developpement", "en-difficulte-et-en-developpement"])
+  const admissible = new Set(["association-loi-1901", "scic", "scop", "fondation", "mutuelle", "entreprise-esus"])
+  const seen = new Set<string>()
+  const structures = new Set<string>()
+  let coordination = 0
+  let collective = 0
+  let sdaf = 0
+  for (const record of records) {
+    if (seen.has(record.id) || record.date < "2024-01-01" || record.date > "2024-12-31") continue
+    seen.add(record.id)
+    if (record.sector !== undefined && !sectors.has(record.sector)) continue
+    if (record.fundedBy.includes("fpt")) continue
+    if (record.kind === "reunion-coordination-caf") coordination++
+    else if (record.kind === "action-collective") collective++
+    else if (record.kind === "reunion-instance" && record.body === "sdaf") sdaf++
+    else if (record.kind === "accompagnement-individuel") {
+      for (const structure of record.structures) {
+        if (situations.has(structure.situation) && admissible.has(structure.legalForm) && structure.departement === "91" && structure.id !== convention.partnerId) {
+          structures.add(structure.id)
+        }
+      }
+    }
+  }
+  return [coordination, structures.size, collective, sdaf]
+}
+
+function library(workload: Workload, count: number): ReadonlyArray<ReadonlyArray<number>> {
+  const out: Array<ReadonlyArray<number>> = []
+  for (let i = 0; i < count; i++) {
+    const evaluation = evaluateObjectives(workload.conventions[i] as Convention, workload.records[i] as ReadonlyArray<Activity>, { year: 2024 })
+    out.push(evaluation.results.map((result) => result.value.numerator))
+  }
+  return out
+}
+
+function floor(workload: Workload, count: number): ReadonlyArray<ReadonlyArray<number>> {
+  const out: Array<ReadonlyArray<number>> = []
+  for (let i = 0; i < count; i++) out.push(handWritten(workload.conventions[i] as Convention, workload.records[i] as ReadonlyArray<Activity>))
+  return out
+}
+
+export async function objectivesBench(): Promise<ReadonlyArray<BenchRow>> {
+  const workload = objectivesWorkload(10_000)
+  const rows: Array<BenchRow> = []
+  let millionRatio = ""
+  for (const conventions of [1_000, 10_000]) {
+    const records = conventions * RECORDS_PER_CONVENTION
+    const lib = await medianMs(3, () => library(workload, conventions))
+    const hand = await medianMs(3, () => floor(workload, conventions))
+    const agree = JSON.stringify(lib.result) === JSON.stringify(hand.result)
+    millionRatio = `${(lib.ms / hand.ms).toFixed(1)}× the floor`
+    rows.push({
+      benchmark: "objectives",
+      variant: `evaluateObjectives, ${records.toLocaleString("en-US")} records / ${conventions.toLocaleString("en-US")} conventions`,
+      median: `${lib.ms.toFixed(1)} ms`,
+      throughput: `${Math.round((records / lib.ms) * 1000).toLocaleString("en-US")} records/s`,
+      note: `${millionRatio}; ${agree ? "same counts as the floor" : "COUNTS DIFFER FROM THE FLOOR"}`
+    })
+    rows.push({
+      benchmark: "objectives",
+      variant: `hand-written floor, ${records.toLocaleString("en-US")} records`,
+      median: `${hand.ms.toFixed(1)} ms`,
+      throughput: `${Math.round((records / hand.ms) * 1000).toLocaleString("en-US")} records/s`,
+      note: ""
+    })
+  }
+  return rows
+}

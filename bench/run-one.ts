@@ -1,0 +1,19 @@
+/** Runs one benchmark in its own process and prints its rows as JSON, with the process's peak memory. */
+import { resourceUsage } from "node:process"
+import { eligibilityBench } from "./eligibility.js"
+import { objectivesBench } from "./objectives.js"
+import type { BenchRow } from "./support.js"
+
+const benches: Record<string, () => Promise<ReadonlyArray<BenchRow>>> = {
+  eligibility: () => eligibilityBench(),
+  objectives: () => objectivesBench()
+}
+const name = process.argv[2] ?? ""
+const bench = benches[name]
+if (bench === undefined) {
+  console.error(`unknown benchmark ${name}; known: ${Object.keys(benches).join(", ")}`)
+  process.exit(2)
+}
+const rows = await bench()
+const peakMiB = Math.round(resourceUsage().maxRSS / 1024)
+console.log(JSON.stringify({ rows, peakMiB }))
