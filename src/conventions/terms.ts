@@ -11,7 +11,7 @@ import { DepartementSchema } from "../identifiers/identifiers.js"
 import { PeriodSchema } from "../calendar/period.js"
 import { NonNegativeEurosFromString, RatioSchema, RoundingModeSchema } from "../money/schema.js"
 import { AccompanimentKindSchema, FundingSchemeSchema, SectorSchema } from "../referential/codes.js"
-import { ClauseSchema } from "../referential/convention-codes.js"
+import { ClauseSchema, ExpenseCategorySchema } from "../referential/convention-codes.js"
 import { ObjectiveSchema } from "./objective.js"
 
 /**
@@ -176,6 +176,25 @@ export const ReportingTermsSchema = Schema.Struct({
 })
 
 /**
+ * Schema of the conditions of use of the money (*conditions d'utilisation*) that the evaluation of
+ * expenses applies: categories of expense the convention does not fund (default none), and
+ * whether each expense needs a supporting document reference (default yes: a Caf controls on
+ * supporting documents).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { ExpenseTermsSchema } from "caf-conventions"
+ * Schema.decodeUnknownSync(ExpenseTermsSchema)({}) //=> { excludedCategories: [], requireSupportingDocument: true }
+ * ```
+ * @category conventions
+ */
+export const ExpenseTermsSchema = Schema.Struct({
+  excludedCategories: uniqueList(ExpenseCategorySchema).pipe(Schema.withDecodingDefaultKey(Effect.succeed([]))),
+  requireSupportingDocument: Schema.Boolean.pipe(Schema.withDecodingDefaultKey(Effect.succeed(true)))
+})
+
+/**
  * Schema of the clause on unspent money (see circulaire of 2015, annex 1):
  * - `{ "rule": "repay" }` (default): the unspent part is repaid (*reversement*);
  * - `{ "rule": "keep", "capRate": "0.1" }`: the partner keeps a reasonable surplus, up to a share
@@ -230,7 +249,7 @@ export const ModulationClauseSchema = Schema.Union([
  *   and `excludedSchemes`: schemes that must not fund the same action (the founding convention
  *   excludes FPT);
  * - `amounts` (absent when the amount is not recorded, as for old conventions), `payment`,
- *   `reporting`, `objectives`, `unspent`, `modulation`;
+ *   `reporting`, `expenses` (conditions of use), `objectives`, `unspent`, `modulation`;
  * - `clauses`: the clauses present in the signed text (see {@link Clause}).
  *
  * @example
@@ -256,6 +275,7 @@ export const TermsSchema = Schema.Struct({
   amounts: Schema.optionalKey(AmountsSchema),
   payment: PaymentTermsSchema.pipe(Schema.withDecodingDefaultKey(Effect.succeed({}))),
   reporting: ReportingTermsSchema.pipe(Schema.withDecodingDefaultKey(Effect.succeed({}))),
+  expenses: ExpenseTermsSchema.pipe(Schema.withDecodingDefaultKey(Effect.succeed({}))),
   objectives: Schema.Array(ObjectiveSchema).pipe(Schema.withDecodingDefaultKey(Effect.succeed([]))),
   unspent: UnspentClauseSchema.pipe(Schema.withDecodingDefaultKey(Effect.succeed({ rule: "repay" as const }))),
   modulation: ModulationClauseSchema.pipe(Schema.withDecodingDefaultKey(Effect.succeed({ rule: "none" as const }))),

@@ -240,3 +240,64 @@ export const TERMINATION_REQUESTER_LABELS = requesters.labels
  * @category referential
  */
 export const TerminationRequesterSchema = requesters.schema
+
+const expenseCategories = codeList(
+  {
+    personnel: "Frais de personnel",
+    experts: "Intervenants et experts extérieurs",
+    formation: "Formation",
+    deplacements: "Déplacements",
+    "frais-generaux": "Frais généraux",
+    materiel: "Matériel",
+    autre: "Autres dépenses"
+  },
+  "A category of expense"
+)
+
+/**
+ * A category of expense in the partner's financial report (*compte rendu financier*): staff,
+ * outside experts, training, travel, overheads, equipment, other.
+ *
+ * @example
+ * ```ts
+ * import { EXPENSE_CATEGORY_LABELS, type ExpenseCategory } from "caf-conventions"
+ * const category: ExpenseCategory = "experts"
+ * EXPENSE_CATEGORY_LABELS[category] //=> "Intervenants et experts extérieurs"
+ * ```
+ * @category referential
+ */
+export type ExpenseCategory = (typeof EXPENSE_CATEGORIES)[number]
+/**
+ * Every expense category, in a stable order.
+ *
+ * @example
+ * ```ts
+ * import { EXPENSE_CATEGORIES } from "caf-conventions"
+ * EXPENSE_CATEGORIES[0] //=> "personnel"
+ * ```
+ * @category referential
+ */
+export const EXPENSE_CATEGORIES = expenseCategories.codes
+/**
+ * French labels of the expense categories.
+ *
+ * @example
+ * ```ts
+ * import { EXPENSE_CATEGORY_LABELS } from "caf-conventions"
+ * EXPENSE_CATEGORY_LABELS["frais-generaux"] //=> "Frais généraux"
+ * ```
+ * @category referential
+ */
+export const EXPENSE_CATEGORY_LABELS = expenseCategories.labels
+/**
+ * Schema of an expense category.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { ExpenseCategorySchema } from "caf-conventions"
+ * Schema.decodeUnknownSync(ExpenseCategorySchema)("formation") //=> "formation"
+ * ```
+ * @category referential
+ */
+export const ExpenseCategorySchema = expenseCategories.schema

@@ -1,0 +1,109 @@
+/**
+ * Which expenses the convention's money may pay for.
+ *
+ * @module
+ */
+import { type CalendarDate, formatFrenchDate } from "../calendar/date.js"
+import type { Period } from "../calendar/period.js"
+import type { Terms } from "../conventions/terms.js"
+import { FUNDING_SCHEME_LABELS, SECTOR_LABELS } from "../referential/codes.js"
+import { EXPENSE_CATEGORY_LABELS } from "../referential/convention-codes.js"
+import type { Expense } from "./records.js"
+
+/**
+ * Why an expense does not count as an eligible use of the money, checked in this order:
+ * `duplicate-id` (an identical copy), `outside-year`, `after-as-of`, `sector-not-covered`,
+ * `funded-elsewhere` (by a scheme the convention excludes, or charged to another convention),
+ * `category-excluded` (by the convention's conditions of use), `no-document` (no supporting
+ * document when the convention requires one).
+ *
+ * @example
+ * ```ts
+ * import { EXPENSE_EXCLUSION_LABELS, type ExpenseExclusionReason } from "caf-conventions"
+ * const reason: ExpenseExclusionReason = "no-document"
+ * EXPENSE_EXCLUSION_LABELS[reason] //=> "sans pièce justificative"
+ * ```
+ * @category funding
+ */
+export type ExpenseExclusionReason =
+  | "duplicate-id"
+  | "outside-year"
+  | "after-as-of"
+  | "sector-not-covered"
+  | "funded-elsewhere"
+  | "category-excluded"
+  | "no-document"
+
+/**
+ * French labels of the reasons an expense is not eligible.
+ *
+ * @example
+ * ```ts
+ * import { EXPENSE_EXCLUSION_LABELS } from "caf-conventions"
+ * EXPENSE_EXCLUSION_LABELS["category-excluded"] //=> "catégorie exclue"
+ * ```
+ * @category funding
+ */
+export const EXPENSE_EXCLUSION_LABELS: Readonly<Record<ExpenseExclusionReason, string>> = {
+  "duplicate-id": "doublon",
+  "outside-year": "hors de l'année",
+  "after-as-of": "postérieure à la date d'arrêté",
+  "sector-not-covered": "secteur non couvert",
+  "funded-elsewhere": "financée par ailleurs",
+  "category-excluded": "catégorie exclue",
+  "no-document": "sans pièce justificative"
+}
+
+/**
+ * An expense that is not an eligible use of the money, and why.
+ *
+ * @example
+ * ```ts
+ * import { Euros, type IneligibleExpense } from "caf-conventions"
+ * const line: IneligibleExpense = { id: "d-9", amount: Euros.parse("250"), reason: "no-document", detail: "aucune référence de pièce justificative" }
+ * ```
+ * @category funding
+ */
+export interface IneligibleExpense {
+  /** The expense's id. */
+  readonly id: string
+  /** Its amount. */
+  readonly amount: Expense["amount"]
+  /** Why it is not eligible. */
+  readonly reason: ExpenseExclusionReason
+  /** The particulars, in French. */
+  readonly detail: string
+}
+
+/**
+ * Why an expense is not eligible, or undefined when it is.
+ *
+ * @internal
+ */
+export function expenseExclusion(
+  expense: Expense,
+  part: Period | undefined,
+  asOf: CalendarDate | undefined,
+  terms: Terms,
+  conventionId: string
+): Omit<IneligibleExpense, "id" | "amount"> | undefined {
+  if (part === undefined || expense.date < part.start || expense.date > part.end) {
+    return { reason: "outside-year", detail: part === undefined ? "la convention ne s'applique pas cette année" : `datée du ${formatFrenchDate(expense.date)}, hors de la période` }
+  }
+  if (asOf !== undefined && expense.date > asOf) return { reason: "after-as-of", detail: `datée du ${formatFrenchDate(expense.date)}, après le ${formatFrenchDate(asOf)}` }
+  if (expense.sector !== undefined && !terms.sectors.includes(expense.sector)) {
+    return { reason: "sector-not-covered", detail: `secteur « ${SECTOR_LABELS[expense.sector]} » non couvert` }
+  }
+  const excluded = expense.fundedBy.find((scheme) => terms.excludedSchemes.includes(scheme))
+  if (excluded !== undefined) return { reason: "funded-elsewhere", detail: `financée par ${FUNDING_SCHEME_LABELS[excluded]}, que la convention exclut` }
+  if (expense.conventionId !== undefined && expense.conventionId !== conventionId) {
+    return { reason: "funded-elsewhere", detail: `imputée à la convention ${expense.conventionId}` }
+  }
+  if (terms.expenses.excludedCategories.includes(expense.category)) {
+    return { reason: "category-excluded", detail: `${EXPENSE_CATEGORY_LABELS[expense.category]} : catégorie que la convention ne finance pas` }
+  }
+  if (terms.expenses.requireSupportingDocument && expense.document === undefined) {
+    return { reason: "no-document", detail: "aucune référence de pièce justificative" }
+  }
+  return undefined
+}

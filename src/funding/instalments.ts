@@ -1,0 +1,99 @@
+/**
+ * Matching payments to the year's instalments, and where each instalment stands.
+ *
+ * @module
+ */
+import type { CalendarDate } from "../calendar/date.js"
+import { Euros } from "../money/euros.js"
+import type { Payment } from "./records.js"
+import type { Instalment } from "./schedule.js"
+
+/**
+ * Where an instalment stands: `paid` (exactly), `partly-paid`, `overpaid`; when unpaid or partly
+ * paid and the evaluation has an `asOf` day: `not-yet-due`, `due` (payable, deadline not passed),
+ * or `late` (deadline passed); `unpaid` without an `asOf` day.
+ *
+ * @example
+ * ```ts
+ * import type { InstalmentStatus } from "caf-conventions"
+ * const status: InstalmentStatus = "late"
+ * ```
+ * @category funding
+ */
+export type InstalmentStatus = "paid" | "partly-paid" | "overpaid" | "unpaid" | "not-yet-due" | "due" | "late"
+
+/**
+ * One instalment of the schedule with the payments matched to it.
+ *
+ * @example
+ * ```ts
+ * import type { InstalmentPosition } from "caf-conventions"
+ * const remaining = (position: InstalmentPosition) => position.instalment.amount.minus(position.paid)
+ * ```
+ * @category funding
+ */
+export interface InstalmentPosition {
+  /** The planned instalment. */
+  readonly instalment: Instalment
+  /** Ids of the payments matched to it, in date order. */
+  readonly paymentIds: ReadonlyArray<string>
+  /** What was paid towards it. */
+  readonly paid: Euros
+  /** Where it stands. */
+  readonly status: InstalmentStatus
+}
+
+function statusOf(instalment: Instalment, paid: Euros, asOf: CalendarDate | undefined): InstalmentStatus {
+  const comparison = paid.compare(instalment.amount)
+  if (comparison === 0) return "paid"
+  if (comparison > 0) return "overpaid"
+  if (asOf !== undefined) {
+    if (instalment.deadline !== undefined && asOf > instalment.deadline) return "late"
+    if (instalment.dueDate !== undefined && asOf >= instalment.dueDate) return "due"
+    return "not-yet-due"
+  }
+  return paid.isZero() ? "unpaid" : "partly-paid"
+}
+
+/**
+ * Matches the year's payments to the instalments: a payment naming an instalment goes to it;
+ * the others, in date order, fill the instalments in order, and what exceeds the last one goes
+ * to the balance (which then shows as overpaid). A payment naming an instalment the schedule does
+ * not have is treated as unnamed. Payments are sorted by date then id first, so the result does
+ * not depend on their order.
+ *
+ * @internal
+ */
+export function matchPayments(instalments: ReadonlyArray<Instalment>, payments: ReadonlyArray<Payment>, asOf: CalendarDate | undefined): ReadonlyArray<InstalmentPosition> {
+  const keys = new Set(instalments.map((instalment) => instalment.key))
+  const paid = new Map<string, Euros>(instalments.map((instalment) => [instalment.key, Euros.zero]))
+  const ids = new Map<string, Array<string>>(instalments.map((instalment) => [instalment.key, []]))
+  const credit = (key: string, id: string, amount: Euros) => {
+    paid.set(key, (paid.get(key) ?? Euros.zero).plus(amount))
+    const list = ids.get(key) as Array<string>
+    if (!list.includes(id)) list.push(id)
+  }
+  const ordered = [...payments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const unnamed: Array<Payment> = []
+  for (const payment of ordered) {
+    if (payment.instalment !== undefined && keys.has(payment.instalment)) credit(payment.instalment, payment.id, payment.amount)
+    else unnamed.push(payment)
+  }
+  for (const payment of unnamed) {
+    let left = payment.amount
+    for (const instalment of instalments) {
+      if (!left.isPositive()) break
+      const room = instalment.amount.minus(paid.get(instalment.key) ?? Euros.zero)
+      if (!room.isPositive()) continue
+      const part = Euros.min(room, left)
+      credit(instalment.key, payment.id, part)
+      left = left.minus(part)
+    }
+    const last = instalments[instalments.length - 1]
+    if (left.isPositive() && last !== undefined) credit(last.key, payment.id, left)
+  }
+  return instalments.map((instalment) => {
+    const total = paid.get(instalment.key) ?? Euros.zero
+    return { instalment, paymentIds: ids.get(instalment.key) ?? [], paid: total, status: statusOf(instalment, total, asOf) }
+  })
+}

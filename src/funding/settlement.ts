@@ -1,0 +1,141 @@
+/**
+ * From the year's amount to what is still to pay or to repay: modulation for missed objectives,
+ * the clause on unspent money, and the split of every euro received.
+ *
+ * @module
+ */
+import { type Fraction, rational, toFraction } from "../core/fraction.js"
+import type { Terms } from "../conventions/terms.js"
+import { Dec } from "../money/decimal.js"
+import { Euros } from "../money/euros.js"
+import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
+
+/**
+ * The reduction applied for missed objectives, if the convention provides one.
+ *
+ * @example
+ * ```ts
+ * import type { Modulation } from "caf-conventions"
+ * const none = (m: Modulation) => m.reduction.isZero()
+ * ```
+ * @category funding
+ */
+export interface Modulation {
+  /** The clause applied: `none`, `proportional` or `fixed-reduction`. */
+  readonly rule: Terms["modulation"]["rule"]
+  /** The objectives missed that year (status `not-met`). */
+  readonly missedObjectives: ReadonlyArray<string>
+  /** The reduction of the year's amount. */
+  readonly reduction: Euros
+  /** Why, in French. */
+  readonly sentence: string
+}
+
+/** @internal */
+export function modulation(amount: Euros, terms: Terms, objectives: ObjectivesEvaluation | undefined): Modulation {
+  const clause = terms.modulation
+  if (clause.rule === "none") return { rule: "none", missedObjectives: [], reduction: Euros.zero, sentence: "La convention ne module pas le montant selon les objectifs." }
+  if (objectives === undefined) {
+    return { rule: clause.rule, missedObjectives: [], reduction: Euros.zero, sentence: "La convention module le montant selon les objectifs, mais aucune évaluation des objectifs n'a été fournie : aucune réduction n'est appliquée." }
+  }
+  const missed = objectives.results.filter((result) => result.status === "not-met")
+  const ids = missed.map((result) => result.objectiveId)
+  if (missed.length === 0) return { rule: clause.rule, missedObjectives: [], reduction: Euros.zero, sentence: "Aucun objectif manqué : pas de réduction." }
+  if (clause.rule === "fixed-reduction") {
+    const rate = Dec.min(new Dec(clause.ratePerMissedObjective).times(missed.length), 1)
+    const reduction = amount.times(rate.toString(), terms.payment.rounding)
+    return { rule: clause.rule, missedObjectives: ids, reduction, sentence: `${missed.length} objectif(s) manqué(s) × ${new Dec(clause.ratePerMissedObjective).times(100).toString()} % : réduction de ${reduction.format()}.` }
+  }
+  // proportional: each objective weighs an equal share of the amount; a missed one loses its
+  // shortfall (1 − achievement), when the shortfall exceeds the tolerance.
+  const tolerance = new Dec(clause.tolerance)
+  let share = new Dec(0)
+  for (const result of missed) {
+    const achieved = result.ratio === undefined ? new Dec(0) : Dec.min(new Dec(result.ratio.numerator).div(result.ratio.denominator), 1)
+    const shortfall = new Dec(1).minus(achieved)
+    if (shortfall.gt(tolerance)) share = share.plus(shortfall.div(objectives.results.length))
+  }
+  const reduction = amount.times(share.toString(), terms.payment.rounding)
+  return {
+    rule: clause.rule,
+    missedObjectives: ids,
+    reduction,
+    sentence: reduction.isZero()
+      ? `Objectif(s) manqué(s) dans la tolérance de ${tolerance.times(100).toString()} % : pas de réduction.`
+      : `Réduction proportionnelle à l'écart sur ${missed.length} objectif(s) manqué(s), au-delà de la tolérance de ${tolerance.times(100).toString()} % : ${reduction.format()}.`
+  }
+}
+
+/**
+ * Where the year's money ends up. Every euro received is in exactly one of `usedOnEligible`,
+ * `keptSurplus`, `offsetNextYear` and `toRepay` (they add up to `received`); `stillToPay` is what
+ * the Caf still owes.
+ *
+ * @example
+ * ```ts
+ * import type { Settlement } from "caf-conventions"
+ * const balanced = (s: Settlement) => s.usedOnEligible.plus(s.keptSurplus).plus(s.offsetNextYear).plus(s.toRepay).equals(s.received)
+ * ```
+ * @category funding
+ */
+export interface Settlement {
+  /** The year's amount after any modulation. */
+  readonly granted: Euros
+  /** The eligible spending. */
+  readonly eligibleSpend: Euros
+  /** Granted money not spent on eligible costs. */
+  readonly unspent: Euros
+  /** What the partner may keep of the unspent money (clause `keep`, up to its cap). */
+  readonly keepable: Euros
+  /** What the partner is entitled to for the year: eligible spending up to the grant, plus the keepable surplus. */
+  readonly entitled: Euros
+  /** Total received for the year. */
+  readonly received: Euros
+  /** Received money that paid eligible costs. */
+  readonly usedOnEligible: Euros
+  /** Received money kept as a surplus. */
+  readonly keptSurplus: Euros
+  /** Received money to deduct from the next year's balance (clause `offset`). */
+  readonly offsetNextYear: Euros
+  /** Received money to repay (*reversement*). */
+  readonly toRepay: Euros
+  /** What the Caf still owes for the year. */
+  readonly stillToPay: Euros
+  /** Eligible spending over the granted amount, exactly (absent for a zero grant). */
+  readonly consumption?: Fraction
+}
+
+/** @internal */
+export function settle(granted: Euros, eligibleSpend: Euros, received: Euros, terms: Terms): Settlement {
+  const unspent = Euros.max(Euros.zero, granted.minus(eligibleSpend))
+  let keepable = Euros.zero
+  if (terms.unspent.rule === "keep") {
+    const caps = [
+      ...(terms.unspent.capRate === undefined ? [] : [granted.times(terms.unspent.capRate, "down")]),
+      ...(terms.unspent.capAmount === undefined ? [] : [terms.unspent.capAmount])
+    ]
+    // A "reasonable" surplus with no cap stated is taken as the whole unspent amount.
+    const cap = caps.reduce<Euros | undefined>((min, value) => (min === undefined ? value : Euros.min(min, value)), undefined) ?? unspent
+    keepable = Euros.min(unspent, cap)
+  }
+  const spentWithinGrant = Euros.min(eligibleSpend, granted)
+  const entitled = spentWithinGrant.plus(keepable)
+  const usedOnEligible = Euros.min(received, spentWithinGrant)
+  const keptSurplus = Euros.min(received.minus(usedOnEligible), keepable)
+  const rest = received.minus(usedOnEligible).minus(keptSurplus)
+  const offset = terms.unspent.rule === "offset"
+  return {
+    granted,
+    eligibleSpend,
+    unspent,
+    keepable,
+    entitled,
+    received,
+    usedOnEligible,
+    keptSurplus,
+    offsetNextYear: offset ? rest : Euros.zero,
+    toRepay: offset ? Euros.zero : rest,
+    stillToPay: Euros.max(Euros.zero, entitled.minus(received)),
+    ...(granted.isZero() ? {} : { consumption: toFraction(rational(eligibleSpend.toCents(), granted.toCents())) })
+  }
+}
