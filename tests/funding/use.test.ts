@@ -1,0 +1,256 @@
+import { readFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import {
+  EXPENSE_CATEGORIES,
+  Euros,
+  type Expense,
+  InvalidArgumentError,
+  type Payment,
+  ValidationError,
+  evaluateFundingUse,
+  evaluateObjectives,
+  explanationLines,
+  parseExpense,
+  parseExpenses,
+  parsePayment,
+  parsePayments
+} from "caf-conventions"
+import { cpo } from "../fixtures.js"
+
+const data = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../examples/data/${name}`, import.meta.url)), "utf8"))
+const payments = parsePayments(data("payments.json"))
+const expenses = parseExpenses(data("expenses.json"))
+const founding = cpo()
+const year2024 = { year: 2024, payments, expenses, asOf: "2025-07-15", reportsAcceptedOn: "2025-05-20", financialReportReceivedOn: "2025-04-30" }
+
+const pay = (id: string, date: string, amount: string, changes: Record<string, unknown> = {}) => parsePayment({ id, date, amount, year: 2024, ...changes })
+/** An expense with changes; a change to undefined removes the field. */
+const spend = (id: string, amount: string, changes: Record<string, unknown> = {}) =>
+  parseExpense(Object.fromEntries(Object.entries({ id, date: "2024-06-01", amount, category: "experts", document: `F-${id}`, ...changes }).filter(([, value]) => value !== undefined)))
+
+describe("the founding convention's 2024 use of the money", () => {
+  const use = evaluateFundingUse(founding, year2024)
+
+  it("has both instalments paid, on time", () => {
+    expect(use.instalments.map((p) => [p.instalment.key, p.paid.toString(), p.status, p.paymentIds])).toEqual([
+      ["advance", "15000.00", "paid", ["v-2024-avance"]],
+      ["balance", "15000.00", "paid", ["v-2024-solde"]]
+    ])
+    expect(use.otherPayments).toEqual([{ id: "v-2023-avance", amount: Euros.parse("15000"), detail: "versement au titre de 2023" }])
+  })
+
+  it("counts 29 250 € of eligible expenses and says why the others are not", () => {
+    expect(use.settlement.eligibleSpend.toString()).toBe("29250.00")
+    expect(use.ineligibleExpenses.map((e) => [e.id, e.amount.toString(), e.reason])).toEqual([
+      ["dep-2023-12-experts", "500.00", "outside-year"],
+      ["dep-2024-experts-corbeil", "1200.00", "funded-elsewhere"],
+      ["dep-2024-materiel", "300.00", "no-document"]
+    ])
+    expect(use.settlement.consumption).toEqual({ numerator: 39, denominator: 40 })
+  })
+
+  it("asks for 750 € to be repaid: unspent money is repaid by default", () => {
+    const s = use.settlement
+    expect([s.granted, s.unspent, s.entitled, s.received, s.usedOnEligible, s.keptSurplus, s.offsetNextYear, s.toRepay, s.stillToPay].map(String)).toEqual([
+      "30000.00",
+      "750.00",
+      "29250.00",
+      "30000.00",
+      "29250.00",
+      "0.00",
+      "0.00",
+      "750.00",
+      "0.00"
+    ])
+    expect(use.final).toBe(true)
+    expect(use.financialReport).toEqual({ dueDate: "2025-06-30", receivedOn: "2025-04-30", late: false })
+  })
+
+  it("explains each step in French with its source", () => {
+    const lines = explanationLines(use.explanation)
+    expect(lines[0]?.replace(/[\u202f\u00a0]/gu, " ")).toBe("✗ Emploi des fonds 2024 : Convention cpo-2023-2025, 2024 au 15/07/2025 : 750,00 € à reverser.")
+    expect(lines.some((line) => line.includes("circulaire n° 5811/SG du 29 septembre 2015, annexe 1"))).toBe(true)
+  })
+})
+
+describe("instalments and payments", () => {
+  it("fill unnamed payments in date order, and show what is overpaid", () => {
+    const use = evaluateFundingUse(founding, { year: 2024, payments: [pay("b", "2024-09-01", "20000"), pay("a", "2024-03-15", "12000")], expenses: [] })
+    expect(use.instalments.map((p) => [p.instalment.key, p.paid.toString(), p.status, p.paymentIds])).toEqual([
+      ["advance", "15000.00", "paid", ["a", "b"]],
+      ["balance", "17000.00", "overpaid", ["b"]]
+    ])
+  })
+
+  it("tell when an instalment is not yet due, due, or late", () => {
+    const at = (asOf: string) => evaluateFundingUse(founding, { year: 2024, payments: [], expenses: [], asOf }).instalments[0]?.status
+    expect([at("2024-03-30"), at("2024-03-31"), at("2024-05-30"), at("2024-05-31")]).toEqual(["not-yet-due", "due", "due", "late"])
+    const partly = evaluateFundingUse(founding, { year: 2024, payments: [pay("a", "2024-03-15", "5000", { instalment: "advance" })], expenses: [] })
+    expect(partly.instalments[0]?.status).toBe("partly-paid")
+  })
+
+  it("leave out payments after the as-of day, of other conventions, and identical copies, listing them", () => {
+    const use = evaluateFundingUse(founding, {
+      year: 2024,
+      payments: [pay("a", "2024-03-15", "15000"), pay("a", "2024-03-15", "15000"), pay("x", "2024-04-01", "1000", { conventionId: "cpo-ville" }), pay("late", "2024-12-20", "15000")],
+      expenses: [],
+      asOf: "2024-12-01"
+    })
+    expect(use.settlement.received.toString()).toBe("15000.00")
+    expect(use.otherPayments.map((p) => [p.id, p.detail])).toEqual([
+      ["a", "copie identique d'un autre versement, comptée une fois"],
+      ["late", "versé le 20/12/2024, après le 01/12/2024"],
+      ["x", "versement au titre de la convention cpo-ville"]
+    ])
+  })
+})
+
+describe("expenses", () => {
+  it("are judged with the conditions of use: excluded categories, supporting documents, sectors, other funding", () => {
+    const strict = cpo((json) => (json.terms.expenses = { excludedCategories: ["materiel"] }))
+    const use = evaluateFundingUse(strict, {
+      year: 2024,
+      payments: [],
+      expenses: [
+        spend("ok", "100"),
+        spend("kit", "100", { category: "materiel" }),
+        spend("logement", "100", { sector: "logement" }),
+        spend("other", "100", { conventionId: "cpo-ville" }),
+        spend("nodoc", "100", { document: undefined }),
+        spend("after", "100", { date: "2024-12-15" })
+      ],
+      asOf: "2024-12-01"
+    })
+    expect(use.ineligibleExpenses.map((e) => [e.id, e.reason, e.detail])).toEqual([
+      ["after", "after-as-of", "datée du 15/12/2024, après le 01/12/2024"],
+      ["kit", "category-excluded", "Matériel : catégorie que la convention ne finance pas"],
+      ["logement", "sector-not-covered", "secteur « Logement » non couvert"],
+      ["nodoc", "no-document", "aucune référence de pièce justificative"],
+      ["other", "funded-elsewhere", "imputée à la convention cpo-ville"]
+    ])
+    expect(use.eligibleExpenses.map((e) => e.id)).toEqual(["ok"])
+    const relaxed = cpo((json) => (json.terms.expenses = { requireSupportingDocument: false }))
+    expect(evaluateFundingUse(relaxed, { year: 2024, payments: [], expenses: [parseExpense({ id: "n", date: "2024-06-01", amount: "10", category: "autre" })] }).eligibleExpenses).toHaveLength(1)
+  })
+
+  it("refuse two different expenses with one id", () => {
+    expect(() => evaluateFundingUse(founding, { year: 2024, payments: [], expenses: [spend("a", "1"), spend("a", "2")] })).toThrow(ValidationError)
+  })
+})
+
+describe("unspent money and modulation", () => {
+  const received = [pay("a", "2024-03-15", "15000"), pay("b", "2025-06-01", "15000")]
+  const spent = [spend("s", "27000")]
+
+  it("keeps a surplus up to the convention's cap and repays the rest", () => {
+    const keep = cpo((json) => (json.terms.unspent = { rule: "keep", capRate: "0.05" }))
+    const s = evaluateFundingUse(keep, { year: 2024, payments: received, expenses: spent }).settlement
+    // 3 000 € unspent; the cap is 5 % of 30 000 € = 1 500 €
+    expect([s.unspent, s.keepable, s.keptSurplus, s.toRepay, s.entitled].map(String)).toEqual(["3000.00", "1500.00", "1500.00", "1500.00", "28500.00"])
+  })
+
+  it("offsets the unspent money against the next year's balance", () => {
+    const offset = cpo((json) => (json.terms.unspent = { rule: "offset" }))
+    const s = evaluateFundingUse(offset, { year: 2024, payments: received, expenses: spent }).settlement
+    expect([s.offsetNextYear, s.toRepay].map(String)).toEqual(["3000.00", "0.00"])
+  })
+
+  it("leaves the balance to pay when the partner spent more than it received", () => {
+    const s = evaluateFundingUse(founding, { year: 2024, payments: [received[0]!], expenses: [spend("s", "31000")] }).settlement
+    expect([s.entitled, s.usedOnEligible, s.stillToPay, s.toRepay].map(String)).toEqual(["30000.00", "15000.00", "15000.00", "0.00"])
+  })
+
+  it("reduces the amount for missed objectives when the convention says so", () => {
+    const fixed = cpo((json) => (json.terms.modulation = { rule: "fixed-reduction", ratePerMissedObjective: "0.1" }))
+    const objectives = evaluateObjectives(fixed, [], { year: 2024 })
+    const use = evaluateFundingUse(fixed, { year: 2024, payments: received, expenses: [spend("s", "30000")], objectives })
+    expect([use.modulation.missedObjectives.length, use.modulation.reduction.toString(), use.settlement.granted.toString(), use.settlement.toRepay.toString()]).toEqual([4, "12000.00", "18000.00", "12000.00"])
+    const proportional = cpo((json) => (json.terms.modulation = { rule: "proportional", tolerance: "0.2" }))
+    const some = evaluateObjectives(proportional, [bareActivity("k", "reunion-coordination-caf")], { year: 2024 })
+    const reduced = evaluateFundingUse(proportional, { year: 2024, payments: [], expenses: [], objectives: some })
+    // three objectives at 0 % (shortfall 100 % > 20 %), each a quarter of 30 000 € → 22 500 €
+    expect(reduced.modulation.reduction.toString()).toBe("22500.00")
+    expect(() => evaluateFundingUse(founding, { year: 2025, payments: [], expenses: [], objectives })).toThrow(InvalidArgumentError)
+    const without = evaluateFundingUse(fixed, { year: 2024, payments: [], expenses: [] })
+    expect(without.modulation.sentence).toBe(
+      "La convention module le montant selon les objectifs, mais aucune évaluation des objectifs n'a été fournie : aucune réduction n'est appliquée."
+    )
+  })
+
+  it("asks an early-terminated partner to repay what was paid beyond the termination", () => {
+    const terminated = cpo((json) => (json.termination = { date: "2024-09-30", reason: "Fin anticipée", requestedBy: "commun-accord" }))
+    const s = evaluateFundingUse(terminated, { year: 2024, payments: received, expenses: [spend("s", "25000")] }).settlement
+    // entitled 22 459,02 € (274/366 of 30 000 €); received 30 000 € → 7 540,98 € to repay
+    expect([s.granted, s.entitled, s.toRepay].map(String)).toEqual(["22459.02", "22459.02", "7540.98"])
+  })
+
+  it("flags a financial report that is late", () => {
+    const late = evaluateFundingUse(founding, { year: 2024, payments: [], expenses: [], asOf: "2025-07-01" }).financialReport
+    expect(late).toEqual({ dueDate: "2025-06-30", late: true })
+  })
+})
+
+/** An activity record with only what an objective needs: no structure, no funding. */
+function bareActivity(id: string, kind: string) {
+  return { id, date: "2024-02-01", kind, structures: [], fundedBy: [] } as never
+}
+
+const cents = fc.integer({ min: 0, max: 4_000_000 }).map((value) => Euros.fromCents(value).toString())
+const generatedPayments = fc.array(fc.record({ amount: cents, month: fc.integer({ min: 1, max: 12 }), named: fc.constantFrom(undefined, "advance", "balance") }), { maxLength: 5 })
+const generatedExpenses = fc.array(
+  fc.record({ amount: cents, month: fc.integer({ min: 1, max: 12 }), category: fc.constantFrom(...EXPENSE_CATEGORIES), document: fc.boolean(), fpt: fc.boolean(), year: fc.constantFrom(2023, 2024) }),
+  { maxLength: 12 }
+)
+const clauses = fc.constantFrom({ rule: "repay" }, { rule: "offset" }, { rule: "keep", capRate: "0.1" }, { rule: "keep", capAmount: "500" }, { rule: "keep" })
+
+function build(p: ReadonlyArray<{ amount: string; month: number; named: string | undefined }>, e: ReadonlyArray<{ amount: string; month: number; category: string; document: boolean; fpt: boolean; year: number }>) {
+  const pad = (n: number) => String(n).padStart(2, "0")
+  const payments: Array<Payment> = p.map((g, i) => pay(`p${i}`, `2024-${pad(g.month)}-10`, g.amount, g.named === undefined ? {} : { instalment: g.named }))
+  const expenses: Array<Expense> = e.map((g, i) =>
+    parseExpense({ id: `e${i}`, date: `${g.year}-${pad(g.month)}-10`, amount: g.amount, category: g.category, ...(g.document ? { document: `F${i}` } : {}), ...(g.fpt ? { fundedBy: ["fpt"] } : {}) })
+  )
+  return { payments, expenses }
+}
+
+describe("funding use: invariants (properties)", () => {
+  it("accounts for every euro received exactly once", () => {
+    fc.assert(
+      fc.property(generatedPayments, generatedExpenses, clauses, (p, e, unspent) => {
+        const convention = cpo((json) => (json.terms.unspent = unspent))
+        const { payments, expenses } = build(p, e)
+        const s = evaluateFundingUse(convention, { year: 2024, payments, expenses }).settlement
+        expect(s.usedOnEligible.plus(s.keptSurplus).plus(s.offsetNextYear).plus(s.toRepay).equals(s.received)).toBe(true)
+        expect(Euros.sum(payments.map((x) => x.amount)).equals(s.received)).toBe(true)
+        for (const part of [s.usedOnEligible, s.keptSurplus, s.offsetNextYear, s.toRepay, s.stillToPay]) expect(part.isNegative()).toBe(false)
+        expect(s.entitled.lessThanOrEqual(s.granted)).toBe(true)
+      }),
+      { numRuns: 1000 }
+    )
+  })
+
+  it("puts every expense in exactly one list, and every payment in an instalment or the other payments", () => {
+    fc.assert(
+      fc.property(generatedPayments, generatedExpenses, (p, e) => {
+        const { payments, expenses } = build(p, e)
+        const use = evaluateFundingUse(founding, { year: 2024, payments, expenses })
+        expect([...use.eligibleExpenses.map((x) => x.id), ...use.ineligibleExpenses.map((x) => x.id)].sort()).toEqual(expenses.map((x) => x.id).sort())
+        expect(Euros.sum(use.instalments.map((x) => x.paid)).equals(use.settlement.received)).toBe(true)
+      }),
+      { numRuns: 500 }
+    )
+  })
+
+  it("does not depend on the order of the records", () => {
+    fc.assert(
+      fc.property(generatedPayments, generatedExpenses, (p, e) => {
+        const { payments, expenses } = build(p, e)
+        const forward = evaluateFundingUse(founding, { year: 2024, payments, expenses, asOf: "2024-10-01" })
+        const backward = evaluateFundingUse(founding, { year: 2024, payments: [...payments].reverse(), expenses: [...expenses].reverse(), asOf: "2024-10-01" })
+        expect(JSON.stringify(backward)).toBe(JSON.stringify(forward))
+      }),
+      { numRuns: 500 }
+    )
+  })
+})
