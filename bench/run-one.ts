@@ -1,12 +1,14 @@
 /** Runs one benchmark in its own process and prints its rows as JSON, with the process's peak memory. */
 import { resourceUsage } from "node:process"
 import { eligibilityBench } from "./eligibility.js"
+import { fundingBench } from "./funding.js"
 import { objectivesBench } from "./objectives.js"
 import type { BenchRow } from "./support.js"
 
 const benches: Record<string, () => Promise<ReadonlyArray<BenchRow>>> = {
   eligibility: () => eligibilityBench(),
-  objectives: () => objectivesBench()
+  objectives: () => objectivesBench(),
+  funding: () => fundingBench()
 }
 const name = process.argv[2] ?? ""
 const bench = benches[name]

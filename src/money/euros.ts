@@ -24,11 +24,14 @@ import { decimalRounding } from "./rounding.js"
  */
 export type Ratio = string | number
 
-/** Amounts are bounded so that any amount in cents is a safe JS integer when exported. */
-const MAX_INTEGER_DIGITS = 13
+/**
+ * Amounts are bounded below 10^13 € (10^15 cents) in absolute value, so that every amount in cents
+ * is a safe JS integer: additions and comparisons are exact on plain numbers, and whatever
+ * multiplies, divides or rounds goes through the private decimal clone.
+ */
+const LIMIT_CENTS = 1e15
 const AMOUNT = /^-?(0|[1-9]\d*)(\.\d{1,2})?$/
 const TOO_PRECISE = /^-?(0|[1-9]\d*)\.\d{3,}$/
-const LIMIT = new Dec(10).pow(MAX_INTEGER_DIGITS)
 
 const FRENCH: Record<Exclude<InvalidAmountError["problem"], "negative">, string> = {
   empty: "le montant est vide",
@@ -84,14 +87,15 @@ function toRatio(ratio: Ratio, argument: string): Dec {
  */
 export class Euros {
   /**
-   * The amount in euros, with at most two decimals. A TypeScript-private field rather than a `#`
-   * field on purpose: deep-equality checks (test runners, `util.isDeepStrictEqual`) then compare
-   * amounts by value instead of finding every two amounts equal.
+   * The amount as a whole number of cents, a safe integer. A TypeScript-private field rather than
+   * a `#` field on purpose: deep-equality checks (test runners, `util.isDeepStrictEqual`) then
+   * compare amounts by value instead of finding every two amounts equal.
    */
-  private readonly value: Dec
+  private readonly cents: number
 
-  private constructor(value: Dec) {
-    this.value = value
+  private constructor(cents: number) {
+    // Normalise -0 so that equal amounts print and compare the same.
+    this.cents = cents === 0 ? 0 : cents
   }
 
   /**
@@ -103,15 +107,21 @@ export class Euros {
    * Euros.zero.toString() //=> "0.00"
    * ```
    */
-  static readonly zero: Euros = new Euros(new Dec(0))
+  static readonly zero: Euros = new Euros(0)
 
-  /** @internal Wraps a decimal known to be whole cents within range. */
-  static #checked(value: Dec, input: unknown, path: ReadonlyArray<PathSegment>): Euros {
-    if (value.abs().gte(LIMIT)) {
+  /** @internal Wraps a whole number of cents, checked to lie in range. */
+  static #checked(cents: number, input: unknown, path: ReadonlyArray<PathSegment>): Euros {
+    if (!(Math.abs(cents) < LIMIT_CENTS)) {
       throw amountError(input, "out-of-range", `amount ${String(input)} is not below 10^13 € in absolute value`, path)
     }
-    // Normalise -0 so that equal amounts print and compare the same.
-    return new Euros(value.isZero() ? new Dec(0) : value)
+    return new Euros(cents)
+  }
+
+  /** @internal Rounds a decimal number of euros to whole cents with a mode. */
+  static #fromDecimal(euros: Dec, mode: RoundingMode, input: unknown): Euros {
+    const cents = euros.times(100).toDecimalPlaces(0, decimalRounding(mode))
+    if (cents.abs().gte(LIMIT_CENTS)) throw amountError(input, "out-of-range", `amount ${String(input)} is not below 10^13 € in absolute value`, [])
+    return new Euros(cents.toNumber())
   }
 
   /**
@@ -143,7 +153,11 @@ export class Euros {
         path
       )
     }
-    return Euros.#checked(new Dec(input), input, path)
+    const negative = input.startsWith("-")
+    const [whole = "0", decimals = ""] = (negative ? input.slice(1) : input).split(".")
+    if (whole.length > 13) throw amountError(input, "out-of-range", `amount ${input} is not below 10^13 € in absolute value`, path)
+    const cents = Number(whole) * 100 + Number(decimals.padEnd(2, "0"))
+    return Euros.#checked(negative ? -cents : cents, input, path)
   }
 
   /**
@@ -180,7 +194,9 @@ export class Euros {
     if (typeof cents === "number" && !Number.isSafeInteger(cents)) {
       throw amountError(cents, "not-an-integer", `cents must be a safe integer, got ${cents}`, [])
     }
-    return Euros.#checked(new Dec(cents.toString()).div(100), cents, [])
+    const value = Number(cents)
+    if (typeof cents === "bigint" && BigInt(value) !== cents) throw amountError(cents, "out-of-range", `amount of ${cents} cents is not below 10^13 € in absolute value`, [])
+    return Euros.#checked(value, cents, [])
   }
 
   /**
@@ -202,7 +218,8 @@ export class Euros {
     if (decimal.decimalPlaces() > 2) {
       throw amountError(value, "too-many-decimals", `amount ${value} has more than 2 decimals`, [])
     }
-    return Euros.#checked(decimal, value, [])
+    if (!(Math.abs(value) < LIMIT_CENTS / 100)) throw amountError(value, "out-of-range", `amount ${value} is not below 10^13 € in absolute value`, [])
+    return Euros.#checked(Math.round(value * 100), value, [])
   }
 
   /**
@@ -220,7 +237,7 @@ export class Euros {
    */
   static round(value: Ratio, mode: RoundingMode = "half-up"): Euros {
     const decimal = toRatio(value, "value")
-    return Euros.#checked(decimal.toDecimalPlaces(2, decimalRounding(mode)), value, [])
+    return Euros.#fromDecimal(decimal, mode, value)
   }
 
   /**
@@ -233,9 +250,13 @@ export class Euros {
    * ```
    */
   static sum(amounts: Iterable<Euros>): Euros {
-    let total = new Dec(0)
-    for (const amount of amounts) total = total.plus(amount.value)
-    return Euros.#checked(total, "sum", [])
+    let total = 0
+    for (const amount of amounts) {
+      total += amount.cents
+      // Each term is below 10^15, so a sum passes the bound before it can lose exactness.
+      if (!(Math.abs(total) < LIMIT_CENTS)) return Euros.#checked(total, "sum", [])
+    }
+    return new Euros(total)
   }
 
   /**
@@ -288,7 +309,7 @@ export class Euros {
    * ```
    */
   plus(other: Euros): Euros {
-    return Euros.#checked(this.value.plus(other.value), "sum", [])
+    return Euros.#checked(this.cents + other.cents, "sum", [])
   }
 
   /**
@@ -301,7 +322,7 @@ export class Euros {
    * ```
    */
   minus(other: Euros): Euros {
-    return Euros.#checked(this.value.minus(other.value), "difference", [])
+    return Euros.#checked(this.cents - other.cents, "difference", [])
   }
 
   /**
@@ -315,8 +336,8 @@ export class Euros {
    * ```
    */
   times(ratio: Ratio, mode: RoundingMode = "half-up"): Euros {
-    const product = this.value.times(toRatio(ratio, "ratio"))
-    return Euros.#checked(product.toDecimalPlaces(2, decimalRounding(mode)), ratio, [])
+    const product = new Dec(this.cents).times(toRatio(ratio, "ratio"))
+    return Euros.#fromDecimal(product.div(100), mode, ratio)
   }
 
   /**
@@ -329,7 +350,7 @@ export class Euros {
    * ```
    */
   negated(): Euros {
-    return Euros.#checked(this.value.negated(), "negation", [])
+    return new Euros(-this.cents)
   }
 
   /**
@@ -342,7 +363,7 @@ export class Euros {
    * ```
    */
   abs(): Euros {
-    return this.value.isNegative() ? this.negated() : this
+    return this.cents < 0 ? this.negated() : this
   }
 
   /**
@@ -355,7 +376,7 @@ export class Euros {
    * ```
    */
   compare(other: Euros): -1 | 0 | 1 {
-    return this.value.comparedTo(other.value) as -1 | 0 | 1
+    return this.cents < other.cents ? -1 : this.cents > other.cents ? 1 : 0
   }
 
   /**
@@ -368,7 +389,7 @@ export class Euros {
    * ```
    */
   equals(other: Euros): boolean {
-    return this.value.eq(other.value)
+    return this.cents === other.cents
   }
 
   /**
@@ -381,7 +402,7 @@ export class Euros {
    * ```
    */
   lessThan(other: Euros): boolean {
-    return this.value.lt(other.value)
+    return this.cents < other.cents
   }
 
   /**
@@ -394,7 +415,7 @@ export class Euros {
    * ```
    */
   lessThanOrEqual(other: Euros): boolean {
-    return this.value.lte(other.value)
+    return this.cents <= other.cents
   }
 
   /**
@@ -407,7 +428,7 @@ export class Euros {
    * ```
    */
   greaterThan(other: Euros): boolean {
-    return this.value.gt(other.value)
+    return this.cents > other.cents
   }
 
   /**
@@ -420,7 +441,7 @@ export class Euros {
    * ```
    */
   greaterThanOrEqual(other: Euros): boolean {
-    return this.value.gte(other.value)
+    return this.cents >= other.cents
   }
 
   /**
@@ -433,7 +454,7 @@ export class Euros {
    * ```
    */
   isZero(): boolean {
-    return this.value.isZero()
+    return this.cents === 0
   }
 
   /**
@@ -446,7 +467,7 @@ export class Euros {
    * ```
    */
   isNegative(): boolean {
-    return this.value.isNegative() && !this.value.isZero()
+    return this.cents < 0
   }
 
   /**
@@ -459,7 +480,7 @@ export class Euros {
    * ```
    */
   isPositive(): boolean {
-    return this.value.isPositive() && !this.value.isZero()
+    return this.cents > 0
   }
 
   /**
@@ -472,7 +493,7 @@ export class Euros {
    * ```
    */
   toCents(): bigint {
-    return BigInt(this.value.times(100).toFixed(0))
+    return BigInt(this.cents)
   }
 
   /**
@@ -485,7 +506,9 @@ export class Euros {
    * ```
    */
   toString(): string {
-    return this.value.toFixed(2)
+    const magnitude = Math.abs(this.cents)
+    const cents = magnitude % 100
+    return `${this.cents < 0 ? "-" : ""}${(magnitude - cents) / 100}.${cents < 10 ? "0" : ""}${cents}`
   }
 
   /**
