@@ -103,6 +103,7 @@ export function toFraction(value: Rational): Fraction {
  * @category calendar
  */
 export function formatFraction(fraction: Fraction, digits = 2): string {
+  if (fraction.denominator === 1) return String(fraction.numerator)
   const scale = 10n ** BigInt(digits)
   const scaled = roundRational(rational(BigInt(fraction.numerator) * scale, BigInt(fraction.denominator)), "half-up")
   const negative = scaled < 0n

@@ -38,30 +38,41 @@ export function uniqueById<T extends { readonly id: string }>(
   reader: RecordReader<T>
 ): { readonly unique: ReadonlyArray<T>; readonly copies: ReadonlyArray<T> } {
   const issues: Array<{ readonly path: ReadonlyArray<PathSegment>; readonly message: string }> = []
-  const indexed: Array<{ readonly record: T; readonly index: number }> = []
-  records.forEach((input, index) => {
-    if (reader.looksDecoded(input)) {
-      indexed.push({ record: input, index })
-      return
+  const decoded: Array<T | undefined> = new Array(records.length)
+  const order: Array<number> = []
+  for (let index = 0; index < records.length; index++) {
+    const input = records[index]
+    if (reader.looksDecoded(input)) decoded[index] = input
+    else {
+      const result = reader.safeParse(input)
+      if (!result.success) {
+        issues.push(...result.error.issues.map((issue) => ({ path: [index, ...issue.path], message: issue.message })))
+        continue
+      }
+      decoded[index] = result.data
     }
-    const decoded = reader.safeParse(input)
-    if (decoded.success) indexed.push({ record: decoded.data, index })
-    else issues.push(...decoded.error.issues.map((issue) => ({ path: [index, ...issue.path], message: issue.message })))
-  })
+    order.push(index)
+  }
   // Sorting by id, then input position, puts copies side by side and makes every list an
   // evaluation returns come out in id order, whatever the input order.
-  indexed.sort((a, b) => (a.record.id < b.record.id ? -1 : a.record.id > b.record.id ? 1 : a.index - b.index))
+  order.sort((a, b) => {
+    const left = (decoded[a] as T).id
+    const right = (decoded[b] as T).id
+    return left < right ? -1 : left > right ? 1 : a - b
+  })
   const unique: Array<T> = []
   const copies: Array<T> = []
-  let first: { readonly record: T; readonly index: number } | undefined
-  for (const entry of indexed) {
-    if (first === undefined || first.record.id !== entry.record.id) {
-      first = entry
-      unique.push(entry.record)
-    } else if (canonical(first.record) === canonical(entry.record)) {
-      copies.push(entry.record)
+  let first = -1
+  for (const index of order) {
+    const record = decoded[index] as T
+    const kept = first < 0 ? undefined : (decoded[first] as T)
+    if (kept === undefined || kept.id !== record.id) {
+      first = index
+      unique.push(record)
+    } else if (canonical(kept) === canonical(record)) {
+      copies.push(record)
     } else {
-      issues.push({ path: [entry.index, "id"], message: `the id ${entry.record.id} is already used by record [${first.index}] with different content` })
+      issues.push({ path: [index, "id"], message: `the id ${record.id} is already used by record [${first}] with different content` })
     }
   }
   if (issues.length > 0) throw ValidationError.of(reader.subject, issues.sort((a, b) => Number(a.path[0]) - Number(b.path[0])))

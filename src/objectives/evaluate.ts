@@ -188,7 +188,8 @@ function byId(a: { readonly id: string; readonly reason?: string }, b: { readonl
   return a.id < b.id ? -1 : a.id > b.id ? 1 : (a.reason ?? "") < (b.reason ?? "") ? -1 : (a.reason ?? "") > (b.reason ?? "") ? 1 : 0
 }
 
-function objectiveNode(convention: Convention, year: number, result: Omit<ObjectiveResult, "explanation">, summary: Record<string, number>): ExplanationNode {
+function objectiveNode(convention: Convention, year: number, result: Omit<ObjectiveResult, "explanation">, byReason: ReadonlyMap<string, number>): ExplanationNode {
+  const summary = Object.fromEntries(byReason)
   const source = `Convention ${convention.id} : objectif « ${result.objectiveId} »`
   const excludedText = Object.entries(summary)
     .map(([reason, count]) => `${count} ${EXCLUSION_REASON_LABELS[reason as ExcludedRecord["reason"]]}`)
@@ -280,7 +281,7 @@ export function evaluateObjectives(convention: Convention, activities: ReadonlyA
   const results = objectives.map((objective): ObjectiveResult => {
     const measured = measure(objective, sorted, common, otherKind, stretches, rules, convention.id)
     if (duplicates.length > 0) {
-      for (const copy of duplicates) measured.excludedByReason[copy.reason] = (measured.excludedByReason[copy.reason] ?? 0) + 1
+      for (const copy of duplicates) measured.excludedByReason.set(copy.reason, (measured.excludedByReason.get(copy.reason) ?? 0) + 1)
     }
     const yearTarget = targetForYear(objective, year)
     const target = objective.partialYear.prorate ? proratedTarget(objective, yearTarget, share) : yearTarget

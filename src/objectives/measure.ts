@@ -47,7 +47,7 @@ export interface Measure {
   readonly structures: Array<string>
   readonly excluded: Array<ExcludedRecord>
   /** Number of excluded records by reason. */
-  readonly excludedByReason: Record<string, number>
+  readonly excludedByReason: Map<string, number>
 }
 
 const NO_FUNDING: ReadonlyArray<Schema.Schema.Type<typeof OtherFundingSchema>> = Object.freeze([])
@@ -85,17 +85,18 @@ function filterReason(record: Activity, objective: Objective, stretch: Stretch, 
 }
 
 function candidateOf(record: Activity, structure: Activity["structures"][number]): Candidate {
-  return {
+  const candidate: { -readonly [K in keyof Candidate]: Candidate[K] } = {
     id: record.id,
     structureId: structure.id,
     legalForm: structure.legalForm,
     departement: structure.departement,
     situation: structure.situation,
-    ...(structure.employer === undefined ? {} : { employer: structure.employer }),
     sector: record.sector as Candidate["sector"],
     accompanimentKind: SUPPORT_OF[record.kind],
     otherFunding: record.fundedBy.length === 0 ? NO_FUNDING : record.fundedBy.map((scheme) => ({ scheme }))
   }
+  if (structure.employer !== undefined) candidate.employer = structure.employer
+  return candidate
 }
 
 /** For a count of structures: the structures of the record that count, or why none does. */
@@ -149,10 +150,10 @@ export function measure(
 ): Measure {
   const counted: Array<string> = []
   const excludedRecords: Array<ExcludedRecord> = []
-  const excludedByReason: Record<string, number> = {}
+  const excludedByReason = new Map<string, number>()
   const exclude = (reason: ExcludedRecord) => {
     excludedRecords.push(reason)
-    excludedByReason[reason.reason] = (excludedByReason[reason.reason] ?? 0) + 1
+    excludedByReason.set(reason.reason, (excludedByReason.get(reason.reason) ?? 0) + 1)
   }
   const structures = new Set<string>()
   let days = rational(0n)

@@ -1,0 +1,35 @@
+import { describe, expect, it } from "vitest"
+import * as api from "caf-conventions"
+
+describe("the public API", () => {
+  it("exports the functions the issues name", () => {
+    for (const name of [
+      "parseConvention",
+      "safeParseConvention",
+      "decodeConvention",
+      "encodeConvention",
+      "parsePartner",
+      "parsePortfolio",
+      "termsAsOf",
+      "lineage",
+      "checkCompliance",
+      "conventionJsonSchema",
+      "checkEligibility",
+      "screenEligibility",
+      "compileEligibility",
+      "explain",
+      "evaluateObjectives",
+      "paymentSchedule",
+      "evaluateFundingUse"
+    ]) {
+      expect(typeof (api as Record<string, unknown>)[name]).toBe("function")
+    }
+  })
+
+  it("does not leak internal helpers", () => {
+    const exported = Object.keys(api)
+    for (const name of ["decimalRounding", "isCandidate", "explainTree", "compileTree", "changedTerms", "codeList", "modulation", "settle", "matchPayments", "checkedYearOptions", "expenseExclusion", "jsonSchemaHint", "issuesOf", "Dec", "uniqueById", "ConventionFields"]) {
+      expect(exported).not.toContain(name)
+    }
+  })
+})
