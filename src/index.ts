@@ -40,3 +40,8 @@ export { type InstalmentPosition, type InstalmentStatus } from "./funding/instal
 export { EXPENSE_EXCLUSION_LABELS, type ExpenseExclusionReason, type IneligibleExpense } from "./funding/expenses.js"
 export { type Modulation, type Settlement } from "./funding/settlement.js"
 export * from "./funding/use.js"
+export { INSTALMENT_STATUS_LABELS } from "./funding/labels.js"
+export * from "./reports/report.js"
+export * from "./reports/markdown.js"
+export * from "./reports/html.js"
+export * from "./reports/scdl.js"

@@ -15,7 +15,8 @@ import { finalTerms, termsTimeline } from "../conventions/terms-as-of.js"
 import { Euros } from "../money/euros.js"
 import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
 import { EXPENSE_EXCLUSION_LABELS, type IneligibleExpense, expenseExclusion } from "./expenses.js"
-import { type InstalmentPosition, type InstalmentStatus, matchPayments } from "./instalments.js"
+import { type InstalmentPosition, matchPayments } from "./instalments.js"
+import { INSTALMENT_STATUS_LABELS } from "./labels.js"
 import { type Expense, type Payment, safeParseExpense, safeParsePayment } from "./records.js"
 import { type Modulation, type Settlement, modulation, settle } from "./settlement.js"
 import { type PaymentSchedule, checkedYearOptions, paymentSchedule } from "./schedule.js"
@@ -94,15 +95,6 @@ export interface FundingUse {
   readonly explanation: ExplanationNode
 }
 
-const STATUS_FR: Record<InstalmentStatus, string> = {
-  paid: "payé",
-  "partly-paid": "payé en partie",
-  overpaid: "trop payé",
-  unpaid: "non payé",
-  "not-yet-due": "pas encore exigible",
-  due: "exigible",
-  late: "en retard"
-}
 
 function looksLike(keys: ReadonlyArray<string>) {
   return (value: unknown): value is never =>
@@ -255,7 +247,7 @@ function explainUse(convention: Convention, year: number, parts: Parts): Explana
       position.instalment.key,
       position.instalment.label,
       position.status === "late" || position.status === "overpaid" ? "fail" : position.status === "paid" ? "pass" : "not-applicable",
-      `${position.instalment.amount.format()} prévus, ${position.paid.format()} versés : ${STATUS_FR[position.status]}${position.instalment.deadline === undefined ? "" : ` (au plus tard le ${formatFrenchDate(position.instalment.deadline)})`}.`,
+      `${position.instalment.amount.format()} prévus, ${position.paid.format()} versés : ${INSTALMENT_STATUS_LABELS[position.status]}${position.instalment.deadline === undefined ? "" : ` (au plus tard le ${formatFrenchDate(position.instalment.deadline)})`}.`,
       "Convention : modalités de versement ; loi n° 2021-875 (versement sous 60 jours)",
       { paid: position.paid, payments: position.paymentIds, status: position.status }
     )
