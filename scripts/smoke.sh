@@ -29,4 +29,7 @@ console.log("require ok:", parts)
 JS
 node esm.mjs
 node --no-warnings cjs.cjs
+version=$(npx --no-install caf-conventions --version)
+echo "bin ok: caf-conventions $version"
+npx --no-install caf-conventions validate "$root/examples/data/portfolio.json" >/dev/null
 cd "$root"

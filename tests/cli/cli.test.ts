@@ -1,0 +1,106 @@
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { describe, expect, it } from "vitest"
+import { run } from "../../src/cli/main.js"
+
+function cli(...argv: Array<string>) {
+  const out: Array<string> = []
+  const err: Array<string> = []
+  const code = run(argv, { out: (text) => out.push(text), err: (text) => err.push(text), progress: false })
+  return { code, out: out.join("\n"), err: err.join("\n") }
+}
+
+const data = (name: string) => join("examples", "data", name)
+const scratch = mkdtempSync(join(tmpdir(), "caf-conventions-cli-"))
+
+describe("the command line", () => {
+  it("validates files of every kind, exit 0", () => {
+    const result = cli("validate", data("portfolio.json"), data("activities.json"), data("payments.json"), data("expenses.json"), data("candidates.json"))
+    expect(result.code).toBe(0)
+    expect(result.out.split("\n")).toEqual([
+      "✓ examples/data/portfolio.json : portefeuille, valide (6 partenaire(s), 3 convention(s))",
+      "✓ examples/data/activities.json : activités, valide (17 enregistrement(s) d'activité)",
+      "✓ examples/data/payments.json : versements, valide (3 versement(s))",
+      "✓ examples/data/expenses.json : dépenses, valide (9 dépense(s))",
+      "✓ examples/data/candidates.json : candidats, valide (6 candidat(s))"
+    ])
+  })
+
+  it("lists every problem with its path, exit 1, without a stack trace", () => {
+    const bad = join(scratch, "bad.json")
+    writeFileSync(bad, JSON.stringify({ partners: [], conventions: [{ id: "x", title: "T", kind: "cpo" }] }))
+    const result = cli("validate", bad)
+    expect(result.code).toBe(1)
+    expect(result.err).toContain("conventions[0].kind : Expected")
+    expect(result.err).toContain("conventions[0].funderId : Missing key")
+    expect(result.err).not.toMatch(/\bat .*\.(ts|js):\d+/u)
+    const notJson = join(scratch, "not.json")
+    writeFileSync(notJson, "{ nope")
+    expect(cli("validate", notJson).code).toBe(1)
+  })
+
+  it("answers misuse with exit 2 and a hint", () => {
+    expect(cli("bogus")).toMatchObject({ code: 2, err: "caf-conventions : commande inconnue « bogus » ; commandes : validate, terms, eligibility, check, report, scdl\nAide : caf-conventions --help" })
+    expect(cli("terms", data("portfolio.json")).code).toBe(2)
+    expect(cli("validate", "missing.json").err).toContain("impossible de lire le fichier missing.json")
+    expect(cli().code).toBe(2)
+  })
+
+  it("has help everywhere and a version", () => {
+    for (const command of ["validate", "terms", "eligibility", "check", "report", "scdl"]) {
+      const help = cli(command, "--help")
+      expect([help.code, help.out.startsWith(`Usage : caf-conventions ${command}`)]).toEqual([0, true])
+    }
+    expect(cli("--help").out).toContain("Codes de sortie")
+    expect(cli("--version").out).toBe(JSON.parse(readFileSync("package.json", "utf8")).version)
+  })
+
+  it("prints the terms in force on a date", () => {
+    const result = cli("terms", data("portfolio.json"), "--date", "2024-06-01")
+    expect(result.code).toBe(0)
+    expect(result.out).toContain("Au 01/06/2024 : en vigueur")
+    expect(result.out).toContain("Filiation : appui-technique-2018 → accord-cadre-2020-2022 → cpo-2023-2025")
+    expect(cli("terms", data("portfolio.json"), "--date", "2024-02-30").code).toBe(1)
+    expect(cli("terms", data("portfolio.json"), "--date", "2024-06-01", "--convention", "nope").code).toBe(2)
+  })
+
+  it("screens candidates, explained on demand", () => {
+    const result = cli("eligibility", data("portfolio.json"), data("candidates.json"), "--date", "2024-06-01")
+    expect(result.code).toBe(0)
+    expect(result.out.split("\n").slice(0, 2)).toEqual(["✓ viry-2024-individuel : éligible", "✗ viry-2024-individuel-fpt : non éligible (no-double-funding)"])
+    expect(result.err).toBe("2 éligible(s), 4 non éligible(s), 0 illisible(s)")
+    expect(cli("eligibility", data("portfolio.json"), data("candidates.json"), "--date", "2024-06-01", "--explain").out).toContain("✗ Pas de double financement")
+  })
+
+  it("runs the founding case's scenarios", () => {
+    const result = cli("check", ...["eligibility", "objectives", "schedule", "funding-use", "compliance"].map((name) => join("examples", "scenarios", `${name}.json`)))
+    expect(result.code).toBe(0)
+    expect(result.out.split("\n").at(-1)).toBe("5 passed, 0 failed")
+  })
+
+  it("reports a failing scenario with the difference in French, exit 1", () => {
+    const scenario = join(scratch, "wrong.json")
+    writeFileSync(scenario, JSON.stringify({ name: "Montant erroné", convention: { file: join(process.cwd(), data("portfolio.json")), id: "cpo-2023-2025" }, question: "schedule", year: 2024, expected: { amount: "31000.00" } }))
+    const result = cli("check", scenario)
+    expect(result.code).toBe(1)
+    expect(result.out).toContain('échéancier « amount » : attendu "31000.00", obtenu "30000.00"')
+  })
+
+  it("writes the yearly review as Markdown, HTML or JSON", () => {
+    const args = ["report", data("portfolio.json"), "--year", "2024", "--activities", data("activities.json"), "--payments", data("payments.json"), "--expenses", data("expenses.json"), "--as-of", "2025-07-15"]
+    expect(cli(...args).out.split("\n")[0]).toMatch(/^# Bilan annuel 2024 — /u)
+    const out = join(scratch, "bilan.html")
+    expect(cli(...args, "--format", "html", "--out", out)).toMatchObject({ code: 0, err: `rapport écrit dans ${out}` })
+    expect(readFileSync(out, "utf8").startsWith("<!doctype html>")).toBe(true)
+    expect(JSON.parse(cli(...args, "--format", "json").out).kind).toBe("annual")
+    expect(cli(...args, "--format", "pdf").code).toBe(2)
+  })
+
+  it("exports the SCDL table, reporting what it leaves out, exit 1", () => {
+    const result = cli("scdl", data("portfolio.json"))
+    expect(result.code).toBe(1)
+    expect(result.out.startsWith("nomAttribuant,idAttribuant,")).toBe(true)
+    expect(result.err).toContain("✗ cpo-2023-2025 (idAttribuant) : SIRET du financeur non renseigné")
+  })
+})
