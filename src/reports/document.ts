@@ -1,0 +1,226 @@
+/**
+ * The content of a report, independent of its format: sections of paragraphs, lists, tables and
+ * charts, all text already in French. The Markdown and HTML renderers only lay it out.
+ *
+ * @module
+ */
+import { formatFrenchDate } from "../calendar/date.js"
+import { type Fraction, formatFraction } from "../core/fraction.js"
+import type { ComplianceFinding } from "../conventions/compliance.js"
+import type { Target } from "../conventions/objective.js"
+import { INSTALMENT_STATUS_LABELS } from "../funding/labels.js"
+import { EXPENSE_EXCLUSION_LABELS } from "../funding/expenses.js"
+import { Euros } from "../money/euros.js"
+import { CONVENTION_KIND_LABELS } from "../referential/convention-codes.js"
+import { SECTOR_LABELS } from "../referential/codes.js"
+import type { ObjectiveStatus } from "../objectives/evaluate.js"
+import type { AnnualReport, ConventionReport } from "./report.js"
+
+/** @internal A bar of a chart: its label, its height, and the figure printed on it. */
+export interface Bar {
+  readonly label: string
+  readonly value: number
+  readonly display: string
+}
+
+/** @internal A chart: groups of bars (a year, say), and an optional target line per group. */
+export interface Chart {
+  readonly id: string
+  readonly title: string
+  readonly groups: ReadonlyArray<{ readonly label: string; readonly bars: ReadonlyArray<Bar>; readonly target?: Bar }>
+}
+
+/** @internal */
+export type Block =
+  | { readonly kind: "paragraph"; readonly text: string }
+  | { readonly kind: "list"; readonly items: ReadonlyArray<string> }
+  | { readonly kind: "table"; readonly headers: ReadonlyArray<string>; readonly rows: ReadonlyArray<ReadonlyArray<string>>; readonly numeric: ReadonlyArray<boolean> }
+  | { readonly kind: "chart"; readonly chart: Chart }
+
+/** @internal */
+export interface Section {
+  readonly title: string
+  readonly blocks: ReadonlyArray<Block>
+}
+
+/** @internal */
+export interface ReportDocument {
+  readonly title: string
+  readonly subtitle: string
+  readonly sections: ReadonlyArray<Section>
+}
+
+const OBJECTIVE_STATUS: Record<ObjectiveStatus, string> = { met: "atteint", "not-met": "non atteint", "in-progress": "en cours", "not-applicable": "sans objet" }
+const SEVERITY: Record<ComplianceFinding["severity"], string> = { error: "Erreur", warning: "À vérifier", info: "Information" }
+const STATUS_FR = { draft: "projet", signed: "signée, pas encore commencée", "in-force": "en vigueur", ended: "échue", terminated: "résiliée" } as const
+
+const WHOLE_EUROS = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 })
+const number = (fraction: Fraction) => formatFraction(fraction)
+const toNumber = (fraction: Fraction) => fraction.numerator / fraction.denominator
+const percent = (fraction: Fraction | undefined) => (fraction === undefined ? "—" : `${formatFraction({ numerator: fraction.numerator * 100, denominator: fraction.denominator }, 1)} %`)
+
+function targetText(target: Target): string {
+  if (target.atLeast !== undefined && target.atMost !== undefined) return `${target.atLeast} à ${target.atMost}`
+  return target.atLeast !== undefined ? `≥ ${target.atLeast}` : `≤ ${target.atMost}`
+}
+
+function conventionSection(report: AnnualReport | ConventionReport): Section {
+  const { convention } = report
+  const period = convention.terms.period
+  const items = [
+    `Financeur : ${report.parties.funder}`,
+    `Partenaire : ${report.parties.partner}`,
+    `Nature : ${CONVENTION_KIND_LABELS[convention.kind]}`,
+    `Période : du ${formatFrenchDate(period.start)} au ${formatFrenchDate(period.end)}${convention.termination === undefined ? "" : ` (résiliée au ${formatFrenchDate(convention.termination.date)})`}`,
+    `Secteurs : ${convention.terms.sectors.map((sector) => SECTOR_LABELS[sector]).join(", ")}`,
+    ...(report.kind === "annual" ? [`Statut : ${STATUS_FR[report.status]}`] : []),
+    ...(report.asOf === undefined ? [] : [`Situation arrêtée au ${formatFrenchDate(report.asOf)}`])
+  ]
+  const lineage = report.lineage.length > 1 ? [{ kind: "list" as const, items: report.lineage.map((step) => `${step.terms.period.start.slice(0, 4)}–${step.terms.period.end.slice(0, 4)} : ${CONVENTION_KIND_LABELS[step.kind]} — ${step.title}`) }] : []
+  return { title: "Convention", blocks: [{ kind: "list", items }, ...(lineage.length > 0 ? [{ kind: "paragraph" as const, text: "Filiation :" }, ...lineage] : [])] }
+}
+
+function complianceSection(findings: ReadonlyArray<ComplianceFinding>): Section {
+  return { title: "Conformité", blocks: [{ kind: "list", items: findings.map((finding) => `${SEVERITY[finding.severity]} : ${finding.message} (${finding.source})`) }] }
+}
+
+function objectivesSection(report: AnnualReport): Section {
+  const { objectives } = report
+  const rows = objectives.results.map((result) => [result.title, number(result.value), targetText(result.target), OBJECTIVE_STATUS[result.status], percent(result.ratio)])
+  const charts = objectives.results.map(
+    (result): Block => ({
+      kind: "chart",
+      chart: {
+        id: `objectif-${result.objectiveId}`,
+        title: result.title,
+        groups: [
+          {
+            label: String(report.year),
+            bars: [{ label: String(report.year), value: toNumber(result.value), display: number(result.value) }],
+            ...(result.target.atLeast === undefined && result.target.atMost === undefined ? {} : { target: { label: "Cible", value: result.target.atLeast ?? result.target.atMost ?? 0, display: targetText(result.target) } })
+          }
+        ]
+      }
+    })
+  )
+  return {
+    title: `Objectifs ${report.year}`,
+    blocks: [
+      { kind: "paragraph", text: objectives.explanation.sentence },
+      { kind: "table", headers: ["Objectif", "Valeur", "Cible", "Statut", "Taux"], rows, numeric: [false, true, true, false, true] },
+      { kind: "list", items: objectives.results.map((result) => `${result.title} : ${result.explanation.children[0]?.sentence ?? ""}`) },
+      ...charts
+    ]
+  }
+}
+
+function fundingSection(report: AnnualReport): Section {
+  const { funding } = report
+  const s = funding.settlement
+  const instalmentRows = funding.instalments.map((position) => [
+    position.instalment.label,
+    position.instalment.amount.format(),
+    position.instalment.dueDate === undefined ? (position.instalment.expectedDueDate === undefined ? "—" : `bilans attendus le ${formatFrenchDate(position.instalment.expectedDueDate)}`) : formatFrenchDate(position.instalment.dueDate),
+    position.instalment.deadline === undefined ? "—" : formatFrenchDate(position.instalment.deadline),
+    position.paid.format(),
+    INSTALMENT_STATUS_LABELS[position.status]
+  ])
+  const ineligible = funding.ineligibleExpenses.map((expense) => [expense.id, expense.amount.format(), EXPENSE_EXCLUSION_LABELS[expense.reason], expense.detail])
+  const chart: Chart = {
+    id: "financement",
+    title: `Financement ${report.year}`,
+    groups: [{ label: String(report.year), bars: fundingBars(report) }]
+  }
+  return {
+    title: `Échéancier et emploi des fonds ${report.year}`,
+    blocks: [
+      { kind: "paragraph", text: funding.schedule.explanation.sentence },
+      { kind: "table", headers: ["Versement", "Montant", "Exigible le", "Au plus tard le", "Versé", "Statut"], rows: instalmentRows, numeric: [false, true, false, false, true, false] },
+      {
+        kind: "list",
+        items: [
+          `Montant accordé : ${s.granted.format()}${funding.modulation.reduction.isZero() ? "" : ` (après une réduction de ${funding.modulation.reduction.format()} : ${funding.modulation.sentence})`}`,
+          `Reçu : ${s.received.format()}`,
+          `Dépenses éligibles : ${s.eligibleSpend.format()} (taux de consommation ${percent(s.consumption)})`,
+          `Part non dépensée : ${s.unspent.format()}${s.keepable.isPositive() ? `, dont ${s.keepable.format()} conservables` : ""}`,
+          `Reste à verser : ${s.stillToPay.format()}`,
+          `À reverser : ${s.toRepay.format()}${s.offsetNextYear.isPositive() ? ` ; à déduire du solde suivant : ${s.offsetNextYear.format()}` : ""}`,
+          ...(funding.financialReport === undefined
+            ? []
+            : [`Compte rendu financier : attendu au plus tard le ${formatFrenchDate(funding.financialReport.dueDate)}${funding.financialReport.receivedOn === undefined ? "" : `, reçu le ${formatFrenchDate(funding.financialReport.receivedOn)}`}${funding.financialReport.late ? " — en retard" : ""}`])
+        ]
+      },
+      ...(ineligible.length === 0 ? [] : [{ kind: "table" as const, headers: ["Dépense non retenue", "Montant", "Motif", "Détail"], rows: ineligible, numeric: [false, true, false, false] }]),
+      { kind: "paragraph", text: funding.explanation.sentence },
+      { kind: "chart", chart }
+    ]
+  }
+}
+
+function fundingBars(report: AnnualReport): ReadonlyArray<Bar> {
+  const s = report.funding.settlement
+  // Charts show whole euros (the tables give the cents), so that figures fit above their bars.
+  const bar = (label: string, amount: Euros): Bar => {
+    const euros = Number(amount.toCents()) / 100
+    return { label, value: euros, display: `${WHOLE_EUROS.format(Math.round(euros))}\u00a0€` }
+  }
+  return [bar("Dû", s.granted), bar("Reçu", s.received), bar("Dépensé éligible", s.eligibleSpend), bar("Non dépensé", s.unspent)]
+}
+
+function conventionObjectivesSection(report: ConventionReport): Section {
+  const years = report.years.map((year) => year.year)
+  const rows = report.objectives.map((objective) => [objective.title, ...objective.byYear.map((entry) => OBJECTIVE_STATUS[entry.status])])
+  const charts = report.objectives.map(
+    (objective): Block => ({
+      kind: "chart",
+      chart: {
+        id: `objectif-${objective.objectiveId}`,
+        title: objective.title,
+        groups: report.years.map((year) => {
+          const result = year.objectives.results.find((candidate) => candidate.objectiveId === objective.objectiveId)
+          const value = result?.value ?? { numerator: 0, denominator: 1 }
+          const target = result?.target
+          return {
+            label: String(year.year),
+            bars: [{ label: String(year.year), value: toNumber(value), display: number(value) }],
+            ...(target === undefined || (target.atLeast === undefined && target.atMost === undefined) ? {} : { target: { label: "Cible", value: target.atLeast ?? target.atMost ?? 0, display: targetText(target) } })
+          }
+        })
+      }
+    })
+  )
+  return { title: "Objectifs par année", blocks: [{ kind: "table", headers: ["Objectif", ...years.map(String)], rows, numeric: [false, ...years.map(() => false)] }, ...charts] }
+}
+
+function conventionFundingSection(report: ConventionReport): Section {
+  const rows = report.years.map((year) => {
+    const s = year.funding.settlement
+    return [String(year.year), s.granted.format(), s.received.format(), s.eligibleSpend.format(), s.unspent.format(), s.stillToPay.format(), s.toRepay.format()]
+  })
+  const t = report.totals
+  rows.push(["Total", t.granted.format(), t.received.format(), t.eligibleSpend.format(), "", t.stillToPay.format(), t.toRepay.format()])
+  return {
+    title: "Financement par année",
+    blocks: [
+      { kind: "table", headers: ["Année", "Accordé", "Reçu", "Dépenses éligibles", "Non dépensé", "Reste à verser", "À reverser"], rows, numeric: [false, true, true, true, true, true, true] },
+      { kind: "chart", chart: { id: "financement", title: "Financement par année", groups: report.years.map((year) => ({ label: String(year.year), bars: fundingBars(year) })) } }
+    ]
+  }
+}
+
+/** @internal Builds the content of a report. */
+export function reportDocument(report: AnnualReport | ConventionReport): ReportDocument {
+  const { convention } = report
+  if (report.kind === "annual") {
+    return {
+      title: `Bilan annuel ${report.year} — ${convention.title}`,
+      subtitle: `${report.parties.funder} × ${report.parties.partner}`,
+      sections: [conventionSection(report), complianceSection(report.compliance), objectivesSection(report), fundingSection(report)]
+    }
+  }
+  return {
+    title: `Bilan de fin de convention — ${convention.title}`,
+    subtitle: `${report.parties.funder} × ${report.parties.partner}`,
+    sections: [conventionSection(report), complianceSection(report.compliance), conventionObjectivesSection(report), conventionFundingSection(report)]
+  }
+}

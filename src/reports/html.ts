@@ -1,0 +1,73 @@
+/**
+ * Reports rendered as one self-contained, print-friendly HTML page, in French.
+ *
+ * @module
+ */
+import { type Block, reportDocument } from "./document.js"
+import type { AnnualReport, ConventionReport } from "./report.js"
+import { escapeHtml, svgChart } from "./svg.js"
+
+const STYLE = `
+:root { color-scheme: light; }
+body { font-family: system-ui, -apple-system, "Segoe UI", Roboto, sans-serif; margin: 2rem auto; max-width: 60rem; padding: 0 1rem; color: #1b1b1b; line-height: 1.45; }
+h1 { font-size: 1.5rem; margin-bottom: 0.2rem; }
+h2 { font-size: 1.15rem; border-bottom: 2px solid #1f5fa8; padding-bottom: 0.2rem; margin-top: 2rem; }
+.subtitle { color: #555; margin-top: 0; }
+table { border-collapse: collapse; width: 100%; margin: 0.8rem 0; font-size: 0.92rem; }
+th, td { border: 1px solid #c8c8c8; padding: 0.3rem 0.5rem; text-align: left; vertical-align: top; }
+th { background: #eef3fa; }
+td.number { text-align: right; white-space: nowrap; }
+figure.chart { margin: 1rem 0; break-inside: avoid; }
+figure.chart figcaption { font-weight: 600; font-size: 0.92rem; margin-bottom: 0.3rem; }
+figure.chart svg { width: 100%; max-width: 40rem; height: auto; }
+svg .figure { font-size: 10px; fill: #1b1b1b; }
+svg .bar-label, svg .group-label { font-size: 11px; fill: #1b1b1b; }
+svg .target { stroke: #b3261e; stroke-width: 2; stroke-dasharray: 6 3; }
+svg .axis { stroke: #555; stroke-width: 1; }
+@media print { body { margin: 0; max-width: none; } h2 { break-after: avoid; } table, figure { break-inside: avoid; } }
+`
+
+function block(content: Block): string {
+  switch (content.kind) {
+    case "paragraph":
+      return `<p>${escapeHtml(content.text)}</p>`
+    case "list":
+      return `<ul>${content.items.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ul>`
+    case "table": {
+      const head = `<tr>${content.headers.map((header) => `<th scope="col">${escapeHtml(header)}</th>`).join("")}</tr>`
+      const rows = content.rows.map((row) => `<tr>${row.map((text, i) => `<td${content.numeric[i] === true ? ' class="number"' : ""}>${escapeHtml(text)}</td>`).join("")}</tr>`)
+      return `<table><thead>${head}</thead><tbody>${rows.join("")}</tbody></table>`
+    }
+    case "chart":
+      return `<figure class="chart" data-chart="${escapeHtml(content.chart.id)}"><figcaption>${escapeHtml(content.chart.title)}</figcaption>${svgChart(content.chart)}</figure>`
+  }
+}
+
+/**
+ * Renders a yearly or end-of-convention review as one self-contained HTML page, in French: no
+ * external asset (styles inline, charts as inline SVG), readable on screen and printable. Each
+ * objective gets a bar chart of its value against its target per year, and the money a chart of
+ * the amount due, received, spent on eligible costs and unspent per year.
+ *
+ * @example
+ * ```ts
+ * import { writeFileSync } from "node:fs"
+ * import { annualReport, renderReportHtml, type Convention } from "caf-conventions"
+ * declare const cpo: Convention
+ * writeFileSync("bilan-2024.html", renderReportHtml(annualReport(cpo, { year: 2024, activities: [], payments: [], expenses: [] })))
+ * ```
+ * @category reports
+ */
+export function renderReportHtml(report: AnnualReport | ConventionReport): string {
+  const document = reportDocument(report)
+  const sections = document.sections.map((section) => `<section><h2>${escapeHtml(section.title)}</h2>${section.blocks.map(block).join("\n")}</section>`)
+  return [
+    "<!doctype html>",
+    '<html lang="fr">',
+    `<head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1"><title>${escapeHtml(document.title)}</title><style>${STYLE}</style></head>`,
+    `<body><header><h1>${escapeHtml(document.title)}</h1><p class="subtitle">${escapeHtml(document.subtitle)}</p></header>`,
+    ...sections,
+    "</body></html>",
+    ""
+  ].join("\n")
+}

@@ -1,0 +1,136 @@
+import { readFileSync } from "node:fs"
+import { fileURLToPath } from "node:url"
+import { describe, expect, it } from "vitest"
+import {
+  SCDL_COLUMNS,
+  SCDL_PATTERNS,
+  ValidationError,
+  annualReport,
+  conventionReport,
+  parseActivities,
+  parseExpenses,
+  parsePayments,
+  parsePortfolio,
+  renderReportHtml,
+  renderReportMarkdown,
+  toScdlCsv
+} from "caf-conventions"
+import { foundingPortfolioJson } from "../fixtures.js"
+
+const read = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../examples/data/${name}`, import.meta.url)), "utf8"))
+const portfolio = parsePortfolio(read("portfolio.json"))
+const cpo = portfolio.conventions[2]!
+const inputs = {
+  activities: parseActivities(read("activities.json")),
+  payments: parsePayments(read("payments.json")),
+  expenses: parseExpenses(read("expenses.json")),
+  partners: portfolio.partners,
+  conventions: portfolio.conventions,
+  asOf: "2025-07-15",
+  reportsAcceptedOn: { "2024": "2025-05-20" }
+}
+const plain = (text: string) => text.replace(/[\u202f\u00a0]/gu, " ")
+
+describe("the yearly review", () => {
+  const report = annualReport(cpo, { ...inputs, year: 2024 })
+
+  it("gathers compliance, objectives, schedule and the use of the money", () => {
+    expect(report.parties).toEqual({ funder: "Caisse d'allocations familiales de l'Essonne", partner: "France Active Seine-et-Marne Essonne" })
+    expect(report.lineage.map((c) => c.id)).toEqual(["appui-technique-2018", "accord-cadre-2020-2022", "cpo-2023-2025"])
+    expect(report.objectives.results.every((r) => r.status === "met")).toBe(true)
+    expect(report.funding.settlement.toRepay.toString()).toBe("750.00")
+    expect(report.status).toBe("in-force")
+  })
+
+  it("renders as French Markdown", () => {
+    const markdown = plain(renderReportMarkdown(report))
+    expect(markdown.split("\n")[0]).toBe(`# Bilan annuel 2024 — ${cpo.title}`)
+    expect(markdown).toContain("| Soutenir individuellement au moins 3 structures par an, en difficulté et/ou en développement, dans les secteurs couverts | 3 | ≥ 3 | atteint | 100 % |")
+    expect(markdown).toContain("| Avance | 15 000,00 € | 31/03/2024 | 30/05/2024 | 15 000,00 € | payé |")
+    expect(markdown).toContain("- Dépenses éligibles : 29 250,00 € (taux de consommation 97,5 %)")
+    expect(markdown).toContain("- À reverser : 750,00 €")
+  })
+
+  it("renders as one self-contained HTML page with a chart per objective and one for the money", () => {
+    const html = renderReportHtml(report)
+    expect(html.startsWith("<!doctype html>")).toBe(true)
+    expect(html).not.toMatch(/<(link|script|img)\b/u)
+    expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg)/u)
+    const charts = [...html.matchAll(/<figure class="chart" data-chart="([^"]+)">([\s\S]*?)<\/figure>/gu)].map((m) => [m[1], (m[2]!.match(/class="bar"/gu) ?? []).length])
+    expect(charts).toEqual([
+      ["objectif-suivi-coordonne", 1],
+      ["objectif-accompagnement-individuel", 1],
+      ["objectif-actions-collectives", 1],
+      ["objectif-instances-partenariales", 1],
+      ["financement", 4]
+    ])
+  })
+})
+
+describe("escaping", () => {
+  it("prints every text as text, never as markup", () => {
+    const json = foundingPortfolioJson()
+    json.conventions[2]!.title = "Convention <script>alert(1)</script> & co"
+    const hostile = parsePortfolio(json).conventions[2]!
+    const html = renderReportHtml(annualReport(hostile, { ...inputs, conventions: undefined, year: 2024 } as never))
+    expect(html).not.toContain("<script>")
+    expect(html).toContain("Convention &lt;script&gt;alert(1)&lt;/script&gt; &amp; co")
+  })
+})
+
+describe("the end-of-convention review", () => {
+  const report = conventionReport(cpo, inputs)
+
+  it("covers every year, each objective across the years, and the totals", () => {
+    expect(report.years.map((year) => year.year)).toEqual([2023, 2024, 2025])
+    expect(report.objectives.map((o) => o.byYear.map((entry) => entry.status))).toEqual([
+      ["not-met", "met", "in-progress"],
+      ["not-met", "met", "in-progress"],
+      ["not-met", "met", "in-progress"],
+      ["not-met", "met", "in-progress"]
+    ])
+    expect([report.totals.granted, report.totals.received, report.totals.eligibleSpend].map(String)).toEqual(["90000.00", "45000.00", "29750.00"])
+  })
+
+  it("draws a bar per year for each objective and four per year for the money", () => {
+    const html = renderReportHtml(report)
+    const bars = [...html.matchAll(/<figure class="chart" data-chart="([^"]+)">([\s\S]*?)<\/figure>/gu)].map((m) => (m[2]!.match(/class="bar"/gu) ?? []).length)
+    expect(bars).toEqual([3, 3, 3, 3, 12])
+    expect(plain(renderReportMarkdown(report))).toContain("| Total | 90 000,00 € | 45 000,00 € | 29 750,00 € |  | 0,00 € | 15 250,00 € |")
+  })
+
+  it("refuses an impossible as-of day", () => {
+    expect(() => conventionReport(cpo, { ...inputs, asOf: "2025-02-30" })).toThrow(ValidationError)
+  })
+})
+
+describe("open data: the SCDL subventions table", () => {
+  it("reports conventions it cannot export instead of writing them half-empty", () => {
+    const exported = toScdlCsv(portfolio.conventions, { partners: portfolio.partners })
+    expect(exported.rows).toEqual([])
+    expect(exported.csv).toBe(`${SCDL_COLUMNS.join(",")}\r\n`)
+    expect(exported.problems.map((p) => [p.conventionId, p.column, p.message])).toEqual([
+      ["appui-technique-2018", "montant", "montant de la subvention non renseigné"],
+      ["accord-cadre-2020-2022", "montant", "montant de la subvention non renseigné"],
+      ["cpo-2023-2025", "idAttribuant", "SIRET du financeur non renseigné"],
+      ["cpo-2023-2025", "idBeneficiaire", "SIRET du bénéficiaire non renseigné"]
+    ])
+  })
+
+  it("writes one valid row per convention once the SIRETs are known (illustrative SIRETs)", () => {
+    const json = foundingPortfolioJson()
+    json.partners[0]!["siret"] = "73282932000074"
+    json.partners[1]!["siret"] = "35600000049837"
+    json.conventions[2]!.title = 'Convention "pluriannuelle", 2023-2025'
+    const withSirets = parsePortfolio(json)
+    const exported = toScdlCsv(withSirets.conventions.slice(2), { partners: withSirets.partners })
+    expect(exported.problems).toEqual([])
+    expect(exported.rows).toHaveLength(1)
+    const row = exported.rows[0]!
+    for (const column of SCDL_COLUMNS) expect(SCDL_PATTERNS[column].test(row[column]), column).toBe(true)
+    expect([row.montant, row.conditionsVersement, row.datesPeriodeVersement, row.dateConvention, row.pourcentageSubvention]).toEqual(["90000.00", "échelonné", "2023-03-31/2026-06-30", "2023-01-01", "1.00"])
+    expect(exported.csv.split("\r\n")[1]).toBe(
+      "Caisse d'allocations familiales de l'Essonne,73282932000074,2023-01-01,,France Active Seine-et-Marne Essonne,35600000049837,\"Convention \"\"pluriannuelle\"\", 2023-2025\",90000.00,aide en numéraire,échelonné,2023-03-31/2026-06-30,,non,1.00"
+    )
+  })
+})
