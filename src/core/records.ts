@@ -37,6 +37,7 @@ export function uniqueById<T extends { readonly id: string }>(
   records: ReadonlyArray<unknown>,
   reader: RecordReader<T>
 ): { readonly unique: ReadonlyArray<T>; readonly copies: ReadonlyArray<T> } {
+  requireList(records, reader.subject, reader.subject)
   const issues: Array<{ readonly path: ReadonlyArray<PathSegment>; readonly message: string }> = []
   const decoded: Array<T | undefined> = new Array(records.length)
   const order: Array<number> = []
@@ -77,4 +78,25 @@ export function uniqueById<T extends { readonly id: string }>(
   }
   if (issues.length > 0) throw ValidationError.of(reader.subject, issues.sort((a, b) => Number(a.path[0]) - Number(b.path[0])))
   return { unique, copies }
+}
+
+/**
+ * Checks that an argument a caller passes is a list (records from JSON may be anything), or
+ * throws a {@link ValidationError} saying so, at the argument's name.
+ *
+ * @internal
+ */
+export function requireList(value: unknown, subject: string, argument: string): ReadonlyArray<unknown> {
+  if (Array.isArray(value)) return value
+  throw ValidationError.of(subject, [{ path: [argument], message: `expected a list, got ${value === null ? "null" : typeof value}` }])
+}
+
+/**
+ * Checks that an options argument is an object, or throws a {@link ValidationError}.
+ *
+ * @internal
+ */
+export function requireOptions<T extends object>(value: T, subject: string): T {
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) return value
+  throw ValidationError.of(subject, [{ path: [], message: `expected an options object, got ${value === null ? "null" : Array.isArray(value) ? "a list" : typeof value}` }])
 }

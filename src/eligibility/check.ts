@@ -8,6 +8,7 @@ import { type CalendarDate, formatFrenchDate, safeParseCalendarDate } from "../c
 import { ValidationError } from "../core/errors.js"
 import { type ExplanationNode, explanationLines } from "../core/explanation.js"
 import type { Convention } from "../conventions/convention.js"
+import { requireList, requireOptions } from "../core/records.js"
 import { type Candidate, isCandidate, safeParseCandidate } from "./candidate.js"
 import { DEFAULT_ELIGIBILITY_RULES } from "./catalogue.js"
 import { type EligibilityContext, type RuleTree, compileTree, eligibilityContext, explainTree } from "./rule.js"
@@ -104,6 +105,7 @@ function explainOne(candidate: Candidate, context: EligibilityContext, rules: Ru
  * @category eligibility
  */
 export function checkEligibility(convention: Convention, candidate: Candidate, options: EligibilityOptions): EligibilityResult {
+  requireOptions(options, "eligibility options")
   const context = eligibilityContext(convention, checkedDate(options.date))
   return explainOne(checkedCandidate(candidate), context, options.rules ?? DEFAULT_ELIGIBILITY_RULES)
 }
@@ -177,6 +179,8 @@ export interface Screening {
  * @category eligibility
  */
 export function screenEligibility(convention: Convention, candidates: ReadonlyArray<unknown>, options: EligibilityOptions): Screening {
+  requireOptions(options, "eligibility options")
+  requireList(candidates, "candidates", "candidates")
   const context = eligibilityContext(convention, checkedDate(options.date))
   const rules = options.rules ?? DEFAULT_ELIGIBILITY_RULES
   let eligible = 0
@@ -214,6 +218,7 @@ export function screenEligibility(convention: Convention, candidates: ReadonlyAr
  * @category eligibility
  */
 export function compileEligibility(convention: Convention, options: EligibilityOptions): (candidate: Candidate) => boolean {
+  requireOptions(options, "eligibility options")
   const verdict = compileTree(options.rules ?? DEFAULT_ELIGIBILITY_RULES, eligibilityContext(convention, checkedDate(options.date)))
   return (candidate) => verdict(candidate) !== "fail"
 }

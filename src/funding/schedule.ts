@@ -3,9 +3,10 @@
  *
  * @module
  */
-import { type CalendarDate, addDays, addMonths, formatFrenchDate, maxDate, readCalendarDate, safeParseCalendarDate } from "../calendar/date.js"
+import { type CalendarDate, addDays, addMonths, formatFrenchDate, maxDate, readCalendarDate } from "../calendar/date.js"
 import { type Period, periodDays, periodPartInYear } from "../calendar/period.js"
-import { InvalidArgumentError, ValidationError } from "../core/errors.js"
+import { InvalidArgumentError } from "../core/errors.js"
+import { checkedYearOptions } from "../core/options.js"
 import type { ExplanationNode } from "../core/explanation.js"
 import type { Convention } from "../conventions/convention.js"
 import type { PaymentTerms } from "../conventions/terms.js"
@@ -114,28 +115,6 @@ const PAYMENT_SOURCE = "Convention : modalités de versement ; loi n° 2000-321,
 
 function percent(share: string): string {
   return `${new Dec(share).times(100).toString().replace(".", ",")} %`
-}
-
-/** @internal Checks the year and an optional date option, reporting every problem at its path. */
-export function checkedYearOptions<const Keys extends string>(
-  subject: string,
-  options: { readonly year: number } & Partial<Record<Keys, unknown>>,
-  dateKeys: ReadonlyArray<Keys>
-): { readonly year: number; readonly dates: Partial<Record<Keys, CalendarDate>> } {
-  const issues: Array<{ path: Array<string | number>; message: string }> = []
-  if (!Number.isInteger(options.year) || options.year < 1000 || options.year > 9999) {
-    issues.push({ path: ["year"], message: `expected a year between 1000 and 9999, got ${String(options.year)}` })
-  }
-  const dates: Partial<Record<Keys, CalendarDate>> = {}
-  for (const key of dateKeys) {
-    const value = options[key]
-    if (value === undefined) continue
-    const parsed = safeParseCalendarDate(value)
-    if (parsed.success) dates[key] = parsed.data
-    else issues.push(...parsed.error.issues.map((issue) => ({ path: [key, ...issue.path], message: issue.message })))
-  }
-  if (issues.length > 0) throw ValidationError.of(subject, issues)
-  return { year: options.year, dates }
 }
 
 function dayOfYear(year: number, monthDay: string): CalendarDate {

@@ -19,7 +19,8 @@ import { type InstalmentPosition, matchPayments } from "./instalments.js"
 import { INSTALMENT_STATUS_LABELS } from "./labels.js"
 import { type Expense, type Payment, safeParseExpense, safeParsePayment } from "./records.js"
 import { type Modulation, type Settlement, modulation, settle } from "./settlement.js"
-import { type PaymentSchedule, checkedYearOptions, paymentSchedule } from "./schedule.js"
+import { checkedYearOptions } from "../core/options.js"
+import { type PaymentSchedule, paymentSchedule } from "./schedule.js"
 
 /**
  * Options of a funding-use evaluation: the year; the payments received and the expenses

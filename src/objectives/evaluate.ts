@@ -4,9 +4,8 @@
  *
  * @module
  */
-import { type CalendarDate, daysInYear, formatFrenchDate, safeParseCalendarDate } from "../calendar/date.js"
+import { type CalendarDate, daysInYear, formatFrenchDate } from "../calendar/date.js"
 import { type Period, calendarYear, periodDays, periodIntersection, periodPartInYear } from "../calendar/period.js"
-import { ValidationError } from "../core/errors.js"
 import type { ExplanationNode, Outcome } from "../core/explanation.js"
 import { type Fraction, type Rational, compareRational, divideRational, formatFraction, multiplyRational, rational, rationalOf, roundRational, toFraction } from "../core/fraction.js"
 import type { Convention } from "../conventions/convention.js"
@@ -17,6 +16,7 @@ import { type RuleTree, compileTree } from "../eligibility/rule.js"
 import type { Activity } from "./activity.js"
 import { EXCLUSION_REASON_LABELS, type ExcludedRecord } from "./exclusion.js"
 import { type Stretch, measure } from "./measure.js"
+import { checkedYearOptions } from "../core/options.js"
 import { uniqueRecords } from "./records.js"
 
 /**
@@ -145,18 +145,8 @@ function targetPhrase(target: Target): string {
 }
 
 function checkedOptions(options: ObjectivesOptions): { readonly year: number; readonly asOf: CalendarDate | undefined } {
-  const issues: Array<{ path: Array<string | number>; message: string }> = []
-  if (!Number.isInteger(options.year) || options.year < 1000 || options.year > 9999) {
-    issues.push({ path: ["year"], message: `expected a year between 1000 and 9999, got ${String(options.year)}` })
-  }
-  let asOf: CalendarDate | undefined
-  if (options.asOf !== undefined) {
-    const parsed = safeParseCalendarDate(options.asOf)
-    if (parsed.success) asOf = parsed.data
-    else issues.push(...parsed.error.issues.map((issue) => ({ path: ["asOf", ...issue.path], message: issue.message })))
-  }
-  if (issues.length > 0) throw ValidationError.of("objectives options", issues)
-  return { year: options.year, asOf }
+  const { year, dates } = checkedYearOptions("objectives options", options, ["asOf"])
+  return { year, asOf: dates.asOf }
 }
 
 function stretchesOf(convention: Convention, part: Period, year: number, rules: RuleTree): ReadonlyArray<Stretch> {

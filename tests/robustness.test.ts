@@ -1,0 +1,45 @@
+import { execFileSync } from "node:child_process"
+import fc from "fast-check"
+import { describe, expect, it } from "vitest"
+import { TARGETS, anyJson, misbehaviour, nearValid } from "../fuzz/targets.js"
+
+describe("robustness (a quick pass of npm run fuzz)", () => {
+  for (const target of TARGETS) {
+    it(`${target.name} throws only its documented errors, never mutates its input, never hangs`, () => {
+      fc.assert(
+        fc.property(fc.oneof(anyJson, nearValid(target.valid)), (input) => {
+          expect(misbehaviour(target, input)).toBeUndefined()
+        }),
+        { numRuns: 200 }
+      )
+    })
+  }
+})
+
+describe("determinism", () => {
+  const script = `
+    import { readFileSync } from "node:fs"
+    import { createHash } from "node:crypto"
+    import { annualReport, parseActivities, parseExpenses, parsePayments, parsePortfolio } from "caf-conventions"
+    const read = (name) => JSON.parse(readFileSync("examples/data/" + name, "utf8"))
+    const portfolio = parsePortfolio(read("portfolio.json"))
+    const reverse = process.env.REVERSE === "1"
+    const order = (list) => (reverse ? [...list].reverse() : list)
+    const report = annualReport(portfolio.conventions[2], {
+      year: 2024, asOf: "2025-07-15", partners: portfolio.partners, conventions: order(portfolio.conventions),
+      activities: order(parseActivities(read("activities.json"))), payments: order(parsePayments(read("payments.json"))),
+      expenses: order(parseExpenses(read("expenses.json")))
+    })
+    process.stdout.write(createHash("sha256").update(JSON.stringify(report)).digest("hex"))
+  `
+  const digest = (tz: string, reverse: boolean) =>
+    execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8", env: { ...process.env, TZ: tz, REVERSE: reverse ? "1" : "0" } })
+
+  it("gives byte-identical JSON whatever the record order and the time zone", () => {
+    const reference = digest("UTC", false)
+    expect(reference).toMatch(/^[0-9a-f]{64}$/u)
+    for (const [tz, reverse] of [["UTC", true], ["Pacific/Kiritimati", false], ["America/Los_Angeles", true]] as const) {
+      expect(digest(tz, reverse), `${tz}${reverse ? ", reversed" : ""}`).toBe(reference)
+    }
+  })
+})
