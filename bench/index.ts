@@ -7,7 +7,7 @@ import { execFileSync } from "node:child_process"
 import { cpus } from "node:os"
 import type { BenchRow } from "./support.js"
 
-const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ["eligibility", "objectives", "funding"]
+const names = process.argv.slice(2).length > 0 ? process.argv.slice(2) : ["eligibility", "objectives", "funding", "package"]
 const rows: Array<BenchRow> = []
 for (const name of names) {
   try {

@@ -3,12 +3,14 @@ import { resourceUsage } from "node:process"
 import { eligibilityBench } from "./eligibility.js"
 import { fundingBench } from "./funding.js"
 import { objectivesBench } from "./objectives.js"
+import { packageBench } from "./package.js"
 import type { BenchRow } from "./support.js"
 
 const benches: Record<string, () => Promise<ReadonlyArray<BenchRow>>> = {
   eligibility: () => eligibilityBench(),
   objectives: () => objectivesBench(),
-  funding: () => fundingBench()
+  funding: () => fundingBench(),
+  package: () => packageBench()
 }
 const name = process.argv[2] ?? ""
 const bench = benches[name]

@@ -1,0 +1,60 @@
+/**
+ * The package itself: parsing throughput of a large portfolio, the size of the public entry
+ * point bundled for a browser (esbuild, minified, gzipped), and the time a fresh Node.js process
+ * takes to import it.
+ */
+import { execFileSync } from "node:child_process"
+import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
+import { tmpdir } from "node:os"
+import { join } from "node:path"
+import { gzipSync } from "node:zlib"
+import { build } from "esbuild"
+import { parsePortfolio } from "caf-conventions"
+import { type BenchRow, medianMs } from "./support.js"
+
+const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
+
+async function bundleSize(external: boolean): Promise<{ readonly raw: number; readonly gzip: number }> {
+  const result = await build({
+    entryPoints: ["src/index.ts"],
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    ...(external ? { packages: "external" as const } : {}),
+    logLevel: "silent"
+  })
+  const code = result.outputFiles[0]?.contents ?? new Uint8Array()
+  return { raw: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength }
+}
+
+export async function packageBench(): Promise<ReadonlyArray<BenchRow>> {
+  const rows: Array<BenchRow> = []
+
+  const base = JSON.parse(readFileSync("examples/data/portfolio.json", "utf8")) as { partners: Array<{ id: string }>; conventions: Array<Record<string, unknown>> }
+  const cpo = base.conventions[2] as Record<string, unknown>
+  const conventions = Array.from({ length: 1000 }, (_, i) => ({ ...cpo, id: `cpo-${i}`, predecessorId: undefined }))
+  const portfolio = JSON.stringify({ partners: base.partners, conventions: conventions.map(({ predecessorId: _none, ...rest }) => rest) })
+  const parsed = await medianMs(5, () => parsePortfolio(JSON.parse(portfolio)))
+  rows.push({
+    benchmark: "package",
+    variant: "parsePortfolio, 1,000 conventions (JSON.parse included)",
+    median: `${parsed.ms.toFixed(1)} ms`,
+    throughput: `${Math.round((1000 / parsed.ms) * 1000).toLocaleString("en-US")} conventions/s`,
+    note: `${(portfolio.length / 1024 / 1024 / (parsed.ms / 1000)).toFixed(1)} MiB/s of JSON`
+  })
+
+  const alone = await bundleSize(true)
+  const whole = await bundleSize(false)
+  rows.push({ benchmark: "package", variant: "ESM bundle of the entry point, dependencies external", median: "", throughput: "", note: `${kib(alone.raw)} minified, ${kib(alone.gzip)} gzipped` })
+  rows.push({ benchmark: "package", variant: "ESM bundle of the entry point, with effect, date-fns, decimal.js", median: "", throughput: "", note: `${kib(whole.raw)} minified, ${kib(whole.gzip)} gzipped` })
+
+  const dir = mkdtempSync(join(tmpdir(), "caf-conventions-import-"))
+  const bundled = await build({ entryPoints: ["src/index.ts"], bundle: true, format: "esm", platform: "node", write: false, logLevel: "silent" })
+  writeFileSync(join(dir, "index.mjs"), bundled.outputFiles[0]?.contents ?? "")
+  const script = `const start = performance.now(); await import(${JSON.stringify(join(dir, "index.mjs"))}); process.stdout.write(String(performance.now() - start))`
+  const times = Array.from({ length: 7 }, () => Number(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }))).sort((a, b) => a - b)
+  rows.push({ benchmark: "package", variant: "cold import in a fresh Node.js process (median of 7)", median: `${(times[3] ?? 0).toFixed(1)} ms`, throughput: "", note: `min ${(times[0] ?? 0).toFixed(1)} ms, max ${(times[6] ?? 0).toFixed(1)} ms` })
+  return rows
+}
