@@ -3,7 +3,7 @@
  * by a plain hand-written loop computing the same eligible spending and amount to repay (the
  * floor), at 100 000 and 1 000 000 lines.
  */
-import { type Convention, EXPENSE_CATEGORIES, Euros, type Expense, type Payment, SECTORS, evaluateFundingUse } from "caf-conventions"
+import { type Convention, EXPENSE_CATEGORIES, Euros, type Expense, type Payment, SECTORS, evaluateFundingUse, parseExpenses, parsePayments } from "caf-conventions"
 import { type BenchRow, foundingConvention, medianMs, pick, seeded } from "./support.js"
 
 const LINES_PER_CONVENTION = 100
@@ -18,23 +18,26 @@ function workload(conventionCount: number): Workload {
   const random = seeded(6)
   const base = foundingConvention()
   const conventions = Array.from({ length: conventionCount }, (_, i) => ({ ...base, id: `cpo-${i}` }))
-  const payments = conventions.map((convention) => [
-    { id: `${convention.id}-avance`, date: "2024-03-28", amount: Euros.parse("15000"), year: 2024, instalment: "advance" } as Payment,
-    { id: `${convention.id}-solde`, date: "2025-06-12", amount: Euros.parse("15000"), year: 2024, instalment: "balance" } as Payment
-  ])
+  // Records are decoded as an application would decode its JSON files (outside the timings).
+  const payments = conventions.map((convention) =>
+    parsePayments([
+      { id: `${convention.id}-avance`, date: "2024-03-28", amount: "15000", year: 2024, instalment: "advance" },
+      { id: `${convention.id}-solde`, date: "2025-06-12", amount: "15000", year: 2024, instalment: "balance" }
+    ])
+  )
   const expenses = conventions.map((convention) =>
-    Array.from({ length: LINES_PER_CONVENTION }, (_, line): Expense => {
+    parseExpenses(Array.from({ length: LINES_PER_CONVENTION }, (_, line) => {
       const month = 1 + Math.floor(random() * 12)
       return {
         id: `${convention.id}-d${line}`,
         date: `${random() < 0.95 ? 2024 : 2023}-${String(month).padStart(2, "0")}-10` as Expense["date"],
-        amount: Euros.fromCents(Math.floor(random() * 60_000)),
+        amount: Euros.fromCents(Math.floor(random() * 60_000)).toString(),
         category: pick(random, EXPENSE_CATEGORIES),
         ...(random() < 0.9 ? { sector: pick(random, SECTORS.slice(0, 5)) } : { sector: pick(random, SECTORS) }),
         fundedBy: random() < 0.03 ? ["fpt"] : [],
         ...(random() < 0.97 ? { document: `F-${line}` } : {})
       }
-    })
+    }))
   )
   return { conventions, payments, expenses }
 }

@@ -3,7 +3,7 @@
  * evaluateObjectives and by a plain hand-written loop doing the same counts (the floor), at
  * 100 000 and 1 000 000 records to show how the time grows.
  */
-import { ACTIVITY_KINDS, type Activity, type Convention, SECTORS, SITUATIONS, evaluateObjectives } from "caf-conventions"
+import { ACTIVITY_KINDS, type Activity, type Convention, SECTORS, SITUATIONS, evaluateObjectives, parseActivities } from "caf-conventions"
 import { type BenchRow, foundingConvention, medianMs, pick, seeded } from "./support.js"
 
 const RECORDS_PER_CONVENTION = 100
@@ -18,8 +18,9 @@ export function objectivesWorkload(conventionCount: number): Workload {
   const base = foundingConvention()
   const conventions = Array.from({ length: conventionCount }, (_, i) => ({ ...base, id: `cpo-${i}` }))
   const bodies = ["sdaf", "sdaf", "ctg"] as const
+  // Records are decoded as an application would decode its JSON files (outside the timings).
   const records = conventions.map((convention, c) =>
-    Array.from({ length: RECORDS_PER_CONVENTION }, (_, r): Activity => {
+    parseActivities(Array.from({ length: RECORDS_PER_CONVENTION }, (_, r) => {
       const kind = pick(random, ACTIVITY_KINDS)
       const month = 1 + Math.floor(random() * 12)
       const structure = {
@@ -38,7 +39,7 @@ export function objectivesWorkload(conventionCount: number): Workload {
         hours: 2,
         fundedBy: random() < 0.05 ? ["fpt"] : []
       }
-    })
+    }))
   )
   return { conventions, records }
 }

@@ -32,6 +32,13 @@ export function issuesOf(error: Schema.SchemaError): ReadonlyArray<Issue> {
   }))
 }
 
+/** Remembers decoded values (or each value of a decoded list), so evaluators can skip re-checking them. */
+function register(registry: WeakSet<object>, value: unknown): void {
+  if (Array.isArray(value)) {
+    for (const item of value) if (item !== null && typeof item === "object") registry.add(item)
+  } else if (value !== null && typeof value === "object") registry.add(value)
+}
+
 /**
  * The four functions every document type exposes.
  *
@@ -62,6 +69,8 @@ export interface Codec<T, E> {
  *
  * @param schema - an Effect schema with no service requirements.
  * @param subject - what the schema describes, used in error messages (`"convention"`).
+ * @param options - `registry`: a set that remembers every value the codec decodes (each item of a
+ *   decoded list), so that evaluators can tell decoded records from hand-made ones cheaply.
  * @example
  * ```ts
  * import { Schema } from "effect"
@@ -72,12 +81,15 @@ export interface Codec<T, E> {
  * ```
  * @category decoding
  */
-export function makeCodec<T, E>(schema: Schema.Codec<T, E>, subject: string): Codec<T, E> {
+export function makeCodec<T, E>(schema: Schema.Codec<T, E>, subject: string, options: { readonly registry?: WeakSet<object> } = {}): Codec<T, E> {
   const decodeResult = Schema.decodeUnknownResult(schema)
   const encodeSync = Schema.encodeSync(schema)
   const safeParse = (input: unknown): SafeParseResult<T> => {
     const result = decodeResult(input, STRICT)
-    if (Result.isSuccess(result)) return { success: true, data: result.success }
+    if (Result.isSuccess(result)) {
+      if (options.registry !== undefined) register(options.registry, result.success)
+      return { success: true, data: result.success }
+    }
     return { success: false, error: ValidationError.of(subject, issuesOf(result.failure)) }
   }
   return {

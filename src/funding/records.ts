@@ -88,10 +88,18 @@ export const ExpenseSchema = Schema.Struct({
  */
 export interface Expense extends Schema.Schema.Type<typeof ExpenseSchema> {}
 
-const paymentCodec = makeCodec(PaymentSchema, "payment")
-const paymentsCodec = makeCodec(Schema.Array(PaymentSchema), "payments")
-const expenseCodec = makeCodec(ExpenseSchema, "expense")
-const expensesCodec = makeCodec(Schema.Array(ExpenseSchema), "expenses")
+/** @internal Payments and expenses decoded by this module: evaluators trust them without checking again. */
+export const decodedFundingRecords = new WeakSet<object>()
+/** @internal Exact checks of the shapes, for records not decoded here. */
+export const isPayment = Schema.is(PaymentSchema)
+/** @internal */
+export const isExpense = Schema.is(ExpenseSchema)
+
+const registry = { registry: decodedFundingRecords }
+const paymentCodec = makeCodec(PaymentSchema, "payment", registry)
+const paymentsCodec = makeCodec(Schema.Array(PaymentSchema), "payments", registry)
+const expenseCodec = makeCodec(ExpenseSchema, "expense", registry)
+const expensesCodec = makeCodec(Schema.Array(ExpenseSchema), "expenses", registry)
 
 /**
  * Reads one payment, or throws a {@link ValidationError}.

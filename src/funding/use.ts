@@ -17,7 +17,7 @@ import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
 import { EXPENSE_EXCLUSION_LABELS, type IneligibleExpense, expenseExclusion } from "./expenses.js"
 import { type InstalmentPosition, matchPayments } from "./instalments.js"
 import { INSTALMENT_STATUS_LABELS } from "./labels.js"
-import { type Expense, type Payment, safeParseExpense, safeParsePayment } from "./records.js"
+import { type Expense, type Payment, decodedFundingRecords, isExpense, isPayment, safeParseExpense, safeParsePayment } from "./records.js"
 import { type Modulation, type Settlement, modulation, settle } from "./settlement.js"
 import { checkedYearOptions } from "../core/options.js"
 import { type PaymentSchedule, paymentSchedule } from "./schedule.js"
@@ -97,12 +97,9 @@ export interface FundingUse {
 }
 
 
-function looksLike(keys: ReadonlyArray<string>) {
-  return (value: unknown): value is never =>
-    value !== null && typeof value === "object" && keys.every((key) => key in value) && Euros.isEuros((value as { amount?: unknown }).amount)
-}
-const looksLikePayment = looksLike(["id", "date", "year"]) as (value: unknown) => value is Payment
-const looksLikeExpense = looksLike(["id", "date", "category", "fundedBy"]) as (value: unknown) => value is Expense
+const decoded = (value: unknown): value is object => value !== null && typeof value === "object" && decodedFundingRecords.has(value)
+const looksLikePayment = (value: unknown): value is Payment => decoded(value) || isPayment(value)
+const looksLikeExpense = (value: unknown): value is Expense => decoded(value) || isExpense(value)
 
 function termsOn(stretches: ReadonlyArray<{ readonly period: Period; readonly terms: Terms }>, date: CalendarDate, fallback: Terms): Terms {
   for (const stretch of stretches) if (date <= stretch.period.end) return stretch.terms

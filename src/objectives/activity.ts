@@ -106,8 +106,13 @@ export interface Activity extends Schema.Schema.Type<typeof ActivitySchema> {}
  */
 export interface ActivityJson extends Schema.Codec.Encoded<typeof ActivitySchema> {}
 
-const activityCodec = makeCodec<Activity, ActivityJson>(ActivitySchema, "activity")
-const activitiesCodec = makeCodec<ReadonlyArray<Activity>, ReadonlyArray<ActivityJson>>(Schema.Array(ActivitySchema), "activities")
+/** @internal Activity records decoded by this module: evaluators trust them without checking again. */
+export const decodedActivities = new WeakSet<object>()
+/** @internal An exact check of an activity record's shape, for records not decoded here. */
+export const isActivity = Schema.is(ActivitySchema)
+
+const activityCodec = makeCodec<Activity, ActivityJson>(ActivitySchema, "activity", { registry: decodedActivities })
+const activitiesCodec = makeCodec<ReadonlyArray<Activity>, ReadonlyArray<ActivityJson>>(Schema.Array(ActivitySchema), "activities", { registry: decodedActivities })
 
 /**
  * Reads one activity record, or throws a {@link ValidationError} naming every faulty field.

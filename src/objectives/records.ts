@@ -4,19 +4,12 @@
  * @module
  */
 import { uniqueById } from "../core/records.js"
-import { type Activity, safeParseActivity } from "./activity.js"
+import { type Activity, decodedActivities, isActivity, safeParseActivity } from "./activity.js"
 import type { ExcludedRecord } from "./exclusion.js"
 
+/** Decoded by this library, or exactly the shape of an activity record (checked, not guessed). */
 function looksDecoded(record: unknown): record is Activity {
-  if (record === null || typeof record !== "object") return false
-  const candidate = record as Record<string, unknown>
-  return (
-    typeof candidate["id"] === "string" &&
-    typeof candidate["date"] === "string" &&
-    typeof candidate["kind"] === "string" &&
-    Array.isArray(candidate["structures"]) &&
-    Array.isArray(candidate["fundedBy"])
-  )
+  return (record !== null && typeof record === "object" && decodedActivities.has(record)) || isActivity(record)
 }
 
 /**
