@@ -13,7 +13,7 @@ import { EXPENSE_EXCLUSION_LABELS } from "../funding/expenses.js"
 import { Euros } from "../money/euros.js"
 import { CONVENTION_KIND_LABELS } from "../referential/convention-codes.js"
 import { SECTOR_LABELS } from "../referential/codes.js"
-import type { ObjectiveStatus } from "../objectives/evaluate.js"
+import type { ObjectiveResult, ObjectiveStatus } from "../objectives/evaluate.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 
 /** @internal A bar of a chart: its label, its height, and the figure printed on it. */
@@ -84,24 +84,24 @@ function complianceSection(findings: ReadonlyArray<ComplianceFinding>): Section 
   return { title: "Conformité", blocks: [{ kind: "list", items: findings.map((finding) => `${SEVERITY[finding.severity]} : ${finding.message} (${finding.source})`) }] }
 }
 
+/** One year's bar for an objective, with its target as a line (a zero bar when the objective is absent that year). */
+function objectiveGroup(year: number, result: ObjectiveResult | undefined): Chart["groups"][number] {
+  const value = result?.value ?? { numerator: 0, denominator: 1 }
+  const target = result?.target
+  return {
+    label: String(year),
+    bars: [{ label: String(year), value: toNumber(value), display: number(value) }],
+    ...(target === undefined || (target.atLeast === undefined && target.atMost === undefined)
+      ? {}
+      : { target: { label: "Cible", value: target.atLeast ?? target.atMost ?? 0, display: targetText(target) } })
+  }
+}
+
 function objectivesSection(report: AnnualReport): Section {
   const { objectives } = report
   const rows = objectives.results.map((result) => [result.title, number(result.value), targetText(result.target), OBJECTIVE_STATUS[result.status], percent(result.ratio)])
   const charts = objectives.results.map(
-    (result): Block => ({
-      kind: "chart",
-      chart: {
-        id: `objectif-${result.objectiveId}`,
-        title: result.title,
-        groups: [
-          {
-            label: String(report.year),
-            bars: [{ label: String(report.year), value: toNumber(result.value), display: number(result.value) }],
-            ...(result.target.atLeast === undefined && result.target.atMost === undefined ? {} : { target: { label: "Cible", value: result.target.atLeast ?? result.target.atMost ?? 0, display: targetText(result.target) } })
-          }
-        ]
-      }
-    })
+    (result): Block => ({ kind: "chart", chart: { id: `objectif-${result.objectiveId}`, title: result.title, groups: [objectiveGroup(report.year, result)] } })
   )
   return {
     title: `Objectifs ${report.year}`,
@@ -176,16 +176,7 @@ function conventionObjectivesSection(report: ConventionReport): Section {
       chart: {
         id: `objectif-${objective.objectiveId}`,
         title: objective.title,
-        groups: report.years.map((year) => {
-          const result = year.objectives.results.find((candidate) => candidate.objectiveId === objective.objectiveId)
-          const value = result?.value ?? { numerator: 0, denominator: 1 }
-          const target = result?.target
-          return {
-            label: String(year.year),
-            bars: [{ label: String(year.year), value: toNumber(value), display: number(value) }],
-            ...(target === undefined || (target.atLeast === undefined && target.atMost === undefined) ? {} : { target: { label: "Cible", value: target.atLeast ?? target.atMost ?? 0, display: targetText(target) } })
-          }
-        })
+        groups: report.years.map((year) => objectiveGroup(year.year, year.objectives.results.find((result) => result.objectiveId === objective.objectiveId)))
       }
     })
   )
