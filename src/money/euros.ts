@@ -155,7 +155,6 @@ export class Euros {
     }
     const negative = input.startsWith("-")
     const [whole = "0", decimals = ""] = (negative ? input.slice(1) : input).split(".")
-    if (whole.length > 13) throw amountError(input, "out-of-range", `amount ${input} is not below 10^13 € in absolute value`, path)
     const cents = Number(whole) * 100 + Number(decimals.padEnd(2, "0"))
     return Euros.#checked(negative ? -cents : cents, input, path)
   }
@@ -218,7 +217,6 @@ export class Euros {
     if (decimal.decimalPlaces() > 2) {
       throw amountError(value, "too-many-decimals", `amount ${value} has more than 2 decimals`, [])
     }
-    if (!(Math.abs(value) < LIMIT_CENTS / 100)) throw amountError(value, "out-of-range", `amount ${value} is not below 10^13 € in absolute value`, [])
     return Euros.#checked(Math.round(value * 100), value, [])
   }
 

@@ -54,7 +54,17 @@ describe("parsing calendar dates", () => {
 
   it("rejects what is not a string", () => {
     expect(() => parseCalendarDate(20240101)).toThrow(ValidationError)
-    expect(isCalendarDate(null)).toBe(false)
+    expect([isCalendarDate(null), isCalendarDate(20240229), isCalendarDate("2024-02-29"), isCalendarDate("2023-02-29")]).toEqual([false, false, true, false])
+    try {
+      readCalendarDate(20240229, ["date"])
+      expect.unreachable()
+    } catch (error) {
+      expect([(error as InvalidDateError).message, (error as InvalidDateError).frenchMessage, (error as InvalidDateError).path]).toEqual([
+        "expected a yyyy-MM-dd string, got number",
+        "une date s'écrit AAAA-MM-JJ",
+        ["date"]
+      ])
+    }
   })
 
   it("explains the problem in French for a form, with the field's path", () => {

@@ -49,6 +49,8 @@ describe("SIREN", () => {
     expect(isSiren("732829321")).toBe(false)
     expect(isSiren("73282932")).toBe(false)
     expect(isSiren("732 829 320")).toBe(false)
+    expect([isSiren("a732829320"), isSiren("7328293200"), isSiren("0732829320")]).toEqual([false, false, false])
+    expect([isSiret(73282932000074), isSiret("a73282932000074"), isSiret("73282932000074a"), isSiret("356000000498370")]).toEqual([false, false, false, false])
     expect(isSiren(732829320)).toBe(false)
     expect(() => parseSiren("732829321")).toThrow(ValidationError)
   })
