@@ -1,4 +1,4 @@
-// The main job (`npm start`): decode the founding portfolio, then print in French the terms of the
+// The founding case's terms: decode the founding portfolio, then print in French the terms of the
 // 2023–2025 convention in force on a date, its lineage, and the compliance findings.
 // Usage: npx tsx examples/founding-case.ts [yyyy-MM-dd] (default 2024-06-01)
 import { readFileSync } from "node:fs"

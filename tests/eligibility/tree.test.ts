@@ -95,6 +95,7 @@ describe("rule trees", () => {
     expect(line?.status === "invalid" && [line.error.subject, line.error.issues[0]?.path]).toEqual(["candidates", [0, "sector"]])
     try {
       checkEligibility(founding, { ...viry, sector: "sport" } as never, on2024)
+      expect.unreachable()
     } catch (error) {
       expect((error as ValidationError).subject).toBe("candidate")
     }

@@ -163,6 +163,7 @@ describe("records as given", () => {
     expect(() => evaluateObjectives(founding, [{ id: "j1", date: "2024-02-30", kind: "diagnostic" }] as never, { year: 2024 })).toThrow(ValidationError)
     try {
       evaluateObjectives(founding, [json, { ...json, id: "j2", kind: "visite" }] as never, { year: 2024 })
+      expect.unreachable()
     } catch (error) {
       expect((error as ValidationError).issues[0]?.path).toEqual([1, "kind"])
     }
