@@ -14,7 +14,7 @@ import type { Terms } from "../conventions/terms.js"
 import { finalTerms, termsTimeline } from "../conventions/terms-as-of.js"
 import { Euros } from "../money/euros.js"
 import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
-import { EXPENSE_EXCLUSION_LABELS, type IneligibleExpense, expenseExclusion } from "./expenses.js"
+import { EXPENSE_EXCLUSION_LABELS, type ExpenseExclusionReason, type IneligibleExpense, expenseExclusion } from "./expenses.js"
 import { type InstalmentPosition, matchPayments } from "./instalments.js"
 import { INSTALMENT_STATUS_LABELS } from "./labels.js"
 import { type Expense, type Payment, decodedFundingRecords, isExpense, isPayment, safeParseExpense, safeParsePayment } from "./records.js"
@@ -250,10 +250,12 @@ function explainUse(convention: Convention, year: number, parts: Parts): Explana
       { paid: position.paid, payments: position.paymentIds, status: position.status }
     )
   )
-  const byReason: Record<string, Euros> = {}
-  for (const expense of parts.ineligibleExpenses) byReason[expense.reason] = (byReason[expense.reason] ?? Euros.zero).plus(expense.amount)
-  const ineligibleText = Object.entries(byReason)
-    .map(([reason, amount]) => `${amount.format()} ${EXPENSE_EXCLUSION_LABELS[reason as keyof typeof EXPENSE_EXCLUSION_LABELS]}`)
+  // The amounts left out, by reason, in the order the reasons are checked.
+  const ineligibleText = (Object.keys(EXPENSE_EXCLUSION_LABELS) as Array<ExpenseExclusionReason>)
+    .flatMap((reason) => {
+      const lines = parts.ineligibleExpenses.filter((expense) => expense.reason === reason)
+      return lines.length === 0 ? [] : [`${Euros.sum(lines.map((expense) => expense.amount)).format()} ${EXPENSE_EXCLUSION_LABELS[reason]}`]
+    })
     .join(", ")
   const consumption = settlement.consumption === undefined ? "" : ` ; taux de consommation ${formatFraction({ numerator: settlement.consumption.numerator * 100, denominator: settlement.consumption.denominator }, 1)} %`
   const provisional = parts.final ? "" : " (provisoire : l'année n'est pas terminée)"
@@ -267,7 +269,7 @@ function explainUse(convention: Convention, year: number, parts: Parts): Explana
         ? `${settlement.stillToPay.format()} restant à verser`
         : "rien à verser ni à reverser"
   const children = [
-    node("montant", "Montant de l'année", "pass", parts.schedule.explanation.sentence, parts.schedule.explanation.source, { amount: parts.schedule.amount }),
+    node("montant", "Montant de l'année", parts.schedule.explanation.outcome, parts.schedule.explanation.sentence, parts.schedule.explanation.source, { amount: parts.schedule.amount }),
     node("modulation", "Modulation selon les objectifs", parts.modulated.reduction.isZero() ? "pass" : "fail", parts.modulated.sentence, "Convention : clause de modulation", { reduction: parts.modulated.reduction, missed: parts.modulated.missedObjectives }),
     node("versements", "Versements", paymentNodes.some((child) => child.outcome === "fail") ? "fail" : "pass", `${parts.received.format()} reçus pour ${year}.`, "Convention : modalités de versement", { received: parts.received }, paymentNodes),
     node(
@@ -281,8 +283,10 @@ function explainUse(convention: Convention, year: number, parts: Parts): Explana
     node(
       "excedent",
       "Part non dépensée",
-      settlement.unspent.isZero() ? "pass" : "not-applicable",
-      settlement.unspent.isZero()
+      settlement.unspent.isZero() && settlement.granted.isPositive() ? "pass" : "not-applicable",
+      settlement.granted.isZero()
+        ? "Aucune subvention accordée pour l'année : rien à employer."
+        : settlement.unspent.isZero()
         ? "Toute la subvention accordée a été employée à des dépenses éligibles."
         : `${settlement.unspent.format()} non dépensés${parts.final ? "" : " à ce jour"} : ${UNSPENT_FR[parts.terms.unspent.rule]}${settlement.keepable.isPositive() ? ` (${settlement.keepable.format()} conservables)` : ""}.`,
       "Convention : clause sur l'excédent ; circulaire n° 5811/SG du 29 septembre 2015, annexe 1 ; loi n° 2000-321, art. 10",
