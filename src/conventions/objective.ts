@@ -139,7 +139,8 @@ export type Target = Schema.Schema.Type<typeof TargetSchema>
  * **prorated** by the share of the year the convention covers (days over 365 or 366) and rounded
  * **up** (`ceiling`) to a whole number, so that a commitment of 3 structures a year becomes 2 for
  * a convention starting on 1 July (3 × 184/366 = 1.51 → 2); `{ "prorate": false }` keeps the
- * full target.
+ * full target. A target given for that very year (`targetsByYear`, or an amendment's target for
+ * one year) is never prorated: the parties wrote it knowing the year was partial.
  *
  * @example
  * ```ts

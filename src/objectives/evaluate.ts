@@ -159,8 +159,7 @@ function stretchesOf(convention: Convention, part: Period, year: number, rules: 
   })
 }
 
-function proratedTarget(objective: Objective, target: Target, share: Rational | undefined): Target {
-  if (share === undefined) return target
+function proratedTarget(objective: Objective, target: Target, share: Rational): Target {
   const scale = (value: number | undefined) => (value === undefined ? undefined : Number(roundRational(multiplyRational(rationalOf(value), share), objective.partialYear.rounding)))
   const atLeast = scale(target.atLeast)
   const atMost = scale(target.atMost)
@@ -274,7 +273,9 @@ export function evaluateObjectives(convention: Convention, activities: ReadonlyA
       for (const copy of duplicates) measured.excludedByReason.set(copy.reason, (measured.excludedByReason.get(copy.reason) ?? 0) + 1)
     }
     const yearTarget = targetForYear(objective, year)
-    const target = objective.partialYear.prorate ? proratedTarget(objective, yearTarget, share) : yearTarget
+    // A target written for this very year already is that year's: only the every-year target is prorated.
+    const prorated = objective.partialYear.prorate && share !== undefined && objective.targetsByYear?.[String(year)] === undefined
+    const target = prorated ? proratedTarget(objective, yearTarget, share) : yearTarget
     const status = part === undefined ? "not-applicable" : statusOf(measured.value, target, inProgress)
     const reference = target.atLeast !== undefined && target.atLeast > 0 ? target.atLeast : target.atMost !== undefined && target.atMost > 0 ? target.atMost : undefined
     const result = {
@@ -285,7 +286,7 @@ export function evaluateObjectives(convention: Convention, activities: ReadonlyA
       value: toFraction(measured.value),
       target,
       yearTarget,
-      ...(share !== undefined && objective.partialYear.prorate ? { proration: toFraction(share) } : {}),
+      ...(prorated ? { proration: toFraction(share) } : {}),
       ...(reference === undefined ? {} : { ratio: toFraction(divideRational(measured.value, rationalOf(reference))) }),
       counted: measured.counted,
       structures: measured.structures.sort(),

@@ -1,0 +1,96 @@
+/**
+ * Whole results of the objective evaluations, compared with reviewed files in `golden/`: every
+ * value, target, ratio, counted and excluded record and French sentence. After a deliberate
+ * change, run `npx vitest run -u tests/objectives/golden.test.ts`, read the diff, commit it.
+ */
+import { describe, expect, it } from "vitest"
+import { type Activity, evaluateConventionObjectives, evaluateObjectives, explanationLines, parseActivity } from "caf-conventions"
+import { cpo } from "../fixtures.js"
+import { exampleActivities, session } from "./fixtures.js"
+
+const golden = (result: { explanation: Parameters<typeof explanationLines>[0] }) => `${explanationLines(result.explanation).join("\n")}\n\n${JSON.stringify(result, null, 2)}\n`
+const file = (name: string) => `golden/${name}.txt`
+const founding = cpo()
+const activities = exampleActivities()
+
+/**
+ * A convention running from 1 April 2024 to 31 March 2026 (two partial years), with one
+ * objective per indicator kind, upper bounds, a per-year target, and an amendment that changes
+ * a target for 2025.
+ */
+const mixed = cpo((json) => {
+  json.id = "cpo-mixte"
+  json.signatureDate = "2024-03-15"
+  delete json.predecessorId
+  json.terms.period = { start: "2024-04-01", end: "2026-03-31" }
+  json.terms.objectives = [
+    {
+      id: "jours-formation",
+      title: "Animer au moins 3 jours de formation sur le bénévolat",
+      indicator: { kind: "sum-days", filter: { activityKinds: ["action-collective"], themes: ["bénévolat"] } },
+      target: { atLeast: 3 }
+    },
+    {
+      id: "sdaf",
+      title: "Participer à 2 à 4 réunions du Sdaf",
+      indicator: { kind: "count-meetings", filter: { activityKinds: ["reunion-instance"], bodies: ["sdaf"] } },
+      target: { atLeast: 2, atMost: 4 },
+      partialYear: { prorate: false }
+    },
+    {
+      id: "structures",
+      title: "Accompagner au moins 4 structures, éligibles ou non",
+      indicator: { kind: "distinct-structures", filter: { activityKinds: ["accompagnement-individuel"], situations: ["en-difficulte"] }, eligibleOnly: false },
+      target: { atLeast: 4 },
+      targetsByYear: { "2026": { atLeast: 1 } },
+      partialYear: { prorate: true, rounding: "floor" }
+    },
+    {
+      id: "plafond-actions",
+      title: "Pas plus de 2 actions collectives hors formation",
+      indicator: { kind: "count-actions", filter: { activityKinds: ["action-collective"], sectors: ["jeunesse"] } },
+      target: { atMost: 2 }
+    }
+  ]
+  json.amendments = [{ number: 1, signatureDate: "2024-12-10", effectiveDate: "2025-01-01", reason: "Cible revue", changes: [{ kind: "target", objectiveId: "jours-formation", year: 2025, target: { atLeast: 5 } }] }]
+})
+
+const records: ReadonlyArray<Activity> = [
+  parseActivity({ id: "f-1", date: "2024-05-10", kind: "action-collective", theme: "bénévolat", sector: "animation-vie-sociale", days: 1 }),
+  parseActivity({ id: "f-2", date: "2024-06-10", kind: "action-collective", theme: "bénévolat", sector: "jeunesse", hours: 10.5 }),
+  parseActivity({ id: "f-3", date: "2024-07-10", kind: "action-collective", theme: "gestion", sector: "jeunesse", days: 2 }),
+  parseActivity({ id: "f-4", date: "2024-08-10", kind: "action-collective", theme: "bénévolat", sector: "jeunesse" }),
+  parseActivity({ id: "f-5", date: "2024-03-10", kind: "action-collective", theme: "bénévolat", days: 4 }),
+  parseActivity({ id: "f-6", date: "2025-02-10", kind: "action-collective", theme: "bénévolat", sector: "enfance", days: 4.5 }),
+  parseActivity({ id: "s-1", date: "2024-05-14", kind: "reunion-instance", body: "sdaf" }),
+  parseActivity({ id: "s-2", date: "2024-09-14", kind: "reunion-instance", body: "sdaf" }),
+  parseActivity({ id: "s-3", date: "2024-10-14", kind: "reunion-instance", body: "reaap" }),
+  parseActivity({ id: "s-4", date: "2025-01-14", kind: "reunion-instance", body: "sdaf" }),
+  session("i-1", "2024-04-02"),
+  session("i-2", "2024-04-03", { structures: [{ id: "hors-91", legalForm: "association-loi-1901", departement: "77", situation: "en-difficulte" }] }),
+  session("i-3", "2024-04-04", { structures: [] }),
+  session("i-4", "2024-04-05", { structures: [{ id: "dev", legalForm: "association-loi-1901", departement: "91", situation: "en-developpement" }] }),
+  session("i-5", "2024-11-05", { fundedBy: ["fpt"] }),
+  session("i-6", "2024-11-06", { conventionId: "autre" }),
+  session("i-1", "2024-04-02"),
+  session("i-7", "2025-03-01"),
+  session("i-8", "2026-02-01"),
+  session("i-9", "2026-03-01", { sector: "logement" })
+]
+
+describe("objectives, whole results", () => {
+  it("the founding convention's 2023, 2024 and 2025 (as of 15 July 2025)", async () => {
+    const years = [evaluateObjectives(founding, activities, { year: 2023 }), evaluateObjectives(founding, activities, { year: 2024 }), evaluateObjectives(founding, activities, { year: 2025, asOf: "2025-07-15" })]
+    await expect(years.map(golden).join("\n")).toMatchFileSnapshot(file("founding"))
+  })
+
+  it("one objective per indicator kind, over two partial years and an amended target", async () => {
+    const years = [2024, 2025, 2026].map((year) => evaluateObjectives(mixed, records, { year, ...(year === 2026 ? { asOf: "2026-02-15" } : {}) }))
+    await expect(years.map(golden).join("\n")).toMatchFileSnapshot(file("mixed"))
+  })
+
+  it("the synthesis over the whole convention", async () => {
+    const synthesis = [evaluateConventionObjectives(founding, activities, { asOf: "2025-07-15" }), evaluateConventionObjectives(mixed, records)]
+    await expect(synthesis.map((result) => JSON.stringify(result, null, 2)).join("\n")).toMatchFileSnapshot(file("synthesis"))
+  })
+})
