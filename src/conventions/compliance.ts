@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { addDays, addMonths } from "../calendar/date.js"
+import { addDays, addMonths, formatFrenchDate } from "../calendar/date.js"
 import { periodYears } from "../calendar/period.js"
 import type { PathSegment } from "../core/errors.js"
 import { Euros } from "../money/euros.js"
@@ -132,7 +132,7 @@ function durationFindings(convention: Convention): Array<ComplianceFinding> {
       {
         rule: "multi-year-duration",
         severity: "error",
-        message: `Une convention pluriannuelle d'objectifs dure au moins deux ans ; celle-ci couvre ${period.start} – ${period.end}.`,
+        message: `Une convention pluriannuelle d'objectifs dure au moins deux ans ; celle-ci va du ${formatFrenchDate(period.start)} au ${formatFrenchDate(period.end)}.`,
         source,
         path: ["terms", "period"]
       }
@@ -143,13 +143,13 @@ function durationFindings(convention: Convention): Array<ComplianceFinding> {
       {
         rule: "multi-year-duration",
         severity: "warning",
-        message: `La convention couvre ${period.start} – ${period.end}, plus de quatre ans : la circulaire recommande une durée d'au plus quatre ans.`,
+        message: `La convention va du ${formatFrenchDate(period.start)} au ${formatFrenchDate(period.end)}, plus de quatre ans : la circulaire recommande une durée d'au plus quatre ans.`,
         source,
         path: ["terms", "period"]
       }
     ]
   }
-  return [{ rule: "multi-year-duration", severity: "info", message: `Durée de ${period.start} à ${period.end} : entre deux et quatre ans, comme recommandé.`, source }]
+  return [{ rule: "multi-year-duration", severity: "info", message: `Durée du ${formatFrenchDate(period.start)} au ${formatFrenchDate(period.end)} : entre deux et quatre ans, comme recommandé.`, source }]
 }
 
 function amountFindings(convention: Convention): Array<ComplianceFinding> {
@@ -167,7 +167,7 @@ function amountFindings(convention: Convention): Array<ComplianceFinding> {
     }
     for (const year of Object.keys(amounts.byYear)) {
       if (!years.includes(Number(year))) {
-        findings.push({ rule: "years-in-period", severity: "error", message: `Un montant est prévu pour ${year}, hors de la période ${terms.period.start} – ${terms.period.end}.`, source, path: ["terms", "amounts", "byYear", year] })
+        findings.push({ rule: "years-in-period", severity: "error", message: `Un montant est prévu pour ${year}, hors de la période du ${formatFrenchDate(terms.period.start)} au ${formatFrenchDate(terms.period.end)}.`, source, path: ["terms", "amounts", "byYear", year] })
       }
     }
   }

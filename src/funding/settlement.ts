@@ -87,7 +87,10 @@ export interface Settlement {
   readonly unspent: Euros
   /** What the partner may keep of the unspent money (clause `keep`, up to its cap). */
   readonly keepable: Euros
-  /** What the partner is entitled to for the year: eligible spending up to the grant, plus the keepable surplus. */
+  /**
+   * What the partner is entitled to for the year: eligible spending up to the grant, plus the
+   * surplus it keeps. A surplus is kept out of money already received: the Caf never pays one out.
+   */
   readonly entitled: Euros
   /** Total received for the year. */
   readonly received: Euros
@@ -119,9 +122,10 @@ export function settle(granted: Euros, eligibleSpend: Euros, received: Euros, te
     keepable = Euros.min(unspent, cap)
   }
   const spentWithinGrant = Euros.min(eligibleSpend, granted)
-  const entitled = spentWithinGrant.plus(keepable)
   const usedOnEligible = Euros.min(received, spentWithinGrant)
+  // The partner keeps a surplus out of what it received beyond its eligible spending, never more.
   const keptSurplus = Euros.min(received.minus(usedOnEligible), keepable)
+  const entitled = spentWithinGrant.plus(keptSurplus)
   const rest = received.minus(usedOnEligible).minus(keptSurplus)
   const offset = terms.unspent.rule === "offset"
   return {

@@ -72,7 +72,7 @@ describe("compliance: length of a multi-year objectives convention (circulaire n
   it("is an error below two years", () => {
     const short = cpo((json) => (json.terms.period = { start: "2023-01-01", end: "2024-12-30" }))
     expect(findings(short, "multi-year-duration")).toEqual([
-      { severity: "error", message: "Une convention pluriannuelle d'objectifs dure au moins deux ans ; celle-ci couvre 2023-01-01 – 2024-12-30." }
+      { severity: "error", message: "Une convention pluriannuelle d'objectifs dure au moins deux ans ; celle-ci va du 01/01/2023 au 30/12/2024." }
     ])
     expect(findings(cpo((json) => (json.terms.period = { start: "2023-01-01", end: "2024-12-31" })), "multi-year-duration")[0]?.severity).toBe("info")
   })
@@ -84,7 +84,7 @@ describe("compliance: length of a multi-year objectives convention (circulaire n
     expect(findings(long, "multi-year-duration")).toEqual([
       {
         severity: "warning",
-        message: "La convention couvre 2023-01-01 – 2027-01-31, plus de quatre ans : la circulaire recommande une durée d'au plus quatre ans."
+        message: "La convention va du 01/01/2023 au 31/01/2027, plus de quatre ans : la circulaire recommande une durée d'au plus quatre ans."
       }
     ])
     expect(findings(cpo((json) => (json.terms.period = { start: "2023-01-01", end: "2026-12-31" })), "multi-year-duration")[0]?.severity).toBe("info")
@@ -113,7 +113,7 @@ describe("compliance: per-year amounts", () => {
       json.amendments = [{ number: 1, signatureDate: "2024-03-01", effectiveDate: "2024-03-01", reason: "Raccourcissement", changes: [{ kind: "period-end", end: "2024-12-31" }] }]
     })
     expect(findings(shortened, "years-in-period")).toEqual([
-      { severity: "error", message: "Un montant est prévu pour 2025, hors de la période 2023-01-01 – 2024-12-31." }
+      { severity: "error", message: "Un montant est prévu pour 2025, hors de la période du 01/01/2023 au 31/12/2024." }
     ])
   })
 })

@@ -151,6 +151,16 @@ describe("unspent money and modulation", () => {
     expect([s.unspent, s.keepable, s.keptSurplus, s.toRepay, s.entitled].map(String)).toEqual(["3000.00", "1500.00", "1500.00", "1500.00", "28500.00"])
   })
 
+  it("keeps a surplus only out of money received: the Caf never pays a surplus out", () => {
+    const keep = cpo((json) => (json.terms.unspent = { rule: "keep", capRate: "0.1" }))
+    // Half received, 20 000 € spent: the Caf owes the 5 000 € spent beyond what it paid, not the 3 000 € cap on top.
+    const short = evaluateFundingUse(keep, { year: 2024, payments: [received[0]!], expenses: [spend("s", "20000")] }).settlement
+    expect([short.unspent, short.keepable, short.keptSurplus, short.entitled, short.stillToPay, short.toRepay].map(String)).toEqual(["10000.00", "3000.00", "0.00", "20000.00", "5000.00", "0.00"])
+    // 17 000 € received for 15 000 € spent: 2 000 € kept, below the cap; nothing to pay or repay.
+    const some = evaluateFundingUse(keep, { year: 2024, payments: [received[0]!, pay("c", "2024-09-01", "2000")], expenses: [spend("s", "15000")] }).settlement
+    expect([some.keptSurplus, some.entitled, some.stillToPay, some.toRepay].map(String)).toEqual(["2000.00", "17000.00", "0.00", "0.00"])
+  })
+
   it("offsets the unspent money against the next year's balance", () => {
     const offset = cpo((json) => (json.terms.unspent = { rule: "offset" }))
     const s = evaluateFundingUse(offset, { year: 2024, payments: received, expenses: spent }).settlement

@@ -1,0 +1,124 @@
+/**
+ * Whole reports (Markdown and HTML), open-data rows and scenario answers, compared with reviewed
+ * files in `golden/`. After a deliberate change, run `npx vitest run -u tests/reports/golden.test.ts`,
+ * read the diff of the files (open the HTML ones in a browser), and commit them with the change.
+ */
+import { readFileSync } from "node:fs"
+import { dirname, join } from "node:path"
+import { fileURLToPath } from "node:url"
+import { describe, expect, it } from "vitest"
+import {
+  annualReport,
+  conventionReport,
+  parseActivities,
+  parseExpenses,
+  parsePayments,
+  parsePortfolio,
+  parseScenario,
+  renderReportHtml,
+  renderReportMarkdown,
+  runScenario,
+  toScdlCsv
+} from "caf-conventions"
+import { foundingPortfolioJson } from "../fixtures.js"
+
+const read = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../examples/data/${name}`, import.meta.url)), "utf8"))
+const portfolio = parsePortfolio(read("portfolio.json"))
+const cpo = portfolio.conventions[2]!
+const inputs = {
+  activities: parseActivities(read("activities.json")),
+  payments: parsePayments(read("payments.json")),
+  expenses: parseExpenses(read("expenses.json")),
+  partners: portfolio.partners,
+  conventions: portfolio.conventions,
+  asOf: "2025-07-15",
+  reportsAcceptedOn: { "2024": "2025-05-20" },
+  financialReportReceivedOn: { "2024": "2025-04-30" }
+}
+const file = (name: string) => `golden/${name}`
+
+/**
+ * The founding convention as it would be with a fixed-rate modulation, a clause keeping 10 %
+ * of unspent money, no control clauses, and a termination on 30 June 2025.
+ */
+const troubled = (() => {
+  const json = foundingPortfolioJson()
+  const convention = json.conventions[2]!
+  convention.terms.modulation = { rule: "fixed-reduction", ratePerMissedObjective: "0.1" }
+  convention.terms.unspent = { rule: "keep", capRate: "0.1" }
+  convention.terms.clauses = ["objet", "montant"]
+  convention.termination = { date: "2025-06-30", reason: "Fin anticipée d'un commun accord", requestedBy: "commun-accord" }
+  return parsePortfolio(json)
+})()
+
+describe("reports, whole", () => {
+  it("the founding convention's 2024 review, in Markdown and HTML", async () => {
+    const report = annualReport(cpo, { ...inputs, year: 2024 })
+    await expect(renderReportMarkdown(report)).toMatchFileSnapshot(file("bilan-2024.md"))
+    await expect(renderReportHtml(report)).toMatchFileSnapshot(file("bilan-2024.html"))
+  })
+
+  it("the founding convention's end-of-convention review, in Markdown and HTML", async () => {
+    const report = conventionReport(cpo, inputs)
+    await expect(renderReportMarkdown(report)).toMatchFileSnapshot(file("bilan-convention.md"))
+    await expect(renderReportHtml(report)).toMatchFileSnapshot(file("bilan-convention.html"))
+  })
+
+  it("a year in progress, with no input but the convention", async () => {
+    const report = annualReport(cpo, { activities: [], payments: [], expenses: [], year: 2025, asOf: "2025-03-01" })
+    await expect(renderReportMarkdown(report)).toMatchFileSnapshot(file("bilan-2025-en-cours.md"))
+  })
+
+  it("a terminated convention with missed objectives, a modulation and compliance findings", async () => {
+    const convention = troubled.conventions[2]!
+    const few = inputs.activities.filter((activity) => activity.kind !== "action-collective")
+    const options = { ...inputs, activities: few, partners: troubled.partners, conventions: troubled.conventions, asOf: "2025-12-01" }
+    await expect(renderReportMarkdown(annualReport(convention, { ...options, year: 2024 }))).toMatchFileSnapshot(file("bilan-2024-difficile.md"))
+    const whole = conventionReport(convention, options)
+    await expect(renderReportMarkdown(whole)).toMatchFileSnapshot(file("bilan-convention-difficile.md"))
+    await expect(renderReportHtml(whole)).toMatchFileSnapshot(file("bilan-convention-difficile.html"))
+  })
+
+  it("the open-data table of a portfolio where some conventions can be exported and some cannot", async () => {
+    const json = foundingPortfolioJson()
+    json.partners[0]!["siret"] = "73282932000074"
+    json.partners[1]!["siret"] = "35600000049837"
+    json.conventions[1]!.terms.amounts = { kind: "per-year", byYear: { "2020": "12000", "2021": "12500.50", "2022": "13000" } }
+    const exported = toScdlCsv(parsePortfolio(json).conventions, { partners: parsePortfolio(json).partners })
+    await expect(`${exported.csv}\n${JSON.stringify({ rows: exported.rows, problems: exported.problems }, null, 2)}\n`).toMatchFileSnapshot(file("scdl.txt"))
+  })
+})
+
+describe("scenario answers, whole", () => {
+  const files = (base: string) => (path: string) => JSON.parse(readFileSync(join(base, path), "utf8"))
+  /** Every expected value replaced by a wrong one, so that each computed value is printed. */
+  const wrong = (value: unknown): unknown =>
+    value !== null && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries([...Object.entries(value).map(([key, inner]) => [key, wrong(inner)]), ["inconnu", "faux"]]) : "faux"
+
+  it("print what each founding-case question computes", async () => {
+    const lines = ["eligibility", "objectives", "schedule", "funding-use", "compliance"].flatMap((name) => {
+      const path = join("examples", "scenarios", `${name}.json`)
+      const json = JSON.parse(readFileSync(path, "utf8"))
+      const result = runScenario(parseScenario({ ...json, expected: wrong(json.expected) }), files(dirname(path)))
+      return [`## ${result.name} (${result.passed ? "réussi" : "échoué"})`, ...result.differences]
+    })
+    await expect(`${lines.join("\n")}\n`).toMatchFileSnapshot(file("scenarios.txt"))
+  })
+
+  it("report each way a scenario can be wrong", async () => {
+    const inline = foundingPortfolioJson().conventions[2]!
+    const scenarios = [
+      { name: "Sans date", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "eligibility", candidates: "candidates.json", expected: {} },
+      { name: "Sans année", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "funding-use", expected: {} },
+      { name: "Attendu mal formé", convention: inline, question: "eligibility", date: "2024-03-01", candidates: [], expected: { verdicts: [1] } },
+      { name: "Enregistrements invalides", convention: inline, question: "objectives", year: 2024, activities: [{ id: "x" }], expected: {} },
+      { name: "Convention sans identifiant de portefeuille", convention: { file: "portfolio.json" }, question: "compliance", expected: { errors: 0 } },
+      { name: "Une règle juste, une absente", convention: inline, question: "compliance", expected: { errors: 0, rules: { "open-data-publication": "info", signature: "info" } } }
+    ]
+    const lines = scenarios.map((scenario) => {
+      const result = runScenario(parseScenario(scenario), files("examples/data"))
+      return [`## ${result.name} (${result.passed ? "réussi" : "échoué"})`, ...result.differences].join("\n")
+    })
+    await expect(`${lines.join("\n")}\n`).toMatchFileSnapshot(file("scenarios-wrong.txt"))
+  })
+})
