@@ -98,7 +98,7 @@ function thresholdFindings(convention: Convention): Array<ComplianceFinding> {
     findings.push({
       rule: "control-and-unspent-clauses",
       severity: "info",
-      message: `Convention signée le ${signedOn}, avant le ${CONTROL_CLAUSES_FROM} : les clauses de contrôle, d'évaluation et de conservation d'un excédent n'étaient pas encore exigées.`,
+      message: `Convention signée le ${formatFrenchDate(signedOn)}, avant le ${formatFrenchDate(CONTROL_CLAUSES_FROM)} : les clauses de contrôle, d'évaluation et de conservation d'un excédent n'étaient pas encore exigées.`,
       source: since2021
     })
   } else {

@@ -53,7 +53,7 @@ describe("compliance: a written convention above 23 000 € a year (loi n° 2000
       {
         severity: "info",
         message:
-          "Convention signée le 2021-08-25, avant le 2021-08-26 : les clauses de contrôle, d'évaluation et de conservation d'un excédent n'étaient pas encore exigées."
+          "Convention signée le 25/08/2021, avant le 26/08/2021 : les clauses de contrôle, d'évaluation et de conservation d'un excédent n'étaient pas encore exigées."
       }
     ])
   })
