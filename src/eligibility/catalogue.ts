@@ -20,7 +20,7 @@ import type { Candidate } from "./candidate.js"
 import { type EligibilityContext, type EligibilityRule, allOf, defineRule } from "./rule.js"
 
 const STATUS_FR: Record<ConventionStatus, string> = {
-  draft: "projet non signé",
+  draft: "pas encore signée",
   signed: "signée, pas encore commencée",
   "in-force": "en vigueur",
   ended: "échue",
