@@ -1,14 +1,30 @@
 /**
  * Prints the mutation score per folder of src/ from Stryker's JSON report
  * (reports/mutation/mutation.json), after `npm run mutation`.
+ *
+ * `--survivors [text]` also lists each surviving (or uncovered) mutant whose file path contains
+ * `text`: file:line, mutator, the line as written and what the mutant made of it.
  */
 import { readFileSync } from "node:fs"
 
+// Quiet when the output is piped into a command that stops reading (`| head`).
+process.stdout.on("error", () => process.exit(0))
+
 interface Mutant {
   readonly status: string
+  readonly mutatorName: string
+  readonly replacement?: string
+  readonly location: { readonly start: { readonly line: number } }
 }
-const report = JSON.parse(readFileSync("reports/mutation/mutation.json", "utf8")) as { files: Record<string, { mutants: ReadonlyArray<Mutant> }> }
-const folders = new Map<string, { killed: number; survived: number; noCoverage: number; other: number }>()
+interface Counts {
+  killed: number
+  survived: number
+  noCoverage: number
+  other: number
+}
+
+const report = JSON.parse(readFileSync("reports/mutation/mutation.json", "utf8")) as { files: Record<string, { source: string; mutants: ReadonlyArray<Mutant> }> }
+const folders = new Map<string, Counts>()
 for (const [file, { mutants }] of Object.entries(report.files)) {
   const folder = file.replace(/^.*?src\//u, "").split("/")[0] ?? file
   const counts = folders.get(folder) ?? { killed: 0, survived: 0, noCoverage: 0, other: 0 }
@@ -20,12 +36,32 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
   }
   folders.set(folder, counts)
 }
-const score = (c: { killed: number; survived: number; noCoverage: number }) => (c.killed + c.survived + c.noCoverage === 0 ? 100 : (100 * c.killed) / (c.killed + c.survived + c.noCoverage))
-let total = { killed: 0, survived: 0, noCoverage: 0, other: 0 }
+const score = (c: Counts) => (c.killed + c.survived + c.noCoverage === 0 ? 100 : (100 * c.killed) / (c.killed + c.survived + c.noCoverage))
+const total: Counts = { killed: 0, survived: 0, noCoverage: 0, other: 0 }
 console.log("| folder | killed | survived | no coverage | score |")
 console.log("| --- | ---: | ---: | ---: | ---: |")
 for (const [folder, counts] of [...folders].sort()) {
   console.log(`| ${folder} | ${counts.killed} | ${counts.survived} | ${counts.noCoverage} | ${score(counts).toFixed(1)} % |`)
-  total = { killed: total.killed + counts.killed, survived: total.survived + counts.survived, noCoverage: total.noCoverage + counts.noCoverage, other: total.other + counts.other }
+  total.killed += counts.killed
+  total.survived += counts.survived
+  total.noCoverage += counts.noCoverage
+  total.other += counts.other
 }
 console.log(`| **all** | ${total.killed} | ${total.survived} | ${total.noCoverage} | ${score(total).toFixed(1)} % |`)
+
+const flag = process.argv.indexOf("--survivors")
+if (flag !== -1) {
+  const filter = process.argv[flag + 1] ?? ""
+  console.log("")
+  for (const [file, { source, mutants }] of Object.entries(report.files).sort(([a], [b]) => a.localeCompare(b))) {
+    if (!file.includes(filter)) continue
+    const lines = source.split("\n")
+    for (const mutant of mutants) {
+      if (mutant.status !== "Survived" && mutant.status !== "NoCoverage") continue
+      const line = mutant.location.start.line
+      const written = (lines[line - 1] ?? "").trim().slice(0, 100)
+      const became = (mutant.replacement ?? "").replace(/\s+/gu, " ").slice(0, 60)
+      console.log(`${file.replace(/^.*?src\//u, "")}:${line} ${mutant.status === "NoCoverage" ? "(no coverage) " : ""}${mutant.mutatorName} | ${written} => ${became}`)
+    }
+  }
+}

@@ -139,6 +139,26 @@ describe("funding use, whole results", () => {
     await expect(results.map(golden).join("\n")).toMatchFileSnapshot(file("use-modulation"))
   })
 
+  it("no reduction: every objective met, or missed within the tolerance", async () => {
+    const fixed = cpo((json) => (json.terms.modulation = { rule: "fixed-reduction", ratePerMissedObjective: "0.05" }))
+    const tolerant = cpo((json) => (json.terms.modulation = { rule: "proportional", tolerance: "0.9" }))
+    // one structure supported out of three: a shortfall of 67 %, within the 90 % tolerance
+    const few = activities.filter((activity) => activity.kind !== "accompagnement-individuel" || activity.id.startsWith("2024-ind-viry"))
+    const results = [
+      evaluateFundingUse(fixed, { year: 2024, payments: [], expenses: [], objectives: evaluateObjectives(fixed, activities, { year: 2024 }) }),
+      evaluateFundingUse(tolerant, { year: 2024, payments: [], expenses: [], objectives: evaluateObjectives(tolerant, few, { year: 2024 }) }),
+      evaluateFundingUse(tolerant, { year: 2024, payments: [], expenses: [] })
+    ]
+    await expect(results.map(golden).join("\n")).toMatchFileSnapshot(file("use-no-reduction"))
+  })
+
+  it("a surplus kept under the lower of two caps, or whole when the clause states none", async () => {
+    const twoCaps = cpo((json) => (json.terms.unspent = { rule: "keep", capRate: "0.1", capAmount: "1200.50" }))
+    const noCap = cpo((json) => (json.terms.unspent = { rule: "keep" }))
+    const options = { year: 2024, payments: [pay("p-a", "2024-03-29", "15000"), pay("p-b", "2024-10-01", "15000")], expenses: [spend("e", "2024-05-01", "25000")] }
+    await expect([golden(evaluateFundingUse(twoCaps, options)), golden(evaluateFundingUse(noCap, options))].join("\n")).toMatchFileSnapshot(file("use-keep-caps"))
+  })
+
   it("a convention terminated on 30 September 2024: the year prorated, the overpayment repaid, 2025 not applicable", async () => {
     const ended = cpo((json) => (json.termination = { date: "2024-09-30", reason: "Dissolution de l'association", requestedBy: "partenaire" }))
     const options = { payments: [pay("p-a", "2024-03-29", "15000"), pay("p-b", "2024-09-01", "10000")], expenses: [spend("e", "2024-05-01", "20000"), spend("late", "2024-10-15", "500")] }
