@@ -7,7 +7,10 @@ export default mergeConfig(
   base,
   defineConfig({
     test: {
-      exclude: ["tests/robustness.test.ts", "node_modules/**"]
+      exclude: ["tests/robustness.test.ts", "node_modules/**"],
+      // A hundred cases per property test (see tests/runs.ts): enough to tell whether a property
+      // still holds under a mutant, and the suite runs once per mutant.
+      env: { PROPERTY_RUNS_MAX: "100" }
     }
   })
 )

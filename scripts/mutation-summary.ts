@@ -1,6 +1,7 @@
 /**
  * Prints the mutation score per folder of src/ from Stryker's JSON report
- * (reports/mutation/mutation.json), after `npm run mutation`.
+ * (reports/mutation/mutation.json), after `npm run mutation`; or from several reports named on
+ * the command line, merged (runs over parts of src/, see docs/testing.md).
  *
  * `--survivors [text]` also lists each surviving (or uncovered) mutant whose file path contains
  * `text`: file:line, mutator, the line as written and what the mutant made of it.
@@ -23,7 +24,12 @@ interface Counts {
   other: number
 }
 
-const report = JSON.parse(readFileSync("reports/mutation/mutation.json", "utf8")) as { files: Record<string, { source: string; mutants: ReadonlyArray<Mutant> }> }
+type Report = { files: Record<string, { source: string; mutants: ReadonlyArray<Mutant> }> }
+// Reports named on the command line (runs over parts of src/) are merged, file by file; by
+// default, the report of the last run.
+const paths = process.argv.slice(2).filter((arg, index, all) => arg.endsWith(".json") && all[index - 1] !== "--survivors")
+const report: Report = { files: {} }
+for (const path of paths.length === 0 ? ["reports/mutation/mutation.json"] : paths) Object.assign(report.files, (JSON.parse(readFileSync(path, "utf8")) as Report).files)
 const folders = new Map<string, Counts>()
 for (const [file, { mutants }] of Object.entries(report.files)) {
   const folder = file.replace(/^.*?src\//u, "").split("/")[0] ?? file

@@ -22,6 +22,7 @@ import {
   startOfYear,
   yearOf
 } from "caf-conventions"
+import { runs } from "../runs.js"
 
 const d = parseCalendarDate
 
@@ -93,7 +94,7 @@ describe("parsing calendar dates", () => {
         expect(parseCalendarDate(JSON.parse(JSON.stringify(date)))).toBe(date)
         expect(yearOf(date)).toBe(year)
       }),
-      { numRuns: 1000 }
+      runs(1000)
     )
   })
 })
@@ -155,7 +156,7 @@ describe("calendar arithmetic, in UTC whatever TZ is", () => {
         expect(daysBetween(date, shifted)).toBe(days)
         expect(compareDates(date, shifted)).toBe(Math.sign(-days) === 0 ? 0 : days > 0 ? -1 : 1)
       }),
-      { numRuns: 1000 }
+      runs(1000)
     )
   })
 })

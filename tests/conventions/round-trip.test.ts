@@ -11,6 +11,7 @@ import {
   safeParseConvention,
   termsAsOf
 } from "caf-conventions"
+import { runs } from "../runs.js"
 
 const pad = (value: number) => String(value).padStart(2, "0")
 const amount = fc.integer({ min: 0, max: 99_999_999 }).map((cents) => (cents / 100).toFixed(2).replace(/\.00$/, ""))
@@ -90,7 +91,7 @@ describe("convention documents round-trip", () => {
         expect(termsAsOf(again, again.terms.period.end).terms.amounts).toEqual(termsAsOf(result.data, result.data.terms.period.end).terms.amounts)
         expect(JSON.stringify(json)).toBe(frozen)
       }),
-      { numRuns: 1000 }
+      runs(1000)
     )
   })
 })

@@ -26,6 +26,7 @@ import {
 } from "caf-conventions"
 import { cpo } from "../fixtures.js"
 import { on2024, viry } from "./fixtures.js"
+import { runs } from "../runs.js"
 
 const founding = cpo()
 
@@ -165,7 +166,7 @@ describe("explanations in a batch", () => {
           expect(line.status === "invalid" ? undefined : line.result).toEqual(alone)
         })
       }),
-      { numRuns: 300 }
+      runs(300)
     )
   })
 
@@ -184,7 +185,7 @@ describe("the verdict-only path", () => {
         const explained = checkEligibility(founding, candidate, { date, rules }).eligible
         expect(compileEligibility(founding, { date, rules })(candidate)).toBe(explained)
       }),
-      { numRuns: 2000 }
+      runs(2000)
     )
   })
 })

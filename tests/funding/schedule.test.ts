@@ -2,6 +2,7 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { Euros, InvalidArgumentError, ROUNDING_MODES, ValidationError, paymentSchedule } from "caf-conventions"
 import { cpo } from "../fixtures.js"
+import { runs } from "../runs.js"
 
 const rows = (schedule: ReturnType<typeof paymentSchedule>) =>
   schedule.instalments.map((instalment) => [instalment.key, instalment.share, instalment.amount.toString(), instalment.dueDate, instalment.deadline])
@@ -90,7 +91,7 @@ describe("payment schedule", () => {
           expect(schedule.instalments.every((instalment) => !instalment.amount.isNegative())).toBe(true)
         }
       ),
-      { numRuns: 1000 }
+      runs(1000)
     )
   })
 })

@@ -18,6 +18,7 @@ import {
   parsePayments
 } from "caf-conventions"
 import { cpo } from "../fixtures.js"
+import { runs } from "../runs.js"
 
 const data = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../examples/data/${name}`, import.meta.url)), "utf8"))
 const payments = parsePayments(data("payments.json"))
@@ -236,7 +237,7 @@ describe("funding use: invariants (properties)", () => {
         for (const part of [s.usedOnEligible, s.keptSurplus, s.offsetNextYear, s.toRepay, s.stillToPay]) expect(part.isNegative()).toBe(false)
         expect(s.entitled.lessThanOrEqual(s.granted)).toBe(true)
       }),
-      { numRuns: 1000 }
+      runs(1000)
     )
   })
 
@@ -248,7 +249,7 @@ describe("funding use: invariants (properties)", () => {
         expect([...use.eligibleExpenses.map((x) => x.id), ...use.ineligibleExpenses.map((x) => x.id)].sort()).toEqual(expenses.map((x) => x.id).sort())
         expect(Euros.sum(use.instalments.map((x) => x.paid)).equals(use.settlement.received)).toBe(true)
       }),
-      { numRuns: 500 }
+      runs(500)
     )
   })
 
@@ -260,7 +261,7 @@ describe("funding use: invariants (properties)", () => {
         const backward = evaluateFundingUse(founding, { year: 2024, payments: [...payments].reverse(), expenses: [...expenses].reverse(), asOf: "2024-10-01" })
         expect(JSON.stringify(backward)).toBe(JSON.stringify(forward))
       }),
-      { numRuns: 500 }
+      runs(500)
     )
   })
 })

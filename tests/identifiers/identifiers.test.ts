@@ -13,6 +13,7 @@ import {
   parseSiret,
   sirenOf
 } from "caf-conventions"
+import { runs } from "../runs.js"
 
 /** Appends the digit that makes `body` pass the Luhn check. */
 function withLuhnKey(body: string): string {
@@ -62,7 +63,7 @@ describe("SIREN", () => {
         expect(isSiren(siren)).toBe(true)
         for (const changed of oneDigitChanges(siren)) expect(isSiren(changed)).toBe(false)
       }),
-      { numRuns: 1000 }
+      runs(1000)
     )
   })
 })
@@ -95,7 +96,7 @@ describe("SIRET", () => {
           if (!changed.startsWith("356000000")) expect(isSiret(changed)).toBe(false)
         }
       }),
-      { numRuns: 1000 }
+      runs(1000)
     )
   })
 })

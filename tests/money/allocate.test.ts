@@ -1,8 +1,9 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { Euros, InvalidArgumentError, ROUNDING_MODES, allocate, prorate } from "caf-conventions"
+import { runs } from "../runs.js"
 
-const RUNS = { numRuns: 1000 }
+const RUNS = runs(1000)
 const cents = fc.bigInt({ min: -(10n ** 12n), max: 10n ** 12n })
 const amount = cents.map((value) => Euros.fromCents(value))
 

@@ -2,6 +2,7 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { ACTIVITY_KINDS, type Activity, PARTNERSHIP_BODIES, SECTORS, SITUATIONS, evaluateObjectives, parseActivity } from "caf-conventions"
 import { cpo } from "../fixtures.js"
+import { runs } from "../runs.js"
 
 const founding = cpo()
 const pad = (n: number) => String(n).padStart(2, "0")
@@ -49,7 +50,7 @@ describe("objectives: invariants (properties)", () => {
         const shuffled = [...list].sort((a, b) => ((a.id.length * 31 + seed) % 7) - ((b.id.length * 17 + seed) % 5) || (a.id < b.id ? 1 : -1))
         expect(snapshot(shuffled, date)).toBe(snapshot(list, date))
       }),
-      { numRuns: 300 }
+      runs(300)
     )
   })
 
@@ -62,7 +63,7 @@ describe("objectives: invariants (properties)", () => {
         const after = evaluateObjectives(founding, [...list, structuredClone(copy)], { year: 2024 })
         expect(after.results.map((r) => [r.value, r.counted])).toEqual(before.results.map((r) => [r.value, r.counted]))
       }),
-      { numRuns: 300 }
+      runs(300)
     )
   })
 
@@ -76,7 +77,7 @@ describe("objectives: invariants (properties)", () => {
           expect(result.value.numerator * previous.value.denominator).toBeGreaterThanOrEqual(previous.value.numerator * result.value.denominator)
         })
       }),
-      { numRuns: 300 }
+      runs(300)
     )
   })
 
@@ -90,7 +91,7 @@ describe("objectives: invariants (properties)", () => {
           expect(result.excluded.every((e) => e.detail.length > 0)).toBe(true)
         }
       }),
-      { numRuns: 300 }
+      runs(300)
     )
   })
 })
