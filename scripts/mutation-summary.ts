@@ -15,7 +15,7 @@ interface Mutant {
   readonly status: string
   readonly mutatorName: string
   readonly replacement?: string
-  readonly location: { readonly start: { readonly line: number } }
+  readonly location: { readonly start: { readonly line: number; readonly column: number }; readonly end: { readonly line: number; readonly column: number } }
 }
 interface Counts {
   killed: number
@@ -65,7 +65,9 @@ if (flag !== -1) {
     for (const mutant of mutants) {
       if (mutant.status !== "Survived" && mutant.status !== "NoCoverage") continue
       const line = mutant.location.start.line
-      const written = (lines[line - 1] ?? "").trim().slice(0, 100)
+      const { start, end } = mutant.location
+      // The mutated expression itself (columns are 1-based), on one line.
+      const written = (start.line === end.line ? (lines[line - 1] ?? "").slice(start.column - 1, end.column - 1) : `${(lines[line - 1] ?? "").slice(start.column - 1)}…`).trim().replace(/\s+/gu, " ").slice(0, 100)
       const became = (mutant.replacement ?? "").replace(/\s+/gu, " ").slice(0, 60)
       console.log(`${file.replace(/^.*?src\//u, "")}:${line} ${mutant.status === "NoCoverage" ? "(no coverage) " : ""}${mutant.mutatorName} | ${written} => ${became}`)
     }

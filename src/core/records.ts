@@ -81,6 +81,15 @@ export function uniqueById<T extends { readonly id: string }>(
 }
 
 /**
+ * Orders records by id, compared as strings: the order of every list an evaluation returns.
+ *
+ * @internal
+ */
+export function compareIds(a: { readonly id: string }, b: { readonly id: string }): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0
+}
+
+/**
  * Checks that an argument a caller passes is a list (records from JSON may be anything), or
  * throws a {@link ValidationError} saying so, at the argument's name.
  *

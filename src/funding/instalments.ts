@@ -5,6 +5,7 @@
  */
 import type { CalendarDate } from "../calendar/date.js"
 import { Euros } from "../money/euros.js"
+import { compareIds } from "../core/records.js"
 import type { Payment } from "./records.js"
 import type { Instalment } from "./schedule.js"
 
@@ -73,7 +74,7 @@ export function matchPayments(instalments: ReadonlyArray<Instalment>, payments: 
     const list = ids.get(key) as Array<string>
     if (!list.includes(id)) list.push(id)
   }
-  const ordered = [...payments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  const ordered = [...payments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : compareIds(a, b)))
   const unnamed: Array<Payment> = []
   for (const payment of ordered) {
     if (payment.instalment !== undefined && keys.has(payment.instalment)) credit(payment.instalment, payment.id, payment.amount)

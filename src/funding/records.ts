@@ -88,18 +88,22 @@ export const ExpenseSchema = Schema.Struct({
  */
 export interface Expense extends Schema.Schema.Type<typeof ExpenseSchema> {}
 
-/** @internal Payments and expenses decoded by this module: evaluators trust them without checking again. */
-export const decodedFundingRecords = new WeakSet<object>()
+/**
+ * @internal Payments decoded by this module: evaluators trust them without checking again. Kept
+ * apart from expenses, so that a decoded expense is never taken for a payment, nor the reverse.
+ */
+export const decodedPayments = new WeakSet<object>()
+/** @internal Expenses decoded by this module (see {@link decodedPayments}). */
+export const decodedExpenses = new WeakSet<object>()
 /** @internal Exact checks of the shapes, for records not decoded here. */
 export const isPayment = Schema.is(PaymentSchema)
 /** @internal */
 export const isExpense = Schema.is(ExpenseSchema)
 
-const registry = { registry: decodedFundingRecords }
-const paymentCodec = makeCodec(PaymentSchema, "payment", registry)
-const paymentsCodec = makeCodec(Schema.Array(PaymentSchema), "payments", registry)
-const expenseCodec = makeCodec(ExpenseSchema, "expense", registry)
-const expensesCodec = makeCodec(Schema.Array(ExpenseSchema), "expenses", registry)
+const paymentCodec = makeCodec(PaymentSchema, "payment", { registry: decodedPayments })
+const paymentsCodec = makeCodec(Schema.Array(PaymentSchema), "payments", { registry: decodedPayments })
+const expenseCodec = makeCodec(ExpenseSchema, "expense", { registry: decodedExpenses })
+const expensesCodec = makeCodec(Schema.Array(ExpenseSchema), "expenses", { registry: decodedExpenses })
 
 /**
  * Reads one payment, or throws a {@link ValidationError}.

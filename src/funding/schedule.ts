@@ -140,7 +140,9 @@ function instalmentsOf(convention: Convention, year: number, part: Period, amoun
     // year's amount: each part is the rounded running total minus what came before.
     const part = amount.times(shares.plus(term.share).toString(), terms.rounding).minus(allocated)
     const dueDate = payable(dayOfYear(year, term.due))
-    instalments.push({ key: `instalment-${index + 1}`, kind: "instalment", label: `${ORDINALS[index + 1] ?? `${index + 2}e`} versement`, share: term.share, amount: part, trigger: `exigible le ${formatFrenchDate(dueDate)}`, ...withDeadline(dueDate) })
+    // Its rank among the year's payments: after the advance, when there is one.
+    const rank = instalments.length + 1
+    instalments.push({ key: `instalment-${index + 1}`, kind: "instalment", label: `${ORDINALS[rank - 1] ?? `${rank}e`} versement`, share: term.share, amount: part, trigger: `exigible le ${formatFrenchDate(dueDate)}`, ...withDeadline(dueDate) })
     allocated = allocated.plus(part)
     shares = shares.plus(term.share)
   })

@@ -8,7 +8,7 @@ import { type Period, periodIntersection } from "../calendar/period.js"
 import { InvalidArgumentError } from "../core/errors.js"
 import type { ExplanationNode, Outcome } from "../core/explanation.js"
 import { formatFraction } from "../core/fraction.js"
-import { uniqueById } from "../core/records.js"
+import { compareIds, uniqueById } from "../core/records.js"
 import type { Convention } from "../conventions/convention.js"
 import type { Terms } from "../conventions/terms.js"
 import { finalTerms, termsTimeline } from "../conventions/terms-as-of.js"
@@ -17,7 +17,7 @@ import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
 import { EXPENSE_EXCLUSION_LABELS, type ExpenseExclusionReason, type IneligibleExpense, expenseExclusion } from "./expenses.js"
 import { type InstalmentPosition, matchPayments } from "./instalments.js"
 import { INSTALMENT_STATUS_LABELS } from "./labels.js"
-import { type Expense, type Payment, decodedFundingRecords, isExpense, isPayment, safeParseExpense, safeParsePayment } from "./records.js"
+import { type Expense, type Payment, decodedExpenses, decodedPayments, isExpense, isPayment, safeParseExpense, safeParsePayment } from "./records.js"
 import { type Modulation, type Settlement, modulation, settle } from "./settlement.js"
 import { checkedYearOptions } from "../core/options.js"
 import { type PaymentSchedule, paymentSchedule } from "./schedule.js"
@@ -97,9 +97,9 @@ export interface FundingUse {
 }
 
 
-const decoded = (value: unknown): value is object => value !== null && typeof value === "object" && decodedFundingRecords.has(value)
-const looksLikePayment = (value: unknown): value is Payment => decoded(value) || isPayment(value)
-const looksLikeExpense = (value: unknown): value is Expense => decoded(value) || isExpense(value)
+// WeakSet.has answers false for anything that is not an object: no guard needed.
+const looksLikePayment = (value: unknown): value is Payment => decodedPayments.has(value as object) || isPayment(value)
+const looksLikeExpense = (value: unknown): value is Expense => decodedExpenses.has(value as object) || isExpense(value)
 
 function termsOn(stretches: ReadonlyArray<{ readonly period: Period; readonly terms: Terms }>, date: CalendarDate, fallback: Terms): Terms {
   for (const stretch of stretches) if (date <= stretch.period.end) return stretch.terms
@@ -165,7 +165,7 @@ export function evaluateFundingUse(convention: Convention, options: FundingUseOp
       const detail = notCounted(payment)
       return detail === undefined ? [] : [{ id: payment.id, amount: payment.amount, detail }]
     })
-  ].sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  ].sort(compareIds)
   const yearPayments = payments.unique.filter((payment) => notCounted(payment) === undefined)
   const instalments = matchPayments(schedule.instalments, yearPayments, asOf)
   const received = Euros.sum(yearPayments.map((payment) => payment.amount))
@@ -182,7 +182,7 @@ export function evaluateFundingUse(convention: Convention, options: FundingUseOp
     if (exclusion === undefined) eligibleExpenses.push({ id: expense.id, amount: expense.amount })
     else ineligibleExpenses.push({ id: expense.id, amount: expense.amount, ...exclusion })
   }
-  ineligibleExpenses.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+  ineligibleExpenses.sort(compareIds)
   const eligibleSpend = Euros.sum(eligibleExpenses.map((expense) => expense.amount))
 
   const modulated = modulation(schedule.amount, terms, options.objectives)

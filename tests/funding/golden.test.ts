@@ -76,7 +76,10 @@ describe("funding use, whole results", () => {
         spend("x-material", "2024-05-01", "60", { category: "materiel" }),
         parseExpense({ id: "x-nodoc", date: "2024-05-01", amount: "70", category: "experts" }),
         spend("ok", "2024-05-01", "8000.50", { sector: "jeunesse" }),
-        spend("ok", "2024-05-01", "8000.50", { sector: "jeunesse" })
+        spend("ok", "2024-05-01", "8000.50", { sector: "jeunesse" }),
+        spend("first-day", "2024-01-01", "1", { conventionId: "cpo-2023-2025" }),
+        spend("zz-copy", "2024-11-30", "2"),
+        spend("zz-copy", "2024-11-30", "2")
       ],
       asOf: "2024-11-30"
     })
@@ -157,6 +160,38 @@ describe("funding use, whole results", () => {
     const noCap = cpo((json) => (json.terms.unspent = { rule: "keep" }))
     const options = { year: 2024, payments: [pay("p-a", "2024-03-29", "15000"), pay("p-b", "2024-10-01", "15000")], expenses: [spend("e", "2024-05-01", "25000")] }
     await expect([golden(evaluateFundingUse(twoCaps, options)), golden(evaluateFundingUse(noCap, options))].join("\n")).toMatchFileSnapshot(file("use-keep-caps"))
+  })
+
+  it("the boundary days: a payment on the day of the evaluation, the report received on its due day, the last day of the year", async () => {
+    const onTheDay = evaluateFundingUse(founding, {
+      year: 2024,
+      payments: [pay("p-a", "2024-03-29", "15000"), pay("p-b", "2024-12-31", "5000")],
+      expenses: [spend("e", "2024-12-31", "19000")],
+      asOf: "2024-12-31"
+    })
+    const reportOnTime = evaluateFundingUse(founding, { year: 2024, payments: [], expenses: [], asOf: "2025-06-30", financialReportReceivedOn: "2025-06-30" })
+    const dueToday = evaluateFundingUse(founding, { year: 2024, payments: [], expenses: [], asOf: "2025-06-30" })
+    await expect([onTheDay, reportOnTime, dueToday].map(golden).join("\n")).toMatchFileSnapshot(file("use-boundary-days"))
+  })
+
+  it("leaves out of the result what it does not know, rather than writing it as undefined", () => {
+    const bare = evaluateFundingUse(founding, { year: 2024, payments: [], expenses: [] })
+    expect(Object.keys(bare)).not.toContain("asOf")
+    expect(Object.keys(bare.financialReport ?? {})).toEqual(["dueDate", "late"])
+    const outside = evaluateFundingUse(founding, { year: 2030, payments: [], expenses: [] })
+    expect(Object.keys(outside)).not.toContain("financialReport")
+    expect(outside.explanation.children.map((child) => child.ruleId)).toEqual(["montant", "modulation", "versements", "depenses", "excedent", "solde"])
+  })
+
+  it("schedules: no advance and eleven instalments, a balance on a fixed date, per-year amounts cut by a termination", async () => {
+    const many = cpo((json) => (json.terms.payment = { advanceRate: "0", instalments: Array.from({ length: 11 }, (_, i) => ({ share: "0.09", due: `${String(i + 1).padStart(2, "0")}-15` })) }))
+    const fixed = cpo((json) => (json.terms.payment = { advanceRate: "0.6", balanceTrigger: "fixed-date", balanceDue: "04-30" }))
+    const perYear = cpo((json) => {
+      json.terms.amounts = { kind: "per-year", byYear: { "2023": "28000", "2024": "30000", "2025": "32000" } }
+      json.termination = { date: "2025-04-30", reason: "Fin anticipée", requestedBy: "commun-accord" }
+    })
+    const schedules = [paymentSchedule(many, { year: 2024 }), paymentSchedule(fixed, { year: 2024 }), paymentSchedule(perYear, { year: 2025 }), paymentSchedule(perYear, { year: 2026 })]
+    await expect(schedules.map(golden).join("\n")).toMatchFileSnapshot(file("schedules"))
   })
 
   it("a convention terminated on 30 September 2024: the year prorated, the overpayment repaid, 2025 not applicable", async () => {

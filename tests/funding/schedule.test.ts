@@ -95,3 +95,18 @@ describe("payment schedule", () => {
     )
   })
 })
+
+describe("a convention that records no amounts", () => {
+  it("cannot be scheduled, in its period or outside it", () => {
+    const noAmounts = cpo((json) => delete json.terms.amounts)
+    for (const year of [2024, 2030]) {
+      try {
+        paymentSchedule(noAmounts, { year })
+        expect.unreachable()
+      } catch (error) {
+        expect(error).toBeInstanceOf(InvalidArgumentError)
+        expect((error as InvalidArgumentError).message).toContain("cpo-2023-2025 records no amounts")
+      }
+    }
+  })
+})

@@ -141,6 +141,25 @@ describe("expenses", () => {
   })
 })
 
+describe("records that are not payments or expenses", () => {
+  it("are refused with their path, whether broken JSON or another kind of record", () => {
+    const refused = (options: { payments: ReadonlyArray<unknown>; expenses: ReadonlyArray<unknown> }) => {
+      try {
+        evaluateFundingUse(founding, { year: 2024, ...(options as { payments: Array<Payment>; expenses: Array<Expense> }) })
+        return expect.unreachable()
+      } catch (error) {
+        expect(error).toBeInstanceOf(ValidationError)
+        return (error as ValidationError).issues.map((issue) => issue.path.join("."))
+      }
+    }
+    expect(refused({ payments: [payments[0], { id: "x", amount: "10" }], expenses: [] })).toEqual(["1.date", "1.year"])
+    expect(refused({ payments: [], expenses: [null, expenses[0], { date: "2024-06-01", amount: "10", category: "experts", document: "F" }] })).toEqual(["0", "2.id"])
+    // a payment is not an expense, nor the reverse
+    expect(refused({ payments: [expenses[0]], expenses: [] }).length).toBeGreaterThan(0)
+    expect(refused({ payments: [], expenses: [payments[0]] }).length).toBeGreaterThan(0)
+  })
+})
+
 describe("unspent money and modulation", () => {
   const received = [pay("a", "2024-03-15", "15000"), pay("b", "2025-06-01", "15000")]
   const spent = [spend("s", "27000")]
