@@ -110,3 +110,15 @@ describe("a convention that records no amounts", () => {
     }
   })
 })
+
+describe("schedule options", () => {
+  it("are refused as schedule options when the year cannot be read", () => {
+    try {
+      paymentSchedule(cpo(), { year: "2024" as unknown as number })
+      expect.unreachable()
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError)
+      expect((error as ValidationError).subject).toBe("schedule options")
+    }
+  })
+})

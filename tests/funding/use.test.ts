@@ -153,6 +153,15 @@ describe("records that are not payments or expenses", () => {
       }
     }
     expect(refused({ payments: [payments[0], { id: "x", amount: "10" }], expenses: [] })).toEqual(["1.date", "1.year"])
+    const subject = (options: unknown) => {
+      try {
+        evaluateFundingUse(founding, options as Parameters<typeof evaluateFundingUse>[1])
+        return expect.unreachable()
+      } catch (error) {
+        return (error as ValidationError).subject
+      }
+    }
+    expect([subject({ year: 2024, payments: [{}], expenses: [] }), subject({ year: 2024, payments: [], expenses: [{}] }), subject({ year: "2024", payments: [], expenses: [] })]).toEqual(["payments", "expenses", "funding use options"])
     expect(refused({ payments: [], expenses: [null, expenses[0], { date: "2024-06-01", amount: "10", category: "experts", document: "F" }] })).toEqual(["0", "2.id"])
     // a payment is not an expense, nor the reverse
     expect(refused({ payments: [expenses[0]], expenses: [] }).length).toBeGreaterThan(0)
@@ -179,6 +188,27 @@ describe("unspent money and modulation", () => {
     // 17 000 € received for 15 000 € spent: 2 000 € kept, below the cap; nothing to pay or repay.
     const some = evaluateFundingUse(keep, { year: 2024, payments: [received[0]!, pay("c", "2024-09-01", "2000")], expenses: [spend("s", "15000")] }).settlement
     expect([some.keptSurplus, some.entitled, some.stillToPay, some.toRepay].map(String)).toEqual(["2000.00", "17000.00", "0.00", "0.00"])
+  })
+
+  it("rounds the cap down to the cent: a partner never keeps a fraction of a cent more than the clause allows", () => {
+    // 33 016,39 € granted (the 1 July 2024 raise to 36 000 €): 10 % is 3 301,639 €, capped at 3 301,63 €
+    const raised = cpo((json) => {
+      json.terms.unspent = { rule: "keep", capRate: "0.1" }
+      json.amendments = [{ number: 1, signatureDate: "2024-06-15", effectiveDate: "2024-07-01", reason: "Hausse", changes: [{ kind: "yearly-amount", yearlyAmount: "36000" }] }]
+    })
+    const s = evaluateFundingUse(raised, { year: 2024, payments: [pay("a", "2024-03-15", "30000")], expenses: [spend("s", "20000")] }).settlement
+    expect([s.granted, s.keepable, s.keptSurplus, s.toRepay].map(String)).toEqual(["33016.39", "3301.63", "3301.63", "6698.37"])
+  })
+
+  it("refuses an objectives evaluation of another convention or year, saying which", () => {
+    const other = evaluateObjectives(founding, [], { year: 2023 })
+    try {
+      evaluateFundingUse(founding, { year: 2024, payments: [], expenses: [], objectives: other })
+      expect.unreachable()
+    } catch (error) {
+      expect(error).toBeInstanceOf(InvalidArgumentError)
+      expect([(error as InvalidArgumentError).argument, (error as InvalidArgumentError).message]).toEqual(["objectives", "the objectives evaluation is for cpo-2023-2025 in 2023, not cpo-2023-2025 in 2024"])
+    }
   })
 
   it("offsets the unspent money against the next year's balance", () => {
