@@ -6,7 +6,7 @@
  * read the diff, and commit it.
  */
 import { describe, expect, it } from "vitest"
-import { DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE, type RuleTree, TERRITORY_RULE, allOf, anyOf, explain, not, removeRule, screenEligibility, withRule } from "caf-conventions"
+import { DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE, type RuleTree, TERRITORY_RULE, allOf, anyOf, compileEligibility, explain, not, parseCandidate, removeRule, screenEligibility, withRule } from "caf-conventions"
 import { cpo } from "../fixtures.js"
 
 const founding = cpo()
@@ -48,5 +48,17 @@ describe("eligibility screenings, whole", () => {
     const local = allOf([removeRule(DEFAULT_ELIGIBILITY_RULES, TERRITORY_RULE.id), anyOf([TERRITORY_RULE, not(EMPLOYER_STRUCTURE_RULE, "Structure sans salarié")], "Dans le territoire, ou sans salarié")], "Règles locales")
     const employers = withRule(DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE)
     await expect(`${screen("2024-03-01", local)}\n${screen("2024-03-01", employers)}`).toMatchFileSnapshot("golden/custom-tree.txt")
+  })
+
+  it("the compiled verdicts equal the explained ones, for each candidate and each tree", () => {
+    const local = allOf([removeRule(DEFAULT_ELIGIBILITY_RULES, TERRITORY_RULE.id), anyOf([TERRITORY_RULE, not(EMPLOYER_STRUCTURE_RULE)])])
+    for (const rules of [DEFAULT_ELIGIBILITY_RULES, local, withRule(DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE)]) {
+      for (const date of ["2022-12-31", "2024-03-01", "2026-01-01"]) {
+        const compiled = compileEligibility(founding, { date, rules })
+        const lines = screenEligibility(founding, candidates, { date, rules }).lines.flatMap((line) => (line.status === "invalid" ? [] : [line]))
+        expect(lines.length).toBe(13)
+        for (const line of lines) expect(compiled(parseCandidate(candidates[line.index])), `${line.result.candidateId} on ${date}`).toBe(line.result.eligible)
+      }
+    }
   })
 })
