@@ -51,7 +51,8 @@ describe("funding use, whole results", () => {
         pay("a-2023", "2024-01-10", "200", { year: 2023 }),
         pay("m-other", "2024-04-01", "300", { conventionId: "autre-convention" }),
         pay("b-ok", "2024-04-01", "15000"),
-        pay("b-ok", "2024-04-01", "15000")
+        pay("b-ok", "2024-04-01", "15000"),
+        pay("c-this", "2024-05-02", "250", { conventionId: "cpo-2023-2025" })
       ],
       expenses: [spend("e", "2024-05-01", "29000")],
       asOf: "2025-07-31"
@@ -156,7 +157,7 @@ describe("funding use, whole results", () => {
   })
 
   it("a surplus kept under the lower of two caps, or whole when the clause states none", async () => {
-    const twoCaps = cpo((json) => (json.terms.unspent = { rule: "keep", capRate: "0.1", capAmount: "1200.50" }))
+    const twoCaps = cpo((json) => (json.terms.unspent = { rule: "keep", capRate: "0.05", capAmount: "2000.50" }))
     const noCap = cpo((json) => (json.terms.unspent = { rule: "keep" }))
     const options = { year: 2024, payments: [pay("p-a", "2024-03-29", "15000"), pay("p-b", "2024-10-01", "15000")], expenses: [spend("e", "2024-05-01", "25000")] }
     await expect([golden(evaluateFundingUse(twoCaps, options)), golden(evaluateFundingUse(noCap, options))].join("\n")).toMatchFileSnapshot(file("use-keep-caps"))
@@ -185,7 +186,7 @@ describe("funding use, whole results", () => {
 
   it("schedules: no advance and eleven instalments, a balance on a fixed date, per-year amounts cut by a termination", async () => {
     const many = cpo((json) => (json.terms.payment = { advanceRate: "0", instalments: Array.from({ length: 11 }, (_, i) => ({ share: "0.09", due: `${String(i + 1).padStart(2, "0")}-15` })) }))
-    const fixed = cpo((json) => (json.terms.payment = { advanceRate: "0.6", balanceTrigger: "fixed-date", balanceDue: "04-30" }))
+    const fixed = cpo((json) => (json.terms.payment = { advanceRate: "0.625", balanceTrigger: "fixed-date", balanceDue: "04-30" }))
     const perYear = cpo((json) => {
       json.terms.amounts = { kind: "per-year", byYear: { "2023": "28000", "2024": "30000", "2025": "32000" } }
       json.termination = { date: "2025-04-30", reason: "Fin anticipée", requestedBy: "commun-accord" }
@@ -198,13 +199,16 @@ describe("funding use, whole results", () => {
     const ended = cpo((json) => (json.termination = { date: "2024-09-30", reason: "Dissolution de l'association", requestedBy: "partenaire" }))
     const options = { payments: [pay("p-a", "2024-03-29", "15000"), pay("p-b", "2024-09-01", "10000")], expenses: [spend("e", "2024-05-01", "20000"), spend("late", "2024-10-15", "500")] }
     const year2024 = evaluateFundingUse(ended, { year: 2024, ...options, asOf: "2024-12-31" })
-    const year2025 = evaluateFundingUse(ended, { year: 2025, payments: [], expenses: [spend("f", "2025-02-01", "100")], asOf: "2025-03-01" })
+    const year2025 = evaluateFundingUse(ended, { year: 2025, payments: [pay("p-2025", "2025-01-20", "500", { year: 2025 })], expenses: [spend("f", "2025-02-01", "100")], asOf: "2025-03-01" })
     await expect([golden(year2024), golden(year2025)].join("\n")).toMatchFileSnapshot(file("use-termination"))
   })
 
   it("an amendment removing a sector on 1 July 2024: each expense judged with the terms of its day", async () => {
     const amended = cpo((json) => {
-      json.amendments = [{ number: 1, signatureDate: "2024-06-20", effectiveDate: "2024-07-01", reason: "Recentrage", changes: [{ kind: "sectors-removed", sectors: ["petite-enfance"] }, { kind: "yearly-amount", yearlyAmount: "24000" }] }]
+      json.amendments = [
+        { number: 1, signatureDate: "2024-06-20", effectiveDate: "2024-07-01", reason: "Recentrage", changes: [{ kind: "sectors-removed", sectors: ["petite-enfance"] }, { kind: "yearly-amount", yearlyAmount: "24000" }] },
+        { number: 2, signatureDate: "2024-12-01", effectiveDate: "2025-01-01", reason: "Élargissement", changes: [{ kind: "sectors-added", sectors: ["petite-enfance"] }] }
+      ]
     })
     const use = evaluateFundingUse(amended, {
       year: 2024,
