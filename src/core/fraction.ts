@@ -112,3 +112,13 @@ export function formatFraction(fraction: Fraction, digits = 2): string {
   const decimals = text.slice(text.length - digits).replace(/0+$/, "")
   return `${negative ? "-" : ""}${whole}${decimals === "" ? "" : `,${decimals}`}`
 }
+
+/**
+ * Writes a number the French way, with a decimal comma (`3.25` → `"3,25"`): targets and other
+ * counts read from a convention.
+ *
+ * @internal
+ */
+export function formatDecimal(value: number): string {
+  return String(value).replace(".", ",")
+}

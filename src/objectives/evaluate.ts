@@ -7,7 +7,7 @@
 import { type CalendarDate, daysInYear, formatFrenchDate } from "../calendar/date.js"
 import { type Period, calendarYear, periodDays, periodIntersection, periodPartInYear } from "../calendar/period.js"
 import type { ExplanationNode, Outcome } from "../core/explanation.js"
-import { type Fraction, type Rational, compareRational, divideRational, formatFraction, multiplyRational, rational, rationalOf, roundRational, toFraction } from "../core/fraction.js"
+import { type Fraction, type Rational, compareRational, divideRational, formatDecimal, formatFraction, multiplyRational, rational, rationalOf, roundRational, toFraction } from "../core/fraction.js"
 import type { Convention } from "../conventions/convention.js"
 import { type Indicator, type Objective, type Target, targetForYear } from "../conventions/objective.js"
 import { effectivePeriod, termsAsOf, termsTimeline } from "../conventions/terms-as-of.js"
@@ -140,8 +140,8 @@ function valuePhrase(kind: Indicator["kind"], value: Fraction): string {
 }
 
 function targetPhrase(target: Target): string {
-  if (target.atLeast !== undefined && target.atMost !== undefined) return `entre ${target.atLeast} et ${target.atMost}`
-  return target.atLeast !== undefined ? `au moins ${target.atLeast}` : `au plus ${target.atMost}`
+  if (target.atLeast !== undefined && target.atMost !== undefined) return `entre ${formatDecimal(target.atLeast)} et ${formatDecimal(target.atMost)}`
+  return target.atLeast !== undefined ? `au moins ${formatDecimal(target.atLeast)}` : `au plus ${formatDecimal(target.atMost as number)}`
 }
 
 function checkedOptions(options: ObjectivesOptions): { readonly year: number; readonly asOf: CalendarDate | undefined } {

@@ -5,7 +5,7 @@
  * @module
  */
 import { formatFrenchDate } from "../calendar/date.js"
-import { type Fraction, formatFraction } from "../core/fraction.js"
+import { type Fraction, formatDecimal, formatFraction } from "../core/fraction.js"
 import type { ComplianceFinding } from "../conventions/compliance.js"
 import type { Target } from "../conventions/objective.js"
 import { INSTALMENT_STATUS_LABELS } from "../funding/labels.js"
@@ -60,8 +60,8 @@ const toNumber = (fraction: Fraction) => fraction.numerator / fraction.denominat
 const percent = (fraction: Fraction | undefined) => (fraction === undefined ? "—" : `${formatFraction({ numerator: fraction.numerator * 100, denominator: fraction.denominator }, 1)} %`)
 
 function targetText(target: Target): string {
-  if (target.atLeast !== undefined && target.atMost !== undefined) return `${target.atLeast} à ${target.atMost}`
-  return target.atLeast !== undefined ? `≥ ${target.atLeast}` : `≤ ${target.atMost}`
+  if (target.atLeast !== undefined && target.atMost !== undefined) return `${formatDecimal(target.atLeast)} à ${formatDecimal(target.atMost)}`
+  return target.atLeast !== undefined ? `≥ ${formatDecimal(target.atLeast)}` : `≤ ${formatDecimal(target.atMost as number)}`
 }
 
 function conventionSection(report: AnnualReport | ConventionReport): Section {

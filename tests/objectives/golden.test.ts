@@ -4,7 +4,7 @@
  * change, run `npx vitest run -u tests/objectives/golden.test.ts`, read the diff, commit it.
  */
 import { describe, expect, it } from "vitest"
-import { type Activity, evaluateConventionObjectives, evaluateObjectives, explanationLines, parseActivity } from "caf-conventions"
+import { type Activity, DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE, ValidationError, evaluateConventionObjectives, evaluateObjectives, explanationLines, parseActivity, safeParseActivity, withRule } from "caf-conventions"
 import { cpo } from "../fixtures.js"
 import { exampleActivities, session } from "./fixtures.js"
 
@@ -78,7 +78,53 @@ const records: ReadonlyArray<Activity> = [
   session("i-9", "2026-03-01", { sector: "logement" })
 ]
 
+/** Objectives whose filters meet records missing the field they filter on, and exact boundaries. */
+const fields = cpo((json) => {
+  json.id = "cpo-champs"
+  json.terms.objectives = [
+    { id: "actions", title: "Actions jeunesse sur le bénévolat", indicator: { kind: "count-actions", filter: { activityKinds: ["action-collective"], sectors: ["jeunesse"], themes: ["bénévolat"] } }, target: { atMost: 2 } },
+    { id: "sdaf", title: "Réunions du Sdaf", indicator: { kind: "count-meetings", filter: { activityKinds: ["reunion-instance"], bodies: ["sdaf"] } }, target: { atLeast: 1 } },
+    { id: "structures", title: "Structures éligibles", indicator: { kind: "distinct-structures", filter: { activityKinds: ["accompagnement-individuel"] } }, target: { atLeast: 2 } },
+    { id: "jours", title: "Jours de formation", indicator: { kind: "sum-days", filter: { activityKinds: ["action-collective"] }, hoursPerDay: 7.5 }, target: { atLeast: 3.25 } }
+  ]
+})
+const fieldRecords: ReadonlyArray<Activity> = [
+  parseActivity({ id: "a-first-day", date: "2024-01-01", kind: "action-collective", sector: "jeunesse", theme: "bénévolat", hours: 15 }),
+  parseActivity({ id: "a-last-day", date: "2024-12-31", kind: "action-collective", sector: "jeunesse", theme: "bénévolat", days: 1.25, fundedBy: ["action-sociale-caf"] }),
+  parseActivity({ id: "a-no-sector", date: "2024-05-01", kind: "action-collective", theme: "bénévolat" }),
+  parseActivity({ id: "a-no-theme", date: "2024-05-01", kind: "action-collective", sector: "jeunesse" }),
+  parseActivity({ id: "a-this-convention", date: "2024-05-01", kind: "action-collective", sector: "enfance", conventionId: "cpo-champs" }),
+  parseActivity({ id: "m-no-body", date: "2024-05-01", kind: "reunion-instance" }),
+  parseActivity({ id: "m-sdaf", date: "2024-06-30", kind: "reunion-instance", body: "sdaf" }),
+  session("i-no-sector", "2024-05-01", { sector: undefined }),
+  session("i-employer", "2024-05-02", { structures: [{ id: "employeuse", legalForm: "association-loi-1901", departement: "91", situation: "en-difficulte", employer: true }] }),
+  session("i-volunteers", "2024-05-03", { structures: [{ id: "benevole", legalForm: "association-loi-1901", departement: "91", situation: "en-difficulte", employer: false }] }),
+  session("i-two", "2024-05-04", { fundedBy: ["action-sociale-caf"], structures: [{ id: "s-a", legalForm: "association-loi-1901", departement: "91", situation: "en-difficulte" }, { id: "s-b", legalForm: "scic", departement: "91", situation: "en-developpement" }] })
+]
+
 describe("objectives, whole results", () => {
+  it("records missing the field a filter reads, the first and last days, the day of the evaluation, an employer rule", async () => {
+    const results = [
+      evaluateObjectives(fields, fieldRecords, { year: 2024, asOf: "2024-06-30" }),
+      evaluateObjectives(fields, fieldRecords, { year: 2024, rules: withRule(DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE) })
+    ]
+    await expect(results.map(golden).join("\n")).toMatchFileSnapshot(file("fields"))
+  })
+
+  it("refuses a duration that is negative, finer than a hundredth, or given both in days and in hours", () => {
+    const base = { id: "x", date: "2024-05-01", kind: "action-collective" }
+    const issues = (json: Record<string, unknown>) => {
+      const result = safeParseActivity(json)
+      return result.success ? [] : result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`)
+    }
+    expect(issues({ ...base, days: -1 })).toHaveLength(1)
+    expect(issues({ ...base, hours: 1.005 })).toHaveLength(1)
+    expect(issues({ ...base, days: Number.POSITIVE_INFINITY })).toHaveLength(1)
+    expect(issues({ ...base, days: 0, hours: 0.25 })).toEqual(["hours: give the duration in days or in hours, not both"])
+    expect([issues({ ...base, days: 0 }), issues({ ...base, hours: 1.25 })]).toEqual([[], []])
+    expect(() => parseActivity({ ...base, days: -1 })).toThrow(ValidationError)
+  })
+
   it("the founding convention's 2023, 2024 and 2025 (as of 15 July 2025)", async () => {
     const years = [evaluateObjectives(founding, activities, { year: 2023 }), evaluateObjectives(founding, activities, { year: 2024 }), evaluateObjectives(founding, activities, { year: 2025, asOf: "2025-07-15" })]
     await expect(years.map(golden).join("\n")).toMatchFileSnapshot(file("founding"))
