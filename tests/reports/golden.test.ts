@@ -105,6 +105,23 @@ describe("scenario answers, whole", () => {
     await expect(`${lines.join("\n")}\n`).toMatchFileSnapshot(file("scenarios.txt"))
   })
 
+  it("print what each question computes on other data: a non-compliant convention, a day of evaluation, an accepted report, an invalid candidate", async () => {
+    const bare = foundingPortfolioJson().conventions[2]!
+    bare.terms.clauses = ["objet"]
+    const scenarios = [
+      { name: "Conformité d'une convention incomplète", convention: bare, question: "compliance", expected: { errors: 0, rules: { "written-convention-clauses": "info" } } },
+      { name: "Objectifs 2025 au 15 juillet", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "objectives", year: 2025, asOf: "2025-07-15", activities: "activities.json", expected: { statuses: { "suivi-coordonne": "met" }, values: { "suivi-coordonne": "1" } } },
+      { name: "Échéancier 2024, bilans acceptés", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "schedule", year: 2024, reportsAcceptedOn: "2025-05-20", expected: { instalments: { balance: { amount: "15000.00" } } } },
+      { name: "Emploi des fonds 2024 au 30 juin", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "funding-use", year: 2024, asOf: "2024-06-30", reportsAcceptedOn: "2025-05-20", payments: "payments.json", expenses: "expenses.json", expected: { toRepay: "0.00" } },
+      { name: "Un candidat illisible", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "eligibility", date: "2024-03-01", candidates: [{ id: "x" }], expected: { verdicts: { x: { eligible: true, failedRules: [] } } } }
+    ]
+    const lines = scenarios.map((scenario) => {
+      const result = runScenario(parseScenario(scenario), files("examples/data"))
+      return [`## ${result.name} (${result.passed ? "réussi" : "échoué"})`, ...result.differences].join("\n")
+    })
+    await expect(`${lines.join("\n")}\n`).toMatchFileSnapshot(file("scenarios-other-data.txt"))
+  })
+
   it("report each way a scenario can be wrong", async () => {
     const inline = foundingPortfolioJson().conventions[2]!
     const scenarios = [
