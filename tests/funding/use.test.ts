@@ -200,6 +200,23 @@ describe("unspent money and modulation", () => {
     expect([s.granted, s.keepable, s.keptSurplus, s.toRepay].map(String)).toEqual(["33016.39", "3301.63", "3301.63", "6698.37"])
   })
 
+  it("takes a missed objective with no ratio (a target of at most 0) as not achieved at all", () => {
+    const strict = cpo((json) => {
+      json.terms.modulation = { rule: "proportional", tolerance: "0" }
+      json.terms.objectives = [
+        { id: "aucun-doublon", title: "Aucune action financée deux fois", indicator: { kind: "count-actions", filter: { activityKinds: ["action-collective"] } }, target: { atMost: 0 } },
+        { id: "sdaf", title: "Réunions du Sdaf", indicator: { kind: "count-meetings", filter: { activityKinds: ["reunion-instance"] } }, target: { atLeast: 1 } }
+      ]
+    })
+    const objectives = evaluateObjectives(strict, [bareActivity("a", "action-collective"), bareActivity("m", "reunion-instance")], { year: 2024 })
+    expect(objectives.results.map((r) => [r.objectiveId, r.status, r.ratio])).toEqual([
+      ["aucun-doublon", "not-met", undefined],
+      ["sdaf", "met", { numerator: 1, denominator: 1 }]
+    ])
+    // one objective of two missed with nothing achieved: half of 30 000 €
+    expect(evaluateFundingUse(strict, { year: 2024, payments: [], expenses: [], objectives }).modulation.reduction.toString()).toBe("15000.00")
+  })
+
   it("refuses an objectives evaluation of another convention or year, saying which", () => {
     const other = evaluateObjectives(founding, [], { year: 2023 })
     try {
