@@ -1,6 +1,6 @@
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
-import { type Convention, type Portfolio, parseConvention, parsePortfolio } from "caf-conventions"
+import { type Convention, type ExplanationNode, type Portfolio, explanationLines, parseConvention, parsePortfolio } from "caf-conventions"
 
 const portfolioPath = fileURLToPath(new URL("../examples/data/portfolio.json", import.meta.url))
 
@@ -32,4 +32,9 @@ export function cpo(change: (json: Record<string, any>) => void = () => {}): Con
 export function problems(result: { success: boolean; error?: { issues: ReadonlyArray<{ path: ReadonlyArray<string | number>; message: string }> } }): Array<string> {
   if (result.success || result.error === undefined) return []
   return result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`)
+}
+
+/** A result as a golden file holds it: the explanation as its reader sees it, then the whole result as JSON. */
+export function golden(result: { readonly explanation: ExplanationNode }): string {
+  return `${explanationLines(result.explanation).join("\n")}\n\n${JSON.stringify(result, null, 2)}\n`
 }

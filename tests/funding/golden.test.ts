@@ -10,8 +10,8 @@
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "vitest"
-import { type Activity, evaluateFundingUse, evaluateObjectives, explanationLines, parseActivities, parseExpense, parseExpenses, parsePayment, parsePayments, paymentSchedule } from "caf-conventions"
-import { cpo } from "../fixtures.js"
+import { type Activity, evaluateFundingUse, evaluateObjectives, parseActivities, parseExpense, parseExpenses, parsePayment, parsePayments, paymentSchedule } from "caf-conventions"
+import { cpo, golden } from "../fixtures.js"
 
 const data = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../examples/data/${name}`, import.meta.url)), "utf8"))
 const payments = parsePayments(data("payments.json"))
@@ -23,8 +23,6 @@ const pay = (id: string, date: string, amount: string, changes: Record<string, u
 const spend = (id: string, date: string, amount: string, changes: Record<string, unknown> = {}) =>
   parseExpense({ id, date, amount, category: "experts", document: `F-${id}`, ...changes })
 
-/** The explanation as its reader sees it, then the whole result. */
-const golden = (result: { explanation: Parameters<typeof explanationLines>[0] }) => `${explanationLines(result.explanation).join("\n")}\n\n${JSON.stringify(result, null, 2)}\n`
 const file = (name: string) => `golden/${name}.txt`
 
 describe("funding use, whole results", () => {

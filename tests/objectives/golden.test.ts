@@ -4,11 +4,10 @@
  * change, run `npx vitest run -u tests/objectives/golden.test.ts`, read the diff, commit it.
  */
 import { describe, expect, it } from "vitest"
-import { type Activity, DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE, ValidationError, evaluateConventionObjectives, evaluateObjectives, explanationLines, parseActivity, safeParseActivity, withRule } from "caf-conventions"
-import { cpo } from "../fixtures.js"
+import { type Activity, DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE, ValidationError, evaluateConventionObjectives, evaluateObjectives, parseActivity, safeParseActivity, withRule } from "caf-conventions"
+import { cpo, golden } from "../fixtures.js"
 import { exampleActivities, session } from "./fixtures.js"
 
-const golden = (result: { explanation: Parameters<typeof explanationLines>[0] }) => `${explanationLines(result.explanation).join("\n")}\n\n${JSON.stringify(result, null, 2)}\n`
 const file = (name: string) => `golden/${name}.txt`
 const founding = cpo()
 const activities = exampleActivities()
