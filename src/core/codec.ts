@@ -16,12 +16,13 @@ const STRICT = { errors: "all", onExcessProperty: "error" } as const
 
 const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
 
-function toSegment(segment: unknown): PathSegment {
-  if (typeof segment === "number" || typeof segment === "string") return segment
-  if (typeof segment === "object" && segment !== null && "key" in segment) {
-    return toSegment((segment as { key: unknown }).key)
-  }
-  return String(segment)
+/**
+ * Effect's paths hold property keys (a symbol key is shown by its description); the Standard
+ * Schema type also allows `{ key }` segments, which Effect does not produce today.
+ */
+function toSegment(segment: PropertyKey | { readonly key: PropertyKey }): PathSegment {
+  const key = typeof segment === "object" ? segment.key : segment
+  return typeof key === "symbol" ? String(key) : key
 }
 
 /** Converts Effect's schema failure into the library's flat list of issues. */

@@ -66,7 +66,7 @@ export function uniqueById<T extends { readonly id: string }>(
   let first = -1
   for (const index of order) {
     const record = decoded[index] as T
-    const kept = first < 0 ? undefined : (decoded[first] as T)
+    const kept = decoded[first] // undefined before the first record (index -1)
     if (kept === undefined || kept.id !== record.id) {
       first = index
       unique.push(record)

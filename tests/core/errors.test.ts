@@ -1,14 +1,25 @@
 import { Effect, Exit, Schema } from "effect"
-import { describe, expect, it } from "vitest"
+import { beforeEach, describe, expect, it } from "vitest"
 import { EurosFromString, NonNegativeEurosFromString, PeriodSchema, ValidationError, formatPath, makeCodec } from "caf-conventions"
 
-const grant = makeCodec(Schema.Struct({ amount: NonNegativeEurosFromString, period: PeriodSchema, note: Schema.optionalKey(Schema.String) }), "grant")
+const makeGrant = () => makeCodec(Schema.Struct({ amount: NonNegativeEurosFromString, period: PeriodSchema, note: Schema.optionalKey(Schema.String) }), "grant")
+// Built before each test, not at load, so that mutation testing sees the codec's code run inside a test.
+let grant = makeGrant()
+beforeEach(() => {
+  grant = makeGrant()
+})
 
 describe("paths", () => {
   it("renders keys and indexes as JavaScript would access them", () => {
     expect(formatPath(["conventions", 0, "period", "end"])).toBe("conventions[0].period.end")
     expect(formatPath(["amounts", "2024"])).toBe('amounts["2024"]')
     expect(formatPath([])).toBe("(root)")
+  })
+
+  it("quotes a key that is not an identifier, wherever the identifier-like part of it is", () => {
+    expect(formatPath(["partners", 1, "1abc", "a-b", "$ok", "_x9"])).toBe('partners[1]["1abc"]["a-b"].$ok._x9')
+    expect(formatPath([0, "name"])).toBe("[0].name")
+    expect(formatPath(["2024"])).toBe('["2024"]')
   })
 })
 

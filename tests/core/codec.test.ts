@@ -1,0 +1,87 @@
+import { Schema } from "effect"
+import { describe, expect, it } from "vitest"
+import { SectorSchema, TextSchema, explanationLines, makeCodec, uniqueList, type ExplanationNode } from "caf-conventions"
+
+// Codecs are built inside each test, so that mutation testing sees their code run inside a test.
+const item = Schema.Struct({ id: Schema.String })
+
+describe("a codec's registry of decoded values", () => {
+  it("remembers each object of a decoded list, and nothing else", () => {
+    const registry = new WeakSet<object>()
+    const codec = makeCodec(Schema.Array(Schema.NullOr(item)), "items", { registry })
+    const input = [{ id: "a" }, null, { id: "b" }]
+    const decoded = codec.parse(input)
+    expect(decoded).toEqual([{ id: "a" }, null, { id: "b" }])
+    expect(registry.has(decoded[0] as object)).toBe(true)
+    expect(registry.has(decoded[2] as object)).toBe(true)
+    // The list itself is not a record, and the caller's input objects are not the decoded ones.
+    expect(registry.has(decoded)).toBe(false)
+    expect(registry.has(input[0] as object)).toBe(false)
+  })
+
+  it("remembers a decoded object, and nothing when decoding fails or when there is no registry", () => {
+    const registry = new WeakSet<object>()
+    const codec = makeCodec(item, "item", { registry })
+    const decoded = codec.parse({ id: "a" })
+    expect(registry.has(decoded)).toBe(true)
+    const failed = codec.safeParse({ id: 3 })
+    expect(failed.success).toBe(false)
+    const withoutRegistry = makeCodec(item, "item").parse({ id: "a" })
+    expect(registry.has(withoutRegistry)).toBe(false)
+  })
+
+  it("skips scalars and nulls, which a WeakSet refuses (adding one would throw)", () => {
+    const registry = new WeakSet<object>()
+    const codec = makeCodec(Schema.String, "text", { registry })
+    expect(codec.parse("x")).toBe("x")
+    expect(makeCodec(Schema.Array(Schema.String), "texts", { registry }).parse(["x", "y"])).toEqual(["x", "y"])
+  })
+})
+
+describe("paths of issues", () => {
+  it("give a symbol key by its description", () => {
+    const key = Symbol.for("note")
+    const result = makeCodec(Schema.Struct({ [key]: Schema.String }), "noted").safeParse({ [key]: 3 })
+    expect(result.success ? [] : result.error.issues).toEqual([{ path: ["Symbol(note)"], message: "Expected string" }])
+  })
+
+  it("keep list indexes as numbers and keys as strings", () => {
+    const result = makeCodec(Schema.Struct({ items: Schema.Array(item) }), "holder").safeParse({ items: [{ id: "a" }, { id: 1 }] })
+    expect(result.success ? [] : result.error.issues).toEqual([{ path: ["items", 1, "id"], message: "Expected string" }])
+  })
+})
+
+describe("shared schemas", () => {
+  it("a list without repeats names the first repeated item at its index", () => {
+    const sectors = makeCodec(uniqueList(SectorSchema, { nonEmpty: true }), "sectors")
+    expect(sectors.parse(["jeunesse", "enfance"])).toEqual(["jeunesse", "enfance"])
+    const repeated = sectors.safeParse(["jeunesse", "enfance", "jeunesse", "enfance"])
+    expect(repeated.success ? [] : repeated.error.issues).toEqual([{ path: [2], message: '"jeunesse" is listed twice' }])
+    const empty = sectors.safeParse([])
+    expect(empty.success ? [] : empty.error.issues).toEqual([{ path: [], message: "expected at least one item" }])
+    expect(makeCodec(uniqueList(SectorSchema), "sectors").parse([])).toEqual([])
+  })
+
+  it("a text holds 1 to 2000 characters and is not blank", () => {
+    const text = makeCodec(TextSchema, "text")
+    expect(text.parse("x".repeat(2000))).toHaveLength(2000)
+    for (const bad of ["x".repeat(2001), "", "   "]) {
+      const result = text.safeParse(bad)
+      expect(result.success ? [] : result.error.issues).toEqual([{ path: [], message: "expected a non-blank text of at most 2000 characters" }])
+    }
+  })
+})
+
+describe("explanation lines", () => {
+  const leaf = (source: string): ExplanationNode => ({ ruleId: "r", label: "Règle", outcome: "pass", read: {}, sentence: "elle tient.", source, children: [] })
+
+  it("cite the source of a rule, and only when it has one", () => {
+    expect(explanationLines(leaf("CASF, art. L. 263-1"))).toEqual(["✓ Règle : elle tient. (source : CASF, art. L. 263-1)"])
+    expect(explanationLines(leaf(""))).toEqual(["✓ Règle : elle tient."])
+  })
+
+  it("indent children under their combination, which cites no source of its own", () => {
+    const tree: ExplanationNode = { ...leaf("ignored"), ruleId: "all", label: "Toutes", outcome: "fail", children: [leaf("a"), { ...leaf("b"), outcome: "not-applicable" }] }
+    expect(explanationLines(tree)).toEqual(["✗ Toutes : elle tient.", "  ✓ Règle : elle tient. (source : a)", "  – Règle : elle tient. (source : b)"])
+  })
+})

@@ -1,0 +1,150 @@
+import { Schema } from "effect"
+import { describe, expect, it } from "vitest"
+import { Euros, ValidationError, makeCodec } from "caf-conventions"
+import { checkedYearOptions } from "../../src/core/options.js"
+import { compareIds, requireList, requireOptions, uniqueById, type RecordReader } from "../../src/core/records.js"
+
+interface Row {
+  readonly id: string
+  readonly amount: unknown
+  readonly tags?: ReadonlyArray<string>
+  readonly where?: { readonly city: string; readonly zip: string }
+}
+
+/** A reader whose decoded rows are the objects made by hand here (any object with a string id). */
+function reader(): RecordReader<Row> {
+  const codec = makeCodec(Schema.Struct({ id: Schema.String, amount: Schema.Number }), "row")
+  return {
+    subject: "rows",
+    looksDecoded: (value): value is Row => value !== null && typeof value === "object" && typeof (value as { id?: unknown }).id === "string",
+    safeParse: (value) => codec.safeParse(value)
+  }
+}
+
+function problems(run: () => unknown): ReadonlyArray<string> {
+  try {
+    run()
+  } catch (error) {
+    if (error instanceof ValidationError) return error.issues.map((issue) => `${JSON.stringify(issue.path)} ${issue.message}`)
+    throw error
+  }
+  return []
+}
+
+describe("records made unique by id", () => {
+  it("come out sorted by id, whatever the input order", () => {
+    const { unique, copies } = uniqueById([{ id: "c", amount: 1 }, { id: "a", amount: 2 }, { id: "b", amount: 3 }], reader())
+    expect(unique.map((row) => row.id)).toEqual(["a", "b", "c"])
+    expect(copies).toEqual([])
+  })
+
+  it("count identical copies once, whatever the order of their keys, nested ones included", () => {
+    const first = { id: "a", amount: 1, where: { city: "Évry", zip: "91000" }, tags: ["x", "y"] }
+    const same = { tags: ["x", "y"], where: { zip: "91000", city: "Évry" }, amount: 1, id: "a" }
+    const { unique, copies } = uniqueById([same, { id: "b", amount: 2 }, first], reader())
+    expect(unique).toEqual([same, { id: "b", amount: 2 }])
+    expect(unique[0]).toBe(same)
+    expect(copies).toHaveLength(1)
+    expect(copies[0]).toBe(first)
+  })
+
+  it("compare values with a JSON form by that form (amounts in euros)", () => {
+    const { unique, copies } = uniqueById([{ id: "a", amount: Euros.parse("10") }, { id: "a", amount: Euros.parse("10.00") }], reader())
+    expect(unique).toHaveLength(1)
+    expect(copies).toHaveLength(1)
+    expect(problems(() => uniqueById([{ id: "a", amount: Euros.parse("10") }, { id: "a", amount: Euros.parse("10.01") }], reader()))).toEqual([
+      '[1,"id"] the id a is already used by record [0] with different content'
+    ])
+  })
+
+  it("refuse one id with different content, naming the first record in input order", () => {
+    const rows = [{ id: "a", amount: 1 }, { id: "a", amount: 2 }, { id: "a", amount: 1 }, { id: "a", amount: 3 }]
+    expect(problems(() => uniqueById(rows, reader()))).toEqual([
+      '[1,"id"] the id a is already used by record [0] with different content',
+      '[3,"id"] the id a is already used by record [0] with different content'
+    ])
+    // Lists in another order are other content.
+    expect(problems(() => uniqueById([{ id: "t", amount: 1, tags: ["x", "y"] }, { id: "t", amount: 1, tags: ["y", "x"] }], reader()))).toEqual([
+      '[1,"id"] the id t is already used by record [0] with different content'
+    ])
+  })
+
+  it("decode what does not look decoded, and list every problem in input order", () => {
+    const rows: Array<unknown> = [{ id: "z", amount: 1 }, { id: "z", amount: 2 }, 7, null, { id: "a", amount: 1 }]
+    expect(problems(() => uniqueById(rows, reader()))).toEqual(['[1,"id"] the id z is already used by record [0] with different content', "[2] Expected object", "[3] Expected object"])
+    expect(uniqueById([], reader())).toEqual({ unique: [], copies: [] })
+  })
+
+  it("refuse what is not a list, saying what it is", () => {
+    expect(problems(() => uniqueById({ id: "a" } as unknown as Array<unknown>, reader()))).toEqual(['["rows"] expected a list, got object'])
+    expect(problems(() => uniqueById(null as unknown as Array<unknown>, reader()))).toEqual(['["rows"] expected a list, got null'])
+  })
+})
+
+describe("argument checks", () => {
+  it("ids compare as strings, equal ids as equal", () => {
+    expect([compareIds({ id: "a" }, { id: "b" }), compareIds({ id: "b" }, { id: "a" }), compareIds({ id: "a" }, { id: "a" })]).toEqual([-1, 1, 0])
+    expect(compareIds({ id: "10" }, { id: "9" })).toBe(-1)
+  })
+
+  it("a list is returned as it is; anything else is refused at the argument's name", () => {
+    const list = [1, 2]
+    expect(requireList(list, "payments", "payments")).toBe(list)
+    const seen = [null, undefined, "x", 3, {}].map((value) => problems(() => requireList(value, "funding use options", "payments")))
+    expect(seen).toEqual([
+      ['["payments"] expected a list, got null'],
+      ['["payments"] expected a list, got undefined'],
+      ['["payments"] expected a list, got string'],
+      ['["payments"] expected a list, got number'],
+      ['["payments"] expected a list, got object']
+    ])
+  })
+
+  it("options are an object, not null, a list or a scalar", () => {
+    const options = { year: 2024 }
+    expect(requireOptions(options, "options")).toBe(options)
+    const seen = [null, [], "2024", 2024, undefined].map((value) => problems(() => requireOptions(value as object, "options")))
+    expect(seen).toEqual([
+      ["[] expected an options object, got null"],
+      ["[] expected an options object, got a list"],
+      ["[] expected an options object, got string"],
+      ["[] expected an options object, got number"],
+      ["[] expected an options object, got undefined"]
+    ])
+  })
+})
+
+describe("year and date options", () => {
+  const check = (options: Record<string, unknown>) => checkedYearOptions("test options", options as { year: number; asOf?: unknown; on?: unknown }, ["asOf", "on"])
+
+  it("return the year and the dates given, decoded", () => {
+    expect(check({ year: 2024, asOf: "2024-06-30" })).toEqual({ year: 2024, dates: { asOf: "2024-06-30" } })
+    expect(check({ year: 1000 })).toEqual({ year: 1000, dates: {} })
+    expect(check({ year: 9999, on: "9999-12-31" })).toEqual({ year: 9999, dates: { on: "9999-12-31" } })
+  })
+
+  it("refuse a year outside 1000–9999 or not whole, describing the value given", () => {
+    const years = [999, 10000, 2024.5, "2024", null, [2024], { y: 2024 }, Symbol.for("y"), undefined, Number.NaN]
+    expect(years.map((year) => problems(() => check({ year })))).toEqual([
+      ['["year"] expected a year between 1000 and 9999, got 999'],
+      ['["year"] expected a year between 1000 and 9999, got 10000'],
+      ['["year"] expected a year between 1000 and 9999, got 2024.5'],
+      ['["year"] expected a year between 1000 and 9999, got "2024"'],
+      ['["year"] expected a year between 1000 and 9999, got null'],
+      ['["year"] expected a year between 1000 and 9999, got a list'],
+      ['["year"] expected a year between 1000 and 9999, got an object'],
+      ['["year"] expected a year between 1000 and 9999, got a symbol'],
+      ['["year"] expected a year between 1000 and 9999, got undefined'],
+      ['["year"] expected a year between 1000 and 9999, got NaN']
+    ])
+  })
+
+  it("report every problem at once, each date at its own key", () => {
+    expect(problems(() => check({ year: 12, asOf: "2024-02-30", on: 5 }))).toEqual([
+      '["year"] expected a year between 1000 and 9999, got 12',
+      '["asOf"] 2024-02-30 is not a calendar date: February 2024 has 29 days',
+      '["on"] Expected string'
+    ])
+    expect(problems(() => checkedYearOptions("test options", null as unknown as { year: number }, []))).toEqual(["[] expected an options object, got null"])
+  })
+})
