@@ -35,6 +35,25 @@ describe("portfolio documents", () => {
     ])
   })
 
+  it("check the funder's and the partner's roles and existence, each at its own path", () => {
+    const json = foundingPortfolioJson()
+    json.conventions[0]!.funderId = "mjc-corbeil-essonnes"
+    json.conventions[1]!.partnerId = "fase-91"
+    json.conventions[2]!.id = "accord-cadre-2020-2022"
+    delete json.conventions[2]!.predecessorId
+    expect(problems(safeParsePortfolio(json))).toEqual([
+      "conventions.2.id: the id accord-cadre-2020-2022 is already used by conventions[1]",
+      'conventions.0.funderId: the partner mjc-corbeil-essonnes does not have the role "financeur"',
+      "conventions.1.partnerId: there is no partner fase-91"
+    ])
+  })
+
+  it("report a missing predecessor once, at the convention that names it, not along the lineage", () => {
+    const json = foundingPortfolioJson()
+    json.conventions[0]!.predecessorId = "convention-2015"
+    expect(problems(safeParsePortfolio(json))).toEqual(["conventions.0.predecessorId: there is no convention convention-2015"])
+  })
+
   it("accept an empty portfolio", () => {
     expect(parsePortfolio({ partners: [], conventions: [] })).toEqual({ partners: [], conventions: [] })
   })
