@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest"
+import { beforeEach, describe, expect, it } from "vitest"
 import {
+  type Period,
   InvalidArgumentError,
   calendarYear,
   makePeriod,
@@ -16,7 +17,14 @@ import {
 } from "caf-conventions"
 
 const d = parseCalendarDate
-const founding = parsePeriod({ start: "2023-01-01", end: "2025-12-31" })
+const makeFounding = (): Period => parsePeriod({ start: "2023-01-01", end: "2025-12-31" })
+
+// Built before each test, not while the file loads: mutation testing activates a mutant, and
+// records which tests reach which code, only while a test runs (see docs/testing.md).
+let founding: Period
+beforeEach(() => {
+  founding = makeFounding()
+})
 
 describe("periods", () => {
   it("reads a period and refuses an end before its start, at the path of the end", () => {

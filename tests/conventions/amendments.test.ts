@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest"
+import { beforeEach, describe, expect, it } from "vitest"
 import {
+  type Convention,
   conventionStatus,
   effectivePeriod,
   finalTerms,
@@ -21,22 +22,25 @@ const raise = {
 }
 
 describe("terms in force on a date", () => {
-  const amended = cpo((json) => {
-    json.amendments = [
-      raise,
-      {
-        number: 2,
-        signatureDate: "2024-11-20",
-        effectiveDate: "2025-01-01",
-        reason: "Objectif relevé et secteur logement ajouté",
-        changes: [
-          { kind: "target", objectiveId: "accompagnement-individuel", year: 2025, target: { atLeast: 4 } },
-          { kind: "sectors-added", sectors: ["logement"] },
-          { kind: "sectors-removed", sectors: ["petite-enfance"] },
-          { kind: "period-end", end: "2026-06-30" }
-        ]
-      }
-    ]
+  let amended: Convention
+  beforeEach(() => {
+    amended = cpo((json) => {
+      json.amendments = [
+        raise,
+        {
+          number: 2,
+          signatureDate: "2024-11-20",
+          effectiveDate: "2025-01-01",
+          reason: "Objectif relevé et secteur logement ajouté",
+          changes: [
+            { kind: "target", objectiveId: "accompagnement-individuel", year: 2025, target: { atLeast: 4 } },
+            { kind: "sectors-added", sectors: ["logement"] },
+            { kind: "sectors-removed", sectors: ["petite-enfance"] },
+            { kind: "period-end", end: "2026-06-30" }
+          ]
+        }
+      ]
+    })
   })
 
   it("is the base text before the first amendment takes effect", () => {
@@ -144,8 +148,11 @@ describe("amendments that contradict each other", () => {
 })
 
 describe("early termination (résiliation)", () => {
-  const terminated = cpo((json) => {
-    json.termination = { date: "2024-09-30", reason: "Cessation d'activité du partenaire", requestedBy: "partenaire" }
+  let terminated: Convention
+  beforeEach(() => {
+    terminated = cpo((json) => {
+      json.termination = { date: "2024-09-30", reason: "Cessation d'activité du partenaire", requestedBy: "partenaire" }
+    })
   })
 
   it("cuts the period short for every computation", () => {

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest"
+import { beforeEach, describe, expect, it } from "vitest"
 import {
+  type Convention, type Portfolio,
   checkCompliance,
   conventionStatus,
   encodePortfolio,
@@ -11,8 +12,17 @@ import {
 } from "caf-conventions"
 import { foundingPortfolio } from "../fixtures.js"
 
-const portfolio = foundingPortfolio()
-const cpo = portfolio.conventions.find((convention) => convention.id === "cpo-2023-2025")!
+const makePortfolio = (): Portfolio => foundingPortfolio()
+const makeCpo = (): Convention => portfolio.conventions.find((convention) => convention.id === "cpo-2023-2025")!
+
+// Built before each test, not while the file loads: mutation testing activates a mutant, and
+// records which tests reach which code, only while a test runs (see docs/testing.md).
+let portfolio: Portfolio
+let cpo: Convention
+beforeEach(() => {
+  portfolio = makePortfolio()
+  cpo = makeCpo()
+})
 
 describe("the founding case: Caf de l'Essonne × France Active Seine-et-Marne Essonne", () => {
   it("decodes the partners and the three conventions", () => {

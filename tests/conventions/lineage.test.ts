@@ -1,8 +1,8 @@
-import { describe, expect, it } from "vitest"
-import { LineageError, lineage, parseConvention } from "caf-conventions"
+import { beforeEach, describe, expect, it } from "vitest"
+import { type Convention, LineageError, lineage, parseConvention } from "caf-conventions"
 import { cpoJson, foundingPortfolio } from "../fixtures.js"
 
-const conventions = foundingPortfolio().conventions
+const makeConventions = (): ReadonlyArray<Convention> => foundingPortfolio().conventions
 
 function lineageError(run: () => unknown): LineageError {
   try {
@@ -13,6 +13,13 @@ function lineageError(run: () => unknown): LineageError {
   }
   throw new Error("expected a LineageError")
 }
+
+// Built before each test, not while the file loads: mutation testing activates a mutant, and
+// records which tests reach which code, only while a test runs (see docs/testing.md).
+let conventions: ReadonlyArray<Convention>
+beforeEach(() => {
+  conventions = makeConventions()
+})
 
 describe("lineage", () => {
   it("runs from the oldest predecessor to the convention asked for", () => {

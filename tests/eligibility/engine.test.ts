@@ -1,6 +1,7 @@
 import fc from "fast-check"
-import { describe, expect, it } from "vitest"
+import { beforeEach, describe, expect, it } from "vitest"
 import {
+  type Convention,
   ACCOMPANIMENT_KINDS,
   DEFAULT_ELIGIBILITY_RULES,
   EMPLOYER_STRUCTURE_RULE,
@@ -28,7 +29,7 @@ import { cpo } from "../fixtures.js"
 import { on2024, viry } from "./fixtures.js"
 import { runs } from "../runs.js"
 
-const founding = cpo()
+const makeFounding = (): Convention => cpo()
 
 const essonneOrSeineEtMarne = defineRule({
   id: "territory",
@@ -39,6 +40,13 @@ const essonneOrSeineEtMarne = defineRule({
     read: { departement: candidate.departement },
     sentence: `Département ${candidate.departement}.`
   })
+})
+
+// Built before each test, not while the file loads: mutation testing activates a mutant, and
+// records which tests reach which code, only while a test runs (see docs/testing.md).
+let founding: Convention
+beforeEach(() => {
+  founding = makeFounding()
 })
 
 describe("custom rules", () => {

@@ -5,11 +5,11 @@
  * `golden/`. After a deliberate change, run `npx vitest run -u tests/eligibility/golden.test.ts`,
  * read the diff, and commit it.
  */
-import { describe, expect, it } from "vitest"
-import { DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE, type RuleTree, TERRITORY_RULE, allOf, anyOf, compileEligibility, explain, not, parseCandidate, removeRule, screenEligibility, withRule } from "caf-conventions"
+import { beforeEach, describe, expect, it } from "vitest"
+import { type Convention, DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE, type RuleTree, TERRITORY_RULE, allOf, anyOf, compileEligibility, explain, not, parseCandidate, removeRule, screenEligibility, withRule } from "caf-conventions"
 import { cpo } from "../fixtures.js"
 
-const founding = cpo()
+const makeFounding = (): Convention => cpo()
 const base = { employer: true, structureId: "mjc-viry-chatillon", structureName: "MJC de Viry-Châtillon", legalForm: "association-loi-1901", departement: "91", situation: "en-developpement", sector: "jeunesse", accompanimentKind: "individuel" }
 const candidates: ReadonlyArray<unknown> = [
   { id: "ok", ...base, employer: true },
@@ -34,6 +34,13 @@ const screen = (date: string, rules: RuleTree = DEFAULT_ELIGIBILITY_RULES) => {
   const lines = screening.lines.map((line) => (line.status === "invalid" ? line.error.message : explain(line.result).join("\n")))
   return `${lines.join("\n\n")}\n\n${JSON.stringify(screening, null, 2)}\n`
 }
+
+// Built before each test, not while the file loads: mutation testing activates a mutant, and
+// records which tests reach which code, only while a test runs (see docs/testing.md).
+let founding: Convention
+beforeEach(() => {
+  founding = makeFounding()
+})
 
 describe("eligibility screenings, whole", () => {
   it("the default rules on a day the convention is in force", async () => {

@@ -1,9 +1,9 @@
-import { describe, expect, it } from "vitest"
-import { type Candidate, checkEligibility, explain } from "caf-conventions"
+import { beforeEach, describe, expect, it } from "vitest"
+import { type Convention, type Candidate, checkEligibility, explain } from "caf-conventions"
 import { cpo } from "../fixtures.js"
 import { on2024, viry } from "./fixtures.js"
 
-const founding = cpo()
+const makeFounding = (): Convention => cpo()
 
 /** The outcome and sentence of one rule for a candidate on a day. */
 function rule(id: string, candidate: Candidate, date: string = on2024.date, convention = founding) {
@@ -11,6 +11,13 @@ function rule(id: string, candidate: Candidate, date: string = on2024.date, conv
   if (node === undefined) throw new Error(`no rule ${id}`)
   return { outcome: node.outcome, sentence: node.sentence, read: node.read }
 }
+
+// Built before each test, not while the file loads: mutation testing activates a mutant, and
+// records which tests reach which code, only while a test runs (see docs/testing.md).
+let founding: Convention
+beforeEach(() => {
+  founding = makeFounding()
+})
 
 describe("the seed's cases", () => {
   it("an MJC of Viry-Châtillon, developing, youth, individual support in 2024: eligible, every rule explained", () => {

@@ -1,5 +1,6 @@
-import { describe, expect, it } from "vitest"
+import { beforeEach, describe, expect, it } from "vitest"
 import {
+  type Convention,
   DEFAULT_ELIGIBILITY_RULES,
   EMPLOYER_STRUCTURE_RULE,
   INDIVIDUAL_SUPPORT_SITUATION_RULE,
@@ -21,8 +22,15 @@ import {
 import { cpo } from "../fixtures.js"
 import { on2024, viry } from "./fixtures.js"
 
-const founding = cpo()
+const makeFounding = (): Convention => cpo()
 const collective = { ...viry, accompanimentKind: "collectif" } as Candidate
+
+// Built before each test, not while the file loads: mutation testing activates a mutant, and
+// records which tests reach which code, only while a test runs (see docs/testing.md).
+let founding: Convention
+beforeEach(() => {
+  founding = makeFounding()
+})
 
 describe("rule trees", () => {
   it("record what each rule read", () => {

@@ -1,9 +1,16 @@
-import { describe, expect, it } from "vitest"
-import { evaluateFundingUse, parseExpense, parsePayment } from "caf-conventions"
+import { beforeEach, describe, expect, it } from "vitest"
+import { type Convention, evaluateFundingUse, parseExpense, parsePayment } from "caf-conventions"
 import { cpo } from "../fixtures.js"
 
-const founding = cpo()
+const makeFounding = (): Convention => cpo()
 const pay = (id: string, date: string, amount: string, changes: Record<string, unknown> = {}) => parsePayment({ id, date, amount, year: 2024, ...changes })
+
+// Built before each test, not while the file loads: mutation testing activates a mutant, and
+// records which tests reach which code, only while a test runs (see docs/testing.md).
+let founding: Convention
+beforeEach(() => {
+  founding = makeFounding()
+})
 
 describe("instalment statuses at their boundaries", () => {
   const advance = (asOf: string, paid: string | undefined) =>

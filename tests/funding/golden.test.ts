@@ -9,21 +9,34 @@
  */
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
-import { describe, expect, it } from "vitest"
-import { type Activity, evaluateFundingUse, evaluateObjectives, parseActivities, parseExpense, parseExpenses, parsePayment, parsePayments, paymentSchedule } from "caf-conventions"
+import { beforeEach, describe, expect, it } from "vitest"
+import { type Convention, type Expense, type Payment, type Activity, evaluateFundingUse, evaluateObjectives, parseActivities, parseExpense, parseExpenses, parsePayment, parsePayments, paymentSchedule } from "caf-conventions"
 import { cpo, golden } from "../fixtures.js"
 
 const data = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../examples/data/${name}`, import.meta.url)), "utf8"))
-const payments = parsePayments(data("payments.json"))
-const expenses = parseExpenses(data("expenses.json"))
-const activities: ReadonlyArray<Activity> = parseActivities(data("activities.json"))
-const founding = cpo()
+const makePayments = (): ReadonlyArray<Payment> => parsePayments(data("payments.json"))
+const makeExpenses = (): ReadonlyArray<Expense> => parseExpenses(data("expenses.json"))
+const makeActivities = (): ReadonlyArray<Activity> => parseActivities(data("activities.json"))
+const makeFounding = (): Convention => cpo()
 
 const pay = (id: string, date: string, amount: string, changes: Record<string, unknown> = {}) => parsePayment({ id, date, amount, year: 2024, ...changes })
 const spend = (id: string, date: string, amount: string, changes: Record<string, unknown> = {}) =>
   parseExpense({ id, date, amount, category: "experts", document: `F-${id}`, ...changes })
 
 const file = (name: string) => `golden/${name}.txt`
+
+// Built before each test, not while the file loads: mutation testing activates a mutant, and
+// records which tests reach which code, only while a test runs (see docs/testing.md).
+let payments: ReadonlyArray<Payment>
+let expenses: ReadonlyArray<Expense>
+let activities: ReadonlyArray<Activity>
+let founding: Convention
+beforeEach(() => {
+  payments = makePayments()
+  expenses = makeExpenses()
+  activities = makeActivities()
+  founding = makeFounding()
+})
 
 describe("funding use, whole results", () => {
   it("the founding convention's 2024, settled in July 2025 (750 € to repay)", async () => {

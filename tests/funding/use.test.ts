@@ -1,8 +1,9 @@
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import fc from "fast-check"
-import { describe, expect, it } from "vitest"
-import {
+import { beforeEach, describe, expect, it } from "vitest"
+import { type FundingUse, type FundingUseOptions,
+  type Convention,
   EXPENSE_CATEGORIES,
   Euros,
   type Expense,
@@ -21,18 +22,34 @@ import { cpo } from "../fixtures.js"
 import { runs } from "../runs.js"
 
 const data = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../examples/data/${name}`, import.meta.url)), "utf8"))
-const payments = parsePayments(data("payments.json"))
-const expenses = parseExpenses(data("expenses.json"))
-const founding = cpo()
-const year2024 = { year: 2024, payments, expenses, asOf: "2025-07-15", reportsAcceptedOn: "2025-05-20", financialReportReceivedOn: "2025-04-30" }
+const makePayments = (): ReadonlyArray<Payment> => parsePayments(data("payments.json"))
+const makeExpenses = (): ReadonlyArray<Expense> => parseExpenses(data("expenses.json"))
+const makeFounding = (): Convention => cpo()
+const makeYear2024 = (): FundingUseOptions => ({ year: 2024, payments, expenses, asOf: "2025-07-15", reportsAcceptedOn: "2025-05-20", financialReportReceivedOn: "2025-04-30" })
 
 const pay = (id: string, date: string, amount: string, changes: Record<string, unknown> = {}) => parsePayment({ id, date, amount, year: 2024, ...changes })
 /** An expense with changes; a change to undefined removes the field. */
 const spend = (id: string, amount: string, changes: Record<string, unknown> = {}) =>
   parseExpense(Object.fromEntries(Object.entries({ id, date: "2024-06-01", amount, category: "experts", document: `F-${id}`, ...changes }).filter(([, value]) => value !== undefined)))
 
+// Built before each test, not while the file loads: mutation testing activates a mutant, and
+// records which tests reach which code, only while a test runs (see docs/testing.md).
+let payments: ReadonlyArray<Payment>
+let expenses: ReadonlyArray<Expense>
+let founding: Convention
+let year2024: FundingUseOptions
+beforeEach(() => {
+  payments = makePayments()
+  expenses = makeExpenses()
+  founding = makeFounding()
+  year2024 = makeYear2024()
+})
+
 describe("the founding convention's 2024 use of the money", () => {
-  const use = evaluateFundingUse(founding, year2024)
+  let use: FundingUse
+  beforeEach(() => {
+    use = evaluateFundingUse(founding, year2024)
+  })
 
   it("has both instalments paid, on time", () => {
     expect(use.instalments.map((p) => [p.instalment.key, p.paid.toString(), p.status, p.paymentIds])).toEqual([
@@ -170,8 +187,14 @@ describe("records that are not payments or expenses", () => {
 })
 
 describe("unspent money and modulation", () => {
-  const received = [pay("a", "2024-03-15", "15000"), pay("b", "2025-06-01", "15000")]
-  const spent = [spend("s", "27000")]
+  let received: ReadonlyArray<Payment>
+  beforeEach(() => {
+    received = [pay("a", "2024-03-15", "15000"), pay("b", "2025-06-01", "15000")]
+  })
+  let spent: ReadonlyArray<Expense>
+  beforeEach(() => {
+    spent = [spend("s", "27000")]
+  })
 
   it("keeps a surplus up to the convention's cap and repays the rest", () => {
     const keep = cpo((json) => (json.terms.unspent = { rule: "keep", capRate: "0.05" }))

@@ -1,4 +1,4 @@
-import { describe, expect, it } from "vitest"
+import { beforeEach, describe, expect, it } from "vitest"
 import { Euros, InvalidAmountError, InvalidArgumentError } from "caf-conventions"
 
 function caught(run: () => unknown): InvalidAmountError | InvalidArgumentError {
@@ -11,7 +11,14 @@ function caught(run: () => unknown): InvalidAmountError | InvalidArgumentError {
   throw new Error("expected an error")
 }
 
-const max = Euros.parse("9999999999999.99")
+const makeMax = (): Euros => Euros.parse("9999999999999.99")
+
+// Built before each test, not while the file loads: mutation testing activates a mutant, and
+// records which tests reach which code, only while a test runs (see docs/testing.md).
+let max: Euros
+beforeEach(() => {
+  max = makeMax()
+})
 
 describe("amounts at the edges", () => {
   it("refuse every way out of range, with the problem and the root path", () => {

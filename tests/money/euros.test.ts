@@ -1,5 +1,5 @@
 import { Decimal } from "decimal.js"
-import { describe, expect, it } from "vitest"
+import { beforeEach, describe, expect, it } from "vitest"
 import { Euros, InvalidAmountError, InvalidArgumentError, ROUNDING_MODES } from "caf-conventions"
 
 function problemOf(run: () => unknown): string {
@@ -98,8 +98,14 @@ describe("Euros from cents and from numbers", () => {
 })
 
 describe("Euros arithmetic", () => {
-  const a = Euros.parse("0.10")
-  const b = Euros.parse("0.20")
+  let a: Euros
+  beforeEach(() => {
+    a = Euros.parse("0.10")
+  })
+  let b: Euros
+  beforeEach(() => {
+    b = Euros.parse("0.20")
+  })
 
   it("adds and subtracts exactly, where floats would not", () => {
     expect(a.plus(b).toString()).toBe("0.30")

@@ -1,10 +1,10 @@
-import { describe, expect, it } from "vitest"
-import { ValidationError, evaluateConventionObjectives, evaluateObjectives, explanationLines, parseActivity } from "caf-conventions"
+import { beforeEach, describe, expect, it } from "vitest"
+import { type ObjectivesEvaluation, type Activity, type Convention, ValidationError, evaluateConventionObjectives, evaluateObjectives, explanationLines, parseActivity } from "caf-conventions"
 import { cpo } from "../fixtures.js"
 import { exampleActivities, session } from "./fixtures.js"
 
-const founding = cpo()
-const activities = exampleActivities()
+const makeFounding = (): Convention => cpo()
+const makeActivities = (): ReadonlyArray<Activity> => exampleActivities()
 
 function result(evaluation: ReturnType<typeof evaluateObjectives>, id: string) {
   const found = evaluation.results.find((candidate) => candidate.objectiveId === id)
@@ -12,8 +12,20 @@ function result(evaluation: ReturnType<typeof evaluateObjectives>, id: string) {
   return found
 }
 
+// Built before each test, not while the file loads: mutation testing activates a mutant, and
+// records which tests reach which code, only while a test runs (see docs/testing.md).
+let founding: Convention
+let activities: ReadonlyArray<Activity>
+beforeEach(() => {
+  founding = makeFounding()
+  activities = makeActivities()
+})
+
 describe("the founding convention's 2024 evaluation", () => {
-  const evaluation = evaluateObjectives(founding, activities, { year: 2024 })
+  let evaluation: ObjectivesEvaluation
+  beforeEach(() => {
+    evaluation = evaluateObjectives(founding, activities, { year: 2024 })
+  })
 
   it("meets all four objectives, with their values and exact ratios", () => {
     expect(evaluation.results.map((r) => [r.objectiveId, r.status, r.value, r.target, r.ratio])).toEqual([
@@ -82,7 +94,10 @@ describe("the founding convention's 2024 evaluation", () => {
 })
 
 describe("targets", () => {
-  const starting = cpo((json) => (json.terms.period = { start: "2024-07-01", end: "2026-06-30" }))
+  let starting: Convention
+  beforeEach(() => {
+    starting = cpo((json) => (json.terms.period = { start: "2024-07-01", end: "2026-06-30" }))
+  })
 
   it("are prorated for a partial first year and rounded up by default: 3 × 184/366 → 2", () => {
     const individual = result(evaluateObjectives(starting, [], { year: 2024 }), "accompagnement-individuel")

@@ -3,21 +3,21 @@
  * value, target, ratio, counted and excluded record and French sentence. After a deliberate
  * change, run `npx vitest run -u tests/objectives/golden.test.ts`, read the diff, commit it.
  */
-import { describe, expect, it } from "vitest"
-import { type Activity, DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE, ValidationError, evaluateConventionObjectives, evaluateObjectives, parseActivity, safeParseActivity, withRule } from "caf-conventions"
+import { beforeEach, describe, expect, it } from "vitest"
+import { type Convention, type Activity, DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE, ValidationError, evaluateConventionObjectives, evaluateObjectives, parseActivity, safeParseActivity, withRule } from "caf-conventions"
 import { cpo, golden } from "../fixtures.js"
 import { exampleActivities, session } from "./fixtures.js"
 
 const file = (name: string) => `golden/${name}.txt`
-const founding = cpo()
-const activities = exampleActivities()
+const makeFounding = (): Convention => cpo()
+const makeActivities = (): ReadonlyArray<Activity> => exampleActivities()
 
 /**
  * A convention running from 1 April 2024 to 31 March 2026 (two partial years), with one
  * objective per indicator kind, upper bounds, a per-year target, and an amendment that changes
  * a target for 2025.
  */
-const mixed = cpo((json) => {
+const makeMixed = (): Convention => cpo((json) => {
   json.id = "cpo-mixte"
   json.signatureDate = "2024-03-15"
   delete json.predecessorId
@@ -54,7 +54,7 @@ const mixed = cpo((json) => {
   json.amendments = [{ number: 1, signatureDate: "2024-12-10", effectiveDate: "2025-01-01", reason: "Cible revue", changes: [{ kind: "target", objectiveId: "jours-formation", year: 2025, target: { atLeast: 5 } }] }]
 })
 
-const records: ReadonlyArray<Activity> = [
+const makeRecords = (): ReadonlyArray<Activity> => [
   parseActivity({ id: "f-1", date: "2024-05-10", kind: "action-collective", theme: "bénévolat", sector: "animation-vie-sociale", days: 1 }),
   parseActivity({ id: "f-2", date: "2024-06-10", kind: "action-collective", theme: "bénévolat", sector: "jeunesse", hours: 10.5 }),
   parseActivity({ id: "f-3", date: "2024-07-10", kind: "action-collective", theme: "gestion", sector: "jeunesse", days: 2 }),
@@ -78,7 +78,7 @@ const records: ReadonlyArray<Activity> = [
 ]
 
 /** Objectives whose filters meet records missing the field they filter on, and exact boundaries. */
-const fields = cpo((json) => {
+const makeFields = (): Convention => cpo((json) => {
   json.id = "cpo-champs"
   json.terms.objectives = [
     { id: "actions", title: "Actions jeunesse sur le bénévolat", indicator: { kind: "count-actions", filter: { activityKinds: ["action-collective"], sectors: ["jeunesse"], themes: ["bénévolat"] } }, target: { atMost: 2 } },
@@ -87,7 +87,7 @@ const fields = cpo((json) => {
     { id: "jours", title: "Jours de formation", indicator: { kind: "sum-days", filter: { activityKinds: ["action-collective"] }, hoursPerDay: 7.5 }, target: { atLeast: 3.25 } }
   ]
 })
-const fieldRecords: ReadonlyArray<Activity> = [
+const makeFieldRecords = (): ReadonlyArray<Activity> => [
   parseActivity({ id: "a-first-day", date: "2024-01-01", kind: "action-collective", sector: "jeunesse", theme: "bénévolat", hours: 15 }),
   parseActivity({ id: "a-last-day", date: "2024-12-31", kind: "action-collective", sector: "jeunesse", theme: "bénévolat", days: 1.25, fundedBy: ["action-sociale-caf"] }),
   parseActivity({ id: "a-no-sector", date: "2024-05-01", kind: "action-collective", theme: "bénévolat" }),
@@ -100,6 +100,23 @@ const fieldRecords: ReadonlyArray<Activity> = [
   session("i-volunteers", "2024-05-03", { structures: [{ id: "benevole", legalForm: "association-loi-1901", departement: "91", situation: "en-difficulte", employer: false }] }),
   session("i-two", "2024-05-04", { fundedBy: ["action-sociale-caf"], structures: [{ id: "s-a", legalForm: "association-loi-1901", departement: "91", situation: "en-difficulte" }, { id: "s-b", legalForm: "scic", departement: "91", situation: "en-developpement" }] })
 ]
+
+// Built before each test, not while the file loads: mutation testing activates a mutant, and
+// records which tests reach which code, only while a test runs (see docs/testing.md).
+let founding: Convention
+let activities: ReadonlyArray<Activity>
+let mixed: Convention
+let records: ReadonlyArray<Activity>
+let fields: Convention
+let fieldRecords: ReadonlyArray<Activity>
+beforeEach(() => {
+  founding = makeFounding()
+  activities = makeActivities()
+  mixed = makeMixed()
+  records = makeRecords()
+  fields = makeFields()
+  fieldRecords = makeFieldRecords()
+})
 
 describe("objectives, whole results", () => {
   it("records missing the field a filter reads, the first and last days, the day of the evaluation, an employer rule", async () => {

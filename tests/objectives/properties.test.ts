@@ -1,10 +1,10 @@
 import fc from "fast-check"
-import { describe, expect, it } from "vitest"
-import { ACTIVITY_KINDS, type Activity, PARTNERSHIP_BODIES, SECTORS, SITUATIONS, evaluateObjectives, parseActivity } from "caf-conventions"
+import { beforeEach, describe, expect, it } from "vitest"
+import { type Convention, ACTIVITY_KINDS, type Activity, PARTNERSHIP_BODIES, SECTORS, SITUATIONS, evaluateObjectives, parseActivity } from "caf-conventions"
 import { cpo } from "../fixtures.js"
 import { runs } from "../runs.js"
 
-const founding = cpo()
+const makeFounding = (): Convention => cpo()
 const pad = (n: number) => String(n).padStart(2, "0")
 
 const structure = fc.record({
@@ -42,6 +42,13 @@ const asOf = fc.constantFrom(undefined, "2024-06-30", "2024-12-31")
 
 const snapshot = (list: ReadonlyArray<Activity>, date?: string) =>
   JSON.stringify(evaluateObjectives(founding, list, { year: 2024, ...(date === undefined ? {} : { asOf: date }) }))
+
+// Built before each test, not while the file loads: mutation testing activates a mutant, and
+// records which tests reach which code, only while a test runs (see docs/testing.md).
+let founding: Convention
+beforeEach(() => {
+  founding = makeFounding()
+})
 
 describe("objectives: invariants (properties)", () => {
   it("do not depend on the order of the records", () => {

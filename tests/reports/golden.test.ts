@@ -6,8 +6,9 @@
 import { readFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
-import { describe, expect, it } from "vitest"
-import {
+import { beforeEach, describe, expect, it } from "vitest"
+import { type ReportInputs,
+  type Convention, type Portfolio,
   annualReport,
   conventionReport,
   parseActivities,
@@ -23,9 +24,9 @@ import {
 import { foundingPortfolioJson } from "../fixtures.js"
 
 const read = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../examples/data/${name}`, import.meta.url)), "utf8"))
-const portfolio = parsePortfolio(read("portfolio.json"))
-const cpo = portfolio.conventions[2]!
-const inputs = {
+const makePortfolio = (): Portfolio => parsePortfolio(read("portfolio.json"))
+const makeCpo = (): Convention => portfolio.conventions[2]!
+const makeInputs = (): ReportInputs => ({
   activities: parseActivities(read("activities.json")),
   payments: parsePayments(read("payments.json")),
   expenses: parseExpenses(read("expenses.json")),
@@ -34,14 +35,14 @@ const inputs = {
   asOf: "2025-07-15",
   reportsAcceptedOn: { "2024": "2025-05-20" },
   financialReportReceivedOn: { "2024": "2025-04-30" }
-}
+})
 const file = (name: string) => `golden/${name}`
 
 /**
  * The founding convention as it would be with a fixed-rate modulation, a clause keeping 10 %
  * of unspent money, no control clauses, and a termination on 30 June 2025.
  */
-const troubled = (() => {
+const makeTroubled = (): Portfolio => {
   const json = foundingPortfolioJson()
   const convention = json.conventions[2]!
   convention.terms.modulation = { rule: "fixed-reduction", ratePerMissedObjective: "0.1" }
@@ -49,7 +50,20 @@ const troubled = (() => {
   convention.terms.clauses = ["objet", "montant"]
   convention.termination = { date: "2025-06-30", reason: "Fin anticipée d'un commun accord", requestedBy: "commun-accord" }
   return parsePortfolio(json)
-})()
+}
+
+// Built before each test, not while the file loads: mutation testing activates a mutant, and
+// records which tests reach which code, only while a test runs (see docs/testing.md).
+let portfolio: Portfolio
+let cpo: Convention
+let inputs: ReportInputs
+let troubled: Portfolio
+beforeEach(() => {
+  portfolio = makePortfolio()
+  cpo = makeCpo()
+  inputs = makeInputs()
+  troubled = makeTroubled()
+})
 
 describe("reports, whole", () => {
   it("the founding convention's 2024 review, in Markdown and HTML", async () => {

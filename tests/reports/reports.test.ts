@@ -1,7 +1,8 @@
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
-import { describe, expect, it } from "vitest"
-import {
+import { beforeEach, describe, expect, it } from "vitest"
+import { type AnnualReport, type ConventionReport, type ReportInputs,
+  type Convention, type Portfolio,
   SCDL_COLUMNS,
   SCDL_PATTERNS,
   ValidationError,
@@ -18,9 +19,9 @@ import {
 import { foundingPortfolioJson } from "../fixtures.js"
 
 const read = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../examples/data/${name}`, import.meta.url)), "utf8"))
-const portfolio = parsePortfolio(read("portfolio.json"))
-const cpo = portfolio.conventions[2]!
-const inputs = {
+const makePortfolio = (): Portfolio => parsePortfolio(read("portfolio.json"))
+const makeCpo = (): Convention => portfolio.conventions[2]!
+const makeInputs = (): ReportInputs => ({
   activities: parseActivities(read("activities.json")),
   payments: parsePayments(read("payments.json")),
   expenses: parseExpenses(read("expenses.json")),
@@ -28,11 +29,25 @@ const inputs = {
   conventions: portfolio.conventions,
   asOf: "2025-07-15",
   reportsAcceptedOn: { "2024": "2025-05-20" }
-}
+})
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/gu, " ")
 
+// Built before each test, not while the file loads: mutation testing activates a mutant, and
+// records which tests reach which code, only while a test runs (see docs/testing.md).
+let portfolio: Portfolio
+let cpo: Convention
+let inputs: ReportInputs
+beforeEach(() => {
+  portfolio = makePortfolio()
+  cpo = makeCpo()
+  inputs = makeInputs()
+})
+
 describe("the yearly review", () => {
-  const report = annualReport(cpo, { ...inputs, year: 2024 })
+  let report: AnnualReport
+  beforeEach(() => {
+    report = annualReport(cpo, { ...inputs, year: 2024 })
+  })
 
   it("gathers compliance, objectives, schedule and the use of the money", () => {
     expect(report.parties).toEqual({ funder: "Caisse d'allocations familiales de l'Essonne", partner: "France Active Seine-et-Marne Essonne" })
@@ -79,7 +94,10 @@ describe("escaping", () => {
 })
 
 describe("the end-of-convention review", () => {
-  const report = conventionReport(cpo, inputs)
+  let report: ConventionReport
+  beforeEach(() => {
+    report = conventionReport(cpo, inputs)
+  })
 
   it("covers every year, each objective across the years, and the totals", () => {
     expect(report.years.map((year) => year.year)).toEqual([2023, 2024, 2025])
