@@ -1,0 +1,182 @@
+/**
+ * A convention's own consistency (dates, amendments, termination) at each boundary, and the terms
+ * its amendments give on each date.
+ */
+import { describe, expect, it } from "vitest"
+import { effectivePeriod, finalTerms, parseCalendarDate, safeParseConvention, termsAsOf, termsTimeline } from "caf-conventions"
+import { cpo, cpoJson, problems } from "../fixtures.js"
+
+const d = parseCalendarDate
+const amendment = (number: number, effectiveDate: string, changes: ReadonlyArray<Record<string, unknown>>) => ({
+  number,
+  signatureDate: "2023-06-01",
+  effectiveDate,
+  reason: "Avenant",
+  changes
+})
+/** The problems of the founding convention once `change` is applied to its JSON. */
+const issues = (change: (json: Record<string, any>) => void) => {
+  const json = cpoJson()
+  change(json)
+  return problems(safeParseConvention(json))
+}
+
+describe("the convention's own dates", () => {
+  it("refuse a notification of a draft, and one before the signature, not one on the day of signature", () => {
+    expect(issues((json) => ((json.notificationDate = "2023-01-05"), delete json.signatureDate))).toEqual(["notificationDate: a draft (no signatureDate) cannot have been notified"])
+    expect(issues((json) => (json.notificationDate = "2022-12-31"))).toEqual(["notificationDate: the notification 2022-12-31 is before the signature 2023-01-01"])
+    expect(issues((json) => (json.notificationDate = "2023-01-01"))).toEqual([])
+  })
+
+  it("accept per-year targets inside the period and refuse them outside it", () => {
+    expect(issues((json) => (json.terms.objectives[1].targetsByYear = { "2023": { atLeast: 2 }, "2025": { atLeast: 4 } }))).toEqual([])
+    expect(issues((json) => (json.terms.objectives[1].targetsByYear = { "2026": { atLeast: 4 } }))).toEqual([
+      "terms.objectives.1.targetsByYear.2026: the year 2026 is outside the period 2023-01-01..2025-12-31"
+    ])
+  })
+})
+
+describe("amendments", () => {
+  it("take effect from the first to the last day of the period, not outside it", () => {
+    const at = (date: string) => issues((json) => (json.amendments = [amendment(1, date, [{ kind: "sectors-added", sectors: ["logement"] }])]))
+    expect([at("2023-01-01"), at("2025-12-31")]).toEqual([[], []])
+    expect(at("2022-12-31")).toEqual(["amendments.0.effectiveDate: the amendment takes effect 2022-12-31, outside the period 2023-01-01..2025-12-31"])
+    expect(at("2026-01-01")).toEqual(["amendments.0.effectiveDate: the amendment takes effect 2026-01-01, outside the period 2023-01-01..2025-12-31"])
+  })
+
+  it("change at least one term, of a kind the convention's amounts allow, and end the period after its start", () => {
+    expect(issues((json) => (json.amendments = [amendment(1, "2024-01-01", [])]))).toEqual(["amendments.0.changes: an amendment changes at least one term"])
+    expect(
+      issues((json) => {
+        json.terms.amounts = { kind: "per-year", byYear: { "2023": "30000", "2024": "30000", "2025": "30000" } }
+        json.amendments = [amendment(1, "2024-01-01", [{ kind: "yearly-amount", yearlyAmount: "36000" }, { kind: "year-amount", year: 2024, amount: "36000" }])]
+      })
+    ).toEqual(["amendments.0.changes.0: a yearly-amount change needs a convention with a constant yearly amount (use year-amount)"])
+    expect(issues((json) => (json.amendments = [amendment(1, "2024-01-01", [{ kind: "period-end", end: "2022-12-31" }])]))).toEqual([
+      "amendments.0.changes.0.end: the new end 2022-12-31 is before the start 2023-01-01"
+    ])
+    // Ending on the first day is a one-day period: allowed.
+    expect(issues((json) => (json.amendments = [amendment(1, "2023-01-01", [{ kind: "period-end", end: "2023-01-01" }])]))).toEqual([])
+  })
+
+  it("cannot change one term twice on one date, whichever the kind of term", () => {
+    const twice = (first: Record<string, unknown>, second: Record<string, unknown>) =>
+      issues((json) => {
+        json.terms.amounts = { kind: "per-year", byYear: { "2023": "30000", "2024": "30000", "2025": "30000" } }
+        json.amendments = [amendment(1, "2024-07-01", [first]), amendment(2, "2024-07-01", [second])]
+      })
+    const clash = (term: string) => [`amendments.1.changes.0: amendment n° 1 already changes the ${term} on 2024-07-01: two changes of one term on one date contradict each other`]
+    expect(twice({ kind: "year-amount", year: 2024, amount: "1" }, { kind: "year-amount", year: 2024, amount: "2" })).toEqual(clash("amount of 2024"))
+    expect(twice({ kind: "year-amount", year: 2024, amount: "1" }, { kind: "year-amount", year: 2025, amount: "2" })).toEqual([])
+    expect(twice({ kind: "period-end", end: "2026-06-30" }, { kind: "period-end", end: "2026-12-31" })).toEqual(clash("end of the period"))
+    expect(twice({ kind: "sectors-added", sectors: ["logement", "handicap"] }, { kind: "sectors-removed", sectors: ["handicap"] })).toEqual(clash("sector handicap"))
+    expect(twice({ kind: "sectors-added", sectors: ["logement"] }, { kind: "sectors-removed", sectors: ["jeunesse"] })).toEqual([])
+    expect(twice({ kind: "accompaniment-kinds-added", accompanimentKinds: ["appui-technique"] }, { kind: "accompaniment-kinds-removed", accompanimentKinds: ["appui-technique"] })).toEqual(
+      clash("accompaniment kind appui-technique")
+    )
+    const target = (year?: number) => ({ kind: "target", objectiveId: "accompagnement-individuel", target: { atLeast: 4 }, ...(year === undefined ? {} : { year }) })
+    expect(twice(target(), target())).toEqual(clash("target of accompagnement-individuel"))
+    expect(twice(target(2024), target(2024))).toEqual(clash("target of accompagnement-individuel in 2024"))
+    expect(twice(target(), target(2024))).toEqual([])
+    expect(twice(target(2024), target(2025))).toEqual([])
+  })
+})
+
+describe("an early termination", () => {
+  const ended = (date: string, amendments: ReadonlyArray<unknown> = []) =>
+    issues((json) => {
+      json.termination = { date, reason: "Résiliation", requestedBy: "caf" }
+      json.amendments = amendments
+    })
+
+  it("falls on a day of the period, as extended by its amendments", () => {
+    expect([ended("2023-01-01"), ended("2025-12-31")]).toEqual([[], []])
+    expect(ended("2022-12-31")).toEqual(["termination.date: the termination date 2022-12-31 is outside the period 2023-01-01..2025-12-31"])
+    expect(ended("2026-03-31")).toEqual(["termination.date: the termination date 2026-03-31 is outside the period 2023-01-01..2025-12-31"])
+    const extended = [amendment(1, "2025-06-01", [{ kind: "period-end", end: "2026-06-30" }]), amendment(2, "2025-07-01", [{ kind: "period-end", end: "2026-03-31" }])]
+    expect(ended("2026-06-30", extended)).toEqual([])
+    expect(ended("2026-07-01", extended)).toEqual(["termination.date: the termination date 2026-07-01 is outside the period 2023-01-01..2026-06-30"])
+  })
+
+  it("on the last day of the period leaves the convention not terminated", () => {
+    const lastDay = cpo((json) => (json.termination = { date: "2025-12-31", reason: "Résiliation", requestedBy: "caf" }))
+    expect(termsAsOf(lastDay, d("2024-01-01")).terminated).toBe(false)
+    const dayBefore = cpo((json) => (json.termination = { date: "2025-12-30", reason: "Résiliation", requestedBy: "caf" }))
+    expect(termsAsOf(dayBefore, d("2024-01-01")).terminated).toBe(true)
+    expect(effectivePeriod(dayBefore)).toEqual({ start: "2023-01-01", end: "2025-12-30" })
+  })
+})
+
+describe("terms as amended", () => {
+  it("add a sector or a kind of support once, even when the amendment repeats one already there", () => {
+    const amended = cpo(
+      (json) =>
+        (json.amendments = [
+          amendment(1, "2024-01-01", [
+            { kind: "sectors-added", sectors: ["jeunesse", "logement"] },
+            { kind: "accompaniment-kinds-added", accompanimentKinds: ["individuel", "appui-technique"] }
+          ])
+        ])
+    )
+    const terms = termsAsOf(amended, d("2024-01-01")).terms
+    expect(terms.sectors).toEqual(["petite-enfance", "enfance", "jeunesse", "parentalite", "animation-vie-sociale", "logement"])
+    expect(terms.accompanimentKinds).toEqual(["individuel", "collectif", "instances-partenariales", "coordination-caf", "appui-technique"])
+  })
+
+  it("replace a target for every year, or add one for a single year", () => {
+    const amended = cpo(
+      (json) =>
+        (json.amendments = [
+          amendment(1, "2024-01-01", [{ kind: "target", objectiveId: "accompagnement-individuel", target: { atLeast: 5 } }]),
+          amendment(2, "2024-01-01", [{ kind: "target", objectiveId: "actions-collectives", year: 2025, target: { atLeast: 2 } }])
+        ])
+    )
+    const objectives = termsAsOf(amended, d("2024-01-01")).terms.objectives
+    const individual = objectives.find((objective) => objective.id === "accompagnement-individuel")
+    const collective = objectives.find((objective) => objective.id === "actions-collectives")
+    expect([individual?.target, individual?.targetsByYear]).toEqual([{ atLeast: 5 }, undefined])
+    expect([collective?.target, collective?.targetsByYear]).toEqual([{ atLeast: 1 }, { "2025": { atLeast: 2 } }])
+    // The other objectives are the same objects as in the text.
+    expect(objectives[0]).toBe(amended.terms.objectives[0])
+  })
+
+  it("apply amendments of one date in the order of their numbers, whatever their order in the file", () => {
+    const amended = cpo(
+      (json) =>
+        (json.amendments = [
+          amendment(3, "2024-07-01", [{ kind: "sectors-added", sectors: ["handicap"] }]),
+          amendment(1, "2024-01-01", [{ kind: "sectors-added", sectors: ["logement"] }]),
+          amendment(2, "2024-07-01", [{ kind: "sectors-added", sectors: ["acces-aux-droits"] }])
+        ])
+    )
+    const asOf = termsAsOf(amended, d("2024-07-01"))
+    expect(asOf.applied.map((applied) => applied.number)).toEqual([1, 2, 3])
+    expect(asOf.terms.sectors.slice(-3)).toEqual(["logement", "acces-aux-droits", "handicap"])
+    expect(termsAsOf(amended, d("2024-06-30")).applied.map((applied) => applied.number)).toEqual([1])
+    expect(termsTimeline(amended).map((segment) => [segment.period.start, segment.period.end, segment.applied.map((applied) => applied.number)])).toEqual([
+      ["2023-01-01", "2023-12-31", []],
+      ["2024-01-01", "2024-06-30", [1]],
+      ["2024-07-01", "2025-12-31", [1, 2, 3]]
+    ])
+  })
+
+  it("end with the last amendment's terms, even one taking effect on the first day", () => {
+    const first = cpo((json) => (json.amendments = [amendment(1, "2023-01-01", [{ kind: "period-end", end: "2024-12-31" }])]))
+    expect(finalTerms(first).period).toEqual({ start: "2023-01-01", end: "2024-12-31" })
+    expect(termsTimeline(first).map((segment) => [segment.period.start, segment.period.end, segment.applied.length])).toEqual([["2023-01-01", "2024-12-31", 1]])
+    const extended = cpo(
+      (json) =>
+        (json.amendments = [
+          amendment(2, "2025-12-31", [{ kind: "period-end", end: "2026-12-31" }]),
+          amendment(1, "2025-06-01", [{ kind: "sectors-added", sectors: ["logement"] }])
+        ])
+    )
+    expect(finalTerms(extended).period.end).toBe("2026-12-31")
+    expect(finalTerms(extended).sectors).toContain("logement")
+    expect(termsTimeline(extended).map((segment) => [segment.period.start, segment.period.end])).toEqual([
+      ["2023-01-01", "2025-05-31"],
+      ["2025-06-01", "2025-12-30"],
+      ["2025-12-31", "2026-12-31"]
+    ])
+  })
+})
