@@ -85,10 +85,12 @@ function amendmentIssues(convention: Draft): Array<Issue> {
         message: `the amendment is signed ${amendment.signatureDate}, before the convention (${convention.signatureDate})`
       })
     }
-    if (amendment.effectiveDate < terms.period.start || amendment.effectiveDate > terms.period.end) {
+    // An amendment may take effect during an extension that an amendment in force before it agreed.
+    const end = extendedEnd(convention, (other) => other !== amendment && other.effectiveDate <= amendment.effectiveDate)
+    if (amendment.effectiveDate < terms.period.start || amendment.effectiveDate > end) {
       issues.push({
         path: at("effectiveDate"),
-        message: `the amendment takes effect ${amendment.effectiveDate}, outside the period ${terms.period.start}..${terms.period.end}`
+        message: `the amendment takes effect ${amendment.effectiveDate}, outside the period ${terms.period.start}..${end}`
       })
     }
     amendment.changes.forEach((change, changeIndex) => {
@@ -123,9 +125,7 @@ function terminationIssues(convention: Draft): Array<Issue> {
   if (convention.signatureDate === undefined) {
     return [{ path: ["termination"], message: "a draft (no signatureDate) cannot be terminated: it was never in force" }]
   }
-  const lastEnd = convention.amendments
-    .flatMap((amendment) => amendment.changes)
-    .reduce((end, change) => (change.kind === "period-end" && change.end > end ? change.end : end), terms.period.end)
+  const lastEnd = extendedEnd(convention, () => true)
   if (termination.date < terms.period.start || termination.date > lastEnd) {
     return [
       {
@@ -135,4 +135,14 @@ function terminationIssues(convention: Draft): Array<Issue> {
     ]
   }
   return []
+}
+
+/** The latest end of the period: the text's, or a later one that one of the `counted` amendments sets. */
+function extendedEnd(convention: Draft, counted: (amendment: Draft["amendments"][number]) => boolean): string {
+  let end: string = convention.terms.period.end
+  for (const amendment of convention.amendments) {
+    if (!counted(amendment)) continue
+    for (const change of amendment.changes) if (change.kind === "period-end" && change.end > end) end = change.end
+  }
+  return end
 }

@@ -3,7 +3,7 @@
  * its amendments give on each date.
  */
 import { describe, expect, it } from "vitest"
-import { effectivePeriod, finalTerms, parseCalendarDate, safeParseConvention, termsAsOf, termsTimeline } from "caf-conventions"
+import { effectivePeriod, finalTerms, parseCalendarDate, safeParseConvention, termsAsOf, termsTimeline, yearAmounts } from "caf-conventions"
 import { cpo, cpoJson, problems } from "../fixtures.js"
 
 const d = parseCalendarDate
@@ -42,6 +42,34 @@ describe("amendments", () => {
     expect([at("2023-01-01"), at("2025-12-31")]).toEqual([[], []])
     expect(at("2022-12-31")).toEqual(["amendments.0.effectiveDate: the amendment takes effect 2022-12-31, outside the period 2023-01-01..2025-12-31"])
     expect(at("2026-01-01")).toEqual(["amendments.0.effectiveDate: the amendment takes effect 2026-01-01, outside the period 2023-01-01..2025-12-31"])
+  })
+
+  it("may take effect during an extension agreed by an earlier amendment, not after it", () => {
+    const extension = amendment(1, "2025-06-01", [{ kind: "period-end", end: "2026-06-30" }])
+    const raise = (effectiveDate: string) => ({ ...amendment(2, effectiveDate, [{ kind: "yearly-amount", yearlyAmount: "36000" }]), signatureDate: "2026-02-15" })
+    expect(issues((json) => (json.amendments = [extension, raise("2026-03-01")]))).toEqual([])
+    expect(issues((json) => (json.amendments = [extension, raise("2026-07-01")]))).toEqual([
+      "amendments.1.effectiveDate: the amendment takes effect 2026-07-01, outside the period 2023-01-01..2026-06-30"
+    ])
+    // Whatever the order in the file; but an extension that takes effect later covers nothing before it.
+    expect(issues((json) => (json.amendments = [raise("2026-03-01"), amendment(3, "2025-11-01", [{ kind: "sectors-added", sectors: ["logement"] }]), extension]))).toEqual([])
+    expect(issues((json) => (json.amendments = [raise("2026-03-01"), { ...extension, effectiveDate: "2026-04-01", number: 3 }]))).toEqual([
+      "amendments.0.effectiveDate: the amendment takes effect 2026-03-01, outside the period 2023-01-01..2025-12-31",
+      "amendments.1.effectiveDate: the amendment takes effect 2026-04-01, outside the period 2023-01-01..2025-12-31"
+    ])
+    const amended = cpo((json) => (json.amendments = [extension, raise("2026-03-01")]))
+    expect(termsTimeline(amended).map((segment) => [segment.period.start, segment.period.end, segment.applied.map((applied) => applied.number)])).toEqual([
+      ["2023-01-01", "2025-05-31", []],
+      ["2025-06-01", "2026-02-28", [1]],
+      ["2026-03-01", "2026-06-30", [1, 2]]
+    ])
+    // 2026: 30 000 € × 59/365 + 36 000 € × 122/365 = 4 849,315… + 12 032,876… = 16 882,19 € (rounded once).
+    expect(yearAmounts(amended).map((year) => [year.year, year.amount.toString()])).toEqual([
+      [2023, "30000.00"],
+      [2024, "30000.00"],
+      [2025, "30000.00"],
+      [2026, "16882.19"]
+    ])
   })
 
   it("change at least one term, of a kind the convention's amounts allow, and end the period after its start", () => {
