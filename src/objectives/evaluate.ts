@@ -202,7 +202,9 @@ function objectiveNode(convention: Convention, year: number, result: Omit<Object
     source,
     children: []
   }
-  const percent = result.ratio === undefined ? "" : ` (${formatFraction({ numerator: result.ratio.numerator * 100, denominator: result.ratio.denominator }, 0)} %)`
+  // The ratio is taken to the minimum when there is one; to the maximum, it reads as a share of that maximum.
+  const ofMaximum = result.target.atLeast === undefined || result.target.atLeast === 0 ? " du maximum" : ""
+  const percent = result.ratio === undefined ? "" : ` (${formatFraction({ numerator: result.ratio.numerator * 100, denominator: result.ratio.denominator }, 0)} %${ofMaximum})`
   const sentence =
     result.status === "not-applicable"
       ? `La convention ne s'applique pas en ${year}.`
