@@ -68,13 +68,15 @@ export function modulation(amount: Euros, terms: Terms, objectives: ObjectivesEv
 
 /**
  * Where the year's money ends up. Every euro received is in exactly one of `usedOnEligible`,
- * `keptSurplus`, `offsetNextYear` and `toRepay` (they add up to `received`); `stillToPay` is what
- * the Caf still owes.
+ * `keptSurplus`, `offsetNextYear`, `toRepay` and `awaitingUse` (they add up to `received`);
+ * `stillToPay` is what the Caf still owes. While the year is not over, what was received beyond
+ * the eligible spending is `awaitingUse`: whether it is kept, offset or repaid is decided when the
+ * year ends, so `keptSurplus`, `offsetNextYear` and `toRepay` are then zero.
  *
  * @example
  * ```ts
- * import type { Settlement } from "caf-conventions"
- * const balanced = (s: Settlement) => s.usedOnEligible.plus(s.keptSurplus).plus(s.offsetNextYear).plus(s.toRepay).equals(s.received)
+ * import { Euros, type Settlement } from "caf-conventions"
+ * const balanced = (s: Settlement) => Euros.sum([s.usedOnEligible, s.keptSurplus, s.offsetNextYear, s.toRepay, s.awaitingUse]).equals(s.received)
  * ```
  * @category funding
  */
@@ -100,8 +102,10 @@ export interface Settlement {
   readonly keptSurplus: Euros
   /** Received money to deduct from the next year's balance (clause `offset`). */
   readonly offsetNextYear: Euros
-  /** Received money to repay (*reversement*). */
+  /** Received money to repay (*reversement*), once the year is over. */
   readonly toRepay: Euros
+  /** Received money not yet used on eligible costs in a year not over (zero once it is). */
+  readonly awaitingUse: Euros
   /** What the Caf still owes for the year. */
   readonly stillToPay: Euros
   /** Eligible spending over the granted amount, exactly (absent for a zero grant). */
@@ -109,7 +113,7 @@ export interface Settlement {
 }
 
 /** @internal */
-export function settle(granted: Euros, eligibleSpend: Euros, received: Euros, terms: Terms): Settlement {
+export function settle(granted: Euros, eligibleSpend: Euros, received: Euros, terms: Terms, final: boolean): Settlement {
   const unspent = Euros.max(Euros.zero, granted.minus(eligibleSpend))
   let keepable = Euros.zero
   if (terms.unspent.rule === "keep") {
@@ -123,8 +127,9 @@ export function settle(granted: Euros, eligibleSpend: Euros, received: Euros, te
   }
   const spentWithinGrant = Euros.min(eligibleSpend, granted)
   const usedOnEligible = Euros.min(received, spentWithinGrant)
-  // The partner keeps a surplus out of what it received beyond its eligible spending, never more.
-  const keptSurplus = Euros.min(received.minus(usedOnEligible), keepable)
+  // The partner keeps a surplus out of what it received beyond its eligible spending, never more,
+  // and only once the year is over.
+  const keptSurplus = final ? Euros.min(received.minus(usedOnEligible), keepable) : Euros.zero
   const entitled = spentWithinGrant.plus(keptSurplus)
   const rest = received.minus(usedOnEligible).minus(keptSurplus)
   const offset = terms.unspent.rule === "offset"
@@ -137,8 +142,9 @@ export function settle(granted: Euros, eligibleSpend: Euros, received: Euros, te
     received,
     usedOnEligible,
     keptSurplus,
-    offsetNextYear: offset ? rest : Euros.zero,
-    toRepay: offset ? Euros.zero : rest,
+    offsetNextYear: final && offset ? rest : Euros.zero,
+    toRepay: final && !offset ? rest : Euros.zero,
+    awaitingUse: final ? Euros.zero : rest,
     stillToPay: Euros.max(Euros.zero, entitled.minus(received)),
     ...(granted.isZero() ? {} : { consumption: toFraction(rational(eligibleSpend.toCents(), granted.toCents())) })
   }

@@ -186,8 +186,8 @@ export function evaluateFundingUse(convention: Convention, options: FundingUseOp
   const eligibleSpend = Euros.sum(eligibleExpenses.map((expense) => expense.amount))
 
   const modulated = modulation(schedule.amount, terms, options.objectives)
-  const settlement = settle(schedule.amount.minus(modulated.reduction), eligibleSpend, received, terms)
   const final = asOf === undefined || part === undefined || asOf > part.end
+  const settlement = settle(schedule.amount.minus(modulated.reduction), eligibleSpend, received, terms, final)
   const financialReport =
     schedule.reports === undefined
       ? undefined
@@ -259,15 +259,15 @@ function explainUse(convention: Convention, year: number, parts: Parts): Explana
     .join(", ")
   const consumption = settlement.consumption === undefined ? "" : ` ; taux de consommation ${formatFraction({ numerator: settlement.consumption.numerator * 100, denominator: settlement.consumption.denominator }, 1)} %`
   const provisional = parts.final ? "" : " (provisoire : l'année n'est pas terminée)"
-  const outcomeText = settlement.toRepay.isPositive()
-    ? parts.final
+  const outcomeText = settlement.awaitingUse.isPositive()
+    ? `${settlement.awaitingUse.format()} reçus et pas encore justifiés par des dépenses éligibles`
+    : settlement.toRepay.isPositive()
       ? `${settlement.toRepay.format()} à reverser`
-      : `${settlement.toRepay.format()} reçus et pas encore justifiés par des dépenses éligibles`
-    : settlement.offsetNextYear.isPositive()
-      ? `${settlement.offsetNextYear.format()} à déduire du solde de ${year + 1}`
-      : settlement.stillToPay.isPositive()
-        ? `${settlement.stillToPay.format()} restant à verser`
-        : "rien à verser ni à reverser"
+      : settlement.offsetNextYear.isPositive()
+        ? `${settlement.offsetNextYear.format()} à déduire du solde de ${year + 1}`
+        : settlement.stillToPay.isPositive()
+          ? `${settlement.stillToPay.format()} restant à verser`
+          : "rien à verser ni à reverser"
   const children = [
     node("montant", "Montant de l'année", parts.schedule.explanation.outcome, parts.schedule.explanation.sentence, parts.schedule.explanation.source, { amount: parts.schedule.amount }),
     node("modulation", "Modulation selon les objectifs", parts.modulated.reduction.isZero() ? "pass" : "fail", parts.modulated.sentence, "Convention : clause de modulation", { reduction: parts.modulated.reduction, missed: parts.modulated.missedObjectives }),
@@ -298,7 +298,7 @@ function explainUse(convention: Convention, year: number, parts: Parts): Explana
       !parts.final ? "not-applicable" : settlement.toRepay.isPositive() ? "fail" : "pass",
       `Droit au titre de ${year} : ${settlement.entitled.format()} ; reçu : ${settlement.received.format()} ; ${outcomeText}${provisional}.`,
       "Convention : modalités de versement et clause sur l'excédent",
-      { entitled: settlement.entitled, received: settlement.received, stillToPay: settlement.stillToPay, toRepay: settlement.toRepay, offsetNextYear: settlement.offsetNextYear }
+      { entitled: settlement.entitled, received: settlement.received, stillToPay: settlement.stillToPay, toRepay: settlement.toRepay, offsetNextYear: settlement.offsetNextYear, awaitingUse: settlement.awaitingUse }
     ),
     ...(parts.financialReport === undefined
       ? []

@@ -145,6 +145,7 @@ function fundingSection(report: AnnualReport): Section {
           `Part non dépensée : ${s.unspent.format()}${s.keepable.isPositive() ? `, dont ${s.keepable.format()} conservables` : ""}`,
           `Reste à verser : ${s.stillToPay.format()}`,
           `À reverser : ${s.toRepay.format()}${s.offsetNextYear.isPositive() ? ` ; à déduire du solde suivant : ${s.offsetNextYear.format()}` : ""}`,
+          ...(s.awaitingUse.isPositive() ? [`Reçu et pas encore justifié : ${s.awaitingUse.format()} (l'année n'est pas terminée)`] : []),
           ...(funding.financialReport === undefined
             ? []
             : [`Compte rendu financier : attendu au plus tard le ${formatFrenchDate(funding.financialReport.dueDate)}${funding.financialReport.receivedOn === undefined ? "" : `, reçu le ${formatFrenchDate(funding.financialReport.receivedOn)}`}${funding.financialReport.late ? " — en retard" : ""}`])

@@ -123,6 +123,8 @@ export interface ConventionReport {
     readonly eligibleSpend: Euros
     readonly stillToPay: Euros
     readonly toRepay: Euros
+    /** Received and not yet used, in a year not over. */
+    readonly awaitingUse: Euros
   }
 }
 
@@ -211,7 +213,8 @@ export function conventionReport(convention: Convention, options: ReportInputs):
       received: sum((report) => report.funding.settlement.received),
       eligibleSpend: sum((report) => report.funding.settlement.eligibleSpend),
       stillToPay: sum((report) => report.funding.settlement.stillToPay),
-      toRepay: sum((report) => report.funding.settlement.toRepay)
+      toRepay: sum((report) => report.funding.settlement.toRepay),
+      awaitingUse: sum((report) => report.funding.settlement.awaitingUse)
     }
   }
 }

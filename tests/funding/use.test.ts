@@ -2,21 +2,23 @@ import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import fc from "fast-check"
 import { beforeEach, describe, expect, it } from "vitest"
-import { type FundingUse, type FundingUseOptions,
+import {
   type Convention,
-  EXPENSE_CATEGORIES,
   Euros,
-  type Expense,
-  InvalidArgumentError,
-  type Payment,
-  ValidationError,
   evaluateFundingUse,
   evaluateObjectives,
+  type Expense,
+  EXPENSE_CATEGORIES,
   explanationLines,
+  type FundingUse,
+  type FundingUseOptions,
+  InvalidArgumentError,
   parseExpense,
   parseExpenses,
   parsePayment,
-  parsePayments
+  parsePayments,
+  type Payment,
+  ValidationError
 } from "caf-conventions"
 import { cpo } from "../fixtures.js"
 import { runs } from "../runs.js"
@@ -317,13 +319,19 @@ function build(p: ReadonlyArray<{ amount: string; month: number; named: string |
 describe("funding use: invariants (properties)", () => {
   it("accounts for every euro received exactly once", () => {
     fc.assert(
-      fc.property(generatedPayments, generatedExpenses, clauses, (p, e, unspent) => {
+      fc.property(generatedPayments, generatedExpenses, clauses, fc.constantFrom(undefined, "2024-06-30", "2025-07-15"), (p, e, unspent, asOf) => {
         const convention = cpo((json) => (json.terms.unspent = unspent))
         const { payments, expenses } = build(p, e)
-        const s = evaluateFundingUse(convention, { year: 2024, payments, expenses }).settlement
-        expect(s.usedOnEligible.plus(s.keptSurplus).plus(s.offsetNextYear).plus(s.toRepay).equals(s.received)).toBe(true)
-        expect(Euros.sum(payments.map((x) => x.amount)).equals(s.received)).toBe(true)
-        for (const part of [s.usedOnEligible, s.keptSurplus, s.offsetNextYear, s.toRepay, s.stillToPay]) expect(part.isNegative()).toBe(false)
+        const use = evaluateFundingUse(convention, { year: 2024, payments, expenses, ...(asOf === undefined ? {} : { asOf }) })
+        const s = use.settlement
+        expect(Euros.sum([s.usedOnEligible, s.keptSurplus, s.offsetNextYear, s.toRepay, s.awaitingUse]).equals(s.received)).toBe(true)
+        // Every payment of the year is received, but those made after the day of the evaluation.
+        const receivedBy = payments.filter((x) => asOf === undefined || x.date <= asOf)
+        expect(Euros.sum(receivedBy.map((x) => x.amount)).equals(s.received)).toBe(true)
+        for (const part of [s.usedOnEligible, s.keptSurplus, s.offsetNextYear, s.toRepay, s.awaitingUse, s.stillToPay]) expect(part.isNegative()).toBe(false)
+        // Until the year is over nothing is kept, offset or repaid; once it is, nothing is left waiting.
+        if (use.final) expect(s.awaitingUse.isZero()).toBe(true)
+        else expect([s.keptSurplus, s.offsetNextYear, s.toRepay].every((part) => part.isZero())).toBe(true)
         expect(s.entitled.lessThanOrEqual(s.granted)).toBe(true)
       }),
       runs(1000)

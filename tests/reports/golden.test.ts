@@ -7,17 +7,19 @@ import { readFileSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { fileURLToPath } from "node:url"
 import { beforeEach, describe, expect, it } from "vitest"
-import { type ReportInputs,
-  type Convention, type Portfolio,
+import {
   annualReport,
+  type Convention,
   conventionReport,
   parseActivities,
   parseExpenses,
   parsePayments,
   parsePortfolio,
   parseScenario,
+  type Portfolio,
   renderReportHtml,
   renderReportMarkdown,
+  type ReportInputs,
   runScenario,
   toScdlCsv
 } from "caf-conventions"
@@ -126,7 +128,7 @@ describe("scenario answers, whole", () => {
       { name: "Conformité d'une convention incomplète", convention: bare, question: "compliance", expected: { errors: 0, rules: { "written-convention-clauses": "info" } } },
       { name: "Objectifs 2025 au 15 juillet", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "objectives", year: 2025, asOf: "2025-07-15", activities: "activities.json", expected: { statuses: { "suivi-coordonne": "met" }, values: { "suivi-coordonne": "1" } } },
       { name: "Échéancier 2024, bilans acceptés", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "schedule", year: 2024, reportsAcceptedOn: "2025-05-20", expected: { instalments: { balance: { amount: "15000.00" } } } },
-      { name: "Emploi des fonds 2024 au 30 juin", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "funding-use", year: 2024, asOf: "2024-06-30", reportsAcceptedOn: "2025-05-20", payments: "payments.json", expenses: "expenses.json", expected: { toRepay: "0.00" } },
+      { name: "Emploi des fonds 2024 au 30 juin", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "funding-use", year: 2024, asOf: "2024-06-30", reportsAcceptedOn: "2025-05-20", payments: "payments.json", expenses: "expenses.json", expected: { toRepay: "0.00", awaitingUse: "6000.00" } },
       { name: "Un candidat illisible", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "eligibility", date: "2024-03-01", candidates: [{ id: "x" }], expected: { verdicts: { x: { eligible: true, failedRules: [] } } } }
     ]
     const lines = scenarios.map((scenario) => {

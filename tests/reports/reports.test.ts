@@ -1,20 +1,24 @@
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { beforeEach, describe, expect, it } from "vitest"
-import { type AnnualReport, type ConventionReport, type ReportInputs,
-  type Convention, type Portfolio,
-  SCDL_COLUMNS,
-  SCDL_PATTERNS,
-  ValidationError,
+import {
+  type AnnualReport,
   annualReport,
+  type Convention,
+  type ConventionReport,
   conventionReport,
   parseActivities,
   parseExpenses,
   parsePayments,
   parsePortfolio,
+  type Portfolio,
   renderReportHtml,
   renderReportMarkdown,
-  toScdlCsv
+  type ReportInputs,
+  SCDL_COLUMNS,
+  SCDL_PATTERNS,
+  toScdlCsv,
+  ValidationError
 } from "caf-conventions"
 import { foundingPortfolioJson } from "../fixtures.js"
 
@@ -66,6 +70,19 @@ describe("the yearly review", () => {
     expect(markdown).toContain("- À reverser : 750,00 €")
   })
 
+  it("in a year in progress, shows the money received and not yet justified, and nothing to repay yet", () => {
+    const midYear = annualReport(cpo, { ...inputs, year: 2024, asOf: "2024-06-30" })
+    expect([midYear.funding.settlement.received, midYear.funding.settlement.usedOnEligible, midYear.funding.settlement.awaitingUse, midYear.funding.settlement.toRepay].map(String)).toEqual([
+      "15000.00",
+      "8900.00",
+      "6100.00",
+      "0.00"
+    ])
+    const markdown = plain(renderReportMarkdown(midYear))
+    expect(markdown).toContain("- À reverser : 0,00 €\n- Reçu et pas encore justifié : 6 100,00 € (l'année n'est pas terminée)")
+    expect(plain(renderReportMarkdown(report))).not.toContain("pas encore justifié")
+  })
+
   it("renders as one self-contained HTML page with a chart per objective and one for the money", () => {
     const html = renderReportHtml(report)
     expect(html.startsWith("<!doctype html>")).toBe(true)
@@ -108,6 +125,10 @@ describe("the end-of-convention review", () => {
       ["not-met", "met", "in-progress"]
     ])
     expect([report.totals.granted, report.totals.received, report.totals.eligibleSpend].map(String)).toEqual(["90000.00", "45000.00", "29750.00"])
+    expect([report.totals.stillToPay, report.totals.toRepay, report.totals.awaitingUse].map(String)).toEqual(["0.00", "15250.00", "0.00"])
+    // On 30 June 2024, 2023 is settled and 2024's money received beyond its spending is awaiting use.
+    const midway = conventionReport(cpo, { ...inputs, asOf: "2024-06-30" })
+    expect([midway.totals.toRepay, midway.totals.awaitingUse].map(String)).toEqual(["14500.00", "6100.00"])
   })
 
   it("draws a bar per year for each objective and four per year for the money", () => {
