@@ -146,9 +146,12 @@ function records(value: string | ReadonlyArray<unknown> | undefined, files: Scen
   return typeof value === "string" ? files(value) : value
 }
 
-/** Compares expected entries with computed ones; `computed` maps each key to its value as a string. */
-function compare(what: string, expected: unknown, computed: (key: string) => unknown): Array<string> {
-  if (expected === null || typeof expected !== "object") return [`« expected.${what} » doit être un objet`]
+/**
+ * Compares expected entries with computed ones; `computed` maps each key to its value as a string.
+ * `what` names an entry in the differences, `field` the expected object in the scenario file.
+ */
+function compare(what: string, field: string, expected: unknown, computed: (key: string) => unknown): Array<string> {
+  if (expected === null || typeof expected !== "object" || Array.isArray(expected)) return [`« expected.${field} » doit être un objet`]
   const differences: Array<string> = []
   for (const [key, value] of Object.entries(expected)) {
     const actual = computed(key)
@@ -172,7 +175,7 @@ function differencesOf(scenario: Scenario, convention: Convention, files: Scenar
       if (scenario.date === undefined) throw new Error("la question « eligibility » demande une date (date)")
       const screening = screenEligibility(convention, parseCandidates(records(scenario.candidates, files)), { date: scenario.date })
       const byId = new Map(screening.lines.flatMap((line) => (line.status === "invalid" ? [] : [[line.result.candidateId, line.result] as const])))
-      return compare("verdicts", expected["verdicts"], (id) => {
+      return compare("verdict", "verdicts", expected["verdicts"], (id) => {
         const result = byId.get(id)
         return result === undefined ? undefined : { eligible: result.eligible, failedRules: result.failedRules }
       })
@@ -181,17 +184,17 @@ function differencesOf(scenario: Scenario, convention: Convention, files: Scenar
       const evaluation = evaluateObjectives(convention, parseActivities(records(scenario.activities, files)), { year: requireYear(scenario), ...asOf })
       const byId = new Map(evaluation.results.map((result) => [result.objectiveId, result]))
       return [
-        ...(expected["statuses"] === undefined ? [] : compare("statut", expected["statuses"], (id) => byId.get(id)?.status)),
-        ...(expected["values"] === undefined ? [] : compare("valeur", expected["values"], (id) => { const value = byId.get(id)?.value; return value === undefined ? undefined : formatFraction(value) }))
+        ...(expected["statuses"] === undefined ? [] : compare("statut", "statuses", expected["statuses"], (id) => byId.get(id)?.status)),
+        ...(expected["values"] === undefined ? [] : compare("valeur", "values", expected["values"], (id) => { const value = byId.get(id)?.value; return value === undefined ? undefined : formatFraction(value) }))
       ]
     }
     case "schedule": {
       const schedule = paymentSchedule(convention, { year: requireYear(scenario), ...(scenario.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: scenario.reportsAcceptedOn }) })
       return [
-        ...(expected["amount"] === undefined ? [] : compare("échéancier", { amount: expected["amount"] }, () => schedule.amount.toString())),
+        ...(expected["amount"] === undefined ? [] : compare("échéancier", "amount", { amount: expected["amount"] }, () => schedule.amount.toString())),
         ...(expected["instalments"] === undefined
           ? []
-          : compare("versement", expected["instalments"], (key) => {
+          : compare("versement", "instalments", expected["instalments"], (key) => {
               const instalment = schedule.instalments.find((candidate) => candidate.key === key)
               return instalment === undefined ? undefined : { amount: instalment.amount.toString(), ...(instalment.dueDate === undefined ? {} : { dueDate: instalment.dueDate }) }
             }))
@@ -206,7 +209,7 @@ function differencesOf(scenario: Scenario, convention: Convention, files: Scenar
         ...(scenario.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: scenario.reportsAcceptedOn })
       })
       const settlement = use.settlement as unknown as Record<string, unknown>
-      return compare("montant", expected, (key) => {
+      return compare("montant", "", expected, (key) => {
         const value = settlement[key]
         return value === undefined ? undefined : String(value)
       })
@@ -214,8 +217,8 @@ function differencesOf(scenario: Scenario, convention: Convention, files: Scenar
     case "compliance": {
       const findings = checkCompliance(convention)
       return [
-        ...(expected["errors"] === undefined ? [] : compare("conformité", { errors: expected["errors"] }, () => findings.filter((finding) => finding.severity === "error").length)),
-        ...(expected["rules"] === undefined ? [] : compare("règle", expected["rules"], (rule) => findings.find((finding) => finding.rule === rule)?.severity))
+        ...(expected["errors"] === undefined ? [] : compare("conformité", "errors", { errors: expected["errors"] }, () => findings.filter((finding) => finding.severity === "error").length)),
+        ...(expected["rules"] === undefined ? [] : compare("règle", "rules", expected["rules"], (rule) => findings.find((finding) => finding.rule === rule)?.severity))
       ]
     }
   }
