@@ -2,11 +2,14 @@ import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
 import { type Convention, type ExplanationNode, type Portfolio, explanationLines, parseConvention, parsePortfolio } from "caf-conventions"
 
-const portfolioPath = fileURLToPath(new URL("../examples/data/portfolio.json", import.meta.url))
+/** A fresh copy of one of the example data files (`examples/data/<name>`), as JSON. */
+export function exampleData(name: string): any {
+  return JSON.parse(readFileSync(fileURLToPath(new URL(`../examples/data/${name}`, import.meta.url)), "utf8"))
+}
 
 /** A fresh copy of the founding portfolio's JSON, safe to modify in a test. */
 export function foundingPortfolioJson(): { partners: Array<Record<string, unknown>>; conventions: Array<Record<string, any>> } {
-  return JSON.parse(readFileSync(portfolioPath, "utf8"))
+  return exampleData("portfolio.json")
 }
 
 /** The founding portfolio, decoded. */

@@ -7,16 +7,13 @@
  * them fails the test; after a deliberate change, run `npx vitest run -u tests/funding/golden.test.ts`,
  * read the diff of the files, and commit them with the change.
  */
-import { readFileSync } from "node:fs"
-import { fileURLToPath } from "node:url"
 import { beforeEach, describe, expect, it } from "vitest"
 import { type Convention, type Expense, type Payment, type Activity, evaluateFundingUse, evaluateObjectives, parseActivities, parseExpense, parseExpenses, parsePayment, parsePayments, paymentSchedule } from "caf-conventions"
-import { cpo, golden } from "../fixtures.js"
+import { exampleData, cpo, golden } from "../fixtures.js"
 
-const data = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../examples/data/${name}`, import.meta.url)), "utf8"))
-const makePayments = (): ReadonlyArray<Payment> => parsePayments(data("payments.json"))
-const makeExpenses = (): ReadonlyArray<Expense> => parseExpenses(data("expenses.json"))
-const makeActivities = (): ReadonlyArray<Activity> => parseActivities(data("activities.json"))
+const makePayments = (): ReadonlyArray<Payment> => parsePayments(exampleData("payments.json"))
+const makeExpenses = (): ReadonlyArray<Expense> => parseExpenses(exampleData("expenses.json"))
+const makeActivities = (): ReadonlyArray<Activity> => parseActivities(exampleData("activities.json"))
 const makeFounding = (): Convention => cpo()
 
 const pay = (id: string, date: string, amount: string, changes: Record<string, unknown> = {}) => parsePayment({ id, date, amount, year: 2024, ...changes })

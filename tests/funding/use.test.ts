@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs"
-import { fileURLToPath } from "node:url"
 import fc from "fast-check"
 import { beforeEach, describe, expect, it } from "vitest"
 import {
@@ -20,12 +18,11 @@ import {
   type Payment,
   ValidationError
 } from "caf-conventions"
-import { cpo } from "../fixtures.js"
+import { exampleData, cpo } from "../fixtures.js"
 import { runs } from "../runs.js"
 
-const data = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../examples/data/${name}`, import.meta.url)), "utf8"))
-const makePayments = (): ReadonlyArray<Payment> => parsePayments(data("payments.json"))
-const makeExpenses = (): ReadonlyArray<Expense> => parseExpenses(data("expenses.json"))
+const makePayments = (): ReadonlyArray<Payment> => parsePayments(exampleData("payments.json"))
+const makeExpenses = (): ReadonlyArray<Expense> => parseExpenses(exampleData("expenses.json"))
 const makeFounding = (): Convention => cpo()
 const makeYear2024 = (): FundingUseOptions => ({ year: 2024, payments, expenses, asOf: "2025-07-15", reportsAcceptedOn: "2025-05-20", financialReportReceivedOn: "2025-04-30" })
 

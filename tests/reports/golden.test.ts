@@ -5,15 +5,11 @@
  */
 import { readFileSync } from "node:fs"
 import { dirname, join } from "node:path"
-import { fileURLToPath } from "node:url"
 import { beforeEach, describe, expect, it } from "vitest"
 import {
   annualReport,
   type Convention,
   conventionReport,
-  parseActivities,
-  parseExpenses,
-  parsePayments,
   parsePortfolio,
   parseScenario,
   type Portfolio,
@@ -24,20 +20,8 @@ import {
   toScdlCsv
 } from "caf-conventions"
 import { foundingPortfolioJson } from "../fixtures.js"
+import { foundingReportInputs } from "./fixtures.js"
 
-const read = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../examples/data/${name}`, import.meta.url)), "utf8"))
-const makePortfolio = (): Portfolio => parsePortfolio(read("portfolio.json"))
-const makeCpo = (): Convention => portfolio.conventions[2]!
-const makeInputs = (): ReportInputs => ({
-  activities: parseActivities(read("activities.json")),
-  payments: parsePayments(read("payments.json")),
-  expenses: parseExpenses(read("expenses.json")),
-  partners: portfolio.partners,
-  conventions: portfolio.conventions,
-  asOf: "2025-07-15",
-  reportsAcceptedOn: { "2024": "2025-05-20" },
-  financialReportReceivedOn: { "2024": "2025-04-30" }
-})
 const file = (name: string) => `golden/${name}`
 
 /**
@@ -56,14 +40,13 @@ const makeTroubled = (): Portfolio => {
 
 // Built before each test, not while the file loads: mutation testing activates a mutant, and
 // records which tests reach which code, only while a test runs (see docs/testing.md).
-let portfolio: Portfolio
 let cpo: Convention
 let inputs: ReportInputs
 let troubled: Portfolio
 beforeEach(() => {
-  portfolio = makePortfolio()
-  cpo = makeCpo()
-  inputs = makeInputs()
+  const founding = foundingReportInputs()
+  cpo = founding.cpo
+  inputs = { ...founding.inputs, financialReportReceivedOn: { "2024": "2025-04-30" } }
   troubled = makeTroubled()
 })
 

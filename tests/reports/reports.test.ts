@@ -1,5 +1,3 @@
-import { readFileSync } from "node:fs"
-import { fileURLToPath } from "node:url"
 import { beforeEach, describe, expect, it } from "vitest"
 import {
   type AnnualReport,
@@ -7,9 +5,6 @@ import {
   type Convention,
   type ConventionReport,
   conventionReport,
-  parseActivities,
-  parseExpenses,
-  parsePayments,
   parsePortfolio,
   type Portfolio,
   renderReportHtml,
@@ -21,19 +16,8 @@ import {
   ValidationError
 } from "caf-conventions"
 import { foundingPortfolioJson } from "../fixtures.js"
+import { foundingReportInputs } from "./fixtures.js"
 
-const read = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../examples/data/${name}`, import.meta.url)), "utf8"))
-const makePortfolio = (): Portfolio => parsePortfolio(read("portfolio.json"))
-const makeCpo = (): Convention => portfolio.conventions[2]!
-const makeInputs = (): ReportInputs => ({
-  activities: parseActivities(read("activities.json")),
-  payments: parsePayments(read("payments.json")),
-  expenses: parseExpenses(read("expenses.json")),
-  partners: portfolio.partners,
-  conventions: portfolio.conventions,
-  asOf: "2025-07-15",
-  reportsAcceptedOn: { "2024": "2025-05-20" }
-})
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/gu, " ")
 
 // Built before each test, not while the file loads: mutation testing activates a mutant, and
@@ -42,9 +26,10 @@ let portfolio: Portfolio
 let cpo: Convention
 let inputs: ReportInputs
 beforeEach(() => {
-  portfolio = makePortfolio()
-  cpo = makeCpo()
-  inputs = makeInputs()
+  const founding = foundingReportInputs()
+  portfolio = founding.portfolio
+  cpo = founding.cpo
+  inputs = founding.inputs
 })
 
 describe("the yearly review", () => {
