@@ -43,13 +43,17 @@ export function rational(n: bigint, d: bigint = 1n): Rational {
   return { n: (sign * n) / divisor, d: (sign * d) / divisor }
 }
 
-/** @internal Reads a finite JS number exactly through its shortest decimal form (`0.5` is 1/2). */
+/**
+ * @internal Reads a finite JS number exactly through its shortest decimal form (`0.5` is 1/2,
+ * `1.5e-7` is 15/10⁸, `1e21` is 10²¹).
+ */
 export function rationalOf(value: number): Rational {
   if (!Number.isFinite(value)) throw new InvalidArgumentError({ argument: "value", message: `expected a finite number, got ${value}` })
-  const text = value.toString()
-  if (/e/i.test(text)) return rational(BigInt(Math.round(value * 1e6)), 1_000_000n)
-  const [whole = "0", decimals = ""] = text.split(".")
-  return rational(BigInt(whole + decimals), 10n ** BigInt(decimals.length))
+  const [mantissa = "0", exponent = "0"] = value.toString().split("e")
+  const [whole = "0", decimals = ""] = mantissa.split(".")
+  const digits = BigInt(whole + decimals)
+  const shift = Number(exponent) - decimals.length
+  return shift >= 0 ? rational(digits * 10n ** BigInt(shift)) : rational(digits, 10n ** BigInt(-shift))
 }
 
 /** @internal */
@@ -103,7 +107,6 @@ export function toFraction(value: Rational): Fraction {
  * @category calendar
  */
 export function formatFraction(fraction: Fraction, digits = 2): string {
-  if (fraction.denominator === 1) return String(fraction.numerator)
   const scale = 10n ** BigInt(digits)
   const scaled = roundRational(rational(BigInt(fraction.numerator) * scale, BigInt(fraction.denominator)), "half-up")
   const negative = scaled < 0n

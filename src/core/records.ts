@@ -6,12 +6,14 @@
  */
 import { type PathSegment, type SafeParseResult, ValidationError } from "./errors.js"
 
-/** Object keys sorted, so that two records with the same content give the same text. */
+/**
+ * Object keys sorted, so that two records with the same content give the same text. The replacer
+ * sees each value after its `toJSON` (an amount is already its text); the keys of one object are
+ * distinct, so their comparison never meets a tie.
+ */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) =>
-    inner !== null && typeof inner === "object" && !Array.isArray(inner) && typeof (inner as { toJSON?: unknown }).toJSON !== "function"
-      ? Object.fromEntries(Object.entries(inner as Record<string, unknown>).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)))
-      : inner
+    inner !== null && typeof inner === "object" && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : 1))) : inner
   )
 }
 
@@ -54,13 +56,9 @@ export function uniqueById<T extends { readonly id: string }>(
     }
     order.push(index)
   }
-  // Sorting by id, then input position, puts copies side by side and makes every list an
-  // evaluation returns come out in id order, whatever the input order.
-  order.sort((a, b) => {
-    const left = (decoded[a] as T).id
-    const right = (decoded[b] as T).id
-    return left < right ? -1 : left > right ? 1 : a - b
-  })
+  // Sorting by id puts copies side by side, in input order (the sort is stable), and makes every
+  // list an evaluation returns come out in id order, whatever the input order.
+  order.sort((a, b) => compareIds(decoded[a] as T, decoded[b] as T))
   const unique: Array<T> = []
   const copies: Array<T> = []
   let first = -1

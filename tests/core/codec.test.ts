@@ -32,6 +32,7 @@ describe("a codec's registry of decoded values", () => {
 
   it("skips scalars and nulls, which a WeakSet refuses (adding one would throw)", () => {
     const registry = new WeakSet<object>()
+    expect(makeCodec(Schema.NullOr(item), "item or nothing", { registry }).parse(null)).toBeNull()
     const codec = makeCodec(Schema.String, "text", { registry })
     expect(codec.parse("x")).toBe("x")
     expect(makeCodec(Schema.Array(Schema.String), "texts", { registry }).parse(["x", "y"])).toEqual(["x", "y"])
@@ -60,6 +61,16 @@ describe("shared schemas", () => {
     const empty = sectors.safeParse([])
     expect(empty.success ? [] : empty.error.issues).toEqual([{ path: [], message: "expected at least one item" }])
     expect(makeCodec(uniqueList(SectorSchema), "sectors").parse([])).toEqual([])
+  })
+
+  it("describe themselves in the exported JSON Schema", () => {
+    const schemaOf = (schema: Schema.Top) => {
+      const { type, description, uniqueItems, minItems, minLength, maxLength } = Schema.toJsonSchemaDocument(schema).schema as Record<string, unknown>
+      return { type, description, uniqueItems, minItems, minLength, maxLength }
+    }
+    expect(schemaOf(uniqueList(SectorSchema, { nonEmpty: true }))).toEqual({ type: "array", description: "A non-empty list without repeated items", uniqueItems: true, minItems: 1, minLength: undefined, maxLength: undefined })
+    expect(schemaOf(uniqueList(SectorSchema))).toEqual({ type: "array", description: "A list without repeated items", uniqueItems: true, minItems: undefined, minLength: undefined, maxLength: undefined })
+    expect(schemaOf(TextSchema)).toEqual({ type: "string", description: "A non-blank text of at most 2000 characters", uniqueItems: undefined, minItems: undefined, minLength: 1, maxLength: 2000 })
   })
 
   it("a text holds 1 to 2000 characters and is not blank", () => {

@@ -48,6 +48,25 @@ describe("records made unique by id", () => {
     expect(copies[0]).toBe(first)
   })
 
+  it("come out sorted by id from a long list in reverse order, copies counted in input order", () => {
+    const ids = Array.from({ length: 40 }, (_, index) => `r${String(index).padStart(2, "0")}`)
+    const rows = [...ids].reverse().map((id, index) => ({ id, amount: index }))
+    const { unique } = uniqueById([...rows, { id: "r05", amount: 34 }, { id: "r05", amount: 34 }], reader())
+    expect(unique.map((row) => row.id)).toEqual(ids)
+    // 40 copies of one id, the 30th one different: it is the one reported, against the first.
+    const copies = Array.from({ length: 40 }, (_, index) => ({ id: "same", amount: index === 29 ? 2 : 1 }))
+    expect(problems(() => uniqueById(copies, reader()))).toEqual(['[29,"id"] the id same is already used by record [0] with different content'])
+    const kept = uniqueById(copies.filter((_, index) => index !== 29), reader())
+    expect([kept.unique.length, kept.copies.length]).toEqual([1, 38])
+    expect(kept.unique[0]).toBe(copies[0])
+  })
+
+  it("compare fields that are null like any other value", () => {
+    const { copies } = uniqueById([{ id: "n", amount: null }, { id: "n", amount: null }], reader())
+    expect(copies).toHaveLength(1)
+    expect(problems(() => uniqueById([{ id: "n", amount: null }, { id: "n", amount: 0 }], reader()))).toEqual(['[1,"id"] the id n is already used by record [0] with different content'])
+  })
+
   it("compare values with a JSON form by that form (amounts in euros)", () => {
     const { unique, copies } = uniqueById([{ id: "a", amount: Euros.parse("10") }, { id: "a", amount: Euros.parse("10.00") }], reader())
     expect(unique).toHaveLength(1)
