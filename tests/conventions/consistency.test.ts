@@ -3,7 +3,7 @@
  * its amendments give on each date.
  */
 import { describe, expect, it } from "vitest"
-import { effectivePeriod, finalTerms, parseCalendarDate, safeParseConvention, termsAsOf, termsTimeline, yearAmounts } from "caf-conventions"
+import { MonthDaySchema, TargetSchema, effectivePeriod, finalTerms, makeCodec, parseCalendarDate, safeParseConvention, termsAsOf, termsTimeline, yearAmounts } from "caf-conventions"
 import { cpo, cpoJson, problems } from "../fixtures.js"
 
 const d = parseCalendarDate
@@ -205,6 +205,43 @@ describe("terms as amended", () => {
       ["2023-01-01", "2025-05-31"],
       ["2025-06-01", "2025-12-30"],
       ["2025-12-31", "2026-12-31"]
+    ])
+  })
+})
+
+describe("targets and days of the year", () => {
+  it("a target has a minimum, a maximum or both, finite, not negative, the maximum not below the minimum", () => {
+    const targets = makeCodec(TargetSchema, "target")
+    expect([targets.parse({ atLeast: 3 }), targets.parse({ atMost: 0 }), targets.parse({ atLeast: 2, atMost: 2 }), targets.parse({ atLeast: 0.5, atMost: 4 })]).toEqual([
+      { atLeast: 3 },
+      { atMost: 0 },
+      { atLeast: 2, atMost: 2 },
+      { atLeast: 0.5, atMost: 4 }
+    ])
+    const refused = [{}, { atLeast: 3, atMost: 2 }, { atLeast: -1 }, { atMost: Number.POSITIVE_INFINITY }, { atLeast: Number.NaN }].map((target) => problems(targets.safeParse(target)))
+    expect(refused).toEqual([
+      [": a target needs atLeast, atMost, or both"],
+      ["atMost: atMost (2) is below atLeast (3)"],
+      ["atLeast: expected a finite number ≥ 0"],
+      ["atMost: expected a finite number ≥ 0"],
+      ["atLeast: expected a finite number ≥ 0"]
+    ])
+  })
+
+  it("a due day is written MM-DD and exists every year", () => {
+    const days = makeCodec(MonthDaySchema, "day")
+    expect(["01-01", "02-28", "03-31", "04-30", "12-31"].map((day) => days.parse(day))).toEqual(["01-01", "02-28", "03-31", "04-30", "12-31"])
+    const refused = ["02-29", "04-31", "00-10", "13-01", "03-00", "3-31", "x03-31", "03-31x", "2024-03-31"].map((day) => problems(days.safeParse(day)))
+    expect(refused).toEqual([
+      [": 02-29 is not a day that exists every year"],
+      [": 04-31 is not a day that exists every year"],
+      [": 00-10 is not a day that exists every year"],
+      [": 13-01 is not a day that exists every year"],
+      [": 03-00 is not a day that exists every year"],
+      [': "3-31" is not a day of the year written MM-DD'],
+      [': "x03-31" is not a day of the year written MM-DD'],
+      [': "03-31x" is not a day of the year written MM-DD'],
+      [': "2024-03-31" is not a day of the year written MM-DD']
     ])
   })
 })
