@@ -88,6 +88,8 @@ describe("compliance: length of a multi-year objectives convention (circulaire n
       }
     ])
     expect(findings(cpo((json) => (json.terms.period = { start: "2023-01-01", end: "2026-12-31" })), "multi-year-duration")[0]?.severity).toBe("info")
+    // Four years and one day is beyond.
+    expect(findings(cpo((json) => (json.terms.period = { start: "2023-01-01", end: "2027-01-01" })), "multi-year-duration")[0]?.severity).toBe("warning")
   })
 
   it("does not apply to other kinds of conventions", () => {
@@ -129,6 +131,13 @@ describe("compliance: other rules", () => {
 
   it("warns about a convention of objectives without objectives", () => {
     expect(findings(cpo((json) => (json.terms.objectives = [])), "objectives-stated").map((finding) => finding.severity)).toEqual(["warning"])
+    const funding = (objectives: Array<unknown> | undefined) =>
+      cpo((json) => {
+        json.kind = "convention-objectifs-financement"
+        if (objectives !== undefined) json.terms.objectives = objectives
+      })
+    expect(findings(funding([]), "objectives-stated").map((finding) => finding.severity)).toEqual(["warning"])
+    expect(findings(funding(undefined), "objectives-stated")).toEqual([])
     expect(findings(cpo(), "objectives-stated")).toEqual([])
   })
 

@@ -41,7 +41,7 @@ describe("lineage", () => {
 
   it("reports an unknown convention", () => {
     const error = lineageError(() => lineage(conventions, "cpo-2026-2029"))
-    expect([error._tag, error.problem, error.ids]).toEqual(["LineageError", "unknown-convention", ["cpo-2026-2029"]])
+    expect([error._tag, error.problem, error.ids, error.message]).toEqual(["LineageError", "unknown-convention", ["cpo-2026-2029"], "there is no convention cpo-2026-2029"])
   })
 
   it("reports a missing predecessor", () => {
