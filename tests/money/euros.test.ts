@@ -194,6 +194,8 @@ describe("Euros formatting", () => {
     const intl = new Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" })
     expect(Euros.parse("30000").format()).toBe(intl.format(30000))
     expect(Euros.parse("-1234.5").format()).toBe(intl.format(-1234.5))
+    // Negative amounts whose digits fill whole groups of three, or less than one.
+    for (const value of ["-123.45", "-0.05", "-999999.99"]) expect(Euros.parse(value).format()).toBe(intl.format(Number(value)))
     expect(Euros.parse("0.07").format()).toBe(intl.format(0.07))
     expect(Euros.parse("30000").format().replace(/\s/gu, " ")).toBe("30 000,00 €")
   })
