@@ -6,7 +6,6 @@ import {
   DEFAULT_ELIGIBILITY_RULES,
   EMPLOYER_STRUCTURE_RULE,
   FUNDING_SCHEMES,
-  InvalidArgumentError,
   LEGAL_FORMS,
   SECTORS,
   SITUATIONS,
@@ -15,6 +14,7 @@ import {
   allOf,
   anyOf,
   type Candidate,
+  type RuleCombination,
   checkEligibility,
   compileEligibility,
   defineRule,
@@ -72,10 +72,43 @@ describe("custom rules", () => {
   })
 
   it("refuse to replace or remove a rule that is not there, and a malformed id", () => {
-    expect(() => replaceRule(DEFAULT_ELIGIBILITY_RULES, { ...essonneOrSeineEtMarne, id: "teritory" })).toThrow(InvalidArgumentError)
-    expect(() => removeRule(DEFAULT_ELIGIBILITY_RULES, "teritory")).toThrow(InvalidArgumentError)
-    expect(() => defineRule({ ...essonneOrSeineEtMarne, id: "Territory 2" })).toThrow(InvalidArgumentError)
-    expect(() => defineRule({ ...essonneOrSeineEtMarne, id: "all" })).toThrow(InvalidArgumentError)
+    const refused = (argument: string, message: string) => expect.objectContaining({ _tag: "InvalidArgument", argument, message })
+    expect(() => replaceRule(DEFAULT_ELIGIBILITY_RULES, { ...essonneOrSeineEtMarne, id: "teritory" })).toThrow(refused("rule", "the tree has no rule teritory to replace"))
+    expect(() => removeRule(DEFAULT_ELIGIBILITY_RULES, "teritory")).toThrow(refused("id", "the tree has no rule teritory to remove"))
+    expect(() => defineRule({ ...essonneOrSeineEtMarne, id: "Territory 2" })).toThrow(refused("rule.id", `a rule id is lowercase letters, digits and '-', not all/any/not; got "Territory 2"`))
+    for (const id of ["all", "any", "not"]) expect(() => defineRule({ ...essonneOrSeineEtMarne, id })).toThrow(refused("rule.id", `a rule id is lowercase letters, digits and '-', not all/any/not; got "${id}"`))
+    expect(defineRule({ ...essonneOrSeineEtMarne, id: "nota" }).id).toBe("nota")
+  })
+
+  it("replace a rule wherever it sits, under an exclusion too, and name combinations by default", () => {
+    const tree = allOf([not(TERRITORY_RULE), anyOf([EMPLOYER_STRUCTURE_RULE])])
+    const [excluded, any] = tree.kind === "all" ? tree.children : []
+    expect([tree.label, (excluded as RuleCombination).label, (any as RuleCombination).label]).toEqual(["Toutes les conditions", "Condition exclue", "Au moins une condition"])
+    const replaced = replaceRule(tree, essonneOrSeineEtMarne)
+    const [replacedExclusion] = "kind" in replaced && replaced.kind === "all" ? replaced.children : []
+    expect(replacedExclusion !== undefined && "kind" in replacedExclusion && replacedExclusion.kind === "not" ? replacedExclusion.child : undefined).toBe(essonneOrSeineEtMarne)
+    expect(excluded !== undefined && "kind" in excluded && excluded.kind === "not" ? excluded.child : undefined).toBe(TERRITORY_RULE)
+    expect(ruleIds(removeRule(tree, "territory"))).toEqual(["employer-structure"])
+  })
+
+  it("name the options or the list at fault", () => {
+    const problemsOf = (run: () => unknown) => {
+      try {
+        run()
+      } catch (error) {
+        if (error instanceof ValidationError) return [error.subject, ...error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`)]
+        throw error
+      }
+      return []
+    }
+    expect(problemsOf(() => checkEligibility(founding, viry, null as never))).toEqual(["eligibility options", ": expected an options object, got null"])
+    expect(problemsOf(() => checkEligibility(founding, viry, { date: "2024-02-30" }))).toEqual(["eligibility options", "date: 2024-02-30 is not a calendar date: February 2024 has 29 days"])
+    expect(problemsOf(() => screenEligibility(founding, [viry], [] as never))).toEqual(["eligibility options", ": expected an options object, got a list"])
+    expect(problemsOf(() => screenEligibility(founding, "viry" as never, on2024))).toEqual(["candidates", "candidates: expected a list, got string"])
+    expect(problemsOf(() => compileEligibility(founding, 3 as never))).toEqual(["eligibility options", ": expected an options object, got number"])
+    expect(problemsOf(() => checkEligibility(founding, { ...viry, sector: "sport" as never }, on2024))[0]).toBe("candidate")
+    const screening = screenEligibility(founding, [{ ...viry, sector: "sport" }], on2024)
+    expect(screening.lines[0]?.status === "invalid" ? [screening.lines[0].error.subject, screening.lines[0].error.issues[0]?.path] : []).toEqual(["candidates", [0, "sector"]])
   })
 
   it("compose with any and not, explained at every level", () => {
