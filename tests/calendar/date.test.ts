@@ -78,6 +78,21 @@ describe("parsing calendar dates", () => {
       expect((error as InvalidDateError).path).toEqual(["signatureDate"])
     }
     expect(() => readCalendarDate(42)).toThrow(InvalidDateError)
+    const french = (input: unknown) => {
+      try {
+        readCalendarDate(input, ["date"])
+      } catch (error) {
+        return (error as InvalidDateError).frenchMessage
+      }
+      return undefined
+    }
+    expect(["31/12/2024", "0999-12-31", "2024-13-01", "2024-00-10", 42].map(french)).toEqual([
+      "« 31/12/2024 » n'est pas une date au format AAAA-MM-JJ",
+      "0999-12-31 n'est pas une date : l'année doit être au moins 1000",
+      "2024-13-01 n'est pas une date : il n'y a pas de mois 13",
+      "2024-00-10 n'est pas une date : il n'y a pas de mois 00",
+      "une date s'écrit AAAA-MM-JJ"
+    ])
   })
 
   it("builds a date from its parts, refusing days that do not exist", () => {

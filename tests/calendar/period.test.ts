@@ -1,7 +1,6 @@
 import { beforeEach, describe, expect, it } from "vitest"
 import {
   type Period,
-  InvalidArgumentError,
   calendarYear,
   makePeriod,
   parseCalendarDate,
@@ -46,7 +45,7 @@ describe("periods", () => {
 
   it("accepts a one-day period and refuses a reversed one", () => {
     expect(periodDays(makePeriod(d("2024-03-31"), d("2024-03-31")))).toBe(1)
-    expect(() => makePeriod(d("2024-04-01"), d("2024-03-31"))).toThrow(InvalidArgumentError)
+    expect(() => makePeriod(d("2024-04-01"), d("2024-03-31"))).toThrow(expect.objectContaining({ _tag: "InvalidArgument", argument: "end", message: "the end 2024-03-31 is before the start 2024-04-01" }))
   })
 
   it("counts its days, both ends included", () => {
@@ -77,6 +76,9 @@ describe("periods", () => {
 
   it("tests membership, overlap and intersection", () => {
     expect(periodContains(founding, d("2025-12-31"))).toBe(true)
+    expect([periodContains(founding, d("2023-01-01")), periodContains(founding, d("2022-12-31"))]).toEqual([true, false])
+    // Periods that share one day meet on that day.
+    expect(periodIntersection(founding, makePeriod(d("2025-12-31"), d("2026-06-01")))).toEqual({ start: "2025-12-31", end: "2025-12-31" })
     expect(periodContains(founding, d("2026-01-01"))).toBe(false)
     expect(periodsOverlap(calendarYear(2023), calendarYear(2024))).toBe(false)
     expect(periodsOverlap(founding, calendarYear(2025))).toBe(true)
