@@ -105,7 +105,7 @@ describe("RNA number", () => {
   it.each(["W913001234", "W751234567", "W2B1001234", "W9R1234567"])("accepts %s", (rna) => {
     expect(parseRna(rna)).toBe(rna)
   })
-  it.each(["913001234", "W91300123", "W9130012345", "w913001234", "W91300123A", "WA13001234"])("refuses %s", (rna) => {
+  it.each(["913001234", "W91300123", "W9130012345", "w913001234", "W91300123A", "WA13001234", "XW913001234"])("refuses %s", (rna) => {
     expect(isRna(rna)).toBe(false)
   })
 })
