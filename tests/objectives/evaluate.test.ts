@@ -105,6 +105,22 @@ describe("targets", () => {
     expect(individual.explanation.children[1]?.sentence).toBe("Cible 2024 : au moins 3 ; prorata 92/183 de l'année, soit au moins 2.")
   })
 
+  it("keep only the bounds they have once prorated", () => {
+    const bounded = cpo((json) => {
+      json.terms.period = { start: "2024-07-01", end: "2026-06-30" }
+      json.terms.objectives[1].target = { atMost: 6 }
+      json.terms.objectives[2].target = { atLeast: 2, atMost: 4 }
+    })
+    const evaluation = evaluateObjectives(bounded, [], { year: 2024 })
+    expect([result(evaluation, "suivi-coordonne").target, result(evaluation, "accompagnement-individuel").target, result(evaluation, "actions-collectives").target]).toEqual([
+      { atLeast: 1 },
+      { atMost: 4 },
+      { atLeast: 2, atMost: 3 }
+    ])
+    expect(Object.keys(result(evaluation, "suivi-coordonne").target)).toEqual(["atLeast"])
+    expect(Object.keys(result(evaluation, "accompagnement-individuel").target)).toEqual(["atMost"])
+  })
+
   it("stay whole when the convention says so, or round as it says", () => {
     const whole = cpo((json) => {
       json.terms.period = { start: "2024-07-01", end: "2026-06-30" }
@@ -184,9 +200,34 @@ describe("records as given", () => {
     }
   })
 
+  it("list a copy of a record left out for another reason next to it, by reason", () => {
+    const outside = session("hors-annee", "2023-11-15")
+    const evaluation = evaluateObjectives(founding, [outside, { ...outside }], { year: 2024 })
+    expect(result(evaluation, "accompagnement-individuel").excluded.map((record) => [record.id, record.reason])).toEqual([
+      ["hors-annee", "duplicate-id"],
+      ["hors-annee", "outside-year"]
+    ])
+  })
+
+  it("say a half day in the singular", () => {
+    const halfDay = cpo((json) => (json.terms.objectives = [{ id: "jours", title: "Jours de formation", indicator: { kind: "sum-days", filter: { activityKinds: ["action-collective"] } }, target: { atLeast: 1 } }]))
+    const training = parseActivity({ id: "f", date: "2024-03-01", kind: "action-collective", sector: "jeunesse", hours: 3.5 })
+    expect(result(evaluateObjectives(halfDay, [training], { year: 2024 }), "jours").explanation.sentence).toBe("0,5 jour en 2024 pour une cible d'au moins 1 : objectif non atteint (50 %).")
+  })
+
   it("refuse impossible options", () => {
-    expect(() => evaluateObjectives(founding, [], { year: 24 })).toThrow(ValidationError)
-    expect(() => evaluateObjectives(founding, [], { year: 2024, asOf: "2024-02-30" })).toThrow(ValidationError)
+    const refused = (options: { year: number; asOf?: string }) => {
+      try {
+        evaluateObjectives(founding, [], options)
+      } catch (error) {
+        if (error instanceof ValidationError) return error.message
+        throw error
+      }
+      return "accepted"
+    }
+    expect(refused({ year: 24 })).toBe("Invalid objectives options (1 issue):\n  year: expected a year between 1000 and 9999, got 24")
+    expect(refused({ year: 2024, asOf: "2024-02-30" })).toBe("Invalid objectives options (1 issue):\n  asOf: 2024-02-30 is not a calendar date: February 2024 has 29 days")
+    expect(() => evaluateObjectives(founding, {} as never, { year: 2024 })).toThrow(expect.objectContaining({ subject: "activities" }))
   })
 
   it("report a record under another convention as funded elsewhere, and a different body", () => {
@@ -224,5 +265,16 @@ describe("the whole convention", () => {
       ["instances-partenariales", [2024, 2025], [2023]]
     ])
     expect(review.explanation.sentence).toBe("0 objectif(s) sur 4 atteint(s) chaque année évaluée.")
+    expect(review.explanation.outcome).toBe("fail")
+  })
+
+  it("is undecided while a year is in progress and none is missed, and met once every year is", () => {
+    const twoYears = cpo((json) => (json.terms.period = { start: "2024-01-01", end: "2025-12-31" }))
+    const midway = evaluateConventionObjectives(twoYears, activities, { asOf: "2024-06-30" })
+    expect(midway.objectives.map((o) => [o.met, o.inProgress])).toEqual(Array.from({ length: 4 }, () => [[2024], [2025]]))
+    expect([midway.asOf, midway.explanation.outcome, midway.explanation.sentence]).toEqual(["2024-06-30", "not-applicable", "4 objectif(s) sur 4 atteint(s) chaque année évaluée au 30/06/2024."])
+    const oneYear = cpo((json) => (json.terms.period = { start: "2024-01-01", end: "2024-12-31" }))
+    const done = evaluateConventionObjectives(oneYear, activities)
+    expect([done.asOf, done.explanation.outcome]).toEqual([undefined, "pass"])
   })
 })
