@@ -129,7 +129,13 @@ describe("scenario answers, whole", () => {
       { name: "Attendu mal formé", convention: inline, question: "eligibility", date: "2024-03-01", candidates: [], expected: { verdicts: [1] } },
       { name: "Enregistrements invalides", convention: inline, question: "objectives", year: 2024, activities: [{ id: "x" }], expected: {} },
       { name: "Convention sans identifiant de portefeuille", convention: { file: "portfolio.json" }, question: "compliance", expected: { errors: 0 } },
-      { name: "Une règle juste, une absente", convention: inline, question: "compliance", expected: { errors: 0, rules: { "open-data-publication": "info", signature: "info" } } }
+      { name: "Une règle juste, une absente", convention: inline, question: "compliance", expected: { errors: 0, rules: { "open-data-publication": "info", signature: "info" } } },
+      { name: "Attendus qui ne sont pas des objets", convention: inline, question: "objectives", year: 2024, expected: { statuses: "met", values: 3 } },
+      { name: "Versements attendus en liste", convention: inline, question: "schedule", year: 2024, expected: { instalments: [] } },
+      { name: "Règles attendues nulles", convention: inline, question: "compliance", expected: { rules: null } },
+      { name: "Valeurs seules", convention: inline, question: "objectives", year: 2024, activities: "activities.json", expected: { values: { "accompagnement-individuel": "3" } } },
+      { name: "Montant seul", convention: inline, question: "schedule", year: 2024, expected: { amount: "30000.00" } },
+      { name: "Règles seules", convention: inline, question: "compliance", expected: { rules: { "multi-year-duration": "info" } } }
     ]
     const lines = scenarios.map((scenario) => {
       const result = runScenario(parseScenario(scenario), files("examples/data"))
