@@ -9,7 +9,7 @@ import { periodYears } from "../calendar/period.js"
 import type { Convention } from "../conventions/convention.js"
 import { effectivePeriod } from "../conventions/terms-as-of.js"
 import { yearAmounts } from "../conventions/yearly-amounts.js"
-import { paymentSchedule } from "../funding/schedule.js"
+import { type Instalment, paymentSchedule } from "../funding/schedule.js"
 import { Euros } from "../money/euros.js"
 import type { Partner } from "../partners/partner.js"
 
@@ -124,13 +124,16 @@ export interface ScdlExport {
 
 const quote = (value: string) => (/[",\r\n;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
 
-function paymentPeriod(convention: Convention): string {
+/** The instalments that pay something, over the whole period (a balance of 0 € is not a payment). */
+function paidInstalments(convention: Convention): ReadonlyArray<Instalment> {
+  return periodYears(effectivePeriod(convention)).flatMap((year) => paymentSchedule(convention, { year }).instalments.filter((instalment) => instalment.amount.isPositive()))
+}
+
+function paymentPeriod(instalments: ReadonlyArray<Instalment>): string {
   const dates: Array<CalendarDate> = []
-  for (const year of periodYears(effectivePeriod(convention))) {
-    for (const instalment of paymentSchedule(convention, { year }).instalments) {
-      const date = instalment.dueDate ?? instalment.expectedDueDate
-      if (date !== undefined) dates.push(date)
-    }
+  for (const instalment of instalments) {
+    const date = instalment.dueDate ?? instalment.expectedDueDate
+    if (date !== undefined) dates.push(date)
   }
   dates.sort()
   const first = dates[0]
@@ -150,8 +153,9 @@ function rowOf(convention: Convention, partners: ReadonlyArray<Partner>): { read
     problem("montant", "montant de la subvention non renseigné")
     return { problems }
   }
-  const payments = convention.signatureDate === undefined ? [] : [paymentPeriod(convention)]
-  const instalmentCount = periodYears(effectivePeriod(convention)).reduce((count, year) => count + paymentSchedule(convention, { year }).instalments.length, 0)
+  const instalments = paidInstalments(convention)
+  const payments = convention.signatureDate === undefined ? [] : [paymentPeriod(instalments)]
+  const instalmentCount = instalments.length
   const row: ScdlRow = {
     nomAttribuant: funder?.name ?? "",
     idAttribuant: funder?.siret ?? "",

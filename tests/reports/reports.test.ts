@@ -5,6 +5,8 @@ import {
   type Convention,
   type ConventionReport,
   conventionReport,
+  DEFAULT_ELIGIBILITY_RULES,
+  EMPLOYER_STRUCTURE_RULE,
   parsePortfolio,
   type Portfolio,
   renderReportHtml,
@@ -13,7 +15,7 @@ import {
   SCDL_COLUMNS,
   SCDL_PATTERNS,
   toScdlCsv,
-  ValidationError
+  withRule
 } from "caf-conventions"
 import { foundingPortfolioJson } from "../fixtures.js"
 import { foundingReportInputs } from "./fixtures.js"
@@ -124,11 +126,78 @@ describe("the end-of-convention review", () => {
   })
 
   it("refuses an impossible as-of day", () => {
-    expect(() => conventionReport(cpo, { ...inputs, asOf: "2025-02-30" })).toThrow(ValidationError)
+    expect(() => conventionReport(cpo, { ...inputs, asOf: "2025-02-30" })).toThrow(
+      expect.objectContaining({ subject: "report options", issues: [{ path: ["asOf"], message: "2025-02-30 is not a calendar date: February 2025 has 28 days" }] })
+    )
+  })
+})
+
+describe("what a report is told", () => {
+  it("names the parties by their id when the partners are not given or not found", () => {
+    const { partners: _partners, ...withoutPartners } = inputs
+    expect(annualReport(cpo, { ...withoutPartners, year: 2024 }).parties).toEqual({ funder: "caf-91", partner: "fase" })
+    expect(annualReport(cpo, { ...inputs, partners: [inputs.partners![1]!], year: 2024 }).parties).toEqual({ funder: "caf-91", partner: "France Active Seine-et-Marne Essonne" })
+  })
+
+  it("traces the lineage through the conventions given, the convention itself included or not", () => {
+    const ids = (report: AnnualReport) => report.lineage.map((convention) => convention.id)
+    const { conventions: _conventions, ...withoutConventions } = inputs
+    expect(ids(annualReport(cpo, { ...withoutConventions, year: 2024 }))).toEqual(["cpo-2023-2025"])
+    expect(ids(annualReport(cpo, { ...inputs, conventions: portfolio.conventions.slice(0, 2), year: 2024 }))).toEqual(["appui-technique-2018", "accord-cadre-2020-2022", "cpo-2023-2025"])
+    // A list that holds the convention but not its predecessor cannot trace its lineage.
+    expect(() => annualReport(cpo, { ...inputs, conventions: [cpo], year: 2024 })).toThrow(expect.objectContaining({ _tag: "LineageError", problem: "missing-predecessor" }))
+  })
+
+  it("evaluates the objectives with the eligibility rules it is given", () => {
+    const volunteers = [...inputs.activities].map((activity) => ({ ...activity, structures: activity.structures.map((structure) => ({ ...structure, employer: false })) }))
+    const strict = { ...inputs, activities: volunteers, rules: withRule(DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE) }
+    const status = (report: AnnualReport) => report.objectives.results.find((result) => result.objectiveId === "accompagnement-individuel")?.status
+    expect([status(annualReport(cpo, { ...inputs, activities: volunteers, year: 2024 })), status(annualReport(cpo, { ...strict, year: 2024 }))]).toEqual(["met", "not-met"])
+    expect(conventionReport(cpo, strict).objectives.find((objective) => objective.objectiveId === "accompagnement-individuel")?.met).toEqual([])
   })
 })
 
 describe("open data: the SCDL subventions table", () => {
+  it("names the column at fault: a partner missing, a convention not signed, a title too long", () => {
+    const json = foundingPortfolioJson()
+    json.partners[0]!["siret"] = "73282932000074"
+    json.partners[1]!["siret"] = "35600000049837"
+    const known = parsePortfolio(json)
+    const cpoJson = json.conventions[2]!
+    delete cpoJson.signatureDate
+    delete cpoJson.notificationDate
+    cpoJson.title = "x".repeat(257)
+    const unsigned = parsePortfolio(json).conventions[2]!
+    const exported = toScdlCsv([unsigned], { partners: [] })
+    expect(exported.rows).toEqual([])
+    expect(exported.problems.map((p) => [p.column, p.message])).toEqual([
+      ["nomAttribuant", "financeur caf-91 introuvable parmi les partenaires"],
+      ["nomBeneficiaire", "bénéficiaire fase introuvable parmi les partenaires"],
+      ["idAttribuant", "SIRET du financeur non renseigné"],
+      ["dateConvention", "convention non signée : pas de date de convention"],
+      ["idBeneficiaire", "SIRET du bénéficiaire non renseigné"],
+      ["objet", "objet de plus de 256 caractères"],
+      ["datesPeriodeVersement", "période de versement inconnue"]
+    ])
+    const invalidSirets = toScdlCsv([known.conventions[2]!], { partners: known.partners.map((partner) => ({ ...partner, siret: "1234" as never })) })
+    expect(invalidSirets.problems.map((p) => [p.column, p.message])).toEqual([
+      ["idAttribuant", "SIRET du financeur invalide"],
+      ["idBeneficiaire", "SIRET du bénéficiaire invalide"]
+    ])
+  })
+
+  it("says a grant paid at once is paid at once, on one date (a balance of 0 € is no payment)", () => {
+    const json = foundingPortfolioJson()
+    json.partners[0]!["siret"] = "73282932000074"
+    json.partners[1]!["siret"] = "35600000049837"
+    const once = json.conventions[2]!
+    once.terms.period = { start: "2024-01-01", end: "2024-12-31" }
+    once.terms.payment = { advanceRate: "1", advanceDue: "03-31" }
+    const portfolio = parsePortfolio(json)
+    const [row] = toScdlCsv([portfolio.conventions[2]!], { partners: portfolio.partners }).rows
+    expect([row?.conditionsVersement, row?.datesPeriodeVersement, row?.montant]).toEqual(["unique", "2024-03-31", "30000.00"])
+  })
+
   it("reports conventions it cannot export instead of writing them half-empty", () => {
     const exported = toScdlCsv(portfolio.conventions, { partners: portfolio.partners })
     expect(exported.rows).toEqual([])
