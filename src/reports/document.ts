@@ -99,7 +99,9 @@ function objectiveGroup(year: number, result: ObjectiveResult | undefined): Char
 
 function objectivesSection(report: AnnualReport): Section {
   const { objectives } = report
-  const rows = objectives.results.map((result) => [result.title, number(result.value), targetText(result.target), OBJECTIVE_STATUS[result.status], percent(result.ratio)])
+  // A ratio to a maximum (no minimum) reads as a share of that maximum, as in the objective's sentence.
+  const rate = (result: ObjectiveResult) => (result.ratio !== undefined && (result.target.atLeast ?? 0) === 0 ? `${percent(result.ratio)} du maximum` : percent(result.ratio))
+  const rows = objectives.results.map((result) => [result.title, number(result.value), targetText(result.target), OBJECTIVE_STATUS[result.status], rate(result)])
   const charts = objectives.results.map(
     (result): Block => ({ kind: "chart", chart: { id: `objectif-${result.objectiveId}`, title: result.title, groups: [objectiveGroup(report.year, result)] } })
   )

@@ -78,6 +78,18 @@ describe("reports, whole", () => {
     await expect(renderReportHtml(whole)).toMatchFileSnapshot(file("bilan-convention-difficile.html"))
   })
 
+  it("bounded targets, a zero target, money offset against the next year, a financial report received late", async () => {
+    const json = foundingPortfolioJson()
+    const convention = json.conventions[2]!
+    convention.terms.unspent = { rule: "offset" }
+    convention.terms.objectives[0].target = { atLeast: 1, atMost: 3 }
+    convention.terms.objectives[1].target = { atMost: 2 }
+    convention.terms.objectives[2].target = { atLeast: 0 }
+    const bounded = parsePortfolio(json).conventions[2]!
+    const report = annualReport(bounded, { ...inputs, financialReportReceivedOn: { "2024": "2025-07-10" }, year: 2024 })
+    await expect(renderReportMarkdown(report)).toMatchFileSnapshot(file("bilan-2024-cibles-bornees.md"))
+  })
+
   it("the open-data table of a portfolio where some conventions can be exported and some cannot", async () => {
     const json = foundingPortfolioJson()
     json.partners[0]!["siret"] = "73282932000074"
