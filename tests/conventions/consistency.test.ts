@@ -188,6 +188,48 @@ describe("terms as amended", () => {
     ])
   })
 
+  it("apply amendments by effective date before number: a later number may take effect earlier", () => {
+    const amended = cpo(
+      (json) =>
+        (json.amendments = [
+          amendment(1, "2025-01-01", [{ kind: "yearly-amount", yearlyAmount: "40000" }]),
+          amendment(2, "2024-07-01", [{ kind: "yearly-amount", yearlyAmount: "36000" }])
+        ])
+    )
+    expect(termsAsOf(amended, d("2025-01-01")).applied.map((applied) => applied.number)).toEqual([2, 1])
+    const amount = termsAsOf(amended, d("2025-06-01")).terms.amounts
+    expect(amount?.kind === "constant" ? amount.yearlyAmount.toString() : undefined).toBe("40000.00")
+    expect(finalTerms(amended).amounts).toEqual(amount)
+  })
+
+  it("end with every amendment applied, the last one during an extension included", () => {
+    const amended = cpo(
+      (json) =>
+        (json.amendments = [
+          amendment(1, "2025-06-01", [{ kind: "period-end", end: "2026-12-31" }]),
+          amendment(2, "2025-07-01", [{ kind: "sectors-added", sectors: ["handicap"] }]),
+          { ...amendment(3, "2026-09-01", [{ kind: "sectors-added", sectors: ["logement"] }]), signatureDate: "2026-08-01" }
+        ])
+    )
+    expect(finalTerms(amended).sectors.slice(-2)).toEqual(["handicap", "logement"])
+    expect(termsTimeline(amended).at(-1)?.period).toEqual({ start: "2026-09-01", end: "2026-12-31" })
+  })
+
+  it("cut the timeline at an amendment taking effect on the day of a termination, and not after it", () => {
+    const cut = (effectiveDate: string) =>
+      termsTimeline(
+        cpo((json) => {
+          json.amendments = [amendment(1, effectiveDate, [{ kind: "sectors-added", sectors: ["logement"] }])]
+          json.termination = { date: "2024-09-30", reason: "Résiliation", requestedBy: "caf" }
+        })
+      ).map((segment) => [segment.period.start, segment.period.end, segment.applied.length])
+    expect(cut("2024-09-30")).toEqual([
+      ["2023-01-01", "2024-09-29", 0],
+      ["2024-09-30", "2024-09-30", 1]
+    ])
+    expect(cut("2024-10-01")).toEqual([["2023-01-01", "2024-09-30", 0]])
+  })
+
   it("end with the last amendment's terms, even one taking effect on the first day", () => {
     const first = cpo((json) => (json.amendments = [amendment(1, "2023-01-01", [{ kind: "period-end", end: "2024-12-31" }])]))
     expect(finalTerms(first).period).toEqual({ start: "2023-01-01", end: "2024-12-31" })

@@ -49,6 +49,8 @@ describe("lineage", () => {
     expect(error.problem).toBe("missing-predecessor")
     expect(error.ids).toEqual(["cpo-2023-2025", "accord-cadre-2020-2022", "appui-technique-2018"])
     expect(error.message).toBe("accord-cadre-2020-2022 follows appui-technique-2018, which is not in the list")
+    const next = lineageError(() => lineage([conventions[2]!], "cpo-2023-2025"))
+    expect([next.ids, next.message]).toEqual([["cpo-2023-2025", "accord-cadre-2020-2022"], "cpo-2023-2025 follows accord-cadre-2020-2022, which is not in the list"])
   })
 
   it("reports a cycle", () => {
