@@ -64,7 +64,19 @@ describe("rule trees", () => {
   })
 
   it("give the same verdicts on the fast path, whatever the combination", () => {
-    for (const rules of [anyOf([INDIVIDUAL_SUPPORT_SITUATION_RULE]), allOf([INDIVIDUAL_SUPPORT_SITUATION_RULE]), not(INDIVIDUAL_SUPPORT_SITUATION_RULE), anyOf([TERRITORY_RULE, not(TERRITORY_RULE)])]) {
+    const situation = INDIVIDUAL_SUPPORT_SITUATION_RULE
+    const trees = [
+      anyOf([situation]),
+      allOf([situation]),
+      not(situation),
+      anyOf([TERRITORY_RULE, not(TERRITORY_RULE)]),
+      // Under an exclusion, a combination that does not apply differs from one that holds.
+      not(allOf([situation])),
+      not(anyOf([situation])),
+      not(allOf([situation, TERRITORY_RULE])),
+      not(anyOf([situation, not(TERRITORY_RULE)]))
+    ]
+    for (const rules of trees) {
       for (const candidate of [viry, collective, { ...viry, departement: "77" } as Candidate]) {
         expect(compileEligibility(founding, { ...on2024, rules })(candidate)).toBe(checkEligibility(founding, candidate, { ...on2024, rules }).eligible)
       }

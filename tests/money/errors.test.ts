@@ -33,11 +33,17 @@ describe("amounts refused", () => {
   })
 
   it("when made from cents or a number", () => {
-    expect(caught(() => Euros.fromCents(1.5))).toMatchObject({ problem: "not-an-integer", message: "cents must be a safe integer, got 1.5", input: 1.5 })
-    expect(caught(() => Euros.fromCents(2n ** 53n + 1n))).toMatchObject({ problem: "out-of-range", message: "amount of 9007199254740993 cents is not below 10^13 € in absolute value" })
+    expect(caught(() => Euros.fromCents(1.5))).toEqual({ _tag: "InvalidAmount", problem: "not-an-integer", message: "cents must be a safe integer, got 1.5", input: 1.5, path: [] })
+    expect(caught(() => Euros.fromCents(2n ** 53n + 1n))).toEqual({
+      _tag: "InvalidAmount",
+      problem: "out-of-range",
+      message: "amount of 9007199254740993 cents is not below 10^13 € in absolute value",
+      input: 2n ** 53n + 1n,
+      path: []
+    })
     expect(caught(() => Euros.fromCents(10n ** 15n))).toMatchObject({ problem: "out-of-range", message: "amount 1000000000000000 is not below 10^13 € in absolute value" })
     expect(Euros.fromCents(10n ** 15n - 1n).toString()).toBe("9999999999999.99")
-    expect(caught(() => Euros.fromNumber(Number.NaN))).toMatchObject({ problem: "not-finite", message: "amount must be a finite number, got NaN" })
+    expect(caught(() => Euros.fromNumber(Number.NaN))).toEqual({ _tag: "InvalidAmount", problem: "not-finite", message: "amount must be a finite number, got NaN", input: Number.NaN, path: [] })
     expect(caught(() => Euros.fromNumber(1.005))).toMatchObject({ problem: "too-many-decimals", message: "amount 1.005 has more than 2 decimals", input: 1.005 })
   })
 
