@@ -209,9 +209,12 @@ export function paymentSchedule(convention: Convention, options: ScheduleOptions
   }
   const yearAmount = yearAmounts(convention).find((entry) => entry.year === year) as YearAmount
   const terms = finalTerms(convention)
+  // "Within n months after the end of the year": the last day of the n months that follow it
+  // (30 June 2025 + 6 months is 31 December, not 30 December).
+  const monthsAfter = (months: number) => addDays(addMonths(addDays(part.end, 1), months), -1)
   const reports = {
-    activityReportDue: addMonths(part.end, terms.reporting.activityReportMonths),
-    financialReportDue: addMonths(part.end, terms.reporting.financialReportMonths)
+    activityReportDue: monthsAfter(terms.reporting.activityReportMonths),
+    financialReportDue: monthsAfter(terms.reporting.financialReportMonths)
   }
   const instalments = instalmentsOf(convention, year, part, yearAmount.amount, terms.payment, reports.financialReportDue, dates.reportsAcceptedOn)
   const basis =

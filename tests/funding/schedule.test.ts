@@ -61,7 +61,15 @@ describe("payment schedule", () => {
   it("prorates the last year of a terminated convention and cuts its reports", () => {
     const terminated = cpo((json) => (json.termination = { date: "2024-09-30", reason: "Fin anticipée", requestedBy: "caf" }))
     const schedule = paymentSchedule(terminated, { year: 2024 })
-    expect([schedule.amount.toString(), schedule.reports?.financialReportDue]).toEqual(["22459.02", "2025-03-30"])
+    // Six months after 30 September: the last day of the six months that follow, 31 March.
+    expect([schedule.amount.toString(), schedule.reports?.activityReportDue, schedule.reports?.financialReportDue]).toEqual(["22459.02", "2025-03-31", "2025-03-31"])
+    const shortReports = cpo((json) => {
+      json.termination = { date: "2024-11-30", reason: "Fin anticipée", requestedBy: "caf" }
+      json.terms.reporting = { activityReportMonths: 3, financialReportMonths: 2 }
+    })
+    const reports = paymentSchedule(shortReports, { year: 2024 }).reports
+    expect([reports?.activityReportDue, reports?.financialReportDue]).toEqual(["2025-02-28", "2025-01-31"])
+    expect(paymentSchedule(cpo(), { year: 2024 }).reports?.financialReportDue).toBe("2025-06-30")
     expect(paymentSchedule(terminated, { year: 2025 }).instalments).toEqual([])
   })
 
@@ -105,7 +113,7 @@ describe("a convention that records no amounts", () => {
         expect.unreachable()
       } catch (error) {
         expect(error).toBeInstanceOf(InvalidArgumentError)
-        expect((error as InvalidArgumentError).message).toContain("cpo-2023-2025 records no amounts")
+        expect([(error as InvalidArgumentError).argument, (error as InvalidArgumentError).message]).toEqual(["convention", "the convention cpo-2023-2025 records no amounts"])
       }
     }
   })
@@ -120,5 +128,20 @@ describe("schedule options", () => {
       expect(error).toBeInstanceOf(ValidationError)
       expect((error as ValidationError).subject).toBe("schedule options")
     }
+  })
+})
+
+describe("per-year amounts", () => {
+  it("say the amount planned for a whole year, and its reduction for a part of one", () => {
+    const perYear = cpo((json) => {
+      json.terms.amounts = { kind: "per-year", byYear: { "2023": "28000", "2024": "30000", "2025": "32000" } }
+      json.termination = { date: "2025-06-30", reason: "Résiliation", requestedBy: "caf" }
+    })
+    const sentence = (year: number) => paymentSchedule(perYear, { year }).explanation.sentence.replace(/[\u202f\u00a0]/gu, " ")
+    expect(sentence(2024)).toBe("Montant 2024 : 30 000,00 € (montant prévu pour 2024) ; compte rendu financier attendu au plus tard le 30/06/2025.")
+    // 32 000 € × 181/365 = 15 868,49 €
+    expect(sentence(2025)).toBe(
+      "Montant 2025 : 15 868,49 € (montant prévu pour 2025, réduit au prorata de 181 jours) ; compte rendu financier attendu au plus tard le 31/12/2025."
+    )
   })
 })

@@ -202,6 +202,14 @@ describe("unspent money and modulation", () => {
     expect([s.unspent, s.keepable, s.keptSurplus, s.toRepay, s.entitled].map(String)).toEqual(["3000.00", "1500.00", "1500.00", "1500.00", "28500.00"])
   })
 
+  it("keeps a surplus up to a cap in euros, alone or lower than the cap in percent", () => {
+    const capped = (unspent: Record<string, string>) => evaluateFundingUse(cpo((json) => (json.terms.unspent = { rule: "keep", ...unspent })), { year: 2024, payments: received, expenses: spent }).settlement
+    const amountOnly = capped({ capAmount: "1000" })
+    expect([amountOnly.keepable, amountOnly.keptSurplus, amountOnly.toRepay].map(String)).toEqual(["1000.00", "1000.00", "2000.00"])
+    const both = capped({ capRate: "0.05", capAmount: "1200" })
+    expect([both.keepable, both.toRepay].map(String)).toEqual(["1200.00", "1800.00"])
+  })
+
   it("keeps a surplus only out of money received: the Caf never pays a surplus out", () => {
     const keep = cpo((json) => (json.terms.unspent = { rule: "keep", capRate: "0.1" }))
     // Half received, 20 000 € spent: the Caf owes the 5 000 € spent beyond what it paid, not the 3 000 € cap on top.
@@ -248,6 +256,16 @@ describe("unspent money and modulation", () => {
       expect(error).toBeInstanceOf(InvalidArgumentError)
       expect([(error as InvalidArgumentError).argument, (error as InvalidArgumentError).message]).toEqual(["objectives", "the objectives evaluation is for cpo-2023-2025 in 2023, not cpo-2023-2025 in 2024"])
     }
+    const otherConvention = evaluateObjectives(cpo((json) => (json.id = "cpo-autre")), [], { year: 2024 })
+    expect(() => evaluateFundingUse(founding, { year: 2024, payments: [], expenses: [], objectives: otherConvention })).toThrow(
+      expect.objectContaining({ argument: "objectives", message: "the objectives evaluation is for cpo-autre in 2024, not cpo-2023-2025 in 2024" })
+    )
+  })
+
+  it("answers for a year the convention does not cover: nothing due, every record outside the year", () => {
+    const use = evaluateFundingUse(founding, { year: 2026, payments: [pay("p", "2026-03-01", "100", { year: 2026 })], expenses: [spend("e", "50", { date: "2026-02-01" })] })
+    expect([use.schedule.amount, use.settlement.granted, use.settlement.received, use.settlement.toRepay].map(String)).toEqual(["0.00", "0.00", "100.00", "100.00"])
+    expect(use.ineligibleExpenses.map((expense) => [expense.id, expense.reason])).toEqual([["e", "outside-year"]])
   })
 
   it("offsets the unspent money against the next year's balance", () => {
