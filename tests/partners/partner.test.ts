@@ -26,6 +26,9 @@ describe("partners", () => {
     expect(problems(safeParsePartner({ ...identified, siren: "356000000" }))).toEqual([
       "siret: the SIRET 73282932000074 does not belong to the SIREN 356000000"
     ])
+    // A SIREN alone, or a SIRET alone, has nothing to agree with.
+    expect(parsePartner({ ...viry, siren: "732829320" }).siren).toBe("732829320")
+    expect(parsePartner({ ...viry, siret: "73282932000074" }).siret).toBe("73282932000074")
   })
 
   it("list every problem: bad codes, bad identifiers, empty roles, repeated départements", () => {
