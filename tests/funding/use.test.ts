@@ -262,6 +262,14 @@ describe("unspent money and modulation", () => {
     )
   })
 
+  it("judges an expense with the terms of its year when an amendment took effect in an earlier year", () => {
+    const amended = cpo((json) => {
+      json.amendments = [{ number: 1, signatureDate: "2024-06-15", effectiveDate: "2024-07-01", reason: "Logement", changes: [{ kind: "sectors-added", sectors: ["logement"] }] }]
+    })
+    const use = evaluateFundingUse(amended, { year: 2025, payments: [], expenses: [spend("e", "400", { date: "2025-03-01", sector: "logement" })] })
+    expect([use.eligibleExpenses.map((expense) => expense.id), use.settlement.eligibleSpend.toString()]).toEqual([["e"], "400.00"])
+  })
+
   it("answers for a year the convention does not cover: nothing due, every record outside the year", () => {
     const use = evaluateFundingUse(founding, { year: 2026, payments: [pay("p", "2026-03-01", "100", { year: 2026 })], expenses: [spend("e", "50", { date: "2026-02-01" })] })
     expect([use.schedule.amount, use.settlement.granted, use.settlement.received, use.settlement.toRepay].map(String)).toEqual(["0.00", "0.00", "100.00", "100.00"])
