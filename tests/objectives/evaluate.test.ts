@@ -90,6 +90,12 @@ describe("the founding convention's 2024 evaluation", () => {
     const later = evaluateObjectives(founding, activities, { year: 2026 })
     expect(later.results.map((r) => r.status)).toEqual(["not-applicable", "not-applicable", "not-applicable", "not-applicable"])
     expect(later.results[0]?.excluded.every((e) => e.reason === "outside-year")).toBe(true)
+    expect([later.explanation.outcome, later.explanation.sentence, later.results[0]?.explanation.outcome, later.results[0]?.explanation.sentence]).toEqual([
+      "not-applicable",
+      "La convention ne s'applique pas en 2026.",
+      "not-applicable",
+      "La convention ne s'applique pas en 2026."
+    ])
   })
 })
 
