@@ -10,6 +10,7 @@ import type { ExplanationNode, Outcome } from "../core/explanation.js"
 import { type Fraction, type Rational, compareRational, divideRational, formatDecimal, formatFraction, multiplyRational, rational, rationalOf, roundRational, toFraction } from "../core/fraction.js"
 import type { Convention } from "../conventions/convention.js"
 import { type Indicator, type Objective, type Target, targetForYear } from "../conventions/objective.js"
+import { ratioReference } from "./ratio.js"
 import { effectivePeriod, termsAsOf, termsTimeline } from "../conventions/terms-as-of.js"
 import { DEFAULT_ELIGIBILITY_RULES } from "../eligibility/catalogue.js"
 import { type RuleTree, compileTree } from "../eligibility/rule.js"
@@ -202,8 +203,7 @@ function objectiveNode(convention: Convention, year: number, result: Omit<Object
     source,
     children: []
   }
-  // The ratio is taken to the minimum when there is one; to the maximum, it reads as a share of that maximum.
-  const ofMaximum = result.target.atLeast === undefined || result.target.atLeast === 0 ? " du maximum" : ""
+  const ofMaximum = ratioReference(result.target)?.bound === "maximum" ? " du maximum" : ""
   const percent = result.ratio === undefined ? "" : ` (${formatFraction({ numerator: result.ratio.numerator * 100, denominator: result.ratio.denominator }, 0)} %${ofMaximum})`
   const sentence =
     result.status === "not-applicable"
@@ -279,7 +279,7 @@ export function evaluateObjectives(convention: Convention, activities: ReadonlyA
     const prorated = objective.partialYear.prorate && share !== undefined && objective.targetsByYear?.[String(year)] === undefined
     const target = prorated ? proratedTarget(objective, yearTarget, share) : yearTarget
     const status = part === undefined ? "not-applicable" : statusOf(measured.value, target, inProgress)
-    const reference = target.atLeast !== undefined && target.atLeast > 0 ? target.atLeast : target.atMost !== undefined && target.atMost > 0 ? target.atMost : undefined
+    const reference = ratioReference(target)
     const result = {
       objectiveId: objective.id,
       title: objective.title,
@@ -289,7 +289,7 @@ export function evaluateObjectives(convention: Convention, activities: ReadonlyA
       target,
       yearTarget,
       ...(prorated ? { proration: toFraction(share) } : {}),
-      ...(reference === undefined ? {} : { ratio: toFraction(divideRational(measured.value, rationalOf(reference))) }),
+      ...(reference === undefined ? {} : { ratio: toFraction(divideRational(measured.value, rationalOf(reference.value))) }),
       counted: measured.counted,
       structures: measured.structures.sort(),
       excluded: duplicates.length === 0 ? measured.excluded : [...measured.excluded, ...duplicates].sort(byId)

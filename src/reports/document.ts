@@ -14,6 +14,7 @@ import { Euros } from "../money/euros.js"
 import { CONVENTION_KIND_LABELS } from "../referential/convention-codes.js"
 import { SECTOR_LABELS } from "../referential/codes.js"
 import type { ObjectiveResult, ObjectiveStatus } from "../objectives/evaluate.js"
+import { ratioReference } from "../objectives/ratio.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 
 /** @internal A bar of a chart: its label, its height, and the figure printed on it. */
@@ -99,8 +100,8 @@ function objectiveGroup(year: number, result: ObjectiveResult | undefined): Char
 
 function objectivesSection(report: AnnualReport): Section {
   const { objectives } = report
-  // A ratio to a maximum (no minimum) reads as a share of that maximum, as in the objective's sentence.
-  const rate = (result: ObjectiveResult) => (result.ratio !== undefined && (result.target.atLeast ?? 0) === 0 ? `${percent(result.ratio)} du maximum` : percent(result.ratio))
+  // A ratio to a maximum reads as a share of that maximum, as in the objective's sentence.
+  const rate = (result: ObjectiveResult) => `${percent(result.ratio)}${result.ratio !== undefined && ratioReference(result.target)?.bound === "maximum" ? " du maximum" : ""}`
   const rows = objectives.results.map((result) => [result.title, number(result.value), targetText(result.target), OBJECTIVE_STATUS[result.status], rate(result)])
   const charts = objectives.results.map(
     (result): Block => ({ kind: "chart", chart: { id: `objectif-${result.objectiveId}`, title: result.title, groups: [objectiveGroup(report.year, result)] } })

@@ -155,7 +155,6 @@ function rowOf(convention: Convention, partners: ReadonlyArray<Partner>): { read
   }
   const instalments = paidInstalments(convention)
   const payments = convention.signatureDate === undefined ? [] : [paymentPeriod(instalments)]
-  const instalmentCount = instalments.length
   const row: ScdlRow = {
     nomAttribuant: funder?.name ?? "",
     idAttribuant: funder?.siret ?? "",
@@ -166,7 +165,7 @@ function rowOf(convention: Convention, partners: ReadonlyArray<Partner>): { read
     objet: convention.title,
     montant: Euros.sum(yearAmounts(convention).map((year) => year.amount)).toString(),
     nature: "aide en numéraire",
-    conditionsVersement: instalmentCount > 1 ? "échelonné" : "unique",
+    conditionsVersement: instalments.length > 1 ? "échelonné" : "unique",
     datesPeriodeVersement: payments[0] ?? "",
     idRAE: "",
     notificationUE: "non",

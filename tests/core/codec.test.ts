@@ -19,7 +19,7 @@ describe("a codec's registry of decoded values", () => {
     expect(registry.has(input[0] as object)).toBe(false)
   })
 
-  it("remembers a decoded object, and nothing when decoding fails or when there is no registry", () => {
+  it("remembers a decoded object, only in its own registry; a failed decoding gives no value to remember", () => {
     const registry = new WeakSet<object>()
     const codec = makeCodec(item, "item", { registry })
     const decoded = codec.parse({ id: "a" })
