@@ -6,9 +6,10 @@
 import { Schema } from "effect"
 import { CalendarDateSchema } from "../calendar/date.js"
 import { IdSchema, TextSchema, uniqueList } from "../core/schemas.js"
-import { NonNegativeEurosFromString } from "../money/schema.js"
+import { NonNegativeEurosFromString, RatioSchema } from "../money/schema.js"
 import { AccompanimentKindSchema, SectorSchema } from "../referential/codes.js"
 import { TargetSchema } from "./objective.js"
+import { InstalmentTermSchema, MonthDaySchema } from "./terms.js"
 
 const Year = Schema.Int.check(Schema.isBetween({ minimum: 1000, maximum: 9999 }))
 
@@ -18,7 +19,11 @@ const Year = Schema.Int.check(Schema.isBetween({ minimum: 1000, maximum: 9999 })
  * - `year-amount`: a new amount for one year (conventions with per-year amounts);
  * - `period-end`: the period extended or shortened to a new last day;
  * - `sectors-added`, `sectors-removed`, `accompaniment-kinds-added`, `accompaniment-kinds-removed`;
- * - `target`: an objective's target changed, for every year or (with `year`) for one year.
+ * - `target`: an objective's target changed, for every year or (with `year`) for one year;
+ * - `payment-terms`: some of the payment terms changed (`advanceRate`, `advanceDue`,
+ *   `instalments`, `balanceTrigger`, `balanceDue`, `paymentDeadlineDays`; the rounding mode is
+ *   fixed by the signed text). A year is paid on the payment terms in force on its first day, so
+ *   such a change applies from the first year that starts on or after its effective date.
  *
  * @example
  * ```ts
@@ -42,8 +47,20 @@ export const ChangeSchema = Schema.Union([
     kind: Schema.Literal("accompaniment-kinds-removed"),
     accompanimentKinds: uniqueList(AccompanimentKindSchema, { nonEmpty: true })
   }),
-  Schema.Struct({ kind: Schema.Literal("target"), objectiveId: IdSchema, year: Schema.optionalKey(Year), target: TargetSchema })
+  Schema.Struct({ kind: Schema.Literal("target"), objectiveId: IdSchema, year: Schema.optionalKey(Year), target: TargetSchema }),
+  Schema.Struct({
+    kind: Schema.Literal("payment-terms"),
+    advanceRate: Schema.optionalKey(RatioSchema),
+    advanceDue: Schema.optionalKey(MonthDaySchema),
+    instalments: Schema.optionalKey(Schema.Array(InstalmentTermSchema)),
+    balanceTrigger: Schema.optionalKey(Schema.Literals(["reports-accepted", "fixed-date"])),
+    balanceDue: Schema.optionalKey(MonthDaySchema),
+    paymentDeadlineDays: Schema.optionalKey(Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 366 })))
+  })
 ])
+
+/** The payment terms a `payment-terms` change may set. */
+export const AMENDABLE_PAYMENT_TERMS = ["advanceRate", "advanceDue", "instalments", "balanceTrigger", "balanceDue", "paymentDeadlineDays"] as const
 
 /**
  * One change of an amendment (see {@link ChangeSchema}).
@@ -115,5 +132,7 @@ export function changedTerms(change: Change): ReadonlyArray<string> {
       return change.accompanimentKinds.map((kind) => `accompaniment kind ${kind}`)
     case "target":
       return [`target of ${change.objectiveId}${change.year === undefined ? "" : ` in ${change.year}`}`]
+    case "payment-terms":
+      return AMENDABLE_PAYMENT_TERMS.filter((key) => change[key] !== undefined).map((key) => `payment term ${key}`)
   }
 }

@@ -8,13 +8,14 @@ import type { Schema } from "effect"
 import { periodYears } from "../calendar/period.js"
 import type { Issue } from "../core/errors.js"
 import { changedTerms } from "./amendment.js"
+import { paymentTermsProblem } from "./payment-terms-check.js"
 import type { ConventionFields } from "./fields.js"
 
 type Draft = Schema.Schema.Type<typeof ConventionFields>
 
 /** Every inconsistency of a convention, with its path; empty when it holds together. */
 export function conventionIssues(convention: Draft): ReadonlyArray<Issue> {
-  return [...partyIssues(convention), ...termIssues(convention), ...amendmentIssues(convention), ...terminationIssues(convention)]
+  return [...partyIssues(convention), ...termIssues(convention), ...amendmentIssues(convention), ...paymentTermsIssues(convention), ...terminationIssues(convention)]
 }
 
 function partyIssues(convention: Draft): Array<Issue> {
@@ -116,6 +117,28 @@ function amendmentIssues(convention: Draft): Array<Issue> {
       }
     })
   })
+  return issues
+}
+
+/**
+ * Payment terms changed by amendments must still hold together once applied in order: the
+ * advance and the instalments never exceed the year, and a fixed-date balance has its day.
+ */
+function paymentTermsIssues(convention: Draft): Array<Issue> {
+  const issues: Array<Issue> = []
+  let payment = convention.terms.payment
+  const ordered = convention.amendments
+    .map((amendment, index) => ({ amendment, index }))
+    .sort((a, b) => (a.amendment.effectiveDate < b.amendment.effectiveDate ? -1 : a.amendment.effectiveDate > b.amendment.effectiveDate ? 1 : a.amendment.number - b.amendment.number))
+  for (const { amendment, index } of ordered) {
+    amendment.changes.forEach((change, changeIndex) => {
+      if (change.kind !== "payment-terms") return
+      const { kind: _kind, ...set } = change
+      payment = { ...payment, ...set }
+      const problem = paymentTermsProblem(payment)
+      if (problem !== undefined) issues.push({ path: ["amendments", index, "changes", changeIndex], message: `once this change applies, ${problem.message}` })
+    })
+  }
   return issues
 }
 

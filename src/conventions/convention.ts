@@ -8,6 +8,7 @@ import { Schema } from "effect"
 import { makeCodec } from "../core/codec.js"
 import { conventionIssues } from "./consistency.js"
 import { ConventionFields } from "./fields.js"
+import { decodedConventions } from "./registry.js"
 
 /**
  * Schema of a convention as written in JSON. Besides each field's own checks, the document must
@@ -69,7 +70,7 @@ export interface Convention extends Schema.Schema.Type<typeof ConventionSchema> 
  */
 export interface ConventionJson extends Schema.Codec.Encoded<typeof ConventionSchema> {}
 
-const conventionCodec = makeCodec<Convention, ConventionJson>(ConventionSchema, "convention")
+const conventionCodec = makeCodec<Convention, ConventionJson>(ConventionSchema, "convention", { registry: decodedConventions })
 
 /**
  * Reads a convention from JSON, or throws a {@link ValidationError} listing **every** problem

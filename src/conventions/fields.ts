@@ -12,7 +12,9 @@ import { TermsSchema } from "./terms.js"
 
 /**
  * Schema of an early termination (*résiliation*): the last day the convention applies, the
- * reason, and who asked for it. It cuts the period short for every computation.
+ * reason, who asked for it, and the day it was decided (`decidedOn`; when absent, the
+ * termination is taken as known from its date). It cuts the period short for every computation
+ * made on or after the day it was decided: an instalment due earlier keeps its amount.
  *
  * @example
  * ```ts
@@ -26,7 +28,8 @@ import { TermsSchema } from "./terms.js"
 export const TerminationSchema = Schema.Struct({
   date: CalendarDateSchema,
   reason: TextSchema,
-  requestedBy: TerminationRequesterSchema
+  requestedBy: TerminationRequesterSchema,
+  decidedOn: Schema.optionalKey(CalendarDateSchema)
 })
 
 /** @internal The convention's fields, before the checks that relate them. */

@@ -54,6 +54,10 @@ function withChange(terms: Terms, change: Change): Terms {
       }
     case "accompaniment-kinds-removed":
       return { ...terms, accompanimentKinds: terms.accompanimentKinds.filter((kind) => !change.accompanimentKinds.includes(kind)) }
+    case "payment-terms": {
+      const { kind: _kind, ...set } = change
+      return { ...terms, payment: { ...terms.payment, ...set } }
+    }
     case "target":
       return {
         ...terms,
@@ -114,9 +118,14 @@ export function termsAsOf(convention: Convention, date: CalendarDate): TermsAsOf
  * @category conventions
  */
 export function finalTerms(convention: Convention): Terms {
+  return finalTermsAsOf(convention).terms
+}
+
+/** @internal The terms once every amendment applies, with whether a termination cut them. */
+export function finalTermsAsOf(convention: Convention): TermsAsOf {
   const last = inOrder(convention.amendments).at(-1)
   const date = last === undefined || last.effectiveDate < convention.terms.period.end ? convention.terms.period.end : last.effectiveDate
-  return termsAsOf(convention, date).terms
+  return termsAsOf(convention, date)
 }
 
 /**

@@ -13,6 +13,7 @@ import { NonNegativeEurosFromString, RatioSchema, RoundingModeSchema } from "../
 import { AccompanimentKindSchema, FundingSchemeSchema, SectorSchema } from "../referential/codes.js"
 import { ClauseSchema, ExpenseCategorySchema } from "../referential/convention-codes.js"
 import { ObjectiveSchema } from "./objective.js"
+import { type PaymentTermsShape, paymentTermsProblem } from "./payment-terms-check.js"
 
 /**
  * Schema of a day of the year written `MM-DD` (`"03-31"`), for due dates that recur every year.
@@ -126,19 +127,10 @@ export const PaymentTermsSchema = Schema.Struct({
   ),
   rounding: RoundingModeSchema.pipe(Schema.withDecodingDefaultKey(Effect.succeed("half-up" as const)))
 }).check(
-  Schema.makeFilter(
-    (terms: { readonly advanceRate: string; readonly instalments: ReadonlyArray<{ readonly share: string }>; readonly balanceTrigger: string; readonly balanceDue?: string }) => {
-      const shares = [terms.advanceRate, ...terms.instalments.map((instalment) => instalment.share)]
-      const totalMillionths = shares.reduce((sum, share) => sum + Math.round(Number(share) * 1_000_000), 0)
-      if (totalMillionths > 1_000_000) {
-        return { path: ["instalments"], issue: `the advance and the instalments add up to more than the year's amount (${shares.join(" + ")})` }
-      }
-      if (terms.balanceTrigger === "fixed-date" && terms.balanceDue === undefined) {
-        return { path: ["balanceDue"], issue: "a balance paid on a fixed date needs balanceDue (MM-DD of the next year)" }
-      }
-      return true
-    }
-  )
+  Schema.makeFilter((terms: PaymentTermsShape) => {
+    const problem = paymentTermsProblem(terms)
+    return problem === undefined ? true : { path: [problem.field], issue: problem.message }
+  })
 )
 
 /**

@@ -71,7 +71,8 @@ export interface Codec<T, E> {
  * @param schema - an Effect schema with no service requirements.
  * @param subject - what the schema describes, used in error messages (`"convention"`).
  * @param options - `registry`: a set that remembers every value the codec decodes (each item of a
- *   decoded list), so that evaluators can tell decoded records from hand-made ones cheaply.
+ *   decoded list), so that evaluators can tell decoded records from hand-made ones cheaply;
+ *   `onDecode`: called with each decoded value (a portfolio registers its conventions with it).
  * @example
  * ```ts
  * import { Schema } from "effect"
@@ -82,13 +83,14 @@ export interface Codec<T, E> {
  * ```
  * @category decoding
  */
-export function makeCodec<T, E>(schema: Schema.Codec<T, E>, subject: string, options: { readonly registry?: WeakSet<object> } = {}): Codec<T, E> {
+export function makeCodec<T, E>(schema: Schema.Codec<T, E>, subject: string, options: { readonly registry?: WeakSet<object>; readonly onDecode?: (value: T) => void } = {}): Codec<T, E> {
   const decodeResult = Schema.decodeUnknownResult(schema)
   const encodeSync = Schema.encodeSync(schema)
   const safeParse = (input: unknown): SafeParseResult<T> => {
     const result = decodeResult(input, STRICT)
     if (Result.isSuccess(result)) {
       if (options.registry !== undefined) register(options.registry, result.success)
+      options.onDecode?.(result.success)
       return { success: true, data: result.success }
     }
     return { success: false, error: ValidationError.of(subject, issuesOf(result.failure)) }

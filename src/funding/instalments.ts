@@ -3,16 +3,17 @@
  *
  * @module
  */
-import type { CalendarDate } from "../calendar/date.js"
+import { type CalendarDate, daysBetween } from "../calendar/date.js"
 import { Euros } from "../money/euros.js"
 import { compareIds } from "../core/records.js"
 import type { Payment } from "./records.js"
 import type { Instalment } from "./schedule.js"
 
 /**
- * Where an instalment stands: `paid` (exactly), `partly-paid`, `overpaid`; when unpaid or partly
- * paid and the evaluation has an `asOf` day: `not-yet-due`, `due` (payable, deadline not passed),
- * or `late` (deadline passed); `unpaid` without an `asOf` day.
+ * Where an instalment stands: `paid` (exactly, by its deadline), `paid-late` (completed after its
+ * deadline), `partly-paid`, `overpaid`; when unpaid or partly paid and the evaluation has an
+ * `asOf` day: `not-yet-due`, `due` (payable, deadline not passed), or `late` (deadline passed);
+ * `unpaid` without an `asOf` day.
  *
  * @example
  * ```ts
@@ -21,7 +22,7 @@ import type { Instalment } from "./schedule.js"
  * ```
  * @category funding
  */
-export type InstalmentStatus = "paid" | "partly-paid" | "overpaid" | "unpaid" | "not-yet-due" | "due" | "late"
+export type InstalmentStatus = "paid" | "paid-late" | "partly-paid" | "overpaid" | "unpaid" | "not-yet-due" | "due" | "late"
 
 /**
  * One instalment of the schedule with the payments matched to it.
@@ -42,18 +43,35 @@ export interface InstalmentPosition {
   readonly paid: Euros
   /** Where it stands. */
   readonly status: InstalmentStatus
+  /** The day the payments matched to it reached its amount, when they did. */
+  readonly completedOn?: CalendarDate
+  /** Days past the deadline: when it was completed (`paid-late`), or on `asOf` while it is `late`. */
+  readonly daysLate?: number
 }
 
-function statusOf(instalment: Instalment, paid: Euros, asOf: CalendarDate | undefined): InstalmentStatus {
+function statusOf(instalment: Instalment, paid: Euros, completedOn: CalendarDate | undefined, asOf: CalendarDate | undefined): Pick<InstalmentPosition, "status" | "daysLate"> {
   const comparison = paid.compare(instalment.amount)
-  if (comparison === 0) return "paid"
-  if (comparison > 0) return "overpaid"
-  if (asOf !== undefined) {
-    if (instalment.deadline !== undefined && asOf > instalment.deadline) return "late"
-    if (instalment.dueDate !== undefined && asOf >= instalment.dueDate) return "due"
-    return "not-yet-due"
+  const deadline = instalment.deadline
+  if (comparison === 0) {
+    return completedOn !== undefined && deadline !== undefined && completedOn > deadline ? { status: "paid-late", daysLate: daysBetween(deadline, completedOn) } : { status: "paid" }
   }
-  return paid.isZero() ? "unpaid" : "partly-paid"
+  if (comparison > 0) return { status: "overpaid" }
+  if (asOf !== undefined) {
+    if (deadline !== undefined && asOf > deadline) return { status: "late", daysLate: daysBetween(deadline, asOf) }
+    if (instalment.dueDate !== undefined && asOf >= instalment.dueDate) return { status: "due" }
+    return { status: "not-yet-due" }
+  }
+  return { status: paid.isZero() ? "unpaid" : "partly-paid" }
+}
+
+/** The day the credits, taken in date order, first reach the amount. */
+function completion(credits: ReadonlyArray<{ readonly date: CalendarDate; readonly amount: Euros }>, amount: Euros): CalendarDate | undefined {
+  let total = Euros.zero
+  for (const credit of [...credits].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
+    total = total.plus(credit.amount)
+    if (total.greaterThanOrEqual(amount)) return credit.date
+  }
+  return undefined
 }
 
 /**
@@ -69,15 +87,17 @@ export function matchPayments(instalments: ReadonlyArray<Instalment>, payments: 
   const keys = new Set(instalments.map((instalment) => instalment.key))
   const paid = new Map<string, Euros>(instalments.map((instalment) => [instalment.key, Euros.zero]))
   const ids = new Map<string, Array<string>>(instalments.map((instalment) => [instalment.key, []]))
-  const credit = (key: string, id: string, amount: Euros) => {
+  const credits = new Map<string, Array<{ date: CalendarDate; amount: Euros }>>(instalments.map((instalment) => [instalment.key, []]))
+  const credit = (key: string, payment: Payment, amount: Euros) => {
     paid.set(key, (paid.get(key) ?? Euros.zero).plus(amount))
+    credits.get(key)?.push({ date: payment.date, amount })
     const list = ids.get(key) as Array<string>
-    if (!list.includes(id)) list.push(id)
+    if (!list.includes(payment.id)) list.push(payment.id)
   }
   const ordered = [...payments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : compareIds(a, b)))
   const unnamed: Array<Payment> = []
   for (const payment of ordered) {
-    if (payment.instalment !== undefined && keys.has(payment.instalment)) credit(payment.instalment, payment.id, payment.amount)
+    if (payment.instalment !== undefined && keys.has(payment.instalment)) credit(payment.instalment, payment, payment.amount)
     else unnamed.push(payment)
   }
   for (const payment of unnamed) {
@@ -87,14 +107,15 @@ export function matchPayments(instalments: ReadonlyArray<Instalment>, payments: 
       const room = instalment.amount.minus(paid.get(instalment.key) ?? Euros.zero)
       if (!room.isPositive()) continue
       const part = Euros.min(room, left)
-      credit(instalment.key, payment.id, part)
+      credit(instalment.key, payment, part)
       left = left.minus(part)
     }
     const last = instalments[instalments.length - 1]
-    if (left.isPositive() && last !== undefined) credit(last.key, payment.id, left)
+    if (left.isPositive() && last !== undefined) credit(last.key, payment, left)
   }
   return instalments.map((instalment) => {
     const total = paid.get(instalment.key) ?? Euros.zero
-    return { instalment, paymentIds: ids.get(instalment.key) ?? [], paid: total, status: statusOf(instalment, total, asOf) }
+    const completedOn = instalment.amount.isPositive() ? completion(credits.get(instalment.key) ?? [], instalment.amount) : undefined
+    return { instalment, paymentIds: ids.get(instalment.key) ?? [], paid: total, ...(completedOn === undefined ? {} : { completedOn }), ...statusOf(instalment, total, completedOn, asOf) }
   })
 }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import type { InstalmentStatus } from "./instalments.js"
+import type { InstalmentPosition, InstalmentStatus } from "./instalments.js"
 
 /**
  * French labels of the instalment statuses.
@@ -17,10 +17,17 @@ import type { InstalmentStatus } from "./instalments.js"
  */
 export const INSTALMENT_STATUS_LABELS: Readonly<Record<InstalmentStatus, string>> = {
   paid: "payé",
+  "paid-late": "payé en retard",
   "partly-paid": "payé en partie",
   overpaid: "trop payé",
   unpaid: "non payé",
   "not-yet-due": "pas encore exigible",
   due: "exigible",
   late: "en retard"
+}
+
+/** @internal An instalment's status in French, with its days of delay ("en retard (12 jours)"). */
+export function instalmentStatusText(position: Pick<InstalmentPosition, "status" | "daysLate">): string {
+  const label = INSTALMENT_STATUS_LABELS[position.status]
+  return position.daysLate === undefined ? label : `${label} (${position.daysLate} jour${position.daysLate > 1 ? "s" : ""})`
 }

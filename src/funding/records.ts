@@ -13,7 +13,7 @@ import { ExpenseCategorySchema } from "../referential/convention-codes.js"
 
 /**
  * Schema of a payment received by the partner: its id, date, amount, the year it funds, the
- * instalment it pays (`advance`, `instalment-1`…, `balance`; when absent, payments fill the
+ * instalment it pays (`advance`, `instalment-1`…, `balance`, `complement-N` after amendment n° N; when absent, payments fill the
  * year's instalments in date order), the convention (when the Caf pays several), a reference.
  *
  * @example
@@ -31,7 +31,7 @@ export const PaymentSchema = Schema.Struct({
   amount: NonNegativeEurosFromString,
   year: Schema.Int.check(Schema.isBetween({ minimum: 1000, maximum: 9999 })),
   instalment: Schema.optionalKey(
-    Schema.String.check(Schema.isPattern(/^(advance|balance|instalment-[1-9][0-9]?)$/u, { message: "expected advance, balance or instalment-N" }))
+    Schema.String.check(Schema.isPattern(/^(advance|balance|instalment-[1-9][0-9]?|complement-[1-9][0-9]{0,2})$/u, { message: "expected advance, balance, instalment-N or complement-N" }))
   ),
   conventionId: Schema.optionalKey(IdSchema),
   reference: Schema.optionalKey(TextSchema)

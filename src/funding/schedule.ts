@@ -4,44 +4,73 @@
  * @module
  */
 import { type CalendarDate, addDays, addMonths, formatFrenchDate, maxDate, readCalendarDate } from "../calendar/date.js"
-import { type Period, periodDays, periodPartInYear } from "../calendar/period.js"
+import { type Period, periodDays } from "../calendar/period.js"
 import { InvalidArgumentError } from "../core/errors.js"
 import { checkedYearOptions } from "../core/options.js"
 import type { ExplanationNode } from "../core/explanation.js"
 import type { Convention } from "../conventions/convention.js"
+import { type ResolvedConvention, checkedConvention, resolveConvention, resolvedYear } from "../conventions/resolved.js"
 import type { PaymentTerms } from "../conventions/terms.js"
-import { effectivePeriod, finalTerms } from "../conventions/terms-as-of.js"
-import { type YearAmount, yearAmounts } from "../conventions/yearly-amounts.js"
+import type { YearAmount } from "../conventions/yearly-amounts.js"
 import { Dec } from "../money/decimal.js"
 import { Euros } from "../money/euros.js"
 
 /**
- * Options of a schedule: the year, and the day the year's reports were accepted, when they were
- * (the balance is then due).
+ * Options of a schedule: the year; the day the schedule is drawn (`asOf`: only the amendments
+ * signed by then are known); and the day the year's reports were accepted, when they were (the
+ * balance is then due).
  *
  * @example
  * ```ts
  * import type { ScheduleOptions } from "caf-conventions"
- * const options: ScheduleOptions = { year: 2024, reportsAcceptedOn: "2025-05-15" }
+ * const options: ScheduleOptions = { year: 2024, asOf: "2025-07-15", reportsAcceptedOn: "2025-05-15" }
  * ```
  * @category funding
  */
 export interface ScheduleOptions {
   /** The calendar year. */
   readonly year: number
+  /** The day the schedule is drawn: amendments signed after it are not known. All of them when absent. */
+  readonly asOf?: CalendarDate | string
   /** The day the year's activity and financial reports were accepted, if they were. */
   readonly reportsAcceptedOn?: CalendarDate | string
 }
 
 /**
+ * What an instalment's amount was computed on: the year's amount as known on its due date, and
+ * the amendments known then (their numbers).
+ *
+ * @example
+ * ```ts
+ * import type { InstalmentBasis } from "caf-conventions"
+ * const describe = (basis: InstalmentBasis) => `${basis.yearAmount.format()} (avenants ${basis.amendments.join(", ")})`
+ * ```
+ * @category funding
+ */
+export interface InstalmentBasis {
+  /** The day the amount was fixed (the due date, or the day of the schedule when earlier). */
+  readonly knownOn?: CalendarDate
+  /** The year's amount known that day. */
+  readonly yearAmount: Euros
+  /** The numbers of the amendments known that day. */
+  readonly amendments: ReadonlyArray<number>
+}
+
+/**
  * One payment the convention plans for the year:
- * - `key`: `advance`, `instalment-1`, `instalment-2`…, `balance` (payments name it to be matched);
- * - `share` of the year's amount and `amount`, rounded with the convention's mode on the running
- *   total of the shares (the balance takes what remains, so the instalments always sum to the
- *   year's amount to the cent and none is negative, whatever the rounding mode);
+ * - `key`: `advance`, `instalment-1`, `instalment-2`…, `balance`, or `complement-N` (a
+ *   complementary payment after amendment n° N); payments name it to be matched;
+ * - `share` of the year's amount and `amount`. Each instalment is fixed on its due date, from
+ *   the terms known that day (`basis`): the cumulative share of the year's amount then known,
+ *   rounded with the convention's mode, less what the earlier instalments took; the balance
+ *   takes what remains of the year's amount known on its due date. An amendment signed later
+ *   moves the difference to the instalments still to come, or to a complementary payment once
+ *   the balance is due;
  * - `dueDate`: when it becomes payable (absent for a balance whose reports are not yet accepted;
  *   `expectedDueDate` then gives the reports' due date); `deadline`: the latest day to pay, 60 days
- *   (by default) after the due date (loi n° 2021-875).
+ *   (by default) after the due date (loi n° 2021-875);
+ * - `offset`: money of the previous year deducted from it (clause `offset`, see
+ *   {@link fundingLedger}); `amount` is then what is left to pay.
  *
  * @example
  * ```ts
@@ -53,16 +82,22 @@ export interface ScheduleOptions {
  * @category funding
  */
 export interface Instalment {
-  /** Stable key: `advance`, `instalment-N` or `balance`. */
+  /** Stable key: `advance`, `instalment-N`, `balance` or `complement-N`. */
   readonly key: string
   /** What kind of payment it is. */
-  readonly kind: "advance" | "instalment" | "balance"
+  readonly kind: "advance" | "instalment" | "balance" | "complement"
   /** French label. */
   readonly label: string
-  /** Share of the year's amount, as a decimal string. */
+  /** Share of the year's amount, as a decimal string (for a complement, its part of the year's amount). */
   readonly share: string
-  /** The amount. */
+  /** The amount to pay. */
   readonly amount: Euros
+  /** What the amount was computed on. */
+  readonly basis: InstalmentBasis
+  /** For a complement: the number of the amendment it follows. */
+  readonly amendment?: number
+  /** Money of the previous year deducted from this instalment (clause `offset`). */
+  readonly offset?: { readonly amount: Euros; readonly fromYear: number }
   /** What makes it payable, in French. */
   readonly trigger: string
   /** When it becomes payable, if known. */
@@ -91,14 +126,23 @@ export interface PaymentSchedule {
   readonly conventionId: string
   /** The year. */
   readonly year: number
+  /** The day the schedule is drawn, when given. */
+  readonly asOf?: CalendarDate
   /** The part of the year the convention applies to; absent when it does not apply that year. */
   readonly period?: Period
   /** The year's amount (zero when the convention does not apply that year). */
   readonly amount: Euros
+  /** The year's amount as the signed text gives it, before any amendment (absent when no amendment changes it). */
+  readonly initialAmount?: Euros
   /** How the year's amount was reached (see {@link yearAmounts}). */
   readonly yearAmount?: YearAmount
-  /** The instalments, in order; they sum to `amount`. */
+  /** The instalments, in order; with any offset, they sum to `amount` plus `excess`. */
   readonly instalments: ReadonlyArray<Instalment>
+  /**
+   * What the instalments already fixed exceed the year's amount by, when an amendment signed
+   * after they were due lowered it: the partner repays it (zero otherwise).
+   */
+  readonly excess: Euros
   /** When the year's reports are due. */
   readonly reports?: {
     /** The activity report (*bilan d'activité*). */
@@ -121,48 +165,124 @@ function dayOfYear(year: number, monthDay: string): CalendarDate {
   return readCalendarDate(`${year}-${monthDay}`)
 }
 
-function instalmentsOf(convention: Convention, year: number, part: Period, amount: Euros, terms: PaymentTerms, reportsDue: CalendarDate, acceptedOn: CalendarDate | undefined): Array<Instalment> {
+/** What the year looked like on a day of knowledge. */
+interface Known {
+  readonly amount: Euros
+  readonly payment: PaymentTerms
+  readonly amendments: ReadonlyArray<number>
+  readonly knownOn?: CalendarDate
+}
+
+function toBasis(known: Known): InstalmentBasis {
+  return { ...(known.knownOn === undefined ? {} : { knownOn: known.knownOn }), yearAmount: known.amount, amendments: known.amendments }
+}
+
+function knownOn(convention: Convention, year: number, day: CalendarDate | undefined): Known | undefined {
+  const resolved = resolveConvention(convention, day === undefined ? {} : { knownOn: day })
+  const entry = resolvedYear(resolved, year)
+  if (entry?.amount === undefined) return undefined
+  return { amount: entry.amount.amount, payment: entry.payment, amendments: resolved.amendments.map((amendment) => amendment.number).sort((a, b) => a - b), ...(day === undefined ? {} : { knownOn: day }) }
+}
+
+/** The first day the year was part of the convention: its decision, or the amendment that added it. */
+function yearKnownFrom(convention: Convention, year: number, decided: CalendarDate, asOf: CalendarDate | undefined): CalendarDate {
+  const days = [...new Set(convention.amendments.map((amendment) => amendment.signatureDate))].filter((day) => asOf === undefined || day <= asOf).sort()
+  if (days.length === 0 || days[0] === undefined || knownOn(convention, year, addDays(days[0], -1)) !== undefined) return decided
+  return days.find((day) => knownOn(convention, year, day) !== undefined) ?? decided
+}
+
+/** The cumulative share of the instalments up to `key` in the given terms, if the terms have it. */
+function cumulativeShare(payment: PaymentTerms, key: string): Dec | undefined {
+  let total = new Dec(0)
+  if (new Dec(payment.advanceRate).gt(0)) {
+    total = total.plus(payment.advanceRate)
+    if (key === "advance") return total
+  }
+  for (const [index, term] of payment.instalments.entries()) {
+    total = total.plus(term.share)
+    if (key === `instalment-${index + 1}`) return total
+  }
+  return undefined
+}
+
+interface Draft {
+  readonly key: string
+  readonly kind: "advance" | "instalment"
+  readonly label: string
+  readonly share: string
+  readonly nominal: CalendarDate
+}
+
+function drafts(year: number, payment: PaymentTerms): Array<Draft> {
+  const out: Array<Draft> = []
+  if (new Dec(payment.advanceRate).gt(0)) out.push({ key: "advance", kind: "advance", label: "Avance", share: payment.advanceRate, nominal: dayOfYear(year, payment.advanceDue) })
+  payment.instalments.forEach((term, index) => {
+    // Its rank among the year's payments: after the advance, when there is one.
+    const rank = out.length + 1
+    out.push({ key: `instalment-${index + 1}`, kind: "instalment", label: `${ORDINALS[rank - 1] ?? `${rank}e`} versement`, share: term.share, nominal: dayOfYear(year, term.due) })
+  })
+  return out
+}
+
+interface Context {
+  readonly convention: Convention
+  readonly year: number
+  readonly part: Period
+  readonly current: Known
+  readonly asOf: CalendarDate | undefined
+  readonly reportsDue: CalendarDate
+  readonly acceptedOn: CalendarDate | undefined
+}
+
+function instalmentsOf(context: Context): Array<Instalment> {
+  const { convention, year, part, current, asOf } = context
+  const terms = current.payment
   const decided = convention.notificationDate ?? convention.signatureDate ?? part.start
-  const payable = (date: CalendarDate) => maxDate(maxDate(date, decided), part.start)
+  const knownFrom = yearKnownFrom(convention, year, decided, asOf)
+  const payable = (date: CalendarDate) => maxDate(maxDate(maxDate(date, decided), part.start), knownFrom)
   const withDeadline = (dueDate: CalendarDate) => ({ dueDate, deadline: addDays(dueDate, terms.paymentDeadlineDays) })
+  // The terms known on a day: never more than what is known on the day of the schedule.
+  const basisOn = (day: CalendarDate): Known => knownOn(convention, year, asOf === undefined || day < asOf ? day : asOf) ?? current
   const instalments: Array<Instalment> = []
   let allocated = Euros.zero
-  let shares = new Dec(0)
-  if (new Dec(terms.advanceRate).gt(0)) {
-    const advance = amount.times(terms.advanceRate, terms.rounding)
-    const dueDate = payable(dayOfYear(year, terms.advanceDue))
-    instalments.push({ key: "advance", kind: "advance", label: "Avance", share: terms.advanceRate, amount: advance, trigger: `exigible le ${formatFrenchDate(dueDate)} (${terms.advanceDue.split("-").reverse().join("/")}, ou la notification si elle est postérieure)`, ...withDeadline(dueDate) })
-    allocated = allocated.plus(advance)
-    shares = shares.plus(terms.advanceRate)
-  }
-  terms.instalments.forEach((term, index) => {
+  for (const draft of drafts(year, terms)) {
+    const dueDate = payable(draft.nominal)
+    const basis = basisOn(dueDate)
     // Rounded on the cumulative share, so that rounding up never takes the instalments past the
     // year's amount: each part is the rounded running total minus what came before.
-    const part = amount.times(shares.plus(term.share).toString(), terms.rounding).minus(allocated)
-    const dueDate = payable(dayOfYear(year, term.due))
-    // Its rank among the year's payments: after the advance, when there is one.
-    const rank = instalments.length + 1
-    instalments.push({ key: `instalment-${index + 1}`, kind: "instalment", label: `${ORDINALS[rank - 1] ?? `${rank}e`} versement`, share: term.share, amount: part, trigger: `exigible le ${formatFrenchDate(dueDate)}`, ...withDeadline(dueDate) })
-    allocated = allocated.plus(part)
-    shares = shares.plus(term.share)
-  })
-  const balance = amount.minus(allocated)
-  const share = new Dec(1).minus(shares).toString()
-  if (terms.balanceTrigger === "fixed-date") {
-    const dueDate = payable(dayOfYear(year + 1, terms.balanceDue ?? "05-31"))
-    instalments.push({ key: "balance", kind: "balance", label: "Solde", share, amount: balance, trigger: `exigible le ${formatFrenchDate(dueDate)}`, ...withDeadline(dueDate) })
-  } else {
-    instalments.push({
-      key: "balance",
-      kind: "balance",
-      label: "Solde",
-      share,
-      amount: balance,
-      trigger: acceptedOn === undefined ? `à l'acceptation des bilans ${year}, attendus au plus tard le ${formatFrenchDate(reportsDue)}` : `bilans ${year} acceptés le ${formatFrenchDate(acceptedOn)}`,
-      ...(acceptedOn === undefined ? { expectedDueDate: reportsDue } : withDeadline(acceptedOn))
-    })
+    const share = cumulativeShare(basis.payment, draft.key) ?? (cumulativeShare(terms, draft.key) as Dec)
+    const amount = Euros.max(Euros.zero, basis.amount.times(share.toString(), terms.rounding).minus(allocated))
+    instalments.push({ ...draftFields(draft), amount, basis: toBasis(basis), trigger: draft.kind === "advance" ? `exigible le ${formatFrenchDate(dueDate)} (${terms.advanceDue.split("-").reverse().join("/")}, ou la notification si elle est postérieure)` : `exigible le ${formatFrenchDate(dueDate)}`, ...withDeadline(dueDate) })
+    allocated = allocated.plus(amount)
+  }
+  const share = new Dec(1).minus(cumulativeShare(terms, instalments.at(-1)?.key ?? "") ?? 0).toString()
+  const balanceDue = terms.balanceTrigger === "fixed-date" ? payable(dayOfYear(year + 1, terms.balanceDue ?? "05-31")) : context.acceptedOn
+  const balanceBasis = balanceDue === undefined ? current : basisOn(balanceDue)
+  const balance = Euros.max(Euros.zero, balanceBasis.amount.minus(allocated))
+  allocated = allocated.plus(balance)
+  const trigger =
+    terms.balanceTrigger === "fixed-date" || balanceDue === undefined
+      ? balanceDue === undefined
+        ? `à l'acceptation des bilans ${year}, attendus au plus tard le ${formatFrenchDate(context.reportsDue)}`
+        : `exigible le ${formatFrenchDate(balanceDue)}`
+      : `bilans ${year} acceptés le ${formatFrenchDate(balanceDue)}`
+  instalments.push({ key: "balance", kind: "balance", label: "Solde", share, amount: balance, basis: toBasis(balanceBasis), trigger, ...(balanceDue === undefined ? { expectedDueDate: context.reportsDue } : withDeadline(balanceDue)) })
+  if (balanceDue === undefined) return instalments
+  // Amendments signed once the balance is due: a raise is paid as a complement.
+  for (const amendment of [...convention.amendments].sort((a, b) => (a.signatureDate < b.signatureDate ? -1 : a.signatureDate > b.signatureDate ? 1 : a.number - b.number))) {
+    if (amendment.signatureDate <= balanceDue || (asOf !== undefined && amendment.signatureDate > asOf)) continue
+    const basis = basisOn(amendment.signatureDate)
+    const complement = basis.amount.minus(allocated)
+    if (!complement.isPositive()) continue
+    const dueDate = maxDate(amendment.signatureDate, balanceDue)
+    instalments.push({ key: `complement-${amendment.number}`, kind: "complement", label: `Complément (avenant n° ${amendment.number})`, share: "0", amount: complement, basis: toBasis(basis), amendment: amendment.number, trigger: `avenant n° ${amendment.number} signé le ${formatFrenchDate(amendment.signatureDate)}`, ...withDeadline(dueDate) })
+    allocated = allocated.plus(complement)
   }
   return instalments
+}
+
+function draftFields(draft: Draft): Pick<Instalment, "key" | "kind" | "label" | "share"> {
+  return { key: draft.key, kind: draft.kind, label: draft.label, share: draft.share }
 }
 
 /**
@@ -173,15 +293,23 @@ function instalmentsOf(convention: Convention, year: number, part: Period, amoun
  * - an advance (`payment.advanceRate` of the amount, 50 % by default), payable on
  *   `payment.advanceDue` of the year (31 March by default), or on the notification date (the
  *   signature date when the notification is not recorded) if later, and never before the
- *   convention starts; further instalments (`payment.instalments`); and the balance, whatever
- *   remains, payable once the year's reports are accepted (or on a fixed date of the next year);
+ *   convention starts (nor before the amendment that added the year); further instalments
+ *   (`payment.instalments`); and the balance, whatever remains, payable once the year's reports
+ *   are accepted (or on a fixed date of the next year); the year's payment terms are those in
+ *   force on its first day;
+ * - **each instalment keeps the amount computed from the terms known on its due date**: an
+ *   amendment signed later (even if it takes effect earlier) changes the instalments still to
+ *   come; once the balance is due, a raise is paid as a complement (`complement-N`) due on the
+ *   amendment's signature, and a cut below what was already due is `excess`, to repay;
+ * - with `asOf`, only the amendments signed by then are known;
  * - each instalment's deadline, `payment.paymentDeadlineDays` (60) days after it becomes payable
  *   (loi n° 2021-875); the reports' due dates, `reporting.…Months` (6) months after the end of
  *   the year's part (loi n° 2000-321, art. 10).
  *
- * The instalments always sum to the year's amount to the cent. A year the convention does not
- * cover gets an empty schedule with a zero amount; a convention that records no amounts throws an
- * {@link InvalidArgumentError}; an impossible year or date throws a {@link ValidationError}.
+ * The instalments sum to the year's amount to the cent (plus `excess` after a cut). A year the
+ * convention does not cover gets an empty schedule with a zero amount; a convention that records
+ * no amounts throws an {@link InvalidArgumentError}; an impossible year or date throws a
+ * {@link ValidationError}, and so does a value that is not a convention.
  *
  * @example
  * ```ts
@@ -192,62 +320,132 @@ function instalmentsOf(convention: Convention, year: number, part: Period, amoun
  * ```
  * @category funding
  */
-export function paymentSchedule(convention: Convention, options: ScheduleOptions): PaymentSchedule {
-  const { year, dates } = checkedYearOptions("schedule options", options, ["reportsAcceptedOn"])
-  const part = periodPartInYear(effectivePeriod(convention), year)
-  if (part === undefined) {
-    if (convention.terms.amounts === undefined) {
-      throw new InvalidArgumentError({ argument: "convention", message: `the convention ${convention.id} records no amounts` })
-    }
+export function paymentSchedule(convention: Convention | ResolvedConvention, options: ScheduleOptions): PaymentSchedule {
+  return scheduleOf(convention, options, undefined)
+}
+
+/** @internal The schedule, with money of the previous year deducted from the balance. */
+export function scheduleOf(input: Convention | ResolvedConvention, options: ScheduleOptions, offset: { readonly amount: Euros; readonly fromYear: number } | undefined): PaymentSchedule {
+  const convention = checkedConvention(input)
+  const { year, dates } = checkedYearOptions("schedule options", options, ["asOf", "reportsAcceptedOn"])
+  const asOf = dates.asOf
+  const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
+  const entry = resolvedYear(resolved, year)
+  if (convention.terms.amounts === undefined) {
+    throw new InvalidArgumentError({ argument: "convention", message: `the convention ${convention.id} records no amounts` })
+  }
+  if (entry?.amount === undefined) {
     return {
       conventionId: convention.id,
       year,
+      ...(asOf === undefined ? {} : { asOf }),
       amount: Euros.zero,
       instalments: [],
+      excess: Euros.zero,
       explanation: { ruleId: "echeancier", label: `Échéancier ${year}`, outcome: "not-applicable", read: { year }, sentence: `La convention ne s'applique pas en ${year} : rien n'est dû.`, source: "Convention : période", children: [] }
     }
   }
-  const yearAmount = yearAmounts(convention).find((entry) => entry.year === year) as YearAmount
-  const terms = finalTerms(convention)
+  const part = entry.period
+  const yearAmount = entry.amount
+  const reporting = resolved.terms.reporting
   // "Within n months after the end of the year": the last day of the n months that follow it
   // (30 June 2025 + 6 months is 31 December, not 30 December).
   const monthsAfter = (months: number) => addDays(addMonths(addDays(part.end, 1), months), -1)
-  const reports = {
-    activityReportDue: monthsAfter(terms.reporting.activityReportMonths),
-    financialReportDue: monthsAfter(terms.reporting.financialReportMonths)
+  const reports = { activityReportDue: monthsAfter(reporting.activityReportMonths), financialReportDue: monthsAfter(reporting.financialReportMonths) }
+  const current = knownOn(convention, year, asOf) as Known
+  const planned = instalmentsOf({ convention, year, part, current, asOf, reportsDue: reports.financialReportDue, acceptedOn: dates.reportsAcceptedOn })
+  const instalments = offset === undefined ? planned : planned.map((instalment) => (instalment.kind === "balance" ? deducted(instalment, offset) : instalment))
+  const fixed = Euros.sum(planned.map((instalment) => instalment.amount))
+  const excess = Euros.max(Euros.zero, fixed.minus(yearAmount.amount))
+  const initial = knownOn(convention, year, signedTextDay(convention))
+  const initialAmount = initial !== undefined && resolved.amendments.length > 0 && !initial.amount.equals(yearAmount.amount) ? initial.amount : undefined
+  return {
+    conventionId: convention.id,
+    year,
+    ...(asOf === undefined ? {} : { asOf }),
+    period: part,
+    amount: yearAmount.amount,
+    ...(initialAmount === undefined ? {} : { initialAmount }),
+    yearAmount,
+    instalments,
+    excess,
+    reports,
+    explanation: explainSchedule({ year, part, yearAmount, instalments, excess, reports, current, initialAmount, resolved })
   }
-  const instalments = instalmentsOf(convention, year, part, yearAmount.amount, terms.payment, reports.financialReportDue, dates.reportsAcceptedOn)
+}
+
+/** A day on which only the signed text is known: the day before the first amendment's signature. */
+function signedTextDay(convention: Convention): CalendarDate | undefined {
+  const first = convention.amendments.map((amendment) => amendment.signatureDate).sort()[0]
+  return first === undefined ? undefined : addDays(first, -1)
+}
+
+function deducted(balance: Instalment, offset: { readonly amount: Euros; readonly fromYear: number }): Instalment {
+  const amount = Euros.min(offset.amount, balance.amount)
+  return { ...balance, amount: balance.amount.minus(amount), offset: { amount, fromYear: offset.fromYear } }
+}
+
+function amendmentsText(numbers: ReadonlyArray<number>): string {
+  return numbers.length === 1 ? `l'avenant n° ${numbers[0]}` : `les avenants n° ${numbers.join(", ")}`
+}
+
+interface ScheduleParts {
+  readonly year: number
+  readonly part: Period
+  readonly yearAmount: YearAmount
+  readonly instalments: ReadonlyArray<Instalment>
+  readonly excess: Euros
+  readonly reports: NonNullable<PaymentSchedule["reports"]>
+  readonly current: Known
+  readonly initialAmount: Euros | undefined
+  readonly resolved: ResolvedConvention
+}
+
+/** `rest`: an earlier instalment was fixed on other terms, so the balance is what remains, not its share. */
+function instalmentSentence(instalment: Instalment, current: Known, rest: boolean): string {
+  const { basis } = instalment
+  const earlier = basis.amendments.length < current.amendments.length || !basis.yearAmount.equals(current.amount)
+  const known = !earlier
+    ? ""
+    : ` (calculé sur ${basis.yearAmount.format()}, le montant connu à l'échéance${basis.amendments.length === 0 ? ", avant tout avenant" : `, après ${amendmentsText(basis.amendments)}`})`
+  const what =
+    instalment.kind === "complement"
+      ? `${instalment.amount.format()}, complément après ${amendmentsText(basis.amendments.filter((n) => n === instalment.amendment))} (montant de l'année porté à ${basis.yearAmount.format()})`
+      : instalment.kind === "balance" && rest
+        ? `le reste de ${basis.yearAmount.format()}, soit ${instalment.amount.plus(instalment.offset?.amount ?? Euros.zero).format()}${known}`
+        : `${percent(instalment.share)} soit ${instalment.amount.plus(instalment.offset?.amount ?? Euros.zero).format()}${known}`
+  const offset = instalment.offset === undefined ? "" : `, moins ${instalment.offset.amount.format()} non dépensés en ${instalment.offset.fromYear} et déduits (clause de report) : ${instalment.amount.format()} à verser`
+  return `${what}${offset}, ${instalment.trigger}${instalment.deadline === undefined ? "" : ` ; à payer au plus tard le ${formatFrenchDate(instalment.deadline)}`}.`
+}
+
+function explainSchedule(parts: ScheduleParts): ExplanationNode {
+  const { year, part, yearAmount, instalments, reports, current } = parts
   const basis =
     yearAmount.basis === "per-year"
       ? `montant prévu pour ${year}${yearAmount.prorated ? `, réduit au prorata de ${periodDays(part)} jours` : ""}`
       : yearAmount.segments.map((segment) => `${segment.yearlyAmount.format()} × ${segment.days}/${segment.daysInYear}`).join(" + ")
+  const amended = parts.initialAmount === undefined ? "" : `, après ${amendmentsText(current.amendments)} ; prévu initialement : ${parts.initialAmount.format()}`
+  const unknown = parts.resolved.unknownAmendments.length === 0 ? "" : ` ; non connu à cette date : ${amendmentsText(parts.resolved.unknownAmendments.map((amendment) => amendment.number).sort((a, b) => a - b))}`
+  const excess = parts.excess.isPositive() ? ` ; les versements déjà exigibles dépassent ce montant de ${parts.excess.format()}, à reverser` : ""
+  const rest = instalments.some((instalment) => instalment.kind !== "balance" && !instalment.basis.yearAmount.equals(current.amount))
   const children = instalments.map(
     (instalment): ExplanationNode => ({
       ruleId: instalment.key,
       label: instalment.label,
       outcome: "pass",
-      read: { share: instalment.share, amount: instalment.amount, dueDate: instalment.dueDate, deadline: instalment.deadline },
-      sentence: `${percent(instalment.share)} soit ${instalment.amount.format()}, ${instalment.trigger}${instalment.deadline === undefined ? "" : ` ; à payer au plus tard le ${formatFrenchDate(instalment.deadline)}`}.`,
+      read: { share: instalment.share, amount: instalment.amount, basis: instalment.basis.yearAmount, dueDate: instalment.dueDate, deadline: instalment.deadline, ...(instalment.offset === undefined ? {} : { offset: instalment.offset.amount }) },
+      sentence: instalmentSentence(instalment, current, rest),
       source: PAYMENT_SOURCE,
       children: []
     })
   )
   return {
-    conventionId: convention.id,
-    year,
-    period: part,
-    amount: yearAmount.amount,
-    yearAmount,
-    instalments,
-    reports,
-    explanation: {
-      ruleId: "echeancier",
-      label: `Échéancier ${year}`,
-      outcome: "pass",
-      read: { year, amount: yearAmount.amount },
-      sentence: `Montant ${year} : ${yearAmount.amount.format()} (${basis}) ; compte rendu financier attendu au plus tard le ${formatFrenchDate(reports.financialReportDue)}.`,
-      source: "Convention : montant de la subvention ; loi n° 2000-321, art. 10",
-      children
-    }
+    ruleId: "echeancier",
+    label: `Échéancier ${year}`,
+    outcome: "pass",
+    read: { year, amount: yearAmount.amount, excess: parts.excess },
+    sentence: `Montant ${year} : ${yearAmount.amount.format()} (${basis}${amended})${unknown}${excess} ; compte rendu financier attendu au plus tard le ${formatFrenchDate(reports.financialReportDue)}.`,
+    source: "Convention : montant de la subvention ; loi n° 2000-321, art. 10",
+    children
   }
 }

@@ -67,16 +67,19 @@ export function modulation(amount: Euros, terms: Terms, objectives: ObjectivesEv
 }
 
 /**
- * Where the year's money ends up. Every euro received is in exactly one of `usedOnEligible`,
- * `keptSurplus`, `offsetNextYear`, `toRepay` and `awaitingUse` (they add up to `received`);
+ * Where the year's money ends up. Every euro available for the year (`received`, plus
+ * `carriedIn`, the previous year's money deducted from this year's balance) is in exactly one of
+ * `usedOnEligible`, `keptSurplus`, `offsetNextYear`, `toRepay` and `awaitingUse`;
  * `stillToPay` is what the Caf still owes. While the year is not over, what was received beyond
- * the eligible spending is `awaitingUse`: whether it is kept, offset or repaid is decided when the
- * year ends, so `keptSurplus`, `offsetNextYear` and `toRepay` are then zero.
+ * the eligible spending is `awaitingUse` (whether it is kept, offset or repaid is decided when the
+ * year ends, so `unspent`, `keptSurplus`, `offsetNextYear` and `toRepay` are then zero), and
+ * `stillToPay` is what is due on `asOf` and not paid.
  *
  * @example
  * ```ts
  * import { Euros, type Settlement } from "caf-conventions"
- * const balanced = (s: Settlement) => Euros.sum([s.usedOnEligible, s.keptSurplus, s.offsetNextYear, s.toRepay, s.awaitingUse]).equals(s.received)
+ * const balanced = (s: Settlement) =>
+ *   Euros.sum([s.usedOnEligible, s.keptSurplus, s.offsetNextYear, s.toRepay, s.awaitingUse]).equals(s.received.plus(s.carriedIn))
  * ```
  * @category funding
  */
@@ -85,7 +88,7 @@ export interface Settlement {
   readonly granted: Euros
   /** The eligible spending. */
   readonly eligibleSpend: Euros
-  /** Granted money not spent on eligible costs. */
+  /** Granted money not spent on eligible costs, once the year is over (zero before). */
   readonly unspent: Euros
   /** What the partner may keep of the unspent money (clause `keep`, up to its cap). */
   readonly keepable: Euros
@@ -94,27 +97,47 @@ export interface Settlement {
    * surplus it keeps. A surplus is kept out of money already received: the Caf never pays one out.
    */
   readonly entitled: Euros
-  /** Total received for the year. */
+  /** Total of the payments received for the year. */
   readonly received: Euros
-  /** Received money that paid eligible costs. */
+  /** Money of the previous year deducted from this year's balance (clause `offset`): it counts as received. */
+  readonly carriedIn: Euros
+  /** Money that paid eligible costs. */
   readonly usedOnEligible: Euros
-  /** Received money kept as a surplus. */
+  /** Money kept as a surplus. */
   readonly keptSurplus: Euros
-  /** Received money to deduct from the next year's balance (clause `offset`). */
+  /** Money deducted from the next year's balance (clause `offset`). */
   readonly offsetNextYear: Euros
-  /** Received money to repay (*reversement*), once the year is over. */
+  /**
+   * Money to repay (*reversement*), once the year is over: the unspent part under the clause
+   * `repay`, beyond the cap under `keep`, and under `offset` what the next year's balance cannot
+   * absorb (all of it in the convention's last year).
+   */
   readonly toRepay: Euros
-  /** Received money not yet used on eligible costs in a year not over (zero once it is). */
+  /** Money not yet used on eligible costs in a year not over (zero once it is). */
   readonly awaitingUse: Euros
-  /** What the Caf still owes for the year. */
+  /** What the Caf still owes for the year: once it is over, the entitlement not paid; before, the instalments due and not paid. */
   readonly stillToPay: Euros
   /** Eligible spending over the granted amount, exactly (absent for a zero grant). */
   readonly consumption?: Fraction
 }
 
+/** @internal What the settlement of a year reads besides the amounts. */
+export interface SettlementContext {
+  readonly terms: Terms
+  /** Whether the year is over. */
+  readonly final: boolean
+  /** Money of the previous year deducted from this year's balance. */
+  readonly carriedIn: Euros
+  /** Under `offset`: how much the next year's balance can absorb; undefined when there is no next year. */
+  readonly offsetRoom: Euros | undefined
+  /** The instalments due on the day of evaluation and not paid. */
+  readonly dueUnpaid: Euros
+}
+
 /** @internal */
-export function settle(granted: Euros, eligibleSpend: Euros, received: Euros, terms: Terms, final: boolean): Settlement {
-  const unspent = Euros.max(Euros.zero, granted.minus(eligibleSpend))
+export function settle(granted: Euros, eligibleSpend: Euros, received: Euros, context: SettlementContext): Settlement {
+  const { terms, final, carriedIn } = context
+  const unspent = final ? Euros.max(Euros.zero, granted.minus(eligibleSpend)) : Euros.zero
   let keepable = Euros.zero
   if (terms.unspent.rule === "keep") {
     const caps = [
@@ -125,14 +148,15 @@ export function settle(granted: Euros, eligibleSpend: Euros, received: Euros, te
     const cap = caps.reduce<Euros | undefined>((min, value) => (min === undefined ? value : Euros.min(min, value)), undefined) ?? unspent
     keepable = Euros.min(unspent, cap)
   }
+  const available = received.plus(carriedIn)
   const spentWithinGrant = Euros.min(eligibleSpend, granted)
-  const usedOnEligible = Euros.min(received, spentWithinGrant)
+  const usedOnEligible = Euros.min(available, spentWithinGrant)
   // The partner keeps a surplus out of what it received beyond its eligible spending, never more,
   // and only once the year is over.
-  const keptSurplus = final ? Euros.min(received.minus(usedOnEligible), keepable) : Euros.zero
+  const keptSurplus = final ? Euros.min(available.minus(usedOnEligible), keepable) : Euros.zero
   const entitled = spentWithinGrant.plus(keptSurplus)
-  const rest = received.minus(usedOnEligible).minus(keptSurplus)
-  const offset = terms.unspent.rule === "offset"
+  const rest = available.minus(usedOnEligible).minus(keptSurplus)
+  const offset = final && terms.unspent.rule === "offset" ? Euros.min(rest, context.offsetRoom ?? Euros.zero) : Euros.zero
   return {
     granted,
     eligibleSpend,
@@ -140,12 +164,13 @@ export function settle(granted: Euros, eligibleSpend: Euros, received: Euros, te
     keepable,
     entitled,
     received,
+    carriedIn,
     usedOnEligible,
     keptSurplus,
-    offsetNextYear: final && offset ? rest : Euros.zero,
-    toRepay: final && !offset ? rest : Euros.zero,
+    offsetNextYear: offset,
+    toRepay: final ? rest.minus(offset) : Euros.zero,
     awaitingUse: final ? Euros.zero : rest,
-    stillToPay: Euros.max(Euros.zero, entitled.minus(received)),
+    stillToPay: final ? Euros.max(Euros.zero, entitled.minus(available)) : context.dueUnpaid,
     ...(granted.isZero() ? {} : { consumption: toFraction(rational(eligibleSpend.toCents(), granted.toCents())) })
   }
 }

@@ -7,6 +7,7 @@ import { Schema } from "effect"
 import { makeCodec } from "../core/codec.js"
 import type { Issue } from "../core/errors.js"
 import { ConventionSchema } from "../conventions/convention.js"
+import { decodedConventions } from "../conventions/registry.js"
 import { PartnerSchema } from "../partners/partner.js"
 
 const PortfolioFields = Schema.Struct({
@@ -108,7 +109,12 @@ export interface Portfolio extends Schema.Schema.Type<typeof PortfolioSchema> {}
  */
 export interface PortfolioJson extends Schema.Codec.Encoded<typeof PortfolioSchema> {}
 
-const portfolioCodec = makeCodec<Portfolio, PortfolioJson>(PortfolioSchema, "portfolio")
+const portfolioCodec = makeCodec<Portfolio, PortfolioJson>(PortfolioSchema, "portfolio", {
+  // Its conventions are decoded: evaluators take them as they are.
+  onDecode: (portfolio) => {
+    for (const convention of portfolio.conventions) decodedConventions.add(convention)
+  }
+})
 
 /**
  * Reads a portfolio from JSON, or throws a {@link ValidationError} listing every problem with its

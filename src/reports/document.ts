@@ -8,7 +8,8 @@ import { formatFrenchDate } from "../calendar/date.js"
 import { type Fraction, formatDecimal, formatFraction } from "../core/fraction.js"
 import type { ComplianceFinding } from "../conventions/compliance.js"
 import type { Target } from "../conventions/objective.js"
-import { INSTALMENT_STATUS_LABELS } from "../funding/labels.js"
+import { instalmentStatusText } from "../funding/labels.js"
+import type { LedgerTotals } from "../funding/ledger.js"
 import { EXPENSE_EXCLUSION_LABELS } from "../funding/expenses.js"
 import { Euros } from "../money/euros.js"
 import { CONVENTION_KIND_LABELS } from "../referential/convention-codes.js"
@@ -122,11 +123,11 @@ function fundingSection(report: AnnualReport): Section {
   const s = funding.settlement
   const instalmentRows = funding.instalments.map((position) => [
     position.instalment.label,
-    position.instalment.amount.format(),
+    `${position.instalment.amount.format()}${position.instalment.offset === undefined ? "" : ` (après déduction de ${position.instalment.offset.amount.format()} de ${position.instalment.offset.fromYear})`}`,
     position.instalment.dueDate === undefined ? (position.instalment.expectedDueDate === undefined ? "—" : `bilans attendus le ${formatFrenchDate(position.instalment.expectedDueDate)}`) : formatFrenchDate(position.instalment.dueDate),
     position.instalment.deadline === undefined ? "—" : formatFrenchDate(position.instalment.deadline),
     position.paid.format(),
-    INSTALMENT_STATUS_LABELS[position.status]
+    instalmentStatusText(position)
   ])
   const ineligible = funding.ineligibleExpenses.map((expense) => [expense.id, expense.amount.format(), EXPENSE_EXCLUSION_LABELS[expense.reason], expense.detail])
   const chart: Chart = {
@@ -143,11 +144,14 @@ function fundingSection(report: AnnualReport): Section {
         kind: "list",
         items: [
           `Montant accordé : ${s.granted.format()}${funding.modulation.reduction.isZero() ? "" : ` (après une réduction de ${funding.modulation.reduction.format()} : ${funding.modulation.sentence})`}`,
-          `Reçu : ${s.received.format()}`,
+          `Reçu : ${s.received.format()}${s.carriedIn.isPositive() ? ` (et ${s.carriedIn.format()} non dépensés en ${report.year - 1}, déduits du solde)` : ""}`,
           `Dépenses éligibles : ${s.eligibleSpend.format()} (taux de consommation ${percent(s.consumption)})`,
-          `Part non dépensée : ${s.unspent.format()}${s.keepable.isPositive() ? `, dont ${s.keepable.format()} conservables` : ""}`,
-          `Reste à verser : ${s.stillToPay.format()}`,
-          `À reverser : ${s.toRepay.format()}${s.offsetNextYear.isPositive() ? ` ; à déduire du solde suivant : ${s.offsetNextYear.format()}` : ""}`,
+          funding.final
+            ? `Part non dépensée : ${s.unspent.format()}${s.keepable.isPositive() ? `, dont ${s.keepable.format()} conservables` : ""}`
+            : `Part non dépensée : établie à la fin de l'année (${funding.state === "not-started" ? "année non commencée" : "année en cours"})`,
+          `Reste à verser : ${s.stillToPay.format()}${funding.final ? "" : " (exigible à ce jour)"}`,
+          `À reverser : ${s.toRepay.format()}`,
+          ...(s.offsetNextYear.isPositive() ? [`À déduire du solde de ${report.year + 1} : ${s.offsetNextYear.format()}`] : []),
           ...(s.awaitingUse.isPositive() ? [`Reçu et pas encore justifié : ${s.awaitingUse.format()} (l'année n'est pas terminée)`] : []),
           ...(funding.financialReport === undefined
             ? []
@@ -188,16 +192,14 @@ function conventionObjectivesSection(report: ConventionReport): Section {
 }
 
 function conventionFundingSection(report: ConventionReport): Section {
-  const rows = report.years.map((year) => {
-    const s = year.funding.settlement
-    return [String(year.year), s.granted.format(), s.received.format(), s.eligibleSpend.format(), s.unspent.format(), s.stillToPay.format(), s.toRepay.format()]
-  })
-  const t = report.totals
-  rows.push(["Total", t.granted.format(), t.received.format(), t.eligibleSpend.format(), "", t.stillToPay.format(), t.toRepay.format()])
+  const columns = (s: LedgerTotals) => [s.granted, s.received, s.carriedIn, s.eligibleSpend, s.usedOnEligible, s.keptSurplus, s.offsetNextYear, s.toRepay, s.awaitingUse, s.stillToPay].map((amount) => amount.format())
+  const rows = report.years.map((year) => [String(year.year), ...columns(year.funding.settlement)])
+  rows.push(["Total", ...columns(report.totals)])
+  const headers = ["Année", "Accordé", "Reçu", "Report reçu", "Dépenses éligibles", "Employé", "Excédent conservé", "Reporté sur l'année suivante", "À reverser", "En attente d'emploi", "Reste à verser"]
   return {
     title: "Financement par année",
     blocks: [
-      { kind: "table", headers: ["Année", "Accordé", "Reçu", "Dépenses éligibles", "Non dépensé", "Reste à verser", "À reverser"], rows, numeric: [false, true, true, true, true, true, true] },
+      { kind: "table", headers, rows, numeric: headers.map((_, index) => index > 0) },
       { kind: "chart", chart: { id: "financement", title: "Financement par année", groups: report.years.map((year) => ({ label: String(year.year), bars: fundingBars(year) })) } }
     ]
   }

@@ -5,16 +5,16 @@
  * @module
  */
 import { type CalendarDate, calendarDate, safeParseCalendarDate } from "../calendar/date.js"
-import { periodYears } from "../calendar/period.js"
 import { ValidationError } from "../core/errors.js"
 import { type ComplianceFinding, checkCompliance } from "../conventions/compliance.js"
 import type { Convention } from "../conventions/convention.js"
 import { lineage } from "../conventions/lineage.js"
-import { type ConventionStatus, conventionStatus, effectivePeriod } from "../conventions/terms-as-of.js"
+import { type ResolvedConvention, checkedConvention, resolveConvention } from "../conventions/resolved.js"
+import { type ConventionStatus, conventionStatus } from "../conventions/terms-as-of.js"
 import type { RuleTree } from "../eligibility/rule.js"
+import { type FundingLedger, type LedgerTotals, fundingLedger } from "../funding/ledger.js"
 import { type FundingUse, evaluateFundingUse } from "../funding/use.js"
 import type { Expense, Payment } from "../funding/records.js"
-import { Euros } from "../money/euros.js"
 import type { Activity } from "../objectives/activity.js"
 import { type ObjectivesEvaluation, evaluateObjectives } from "../objectives/evaluate.js"
 import { type ObjectiveAcrossYears, evaluateConventionObjectives } from "../objectives/synthesis.js"
@@ -116,16 +116,8 @@ export interface ConventionReport {
   readonly years: ReadonlyArray<AnnualReport>
   /** Each objective across the years. */
   readonly objectives: ReadonlyArray<ObjectiveAcrossYears>
-  /** Totals over the years. */
-  readonly totals: {
-    readonly granted: Euros
-    readonly received: Euros
-    readonly eligibleSpend: Euros
-    readonly stillToPay: Euros
-    readonly toRepay: Euros
-    /** Received and not yet used, in a year not over. */
-    readonly awaitingUse: Euros
-  }
+  /** Totals over the years: the ledger's (see {@link fundingLedger}). */
+  readonly totals: LedgerTotals
 }
 
 function checkedAsOf(asOf: unknown): CalendarDate | undefined {
@@ -145,19 +137,23 @@ function lineageOf(convention: Convention, conventions: ReadonlyArray<Convention
   return lineage(conventions.some((other) => other.id === convention.id) ? conventions : [...conventions, convention], convention.id)
 }
 
-function yearReport(convention: Convention, year: number, inputs: ReportInputs, asOf: CalendarDate | undefined, shared: Pick<AnnualReport, "parties" | "lineage" | "compliance">): AnnualReport {
-  const objectives = evaluateObjectives(convention, inputs.activities, { year, ...(asOf === undefined ? {} : { asOf }), ...(inputs.rules === undefined ? {} : { rules: inputs.rules }) })
-  const accepted = inputs.reportsAcceptedOn?.[String(year)]
-  const received = inputs.financialReportReceivedOn?.[String(year)]
-  const funding = evaluateFundingUse(convention, {
-    year,
+function ledgerOf(convention: Convention, inputs: ReportInputs, asOf: CalendarDate | undefined, objectives: ReadonlyArray<ObjectivesEvaluation>): FundingLedger {
+  return fundingLedger(convention, {
     payments: inputs.payments,
     expenses: inputs.expenses,
     objectives,
     ...(asOf === undefined ? {} : { asOf }),
-    ...(accepted === undefined ? {} : { reportsAcceptedOn: accepted }),
-    ...(received === undefined ? {} : { financialReportReceivedOn: received })
+    ...(inputs.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: inputs.reportsAcceptedOn }),
+    ...(inputs.financialReportReceivedOn === undefined ? {} : { financialReportReceivedOn: inputs.financialReportReceivedOn })
   })
+}
+
+function objectivesOf(convention: Convention, year: number, inputs: ReportInputs, asOf: CalendarDate | undefined): ObjectivesEvaluation {
+  return evaluateObjectives(convention, inputs.activities, { year, ...(asOf === undefined ? {} : { asOf }), ...(inputs.rules === undefined ? {} : { rules: inputs.rules }) })
+}
+
+function yearReport(convention: Convention, objectives: ObjectivesEvaluation, funding: FundingUse, asOf: CalendarDate | undefined, shared: Pick<AnnualReport, "parties" | "lineage" | "compliance">): AnnualReport {
+  const year = funding.year
   const statusDay = asOf ?? calendarDate(year, 12, 31)
   return { kind: "annual", convention, year, ...(asOf === undefined ? {} : { asOf }), status: conventionStatus(convention, statusDay), objectives, funding, ...shared }
 }
@@ -177,16 +173,37 @@ function yearReport(convention: Convention, year: number, inputs: ReportInputs, 
  * ```
  * @category reports
  */
-export function annualReport(convention: Convention, options: ReportInputs & { readonly year: number }): AnnualReport {
+export function annualReport(input: Convention | ResolvedConvention, options: ReportInputs & { readonly year: number }): AnnualReport {
+  const convention = checkedConvention(input)
   const asOf = checkedAsOf(options.asOf)
   const shared = { parties: partiesOf(convention, options.partners), lineage: lineageOf(convention, options.conventions), compliance: checkCompliance(convention) }
-  return yearReport(convention, options.year, options, asOf, shared)
+  const objectives = objectivesOf(convention, options.year, options, asOf)
+  const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
+  // Under the clause `offset`, the earlier years carry money into this one: they are evaluated too.
+  if (resolved.terms.unspent.rule === "offset" && resolved.years.some((entry) => entry.year === options.year)) {
+    const earlier = resolved.years.filter((entry) => entry.year < options.year).map((entry) => objectivesOf(convention, entry.year, options, asOf))
+    const funding = ledgerOf(convention, options, asOf, [...earlier, objectives]).years.find((use) => use.year === options.year) as FundingUse
+    return yearReport(convention, objectives, funding, asOf, shared)
+  }
+  const accepted = options.reportsAcceptedOn?.[String(options.year)]
+  const received = options.financialReportReceivedOn?.[String(options.year)]
+  const funding = evaluateFundingUse(convention, {
+    year: options.year,
+    payments: options.payments,
+    expenses: options.expenses,
+    objectives,
+    ...(asOf === undefined ? {} : { asOf }),
+    ...(accepted === undefined ? {} : { reportsAcceptedOn: accepted }),
+    ...(received === undefined ? {} : { financialReportReceivedOn: received })
+  })
+  return yearReport(convention, objectives, funding, asOf, shared)
 }
 
 /**
  * Builds the review of a whole convention: a yearly review for every year of its effective
- * period, each objective across the years, the totals (granted, received, eligible spending,
- * still to pay, to repay), the lineage and compliance.
+ * period, each objective across the years, the ledger's totals (see {@link fundingLedger}:
+ * granted, received, carried from one year to the next, eligible spending, used, kept, to repay,
+ * awaiting use, still to pay), the lineage and compliance.
  *
  * @example
  * ```ts
@@ -196,11 +213,14 @@ export function annualReport(convention: Convention, options: ReportInputs & { r
  * ```
  * @category reports
  */
-export function conventionReport(convention: Convention, options: ReportInputs): ConventionReport {
+export function conventionReport(input: Convention | ResolvedConvention, options: ReportInputs): ConventionReport {
+  const convention = checkedConvention(input)
   const asOf = checkedAsOf(options.asOf)
   const shared = { parties: partiesOf(convention, options.partners), lineage: lineageOf(convention, options.conventions), compliance: checkCompliance(convention) }
-  const years = periodYears(effectivePeriod(convention)).map((year) => yearReport(convention, year, options, asOf, shared))
-  const sum = (pick: (report: AnnualReport) => Euros) => Euros.sum(years.map(pick))
+  const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
+  const objectives = resolved.years.map((entry) => objectivesOf(convention, entry.year, options, asOf))
+  const ledger = ledgerOf(convention, options, asOf, objectives)
+  const years = ledger.years.map((funding, index) => yearReport(convention, objectives[index] as ObjectivesEvaluation, funding, asOf, shared))
   return {
     kind: "convention",
     convention,
@@ -208,13 +228,6 @@ export function conventionReport(convention: Convention, options: ReportInputs):
     ...shared,
     years,
     objectives: evaluateConventionObjectives(convention, options.activities, { ...(asOf === undefined ? {} : { asOf }), ...(options.rules === undefined ? {} : { rules: options.rules }) }).objectives,
-    totals: {
-      granted: sum((report) => report.funding.settlement.granted),
-      received: sum((report) => report.funding.settlement.received),
-      eligibleSpend: sum((report) => report.funding.settlement.eligibleSpend),
-      stillToPay: sum((report) => report.funding.settlement.stillToPay),
-      toRepay: sum((report) => report.funding.settlement.toRepay),
-      awaitingUse: sum((report) => report.funding.settlement.awaitingUse)
-    }
+    totals: ledger.totals
   }
 }

@@ -24,18 +24,20 @@ describe("payment schedule", () => {
     expect([balance?.dueDate, balance?.deadline]).toEqual(["2025-05-20", "2025-07-19"])
   })
 
-  it("pays 35 % + 35 % + 30 %, summing to the cent, with a raise on 1 July 2024 prorated by days", () => {
+  it("pays 35 % + 35 % + 30 %, summing to the cent, with a raise on 1 July 2024 prorated by days and signed after the advance", () => {
     const convention = cpo((json) => {
       json.terms.payment = { advanceRate: "0.35", instalments: [{ share: "0.35", due: "07-31" }], rounding: "half-up" }
       json.amendments = [{ number: 1, signatureDate: "2024-06-15", effectiveDate: "2024-07-01", reason: "Hausse", changes: [{ kind: "yearly-amount", yearlyAmount: "36000" }] }]
     })
     const schedule = paymentSchedule(convention, { year: 2024 })
-    // 30 000 × 182/366 + 36 000 × 184/366 = 33 016,39 €; 35 % = 11 555,7365 → 11 555,74 €;
-    // 70 % = 23 111,473 → 23 111,47 €, so the second instalment is 23 111,47 − 11 555,74 = 11 555,73 €.
+    // 30 000 × 182/366 + 36 000 × 184/366 = 33 016,39 €. The advance, due 31 March, is fixed on
+    // the amount known then (the amendment is signed on 15 June): 35 % of 30 000 € = 10 500 €.
+    // On 31 July the year is 33 016,39 €: 70 % = 23 111,473 → 23 111,47 €, so the second
+    // instalment is 23 111,47 − 10 500 = 12 611,47 €; the balance takes the 30 % left, 9 904,92 €.
     expect(schedule.amount.toString()).toBe("33016.39")
     expect(rows(schedule)).toEqual([
-      ["advance", "0.35", "11555.74", "2024-03-31", "2024-05-30"],
-      ["instalment-1", "0.35", "11555.73", "2024-07-31", "2024-09-29"],
+      ["advance", "0.35", "10500.00", "2024-03-31", "2024-05-30"],
+      ["instalment-1", "0.35", "12611.47", "2024-07-31", "2024-09-29"],
       ["balance", "0.3", "9904.92", undefined, undefined]
     ])
   })
@@ -139,9 +141,18 @@ describe("per-year amounts", () => {
     })
     const sentence = (year: number) => paymentSchedule(perYear, { year }).explanation.sentence.replace(/[\u202f\u00a0]/gu, " ")
     expect(sentence(2024)).toBe("Montant 2024 : 30 000,00 € (montant prévu pour 2024) ; compte rendu financier attendu au plus tard le 30/06/2025.")
-    // 32 000 € × 181/365 = 15 868,49 €
+    // 32 000 € × 181/365 = 15 868,49 €. The advance was due on 31 March, before the termination
+    // (known from its date, 30 June): 50 % of 32 000 € = 16 000 €, 131,51 € more than the year.
     expect(sentence(2025)).toBe(
-      "Montant 2025 : 15 868,49 € (montant prévu pour 2025, réduit au prorata de 181 jours) ; compte rendu financier attendu au plus tard le 31/12/2025."
+      "Montant 2025 : 15 868,49 € (montant prévu pour 2025, réduit au prorata de 181 jours) ; les versements déjà exigibles dépassent ce montant de 131,51 €, à reverser ; compte rendu financier attendu au plus tard le 31/12/2025."
     )
+    const schedule = paymentSchedule(perYear, { year: 2025 })
+    expect([schedule.instalments.map((i) => i.amount.toString()), schedule.excess.toString()]).toEqual([["16000.00", "0.00"], "131.51"])
+    // Decided on 1 March, before the advance was due, the termination halves the year's advance.
+    const decided = cpo((json) => {
+      json.terms.amounts = { kind: "per-year", byYear: { "2023": "28000", "2024": "30000", "2025": "32000" } }
+      json.termination = { date: "2025-06-30", reason: "Résiliation", requestedBy: "caf", decidedOn: "2025-03-01" }
+    })
+    expect(paymentSchedule(decided, { year: 2025 }).instalments.map((i) => i.amount.toString())).toEqual(["7934.25", "7934.24"])
   })
 })

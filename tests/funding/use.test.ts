@@ -95,9 +95,10 @@ describe("the founding convention's 2024 use of the money", () => {
 describe("instalments and payments", () => {
   it("fill unnamed payments in date order, and show what is overpaid", () => {
     const use = evaluateFundingUse(founding, { year: 2024, payments: [pay("b", "2024-09-01", "20000"), pay("a", "2024-03-15", "12000")], expenses: [] })
-    expect(use.instalments.map((p) => [p.instalment.key, p.paid.toString(), p.status, p.paymentIds])).toEqual([
-      ["advance", "15000.00", "paid", ["a", "b"]],
-      ["balance", "17000.00", "overpaid", ["b"]]
+    // The advance is completed by the payment of 1 September, 94 days after its deadline (30 May).
+    expect(use.instalments.map((p) => [p.instalment.key, p.paid.toString(), p.status, p.paymentIds, p.completedOn, p.daysLate])).toEqual([
+      ["advance", "15000.00", "paid-late", ["a", "b"], "2024-09-01", 94],
+      ["balance", "17000.00", "overpaid", ["b"], "2024-09-01", undefined]
     ])
   })
 

@@ -112,7 +112,9 @@ describe("the end-of-convention review", () => {
       ["not-met", "met", "in-progress"]
     ])
     expect([report.totals.granted, report.totals.received, report.totals.eligibleSpend].map(String)).toEqual(["90000.00", "45000.00", "29750.00"])
-    expect([report.totals.stillToPay, report.totals.toRepay, report.totals.awaitingUse].map(String)).toEqual(["0.00", "15250.00", "0.00"])
+    // On 15 July 2025 the 2025 advance (15 000 €, due 31 March, deadline 30 May) is due and not paid.
+    expect([report.totals.stillToPay, report.totals.toRepay, report.totals.awaitingUse].map(String)).toEqual(["15000.00", "15250.00", "0.00"])
+    expect(report.years[2]?.funding.instalments[0]).toMatchObject({ status: "late", daysLate: 46 })
     // On 30 June 2024, 2023 is settled and 2024's money received beyond its spending is awaiting use.
     const midway = conventionReport(cpo, { ...inputs, asOf: "2024-06-30" })
     expect([midway.totals.toRepay, midway.totals.awaitingUse].map(String)).toEqual(["14500.00", "6100.00"])
@@ -122,7 +124,9 @@ describe("the end-of-convention review", () => {
     const html = renderReportHtml(report)
     const bars = [...html.matchAll(/<figure class="chart" data-chart="([^"]+)">([\s\S]*?)<\/figure>/gu)].map((m) => (m[2]!.match(/class="bar"/gu) ?? []).length)
     expect(bars).toEqual([3, 3, 3, 3, 12])
-    expect(plain(renderReportMarkdown(report))).toContain("| Total | 90 000,00 € | 45 000,00 € | 29 750,00 € |  | 0,00 € | 15 250,00 € |")
+    // Année, accordé, reçu, report reçu, dépenses éligibles, employé, excédent conservé, reporté,
+    // à reverser, en attente d'emploi, reste à verser: every column of the ledger, summed.
+    expect(plain(renderReportMarkdown(report))).toContain("| Total | 90 000,00 € | 45 000,00 € | 0,00 € | 29 750,00 € | 29 750,00 € | 0,00 € | 0,00 € | 15 250,00 € | 0,00 € | 15 000,00 € |")
   })
 
   it("refuses an impossible as-of day", () => {

@@ -1,0 +1,30 @@
+/**
+ * What makes payment terms impossible, checked on the signed text and after each amendment.
+ *
+ * @module
+ */
+
+/** @internal The fields of payment terms the check reads. */
+export interface PaymentTermsShape {
+  readonly advanceRate: string
+  readonly instalments: ReadonlyArray<{ readonly share: string }>
+  readonly balanceTrigger: string
+  readonly balanceDue?: string
+}
+
+/**
+ * @internal What makes payment terms impossible, if anything: the advance and the instalments
+ * exceeding the year's amount, or a fixed-date balance without its day.
+ */
+export function paymentTermsProblem(terms: PaymentTermsShape): { readonly field: string; readonly message: string } | undefined {
+  const shares = [terms.advanceRate, ...terms.instalments.map((instalment) => instalment.share)]
+  const totalMillionths = shares.reduce((sum, share) => sum + Math.round(Number(share) * 1_000_000), 0)
+  if (totalMillionths > 1_000_000) {
+    return { field: "instalments", message: `the advance and the instalments add up to more than the year's amount (${shares.join(" + ")})` }
+  }
+  if (terms.balanceTrigger === "fixed-date" && terms.balanceDue === undefined) {
+    return { field: "balanceDue", message: "a balance paid on a fixed date needs balanceDue (MM-DD of the next year)" }
+  }
+  return undefined
+}
+

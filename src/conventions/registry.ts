@@ -1,0 +1,8 @@
+/**
+ * The conventions the library decoded, so that evaluators take them as they are.
+ *
+ * @module
+ */
+
+/** @internal Every convention the library decoded (alone or in a portfolio). */
+export const decodedConventions = new WeakSet<object>()

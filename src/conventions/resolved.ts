@@ -1,0 +1,206 @@
+/**
+ * A convention resolved once: its effective period, the stretches of time with the terms in force
+ * in each, and for each year its part, its amount with the arithmetic, and its payment terms, as
+ * known on a given day (only the amendments signed by then count).
+ *
+ * @module
+ */
+import { Schema } from "effect"
+import { type CalendarDate, safeParseCalendarDate } from "../calendar/date.js"
+import { type Period, periodPartInYear, periodYears } from "../calendar/period.js"
+import { InvalidArgumentError, ValidationError } from "../core/errors.js"
+import type { Amendment } from "./amendment.js"
+import { type Convention, ConventionSchema, safeParseConvention } from "./convention.js"
+import { decodedConventions } from "./registry.js"
+import type { PaymentTerms, Terms } from "./terms.js"
+import { type TermsSegment, finalTermsAsOf, termsAsOf, termsTimeline } from "./terms-as-of.js"
+import { type YearAmount, yearAmounts } from "./yearly-amounts.js"
+
+/**
+ * One calendar year of a resolved convention.
+ *
+ * @example
+ * ```ts
+ * import { resolveConvention, type Convention, type ResolvedYear } from "caf-conventions"
+ * declare const convention: Convention
+ * const [first]: ReadonlyArray<ResolvedYear> = resolveConvention(convention).years
+ * ```
+ * @category conventions
+ */
+export interface ResolvedYear {
+  /** The calendar year. */
+  readonly year: number
+  /** The part of the effective period that falls in the year. */
+  readonly period: Period
+  /** The year's amount and how it was reached; absent when the convention records no amounts. */
+  readonly amount?: YearAmount
+  /** The payment terms of the year: those in force on its first day. */
+  readonly payment: PaymentTerms
+}
+
+/**
+ * A convention resolved once (see {@link resolveConvention}): every evaluator reads it instead of
+ * re-deriving the terms. Its fields are frozen.
+ *
+ * @example
+ * ```ts
+ * import { resolveConvention, type Convention, type ResolvedConvention } from "caf-conventions"
+ * declare const convention: Convention
+ * const resolved: ResolvedConvention = resolveConvention(convention)
+ * resolved.years.map((year) => year.amount?.amount.format())
+ * ```
+ * @category conventions
+ */
+export interface ResolvedConvention {
+  /** The convention as given (with every amendment, known or not). */
+  readonly convention: Convention
+  /** The day of knowledge: only the amendments signed on or before it count; absent: all of them. */
+  readonly knownOn?: CalendarDate
+  /** The amendments that count, in the order they apply (effective date, then number). */
+  readonly amendments: ReadonlyArray<Amendment>
+  /** The amendments signed after `knownOn`, left out. */
+  readonly unknownAmendments: ReadonlyArray<Amendment>
+  /** The effective period: after extensions, cut at an early termination. */
+  readonly period: Period
+  /** The terms once every counted amendment applies. */
+  readonly terms: Terms
+  /** Consecutive stretches of the effective period with the terms in force in each. */
+  readonly timeline: ReadonlyArray<TermsSegment>
+  /** Each calendar year of the effective period. */
+  readonly years: ReadonlyArray<ResolvedYear>
+  /** Whether an early termination cut the period short (a termination not yet decided on `knownOn` does not). */
+  readonly terminated: boolean
+}
+
+const resolutions = new WeakSet<object>()
+const cache = new WeakMap<Convention, Map<string, ResolvedConvention>>()
+const checked = new WeakMap<object, Convention>()
+const isConvention = Schema.is(ConventionSchema)
+
+/**
+ * Whether a value is a convention resolved by {@link resolveConvention}.
+ *
+ * @example
+ * ```ts
+ * import { isResolvedConvention, resolveConvention, type Convention } from "caf-conventions"
+ * declare const convention: Convention
+ * isResolvedConvention(resolveConvention(convention)) //=> true
+ * isResolvedConvention(convention) //=> false
+ * ```
+ * @category conventions
+ */
+export function isResolvedConvention(value: unknown): value is ResolvedConvention {
+  return value !== null && typeof value === "object" && resolutions.has(value)
+}
+
+/**
+ * @internal The convention an evaluator was given, checked at the door: a decoded convention (or
+ * one of the decoded shape) is taken as it is; JSON is decoded; anything else throws a
+ * {@link ValidationError} listing every problem with its path.
+ */
+export function checkedConvention(value: unknown, subject = "convention"): Convention {
+  if (isResolvedConvention(value)) return value.convention
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw ValidationError.of(subject, [{ path: [], message: `expected a convention (an object, decoded with parseConvention), got ${value === null ? "null" : Array.isArray(value) ? "a list" : typeof value}` }])
+  }
+  if (decodedConventions.has(value)) return value as Convention
+  const known = checked.get(value)
+  if (known !== undefined) return known
+  if (isConvention(value)) {
+    checked.set(value, value)
+    return value
+  }
+  const parsed = safeParseConvention(value)
+  if (!parsed.success) throw ValidationError.of(subject, parsed.error.issues)
+  checked.set(value, parsed.data)
+  return parsed.data
+}
+
+function inOrder(amendments: ReadonlyArray<Amendment>): ReadonlyArray<Amendment> {
+  return [...amendments].sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.number - b.number))
+}
+
+function resolveKnown(convention: Convention, knownOn: CalendarDate | undefined): ResolvedConvention {
+  const known = knownOn === undefined ? convention.amendments : convention.amendments.filter((amendment) => amendment.signatureDate <= knownOn)
+  const termination = convention.termination
+  const terminationKnown = termination !== undefined && (knownOn === undefined || (termination.decidedOn ?? termination.date) <= knownOn)
+  const key = `${known.map((amendment) => amendment.number).join(",")}${terminationKnown ? "+termination" : ""}`
+  let byKnowledge = cache.get(convention)
+  if (byKnowledge === undefined) {
+    byKnowledge = new Map()
+    cache.set(convention, byKnowledge)
+  }
+  const cached = byKnowledge.get(key)
+  if (cached !== undefined && cached.knownOn === knownOn) return cached
+  const base = cached ?? resolveBase(convention, known, terminationKnown)
+  const resolved: ResolvedConvention = Object.freeze({ ...base, ...(knownOn === undefined ? {} : { knownOn }) })
+  resolutions.add(resolved)
+  if (cached === undefined) byKnowledge.set(key, resolved)
+  return resolved
+}
+
+function resolveBase(convention: Convention, known: ReadonlyArray<Amendment>, terminationKnown: boolean): Omit<ResolvedConvention, "knownOn"> {
+  const { termination: _termination, ...unterminated } = convention
+  const base: Convention = terminationKnown || convention.termination === undefined ? convention : unterminated
+  const view: Convention = known.length === convention.amendments.length ? base : { ...base, amendments: known }
+  const final = finalTermsAsOf(view)
+  const period = final.terms.period
+  const amounts = view.terms.amounts === undefined ? undefined : yearAmounts(view)
+  const years = periodYears(period).map((year): ResolvedYear => {
+    const part = periodPartInYear(period, year) as Period
+    const amount = amounts?.find((entry) => entry.year === year)
+    return Object.freeze({ year, period: part, ...(amount === undefined ? {} : { amount }), payment: termsAsOf(view, part.start).terms.payment })
+  })
+  return {
+    convention,
+    amendments: Object.freeze(inOrder(known)),
+    unknownAmendments: Object.freeze(convention.amendments.filter((amendment) => !known.includes(amendment))),
+    period,
+    terms: final.terms,
+    timeline: Object.freeze(termsTimeline(view)),
+    years: Object.freeze(years),
+    terminated: final.terminated
+  }
+}
+
+/**
+ * Resolves a convention once: its effective period (after extensions and a termination), the
+ * stretches of time with the terms in force in each, and for each year its part, its amount with
+ * the arithmetic ({@link yearAmounts}) and its payment terms (those in force on the year's first
+ * day). With `knownOn`, only the amendments signed on or before that day count, and an early
+ * termination only from the day it was decided (`termination.decidedOn`, or its date): the
+ * convention as it could be known then.
+ *
+ * Every evaluator accepts a resolved convention in place of the plain one; an application that
+ * asks many questions of one convention resolves it once and passes it. Resolutions are cached
+ * per convention and per set of known amendments, so resolving again is cheap.
+ *
+ * The argument is checked at the door: a decoded convention is taken as it is, JSON is decoded,
+ * anything else throws a {@link ValidationError} with paths.
+ *
+ * @example
+ * ```ts
+ * import { resolveConvention, type Convention } from "caf-conventions"
+ * declare const convention: Convention // 45 000 € a year; amendment n° 1 signed 2025-07-10 raises it to 50 000 € from 2025-09-01
+ * resolveConvention(convention, { knownOn: "2025-03-31" }).years.find((y) => y.year === 2025)?.amount?.amount.toString() //=> "45000.00"
+ * resolveConvention(convention).years.find((y) => y.year === 2025)?.amount?.amount.toString() //=> "46671.23"
+ * ```
+ * @category conventions
+ */
+export function resolveConvention(convention: Convention | ResolvedConvention | unknown, options: { readonly knownOn?: CalendarDate | string } = {}): ResolvedConvention {
+  if (options === null || typeof options !== "object") {
+    throw new InvalidArgumentError({ argument: "options", message: "expected an options object such as { knownOn: \"2025-03-31\" }" })
+  }
+  const plain = checkedConvention(convention)
+  if (options.knownOn === undefined) return isResolvedConvention(convention) ? convention : resolveKnown(plain, undefined)
+  const day = safeParseCalendarDate(options.knownOn)
+  if (!day.success) throw ValidationError.of("resolve options", day.error.issues.map((issue) => ({ ...issue, path: ["knownOn", ...issue.path] })))
+  return resolveKnown(plain, day.data)
+}
+
+/**
+ * @internal The year of a resolution, or undefined when the convention does not cover it.
+ */
+export function resolvedYear(resolved: ResolvedConvention, year: number): ResolvedYear | undefined {
+  return resolved.years.find((entry) => entry.year === year)
+}

@@ -1,0 +1,144 @@
+/**
+ * The French explanation of a year's use of the money.
+ *
+ * @module
+ */
+import { type CalendarDate, formatFrenchDate } from "../calendar/date.js"
+import type { ExplanationNode, Outcome } from "../core/explanation.js"
+import { formatFraction } from "../core/fraction.js"
+import type { Convention } from "../conventions/convention.js"
+import type { Terms } from "../conventions/terms.js"
+import { Euros } from "../money/euros.js"
+import { EXPENSE_EXCLUSION_LABELS, type ExpenseExclusionReason, type IneligibleExpense } from "./expenses.js"
+import type { InstalmentPosition } from "./instalments.js"
+import { instalmentStatusText } from "./labels.js"
+import type { PaymentSchedule } from "./schedule.js"
+import type { Modulation, Settlement } from "./settlement.js"
+import type { FundingUse, FundingYearState } from "./use.js"
+
+/** @internal What the explanation of a year reads. */
+export interface UseParts {
+  readonly schedule: PaymentSchedule
+  readonly instalments: ReadonlyArray<InstalmentPosition>
+  readonly received: Euros
+  readonly eligibleExpenses: ReadonlyArray<{ readonly id: string; readonly amount: Euros }>
+  readonly ineligibleExpenses: ReadonlyArray<IneligibleExpense>
+  readonly modulated: Modulation
+  readonly settlement: Settlement
+  readonly state: FundingYearState
+  readonly lastYear: boolean
+  readonly financialReport: FundingUse["financialReport"]
+  readonly asOf: CalendarDate | undefined
+  readonly terms: Terms
+}
+
+function node(ruleId: string, label: string, outcome: Outcome, sentence: string, source: string, read: Record<string, unknown> = {}, children: ReadonlyArray<ExplanationNode> = []): ExplanationNode {
+  return { ruleId, label, outcome, read, sentence, source, children }
+}
+
+const UNSPENT_FR = {
+  repay: "la part non dépensée est reversée",
+  keep: "le partenaire conserve un excédent raisonnable, dans la limite prévue",
+  offset: "la part non dépensée est déduite du solde de l'année suivante"
+} as const
+
+function instalmentNode(position: InstalmentPosition): ExplanationNode {
+  const { instalment } = position
+  const offset = instalment.offset === undefined ? "" : ` (après déduction de ${instalment.offset.amount.format()} reportés de ${instalment.offset.fromYear})`
+  return node(
+    instalment.key,
+    instalment.label,
+    position.status === "late" || position.status === "overpaid" || position.status === "paid-late" ? "fail" : position.status === "paid" ? "pass" : "not-applicable",
+    `${instalment.amount.format()} prévus${offset}, ${position.paid.format()} versés : ${instalmentStatusText(position)}${instalment.deadline === undefined ? "" : ` (au plus tard le ${formatFrenchDate(instalment.deadline)})`}.`,
+    "Convention : modalités de versement ; loi n° 2021-875 (versement sous 60 jours)",
+    { paid: position.paid, payments: position.paymentIds, status: position.status, ...(position.daysLate === undefined ? {} : { daysLate: position.daysLate }) }
+  )
+}
+
+function outcomeText(year: number, parts: UseParts): string {
+  const { settlement } = parts
+  if (parts.state === "not-started") return `l'année n'a pas commencé${settlement.stillToPay.isPositive() ? ` ; ${settlement.stillToPay.format()} exigibles et non versés` : ""}`
+  const texts: Array<string> = []
+  if (settlement.awaitingUse.isPositive()) texts.push(`${settlement.awaitingUse.format()} reçus et pas encore justifiés par des dépenses éligibles`)
+  if (settlement.toRepay.isPositive()) texts.push(`${settlement.toRepay.format()} à reverser${parts.lastYear && parts.terms.unspent.rule === "offset" ? " (dernière année de la convention : rien ne peut être déduit d'une année suivante)" : ""}`)
+  if (settlement.offsetNextYear.isPositive()) texts.push(`${settlement.offsetNextYear.format()} à déduire du solde de ${year + 1}`)
+  if (settlement.stillToPay.isPositive()) texts.push(`${settlement.stillToPay.format()} ${parts.state === "in-progress" ? "exigibles et non versés" : "restant à verser"}`)
+  return texts.length === 0 ? "rien à verser ni à reverser" : texts.join(" ; ")
+}
+
+function unspentNode(parts: UseParts): ExplanationNode {
+  const { settlement } = parts
+  const source = "Convention : clause sur l'excédent ; circulaire n° 5811/SG du 29 septembre 2015, annexe 1 ; loi n° 2000-321, art. 10"
+  const read = { unspent: settlement.unspent, keepable: settlement.keepable }
+  if (parts.state === "not-started" || parts.state === "in-progress") {
+    const sentence = parts.state === "not-started" ? "L'année n'a pas commencé : rien n'est encore employé." : `Année en cours : ${settlement.eligibleSpend.format()} de dépenses éligibles à ce jour ; la part non dépensée sera établie à la fin de l'année.`
+    return node("excedent", "Part non dépensée", "not-applicable", sentence, source, read)
+  }
+  const sentence = settlement.granted.isZero()
+    ? "Aucune subvention accordée pour l'année : rien à employer."
+    : settlement.unspent.isZero()
+      ? "Toute la subvention accordée a été employée à des dépenses éligibles."
+      : `${settlement.unspent.format()} non dépensés : ${UNSPENT_FR[parts.terms.unspent.rule]}${settlement.keepable.isPositive() ? ` (${settlement.keepable.format()} conservables)` : ""}.`
+  return node("excedent", "Part non dépensée", settlement.unspent.isZero() && settlement.granted.isPositive() ? "pass" : "not-applicable", sentence, source, read)
+}
+
+/** @internal */
+export function explainUse(convention: Convention, year: number, parts: UseParts): ExplanationNode {
+  const { settlement, instalments } = parts
+  const paymentNodes = instalments.map(instalmentNode)
+  // The amounts left out, by reason, in the order the reasons are checked.
+  const ineligibleText = (Object.keys(EXPENSE_EXCLUSION_LABELS) as Array<ExpenseExclusionReason>)
+    .flatMap((reason) => {
+      const lines = parts.ineligibleExpenses.filter((expense) => expense.reason === reason)
+      return lines.length === 0 ? [] : [`${Euros.sum(lines.map((expense) => expense.amount)).format()} ${EXPENSE_EXCLUSION_LABELS[reason]}`]
+    })
+    .join(", ")
+  const consumption = settlement.consumption === undefined ? "" : ` ; taux de consommation ${formatFraction({ numerator: settlement.consumption.numerator * 100, denominator: settlement.consumption.denominator }, 1)} %`
+  const final = parts.state === "ended" || parts.state === "not-covered"
+  const provisional = final ? "" : " (provisoire : l'année n'est pas terminée)"
+  const outcome = outcomeText(year, parts)
+  const carried = settlement.carriedIn.isPositive() ? ` ; ${settlement.carriedIn.format()} non dépensés l'année précédente, déduits du solde` : ""
+  const children = [
+    node("montant", "Montant de l'année", parts.schedule.explanation.outcome, parts.schedule.explanation.sentence, parts.schedule.explanation.source, { amount: parts.schedule.amount }),
+    node("modulation", "Modulation selon les objectifs", parts.modulated.reduction.isZero() ? "pass" : "fail", parts.modulated.sentence, "Convention : clause de modulation", { reduction: parts.modulated.reduction, missed: parts.modulated.missedObjectives }),
+    node("versements", "Versements", paymentNodes.some((child) => child.outcome === "fail") ? "fail" : "pass", `${parts.received.format()} reçus pour ${year}${carried}.`, "Convention : modalités de versement", { received: parts.received, carriedIn: settlement.carriedIn }, paymentNodes),
+    node(
+      "depenses",
+      "Dépenses",
+      "pass",
+      `${parts.eligibleExpenses.length} dépense(s) éligible(s) pour ${settlement.eligibleSpend.format()}${ineligibleText === "" ? "" : ` ; non retenues : ${ineligibleText}`}${consumption}.`,
+      "Convention : conditions d'utilisation de la subvention ; compte rendu financier (Cerfa n° 15059)",
+      { eligibleSpend: settlement.eligibleSpend, ineligible: parts.ineligibleExpenses.length }
+    ),
+    unspentNode(parts),
+    node(
+      "solde",
+      "Solde de l'année",
+      !final ? "not-applicable" : settlement.toRepay.isPositive() ? "fail" : "pass",
+      `Droit au titre de ${year} : ${settlement.entitled.format()} ; reçu : ${settlement.received.format()}${carried} ; ${outcome}${provisional}.`,
+      "Convention : modalités de versement et clause sur l'excédent",
+      { entitled: settlement.entitled, received: settlement.received, carriedIn: settlement.carriedIn, stillToPay: settlement.stillToPay, toRepay: settlement.toRepay, offsetNextYear: settlement.offsetNextYear, awaitingUse: settlement.awaitingUse }
+    ),
+    ...(parts.financialReport === undefined
+      ? []
+      : [
+          node(
+            "compte-rendu",
+            "Compte rendu financier",
+            parts.financialReport.late ? "fail" : "pass",
+            `Attendu au plus tard le ${formatFrenchDate(parts.financialReport.dueDate)}${parts.financialReport.receivedOn === undefined ? "" : `, reçu le ${formatFrenchDate(parts.financialReport.receivedOn)}`}${parts.financialReport.late ? " : en retard" : ""}.`,
+            "loi n° 2000-321, art. 10 (six mois après la fin de l'exercice) ; Cerfa n° 15059",
+            { dueDate: parts.financialReport.dueDate, receivedOn: parts.financialReport.receivedOn, late: parts.financialReport.late }
+          )
+        ])
+  ]
+  return node(
+    "emploi-des-fonds",
+    `Emploi des fonds ${year}`,
+    children.some((child) => child.outcome === "fail") ? "fail" : "pass",
+    `Convention ${convention.id}, ${year}${parts.asOf === undefined ? "" : ` au ${formatFrenchDate(parts.asOf)}`} : ${outcome}${provisional}.`,
+    `Convention ${convention.id}`,
+    {},
+    children
+  )
+}

@@ -1,0 +1,210 @@
+/**
+ * The ledger of a convention: every year's money, from the amount granted to what is still to pay
+ * or to repay, with the money offset from one year to the next, and the totals.
+ *
+ * @module
+ */
+import { type CalendarDate, formatFrenchDate, safeParseCalendarDate } from "../calendar/date.js"
+import { type PathSegment, ValidationError } from "../core/errors.js"
+import type { ExplanationNode } from "../core/explanation.js"
+import { requireOptions } from "../core/records.js"
+import type { Convention } from "../conventions/convention.js"
+import { type ResolvedConvention, checkedConvention, resolveConvention } from "../conventions/resolved.js"
+import { Euros } from "../money/euros.js"
+import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
+import type { Expense, Payment } from "./records.js"
+import { type FundingUse, checkedRecords, runYears } from "./use.js"
+
+/**
+ * Options of a ledger: the records, the day of evaluation, and per year the objectives
+ * evaluations (for a convention that modulates its amount), the days the reports were accepted
+ * and the financial reports received (`{ "2024": "2025-05-20" }`).
+ *
+ * @example
+ * ```ts
+ * import type { FundingLedgerOptions } from "caf-conventions"
+ * const options: FundingLedgerOptions = { payments: [], expenses: [], asOf: "2026-12-31", reportsAcceptedOn: { "2024": "2025-05-20" } }
+ * ```
+ * @category funding
+ */
+export interface FundingLedgerOptions {
+  /** Payments received, for any year. */
+  readonly payments: ReadonlyArray<Payment>
+  /** Expenses reported. */
+  readonly expenses: ReadonlyArray<Expense>
+  /** The day of the evaluation; amendments signed later are not known. */
+  readonly asOf?: CalendarDate | string
+  /** Objectives evaluations, one per year at most (see {@link evaluateObjectives}). */
+  readonly objectives?: ReadonlyArray<ObjectivesEvaluation>
+  /** The day each year's reports were accepted. */
+  readonly reportsAcceptedOn?: Readonly<Record<string, CalendarDate | string>>
+  /** The day each year's financial report was received. */
+  readonly financialReportReceivedOn?: Readonly<Record<string, CalendarDate | string>>
+}
+
+/**
+ * The sums of a ledger's years. `received` + `carriedIn` = `usedOnEligible` + `keptSurplus` +
+ * `offsetNextYear` + `toRepay` + `awaitingUse`; every money offset from one year is deducted in
+ * the next, so `carriedIn` equals `offsetNextYear`.
+ *
+ * @example
+ * ```ts
+ * import type { LedgerTotals } from "caf-conventions"
+ * const owed = (totals: LedgerTotals) => totals.stillToPay.minus(totals.toRepay)
+ * ```
+ * @category funding
+ */
+export interface LedgerTotals {
+  /** The years' amounts after modulation. */
+  readonly granted: Euros
+  /** Payments received. */
+  readonly received: Euros
+  /** Money of a year deducted from the next year's balance. */
+  readonly carriedIn: Euros
+  /** Eligible spending. */
+  readonly eligibleSpend: Euros
+  /** Money that paid eligible costs. */
+  readonly usedOnEligible: Euros
+  /** Surpluses kept. */
+  readonly keptSurplus: Euros
+  /** Money offset against a next year. */
+  readonly offsetNextYear: Euros
+  /** Money to repay. */
+  readonly toRepay: Euros
+  /** Money received and not yet used in a year not over. */
+  readonly awaitingUse: Euros
+  /** What the Caf still owes. */
+  readonly stillToPay: Euros
+}
+
+/**
+ * The ledger of a convention (see {@link fundingLedger}).
+ *
+ * @example
+ * ```ts
+ * import { fundingLedger, type Convention, type FundingLedger } from "caf-conventions"
+ * declare const convention: Convention
+ * const ledger: FundingLedger = fundingLedger(convention, { payments: [], expenses: [] })
+ * ledger.years.map((year) => year.settlement.granted.format())
+ * ```
+ * @category funding
+ */
+export interface FundingLedger {
+  /** The convention. */
+  readonly conventionId: string
+  /** The day of the evaluation, when given. */
+  readonly asOf?: CalendarDate
+  /** One evaluation per year of the effective period, in order (see {@link evaluateFundingUse}). */
+  readonly years: ReadonlyArray<FundingUse>
+  /** The sums over the years. */
+  readonly totals: LedgerTotals
+  /** The explanation, in French: one line per year, then the totals. */
+  readonly explanation: ExplanationNode
+}
+
+const TOTAL_KEYS = ["granted", "received", "carriedIn", "eligibleSpend", "usedOnEligible", "keptSurplus", "offsetNextYear", "toRepay", "awaitingUse", "stillToPay"] as const
+
+/** @internal The sums of the settlements of some years. */
+export function ledgerTotals(years: ReadonlyArray<FundingUse>): LedgerTotals {
+  return Object.fromEntries(TOTAL_KEYS.map((key) => [key, Euros.sum(years.map((use) => use.settlement[key]))])) as unknown as LedgerTotals
+}
+
+function checkedDates(value: unknown, key: string, issues: Array<{ path: Array<PathSegment>; message: string }>): Map<number, CalendarDate> {
+  const dates = new Map<number, CalendarDate>()
+  if (value === undefined) return dates
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    issues.push({ path: [key], message: "expected an object of dates by year, such as { \"2024\": \"2025-05-20\" }" })
+    return dates
+  }
+  for (const [year, date] of Object.entries(value)) {
+    const parsed = safeParseCalendarDate(date)
+    if (!/^[0-9]{4}$/.test(year)) issues.push({ path: [key, year], message: "expected a year written with four digits" })
+    else if (parsed.success) dates.set(Number(year), parsed.data)
+    else issues.push(...parsed.error.issues.map((issue) => ({ path: [key, year, ...issue.path], message: issue.message })))
+  }
+  return dates
+}
+
+function checkedOptions(convention: Convention, options: FundingLedgerOptions) {
+  requireOptions(options, "ledger options")
+  const issues: Array<{ path: Array<PathSegment>; message: string }> = []
+  let asOf: CalendarDate | undefined
+  if (options.asOf !== undefined) {
+    const parsed = safeParseCalendarDate(options.asOf)
+    if (parsed.success) asOf = parsed.data
+    else issues.push(...parsed.error.issues.map((issue) => ({ path: ["asOf", ...issue.path], message: issue.message })))
+  }
+  const accepted = checkedDates(options.reportsAcceptedOn, "reportsAcceptedOn", issues)
+  const received = checkedDates(options.financialReportReceivedOn, "financialReportReceivedOn", issues)
+  const objectives = new Map<number, ObjectivesEvaluation>()
+  if (options.objectives !== undefined && !Array.isArray(options.objectives)) issues.push({ path: ["objectives"], message: "expected a list of objectives evaluations" })
+  else
+    (options.objectives ?? []).forEach((evaluation, index) => {
+      if (evaluation === null || typeof evaluation !== "object" || evaluation.conventionId !== convention.id) {
+        issues.push({ path: ["objectives", index], message: `expected an objectives evaluation of ${convention.id}` })
+      } else if (objectives.has(evaluation.year)) issues.push({ path: ["objectives", index], message: `a second objectives evaluation for ${evaluation.year}` })
+      else objectives.set(evaluation.year, evaluation)
+    })
+  if (issues.length > 0) throw ValidationError.of("ledger options", issues)
+  return { asOf, accepted, received, objectives }
+}
+
+/**
+ * The ledger of a convention: {@link evaluateFundingUse} for every year of its effective period,
+ * in order, and the totals. Under the clause `offset`, the money a year did not use is deducted
+ * from the next year's balance (shown on that balance, `offset`, and as `carriedIn` in the next
+ * year's settlement); what that balance cannot absorb, and all of it in the convention's last
+ * year, is to repay: the money does not move to a successor convention by itself (a new
+ * convention is a new decision; see docs/funding.md). Amendments count from the day they are
+ * signed (see {@link paymentSchedule}).
+ *
+ * Every cent received is in exactly one place: used on eligible costs, kept, offset then
+ * deducted, to repay, or awaiting use in a year not over; the totals are the sums of the years.
+ * The result does not depend on the order of the records.
+ *
+ * @example
+ * ```ts
+ * import { fundingLedger, type Convention, type Expense, type Payment } from "caf-conventions"
+ * declare const cpo: Convention, payments: ReadonlyArray<Payment>, expenses: ReadonlyArray<Expense>
+ * const ledger = fundingLedger(cpo, { payments, expenses, asOf: "2026-12-31" })
+ * ledger.totals.toRepay.format() // what the partner must repay, over the whole convention
+ * ```
+ * @category funding
+ */
+export function fundingLedger(input: Convention | ResolvedConvention, options: FundingLedgerOptions): FundingLedger {
+  const convention = checkedConvention(input)
+  const { asOf, accepted, received, objectives } = checkedOptions(convention, options)
+  const records = checkedRecords(options.payments, options.expenses)
+  const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
+  const years = runYears(
+    convention,
+    records,
+    resolved.years.map((entry) => entry.year),
+    (year) => ({ asOf, objectives: objectives.get(year), reportsAcceptedOn: accepted.get(year), financialReportReceivedOn: received.get(year) })
+  )
+  const totals = ledgerTotals(years)
+  return { conventionId: convention.id, ...(asOf === undefined ? {} : { asOf }), years, totals, explanation: explainLedger(convention, asOf, years, totals) }
+}
+
+function explainLedger(convention: Convention, asOf: CalendarDate | undefined, years: ReadonlyArray<FundingUse>, totals: LedgerTotals): ExplanationNode {
+  const children = years.map((use): ExplanationNode => ({ ...use.explanation, children: [] }))
+  const parts = [
+    `accordé ${totals.granted.format()}`,
+    `reçu ${totals.received.format()}`,
+    ...(totals.carriedIn.isPositive() ? [`reporté d'une année sur la suivante ${totals.carriedIn.format()}`] : []),
+    `employé ${totals.usedOnEligible.format()}`,
+    ...(totals.keptSurplus.isPositive() ? [`excédent conservé ${totals.keptSurplus.format()}`] : []),
+    `à reverser ${totals.toRepay.format()}`,
+    ...(totals.awaitingUse.isPositive() ? [`en attente d'emploi ${totals.awaitingUse.format()}`] : []),
+    `reste à verser ${totals.stillToPay.format()}`
+  ]
+  return {
+    ruleId: "grand-livre",
+    label: `Suivi financier de la convention ${convention.id}`,
+    outcome: children.some((child) => child.outcome === "fail") ? "fail" : "pass",
+    read: { ...totals },
+    sentence: `Convention ${convention.id}${asOf === undefined ? "" : ` au ${formatFrenchDate(asOf)}`} : ${parts.join(" ; ")}.`,
+    source: `Convention ${convention.id}`,
+    children
+  }
+}
