@@ -402,8 +402,13 @@ interface ScheduleParts {
 }
 
 /** `rest`: an earlier instalment was fixed on other terms, so the balance is what remains, not its share. */
-function instalmentSentence(instalment: Instalment, current: Known, rest: boolean): string {
+function instalmentSentence(instalment: Instalment, current: Known, rest: boolean, before: Euros): string {
   const { basis } = instalment
+  const cumulative = cumulativeShare(current.payment, instalment.key)
+  // After an instalment fixed on other terms, this one is its running share less what came before.
+  const catchUp = rest && instalment.kind === "instalment" && cumulative !== undefined && before.isPositive() && basis.yearAmount.equals(current.amount)
+    ? ` (${percent(cumulative.toString())} de ${basis.yearAmount.format()} moins ${before.format()} déjà prévus)`
+    : ""
   const earlier = basis.amendments.length < current.amendments.length || !basis.yearAmount.equals(current.amount)
   const known = !earlier
     ? ""
@@ -413,7 +418,7 @@ function instalmentSentence(instalment: Instalment, current: Known, rest: boolea
       ? `${instalment.amount.format()}, complément après ${amendmentsText(basis.amendments.filter((n) => n === instalment.amendment))} (montant de l'année porté à ${basis.yearAmount.format()})`
       : instalment.kind === "balance" && rest
         ? `le reste de ${basis.yearAmount.format()}, soit ${instalment.amount.plus(instalment.offset?.amount ?? Euros.zero).format()}${known}`
-        : `${percent(instalment.share)} soit ${instalment.amount.plus(instalment.offset?.amount ?? Euros.zero).format()}${known}`
+        : `${percent(instalment.share)}${catchUp} soit ${instalment.amount.plus(instalment.offset?.amount ?? Euros.zero).format()}${known}`
   const offset = instalment.offset === undefined ? "" : `, moins ${instalment.offset.amount.format()} non dépensés en ${instalment.offset.fromYear} et déduits (clause de report) : ${instalment.amount.format()} à verser`
   return `${what}${offset}, ${instalment.trigger}${instalment.deadline === undefined ? "" : ` ; à payer au plus tard le ${formatFrenchDate(instalment.deadline)}`}.`
 }
@@ -428,17 +433,20 @@ function explainSchedule(parts: ScheduleParts): ExplanationNode {
   const unknown = parts.resolved.unknownAmendments.length === 0 ? "" : ` ; non connu à cette date : ${amendmentsText(parts.resolved.unknownAmendments.map((amendment) => amendment.number).sort((a, b) => a - b))}`
   const excess = parts.excess.isPositive() ? ` ; les versements déjà exigibles dépassent ce montant de ${parts.excess.format()}, à reverser` : ""
   const rest = instalments.some((instalment) => instalment.kind !== "balance" && !instalment.basis.yearAmount.equals(current.amount))
-  const children = instalments.map(
-    (instalment): ExplanationNode => ({
+  let before = Euros.zero
+  const children = instalments.map((instalment): ExplanationNode => {
+    const sentence = instalmentSentence(instalment, current, rest, before)
+    before = before.plus(instalment.amount).plus(instalment.offset?.amount ?? Euros.zero)
+    return {
       ruleId: instalment.key,
       label: instalment.label,
       outcome: "pass",
       read: { share: instalment.share, amount: instalment.amount, basis: instalment.basis.yearAmount, dueDate: instalment.dueDate, deadline: instalment.deadline, ...(instalment.offset === undefined ? {} : { offset: instalment.offset.amount }) },
-      sentence: instalmentSentence(instalment, current, rest),
+      sentence,
       source: PAYMENT_SOURCE,
       children: []
-    })
-  )
+    }
+  })
   return {
     ruleId: "echeancier",
     label: `Échéancier ${year}`,

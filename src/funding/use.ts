@@ -140,6 +140,8 @@ export interface YearInputs {
   readonly financialReportReceivedOn: CalendarDate | undefined
   /** Money of the previous year deducted from this year's balance (clause `offset`). */
   readonly carriedIn: { readonly amount: Euros; readonly fromYear: number } | undefined
+  /** Under `offset`: how much the next year's balance can absorb; undefined when there is no next year. */
+  readonly offsetRoom: Euros | undefined
 }
 
 function termsOn(stretches: ReadonlyArray<{ readonly period: Period; readonly terms: Terms }>, date: CalendarDate, fallback: Terms): Terms {
@@ -153,11 +155,15 @@ function stateOf(part: Period | undefined, asOf: CalendarDate | undefined): Fund
   return asOf < part.start ? "not-started" : "in-progress"
 }
 
-/** How much of a year's money the next year's balance can absorb (clause `offset`); undefined in the last year. */
-function offsetRoom(convention: Convention, resolved: ResolvedConvention, year: number, asOf: CalendarDate | undefined): Euros | undefined {
-  if (resolvedYear(resolved, year + 1) === undefined) return undefined
-  const next = scheduleOf(convention, { year: year + 1, ...(asOf === undefined ? {} : { asOf }) }, undefined)
-  return next.instalments.find((instalment) => instalment.kind === "balance")?.amount ?? Euros.zero
+/**
+ * How much of a year's money the next year's balance can absorb (clause `offset`): that balance as
+ * its own evaluation will draw it; undefined in the last year.
+ */
+function offsetRoom(convention: Convention, next: Omit<YearInputs, "carriedIn" | "offsetRoom">): Euros | undefined {
+  const resolved = resolveConvention(convention, next.asOf === undefined ? {} : { knownOn: next.asOf })
+  if (resolvedYear(resolved, next.year) === undefined) return undefined
+  const schedule = scheduleOf(convention, { year: next.year, ...(next.asOf === undefined ? {} : { asOf: next.asOf }), ...(next.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: next.reportsAcceptedOn }) }, undefined)
+  return schedule.instalments.find((instalment) => instalment.kind === "balance")?.amount ?? Euros.zero
 }
 
 /** @internal The use of the money of one year, from records already checked. */
@@ -202,7 +208,6 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
   const eligibleSpend = Euros.sum(eligibleExpenses.map((expense) => expense.amount))
 
   const modulated = modulation(schedule.amount, terms, inputs.objectives)
-  const room = terms.unspent.rule === "offset" ? offsetRoom(convention, resolved, year, asOf) : undefined
   const dueUnpaid = Euros.sum(
     instalments.map((position) =>
       asOf !== undefined && position.instalment.dueDate !== undefined && position.instalment.dueDate <= asOf ? Euros.max(Euros.zero, position.instalment.amount.minus(position.paid)) : Euros.zero
@@ -212,7 +217,7 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
     terms,
     final,
     carriedIn: schedule.instalments.find((instalment) => instalment.offset !== undefined)?.offset?.amount ?? Euros.zero,
-    offsetRoom: room,
+    offsetRoom: inputs.offsetRoom,
     dueUnpaid
   })
   const financialReport =
@@ -251,12 +256,14 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
  * @internal The years of a convention in order, each evaluated with the money of the previous
  * one carried in (clause `offset`), up to `lastYear`.
  */
-export function runYears(convention: Convention, records: Records, years: ReadonlyArray<number>, inputsOf: (year: number) => Omit<YearInputs, "year" | "carriedIn">): ReadonlyArray<FundingUse> {
+export function runYears(convention: Convention, records: Records, years: ReadonlyArray<number>, inputsOf: (year: number) => Omit<YearInputs, "year" | "carriedIn" | "offsetRoom">): ReadonlyArray<FundingUse> {
   const uses: Array<FundingUse> = []
+  const offset = resolveConvention(convention).terms.unspent.rule === "offset"
   for (const year of years) {
     const previous = uses.at(-1)
     const carried = previous !== undefined && previous.year === year - 1 && previous.settlement.offsetNextYear.isPositive() ? { amount: previous.settlement.offsetNextYear, fromYear: previous.year } : undefined
-    uses.push(yearUse(convention, records, { year, carriedIn: carried, ...inputsOf(year) }))
+    const room = offset ? offsetRoom(convention, { year: year + 1, ...inputsOf(year + 1) }) : undefined
+    uses.push(yearUse(convention, records, { year, carriedIn: carried, offsetRoom: room, ...inputsOf(year) }))
   }
   return uses
 }
