@@ -10,6 +10,7 @@ import { type Stats, lstatSync, readFileSync, realpathSync, renameSync, rmSync, 
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path"
 import { type ScenarioFiles, ValidationError } from "../index.js"
 import { UsageError } from "./args.js"
+import { syntaxErrorPlace } from "./json-syntax.js"
 
 const REASONS: Readonly<Record<string, string>> = {
   ENOENT: "fichier introuvable",
@@ -29,16 +30,11 @@ export function reasonOf(error: unknown): string {
   return typeof code === "string" ? (REASONS[code] ?? `erreur ${code}`) : "erreur inconnue"
 }
 
-/** Where JSON.parse stopped, as a line and a column, without quoting the text. */
-function whereParsingStopped(text: string, error: unknown): string {
+/** Where the text stops being JSON, as a line and a column, without quoting it. */
+function whereParsingStopped(text: string): string {
   if (text.trim() === "") return " : le fichier est vide"
-  const message = error instanceof Error ? error.message : ""
-  const position = /at position (\d+)/u.exec(message)?.[1]
-  if (position !== undefined) {
-    const before = text.slice(0, Number(position)).split("\n")
-    return ` : erreur ligne ${before.length}, colonne ${(before.at(-1)?.length ?? 0) + 1}`
-  }
-  return /end of JSON input/u.test(message) ? " : fin de fichier inattendue" : ""
+  const place = syntaxErrorPlace(text)
+  return place === undefined ? "" : ` : erreur ${place}`
 }
 
 /**
@@ -56,9 +52,9 @@ export function readJson(path: string): unknown {
   if (text.startsWith("\uFEFF")) text = text.slice(1)
   try {
     return JSON.parse(text)
-  } catch (error) {
-    const message = `pas un document JSON${whereParsingStopped(text, error)}`
-    throw new ValidationError({ subject: path, issues: [{ path: [], message }], message: `${path} n'est pas un fichier JSON valide${whereParsingStopped(text, error)}` })
+  } catch {
+    const where = whereParsingStopped(text)
+    throw new ValidationError({ subject: path, issues: [{ path: [], message: `pas un document JSON${where}` }], message: `${path} n'est pas un fichier JSON valide${where}` })
   }
 }
 

@@ -1,6 +1,7 @@
 import { readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
+import { run } from "../../src/cli/main.js"
 import { printable } from "../../src/cli/terminal.js"
 import { cli, data, scratchFolder } from "./run.js"
 
@@ -47,5 +48,17 @@ describe("the command line never prints raw control characters", () => {
 
   it("in Markdown and the SCDL table", () => {
     for (const args of [["report", hostile, "--year", "2024", "--as-of", "2025-07-15"], ["scdl", hostile]]) expect(cli(...args).out).not.toMatch(RAW_CONTROL)
+  })
+})
+
+describe("the progress line", () => {
+  it("is updated on a terminal after each batch of 10 000 candidates, then ended", () => {
+    const candidates = JSON.parse(readFileSync(data("candidates.json"), "utf8")) as Array<Record<string, unknown>>
+    const many = join(scratch, "many.json")
+    writeFileSync(many, JSON.stringify(Array.from({ length: 10_001 }, (_, index) => ({ ...candidates[0], id: `c-${index}` }))))
+    const updates: Array<string> = []
+    let ended = 0
+    const code = run(["eligibility", data("portfolio.json"), many, "--date", "2024-06-01"], { out: () => {}, err: () => {}, progress: { update: (line) => updates.push(line), end: () => ended++ } })
+    expect([code, updates, ended]).toEqual([0, ["10000 / 10001 candidats examinés", "10001 / 10001 candidats examinés"], 1])
   })
 })
