@@ -74,17 +74,18 @@ export function scenarioReader(scenarioFile: string, root: string | undefined): 
   const lexicalRoot = root === undefined ? base : resolve(root)
   const realRoot = realpathSync(lexicalRoot)
   const shown = root ?? dirname(scenarioFile)
+  const refuse = (path: string) => new UsageError(`le fichier ${path} est hors du dossier autorisé ${shown} ; un scénario ne lit que les fichiers de son dossier, ou de celui que donne --root`)
   return (path) => {
     const target = resolve(base, path)
-    let real: string | undefined
+    let real: string
     try {
       real = realpathSync(target)
-    } catch {
-      // a missing file: readJson says so, when it lies where it may be read
+    } catch (error) {
+      // Nothing to read; say why only when the file would have been allowed.
+      throw isInside(lexicalRoot, target) ? new UsageError(`impossible de lire le fichier ${path} (${reasonOf(error)})`) : refuse(path)
     }
-    const allowed = real === undefined ? isInside(lexicalRoot, target) || isInside(realRoot, target) : isInside(realRoot, real)
-    if (!allowed) throw new UsageError(`le fichier ${path} est hors du dossier autorisé ${shown} ; un scénario ne lit que les fichiers de son dossier, ou de celui que donne --root`)
-    return readJson(real ?? target)
+    if (!isInside(realRoot, real)) throw refuse(path)
+    return readJson(real)
   }
 }
 

@@ -188,6 +188,11 @@ describe("scenario files read only under their folder or --root", () => {
     }
   })
 
+  it("says a missing file of its folder is missing, and refuses one outside without looking further", () => {
+    expect(cli("check", scenario("missing.json", "absent.json")).out).toContain("le scénario ne peut pas être exécuté : impossible de lire le fichier absent.json (fichier introuvable)")
+    expect(cli("check", scenario("missing-outside.json", "../absent.json")).out).toContain("le fichier ../absent.json est hors du dossier autorisé")
+  })
+
   it("reads under the folder --root names, and nowhere else", () => {
     const up = scenario("up.json", "../first.json")
     expect(cli("check", "--root", scratch, up).code).toBe(0)
