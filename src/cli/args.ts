@@ -88,7 +88,7 @@ function diagnose(command: string, argv: ReadonlyArray<string>, specs: OptionSpe
   const { tokens } = parseNodeArgs({ args: [...argv], options: nodeOptions(specs), strict: false, allowPositionals: true, tokens: true })
   for (const token of tokens) {
     if (token.kind !== "option") continue
-    const spec = token.rawName.startsWith("--") ? specs[token.name] : undefined
+    const spec = token.rawName.startsWith("--") && Object.hasOwn(specs, token.name) ? specs[token.name] : undefined
     if (spec === undefined) return `option inconnue « ${token.rawName} » ; options de ${command} : ${describeOptions(specs)}`
     if (spec.value === undefined && token.value !== undefined) return `l'option --${token.name} ne prend pas de valeur`
     if (spec.value !== undefined && token.value === undefined) return `l'option --${token.name} attend une valeur (${spec.value})`

@@ -102,7 +102,7 @@ function runCommand(argv: ReadonlyArray<string>, io: Io): number {
     io.out(HELP[""] as string)
     return command === "" ? 2 : 0
   }
-  const handler = COMMANDS[command]
+  const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
   if (handler === undefined) throw new UsageError(`commande inconnue « ${command} » ; commandes : ${Object.keys(COMMANDS).join(", ")}`)
   const args = parseCommandLine(command, rest, handler.options, handler.positionals)
   if (args.options.has("help")) {
@@ -128,7 +128,8 @@ export function run(argv: ReadonlyArray<string>, rawIo: Io): number {
     return runCommand(argv, io)
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`caf-conventions : ${error.message}\nAide : caf-conventions --help`)
+      const command = argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? `${argv[0]} ` : ""
+      io.err(`caf-conventions : ${error.message}\nAide : caf-conventions ${command}--help`)
       return 2
     }
     if (error instanceof ValidationError) {

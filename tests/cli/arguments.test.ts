@@ -1,5 +1,8 @@
+import { join } from "node:path"
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { cli, data } from "./run.js"
+import { runs } from "../runs.js"
+import { STACK_TRACE, cli, data, scratchFolder } from "./run.js"
 
 const portfolio = data("portfolio.json")
 const candidates = data("candidates.json")
@@ -10,7 +13,7 @@ describe("the command line's arguments (util.parseArgs, strict)", () => {
   it("refuses an unknown option, listing the command's options, instead of letting it take the file as its value", () => {
     expect(cli("validate", "--frobnicate", portfolio)).toMatchObject({
       code: 2,
-      err: "caf-conventions : option inconnue « --frobnicate » ; options de validate : --help, --version\nAide : caf-conventions --help"
+      err: "caf-conventions : option inconnue « --frobnicate » ; options de validate : --help, --version\nAide : caf-conventions validate --help"
     })
     const unknown = cli(...screen, "--frobnicate=1")
     expect(unknown.code).toBe(2)
@@ -60,5 +63,35 @@ describe("the command line's arguments (util.parseArgs, strict)", () => {
   it("lists each command's options in its help", () => {
     expect(cli("report", "--help").out).toContain("Options : --year AAAA, --activities <f>, --payments <f>, --expenses <f>, --as-of AAAA-MM-JJ, --convention <id>, --format md|html|json, --out <f>, --help, --version")
     expect(cli("check", "--help").out).toContain("Options : --root <dossier>, --help, --version")
+  })
+})
+
+describe("any arguments at all", () => {
+  it("take the names of Object's own properties for unknown commands and options", () => {
+    for (const command of ["toString", "__proto__", "constructor", "hasOwnProperty"]) {
+      expect(cli(command)).toMatchObject({ code: 2, err: expect.stringContaining(`commande inconnue « ${command} »`) })
+    }
+    for (const name of ["--constructor", "--__proto__", "--toString=1"]) {
+      expect(cli("validate", name, portfolio)).toMatchObject({ code: 2, err: expect.stringContaining(`option inconnue « ${name.split("=")[0]} »`) })
+    }
+  })
+
+  it("end with exit 0, 1 or 2 and a message, never an unexpected error or a stack trace", () => {
+    const out = join(scratchFolder(), "sortie.txt")
+    const word = fc.constantFrom(
+      ...["validate", "terms", "eligibility", "check", "report", "scdl", "help", "--help", "--version", "--", "-", "-x", "--date", "--year", "--format", "--out", "--root", "--explain", "--convention", "--as-of"],
+      ...["--activities", "--payments", "--expenses", "--explain=1", "--date=", "2024-06-01", "2024-02-30", "2024", "0x7E8", "", "json", "md", "html", "xml", "cpo-2023-2025", "examples", "nowhere"],
+      ...[portfolio, candidates, data("activities.json"), data("payments.json"), join("examples", "scenarios", "schedule.json"), "missing.json", out, "__proto__", "\u001b[2J"]
+    )
+    fc.assert(
+      fc.property(fc.array(word, { maxLength: 8 }), (argv) => {
+        const result = cli(...argv)
+        expect([0, 1, 2]).toContain(result.code)
+        expect(result.err).not.toContain("erreur inattendue")
+        expect(`${result.out}${result.err}`).not.toMatch(STACK_TRACE)
+        expect(`${result.out}${result.err}`).not.toContain("\u001b")
+      }),
+      runs(400)
+    )
   })
 })

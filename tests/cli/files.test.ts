@@ -78,7 +78,7 @@ describe("files that cannot be read", () => {
 describe("--out", () => {
   it("refuses a missing folder and a folder, clearly, with exit 2", () => {
     const missing = cli(...yearly(data("portfolio.json")), "--out", join(scratch, "nowhere", "bilan.md"))
-    expect(missing).toMatchObject({ code: 2, err: `caf-conventions : --out : le dossier ${join(scratch, "nowhere")} n'existe pas\nAide : caf-conventions --help` })
+    expect(missing).toMatchObject({ code: 2, err: `caf-conventions : --out : le dossier ${join(scratch, "nowhere")} n'existe pas\nAide : caf-conventions report --help` })
     const folder = cli("scdl", data("portfolio.json"), "--out", scratch)
     expect(folder).toMatchObject({ code: 2, err: expect.stringContaining(`--out : ${scratch} est un dossier ; indiquez un fichier`) })
     expect(`${missing.err}${folder.err}`).not.toMatch(/ENOENT|EISDIR/u)
