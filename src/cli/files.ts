@@ -21,7 +21,9 @@ const REASONS: Readonly<Record<string, string>> = {
   EROFS: "système de fichiers en lecture seule",
   ENOSPC: "plus de place sur le disque",
   ELOOP: "trop de liens symboliques",
-  ENAMETOOLONG: "nom trop long"
+  ENAMETOOLONG: "nom trop long",
+  ERR_FS_FILE_TOO_LARGE: "fichier trop grand",
+  ERR_STRING_TOO_LONG: "fichier trop grand"
 }
 
 /** @internal Why a file operation failed, in French, from its error code. */
