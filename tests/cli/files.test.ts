@@ -1,6 +1,7 @@
 import { copyFileSync, existsSync, linkSync, mkdirSync, readFileSync, readdirSync, statSync, symlinkSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
+import { reasonOf } from "../../src/cli/files.js"
 import { STACK_TRACE, cli, data, scratchFolder } from "./run.js"
 
 const scratch = scratchFolder()
@@ -47,6 +48,10 @@ describe("files that cannot be read", () => {
     expect(result.err).toContain(`✗ impossible de lire le fichier ${join(scratch, "missing.json")} (fichier introuvable)`)
     expect(result.err).toContain(`✗ ${join(scratch, "five.json")} : 1 problème(s)`)
     expect(cli("validate", join(scratch, "five.json"), data("payments.json")).code).toBe(1)
+  })
+
+  it("says in French why a file cannot be read, a file too large included", () => {
+    expect(["ENOENT", "EACCES", "ERR_FS_FILE_TOO_LARGE", "ERR_STRING_TOO_LONG", "EWHATEVER"].map((code) => reasonOf({ code }))).toEqual(["fichier introuvable", "permission refusée", "fichier trop grand", "fichier trop grand", "erreur EWHATEVER"])
   })
 
   it("says a folder is a folder", () => {
