@@ -20,7 +20,7 @@ npx typedoc --logLevel Warn
 step "examples"
 npx tsx scripts/run-examples.ts
 step "scenarios of the founding case, through the built command line"
-node dist/cli.js check examples/scenarios/*.json
+node dist/cli.js check --root examples examples/scenarios/*.json
 step "packed tarball installs, imports and requires"
 bash scripts/smoke.sh
 printf '\nAll checks passed.\n'

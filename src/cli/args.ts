@@ -1,14 +1,32 @@
 /**
- * A small argument parser for the command line: positional arguments and `--name value` or
- * `--flag` options, with the usage errors the command line reports with exit code 2.
+ * The command line's arguments, read with Node's `util.parseArgs` in strict mode: an unknown
+ * option, an option without its value, a value given to a flag, an option given twice, a bad
+ * value or one argument too many is a usage error (exit code 2), explained in French with what
+ * is valid.
  *
  * @module
  */
+import { existsSync, statSync } from "node:fs"
+import { parseArgs as parseNodeArgs } from "node:util"
+import { readCalendarDate } from "../index.js"
 
 /** @internal A usage error: bad arguments, a missing file. Exit code 2. */
 export class UsageError extends Error {
   override readonly name = "UsageError"
 }
+
+/**
+ * @internal How an option is written: a flag when `value` is absent, otherwise an option taking
+ * a value, `value` naming it in messages (`AAAA-MM-JJ`, `<f>`); `check` returns why a value is
+ * refused, in French, or `undefined` when it is accepted.
+ */
+export interface OptionSpec {
+  readonly value?: string
+  readonly check?: (value: string) => string | undefined
+}
+
+/** @internal The options of a command, by name (without `--`). */
+export type OptionSpecs = Readonly<Record<string, OptionSpec>>
 
 /** @internal */
 export interface ParsedArgs {
@@ -16,27 +34,95 @@ export interface ParsedArgs {
   readonly options: ReadonlyMap<string, string | true>
 }
 
-/** @internal Splits arguments; `flags` are the options that take no value. */
-export function parseArgs(argv: ReadonlyArray<string>, flags: ReadonlySet<string>): ParsedArgs {
-  const positional: Array<string> = []
-  const options = new Map<string, string | true>()
-  for (let i = 0; i < argv.length; i++) {
-    const arg = argv[i] as string
-    if (!arg.startsWith("--")) {
-      positional.push(arg)
-      continue
-    }
-    const [name, inline] = arg.slice(2).split(/=(.*)/s, 2) as [string, string | undefined]
-    if (flags.has(name)) options.set(name, true)
-    else if (inline !== undefined) options.set(name, inline)
-    else {
-      const value = argv[i + 1]
-      if (value === undefined || value.startsWith("--")) throw new UsageError(`l'option --${name} attend une valeur`)
-      options.set(name, value)
-      i++
+/** @internal What every command accepts. */
+const COMMON: OptionSpecs = { help: {}, version: {} }
+
+/** @internal A value among `values` (`--format`). */
+export function oneOf(...values: ReadonlyArray<string>): OptionSpec {
+  return { value: values.join("|"), check: (value) => (values.includes(value) ? undefined : `valeurs possibles : ${values.join(", ")} ; reçu « ${value} »`) }
+}
+
+/** @internal A `yyyy-MM-dd` day that exists (`--date`, `--as-of`). */
+export const DATE_OPTION: OptionSpec = {
+  value: "AAAA-MM-JJ",
+  check: (value) => {
+    try {
+      readCalendarDate(value)
+      return undefined
+    } catch (error) {
+      return (error as { readonly frenchMessage?: string }).frenchMessage ?? `« ${value} » n'est pas une date AAAA-MM-JJ`
     }
   }
-  return { positional, options }
+}
+
+/** @internal A year written with four decimal digits, 1000 to 9999 (`--year`): not `0x7E8`, `1e3` or an empty string. */
+export const YEAR_OPTION: OptionSpec = {
+  value: "AAAA",
+  check: (value) => (/^[1-9][0-9]{3}$/u.test(value) ? undefined : `une année s'écrit avec quatre chiffres (2024) ; reçu « ${value} »`)
+}
+
+/** @internal An existing folder (`--root`). */
+export const FOLDER_OPTION: OptionSpec = {
+  value: "<dossier>",
+  check: (value) => (value !== "" && existsSync(value) && statSync(value).isDirectory() ? undefined : `« ${value} » n'est pas un dossier existant`)
+}
+
+/** @internal A file path (`--out`, `--activities`): any non-empty string; the command says whether it can be read or written. */
+export const FILE_OPTION: OptionSpec = { value: "<f>", check: (value) => (value === "" ? "un chemin de fichier ne peut pas être vide" : undefined) }
+
+/** @internal The options a command accepts, as help and errors list them: `--date AAAA-MM-JJ, --explain, --help`. */
+export function describeOptions(specs: OptionSpecs): string {
+  return Object.entries({ ...specs, ...COMMON })
+    .map(([name, spec]) => (spec.value === undefined ? `--${name}` : `--${name} ${spec.value}`))
+    .join(", ")
+}
+
+type NodeOptions = Record<string, { type: "string" | "boolean" }>
+
+function nodeOptions(specs: OptionSpecs): NodeOptions {
+  return Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, { type: spec.value === undefined ? "boolean" : "string" }]))
+}
+
+/** Why `util.parseArgs` refused the arguments, in French: the first faulty option, read from the tokens of a lenient parse. */
+function diagnose(command: string, argv: ReadonlyArray<string>, specs: OptionSpecs): string {
+  const { tokens } = parseNodeArgs({ args: [...argv], options: nodeOptions(specs), strict: false, allowPositionals: true, tokens: true })
+  for (const token of tokens) {
+    if (token.kind !== "option") continue
+    const spec = token.rawName.startsWith("--") && Object.hasOwn(specs, token.name) ? specs[token.name] : undefined
+    if (spec === undefined) return `option inconnue « ${token.rawName} » ; options de ${command} : ${describeOptions(specs)}`
+    if (spec.value === undefined && token.value !== undefined) return `l'option --${token.name} ne prend pas de valeur`
+    if (spec.value !== undefined && token.value === undefined) return `l'option --${token.name} attend une valeur (${spec.value})`
+    if (spec.value !== undefined && token.value?.startsWith("-") === true && token.inlineValue === false) {
+      return `l'option --${token.name} attend une valeur (${spec.value}), pas « ${token.value} » ; pour une valeur qui commence par « - », écrivez --${token.name}=${token.value}`
+    }
+  }
+  return `arguments invalides ; options de ${command} : ${describeOptions(specs)}`
+}
+
+/**
+ * @internal Reads the arguments of `command` (those after its name) with `util.parseArgs` in
+ * strict mode, then checks that no option is given twice, that every value passes its check, and
+ * that there are at most `maxPositionals` arguments besides the options.
+ */
+export function parseCommandLine(command: string, argv: ReadonlyArray<string>, options: OptionSpecs, maxPositionals = Infinity): ParsedArgs {
+  const specs = { ...options, ...COMMON }
+  let parsed: ReturnType<typeof parseNodeArgs>
+  try {
+    parsed = parseNodeArgs({ args: [...argv], options: nodeOptions(specs), strict: true, allowPositionals: true, tokens: true })
+  } catch {
+    throw new UsageError(diagnose(command, argv, specs))
+  }
+  const values = new Map<string, string | true>()
+  for (const token of parsed.tokens ?? []) {
+    if (token.kind !== "option") continue
+    if (values.has(token.name)) throw new UsageError(`l'option --${token.name} est donnée plusieurs fois`)
+    const problem = token.value === undefined ? undefined : specs[token.name]?.check?.(token.value)
+    if (problem !== undefined) throw new UsageError(`--${token.name} : ${problem}`)
+    values.set(token.name, token.value ?? true)
+  }
+  const extra = parsed.positionals[maxPositionals]
+  if (extra !== undefined && !values.has("help")) throw new UsageError(`argument en trop pour ${command} : « ${extra} »`)
+  return { positional: parsed.positionals, options: values }
 }
 
 /** @internal The value of an option, or a usage error when it is required and missing. */

@@ -3,8 +3,7 @@
  *
  * @module
  */
-import { readFileSync, writeFileSync } from "node:fs"
-import { dirname, resolve } from "node:path"
+import { realpathSync } from "node:fs"
 import {
   ACCOMPANIMENT_KIND_LABELS,
   CONVENTION_KIND_LABELS,
@@ -20,12 +19,11 @@ import {
   explain,
   formatFrenchDate,
   formatPath,
+  readCalendarDate,
   lineage,
   parseActivities,
-  parseCalendarDate,
   parseExpenses,
   parsePayments,
-  parseScenario,
   renderReportHtml,
   renderReportMarkdown,
   runScenario,
@@ -41,28 +39,35 @@ import {
   termsAsOf,
   toScdlCsv
 } from "../index.js"
-import { type ParsedArgs, UsageError, option } from "./args.js"
+import { DATE_OPTION, FILE_OPTION, FOLDER_OPTION, type OptionSpecs, type ParsedArgs, UsageError, YEAR_OPTION, oneOf, option } from "./args.js"
+import { readJson, scenarioReader, writeOutput } from "./files.js"
 
-/** @internal Where a command writes: standard output and error, and whether stderr is a terminal. */
+/**
+ * @internal Where a command writes: standard output and error, and, when standard error is a
+ * terminal, a progress line that each update overwrites.
+ */
 export interface Io {
   readonly out: (text: string) => void
   readonly err: (text: string) => void
-  readonly progress: boolean
+  readonly progress?: { readonly update: (line: string) => void; readonly end: () => void }
 }
 
-/** @internal Reads and parses a JSON file, or a usage error saying why it cannot. */
-export function readJson(path: string): unknown {
-  let text: string
-  try {
-    text = readFileSync(path, "utf8")
-  } catch {
-    throw new UsageError(`impossible de lire le fichier ${path}`)
-  }
-  try {
-    return JSON.parse(text)
-  } catch (error) {
-    throw new ValidationError({ subject: path, issues: [{ path: [], message: `not JSON: ${(error as Error).message}` }], message: `${path} n'est pas un fichier JSON valide : ${(error as Error).message}` })
-  }
+/** @internal A command: its options, how many arguments it takes besides them, and what it does. */
+export interface Command {
+  readonly options: OptionSpecs
+  readonly positionals?: number
+  readonly run: (args: ParsedArgs, io: Io) => number
+}
+
+/** Whether a JSON value is an object (not an array, not null). */
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+}
+
+/** A validation error for a file whose JSON is not of the shape expected. */
+function wrongShape(file: string, expected: string): ValidationError {
+  const message = `attendu ${expected}`
+  return new ValidationError({ subject: file, issues: [{ path: [], message }], message: `${file} : ${message}` })
 }
 
 function problems(io: Io, file: string, error: ValidationError): void {
@@ -72,48 +77,74 @@ function problems(io: Io, file: string, error: ValidationError): void {
 
 type Detected = { readonly kind: string; readonly summary: string } | { readonly error: ValidationError }
 
-function detect(json: unknown): Detected {
+const ANYTHING = "un objet (portefeuille, convention, partenaire, scénario) ou une liste (activités, versements, dépenses, candidats)"
+
+function detectList(list: ReadonlyArray<unknown>, describe: <T>(result: { success: true; data: T } | { success: false; error: ValidationError }, kind: string, summary: (data: T) => string) => Detected): Detected {
+  const first = isRecord(list[0]) ? list[0] : {}
+  if ("accompanimentKind" in first) return describe(safeParseCandidates(list), "candidats", (found) => `${found.length} candidat(s)`)
+  if ("category" in first) return describe(safeParseExpenses(list), "dépenses", (found) => `${found.length} dépense(s)`)
+  if ("year" in first && "amount" in first) return describe(safeParsePayments(list), "versements", (found) => `${found.length} versement(s)`)
+  return describe(safeParseActivities(list), "activités", (found) => `${found.length} enregistrement(s) d'activité`)
+}
+
+function detect(file: string, json: unknown): Detected {
   const describe = <T>(result: { success: true; data: T } | { success: false; error: ValidationError }, kind: string, summary: (data: T) => string): Detected =>
     result.success ? { kind, summary: summary(result.data) } : { error: result.error }
-  if (Array.isArray(json)) {
-    const first = json[0] as Record<string, unknown> | undefined
-    if (first !== undefined && "accompanimentKind" in first) return describe(safeParseCandidates(json), "candidats", (list) => `${list.length} candidat(s)`)
-    if (first !== undefined && "category" in first) return describe(safeParseExpenses(json), "dépenses", (list) => `${list.length} dépense(s)`)
-    if (first !== undefined && "year" in first && "amount" in first) return describe(safeParsePayments(json), "versements", (list) => `${list.length} versement(s)`)
-    return describe(safeParseActivities(json), "activités", (list) => `${list.length} enregistrement(s) d'activité`)
-  }
-  const object = (json ?? {}) as Record<string, unknown>
-  if ("partners" in object || "conventions" in object) return describe(safeParsePortfolio(json), "portefeuille", (p: Portfolio) => `${p.partners.length} partenaire(s), ${p.conventions.length} convention(s)`)
-  if ("question" in object) return describe(safeParseScenario(json), "scénario", (s: { readonly name: string }) => s.name)
-  if ("terms" in object) return describe(safeParseConvention(json), "convention", (c) => c.title)
+  if (Array.isArray(json)) return detectList(json, describe)
+  if (!isRecord(json)) return { error: wrongShape(file, ANYTHING) }
+  if ("partners" in json || "conventions" in json) return describe(safeParsePortfolio(json), "portefeuille", (p: Portfolio) => `${p.partners.length} partenaire(s), ${p.conventions.length} convention(s)`)
+  if ("question" in json) return describe(safeParseScenario(json), "scénario", (s: { readonly name: string }) => s.name)
+  if ("terms" in json) return describe(safeParseConvention(json), "convention", (c) => c.title)
   return describe(safeParsePartner(json), "partenaire", (p) => p.name)
 }
 
-/** @internal `validate <file…>` */
-export function validate(args: ParsedArgs, io: Io): number {
-  if (args.positional.length === 0) throw new UsageError("indiquez au moins un fichier à valider")
-  let failed = 0
-  for (const file of args.positional) {
-    const detected = detect(readJson(file))
-    if ("error" in detected) {
-      failed++
-      problems(io, file, detected.error)
-    } else io.out(`✓ ${file} : ${detected.kind}, valide (${detected.summary})`)
+/** Checks one file for `validate`: its exit code (0 valid, 1 invalid, 2 unreadable), after saying why. */
+function validateFile(file: string, io: Io): number {
+  let json: unknown
+  try {
+    json = readJson(file)
+  } catch (error) {
+    if (error instanceof UsageError) {
+      io.err(`✗ ${error.message}`)
+      return 2
+    }
+    if (error instanceof ValidationError) {
+      problems(io, file, error)
+      return 1
+    }
+    throw error
   }
-  return failed === 0 ? 0 : 1
+  const detected = detect(file, json)
+  if ("error" in detected) {
+    problems(io, file, detected.error)
+    return 1
+  }
+  io.out(`✓ ${file} : ${detected.kind}, valide (${detected.summary})`)
+  return 0
+}
+
+/** @internal `validate <file…>`: every file is checked; the exit code is the worst. */
+function validate(args: ParsedArgs, io: Io): number {
+  if (args.positional.length === 0) throw new UsageError("indiquez au moins un fichier à valider")
+  return Math.max(...args.positional.map((file) => validateFile(file, io)))
+}
+
+/** The same problems, attributed to the file they were found in. */
+function inFile(file: string, error: ValidationError): ValidationError {
+  return new ValidationError({ subject: file, issues: error.issues, message: `${file} : ${error.issues.length} problème(s)` })
 }
 
 /** @internal The conventions of a file: a portfolio, or one convention. */
 function conventionsOf(file: string): { readonly conventions: ReadonlyArray<Convention>; readonly portfolio?: Portfolio } {
   const json = readJson(file)
-  const object = (json ?? {}) as Record<string, unknown>
-  if ("conventions" in object || "partners" in object) {
+  if (!isRecord(json)) throw wrongShape(file, "un portefeuille ou une convention (un objet JSON)")
+  if ("conventions" in json || "partners" in json) {
     const result = safeParsePortfolio(json)
-    if (!result.success) throw result.error
+    if (!result.success) throw inFile(file, result.error)
     return { conventions: result.data.conventions, portfolio: result.data }
   }
   const result = safeParseConvention(json)
-  if (!result.success) throw result.error
+  if (!result.success) throw inFile(file, result.error)
   return { conventions: [result.data] }
 }
 
@@ -130,11 +161,16 @@ function pickConvention(conventions: ReadonlyArray<Convention>, id: string | und
   return latest[0] as Convention
 }
 
-/** @internal `terms <file> --date D [--convention id]` */
-export function terms(args: ParsedArgs, io: Io): number {
+function firstFile(args: ParsedArgs): string {
   const file = args.positional[0]
   if (file === undefined) throw new UsageError("indiquez le fichier de la convention ou du portefeuille")
-  const date = parseCalendarDate(option(args, "date", true))
+  return file
+}
+
+/** @internal `terms <file> --date D [--convention id]` */
+function terms(args: ParsedArgs, io: Io): number {
+  const file = firstFile(args)
+  const date = readCalendarDate(option(args, "date", true))
   const { conventions, portfolio } = conventionsOf(file)
   const convention = pickConvention(conventions, option(args, "convention"), file)
   const name = (id: string) => portfolio?.partners.find((partner) => partner.id === id)?.name ?? id
@@ -158,24 +194,32 @@ export function terms(args: ParsedArgs, io: Io): number {
   return 0
 }
 
-/** @internal `eligibility <conventions> <candidates> --date D [--convention id] [--explain] [--format text|json]` */
-export function eligibility(args: ParsedArgs, io: Io): number {
-  const [conventionFile, candidatesFile] = args.positional
-  if (conventionFile === undefined || candidatesFile === undefined) throw new UsageError("indiquez le fichier des conventions puis celui des candidats")
-  const convention = pickConvention(conventionsOf(conventionFile).conventions, option(args, "convention"), conventionFile)
-  const candidates = readJson(candidatesFile)
-  if (!Array.isArray(candidates)) throw new UsageError(`${candidatesFile} doit contenir une liste de candidats`)
-  const date = option(args, "date", true)
+type ScreeningLine = ReturnType<typeof screenEligibility>["lines"][number]
+
+/** Screens the candidates by batches of 10 000, updating the progress line after each. */
+function screenInBatches(convention: Convention, candidates: ReadonlyArray<unknown>, date: string, io: Io): Array<ScreeningLine> {
   const batch = 10_000
-  const lines: Array<ReturnType<typeof screenEligibility>["lines"][number]> = []
+  const progress = candidates.length > batch ? io.progress : undefined
+  const lines: Array<ScreeningLine> = []
   for (let start = 0; start < candidates.length; start += batch) {
     const screening = screenEligibility(convention, candidates.slice(start, start + batch), { date })
     lines.push(...screening.lines.map((line) => ({ ...line, index: line.index + start })))
-    if (io.progress && candidates.length > batch) io.err(`\r${Math.min(start + batch, candidates.length)} / ${candidates.length} candidats examinés`)
+    progress?.update(`${Math.min(start + batch, candidates.length)} / ${candidates.length} candidats examinés`)
   }
-  if (io.progress && candidates.length > batch) io.err("\n")
-  const format = option(args, "format") ?? "text"
-  if (format === "json") io.out(JSON.stringify(lines, null, 2))
+  progress?.end()
+  return lines
+}
+
+/** @internal `eligibility <conventions> <candidates> --date D [--convention id] [--explain] [--format text|json]` */
+function eligibility(args: ParsedArgs, io: Io): number {
+  const [conventionFile, candidatesFile] = args.positional
+  if (conventionFile === undefined || candidatesFile === undefined) throw new UsageError("indiquez le fichier des conventions puis celui des candidats")
+  const date = option(args, "date", true)
+  const convention = pickConvention(conventionsOf(conventionFile).conventions, option(args, "convention"), conventionFile)
+  const candidates = readJson(candidatesFile)
+  if (!Array.isArray(candidates)) throw wrongShape(candidatesFile, "une liste de candidats")
+  const lines = screenInBatches(convention, candidates, date, io)
+  if (option(args, "format") === "json") io.out(JSON.stringify(lines, null, 2))
   else {
     for (const line of lines) {
       if (line.status === "invalid") {
@@ -190,31 +234,70 @@ export function eligibility(args: ParsedArgs, io: Io): number {
   return invalid === 0 ? 0 : 1
 }
 
-/** @internal `check <scenario…>` */
-export function check(args: ParsedArgs, io: Io): number {
-  if (args.positional.length === 0) throw new UsageError("indiquez au moins un fichier de scénario")
-  let failed = 0
-  for (const file of args.positional) {
-    const result = runScenario(parseScenario(readJson(file)), (path) => readJson(resolve(dirname(file), path)))
-    if (result.passed) io.out(`✓ ${result.name}`)
-    else {
-      failed++
-      io.out(`✗ ${result.name} (${file})`)
-      for (const difference of result.differences) io.out(`  ${difference}`)
-    }
+/** Runs one scenario file for `check`: its exit code (0 passed, 1 failed or invalid, 2 unreadable). */
+function checkFile(file: string, root: string | undefined, io: Io): number {
+  let scenario: ReturnType<typeof safeParseScenario>
+  try {
+    scenario = safeParseScenario(readJson(file))
+  } catch (error) {
+    if (!(error instanceof UsageError || error instanceof ValidationError)) throw error
+    io.out(`✗ ${error.message}`)
+    return error instanceof UsageError ? 2 : 1
   }
-  io.out(`${args.positional.length - failed} passed, ${failed} failed`)
-  return failed === 0 ? 0 : 1
+  if (!scenario.success) {
+    io.out(`✗ ${file} : ${scenario.error.issues.length} problème(s)`)
+    for (const issue of scenario.error.issues) io.out(`  ${formatPath(issue.path)} : ${issue.message}`)
+    return 1
+  }
+  const result = runScenario(scenario.data, scenarioReader(file, root))
+  if (result.passed) {
+    io.out(`✓ ${result.name}`)
+    return 0
+  }
+  io.out(`✗ ${result.name} (${file})`)
+  for (const difference of result.differences) io.out(`  ${difference}`)
+  return 1
+}
+
+/** @internal `check <scenario…> [--root dossier]`: every file is run; the exit code is the worst. */
+function check(args: ParsedArgs, io: Io): number {
+  if (args.positional.length === 0) throw new UsageError("indiquez au moins un fichier de scénario")
+  const codes = args.positional.map((file) => checkFile(file, option(args, "root"), io))
+  const failed = codes.filter((code) => code !== 0).length
+  io.out(`${codes.length - failed} passed, ${failed} failed`)
+  return Math.max(...codes)
 }
 
 function recordsFile<T>(path: string | undefined, parse: (json: unknown) => T, empty: T): T {
-  return path === undefined ? empty : parse(readJson(path))
+  if (path === undefined) return empty
+  const json = readJson(path)
+  try {
+    return parse(json)
+  } catch (error) {
+    throw error instanceof ValidationError ? inFile(path, error) : error
+  }
+}
+
+/** The files a command reads, which `--out` must not overwrite. */
+function inputFiles(args: ParsedArgs): Array<string> {
+  const options = ["activities", "payments", "expenses"].flatMap((name) => {
+    const value = args.options.get(name)
+    return typeof value === "string" ? [value] : []
+  })
+  return [...args.positional, ...options]
+}
+
+/** Prints `text` on standard output, or writes it to `--out` (atomically, never onto an input); says whether it wrote. */
+function emit(args: ParsedArgs, io: Io, text: string): string | undefined {
+  const out = option(args, "out")
+  if (out === undefined) io.out(text.replace(/\r?\n$/u, ""))
+  else writeOutput(out, text, inputFiles(args))
+  return out
 }
 
 /** @internal `report <file> [--year Y] [--activities f] [--payments f] [--expenses f] [--as-of D] [--format md|html|json] [--out f] [--convention id]` */
-export function report(args: ParsedArgs, io: Io): number {
-  const file = args.positional[0]
-  if (file === undefined) throw new UsageError("indiquez le fichier de la convention ou du portefeuille")
+function report(args: ParsedArgs, io: Io): number {
+  const file = firstFile(args)
   const { conventions, portfolio } = conventionsOf(file)
   const convention = pickConvention(conventions, option(args, "convention"), file)
   const asOf = option(args, "as-of")
@@ -226,37 +309,68 @@ export function report(args: ParsedArgs, io: Io): number {
     ...(portfolio === undefined ? {} : { partners: portfolio.partners }),
     ...(asOf === undefined ? {} : { asOf })
   }
-  const yearText = option(args, "year")
-  const year = yearText === undefined ? undefined : Number(yearText)
-  if (year !== undefined && !Number.isInteger(year)) throw new UsageError(`--year attend une année, pas « ${yearText} »`)
-  const built = year === undefined ? conventionReport(convention, inputs) : annualReport(convention, { ...inputs, year })
+  const year = option(args, "year")
+  const built = year === undefined ? conventionReport(convention, inputs) : annualReport(convention, { ...inputs, year: Number(year) })
   const format = option(args, "format") ?? "md"
-  if (!["md", "html", "json"].includes(format)) throw new UsageError(`--format attend md, html ou json, pas « ${format} »`)
   const text = format === "html" ? renderReportHtml(built) : format === "json" ? `${JSON.stringify(built, null, 2)}\n` : renderReportMarkdown(built)
-  const out = option(args, "out")
-  if (out === undefined) io.out(text.replace(/\n$/, ""))
-  else {
-    writeFileSync(out, text)
-    io.err(`rapport écrit dans ${out}`)
-  }
+  const out = emit(args, io, text)
+  if (out !== undefined) io.err(`rapport écrit dans ${out}`)
   return 0
 }
 
-/** @internal `scdl <file…> [--out f]` */
-export function scdl(args: ParsedArgs, io: Io): number {
+/** The conventions of every file, each with the file's partners; a file named twice is read once. */
+function filesForScdl(files: ReadonlyArray<string>): Array<{ readonly file: string; readonly conventions: ReadonlyArray<Convention>; readonly partners: Portfolio["partners"] }> {
+  const seen = new Set<string>()
+  return files.flatMap((file) => {
+    const { conventions, portfolio } = conventionsOf(file)
+    const real = realpathSync(file)
+    if (seen.has(real)) return []
+    seen.add(real)
+    return [{ file, conventions, partners: portfolio?.partners ?? [] }]
+  })
+}
+
+/** The ids of the conventions found in more than one file, with the files. */
+function duplicates(found: ReadonlyArray<{ readonly file: string; readonly conventions: ReadonlyArray<Convention> }>): Map<string, Array<string>> {
+  const files = new Map<string, Array<string>>()
+  for (const { file, conventions } of found) for (const convention of conventions) files.set(convention.id, [...(files.get(convention.id) ?? []), file])
+  return new Map([...files].filter(([, where]) => where.length > 1))
+}
+
+/**
+ * @internal `scdl <file…> [--out f]`: each file's conventions are exported with that file's
+ * partners; a convention found in several files is left out (which copy is right cannot be told).
+ */
+function scdl(args: ParsedArgs, io: Io): number {
   if (args.positional.length === 0) throw new UsageError("indiquez au moins un fichier de portefeuille")
-  const conventions: Array<Convention> = []
-  const partners: Array<Portfolio["partners"][number]> = []
-  for (const file of args.positional) {
-    const { conventions: found, portfolio } = conventionsOf(file)
-    conventions.push(...found)
-    partners.push(...(portfolio?.partners ?? []))
-  }
-  const exported = toScdlCsv(conventions, { partners })
-  const out = option(args, "out")
-  if (out === undefined) io.out(exported.csv.replace(/\r\n$/, ""))
-  else writeFileSync(out, exported.csv)
-  for (const problem of exported.problems) io.err(`✗ ${problem.conventionId} (${problem.column}) : ${problem.message}`)
-  io.err(`${exported.rows.length} ligne(s) exportée(s), ${new Set(exported.problems.map((p) => p.conventionId)).size} convention(s) écartée(s)`)
-  return exported.problems.length === 0 ? 0 : 1
+  const found = filesForScdl(args.positional)
+  const repeated = duplicates(found)
+  const exports = found.map(({ conventions, partners }) => toScdlCsv(conventions.filter((convention) => !repeated.has(convention.id)), { partners }))
+  const header = toScdlCsv([], { partners: [] }).csv
+  const csv = header + exports.map((exported) => exported.csv.slice(header.length)).join("")
+  emit(args, io, csv)
+  for (const [id, files] of repeated) io.err(`✗ ${id} : la convention figure dans plusieurs fichiers (${files.join(", ")}) ; écartée`)
+  const problems = exports.flatMap((exported) => exported.problems)
+  for (const problem of problems) io.err(`✗ ${problem.conventionId} (${problem.column}) : ${problem.message}`)
+  const rows = exports.reduce((count, exported) => count + exported.rows.length, 0)
+  const refused = repeated.size + new Set(problems.map((p) => p.conventionId)).size
+  io.err(`${rows} ligne(s) exportée(s), ${refused} convention(s) écartée(s)`)
+  return refused === 0 ? 0 : 1
+}
+
+const DATE = { date: DATE_OPTION }
+const CONVENTION = { convention: { value: "<id>" } }
+
+/** @internal The commands, by name, with their options. */
+export const COMMANDS: Readonly<Record<string, Command>> = {
+  validate: { options: {}, run: validate },
+  terms: { options: { ...DATE, ...CONVENTION }, positionals: 1, run: terms },
+  eligibility: { options: { ...DATE, ...CONVENTION, explain: {}, format: oneOf("text", "json") }, positionals: 2, run: eligibility },
+  check: { options: { root: FOLDER_OPTION }, run: check },
+  report: {
+    options: { year: YEAR_OPTION, activities: FILE_OPTION, payments: FILE_OPTION, expenses: FILE_OPTION, "as-of": DATE_OPTION, ...CONVENTION, format: oneOf("md", "html", "json"), out: FILE_OPTION },
+    positionals: 1,
+    run: report
+  },
+  scdl: { options: { out: FILE_OPTION }, run: scdl }
 }

@@ -1,15 +1,17 @@
 #!/usr/bin/env node
 /**
  * The `caf-conventions` command line. Exit codes: 0 success; 1 the input is invalid, a check
- * failed or data could not be exported; 2 the command was misused (unknown command, missing
- * argument, unreadable file); 3 an unexpected error. Bad input never prints a stack trace.
+ * failed or data could not be exported; 2 the command was misused (unknown command or option, a
+ * bad option value, a missing or extra argument, an unreadable file, a refused `--out`); 3 an
+ * unexpected error. Bad input never prints a stack trace; control characters are escaped.
  *
  * @module
  */
 import { createRequire } from "node:module"
 import { ValidationError, formatPath } from "../index.js"
-import { UsageError, parseArgs } from "./args.js"
-import { type Io, check, eligibility, report, scdl, terms, validate } from "./commands.js"
+import { UsageError, describeOptions, parseCommandLine } from "./args.js"
+import { COMMANDS, type Io } from "./commands.js"
+import { printable } from "./terminal.js"
 
 const HELP: Record<string, string> = {
   "": `caf-conventions — conventions de partenariat d'une Caf
@@ -22,18 +24,21 @@ Commandes :
   terms <fichier> --date AAAA-MM-JJ         termes d'une convention en vigueur à une date
   eligibility <conventions> <candidats> --date AAAA-MM-JJ
                                             éligibilité d'une liste de candidats, règle par règle
-  check <scénario…>                         exécute des scénarios et compare les réponses attendues
+  check <scénario…> [--root <dossier>]      exécute des scénarios et compare les réponses attendues
   report <fichier> [--year AAAA]            bilan annuel (ou de fin de convention sans --year)
   scdl <fichier…>                           export en données ouvertes (SCDL subventions, CSV)
 
-Options communes : --help, --version
+Options communes : --help, --version. Une option inconnue, une valeur invalide ou un argument
+en trop est refusé. Les caractères de contrôle des données sont affichés échappés (\\u001b).
 Codes de sortie : 0 succès ; 1 données invalides, vérification en échec ou export incomplet ;
-2 mauvaise utilisation (commande, argument ou fichier) ; 3 erreur inattendue.
+2 mauvaise utilisation (commande, option, valeur, argument ou fichier illisible) ; 3 erreur
+inattendue. Sur plusieurs fichiers, le code le plus grave.
 Aide d'une commande : caf-conventions <commande> --help`,
   validate: `Usage : caf-conventions validate <fichier…>
 
-Reconnaît la nature de chaque fichier JSON et le vérifie. Sortie 0 si tous sont valides, 1 sinon,
-avec chaque problème et son chemin (conventions[2].terms.amounts.yearlyAmount : …).`,
+Reconnaît la nature de chaque fichier JSON et les vérifie tous, en listant chaque
+problème et son chemin (conventions[2].terms.amounts.yearlyAmount : …). Sortie 0 si tous sont
+valides, 1 si l'un est invalide, 2 si l'un ne peut pas être lu.`,
   terms: `Usage : caf-conventions terms <fichier> --date AAAA-MM-JJ [--convention <id>]
 
 Affiche les termes en vigueur à la date : période, secteurs, accompagnements, montant, avenants
@@ -45,20 +50,23 @@ ou une convention ; sans --convention, la plus récente de la filiation.`,
 Examine chaque candidat. --explain détaille chaque règle ; --format json donne le résultat complet.
 Une ligne de progression s'affiche sur la sortie d'erreur pour les grands lots, dans un terminal.
 Sortie 0 si tous les candidats sont lisibles (éligibles ou non), 1 si certains sont illisibles.`,
-  check: `Usage : caf-conventions check <scénario…>
+  check: `Usage : caf-conventions check <scénario…> [--root <dossier>]
 
 Exécute des scénarios (docs/scenarios.md) et affiche, pour chacun, « ✓ » ou les différences.
-Sortie 1 si un scénario échoue.`,
+Un scénario ne lit que les fichiers de son propre dossier, ou du dossier que donne --root.
+Sortie 1 si un scénario échoue, 2 si un fichier de scénario ne peut pas être lu.`,
   report: `Usage : caf-conventions report <fichier> [--year AAAA] [--activities <f>] [--payments <f>]
          [--expenses <f>] [--as-of AAAA-MM-JJ] [--convention <id>] [--format md|html|json] [--out <f>]
 
 Bilan annuel de l'année --year, ou bilan de fin de convention sans --year. Markdown par défaut ;
---format html donne une page autonome imprimable ; --out écrit dans un fichier.`,
+--format html donne une page autonome imprimable ; --out écrit dans un fichier, remplacé d'un
+seul coup, jamais un des fichiers lus, un dossier ou un lien symbolique.`,
   scdl: `Usage : caf-conventions scdl <portefeuille…> [--out <f>]
 
 Exporte les conventions au format SCDL subventions (CSV). Les conventions aux données invalides
 ou manquantes (un SIRET absent, par exemple) sont signalées sur la sortie d'erreur et écartées ;
-la sortie vaut alors 1.`
+la sortie vaut alors 1. Les partenaires d'une convention sont pris dans son propre fichier ; une
+convention présente dans plusieurs fichiers est écartée. --out comme pour report.`
 }
 
 /** The package's version, from the built file (`dist/cli.js`) or the sources (`src/cli/main.ts`). */
@@ -74,45 +82,63 @@ function packageVersion(): string {
   return "inconnue"
 }
 
-const FLAGS = new Set(["help", "version", "explain"])
-const COMMANDS: Record<string, (args: ReturnType<typeof parseArgs>, io: Io) => number> = { validate, terms, eligibility, check, report, scdl }
+/** The same streams, with every control character of the data escaped (see `printable`). */
+function printableIo(io: Io): Io {
+  const progress = io.progress
+  return {
+    out: (text) => io.out(printable(text)),
+    err: (text) => io.err(printable(text)),
+    ...(progress === undefined ? {} : { progress: { update: (line: string) => progress.update(printable(line)), end: progress.end } })
+  }
+}
+
+function runCommand(argv: ReadonlyArray<string>, io: Io): number {
+  const [command = "", ...rest] = argv
+  if (command === "--version") {
+    io.out(packageVersion())
+    return 0
+  }
+  if (command === "" || command === "--help" || command === "help") {
+    io.out(HELP[""] as string)
+    return command === "" ? 2 : 0
+  }
+  const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
+  if (handler === undefined) throw new UsageError(`commande inconnue « ${command} » ; commandes : ${Object.keys(COMMANDS).join(", ")}`)
+  const args = parseCommandLine(command, rest, handler.options, handler.positionals)
+  if (args.options.has("help")) {
+    io.out(`${HELP[command] as string}\n\nOptions : ${describeOptions(handler.options)}`)
+    return 0
+  }
+  if (args.options.has("version")) {
+    io.out(packageVersion())
+    return 0
+  }
+  return handler.run(args, io)
+}
 
 /**
- * Runs the command line with the given arguments and returns the exit code.
+ * Runs the command line with the given arguments and returns the exit code. Everything printed
+ * goes through `io`, control characters escaped.
  *
  * @internal
  */
-export function run(argv: ReadonlyArray<string>, io: Io): number {
+export function run(argv: ReadonlyArray<string>, rawIo: Io): number {
+  const io = printableIo(rawIo)
   try {
-    const [command = "", ...rest] = argv
-    const args = parseArgs(rest, FLAGS)
-    if (command === "--version" || args.options.has("version")) {
-      io.out(packageVersion())
-      return 0
-    }
-    if (command === "" || command === "--help" || command === "help") {
-      io.out(HELP[""] as string)
-      return command === "" ? 2 : 0
-    }
-    const handler = COMMANDS[command]
-    if (handler === undefined) throw new UsageError(`commande inconnue « ${command} » ; commandes : ${Object.keys(COMMANDS).join(", ")}`)
-    if (args.options.has("help")) {
-      io.out(HELP[command] as string)
-      return 0
-    }
-    return handler(args, io)
+    return runCommand(argv, io)
   } catch (error) {
     if (error instanceof UsageError) {
-      io.err(`caf-conventions : ${error.message}\nAide : caf-conventions --help`)
+      const command = argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? `${argv[0]} ` : ""
+      io.err(`caf-conventions : ${error.message}\nAide : caf-conventions ${command}--help`)
       return 2
     }
     if (error instanceof ValidationError) {
-      io.err(`✗ ${error.issues.length} problème(s) :`)
+      io.err(`✗ ${error.subject} : ${error.issues.length} problème(s)`)
       for (const issue of error.issues) io.err(`  ${formatPath(issue.path)} : ${issue.message}`)
       return 1
     }
     if (error instanceof Error && "_tag" in error) {
-      io.err(`✗ ${error.message}`)
+      io.err(`✗ ${"frenchMessage" in error && typeof error.frenchMessage === "string" ? error.frenchMessage : error.message}`)
       return 1
     }
     io.err(`caf-conventions : erreur inattendue : ${error instanceof Error ? error.message : String(error)}`)
@@ -129,7 +155,7 @@ if (isMain) {
   })
   process.exitCode = run(process.argv.slice(2), {
     out: (text) => process.stdout.write(`${text}\n`),
-    err: (text) => process.stderr.write(text.startsWith("\r") || text === "\n" ? text : `${text}\n`),
-    progress: process.stderr.isTTY === true
+    err: (text) => process.stderr.write(`${text}\n`),
+    ...(process.stderr.isTTY === true ? { progress: { update: (line: string) => process.stderr.write(`\r${line}`), end: () => process.stderr.write("\n") } } : {})
   })
 }

@@ -97,7 +97,10 @@ export const safeParseScenario = scenarioCodec.safeParse
 
 /**
  * Reads file references. A scenario's `convention.file` and record paths are given to the runner
- * through this function, so that the library itself reads no file.
+ * through this function, so that the library itself reads no file. A scenario may come from
+ * someone else: the function decides what may be read (the `caf-conventions check` command reads
+ * only under the scenario's folder, or the folder `--root` names) and should not quote a file's
+ * content in its errors, which the runner reports as differences.
  *
  * @example
  * ```ts

@@ -1,0 +1,136 @@
+/**
+ * The command line's file access: reading JSON (a byte-order mark accepted, errors that never
+ * quote the file), reading a scenario's files only under an allowed folder, and writing `--out`
+ * atomically, never onto an input, a folder or through a symbolic link.
+ *
+ * @module
+ */
+import { randomBytes } from "node:crypto"
+import { type Stats, lstatSync, readFileSync, realpathSync, renameSync, rmSync, statSync, writeFileSync } from "node:fs"
+import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path"
+import { type ScenarioFiles, ValidationError } from "../index.js"
+import { UsageError } from "./args.js"
+import { syntaxErrorPlace } from "./json-syntax.js"
+
+const REASONS: Readonly<Record<string, string>> = {
+  ENOENT: "fichier introuvable",
+  EISDIR: "c'est un dossier",
+  ENOTDIR: "un élément du chemin n'est pas un dossier",
+  EACCES: "permission refusée",
+  EPERM: "opération non permise",
+  EROFS: "système de fichiers en lecture seule",
+  ENOSPC: "plus de place sur le disque",
+  ELOOP: "trop de liens symboliques",
+  ENAMETOOLONG: "nom trop long",
+  ERR_FS_FILE_TOO_LARGE: "fichier trop grand",
+  ERR_STRING_TOO_LONG: "fichier trop grand"
+}
+
+/** @internal Why a file operation failed, in French, from its error code. */
+export function reasonOf(error: unknown): string {
+  const code = (error as { readonly code?: unknown }).code
+  return typeof code === "string" ? (REASONS[code] ?? `erreur ${code}`) : "erreur inconnue"
+}
+
+/** Where the text stops being JSON, as a line and a column, without quoting it. */
+function whereParsingStopped(text: string): string {
+  if (text.trim() === "") return " : le fichier est vide"
+  const place = syntaxErrorPlace(text)
+  return place === undefined ? "" : ` : erreur ${place}`
+}
+
+/**
+ * @internal Reads and parses a JSON file, or says why it cannot: a usage error when it cannot be
+ * read, a validation error when it is not JSON. A UTF-8 byte-order mark at the start is skipped
+ * (spreadsheet tools write one). No message quotes the file's content.
+ */
+export function readJson(path: string): unknown {
+  let text: string
+  try {
+    text = readFileSync(path, "utf8")
+  } catch (error) {
+    throw new UsageError(`impossible de lire le fichier ${path} (${reasonOf(error)})`)
+  }
+  if (text.startsWith("\uFEFF")) text = text.slice(1)
+  try {
+    return JSON.parse(text)
+  } catch {
+    const where = whereParsingStopped(text)
+    throw new ValidationError({ subject: path, issues: [{ path: [], message: `pas un document JSON${where}` }], message: `${path} n'est pas un fichier JSON valide${where}` })
+  }
+}
+
+/** Whether `path` is `folder` or inside it (both absolute and resolved). */
+function isInside(folder: string, path: string): boolean {
+  const rest = relative(folder, path)
+  return rest === "" || (rest !== ".." && !rest.startsWith(`..${sep}`) && !isAbsolute(rest))
+}
+
+/**
+ * @internal The reader of a scenario's file references: paths relative to the scenario file,
+ * read only when they lie under `root` (by default the scenario's own folder), following
+ * symbolic links before deciding.
+ */
+export function scenarioReader(scenarioFile: string, root: string | undefined): ScenarioFiles {
+  const base = dirname(resolve(scenarioFile))
+  const lexicalRoot = root === undefined ? base : resolve(root)
+  const realRoot = realpathSync(lexicalRoot)
+  const shown = root ?? dirname(scenarioFile)
+  const refuse = (path: string) => new UsageError(`le fichier ${path} est hors du dossier autorisé ${shown} ; un scénario ne lit que les fichiers de son dossier, ou de celui que donne --root`)
+  return (path) => {
+    const target = resolve(base, path)
+    let real: string
+    try {
+      real = realpathSync(target)
+    } catch (error) {
+      // Nothing to read; say why only when the file would have been allowed.
+      throw isInside(lexicalRoot, target) ? new UsageError(`impossible de lire le fichier ${path} (${reasonOf(error)})`) : refuse(path)
+    }
+    if (!isInside(realRoot, real)) throw refuse(path)
+    return readJson(real)
+  }
+}
+
+function statOf(path: string, follow: boolean): Stats | undefined {
+  try {
+    return follow ? statSync(path) : lstatSync(path)
+  } catch {
+    return undefined
+  }
+}
+
+function sameFile(a: string, b: string): boolean {
+  const [first, second] = [statOf(a, true), statOf(b, true)]
+  if (first === undefined || second === undefined) return false
+  return (first.dev === second.dev && first.ino === second.ino) || realpathSync(a) === realpathSync(b)
+}
+
+/** Refuses an `--out` that is a folder, a symbolic link, one of the inputs, or in a missing folder. */
+function checkOut(out: string, inputs: ReadonlyArray<string>): void {
+  const existing = statOf(out, false)
+  if (existing?.isSymbolicLink() === true) throw new UsageError(`--out : ${out} est un lien symbolique ; indiquez le fichier lui-même`)
+  if (existing?.isDirectory() === true) throw new UsageError(`--out : ${out} est un dossier ; indiquez un fichier`)
+  const folder = dirname(resolve(out))
+  const folderStats = statOf(folder, true)
+  if (folderStats === undefined) throw new UsageError(`--out : le dossier ${dirname(out)} n'existe pas`)
+  if (!folderStats.isDirectory()) throw new UsageError(`--out : ${dirname(out)} n'est pas un dossier`)
+  const input = existing === undefined ? undefined : inputs.find((file) => sameFile(out, file))
+  if (input !== undefined) throw new UsageError(`--out : ${out} est le fichier d'entrée ${input} ; il ne sera pas écrasé, choisissez un autre fichier`)
+}
+
+/**
+ * @internal Writes `text` to `out` atomically: into a new temporary file of the same folder,
+ * then renamed onto `out`, so that a reader sees the old file or the whole new one. Refuses, with
+ * a usage error, a folder, a symbolic link, a missing folder and any of the command's `inputs`.
+ */
+export function writeOutput(out: string, text: string, inputs: ReadonlyArray<string>): void {
+  checkOut(out, inputs)
+  const temporary = join(dirname(resolve(out)), `.${basename(out)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`)
+  try {
+    writeFileSync(temporary, text, { flag: "wx" })
+    renameSync(temporary, resolve(out))
+  } catch (error) {
+    rmSync(temporary, { force: true })
+    throw new UsageError(`impossible d'écrire ${out} (${reasonOf(error)})`)
+  }
+}
