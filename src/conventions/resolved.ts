@@ -204,3 +204,9 @@ export function resolveConvention(convention: Convention | ResolvedConvention | 
 export function resolvedYear(resolved: ResolvedConvention, year: number): ResolvedYear | undefined {
   return resolved.years.find((entry) => entry.year === year)
 }
+
+/** @internal The terms in force on a day of the effective period (the last stretch's after it). */
+export function termsOn(resolved: ResolvedConvention, date: CalendarDate): Terms {
+  for (const segment of resolved.timeline) if (date <= segment.period.end) return segment.terms
+  return resolved.terms
+}

@@ -4,14 +4,13 @@
  * @module
  */
 import { type CalendarDate, formatFrenchDate } from "../calendar/date.js"
-import { type Period, periodIntersection } from "../calendar/period.js"
+import type { Period } from "../calendar/period.js"
 import { InvalidArgumentError } from "../core/errors.js"
 import type { ExplanationNode } from "../core/explanation.js"
 import { checkedYearOptions } from "../core/options.js"
 import { compareIds, uniqueById } from "../core/records.js"
 import type { Convention } from "../conventions/convention.js"
-import { type ResolvedConvention, checkedConvention, resolveConvention, resolvedYear } from "../conventions/resolved.js"
-import type { Terms } from "../conventions/terms.js"
+import { type ResolvedConvention, checkedConvention, resolveConvention, resolvedYear, termsOn } from "../conventions/resolved.js"
 import { Euros } from "../money/euros.js"
 import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
 import { type IneligibleExpense, expenseExclusion } from "./expenses.js"
@@ -144,11 +143,6 @@ export interface YearInputs {
   readonly offsetRoom: Euros | undefined
 }
 
-function termsOn(stretches: ReadonlyArray<{ readonly period: Period; readonly terms: Terms }>, date: CalendarDate, fallback: Terms): Terms {
-  for (const stretch of stretches) if (date <= stretch.period.end) return stretch.terms
-  return fallback
-}
-
 function stateOf(part: Period | undefined, asOf: CalendarDate | undefined): FundingYearState {
   if (part === undefined) return "not-covered"
   if (asOf === undefined || asOf > part.end) return "ended"
@@ -193,14 +187,10 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
   const instalments = matchPayments(schedule.instalments, yearPayments, asOf)
   const received = Euros.sum(yearPayments.map((payment) => payment.amount))
 
-  const stretches = part === undefined ? [] : resolved.timeline.flatMap((segment) => {
-    const period = periodIntersection(segment.period, part)
-    return period === undefined ? [] : [{ period, terms: segment.terms }]
-  })
   const eligibleExpenses: Array<{ readonly id: string; readonly amount: Euros }> = []
   const ineligibleExpenses: Array<IneligibleExpense> = records.expenses.copies.map((copy) => ({ id: copy.id, amount: copy.amount, reason: "duplicate-id", detail: "copie identique d'une autre dépense, comptée une fois" }))
   for (const expense of records.expenses.unique) {
-    const exclusion = expenseExclusion(expense, part, asOf, termsOn(stretches, expense.date, terms), convention.id)
+    const exclusion = expenseExclusion(expense, part, asOf, termsOn(resolved, expense.date), convention.id)
     if (exclusion === undefined) eligibleExpenses.push({ id: expense.id, amount: expense.amount })
     else ineligibleExpenses.push({ id: expense.id, amount: expense.amount, ...exclusion })
   }

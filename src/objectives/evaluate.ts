@@ -11,7 +11,7 @@ import { type Fraction, type Rational, compareRational, divideRational, formatDe
 import type { Convention } from "../conventions/convention.js"
 import { type Indicator, type Objective, type Target, targetForYear } from "../conventions/objective.js"
 import { ratioReference } from "./ratio.js"
-import { effectivePeriod, termsAsOf, termsTimeline } from "../conventions/terms-as-of.js"
+import { type ResolvedConvention, checkedConvention, resolveConvention, termsOn } from "../conventions/resolved.js"
 import { DEFAULT_ELIGIBILITY_RULES } from "../eligibility/catalogue.js"
 import { type RuleTree, compileTree } from "../eligibility/rule.js"
 import type { Activity } from "./activity.js"
@@ -54,7 +54,7 @@ export interface ObjectivesOptions {
  * ```
  * @category objectives
  */
-export type ObjectiveStatus = "met" | "not-met" | "in-progress" | "not-applicable"
+export type ObjectiveStatus = "met" | "not-met" | "in-progress" | "not-started" | "not-applicable"
 
 /**
  * One objective for one year: the value, the target, the status, the exact achievement ratio,
@@ -132,8 +132,8 @@ const VALUE_UNITS: Record<Indicator["kind"], readonly [string, string]> = {
   "sum-days": ["jour", "jours"],
   "count-meetings": ["réunion", "réunions"]
 }
-const STATUS_FR: Record<ObjectiveStatus, string> = { met: "objectif atteint", "not-met": "objectif non atteint", "in-progress": "en cours", "not-applicable": "sans objet" }
-const OUTCOME: Record<ObjectiveStatus, Outcome> = { met: "pass", "not-met": "fail", "in-progress": "not-applicable", "not-applicable": "not-applicable" }
+const STATUS_FR: Record<ObjectiveStatus, string> = { met: "objectif atteint", "not-met": "objectif non atteint", "in-progress": "en cours", "not-started": "année non commencée", "not-applicable": "sans objet" }
+const OUTCOME: Record<ObjectiveStatus, Outcome> = { met: "pass", "not-met": "fail", "in-progress": "not-applicable", "not-started": "not-applicable", "not-applicable": "not-applicable" }
 
 function valuePhrase(kind: Indicator["kind"], value: Fraction): string {
   const [one, many] = VALUE_UNITS[kind]
@@ -150,8 +150,8 @@ function checkedOptions(options: ObjectivesOptions): { readonly year: number; re
   return { year, asOf: dates.asOf }
 }
 
-function stretchesOf(convention: Convention, part: Period, year: number, rules: RuleTree): ReadonlyArray<Stretch> {
-  return termsTimeline(convention).flatMap((segment): Array<Stretch> => {
+function stretchesOf(convention: Convention, resolved: ResolvedConvention, part: Period, year: number, rules: RuleTree): ReadonlyArray<Stretch> {
+  return resolved.timeline.flatMap((segment): Array<Stretch> => {
     const period = periodIntersection(segment.period, part)
     if (period === undefined) return []
     // A record inside the convention's effective period is made while the convention applies.
@@ -247,12 +247,15 @@ function objectiveNode(convention: Convention, year: number, result: Omit<Object
  * ```
  * @category objectives
  */
-export function evaluateObjectives(convention: Convention, activities: ReadonlyArray<Activity>, options: ObjectivesOptions): ObjectivesEvaluation {
+export function evaluateObjectives(input: Convention | ResolvedConvention, activities: ReadonlyArray<Activity>, options: ObjectivesOptions): ObjectivesEvaluation {
+  const convention = checkedConvention(input)
   const { year, asOf } = checkedOptions(options)
   const rules = options.rules ?? DEFAULT_ELIGIBILITY_RULES
   const { unique, duplicates } = uniqueRecords(activities)
-  const part = periodPartInYear(effectivePeriod(convention), year)
-  const objectives = termsAsOf(convention, part?.end ?? calendarYear(year).end).terms.objectives
+  // Only the amendments signed by the day of the evaluation are known.
+  const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
+  const part = periodPartInYear(resolved.period, year)
+  const objectives = (part === undefined ? resolved.terms : termsOn(resolved, part.end)).objectives
 
   // uniqueRecords returns the records in id order: every list below comes out sorted.
   const sorted = unique
@@ -264,10 +267,11 @@ export function evaluateObjectives(convention: Convention, activities: ReadonlyA
     return undefined
   })
   const otherKind: Array<ExcludedRecord | undefined> = []
-  const stretches = part === undefined ? [] : stretchesOf(convention, part, year, rules)
+  const stretches = part === undefined ? [] : stretchesOf(convention, resolved, part, year, rules)
   const partDays = part === undefined ? 0 : periodDays(part)
   const share = part !== undefined && partDays < daysInYear(year) ? rational(BigInt(partDays), BigInt(daysInYear(year))) : undefined
   const inProgress = asOf !== undefined && part !== undefined && asOf < part.end
+  const notStarted = asOf !== undefined && part !== undefined && asOf < part.start
 
   const results = objectives.map((objective): ObjectiveResult => {
     const measured = measure(objective, sorted, common, otherKind, stretches, rules, convention.id)
@@ -278,7 +282,7 @@ export function evaluateObjectives(convention: Convention, activities: ReadonlyA
     // A target written for this very year already is that year's: only the every-year target is prorated.
     const prorated = objective.partialYear.prorate && share !== undefined && objective.targetsByYear?.[String(year)] === undefined
     const target = prorated ? proratedTarget(objective, yearTarget, share) : yearTarget
-    const status = part === undefined ? "not-applicable" : statusOf(measured.value, target, inProgress)
+    const status = part === undefined ? "not-applicable" : notStarted ? "not-started" : statusOf(measured.value, target, inProgress)
     const reference = ratioReference(target)
     const result = {
       objectiveId: objective.id,
@@ -302,12 +306,14 @@ export function evaluateObjectives(convention: Convention, activities: ReadonlyA
   const explanation: ExplanationNode = {
     ruleId: "objectifs",
     label: `Objectifs ${year}`,
-    outcome: results.some((result) => result.status === "not-met") ? "fail" : applicable === 0 || results.some((r) => r.status === "in-progress") ? "not-applicable" : "pass",
+    outcome: results.some((result) => result.status === "not-met") ? "fail" : applicable === 0 || results.some((r) => r.status === "in-progress" || r.status === "not-started") ? "not-applicable" : "pass",
     read: { year, asOf, records: activities.length },
     sentence:
       part === undefined
         ? `La convention ne s'applique pas en ${year}.`
-        : `${met} objectif(s) atteint(s) sur ${results.length}${asOf === undefined ? "" : ` au ${formatFrenchDate(asOf)}`}.`,
+        : notStarted
+          ? `L'année ${year} n'a pas commencé au ${formatFrenchDate(asOf)} : ses objectifs ne sont pas encore évalués.`
+          : `${met} objectif(s) atteint(s) sur ${results.length}${asOf === undefined ? "" : ` au ${formatFrenchDate(asOf)}`}.`,
     source: `Convention ${convention.id} : objectifs`,
     children: results.map((result) => result.explanation)
   }

@@ -3,11 +3,11 @@
  *
  * @module
  */
-import { type CalendarDate, formatFrenchDate } from "../calendar/date.js"
+import { type CalendarDate, formatFrenchDate, safeParseCalendarDate } from "../calendar/date.js"
 import { periodYears } from "../calendar/period.js"
 import type { ExplanationNode } from "../core/explanation.js"
 import type { Convention } from "../conventions/convention.js"
-import { effectivePeriod } from "../conventions/terms-as-of.js"
+import { type ResolvedConvention, checkedConvention, resolveConvention } from "../conventions/resolved.js"
 import type { RuleTree } from "../eligibility/rule.js"
 import type { Activity } from "./activity.js"
 import { type ObjectiveStatus, type ObjectivesEvaluation, evaluateObjectives } from "./evaluate.js"
@@ -35,6 +35,8 @@ export interface ObjectiveAcrossYears {
   readonly notMet: ReadonlyArray<number>
   /** Years still in progress on `asOf`. */
   readonly inProgress: ReadonlyArray<number>
+  /** Years not started on `asOf`. */
+  readonly notStarted: ReadonlyArray<number>
 }
 
 /**
@@ -62,10 +64,34 @@ export interface ConventionObjectives {
   readonly explanation: ExplanationNode
 }
 
+function listOfYears(years: ReadonlyArray<number>): string {
+  return years.length === 1 ? String(years[0]) : `${years.slice(0, -1).join(", ")} et ${years.at(-1)}`
+}
+
+/**
+ * Counts the objectives met every year that is over on `asOf`, and names the years that are not
+ * (a year in progress with the objectives already met in it, the years not started).
+ */
+function synthesisSentence(years: ReadonlyArray<ObjectivesEvaluation>, count: number, failed: number, asOf: CalendarDate | undefined): string {
+  const covered = years.filter((evaluation) => evaluation.period !== undefined)
+  const over = covered.filter((evaluation) => asOf === undefined || asOf > (evaluation.period?.end ?? asOf))
+  const current = covered.filter((evaluation) => asOf !== undefined && evaluation.period !== undefined && asOf >= evaluation.period.start && asOf <= evaluation.period.end)
+  const notStarted = covered.filter((evaluation) => asOf !== undefined && evaluation.period !== undefined && asOf < evaluation.period.start).map((evaluation) => evaluation.year)
+  const day = asOf === undefined ? "" : ` au ${formatFrenchDate(asOf)}`
+  const rest = [
+    ...current.map((evaluation) => `en cours : ${evaluation.year} (${evaluation.results.filter((result) => result.status === "met").length} objectif(s) sur ${count} déjà atteint(s))`),
+    ...(notStarted.length === 0 ? [] : [`pas encore commencée${notStarted.length > 1 ? "s" : ""} : ${listOfYears(notStarted)}`])
+  ]
+  const tail = rest.length === 0 ? "" : ` ; ${rest.join(" ; ")}`
+  if (over.length === 0) return `Aucune année terminée${day}${tail}.`
+  return `${count - failed} objectif(s) sur ${count} atteint(s) chaque année terminée (${listOfYears(over.map((evaluation) => evaluation.year))})${day}${tail}.`
+}
+
 /**
  * Evaluates a convention's objectives for every calendar year of its effective period (see
- * {@link evaluateObjectives}), and sums them up per objective. Years after `asOf` are still
- * listed, their objectives `in-progress`.
+ * {@link evaluateObjectives}), and sums them up per objective. The year of `asOf` is listed with
+ * its objectives `in-progress` (or already met), the years after it `not-started`; the synthesis
+ * sentence counts the objectives met every year that is over, and names the others.
  *
  * @example
  * ```ts
@@ -77,11 +103,15 @@ export interface ConventionObjectives {
  * @category objectives
  */
 export function evaluateConventionObjectives(
-  convention: Convention,
+  input: Convention | ResolvedConvention,
   activities: ReadonlyArray<Activity>,
   options: { readonly asOf?: CalendarDate | string; readonly rules?: RuleTree } = {}
 ): ConventionObjectives {
-  const years = periodYears(effectivePeriod(convention)).map((year) => evaluateObjectives(convention, activities, { ...options, year }))
+  const convention = checkedConvention(input)
+  // Only the amendments signed by the day of the evaluation are known (a bad day is reported by evaluateObjectives).
+  const day = options.asOf === undefined ? undefined : safeParseCalendarDate(options.asOf)
+  const resolved = resolveConvention(convention, day?.success === true ? { knownOn: day.data } : {})
+  const years = periodYears(resolved.period).map((year) => evaluateObjectives(convention, activities, { ...options, year }))
   const ids = years[0]?.results.map((result) => [result.objectiveId, result.title] as const) ?? []
   const objectives = ids.map(([objectiveId, title]): ObjectiveAcrossYears => {
     const byYear = years.map((evaluation) => ({
@@ -89,16 +119,16 @@ export function evaluateConventionObjectives(
       status: evaluation.results.find((result) => result.objectiveId === objectiveId)?.status ?? ("not-applicable" as const)
     }))
     const yearsWith = (status: ObjectiveStatus) => byYear.filter((entry) => entry.status === status).map((entry) => entry.year)
-    return { objectiveId, title, byYear, met: yearsWith("met"), notMet: yearsWith("not-met"), inProgress: yearsWith("in-progress") }
+    return { objectiveId, title, byYear, met: yearsWith("met"), notMet: yearsWith("not-met"), inProgress: yearsWith("in-progress"), notStarted: yearsWith("not-started") }
   })
   const asOf = years[0]?.asOf
   const failed = objectives.filter((objective) => objective.notMet.length > 0).length
   const explanation: ExplanationNode = {
     ruleId: "objectifs-convention",
     label: `Objectifs de la convention ${convention.id}`,
-    outcome: failed > 0 ? "fail" : objectives.some((objective) => objective.inProgress.length > 0) ? "not-applicable" : "pass",
+    outcome: failed > 0 ? "fail" : objectives.some((objective) => objective.inProgress.length > 0 || objective.notStarted.length > 0) ? "not-applicable" : "pass",
     read: { years: years.map((evaluation) => evaluation.year) },
-    sentence: `${objectives.length - failed} objectif(s) sur ${objectives.length} atteint(s) chaque année évaluée${asOf === undefined ? "" : ` au ${formatFrenchDate(asOf)}`}.`,
+    sentence: synthesisSentence(years, objectives.length, failed, asOf),
     source: `Convention ${convention.id} : objectifs`,
     children: years.map((evaluation) => evaluation.explanation)
   }

@@ -52,7 +52,7 @@ export interface ReportDocument {
   readonly sections: ReadonlyArray<Section>
 }
 
-const OBJECTIVE_STATUS: Record<ObjectiveStatus, string> = { met: "atteint", "not-met": "non atteint", "in-progress": "en cours", "not-applicable": "sans objet" }
+const OBJECTIVE_STATUS: Record<ObjectiveStatus, string> = { met: "atteint", "not-met": "non atteint", "in-progress": "en cours", "not-started": "année non commencée", "not-applicable": "sans objet" }
 const SEVERITY: Record<ComplianceFinding["severity"], string> = { error: "Erreur", warning: "À vérifier", info: "Information" }
 const STATUS_FR = { draft: "projet", signed: "signée, pas encore commencée", "in-force": "en vigueur", ended: "échue", terminated: "résiliée" } as const
 

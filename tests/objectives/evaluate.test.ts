@@ -270,15 +270,23 @@ describe("the whole convention", () => {
       ["actions-collectives", [2024], [2023, 2025]],
       ["instances-partenariales", [2024, 2025], [2023]]
     ])
-    expect(review.explanation.sentence).toBe("0 objectif(s) sur 4 atteint(s) chaque année évaluée.")
+    expect(review.explanation.sentence).toBe("0 objectif(s) sur 4 atteint(s) chaque année terminée (2023, 2024 et 2025).")
     expect(review.explanation.outcome).toBe("fail")
   })
 
   it("is undecided while a year is in progress and none is missed, and met once every year is", () => {
     const twoYears = cpo((json) => (json.terms.period = { start: "2024-01-01", end: "2025-12-31" }))
     const midway = evaluateConventionObjectives(twoYears, activities, { asOf: "2024-06-30" })
-    expect(midway.objectives.map((o) => [o.met, o.inProgress])).toEqual(Array.from({ length: 4 }, () => [[2024], [2025]]))
-    expect([midway.asOf, midway.explanation.outcome, midway.explanation.sentence]).toEqual(["2024-06-30", "not-applicable", "4 objectif(s) sur 4 atteint(s) chaque année évaluée au 30/06/2024."])
+    // On 30 June 2024 the objectives of 2024 are already met, and 2025 has not started.
+    expect(midway.objectives.map((o) => [o.met, o.inProgress, o.notStarted])).toEqual(Array.from({ length: 4 }, () => [[2024], [], [2025]]))
+    expect(midway.years[1]?.results.map((r) => r.status)).toEqual(["not-started", "not-started", "not-started", "not-started"])
+    expect([midway.asOf, midway.explanation.outcome, midway.explanation.sentence]).toEqual([
+      "2024-06-30",
+      "not-applicable",
+      "Aucune année terminée au 30/06/2024 ; en cours : 2024 (4 objectif(s) sur 4 déjà atteint(s)) ; pas encore commencée : 2025."
+    ])
+    const later = evaluateConventionObjectives(twoYears, activities, { asOf: "2025-03-01" })
+    expect(later.explanation.sentence).toBe("4 objectif(s) sur 4 atteint(s) chaque année terminée (2024) au 01/03/2025 ; en cours : 2025 (0 objectif(s) sur 4 déjà atteint(s)).")
     const oneYear = cpo((json) => (json.terms.period = { start: "2024-01-01", end: "2024-12-31" }))
     const done = evaluateConventionObjectives(oneYear, activities)
     expect([done.asOf, done.explanation.outcome]).toEqual([undefined, "pass"])
