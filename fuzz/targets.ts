@@ -12,6 +12,7 @@ import {
   checkEligibility,
   evaluateFundingUse,
   evaluateObjectives,
+  fundingLedger,
   parseActivities,
   parseCalendarDate,
   parseCandidates,
@@ -31,6 +32,34 @@ const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`../exam
 const portfolioJson = read("portfolio.json") as { partners: Array<unknown>; conventions: Array<unknown> }
 const founding = parsePortfolio(portfolioJson)
 const cpo = founding.conventions.find((convention) => convention.id === "cpo-2023-2025")!
+
+/** A convention with every money rule at work: money offset, an amendment signed after the advance, a termination. */
+const ledgerJson = {
+  convention: {
+    ...(portfolioJson.conventions[2] as Record<string, unknown>),
+    terms: { ...((portfolioJson.conventions[2] as { terms: Record<string, unknown> }).terms), unspent: { rule: "offset" }, payment: { advanceRate: "0.6" } },
+    amendments: [{ number: 1, signatureDate: "2024-07-10", effectiveDate: "2024-09-01", reason: "Hausse", changes: [{ kind: "yearly-amount", yearlyAmount: "36000" }] }],
+    termination: { date: "2025-09-30", reason: "Résiliation", requestedBy: "caf", decidedOn: "2025-05-01" }
+  },
+  payments: read("payments.json"),
+  expenses: read("expenses.json"),
+  asOf: "2026-01-15"
+}
+
+/** The ledger, and its invariant: every cent available in one place, offsets carried, totals summed. */
+function checkedLedger(input: unknown): unknown {
+  const { convention, payments, expenses, asOf } = (input ?? {}) as { convention?: unknown; payments?: unknown; expenses?: unknown; asOf?: unknown }
+  const ledger = fundingLedger(parseConvention(convention), { payments: payments as never, expenses: expenses as never, ...(asOf === undefined ? {} : { asOf: asOf as never }) })
+  ledger.years.forEach((use, index) => {
+    const s = use.settlement
+    if (!Euros.sum([s.usedOnEligible, s.keptSurplus, s.offsetNextYear, s.toRepay, s.awaitingUse]).equals(s.received.plus(s.carriedIn))) throw new Error(`invariant: money of ${use.year} not all placed`)
+    if (!s.offsetNextYear.equals(ledger.years[index + 1]?.settlement.carriedIn ?? Euros.zero)) throw new Error(`invariant: offset of ${use.year} not carried`)
+  })
+  for (const key of ["received", "toRepay", "stillToPay", "carriedIn"] as const) {
+    if (!Euros.sum(ledger.years.map((use) => use.settlement[key])).equals(ledger.totals[key])) throw new Error(`invariant: total ${key} is not the sum of the years`)
+  }
+  return ledger
+}
 
 /** A function under fuzzing: its name, the valid documents to break, what it does, and the errors it may throw. */
 export interface FuzzTarget {
@@ -69,6 +98,7 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
     },
     allowed: [ValidationError]
   },
+  { name: "fundingLedger", valid: ledgerJson, call: checkedLedger, allowed: [ValidationError] },
   { name: "paymentSchedule", valid: { year: 2024 }, call: (input) => paymentSchedule(cpo, input as never), allowed: [ValidationError] },
   {
     name: "toScdlCsv",
