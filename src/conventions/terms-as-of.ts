@@ -99,10 +99,16 @@ function cutAtTermination(convention: Convention, terms: Terms): { readonly term
  * @category conventions
  */
 export function termsAsOf(convention: Convention, date: CalendarDate): TermsAsOf {
+  const { terms, applied } = uncutTermsAsOf(convention, date)
+  return { date, applied, ...cutAtTermination(convention, terms) }
+}
+
+/** @internal The terms in force on `date` as the amendments make them, before any termination cuts the period. */
+export function uncutTermsAsOf(convention: Convention, date: CalendarDate): { readonly terms: Terms; readonly applied: ReadonlyArray<Amendment> } {
   const applied = inOrder(convention.amendments).filter((amendment) => amendment.effectiveDate <= date)
   let terms: Terms = convention.terms
   for (const amendment of applied) for (const change of amendment.changes) terms = withChange(terms, change)
-  return { date, applied, ...cutAtTermination(convention, terms) }
+  return { terms, applied }
 }
 
 /**

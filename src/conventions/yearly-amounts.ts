@@ -9,7 +9,7 @@ import { InvalidArgumentError } from "../core/errors.js"
 import { Dec } from "../money/decimal.js"
 import { Euros } from "../money/euros.js"
 import type { Convention } from "./convention.js"
-import { effectivePeriod, finalTerms, termsAsOf, termsTimeline } from "./terms-as-of.js"
+import { effectivePeriod, finalTerms, termsAsOf, termsTimeline, uncutTermsAsOf } from "./terms-as-of.js"
 
 /**
  * One stretch of a year during which the same yearly amount applied.
@@ -112,8 +112,8 @@ export function yearAmounts(convention: Convention): ReadonlyArray<YearAmount> {
 }
 
 function perYearAmount(convention: Convention, year: number, part: Period): YearAmount {
-  const withoutTermination = Object.fromEntries(Object.entries(convention).filter(([key]) => key !== "termination"))
-  const unterminated = termsAsOf(withoutTermination as unknown as Convention, part.end)
+  // The days the year would have had without the termination: the amount is reduced in proportion.
+  const unterminated = uncutTermsAsOf(convention, part.end)
   const terms = termsAsOf(convention, part.end).terms
   const listed = terms.amounts?.kind === "per-year" ? terms.amounts.byYear[String(year)] : undefined
   const full = listed ?? Euros.zero
