@@ -5,7 +5,7 @@
  */
 import { type CalendarDate, formatFrenchDate } from "../calendar/date.js"
 import type { Period } from "../calendar/period.js"
-import { InvalidArgumentError } from "../core/errors.js"
+import { InvalidArgumentError, ValidationError } from "../core/errors.js"
 import type { ExplanationNode } from "../core/explanation.js"
 import { checkedYearOptions } from "../core/options.js"
 import { compareIds, uniqueById } from "../core/records.js"
@@ -302,6 +302,9 @@ export function runYears(convention: Convention, records: Records, years: Readon
 export function evaluateFundingUse(input: Convention | ResolvedConvention, options: FundingUseOptions): FundingUse {
   const convention = checkedConvention(input)
   const { year, dates } = checkedYearOptions("funding use options", options, ["asOf", "reportsAcceptedOn", "financialReportReceivedOn"])
+  if (options.objectives !== undefined && (options.objectives === null || typeof options.objectives !== "object")) {
+    throw ValidationError.of("funding use options", [{ path: ["objectives"], message: "expected an objectives evaluation (see evaluateObjectives)" }])
+  }
   if (options.objectives !== undefined && (options.objectives.conventionId !== convention.id || options.objectives.year !== year)) {
     throw new InvalidArgumentError({ argument: "objectives", message: `the objectives evaluation is for ${options.objectives.conventionId} in ${options.objectives.year}, not ${convention.id} in ${year}` })
   }

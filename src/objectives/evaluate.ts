@@ -7,6 +7,7 @@
 import { type CalendarDate, daysInYear, formatFrenchDate } from "../calendar/date.js"
 import { type Period, calendarYear, periodDays, periodIntersection, periodPartInYear } from "../calendar/period.js"
 import type { ExplanationNode, Outcome } from "../core/explanation.js"
+import { ValidationError } from "../core/errors.js"
 import { type Fraction, type Rational, compareRational, divideRational, formatDecimal, formatFraction, multiplyRational, rational, rationalOf, roundRational, toFraction } from "../core/fraction.js"
 import type { Convention } from "../conventions/convention.js"
 import { type Indicator, type Objective, type Target, targetForYear } from "../conventions/objective.js"
@@ -147,6 +148,9 @@ function targetPhrase(target: Target): string {
 
 function checkedOptions(options: ObjectivesOptions): { readonly year: number; readonly asOf: CalendarDate | undefined } {
   const { year, dates } = checkedYearOptions("objectives options", options, ["asOf"])
+  if (options.rules !== undefined && (options.rules === null || typeof options.rules !== "object")) {
+    throw ValidationError.of("objectives options", [{ path: ["rules"], message: "expected a rule tree (see defineRule, allOf, anyOf, not)" }])
+  }
   return { year, asOf: dates.asOf }
 }
 

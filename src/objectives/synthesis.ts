@@ -6,6 +6,7 @@
 import { type CalendarDate, formatFrenchDate, safeParseCalendarDate } from "../calendar/date.js"
 import { periodYears } from "../calendar/period.js"
 import type { ExplanationNode } from "../core/explanation.js"
+import { requireOptions } from "../core/records.js"
 import type { Convention } from "../conventions/convention.js"
 import { type ResolvedConvention, checkedConvention, resolveConvention } from "../conventions/resolved.js"
 import type { RuleTree } from "../eligibility/rule.js"
@@ -108,6 +109,7 @@ export function evaluateConventionObjectives(
   options: { readonly asOf?: CalendarDate | string; readonly rules?: RuleTree } = {}
 ): ConventionObjectives {
   const convention = checkedConvention(input)
+  requireOptions(options, "objectives options")
   // Only the amendments signed by the day of the evaluation are known (a bad day is reported by evaluateObjectives).
   const day = options.asOf === undefined ? undefined : safeParseCalendarDate(options.asOf)
   const resolved = resolveConvention(convention, day?.success === true ? { knownOn: day.data } : {})

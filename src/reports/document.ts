@@ -11,6 +11,7 @@ import type { Target } from "../conventions/objective.js"
 import { instalmentStatusText } from "../funding/labels.js"
 import type { LedgerTotals } from "../funding/ledger.js"
 import { EXPENSE_EXCLUSION_LABELS } from "../funding/expenses.js"
+import { InvalidArgumentError } from "../core/errors.js"
 import { Euros } from "../money/euros.js"
 import { CONVENTION_KIND_LABELS } from "../referential/convention-codes.js"
 import { SECTOR_LABELS } from "../referential/codes.js"
@@ -207,6 +208,10 @@ function conventionFundingSection(report: ConventionReport): Section {
 
 /** @internal Builds the content of a report. */
 export function reportDocument(report: AnnualReport | ConventionReport): ReportDocument {
+  // A renderer is given what annualReport or conventionReport built, nothing else.
+  if (report === null || typeof report !== "object" || (report.kind !== "annual" && report.kind !== "convention") || report.convention === undefined) {
+    throw new InvalidArgumentError({ argument: "report", message: "expected a report built by annualReport or conventionReport" })
+  }
   const { convention } = report
   if (report.kind === "annual") {
     return {

@@ -5,7 +5,8 @@
  * @module
  */
 import { type CalendarDate, calendarDate, safeParseCalendarDate } from "../calendar/date.js"
-import { ValidationError } from "../core/errors.js"
+import { type PathSegment, ValidationError } from "../core/errors.js"
+import { requireOptions } from "../core/records.js"
 import { type ComplianceFinding, checkCompliance } from "../conventions/compliance.js"
 import type { Convention } from "../conventions/convention.js"
 import { lineage } from "../conventions/lineage.js"
@@ -120,11 +121,42 @@ export interface ConventionReport {
   readonly totals: LedgerTotals
 }
 
-function checkedAsOf(asOf: unknown): CalendarDate | undefined {
-  if (asOf === undefined) return undefined
-  const parsed = safeParseCalendarDate(asOf)
-  if (parsed.success) return parsed.data
-  throw ValidationError.of("report options", parsed.error.issues.map((issue) => ({ ...issue, path: ["asOf", ...issue.path] })))
+/**
+ * The report's inputs checked at the door, every problem at its path: lists that are lists, days
+ * that are days (`asOf`, and per year in `reportsAcceptedOn` and `financialReportReceivedOn`),
+ * rules that are a rule tree. Returns the day of the report.
+ */
+function checkedInputs(options: ReportInputs & { readonly year?: number }, withYear: boolean): CalendarDate | undefined {
+  requireOptions(options, "report options")
+  const issues: Array<{ path: Array<PathSegment>; message: string }> = []
+  const dateAt = (value: unknown, path: Array<PathSegment>): CalendarDate | undefined => {
+    const parsed = safeParseCalendarDate(value)
+    if (parsed.success) return parsed.data
+    issues.push(...parsed.error.issues.map((issue) => ({ path: [...path, ...issue.path], message: issue.message })))
+    return undefined
+  }
+  const asOf = options.asOf === undefined ? undefined : dateAt(options.asOf, ["asOf"])
+  if (withYear && (!Number.isInteger(options.year) || (options.year as number) < 1000 || (options.year as number) > 9999)) issues.push({ path: ["year"], message: "expected a year between 1000 and 9999" })
+  for (const key of ["activities", "payments", "expenses"] as const) if (!Array.isArray(options[key])) issues.push({ path: [key], message: "expected a list" })
+  for (const key of ["partners", "conventions"] as const) {
+    const list: unknown = options[key]
+    if (list === undefined) continue
+    if (!Array.isArray(list)) issues.push({ path: [key], message: "expected a list" })
+    else
+      list.forEach((item: unknown, index) => {
+        const id = item !== null && typeof item === "object" ? (item as { id?: unknown }).id : undefined
+        if (typeof id !== "string") issues.push({ path: [key, index], message: key === "partners" ? "expected a partner (see parsePartner)" : "expected a convention (see parseConvention)" })
+      })
+  }
+  for (const key of ["reportsAcceptedOn", "financialReportReceivedOn"] as const) {
+    const byYear: unknown = options[key]
+    if (byYear === undefined) continue
+    if (byYear === null || typeof byYear !== "object" || Array.isArray(byYear)) issues.push({ path: [key], message: "expected an object of days by year, such as { \"2024\": \"2025-05-20\" }" })
+    else for (const [year, day] of Object.entries(byYear)) dateAt(day, [key, year])
+  }
+  if (options.rules !== undefined && (options.rules === null || typeof options.rules !== "object")) issues.push({ path: ["rules"], message: "expected a rule tree (see defineRule, allOf, anyOf, not)" })
+  if (issues.length > 0) throw ValidationError.of("report options", issues)
+  return asOf
 }
 
 function partiesOf(convention: Convention, partners: ReadonlyArray<Partner> | undefined) {
@@ -175,7 +207,7 @@ function yearReport(convention: Convention, objectives: ObjectivesEvaluation, fu
  */
 export function annualReport(input: Convention | ResolvedConvention, options: ReportInputs & { readonly year: number }): AnnualReport {
   const convention = checkedConvention(input)
-  const asOf = checkedAsOf(options.asOf)
+  const asOf = checkedInputs(options, true)
   const shared = { parties: partiesOf(convention, options.partners), lineage: lineageOf(convention, options.conventions), compliance: checkCompliance(convention) }
   const objectives = objectivesOf(convention, options.year, options, asOf)
   const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
@@ -215,7 +247,7 @@ export function annualReport(input: Convention | ResolvedConvention, options: Re
  */
 export function conventionReport(input: Convention | ResolvedConvention, options: ReportInputs): ConventionReport {
   const convention = checkedConvention(input)
-  const asOf = checkedAsOf(options.asOf)
+  const asOf = checkedInputs(options, false)
   const shared = { parties: partiesOf(convention, options.partners), lineage: lineageOf(convention, options.conventions), compliance: checkCompliance(convention) }
   const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
   const objectives = resolved.years.map((entry) => objectivesOf(convention, entry.year, options, asOf))

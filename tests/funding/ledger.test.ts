@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest"
-import { type Convention, type Expense, type Payment, Euros, ValidationError, evaluateFundingUse, fundingLedger, parseConvention, parseExpense, parsePayments, paymentSchedule, resolveConvention } from "caf-conventions"
+import { type Convention, type Expense, type Payment, Euros, ValidationError, annualReport, conventionReport, evaluateConventionObjectives, evaluateFundingUse, evaluateObjectives, fundingLedger, renderReportHtml, renderReportMarkdown, parseConvention, parseExpense, parsePayments, paymentSchedule, resolveConvention } from "caf-conventions"
 import { cpo, cpoJson, golden } from "../fixtures.js"
 
 /** 2024-07-01 → 2027-06-30, 45 000 € a year, 60 % advance by 31 March; amendment n° 1 signed 2025-07-10 raising it to 50 000 € from 2025-09-01. */
@@ -181,5 +181,28 @@ describe("arguments checked at the door", () => {
     expect(() => evaluateFundingUse({ id: "x" } as never, { year: 2024, payments: [], expenses: [] })).toThrow(ValidationError)
     expect(() => fundingLedger(cpo(), { payments: "x" as never, expenses: [] })).toThrow(ValidationError)
     expect(Euros.isEuros(resolveConvention(cpo()).years[0]?.amount?.amount)).toBe(true)
+    expect(() => evaluateFundingUse(cpo(), { year: 2024, payments: [], expenses: [], objectives: null as never })).toThrow(
+      expect.objectContaining({ subject: "funding use options", issues: [{ path: ["objectives"], message: "expected an objectives evaluation (see evaluateObjectives)" }] })
+    )
+    expect(() => evaluateObjectives(cpo(), [], { year: 2024, rules: 5 as never })).toThrow(expect.objectContaining({ subject: "objectives options", issues: [{ path: ["rules"], message: "expected a rule tree (see defineRule, allOf, anyOf, not)" }] }))
+    expect(() => evaluateConventionObjectives(cpo(), [], null as never)).toThrow(ValidationError)
+  })
+
+  it("checks a report's inputs, every problem at its path, and renders only reports", () => {
+    const inputs = { activities: [], payments: [], expenses: [], year: 2024, partners: [null], conventions: 5, reportsAcceptedOn: { "2024": "2025-02-30" }, rules: 5 }
+    expect(() => annualReport(cpo(), inputs as never)).toThrow(
+      expect.objectContaining({
+        subject: "report options",
+        issues: [
+          { path: ["partners", 0], message: "expected a partner (see parsePartner)" },
+          { path: ["conventions"], message: "expected a list" },
+          { path: ["reportsAcceptedOn", "2024", ], message: "2025-02-30 is not a calendar date: February 2025 has 28 days" },
+          { path: ["rules"], message: "expected a rule tree (see defineRule, allOf, anyOf, not)" }
+        ]
+      })
+    )
+    expect(() => conventionReport(cpo(), undefined as never)).toThrow(ValidationError)
+    expect(() => renderReportMarkdown({} as never)).toThrow(expect.objectContaining({ _tag: "InvalidArgument", argument: "report" }))
+    expect(() => renderReportHtml(null as never)).toThrow(expect.objectContaining({ _tag: "InvalidArgument" }))
   })
 })
