@@ -7,7 +7,8 @@
 import { Effect, Schema } from "effect"
 import { IdSchema, TextSchema, YearKeySchema, uniqueList } from "../core/schemas.js"
 import { RoundingModeSchema } from "../money/schema.js"
-import { PartnershipBodySchema, SectorSchema, SituationSchema } from "../referential/codes.js"
+import { DepartementSchema } from "../identifiers/identifiers.js"
+import { AccompanimentKindSchema, PartnershipBodySchema, SectorSchema, SituationSchema } from "../referential/codes.js"
 import { ActivityKindSchema } from "../referential/convention-codes.js"
 
 const NonNegative = Schema.Number.check(
@@ -16,8 +17,11 @@ const NonNegative = Schema.Number.check(
 
 /**
  * Schema of the filter an indicator applies to activity records: only records of these kinds,
- * in these sectors, concerning structures in these situations, for these partnership bodies,
- * on these themes. An omitted list does not filter.
+ * in these sectors, of these kinds of support (`accompanimentKinds`: an individual support or a
+ * diagnostic is `individuel`, a collective action `collectif`, a meeting of a body
+ * `instances-partenariales`), concerning structures in these situations or these départements
+ * (`departements`), for these partnership bodies, on these themes. An omitted list does not
+ * filter.
  *
  * @example
  * ```ts
@@ -30,6 +34,8 @@ const NonNegative = Schema.Number.check(
 export const ActivityFilterSchema = Schema.Struct({
   activityKinds: uniqueList(ActivityKindSchema, { nonEmpty: true }),
   sectors: Schema.optionalKey(uniqueList(SectorSchema, { nonEmpty: true })),
+  accompanimentKinds: Schema.optionalKey(uniqueList(AccompanimentKindSchema, { nonEmpty: true })),
+  departements: Schema.optionalKey(uniqueList(DepartementSchema, { nonEmpty: true })),
   situations: Schema.optionalKey(uniqueList(SituationSchema, { nonEmpty: true })),
   bodies: Schema.optionalKey(uniqueList(PartnershipBodySchema, { nonEmpty: true })),
   themes: Schema.optionalKey(uniqueList(TextSchema, { nonEmpty: true }))
@@ -48,6 +54,97 @@ export const ActivityFilterSchema = Schema.Struct({
 export interface ActivityFilter extends Schema.Schema.Type<typeof ActivityFilterSchema> {}
 
 /**
+ * Schema of a name a record gives a measure or a list of beneficiaries (`familles`,
+ * `heures-animation`): lower-case letters, digits and hyphens.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { MeasureNameSchema } from "caf-conventions"
+ * Schema.decodeUnknownSync(MeasureNameSchema)("familles") //=> "familles"
+ * ```
+ * @category objectives
+ */
+export const MeasureNameSchema = Schema.String.check(Schema.isPattern(/^[a-z][a-z0-9-]{0,39}$/u, { message: "expected a name of lower-case letters, digits and hyphens, such as \"familles\"" }))
+
+/**
+ * Schema of the French unit of an indicator's value, singular and plural (`{ "singular":
+ * "famille", "plural": "familles" }`): "1 famille", "45 familles".
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { UnitSchema } from "caf-conventions"
+ * Schema.decodeUnknownSync(UnitSchema)({ singular: "famille", plural: "familles" }).plural //=> "familles"
+ * ```
+ * @category objectives
+ */
+export const UnitSchema = Schema.Struct({ singular: TextSchema, plural: TextSchema })
+
+/**
+ * Schema of an indicator written in the document itself:
+ * - `aggregate`: `count` (the matching records), `distinct` (the different values of `field`
+ *   over the matching records: `structures`, or a list of beneficiaries the records name, such
+ *   as `familles`), or `sum` (`field` added up: `days` — a record in hours counts
+ *   `hours / hoursPerDay` days —, `hours`, `participants`, or a measure the records carry, such as
+ *   `familles`);
+ * - `filter`: which records it reads (see {@link ActivityFilterSchema});
+ * - `unit`: its French unit, singular and plural;
+ * - `eligibleOnly` (default `true`): for distinct structures, only structures eligible under the
+ *   convention count;
+ * - `hoursPerDay` (default 7): for a sum of days.
+ *
+ * A record that lacks the field an aggregate reads is excluded with the reason `no-measure`,
+ * never counted as zero.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { AggregateIndicatorSchema } from "caf-conventions"
+ * const families = Schema.decodeUnknownSync(AggregateIndicatorSchema)({
+ *   kind: "aggregate", aggregate: "sum", field: "familles",
+ *   filter: { activityKinds: ["action-collective"] }, unit: { singular: "famille", plural: "familles" }
+ * })
+ * families.eligibleOnly //=> true
+ * ```
+ * @category objectives
+ */
+export const AggregateIndicatorSchema = Schema.Struct({
+  kind: Schema.Literal("aggregate"),
+  aggregate: Schema.Literals(["count", "distinct", "sum"]),
+  field: Schema.optionalKey(MeasureNameSchema),
+  filter: ActivityFilterSchema,
+  unit: UnitSchema,
+  eligibleOnly: Schema.Boolean.pipe(Schema.withDecodingDefaultKey(Effect.succeed(true))),
+  hoursPerDay: Schema.Number.check(Schema.isBetween({ minimum: 1, maximum: 24 })).pipe(Schema.withDecodingDefaultKey(Effect.succeed(7)))
+}).check(
+  Schema.makeFilter((indicator: { readonly aggregate: string; readonly field?: string }) => {
+    if (indicator.aggregate === "count" && indicator.field !== undefined) return { path: ["field"], issue: "a count of records reads no field" }
+    if (indicator.aggregate !== "count" && indicator.field === undefined) return { path: ["field"], issue: `a ${indicator.aggregate} needs the field it reads` }
+    if (indicator.aggregate === "distinct" && (indicator.field === "days" || indicator.field === "hours" || indicator.field === "participants")) {
+      return { path: ["field"], issue: `${indicator.field} is a number: add it up with "sum"` }
+    }
+    if (indicator.aggregate === "sum" && indicator.field === "structures") return { path: ["field"], issue: "structures are counted with \"distinct\", not added up" }
+    return true
+  })
+)
+
+/**
+ * An indicator written in the document (see {@link AggregateIndicatorSchema}).
+ *
+ * @example
+ * ```ts
+ * import type { AggregateIndicator } from "caf-conventions"
+ * const workshops: AggregateIndicator = {
+ *   kind: "aggregate", aggregate: "count", filter: { activityKinds: ["action-collective"] },
+ *   unit: { singular: "atelier", plural: "ateliers" }, eligibleOnly: true, hoursPerDay: 7
+ * }
+ * ```
+ * @category objectives
+ */
+export type AggregateIndicator = Schema.Schema.Type<typeof AggregateIndicatorSchema>
+
+/**
  * Schema of an indicator, the figure an objective is measured by:
  * - `distinct-structures`: the number of different structures concerned by matching records
  *   (the founding case's "at least 3 structures a year"); with `eligibleOnly` (default `true`),
@@ -56,7 +153,12 @@ export interface ActivityFilter extends Schema.Schema.Type<typeof ActivityFilter
  * - `sum-days`: the days of matching records added up (a collective training of 3 days); a
  *   record given in hours counts `hours / hoursPerDay` days (7 by default: the legal 35-hour week
  *   over 5 days);
- * - `count-meetings`: the number of matching meetings (of the Sdaf, say).
+ * - `count-meetings`: the number of matching meetings (of the Sdaf, say);
+ * - `aggregate`: any other figure, written in the document (see {@link AggregateIndicatorSchema}):
+ *   a count of records, a count of distinct values (structures, families, people), or a sum of a
+ *   measure (participants, families, hours, days), with its French unit.
+ *
+ * The four named kinds are shorthands for aggregates (see docs/objectives.md).
  *
  * @example
  * ```ts
@@ -82,7 +184,8 @@ export const IndicatorSchema = Schema.Union([
     filter: ActivityFilterSchema,
     hoursPerDay: Schema.Number.check(Schema.isBetween({ minimum: 1, maximum: 24 })).pipe(Schema.withDecodingDefaultKey(Effect.succeed(7)))
   }),
-  Schema.Struct({ kind: Schema.Literal("count-meetings"), filter: ActivityFilterSchema })
+  Schema.Struct({ kind: Schema.Literal("count-meetings"), filter: ActivityFilterSchema }),
+  AggregateIndicatorSchema
 ])
 
 /**

@@ -10,6 +10,7 @@ import { IdSchema, TextSchema, jsonSchemaHint, uniqueList } from "../core/schema
 import { DepartementSchema } from "../identifiers/identifiers.js"
 import { FundingSchemeSchema, LegalFormSchema, PartnershipBodySchema, SectorSchema, SituationSchema } from "../referential/codes.js"
 import { ActivityKindSchema } from "../referential/convention-codes.js"
+import { MeasureNameSchema } from "../conventions/objective.js"
 
 const Quantity = Schema.Number.check(
   Schema.makeFilter(
@@ -47,6 +48,10 @@ export const ActivityStructureSchema = Schema.Struct({
  * - `structures`: the structures concerned (none for a meeting of a body, say);
  * - `sector`, `body` (for a meeting of a partnership body), `theme`;
  * - `days` or `hours` of duration, `participants`;
+ * - `measures`: other named figures an indicator may add up (`{ "familles": 12 }`), each ≥ 0 with
+ *   at most 2 decimals; `beneficiaries`: named lists of the ids of those concerned
+ *   (`{ "familles": ["fam-12", "fam-31"] }`), for an indicator that counts distinct ones across
+ *   records;
  * - `fundedBy`: other schemes funding the same activity (`fpt`…), `conventionId`: the convention
  *   the partner reports it under, when it has several; `notes`: free text.
  *
@@ -73,6 +78,8 @@ export const ActivitySchema = Schema.Struct({
   days: Schema.optionalKey(Quantity),
   hours: Schema.optionalKey(Quantity),
   participants: Schema.optionalKey(Schema.Int.check(Schema.isGreaterThanOrEqualTo(0))),
+  measures: Schema.optionalKey(Schema.Record(MeasureNameSchema, Quantity)),
+  beneficiaries: Schema.optionalKey(Schema.Record(MeasureNameSchema, uniqueList(IdSchema))),
   fundedBy: uniqueList(FundingSchemeSchema).pipe(Schema.withDecodingDefaultKey(Effect.succeed([]))),
   conventionId: Schema.optionalKey(IdSchema),
   notes: Schema.optionalKey(TextSchema)

@@ -12,6 +12,7 @@ import { type Fraction, type Rational, compareRational, divideRational, formatDe
 import type { Convention } from "../conventions/convention.js"
 import { type Indicator, type Objective, type Target, targetForYear } from "../conventions/objective.js"
 import { ratioReference } from "./ratio.js"
+import { indicatorDefinition } from "./indicator.js"
 import { type ResolvedConvention, checkedConvention, resolveConvention, termsOn } from "../conventions/resolved.js"
 import { DEFAULT_ELIGIBILITY_RULES } from "../eligibility/catalogue.js"
 import { type RuleTree, compileTree } from "../eligibility/rule.js"
@@ -127,18 +128,11 @@ export interface ObjectivesEvaluation {
   readonly explanation: ExplanationNode
 }
 
-const VALUE_UNITS: Record<Indicator["kind"], readonly [string, string]> = {
-  "distinct-structures": ["structure distincte", "structures distinctes"],
-  "count-actions": ["action", "actions"],
-  "sum-days": ["jour", "jours"],
-  "count-meetings": ["réunion", "réunions"]
-}
 const STATUS_FR: Record<ObjectiveStatus, string> = { met: "objectif atteint", "not-met": "objectif non atteint", "in-progress": "en cours", "not-started": "année non commencée", "not-applicable": "sans objet" }
 const OUTCOME: Record<ObjectiveStatus, Outcome> = { met: "pass", "not-met": "fail", "in-progress": "not-applicable", "not-started": "not-applicable", "not-applicable": "not-applicable" }
 
-function valuePhrase(kind: Indicator["kind"], value: Fraction): string {
-  const [one, many] = VALUE_UNITS[kind]
-  return `${formatFraction(value)} ${value.numerator / value.denominator <= 1 ? one : many}`
+function valuePhrase(unit: { readonly singular: string; readonly plural: string }, value: Fraction): string {
+  return `${formatFraction(value)} ${value.numerator / value.denominator <= 1 ? unit.singular : unit.plural}`
 }
 
 function targetPhrase(target: Target): string {
@@ -182,7 +176,8 @@ function byId(a: { readonly id: string; readonly reason?: string }, b: { readonl
   return a.id < b.id ? -1 : a.id > b.id ? 1 : (a.reason ?? "") < (b.reason ?? "") ? -1 : (a.reason ?? "") > (b.reason ?? "") ? 1 : 0
 }
 
-function objectiveNode(convention: Convention, year: number, result: Omit<ObjectiveResult, "explanation">, byReason: ReadonlyMap<string, number>): ExplanationNode {
+function objectiveNode(convention: Convention, year: number, objective: Objective, result: Omit<ObjectiveResult, "explanation">, byReason: ReadonlyMap<string, number>): ExplanationNode {
+  const { unit } = indicatorDefinition(objective.indicator)
   const summary = Object.fromEntries(byReason)
   const source = `Convention ${convention.id} : objectif « ${result.objectiveId} »`
   const excludedText = Object.entries(summary)
@@ -193,7 +188,7 @@ function objectiveNode(convention: Convention, year: number, result: Omit<Object
     label: "Indicateur",
     outcome: "pass",
     read: { counted: result.counted.length, excluded: summary },
-    sentence: `${result.counted.length} enregistrement(s) retenu(s)${excludedText === "" ? "" : ` ; écartés : ${excludedText}`} → ${valuePhrase(result.indicator, result.value)}.`,
+    sentence: `${result.counted.length} enregistrement(s) retenu(s)${excludedText === "" ? "" : ` ; écartés : ${excludedText}`} → ${valuePhrase(unit, result.value)}.`,
     source,
     children: []
   }
@@ -212,7 +207,7 @@ function objectiveNode(convention: Convention, year: number, result: Omit<Object
   const sentence =
     result.status === "not-applicable"
       ? `La convention ne s'applique pas en ${year}.`
-      : `${valuePhrase(result.indicator, result.value)} en ${year} pour une cible d'${targetPhrase(result.target)} : ${STATUS_FR[result.status]}${percent}.`
+      : `${valuePhrase(unit, result.value)} en ${year} pour une cible d'${targetPhrase(result.target)} : ${STATUS_FR[result.status]}${percent}.`
   return {
     ruleId: result.objectiveId,
     label: result.title,
@@ -302,7 +297,7 @@ export function evaluateObjectives(input: Convention | ResolvedConvention, activ
       structures: measured.structures.sort(),
       excluded: duplicates.length === 0 ? measured.excluded : [...measured.excluded, ...duplicates].sort(byId)
     } satisfies Omit<ObjectiveResult, "explanation">
-    return { ...result, explanation: objectiveNode(convention, year, result, measured.excludedByReason) }
+    return { ...result, explanation: objectiveNode(convention, year, objective, result, measured.excludedByReason) }
   })
 
   const met = results.filter((result) => result.status === "met").length

@@ -16,9 +16,11 @@
  *   another convention;
  * - `other-body`, `other-theme`: not a meeting of the objective's body, not on its theme;
  * - `no-duration`: a sum of days, and the record gives no duration;
- * - `no-structure`, `situation-not-targeted`, `structure-not-eligible`: a count of structures,
- *   and the record names none, none in the targeted situation, or none eligible under the
- *   convention's eligibility rules.
+ * - `no-measure`: the indicator adds up or counts a field (a measure, a list of beneficiaries, the participants) that the record does not give;
+ * - `no-structure`, `situation-not-targeted`, `territory-not-targeted`, `structure-not-eligible`:
+ *   a count of structures (or a filter on them), and the record names none, none in the targeted
+ *   situation, none in the targeted départements, or none eligible under the convention's
+ *   eligibility rules.
  *
  * @example
  * ```ts
@@ -38,8 +40,10 @@ export type ExclusionReason =
   | "other-body"
   | "other-theme"
   | "no-duration"
+  | "no-measure"
   | "no-structure"
   | "situation-not-targeted"
+  | "territory-not-targeted"
   | "structure-not-eligible"
 
 /**
@@ -62,8 +66,10 @@ export const EXCLUSION_REASON_LABELS: Readonly<Record<ExclusionReason, string>> 
   "other-body": "autre instance",
   "other-theme": "autre thème",
   "no-duration": "durée non renseignée",
+  "no-measure": "mesure non renseignée",
   "no-structure": "aucune structure",
   "situation-not-targeted": "situation non visée",
+  "territory-not-targeted": "territoire non visé",
   "structure-not-eligible": "structure non éligible"
 }
 

@@ -6,7 +6,8 @@
  */
 import type { CalendarDate } from "../calendar/date.js"
 import type { Period } from "../calendar/period.js"
-import type { Objective } from "../conventions/objective.js"
+import type { AggregateIndicator, Objective } from "../conventions/objective.js"
+import { indicatorDefinition } from "./indicator.js"
 import type { Terms } from "../conventions/terms.js"
 import type { Candidate, OtherFundingSchema } from "../eligibility/candidate.js"
 import { type EligibilityContext, type RuleTree, explainTree } from "../eligibility/rule.js"
@@ -64,6 +65,9 @@ function stretchOn(stretches: ReadonlyArray<Stretch>, date: CalendarDate): Stret
 /** The first reason a record does not count, before structures are looked at; undefined if none. */
 function filterReason(record: Activity, objective: Objective, stretch: Stretch, conventionId: string): ExcludedRecord | undefined {
   const { filter } = objective.indicator
+  if (filter.accompanimentKinds !== undefined && !filter.accompanimentKinds.includes(SUPPORT_OF[record.kind])) {
+    return excluded(record, "other-kind", `${ACCOMPANIMENT_KIND_LABELS[SUPPORT_OF[record.kind]]} : type d'accompagnement que l'indicateur ne compte pas`)
+  }
   if (record.sector !== undefined && !stretch.terms.sectors.includes(record.sector)) {
     return excluded(record, "sector-not-covered", `le secteur « ${SECTOR_LABELS[record.sector]} » n'est pas couvert par la convention à cette date`)
   }
@@ -99,16 +103,21 @@ function candidateOf(record: Activity, structure: Activity["structures"][number]
   return candidate
 }
 
-/** For a count of structures: the structures of the record that count, or why none does. */
-function countingStructures(record: Activity, objective: Objective, stretch: Stretch, rules: RuleTree): ReadonlyArray<string> | ExcludedRecord {
+/** For a count of structures, or a filter on them: the structures of the record that count, or why none does. */
+function countingStructures(record: Activity, objective: Objective, definition: AggregateIndicator, stretch: Stretch, rules: RuleTree): ReadonlyArray<string> | ExcludedRecord {
   if (record.structures.length === 0) return excluded(record, "no-structure", "l'enregistrement ne nomme aucune structure")
-  const situations = objective.indicator.filter.situations
-  const targeted = situations === undefined ? record.structures : record.structures.filter((structure) => situations.includes(structure.situation))
-  if (targeted.length === 0) {
+  const { situations, departements } = objective.indicator.filter
+  const inSituation = situations === undefined ? record.structures : record.structures.filter((structure) => situations.includes(structure.situation))
+  if (inSituation.length === 0) {
     const seen = [...new Set(record.structures.map((structure) => SITUATION_LABELS[structure.situation].toLowerCase()))]
     return excluded(record, "situation-not-targeted", `structure(s) ${seen.join(", ")}`)
   }
-  if (objective.indicator.kind !== "distinct-structures" || !objective.indicator.eligibleOnly) return targeted.map((structure) => structure.id)
+  const targeted = departements === undefined ? inSituation : inSituation.filter((structure) => departements.includes(structure.departement))
+  if (targeted.length === 0) {
+    const seen = [...new Set(inSituation.map((structure) => structure.departement))]
+    return excluded(record, "territory-not-targeted", `structure(s) du département ${seen.join(", ")}, l'indicateur vise ${departements?.join(", ")}`)
+  }
+  if (!readsStructures(definition) || !definition.eligibleOnly) return targeted.map((structure) => structure.id)
   if (record.sector === undefined) return excluded(record, "sector-not-covered", "secteur non renseigné : l'éligibilité des structures ne peut être vérifiée")
   const eligible = targeted.filter((structure) => stretch.verdict(candidateOf(record, structure)) !== "fail")
   if (eligible.length > 0) return eligible.map((structure) => structure.id)
@@ -116,6 +125,32 @@ function countingStructures(record: Activity, objective: Objective, stretch: Str
   const explanation = explainTree(rules, candidateOf(record, first), stretch.context)
   const failed = explanation.children.filter((child) => child.outcome === "fail").map((child) => child.label.toLowerCase())
   return excluded(record, "structure-not-eligible", `${first.name ?? first.id} (${ACCOMPANIMENT_KIND_LABELS[SUPPORT_OF[record.kind]].toLowerCase()}) : ${failed.join(", ")}`)
+}
+
+function readsStructures(definition: AggregateIndicator): boolean {
+  return definition.aggregate === "distinct" && definition.field === "structures"
+}
+
+/** The figure a sum reads on a record, exactly; undefined when the record does not give it. */
+function amountOf(record: Activity, field: string, hoursPerDay: number): Rational | undefined {
+  switch (field) {
+    case "days":
+      return daysOf(record, hoursPerDay)
+    case "hours":
+      return record.hours === undefined ? undefined : rationalOf(record.hours)
+    case "participants":
+      return record.participants === undefined ? undefined : rationalOf(record.participants)
+    default: {
+      const value = record.measures?.[field]
+      return value === undefined ? undefined : rationalOf(value)
+    }
+  }
+}
+
+/** Why a record that lacks the field an aggregate reads does not count. */
+function missing(record: Activity, field: string): ExcludedRecord {
+  if (field === "days" || field === "hours") return excluded(record, "no-duration", "ni jours ni heures renseignés")
+  return excluded(record, "no-measure", `« ${field} » non renseigné`)
 }
 
 /** The days a record lasts, exactly: `days`, or `hours / hoursPerDay`. */
@@ -156,8 +191,10 @@ export function measure(
     excludedByReason.set(reason.reason, (excludedByReason.get(reason.reason) ?? 0) + 1)
   }
   const structures = new Set<string>()
-  let days = rational(0n)
-  const indicator = objective.indicator
+  const values = new Set<string>()
+  let sum = rational(0n)
+  const definition = indicatorDefinition(objective.indicator)
+  const field = definition.field ?? ""
   for (let i = 0; i < records.length; i++) {
     const record = records[i] as Activity
     const out = common[i]
@@ -165,7 +202,7 @@ export function measure(
       exclude(out)
       continue
     }
-    if (!indicator.filter.activityKinds.includes(record.kind)) {
+    if (!definition.filter.activityKinds.includes(record.kind)) {
       // The same exclusion object serves every objective that does not count this kind.
       exclude((otherKind[i] ??= excluded(record, "other-kind", `${ACTIVITY_KIND_LABELS[record.kind]} : type d'activité que l'indicateur ne compte pas`)))
       continue
@@ -176,25 +213,43 @@ export function measure(
       exclude(reason)
       continue
     }
-    if (indicator.kind === "distinct-structures" || indicator.filter.situations !== undefined) {
-      const counting = countingStructures(record, objective, stretch, rules)
+    if (readsStructures(definition) || definition.filter.situations !== undefined || definition.filter.departements !== undefined) {
+      const counting = countingStructures(record, objective, definition, stretch, rules)
       if (!Array.isArray(counting)) {
         exclude(counting as ExcludedRecord)
         continue
       }
-      if (indicator.kind === "distinct-structures") for (const id of counting) structures.add(id)
+      if (readsStructures(definition)) for (const id of counting) structures.add(id)
     }
-    if (indicator.kind === "sum-days") {
-      const length = daysOf(record, indicator.hoursPerDay)
-      if (length === undefined) {
-        exclude(excluded(record, "no-duration", "ni jours ni heures renseignés"))
+    if (definition.aggregate === "sum") {
+      const amount = amountOf(record, field, definition.hoursPerDay)
+      if (amount === undefined) {
+        exclude(missing(record, field))
         continue
       }
-      days = addRational(days, length)
+      sum = addRational(sum, amount)
+    }
+    if (definition.aggregate === "distinct" && !readsStructures(definition)) {
+      const ids = record.beneficiaries?.[field]
+      if (ids === undefined) {
+        exclude(missing(record, field))
+        continue
+      }
+      for (const id of ids) values.add(id)
     }
     counted.push(record.id)
   }
-  const value =
-    indicator.kind === "distinct-structures" ? rational(BigInt(structures.size)) : indicator.kind === "sum-days" ? days : rational(BigInt(counted.length))
-  return { value, counted, structures: [...structures], excluded: excludedRecords, excludedByReason }
+  return { value: valueOf(definition, counted.length, readsStructures(definition) ? structures.size : values.size, sum), counted, structures: [...structures], excluded: excludedRecords, excludedByReason }
+}
+
+/** The indicator's value: every kind of aggregate is handled, none falls back on another. */
+function valueOf(definition: AggregateIndicator, records: number, distinct: number, sum: Rational): Rational {
+  switch (definition.aggregate) {
+    case "count":
+      return rational(BigInt(records))
+    case "distinct":
+      return rational(BigInt(distinct))
+    case "sum":
+      return sum
+  }
 }

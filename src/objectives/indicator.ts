@@ -1,0 +1,60 @@
+/**
+ * Indicators as values: every indicator, named or written in the document, is one aggregate over
+ * the records an objective reads.
+ *
+ * @module
+ */
+import { makeCodec } from "../core/codec.js"
+import { type AggregateIndicator, AggregateIndicatorSchema, type Indicator } from "../conventions/objective.js"
+
+const aggregateCodec = makeCodec(AggregateIndicatorSchema, "indicator")
+
+/**
+ * Defines an indicator in code, exactly as a convention writes one in JSON (see
+ * {@link AggregateIndicatorSchema}): the value is checked and its defaults filled in, or a
+ * {@link ValidationError} lists every problem with its path. An objective built with it measures
+ * the same as one decoded from the document.
+ *
+ * @example
+ * ```ts
+ * import { defineIndicator } from "caf-conventions"
+ * const families = defineIndicator({
+ *   kind: "aggregate", aggregate: "sum", field: "familles",
+ *   filter: { activityKinds: ["action-collective"] }, unit: { singular: "famille", plural: "familles" }
+ * })
+ * families.hoursPerDay //=> 7
+ * ```
+ * @category objectives
+ */
+export function defineIndicator(indicator: Omit<AggregateIndicator, "eligibleOnly" | "hoursPerDay"> & Partial<Pick<AggregateIndicator, "eligibleOnly" | "hoursPerDay">>): AggregateIndicator {
+  return aggregateCodec.parse(indicator)
+}
+
+/**
+ * The aggregate an indicator stands for: the four named kinds are shorthands (a count of distinct
+ * eligible structures, a count of actions, a sum of days, a count of meetings), and an
+ * `aggregate` is itself. Evaluating objectives reads only aggregates, so an indicator written in
+ * a document and one of the library's named kinds are measured by the same code.
+ *
+ * @example
+ * ```ts
+ * import { indicatorDefinition } from "caf-conventions"
+ * indicatorDefinition({ kind: "count-meetings", filter: { activityKinds: ["reunion-instance"] } }).unit.plural //=> "réunions"
+ * ```
+ * @category objectives
+ */
+export function indicatorDefinition(indicator: Indicator): AggregateIndicator {
+  const common = { kind: "aggregate", filter: indicator.filter, eligibleOnly: true, hoursPerDay: 7 } as const
+  switch (indicator.kind) {
+    case "distinct-structures":
+      return { ...common, aggregate: "distinct", field: "structures", eligibleOnly: indicator.eligibleOnly, unit: { singular: "structure distincte", plural: "structures distinctes" } }
+    case "count-actions":
+      return { ...common, aggregate: "count", unit: { singular: "action", plural: "actions" } }
+    case "sum-days":
+      return { ...common, aggregate: "sum", field: "days", hoursPerDay: indicator.hoursPerDay, unit: { singular: "jour", plural: "jours" } }
+    case "count-meetings":
+      return { ...common, aggregate: "count", unit: { singular: "réunion", plural: "réunions" } }
+    case "aggregate":
+      return indicator
+  }
+}
