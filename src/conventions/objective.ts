@@ -145,7 +145,7 @@ export const AggregateIndicatorSchema = Schema.Struct({
 export type AggregateIndicator = Schema.Schema.Type<typeof AggregateIndicatorSchema>
 
 /**
- * Schema of an indicator, the figure an objective is measured by:
+ * Schema of the indicators that measure records by themselves:
  * - `distinct-structures`: the number of different structures concerned by matching records
  *   (the founding case's "at least 3 structures a year"); with `eligibleOnly` (default `true`),
  *   only structures eligible under the convention count;
@@ -172,7 +172,7 @@ export type AggregateIndicator = Schema.Schema.Type<typeof AggregateIndicatorSch
  * ```
  * @category objectives
  */
-export const IndicatorSchema = Schema.Union([
+const BaseIndicatorSchema = Schema.Union([
   Schema.Struct({
     kind: Schema.Literal("distinct-structures"),
     filter: ActivityFilterSchema,
@@ -187,6 +187,67 @@ export const IndicatorSchema = Schema.Union([
   Schema.Struct({ kind: Schema.Literal("count-meetings"), filter: ActivityFilterSchema }),
   AggregateIndicatorSchema
 ])
+
+/**
+ * An indicator that measures records by itself: a named kind or an aggregate (every indicator but
+ * a share).
+ *
+ * @example
+ * ```ts
+ * import type { BaseIndicator } from "caf-conventions"
+ * const meetings: BaseIndicator = { kind: "count-meetings", filter: { activityKinds: ["reunion-instance"] } }
+ * ```
+ * @category objectives
+ */
+export type BaseIndicator = Schema.Schema.Type<typeof BaseIndicatorSchema>
+
+/**
+ * Schema of a share: one indicator (`part`) over another (`whole`), for a target such as "at least
+ * 60 % of the families supported live in a QPV" (`{ "atLeast": 0.6 }`). The share is exact (a
+ * fraction), compared with the target without rounding, and shown to the nearest 0,1 %; a share
+ * of a whole of zero is 0. Its target is a share between 0 and 1, never prorated in a partial year.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { ShareIndicatorSchema } from "caf-conventions"
+ * const unit = { singular: "famille", plural: "familles" }
+ * const qpv = Schema.decodeUnknownSync(ShareIndicatorSchema)({
+ *   kind: "share",
+ *   part: { kind: "aggregate", aggregate: "sum", field: "familles-qpv", filter: { activityKinds: ["action-collective"] }, unit },
+ *   whole: { kind: "aggregate", aggregate: "sum", field: "familles", filter: { activityKinds: ["action-collective"] }, unit }
+ * })
+ * qpv.kind //=> "share"
+ * ```
+ * @category objectives
+ */
+export const ShareIndicatorSchema = Schema.Struct({ kind: Schema.Literal("share"), part: BaseIndicatorSchema, whole: BaseIndicatorSchema })
+
+/**
+ * A share of one indicator in another (see {@link ShareIndicatorSchema}).
+ *
+ * @example
+ * ```ts
+ * import type { ShareIndicator } from "caf-conventions"
+ * const inQpv = (share: ShareIndicator) => share.part
+ * ```
+ * @category objectives
+ */
+export type ShareIndicator = Schema.Schema.Type<typeof ShareIndicatorSchema>
+
+/**
+ * Schema of an indicator, the figure an objective is measured by: a named kind, an aggregate
+ * written in the document, or a share of one in another (see {@link ShareIndicatorSchema}).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { IndicatorSchema } from "caf-conventions"
+ * Schema.decodeUnknownSync(IndicatorSchema)({ kind: "count-actions", filter: { activityKinds: ["action-collective"] } }).kind //=> "count-actions"
+ * ```
+ * @category objectives
+ */
+export const IndicatorSchema = Schema.Union([BaseIndicatorSchema, ShareIndicatorSchema])
 
 /**
  * An indicator (see {@link IndicatorSchema}).
@@ -284,7 +345,15 @@ export const ObjectiveSchema = Schema.Struct({
   target: TargetSchema,
   targetsByYear: Schema.optionalKey(Schema.Record(YearKeySchema, TargetSchema)),
   partialYear: PartialYearRuleSchema.pipe(Schema.withDecodingDefaultKey(Effect.succeed({})))
-})
+}).check(
+  Schema.makeFilter((objective: { readonly indicator: { readonly kind: string }; readonly target: Target; readonly targetsByYear?: Readonly<Record<string, Target>> }) => {
+    if (objective.indicator.kind !== "share") return true
+    // A share's target is a proportion: between 0 and 1.
+    const targets: Array<[ReadonlyArray<string>, Target]> = [[["target"], objective.target], ...Object.entries(objective.targetsByYear ?? {}).map(([year, target]): [ReadonlyArray<string>, Target] => [["targetsByYear", year], target])]
+    const over = targets.find(([, target]) => (target.atLeast ?? 0) > 1 || (target.atMost ?? 0) > 1)
+    return over === undefined ? true : { path: [...over[0]], issue: "the target of a share is a proportion between 0 and 1, such as 0.6 for 60 %" }
+  })
+)
 
 /**
  * An objective of a convention (see {@link ObjectiveSchema}).

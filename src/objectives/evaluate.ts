@@ -10,7 +10,7 @@ import type { ExplanationNode, Outcome } from "../core/explanation.js"
 import { ValidationError } from "../core/errors.js"
 import { type Fraction, type Rational, compareRational, divideRational, formatDecimal, formatFraction, multiplyRational, rational, rationalOf, roundRational, toFraction } from "../core/fraction.js"
 import type { Convention } from "../conventions/convention.js"
-import { type Indicator, type Objective, type Target, targetForYear } from "../conventions/objective.js"
+import { type AggregateIndicator, type BaseIndicator, type Indicator, type Objective, type Target, targetForYear } from "../conventions/objective.js"
 import { ratioReference } from "./ratio.js"
 import { indicatorDefinition } from "./indicator.js"
 import { type ResolvedConvention, checkedConvention, resolveConvention, termsOn } from "../conventions/resolved.js"
@@ -18,7 +18,7 @@ import { DEFAULT_ELIGIBILITY_RULES } from "../eligibility/catalogue.js"
 import { type RuleTree, compileTree } from "../eligibility/rule.js"
 import type { Activity } from "./activity.js"
 import { EXCLUSION_REASON_LABELS, type ExcludedRecord } from "./exclusion.js"
-import { type Stretch, measure } from "./measure.js"
+import { type Measure, type Stretch, measure } from "./measure.js"
 import { checkedYearOptions } from "../core/options.js"
 import { uniqueRecords } from "./records.js"
 
@@ -79,7 +79,9 @@ export interface ObjectiveResult {
   readonly indicator: Indicator["kind"]
   /** Where it stands. */
   readonly status: ObjectiveStatus
-  /** The indicator's value, exact (a count has denominator 1; days may be fractions). */
+  /** For a share: its part and its whole, exactly (the value is their quotient). */
+  readonly share?: { readonly part: Fraction; readonly whole: Fraction }
+  /** The indicator's value, exact (a count has denominator 1; days may be fractions; a share is a fraction of 1). */
   readonly value: Fraction
   /** The target the value is compared with: the year's, prorated for a partial year. */
   readonly target: Target
@@ -140,6 +142,13 @@ function targetPhrase(target: Target): string {
   return target.atLeast !== undefined ? `au moins ${formatDecimal(target.atLeast)}` : `au plus ${formatDecimal(target.atMost as number)}`
 }
 
+/** A target of a share, in percent: "au moins 60 %". */
+function sharePhrase(target: Target): string {
+  const percent = (value: number) => `${formatDecimal(value * 100)} %`
+  if (target.atLeast !== undefined && target.atMost !== undefined) return `entre ${percent(target.atLeast)} et ${percent(target.atMost)}`
+  return target.atLeast !== undefined ? `au moins ${percent(target.atLeast)}` : `au plus ${percent(target.atMost as number)}`
+}
+
 function checkedOptions(options: ObjectivesOptions): { readonly year: number; readonly asOf: CalendarDate | undefined } {
   const { year, dates } = checkedYearOptions("objectives options", options, ["asOf"])
   if (options.rules !== undefined && (options.rules === null || typeof options.rules !== "object")) {
@@ -172,12 +181,35 @@ function statusOf(value: Rational, target: Target, inProgress: boolean): Objecti
   return inProgress && atMostOk ? "in-progress" : "not-met"
 }
 
+/**
+ * Measures an objective's indicator: a share measures its part and its whole, and is their exact
+ * quotient (0 for a whole of zero); the records counted and excluded are the whole's.
+ */
+function measureObjective(indicator: Indicator, measureOne: (definition: AggregateIndicator) => Measure): Measure & { readonly share?: { readonly part: Rational; readonly whole: Rational } } {
+  if (indicator.kind !== "share") return measureOne(indicatorDefinition(indicator))
+  const part = measureOne(indicatorDefinition(indicator.part))
+  const whole = measureOne(indicatorDefinition(indicator.whole))
+  const value = whole.value.n === 0n ? rational(0n) : divideRational(part.value, whole.value)
+  return { ...whole, value, share: { part: part.value, whole: whole.value } }
+}
+
 function byId(a: { readonly id: string; readonly reason?: string }, b: { readonly id: string; readonly reason?: string }): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : (a.reason ?? "") < (b.reason ?? "") ? -1 : (a.reason ?? "") > (b.reason ?? "") ? 1 : 0
 }
 
+/** The indicator's value in French: "45 familles", or for a share "75 % (30 familles sur 40 familles)". */
+function phraseOf(indicator: Indicator, value: Fraction, share: ObjectiveResult["share"]): string {
+  if (indicator.kind !== "share" || share === undefined) return valuePhrase(indicatorDefinition(indicator as BaseIndicator).unit, value)
+  return `${percentText(value)} (${valuePhrase(indicatorDefinition(indicator.part).unit, share.part)} sur ${valuePhrase(indicatorDefinition(indicator.whole).unit, share.whole)})`
+}
+
+function percentText(value: Fraction): string {
+  return `${formatFraction({ numerator: value.numerator * 100, denominator: value.denominator }, 1)} %`
+}
+
 function objectiveNode(convention: Convention, year: number, objective: Objective, result: Omit<ObjectiveResult, "explanation">, byReason: ReadonlyMap<string, number>): ExplanationNode {
-  const { unit } = indicatorDefinition(objective.indicator)
+  const value = phraseOf(objective.indicator, result.value, result.share)
+  const targetText = (target: Target) => (objective.indicator.kind === "share" ? sharePhrase(target) : targetPhrase(target))
   const summary = Object.fromEntries(byReason)
   const source = `Convention ${convention.id} : objectif « ${result.objectiveId} »`
   const excludedText = Object.entries(summary)
@@ -188,7 +220,7 @@ function objectiveNode(convention: Convention, year: number, objective: Objectiv
     label: "Indicateur",
     outcome: "pass",
     read: { counted: result.counted.length, excluded: summary },
-    sentence: `${result.counted.length} enregistrement(s) retenu(s)${excludedText === "" ? "" : ` ; écartés : ${excludedText}`} → ${valuePhrase(unit, result.value)}.`,
+    sentence: `${result.counted.length} enregistrement(s) retenu(s)${excludedText === "" ? "" : ` ; écartés : ${excludedText}`} → ${value}.`,
     source,
     children: []
   }
@@ -198,7 +230,7 @@ function objectiveNode(convention: Convention, year: number, objective: Objectiv
     label: "Cible",
     outcome: "pass",
     read: { yearTarget: result.yearTarget, target: result.target },
-    sentence: `Cible ${year} : ${targetPhrase(result.yearTarget)}${proration}.`,
+    sentence: `Cible ${year} : ${targetText(result.yearTarget)}${proration}.`,
     source,
     children: []
   }
@@ -207,7 +239,7 @@ function objectiveNode(convention: Convention, year: number, objective: Objectiv
   const sentence =
     result.status === "not-applicable"
       ? `La convention ne s'applique pas en ${year}.`
-      : `${valuePhrase(unit, result.value)} en ${year} pour une cible d'${targetPhrase(result.target)} : ${STATUS_FR[result.status]}${percent}.`
+      : `${value} en ${year} pour une cible d'${targetText(result.target)} : ${STATUS_FR[result.status]}${percent}.`
   return {
     ruleId: result.objectiveId,
     label: result.title,
@@ -273,13 +305,14 @@ export function evaluateObjectives(input: Convention | ResolvedConvention, activ
   const notStarted = asOf !== undefined && part !== undefined && asOf < part.start
 
   const results = objectives.map((objective): ObjectiveResult => {
-    const measured = measure(objective, sorted, common, otherKind, stretches, rules, convention.id)
+    const measured = measureObjective(objective.indicator, (definition) => measure(definition, sorted, common, otherKind, stretches, rules, convention.id))
     if (duplicates.length > 0) {
       for (const copy of duplicates) measured.excludedByReason.set(copy.reason, (measured.excludedByReason.get(copy.reason) ?? 0) + 1)
     }
     const yearTarget = targetForYear(objective, year)
     // A target written for this very year already is that year's: only the every-year target is prorated.
-    const prorated = objective.partialYear.prorate && share !== undefined && objective.targetsByYear?.[String(year)] === undefined
+    // A share is a proportion: it is never prorated.
+    const prorated = objective.partialYear.prorate && objective.indicator.kind !== "share" && share !== undefined && objective.targetsByYear?.[String(year)] === undefined
     const target = prorated ? proratedTarget(objective, yearTarget, share) : yearTarget
     const status = part === undefined ? "not-applicable" : notStarted ? "not-started" : statusOf(measured.value, target, inProgress)
     const reference = ratioReference(target)
@@ -292,6 +325,7 @@ export function evaluateObjectives(input: Convention | ResolvedConvention, activ
       target,
       yearTarget,
       ...(prorated ? { proration: toFraction(share) } : {}),
+      ...(measured.share === undefined ? {} : { share: { part: toFraction(measured.share.part), whole: toFraction(measured.share.whole) } }),
       ...(reference === undefined ? {} : { ratio: toFraction(divideRational(measured.value, rationalOf(reference.value))) }),
       counted: measured.counted,
       structures: measured.structures.sort(),

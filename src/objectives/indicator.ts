@@ -5,7 +5,7 @@
  * @module
  */
 import { makeCodec } from "../core/codec.js"
-import { type AggregateIndicator, AggregateIndicatorSchema, type Indicator } from "../conventions/objective.js"
+import { type AggregateIndicator, AggregateIndicatorSchema, type BaseIndicator } from "../conventions/objective.js"
 
 const aggregateCodec = makeCodec(AggregateIndicatorSchema, "indicator")
 
@@ -43,7 +43,7 @@ export function defineIndicator(indicator: Omit<AggregateIndicator, "eligibleOnl
  * ```
  * @category objectives
  */
-export function indicatorDefinition(indicator: Indicator): AggregateIndicator {
+export function indicatorDefinition(indicator: BaseIndicator): AggregateIndicator {
   const common = { kind: "aggregate", filter: indicator.filter, eligibleOnly: true, hoursPerDay: 7 } as const
   switch (indicator.kind) {
     case "distinct-structures":

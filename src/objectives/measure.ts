@@ -6,8 +6,7 @@
  */
 import type { CalendarDate } from "../calendar/date.js"
 import type { Period } from "../calendar/period.js"
-import type { AggregateIndicator, Objective } from "../conventions/objective.js"
-import { indicatorDefinition } from "./indicator.js"
+import type { AggregateIndicator } from "../conventions/objective.js"
 import type { Terms } from "../conventions/terms.js"
 import type { Candidate, OtherFundingSchema } from "../eligibility/candidate.js"
 import { type EligibilityContext, type RuleTree, explainTree } from "../eligibility/rule.js"
@@ -63,8 +62,8 @@ function stretchOn(stretches: ReadonlyArray<Stretch>, date: CalendarDate): Stret
 }
 
 /** The first reason a record does not count, before structures are looked at; undefined if none. */
-function filterReason(record: Activity, objective: Objective, stretch: Stretch, conventionId: string): ExcludedRecord | undefined {
-  const { filter } = objective.indicator
+function filterReason(record: Activity, definition: AggregateIndicator, stretch: Stretch, conventionId: string): ExcludedRecord | undefined {
+  const { filter } = definition
   if (filter.accompanimentKinds !== undefined && !filter.accompanimentKinds.includes(SUPPORT_OF[record.kind])) {
     return excluded(record, "other-kind", `${ACCOMPANIMENT_KIND_LABELS[SUPPORT_OF[record.kind]]} : type d'accompagnement que l'indicateur ne compte pas`)
   }
@@ -104,9 +103,9 @@ function candidateOf(record: Activity, structure: Activity["structures"][number]
 }
 
 /** For a count of structures, or a filter on them: the structures of the record that count, or why none does. */
-function countingStructures(record: Activity, objective: Objective, definition: AggregateIndicator, stretch: Stretch, rules: RuleTree): ReadonlyArray<string> | ExcludedRecord {
+function countingStructures(record: Activity, definition: AggregateIndicator, stretch: Stretch, rules: RuleTree): ReadonlyArray<string> | ExcludedRecord {
   if (record.structures.length === 0) return excluded(record, "no-structure", "l'enregistrement ne nomme aucune structure")
-  const { situations, departements } = objective.indicator.filter
+  const { situations, departements } = definition.filter
   const inSituation = situations === undefined ? record.structures : record.structures.filter((structure) => situations.includes(structure.situation))
   if (inSituation.length === 0) {
     const seen = [...new Set(record.structures.map((structure) => SITUATION_LABELS[structure.situation].toLowerCase()))]
@@ -165,7 +164,7 @@ function daysOf(record: Activity, hoursPerDay: number): Rational | undefined {
 }
 
 /**
- * Measures one objective over the deduplicated records, sorted by id: `common[i]`, when set, is
+ * Measures one indicator (as its aggregate) over the deduplicated records, sorted by id: `common[i]`, when set, is
  * the reason record `i` is out for every objective (outside the year, after the as-of day);
  * `otherKind` is shared by the objectives of one evaluation, so that a record of a kind several
  * indicators do not count gets one exclusion object.
@@ -175,7 +174,7 @@ function daysOf(record: Activity, hoursPerDay: number): Rational | undefined {
  * @internal
  */
 export function measure(
-  objective: Objective,
+  definition: AggregateIndicator,
   records: ReadonlyArray<Activity>,
   common: ReadonlyArray<ExcludedRecord | undefined>,
   otherKind: Array<ExcludedRecord | undefined>,
@@ -193,7 +192,6 @@ export function measure(
   const structures = new Set<string>()
   const values = new Set<string>()
   let sum = rational(0n)
-  const definition = indicatorDefinition(objective.indicator)
   const field = definition.field ?? ""
   for (let i = 0; i < records.length; i++) {
     const record = records[i] as Activity
@@ -208,13 +206,13 @@ export function measure(
       continue
     }
     const stretch = stretchOn(stretches, record.date)
-    const reason = filterReason(record, objective, stretch, conventionId)
+    const reason = filterReason(record, definition, stretch, conventionId)
     if (reason !== undefined) {
       exclude(reason)
       continue
     }
     if (readsStructures(definition) || definition.filter.situations !== undefined || definition.filter.departements !== undefined) {
-      const counting = countingStructures(record, objective, definition, stretch, rules)
+      const counting = countingStructures(record, definition, stretch, rules)
       if (!Array.isArray(counting)) {
         exclude(counting as ExcludedRecord)
         continue

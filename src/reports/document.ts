@@ -62,9 +62,11 @@ const number = (fraction: Fraction) => formatFraction(fraction)
 const toNumber = (fraction: Fraction) => fraction.numerator / fraction.denominator
 const percent = (fraction: Fraction | undefined) => (fraction === undefined ? "—" : `${formatFraction({ numerator: fraction.numerator * 100, denominator: fraction.denominator }, 1)} %`)
 
-function targetText(target: Target): string {
-  if (target.atLeast !== undefined && target.atMost !== undefined) return `${formatDecimal(target.atLeast)} à ${formatDecimal(target.atMost)}`
-  return target.atLeast !== undefined ? `≥ ${formatDecimal(target.atLeast)}` : `≤ ${formatDecimal(target.atMost as number)}`
+function targetText(target: Target, share = false): string {
+  // A share's target is a proportion: written in percent.
+  const text = (value: number) => (share ? `${formatDecimal(value * 100)} %` : formatDecimal(value))
+  if (target.atLeast !== undefined && target.atMost !== undefined) return `${text(target.atLeast)} à ${text(target.atMost)}`
+  return target.atLeast !== undefined ? `≥ ${text(target.atLeast)}` : `≤ ${text(target.atMost as number)}`
 }
 
 function conventionSection(report: AnnualReport | ConventionReport): Section {
@@ -104,7 +106,13 @@ function objectivesSection(report: AnnualReport): Section {
   const { objectives } = report
   // A ratio to a maximum reads as a share of that maximum, as in the objective's sentence.
   const rate = (result: ObjectiveResult) => `${percent(result.ratio)}${result.ratio !== undefined && ratioReference(result.target)?.bound === "maximum" ? " du maximum" : ""}`
-  const rows = objectives.results.map((result) => [result.title, number(result.value), targetText(result.target), OBJECTIVE_STATUS[result.status], rate(result)])
+  const rows = objectives.results.map((result) => [
+    result.title,
+    result.share === undefined ? number(result.value) : percent(result.value),
+    targetText(result.target, result.share !== undefined),
+    OBJECTIVE_STATUS[result.status],
+    rate(result)
+  ])
   const charts = objectives.results.map(
     (result): Block => ({ kind: "chart", chart: { id: `objectif-${result.objectiveId}`, title: result.title, groups: [objectiveGroup(report.year, result)] } })
   )

@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest"
 import {
   type Activity,
+  type BaseIndicator,
   type Convention,
   ValidationError,
   annualReport,
@@ -54,6 +55,23 @@ describe("indicators written in the convention", () => {
     expect(fromCode).toEqual(fromJson)
   })
 
+  it("measure a share of one indicator in another: 29 families of 45 in a priority district, 64,4 %, met at 60 %", () => {
+    const { convention } = centreSocial()
+    const qpv = evaluateObjectives(convention, activities, { year: 2024 }).results[2]
+    // 8 + 9 + 12 = 29 over 12 + 15 + 18 = 45: exactly 29/45, compared with 0,6 without rounding.
+    expect([qpv?.value, qpv?.share, qpv?.status]).toEqual([{ numerator: 29, denominator: 45 }, { part: { numerator: 29, denominator: 1 }, whole: { numerator: 45, denominator: 1 } }, "met"])
+    expect(plain(qpv?.explanation.sentence ?? "")).toBe("64,4 % (29 familles sur 45 familles) en 2024 pour une cible d'au moins 60 % : objectif atteint (107 %).")
+    // A share is never prorated, and its target is a proportion.
+    const partial = centreSocial((json) => (json.terms.period = { start: "2024-07-01", end: "2026-12-31" })).convention
+    expect(evaluateObjectives(partial, activities, { year: 2024 }).results[2]?.target).toEqual({ atLeast: 0.6 })
+    expect(() => centreSocial((json) => (json.terms.objectives[2].target = { atLeast: 60 }))).toThrow(
+      expect.objectContaining({ issues: [{ path: ["terms", "objectives", 2, "target"], message: "the target of a share is a proportion between 0 and 1, such as 0.6 for 60 %" }] })
+    )
+    const portfolio = parsePortfolio(exampleData("centre-social.json"))
+    const report = annualReport(portfolio.conventions[0]!, { year: 2024, activities, payments: [], expenses: [] })
+    expect(plain(renderReportMarkdown(report))).toContain("| Au moins 60 % des familles accompagnées habitant un quartier prioritaire | 64,4 % | ≥ 60 % | atteint | 107,4 % |")
+  })
+
   it("count distinct families across records (32), sum participants (61), or count the hours", () => {
     const { convention } = centreSocial((json) => {
       json.terms.objectives = [
@@ -86,7 +104,7 @@ describe("indicators written in the convention", () => {
     // The named kind and its aggregate give the same structures.
     const named = evaluateObjectives(founding, records, { year: 2024 }).results.find((r) => r.objectiveId === "accompagnement-individuel")
     const indicator = founding.terms.objectives.find((o) => o.id === "accompagnement-individuel")!.indicator
-    expect(indicatorDefinition(indicator)).toMatchObject({ aggregate: "distinct", field: "structures", eligibleOnly: true })
+    expect(indicatorDefinition(indicator as BaseIndicator)).toMatchObject({ aggregate: "distinct", field: "structures", eligibleOnly: true })
     expect(named?.structures.length).toBeGreaterThan(0)
   })
 
