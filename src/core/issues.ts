@@ -6,11 +6,10 @@
  * @internal
  * @module
  */
-import type { SchemaIssue } from "effect"
-import { SchemaIssue as Issues } from "effect"
+import { SchemaIssue } from "effect"
 import { type Issue, MAX_LISTED_ISSUES, type PathSegment } from "./errors.js"
 
-const formatter = Issues.makeFormatterStandardSchemaV1()
+const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
 
 /**
  * Effect's paths hold property keys (a symbol key is shown by its description); the Standard
