@@ -79,7 +79,7 @@ const PLAIN = new Set<unknown>([Object.prototype, Array.prototype, null])
 export function inheritedIssues(input: unknown): BoundedIssues {
   const into: BoundedIssues = { listed: [], omitted: 0 }
   if (input === null || typeof input !== "object") return into
-  const seen = new WeakSet<object>()
+  const seen = new Set<object>()
   const stack: Array<Node> = [{ value: input }]
   while (stack.length > 0) {
     const node = stack.pop() as Node
