@@ -7,6 +7,7 @@ import {
   addDays,
   addMonths,
   calendarDate,
+  calendarYear,
   compareDates,
   daysBetween,
   daysInMonth,
@@ -15,12 +16,15 @@ import {
   endOfYear,
   isCalendarDate,
   isLeapYear,
+  makePeriod,
   maxDate,
   minDate,
   parseCalendarDate,
+  periodPartInYear,
   readCalendarDate,
   safeParseCalendarDate,
   startOfYear,
+  yearFraction,
   yearOf
 } from "caf-conventions"
 import { runs } from "../runs.js"
@@ -147,6 +151,13 @@ describe("calendar arguments that are not whole numbers", () => {
     expect(refusal(() => daysInMonth(2024, 13))).toEqual({ _tag: "InvalidArgument", argument: "month", message: "month must be 1 to 12, got 13", typed: true })
     expect(refusal(() => daysInMonth(2024, 2.5))).toMatchObject({ argument: "month", typed: true })
     expect(refusal(() => daysInMonth(2024.5, 2))).toMatchObject({ argument: "year", typed: true })
+  })
+
+  it("are refused by the functions of periods that take a year", () => {
+    const period = makePeriod(d("2024-07-01"), d("2025-06-30"))
+    expect(refusal(() => calendarYear(2024.5))).toMatchObject({ argument: "year", typed: true })
+    expect(refusal(() => periodPartInYear(period, Number.NaN))).toMatchObject({ argument: "year", typed: true })
+    expect(refusal(() => yearFraction(period, 2024.5))).toMatchObject({ argument: "year", typed: true })
   })
 })
 

@@ -4,7 +4,7 @@
  * each with its character, its index and its path.
  */
 import { describe, expect, it } from "vitest"
-import { MultilineTextSchema, TextSchema, makeCodec, parseActivities, safeParsePartner, safeParsePortfolio } from "caf-conventions"
+import { IdSchema, MultilineTextSchema, TextSchema, makeCodec, parseActivities, safeParsePartner, safeParsePortfolio } from "caf-conventions"
 import { exampleData } from "../fixtures.js"
 
 const issues = (codec: ReturnType<typeof makeCodec<string, string>>, input: string) => {
@@ -71,6 +71,14 @@ describe("a multi-line text", () => {
   it("refuses lone surrogates and texts of blank lines", () => {
     expect(issues(text(), "x\udc00")).toEqual(["expected well-formed Unicode text, found a lone surrogate U+DC00 at index 1"])
     expect(issues(text(), "\n\t\r\n\u200b")).toEqual(["expected a non-blank text of at most 2000 characters"])
+  })
+})
+
+describe("an id", () => {
+  it("holds only letters, digits and . _ : -, so no control, invisible or lone surrogate character", () => {
+    const ids = makeCodec(IdSchema, "id")
+    for (const bad of ["a\u0000", "a\tb", "a\u200b", "a\ud800", "a\u007f", "é"]) expect(ids.safeParse(bad).success, JSON.stringify(bad)).toBe(false)
+    expect(ids.parse("cpo-2023-2025")).toBe("cpo-2023-2025")
   })
 })
 
