@@ -55,38 +55,40 @@ export function issuesOf(issue: SchemaIssue.Issue): BoundedIssues {
   return into
 }
 
-/** A node of the input being walked, with the way back to the root (paths are built only for an issue). */
-interface Node {
-  readonly value: object
-  readonly parent?: Node
-  readonly key?: PathSegment
+/** The objects walked so far: each one's parent (an index in this list, -1 for the root) and key. */
+interface Walk {
+  readonly values: Array<object>
+  readonly parents: Array<number>
+  readonly keys: Array<PathSegment>
 }
 
-const pathOf = (node: Node, key: PathSegment): Array<PathSegment> => {
+/** The path from the root to `key` of the object at `index`. */
+function pathOf(walk: Walk, index: number, key: PathSegment): Array<PathSegment> {
   const path = [key]
-  for (let at: Node | undefined = node; at?.parent !== undefined; at = at.parent) path.unshift(at.key as PathSegment)
+  for (let at = index; at > 0; at = walk.parents[at] as number) path.unshift(walk.keys[at] as PathSegment)
   return path
 }
 
 const PLAIN = new Set<unknown>([Object.prototype, Array.prototype, null])
+const INHERITED = "is inherited from the object's prototype, not a field of its own"
 
 /**
  * Fields an object of the input only inherits (an `Object.create(validObject)`, say): Effect
  * reads them as if they were its own, and a copy of the document (`JSON.stringify`, a spread)
  * would lose them. Only objects with an unusual prototype can inherit a field; plain objects and
- * lists are walked for them, without calling a getter twice and without looping on a cycle.
+ * lists are walked for them, each object once (a cycle does not loop), a getter that throws left
+ * to the decoder.
  */
 export function inheritedIssues(input: unknown): BoundedIssues {
   const into: BoundedIssues = { listed: [], omitted: 0 }
   if (input === null || typeof input !== "object") return into
-  const seen = new Set<object>()
-  const stack: Array<Node> = [{ value: input }]
-  while (stack.length > 0) {
-    const node = stack.pop() as Node
-    if (seen.has(node.value)) continue
-    seen.add(node.value)
+  const walk: Walk = { values: [input], parents: [-1], keys: [""] }
+  const seen = new Set<object>([input])
+  const pending = [0]
+  while (pending.length > 0) {
+    const index = pending.pop() as number
     try {
-      visit(node, stack, into)
+      visit(walk, index, seen, pending, into)
     } catch {
       // a proxy or a getter that throws: the decoder reports the value
     }
@@ -94,21 +96,28 @@ export function inheritedIssues(input: unknown): BoundedIssues {
   return into
 }
 
-/** Reports the fields a node inherits, or queues its children (in reverse, so that issues come in document order). */
-function visit(node: Node, stack: Array<Node>, into: BoundedIssues): void {
-  const prototype: unknown = Object.getPrototypeOf(node.value)
+/** Reports the fields an object inherits, or queues its children (in reverse, so that issues come in document order). */
+function visit(walk: Walk, index: number, seen: Set<object>, pending: Array<number>, into: BoundedIssues): void {
+  const value = walk.values[index] as Record<string, unknown>
+  const prototype: unknown = Object.getPrototypeOf(value)
   if (!PLAIN.has(prototype)) {
     const indexes = Array.isArray(prototype) // an object made from a list inherits its items
-    for (const key in node.value) {
-      if (!Object.hasOwn(node.value, key)) addIssue(into, { path: pathOf(node, indexes && /^\d+$/u.test(key) ? Number(key) : key), message: "is inherited from the object's prototype, not a field of its own" })
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) addIssue(into, { path: pathOf(walk, index, indexes && /^\d+$/u.test(key) ? Number(key) : key), message: INHERITED })
     }
     return
   }
-  const isList = Array.isArray(node.value)
-  const keys = Object.keys(node.value)
-  for (let i = keys.length - 1; i >= 0; i--) {
-    const key = keys[i] as string
-    const child: unknown = (node.value as Record<string, unknown>)[key]
-    if (child !== null && typeof child === "object") stack.push({ value: child, parent: node, key: isList ? Number(key) : key })
+  const isList = Array.isArray(value)
+  const keys = isList ? undefined : Object.keys(value)
+  const count = keys === undefined ? (value as unknown as Array<unknown>).length : keys.length
+  for (let i = count - 1; i >= 0; i--) {
+    const key = keys === undefined ? i : (keys[i] as string)
+    const child = value[key]
+    if (child === null || typeof child !== "object" || seen.has(child)) continue
+    seen.add(child)
+    pending.push(walk.values.length)
+    walk.values.push(child)
+    walk.parents.push(index)
+    walk.keys.push(key)
   }
 }
