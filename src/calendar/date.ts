@@ -7,7 +7,7 @@
 import { UTCDate } from "@date-fns/utc"
 import { addDays as addDaysFns, addMonths as addMonthsFns, differenceInCalendarDays } from "date-fns"
 import { Schema } from "effect"
-import { InvalidDateError, type PathSegment } from "../core/errors.js"
+import { InvalidArgumentError, InvalidDateError, type PathSegment } from "../core/errors.js"
 import { makeCodec } from "../core/codec.js"
 import { jsonSchemaHint } from "../core/schemas.js"
 
@@ -34,8 +34,16 @@ const SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/
 const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
 const MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
 
+/** Refuses a count of days, months or years that is not a whole number (`1.5`, `NaN`, `"1"`). */
+function whole(value: number, argument: string): number {
+  if (Number.isInteger(value)) return value
+  const text = typeof value === "string" ? JSON.stringify(value) : typeof value === "number" ? String(value) : typeof value
+  throw new InvalidArgumentError({ argument, message: `${argument} must be a whole number, got ${text}` })
+}
+
 /**
- * Whether `year` is a leap year in the Gregorian calendar.
+ * Whether `year` is a leap year in the Gregorian calendar; throws an {@link InvalidArgumentError}
+ * when `year` is not a whole number.
  *
  * @example
  * ```ts
@@ -46,6 +54,7 @@ const MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juill
  * @category calendar
  */
 export function isLeapYear(year: number): boolean {
+  whole(year, "year")
   return (year % 4 === 0 && year % 100 !== 0) || year % 400 === 0
 }
 
@@ -65,7 +74,8 @@ export function daysInYear(year: number): 365 | 366 {
 }
 
 /**
- * The number of days in a month (`month` from 1 to 12).
+ * The number of days in a month (`month` from 1 to 12); throws an {@link InvalidArgumentError}
+ * for another month or a year that is not a whole number.
  *
  * @example
  * ```ts
@@ -76,6 +86,8 @@ export function daysInYear(year: number): 365 | 366 {
  * @category calendar
  */
 export function daysInMonth(year: number, month: number): number {
+  whole(year, "year")
+  if (whole(month, "month") < 1 || month > 12) throw new InvalidArgumentError({ argument: "month", message: `month must be 1 to 12, got ${month}` })
   if (month === 2) return isLeapYear(year) ? 29 : 28
   return [4, 6, 9, 11].includes(month) ? 30 : 31
 }
@@ -205,7 +217,7 @@ function fromUtc(date: Date): CalendarDate {
 
 /**
  * The date of a given year, month (1–12) and day; throws an {@link InvalidDateError} if that
- * day does not exist.
+ * day does not exist, and an {@link InvalidArgumentError} if a part is not a whole number.
  *
  * @example
  * ```ts
@@ -215,8 +227,8 @@ function fromUtc(date: Date): CalendarDate {
  * @category calendar
  */
 export function calendarDate(year: number, month: number, day: number): CalendarDate {
-  const pad = (value: number, width: number) => String(value).padStart(width, "0")
-  return readCalendarDate(`${pad(year, 4)}-${pad(month, 2)}-${pad(day, 2)}`)
+  const pad = (value: number, argument: string, width: number) => String(whole(value, argument)).padStart(width, "0")
+  return readCalendarDate(`${pad(year, "year", 4)}-${pad(month, "month", 2)}-${pad(day, "day", 2)}`)
 }
 
 /**
@@ -276,7 +288,8 @@ export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {
 }
 
 /**
- * The date `days` days later (or earlier, when negative).
+ * The date `days` days later (or earlier, when negative); throws an {@link InvalidArgumentError}
+ * when `days` is not a whole number, and an {@link InvalidDateError} past the year 9999.
  *
  * @example
  * ```ts
@@ -287,12 +300,13 @@ export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {
  * @category calendar
  */
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return fromUtc(addDaysFns(toUtc(date), days))
+  return fromUtc(addDaysFns(toUtc(date), whole(days, "days")))
 }
 
 /**
  * The same day `months` months later (or earlier), clamped to the month's last day when that
- * day does not exist (31 January + 1 month = 29 February in a leap year).
+ * day does not exist (31 January + 1 month = 29 February in a leap year); throws an
+ * {@link InvalidArgumentError} when `months` is not a whole number.
  *
  * @example
  * ```ts
@@ -303,7 +317,7 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
  * @category calendar
  */
 export function addMonths(date: CalendarDate, months: number): CalendarDate {
-  return fromUtc(addMonthsFns(toUtc(date), months))
+  return fromUtc(addMonthsFns(toUtc(date), whole(months, "months")))
 }
 
 /**

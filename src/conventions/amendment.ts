@@ -5,7 +5,7 @@
  */
 import { Schema } from "effect"
 import { CalendarDateSchema } from "../calendar/date.js"
-import { IdSchema, TextSchema, uniqueList } from "../core/schemas.js"
+import { IdSchema, MultilineTextSchema, uniqueList } from "../core/schemas.js"
 import { NonNegativeEurosFromString, RatioSchema } from "../money/schema.js"
 import { AccompanimentKindSchema, SectorSchema } from "../referential/codes.js"
 import { TargetSchema } from "./objective.js"
@@ -94,7 +94,7 @@ export const AmendmentSchema = Schema.Struct({
   number: Schema.Int.check(Schema.isGreaterThanOrEqualTo(1)),
   signatureDate: CalendarDateSchema,
   effectiveDate: CalendarDateSchema,
-  reason: TextSchema,
+  reason: MultilineTextSchema,
   changes: Schema.Array(ChangeSchema).check(Schema.makeFilter((changes: ReadonlyArray<unknown>) => changes.length > 0 || "an amendment changes at least one term"))
 })
 

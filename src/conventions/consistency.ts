@@ -13,9 +13,47 @@ import type { ConventionFields } from "./fields.js"
 
 type Draft = Schema.Schema.Type<typeof ConventionFields>
 
+/**
+ * The last day a convention may name (its period, signature, notification, amendments,
+ * termination). The days computed from a convention fall at most four years after its dates:
+ * the reports are due up to 24 months after the end, the balance the next year (and paid within
+ * 366 days at most), the duration check looks four years past the start. Ten years of margin
+ * keep every one of them before the calendar's end, 31 December 9999.
+ *
+ * @example
+ * ```ts
+ * import { LAST_CONVENTION_DAY } from "caf-conventions"
+ * LAST_CONVENTION_DAY //=> "9989-12-31"
+ * ```
+ * @category conventions
+ */
+export const LAST_CONVENTION_DAY = "9989-12-31"
+
 /** Every inconsistency of a convention, with its path; empty when it holds together. */
 export function conventionIssues(convention: Draft): ReadonlyArray<Issue> {
-  return [...partyIssues(convention), ...termIssues(convention), ...amendmentIssues(convention), ...paymentTermsIssues(convention), ...terminationIssues(convention)]
+  return [...calendarIssues(convention), ...partyIssues(convention), ...termIssues(convention), ...amendmentIssues(convention), ...paymentTermsIssues(convention), ...terminationIssues(convention)]
+}
+
+/** The dates of a convention after {@link LAST_CONVENTION_DAY}. */
+function calendarIssues(convention: Draft): Array<Issue> {
+  const dates: Array<readonly [ReadonlyArray<string | number>, string | undefined]> = [
+    [["signatureDate"], convention.signatureDate],
+    [["notificationDate"], convention.notificationDate],
+    [["terms", "period", "start"], convention.terms.period.start],
+    [["terms", "period", "end"], convention.terms.period.end]
+  ]
+  convention.amendments.forEach((amendment, index) => {
+    dates.push([["amendments", index, "signatureDate"], amendment.signatureDate], [["amendments", index, "effectiveDate"], amendment.effectiveDate])
+    amendment.changes.forEach((change, changeIndex) => {
+      if (change.kind === "period-end") dates.push([["amendments", index, "changes", changeIndex, "end"], change.end])
+    })
+  })
+  dates.push([["termination", "date"], convention.termination?.date], [["termination", "decidedOn"], convention.termination?.decidedOn])
+  return dates.flatMap(([path, date]) =>
+    date !== undefined && date > LAST_CONVENTION_DAY
+      ? [{ path, message: `the date ${date} is after ${LAST_CONVENTION_DAY}, the last day a convention may name: the days computed from it (reports due up to 24 months after the end, a balance paid the next year and its deadline, the four-year duration check) must exist, and the calendar ends in 9999` }]
+      : []
+  )
 }
 
 function partyIssues(convention: Draft): Array<Issue> {

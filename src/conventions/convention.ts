@@ -10,6 +10,8 @@ import { conventionIssues } from "./consistency.js"
 import { ConventionFields } from "./fields.js"
 import { decodedConventions } from "./registry.js"
 
+export { LAST_CONVENTION_DAY } from "./consistency.js"
+
 /**
  * Schema of a convention as written in JSON. Besides each field's own checks, the document must
  * hold together: the partner is not the funder; the notification follows the signature;

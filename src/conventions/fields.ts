@@ -5,7 +5,7 @@
  */
 import { Effect, Schema } from "effect"
 import { CalendarDateSchema } from "../calendar/date.js"
-import { IdSchema, TextSchema } from "../core/schemas.js"
+import { IdSchema, MultilineTextSchema, TextSchema } from "../core/schemas.js"
 import { ConventionKindSchema, TerminationRequesterSchema } from "../referential/convention-codes.js"
 import { AmendmentSchema } from "./amendment.js"
 import { TermsSchema } from "./terms.js"
@@ -27,7 +27,7 @@ import { TermsSchema } from "./terms.js"
  */
 export const TerminationSchema = Schema.Struct({
   date: CalendarDateSchema,
-  reason: TextSchema,
+  reason: MultilineTextSchema,
   requestedBy: TerminationRequesterSchema,
   decidedOn: Schema.optionalKey(CalendarDateSchema)
 })
@@ -45,6 +45,6 @@ export const ConventionFields = Schema.Struct({
   terms: TermsSchema,
   amendments: Schema.Array(AmendmentSchema).pipe(Schema.withDecodingDefaultKey(Effect.succeed([]))),
   termination: Schema.optionalKey(TerminationSchema),
-  note: Schema.optionalKey(TextSchema)
+  note: Schema.optionalKey(MultilineTextSchema)
 })
 

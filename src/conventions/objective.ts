@@ -5,7 +5,7 @@
  * @module
  */
 import { Effect, Schema } from "effect"
-import { IdSchema, TextSchema, YearKeySchema, uniqueList } from "../core/schemas.js"
+import { IdSchema, MultilineTextSchema, TextSchema, YearKeySchema, uniqueList } from "../core/schemas.js"
 import { RoundingModeSchema } from "../money/schema.js"
 import { DepartementSchema } from "../identifiers/identifiers.js"
 import { AccompanimentKindSchema, PartnershipBodySchema, SectorSchema, SituationSchema } from "../referential/codes.js"
@@ -340,7 +340,7 @@ export const PartialYearRuleSchema = Schema.Struct({
 export const ObjectiveSchema = Schema.Struct({
   id: IdSchema,
   title: TextSchema,
-  description: Schema.optionalKey(TextSchema),
+  description: Schema.optionalKey(MultilineTextSchema),
   indicator: IndicatorSchema,
   target: TargetSchema,
   targetsByYear: Schema.optionalKey(Schema.Record(YearKeySchema, TargetSchema)),

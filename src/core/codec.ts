@@ -4,34 +4,16 @@
  *
  * @module
  */
-import { Effect, Result, Schema, SchemaIssue } from "effect"
-import type { Issue, PathSegment, SafeParseResult } from "./errors.js"
+import { Effect, Result, Schema } from "effect"
+import type { SafeParseResult } from "./errors.js"
 import { ValidationError } from "./errors.js"
+import { inheritedIssues, issuesOf } from "./issues.js"
 
 /**
  * Decoding options applied everywhere: report every problem, not only the first, and reject
  * properties the schema does not know (a misspelt field must not vanish silently).
  */
 const STRICT = { errors: "all", onExcessProperty: "error" } as const
-
-const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
-
-/**
- * Effect's paths hold property keys (a symbol key is shown by its description); the Standard
- * Schema type also allows `{ key }` segments, which Effect does not produce today.
- */
-function toSegment(segment: PropertyKey | { readonly key: PropertyKey }): PathSegment {
-  const key = typeof segment === "object" ? segment.key : segment
-  return typeof key === "symbol" ? String(key) : key
-}
-
-/** Converts Effect's schema failure into the library's flat list of issues. */
-export function issuesOf(error: Schema.SchemaError): ReadonlyArray<Issue> {
-  return formatter(error.issue).issues.map((issue) => ({
-    path: (issue.path ?? []).map(toSegment),
-    message: issue.message
-  }))
-}
 
 /** Remembers decoded values (or each value of a decoded list), so evaluators can skip re-checking them. */
 function register(registry: WeakSet<object>, value: unknown): void {
@@ -87,13 +69,16 @@ export function makeCodec<T, E>(schema: Schema.Codec<T, E>, subject: string, opt
   const decodeResult = Schema.decodeUnknownResult(schema)
   const encodeSync = Schema.encodeSync(schema)
   const safeParse = (input: unknown): SafeParseResult<T> => {
+    const inherited = inheritedIssues(input)
+    if (inherited.listed.length > 0) return { success: false, error: ValidationError.of(subject, inherited.listed, inherited.omitted) }
     const result = decodeResult(input, STRICT)
     if (Result.isSuccess(result)) {
       if (options.registry !== undefined) register(options.registry, result.success)
       options.onDecode?.(result.success)
       return { success: true, data: result.success }
     }
-    return { success: false, error: ValidationError.of(subject, issuesOf(result.failure)) }
+    const issues = issuesOf(result.failure.issue)
+    return { success: false, error: ValidationError.of(subject, issues.listed, issues.omitted) }
   }
   return {
     safeParse,

@@ -58,6 +58,20 @@ export function formatPath(path: ReadonlyArray<PathSegment>): string {
 }
 
 /**
+ * How many issues a {@link ValidationError} lists at most: the others are only counted
+ * (`omittedIssues`, and the last line of the message), so that a document with a million faults
+ * is refused in the time it takes to read it, with a message of a readable size.
+ *
+ * @example
+ * ```ts
+ * import { MAX_LISTED_ISSUES } from "caf-conventions"
+ * MAX_LISTED_ISSUES //=> 100
+ * ```
+ * @category errors
+ */
+export const MAX_LISTED_ISSUES = 100
+
+/**
  * Thrown by every `parseX` function (and returned by `safeParseX` and `decodeX`) when an input
  * does not describe a valid value. It lists **every** problem found, each with its path.
  *
@@ -75,28 +89,38 @@ export function formatPath(path: ReadonlyArray<PathSegment>): string {
 export class ValidationError extends Data.TaggedError("ValidationError")<{
   /** What was being decoded, e.g. `"convention"`. */
   readonly subject: string
-  /** Every problem found, in document order. */
+  /** The problems found, in document order: all of them, or the first {@link MAX_LISTED_ISSUES}. */
   readonly issues: ReadonlyArray<Issue>
-  /** A summary listing every issue with its path, one per line. */
+  /** How many more problems were found and not listed (absent or 0 when `issues` lists them all). */
+  readonly omittedIssues?: number
+  /** A summary listing every listed issue with its path, one per line, and the count of the others. */
   readonly message: string
 }> {
   /**
-   * Builds the error, its message listing each issue as `path: message`.
+   * Builds the error, its message listing each issue as `path: message`. Past
+   * {@link MAX_LISTED_ISSUES}, issues are counted in `omittedIssues` (with `omitted`, those the
+   * caller already left out), and the message ends with their number.
    *
    * @example
    * ```ts
    * import { ValidationError } from "caf-conventions"
    * const error = ValidationError.of("amount", [{ path: [], message: "is empty" }])
    * error.message //=> "Invalid amount (1 issue):\n  (root): is empty"
+   * ValidationError.of("list", [], 5).message //=> "Invalid list (5 issues, none listed):\n  … and 5 more issues"
    * ```
    */
-  static of(subject: string, issues: ReadonlyArray<Issue>): ValidationError {
-    const count = `${issues.length} issue${issues.length === 1 ? "" : "s"}`
-    const lines = issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message}`)
+  static of(subject: string, issues: ReadonlyArray<Issue>, omitted = 0): ValidationError {
+    const listed = issues.length > MAX_LISTED_ISSUES ? issues.slice(0, MAX_LISTED_ISSUES) : issues
+    const omittedIssues = omitted + issues.length - listed.length
+    const total = listed.length + omittedIssues
+    const count = `${total} issue${total === 1 ? "" : "s"}${omittedIssues === 0 ? "" : listed.length === 0 ? ", none listed" : `, the first ${listed.length} listed`}`
+    const lines = listed.map((issue) => `  ${formatPath(issue.path)}: ${issue.message}`)
+    const more = omittedIssues === 0 ? [] : [`  … and ${omittedIssues} more issue${omittedIssues === 1 ? "" : "s"}`]
     return new ValidationError({
       subject,
-      issues,
-      message: [`Invalid ${subject} (${count}):`, ...lines].join("\n")
+      issues: listed,
+      ...(omittedIssues === 0 ? {} : { omittedIssues }),
+      message: [`Invalid ${subject} (${count}):`, ...lines, ...more].join("\n")
     })
   }
 }

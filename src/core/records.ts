@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { type PathSegment, type SafeParseResult, ValidationError } from "./errors.js"
+import { MAX_LISTED_ISSUES, type PathSegment, type SafeParseResult, ValidationError } from "./errors.js"
 
 /**
  * Object keys sorted, so that two records with the same content give the same text. The replacer
@@ -43,13 +43,18 @@ export function uniqueById<T extends { readonly id: string }>(
   const issues: Array<{ readonly path: ReadonlyArray<PathSegment>; readonly message: string }> = []
   const decoded: Array<T | undefined> = new Array(records.length)
   const order: Array<number> = []
+  let omitted = 0
   for (let index = 0; index < records.length; index++) {
     const input = records[index]
     if (reader.looksDecoded(input)) decoded[index] = input
     else {
       const result = reader.safeParse(input)
       if (!result.success) {
-        issues.push(...result.error.issues.map((issue) => ({ path: [index, ...issue.path], message: issue.message })))
+        omitted += result.error.omittedIssues ?? 0
+        for (const issue of result.error.issues) {
+          if (issues.length < MAX_LISTED_ISSUES) issues.push({ path: [index, ...issue.path], message: issue.message })
+          else omitted++
+        }
         continue
       }
       decoded[index] = result.data
@@ -74,7 +79,7 @@ export function uniqueById<T extends { readonly id: string }>(
       issues.push({ path: [index, "id"], message: `the id ${record.id} is already used by record [${first}] with different content` })
     }
   }
-  if (issues.length > 0) throw ValidationError.of(reader.subject, issues.sort((a, b) => Number(a.path[0]) - Number(b.path[0])))
+  if (issues.length > 0 || omitted > 0) throw ValidationError.of(reader.subject, issues.sort((a, b) => Number(a.path[0]) - Number(b.path[0])), omitted)
   return { unique, copies }
 }
 

@@ -37,21 +37,77 @@ export const IdSchema = Schema.String.check(
   })
 )
 
+/** Characters a one-line text refuses: C0 controls (tab and line breaks included), DEL, C1 controls, Unicode's line and paragraph separators. */
+const LINE_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u
+/** Characters a multi-line text refuses: the same but tab, line feed, and a carriage return followed by a line feed. */
+const TEXT_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]|\r(?!\n)/u
+/** A UTF-16 surrogate not paired with another: no character at all, and invalid UTF-8 once written. */
+const LONE_SURROGATE = /\p{Cs}/u
+/** A character that shows: not a blank, nor a zero-width or other default-ignorable character (U+200B, U+2060, U+FEFF…). */
+const VISIBLE = /[^\p{White_Space}\p{Default_Ignorable_Code_Point}]/u
+
+const codePoint = (char: string) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`
+
+/** What is wrong with a text, or `true`: blank or invisible, too long, a lone surrogate, a control character. */
+function textCheck(controls: RegExp, kind: string) {
+  return (text: string): string | true => {
+    if (text.length > 2000 || !VISIBLE.test(text)) return "expected a non-blank text of at most 2000 characters"
+    const surrogate = LONE_SURROGATE.exec(text)
+    if (surrogate !== null) return `expected well-formed Unicode text, found a lone surrogate ${codePoint(surrogate[0])} at index ${surrogate.index}`
+    const control = controls.exec(text)
+    if (control !== null) return `expected a ${kind} without control characters, found ${codePoint(control[0])} at index ${control.index}`
+    return true
+  }
+}
+
 /**
- * Schema of a text that is not blank, at most 2 000 characters.
+ * Schema of a one-line text (a name, a title, a theme, a city, a reference): at most 2 000
+ * characters, at least one of them visible (a text of blanks or zero-width characters alone is
+ * refused), well-formed Unicode (no lone surrogate), and no control character: no C0 control
+ * (tab, line feed and carriage return included, and NUL), no DEL, no C1 control, no U+2028 or
+ * U+2029. Each refusal names the character and its index.
  *
  * @example
  * ```ts
  * import { Schema } from "effect"
  * import { TextSchema } from "caf-conventions"
  * Schema.decodeUnknownSync(TextSchema)("France Active Seine-et-Marne Essonne") //=> "France Active Seine-et-Marne Essonne"
+ * Schema.decodeUnknownSync(TextSchema)("Association\nBis") // throws: "… found U+000A at index 11"
  * ```
  * @category decoding
  */
 export const TextSchema = Schema.String.check(
   Schema.makeFilter(
-    (text: string) => (text.trim().length > 0 && text.length <= 2000) || "expected a non-blank text of at most 2000 characters",
-    jsonSchemaHint("A non-blank text of at most 2000 characters", { minLength: 1, maxLength: 2000 })
+    textCheck(LINE_CONTROLS, "one-line text"),
+    jsonSchemaHint("A non-blank text of at most 2000 characters, on one line, without control characters", {
+      minLength: 1,
+      maxLength: 2000,
+      pattern: "^[^\\u0000-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$"
+    })
+  )
+)
+
+/**
+ * Schema of a text that may run over several lines (a note, a description, a reason): as
+ * {@link TextSchema}, but a tab, a line feed, and a carriage return followed by a line feed
+ * (Windows line ends) are accepted.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { MultilineTextSchema } from "caf-conventions"
+ * Schema.decodeUnknownSync(MultilineTextSchema)("Avenant signé.\r\nVoir le courrier du 3 mai.") //=> "Avenant signé.\r\nVoir le courrier du 3 mai."
+ * ```
+ * @category decoding
+ */
+export const MultilineTextSchema = Schema.String.check(
+  Schema.makeFilter(
+    textCheck(TEXT_CONTROLS, "text"),
+    jsonSchemaHint("A non-blank text of at most 2000 characters, without control characters but tab and line ends", {
+      minLength: 1,
+      maxLength: 2000,
+      pattern: "^[^\\u0000-\\u0008\\u000b\\u000c\\u000e-\\u001f\\u007f-\\u009f\\u2028\\u2029]*$"
+    })
   )
 )
 

@@ -66,7 +66,7 @@ function checkedCandidate(candidate: unknown, subject = "candidate"): Candidate 
   if (isCandidate(candidate)) return candidate
   const decoded = safeParseCandidate(candidate)
   if (decoded.success) return decoded.data
-  throw subject === "candidate" ? decoded.error : ValidationError.of(subject, decoded.error.issues)
+  throw subject === "candidate" ? decoded.error : ValidationError.of(subject, decoded.error.issues, decoded.error.omittedIssues)
 }
 
 /** The rules that made the verdict fail: failed leaves, and `not:<id>` for an excluded condition that held. */
@@ -195,7 +195,7 @@ export function screenEligibility(convention: Convention, candidates: ReadonlyAr
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
       invalid++
-      return { index, status: "invalid", error: ValidationError.of("candidates", error.issues.map((issue) => ({ ...issue, path: [index, ...issue.path] }))) }
+      return { index, status: "invalid", error: ValidationError.of("candidates", error.issues.map((issue) => ({ ...issue, path: [index, ...issue.path] })), error.omittedIssues) }
     }
   })
   return { date: context.date, lines, eligible, ineligible, invalid }

@@ -6,7 +6,7 @@
 import { Effect, Schema } from "effect"
 import { CalendarDateSchema } from "../calendar/date.js"
 import { makeCodec } from "../core/codec.js"
-import { IdSchema, TextSchema, uniqueList } from "../core/schemas.js"
+import { IdSchema, MultilineTextSchema, TextSchema, uniqueList } from "../core/schemas.js"
 import { NonNegativeEurosFromString } from "../money/schema.js"
 import { FundingSchemeSchema, SectorSchema } from "../referential/codes.js"
 import { ExpenseCategorySchema } from "../referential/convention-codes.js"
@@ -73,7 +73,7 @@ export const ExpenseSchema = Schema.Struct({
   fundedBy: uniqueList(FundingSchemeSchema).pipe(Schema.withDecodingDefaultKey(Effect.succeed([]))),
   conventionId: Schema.optionalKey(IdSchema),
   document: Schema.optionalKey(TextSchema),
-  description: Schema.optionalKey(TextSchema)
+  description: Schema.optionalKey(MultilineTextSchema)
 })
 
 /**

@@ -93,7 +93,8 @@ export function isSiren(value: unknown): value is Siren {
 }
 
 /**
- * Whether a value is a valid SIRET: 14 digits passing the Luhn check, or, for La Poste's
+ * Whether a value is a valid SIRET: 14 digits whose first nine are a valid SIREN and which pass
+ * the Luhn check, or, for La Poste's
  * establishments (SIREN 356000000), whose NICs were numbered before the key was enforced,
  * 14 digits whose sum is a multiple of 5 (INSEE's documented exception).
  *
@@ -103,11 +104,12 @@ export function isSiren(value: unknown): value is Siren {
  * isSiret("73282932000074") //=> true
  * isSiret("35600000049837") //=> true (La Poste: fails Luhn, but its digits sum to 45)
  * isSiret("73282932000075") //=> false
+ * isSiret("12345678000006") //=> false (passes Luhn, but 123456780 is not a SIREN)
  * ```
  * @category identifiers
  */
 export function isSiret(value: unknown): value is Siret {
-  if (typeof value !== "string" || !/^\d{14}$/.test(value)) return false
+  if (typeof value !== "string" || !/^\d{14}$/.test(value) || !isSiren(value.slice(0, 9))) return false
   if (luhnValid(value)) return true
   if (!value.startsWith(LA_POSTE_SIREN)) return false
   let sum = 0

@@ -4,18 +4,16 @@
  * @module
  */
 import { InvalidArgumentError } from "../core/errors.js"
-import { Dec } from "./decimal.js"
+import { Dec, decimalOf, shown } from "./decimal.js"
 import { Euros, type Ratio } from "./euros.js"
 import type { RoundingMode } from "./rounding.js"
 
 function nonNegative(ratio: Ratio, argument: string): InstanceType<typeof Dec> {
-  let value: InstanceType<typeof Dec>
-  try {
-    value = new Dec(ratio)
-  } catch {
-    throw new InvalidArgumentError({ argument, message: `${argument} must be a decimal number, got ${JSON.stringify(ratio)}` })
+  const value = decimalOf(ratio)
+  if (value === undefined && typeof ratio !== "number") {
+    throw new InvalidArgumentError({ argument, message: `${argument} must be a decimal number, got ${shown(ratio)}` })
   }
-  if (!value.isFinite() || value.isNegative()) {
+  if (value === undefined || value.isNegative()) {
     throw new InvalidArgumentError({ argument, message: `${argument} must be a finite number ≥ 0, got ${String(ratio)}` })
   }
   return value

@@ -5,7 +5,7 @@
  */
 import type { PathSegment, SafeParseResult } from "../core/errors.js"
 import { InvalidAmountError, InvalidArgumentError } from "../core/errors.js"
-import { Dec } from "./decimal.js"
+import { Dec, decimalOf, shown } from "./decimal.js"
 import { formatFrenchAmount } from "./format.js"
 import type { RoundingMode } from "./rounding.js"
 import { decimalRounding } from "./rounding.js"
@@ -55,15 +55,11 @@ function toRatio(ratio: Ratio, argument: string): Dec {
   if (typeof ratio === "number" && !Number.isFinite(ratio)) {
     throw new InvalidArgumentError({ argument, message: `${argument} must be finite, got ${ratio}` })
   }
-  try {
-    const value = new Dec(ratio)
-    if (value.isFinite()) return value
-  } catch {
-    // reported below with the argument's name
-  }
+  const value = decimalOf(ratio)
+  if (value !== undefined) return value
   throw new InvalidArgumentError({
     argument,
-    message: `${argument} must be a decimal number such as "0.35", got ${JSON.stringify(ratio)}`
+    message: `${argument} must be a decimal number such as "0.35", got ${shown(ratio)}`
   })
 }
 

@@ -6,7 +6,7 @@
 import { Effect, Schema } from "effect"
 import { CalendarDateSchema } from "../calendar/date.js"
 import { makeCodec } from "../core/codec.js"
-import { IdSchema, TextSchema, jsonSchemaHint, uniqueList } from "../core/schemas.js"
+import { IdSchema, MultilineTextSchema, TextSchema, jsonSchemaHint, uniqueList } from "../core/schemas.js"
 import { DepartementSchema } from "../identifiers/identifiers.js"
 import { FundingSchemeSchema, LegalFormSchema, PartnershipBodySchema, SectorSchema, SituationSchema } from "../referential/codes.js"
 import { ActivityKindSchema } from "../referential/convention-codes.js"
@@ -82,7 +82,7 @@ export const ActivitySchema = Schema.Struct({
   beneficiaries: Schema.optionalKey(Schema.Record(MeasureNameSchema, uniqueList(IdSchema))),
   fundedBy: uniqueList(FundingSchemeSchema).pipe(Schema.withDecodingDefaultKey(Effect.succeed([]))),
   conventionId: Schema.optionalKey(IdSchema),
-  notes: Schema.optionalKey(TextSchema)
+  notes: Schema.optionalKey(MultilineTextSchema)
 }).check(
   Schema.makeFilter((record: { readonly days?: number; readonly hours?: number }) =>
     record.days !== undefined && record.hours !== undefined ? { path: ["hours"], issue: "give the duration in days or in hours, not both" } : true

@@ -5,7 +5,7 @@
  */
 import { Schema } from "effect"
 import { makeCodec } from "../core/codec.js"
-import { IdSchema, TextSchema, uniqueList } from "../core/schemas.js"
+import { IdSchema, MultilineTextSchema, TextSchema, uniqueList } from "../core/schemas.js"
 import { DepartementSchema, RnaSchema, SirenSchema, SiretSchema } from "../identifiers/identifiers.js"
 import { LegalFormSchema, PartnerRoleSchema } from "../referential/codes.js"
 
@@ -40,7 +40,7 @@ export const PartnerSchema = Schema.Struct({
   employer: Schema.optionalKey(Schema.Boolean),
   networks: Schema.optionalKey(uniqueList(TextSchema)),
   city: Schema.optionalKey(TextSchema),
-  note: Schema.optionalKey(TextSchema)
+  note: Schema.optionalKey(MultilineTextSchema)
 }).check(
   Schema.makeFilter((partner: { readonly siren?: string; readonly siret?: string }) =>
     partner.siren === undefined || partner.siret === undefined || partner.siret.startsWith(partner.siren)

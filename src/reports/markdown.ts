@@ -6,33 +6,55 @@
 import { type Block, type ReportDocument, reportDocument } from "./document.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 
-const cell = (text: string) => text.replace(/\|/g, "\\|").replace(/\n/g, " ")
+/** Characters that start inline Markdown anywhere in a line: escapes, code, emphasis, strikethrough, links, headings' closing `#`, table pipes, e-mail autolinks. */
+const INLINE = /[\\`*_~[\]#|@]/gu
+/** Line breaks, which could start a heading, a list or a table row inside a text. */
+const LINE_BREAKS = /[\r\n\u2028\u2029\v\f]+/gu
+const HTML: Record<string, string> = { "&": "&amp;", "<": "&lt;", ">": "&gt;" }
+
+/**
+ * A text as literal Markdown: on one line, its HTML special characters as entities, its
+ * Markdown punctuation escaped, autolinks (`http://`, `www.`) broken, and a list marker or
+ * a number that would start a list escaped at its start; leading and trailing blanks, which
+ * Markdown drops anyway, are trimmed. Rendered by CommonMark or GFM, it shows as the text itself.
+ */
+function literal(text: string): string {
+  return text
+    .replace(LINE_BREAKS, " ")
+    .trim()
+    .replace(/[&<>]/gu, (char) => HTML[char] ?? char)
+    .replace(INLINE, "\\$&")
+    .replace(/:\/\//gu, ":\\/\\/")
+    .replace(/(www)\./giu, "$1\\.")
+    .replace(/^[-+=]/u, "\\$&")
+    .replace(/^(\d+)([.)])/u, "$1\\$2")
+}
 
 function block(content: Block): string {
   switch (content.kind) {
     case "paragraph":
-      return content.text
+      return literal(content.text)
     case "list":
-      return content.items.map((item) => `- ${item}`).join("\n")
+      return content.items.map((item) => `- ${literal(item)}`).join("\n")
     case "table":
       return [
-        `| ${content.headers.map(cell).join(" | ")} |`,
+        `| ${content.headers.map(literal).join(" | ")} |`,
         `| ${content.numeric.map((numeric) => (numeric ? "---:" : "---")).join(" | ")} |`,
-        ...content.rows.map((row) => `| ${row.map(cell).join(" | ")} |`)
+        ...content.rows.map((row) => `| ${row.map(literal).join(" | ")} |`)
       ].join("\n")
     case "chart":
       return [
-        `*Graphique : ${content.chart.title}*`,
+        `*Graphique : ${literal(content.chart.title)}*`,
         "",
-        ...content.chart.groups.map((group) => `- ${group.label} : ${group.bars.map((bar) => (group.bars.length === 1 ? bar.display : `${bar.label} ${bar.display}`)).join(" ; ")}${group.target === undefined ? "" : ` (cible ${group.target.display})`}`)
+        ...content.chart.groups.map((group) => `- ${literal(`${group.label} : ${group.bars.map((bar) => (group.bars.length === 1 ? bar.display : `${bar.label} ${bar.display}`)).join(" ; ")}${group.target === undefined ? "" : ` (cible ${group.target.display})`}`)}`)
       ].join("\n")
   }
 }
 
 function markdownOf(document: ReportDocument): string {
-  const parts = [`# ${document.title}`, `*${document.subtitle}*`]
+  const parts = [`# ${literal(document.title)}`, `*${literal(document.subtitle)}*`]
   for (const section of document.sections) {
-    parts.push(`## ${section.title}`)
+    parts.push(`## ${literal(section.title)}`)
     for (const content of section.blocks) parts.push(block(content))
   }
   return `${parts.join("\n\n")}\n`

@@ -103,7 +103,8 @@ export interface ScdlProblem {
 
 /**
  * The export: the CSV text (UTF-8, comma-separated, a header line, fields quoted when needed,
- * CRLF line ends as RFC 4180 says), the rows, and the conventions that could not be exported.
+ * CRLF line ends as RFC 4180 says, free texts that start like a formula neutralised), the rows,
+ * and the conventions that could not be exported.
  *
  * @example
  * ```ts
@@ -123,6 +124,23 @@ export interface ScdlExport {
 }
 
 const quote = (value: string) => (/[",\r\n;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
+
+/**
+ * The columns whose text comes from the documents (names, title, reference), not from the
+ * library: a spreadsheet opening the CSV must not take them for formulas.
+ */
+const FREE_TEXT: ReadonlySet<ScdlProblem["column"]> = new Set(["nomAttribuant", "referenceDecision", "nomBeneficiaire", "objet"])
+
+/** A cell a spreadsheet would run as a formula (OWASP, *CSV Injection*). */
+const FORMULA_START = /^[=+\-@\t\r]/u
+
+/**
+ * A cell of the CSV text: quoted when needed, and a free text that starts like a formula is
+ * written after a single quote, and quoted, as OWASP advises (`=1+1` becomes `"'=1+1"`).
+ */
+function csvCell(column: ScdlProblem["column"], value: string): string {
+  return FREE_TEXT.has(column) && FORMULA_START.test(value) ? `"'${value.replace(/"/g, '""')}"` : quote(value)
+}
 
 /** The instalments that pay something, over the whole period (a balance of 0 € is not a payment). */
 function paidInstalments(convention: Convention): ReadonlyArray<Instalment> {
@@ -194,7 +212,10 @@ function rowOf(convention: Convention, partners: ReadonlyArray<Partner>): { read
  * several instalments (`unique` and one date otherwise), `non` for the EU notification, `1.00` for
  * a single beneficiary. Every row is checked against the schema's patterns: a convention with
  * invalid or missing data (a missing SIRET, say) is reported in `problems`, with every problem,
- * and left out rather than exported half-empty.
+ * and left out rather than exported half-empty. In the CSV text, a name, title or reference that
+ * starts with `=`, `+`, `-`, `@`, a tab or a carriage return is written after a single quote and
+ * quoted, so that a spreadsheet shows it instead of running it as a formula (the rows keep the
+ * text as it is).
  *
  * @example
  * ```ts
@@ -213,6 +234,6 @@ export function toScdlCsv(conventions: ReadonlyArray<Convention>, options: { rea
     if (result.row !== undefined) rows.push(result.row)
     problems.push(...result.problems)
   }
-  const lines = [SCDL_COLUMNS.join(","), ...rows.map((row) => SCDL_COLUMNS.map((column) => quote(row[column])).join(","))]
+  const lines = [SCDL_COLUMNS.join(","), ...rows.map((row) => SCDL_COLUMNS.map((column) => csvCell(column, row[column])).join(","))]
   return { csv: `${lines.join("\r\n")}\r\n`, rows, problems }
 }

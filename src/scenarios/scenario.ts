@@ -7,7 +7,7 @@
 import { Schema } from "effect"
 import { formatFraction } from "../core/fraction.js"
 import { makeCodec } from "../core/codec.js"
-import { IdSchema, TextSchema } from "../core/schemas.js"
+import { IdSchema, MultilineTextSchema, TextSchema } from "../core/schemas.js"
 import { checkCompliance } from "../conventions/compliance.js"
 import { type Convention, parseConvention } from "../conventions/convention.js"
 import { parseCandidates } from "../eligibility/candidate.js"
@@ -20,7 +20,7 @@ import { evaluateObjectives } from "../objectives/evaluate.js"
 import { parsePortfolio } from "../portfolio/portfolio.js"
 
 const JsonValue = Schema.Unknown
-const FileOrInline = Schema.Union([Schema.String, Schema.Array(JsonValue)])
+const FileOrInline = Schema.Union([TextSchema, Schema.Array(JsonValue)])
 
 /**
  * Schema of a scenario file:
@@ -43,7 +43,7 @@ const FileOrInline = Schema.Union([Schema.String, Schema.Array(JsonValue)])
  */
 export const ScenarioSchema = Schema.Struct({
   name: TextSchema,
-  description: Schema.optionalKey(TextSchema),
+  description: Schema.optionalKey(MultilineTextSchema),
   convention: Schema.Union([Schema.Struct({ file: TextSchema, id: Schema.optionalKey(IdSchema) }), Schema.Record(Schema.String, JsonValue)]),
   question: Schema.Literals(["eligibility", "objectives", "schedule", "funding-use", "compliance"]),
   date: Schema.optionalKey(Schema.String),

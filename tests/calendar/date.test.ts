@@ -1,11 +1,13 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import {
+  InvalidArgumentError,
   InvalidDateError,
   ValidationError,
   addDays,
   addMonths,
   calendarDate,
+  calendarYear,
   compareDates,
   daysBetween,
   daysInMonth,
@@ -14,12 +16,15 @@ import {
   endOfYear,
   isCalendarDate,
   isLeapYear,
+  makePeriod,
   maxDate,
   minDate,
   parseCalendarDate,
+  periodPartInYear,
   readCalendarDate,
   safeParseCalendarDate,
   startOfYear,
+  yearFraction,
   yearOf
 } from "caf-conventions"
 import { runs } from "../runs.js"
@@ -111,6 +116,48 @@ describe("parsing calendar dates", () => {
       }),
       runs(1000)
     )
+  })
+})
+
+/** The error `run` throws, reduced to its tag, argument and message. */
+function refusal(run: () => unknown): unknown {
+  try {
+    run()
+  } catch (error) {
+    const { _tag, argument, message } = error as InvalidArgumentError
+    return { _tag, argument, message, typed: error instanceof InvalidArgumentError }
+  }
+  throw new Error("expected an error")
+}
+
+describe("calendar arguments that are not whole numbers", () => {
+  it("are refused by addDays and addMonths, which would write 0NaN-NaN-NaN or move by a fraction", () => {
+    const day = d("2024-01-31")
+    expect(refusal(() => addDays(day, Number.NaN))).toEqual({ _tag: "InvalidArgument", argument: "days", message: "days must be a whole number, got NaN", typed: true })
+    expect(refusal(() => addDays(day, 1.5))).toEqual({ _tag: "InvalidArgument", argument: "days", message: "days must be a whole number, got 1.5", typed: true })
+    expect(refusal(() => addDays(day, Number.POSITIVE_INFINITY))).toMatchObject({ argument: "days", typed: true })
+    expect(refusal(() => addDays(day, "1" as never))).toEqual({ _tag: "InvalidArgument", argument: "days", message: 'days must be a whole number, got "1"', typed: true })
+    expect(refusal(() => addMonths(day, 0.5))).toEqual({ _tag: "InvalidArgument", argument: "months", message: "months must be a whole number, got 0.5", typed: true })
+    expect(refusal(() => addMonths(day, Number.NaN))).toMatchObject({ argument: "months", typed: true })
+    expect([addDays(day, -31), addMonths(day, -1)]).toEqual(["2023-12-31", "2023-12-31"])
+  })
+
+  it("are refused by calendarDate, isLeapYear, daysInYear and daysInMonth", () => {
+    expect(refusal(() => calendarDate(2024, 1.5, 1))).toEqual({ _tag: "InvalidArgument", argument: "month", message: "month must be a whole number, got 1.5", typed: true })
+    expect(refusal(() => calendarDate(Number.NaN, 1, 1))).toMatchObject({ argument: "year", typed: true })
+    expect(refusal(() => calendarDate(2024, 1, 0.5))).toMatchObject({ argument: "day", typed: true })
+    expect(refusal(() => isLeapYear(2024.5))).toMatchObject({ argument: "year", typed: true })
+    expect(refusal(() => daysInYear(Number.NaN))).toMatchObject({ argument: "year", typed: true })
+    expect(refusal(() => daysInMonth(2024, 13))).toEqual({ _tag: "InvalidArgument", argument: "month", message: "month must be 1 to 12, got 13", typed: true })
+    expect(refusal(() => daysInMonth(2024, 2.5))).toMatchObject({ argument: "month", typed: true })
+    expect(refusal(() => daysInMonth(2024.5, 2))).toMatchObject({ argument: "year", typed: true })
+  })
+
+  it("are refused by the functions of periods that take a year", () => {
+    const period = makePeriod(d("2024-07-01"), d("2025-06-30"))
+    expect(refusal(() => calendarYear(2024.5))).toMatchObject({ argument: "year", typed: true })
+    expect(refusal(() => periodPartInYear(period, Number.NaN))).toMatchObject({ argument: "year", typed: true })
+    expect(refusal(() => yearFraction(period, 2024.5))).toMatchObject({ argument: "year", typed: true })
   })
 })
 

@@ -112,13 +112,20 @@ describe("decoding a convention: bad input gets every problem with its path", ()
     expect(problems(result)[0]).toMatch(/^note: Expected string/)
   })
 
-  it("answers a 10 MB document with an error, and lists every bad item of a long list", () => {
+  it("answers a 10 MB document with an error, and lists the first 100 bad items of a long list and counts the others", () => {
     const huge = withChange((json) => (json.note = "x".repeat(10 * 1024 * 1024)))
     expect(problems(safeParseConvention(huge))).toEqual(["note: expected a non-blank text of at most 2000 characters"])
     const long = withChange((json) => (json.terms.territory = Array.from({ length: 100_000 }, (_, i) => (i % 2 === 0 ? "9x" : "91"))))
-    const listed = problems(safeParseConvention(long))
-    expect(listed).toHaveLength(50_000)
+    const result = safeParseConvention(long)
+    const listed = problems(result)
+    expect(listed).toHaveLength(100)
     expect(listed[0]).toBe('terms.territory.0: "9x" is not a valid département code (01–95, 2A, 2B, 971–976)')
+    expect(listed[99]).toBe('terms.territory.198: "9x" is not a valid département code (01–95, 2A, 2B, 971–976)')
+    expect(result.success ? undefined : result.error.omittedIssues).toBe(49_900)
+    expect(result.success ? [] : result.error.message.split("\n").filter((_line, i, all) => i === 0 || i === all.length - 1)).toEqual([
+      "Invalid convention (50000 issues, the first 100 listed):",
+      "  … and 49900 more issues"
+    ])
   })
 
   it("never mutates its input", () => {

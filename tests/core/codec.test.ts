@@ -1,6 +1,6 @@
 import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import { SectorSchema, TextSchema, explanationLines, makeCodec, uniqueList, type ExplanationNode } from "caf-conventions"
+import { MultilineTextSchema, SectorSchema, TextSchema, explanationLines, makeCodec, uniqueList, type ExplanationNode } from "caf-conventions"
 
 // Codecs are built inside each test, so that mutation testing sees their code run inside a test.
 const item = Schema.Struct({ id: Schema.String })
@@ -70,7 +70,11 @@ describe("shared schemas", () => {
     }
     expect(schemaOf(uniqueList(SectorSchema, { nonEmpty: true }))).toEqual({ type: "array", description: "A non-empty list without repeated items", uniqueItems: true, minItems: 1, minLength: undefined, maxLength: undefined })
     expect(schemaOf(uniqueList(SectorSchema))).toEqual({ type: "array", description: "A list without repeated items", uniqueItems: true, minItems: undefined, minLength: undefined, maxLength: undefined })
-    expect(schemaOf(TextSchema)).toEqual({ type: "string", description: "A non-blank text of at most 2000 characters", uniqueItems: undefined, minItems: undefined, minLength: 1, maxLength: 2000 })
+    expect(schemaOf(TextSchema)).toEqual({ type: "string", description: "A non-blank text of at most 2000 characters, on one line, without control characters", uniqueItems: undefined, minItems: undefined, minLength: 1, maxLength: 2000 })
+    expect(schemaOf(MultilineTextSchema)).toMatchObject({ description: "A non-blank text of at most 2000 characters, without control characters but tab and line ends", minLength: 1, maxLength: 2000 })
+    const pattern = (schema: Schema.Top) => new RegExp((Schema.toJsonSchemaDocument(schema).schema as { pattern: string }).pattern, "u")
+    expect(["a", "a\tb", "a\nb", "a\u0000", "a\u009f"].map((text) => pattern(TextSchema).test(text))).toEqual([true, false, false, false, false])
+    expect(["a", "a\tb", "a\r\nb", "a\u0000", "a\u007f"].map((text) => pattern(MultilineTextSchema).test(text))).toEqual([true, true, true, false, false])
   })
 
   it("a text holds 1 to 2000 characters and is not blank", () => {

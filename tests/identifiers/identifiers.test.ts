@@ -42,6 +42,14 @@ describe("Luhn key", () => {
     expect(luhnValid("")).toBe(false)
     expect(luhnValid("7328a9320")).toBe(false)
   })
+
+  it("refuses a character before or after the digits, which the Luhn sum would otherwise count", () => {
+    // ':' and 'x' read as 10 and 72 once 48 is taken off their code: ":18" and "18x" would sum to
+    // 20 and 80, multiples of 10, without both anchors of the digit pattern.
+    expect(luhnValid(":18")).toBe(false)
+    expect(luhnValid("18x")).toBe(false)
+    expect(luhnValid("18")).toBe(true)
+  })
 })
 
 describe("SIREN", () => {
@@ -86,11 +94,21 @@ describe("SIRET", () => {
     expect(isSiret("73282932000072")).toBe(false) // digits sum to 45, but this is not La Poste
   })
 
-  it("accepts every keyed SIRET and refuses every one-digit change of it outside La Poste (property)", () => {
+  it("refuses 14 digits passing the Luhn check whose first nine are not a valid SIREN", () => {
+    expect(luhnValid("12345678000006")).toBe(true)
+    expect(isSiren("123456780")).toBe(false)
+    expect(isSiret("12345678000006")).toBe(false)
+    expect(() => parseSiret("12345678000006")).toThrow(ValidationError)
+    // La Poste's exception applies to its own SIREN only, which is itself valid.
+    expect(isSiren("356000000")).toBe(true)
+  })
+
+  it("accepts every keyed SIRET of a keyed SIREN and refuses every one-digit change of it outside La Poste (property)", () => {
     fc.assert(
-      fc.property(digits(13), (body) => {
-        fc.pre(!body.startsWith("356000000"))
-        const siret = withLuhnKey(body)
+      fc.property(digits(8), digits(4), (sirenBody, nic) => {
+        const siren = withLuhnKey(sirenBody)
+        fc.pre(siren !== "356000000")
+        const siret = withLuhnKey(siren + nic)
         expect(isSiret(siret)).toBe(true)
         for (const changed of oneDigitChanges(siret)) {
           if (!changed.startsWith("356000000")) expect(isSiret(changed)).toBe(false)

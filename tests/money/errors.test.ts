@@ -61,6 +61,16 @@ describe("amounts refused", () => {
     expect(caught(() => max().times(Number.POSITIVE_INFINITY))).toEqual({ _tag: "InvalidArgument", argument: "ratio", message: "ratio must be finite, got Infinity" })
   })
 
+  it("when a ratio is written in hexadecimal, binary or octal, which decimal.js would read", () => {
+    expect(caught(() => Euros.round("0x10"))).toEqual({ _tag: "InvalidArgument", argument: "value", message: 'value must be a decimal number such as "0.35", got "0x10"' })
+    expect(caught(() => Euros.parse("1").times("0b11"))).toEqual({ _tag: "InvalidArgument", argument: "ratio", message: 'ratio must be a decimal number such as "0.35", got "0b11"' })
+    expect(caught(() => Euros.parse("1").times("0o7"))).toMatchObject({ _tag: "InvalidArgument", argument: "ratio" })
+    expect(caught(() => Euros.parse("1").times(" 1"))).toMatchObject({ _tag: "InvalidArgument", argument: "ratio" })
+    expect(caught(() => Euros.round(3n as never))).toEqual({ _tag: "InvalidArgument", argument: "value", message: 'value must be a decimal number such as "0.35", got 3' })
+    // Decimal text still reads, with a sign, a bare point or an exponent.
+    expect([Euros.round("+1.5"), Euros.round(".5"), Euros.round("5."), Euros.round("1e2"), Euros.parse("10").times("2.5E-1")].map(String)).toEqual(["1.50", "0.50", "5.00", "100.00", "2.50"])
+  })
+
   it("round half up unless told otherwise", () => {
     expect([Euros.round("0.125"), Euros.round("-0.125"), Euros.parse("0.05").times("0.5"), prorate(Euros.parse("0.05"), 1, 2)].map(String)).toEqual(["0.13", "-0.13", "0.03", "0.03"])
   })
@@ -74,6 +84,13 @@ describe("splits refused", () => {
     expect(caught(() => allocate(hundred(), ["1", "a"]))).toEqual({ _tag: "InvalidArgument", argument: "ratios[1]", message: 'ratios[1] must be a decimal number, got "a"' })
     expect(caught(() => allocate(hundred(), ["1", "2", "-1"]))).toEqual({ _tag: "InvalidArgument", argument: "ratios[2]", message: "ratios[2] must be a finite number ≥ 0, got -1" })
     expect(caught(() => allocate(hundred(), ["0", 0]))).toEqual({ _tag: "InvalidArgument", argument: "ratios", message: "at least one ratio must be positive" })
+  })
+
+  it("name a ratio written in hexadecimal or binary", () => {
+    expect(caught(() => allocate(hundred(), ["0x10", "1"]))).toEqual({ _tag: "InvalidArgument", argument: "ratios[0]", message: 'ratios[0] must be a decimal number, got "0x10"' })
+    expect(caught(() => allocate(hundred(), ["1", "0b11"]))).toEqual({ _tag: "InvalidArgument", argument: "ratios[1]", message: 'ratios[1] must be a decimal number, got "0b11"' })
+    expect(caught(() => allocate(hundred(), [1, Number.NaN]))).toEqual({ _tag: "InvalidArgument", argument: "ratios[1]", message: "ratios[1] must be a finite number ≥ 0, got NaN" })
+    expect(caught(() => allocate(hundred(), [1, Object.create(null) as never]))).toEqual({ _tag: "InvalidArgument", argument: "ratios[1]", message: "ratios[1] must be a decimal number, got object" })
   })
 
   it("name the part or the whole at fault", () => {

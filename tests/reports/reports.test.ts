@@ -214,6 +214,36 @@ describe("open data: the SCDL subventions table", () => {
     ])
   })
 
+  it("writes a name or title that starts like a formula after a single quote, quoted, and leaves amounts and dates as they are", () => {
+    const json = foundingPortfolioJson()
+    json.partners[0]!["siret"] = "73282932000074"
+    json.partners[1]!["siret"] = "35600000049837"
+    json.conventions[2]!.title = "=HYPERLINK(\"http://x\")"
+    const known = parsePortfolio(json)
+    const line = (funder: string, partner: string) => {
+      const partners = known.partners.map((p) => ({ ...p, name: p.id === "caf-91" ? funder : partner }))
+      const exported = toScdlCsv([known.conventions[2]!], { partners })
+      return { line: exported.csv.split("\r\n")[1], problems: exported.problems.map((p) => p.column), row: exported.rows[0] }
+    }
+    const cases: Array<[string, string]> = [
+      ["=1+1", "\"'=1+1\""],
+      ["+cmd", "\"'+cmd\""],
+      ["-2+3", "\"'-2+3\""],
+      ["@SUM(A1:A2)", "\"'@SUM(A1:A2)\""],
+      ["\tx", "\"'\tx\""],
+      ["a;=1", "\"a;=1\""],
+      ["A=1", "A=1"]
+    ]
+    for (const [name, cell] of cases) {
+      const { line: written, row } = line(name, name)
+      expect(written, JSON.stringify(name)).toBe(`${cell},73282932000074,2023-01-01,,${cell},35600000049837,"'=HYPERLINK(""http://x"")",90000.00,aide en numéraire,échelonné,2023-03-31/2026-06-30,,non,1.00`)
+      expect(row?.nomBeneficiaire).toBe(name) // the row keeps the text as it is
+    }
+    // A carriage return cannot start a name in the table: the schema's pattern refuses the row.
+    const carriage = line("\rx", "\rx")
+    expect([carriage.line, carriage.problems]).toEqual(["", ["nomAttribuant", "nomBeneficiaire"]])
+  })
+
   it("writes one valid row per convention once the SIRETs are known (illustrative SIRETs)", () => {
     const json = foundingPortfolioJson()
     json.partners[0]!["siret"] = "73282932000074"
