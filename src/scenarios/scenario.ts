@@ -353,6 +353,7 @@ function differencesOf(scenario: Scenario, convention: Convention, files: Scenar
       return useDifferences(use, expected, "", "")
     }
     case "ledger": {
+      if (scenario.year !== undefined) throw new Error("la question « ledger » porte sur toutes les années de la convention : indiquez les années dans expected.years, pas dans year")
       const known = resolveConvention(convention, scenario.asOf === undefined ? {} : { knownOn: scenario.asOf })
       const evaluations = scenario.activities === undefined ? [] : known.years.map((entry) => evaluateObjectives(convention, activities(), { year: entry.year, ...asOf }))
       const ledger = fundingLedger(convention, {

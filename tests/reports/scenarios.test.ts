@@ -87,6 +87,9 @@ describe("scenario files", () => {
     expect(runScenario(oneDate, files("examples/data")).differences).toEqual([
       'le scénario ne peut pas être exécuté : pour la question « ledger », reportsAcceptedOn donne une date par année ({ "2024": "2025-05-20" }), pas une seule date'
     ])
+    expect(runScenario(ledgerOffset({}, { year: 2024 }), files("examples/data")).differences).toEqual([
+      "le scénario ne peut pas être exécuté : la question « ledger » porte sur toutes les années de la convention : indiquez les années dans expected.years, pas dans year"
+    ])
     const byYear = parseScenario({ name: "Échéancier", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "schedule", year: 2024, reportsAcceptedOn: { "2024": "2025-05-20" }, expected: {} })
     expect(runScenario(byYear, files("examples/data")).differences).toEqual([
       'le scénario ne peut pas être exécuté : pour la question « schedule », reportsAcceptedOn est une date ("2025-05-20"), pas une date par année'
