@@ -19,7 +19,7 @@ step "API reference (typedoc, warnings are errors)"
 npx typedoc --logLevel Warn
 step "examples"
 npx tsx scripts/run-examples.ts
-step "scenarios of the founding case, through the built command line"
+step "scenario files (examples/scenarios), through the built command line"
 node dist/cli.js check --root examples examples/scenarios/*.json
 step "packed tarball installs, imports and requires"
 bash scripts/smoke.sh

@@ -61,6 +61,38 @@ export const YEAR_OPTION: OptionSpec = {
   check: (value) => (/^[1-9][0-9]{3}$/u.test(value) ? undefined : `une année s'écrit avec quatre chiffres (2024) ; reçu « ${value} »`)
 }
 
+/** Why one `AAAA=AAAA-MM-JJ` entry is refused, in French, or `undefined`. */
+function yearDateProblem(entry: string): string | undefined {
+  const [year, date, ...rest] = entry.split("=")
+  if (date === undefined || rest.length > 0) return `« ${entry} » ne s'écrit pas AAAA=AAAA-MM-JJ (2024=2025-05-20)`
+  const badYear = YEAR_OPTION.check?.(year ?? "")
+  if (badYear !== undefined) return badYear
+  return DATE_OPTION.check?.(date)
+}
+
+/**
+ * @internal One day per year, `AAAA=AAAA-MM-JJ`, separated by commas (`--reports-accepted
+ * 2023=2024-05-10,2024=2025-05-20`): each year once, each day one that exists.
+ */
+export const DATES_BY_YEAR_OPTION: OptionSpec = {
+  value: "AAAA=AAAA-MM-JJ[,…]",
+  check: (value) => {
+    const entries = value.split(",")
+    for (const entry of entries) {
+      const problem = yearDateProblem(entry)
+      if (problem !== undefined) return problem
+    }
+    const years = entries.map((entry) => entry.split("=")[0])
+    const twice = years.find((year, index) => years.indexOf(year) !== index)
+    return twice === undefined ? undefined : `l'année ${twice} est donnée plusieurs fois`
+  }
+}
+
+/** @internal The days of an option checked with {@link DATES_BY_YEAR_OPTION}, by year. */
+export function datesByYear(value: string): Record<string, string> {
+  return Object.fromEntries(value.split(",").map((entry) => entry.split("=") as [string, string]))
+}
+
 /** @internal An existing folder (`--root`). */
 export const FOLDER_OPTION: OptionSpec = {
   value: "<dossier>",

@@ -39,7 +39,7 @@ import {
   termsAsOf,
   toScdlCsv
 } from "../index.js"
-import { DATE_OPTION, FILE_OPTION, FOLDER_OPTION, type OptionSpecs, type ParsedArgs, UsageError, YEAR_OPTION, oneOf, option } from "./args.js"
+import { DATES_BY_YEAR_OPTION, DATE_OPTION, FILE_OPTION, FOLDER_OPTION, type OptionSpecs, type ParsedArgs, UsageError, YEAR_OPTION, datesByYear, oneOf, option } from "./args.js"
 import { readJson, scenarioReader, writeOutput } from "./files.js"
 
 /**
@@ -295,19 +295,26 @@ function emit(args: ParsedArgs, io: Io, text: string): string | undefined {
   return out
 }
 
-/** @internal `report <file> [--year Y] [--activities f] [--payments f] [--expenses f] [--as-of D] [--format md|html|json] [--out f] [--convention id]` */
+/**
+ * @internal `report <file> [--year Y] [--activities f] [--payments f] [--expenses f] [--as-of D]
+ * [--reports-accepted Y=D,…] [--financial-report-received Y=D,…] [--format md|html|json] [--out f] [--convention id]`
+ */
 function report(args: ParsedArgs, io: Io): number {
   const file = firstFile(args)
   const { conventions, portfolio } = conventionsOf(file)
   const convention = pickConvention(conventions, option(args, "convention"), file)
   const asOf = option(args, "as-of")
+  const accepted = option(args, "reports-accepted")
+  const received = option(args, "financial-report-received")
   const inputs = {
     activities: recordsFile(option(args, "activities"), parseActivities, []),
     payments: recordsFile(option(args, "payments"), parsePayments, []),
     expenses: recordsFile(option(args, "expenses"), parseExpenses, []),
     conventions,
     ...(portfolio === undefined ? {} : { partners: portfolio.partners }),
-    ...(asOf === undefined ? {} : { asOf })
+    ...(asOf === undefined ? {} : { asOf }),
+    ...(accepted === undefined ? {} : { reportsAcceptedOn: datesByYear(accepted) }),
+    ...(received === undefined ? {} : { financialReportReceivedOn: datesByYear(received) })
   }
   const year = option(args, "year")
   const built = year === undefined ? conventionReport(convention, inputs) : annualReport(convention, { ...inputs, year: Number(year) })
@@ -368,7 +375,10 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   eligibility: { options: { ...DATE, ...CONVENTION, explain: {}, format: oneOf("text", "json") }, positionals: 2, run: eligibility },
   check: { options: { root: FOLDER_OPTION }, run: check },
   report: {
-    options: { year: YEAR_OPTION, activities: FILE_OPTION, payments: FILE_OPTION, expenses: FILE_OPTION, "as-of": DATE_OPTION, ...CONVENTION, format: oneOf("md", "html", "json"), out: FILE_OPTION },
+    options: { year: YEAR_OPTION, activities: FILE_OPTION, payments: FILE_OPTION, expenses: FILE_OPTION, "as-of": DATE_OPTION,
+      "reports-accepted": DATES_BY_YEAR_OPTION,
+      "financial-report-received": DATES_BY_YEAR_OPTION,
+      ...CONVENTION, format: oneOf("md", "html", "json"), out: FILE_OPTION },
     positionals: 1,
     run: report
   },

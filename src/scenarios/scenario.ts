@@ -10,17 +10,23 @@ import { makeCodec } from "../core/codec.js"
 import { IdSchema, MultilineTextSchema, TextSchema } from "../core/schemas.js"
 import { checkCompliance } from "../conventions/compliance.js"
 import { type Convention, parseConvention } from "../conventions/convention.js"
+import { resolveConvention } from "../conventions/resolved.js"
 import { parseCandidates } from "../eligibility/candidate.js"
 import { screenEligibility } from "../eligibility/check.js"
+import type { InstalmentPosition } from "../funding/instalments.js"
+import { fundingLedger } from "../funding/ledger.js"
 import { parseExpenses, parsePayments } from "../funding/records.js"
-import { paymentSchedule } from "../funding/schedule.js"
-import { evaluateFundingUse } from "../funding/use.js"
+import { type Instalment, paymentSchedule } from "../funding/schedule.js"
+import type { Settlement } from "../funding/settlement.js"
+import { type FundingUse, evaluateFundingUse } from "../funding/use.js"
 import { parseActivities } from "../objectives/activity.js"
 import { evaluateObjectives } from "../objectives/evaluate.js"
 import { parsePortfolio } from "../portfolio/portfolio.js"
 
 const JsonValue = Schema.Unknown
 const FileOrInline = Schema.Union([TextSchema, Schema.Array(JsonValue)])
+/** One date (a one-year question), or one date per year (`ledger`). */
+const DateOrByYear = Schema.Union([Schema.String, Schema.Record(Schema.String, Schema.String)])
 
 /**
  * Schema of a scenario file:
@@ -28,9 +34,13 @@ const FileOrInline = Schema.Union([TextSchema, Schema.Array(JsonValue)])
  * - `convention`: the convention inline, or `{ "file": "portfolio.json", "id": "cpo-2023-2025" }`
  *   (a convention file, or a portfolio and the convention's id; paths are relative to the
  *   scenario file);
- * - `question`: `eligibility`, `objectives`, `schedule`, `funding-use` or `compliance`;
- * - `date` (eligibility), `year`, `asOf`, `reportsAcceptedOn`;
- * - `candidates`, `activities`, `payments`, `expenses`: the records, inline or as a file path;
+ * - `question`: `eligibility`, `objectives`, `schedule`, `funding-use`, `ledger` (every year of
+ *   the convention, see {@link fundingLedger}) or `compliance`;
+ * - `date` (eligibility), `year`, `asOf`; `reportsAcceptedOn` and `financialReportReceivedOn`:
+ *   a date for `schedule` and `funding-use`, an object of dates by year for `ledger`
+ *   (`{ "2024": "2025-05-20" }`);
+ * - `candidates`, `activities`, `payments`, `expenses`: the records, inline or as a file path
+ *   (with `activities`, `funding-use` and `ledger` evaluate the objectives, for a modulation);
  * - `expected`: the answer, in the question's terms (see docs/scenarios.md).
  *
  * @example
@@ -38,6 +48,15 @@ const FileOrInline = Schema.Union([TextSchema, Schema.Array(JsonValue)])
  * import { parseScenario } from "caf-conventions"
  * parseScenario({ name: "Conformité", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "compliance", expected: { errors: 0 } }).question
  * //=> "compliance"
+ * parseScenario({
+ *   name: "Suivi financier",
+ *   convention: { file: "portfolio.json", id: "cpo-2023-2025" },
+ *   question: "ledger",
+ *   asOf: "2026-12-31",
+ *   reportsAcceptedOn: { "2023": "2024-05-15" },
+ *   expected: { years: { "2024": { stillToPay: "14000.00", instalments: { balance: { amount: "14000.00", status: "not-yet-due" } } } }, totals: { toRepay: "750.00" } }
+ * }).reportsAcceptedOn
+ * //=> { "2023": "2024-05-15" }
  * ```
  * @category scenarios
  */
@@ -45,11 +64,12 @@ export const ScenarioSchema = Schema.Struct({
   name: TextSchema,
   description: Schema.optionalKey(MultilineTextSchema),
   convention: Schema.Union([Schema.Struct({ file: TextSchema, id: Schema.optionalKey(IdSchema) }), Schema.Record(Schema.String, JsonValue)]),
-  question: Schema.Literals(["eligibility", "objectives", "schedule", "funding-use", "compliance"]),
+  question: Schema.Literals(["eligibility", "objectives", "schedule", "funding-use", "ledger", "compliance"]),
   date: Schema.optionalKey(Schema.String),
   year: Schema.optionalKey(Schema.Int),
   asOf: Schema.optionalKey(Schema.String),
-  reportsAcceptedOn: Schema.optionalKey(Schema.String),
+  reportsAcceptedOn: Schema.optionalKey(DateOrByYear),
+  financialReportReceivedOn: Schema.optionalKey(DateOrByYear),
   candidates: Schema.optionalKey(FileOrInline),
   activities: Schema.optionalKey(FileOrInline),
   payments: Schema.optionalKey(FileOrInline),
@@ -149,20 +169,113 @@ function records(value: string | ReadonlyArray<unknown> | undefined, files: Scen
   return typeof value === "string" ? files(value) : value
 }
 
+/** Whether a JSON value is an object (not a list, not null). */
+function isObject(value: unknown): value is Record<string, unknown> {
+  return value !== null && typeof value === "object" && !Array.isArray(value)
+}
+
+const shown = (value: unknown): string => (value === undefined ? "rien" : JSON.stringify(value))
+
 /**
  * Compares expected entries with computed ones; `computed` maps each key to its value as a string.
- * `what` names an entry in the differences, `field` the expected object in the scenario file.
+ * `what` names an entry in the differences, `field` the expected object in the scenario file, and
+ * `prefix` the entry it lies in (`année « 2024 », `).
  */
-function compare(what: string, field: string, expected: unknown, computed: (key: string) => unknown): Array<string> {
-  if (expected === null || typeof expected !== "object" || Array.isArray(expected)) return [`« expected.${field} » doit être un objet`]
+function compare(what: string, field: string, expected: unknown, computed: (key: string) => unknown, prefix = ""): Array<string> {
+  if (!isObject(expected)) return [`« expected.${field} » doit être un objet`]
   const differences: Array<string> = []
   for (const [key, value] of Object.entries(expected)) {
     const actual = computed(key)
-    if (JSON.stringify(actual) !== JSON.stringify(value)) {
-      differences.push(`${what} « ${key} » : attendu ${JSON.stringify(value)}, obtenu ${actual === undefined ? "rien" : JSON.stringify(actual)}`)
-    }
+    if (JSON.stringify(actual) !== JSON.stringify(value)) differences.push(`${prefix}${what} « ${key} » : attendu ${JSON.stringify(value)}, obtenu ${shown(actual)}`)
   }
   return differences
+}
+
+/** The keys of `expected` a question does not know, each an error with its path. */
+function unknownKeys(expected: Record<string, unknown>, known: ReadonlyArray<string>): Array<string> {
+  return Object.keys(expected)
+    .filter((key) => !known.includes(key))
+    .map((key) => `« expected.${key} » : clé inconnue ; clés possibles : ${known.join(", ")}`)
+}
+
+/** What can be stated of a planned instalment (`schedule`). */
+const INSTALMENT_FIELDS = ["amount", "dueDate", "expectedDueDate", "deadline", "basis", "offset"] as const
+/** What can be stated of an instalment with its payments (`funding-use`, `ledger`). */
+const POSITION_FIELDS = [...INSTALMENT_FIELDS, "paid", "status", "completedOn", "daysLate"] as const
+
+function instalmentField(instalment: Instalment, field: string): unknown {
+  switch (field) {
+    case "amount":
+      return instalment.amount.toString()
+    case "dueDate":
+      return instalment.dueDate
+    case "expectedDueDate":
+      return instalment.expectedDueDate
+    case "deadline":
+      return instalment.deadline
+    case "basis":
+      return instalment.basis.yearAmount.toString()
+    case "offset":
+      return instalment.offset?.amount.toString()
+    default:
+      return undefined
+  }
+}
+
+function positionField(position: InstalmentPosition, field: string): unknown {
+  switch (field) {
+    case "paid":
+      return position.paid.toString()
+    case "status":
+      return position.status
+    case "completedOn":
+      return position.completedOn
+    case "daysLate":
+      return position.daysLate
+    default:
+      return instalmentField(position.instalment, field)
+  }
+}
+
+/**
+ * Compares expected instalments, field by field: a field not written is not compared, `null`
+ * states that the instalment has no such value (a balance without a due date), and a field the
+ * question does not know is an error.
+ */
+function compareInstalments<T>(expected: unknown, field: string, prefix: string, find: (key: string) => T | undefined, fields: ReadonlyArray<string>, valueOf: (found: T, field: string) => unknown): Array<string> {
+  if (!isObject(expected)) return [`« expected.${field} » doit être un objet`]
+  return Object.entries(expected).flatMap(([key, value]) => {
+    const found = find(key)
+    if (found === undefined) return [`${prefix}versement « ${key} » : attendu ${JSON.stringify(value)}, obtenu rien`]
+    if (!isObject(value)) return [`« expected.${field}.${key} » doit être un objet`]
+    return Object.entries(value).flatMap(([name, wanted]) => {
+      const where = `${prefix}versement « ${key} », champ « ${name} »`
+      if (!fields.includes(name)) return [`${where} : champ inconnu ; champs possibles : ${fields.join(", ")}`]
+      const actual = valueOf(found, name)
+      const same = wanted === null ? actual === undefined : JSON.stringify(actual) === JSON.stringify(wanted)
+      return same ? [] : [`${where} : attendu ${JSON.stringify(wanted)}, obtenu ${shown(actual)}`]
+    })
+  })
+}
+
+const SETTLEMENT_AMOUNTS = ["granted", "eligibleSpend", "unspent", "keepable", "entitled", "received", "carriedIn", "usedOnEligible", "keptSurplus", "offsetNextYear", "toRepay", "awaitingUse", "stillToPay"] as const
+const TOTALS = ["granted", "received", "carriedIn", "eligibleSpend", "usedOnEligible", "keptSurplus", "offsetNextYear", "toRepay", "awaitingUse", "stillToPay"] as const
+
+/** A settlement figure as a scenario states it: an amount with two decimals, the consumption as printed with four. */
+function settlementValue(settlement: Settlement, key: string): string | undefined {
+  if (key === "consumption") return settlement.consumption === undefined ? undefined : formatFraction(settlement.consumption, 4)
+  return (SETTLEMENT_AMOUNTS as ReadonlyArray<string>).includes(key) ? settlement[key as (typeof SETTLEMENT_AMOUNTS)[number]].toString() : undefined
+}
+
+/** The differences of one year's use of the money: its settlement figures and its `instalments`. */
+function useDifferences(use: FundingUse, expected: Record<string, unknown>, field: string, prefix: string): Array<string> {
+  const { instalments, ...amounts } = expected
+  return [
+    ...compare("montant", field, amounts, (key) => settlementValue(use.settlement, key), prefix),
+    ...(instalments === undefined
+      ? []
+      : compareInstalments(instalments, field === "" ? "instalments" : `${field}.instalments`, prefix, (key) => use.instalments.find((position) => position.instalment.key === key), POSITION_FIELDS, positionField))
+  ]
 }
 
 function requireYear(scenario: Scenario): number {
@@ -170,56 +283,109 @@ function requireYear(scenario: Scenario): number {
   return scenario.year
 }
 
+type DateOption = "reportsAcceptedOn" | "financialReportReceivedOn"
+
+/** A date option of a one-year question: one date. */
+function oneDate<K extends DateOption>(scenario: Scenario, key: K): { readonly [P in K]?: string } {
+  const value = scenario[key]
+  if (value === undefined) return {}
+  if (typeof value !== "string") throw new Error(`pour la question « ${scenario.question} », ${key} est une date ("2025-05-20"), pas une date par année`)
+  return { [key]: value } as { readonly [P in K]?: string }
+}
+
+/** A date option of the ledger: one date per year. */
+function datesByYear<K extends DateOption>(scenario: Scenario, key: K): { readonly [P in K]?: Readonly<Record<string, string>> } {
+  const value = scenario[key]
+  if (value === undefined) return {}
+  if (typeof value === "string") throw new Error(`pour la question « ledger », ${key} donne une date par année ({ "2024": "2025-05-20" }), pas une seule date`)
+  return { [key]: value } as { readonly [P in K]?: Readonly<Record<string, string>> }
+}
+
 function differencesOf(scenario: Scenario, convention: Convention, files: ScenarioFiles): Array<string> {
   const expected = scenario.expected
   const asOf = scenario.asOf === undefined ? {} : { asOf: scenario.asOf }
+  const activities = () => parseActivities(records(scenario.activities, files))
   switch (scenario.question) {
     case "eligibility": {
       if (scenario.date === undefined) throw new Error("la question « eligibility » demande une date (date)")
       const screening = screenEligibility(convention, parseCandidates(records(scenario.candidates, files)), { date: scenario.date })
       const byId = new Map(screening.lines.flatMap((line) => (line.status === "invalid" ? [] : [[line.result.candidateId, line.result] as const])))
-      return compare("verdict", "verdicts", expected["verdicts"], (id) => {
-        const result = byId.get(id)
-        return result === undefined ? undefined : { eligible: result.eligible, failedRules: result.failedRules }
-      })
+      return [
+        ...unknownKeys(expected, ["verdicts"]),
+        ...(expected["verdicts"] === undefined
+          ? []
+          : compare("verdict", "verdicts", expected["verdicts"], (id) => {
+              const result = byId.get(id)
+              return result === undefined ? undefined : { eligible: result.eligible, failedRules: result.failedRules }
+            }))
+      ]
     }
     case "objectives": {
-      const evaluation = evaluateObjectives(convention, parseActivities(records(scenario.activities, files)), { year: requireYear(scenario), ...asOf })
+      const evaluation = evaluateObjectives(convention, activities(), { year: requireYear(scenario), ...asOf })
       const byId = new Map(evaluation.results.map((result) => [result.objectiveId, result]))
       return [
+        ...unknownKeys(expected, ["statuses", "values"]),
         ...(expected["statuses"] === undefined ? [] : compare("statut", "statuses", expected["statuses"], (id) => byId.get(id)?.status)),
         ...(expected["values"] === undefined ? [] : compare("valeur", "values", expected["values"], (id) => { const value = byId.get(id)?.value; return value === undefined ? undefined : formatFraction(value) }))
       ]
     }
     case "schedule": {
-      const schedule = paymentSchedule(convention, { year: requireYear(scenario), ...(scenario.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: scenario.reportsAcceptedOn }) })
+      const schedule = paymentSchedule(convention, { year: requireYear(scenario), ...asOf, ...oneDate(scenario, "reportsAcceptedOn") })
       return [
+        ...unknownKeys(expected, ["amount", "instalments"]),
         ...(expected["amount"] === undefined ? [] : compare("échéancier", "amount", { amount: expected["amount"] }, () => schedule.amount.toString())),
         ...(expected["instalments"] === undefined
           ? []
-          : compare("versement", "instalments", expected["instalments"], (key) => {
-              const instalment = schedule.instalments.find((candidate) => candidate.key === key)
-              return instalment === undefined ? undefined : { amount: instalment.amount.toString(), ...(instalment.dueDate === undefined ? {} : { dueDate: instalment.dueDate }) }
-            }))
+          : compareInstalments(expected["instalments"], "instalments", "", (key) => schedule.instalments.find((candidate) => candidate.key === key), INSTALMENT_FIELDS, instalmentField))
       ]
     }
     case "funding-use": {
+      const year = requireYear(scenario)
       const use = evaluateFundingUse(convention, {
-        year: requireYear(scenario),
+        year,
         payments: parsePayments(records(scenario.payments, files)),
         expenses: parseExpenses(records(scenario.expenses, files)),
         ...asOf,
-        ...(scenario.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: scenario.reportsAcceptedOn })
+        ...oneDate(scenario, "reportsAcceptedOn"),
+        ...oneDate(scenario, "financialReportReceivedOn"),
+        ...(scenario.activities === undefined ? {} : { objectives: evaluateObjectives(convention, activities(), { year, ...asOf }) })
       })
-      const settlement = use.settlement as unknown as Record<string, unknown>
-      return compare("montant", "", expected, (key) => {
-        const value = settlement[key]
-        return value === undefined ? undefined : String(value)
+      return useDifferences(use, expected, "", "")
+    }
+    case "ledger": {
+      if (scenario.year !== undefined) throw new Error("la question « ledger » porte sur toutes les années de la convention : indiquez les années dans expected.years, pas dans year")
+      const known = resolveConvention(convention, scenario.asOf === undefined ? {} : { knownOn: scenario.asOf })
+      const evaluations = scenario.activities === undefined ? [] : known.years.map((entry) => evaluateObjectives(convention, activities(), { year: entry.year, ...asOf }))
+      const ledger = fundingLedger(convention, {
+        payments: parsePayments(records(scenario.payments, files)),
+        expenses: parseExpenses(records(scenario.expenses, files)),
+        ...asOf,
+        ...datesByYear(scenario, "reportsAcceptedOn"),
+        ...datesByYear(scenario, "financialReportReceivedOn"),
+        ...(evaluations.length === 0 ? {} : { objectives: evaluations })
       })
+      const byYear = new Map(ledger.years.map((use) => [String(use.year), use]))
+      const years = expected["years"]
+      return [
+        ...unknownKeys(expected, ["years", "totals"]),
+        ...(years === undefined
+          ? []
+          : !isObject(years)
+            ? ["« expected.years » doit être un objet"]
+            : Object.entries(years).flatMap(([year, value]) => {
+                const use = byYear.get(year)
+                if (use === undefined) return [`année « ${year} » : attendu ${JSON.stringify(value)}, obtenu rien`]
+                return isObject(value) ? useDifferences(use, value, `years.${year}`, `année « ${year} », `) : [`« expected.years.${year} » doit être un objet`]
+              })),
+        ...(expected["totals"] === undefined
+          ? []
+          : compare("total", "totals", expected["totals"], (key) => ((TOTALS as ReadonlyArray<string>).includes(key) ? ledger.totals[key as (typeof TOTALS)[number]].toString() : undefined)))
+      ]
     }
     case "compliance": {
       const findings = checkCompliance(convention)
       return [
+        ...unknownKeys(expected, ["errors", "rules"]),
         ...(expected["errors"] === undefined ? [] : compare("conformité", "errors", { errors: expected["errors"] }, () => findings.filter((finding) => finding.severity === "error").length)),
         ...(expected["rules"] === undefined ? [] : compare("règle", "rules", expected["rules"], (rule) => findings.find((finding) => finding.rule === rule)?.severity))
       ]

@@ -40,6 +40,24 @@ describe("the command line's arguments (util.parseArgs, strict)", () => {
     expect(cli(...yearly, "--year", "24").code).toBe(2)
   })
 
+  it("takes one day per year for the reports accepted and the financial reports received, each year once", () => {
+    const refused = (value: string) => cli(...yearly, "--reports-accepted", value)
+    expect(refused("2025")).toMatchObject({ code: 2, err: expect.stringContaining("--reports-accepted : « 2025 » ne s'écrit pas AAAA=AAAA-MM-JJ (2024=2025-05-20)") })
+    expect(refused("2024=2025-05-20,")).toMatchObject({ code: 2, err: expect.stringContaining("--reports-accepted : «  » ne s'écrit pas AAAA=AAAA-MM-JJ") })
+    expect(refused("2024=2025-02-29")).toMatchObject({ code: 2, err: expect.stringContaining("--reports-accepted : 2025-02-29 n'est pas une date : février 2025 compte 28 jours") })
+    expect(refused("24=2025-05-20")).toMatchObject({ code: 2, err: expect.stringContaining("--reports-accepted : une année s'écrit avec quatre chiffres (2024) ; reçu « 24 »") })
+    expect(refused("2024=2025-05-20,2024=2025-06-01")).toMatchObject({ code: 2, err: expect.stringContaining("--reports-accepted : l'année 2024 est donnée plusieurs fois") })
+    expect(cli(...yearly, "--financial-report-received", "2024=2025-04-31")).toMatchObject({ code: 2, err: expect.stringContaining("--financial-report-received : 2025-04-31 n'est pas une date") })
+    // The 2024 balance of the founding case becomes due when its reports are accepted, on 20 May 2025:
+    // unpaid on 15 July 2025, within its 60 days.
+    const waiting = cli("report", portfolio, "--year", "2024", "--as-of", "2025-07-15")
+    expect(waiting.out.replace(/[\u202f\u00a0]/gu, " ")).toContain("| Solde | 15 000,00 € | bilans attendus le 30/06/2025 | — | 0,00 € | pas encore exigible |")
+    const accepted = cli("report", portfolio, "--year", "2024", "--as-of", "2025-07-15", "--reports-accepted", "2023=2024-05-10,2024=2025-05-20", "--financial-report-received", "2024=2025-04-30")
+    expect(accepted.code).toBe(0)
+    expect(accepted.out.replace(/[\u202f\u00a0]/gu, " ")).toContain("| Solde | 15 000,00 € | 20/05/2025 | 19/07/2025 | 0,00 € | exigible |")
+    expect(accepted.out).toContain("- Compte rendu financier : attendu au plus tard le 30/06/2025, reçu le 30/04/2025")
+  })
+
   it("refuses a value given to a flag, an option without its value, an option given twice", () => {
     expect(cli(...screen, "--explain=oui")).toMatchObject({ code: 2, err: expect.stringContaining("l'option --explain ne prend pas de valeur") })
     expect(cli("terms", portfolio, "--date")).toMatchObject({ code: 2, err: expect.stringContaining("l'option --date attend une valeur (AAAA-MM-JJ)") })
@@ -61,7 +79,9 @@ describe("the command line's arguments (util.parseArgs, strict)", () => {
   })
 
   it("lists each command's options in its help", () => {
-    expect(cli("report", "--help").out).toContain("Options : --year AAAA, --activities <f>, --payments <f>, --expenses <f>, --as-of AAAA-MM-JJ, --convention <id>, --format md|html|json, --out <f>, --help, --version")
+    expect(cli("report", "--help").out).toContain(
+      "Options : --year AAAA, --activities <f>, --payments <f>, --expenses <f>, --as-of AAAA-MM-JJ, --reports-accepted AAAA=AAAA-MM-JJ[,…], --financial-report-received AAAA=AAAA-MM-JJ[,…], --convention <id>, --format md|html|json, --out <f>, --help, --version"
+    )
     expect(cli("check", "--help").out).toContain("Options : --root <dossier>, --help, --version")
   })
 })

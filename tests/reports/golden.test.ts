@@ -3,7 +3,7 @@
  * files in `golden/`. After a deliberate change, run `npx vitest run -u tests/reports/golden.test.ts`,
  * read the diff of the files (open the HTML ones in a browser), and commit them with the change.
  */
-import { readFileSync } from "node:fs"
+import { readFileSync, readdirSync } from "node:fs"
 import { dirname, join } from "node:path"
 import { beforeEach, describe, expect, it } from "vitest"
 import {
@@ -106,9 +106,10 @@ describe("scenario answers, whole", () => {
   const wrong = (value: unknown): unknown =>
     value !== null && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries([...Object.entries(value).map(([key, inner]) => [key, wrong(inner)]), ["inconnu", "faux"]]) : "faux"
 
-  it("print what each founding-case question computes", async () => {
-    const lines = ["eligibility", "objectives", "schedule", "funding-use", "compliance"].flatMap((name) => {
-      const path = join("examples", "scenarios", `${name}.json`)
+  it("print what each example scenario's question computes", async () => {
+    const names = readdirSync(join("examples", "scenarios")).filter((name) => name.endsWith(".json")).sort()
+    const lines = names.flatMap((name) => {
+      const path = join("examples", "scenarios", name)
       const json = JSON.parse(readFileSync(path, "utf8"))
       const result = runScenario(parseScenario({ ...json, expected: wrong(json.expected) }), files(dirname(path)))
       return [`## ${result.name} (${result.passed ? "réussi" : "échoué"})`, ...result.differences]
@@ -122,7 +123,7 @@ describe("scenario answers, whole", () => {
     const scenarios = [
       { name: "Conformité d'une convention incomplète", convention: bare, question: "compliance", expected: { errors: 0, rules: { "written-convention-clauses": "info" } } },
       { name: "Objectifs 2025 au 15 juillet", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "objectives", year: 2025, asOf: "2025-07-15", activities: "activities.json", expected: { statuses: { "suivi-coordonne": "met" }, values: { "suivi-coordonne": "1" } } },
-      { name: "Échéancier 2024, bilans acceptés", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "schedule", year: 2024, reportsAcceptedOn: "2025-05-20", expected: { instalments: { balance: { amount: "15000.00" } } } },
+      { name: "Échéancier 2024, bilans acceptés", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "schedule", year: 2024, reportsAcceptedOn: "2025-05-20", expected: { instalments: { balance: { amount: "15000.00", dueDate: null } } } },
       { name: "Emploi des fonds 2024 au 30 juin", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "funding-use", year: 2024, asOf: "2024-06-30", reportsAcceptedOn: "2025-05-20", payments: "payments.json", expenses: "expenses.json", expected: { toRepay: "0.00", awaitingUse: "6000.00" } },
       { name: "Un candidat illisible", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "eligibility", date: "2024-03-01", candidates: [{ id: "x" }], expected: { verdicts: { x: { eligible: true, failedRules: [] } } } }
     ]
