@@ -163,8 +163,8 @@ export type AggregateIndicator = Schema.Schema.Type<typeof AggregateIndicatorSch
  * @example
  * ```ts
  * import { Schema } from "effect"
- * import { IndicatorSchema } from "caf-conventions"
- * const indicator = Schema.decodeUnknownSync(IndicatorSchema)({
+ * import { BaseIndicatorSchema } from "caf-conventions"
+ * const indicator = Schema.decodeUnknownSync(BaseIndicatorSchema)({
  *   kind: "distinct-structures",
  *   filter: { activityKinds: ["accompagnement-individuel"], situations: ["en-difficulte", "en-developpement"] }
  * })
@@ -172,7 +172,7 @@ export type AggregateIndicator = Schema.Schema.Type<typeof AggregateIndicatorSch
  * ```
  * @category objectives
  */
-const BaseIndicatorSchema = Schema.Union([
+export const BaseIndicatorSchema = Schema.Union([
   Schema.Struct({
     kind: Schema.Literal("distinct-structures"),
     filter: ActivityFilterSchema,
