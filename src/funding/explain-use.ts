@@ -136,7 +136,7 @@ export function explainUse(convention: Convention, year: number, parts: UseParts
     "emploi-des-fonds",
     `Emploi des fonds ${year}`,
     children.some((child) => child.outcome === "fail") ? "fail" : "pass",
-    `Convention ${convention.id}, ${year}${parts.asOf === undefined ? "" : ` au ${formatFrenchDate(parts.asOf)}`} : ${outcome}${provisional}.`,
+    `Convention ${convention.id}, ${year}${parts.asOf === undefined ? "" : ` au ${formatFrenchDate(parts.asOf)}`} : ${outcome}${provisional}${settlement.carriedIn.isPositive() ? ` (${settlement.carriedIn.format()} non dépensés en ${year - 1} déduits du solde)` : ""}.`,
     `Convention ${convention.id}`,
     {},
     children

@@ -138,7 +138,13 @@ function fundingSection(report: AnnualReport): Section {
     position.paid.format(),
     instalmentStatusText(position)
   ])
-  const ineligible = funding.ineligibleExpenses.map((expense) => [expense.id, expense.amount.format(), EXPENSE_EXCLUSION_LABELS[expense.reason], expense.detail])
+  // Expenses of other years belong to those years' reviews: counted here, not listed as refused.
+  const otherYears = funding.ineligibleExpenses.filter((expense) => expense.reason === "outside-year")
+  const ineligible = funding.ineligibleExpenses.filter((expense) => expense.reason !== "outside-year").map((expense) => [expense.id, expense.amount.format(), EXPENSE_EXCLUSION_LABELS[expense.reason], expense.detail])
+  // An instalment fixed on other terms than the year's final amount says how it was computed.
+  const computed = funding.schedule.explanation.children
+    .filter((_child, index) => !(funding.schedule.instalments[index]?.basis.yearAmount.equals(funding.schedule.amount) ?? true) || funding.schedule.instalments[index]?.kind === "complement")
+    .map((child) => `${child.label} : ${child.sentence}`)
   const chart: Chart = {
     id: "financement",
     title: `Financement ${report.year}`,
@@ -149,6 +155,7 @@ function fundingSection(report: AnnualReport): Section {
     blocks: [
       { kind: "paragraph", text: funding.schedule.explanation.sentence },
       { kind: "table", headers: ["Versement", "Montant", "Exigible le", "Au plus tard le", "Versé", "Statut"], rows: instalmentRows, numeric: [false, true, false, false, true, false] },
+      ...(computed.length === 0 ? [] : [{ kind: "list" as const, items: computed }]),
       {
         kind: "list",
         items: [
@@ -168,6 +175,9 @@ function fundingSection(report: AnnualReport): Section {
         ]
       },
       ...(ineligible.length === 0 ? [] : [{ kind: "table" as const, headers: ["Dépense non retenue", "Montant", "Motif", "Détail"], rows: ineligible, numeric: [false, true, false, false] }]),
+      ...(otherYears.length === 0
+        ? []
+        : [{ kind: "paragraph" as const, text: `${otherYears.length} dépense(s) d'autres années (${Euros.sum(otherYears.map((expense) => expense.amount)).format()}) relèvent du bilan de leur année et ne sont pas détaillées ici.` }]),
       { kind: "paragraph", text: funding.explanation.sentence },
       { kind: "chart", chart }
     ]
@@ -181,7 +191,8 @@ function fundingBars(report: AnnualReport): ReadonlyArray<Bar> {
     const euros = Number(amount.toCents()) / 100
     return { label, value: euros, display: `${WHOLE_EUROS.format(Math.round(euros))}\u00a0€` }
   }
-  return [bar("Dû", s.granted), bar("Reçu", s.received), bar("Dépensé éligible", s.eligibleSpend), bar("Non dépensé", s.unspent)]
+  // Money carried in from the previous year counts as received.
+  return [bar("Dû", s.granted), bar(s.carriedIn.isPositive() ? "Reçu et reporté" : "Reçu", s.received.plus(s.carriedIn)), bar("Dépensé éligible", s.eligibleSpend), bar("Non dépensé", s.unspent)]
 }
 
 function conventionObjectivesSection(report: ConventionReport): Section {
@@ -209,6 +220,8 @@ function conventionFundingSection(report: ConventionReport): Section {
     title: "Financement par année",
     blocks: [
       { kind: "table", headers, rows, numeric: headers.map((_, index) => index > 0) },
+      // What each year's money came to, in the ledger's words (an offset, the last year's repayment).
+      { kind: "list", items: report.years.map((year) => year.funding.explanation.sentence) },
       { kind: "chart", chart: { id: "financement", title: "Financement par année", groups: report.years.map((year) => ({ label: String(year.year), bars: fundingBars(year) })) } }
     ]
   }
