@@ -5,10 +5,9 @@
  * @module
  */
 import type { CalendarDate } from "../calendar/date.js"
-import { periodYears } from "../calendar/period.js"
+import { requireList, requireOptions } from "../core/records.js"
 import type { Convention } from "../conventions/convention.js"
-import { effectivePeriod } from "../conventions/terms-as-of.js"
-import { yearAmounts } from "../conventions/yearly-amounts.js"
+import { type ResolvedConvention, checkedConvention, resolveConvention } from "../conventions/resolved.js"
 import { type Instalment, paymentSchedule } from "../funding/schedule.js"
 import { Euros } from "../money/euros.js"
 import type { Partner } from "../partners/partner.js"
@@ -143,8 +142,8 @@ function csvCell(column: ScdlProblem["column"], value: string): string {
 }
 
 /** The instalments that pay something, over the whole period (a balance of 0 € is not a payment). */
-function paidInstalments(convention: Convention): ReadonlyArray<Instalment> {
-  return periodYears(effectivePeriod(convention)).flatMap((year) => paymentSchedule(convention, { year }).instalments.filter((instalment) => instalment.amount.isPositive()))
+function paidInstalments(resolved: ResolvedConvention): ReadonlyArray<Instalment> {
+  return resolved.years.flatMap((entry) => paymentSchedule(resolved, { year: entry.year }).instalments.filter((instalment) => instalment.amount.isPositive()))
 }
 
 function paymentPeriod(instalments: ReadonlyArray<Instalment>): string {
@@ -171,7 +170,8 @@ function rowOf(convention: Convention, partners: ReadonlyArray<Partner>): { read
     problem("montant", "montant de la subvention non renseigné")
     return { problems }
   }
-  const instalments = paidInstalments(convention)
+  const resolved = resolveConvention(convention)
+  const instalments = paidInstalments(resolved)
   const payments = convention.signatureDate === undefined ? [] : [paymentPeriod(instalments)]
   const row: ScdlRow = {
     nomAttribuant: funder?.name ?? "",
@@ -181,7 +181,7 @@ function rowOf(convention: Convention, partners: ReadonlyArray<Partner>): { read
     nomBeneficiaire: beneficiary?.name ?? "",
     idBeneficiaire: beneficiary?.siret ?? "",
     objet: convention.title,
-    montant: Euros.sum(yearAmounts(convention).map((year) => year.amount)).toString(),
+    montant: Euros.sum(resolved.years.map((entry) => entry.amount?.amount ?? Euros.zero)).toString(),
     nature: "aide en numéraire",
     conditionsVersement: instalments.length > 1 ? "échelonné" : "unique",
     datesPeriodeVersement: payments[0] ?? "",
@@ -227,10 +227,13 @@ function rowOf(convention: Convention, partners: ReadonlyArray<Partner>): { read
  * @category reports
  */
 export function toScdlCsv(conventions: ReadonlyArray<Convention>, options: { readonly partners: ReadonlyArray<Partner> }): ScdlExport {
+  const list = requireList(conventions, "SCDL export", "conventions").map((convention, index) => checkedConvention(convention, `conventions[${index}]`))
+  requireOptions(options, "SCDL export")
+  const partners = requireList(options.partners, "SCDL export", "partners")
   const rows: Array<ScdlRow> = []
   const problems: Array<ScdlProblem> = []
-  for (const convention of conventions) {
-    const result = rowOf(convention, options.partners)
+  for (const convention of list) {
+    const result = rowOf(convention, partners as ReadonlyArray<Partner>)
     if (result.row !== undefined) rows.push(result.row)
     problems.push(...result.problems)
   }
