@@ -42,6 +42,7 @@ export { type InstalmentPosition, type InstalmentStatus } from "./funding/instal
 export { EXPENSE_EXCLUSION_LABELS, type ExpenseExclusionReason, type IneligibleExpense } from "./funding/expenses.js"
 export { type Modulation, type Settlement } from "./funding/settlement.js"
 export { evaluateFundingUse, type FundingUse, type FundingUseOptions, type FundingYearState } from "./funding/use.js"
+export { RepaymentSchema, parseRepayments, safeParseRepayments, type Repayment, type YearRepayment } from "./funding/repayments.js"
 export { fundingLedger, type FundingLedger, type FundingLedgerOptions, type LedgerTotals } from "./funding/ledger.js"
 export { INSTALMENT_STATUS_LABELS } from "./funding/labels.js"
 export * from "./reports/report.js"

@@ -24,6 +24,7 @@ import {
   parseActivities,
   parseExpenses,
   parsePayments,
+  parseRepayments,
   renderReportHtml,
   renderReportMarkdown,
   runScenario,
@@ -280,7 +281,7 @@ function recordsFile<T>(path: string | undefined, parse: (json: unknown) => T, e
 
 /** The files a command reads, which `--out` must not overwrite. */
 function inputFiles(args: ParsedArgs): Array<string> {
-  const options = ["activities", "payments", "expenses"].flatMap((name) => {
+  const options = ["activities", "payments", "expenses", "repayments"].flatMap((name) => {
     const value = args.options.get(name)
     return typeof value === "string" ? [value] : []
   })
@@ -296,7 +297,7 @@ function emit(args: ParsedArgs, io: Io, text: string): string | undefined {
 }
 
 /**
- * @internal `report <file> [--year Y] [--activities f] [--payments f] [--expenses f] [--as-of D]
+ * @internal `report <file> [--year Y] [--activities f] [--payments f] [--expenses f] [--repayments f] [--as-of D]
  * [--reports-accepted Y=D,…] [--financial-report-received Y=D,…] [--format md|html|json] [--out f] [--convention id]`
  */
 function report(args: ParsedArgs, io: Io): number {
@@ -310,6 +311,7 @@ function report(args: ParsedArgs, io: Io): number {
     activities: recordsFile(option(args, "activities"), parseActivities, []),
     payments: recordsFile(option(args, "payments"), parsePayments, []),
     expenses: recordsFile(option(args, "expenses"), parseExpenses, []),
+    repayments: recordsFile(option(args, "repayments"), parseRepayments, []),
     conventions,
     ...(portfolio === undefined ? {} : { partners: portfolio.partners }),
     ...(asOf === undefined ? {} : { asOf }),
@@ -375,7 +377,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   eligibility: { options: { ...DATE, ...CONVENTION, explain: {}, format: oneOf("text", "json") }, positionals: 2, run: eligibility },
   check: { options: { root: FOLDER_OPTION }, run: check },
   report: {
-    options: { year: YEAR_OPTION, activities: FILE_OPTION, payments: FILE_OPTION, expenses: FILE_OPTION, "as-of": DATE_OPTION,
+    options: { year: YEAR_OPTION, activities: FILE_OPTION, payments: FILE_OPTION, expenses: FILE_OPTION, repayments: FILE_OPTION, "as-of": DATE_OPTION,
       "reports-accepted": DATES_BY_YEAR_OPTION,
       "financial-report-received": DATES_BY_YEAR_OPTION,
       ...CONVENTION, format: oneOf("md", "html", "json"), out: FILE_OPTION },

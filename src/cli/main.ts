@@ -56,11 +56,12 @@ Exécute des scénarios (docs/scenarios.md) et affiche, pour chacun, « ✓ » o
 Un scénario ne lit que les fichiers de son propre dossier, ou du dossier que donne --root.
 Sortie 1 si un scénario échoue, 2 si un fichier de scénario ne peut pas être lu.`,
   report: `Usage : caf-conventions report <fichier> [--year AAAA] [--activities <f>] [--payments <f>]
-         [--expenses <f>] [--as-of AAAA-MM-JJ] [--reports-accepted AAAA=AAAA-MM-JJ[,…]]
+         [--expenses <f>] [--repayments <f>] [--as-of AAAA-MM-JJ] [--reports-accepted AAAA=AAAA-MM-JJ[,…]]
          [--financial-report-received AAAA=AAAA-MM-JJ[,…]] [--convention <id>]
          [--format md|html|json] [--out <f>]
 
-Bilan annuel de l'année --year, ou bilan de fin de convention sans --year. --reports-accepted
+Bilan annuel de l'année --year, ou bilan de fin de convention sans --year. --repayments lit
+les reversements reçus du partenaire. --reports-accepted
 donne, par année, le jour où les bilans ont été acceptés (le solde est alors exigible), et
 --financial-report-received le jour où le compte rendu financier a été reçu :
 --reports-accepted 2024=2025-05-20,2025=2026-05-15. Markdown par défaut ;

@@ -13,6 +13,7 @@ import { type ResolvedConvention, checkedConvention, resolveConvention } from ".
 import { Euros } from "../money/euros.js"
 import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
 import type { Expense, Payment } from "./records.js"
+import type { Repayment } from "./repayments.js"
 import { type FundingUse, checkedRecords, runYears } from "./use.js"
 
 /**
@@ -40,6 +41,8 @@ export interface FundingLedgerOptions {
   readonly reportsAcceptedOn?: Readonly<Record<string, CalendarDate | string>>
   /** The day each year's financial report was received. */
   readonly financialReportReceivedOn?: Readonly<Record<string, CalendarDate | string>>
+  /** Repayments received from the partner, for any year (see {@link parseRepayments}). */
+  readonly repayments?: ReadonlyArray<Repayment>
 }
 
 /**
@@ -75,6 +78,10 @@ export interface LedgerTotals {
   readonly awaitingUse: Euros
   /** What the Caf still owes. */
   readonly stillToPay: Euros
+  /** Repayments received. */
+  readonly repaid: Euros
+  /** What the partner still has to repay. */
+  readonly stillToRepay: Euros
 }
 
 /**
@@ -106,7 +113,8 @@ const TOTAL_KEYS = ["granted", "received", "carriedIn", "eligibleSpend", "usedOn
 
 /** @internal The sums of the settlements of some years. */
 export function ledgerTotals(years: ReadonlyArray<FundingUse>): LedgerTotals {
-  return Object.fromEntries(TOTAL_KEYS.map((key) => [key, Euros.sum(years.map((use) => use.settlement[key]))])) as unknown as LedgerTotals
+  const settled = Object.fromEntries(TOTAL_KEYS.map((key) => [key, Euros.sum(years.map((use) => use.settlement[key]))])) as Omit<LedgerTotals, "repaid" | "stillToRepay">
+  return { ...settled, repaid: Euros.sum(years.map((use) => use.repayment.received)), stillToRepay: Euros.sum(years.map((use) => use.repayment.stillToRepay)) }
 }
 
 function checkedDates(value: unknown, key: string, issues: Array<{ path: Array<PathSegment>; message: string }>): Map<number, CalendarDate> {
@@ -174,7 +182,7 @@ function checkedOptions(convention: Convention, options: FundingLedgerOptions) {
 export function fundingLedger(input: Convention | ResolvedConvention, options: FundingLedgerOptions): FundingLedger {
   const convention = checkedConvention(input)
   const { asOf, accepted, received, objectives } = checkedOptions(convention, options)
-  const records = checkedRecords(options.payments, options.expenses)
+  const records = checkedRecords(options.payments, options.expenses, options.repayments ?? [])
   const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
   const years = runYears(
     convention,
@@ -195,6 +203,7 @@ function explainLedger(convention: Convention, asOf: CalendarDate | undefined, y
     `employé ${totals.usedOnEligible.format()}`,
     ...(totals.keptSurplus.isPositive() ? [`excédent conservé ${totals.keptSurplus.format()}`] : []),
     `à reverser ${totals.toRepay.format()}`,
+    ...(totals.repaid.isPositive() ? [`reversé ${totals.repaid.format()}`, `reste à reverser ${totals.stillToRepay.format()}`] : []),
     ...(totals.awaitingUse.isPositive() ? [`en attente d'emploi ${totals.awaitingUse.format()}`] : []),
     `reste à verser ${totals.stillToPay.format()}`
   ]

@@ -17,6 +17,7 @@ import { type IneligibleExpense, expenseExclusion } from "./expenses.js"
 import { explainUse } from "./explain-use.js"
 import { type InstalmentPosition, matchPayments } from "./instalments.js"
 import { type Expense, type Payment, decodedExpenses, decodedPayments, isExpense, isPayment, safeParseExpense, safeParsePayment } from "./records.js"
+import { type Repayment, type YearRepayment, decodedRepayments, isRepayment, safeParseRepayment, yearRepayment } from "./repayments.js"
 import { type PaymentSchedule, scheduleOf } from "./schedule.js"
 import { type Modulation, type Settlement, modulation, settle } from "./settlement.js"
 
@@ -50,6 +51,8 @@ export interface FundingUseOptions {
   readonly reportsAcceptedOn?: CalendarDate | string
   /** The day the financial report was received. */
   readonly financialReportReceivedOn?: CalendarDate | string
+  /** Repayments received from the partner (for any year: only the year's are counted). */
+  readonly repayments?: ReadonlyArray<Repayment>
 }
 
 /**
@@ -106,6 +109,8 @@ export interface FundingUse {
   readonly modulation: Modulation
   /** Where every euro ends up. */
   readonly settlement: Settlement
+  /** Where the amount to repay stands: demanded, due, repaid, still to repay. */
+  readonly repayment: YearRepayment
   /** The financial report (*compte rendu financier*): due date, receipt, lateness. */
   readonly financialReport?: { readonly dueDate: CalendarDate; readonly receivedOn?: CalendarDate; readonly late: boolean }
   /** The explanation, in French. */
@@ -115,16 +120,19 @@ export interface FundingUse {
 // WeakSet.has answers false for anything that is not an object: no guard needed.
 const looksLikePayment = (value: unknown): value is Payment => decodedPayments.has(value as object) || isPayment(value)
 const looksLikeExpense = (value: unknown): value is Expense => decodedExpenses.has(value as object) || isExpense(value)
+const looksLikeRepayment = (value: unknown): value is Repayment => decodedRepayments.has(value as object) || isRepayment(value)
 
 /** @internal The records of an evaluation, checked once: unique ones sorted by id, and the copies. */
 export interface Records {
   readonly payments: { readonly unique: ReadonlyArray<Payment>; readonly copies: ReadonlyArray<Payment> }
   readonly expenses: { readonly unique: ReadonlyArray<Expense>; readonly copies: ReadonlyArray<Expense> }
+  readonly repayments: { readonly unique: ReadonlyArray<Repayment>; readonly copies: ReadonlyArray<Repayment> }
 }
 
 /** @internal */
-export function checkedRecords(payments: unknown, expenses: unknown): Records {
+export function checkedRecords(payments: unknown, expenses: unknown, repayments: unknown = []): Records {
   return {
+    repayments: uniqueById(repayments as ReadonlyArray<unknown>, { subject: "repayments", looksDecoded: looksLikeRepayment, safeParse: safeParseRepayment }),
     payments: uniqueById(payments as ReadonlyArray<unknown>, { subject: "payments", looksDecoded: looksLikePayment, safeParse: safeParsePayment }),
     expenses: uniqueById(expenses as ReadonlyArray<unknown>, { subject: "expenses", looksDecoded: looksLikeExpense, safeParse: safeParseExpense })
   }
@@ -221,6 +229,11 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
               ? inputs.financialReportReceivedOn > schedule.reports.financialReportDue
               : asOf !== undefined && asOf > schedule.reports.financialReportDue
         }
+  const repayment = yearRepayment(
+    settlement.toRepay,
+    records.repayments.unique.filter((record) => record.year === year && (record.conventionId === undefined || record.conventionId === convention.id) && (asOf === undefined || record.date <= asOf)),
+    { acceptedOn: inputs.reportsAcceptedOn, deadlineDays: resolvedYear(resolved, year)?.payment.paymentDeadlineDays ?? terms.payment.paymentDeadlineDays, asOf }
+  )
   const lastYear = part !== undefined && resolvedYear(resolved, year + 1) === undefined
   const explanation = explainUse(convention, year, { schedule, instalments, received, eligibleExpenses, ineligibleExpenses, modulated, settlement, state, lastYear, financialReport, asOf, terms })
   return {
@@ -237,6 +250,7 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
     ineligibleExpenses,
     modulation: modulated,
     settlement,
+    repayment,
     ...(financialReport === undefined ? {} : { financialReport }),
     explanation
   }
@@ -308,7 +322,7 @@ export function evaluateFundingUse(input: Convention | ResolvedConvention, optio
   if (options.objectives !== undefined && (options.objectives.conventionId !== convention.id || options.objectives.year !== year)) {
     throw new InvalidArgumentError({ argument: "objectives", message: `the objectives evaluation is for ${options.objectives.conventionId} in ${options.objectives.year}, not ${convention.id} in ${year}` })
   }
-  const records = checkedRecords(options.payments, options.expenses)
+  const records = checkedRecords(options.payments, options.expenses, options.repayments ?? [])
   const resolved = resolveConvention(convention, dates.asOf === undefined ? {} : { knownOn: dates.asOf })
   const earlier = resolved.terms.unspent.rule === "offset" ? resolved.years.map((entry) => entry.year).filter((other) => other < year) : []
   const uses = runYears(convention, records, [...earlier, year], (other) =>

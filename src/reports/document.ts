@@ -4,12 +4,13 @@
  *
  * @module
  */
-import { formatFrenchDate } from "../calendar/date.js"
+import { type CalendarDate, formatFrenchDate } from "../calendar/date.js"
 import { type Fraction, formatDecimal, formatFraction } from "../core/fraction.js"
 import type { ComplianceFinding } from "../conventions/compliance.js"
 import type { Target } from "../conventions/objective.js"
 import { instalmentStatusText } from "../funding/labels.js"
 import type { LedgerTotals } from "../funding/ledger.js"
+import type { YearRepayment } from "../funding/repayments.js"
 import { EXPENSE_EXCLUSION_LABELS } from "../funding/expenses.js"
 import { InvalidArgumentError } from "../core/errors.js"
 import { Euros } from "../money/euros.js"
@@ -166,7 +167,7 @@ function fundingSection(report: AnnualReport): Section {
             ? `Part non dépensée : ${s.unspent.format()}${s.keepable.isPositive() ? `, dont ${s.keepable.format()} conservables` : ""}`
             : `Part non dépensée : établie à la fin de l'année (${funding.state === "not-started" ? "année non commencée" : "année en cours"})`,
           `Reste à verser : ${s.stillToPay.format()}${funding.final ? "" : " (exigible à ce jour)"}`,
-          `À reverser : ${s.toRepay.format()}`,
+          `À reverser : ${s.toRepay.format()}${repaymentText(funding.repayment)}`,
           ...(s.offsetNextYear.isPositive() ? [`À déduire du solde de ${report.year + 1} : ${s.offsetNextYear.format()}`] : []),
           ...(s.awaitingUse.isPositive() ? [`Reçu et pas encore justifié : ${s.awaitingUse.format()} (l'année n'est pas terminée)`] : []),
           ...(funding.financialReport === undefined
@@ -182,6 +183,14 @@ function fundingSection(report: AnnualReport): Section {
       { kind: "chart", chart }
     ]
   }
+}
+
+function repaymentText(repayment: YearRepayment): string {
+  if (!repayment.demanded.isPositive() && !repayment.received.isPositive()) return ""
+  const demanded = repayment.demandedOn === undefined ? "" : ` ; demandé le ${formatFrenchDate(repayment.demandedOn)}, à reverser au plus tard le ${formatFrenchDate(repayment.dueDate as CalendarDate)}`
+  const received = repayment.received.isPositive() ? ` ; reversé : ${repayment.received.format()}` : ""
+  const over = repayment.overRepaid.isPositive() ? ` ; trop reversé : ${repayment.overRepaid.format()}` : ""
+  return `${demanded}${received} ; reste à reverser : ${repayment.stillToRepay.format()}${repayment.late ? " — en retard" : ""}${over}`
 }
 
 function fundingBars(report: AnnualReport): ReadonlyArray<Bar> {
@@ -212,10 +221,13 @@ function conventionObjectivesSection(report: ConventionReport): Section {
 }
 
 function conventionFundingSection(report: ConventionReport): Section {
-  const columns = (s: LedgerTotals) => [s.granted, s.received, s.carriedIn, s.eligibleSpend, s.usedOnEligible, s.keptSurplus, s.offsetNextYear, s.toRepay, s.awaitingUse, s.stillToPay].map((amount) => amount.format())
-  const rows = report.years.map((year) => [String(year.year), ...columns(year.funding.settlement)])
+  // Repayments get their columns once one is received.
+  const repaid = report.totals.repaid.isPositive()
+  const columns = (s: LedgerTotals) =>
+    [s.granted, s.received, s.carriedIn, s.eligibleSpend, s.usedOnEligible, s.keptSurplus, s.offsetNextYear, s.toRepay, ...(repaid ? [s.repaid, s.stillToRepay] : []), s.awaitingUse, s.stillToPay].map((amount) => amount.format())
+  const rows = report.years.map((year) => [String(year.year), ...columns({ ...year.funding.settlement, repaid: year.funding.repayment.received, stillToRepay: year.funding.repayment.stillToRepay })])
   rows.push(["Total", ...columns(report.totals)])
-  const headers = ["Année", "Accordé", "Reçu", "Report reçu", "Dépenses éligibles", "Employé", "Excédent conservé", "Reporté sur l'année suivante", "À reverser", "En attente d'emploi", "Reste à verser"]
+  const headers = ["Année", "Accordé", "Reçu", "Report reçu", "Dépenses éligibles", "Employé", "Excédent conservé", "Reporté sur l'année suivante", "À reverser", ...(repaid ? ["Reversé", "Reste à reverser"] : []), "En attente d'emploi", "Reste à verser"]
   return {
     title: "Financement par année",
     blocks: [

@@ -16,6 +16,7 @@ import type { RuleTree } from "../eligibility/rule.js"
 import { type FundingLedger, type LedgerTotals, fundingLedger } from "../funding/ledger.js"
 import { type FundingUse, evaluateFundingUse } from "../funding/use.js"
 import type { Expense, Payment } from "../funding/records.js"
+import type { Repayment } from "../funding/repayments.js"
 import type { Activity } from "../objectives/activity.js"
 import { type ObjectivesEvaluation, evaluateObjectives } from "../objectives/evaluate.js"
 import { type ObjectiveAcrossYears, evaluateConventionObjectives } from "../objectives/synthesis.js"
@@ -39,6 +40,8 @@ export interface ReportInputs {
   readonly payments: ReadonlyArray<Payment>
   /** Expenses reported (see {@link parseExpenses}). */
   readonly expenses: ReadonlyArray<Expense>
+  /** Repayments received from the partner (see {@link parseRepayments}). */
+  readonly repayments?: ReadonlyArray<Repayment>
   /** The day the report is made; the whole year when absent. */
   readonly asOf?: CalendarDate | string
   /** Partners, to name the funder and the partner. */
@@ -138,6 +141,7 @@ function checkedInputs(options: ReportInputs & { readonly year?: number }, withY
   const asOf = options.asOf === undefined ? undefined : dateAt(options.asOf, ["asOf"])
   if (withYear && (!Number.isInteger(options.year) || (options.year as number) < 1000 || (options.year as number) > 9999)) issues.push({ path: ["year"], message: "expected a year between 1000 and 9999" })
   for (const key of ["activities", "payments", "expenses"] as const) if (!Array.isArray(options[key])) issues.push({ path: [key], message: "expected a list" })
+  if (options.repayments !== undefined && !Array.isArray(options.repayments)) issues.push({ path: ["repayments"], message: "expected a list" })
   for (const key of ["partners", "conventions"] as const) {
     const list: unknown = options[key]
     if (list === undefined) continue
@@ -173,6 +177,7 @@ function ledgerOf(convention: Convention, inputs: ReportInputs, asOf: CalendarDa
   return fundingLedger(convention, {
     payments: inputs.payments,
     expenses: inputs.expenses,
+    ...(inputs.repayments === undefined ? {} : { repayments: inputs.repayments }),
     objectives,
     ...(asOf === undefined ? {} : { asOf }),
     ...(inputs.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: inputs.reportsAcceptedOn }),
@@ -223,6 +228,7 @@ export function annualReport(input: Convention | ResolvedConvention, options: Re
     year: options.year,
     payments: options.payments,
     expenses: options.expenses,
+    ...(options.repayments === undefined ? {} : { repayments: options.repayments }),
     objectives,
     ...(asOf === undefined ? {} : { asOf }),
     ...(accepted === undefined ? {} : { reportsAcceptedOn: accepted }),

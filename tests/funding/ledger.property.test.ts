@@ -1,6 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { Euros, fundingLedger, parseConvention, parseExpenses, parsePayments } from "caf-conventions"
+import { Euros, fundingLedger, parseConvention, parseExpenses, parsePayments, parseRepayments } from "caf-conventions"
 import { cpoJson } from "../fixtures.js"
 import { runs } from "../runs.js"
 
@@ -20,6 +20,7 @@ const history = fc.record({
   termination: fc.option(fc.record({ date: fc.constantFrom("2024-03-31", "2024-09-30", "2025-02-28"), decidedOn: fc.option(day, { nil: undefined }) }), { nil: undefined }),
   payments: fc.array(fc.record({ date: day, amount: cents(3_000_000), year: fc.integer({ min: 2022, max: 2026 }), named: fc.constantFrom(undefined, "advance", "balance", "complement-1") }), { maxLength: 8 }),
   expenses: fc.array(fc.record({ date: day, amount: cents(3_000_000) }), { maxLength: 8 }),
+  repayments: fc.array(fc.record({ date: day, amount: cents(1_000_000), year: fc.integer({ min: 2023, max: 2025 }) }), { maxLength: 3 }),
   asOf: fc.option(day, { nil: undefined }),
   accepted: fc.option(fc.record({ year: fc.integer({ min: 2023, max: 2025 }), on: day }), { nil: undefined })
 })
@@ -44,15 +45,16 @@ function build(h: History) {
   const convention = parseConvention(json)
   const payments = parsePayments(h.payments.map((p, i) => ({ id: `p${i}`, date: p.date, amount: p.amount, year: p.year, ...(p.named === undefined ? {} : { instalment: p.named }) })))
   const expenses = parseExpenses(h.expenses.map((e, i) => ({ id: `e${i}`, date: e.date, amount: e.amount, category: "personnel", document: `F${i}` })))
-  return { convention, payments, expenses }
+  const repayments = parseRepayments(h.repayments.map((r, i) => ({ id: `r${i}`, date: r.date, amount: r.amount, year: r.year })))
+  return { convention, payments, expenses, repayments }
 }
 
 describe("the ledger: invariants over random multi-year histories (properties)", () => {
   it("puts every cent received in one place, carries offsets to the next year, and sums the years into the totals", () => {
     fc.assert(
       fc.property(history, (h) => {
-        const { convention, payments, expenses } = build(h)
-        const options = { payments, expenses, ...(h.asOf === undefined ? {} : { asOf: h.asOf }), ...(h.accepted === undefined ? {} : { reportsAcceptedOn: { [String(h.accepted.year)]: h.accepted.on } }) }
+        const { convention, payments, expenses, repayments } = build(h)
+        const options = { payments, expenses, repayments, ...(h.asOf === undefined ? {} : { asOf: h.asOf }), ...(h.accepted === undefined ? {} : { reportsAcceptedOn: { [String(h.accepted.year)]: h.accepted.on } }) }
         const ledger = fundingLedger(convention, options)
         ledger.years.forEach((use, index) => {
           const s = use.settlement
@@ -63,6 +65,9 @@ describe("the ledger: invariants over random multi-year histories (properties)",
           const next = ledger.years[index + 1]
           expect(s.offsetNextYear.equals(next?.settlement.carriedIn ?? Euros.zero)).toBe(true)
           if (!use.final) expect([s.unspent, s.keptSurplus, s.offsetNextYear, s.toRepay].every((part) => part.isZero())).toBe(true)
+          // What is repaid and still to repay make what is demanded, less anything repaid beyond it.
+          const r = use.repayment
+          expect(r.demanded.equals(s.toRepay) && r.received.minus(r.overRepaid).plus(r.stillToRepay).equals(r.demanded)).toBe(true)
           // Each instalment is never negative; with the deducted offset and the excess, they make the year.
           const planned = Euros.sum(use.schedule.instalments.map((i) => i.amount.plus(i.offset?.amount ?? Euros.zero)))
           expect(planned.equals(use.schedule.amount.plus(use.schedule.excess))).toBe(true)
@@ -74,7 +79,7 @@ describe("the ledger: invariants over random multi-year histories (properties)",
         const counted = payments.filter((p) => covered.has(p.year) && (h.asOf === undefined || p.date <= h.asOf))
         expect(Euros.sum(counted.map((p) => p.amount)).equals(ledger.totals.received)).toBe(true)
         // The order of the records does not matter.
-        const reversed = fundingLedger(convention, { ...options, payments: [...payments].reverse(), expenses: [...expenses].reverse() })
+        const reversed = fundingLedger(convention, { ...options, payments: [...payments].reverse(), expenses: [...expenses].reverse(), repayments: [...repayments].reverse() })
         expect(JSON.stringify(reversed)).toBe(JSON.stringify(ledger))
       }),
       runs(300)

@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest"
-import { type Convention, type Expense, type Payment, Euros, ValidationError, annualReport, conventionReport, evaluateConventionObjectives, evaluateFundingUse, evaluateObjectives, fundingLedger, renderReportHtml, renderReportMarkdown, parseConvention, parseExpense, parsePayments, paymentSchedule, resolveConvention } from "caf-conventions"
+import { type Convention, type Expense, type Payment, Euros, ValidationError, annualReport, conventionReport, evaluateConventionObjectives, evaluateFundingUse, evaluateObjectives, fundingLedger, renderReportHtml, renderReportMarkdown, parseConvention, parseExpense, parsePayments, parseRepayments, paymentSchedule, resolveConvention } from "caf-conventions"
 import { cpo, cpoJson, golden } from "../fixtures.js"
 
 /** 2024-07-01 → 2027-06-30, 45 000 € a year, 60 % advance by 31 March; amendment n° 1 signed 2025-07-10 raising it to 50 000 € from 2025-09-01. */
@@ -134,6 +134,20 @@ describe("the ledger", () => {
     )
     // The single-year evaluation reads the earlier years for the money they carry in.
     expect(evaluateFundingUse(convention, { year: 2024, payments, expenses, asOf: "2026-12-31" }).settlement.stillToPay.toString()).toBe("14000.00")
+  })
+
+  it("follows the 750 € to repay: demanded when the 2025 reports are accepted, due 60 days later, 500 € repaid, 250 € late", () => {
+    const { convention, payments, expenses } = offsetCase()
+    const repayments = parseRepayments([{ id: "r-2025", date: "2026-09-01", amount: "500", year: 2025, reference: "Titre de recettes n° 42" }])
+    const ledger = fundingLedger(convention, { payments, expenses, repayments, asOf: "2026-12-31", reportsAcceptedOn: { "2025": "2026-05-20" } })
+    const r = ledger.years[2]!.repayment
+    expect([r.demanded, r.received, r.stillToRepay, r.overRepaid].map(String)).toEqual(["750.00", "500.00", "250.00", "0.00"])
+    expect([r.demandedOn, r.dueDate, r.late, r.repaymentIds]).toEqual(["2026-05-20", "2026-07-19", true, ["r-2025"]])
+    expect([ledger.totals.repaid, ledger.totals.stillToRepay].map(String)).toEqual(["500.00", "250.00"])
+    // Before the repayment is made, and before the reports are accepted, nothing is demanded on a date.
+    const earlier = fundingLedger(convention, { payments, expenses, repayments, asOf: "2026-08-01" }).years[2]!.repayment
+    expect([earlier.received.toString(), earlier.demandedOn, earlier.late]).toEqual(["0.00", undefined, false])
+    expect(() => fundingLedger(convention, { payments, expenses, repayments: [{ id: "r" }] as never })).toThrow(expect.objectContaining({ subject: "repayments" }))
   })
 
   it("repays what the next balance cannot absorb", () => {

@@ -1,0 +1,138 @@
+/**
+ * Repayments (*reversements*): money the partner pays back to the Caf, and where each year's
+ * amount to repay stands.
+ *
+ * @module
+ */
+import { Schema } from "effect"
+import { type CalendarDate, CalendarDateSchema, addDays } from "../calendar/date.js"
+import { makeCodec } from "../core/codec.js"
+import { IdSchema, TextSchema } from "../core/schemas.js"
+import { NonNegativeEurosFromString } from "../money/schema.js"
+import { Euros } from "../money/euros.js"
+
+/**
+ * Schema of a repayment received from the partner: its id, date, amount, the year whose money it
+ * returns, the convention (when the partner has several), a reference (the Caf's *titre de
+ * recettes*, say).
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { RepaymentSchema } from "caf-conventions"
+ * Schema.decodeUnknownSync(RepaymentSchema)({ id: "r-1", date: "2025-09-15", amount: "750", year: 2024 }).amount.toString() //=> "750.00"
+ * ```
+ * @category funding
+ */
+export const RepaymentSchema = Schema.Struct({
+  id: IdSchema,
+  date: CalendarDateSchema,
+  amount: NonNegativeEurosFromString,
+  year: Schema.Int.check(Schema.isBetween({ minimum: 1000, maximum: 9999 })),
+  conventionId: Schema.optionalKey(IdSchema),
+  reference: Schema.optionalKey(TextSchema)
+})
+
+/**
+ * A repayment received (see {@link RepaymentSchema}).
+ *
+ * @example
+ * ```ts
+ * import { parseRepayments, type Repayment } from "caf-conventions"
+ * const [first]: ReadonlyArray<Repayment> = parseRepayments([{ id: "r-1", date: "2025-09-15", amount: "750", year: 2024 }])
+ * ```
+ * @category funding
+ */
+export interface Repayment extends Schema.Schema.Type<typeof RepaymentSchema> {}
+
+/** @internal Repayments decoded by this module. */
+export const decodedRepayments = new WeakSet<object>()
+/** @internal An exact check of a repayment's shape, for records not decoded here. */
+export const isRepayment = Schema.is(RepaymentSchema)
+
+const repaymentCodec = makeCodec(RepaymentSchema, "repayment", { registry: decodedRepayments })
+const repaymentsCodec = makeCodec(Schema.Array(RepaymentSchema), "repayments", { registry: decodedRepayments })
+
+/**
+ * Reads a list of repayments, or throws a {@link ValidationError} naming every faulty field with
+ * the record's index.
+ *
+ * @example
+ * ```ts
+ * import { parseRepayments } from "caf-conventions"
+ * parseRepayments([{ id: "r-1", date: "2025-09-15", amount: "750", year: 2024 }]).length //=> 1
+ * ```
+ * @category funding
+ */
+export const parseRepayments: (input: unknown) => ReadonlyArray<Repayment> = repaymentsCodec.parse
+
+/**
+ * Like {@link parseRepayments}, returning `{ success, data | error }` instead of throwing.
+ *
+ * @example
+ * ```ts
+ * import { safeParseRepayments } from "caf-conventions"
+ * safeParseRepayments([{ id: "r-1" }]).success //=> false
+ * ```
+ * @category funding
+ */
+export const safeParseRepayments = repaymentsCodec.safeParse
+
+/** @internal */
+export const safeParseRepayment = repaymentCodec.safeParse
+
+/**
+ * Where a year's amount to repay stands on the day of evaluation:
+ * - `demanded`: the amount to repay once the year is settled (the settlement's `toRepay`);
+ * - `demandedOn`: the day it is demanded, the day the year's reports were accepted (the Caf
+ *   settles the year on them), when they were; `dueDate`: the day it must be repaid by, the
+ *   convention's `payment.paymentDeadlineDays` (60) after the demand — the library applies to the
+ *   partner the deadline the convention sets for the Caf, unless the Caf's demand says otherwise;
+ * - `received`: the repayments received for the year by the day of evaluation (their ids in
+ *   `repaymentIds`); `stillToRepay`: what is left; `overRepaid`: what was repaid beyond it;
+ * - `late`: the due date has passed with money still to repay.
+ *
+ * @example
+ * ```ts
+ * import type { YearRepayment } from "caf-conventions"
+ * const settled = (repayment: YearRepayment) => repayment.stillToRepay.isZero()
+ * ```
+ * @category funding
+ */
+export interface YearRepayment {
+  /** The amount to repay. */
+  readonly demanded: Euros
+  /** The day it is demanded, when the year's reports were accepted. */
+  readonly demandedOn?: CalendarDate
+  /** The day it must be repaid by. */
+  readonly dueDate?: CalendarDate
+  /** Repayments received for the year. */
+  readonly received: Euros
+  /** Their ids, in date order. */
+  readonly repaymentIds: ReadonlyArray<string>
+  /** What is still to repay. */
+  readonly stillToRepay: Euros
+  /** What was repaid beyond the amount demanded (the Caf owes it back). */
+  readonly overRepaid: Euros
+  /** Whether the due date has passed with money still to repay. */
+  readonly late: boolean
+}
+
+/** @internal Where a year's amount to repay stands, from the repayments of that year. */
+export function yearRepayment(toRepay: Euros, repayments: ReadonlyArray<Repayment>, context: { readonly acceptedOn: CalendarDate | undefined; readonly deadlineDays: number; readonly asOf: CalendarDate | undefined }): YearRepayment {
+  const ordered = [...repayments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1))
+  const received = Euros.sum(ordered.map((repayment) => repayment.amount))
+  const demandedOn = toRepay.isPositive() ? context.acceptedOn : undefined
+  const dueDate = demandedOn === undefined ? undefined : addDays(demandedOn, context.deadlineDays)
+  const stillToRepay = Euros.max(Euros.zero, toRepay.minus(received))
+  return {
+    demanded: toRepay,
+    ...(demandedOn === undefined ? {} : { demandedOn }),
+    ...(dueDate === undefined ? {} : { dueDate }),
+    received,
+    repaymentIds: ordered.map((repayment) => repayment.id),
+    stillToRepay,
+    overRepaid: Euros.max(Euros.zero, received.minus(toRepay)),
+    late: dueDate !== undefined && context.asOf !== undefined && context.asOf > dueDate && stillToRepay.isPositive()
+  }
+}
