@@ -80,7 +80,7 @@ describe("the command line's arguments (util.parseArgs, strict)", () => {
 
   it("lists each command's options in its help", () => {
     expect(cli("report", "--help").out).toContain(
-      "Options : --year AAAA, --activities <f>, --payments <f>, --expenses <f>, --as-of AAAA-MM-JJ, --reports-accepted AAAA=AAAA-MM-JJ[,…], --financial-report-received AAAA=AAAA-MM-JJ[,…], --convention <id>, --format md|html|json, --out <f>, --help, --version"
+      "Options : --year AAAA, --activities <f>, --payments <f>, --expenses <f>, --repayments <f>, --as-of AAAA-MM-JJ, --reports-accepted AAAA=AAAA-MM-JJ[,…], --financial-report-received AAAA=AAAA-MM-JJ[,…], --convention <id>, --format md|html|json, --out <f>, --help, --version"
     )
     expect(cli("check", "--help").out).toContain("Options : --root <dossier>, --help, --version")
   })
