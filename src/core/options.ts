@@ -7,8 +7,8 @@ import { type CalendarDate, safeParseCalendarDate } from "../calendar/date.js"
 import { ValidationError } from "./errors.js"
 import { requireOptions } from "./records.js"
 
-/** A short description of any value, for error messages (never throws, whatever the value). */
-function describe(value: unknown): string {
+/** @internal A short description of any value, for error messages (never throws, whatever the value). */
+export function describeValue(value: unknown): string {
   if (value === null) return "null"
   if (Array.isArray(value)) return "a list"
   if (typeof value === "object") return "an object"
@@ -25,7 +25,7 @@ export function checkedYearOptions<const Keys extends string>(
   requireOptions(options, subject)
   const issues: Array<{ path: Array<string | number>; message: string }> = []
   if (!Number.isInteger(options.year) || options.year < 1000 || options.year > 9999) {
-    issues.push({ path: ["year"], message: `expected a year between 1000 and 9999, got ${describe(options.year)}` })
+    issues.push({ path: ["year"], message: `expected a year between 1000 and 9999, got ${describeValue(options.year)}` })
   }
   const dates: Partial<Record<Keys, CalendarDate>> = {}
   for (const key of dateKeys) {
