@@ -28,7 +28,7 @@ describe("the public API", () => {
 
   it("does not leak internal helpers", () => {
     const exported = Object.keys(api)
-    for (const name of ["decimalRounding", "isCandidate", "explainTree", "compileTree", "changedTerms", "codeList", "modulation", "settle", "matchPayments", "checkedYearOptions", "expenseExclusion", "jsonSchemaHint", "issuesOf", "Dec", "uniqueById", "ConventionFields", "decodedActivities", "isActivity", "decodedPayments", "decodedExpenses", "compareIds", "isPayment", "isExpense", "requireList", "requireOptions", "ratioReference", "finalTermsAsOf", "withChange", "checkedConvention", "resolvedYear", "scheduleOf", "yearUse", "runYears", "checkedRecords", "ledgerTotals", "paymentTermsProblem", "decodedConventions", "explainUse", "instalmentStatusText"]) {
+    for (const name of ["decimalRounding", "isCandidate", "explainTree", "compileTree", "changedTerms", "codeList", "modulation", "settle", "matchPayments", "checkedYearOptions", "expenseExclusion", "jsonSchemaHint", "issuesOf", "Dec", "uniqueById", "ConventionFields", "decodedActivities", "isActivity", "decodedPayments", "decodedExpenses", "compareIds", "isPayment", "isExpense", "requireList", "requireOptions", "ratioReference", "finalTermsAsOf", "amountsOf", "termsOn", "timelineOf", "statusOn", "finalTermsOf", "contextOf", "checkedTree", "checkedConventions", "checkedDay", "describeValue", "withChange", "checkedConvention", "resolvedYear", "scheduleOf", "yearUse", "runYears", "checkedRecords", "ledgerTotals", "paymentTermsProblem", "decodedConventions", "explainUse", "instalmentStatusText"]) {
       expect(exported).not.toContain(name)
     }
   })
