@@ -8,7 +8,7 @@
 import { Schema } from "effect"
 import { type CalendarDate, isCalendarDate, safeParseCalendarDate } from "../calendar/date.js"
 import { type Issue, ValidationError } from "../core/errors.js"
-import { describeValue } from "../core/options.js"
+import { describeValue } from "../core/describe.js"
 import { type Convention, ConventionSchema, safeParseConvention } from "./convention.js"
 import { decodedConventions, resolutions } from "./registry.js"
 

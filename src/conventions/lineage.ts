@@ -5,7 +5,7 @@
  */
 import { Data } from "effect"
 import { ValidationError } from "../core/errors.js"
-import { describeValue } from "../core/options.js"
+import { describeValue } from "../core/describe.js"
 import { checkedConventions } from "./checked.js"
 import type { Convention } from "./convention.js"
 

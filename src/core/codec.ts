@@ -5,8 +5,9 @@
  * @module
  */
 import { Effect, Result, Schema, SchemaIssue } from "effect"
+import { describeValue } from "./describe.js"
 import type { Issue, PathSegment, SafeParseResult } from "./errors.js"
-import { ValidationError } from "./errors.js"
+import { InvalidArgumentError, ValidationError } from "./errors.js"
 
 /**
  * Decoding options applied everywhere: report every problem, not only the first, and reject
@@ -117,7 +118,7 @@ export interface Codec<T, E> {
   readonly safeParse: (input: unknown) => SafeParseResult<T>
   /** Decodes as an `Effect` failing with a {@link ValidationError}, for Effect users. */
   readonly decode: (input: unknown) => Effect.Effect<T, ValidationError>
-  /** Encodes a value back to its JSON form (amounts as strings, dates as `yyyy-MM-dd`). */
+  /** Encodes a value back to its JSON form (amounts as strings, dates as `yyyy-MM-dd`); throws a {@link ValidationError} with paths for a value that is not of the schema's type. */
   readonly encode: (value: T) => E
 }
 
@@ -153,8 +154,13 @@ export function makeCodec<T, E>(
   subject: string,
   options: { readonly registry?: WeakSet<object>; readonly onDecode?: (value: T) => void; readonly freeze?: boolean } = {}
 ): Codec<T, E> {
+  if (!Schema.isSchema(schema)) throw new InvalidArgumentError({ argument: "schema", message: `expected an Effect schema, got ${describeValue(schema)}` })
+  if (typeof subject !== "string") throw new InvalidArgumentError({ argument: "subject", message: `expected what the schema describes, as a string, got ${describeValue(subject)}` })
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new InvalidArgumentError({ argument: "options", message: `expected an options object, got ${describeValue(options)}` })
+  }
   const decodeResult = Schema.decodeUnknownResult(schema)
-  const encodeSync = Schema.encodeSync(schema)
+  const encodeResult = Schema.encodeUnknownResult(schema)
   const freeze = options.freeze ?? true
   const passthrough = freeze && passesInputThrough(schema.ast)
   const safeParse = (input: unknown): SafeParseResult<T> => {
@@ -179,6 +185,11 @@ export function makeCodec<T, E>(
         const result = safeParse(input)
         return result.success ? Effect.succeed(result.data) : Effect.fail(result.error)
       }),
-    encode: (value) => encodeSync(value)
+    encode: (value) => {
+      // A value that is not of the schema's type is refused like bad input, with paths.
+      const result = encodeResult(value, { errors: "all" })
+      if (Result.isSuccess(result)) return result.success
+      throw ValidationError.of(subject, issuesOf(result.failure))
+    }
   }
 }

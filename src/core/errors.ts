@@ -36,7 +36,8 @@ export interface Issue {
 }
 
 /**
- * Renders a path the way JavaScript would access it: `conventions[0].period.end`.
+ * Renders a path the way JavaScript would access it: `conventions[0].period.end`. Anything but a
+ * list of keys and indexes throws an {@link InvalidArgumentError}.
  *
  * @example
  * ```ts
@@ -47,6 +48,9 @@ export interface Issue {
  * @category errors
  */
 export function formatPath(path: ReadonlyArray<PathSegment>): string {
+  if (!Array.isArray(path) || !path.every((segment) => typeof segment === "string" || typeof segment === "number")) {
+    throw new InvalidArgumentError({ argument: "path", message: "expected a list of keys (strings) and indexes (numbers)" })
+  }
   if (path.length === 0) return "(root)"
   let out = ""
   for (const segment of path) {
@@ -81,7 +85,8 @@ export class ValidationError extends Data.TaggedError("ValidationError")<{
   readonly message: string
 }> {
   /**
-   * Builds the error, its message listing each issue as `path: message`.
+   * Builds the error, its message listing each issue as `path: message`. Arguments that are not a
+   * subject and a list of issues throw an {@link InvalidArgumentError}.
    *
    * @example
    * ```ts
@@ -91,6 +96,10 @@ export class ValidationError extends Data.TaggedError("ValidationError")<{
    * ```
    */
   static of(subject: string, issues: ReadonlyArray<Issue>): ValidationError {
+    if (typeof subject !== "string") throw new InvalidArgumentError({ argument: "subject", message: "expected what was being decoded, as a string" })
+    if (!Array.isArray(issues) || !issues.every((issue: unknown) => issue !== null && typeof issue === "object" && typeof (issue as Issue).message === "string")) {
+      throw new InvalidArgumentError({ argument: "issues", message: "expected a list of issues, each { path, message }" })
+    }
     const count = `${issues.length} issue${issues.length === 1 ? "" : "s"}`
     const lines = issues.map((issue) => `  ${formatPath(issue.path)}: ${issue.message}`)
     return new ValidationError({

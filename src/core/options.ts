@@ -4,17 +4,9 @@
  * @module
  */
 import { type CalendarDate, safeParseCalendarDate } from "../calendar/date.js"
+import { describeValue } from "./describe.js"
 import { ValidationError } from "./errors.js"
 import { requireOptions } from "./records.js"
-
-/** @internal A short description of any value, for error messages (never throws, whatever the value). */
-export function describeValue(value: unknown): string {
-  if (value === null) return "null"
-  if (Array.isArray(value)) return "a list"
-  if (typeof value === "object") return "an object"
-  if (typeof value === "string") return JSON.stringify(value)
-  return typeof value === "symbol" ? "a symbol" : String(value)
-}
 
 /** @internal Checks the year and an optional date option, reporting every problem at its path. */
 export function checkedYearOptions<const Keys extends string>(

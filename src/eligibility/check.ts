@@ -11,7 +11,8 @@ import type { Convention } from "../conventions/convention.js"
 import { requireList, requireOptions } from "../core/records.js"
 import { type Candidate, isCandidate, safeParseCandidate } from "./candidate.js"
 import { DEFAULT_ELIGIBILITY_RULES } from "./catalogue.js"
-import { checkedConvention } from "../conventions/checked.js"
+import { checkedConvention, checkedDay } from "../conventions/checked.js"
+import { describeValue } from "../core/describe.js"
 import { type EligibilityContext, type RuleTree, checkedTree, compileTree, contextOf, explainTree } from "./rule.js"
 
 /**
@@ -235,7 +236,8 @@ export function compileEligibility(convention: Convention, options: EligibilityO
 
 /**
  * Renders an eligibility result as French text lines: a heading with the verdict, then one line
- * per rule (✓ holds, ✗ fails, – does not apply) with its sentence and source.
+ * per rule (✓ holds, ✗ fails, – does not apply) with its sentence and source. A value that is not
+ * an eligibility result throws a {@link ValidationError}.
  *
  * @example
  * ```ts
@@ -247,6 +249,11 @@ export function compileEligibility(convention: Convention, options: EligibilityO
  * @category eligibility
  */
 export function explain(result: EligibilityResult): ReadonlyArray<string> {
+  if (result === null || typeof result !== "object" || typeof result.candidateId !== "string" || typeof result.eligible !== "boolean") {
+    throw ValidationError.of("eligibility result", [{ path: [], message: `expected the result of checkEligibility, got ${describeValue(result)}` }])
+  }
+  const date = checkedDay(result.date, "date", "eligibility result")
+  const lines = explanationLines(result.explanation)
   const verdict = result.eligible ? "éligible" : "non éligible"
-  return [`Candidat ${result.candidateId} : ${verdict} au ${formatFrenchDate(result.date)}.`, ...explanationLines(result.explanation)]
+  return [`Candidat ${result.candidateId} : ${verdict} au ${formatFrenchDate(date)}.`, ...lines]
 }

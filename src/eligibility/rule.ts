@@ -8,7 +8,7 @@
 import { type CalendarDate, yearOf } from "../calendar/date.js"
 import { type Period, calendarYear } from "../calendar/period.js"
 import { InvalidArgumentError, type Issue, type PathSegment, ValidationError } from "../core/errors.js"
-import { describeValue } from "../core/options.js"
+import { describeValue } from "../core/describe.js"
 import { checkedConvention, checkedDay } from "../conventions/checked.js"
 import type { ExplanationNode, Outcome } from "../core/explanation.js"
 import type { Convention } from "../conventions/convention.js"
