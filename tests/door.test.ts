@@ -229,3 +229,42 @@ describe("every public function checks its arguments at the door", () => {
     expect(failing.sort()).toEqual(Object.keys(knownGaps).sort())
   })
 })
+
+describe("what the door says", () => {
+  /** The issues of the ValidationError a call throws, as `path: message` lines. */
+  const issues = (call: () => unknown): Array<string> => {
+    try {
+      call()
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError)
+      return (error as InstanceType<typeof ValidationError>).issues.map((issue) => `${library.formatPath(issue.path)}: ${issue.message}`)
+    }
+    throw new Error("expected a ValidationError")
+  }
+
+  it("a date argument that is not a date is refused at its name, with the reason", () => {
+    expect(issues(() => library.addDays("2023-02-29" as never, 1))).toEqual(["date: 2023-02-29 is not a calendar date: February 2023 has 28 days"])
+    expect(issues(() => library.addDays(20240601 as never, 1))).toEqual(["date: expected a yyyy-MM-dd date, got 20240601"])
+    expect(issues(() => library.addDays(date, 1.5))).toEqual(["days: expected a whole number, got 1.5"])
+    expect(issues(() => library.daysBetween(date, "x" as never))).toEqual(['to: "x" is not a date written yyyy-MM-dd'])
+    expect(issues(() => library.makePeriod("2024-01-01" as never, "2024-13-01" as never))).toEqual(["end: 2024-13-01 is not a calendar date: there is no month 13"])
+  })
+
+  it("a period argument that is not one lists every problem with its path", () => {
+    expect(issues(() => library.periodDays({ start: "2024-02-30", end: 5 } as never))).toEqual([
+      "period.start: 2024-02-30 is not a calendar date: February 2024 has 29 days",
+      "period.end: expected a yyyy-MM-dd date, got 5"
+    ])
+    expect(issues(() => library.periodIntersection(period, { start: "2024-02-01", end: "2024-01-01" } as never))).toEqual(["b.end: the end 2024-01-01 is before the start 2024-02-01"])
+  })
+
+  it("an amount that is not one is refused with an InvalidArgumentError naming it", () => {
+    expect(() => library.Euros.sum([amount, "1.00" as never])).toThrow(expect.objectContaining({ _tag: "InvalidArgument", argument: "amounts[1]" }))
+    expect(() => library.Euros.max(amount, null as never)).toThrow(expect.objectContaining({ _tag: "InvalidArgument", argument: "b" }))
+    expect(() => library.allocate(amount, "0.5" as never)).toThrow(expect.objectContaining({ _tag: "InvalidArgument", argument: "ratios" }))
+  })
+
+  it("encoding a value that is not of the schema's type is a ValidationError with paths, not Effect's SchemaError", () => {
+    expect(issues(() => library.encodeConvention({ ...cpo, terms: { ...cpo.terms, period: { start: "2023-01-01" } } } as never)).join("\n")).toMatch(/^terms\.period\.end: /mu)
+  })
+})
