@@ -97,8 +97,6 @@ export class Euros {
   private constructor(cents: number) {
     // Normalise -0 so that equal amounts print and compare the same.
     this.cents = cents === 0 ? 0 : cents
-    // An amount never changes: frozen, even its TypeScript-private field cannot be reassigned.
-    Object.freeze(this)
   }
 
   /**
