@@ -9,12 +9,23 @@ import { ValidationError } from "../core/errors.js"
 import { type CalendarDate, isCalendarDate, safeParseCalendarDate } from "./date.js"
 import type { Period } from "./period.js"
 
+/** Dates already checked, at most CHECKED_DATES_LIMIT of them (then the set starts over). */
+const checkedDates = new Set<string>()
+const CHECKED_DATES_LIMIT = 100_000
+
 /**
  * @internal A date given as an argument: a `yyyy-MM-dd` string naming a day that exists, or a
  * {@link ValidationError} at the argument's name.
  */
 export function dateArgument(value: unknown, argument = "date", subject = "date"): CalendarDate {
-  if (isCalendarDate(value)) return value
+  // Evaluators pass the same few dates again and again: a set lookup (the string's hash is cached)
+  // is several times cheaper than checking the text each time.
+  if (typeof value === "string" && checkedDates.has(value)) return value as CalendarDate
+  if (isCalendarDate(value)) {
+    if (checkedDates.size >= CHECKED_DATES_LIMIT) checkedDates.clear()
+    checkedDates.add(value)
+    return value
+  }
   const message = typeof value === "string" ? (safeParseCalendarDate(value) as { readonly error?: ValidationError }).error?.issues[0]?.message : undefined
   throw ValidationError.of(subject, [{ path: [argument], message: message ?? `expected a yyyy-MM-dd date, got ${describeValue(value)}` }])
 }

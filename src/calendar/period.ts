@@ -8,7 +8,7 @@ import { InvalidArgumentError } from "../core/errors.js"
 import { dateArgument, integerArgument, periodArgument } from "./arguments.js"
 import type { Fraction } from "../core/fraction.js"
 import { makeCodec } from "../core/codec.js"
-import { type CalendarDate, CalendarDateSchema, calendarDate, daysBetween, daysInYear, maxDate, minDate, yearOf } from "./date.js"
+import { type CalendarDate, CalendarDateSchema, calendarDate, daysBetween, daysInYear, yearOf } from "./date.js"
 
 /**
  * An inclusive span of days, `start` to `end`, whose end is never before its start
@@ -132,7 +132,7 @@ export function makePeriod(start: CalendarDate, end: CalendarDate): Period {
  */
 export function calendarYear(year: number): Period {
   integerArgument(year, "year")
-  return makePeriod(calendarDate(year, 1, 1), calendarDate(year, 12, 31))
+  return periodOf(calendarDate(year, 1, 1), calendarDate(year, 12, 31))
 }
 
 /**
@@ -181,9 +181,9 @@ export function periodContains(period: Period, date: CalendarDate): boolean {
 export function periodIntersection(a: Period, b: Period): Period | undefined {
   periodArgument(a, "a")
   periodArgument(b, "b")
-  const start = maxDate(a.start, b.start)
-  const end = minDate(a.end, b.end)
-  return start <= end ? makePeriod(start, end) : undefined
+  const start = a.start >= b.start ? a.start : b.start
+  const end = a.end <= b.end ? a.end : b.end
+  return start <= end ? periodOf(start, end) : undefined
 }
 
 /**
@@ -250,4 +250,9 @@ export function periodPartInYear(period: Period, year: number): Period | undefin
 export function yearFraction(period: Period, year: number): Fraction {
   const part = periodPartInYear(period, year)
   return { numerator: part === undefined ? 0 : periodDays(part), denominator: daysInYear(year) }
+}
+
+/** A period from dates already checked, the end not before the start. */
+function periodOf(start: CalendarDate, end: CalendarDate): Period {
+  return { start, end } as Period
 }
