@@ -9,7 +9,7 @@ import { tmpdir } from "node:os"
 import { join } from "node:path"
 import { gzipSync } from "node:zlib"
 import { build } from "esbuild"
-import { parsePortfolio } from "caf-conventions"
+import { PortfolioSchema, makeCodec, parsePortfolio } from "caf-conventions"
 import { type BenchRow, medianMs } from "./support.js"
 
 const kib = (bytes: number) => `${(bytes / 1024).toFixed(1)} KiB`
@@ -44,6 +44,27 @@ export async function packageBench(): Promise<ReadonlyArray<BenchRow>> {
     throughput: `${Math.round((1000 / parsed.ms) * 1000).toLocaleString("en-US")} conventions/s`,
     note: `${(portfolio.length / 1024 / 1024 / (parsed.ms / 1000)).toFixed(1)} MiB/s of JSON`
   })
+
+  // Freezing side by side with not freezing, runs interleaved so that both see the same machine.
+  const input: unknown = JSON.parse(portfolio)
+  const frozen = makeCodec(PortfolioSchema, "portfolio")
+  const unfrozen = makeCodec(PortfolioSchema, "portfolio", { freeze: false })
+  const withFreeze: Array<number> = []
+  const withoutFreeze: Array<number> = []
+  const runs = 15
+  for (let run = 0; run < runs; run++) {
+    for (const [codec, times] of run % 2 === 0 ? ([[frozen, withFreeze], [unfrozen, withoutFreeze]] as const) : ([[unfrozen, withoutFreeze], [frozen, withFreeze]] as const)) {
+      const start = performance.now()
+      codec.parse(input)
+      times.push(performance.now() - start)
+    }
+  }
+  const median = (times: ReadonlyArray<number>) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] as number
+  const [on, off] = [median(withFreeze), median(withoutFreeze)]
+  // Each pair ran back to back: the median of the pairs' ratios resists the machine's noise best.
+  const cost = (median(withFreeze.map((time, run) => time / (withoutFreeze[run] as number))) - 1) * 100
+  rows.push({ benchmark: "package", variant: "decoding 1,000 conventions, deep-frozen (the default)", median: `${on.toFixed(1)} ms`, throughput: `${Math.round((1000 / on) * 1000).toLocaleString("en-US")} conventions/s`, note: `${cost >= 0 ? "+" : ""}${cost.toFixed(1)} % for freezing (median ratio of ${runs} interleaved pairs)` })
+  rows.push({ benchmark: "package", variant: "decoding 1,000 conventions, not frozen (freeze: false)", median: `${off.toFixed(1)} ms`, throughput: `${Math.round((1000 / off) * 1000).toLocaleString("en-US")} conventions/s`, note: `JSON.parse outside the timing; medians of ${runs}` })
 
   const alone = await bundleSize(true)
   const whole = await bundleSize(false)

@@ -8,6 +8,7 @@ import { UTCDate } from "@date-fns/utc"
 import { addDays as addDaysFns, addMonths as addMonthsFns, differenceInCalendarDays } from "date-fns"
 import { Schema } from "effect"
 import { InvalidArgumentError, InvalidDateError, type PathSegment } from "../core/errors.js"
+import { dateArgument } from "./arguments.js"
 import { makeCodec } from "../core/codec.js"
 import { jsonSchemaHint } from "../core/schemas.js"
 
@@ -242,7 +243,7 @@ export function calendarDate(year: number, month: number, day: number): Calendar
  * @category calendar
  */
 export function yearOf(date: CalendarDate): number {
-  return Number(date.slice(0, 4))
+  return Number(dateArgument(date).slice(0, 4))
 }
 
 /**
@@ -256,6 +257,8 @@ export function yearOf(date: CalendarDate): number {
  * @category calendar
  */
 export function compareDates(a: CalendarDate, b: CalendarDate): -1 | 0 | 1 {
+  dateArgument(a, "a")
+  dateArgument(b, "b")
   return a < b ? -1 : a > b ? 1 : 0
 }
 
@@ -270,6 +273,8 @@ export function compareDates(a: CalendarDate, b: CalendarDate): -1 | 0 | 1 {
  * @category calendar
  */
 export function minDate(a: CalendarDate, b: CalendarDate): CalendarDate {
+  dateArgument(a, "a")
+  dateArgument(b, "b")
   return a <= b ? a : b
 }
 
@@ -284,6 +289,8 @@ export function minDate(a: CalendarDate, b: CalendarDate): CalendarDate {
  * @category calendar
  */
 export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {
+  dateArgument(a, "a")
+  dateArgument(b, "b")
   return a >= b ? a : b
 }
 
@@ -300,7 +307,7 @@ export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {
  * @category calendar
  */
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return fromUtc(addDaysFns(toUtc(date), whole(days, "days")))
+  return fromUtc(addDaysFns(toUtc(dateArgument(date)), whole(days, "days")))
 }
 
 /**
@@ -317,7 +324,7 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
  * @category calendar
  */
 export function addMonths(date: CalendarDate, months: number): CalendarDate {
-  return fromUtc(addMonthsFns(toUtc(date), whole(months, "months")))
+  return fromUtc(addMonthsFns(toUtc(dateArgument(date)), whole(months, "months")))
 }
 
 /**
@@ -332,7 +339,7 @@ export function addMonths(date: CalendarDate, months: number): CalendarDate {
  */
 export function endOfMonth(date: CalendarDate): CalendarDate {
   const year = yearOf(date)
-  const month = Number(date.slice(5, 7))
+  const month = Number((date as string).slice(5, 7))
   return calendarDate(year, month, daysInMonth(year, month))
 }
 
@@ -375,7 +382,7 @@ export function endOfYear(date: CalendarDate): CalendarDate {
  * @category calendar
  */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  return differenceInCalendarDays(toUtc(to), toUtc(from))
+  return differenceInCalendarDays(toUtc(dateArgument(to, "to")), toUtc(dateArgument(from, "from")))
 }
 
 /**
@@ -389,5 +396,6 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
  * @category calendar
  */
 export function formatFrenchDate(date: CalendarDate): string {
+  dateArgument(date)
   return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`
 }

@@ -5,9 +5,10 @@
  */
 import { Schema } from "effect"
 import { InvalidArgumentError } from "../core/errors.js"
+import { dateArgument, integerArgument, periodArgument } from "./arguments.js"
 import type { Fraction } from "../core/fraction.js"
 import { makeCodec } from "../core/codec.js"
-import { type CalendarDate, CalendarDateSchema, calendarDate, daysBetween, daysInYear, maxDate, minDate, yearOf } from "./date.js"
+import { type CalendarDate, CalendarDateSchema, calendarDate, daysBetween, daysInYear, yearOf } from "./date.js"
 
 /**
  * An inclusive span of days, `start` to `end`, whose end is never before its start
@@ -111,6 +112,8 @@ export const safeParsePeriod = periodCodec.safeParse
  * @category calendar
  */
 export function makePeriod(start: CalendarDate, end: CalendarDate): Period {
+  dateArgument(start, "start", "period")
+  dateArgument(end, "end", "period")
   if (end < start) {
     throw new InvalidArgumentError({ argument: "end", message: `the end ${end} is before the start ${start}` })
   }
@@ -128,7 +131,8 @@ export function makePeriod(start: CalendarDate, end: CalendarDate): Period {
  * @category calendar
  */
 export function calendarYear(year: number): Period {
-  return makePeriod(calendarDate(year, 1, 1), calendarDate(year, 12, 31))
+  integerArgument(year, "year")
+  return periodOf(calendarDate(year, 1, 1), calendarDate(year, 12, 31))
 }
 
 /**
@@ -142,6 +146,7 @@ export function calendarYear(year: number): Period {
  * @category calendar
  */
 export function periodDays(period: Period): number {
+  periodArgument(period)
   return daysBetween(period.start, period.end) + 1
 }
 
@@ -156,6 +161,8 @@ export function periodDays(period: Period): number {
  * @category calendar
  */
 export function periodContains(period: Period, date: CalendarDate): boolean {
+  periodArgument(period)
+  dateArgument(date)
   return period.start <= date && date <= period.end
 }
 
@@ -172,9 +179,11 @@ export function periodContains(period: Period, date: CalendarDate): boolean {
  * @category calendar
  */
 export function periodIntersection(a: Period, b: Period): Period | undefined {
-  const start = maxDate(a.start, b.start)
-  const end = minDate(a.end, b.end)
-  return start <= end ? makePeriod(start, end) : undefined
+  periodArgument(a, "a")
+  periodArgument(b, "b")
+  const start = a.start >= b.start ? a.start : b.start
+  const end = a.end <= b.end ? a.end : b.end
+  return start <= end ? periodOf(start, end) : undefined
 }
 
 /**
@@ -202,6 +211,7 @@ export function periodsOverlap(a: Period, b: Period): boolean {
  * @category calendar
  */
 export function periodYears(period: Period): ReadonlyArray<number> {
+  periodArgument(period)
   const years: Array<number> = []
   for (let year = yearOf(period.start); year <= yearOf(period.end); year++) years.push(year)
   return years
@@ -219,6 +229,7 @@ export function periodYears(period: Period): ReadonlyArray<number> {
  * @category calendar
  */
 export function periodPartInYear(period: Period, year: number): Period | undefined {
+  periodArgument(period)
   return periodIntersection(period, calendarYear(year))
 }
 
@@ -239,4 +250,9 @@ export function periodPartInYear(period: Period, year: number): Period | undefin
 export function yearFraction(period: Period, year: number): Fraction {
   const part = periodPartInYear(period, year)
   return { numerator: part === undefined ? 0 : periodDays(part), denominator: daysInYear(year) }
+}
+
+/** A period from dates already checked, the end not before the start. */
+function periodOf(start: CalendarDate, end: CalendarDate): Period {
+  return { start, end } as Period
 }

@@ -6,13 +6,14 @@
  */
 import { addDays, addMonths, formatFrenchDate } from "../calendar/date.js"
 import { periodYears } from "../calendar/period.js"
-import type { PathSegment } from "../core/errors.js"
+import type { PathSegment, ValidationError } from "../core/errors.js"
 import { Euros } from "../money/euros.js"
 import { CLAUSE_LABELS, type Clause } from "../referential/convention-codes.js"
 import type { Convention } from "./convention.js"
 import { CONTROL_CLAUSES_FROM, LEGAL_THRESHOLDS, type LegalThreshold } from "./thresholds.js"
-import { finalTerms, termsTimeline } from "./terms-as-of.js"
-import { yearAmounts } from "./yearly-amounts.js"
+import { checkedConvention } from "./checked.js"
+import { finalTermsOf, timelineOf } from "./terms-as-of.js"
+import { amountsOf } from "./yearly-amounts.js"
 
 /**
  * One finding of {@link checkCompliance}: `error` breaks a legal or internal rule, `warning`
@@ -43,7 +44,7 @@ const threshold = (id: LegalThreshold["id"]): LegalThreshold => LEGAL_THRESHOLDS
 
 /** The highest yearly amount the text states (before any proration), or undefined if none. */
 function highestYearlyAmount(convention: Convention): Euros | undefined {
-  const amounts = termsTimeline(convention).flatMap((segment) => {
+  const amounts = timelineOf(convention).flatMap((segment) => {
     const value = segment.terms.amounts
     if (value === undefined) return []
     return value.kind === "constant" ? [value.yearlyAmount] : Object.values(value.byYear)
@@ -52,7 +53,7 @@ function highestYearlyAmount(convention: Convention): Euros | undefined {
 }
 
 function missingClauses(convention: Convention, required: ReadonlyArray<Clause>, rule: string, why: string, source: string): Array<ComplianceFinding> {
-  const present = finalTerms(convention).clauses
+  const present = finalTermsOf(convention).terms.clauses
   const missing = required.filter((clause) => !present.includes(clause))
   if (missing.length === 0) {
     return [{ rule, severity: "info", message: `${why} : les clauses requises sont présentes (${required.map((c) => CLAUSE_LABELS[c].toLowerCase()).join(", ")}).`, source }]
@@ -125,7 +126,7 @@ function thresholdFindings(convention: Convention): Array<ComplianceFinding> {
 
 function durationFindings(convention: Convention): Array<ComplianceFinding> {
   if (convention.kind !== "convention-pluriannuelle-objectifs") return []
-  const { period } = finalTerms(convention)
+  const { period } = finalTermsOf(convention).terms
   const source = "circulaire n° 5811/SG du 29 septembre 2015"
   if (period.end < addDays(addMonths(period.start, 24), -1)) {
     return [
@@ -153,7 +154,7 @@ function durationFindings(convention: Convention): Array<ComplianceFinding> {
 }
 
 function amountFindings(convention: Convention): Array<ComplianceFinding> {
-  const terms = finalTerms(convention)
+  const terms = finalTermsOf(convention).terms
   const amounts = terms.amounts
   if (amounts === undefined) return []
   const findings: Array<ComplianceFinding> = []
@@ -172,7 +173,7 @@ function amountFindings(convention: Convention): Array<ComplianceFinding> {
     }
   }
   if (amounts.totalAmount !== undefined) {
-    const sum = Euros.sum(yearAmounts(convention).map((year) => year.amount))
+    const sum = Euros.sum(amountsOf(convention).map((year) => year.amount))
     findings.push(
       sum.equals(amounts.totalAmount)
         ? { rule: "per-year-total", severity: "info", message: `Les montants par exercice totalisent ${sum.format()}, le montant total prévu.`, source }
@@ -189,7 +190,7 @@ function amountFindings(convention: Convention): Array<ComplianceFinding> {
 }
 
 function otherFindings(convention: Convention): Array<ComplianceFinding> {
-  const terms = finalTerms(convention)
+  const terms = finalTermsOf(convention).terms
   const findings: Array<ComplianceFinding> = []
   if (convention.signatureDate === undefined) {
     findings.push({ rule: "signature", severity: "info", message: "Projet de convention : il n'est pas encore signé.", source: "loi n° 2000-321, art. 10", path: ["signatureDate"] })
@@ -229,7 +230,9 @@ function otherFindings(convention: Convention): Array<ComplianceFinding> {
  *   a draft is reported as such.
  *
  * The check reads the convention's final terms (every amendment applied, period cut at a
- * termination). Findings come in a stable order; `error` ones block, the others inform.
+ * termination). Findings come in a stable order; `error` ones block, the others inform. The
+ * convention is checked at the door: JSON is decoded, anything else throws a
+ * {@link ValidationError} with paths.
  *
  * @example
  * ```ts
@@ -239,6 +242,7 @@ function otherFindings(convention: Convention): Array<ComplianceFinding> {
  * ```
  * @category compliance
  */
-export function checkCompliance(convention: Convention): ReadonlyArray<ComplianceFinding> {
+export function checkCompliance(input: Convention): ReadonlyArray<ComplianceFinding> {
+  const convention = checkedConvention(input)
   return [...otherFindings(convention), ...thresholdFindings(convention), ...durationFindings(convention), ...amountFindings(convention)]
 }

@@ -4,6 +4,9 @@
  * @module
  */
 import { Data } from "effect"
+import { ValidationError } from "../core/errors.js"
+import { describeValue } from "../core/describe.js"
+import { checkedConventions } from "./checked.js"
 import type { Convention } from "./convention.js"
 
 /**
@@ -37,7 +40,9 @@ export class LineageError extends Data.TaggedError("LineageError")<{
  * framework agreement, then the 2023–2025 multi-year convention.
  *
  * Throws a {@link LineageError} when `id` is not in the list, when a predecessor is missing, or
- * when the chain loops.
+ * when the chain loops. The arguments are checked at the door: a list that is not a list, an item
+ * that is not a convention (JSON is decoded) or an id that is not a string throws a
+ * {@link ValidationError} with paths (`conventions[1].terms`).
  *
  * @example
  * ```ts
@@ -48,7 +53,9 @@ export class LineageError extends Data.TaggedError("LineageError")<{
  * ```
  * @category conventions
  */
-export function lineage(conventions: ReadonlyArray<Convention>, id: string): ReadonlyArray<Convention> {
+export function lineage(list: ReadonlyArray<Convention>, id: string): ReadonlyArray<Convention> {
+  const conventions = checkedConventions(list)
+  if (typeof id !== "string") throw ValidationError.of("lineage arguments", [{ path: ["id"], message: `expected a convention id, got ${describeValue(id)}` }])
   const byId = new Map(conventions.map((convention) => [convention.id, convention]))
   const chain: Array<Convention> = []
   const seen = new Set<string>()

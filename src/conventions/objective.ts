@@ -5,6 +5,8 @@
  * @module
  */
 import { Effect, Schema } from "effect"
+import { describeValue } from "../core/describe.js"
+import { ValidationError } from "../core/errors.js"
 import { IdSchema, MultilineTextSchema, TextSchema, YearKeySchema, uniqueList } from "../core/schemas.js"
 import { RoundingModeSchema } from "../money/schema.js"
 import { DepartementSchema } from "../identifiers/identifiers.js"
@@ -369,7 +371,8 @@ export interface Objective extends Schema.Schema.Type<typeof ObjectiveSchema> {}
 
 /**
  * The target of an objective for a year, before any partial-year proration: the year's own
- * target if `targetsByYear` has one, otherwise the every-year target.
+ * target if `targetsByYear` has one, otherwise the every-year target. An objective without a
+ * target or a year that is not a whole number throws a {@link ValidationError}.
  *
  * @example
  * ```ts
@@ -380,5 +383,11 @@ export interface Objective extends Schema.Schema.Type<typeof ObjectiveSchema> {}
  * @category objectives
  */
 export function targetForYear(objective: Objective, year: number): Target {
+  const issues: Array<{ readonly path: ReadonlyArray<string>; readonly message: string }> = []
+  if (objective === null || typeof objective !== "object" || objective.target === null || typeof objective.target !== "object") {
+    issues.push({ path: ["objective"], message: `expected an objective with a target, got ${describeValue(objective)}` })
+  }
+  if (!Number.isSafeInteger(year)) issues.push({ path: ["year"], message: `expected a year, got ${describeValue(year)}` })
+  if (issues.length > 0) throw ValidationError.of("target arguments", issues)
   return objective.targetsByYear?.[String(year)] ?? objective.target
 }

@@ -5,16 +5,18 @@
  *
  * @module
  */
-import { Schema } from "effect"
 import { type CalendarDate, safeParseCalendarDate } from "../calendar/date.js"
 import { type Period, periodPartInYear, periodYears } from "../calendar/period.js"
 import { InvalidArgumentError, ValidationError } from "../core/errors.js"
+import { checkedConvention } from "./checked.js"
 import type { Amendment } from "./amendment.js"
-import { type Convention, ConventionSchema, safeParseConvention } from "./convention.js"
-import { decodedConventions } from "./registry.js"
+import type { Convention } from "./convention.js"
+import { resolutions } from "./registry.js"
 import type { PaymentTerms, Terms } from "./terms.js"
-import { type TermsSegment, finalTermsAsOf, termsAsOf, termsTimeline } from "./terms-as-of.js"
-import { type YearAmount, yearAmounts } from "./yearly-amounts.js"
+import { type TermsSegment, finalTermsOf, termsOn, timelineOf } from "./terms-as-of.js"
+import { type YearAmount, amountsOf } from "./yearly-amounts.js"
+
+export { checkedConvention }
 
 /**
  * One calendar year of a resolved convention.
@@ -72,10 +74,7 @@ export interface ResolvedConvention {
   readonly terminated: boolean
 }
 
-const resolutions = new WeakSet<object>()
 const cache = new WeakMap<Convention, Map<string, ResolvedConvention>>()
-const checked = new WeakMap<object, Convention>()
-const isConvention = Schema.is(ConventionSchema)
 
 /**
  * Whether a value is a convention resolved by {@link resolveConvention}.
@@ -91,29 +90,6 @@ const isConvention = Schema.is(ConventionSchema)
  */
 export function isResolvedConvention(value: unknown): value is ResolvedConvention {
   return value !== null && typeof value === "object" && resolutions.has(value)
-}
-
-/**
- * @internal The convention an evaluator was given, checked at the door: a decoded convention (or
- * one of the decoded shape) is taken as it is; JSON is decoded; anything else throws a
- * {@link ValidationError} listing every problem with its path.
- */
-export function checkedConvention(value: unknown, subject = "convention"): Convention {
-  if (isResolvedConvention(value)) return value.convention
-  if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw ValidationError.of(subject, [{ path: [], message: `expected a convention (an object, decoded with parseConvention), got ${value === null ? "null" : Array.isArray(value) ? "a list" : typeof value}` }])
-  }
-  if (decodedConventions.has(value)) return value as Convention
-  const known = checked.get(value)
-  if (known !== undefined) return known
-  if (isConvention(value)) {
-    checked.set(value, value)
-    return value
-  }
-  const parsed = safeParseConvention(value)
-  if (!parsed.success) throw ValidationError.of(subject, parsed.error.issues)
-  checked.set(value, parsed.data)
-  return parsed.data
 }
 
 function inOrder(amendments: ReadonlyArray<Amendment>): ReadonlyArray<Amendment> {
@@ -143,13 +119,13 @@ function resolveBase(convention: Convention, known: ReadonlyArray<Amendment>, te
   const { termination: _termination, ...unterminated } = convention
   const base: Convention = terminationKnown || convention.termination === undefined ? convention : unterminated
   const view: Convention = known.length === convention.amendments.length ? base : { ...base, amendments: known }
-  const final = finalTermsAsOf(view)
+  const final = finalTermsOf(view)
   const period = final.terms.period
-  const amounts = view.terms.amounts === undefined ? undefined : yearAmounts(view)
+  const amounts = view.terms.amounts === undefined ? undefined : amountsOf(view)
   const years = periodYears(period).map((year): ResolvedYear => {
     const part = periodPartInYear(period, year) as Period
     const amount = amounts?.find((entry) => entry.year === year)
-    return Object.freeze({ year, period: part, ...(amount === undefined ? {} : { amount }), payment: termsAsOf(view, part.start).terms.payment })
+    return Object.freeze({ year, period: part, ...(amount === undefined ? {} : { amount }), payment: termsOn(view, part.start).terms.payment })
   })
   return {
     convention,
@@ -157,7 +133,7 @@ function resolveBase(convention: Convention, known: ReadonlyArray<Amendment>, te
     unknownAmendments: Object.freeze(convention.amendments.filter((amendment) => !known.includes(amendment))),
     period,
     terms: final.terms,
-    timeline: Object.freeze(termsTimeline(view)),
+    timeline: Object.freeze(timelineOf(view)),
     years: Object.freeze(years),
     terminated: final.terminated
   }
@@ -206,7 +182,7 @@ export function resolvedYear(resolved: ResolvedConvention, year: number): Resolv
 }
 
 /** @internal The terms in force on a day of the effective period (the last stretch's after it). */
-export function termsOn(resolved: ResolvedConvention, date: CalendarDate): Terms {
+export function termsInForceOn(resolved: ResolvedConvention, date: CalendarDate): Terms {
   for (const segment of resolved.timeline) if (date <= segment.period.end) return segment.terms
   return resolved.terms
 }

@@ -7,6 +7,8 @@
 import { type CalendarDate, addDays } from "../calendar/date.js"
 import { type Period, makePeriod } from "../calendar/period.js"
 import type { Amendment, Change } from "./amendment.js"
+import type { ValidationError } from "../core/errors.js"
+import { checkedConvention, checkedDay } from "./checked.js"
 import type { Convention } from "./convention.js"
 import type { Terms } from "./terms.js"
 
@@ -89,6 +91,10 @@ function cutAtTermination(convention: Convention, terms: Terms): { readonly term
  * Two amendments cannot change the same term on the same date: {@link parseConvention} refuses
  * such a document, so the order of application is never a silent choice.
  *
+ * Like every function taking a convention, it checks its arguments at the door: a decoded (or
+ * resolved) convention is taken as it is, a convention's JSON is decoded, anything else, or a
+ * day that is not a `yyyy-MM-dd` date, throws a {@link ValidationError} with paths.
+ *
  * @example
  * ```ts
  * import { parseCalendarDate, termsAsOf, type Convention } from "caf-conventions"
@@ -99,6 +105,11 @@ function cutAtTermination(convention: Convention, terms: Terms): { readonly term
  * @category conventions
  */
 export function termsAsOf(convention: Convention, date: CalendarDate): TermsAsOf {
+  return termsOn(checkedConvention(convention), checkedDay(date))
+}
+
+/** @internal {@link termsAsOf} for a convention and a day already checked (derived conventions included). */
+export function termsOn(convention: Convention, date: CalendarDate): TermsAsOf {
   const { terms, applied } = uncutTermsAsOf(convention, date)
   return { date, applied, ...cutAtTermination(convention, terms) }
 }
@@ -113,7 +124,8 @@ export function uncutTermsAsOf(convention: Convention, date: CalendarDate): { re
 
 /**
  * The terms once every amendment applies (whatever its date), cut at a termination: the final
- * state of the convention, as its end-of-convention review reads it.
+ * state of the convention, as its end-of-convention review reads it. The convention is checked
+ * at the door (see {@link termsAsOf}).
  *
  * @example
  * ```ts
@@ -124,19 +136,19 @@ export function uncutTermsAsOf(convention: Convention, date: CalendarDate): { re
  * @category conventions
  */
 export function finalTerms(convention: Convention): Terms {
-  return finalTermsAsOf(convention).terms
+  return finalTermsOf(checkedConvention(convention)).terms
 }
 
-/** @internal The terms once every amendment applies, with whether a termination cut them. */
-export function finalTermsAsOf(convention: Convention): TermsAsOf {
+/** @internal The terms once every amendment applies, with whether a termination cut them, for a convention already checked. */
+export function finalTermsOf(convention: Convention): TermsAsOf {
   const last = inOrder(convention.amendments).at(-1)
   const date = last === undefined || last.effectiveDate < convention.terms.period.end ? convention.terms.period.end : last.effectiveDate
-  return termsAsOf(convention, date)
+  return termsOn(convention, date)
 }
 
 /**
  * The period during which the convention actually applies: its period after every amendment,
- * cut at an early termination.
+ * cut at an early termination. The convention is checked at the door (see {@link termsAsOf}).
  *
  * @example
  * ```ts
@@ -147,7 +159,7 @@ export function finalTermsAsOf(convention: Convention): TermsAsOf {
  * @category conventions
  */
 export function effectivePeriod(convention: Convention): Period {
-  return finalTerms(convention).period
+  return finalTermsOf(checkedConvention(convention)).terms.period
 }
 
 /**
@@ -173,7 +185,8 @@ export interface TermsSegment {
 /**
  * The convention's effective period cut at every amendment's effective date: consecutive
  * stretches, each with the terms in force throughout it. Schedules read it to split a year at an
- * amendment (a yearly amount raised on 1 July applies to 184 days of 2024).
+ * amendment (a yearly amount raised on 1 July applies to 184 days of 2024). The convention is
+ * checked at the door (see {@link termsAsOf}).
  *
  * @example
  * ```ts
@@ -185,7 +198,12 @@ export interface TermsSegment {
  * @category conventions
  */
 export function termsTimeline(convention: Convention): ReadonlyArray<TermsSegment> {
-  const period = effectivePeriod(convention)
+  return timelineOf(checkedConvention(convention))
+}
+
+/** @internal {@link termsTimeline} for a convention already checked (derived conventions included). */
+export function timelineOf(convention: Convention): ReadonlyArray<TermsSegment> {
+  const period = finalTermsOf(convention).terms.period
   const starts = [...new Set(convention.amendments.map((amendment) => amendment.effectiveDate))]
     .filter((date) => date > period.start && date <= period.end)
     .sort()
@@ -193,7 +211,7 @@ export function termsTimeline(convention: Convention): ReadonlyArray<TermsSegmen
   return boundaries.map((start, index) => {
     const next = boundaries[index + 1]
     const end = next === undefined ? period.end : addDays(next, -1)
-    const { terms, applied } = termsAsOf(convention, start)
+    const { terms, applied } = termsOn(convention, start)
     return { period: makePeriod(start, end), terms: { ...terms, period }, applied }
   })
 }
@@ -216,7 +234,8 @@ export function termsTimeline(convention: Convention): ReadonlyArray<TermsSegmen
 export type ConventionStatus = "draft" | "signed" | "in-force" | "ended" | "terminated"
 
 /**
- * The status of the convention on `date` (see {@link ConventionStatus}).
+ * The status of the convention on `date` (see {@link ConventionStatus}). The convention and the
+ * day are checked at the door (see {@link termsAsOf}).
  *
  * @example
  * ```ts
@@ -228,8 +247,13 @@ export type ConventionStatus = "draft" | "signed" | "in-force" | "ended" | "term
  * @category conventions
  */
 export function conventionStatus(convention: Convention, date: CalendarDate): ConventionStatus {
+  return statusOn(checkedConvention(convention), checkedDay(date))
+}
+
+/** @internal {@link conventionStatus} for a convention and a day already checked. */
+export function statusOn(convention: Convention, date: CalendarDate): ConventionStatus {
   if (convention.signatureDate === undefined || date < convention.signatureDate) return "draft"
-  const { terms, terminated } = termsAsOf(convention, date)
+  const { terms, terminated } = termsOn(convention, date)
   if (date < terms.period.start) return "signed"
   if (date <= terms.period.end) return "in-force"
   return terminated ? "terminated" : "ended"

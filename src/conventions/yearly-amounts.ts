@@ -5,11 +5,12 @@
  */
 import { daysInYear } from "../calendar/date.js"
 import { type Period, periodDays, periodIntersection, periodPartInYear, periodYears } from "../calendar/period.js"
-import { InvalidArgumentError } from "../core/errors.js"
+import { InvalidArgumentError, type ValidationError } from "../core/errors.js"
 import { Dec } from "../money/decimal.js"
 import { Euros } from "../money/euros.js"
 import type { Convention } from "./convention.js"
-import { effectivePeriod, finalTerms, termsAsOf, termsTimeline, uncutTermsAsOf } from "./terms-as-of.js"
+import { checkedConvention } from "./checked.js"
+import { finalTermsOf, termsOn, timelineOf, uncutTermsAsOf } from "./terms-as-of.js"
 
 /**
  * One stretch of a year during which the same yearly amount applied.
@@ -68,7 +69,8 @@ export interface YearAmount {
  *   by days when an early termination cuts the year short; a year without an amount gets 0 €
  *   (and {@link checkCompliance} reports it).
  *
- * Throws an {@link InvalidArgumentError} when the convention records no amounts.
+ * Throws an {@link InvalidArgumentError} when the convention records no amounts. The convention
+ * is checked at the door: its JSON is decoded, anything else throws a {@link ValidationError}.
  *
  * @example
  * ```ts
@@ -80,13 +82,19 @@ export interface YearAmount {
  * @category conventions
  */
 export function yearAmounts(convention: Convention): ReadonlyArray<YearAmount> {
+  return amountsOf(checkedConvention(convention))
+}
+
+/** @internal {@link yearAmounts} for a convention already checked (derived conventions included). */
+export function amountsOf(convention: Convention): ReadonlyArray<YearAmount> {
   const amounts = convention.terms.amounts
   if (amounts === undefined) {
     throw new InvalidArgumentError({ argument: "convention", message: `the convention ${convention.id} records no amounts` })
   }
-  const period = effectivePeriod(convention)
-  const mode = finalTerms(convention).payment.rounding
-  const timeline = termsTimeline(convention)
+  const final = finalTermsOf(convention).terms
+  const period = final.period
+  const mode = final.payment.rounding
+  const timeline = timelineOf(convention)
   return periodYears(period).map((year): YearAmount => {
     const part = periodPartInYear(period, year) as Period
     if (amounts.kind === "per-year") return perYearAmount(convention, year, part)
@@ -114,7 +122,7 @@ export function yearAmounts(convention: Convention): ReadonlyArray<YearAmount> {
 function perYearAmount(convention: Convention, year: number, part: Period): YearAmount {
   // The days the year would have had without the termination: the amount is reduced in proportion.
   const unterminated = uncutTermsAsOf(convention, part.end)
-  const terms = termsAsOf(convention, part.end).terms
+  const terms = termsOn(convention, part.end).terms
   const listed = terms.amounts?.kind === "per-year" ? terms.amounts.byYear[String(year)] : undefined
   const full = listed ?? Euros.zero
   const planned = periodPartInYear(unterminated.terms.period, year)

@@ -36,7 +36,8 @@ export interface Issue {
 }
 
 /**
- * Renders a path the way JavaScript would access it: `conventions[0].period.end`.
+ * Renders a path the way JavaScript would access it: `conventions[0].period.end`. Anything but a
+ * list of keys and indexes throws an {@link InvalidArgumentError}.
  *
  * @example
  * ```ts
@@ -47,6 +48,9 @@ export interface Issue {
  * @category errors
  */
 export function formatPath(path: ReadonlyArray<PathSegment>): string {
+  if (!Array.isArray(path) || !path.every((segment) => typeof segment === "string" || typeof segment === "number")) {
+    throw new InvalidArgumentError({ argument: "path", message: "expected a list of keys (strings) and indexes (numbers)" })
+  }
   if (path.length === 0) return "(root)"
   let out = ""
   for (const segment of path) {
@@ -99,7 +103,8 @@ export class ValidationError extends Data.TaggedError("ValidationError")<{
   /**
    * Builds the error, its message listing each issue as `path: message`. Past
    * {@link MAX_LISTED_ISSUES}, issues are counted in `omittedIssues` (with `omitted`, those the
-   * caller already left out), and the message ends with their number.
+   * caller already left out), and the message ends with their number. Arguments that are not a
+   * subject and a list of issues throw an {@link InvalidArgumentError}.
    *
    * @example
    * ```ts
@@ -110,6 +115,11 @@ export class ValidationError extends Data.TaggedError("ValidationError")<{
    * ```
    */
   static of(subject: string, issues: ReadonlyArray<Issue>, omitted = 0): ValidationError {
+    if (typeof subject !== "string") throw new InvalidArgumentError({ argument: "subject", message: "expected what was being decoded, as a string" })
+    if (!Array.isArray(issues) || !issues.every((issue: unknown) => issue !== null && typeof issue === "object" && typeof (issue as Issue).message === "string")) {
+      throw new InvalidArgumentError({ argument: "issues", message: "expected a list of issues, each { path, message }" })
+    }
+    if (!Number.isSafeInteger(omitted) || omitted < 0) throw new InvalidArgumentError({ argument: "omitted", message: "expected a whole number of issues left out, 0 or more" })
     const listed = issues.length > MAX_LISTED_ISSUES ? issues.slice(0, MAX_LISTED_ISSUES) : issues
     const omittedIssues = omitted + issues.length - listed.length
     const total = listed.length + omittedIssues

@@ -4,6 +4,8 @@
  *
  * @module
  */
+import { describeValue } from "./describe.js"
+import { InvalidArgumentError, type Issue, type PathSegment, ValidationError } from "./errors.js"
 
 /**
  * How a rule came out: it held (`pass`), it did not (`fail`), or it did not apply to this case
@@ -54,7 +56,8 @@ const MARK: Record<Outcome, string> = { pass: "✓", fail: "✗", "not-applicabl
 
 /**
  * Renders an explanation tree as French text lines, one per node, indented by depth: a mark
- * (✓ holds, ✗ fails, – does not apply), the label, the sentence and the source.
+ * (✓ holds, ✗ fails, – does not apply), the label, the sentence and the source. A value that is
+ * not an explanation tree throws a {@link ValidationError} with the path of the faulty node.
  *
  * @example
  * ```ts
@@ -66,7 +69,26 @@ const MARK: Record<Outcome, string> = { pass: "✓", fail: "✗", "not-applicabl
  * @category explanations
  */
 export function explanationLines(node: ExplanationNode, depth = 0): ReadonlyArray<string> {
+  if (!Number.isSafeInteger(depth) || depth < 0) throw new InvalidArgumentError({ argument: "depth", message: "expected a whole number of levels, 0 or more" })
+  const issues = nodeIssues(node, [])
+  if (issues.length > 0) throw ValidationError.of("explanation", issues)
+  return linesOf(node, depth)
+}
+
+/** What is wrong with a value given as an explanation node, every problem with its path. */
+function nodeIssues(node: unknown, path: ReadonlyArray<PathSegment>, depth = 0): Array<Issue> {
+  if (node === null || typeof node !== "object" || Array.isArray(node)) return [{ path, message: `expected an explanation node, got ${describeValue(node)}` }]
+  if (depth > 1000) return [{ path, message: "the tree is nested more than 1000 levels deep (a cycle?)" }]
+  const value = node as Record<string, unknown>
+  const issues: Array<Issue> = []
+  for (const key of ["label", "sentence", "source"]) if (typeof value[key] !== "string") issues.push({ path: [...path, key], message: `expected a string, got ${describeValue(value[key])}` })
+  if (typeof value.outcome !== "string" || !Object.hasOwn(MARK, value.outcome)) issues.push({ path: [...path, "outcome"], message: `expected pass, fail or not-applicable, got ${describeValue(value.outcome)}` })
+  if (!Array.isArray(value.children)) return [...issues, { path: [...path, "children"], message: `expected a list of nodes, got ${describeValue(value.children)}` }]
+  return [...issues, ...value.children.flatMap((child: unknown, index) => nodeIssues(child, [...path, "children", index], depth + 1))]
+}
+
+function linesOf(node: ExplanationNode, depth: number): ReadonlyArray<string> {
   const source = node.children.length === 0 && node.source !== "" ? ` (source : ${node.source})` : ""
   const line = `${"  ".repeat(depth)}${MARK[node.outcome]} ${node.label} : ${node.sentence}${source}`
-  return [line, ...node.children.flatMap((child) => explanationLines(child, depth + 1))]
+  return [line, ...node.children.flatMap((child) => linesOf(child, depth + 1))]
 }

@@ -107,6 +107,11 @@ export function toFraction(value: Rational): Fraction {
  * @category calendar
  */
 export function formatFraction(fraction: Fraction, digits = 2): string {
+  const { numerator, denominator } = (fraction ?? {}) as Partial<Fraction>
+  if (fraction === null || typeof fraction !== "object" || !Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator === 0) {
+    throw new InvalidArgumentError({ argument: "fraction", message: "expected { numerator, denominator }, two whole numbers, the denominator not zero" })
+  }
+  if (!Number.isSafeInteger(digits) || digits < 0 || digits > 20) throw new InvalidArgumentError({ argument: "digits", message: "expected a number of decimals from 0 to 20" })
   const scale = 10n ** BigInt(digits)
   const scaled = roundRational(rational(BigInt(fraction.numerator) * scale, BigInt(fraction.denominator)), "half-up")
   const negative = scaled < 0n

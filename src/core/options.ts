@@ -4,17 +4,9 @@
  * @module
  */
 import { type CalendarDate, safeParseCalendarDate } from "../calendar/date.js"
+import { describeValue } from "./describe.js"
 import { ValidationError } from "./errors.js"
 import { requireOptions } from "./records.js"
-
-/** A short description of any value, for error messages (never throws, whatever the value). */
-function describe(value: unknown): string {
-  if (value === null) return "null"
-  if (Array.isArray(value)) return "a list"
-  if (typeof value === "object") return "an object"
-  if (typeof value === "string") return JSON.stringify(value)
-  return typeof value === "symbol" ? "a symbol" : String(value)
-}
 
 /** @internal Checks the year and an optional date option, reporting every problem at its path. */
 export function checkedYearOptions<const Keys extends string>(
@@ -25,7 +17,7 @@ export function checkedYearOptions<const Keys extends string>(
   requireOptions(options, subject)
   const issues: Array<{ path: Array<string | number>; message: string }> = []
   if (!Number.isInteger(options.year) || options.year < 1000 || options.year > 9999) {
-    issues.push({ path: ["year"], message: `expected a year between 1000 and 9999, got ${describe(options.year)}` })
+    issues.push({ path: ["year"], message: `expected a year between 1000 and 9999, got ${describeValue(options.year)}` })
   }
   const dates: Partial<Record<Keys, CalendarDate>> = {}
   for (const key of dateKeys) {

@@ -4,6 +4,7 @@
  * @module
  */
 import { Schema } from "effect"
+import { InvalidArgumentError } from "./errors.js"
 
 /**
  * Filter annotations that describe, for the exported JSON Schema, what a custom check accepts.
@@ -124,6 +125,8 @@ export const MultilineTextSchema = Schema.String.check(
  * @category decoding
  */
 export function uniqueList<S extends Schema.Top>(item: S, options: { readonly nonEmpty?: boolean } = {}) {
+  if (!Schema.isSchema(item)) throw new InvalidArgumentError({ argument: "item", message: "expected the Effect schema of the list's items" })
+  if (options === null || typeof options !== "object") throw new InvalidArgumentError({ argument: "options", message: "expected an options object such as { nonEmpty: true }" })
   return Schema.Array(item).check(
     Schema.makeFilter((items: ReadonlyArray<unknown>) => {
       if (options.nonEmpty === true && items.length === 0) return "expected at least one item"

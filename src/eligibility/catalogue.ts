@@ -4,7 +4,6 @@
  * @module
  */
 import { formatFrenchDate } from "../calendar/date.js"
-import { periodsOverlap } from "../calendar/period.js"
 import type { Outcome } from "../core/explanation.js"
 import type { ConventionStatus } from "../conventions/terms-as-of.js"
 import {
@@ -277,7 +276,9 @@ function doubleFunding(candidate: Candidate, { convention, terms, exercise }: El
   return candidate.otherFunding.filter(
     (funding) =>
       (terms.excludedSchemes.includes(funding.scheme) || (funding.conventionId !== undefined && funding.conventionId !== convention.id)) &&
-      (funding.period === undefined || periodsOverlap(funding.period, exercise))
+      // The periods are decoded or built by the library: compared directly, without the checks of
+      // periodsOverlap at the door, once per candidate with other funding.
+      (funding.period === undefined || (funding.period.start <= exercise.end && exercise.start <= funding.period.end))
   )
 }
 

@@ -11,7 +11,9 @@ import type { Convention } from "../conventions/convention.js"
 import { requireList, requireOptions } from "../core/records.js"
 import { type Candidate, isCandidate, safeParseCandidate } from "./candidate.js"
 import { DEFAULT_ELIGIBILITY_RULES } from "./catalogue.js"
-import { type EligibilityContext, type RuleTree, compileTree, eligibilityContext, explainTree } from "./rule.js"
+import { checkedConvention, checkedDay } from "../conventions/checked.js"
+import { describeValue } from "../core/describe.js"
+import { type EligibilityContext, type RuleTree, checkedTree, compileTree, contextOf, explainTree } from "./rule.js"
 
 /**
  * Options of the eligibility functions: the day asked about (`yyyy-MM-dd`), and the rule tree
@@ -69,6 +71,15 @@ function checkedCandidate(candidate: unknown, subject = "candidate"): Candidate 
   throw subject === "candidate" ? decoded.error : ValidationError.of(subject, decoded.error.issues, decoded.error.omittedIssues)
 }
 
+/** The convention, the options and their rules checked at the door, and the context they give. */
+function prepared(convention: unknown, options: EligibilityOptions): { readonly context: EligibilityContext; readonly rules: RuleTree } {
+  requireOptions(options, "eligibility options")
+  const plain = checkedConvention(convention)
+  const date = checkedDate(options.date)
+  const rules = options.rules === undefined ? DEFAULT_ELIGIBILITY_RULES : checkedTree(options.rules, "eligibility options", ["rules"])
+  return { context: contextOf(plain, date), rules }
+}
+
 /** The rules that made the verdict fail: failed leaves, and `not:<id>` for an excluded condition that held. */
 function failedRules(node: ExplanationNode): Array<string> {
   if (node.outcome !== "fail") return []
@@ -89,7 +100,8 @@ function explainOne(candidate: Candidate, context: EligibilityContext, rules: Ru
  * does not apply, such as the situation rule for collective support, is neutral).
  *
  * Bad input is never answered with a verdict: a candidate with an unknown sector or a missing
- * field, or an impossible date, throws a {@link ValidationError} naming the field.
+ * field, an impossible date, a convention that is not one (a convention's JSON is decoded) or
+ * `rules` that are not a rule tree, throws a {@link ValidationError} naming the field.
  *
  * @example
  * ```ts
@@ -105,9 +117,8 @@ function explainOne(candidate: Candidate, context: EligibilityContext, rules: Ru
  * @category eligibility
  */
 export function checkEligibility(convention: Convention, candidate: Candidate, options: EligibilityOptions): EligibilityResult {
-  requireOptions(options, "eligibility options")
-  const context = eligibilityContext(convention, checkedDate(options.date))
-  return explainOne(checkedCandidate(candidate), context, options.rules ?? DEFAULT_ELIGIBILITY_RULES)
+  const { context, rules } = prepared(convention, options)
+  return explainOne(checkedCandidate(candidate), context, rules)
 }
 
 /**
@@ -168,7 +179,8 @@ export interface Screening {
  * Screens a batch of candidates against a convention on a day, with the same explanations as
  * {@link checkEligibility}. The convention's terms are read once for the whole batch. A candidate
  * that cannot be read gets an `invalid` line with its {@link ValidationError} (paths start with
- * its index), and the others are still screened.
+ * its index), and the others are still screened. The convention, the list and the options are
+ * checked at the door as {@link checkEligibility} checks them.
  *
  * @example
  * ```ts
@@ -179,10 +191,8 @@ export interface Screening {
  * @category eligibility
  */
 export function screenEligibility(convention: Convention, candidates: ReadonlyArray<unknown>, options: EligibilityOptions): Screening {
-  requireOptions(options, "eligibility options")
   requireList(candidates, "candidates", "candidates")
-  const context = eligibilityContext(convention, checkedDate(options.date))
-  const rules = options.rules ?? DEFAULT_ELIGIBILITY_RULES
+  const { context, rules } = prepared(convention, options)
   let eligible = 0
   let ineligible = 0
   let invalid = 0
@@ -206,7 +216,8 @@ export function screenEligibility(convention: Convention, candidates: ReadonlyAr
  * whether a candidate is eligible, without building an explanation. It expects decoded
  * candidates ({@link parseCandidate}, {@link parseCandidates}) and does not check them again.
  * It gives the same verdicts as {@link checkEligibility} (a property test proves it), and is the
- * path to use for large batches; see docs/performance.md for the figures.
+ * path to use for large batches; see docs/performance.md for the figures. The convention and the
+ * options are checked once, at the door, as {@link checkEligibility} checks them.
  *
  * @example
  * ```ts
@@ -218,14 +229,15 @@ export function screenEligibility(convention: Convention, candidates: ReadonlyAr
  * @category eligibility
  */
 export function compileEligibility(convention: Convention, options: EligibilityOptions): (candidate: Candidate) => boolean {
-  requireOptions(options, "eligibility options")
-  const verdict = compileTree(options.rules ?? DEFAULT_ELIGIBILITY_RULES, eligibilityContext(convention, checkedDate(options.date)))
+  const { context, rules } = prepared(convention, options)
+  const verdict = compileTree(rules, context)
   return (candidate) => verdict(candidate) !== "fail"
 }
 
 /**
  * Renders an eligibility result as French text lines: a heading with the verdict, then one line
- * per rule (✓ holds, ✗ fails, – does not apply) with its sentence and source.
+ * per rule (✓ holds, ✗ fails, – does not apply) with its sentence and source. A value that is not
+ * an eligibility result throws a {@link ValidationError}.
  *
  * @example
  * ```ts
@@ -237,6 +249,11 @@ export function compileEligibility(convention: Convention, options: EligibilityO
  * @category eligibility
  */
 export function explain(result: EligibilityResult): ReadonlyArray<string> {
+  if (result === null || typeof result !== "object" || typeof result.candidateId !== "string" || typeof result.eligible !== "boolean") {
+    throw ValidationError.of("eligibility result", [{ path: [], message: `expected the result of checkEligibility, got ${describeValue(result)}` }])
+  }
+  const date = checkedDay(result.date, "date", "eligibility result")
+  const lines = explanationLines(result.explanation)
   const verdict = result.eligible ? "éligible" : "non éligible"
-  return [`Candidat ${result.candidateId} : ${verdict} au ${formatFrenchDate(result.date)}.`, ...explanationLines(result.explanation)]
+  return [`Candidat ${result.candidateId} : ${verdict} au ${formatFrenchDate(date)}.`, ...lines]
 }

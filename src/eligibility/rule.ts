@@ -7,11 +7,13 @@
  */
 import { type CalendarDate, yearOf } from "../calendar/date.js"
 import { type Period, calendarYear } from "../calendar/period.js"
-import { InvalidArgumentError } from "../core/errors.js"
+import { InvalidArgumentError, type Issue, type PathSegment, ValidationError } from "../core/errors.js"
+import { describeValue } from "../core/describe.js"
+import { checkedConvention, checkedDay } from "../conventions/checked.js"
 import type { ExplanationNode, Outcome } from "../core/explanation.js"
 import type { Convention } from "../conventions/convention.js"
 import type { Terms } from "../conventions/terms.js"
-import { type ConventionStatus, conventionStatus, termsAsOf } from "../conventions/terms-as-of.js"
+import { type ConventionStatus, statusOn, termsOn } from "../conventions/terms-as-of.js"
 import type { Candidate } from "./candidate.js"
 
 /**
@@ -41,7 +43,8 @@ export interface EligibilityContext {
 }
 
 /**
- * Builds the context a rule reads, once per convention and day (batches share it).
+ * Builds the context a rule reads, once per convention and day (batches share it). A convention
+ * that is not one (JSON is decoded) or a day that is not a date throws a {@link ValidationError}.
  *
  * @example
  * ```ts
@@ -52,7 +55,12 @@ export interface EligibilityContext {
  * @category eligibility
  */
 export function eligibilityContext(convention: Convention, date: CalendarDate): EligibilityContext {
-  return { convention, date, terms: termsAsOf(convention, date).terms, status: conventionStatus(convention, date), exercise: calendarYear(yearOf(date)) }
+  return contextOf(checkedConvention(convention), checkedDay(date))
+}
+
+/** @internal {@link eligibilityContext} for a convention and a day already checked. */
+export function contextOf(convention: Convention, date: CalendarDate): EligibilityContext {
+  return { convention, date, terms: termsOn(convention, date).terms, status: statusOn(convention, date), exercise: calendarYear(yearOf(date)) }
 }
 
 /**
@@ -143,6 +151,62 @@ export type RuleTree = EligibilityRule | RuleCombination
 
 const isRule = (tree: RuleTree): tree is EligibilityRule => "evaluate" in tree
 
+const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value)
+
+/** What is wrong with a value given as a rule: an object with a string id, label and source, and functions. */
+function ruleIssues(value: unknown, path: ReadonlyArray<PathSegment>): Array<Issue> {
+  if (!isObject(value)) return [{ path, message: `expected a rule (an object with id, label, source and evaluate), got ${describeValue(value)}` }]
+  const issues: Array<Issue> = []
+  for (const key of ["id", "label", "source"]) {
+    if (typeof value[key] !== "string") issues.push({ path: [...path, key], message: `expected a string, got ${describeValue(value[key])}` })
+  }
+  if (typeof value.evaluate !== "function") issues.push({ path: [...path, "evaluate"], message: `expected a function, got ${describeValue(value.evaluate)}` })
+  for (const key of ["compile", "cacheKey"]) {
+    if (value[key] !== undefined && typeof value[key] !== "function") issues.push({ path: [...path, key], message: `expected a function or nothing, got ${describeValue(value[key])}` })
+  }
+  return issues
+}
+
+/** What is wrong with a value given as a rule tree, every problem with its path. */
+function treeIssues(value: unknown, path: ReadonlyArray<PathSegment>, depth = 0): Array<Issue> {
+  if (isObject(value) && "evaluate" in value) return ruleIssues(value, path)
+  if (!isObject(value) || (value.kind !== "all" && value.kind !== "any" && value.kind !== "not")) {
+    return [{ path, message: `expected a rule or a combination (allOf, anyOf, not), got ${describeValue(value)}` }]
+  }
+  if (depth > 1000) return [{ path, message: "the tree is nested more than 1000 levels deep (a cycle?)" }]
+  const issues: Array<Issue> = typeof value.label === "string" ? [] : [{ path: [...path, "label"], message: `expected a string, got ${describeValue(value.label)}` }]
+  if (value.kind === "not") return [...issues, ...treeIssues(value.child, [...path, "child"], depth + 1)]
+  if (!Array.isArray(value.children)) return [...issues, { path: [...path, "children"], message: `expected a list of rules, got ${describeValue(value.children)}` }]
+  return [...issues, ...value.children.flatMap((child: unknown, index) => treeIssues(child, [...path, "children", index], depth + 1))]
+}
+
+/**
+ * @internal A rule tree given as an argument, checked at the door: anything that is not a rule or
+ * a combination of rules throws a {@link ValidationError} listing every problem with its path.
+ */
+export function checkedTree(value: unknown, subject = "rule tree", path: ReadonlyArray<PathSegment> = []): RuleTree {
+  const issues = treeIssues(value, path)
+  if (issues.length > 0) throw ValidationError.of(subject, issues)
+  return value as RuleTree
+}
+
+function checkedRule(value: unknown, argument: string): EligibilityRule {
+  const issues = ruleIssues(value, [argument])
+  if (issues.length > 0) throw ValidationError.of("rule", issues)
+  return value as EligibilityRule
+}
+
+function checkedLabel(label: unknown): string {
+  if (typeof label === "string") return label
+  throw ValidationError.of("rule combination", [{ path: ["label"], message: `expected a string, got ${describeValue(label)}` }])
+}
+
+function checkedChildren(children: unknown): ReadonlyArray<RuleTree> {
+  if (!Array.isArray(children)) throw ValidationError.of("rule combination", [{ path: ["children"], message: `expected a list of rules, got ${describeValue(children)}` }])
+  for (let index = 0; index < children.length; index++) checkedTree(children[index], "rule combination", ["children", index])
+  return children
+}
+
 /**
  * Checks a rule's id and returns it unchanged: the one way to write a custom rule.
  *
@@ -155,6 +219,8 @@ const isRule = (tree: RuleTree): tree is EligibilityRule => "evaluate" in tree
  * @category eligibility
  */
 export function defineRule(rule: EligibilityRule): EligibilityRule {
+  const issues = ruleIssues(rule, [])
+  if (issues.length > 0) throw ValidationError.of("rule", issues)
   if (!/^[a-z0-9][a-z0-9-]*$/.test(rule.id) || ["all", "any", "not"].includes(rule.id)) {
     throw new InvalidArgumentError({ argument: "rule.id", message: `a rule id is lowercase letters, digits and '-', not all/any/not; got ${JSON.stringify(rule.id)}` })
   }
@@ -172,7 +238,7 @@ export function defineRule(rule: EligibilityRule): EligibilityRule {
  * @category eligibility
  */
 export function allOf(children: ReadonlyArray<RuleTree>, label = "Toutes les conditions"): RuleCombination {
-  return { kind: "all", label, children }
+  return { kind: "all", label: checkedLabel(label), children: checkedChildren(children) }
 }
 
 /**
@@ -187,7 +253,7 @@ export function allOf(children: ReadonlyArray<RuleTree>, label = "Toutes les con
  * @category eligibility
  */
 export function anyOf(children: ReadonlyArray<RuleTree>, label = "Au moins une condition"): RuleCombination {
-  return { kind: "any", label, children }
+  return { kind: "any", label: checkedLabel(label), children: checkedChildren(children) }
 }
 
 /**
@@ -202,7 +268,7 @@ export function anyOf(children: ReadonlyArray<RuleTree>, label = "Au moins une c
  * @category eligibility
  */
 export function not(child: RuleTree, label = "Condition exclue"): RuleCombination {
-  return { kind: "not", label, child }
+  return { kind: "not", label: checkedLabel(label), child: checkedTree(child, "rule combination", ["child"]) }
 }
 
 /**
@@ -218,6 +284,8 @@ export function not(child: RuleTree, label = "Condition exclue"): RuleCombinatio
  * @category eligibility
  */
 export function replaceRule(tree: RuleTree, rule: EligibilityRule): RuleTree {
+  checkedTree(tree, "rule tree", ["tree"])
+  checkedRule(rule, "rule")
   let found = false
   const walk = (node: RuleTree): RuleTree => {
     if (isRule(node)) {
@@ -243,6 +311,8 @@ export function replaceRule(tree: RuleTree, rule: EligibilityRule): RuleTree {
  * @category eligibility
  */
 export function removeRule(tree: RuleTree, id: string): RuleTree {
+  checkedTree(tree, "rule tree", ["tree"])
+  if (typeof id !== "string") throw ValidationError.of("rule id", [{ path: ["id"], message: `expected a rule id, got ${describeValue(id)}` }])
   let found = false
   const walk = (node: RuleTree): Array<RuleTree> => {
     if (isRule(node)) {
@@ -272,6 +342,8 @@ export function removeRule(tree: RuleTree, id: string): RuleTree {
  * @category eligibility
  */
 export function withRule(tree: RuleTree, rule: EligibilityRule): RuleTree {
+  checkedTree(tree, "rule tree", ["tree"])
+  checkedRule(rule, "rule")
   return !isRule(tree) && tree.kind === "all" ? { ...tree, children: [...tree.children, rule] } : allOf([tree, rule])
 }
 
@@ -386,6 +458,10 @@ export function compileTree(tree: RuleTree, context: EligibilityContext): (candi
  * @category eligibility
  */
 export function ruleIds(tree: RuleTree): ReadonlyArray<string> {
+  return idsOf(checkedTree(tree))
+}
+
+function idsOf(tree: RuleTree): ReadonlyArray<string> {
   if (isRule(tree)) return [tree.id]
-  return tree.kind === "not" ? ruleIds(tree.child) : tree.children.flatMap(ruleIds)
+  return tree.kind === "not" ? idsOf(tree.child) : tree.children.flatMap(idsOf)
 }

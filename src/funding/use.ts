@@ -10,7 +10,7 @@ import type { ExplanationNode } from "../core/explanation.js"
 import { checkedYearOptions } from "../core/options.js"
 import { compareIds, uniqueById } from "../core/records.js"
 import type { Convention } from "../conventions/convention.js"
-import { type ResolvedConvention, checkedConvention, resolveConvention, resolvedYear, termsOn } from "../conventions/resolved.js"
+import { type ResolvedConvention, checkedConvention, resolveConvention, resolvedYear, termsInForceOn } from "../conventions/resolved.js"
 import { Euros } from "../money/euros.js"
 import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
 import { type IneligibleExpense, expenseExclusion } from "./expenses.js"
@@ -198,7 +198,7 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
   const eligibleExpenses: Array<{ readonly id: string; readonly amount: Euros }> = []
   const ineligibleExpenses: Array<IneligibleExpense> = records.expenses.copies.map((copy) => ({ id: copy.id, amount: copy.amount, reason: "duplicate-id", detail: "copie identique d'une autre dépense, comptée une fois" }))
   for (const expense of records.expenses.unique) {
-    const exclusion = expenseExclusion(expense, part, asOf, termsOn(resolved, expense.date), convention.id)
+    const exclusion = expenseExclusion(expense, part, asOf, termsInForceOn(resolved, expense.date), convention.id)
     if (exclusion === undefined) eligibleExpenses.push({ id: expense.id, amount: expense.amount })
     else ineligibleExpenses.push({ id: expense.id, amount: expense.amount, ...exclusion })
   }

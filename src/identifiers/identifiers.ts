@@ -5,6 +5,8 @@
  */
 import { Schema } from "effect"
 import { makeCodec } from "../core/codec.js"
+import { describeValue } from "../core/describe.js"
+import { ValidationError } from "../core/errors.js"
 import { jsonSchemaHint } from "../core/schemas.js"
 import { luhnValid } from "./luhn.js"
 
@@ -151,7 +153,8 @@ export function isDepartement(value: unknown): value is Departement {
 }
 
 /**
- * The SIREN of an establishment: the first 9 digits of its SIRET.
+ * The SIREN of an establishment: the first 9 digits of its SIRET. A value that is not a SIRET
+ * throws a {@link ValidationError}.
  *
  * @example
  * ```ts
@@ -161,6 +164,7 @@ export function isDepartement(value: unknown): value is Departement {
  * @category identifiers
  */
 export function sirenOf(siret: Siret): Siren {
+  if (!isSiret(siret)) throw ValidationError.of("SIRET", [{ path: ["siret"], message: `expected a SIRET (14 digits, valid key), got ${describeValue(siret)}` }])
   return siret.slice(0, 9) as Siren
 }
 

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { describeValue } from "../core/describe.js"
 import { InvalidArgumentError } from "../core/errors.js"
 import { Dec, decimalOf, shown } from "./decimal.js"
 import { Euros, type Ratio } from "./euros.js"
@@ -37,6 +38,8 @@ function nonNegative(ratio: Ratio, argument: string): InstanceType<typeof Dec> {
  * @category money
  */
 export function allocate(amount: Euros, ratios: ReadonlyArray<Ratio>): ReadonlyArray<Euros> {
+  if (!Euros.isEuros(amount)) throw new InvalidArgumentError({ argument: "amount", message: `expected an amount (Euros), got ${describeValue(amount)}` })
+  if (!Array.isArray(ratios)) throw new InvalidArgumentError({ argument: "ratios", message: `expected a list of ratios, got ${describeValue(ratios)}` })
   if (ratios.length === 0) throw new InvalidArgumentError({ argument: "ratios", message: "ratios must not be empty" })
   const weights = ratios.map((ratio, index) => nonNegative(ratio, `ratios[${index}]`))
   const total = weights.reduce((sum, weight) => sum.plus(weight), new Dec(0))
@@ -74,6 +77,7 @@ export function allocate(amount: Euros, ratios: ReadonlyArray<Ratio>): ReadonlyA
  * @category money
  */
 export function prorate(amount: Euros, part: number, whole: number, mode: RoundingMode = "half-up"): Euros {
+  if (!Euros.isEuros(amount)) throw new InvalidArgumentError({ argument: "amount", message: `expected an amount (Euros), got ${describeValue(amount)}` })
   const wholeValue = nonNegative(whole, "whole")
   if (wholeValue.isZero()) throw new InvalidArgumentError({ argument: "whole", message: "whole must be positive" })
   const partValue = nonNegative(part, "part")

@@ -6,6 +6,7 @@
 import type { PathSegment, SafeParseResult } from "../core/errors.js"
 import { InvalidAmountError, InvalidArgumentError } from "../core/errors.js"
 import { Dec, decimalOf, shown } from "./decimal.js"
+import { describeValue } from "../core/describe.js"
 import { formatFrenchAmount } from "./format.js"
 import type { RoundingMode } from "./rounding.js"
 import { decimalRounding } from "./rounding.js"
@@ -244,9 +245,13 @@ export class Euros {
    * ```
    */
   static sum(amounts: Iterable<Euros>): Euros {
+    if (amounts === null || typeof amounts !== "object" || typeof (amounts as Partial<Iterable<Euros>>)[Symbol.iterator] !== "function") {
+      throw new InvalidArgumentError({ argument: "amounts", message: `expected a list of amounts, got ${describeValue(amounts)}` })
+    }
     let total = 0
+    let index = 0
     for (const amount of amounts) {
-      total += amount.cents
+      total += amountArgument(amount, `amounts[${index++}]`).cents
       // Each term is below 10^15, so a sum passes the bound before it can lose exactness.
       if (!(Math.abs(total) < LIMIT_CENTS)) return Euros.#checked(total, "sum", [])
     }
@@ -263,7 +268,7 @@ export class Euros {
    * ```
    */
   static min(a: Euros, b: Euros): Euros {
-    return a.compare(b) <= 0 ? a : b
+    return amountArgument(a, "a").compare(amountArgument(b, "b")) <= 0 ? a : b
   }
 
   /**
@@ -276,7 +281,7 @@ export class Euros {
    * ```
    */
   static max(a: Euros, b: Euros): Euros {
-    return a.compare(b) >= 0 ? a : b
+    return amountArgument(a, "a").compare(amountArgument(b, "b")) >= 0 ? a : b
   }
 
   /**
@@ -533,4 +538,10 @@ export class Euros {
   format(): string {
     return formatFrenchAmount(this.toString())
   }
+}
+
+/** An amount given as an argument, checked at the door: an `Euros` of this library, or an {@link InvalidArgumentError} naming the argument. */
+function amountArgument(value: unknown, argument: string): Euros {
+  if (Euros.isEuros(value)) return value
+  throw new InvalidArgumentError({ argument, message: `expected an amount (Euros), got ${describeValue(value)}` })
 }

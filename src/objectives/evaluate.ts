@@ -13,7 +13,7 @@ import type { Convention } from "../conventions/convention.js"
 import { type AggregateIndicator, type BaseIndicator, type Indicator, type Objective, type Target, targetForYear } from "../conventions/objective.js"
 import { ratioReference } from "./ratio.js"
 import { indicatorDefinition } from "./indicator.js"
-import { type ResolvedConvention, checkedConvention, resolveConvention, termsOn } from "../conventions/resolved.js"
+import { type ResolvedConvention, checkedConvention, resolveConvention, termsInForceOn } from "../conventions/resolved.js"
 import { DEFAULT_ELIGIBILITY_RULES } from "../eligibility/catalogue.js"
 import { type RuleTree, compileTree } from "../eligibility/rule.js"
 import type { Activity } from "./activity.js"
@@ -286,7 +286,7 @@ export function evaluateObjectives(input: Convention | ResolvedConvention, activ
   // Only the amendments signed by the day of the evaluation are known.
   const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
   const part = periodPartInYear(resolved.period, year)
-  const objectives = (part === undefined ? resolved.terms : termsOn(resolved, part.end)).objectives
+  const objectives = (part === undefined ? resolved.terms : termsInForceOn(resolved, part.end)).objectives
 
   // uniqueRecords returns the records in id order: every list below comes out sorted.
   const sorted = unique

@@ -5,6 +5,7 @@
  * @module
  */
 import { makeCodec } from "../core/codec.js"
+import { InvalidArgumentError } from "../core/errors.js"
 import { type AggregateIndicator, AggregateIndicatorSchema, type BaseIndicator } from "../conventions/objective.js"
 
 const aggregateCodec = makeCodec(AggregateIndicatorSchema, "indicator")
@@ -44,6 +45,9 @@ export function defineIndicator(indicator: Omit<AggregateIndicator, "eligibleOnl
  * @category objectives
  */
 export function indicatorDefinition(indicator: BaseIndicator): AggregateIndicator {
+  if (indicator === null || typeof indicator !== "object" || typeof indicator.kind !== "string" || indicator.filter === null || typeof indicator.filter !== "object") {
+    throw new InvalidArgumentError({ argument: "indicator", message: "expected an indicator, as an objective of a decoded convention holds it" })
+  }
   const common = { kind: "aggregate", filter: indicator.filter, eligibleOnly: true, hoursPerDay: 7 } as const
   switch (indicator.kind) {
     case "distinct-structures":

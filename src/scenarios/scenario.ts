@@ -7,6 +7,7 @@
 import { Schema } from "effect"
 import { formatFraction } from "../core/fraction.js"
 import { makeCodec } from "../core/codec.js"
+import { InvalidArgumentError } from "../core/errors.js"
 import { IdSchema, MultilineTextSchema, TextSchema } from "../core/schemas.js"
 import { checkCompliance } from "../conventions/compliance.js"
 import { type Convention, parseConvention } from "../conventions/convention.js"
@@ -408,7 +409,10 @@ function differencesOf(scenario: Scenario, convention: Convention, files: Scenar
  * ```
  * @category scenarios
  */
-export function runScenario(scenario: Scenario, files: ScenarioFiles): ScenarioResult {
+export function runScenario(input: Scenario, files: ScenarioFiles): ScenarioResult {
+  // A scenario that was not read with parseScenario is read now: its problems are listed with paths.
+  const scenario = parseScenario(input)
+  if (typeof files !== "function") throw new InvalidArgumentError({ argument: "files", message: "expected a function that reads a file named in the scenario (see ScenarioFiles)" })
   try {
     const differences = differencesOf(scenario, conventionOf(scenario, files), files)
     return { name: scenario.name, passed: differences.length === 0, differences }
