@@ -8,6 +8,7 @@
 import { type CalendarDate, safeParseCalendarDate } from "../calendar/date.js"
 import { type Period, periodPartInYear, periodYears } from "../calendar/period.js"
 import { InvalidArgumentError, ValidationError } from "../core/errors.js"
+import { frozenResult } from "../core/freeze.js"
 import { checkedConvention } from "./checked.js"
 import type { Amendment } from "./amendment.js"
 import type { Convention } from "./convention.js"
@@ -109,7 +110,7 @@ function resolveKnown(convention: Convention, knownOn: CalendarDate | undefined)
   const cached = byKnowledge.get(key)
   if (cached !== undefined && cached.knownOn === knownOn) return cached
   const base = cached ?? resolveBase(convention, known, terminationKnown)
-  const resolved: ResolvedConvention = Object.freeze({ ...base, ...(knownOn === undefined ? {} : { knownOn }) })
+  const resolved: ResolvedConvention = frozenResult({ ...base, ...(knownOn === undefined ? {} : { knownOn }) }, convention)
   resolutions.add(resolved)
   if (cached === undefined) byKnowledge.set(key, resolved)
   return resolved

@@ -5,10 +5,10 @@
  * @module
  */
 import { Effect, Result, Schema } from "effect"
-import { Euros } from "../money/euros.js"
 import { describeValue } from "./describe.js"
 import type { SafeParseResult } from "./errors.js"
 import { InvalidArgumentError, ValidationError } from "./errors.js"
+import { deepFreeze, objectsOf } from "./freeze.js"
 import { inheritedIssues, issuesOf } from "./issues.js"
 
 /**
@@ -39,53 +39,6 @@ function passesInputThrough(ast: unknown): boolean {
     for (const [key, value] of Object.entries(node)) if (key !== "annotations") stack.push(value)
   }
   return false
-}
-
-/** Every object and list inside an input, so that freezing leaves them alone. */
-function objectsOf(input: unknown): Set<object> {
-  const found = new Set<object>()
-  const stack: Array<unknown> = [input]
-  while (stack.length > 0) {
-    const value = stack.pop()
-    if (value === null || typeof value !== "object" || found.has(value)) continue
-    found.add(value)
-    for (const key in value) if (Object.hasOwn(value, key)) stack.push((value as Record<string, unknown>)[key])
-  }
-  return found
-}
-
-/**
- * Freezes a decoded value deeply: every plain object and list, recursively, and every amount
- * (`Euros`, whose TypeScript-private field could otherwise be reassigned by a cast). Other class
- * instances are left as they are; so are objects of the input a schema hands through (`keep`):
- * the caller's values are never changed, not even frozen. Amounts the library computes are not
- * frozen one by one (freezing in `Euros`' constructor made every sum about ten times slower to
- * allocate); no method of `Euros` changes an amount.
- */
-function deepFreeze(value: unknown, keep: ReadonlySet<object> | undefined): void {
-  const stack: Array<unknown> = [value]
-  while (stack.length > 0) {
-    const node = stack.pop()
-    if (node === null || typeof node !== "object" || Object.isFrozen(node) || keep?.has(node)) continue
-    if (Array.isArray(node)) {
-      Object.freeze(node)
-      for (let index = 0; index < node.length; index++) {
-        const item: unknown = node[index]
-        if (item !== null && typeof item === "object") stack.push(item)
-      }
-      continue
-    }
-    const prototype: unknown = Object.getPrototypeOf(node)
-    if (prototype !== Object.prototype && prototype !== null) {
-      if (Euros.isEuros(node)) Object.freeze(node)
-      continue
-    }
-    Object.freeze(node)
-    for (const key in node) {
-      const inner = (node as Record<string, unknown>)[key]
-      if (inner !== null && typeof inner === "object") stack.push(inner)
-    }
-  }
 }
 
 /**

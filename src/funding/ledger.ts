@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { frozenResult } from "../core/freeze.js"
 import { type CalendarDate, formatFrenchDate, safeParseCalendarDate } from "../calendar/date.js"
 import { type PathSegment, ValidationError } from "../core/errors.js"
 import type { ExplanationNode } from "../core/explanation.js"
@@ -191,7 +192,7 @@ export function fundingLedger(input: Convention | ResolvedConvention, options: F
     (year) => ({ asOf, objectives: objectives.get(year), reportsAcceptedOn: accepted.get(year), financialReportReceivedOn: received.get(year) })
   )
   const totals = ledgerTotals(years)
-  return { conventionId: convention.id, ...(asOf === undefined ? {} : { asOf }), years, totals, explanation: explainLedger(convention, asOf, years, totals) }
+  return frozenResult({ conventionId: convention.id, ...(asOf === undefined ? {} : { asOf }), years, totals, explanation: explainLedger(convention, asOf, years, totals) }, input)
 }
 
 function explainLedger(convention: Convention, asOf: CalendarDate | undefined, years: ReadonlyArray<FundingUse>, totals: LedgerTotals): ExplanationNode {

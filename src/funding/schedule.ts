@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { frozenResult } from "../core/freeze.js"
 import { type CalendarDate, addDays, addMonths, formatFrenchDate, maxDate, readCalendarDate } from "../calendar/date.js"
 import { type Period, periodDays } from "../calendar/period.js"
 import { InvalidArgumentError } from "../core/errors.js"
@@ -321,7 +322,7 @@ function draftFields(draft: Draft): Pick<Instalment, "key" | "kind" | "label" | 
  * @category funding
  */
 export function paymentSchedule(convention: Convention | ResolvedConvention, options: ScheduleOptions): PaymentSchedule {
-  return scheduleOf(convention, options, undefined)
+  return frozenResult(scheduleOf(convention, options, undefined), convention)
 }
 
 /** @internal The schedule, with money of the previous year deducted from the balance. */

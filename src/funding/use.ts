@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { frozenResult } from "../core/freeze.js"
 import { type CalendarDate, formatFrenchDate } from "../calendar/date.js"
 import type { Period } from "../calendar/period.js"
 import { InvalidArgumentError, ValidationError } from "../core/errors.js"
@@ -330,5 +331,5 @@ export function evaluateFundingUse(input: Convention | ResolvedConvention, optio
       ? { asOf: dates.asOf, objectives: options.objectives, reportsAcceptedOn: dates.reportsAcceptedOn, financialReportReceivedOn: dates.financialReportReceivedOn }
       : { asOf: dates.asOf, objectives: undefined, reportsAcceptedOn: undefined, financialReportReceivedOn: undefined }
   )
-  return uses.at(-1) as FundingUse
+  return frozenResult(uses.at(-1) as FundingUse, input)
 }

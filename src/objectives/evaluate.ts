@@ -8,6 +8,7 @@ import { type CalendarDate, daysInYear, formatFrenchDate } from "../calendar/dat
 import { type Period, calendarYear, periodDays, periodIntersection, periodPartInYear } from "../calendar/period.js"
 import type { ExplanationNode, Outcome } from "../core/explanation.js"
 import { ValidationError } from "../core/errors.js"
+import { frozenResult } from "../core/freeze.js"
 import { type Fraction, type Rational, compareRational, divideRational, formatDecimal, formatFraction, multiplyRational, rational, rationalOf, roundRational, toFraction } from "../core/fraction.js"
 import type { Convention } from "../conventions/convention.js"
 import { type AggregateIndicator, type BaseIndicator, type Indicator, type Objective, type Target, targetForYear } from "../conventions/objective.js"
@@ -350,7 +351,7 @@ export function evaluateObjectives(input: Convention | ResolvedConvention, activ
     source: `Convention ${convention.id} : objectifs`,
     children: results.map((result) => result.explanation)
   }
-  return {
+  return frozenResult({
     conventionId: convention.id,
     year,
     ...(asOf === undefined ? {} : { asOf }),
@@ -358,5 +359,5 @@ export function evaluateObjectives(input: Convention | ResolvedConvention, activ
     records: { given: activities.length, unique: unique.length },
     results,
     explanation
-  }
+  }, input)
 }

@@ -3,6 +3,7 @@
  *
  * @module
  */
+import { frozenResult } from "../core/freeze.js"
 import { type CalendarDate, formatFrenchDate, safeParseCalendarDate } from "../calendar/date.js"
 import { periodYears } from "../calendar/period.js"
 import type { ExplanationNode } from "../core/explanation.js"
@@ -134,5 +135,5 @@ export function evaluateConventionObjectives(
     source: `Convention ${convention.id} : objectifs`,
     children: years.map((evaluation) => evaluation.explanation)
   }
-  return { conventionId: convention.id, ...(asOf === undefined ? {} : { asOf }), years, objectives, explanation }
+  return frozenResult({ conventionId: convention.id, ...(asOf === undefined ? {} : { asOf }), years, objectives, explanation }, input)
 }

@@ -7,6 +7,7 @@
 import { type CalendarDate, calendarDate, safeParseCalendarDate } from "../calendar/date.js"
 import { type PathSegment, ValidationError } from "../core/errors.js"
 import { requireOptions } from "../core/records.js"
+import { frozenResult } from "../core/freeze.js"
 import { type ComplianceFinding, checkCompliance } from "../conventions/compliance.js"
 import type { Convention } from "../conventions/convention.js"
 import { lineage } from "../conventions/lineage.js"
@@ -220,7 +221,7 @@ export function annualReport(input: Convention | ResolvedConvention, options: Re
   if (resolved.terms.unspent.rule === "offset" && resolved.years.some((entry) => entry.year === options.year)) {
     const earlier = resolved.years.filter((entry) => entry.year < options.year).map((entry) => objectivesOf(convention, entry.year, options, asOf))
     const funding = ledgerOf(convention, options, asOf, [...earlier, objectives]).years.find((use) => use.year === options.year) as FundingUse
-    return yearReport(convention, objectives, funding, asOf, shared)
+    return frozenResult(yearReport(convention, objectives, funding, asOf, shared), input, options.conventions, options.partners)
   }
   const accepted = options.reportsAcceptedOn?.[String(options.year)]
   const received = options.financialReportReceivedOn?.[String(options.year)]
@@ -234,7 +235,7 @@ export function annualReport(input: Convention | ResolvedConvention, options: Re
     ...(accepted === undefined ? {} : { reportsAcceptedOn: accepted }),
     ...(received === undefined ? {} : { financialReportReceivedOn: received })
   })
-  return yearReport(convention, objectives, funding, asOf, shared)
+  return frozenResult(yearReport(convention, objectives, funding, asOf, shared), input, options.conventions, options.partners)
 }
 
 /**
@@ -259,7 +260,7 @@ export function conventionReport(input: Convention | ResolvedConvention, options
   const objectives = resolved.years.map((entry) => objectivesOf(convention, entry.year, options, asOf))
   const ledger = ledgerOf(convention, options, asOf, objectives)
   const years = ledger.years.map((funding, index) => yearReport(convention, objectives[index] as ObjectivesEvaluation, funding, asOf, shared))
-  return {
+  return frozenResult({
     kind: "convention",
     convention,
     ...(asOf === undefined ? {} : { asOf }),
@@ -267,5 +268,5 @@ export function conventionReport(input: Convention | ResolvedConvention, options
     years,
     objectives: evaluateConventionObjectives(convention, options.activities, { ...(asOf === undefined ? {} : { asOf }), ...(options.rules === undefined ? {} : { rules: options.rules }) }).objectives,
     totals: ledger.totals
-  }
+  }, input, options.conventions, options.partners)
 }

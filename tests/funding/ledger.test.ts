@@ -220,3 +220,24 @@ describe("arguments checked at the door", () => {
     expect(() => renderReportHtml(null as never)).toThrow(expect.objectContaining({ _tag: "InvalidArgument" }))
   })
 })
+
+describe("results are deeply frozen, the caller's values never", () => {
+  it("freezes schedules, uses, ledgers, objectives and reports, and leaves a hand-built convention as it was", () => {
+    const decoded = cpo()
+    // A convention of the decoded shape, built by hand: evaluators read it, never freeze it.
+    const handMade = { ...decoded, terms: { ...decoded.terms, payment: { ...decoded.terms.payment } } }
+    const schedule = paymentSchedule(handMade, { year: 2024 })
+    const use = evaluateFundingUse(handMade, { year: 2024, payments: [], expenses: [] })
+    const ledger = fundingLedger(handMade, { payments: [], expenses: [] })
+    const objectives = evaluateObjectives(handMade, [], { year: 2024 })
+    const report = annualReport(handMade, { year: 2024, activities: [], payments: [], expenses: [] })
+    for (const frozen of [schedule, schedule.instalments, schedule.instalments[0], schedule.instalments[0]?.basis, use.settlement, use.instalments, ledger.totals, ledger.years, objectives.results, report.funding, resolveConvention(handMade).years]) {
+      expect(Object.isFrozen(frozen)).toBe(true)
+    }
+    expect(() => {
+      ;(use.settlement as { toRepay: unknown }).toRepay = Euros.zero
+    }).toThrow(TypeError)
+    expect([Object.isFrozen(handMade), Object.isFrozen(handMade.terms), Object.isFrozen(handMade.terms.payment)]).toEqual([false, false, false])
+    expect(report.convention).toBe(handMade)
+  })
+})
