@@ -12,8 +12,8 @@ import { CLAUSE_LABELS, type Clause } from "../referential/convention-codes.js"
 import type { Convention } from "./convention.js"
 import { CONTROL_CLAUSES_FROM, LEGAL_THRESHOLDS, type LegalThreshold } from "./thresholds.js"
 import { checkedConvention } from "./checked.js"
-import { finalTermsOf, timelineOf } from "./terms-as-of.js"
-import { amountsOf } from "./yearly-amounts.js"
+import { type ResolvedConvention, resolveConvention } from "./resolved.js"
+import { frozenResult } from "../core/freeze.js"
 
 /**
  * One finding of {@link checkCompliance}: `error` breaks a legal or internal rule, `warning`
@@ -43,8 +43,8 @@ export interface ComplianceFinding {
 const threshold = (id: LegalThreshold["id"]): LegalThreshold => LEGAL_THRESHOLDS.find((row) => row.id === id) as LegalThreshold
 
 /** The highest yearly amount the text states (before any proration), or undefined if none. */
-function highestYearlyAmount(convention: Convention): Euros | undefined {
-  const amounts = timelineOf(convention).flatMap((segment) => {
+function highestYearlyAmount(resolved: ResolvedConvention): Euros | undefined {
+  const amounts = resolved.timeline.flatMap((segment) => {
     const value = segment.terms.amounts
     if (value === undefined) return []
     return value.kind === "constant" ? [value.yearlyAmount] : Object.values(value.byYear)
@@ -52,8 +52,8 @@ function highestYearlyAmount(convention: Convention): Euros | undefined {
   return amounts.reduce<Euros | undefined>((max, amount) => (max === undefined ? amount : Euros.max(max, amount)), undefined)
 }
 
-function missingClauses(convention: Convention, required: ReadonlyArray<Clause>, rule: string, why: string, source: string): Array<ComplianceFinding> {
-  const present = finalTermsOf(convention).terms.clauses
+function missingClauses(resolved: ResolvedConvention, required: ReadonlyArray<Clause>, rule: string, why: string, source: string): Array<ComplianceFinding> {
+  const present = resolved.terms.clauses
   const missing = required.filter((clause) => !present.includes(clause))
   if (missing.length === 0) {
     return [{ rule, severity: "info", message: `${why} : les clauses requises sont présentes (${required.map((c) => CLAUSE_LABELS[c].toLowerCase()).join(", ")}).`, source }]
@@ -67,8 +67,8 @@ function missingClauses(convention: Convention, required: ReadonlyArray<Clause>,
   }))
 }
 
-function thresholdFindings(convention: Convention): Array<ComplianceFinding> {
-  const highest = highestYearlyAmount(convention)
+function thresholdFindings(resolved: ResolvedConvention): Array<ComplianceFinding> {
+  const highest = highestYearlyAmount(resolved)
   if (highest === undefined) {
     return [
       {
@@ -92,8 +92,8 @@ function thresholdFindings(convention: Convention): Array<ComplianceFinding> {
     ]
   }
   const above = `Montant annuel de ${highest.format()}, au-dessus de ${written.amount.format()}`
-  const findings = missingClauses(convention, ["objet", "montant", "modalites-versement", "conditions-utilisation"], "written-convention-clauses", above, written.source)
-  const signedOn = convention.signatureDate
+  const findings = missingClauses(resolved, ["objet", "montant", "modalites-versement", "conditions-utilisation"], "written-convention-clauses", above, written.source)
+  const signedOn = resolved.convention.signatureDate
   const since2021 = "loi n° 2000-321, art. 10, modifié par la loi n° 2021-875 du 24 août 2021"
   if (signedOn !== undefined && signedOn < CONTROL_CLAUSES_FROM) {
     findings.push({
@@ -103,7 +103,7 @@ function thresholdFindings(convention: Convention): Array<ComplianceFinding> {
       source: since2021
     })
   } else {
-    findings.push(...missingClauses(convention, ["controle-evaluation", "conservation-excedent"], "control-and-unspent-clauses", above, since2021))
+    findings.push(...missingClauses(resolved, ["controle-evaluation", "conservation-excedent"], "control-and-unspent-clauses", above, since2021))
   }
   const filing = threshold("prefecture-filing")
   if (highest.greaterThan(filing.amount)) {
@@ -124,9 +124,9 @@ function thresholdFindings(convention: Convention): Array<ComplianceFinding> {
   return findings
 }
 
-function durationFindings(convention: Convention): Array<ComplianceFinding> {
-  if (convention.kind !== "convention-pluriannuelle-objectifs") return []
-  const { period } = finalTermsOf(convention).terms
+function durationFindings(resolved: ResolvedConvention): Array<ComplianceFinding> {
+  if (resolved.convention.kind !== "convention-pluriannuelle-objectifs") return []
+  const { period } = resolved.terms
   const source = "circulaire n° 5811/SG du 29 septembre 2015"
   if (period.end < addDays(addMonths(period.start, 24), -1)) {
     return [
@@ -153,8 +153,8 @@ function durationFindings(convention: Convention): Array<ComplianceFinding> {
   return [{ rule: "multi-year-duration", severity: "info", message: `Durée du ${formatFrenchDate(period.start)} au ${formatFrenchDate(period.end)} : entre deux et quatre ans, comme recommandé.`, source }]
 }
 
-function amountFindings(convention: Convention): Array<ComplianceFinding> {
-  const terms = finalTermsOf(convention).terms
+function amountFindings(resolved: ResolvedConvention): Array<ComplianceFinding> {
+  const terms = resolved.terms
   const amounts = terms.amounts
   if (amounts === undefined) return []
   const findings: Array<ComplianceFinding> = []
@@ -173,7 +173,7 @@ function amountFindings(convention: Convention): Array<ComplianceFinding> {
     }
   }
   if (amounts.totalAmount !== undefined) {
-    const sum = Euros.sum(amountsOf(convention).map((year) => year.amount))
+    const sum = Euros.sum(resolved.years.map((year) => year.amount?.amount ?? Euros.zero))
     findings.push(
       sum.equals(amounts.totalAmount)
         ? { rule: "per-year-total", severity: "info", message: `Les montants par exercice totalisent ${sum.format()}, le montant total prévu.`, source }
@@ -189,10 +189,10 @@ function amountFindings(convention: Convention): Array<ComplianceFinding> {
   return findings
 }
 
-function otherFindings(convention: Convention): Array<ComplianceFinding> {
-  const terms = finalTermsOf(convention).terms
+function otherFindings(resolved: ResolvedConvention): Array<ComplianceFinding> {
+  const terms = resolved.terms
   const findings: Array<ComplianceFinding> = []
-  if (convention.signatureDate === undefined) {
+  if (resolved.convention.signatureDate === undefined) {
     findings.push({ rule: "signature", severity: "info", message: "Projet de convention : il n'est pas encore signé.", source: "loi n° 2000-321, art. 10", path: ["signatureDate"] })
   }
   if (terms.excludedSchemes.includes(terms.fundingScheme)) {
@@ -204,7 +204,7 @@ function otherFindings(convention: Convention): Array<ComplianceFinding> {
       path: ["terms", "excludedSchemes"]
     })
   }
-  if ((convention.kind === "convention-pluriannuelle-objectifs" || convention.kind === "convention-objectifs-financement") && terms.objectives.length === 0) {
+  if ((resolved.convention.kind === "convention-pluriannuelle-objectifs" || resolved.convention.kind === "convention-objectifs-financement") && terms.objectives.length === 0) {
     findings.push({
       rule: "objectives-stated",
       severity: "warning",
@@ -243,6 +243,6 @@ function otherFindings(convention: Convention): Array<ComplianceFinding> {
  * @category compliance
  */
 export function checkCompliance(input: Convention): ReadonlyArray<ComplianceFinding> {
-  const convention = checkedConvention(input)
-  return [...otherFindings(convention), ...thresholdFindings(convention), ...durationFindings(convention), ...amountFindings(convention)]
+  const resolved = resolveConvention(checkedConvention(input))
+  return frozenResult([...otherFindings(resolved), ...thresholdFindings(resolved), ...durationFindings(resolved), ...amountFindings(resolved)], input)
 }

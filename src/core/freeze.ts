@@ -12,7 +12,8 @@ export function objectsOf(input: unknown): Set<object> {
   const stack: Array<unknown> = [input]
   while (stack.length > 0) {
     const value = stack.pop()
-    if (value === null || typeof value !== "object" || found.has(value)) continue
+    // A frozen object stays as it is: no need to keep it, nor to look inside it.
+    if (value === null || typeof value !== "object" || found.has(value) || Object.isFrozen(value)) continue
     found.add(value)
     for (const key in value) if (Object.hasOwn(value, key)) stack.push((value as Record<string, unknown>)[key])
   }
