@@ -110,9 +110,11 @@ export function makeCodec<T, E>(
     if (inherited.listed.length > 0) return { success: false, error: ValidationError.of(subject, inherited.listed, inherited.omitted) }
     const result = decodeResult(input, STRICT)
     if (Result.isSuccess(result)) {
-      if (freeze) deepFreeze(result.success, passthrough ? objectsOf(input) : undefined)
+      // Registered before they are frozen: an object gets its identity hash (what a WeakSet looks
+      // up) while it can still take one in place, which keeps every later lookup fast.
       if (options.registry !== undefined) register(options.registry, result.success)
       options.onDecode?.(result.success)
+      if (freeze) deepFreeze(result.success, passthrough ? objectsOf(input) : undefined)
       return { success: true, data: result.success }
     }
     const issues = issuesOf(result.failure.issue)
