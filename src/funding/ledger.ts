@@ -15,6 +15,7 @@ import { Euros } from "../money/euros.js"
 import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
 import type { Expense, Payment } from "./records.js"
 import type { Repayment } from "./repayments.js"
+import type { Settlement } from "./settlement.js"
 import { type FundingUse, checkedRecords, runYears } from "./use.js"
 
 /**
@@ -46,6 +47,9 @@ export interface FundingLedgerOptions {
   readonly repayments?: ReadonlyArray<Repayment>
 }
 
+/** The settlement's figures a ledger sums over its years. */
+const TOTAL_KEYS = ["granted", "received", "carriedIn", "eligibleSpend", "usedOnEligible", "keptSurplus", "offsetNextYear", "toRepay", "awaitingUse", "stillToPay"] as const
+
 /**
  * The sums of a ledger's years. `received` + `carriedIn` = `usedOnEligible` + `keptSurplus` +
  * `offsetNextYear` + `toRepay` + `awaitingUse`; every money offset from one year is deducted in
@@ -58,27 +62,7 @@ export interface FundingLedgerOptions {
  * ```
  * @category funding
  */
-export interface LedgerTotals {
-  /** The years' amounts after modulation. */
-  readonly granted: Euros
-  /** Payments received. */
-  readonly received: Euros
-  /** Money of a year deducted from the next year's balance. */
-  readonly carriedIn: Euros
-  /** Eligible spending. */
-  readonly eligibleSpend: Euros
-  /** Money that paid eligible costs. */
-  readonly usedOnEligible: Euros
-  /** Surpluses kept. */
-  readonly keptSurplus: Euros
-  /** Money offset against a next year. */
-  readonly offsetNextYear: Euros
-  /** Money to repay. */
-  readonly toRepay: Euros
-  /** Money received and not yet used in a year not over. */
-  readonly awaitingUse: Euros
-  /** What the Caf still owes. */
-  readonly stillToPay: Euros
+export interface LedgerTotals extends Pick<Settlement, (typeof TOTAL_KEYS)[number]> {
   /** Repayments received. */
   readonly repaid: Euros
   /** What the partner still has to repay. */
@@ -110,7 +94,6 @@ export interface FundingLedger {
   readonly explanation: ExplanationNode
 }
 
-const TOTAL_KEYS = ["granted", "received", "carriedIn", "eligibleSpend", "usedOnEligible", "keptSurplus", "offsetNextYear", "toRepay", "awaitingUse", "stillToPay"] as const
 
 /** @internal The sums of the settlements of some years. */
 export function ledgerTotals(years: ReadonlyArray<FundingUse>): LedgerTotals {
