@@ -47,13 +47,16 @@ export interface InstalmentPosition {
   readonly completedOn?: CalendarDate
   /** Days past the deadline: when it was completed (`paid-late`), or on `asOf` while it is `late`. */
   readonly daysLate?: number
+  /** Days before its due date that it was completed, when paid ahead (an advance paid before it was payable). */
+  readonly daysEarly?: number
 }
 
-function statusOf(instalment: Instalment, paid: Euros, completedOn: CalendarDate | undefined, asOf: CalendarDate | undefined): Pick<InstalmentPosition, "status" | "daysLate"> {
+function statusOf(instalment: Instalment, paid: Euros, completedOn: CalendarDate | undefined, asOf: CalendarDate | undefined): Pick<InstalmentPosition, "status" | "daysLate" | "daysEarly"> {
   const comparison = paid.compare(instalment.amount)
   const deadline = instalment.deadline
   if (comparison === 0) {
-    return completedOn !== undefined && deadline !== undefined && completedOn > deadline ? { status: "paid-late", daysLate: daysBetween(deadline, completedOn) } : { status: "paid" }
+    if (completedOn !== undefined && deadline !== undefined && completedOn > deadline) return { status: "paid-late", daysLate: daysBetween(deadline, completedOn) }
+    return completedOn !== undefined && instalment.dueDate !== undefined && completedOn < instalment.dueDate ? { status: "paid", daysEarly: daysBetween(completedOn, instalment.dueDate) } : { status: "paid" }
   }
   if (comparison > 0) return { status: "overpaid" }
   if (asOf !== undefined) {

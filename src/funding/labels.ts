@@ -27,7 +27,9 @@ export const INSTALMENT_STATUS_LABELS: Readonly<Record<InstalmentStatus, string>
 }
 
 /** @internal An instalment's status in French, with its days of delay ("en retard (12 jours)"). */
-export function instalmentStatusText(position: Pick<InstalmentPosition, "status" | "daysLate">): string {
+export function instalmentStatusText(position: Pick<InstalmentPosition, "status" | "daysLate" | "daysEarly">): string {
   const label = INSTALMENT_STATUS_LABELS[position.status]
-  return position.daysLate === undefined ? label : `${label} (${position.daysLate} jour${position.daysLate > 1 ? "s" : ""})`
+  const days = (count: number) => `${count} jour${count > 1 ? "s" : ""}`
+  if (position.daysLate !== undefined) return `${label} (${days(position.daysLate)})`
+  return position.daysEarly === undefined ? label : `${label} (${days(position.daysEarly)} avant l'échéance)`
 }

@@ -34,7 +34,7 @@ describe("the command line's reports, whole", () => {
     await expect(`${result.out}\n`).toMatchFileSnapshot("golden/bilan-2025-avenant-apres-avance.md")
     const lines = plain(result.out).split("\n")
     // The advance keeps 60 % of the 45 000 € known on 31 March 2025; the balance takes the rest of 46 671,23 €.
-    expect(lines).toContain("| Avance | 27 000,00 € | 31/03/2025 | 30/05/2025 | 27 000,00 € | payé |")
+    expect(lines).toContain("| Avance | 27 000,00 € | 31/03/2025 | 30/05/2025 | 27 000,00 € | payé (3 jours avant l'échéance) |")
     expect(lines).toContain("| Solde | 19 671,23 € | 15/05/2026 | 14/07/2026 | 19 671,23 € | payé |")
     expect(lines).toEqual(expect.arrayContaining(["- Montant accordé : 46 671,23 €", "- Reste à verser : 0,00 €", "- À reverser : 0,00 €"]))
   })

@@ -102,6 +102,12 @@ describe("instalments and payments", () => {
     ])
   })
 
+  it("say how many days ahead an instalment was paid", () => {
+    // The founding advance, due 31 March 2024, paid on 28 March: 3 days ahead.
+    const use = evaluateFundingUse(founding, { year: 2024, payments: [pay("a", "2024-03-28", "15000", { instalment: "advance" })], expenses: [] })
+    expect([use.instalments[0]?.status, use.instalments[0]?.daysEarly, use.instalments[0]?.daysLate]).toEqual(["paid", 3, undefined])
+  })
+
   it("tell when an instalment is not yet due, due, or late", () => {
     const at = (asOf: string) => evaluateFundingUse(founding, { year: 2024, payments: [], expenses: [], asOf }).instalments[0]?.status
     expect([at("2024-03-30"), at("2024-03-31"), at("2024-05-30"), at("2024-05-31")]).toEqual(["not-yet-due", "due", "due", "late"])

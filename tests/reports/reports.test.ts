@@ -52,7 +52,7 @@ describe("the yearly review", () => {
     const markdown = plain(renderReportMarkdown(report))
     expect(markdown.split("\n")[0]).toBe(`# Bilan annuel 2024 — ${cpo.title}`)
     expect(markdown).toContain("| Soutenir individuellement au moins 3 structures par an, en difficulté et/ou en développement, dans les secteurs couverts | 3 | ≥ 3 | atteint | 100 % |")
-    expect(markdown).toContain("| Avance | 15 000,00 € | 31/03/2024 | 30/05/2024 | 15 000,00 € | payé |")
+    expect(markdown).toContain("| Avance | 15 000,00 € | 31/03/2024 | 30/05/2024 | 15 000,00 € | payé (3 jours avant l'échéance) |")
     expect(markdown).toContain("- Dépenses éligibles : 29 250,00 € (taux de consommation 97,5 %)")
     expect(markdown).toContain("- À reverser : 750,00 €")
   })
