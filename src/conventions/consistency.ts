@@ -146,6 +146,11 @@ function amendmentIssues(convention: Draft): Array<Issue> {
       if (change.kind === "target" && !objectiveIds.has(change.objectiveId)) {
         issues.push({ path: [...path, "objectiveId"], message: `there is no objective ${change.objectiveId}` })
       }
+      // The target of a share is a proportion, whoever sets it.
+      const share = change.kind === "target" && terms.objectives.some((objective) => objective.id === change.objectiveId && objective.indicator.kind === "share")
+      if (change.kind === "target" && share && ((change.target.atLeast ?? 0) > 1 || (change.target.atMost ?? 0) > 1)) {
+        issues.push({ path: [...path, "target"], message: "the target of a share is a proportion between 0 and 1, such as 0.6 for 60 %" })
+      }
       for (const term of changedTerms(change)) {
         const key = `${amendment.effectiveDate} ${term}`
         const other = touched.get(key)

@@ -67,6 +67,9 @@ describe("indicators written in the convention", () => {
     expect(() => centreSocial((json) => (json.terms.objectives[2].target = { atLeast: 60 }))).toThrow(
       expect.objectContaining({ issues: [{ path: ["terms", "objectives", 2, "target"], message: "the target of a share is a proportion between 0 and 1, such as 0.6 for 60 %" }] })
     )
+    expect(() =>
+      centreSocial((json) => (json.amendments = [{ number: 1, signatureDate: "2024-06-01", effectiveDate: "2024-07-01", reason: "Cible", changes: [{ kind: "target", objectiveId: "familles-qpv", target: { atLeast: 70 } }] }]))
+    ).toThrow(expect.objectContaining({ issues: [{ path: ["amendments", 0, "changes", 0, "target"], message: "the target of a share is a proportion between 0 and 1, such as 0.6 for 60 %" }] }))
     const portfolio = parsePortfolio(exampleData("centre-social.json"))
     const report = annualReport(portfolio.conventions[0]!, { year: 2024, activities, payments: [], expenses: [] })
     expect(plain(renderReportMarkdown(report))).toContain("| Au moins 60 % des familles accompagnées habitant un quartier prioritaire | 64,4 % | ≥ 60 % | atteint | 107,4 % |")
