@@ -66,6 +66,22 @@ function outcomeText(year: number, parts: UseParts): string {
   return texts.length === 0 ? "rien à verser ni à reverser" : texts.join(" ; ")
 }
 
+/** Where the unspent part of the grant went: kept, deducted from the next balance, to repay, or never paid. */
+function whereUnspentGoes(parts: UseParts): string {
+  const { settlement } = parts
+  // Money received beyond the grant is repaid too, but it is not part of the unspent grant.
+  const overGrant = Euros.max(Euros.zero, settlement.received.plus(settlement.carriedIn).minus(settlement.granted))
+  const unusedOfGrant = Euros.sum([settlement.keptSurplus, settlement.offsetNextYear, settlement.toRepay]).minus(overGrant)
+  const notPaid = Euros.max(Euros.zero, settlement.unspent.minus(unusedOfGrant))
+  const places = [
+    ...(settlement.keptSurplus.isPositive() ? [`${settlement.keptSurplus.format()} conservés par le partenaire`] : []),
+    ...(settlement.offsetNextYear.isPositive() ? [`${settlement.offsetNextYear.format()} déduits du solde de ${parts.schedule.year + 1}`] : []),
+    ...(settlement.toRepay.isPositive() ? [`${settlement.toRepay.format()} à reverser${overGrant.isPositive() ? `, dont ${overGrant.format()} versés au-delà du montant accordé` : ""}`] : []),
+    ...(notPaid.isPositive() ? [`${notPaid.format()} non versés`] : [])
+  ]
+  return places.join(", ")
+}
+
 function unspentNode(parts: UseParts): ExplanationNode {
   const { settlement } = parts
   const source = "Convention : clause sur l'excédent ; circulaire n° 5811/SG du 29 septembre 2015, annexe 1 ; loi n° 2000-321, art. 10"
@@ -78,7 +94,7 @@ function unspentNode(parts: UseParts): ExplanationNode {
     ? "Aucune subvention accordée pour l'année : rien à employer."
     : settlement.unspent.isZero()
       ? "Toute la subvention accordée a été employée à des dépenses éligibles."
-      : `${settlement.unspent.format()} non dépensés : ${UNSPENT_FR[parts.terms.unspent.rule]}${settlement.keepable.isPositive() ? ` (${settlement.keepable.format()} conservables)` : ""}.`
+      : `${settlement.unspent.format()} non dépensés : ${whereUnspentGoes(parts)} (${UNSPENT_FR[parts.terms.unspent.rule]}${settlement.keepable.isPositive() ? `, ${settlement.keepable.format()} conservables` : ""}).`
   return node("excedent", "Part non dépensée", settlement.unspent.isZero() && settlement.granted.isPositive() ? "pass" : "not-applicable", sentence, source, read)
 }
 

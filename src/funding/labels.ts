@@ -23,7 +23,8 @@ export const INSTALMENT_STATUS_LABELS: Readonly<Record<InstalmentStatus, string>
   unpaid: "non payé",
   "not-yet-due": "pas encore exigible",
   due: "exigible",
-  late: "en retard"
+  late: "en retard",
+  "not-owed": "non dû (droit de l'année atteint)"
 }
 
 /** @internal An instalment's status in French, with its days of delay ("en retard (12 jours)"). */

@@ -152,6 +152,14 @@ export interface YearInputs {
   readonly offsetRoom: Euros | undefined
 }
 
+const UNPAID: ReadonlySet<InstalmentPosition["status"]> = new Set(["unpaid", "partly-paid", "not-yet-due", "due", "late"])
+
+function notOwedIfUnpaid(position: InstalmentPosition): InstalmentPosition {
+  if (!UNPAID.has(position.status)) return position
+  const { daysLate: _late, ...rest } = position
+  return { ...rest, status: "not-owed" }
+}
+
 function stateOf(part: Period | undefined, asOf: CalendarDate | undefined): FundingYearState {
   if (part === undefined) return "not-covered"
   if (asOf === undefined || asOf > part.end) return "ended"
@@ -193,7 +201,7 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
     })
   ].sort(compareIds)
   const yearPayments = records.payments.unique.filter((payment) => notCounted(payment) === undefined)
-  const instalments = matchPayments(schedule.instalments, yearPayments, asOf)
+  const matched = matchPayments(schedule.instalments, yearPayments, asOf)
   const received = Euros.sum(yearPayments.map((payment) => payment.amount))
 
   const eligibleExpenses: Array<{ readonly id: string; readonly amount: Euros }> = []
@@ -208,7 +216,7 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
 
   const modulated = modulation(schedule.amount, terms, inputs.objectives)
   const dueUnpaid = Euros.sum(
-    instalments.map((position) =>
+    matched.map((position) =>
       asOf !== undefined && position.instalment.dueDate !== undefined && position.instalment.dueDate <= asOf ? Euros.max(Euros.zero, position.instalment.amount.minus(position.paid)) : Euros.zero
     )
   )
@@ -219,6 +227,11 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
     offsetRoom: inputs.offsetRoom,
     dueUnpaid
   })
+  // Once the year is settled on reported spending with nothing still owed, what the schedule
+  // planned and was not paid is not owed: the partner spent less than the grant. It is neither due
+  // nor late. With no eligible spending reported, the statuses stay as they are: the spending may
+  // simply not be reported yet.
+  const instalments = final && settlement.stillToPay.isZero() && eligibleSpend.isPositive() ? matched.map(notOwedIfUnpaid) : matched
   const financialReport =
     schedule.reports === undefined
       ? undefined

@@ -171,6 +171,14 @@ describe("the ledger", () => {
   })
 })
 
+describe("a settled year", () => {
+  it("does not call late a balance the partner is not owed: it spent less than the grant", () => {
+    // Founding 2024 settled on 2025-07-15: 15 000 € advance paid, 12 000 € spent, the balance not paid.
+    const use = evaluateFundingUse(cpo(), { year: 2024, payments: parsePayments([pay("a", "2024-03-28", "15000", 2024, "advance")]), expenses: [spend("d", "2024-12-31", "12000")], asOf: "2025-07-15", reportsAcceptedOn: "2025-03-01" })
+    expect([use.settlement.stillToPay.toString(), use.settlement.toRepay.toString(), use.instalments.map((p) => p.status), use.instalments[1]?.daysLate]).toEqual(["0.00", "3000.00", ["paid", "not-owed"], undefined])
+  })
+})
+
 describe("a year in progress or to come", () => {
   it("counts a late advance in what is still to pay, and nothing as unspent", () => {
     const use = evaluateFundingUse(cpo(), { year: 2024, payments: [], expenses: [], asOf: "2024-06-30" })
