@@ -200,6 +200,9 @@ function terminationIssues(convention: Draft): Array<Issue> {
       }
     ]
   }
+  if (termination.decidedOn !== undefined && termination.decidedOn < convention.signatureDate) {
+    return [{ path: ["termination", "decidedOn"], message: `the termination is decided ${termination.decidedOn}, before the convention was signed (${convention.signatureDate})` }]
+  }
   return []
 }
 

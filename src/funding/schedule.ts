@@ -431,6 +431,8 @@ function explainSchedule(parts: ScheduleParts): ExplanationNode {
       ? `montant prévu pour ${year}${yearAmount.prorated ? `, réduit au prorata de ${periodDays(part)} jours` : ""}`
       : yearAmount.segments.map((segment) => `${segment.yearlyAmount.format()} × ${segment.days}/${segment.daysInYear}`).join(" + ")
   const amended = parts.initialAmount === undefined ? "" : `, après ${amendmentsText(current.amendments)} ; prévu initialement : ${parts.initialAmount.format()}`
+  const termination = parts.resolved.convention.termination
+  const cut = parts.resolved.terminated && termination !== undefined && termination.date === part.end ? ` ; convention résiliée au ${formatFrenchDate(termination.date)}` : ""
   const unknown = parts.resolved.unknownAmendments.length === 0 ? "" : ` ; non connu à cette date : ${amendmentsText(parts.resolved.unknownAmendments.map((amendment) => amendment.number).sort((a, b) => a - b))}`
   const excess = parts.excess.isPositive() ? ` ; les versements déjà exigibles dépassent ce montant de ${parts.excess.format()}, à reverser` : ""
   const rest = instalments.some((instalment) => instalment.kind !== "balance" && !instalment.basis.yearAmount.equals(current.amount))
@@ -453,7 +455,7 @@ function explainSchedule(parts: ScheduleParts): ExplanationNode {
     label: `Échéancier ${year}`,
     outcome: "pass",
     read: { year, amount: yearAmount.amount, excess: parts.excess },
-    sentence: `Montant ${year} : ${yearAmount.amount.format()} (${basis}${amended})${unknown}${excess} ; compte rendu financier attendu au plus tard le ${formatFrenchDate(reports.financialReportDue)}.`,
+    sentence: `Montant ${year} : ${yearAmount.amount.format()} (${basis}${amended}${cut})${unknown}${excess} ; compte rendu financier attendu au plus tard le ${formatFrenchDate(reports.financialReportDue)}.`,
     source: "Convention : montant de la subvention ; loi n° 2000-321, art. 10",
     children
   }

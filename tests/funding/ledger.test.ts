@@ -171,6 +171,14 @@ describe("the ledger", () => {
   })
 })
 
+describe("a termination", () => {
+  it("is not decided before the convention is signed", () => {
+    expect(() => cpo((json) => (json.termination = { date: "2024-09-30", reason: "Résiliation", requestedBy: "caf", decidedOn: "2022-12-31" }))).toThrow(
+      expect.objectContaining({ issues: [{ path: ["termination", "decidedOn"], message: "the termination is decided 2022-12-31, before the convention was signed (2023-01-01)" }] })
+    )
+  })
+})
+
 describe("a settled year", () => {
   it("does not call late a balance the partner is not owed: it spent less than the grant", () => {
     // Founding 2024 settled on 2025-07-15: 15 000 € advance paid, 12 000 € spent, the balance not paid.

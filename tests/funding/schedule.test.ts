@@ -144,7 +144,7 @@ describe("per-year amounts", () => {
     // 32 000 € × 181/365 = 15 868,49 €. The advance was due on 31 March, before the termination
     // (known from its date, 30 June): 50 % of 32 000 € = 16 000 €, 131,51 € more than the year.
     expect(sentence(2025)).toBe(
-      "Montant 2025 : 15 868,49 € (montant prévu pour 2025, réduit au prorata de 181 jours) ; les versements déjà exigibles dépassent ce montant de 131,51 €, à reverser ; compte rendu financier attendu au plus tard le 31/12/2025."
+      "Montant 2025 : 15 868,49 € (montant prévu pour 2025, réduit au prorata de 181 jours ; convention résiliée au 30/06/2025) ; les versements déjà exigibles dépassent ce montant de 131,51 €, à reverser ; compte rendu financier attendu au plus tard le 31/12/2025."
     )
     const schedule = paymentSchedule(perYear, { year: 2025 })
     expect([schedule.instalments.map((i) => i.amount.toString()), schedule.excess.toString()]).toEqual([["16000.00", "0.00"], "131.51"])
