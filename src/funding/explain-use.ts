@@ -14,7 +14,7 @@ import type { InstalmentPosition } from "./instalments.js"
 import { instalmentStatusText } from "./labels.js"
 import type { PaymentSchedule } from "./schedule.js"
 import type { Modulation, Settlement } from "./settlement.js"
-import type { FundingUse, FundingYearState } from "./use.js"
+import type { FinancialReport, FundingYearState } from "./state.js"
 
 /** @internal What the explanation of a year reads. */
 export interface UseParts {
@@ -27,7 +27,7 @@ export interface UseParts {
   readonly settlement: Settlement
   readonly state: FundingYearState
   readonly lastYear: boolean
-  readonly financialReport: FundingUse["financialReport"]
+  readonly financialReport: FinancialReport | undefined
   readonly asOf: CalendarDate | undefined
   readonly terms: Terms
 }

@@ -16,6 +16,7 @@ import { Euros } from "../money/euros.js"
 import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
 import { type IneligibleExpense, expenseExclusion } from "./expenses.js"
 import { explainUse } from "./explain-use.js"
+import type { FinancialReport, FundingYearState } from "./state.js"
 import { type InstalmentPosition, matchPayments } from "./instalments.js"
 import { type Expense, type Payment, decodedExpenses, decodedPayments, isExpense, isPayment, safeParseExpense, safeParsePayment } from "./records.js"
 import { type Repayment, type YearRepayment, decodedRepayments, isRepayment, safeParseRepayment, yearRepayment } from "./repayments.js"
@@ -56,18 +57,6 @@ export interface FundingUseOptions {
   readonly repayments?: ReadonlyArray<Repayment>
 }
 
-/**
- * Where a year stands on the day of evaluation: `not-covered` (the convention does not apply
- * that year), `not-started`, `in-progress`, or `ended` (also when no day is given).
- *
- * @example
- * ```ts
- * import type { FundingYearState } from "caf-conventions"
- * const state: FundingYearState = "in-progress"
- * ```
- * @category funding
- */
-export type FundingYearState = "not-covered" | "not-started" | "in-progress" | "ended"
 
 /**
  * The use of the money for one year: instalments and payments, eligible and ineligible
@@ -113,7 +102,7 @@ export interface FundingUse {
   /** Where the amount to repay stands: demanded, due, repaid, still to repay. */
   readonly repayment: YearRepayment
   /** The financial report (*compte rendu financier*): due date, receipt, lateness. */
-  readonly financialReport?: { readonly dueDate: CalendarDate; readonly receivedOn?: CalendarDate; readonly late: boolean }
+  readonly financialReport?: FinancialReport
   /** The explanation, in French. */
   readonly explanation: ExplanationNode
 }

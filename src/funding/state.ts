@@ -1,0 +1,39 @@
+/**
+ * Where a year of funding stands: its state on the day of evaluation, and its financial report.
+ *
+ * @module
+ */
+import type { CalendarDate } from "../calendar/date.js"
+
+/**
+ * Where a year stands on the day of evaluation: `not-covered` (the convention does not apply
+ * that year), `not-started`, `in-progress`, or `ended` (also when no day is given).
+ *
+ * @example
+ * ```ts
+ * import type { FundingYearState } from "caf-conventions"
+ * const state: FundingYearState = "in-progress"
+ * ```
+ * @category funding
+ */
+export type FundingYearState = "not-covered" | "not-started" | "in-progress" | "ended"
+
+/**
+ * The financial report (*compte rendu financier*, Cerfa n° 15059) of a year: when it is due, when
+ * it was received, and whether it is late.
+ *
+ * @example
+ * ```ts
+ * import type { FinancialReport } from "caf-conventions"
+ * const overdue = (report: FinancialReport) => report.late && report.receivedOn === undefined
+ * ```
+ * @category funding
+ */
+export interface FinancialReport {
+  /** The day it is due. */
+  readonly dueDate: CalendarDate
+  /** The day it was received, when it was. */
+  readonly receivedOn?: CalendarDate
+  /** Whether it came (or is) after its due day. */
+  readonly late: boolean
+}
