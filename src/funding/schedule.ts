@@ -4,7 +4,7 @@
  * @module
  */
 import { frozenResult } from "../core/freeze.js"
-import { type CalendarDate, addDays, addMonths, formatFrenchDate, maxDate, readCalendarDate } from "../calendar/date.js"
+import { type CalendarDate, addDays, addMonths, formatFrenchDate, maxDate, minDate, readCalendarDate } from "../calendar/date.js"
 import { type Period, periodDays } from "../calendar/period.js"
 import { InvalidArgumentError } from "../core/errors.js"
 import { checkedYearOptions } from "../core/options.js"
@@ -240,14 +240,18 @@ function instalmentsOf(context: Context): Array<Instalment> {
   const terms = current.payment
   const decided = convention.notificationDate ?? convention.signatureDate ?? part.start
   const knownFrom = yearKnownFrom(convention, year, decided, asOf)
+  // An instalment of the year falls inside the year's part: a last year that ends on 31 March pays
+  // its instalment of 30 September on 31 March. The balance, paid on the next year's day or on the
+  // accepted reports, is not capped.
   const payable = (date: CalendarDate) => maxDate(maxDate(maxDate(date, decided), part.start), knownFrom)
+  const payableInYear = (date: CalendarDate) => payable(minDate(date, part.end))
   const withDeadline = (dueDate: CalendarDate) => ({ dueDate, deadline: addDays(dueDate, terms.paymentDeadlineDays) })
   // The terms known on a day: never more than what is known on the day of the schedule.
   const basisOn = (day: CalendarDate): Known => knownOn(convention, year, asOf === undefined || day < asOf ? day : asOf) ?? current
   const instalments: Array<Instalment> = []
   let allocated = Euros.zero
   for (const draft of drafts(year, terms)) {
-    const dueDate = payable(draft.nominal)
+    const dueDate = payableInYear(draft.nominal)
     const basis = basisOn(dueDate)
     // Rounded on the cumulative share, so that rounding up never takes the instalments past the
     // year's amount: each part is the rounded running total minus what came before.

@@ -52,6 +52,23 @@ describe("payment schedule", () => {
     expect([first.amount.toString(), first.instalments[0]?.dueDate, first.instalments[0]?.amount.toString()]).toEqual(["15081.97", "2024-07-01", "7540.99"])
   })
 
+  it("pays a last year's instalments within the year's part, never after the convention ends", () => {
+    const aprilToMarch = cpo((json) => {
+      json.terms.period = { start: "2023-04-01", end: "2025-03-31" }
+      json.terms.payment = { advanceRate: "0.4", instalments: [{ share: "0.3", due: "09-30" }] }
+    })
+    // 2025 is 1 January – 31 March: 30 000 × 90/365 = 7 397,26 €; the instalment of 30 September
+    // falls on 31 March, the last day of the convention.
+    const last = paymentSchedule(aprilToMarch, { year: 2025 })
+    expect([last.amount.toString(), ...last.instalments.map((i) => [i.key, i.amount.toString(), i.dueDate])]).toEqual([
+      "7397.26",
+      ["advance", "2958.90", "2025-03-31"],
+      ["instalment-1", "2219.18", "2025-03-31"],
+      ["balance", "2219.18", undefined]
+    ])
+    expect(paymentSchedule(aprilToMarch, { year: 2024 }).instalments[1]?.dueDate).toBe("2024-09-30")
+  })
+
   it("pays the balance on a fixed day of the next year when the convention says so", () => {
     const charente = cpo((json) => (json.terms.payment = { advanceRate: "0.7", balanceTrigger: "fixed-date", balanceDue: "05-31" }))
     expect(rows(paymentSchedule(charente, { year: 2024 }))).toEqual([
