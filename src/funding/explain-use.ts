@@ -94,7 +94,7 @@ function unspentNode(parts: UseParts): ExplanationNode {
     ? "Aucune subvention accordée pour l'année : rien à employer."
     : settlement.unspent.isZero()
       ? "Toute la subvention accordée a été employée à des dépenses éligibles."
-      : `${settlement.unspent.format()} non dépensés : ${whereUnspentGoes(parts)} (${UNSPENT_FR[parts.terms.unspent.rule]}${settlement.keepable.isPositive() ? `, ${settlement.keepable.format()} conservables` : ""}).`
+      : `${settlement.unspent.format()} non dépensés : ${whereUnspentGoes(parts)} (${parts.lastYear && parts.terms.unspent.rule === "offset" ? "dernière année de la convention : la part non dépensée ne peut être déduite d'une année suivante, elle est reversée" : UNSPENT_FR[parts.terms.unspent.rule]}${settlement.keepable.isPositive() ? `, ${settlement.keepable.format()} conservables` : ""}).`
   return node("excedent", "Part non dépensée", settlement.unspent.isZero() && settlement.granted.isPositive() ? "pass" : "not-applicable", sentence, source, read)
 }
 
