@@ -14,7 +14,7 @@ import type { Amendment } from "./amendment.js"
 import type { Convention } from "./convention.js"
 import { resolutions } from "./registry.js"
 import type { PaymentTerms, Terms } from "./terms.js"
-import { type TermsSegment, finalTermsOf, termsOn, timelineOf } from "./terms-as-of.js"
+import { type TermsSegment, amendmentsInOrder, finalTermsOf, termsOn, timelineOf } from "./terms-as-of.js"
 import { type YearAmount, amountsOf } from "./yearly-amounts.js"
 
 export { checkedConvention }
@@ -93,10 +93,6 @@ export function isResolvedConvention(value: unknown): value is ResolvedConventio
   return value !== null && typeof value === "object" && resolutions.has(value)
 }
 
-function inOrder(amendments: ReadonlyArray<Amendment>): ReadonlyArray<Amendment> {
-  return [...amendments].sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.number - b.number))
-}
-
 function resolveKnown(convention: Convention, knownOn: CalendarDate | undefined): ResolvedConvention {
   const known = knownOn === undefined ? convention.amendments : convention.amendments.filter((amendment) => amendment.signatureDate <= knownOn)
   const termination = convention.termination
@@ -130,7 +126,7 @@ function resolveBase(convention: Convention, known: ReadonlyArray<Amendment>, te
   })
   return {
     convention,
-    amendments: Object.freeze(inOrder(known)),
+    amendments: Object.freeze(amendmentsInOrder(known)),
     unknownAmendments: Object.freeze(convention.amendments.filter((amendment) => !known.includes(amendment))),
     period,
     terms: final.terms,

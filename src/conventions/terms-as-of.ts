@@ -72,8 +72,8 @@ function withChange(terms: Terms, change: Change): Terms {
   }
 }
 
-/** Amendments in the order they apply: by effective date, then by number. */
-function inOrder(amendments: ReadonlyArray<Amendment>): ReadonlyArray<Amendment> {
+/** @internal Amendments in the order they apply: by effective date, then by number. */
+export function amendmentsInOrder(amendments: ReadonlyArray<Amendment>): ReadonlyArray<Amendment> {
   return [...amendments].sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.number - b.number))
 }
 
@@ -116,7 +116,7 @@ export function termsOn(convention: Convention, date: CalendarDate): TermsAsOf {
 
 /** @internal The terms in force on `date` as the amendments make them, before any termination cuts the period. */
 export function uncutTermsAsOf(convention: Convention, date: CalendarDate): { readonly terms: Terms; readonly applied: ReadonlyArray<Amendment> } {
-  const applied = inOrder(convention.amendments).filter((amendment) => amendment.effectiveDate <= date)
+  const applied = amendmentsInOrder(convention.amendments).filter((amendment) => amendment.effectiveDate <= date)
   let terms: Terms = convention.terms
   for (const amendment of applied) for (const change of amendment.changes) terms = withChange(terms, change)
   return { terms, applied }
@@ -141,7 +141,7 @@ export function finalTerms(convention: Convention): Terms {
 
 /** @internal The terms once every amendment applies, with whether a termination cut them, for a convention already checked. */
 export function finalTermsOf(convention: Convention): TermsAsOf {
-  const last = inOrder(convention.amendments).at(-1)
+  const last = amendmentsInOrder(convention.amendments).at(-1)
   const date = last === undefined || last.effectiveDate < convention.terms.period.end ? convention.terms.period.end : last.effectiveDate
   return termsOn(convention, date)
 }
