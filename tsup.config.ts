@@ -9,5 +9,7 @@ export default defineConfig({
   target: "node20",
   outDir: "dist",
   treeshake: true,
+  // Class names as written (`Euros`, `ValidationError`), not renamed `_Euros` in stack traces and logs.
+  keepNames: true,
   splitting: true
 })

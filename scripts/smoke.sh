@@ -7,7 +7,9 @@ root=$(pwd)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
-tarball=$(npm pack --silent --pack-destination "$scratch" | tail -n 1)
+# `npm test` has just built dist/: pack it as it is rather than building it a second time (prepack).
+[ -f dist/index.js ] || { echo "smoke: run the build first (npx tsup)" >&2; exit 1; }
+tarball=$(npm pack --silent --ignore-scripts --pack-destination "$scratch" | tail -n 1)
 cd "$scratch"
 printf '{ "name": "smoke", "version": "1.0.0", "private": true }\n' > package.json
 npm install --silent --no-audit --no-fund "./$tarball" >/dev/null
@@ -19,6 +21,16 @@ if (amount.toString() !== "15000.00") throw new Error(`import: got ${amount}`)
 if (parseCalendarDate("2024-02-29") !== "2024-02-29") throw new Error("import: date")
 console.log("import ok:", amount.format())
 JS
+cat > names.mjs <<'JS'
+import { inspect } from "node:util"
+import { Euros, ValidationError, parsePortfolio } from "caf-conventions"
+// What a developer sees in a log: the amount's decimal text and the classes' own names.
+if (inspect(Euros.parse("50000")) !== "Euros(50000.00)") throw new Error(`inspect: got ${inspect(Euros.parse("50000"))}`)
+try { parsePortfolio({}) } catch (error) {
+  if (!(error instanceof ValidationError) || error.constructor.name !== "ValidationError") throw new Error(`error name: ${error?.constructor?.name}`)
+}
+console.log("names ok:", inspect(Euros.parse("50000")))
+JS
 cat > cjs.cjs <<'JS'
 const { Euros, allocate } = require("caf-conventions")
 const parts = allocate(Euros.parse("100"), [1, 1, 1]).map(String).join(" ")
@@ -28,6 +40,7 @@ if (parts !== "33.34 33.33 33.33") throw new Error(`require: got ${parts}`)
 console.log("require ok:", parts)
 JS
 node esm.mjs
+node names.mjs
 node --no-warnings cjs.cjs
 version=$(npx --no-install caf-conventions --version)
 echo "bin ok: caf-conventions $version"

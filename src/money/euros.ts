@@ -524,6 +524,21 @@ export class Euros {
   }
 
   /**
+   * How Node's `console.log` and `util.inspect` show an amount: `Euros(30000.00)`, its decimal
+   * text, rather than the whole number of cents it keeps inside.
+   *
+   * @example
+   * ```ts
+   * import { inspect } from "node:util"
+   * import { Euros } from "caf-conventions"
+   * inspect(Euros.parse("30000")) //=> "Euros(30000.00)"
+   * ```
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](): string {
+    return `Euros(${this.toString()})`
+  }
+
+  /**
    * The amount for people, the French way: `30 000,00 €`, with the same separators as
    * `Intl.NumberFormat("fr-FR", { style: "currency", currency: "EUR" })` (a narrow no-break
    * space between thousands, a no-break space before €), computed exactly from the decimal.

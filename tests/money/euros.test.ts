@@ -1,3 +1,4 @@
+import { inspect } from "node:util"
 import { Decimal } from "decimal.js"
 import { beforeEach, describe, expect, it } from "vitest"
 import { Euros, InvalidAmountError, InvalidArgumentError, ROUNDING_MODES } from "caf-conventions"
@@ -206,5 +207,12 @@ describe("Euros formatting", () => {
 
   it("travels in JSON as a string with two decimals, never as a float", () => {
     expect(JSON.stringify({ amount: Euros.parse("30000") })).toBe('{"amount":"30000.00"}')
+  })
+})
+
+describe("Euros in a log", () => {
+  it("shows its decimal text to util.inspect, not its cents", () => {
+    expect(inspect(Euros.parse("50000"))).toBe("Euros(50000.00)")
+    expect(inspect({ granted: Euros.parse("-1234.5") })).toBe("{ granted: Euros(-1234.50) }")
   })
 })
