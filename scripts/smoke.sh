@@ -45,4 +45,10 @@ node --no-warnings cjs.cjs
 version=$(npx --no-install caf-conventions --version)
 echo "bin ok: caf-conventions $version"
 npx --no-install caf-conventions validate "$root/examples/data/portfolio.json" >/dev/null
+# Every guide the README links to is in the tarball, so that its links work where it is installed.
+installed=node_modules/caf-conventions
+for link in $(grep -o '(docs/[a-z-]*\.md' "$installed/README.md" | tr -d '(' | sort -u); do
+  [ -f "$installed/$link" ] || { echo "smoke: the README links to $link, missing from the tarball" >&2; exit 1; }
+done
+echo "links ok: $(grep -o '(docs/[a-z-]*\.md' "$installed/README.md" | sort -u | wc -l) guides"
 cd "$root"
