@@ -213,8 +213,10 @@ export function screenEligibility(convention: Convention, candidates: ReadonlyAr
 
 /**
  * Prepares a fast, verdict-only check for one convention and day: the returned function says
- * whether a candidate is eligible, without building an explanation. It expects decoded
- * candidates ({@link parseCandidate}, {@link parseCandidates}) and does not check them again.
+ * whether a candidate is eligible, without building an explanation. A decoded candidate
+ * ({@link parseCandidate}, {@link parseCandidates}) is recognised at once; any other value is
+ * decoded first, and one that is not a candidate throws the {@link ValidationError} that
+ * {@link parseCandidate} would throw, never an untyped error.
  * It gives the same verdicts as {@link checkEligibility} (a property test proves it), and is the
  * path to use for large batches; see docs/performance.md for the figures. The convention and the
  * options are checked once, at the door, as {@link checkEligibility} checks them.
@@ -231,7 +233,7 @@ export function screenEligibility(convention: Convention, candidates: ReadonlyAr
 export function compileEligibility(convention: Convention, options: EligibilityOptions): (candidate: Candidate) => boolean {
   const { context, rules } = prepared(convention, options)
   const verdict = compileTree(rules, context)
-  return (candidate) => verdict(candidate) !== "fail"
+  return (candidate) => verdict(checkedCandidate(candidate)) !== "fail"
 }
 
 /**

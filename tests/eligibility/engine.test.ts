@@ -146,6 +146,24 @@ describe("bad input never gets a verdict", () => {
     expect(() => compileEligibility(founding, { date: "2024-13-01" })).toThrow(ValidationError)
   })
 
+  it("the compiled check decodes a candidate it was not given decoded, and refuses a broken one with its path", () => {
+    const isEligible = compileEligibility(founding, { date: "2024-06-01" })
+    const problemsOf = (run: () => unknown) => {
+      try {
+        run()
+      } catch (error) {
+        if (error instanceof ValidationError) return [error.subject, ...error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`)]
+        throw error
+      }
+      return []
+    }
+    const { otherFunding: _none, ...json } = viry
+    expect(isEligible(json as never)).toBe(checkEligibility(founding, viry, { date: "2024-06-01" }).eligible)
+    expect(problemsOf(() => isEligible({ ...json, sectors: 3 } as never))[0]).toBe("candidate")
+    expect(problemsOf(() => isEligible({ ...json, sectors: 3 } as never)).slice(1).some((line) => line.startsWith("sectors"))).toBe(true)
+    expect(problemsOf(() => isEligible(null as never))[0]).toBe("candidate")
+  })
+
   it("a candidate in JSON form, without the defaulted otherFunding, is read", () => {
     const { otherFunding: _none, ...json } = viry
     expect(checkEligibility(founding, json as never, on2024).eligible).toBe(true)
