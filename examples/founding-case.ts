@@ -13,6 +13,7 @@ import {
   parseCalendarDate,
   safeParsePortfolio,
   termsAsOf,
+  toScdlCsv,
   yearAmounts
 } from "caf-conventions"
 
@@ -56,3 +57,9 @@ for (const step of lineage(portfolio.conventions, convention.id)) {
 
 console.log("\n## Conformité")
 for (const finding of checkCompliance(convention)) console.log(`- [${SEVERITY[finding.severity]}] ${finding.message} (${finding.source})`)
+
+// Open data: the row the Caf publishes (SCDL subventions 2.1.1; the partner is known by its RNA number).
+const exported = toScdlCsv([convention], { partners: portfolio.partners })
+console.log(`\n## Données ouvertes (SCDL subventions ${exported.version})`)
+for (const row of exported.rows) for (const column of exported.columns) console.log(`- ${column} : ${row[column] === "" ? "(vide)" : row[column]}`)
+for (const problem of exported.problems) console.log(`- écartée (${problem.column}) : ${problem.message}`)

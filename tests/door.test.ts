@@ -118,6 +118,7 @@ const VALID: Readonly<Record<string, ReadonlyArray<unknown>>> = {
   resolveConvention: [cpo, {}],
   ruleIds: [library.DEFAULT_ELIGIBILITY_RULES],
   runScenario: [scenario, () => portfolioJson],
+  scdlColumns: ["2.1.1"],
   screenEligibility: [cpo, [candidate], { date }],
   sirenOf: ["73282932000074"],
   startOfYear: [date],

@@ -38,6 +38,8 @@ import {
   safeParseScenario,
   screenEligibility,
   termsAsOf,
+  SCDL_VERSIONS,
+  type ScdlVersion,
   toScdlCsv
 } from "../index.js"
 import { DATES_BY_YEAR_OPTION, DATE_OPTION, FILE_OPTION, FOLDER_OPTION, type OptionSpecs, type ParsedArgs, UsageError, YEAR_OPTION, datesByYear, oneOf, option } from "./args.js"
@@ -346,16 +348,21 @@ function duplicates(found: ReadonlyArray<{ readonly file: string; readonly conve
   return new Map([...files].filter(([, where]) => where.length > 1))
 }
 
+/** "1 ligne", "2 lignes": a count with its noun, in proper French plural. */
+const counted = (count: number, singular: string, plural: string) => `${count} ${count <= 1 ? singular : plural}`
+
 /**
- * @internal `scdl <file…> [--out f]`: each file's conventions are exported with that file's
- * partners; a convention found in several files is left out (which copy is right cannot be told).
+ * @internal `scdl <file…> [--scdl-version 2.1.1|2.0] [--out f]`: each file's conventions are
+ * exported with that file's partners; a convention found in several files is left out (which
+ * copy is right cannot be told).
  */
 function scdl(args: ParsedArgs, io: Io): number {
   if (args.positional.length === 0) throw new UsageError("indiquez au moins un fichier de portefeuille")
+  const version = (option(args, "scdl-version") ?? "2.1.1") as ScdlVersion
   const found = filesForScdl(args.positional)
   const repeated = duplicates(found)
-  const exports = found.map(({ conventions, partners }) => toScdlCsv(conventions.filter((convention) => !repeated.has(convention.id)), { partners }))
-  const header = toScdlCsv([], { partners: [] }).csv
+  const exports = found.map(({ conventions, partners }) => toScdlCsv(conventions.filter((convention) => !repeated.has(convention.id)), { partners, version }))
+  const header = toScdlCsv([], { partners: [], version }).csv
   const csv = header + exports.map((exported) => exported.csv.slice(header.length)).join("")
   emit(args, io, csv)
   for (const [id, files] of repeated) io.err(`✗ ${id} : la convention figure dans plusieurs fichiers (${files.join(", ")}) ; écartée`)
@@ -363,7 +370,7 @@ function scdl(args: ParsedArgs, io: Io): number {
   for (const problem of problems) io.err(`✗ ${problem.conventionId} (${problem.column}) : ${problem.message}`)
   const rows = exports.reduce((count, exported) => count + exported.rows.length, 0)
   const refused = repeated.size + new Set(problems.map((p) => p.conventionId)).size
-  io.err(`${rows} ligne(s) exportée(s), ${refused} convention(s) écartée(s)`)
+  io.err(`SCDL subventions ${version} : ${counted(rows, "ligne exportée", "lignes exportées")}, ${counted(refused, "convention écartée", "conventions écartées")}`)
   return refused === 0 ? 0 : 1
 }
 
@@ -384,5 +391,5 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     positionals: 1,
     run: report
   },
-  scdl: { options: { out: FILE_OPTION }, run: scdl }
+  scdl: { options: { "scdl-version": oneOf(...SCDL_VERSIONS), out: FILE_OPTION }, run: scdl }
 }

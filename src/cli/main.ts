@@ -67,11 +67,13 @@ donne, par année, le jour où les bilans ont été acceptés (le solde est alor
 --reports-accepted 2024=2025-05-20,2025=2026-05-15. Markdown par défaut ;
 --format html donne une page autonome imprimable ; --out écrit dans un fichier, remplacé d'un
 seul coup, jamais un des fichiers lus, un dossier ou un lien symbolique.`,
-  scdl: `Usage : caf-conventions scdl <portefeuille…> [--out <f>]
+  scdl: `Usage : caf-conventions scdl <portefeuille…> [--scdl-version 2.1.1|2.0] [--out <f>]
 
-Exporte les conventions au format SCDL subventions (CSV). Les conventions aux données invalides
-ou manquantes (un SIRET absent, par exemple) sont signalées sur la sortie d'erreur et écartées ;
-la sortie vaut alors 1. Les partenaires d'une convention sont pris dans son propre fichier ; une
+Exporte les conventions au format SCDL subventions (CSV), version 2.1.1 du schéma par défaut ;
+--scdl-version 2.0 écrit les 14 colonnes de la version 2.0 pour un éditeur qui en est resté là.
+Les conventions aux données invalides ou manquantes (ni SIRET ni numéro RNA pour le bénéficiaire,
+par exemple ; en 2.0, le SIRET est exigé) sont signalées sur la sortie d'erreur et écartées ; la
+sortie vaut alors 1. Les partenaires d'une convention sont pris dans son propre fichier ; une
 convention présente dans plusieurs fichiers est écartée. --out comme pour report.`
 }
 

@@ -42,6 +42,10 @@ export const ConventionSchema = ConventionFields.check(
  * - `signatureDate` (absent while a draft), `notificationDate` (when the partner was notified
  *   of the decision);
  * - `predecessorId`: the convention it follows (see {@link lineage});
+ * - `decisionReference`: the reference of the act that decided the award (the commission's
+ *   deliberation, say), and `aidScheme`: the identifier of the aid scheme (*dispositif d'aide*)
+ *   the convention names; both optional, published as `referenceDecision` and `dispositifAide`
+ *   of the open-data table (see {@link toScdlCsv});
  * - `terms`: what the signed text says (see {@link Terms}); `amendments`: the *avenants* since
  *   (see {@link termsAsOf}); `termination`: an early end, if any; `note`: free text.
  *

@@ -42,6 +42,8 @@ export const ConventionFields = Schema.Struct({
   signatureDate: Schema.optionalKey(CalendarDateSchema),
   notificationDate: Schema.optionalKey(CalendarDateSchema),
   predecessorId: Schema.optionalKey(IdSchema),
+  decisionReference: Schema.optionalKey(TextSchema),
+  aidScheme: Schema.optionalKey(TextSchema),
   terms: TermsSchema,
   amendments: Schema.Array(AmendmentSchema).pipe(Schema.withDecodingDefaultKey(Effect.succeed([]))),
   termination: Schema.optionalKey(TerminationSchema),

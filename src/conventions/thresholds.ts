@@ -38,7 +38,8 @@ export interface LegalThreshold {
  *   the conditions for keeping an unspent part since loi n° 2021-875 (in force 26 August 2021);
  * - 153 000 €: filing the accounts at the préfecture and audited accounts (décret n° 2001-495,
  *   art. 2; code de commerce, art. L. 612-4);
- * - 23 000 €: publication of the award's essential data as open data (décret n° 2017-779).
+ * - 23 000 €: publication of the award's essential data as open data (décret n° 2017-779), for
+ *   conventions signed on or after 1 August 2017, at the latest three months after the signature.
  *
  * @example
  * ```ts
@@ -67,7 +68,8 @@ export const LEGAL_THRESHOLDS: ReadonlyArray<LegalThreshold> = [
   {
     id: "open-data-publication",
     amount: Euros.parse("23000"),
-    from: "2017-11-17" as CalendarDate,
+    // Décret n° 2017-779 (JORF du 7 mai 2017): it concerns subsidies whose convention is signed on or after 1 August 2017.
+    from: "2017-08-01" as CalendarDate,
     requirement: "la publication des données essentielles de la convention en données ouvertes (format SCDL subventions)",
     source: "décret n° 2017-779 du 5 mai 2017 ; arrêté du 17 novembre 2017"
   }

@@ -93,7 +93,25 @@ describe("the command line", () => {
   it("exports the SCDL table, reporting what it leaves out, exit 1", () => {
     const result = cli("scdl", data("portfolio.json"))
     expect(result.code).toBe(1)
-    expect(result.out.startsWith("nomAttribuant,idAttribuant,")).toBe(true)
-    expect(result.err).toContain("✗ cpo-2023-2025 (idAttribuant) : SIRET du financeur non renseigné")
+    expect(result.out.split("\r\n").map((line) => line.split(",").slice(5, 9).join(","))).toEqual([
+      "idBeneficiaire,rnaBeneficiaire,objet,montant",
+      ",W919999999,Convention pluriannuelle d'objectifs 2023-2025 : accompagnement des associations des champs de la politique familiale,90000.00"
+    ])
+    expect(result.err.split("\n")).toEqual([
+      "✗ appui-technique-2018 (montant) : montant de la subvention non renseigné",
+      "✗ accord-cadre-2020-2022 (montant) : montant de la subvention non renseigné",
+      "SCDL subventions 2.1.1 : 1 ligne exportée, 2 conventions écartées"
+    ])
+  })
+
+  it("writes the SCDL table of version 2.0 on request, where the founding partner's RNA number is not enough", () => {
+    const result = cli("scdl", data("portfolio.json"), "--scdl-version", "2.0")
+    expect(result.code).toBe(1)
+    expect(result.out).toBe(
+      "nomAttribuant,idAttribuant,dateConvention,referenceDecision,nomBeneficiaire,idBeneficiaire,objet,montant,nature,conditionsVersement,datesPeriodeVersement,idRAE,notificationUE,pourcentageSubvention"
+    )
+    expect(result.err).toContain("✗ cpo-2023-2025 (idBeneficiaire) : SIRET du bénéficiaire non renseigné : la version 2.0 du schéma n'a pas de colonne pour le numéro RNA (la version 2.1.1 l'accepte)")
+    expect(result.err.split("\n").at(-1)).toBe("SCDL subventions 2.0 : 0 ligne exportée, 3 conventions écartées")
+    expect(cli("scdl", data("portfolio.json"), "--scdl-version", "2.1")).toMatchObject({ code: 2, err: expect.stringContaining("valeurs possibles : 2.1.1, 2.0 ; reçu « 2.1 »") })
   })
 })

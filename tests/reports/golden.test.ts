@@ -17,6 +17,7 @@ import {
   renderReportMarkdown,
   type ReportInputs,
   runScenario,
+  SCDL_VERSIONS,
   toScdlCsv
 } from "caf-conventions"
 import { foundingPortfolioJson } from "../fixtures.js"
@@ -97,6 +98,15 @@ describe("reports, whole", () => {
     json.conventions[1]!.terms.amounts = { kind: "per-year", byYear: { "2020": "12000", "2021": "12500.50", "2022": "13000" } }
     const exported = toScdlCsv(parsePortfolio(json).conventions, { partners: parsePortfolio(json).partners })
     await expect(`${exported.csv}\n${JSON.stringify({ rows: exported.rows, problems: exported.problems }, null, 2)}\n`).toMatchFileSnapshot(file("scdl.txt"))
+  })
+
+  it("the open-data table of the founding portfolio as it is, in versions 2.1.1 and 2.0", async () => {
+    const founding = parsePortfolio(foundingPortfolioJson())
+    const text = SCDL_VERSIONS.map((version) => {
+      const exported = toScdlCsv(founding.conventions, { partners: founding.partners, version })
+      return `# ${version}\n${exported.csv}\n${JSON.stringify(exported.problems, null, 2)}\n`
+    }).join("\n")
+    await expect(text).toMatchFileSnapshot(file("scdl-founding.txt"))
   })
 })
 

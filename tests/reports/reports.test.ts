@@ -12,9 +12,6 @@ import {
   renderReportHtml,
   renderReportMarkdown,
   type ReportInputs,
-  SCDL_COLUMNS,
-  SCDL_PATTERNS,
-  toScdlCsv,
   withRule
 } from "caf-conventions"
 import { foundingPortfolioJson } from "../fixtures.js"
@@ -158,106 +155,5 @@ describe("what a report is told", () => {
     const status = (report: AnnualReport) => report.objectives.results.find((result) => result.objectiveId === "accompagnement-individuel")?.status
     expect([status(annualReport(cpo, { ...inputs, activities: volunteers, year: 2024 })), status(annualReport(cpo, { ...strict, year: 2024 }))]).toEqual(["met", "not-met"])
     expect(conventionReport(cpo, strict).objectives.find((objective) => objective.objectiveId === "accompagnement-individuel")?.met).toEqual([])
-  })
-})
-
-describe("open data: the SCDL subventions table", () => {
-  it("names the column at fault: a partner missing, a convention not signed, a title too long", () => {
-    const json = foundingPortfolioJson()
-    json.partners[0]!["siret"] = "73282932000074"
-    json.partners[1]!["siret"] = "35600000049837"
-    const known = parsePortfolio(json)
-    const cpoJson = json.conventions[2]!
-    delete cpoJson.signatureDate
-    delete cpoJson.notificationDate
-    cpoJson.title = "x".repeat(257)
-    const unsigned = parsePortfolio(json).conventions[2]!
-    const exported = toScdlCsv([unsigned], { partners: [] })
-    expect(exported.rows).toEqual([])
-    expect(exported.problems.map((p) => [p.column, p.message])).toEqual([
-      ["nomAttribuant", "financeur caf-91 introuvable parmi les partenaires"],
-      ["nomBeneficiaire", "bénéficiaire fase introuvable parmi les partenaires"],
-      ["idAttribuant", "SIRET du financeur non renseigné"],
-      ["dateConvention", "convention non signée : pas de date de convention"],
-      ["idBeneficiaire", "SIRET du bénéficiaire non renseigné"],
-      ["objet", "objet de plus de 256 caractères"],
-      ["datesPeriodeVersement", "période de versement inconnue"]
-    ])
-    const invalidSirets = toScdlCsv([known.conventions[2]!], { partners: known.partners.map((partner) => ({ ...partner, siret: "1234" as never })) })
-    expect(invalidSirets.problems.map((p) => [p.column, p.message])).toEqual([
-      ["idAttribuant", "SIRET du financeur invalide"],
-      ["idBeneficiaire", "SIRET du bénéficiaire invalide"]
-    ])
-  })
-
-  it("says a grant paid at once is paid at once, on one date (a balance of 0 € is no payment)", () => {
-    const json = foundingPortfolioJson()
-    json.partners[0]!["siret"] = "73282932000074"
-    json.partners[1]!["siret"] = "35600000049837"
-    const once = json.conventions[2]!
-    once.terms.period = { start: "2024-01-01", end: "2024-12-31" }
-    once.terms.payment = { advanceRate: "1", advanceDue: "03-31" }
-    const portfolio = parsePortfolio(json)
-    const [row] = toScdlCsv([portfolio.conventions[2]!], { partners: portfolio.partners }).rows
-    expect([row?.conditionsVersement, row?.datesPeriodeVersement, row?.montant]).toEqual(["unique", "2024-03-31", "30000.00"])
-  })
-
-  it("reports conventions it cannot export instead of writing them half-empty", () => {
-    const exported = toScdlCsv(portfolio.conventions, { partners: portfolio.partners })
-    expect(exported.rows).toEqual([])
-    expect(exported.csv).toBe(`${SCDL_COLUMNS.join(",")}\r\n`)
-    expect(exported.problems.map((p) => [p.conventionId, p.column, p.message])).toEqual([
-      ["appui-technique-2018", "montant", "montant de la subvention non renseigné"],
-      ["accord-cadre-2020-2022", "montant", "montant de la subvention non renseigné"],
-      ["cpo-2023-2025", "idAttribuant", "SIRET du financeur non renseigné"],
-      ["cpo-2023-2025", "idBeneficiaire", "SIRET du bénéficiaire non renseigné"]
-    ])
-  })
-
-  it("writes a name or title that starts like a formula after a single quote, quoted, and leaves amounts and dates as they are", () => {
-    const json = foundingPortfolioJson()
-    json.partners[0]!["siret"] = "73282932000074"
-    json.partners[1]!["siret"] = "35600000049837"
-    json.conventions[2]!.title = "=HYPERLINK(\"http://x\")"
-    const known = parsePortfolio(json)
-    const line = (funder: string, partner: string) => {
-      const partners = known.partners.map((p) => ({ ...p, name: p.id === "caf-91" ? funder : partner }))
-      const exported = toScdlCsv([known.conventions[2]!], { partners })
-      return { line: exported.csv.split("\r\n")[1], problems: exported.problems.map((p) => p.column), row: exported.rows[0] }
-    }
-    const cases: Array<[string, string]> = [
-      ["=1+1", "\"'=1+1\""],
-      ["+cmd", "\"'+cmd\""],
-      ["-2+3", "\"'-2+3\""],
-      ["@SUM(A1:A2)", "\"'@SUM(A1:A2)\""],
-      ["\tx", "\"'\tx\""],
-      ["a;=1", "\"a;=1\""],
-      ["A=1", "A=1"]
-    ]
-    for (const [name, cell] of cases) {
-      const { line: written, row } = line(name, name)
-      expect(written, JSON.stringify(name)).toBe(`${cell},73282932000074,2023-01-01,,${cell},35600000049837,"'=HYPERLINK(""http://x"")",90000.00,aide en numéraire,échelonné,2023-03-31/2026-06-30,,non,1.00`)
-      expect(row?.nomBeneficiaire).toBe(name) // the row keeps the text as it is
-    }
-    // A carriage return cannot start a name in the table: the schema's pattern refuses the row.
-    const carriage = line("\rx", "\rx")
-    expect([carriage.line, carriage.problems]).toEqual(["", ["nomAttribuant", "nomBeneficiaire"]])
-  })
-
-  it("writes one valid row per convention once the SIRETs are known (illustrative SIRETs)", () => {
-    const json = foundingPortfolioJson()
-    json.partners[0]!["siret"] = "73282932000074"
-    json.partners[1]!["siret"] = "35600000049837"
-    json.conventions[2]!.title = 'Convention "pluriannuelle", 2023-2025'
-    const withSirets = parsePortfolio(json)
-    const exported = toScdlCsv(withSirets.conventions.slice(2), { partners: withSirets.partners })
-    expect(exported.problems).toEqual([])
-    expect(exported.rows).toHaveLength(1)
-    const row = exported.rows[0]!
-    for (const column of SCDL_COLUMNS) expect(SCDL_PATTERNS[column].test(row[column]), column).toBe(true)
-    expect([row.montant, row.conditionsVersement, row.datesPeriodeVersement, row.dateConvention, row.pourcentageSubvention]).toEqual(["90000.00", "échelonné", "2023-03-31/2026-06-30", "2023-01-01", "1.00"])
-    expect(exported.csv.split("\r\n")[1]).toBe(
-      "Caisse d'allocations familiales de l'Essonne,73282932000074,2023-01-01,,France Active Seine-et-Marne Essonne,35600000049837,\"Convention \"\"pluriannuelle\"\", 2023-2025\",90000.00,aide en numéraire,échelonné,2023-03-31/2026-06-30,,non,1.00"
-    )
   })
 })
