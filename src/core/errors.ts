@@ -224,7 +224,7 @@ export function issueMessage(issue: Issue, locale: Locale = "fr"): string {
   if (issue === null || typeof issue !== "object" || typeof issue.message !== "string") throw new InvalidArgumentError({ argument: "issue", message: "expected an issue { path, message }" })
   if (locale !== "fr" && locale !== "en") throw new InvalidArgumentError({ argument: "locale", message: `expected "fr" or "en", got ${JSON.stringify(locale) ?? String(locale)}` })
   const messages = issue.messages
-  return messages !== undefined && typeof messages[locale] === "string" ? messages[locale] : issue.message
+  return messages !== null && typeof messages === "object" && typeof messages[locale] === "string" ? messages[locale] : issue.message
 }
 
 /**

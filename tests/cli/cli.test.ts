@@ -38,6 +38,17 @@ describe("the command line", () => {
     expect(cli("validate", notJson).code).toBe(1)
   })
 
+  it("tells what is wrong in the broken examples in French, with the value found and the nearest valid one, and in English with --lang en", async () => {
+    const files = ["date", "sector", "key", "amount"].map((name) => join("examples", "data", "broken", `${name}.json`))
+    const french = cli("validate", ...files)
+    const english = cli("validate", "--lang", "en", ...files)
+    expect([french.code, english.code]).toEqual([1, 1])
+    expect(french.err).toContain("✗ examples/data/broken/key.json : 2 problèmes")
+    expect(french.err).toContain("  terms.sector : le champ « sector » n'est pas prévu ici : vouliez-vous dire « sectors » ?")
+    expect(english.err).toContain('  terms.amounts.yearlyAmount: an amount is written as a string, with a dot before the cents: write "45000.00" instead of 45000')
+    await expect(`${french.err}\n\n--lang en\n\n${english.err}\n`).toMatchFileSnapshot("golden/validate-broken.txt")
+  })
+
   it("answers misuse with exit 2 and a hint", () => {
     expect(cli("bogus")).toMatchObject({ code: 2, err: "caf-conventions : commande inconnue « bogus » ; commandes : validate, terms, eligibility, check, report, scdl\nAide : caf-conventions --help" })
     expect(cli("terms", data("portfolio.json")).code).toBe(2)
