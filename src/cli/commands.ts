@@ -256,7 +256,7 @@ function eligibility(args: ParsedArgs, io: Io): number {
   }
   const invalid = lines.filter((line) => line.status === "invalid").length
   const eligible = lines.filter((line) => line.status === "eligible").length
-  io.err(`${eligible} éligible(s), ${lines.length - eligible - invalid} non éligible(s), ${invalid} illisible(s)`)
+  io.err(`${count(eligible, "éligible")}, ${count(lines.length - eligible - invalid, "non éligible")}, ${count(invalid, "illisible")}`)
   return invalid === 0 ? 0 : 1
 }
 
@@ -387,7 +387,7 @@ function scdl(args: ParsedArgs, io: Io): number {
   for (const problem of problems) io.err(`✗ ${problem.conventionId} (${problem.column}) : ${problem.message}`)
   const rows = exports.reduce((count, exported) => count + exported.rows.length, 0)
   const refused = repeated.size + new Set(problems.map((p) => p.conventionId)).size
-  io.err(`${rows} ligne(s) exportée(s), ${refused} convention(s) écartée(s)`)
+  io.err(`${count(rows, "ligne")} ${rows >= 2 ? "exportées" : "exportée"}, ${count(refused, "convention")} ${refused >= 2 ? "écartées" : "écartée"}`)
   return refused === 0 ? 0 : 1
 }
 

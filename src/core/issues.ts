@@ -257,6 +257,15 @@ function filterLeaf(reading: Reading, node: SchemaIssue.Issue, leaf: SchemaIssue
   push(reading, path, legacy, builtIn ?? translated(legacy))
 }
 
+const LEAVES = new Set(["MissingKey", "UnexpectedKey", "InvalidType", "InvalidValue", "Forbidden", "OneOf"])
+
+/** Whether a node of the tree makes one issue: a leaf, a check of one value, a value outside a list of codes. */
+function isLeaf(issue: SchemaIssue.Issue): boolean {
+  if (LEAVES.has(issue._tag)) return true
+  if (issue._tag === "Filter") return isLeaf(issue.issue)
+  return issue._tag === "AnyOf" && literalsOf(issue.ast as unknown as Ast) !== undefined
+}
+
 /**
  * Walks the pointers and composites of Effect's issue tree (one per field and item) and makes
  * each leaf an issue with its code, the value found and both messages, so that a list of a
@@ -264,6 +273,11 @@ function filterLeaf(reading: Reading, node: SchemaIssue.Issue, leaf: SchemaIssue
  * listed or only counted.
  */
 function collect(reading: Reading, issue: SchemaIssue.Issue, path: ReadonlyArray<PathSegment>, filter?: Record<string, unknown>): void {
+  // Once the list is full, a problem is only counted: its value, suggestions and messages are not made.
+  if (reading.into.listed.length >= MAX_LISTED_ISSUES && isLeaf(issue)) {
+    reading.into.omitted++
+    return
+  }
   switch (issue._tag) {
     case "Pointer":
       return collect(reading, issue.issue, [...path, ...issue.path.map(toSegment)], filter)

@@ -44,17 +44,17 @@ export function guillemets(text: string): string {
 export const TYPE_NAMES: Readonly<Record<string, Texts>> = {
   String: { fr: "un texte entre guillemets", en: "a string" },
   Number: { fr: "un nombre", en: "a number" },
-  Boolean: { fr: "true ou false", en: "true or false" },
+  Boolean: { fr: "true ou false (sans guillemets)", en: "true or false" },
   Objects: { fr: "un objet { … }", en: "an object" },
   Arrays: { fr: "une liste [ … ]", en: "a list" },
-  Null: { fr: "null", en: "null" },
+  Null: { fr: "null (aucune valeur)", en: "null" },
   Literal: { fr: "une valeur précise", en: "a given value" },
   BigInt: { fr: "un nombre entier", en: "a whole number" }
 }
 
 /** What a JSON value is, in French and in English (`45000` is a number). */
 export function kindOf(value: unknown): Texts {
-  if (value === null) return { fr: "null", en: "null" }
+  if (value === null) return { fr: "null (aucune valeur)", en: "null" }
   if (Array.isArray(value)) return { fr: "une liste", en: "a list" }
   switch (typeof value) {
     case "string":
@@ -62,11 +62,11 @@ export function kindOf(value: unknown): Texts {
     case "number":
       return { fr: "un nombre", en: "a number" }
     case "boolean":
-      return { fr: "un booléen", en: "a boolean" }
+      return { fr: "true ou false", en: "a boolean" }
     case "object":
       return { fr: "un objet", en: "an object" }
     default:
-      return { fr: "une valeur qui n'est pas du JSON", en: "a value that is not JSON" }
+      return { fr: "une valeur qui ne s'écrit pas en JSON", en: "a value that is not JSON" }
   }
 }
 

@@ -145,7 +145,7 @@ describe("scdl over several files", () => {
     const lone = write("first-cpo.json", alone("cpo-2023-2025", ["Caf de l'Essonne", "France Active"]))
     const second = write("second.json", alone("cpo-bis", ["Autre Caf", "Autre association"]))
     const result = cli("scdl", lone, second)
-    expect(result.err).toBe("2 ligne(s) exportée(s), 0 convention(s) écartée(s)")
+    expect(result.err).toBe("2 lignes exportées, 0 convention écartée")
     expect(result.code).toBe(0)
     const rows = result.out.split("\r\n").slice(1).map((line) => line.split(",").slice(0, 6).join(","))
     expect(rows).toEqual(["Caf de l'Essonne,73282932000074,2023-01-01,,France Active,35600000049837", "Autre Caf,73282932000074,2023-01-01,,Autre association,35600000049837"])
@@ -158,7 +158,7 @@ describe("scdl over several files", () => {
     expect(result.code).toBe(1)
     expect(result.out.split("\r\n")).toHaveLength(1)
     expect(result.err).toContain(`✗ cpo-2023-2025 : la convention figure dans plusieurs fichiers (${first}, ${copy}) ; écartée`)
-    expect(result.err.split("\n").at(-1)).toBe("0 ligne(s) exportée(s), 3 convention(s) écartée(s)")
+    expect(result.err.split("\n").at(-1)).toBe("0 ligne exportée, 3 conventions écartées")
   })
 
   it("reads a file named twice once", () => {
