@@ -1,6 +1,7 @@
 // The decoding convention shared by every document: parse throws, safeParse returns, decode is an Effect.
+import { readFileSync } from "node:fs"
 import { Effect, Schema } from "effect"
-import { NonNegativeEurosFromString, PeriodSchema, ValidationError, formatPath, makeCodec } from "caf-conventions"
+import { NonNegativeEurosFromString, PeriodSchema, ValidationError, formatIssues, formatPath, issueMessage, makeCodec, safeParseConvention } from "caf-conventions"
 
 const grant = makeCodec(Schema.Struct({ amount: NonNegativeEurosFromString, period: PeriodSchema }), "grant")
 
@@ -21,3 +22,17 @@ try {
 
 const failure = Effect.runSync(Effect.flip(grant.decode(input)))
 console.log(`decode failed with ${failure._tag}: ${failure.subject}`)
+
+// Each issue has a stable code, the value found, what was expected, the nearest valid values, and
+// a message in French (for the people who wrote the file) and in English (for developers).
+for (const name of ["date", "sector", "key", "amount"]) {
+  const json: unknown = JSON.parse(readFileSync(new URL(`data/broken/${name}.json`, import.meta.url), "utf8"))
+  const checked = safeParseConvention(json)
+  if (checked.success) continue
+  console.log(formatIssues(checked.error, { title: `broken/${name}.json` }).join("\n"))
+  const [first] = checked.error.issues
+  if (first !== undefined) {
+    console.log(`  code ${first.code}, found ${first.found ?? "nothing"}, suggestions ${JSON.stringify(first.suggestions ?? [])}`)
+    console.log(`  en: ${issueMessage(first, "en")}`)
+  }
+}

@@ -11,6 +11,8 @@ step "unit and property tests"
 npx vitest run
 step "build (ESM + .d.ts)"
 npx tsup
+step "doc examples: every @example of src/ type-checked against dist/, those with //=> results run"
+npx tsx scripts/check-doc-examples.ts
 step "package lint (publint)"
 npx publint --strict
 step "types as consumers see them (attw, ESM-only)"

@@ -84,6 +84,8 @@ const VALID: Readonly<Record<string, ReadonlyArray<unknown>>> = {
   formatFraction: [{ numerator: 1, denominator: 2 }, 2],
   formatFrenchDate: [date],
   formatPath: [["a", 0]],
+  formatIssues: [library.ValidationError.of("thing", [{ path: ["a"], message: "is wrong" }]), { locale: "en" }],
+  issueMessage: [{ path: ["a"], message: "is wrong", messages: { fr: "est faux", en: "is wrong" } }, "en"],
   fundingLedger: [cpo, { payments, expenses }],
   defineIndicator: [{ kind: "aggregate", aggregate: "count", filter: { activityKinds: ["action-collective"] }, unit: { singular: "atelier", plural: "ateliers" } }],
   indicatorDefinition: [{ kind: "count-actions", filter: { activityKinds: ["action-collective"] } }],

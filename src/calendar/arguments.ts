@@ -54,7 +54,7 @@ export function periodArgument(value: unknown, argument = "period"): Period {
       dateArgument(date, key)
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
-      issues.push(...error.issues.map((issue) => ({ path: [argument, ...issue.path.map(String)], message: issue.message })))
+      issues.push(...error.issues.map((issue) => ({ ...issue, path: [argument, ...issue.path.map(String)] })))
     }
   }
   if (issues.length === 0 && (end as string) < (start as string)) issues.push({ path: [argument, "end"], message: `the end ${String(end)} is before the start ${String(start)}` })

@@ -11,6 +11,7 @@ import { InvalidArgumentError, InvalidDateError, type PathSegment } from "../cor
 import { dateArgument } from "./arguments.js"
 import { makeCodec } from "../core/codec.js"
 import { jsonSchemaHint } from "../core/schemas.js"
+import { ISSUE_KIND, localizedIssue } from "../core/issues.js"
 
 /**
  * A calendar date written `yyyy-MM-dd` (`"2024-02-29"`), year 1000 to 9999, checked to exist.
@@ -93,6 +94,19 @@ export function daysInMonth(year: number, month: number): number {
   return [4, 6, 9, 11].includes(month) ? 30 : 31
 }
 
+/**
+ * A date written day first (`31/12/2024`, `1-2-2024`, `31.12.2024`) or with slashes
+ * (`2024/12/31`), as it should be written (`2024-12-31`), when that day exists.
+ */
+function reordered(text: string): string | undefined {
+  const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/u.exec(text.trim())
+  const yearFirst = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/u.exec(text.trim())
+  const parts = dayFirst !== null ? [dayFirst[3], dayFirst[2], dayFirst[1]] : yearFirst !== null ? [yearFirst[1], yearFirst[2], yearFirst[3]] : undefined
+  if (parts === undefined) return undefined
+  const written = `${parts[0]}-${(parts[1] as string).padStart(2, "0")}-${(parts[2] as string).padStart(2, "0")}`
+  return problemOf(written) === undefined ? written : undefined
+}
+
 /** Returns undefined when the text is a real date, or the reasons (English, French) it is not. */
 function problemOf(text: string): readonly [string, string] | undefined {
   const match = SHAPE.exec(text)
@@ -147,8 +161,20 @@ export function isCalendarDate(value: unknown): value is CalendarDate {
  */
 export const CalendarDateSchema: Schema.Codec<CalendarDate, string> = Schema.String.check(
   Schema.makeFilter(
-    (text: string) => problemOf(text)?.[0] ?? true,
-    jsonSchemaHint("A calendar date written yyyy-MM-dd", { format: "date", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" })
+    (text: string) => {
+      const problem = problemOf(text)
+      if (problem === undefined) return true
+      const written = reordered(text)
+      const hint = written === undefined ? { fr: "", en: "" } : { fr: ` : écrivez « ${written} »`, en: `: write "${written}"` }
+      return localizedIssue(problem[0], {
+        code: "date",
+        expected: 'a date written yyyy-MM-dd, such as "2024-01-31"',
+        ...(written === undefined ? {} : { suggestions: [written] }),
+        fr: problem[1] + hint.fr,
+        en: problem[0] + hint.en
+      })
+    },
+    { ...jsonSchemaHint("A calendar date written yyyy-MM-dd", { format: "date", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }), [ISSUE_KIND]: "date" }
   )
 ) as unknown as Schema.Codec<CalendarDate, string>
 

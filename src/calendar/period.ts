@@ -8,7 +8,8 @@ import { InvalidArgumentError } from "../core/errors.js"
 import { dateArgument, integerArgument, periodArgument } from "./arguments.js"
 import type { Fraction } from "../core/fraction.js"
 import { makeCodec } from "../core/codec.js"
-import { type CalendarDate, CalendarDateSchema, calendarDate, daysBetween, daysInYear, yearOf } from "./date.js"
+import { type CalendarDate, CalendarDateSchema, calendarDate, daysBetween, daysInYear, formatFrenchDate, yearOf } from "./date.js"
+import { localizedIssue } from "../core/issues.js"
 
 /**
  * An inclusive span of days, `start` to `end`, whose end is never before its start
@@ -68,7 +69,15 @@ export const PeriodSchema: Schema.Codec<Period, PeriodJson> = Schema.Struct({
   Schema.makeFilter((period: { readonly start: CalendarDate; readonly end: CalendarDate }) =>
     period.end >= period.start
       ? true
-      : { path: ["end"], issue: `the end ${period.end} is before the start ${period.start}` }
+      : {
+          path: ["end"],
+          issue: localizedIssue(`the end ${period.end} is before the start ${period.start}`, {
+            code: "period",
+            expected: `a day on or after the start, ${period.start}`,
+            fr: `la fin, le ${formatFrenchDate(period.end)}, précède le début, le ${formatFrenchDate(period.start)}`,
+            en: `the end ${period.end} is before the start ${period.start}`
+          })
+        }
   )
 ) as unknown as Schema.Codec<Period, PeriodJson>
 

@@ -34,13 +34,13 @@ export interface ParsedArgs {
   readonly options: ReadonlyMap<string, string | true>
 }
 
-/** @internal What every command accepts. */
-const COMMON: OptionSpecs = { help: {}, version: {} }
-
 /** @internal A value among `values` (`--format`). */
 export function oneOf(...values: ReadonlyArray<string>): OptionSpec {
   return { value: values.join("|"), check: (value) => (values.includes(value) ? undefined : `valeurs possibles : ${values.join(", ")} ; reçu « ${value} »`) }
 }
+
+/** @internal What every command accepts: `--lang en` prints the problems found in files in English. */
+const COMMON: OptionSpecs = { lang: oneOf("fr", "en"), help: {}, version: {} }
 
 /** @internal A `yyyy-MM-dd` day that exists (`--date`, `--as-of`). */
 export const DATE_OPTION: OptionSpec = {

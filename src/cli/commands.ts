@@ -18,7 +18,10 @@ import {
   conventionStatus,
   explain,
   formatFrenchDate,
+  formatIssues,
   formatPath,
+  issueMessage,
+  type Locale,
   readCalendarDate,
   lineage,
   parseActivities,
@@ -52,6 +55,8 @@ import { readJson, scenarioReader, writeOutput } from "./files.js"
 export interface Io {
   readonly out: (text: string) => void
   readonly err: (text: string) => void
+  /** The language of the problems found in files (`--lang`): French unless told otherwise. */
+  readonly locale?: Locale
   readonly progress?: { readonly update: (line: string) => void; readonly end: () => void }
 }
 
@@ -68,26 +73,43 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 }
 
 /** A validation error for a file whose JSON is not of the shape expected. */
-function wrongShape(file: string, expected: string): ValidationError {
-  const message = `attendu ${expected}`
-  return new ValidationError({ subject: file, issues: [{ path: [], message }], message: `${file} : ${message}` })
+function wrongShape(file: string, expected: { readonly fr: string; readonly en: string }): ValidationError {
+  const message = `attendu ${expected.fr}`
+  const error = ValidationError.of(file, [{ path: [], message, code: "type", messages: { fr: message, en: `expected ${expected.en}` } }])
+  return new ValidationError({ subject: file, issues: error.issues, message: `${file} : ${message}` })
+}
+
+/** @internal The lines telling what is wrong in `file`, in the language of `io` (French by default), with the value found and the suggestions. */
+export function problemLines(io: Io, file: string, error: ValidationError): Array<string> {
+  const [head = "", ...rest] = formatIssues(error, { locale: io.locale ?? "fr", title: file })
+  return [`✗ ${head}`, ...rest]
 }
 
 function problems(io: Io, file: string, error: ValidationError): void {
-  io.err(`✗ ${file} : ${error.issues.length} problème(s)`)
-  for (const issue of error.issues) io.err(`  ${formatPath(issue.path)} : ${issue.message}`)
+  for (const line of problemLines(io, file, error)) io.err(line)
+}
+
+/**
+ * A count and its noun, with the plural French takes from 2 on (0 and 1 are singular):
+ * « 1 partenaire », « 6 partenaires », « 0 ligne exportée », « 2 lignes exportées ».
+ */
+function count(n: number, singular: string, plural = `${singular}s`): string {
+  return `${n} ${n >= 2 ? plural : singular}`
 }
 
 type Detected = { readonly kind: string; readonly summary: string } | { readonly error: ValidationError }
 
-const ANYTHING = "un objet (portefeuille, convention, partenaire, scénario) ou une liste (activités, versements, dépenses, candidats)"
+const ANYTHING = {
+  fr: "un objet (portefeuille, convention, partenaire, scénario) ou une liste (activités, versements, dépenses, candidats)",
+  en: "an object (portfolio, convention, partner, scenario) or a list (activities, payments, expenses, candidates)"
+}
 
 function detectList(list: ReadonlyArray<unknown>, describe: <T>(result: { success: true; data: T } | { success: false; error: ValidationError }, kind: string, summary: (data: T) => string) => Detected): Detected {
   const first = isRecord(list[0]) ? list[0] : {}
-  if ("accompanimentKind" in first) return describe(safeParseCandidates(list), "candidats", (found) => `${found.length} candidat(s)`)
-  if ("category" in first) return describe(safeParseExpenses(list), "dépenses", (found) => `${found.length} dépense(s)`)
-  if ("year" in first && "amount" in first) return describe(safeParsePayments(list), "versements", (found) => `${found.length} versement(s)`)
-  return describe(safeParseActivities(list), "activités", (found) => `${found.length} enregistrement(s) d'activité`)
+  if ("accompanimentKind" in first) return describe(safeParseCandidates(list), "candidats", (found) => count(found.length, "candidat"))
+  if ("category" in first) return describe(safeParseExpenses(list), "dépenses", (found) => count(found.length, "dépense"))
+  if ("year" in first && "amount" in first) return describe(safeParsePayments(list), "versements", (found) => count(found.length, "versement"))
+  return describe(safeParseActivities(list), "activités", (found) => `${count(found.length, "enregistrement")} d'activité`)
 }
 
 function detect(file: string, json: unknown): Detected {
@@ -95,7 +117,7 @@ function detect(file: string, json: unknown): Detected {
     result.success ? { kind, summary: summary(result.data) } : { error: result.error }
   if (Array.isArray(json)) return detectList(json, describe)
   if (!isRecord(json)) return { error: wrongShape(file, ANYTHING) }
-  if ("partners" in json || "conventions" in json) return describe(safeParsePortfolio(json), "portefeuille", (p: Portfolio) => `${p.partners.length} partenaire(s), ${p.conventions.length} convention(s)`)
+  if ("partners" in json || "conventions" in json) return describe(safeParsePortfolio(json), "portefeuille", (p: Portfolio) => `${count(p.partners.length, "partenaire")}, ${count(p.conventions.length, "convention")}`)
   if ("question" in json) return describe(safeParseScenario(json), "scénario", (s: { readonly name: string }) => s.name)
   if ("terms" in json) return describe(safeParseConvention(json), "convention", (c) => c.title)
   return describe(safeParsePartner(json), "partenaire", (p) => p.name)
@@ -134,13 +156,19 @@ function validate(args: ParsedArgs, io: Io): number {
 
 /** The same problems, attributed to the file they were found in. */
 function inFile(file: string, error: ValidationError): ValidationError {
-  return new ValidationError({ subject: file, issues: error.issues, message: `${file} : ${error.issues.length} problème(s)` })
+  const count = error.issues.length + (error.omittedIssues ?? 0)
+  return new ValidationError({
+    subject: file,
+    issues: error.issues,
+    ...(error.omittedIssues === undefined ? {} : { omittedIssues: error.omittedIssues }),
+    message: `${file} : ${count} problème${count === 1 ? "" : "s"}`
+  })
 }
 
 /** @internal The conventions of a file: a portfolio, or one convention. */
 function conventionsOf(file: string): { readonly conventions: ReadonlyArray<Convention>; readonly portfolio?: Portfolio } {
   const json = readJson(file)
-  if (!isRecord(json)) throw wrongShape(file, "un portefeuille ou une convention (un objet JSON)")
+  if (!isRecord(json)) throw wrongShape(file, { fr: "un portefeuille ou une convention (un objet JSON)", en: "a portfolio or a convention (a JSON object)" })
   if ("conventions" in json || "partners" in json) {
     const result = safeParsePortfolio(json)
     if (!result.success) throw inFile(file, result.error)
@@ -220,20 +248,20 @@ function eligibility(args: ParsedArgs, io: Io): number {
   const date = option(args, "date", true)
   const convention = pickConvention(conventionsOf(conventionFile).conventions, option(args, "convention"), conventionFile)
   const candidates = readJson(candidatesFile)
-  if (!Array.isArray(candidates)) throw wrongShape(candidatesFile, "une liste de candidats")
+  if (!Array.isArray(candidates)) throw wrongShape(candidatesFile, { fr: "une liste de candidats", en: "a list of candidates" })
   const lines = screenInBatches(convention, candidates, date, io)
   if (option(args, "format") === "json") io.out(JSON.stringify(lines, null, 2))
   else {
     for (const line of lines) {
       if (line.status === "invalid") {
-        io.out(`✗ [${line.index}] illisible : ${line.error.issues.map((issue) => `${formatPath(issue.path)} : ${issue.message}`).join(" ; ")}`)
+        io.out(`✗ [${line.index}] illisible : ${line.error.issues.map((issue) => `${formatPath(issue.path)} : ${issueMessage(issue, io.locale ?? "fr")}`).join(" ; ")}`)
       } else if (args.options.has("explain")) io.out(explain(line.result).join("\n"))
       else io.out(`${line.result.eligible ? "✓" : "✗"} ${line.result.candidateId} : ${line.result.eligible ? "éligible" : `non éligible (${line.result.failedRules.join(", ")})`}`)
     }
   }
   const invalid = lines.filter((line) => line.status === "invalid").length
   const eligible = lines.filter((line) => line.status === "eligible").length
-  io.err(`${eligible} éligible(s), ${lines.length - eligible - invalid} non éligible(s), ${invalid} illisible(s)`)
+  io.err(`${count(eligible, "éligible")}, ${count(lines.length - eligible - invalid, "non éligible")}, ${count(invalid, "illisible")}`)
   return invalid === 0 ? 0 : 1
 }
 
@@ -248,8 +276,7 @@ function checkFile(file: string, root: string | undefined, io: Io): number {
     return error instanceof UsageError ? 2 : 1
   }
   if (!scenario.success) {
-    io.out(`✗ ${file} : ${scenario.error.issues.length} problème(s)`)
-    for (const issue of scenario.error.issues) io.out(`  ${formatPath(issue.path)} : ${issue.message}`)
+    for (const line of problemLines(io, file, scenario.error)) io.out(line)
     return 1
   }
   const result = runScenario(scenario.data, scenarioReader(file, root))
@@ -349,7 +376,6 @@ function duplicates(found: ReadonlyArray<{ readonly file: string; readonly conve
 }
 
 /** "1 ligne", "2 lignes": a count with its noun, in proper French plural. */
-const counted = (count: number, singular: string, plural: string) => `${count} ${count <= 1 ? singular : plural}`
 
 /**
  * @internal `scdl <file…> [--scdl-version 2.1.1|2.0] [--out f]`: each file's conventions are
@@ -370,7 +396,7 @@ function scdl(args: ParsedArgs, io: Io): number {
   for (const problem of problems) io.err(`✗ ${problem.conventionId} (${problem.column}) : ${problem.message}`)
   const rows = exports.reduce((count, exported) => count + exported.rows.length, 0)
   const refused = repeated.size + new Set(problems.map((p) => p.conventionId)).size
-  io.err(`SCDL subventions ${version} : ${counted(rows, "ligne exportée", "lignes exportées")}, ${counted(refused, "convention écartée", "conventions écartées")}`)
+  io.err(`SCDL subventions ${version} : ${count(rows, "ligne exportée", "lignes exportées")}, ${count(refused, "convention écartée", "conventions écartées")}`)
   return refused === 0 ? 0 : 1
 }
 

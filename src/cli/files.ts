@@ -56,7 +56,9 @@ export function readJson(path: string): unknown {
     return JSON.parse(text)
   } catch {
     const where = whereParsingStopped(text)
-    throw new ValidationError({ subject: path, issues: [{ path: [], message: `pas un document JSON${where}` }], message: `${path} n'est pas un fichier JSON valide${where}` })
+    const english = text.trim() === "" ? ": the file is empty" : where.replace(" : erreur ligne ", ": error at line ").replace(", colonne ", ", column ")
+    const error = ValidationError.of(path, [{ path: [], message: `pas un document JSON${where}`, code: "json-syntax", messages: { fr: `pas un document JSON${where}`, en: `not a JSON document${english}` } }])
+    throw new ValidationError({ subject: path, issues: error.issues, message: `${path} n'est pas un fichier JSON valide${where}` })
   }
 }
 

@@ -8,9 +8,9 @@
  * @module
  */
 import { createRequire } from "node:module"
-import { ValidationError, formatPath } from "../index.js"
+import { type Locale, ValidationError } from "../index.js"
 import { UsageError, describeOptions, parseCommandLine } from "./args.js"
-import { COMMANDS, type Io } from "./commands.js"
+import { COMMANDS, type Io, problemLines } from "./commands.js"
 import { printable } from "./terminal.js"
 
 const HELP: Record<string, string> = {
@@ -28,7 +28,8 @@ Commandes :
   report <fichier> [--year AAAA]            bilan annuel (ou de fin de convention sans --year)
   scdl <fichier…>                           export en données ouvertes (SCDL subventions, CSV)
 
-Options communes : --help, --version. Une option inconnue, une valeur invalide ou un argument
+Options communes : --lang fr|en (langue des problèmes trouvés dans les fichiers, français par
+défaut), --help, --version. Une option inconnue, une valeur invalide ou un argument
 en trop est refusé. Les caractères de contrôle des données sont affichés échappés (\\u001b).
 Codes de sortie : 0 succès ; 1 données invalides, vérification en échec ou export incomplet ;
 2 mauvaise utilisation (commande, option, valeur, argument ou fichier illisible) ; 3 erreur
@@ -37,8 +38,10 @@ Aide d'une commande : caf-conventions <commande> --help`,
   validate: `Usage : caf-conventions validate <fichier…>
 
 Reconnaît la nature de chaque fichier JSON et les vérifie tous, en listant chaque
-problème et son chemin (conventions[2].terms.amounts.yearlyAmount : …). Sortie 0 si tous sont
-valides, 1 si l'un est invalide, 2 si l'un ne peut pas être lu.`,
+problème avec son chemin, la valeur trouvée et, quand il y en a une, la valeur la plus proche
+qui serait acceptée (conventions[2].terms.sectors[0] : « jeunese » n'est pas un code accepté
+ici : vouliez-vous dire « jeunesse » ? …). --lang en les écrit en anglais. Sortie 0 si tous
+sont valides, 1 si l'un est invalide, 2 si l'un ne peut pas être lu.`,
   terms: `Usage : caf-conventions terms <fichier> --date AAAA-MM-JJ [--convention <id>]
 
 Affiche les termes en vigueur à la date : période, secteurs, accompagnements, montant, avenants
@@ -121,7 +124,13 @@ function runCommand(argv: ReadonlyArray<string>, io: Io): number {
     io.out(packageVersion())
     return 0
   }
-  return handler.run(args, io)
+  return handler.run(args, { ...io, locale: args.options.get("lang") === "en" ? "en" : "fr" })
+}
+
+/** The language `--lang` asked for (`--lang en` or `--lang=en`), French otherwise. */
+function localeOf(argv: ReadonlyArray<string>): Locale {
+  const at = argv.indexOf("--lang")
+  return argv.includes("--lang=en") || (at >= 0 && argv[at + 1] === "en") ? "en" : "fr"
 }
 
 /**
@@ -141,8 +150,7 @@ export function run(argv: ReadonlyArray<string>, rawIo: Io): number {
       return 2
     }
     if (error instanceof ValidationError) {
-      io.err(`✗ ${error.subject} : ${error.issues.length} problème(s)`)
-      for (const issue of error.issues) io.err(`  ${formatPath(issue.path)} : ${issue.message}`)
+      for (const line of problemLines({ ...io, locale: localeOf(argv) }, error.subject, error)) io.err(line)
       return 1
     }
     if (error instanceof Error && "_tag" in error) {

@@ -50,7 +50,7 @@ export function checkedConventions(value: unknown, subject = "conventions"): Rea
       return checkedConvention(item)
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
-      issues.push(...error.issues.map((issue) => ({ path: [index, ...issue.path], message: issue.message })))
+      issues.push(...error.issues.map((issue) => ({ ...issue, path: [index, ...issue.path] })))
       return undefined as unknown as Convention
     }
   })
@@ -66,5 +66,5 @@ export function checkedDay(value: unknown, argument = "date", subject = argument
   if (isCalendarDate(value)) return value
   const parsed = safeParseCalendarDate(value)
   if (parsed.success) return parsed.data
-  throw ValidationError.of(subject, parsed.error.issues.map((issue) => ({ path: [argument, ...issue.path], message: issue.message })))
+  throw ValidationError.of(subject, parsed.error.issues.map((issue) => ({ ...issue, path: [argument, ...issue.path] })))
 }

@@ -117,7 +117,7 @@ export function makeCodec<T, E>(
       if (freeze) deepFreeze(result.success, passthrough ? objectsOf(input) : undefined)
       return { success: true, data: result.success }
     }
-    const issues = issuesOf(result.failure.issue)
+    const issues = issuesOf(result.failure.issue, input)
     return { success: false, error: ValidationError.of(subject, issues.listed, issues.omitted) }
   }
   return {
@@ -136,7 +136,7 @@ export function makeCodec<T, E>(
       // A value that is not of the schema's type is refused like bad input, with paths.
       const result = encodeResult(value, { errors: "all" })
       if (Result.isSuccess(result)) return result.success
-      const issues = issuesOf(result.failure.issue)
+      const issues = issuesOf(result.failure.issue, value)
       throw ValidationError.of(subject, issues.listed, issues.omitted)
     }
   }

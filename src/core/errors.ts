@@ -5,6 +5,7 @@
  * @module
  */
 import { Data } from "effect"
+import { completeIssue } from "./messages.js"
 
 /**
  * A step in the path to a value inside a decoded document: an object key or an array index.
@@ -31,9 +32,75 @@ export type PathSegment = string | number
 export interface Issue {
   /** Keys and indexes from the root of the input down to the faulty value (empty for the root). */
   readonly path: ReadonlyArray<PathSegment>
-  /** What is wrong, in English, for the developer. */
+  /** What is wrong, in English, for the developer (the wording of earlier versions, kept as it was). */
   readonly message: string
+  /**
+   * What kind of problem it is, a stable code to test in a program (`"enum"`, `"missing-key"`…:
+   * see {@link IssueCode}). Every issue of a {@link ValidationError} has one.
+   */
+  readonly code?: IssueCode
+  /** The value found, shortened to at most 60 characters as JSON (`"sprot"`, `45000`); absent when nothing was there. */
+  readonly found?: string
+  /** What was expected, in English (`one of "petite-enfance", "enfance"…`, `a string such as "45000.00"`). */
+  readonly expected?: string
+  /** The nearest valid values or keys, nearest first (`["sectors"]` for `sector`, `["45000.00"]` for `45000`). */
+  readonly suggestions?: ReadonlyArray<string>
+  /**
+   * The problem told to the person who wrote the document, in French and in English, with the
+   * value found and the suggestions. Every issue of a {@link ValidationError} has them; read one
+   * with {@link issueMessage}.
+   */
+  readonly messages?: { readonly fr: string; readonly en: string }
 }
+
+/**
+ * The stable codes of validation issues, listed with their meaning in docs/decoding-and-errors.md:
+ * a wrong JSON type (`type`), a value outside a list of codes (`enum`), a field missing
+ * (`missing-key`), unknown (`unknown-key`) or inherited (`inherited-key`), an amount, a date, a
+ * period, an identifier, a text, a pattern or a number out of range that is not valid, a list
+ * empty or with repeats (`list`), a value matching no alternative (`union`), a file that is not
+ * JSON (`json-syntax`), a rule between fields (`rule`), anything else (`invalid`).
+ *
+ * @example
+ * ```ts
+ * import { type IssueCode, parsePeriod, ValidationError } from "caf-conventions"
+ * let code: IssueCode | undefined
+ * try { parsePeriod({ start: "2024-01-01", end: "31/12/2024" }) } catch (e) { if (e instanceof ValidationError) code = e.issues[0]?.code }
+ * code //=> "date"
+ * ```
+ * @category errors
+ */
+export type IssueCode =
+  | "type"
+  | "enum"
+  | "missing-key"
+  | "unknown-key"
+  | "inherited-key"
+  | "amount"
+  | "date"
+  | "period"
+  | "identifier"
+  | "text"
+  | "pattern"
+  | "range"
+  | "list"
+  | "union"
+  | "json-syntax"
+  | "rule"
+  | "invalid"
+
+/**
+ * The language of the messages meant for readers: `"fr"` (the default, as the people who read
+ * them work at a Caf) or `"en"` (for developers).
+ *
+ * @example
+ * ```ts
+ * import type { Locale } from "caf-conventions"
+ * const locale: Locale = "en"
+ * ```
+ * @category errors
+ */
+export type Locale = "fr" | "en"
 
 /**
  * Renders a path the way JavaScript would access it: `conventions[0].period.end`. Anything but a
@@ -101,7 +168,9 @@ export class ValidationError extends Data.TaggedError("ValidationError")<{
   readonly message: string
 }> {
   /**
-   * Builds the error, its message listing each issue as `path: message`. Past
+   * Builds the error, its message listing each issue as `path: message`. Each issue gets a
+   * `code` and `messages` in French and English when it has none (the English message of a
+   * check of the library is translated; another one is kept in both). Past
    * {@link MAX_LISTED_ISSUES}, issues are counted in `omittedIssues` (with `omitted`, those the
    * caller already left out), and the message ends with their number. Arguments that are not a
    * subject and a list of issues throw an {@link InvalidArgumentError}.
@@ -120,7 +189,7 @@ export class ValidationError extends Data.TaggedError("ValidationError")<{
       throw new InvalidArgumentError({ argument: "issues", message: "expected a list of issues, each { path, message }" })
     }
     if (!Number.isSafeInteger(omitted) || omitted < 0) throw new InvalidArgumentError({ argument: "omitted", message: "expected a whole number of issues left out, 0 or more" })
-    const listed = issues.length > MAX_LISTED_ISSUES ? issues.slice(0, MAX_LISTED_ISSUES) : issues
+    const listed = (issues.length > MAX_LISTED_ISSUES ? issues.slice(0, MAX_LISTED_ISSUES) : issues).map(completeIssue)
     const omittedIssues = omitted + issues.length - listed.length
     const total = listed.length + omittedIssues
     const count = `${total} issue${total === 1 ? "" : "s"}${omittedIssues === 0 ? "" : listed.length === 0 ? ", none listed" : `, the first ${listed.length} listed`}`
@@ -133,6 +202,81 @@ export class ValidationError extends Data.TaggedError("ValidationError")<{
       message: [`Invalid ${subject} (${count}):`, ...lines, ...more].join("\n")
     })
   }
+}
+
+/**
+ * An issue's message for a reader, in French (the default) or in English, with the value found
+ * and the suggestions; the issue's `message` when it has no `messages` (an issue made by hand).
+ *
+ * @example
+ * ```ts
+ * import { issueMessage, safeParsePeriod } from "caf-conventions"
+ * const result = safeParsePeriod({ start: "2024-01-01", end: "31/12/2024" })
+ * if (!result.success) {
+ *   const issue = result.error.issues[0]!
+ *   issueMessage(issue) //=> "« 31/12/2024 » n'est pas une date au format AAAA-MM-JJ : écrivez « 2024-12-31 »"
+ *   issueMessage(issue, "en") //=> "\"31/12/2024\" is not a date written yyyy-MM-dd: write \"2024-12-31\""
+ * }
+ * ```
+ * @category errors
+ */
+export function issueMessage(issue: Issue, locale: Locale = "fr"): string {
+  if (issue === null || typeof issue !== "object" || typeof issue.message !== "string") throw new InvalidArgumentError({ argument: "issue", message: "expected an issue { path, message }" })
+  if (locale !== "fr" && locale !== "en") throw new InvalidArgumentError({ argument: "locale", message: `expected "fr" or "en", got ${JSON.stringify(locale) ?? String(locale)}` })
+  const messages = issue.messages
+  return messages !== null && typeof messages === "object" && typeof messages[locale] === "string" ? messages[locale] : issue.message
+}
+
+/**
+ * The lines that tell a reader what is wrong in a document: a first line naming it with the
+ * count of problems (`bad.json : 3 problèmes`, `bad.json: 3 issues`), then one line per issue,
+ * `path : message` with the value found and the suggestions, and the count of those not listed.
+ * French by default; `{ locale: "en" }` for developers.
+ *
+ * @example
+ * ```ts
+ * import { formatIssues, safeParsePeriod } from "caf-conventions"
+ * const result = safeParsePeriod({ start: "2025-01-01", end: "2024-12-31" })
+ * if (!result.success) {
+ *   formatIssues(result.error) //=> ["période : 1 problème", "  end : la fin, le 31/12/2024, précède le début, le 01/01/2025"]
+ *   formatIssues(result.error, { locale: "en", title: "period.json" })[0] //=> "period.json: 1 issue"
+ * }
+ * ```
+ * @category errors
+ */
+export function formatIssues(error: ValidationError, options: { readonly locale?: Locale; readonly title?: string } = {}): Array<string> {
+  if (!(error instanceof ValidationError)) throw new InvalidArgumentError({ argument: "error", message: "expected a ValidationError" })
+  if (options === null || typeof options !== "object") throw new InvalidArgumentError({ argument: "options", message: "expected an options object such as { locale: \"en\" }" })
+  const locale = options.locale ?? "fr"
+  if (locale !== "fr" && locale !== "en") throw new InvalidArgumentError({ argument: "locale", message: `expected "fr" or "en", got ${JSON.stringify(locale) ?? String(locale)}` })
+  if (options.title !== undefined && typeof options.title !== "string") throw new InvalidArgumentError({ argument: "title", message: "expected a string" })
+  const omitted = error.omittedIssues ?? 0
+  const total = error.issues.length + omitted
+  const title = options.title ?? (locale === "fr" ? (FRENCH_SUBJECTS[error.subject] ?? error.subject) : error.subject)
+  const head =
+    locale === "fr" ?
+      `${title} : ${total} problème${total === 1 ? "" : "s"}${omitted === 0 ? "" : `, dont ${omitted} non listé${omitted === 1 ? "" : "s"}`}`
+    : `${title}: ${total} issue${total === 1 ? "" : "s"}${omitted === 0 ? "" : `, ${omitted} not listed`}`
+  const separator = locale === "fr" ? " : " : ": "
+  const lines = error.issues.map((issue) => `  ${formatPath(issue.path)}${separator}${issueMessage(issue, locale)}`)
+  const more = omitted === 0 ? [] : [locale === "fr" ? `  … et ${omitted} autre${omitted === 1 ? "" : "s"} problème${omitted === 1 ? "" : "s"}` : `  … and ${omitted} more issue${omitted === 1 ? "" : "s"}`]
+  return [head, ...lines, ...more]
+}
+
+/** What the library's documents are called in French, for the first line of {@link formatIssues}. */
+const FRENCH_SUBJECTS: Readonly<Record<string, string>> = {
+  convention: "convention",
+  portfolio: "portefeuille",
+  partner: "partenaire",
+  period: "période",
+  "calendar date": "date",
+  activities: "activités",
+  payments: "versements",
+  expenses: "dépenses",
+  candidates: "candidats",
+  candidate: "candidat",
+  scenario: "scénario",
+  amount: "montant"
 }
 
 /**

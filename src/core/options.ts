@@ -25,7 +25,7 @@ export function checkedYearOptions<const Keys extends string>(
     if (value === undefined) continue
     const parsed = safeParseCalendarDate(value)
     if (parsed.success) dates[key] = parsed.data
-    else issues.push(...parsed.error.issues.map((issue) => ({ path: [key, ...issue.path], message: issue.message })))
+    else issues.push(...parsed.error.issues.map((issue) => ({ ...issue, path: [key, ...issue.path] })))
   }
   if (issues.length > 0) throw ValidationError.of(subject, issues)
   return { year: options.year, dates }

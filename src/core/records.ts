@@ -52,7 +52,7 @@ export function uniqueById<T extends { readonly id: string }>(
       if (!result.success) {
         omitted += result.error.omittedIssues ?? 0
         for (const issue of result.error.issues) {
-          if (issues.length < MAX_LISTED_ISSUES) issues.push({ path: [index, ...issue.path], message: issue.message })
+          if (issues.length < MAX_LISTED_ISSUES) issues.push({ ...issue, path: [index, ...issue.path] })
           else omitted++
         }
         continue

@@ -105,13 +105,14 @@ function explainOne(candidate: Candidate, context: EligibilityContext, rules: Ru
  *
  * @example
  * ```ts
- * import { checkEligibility, type Convention } from "caf-conventions"
+ * import { checkEligibility, parseCandidate, type Convention } from "caf-conventions"
  * declare const cpo: Convention // the founding 2023–2025 convention
- * const result = checkEligibility(cpo, {
+ * const candidate = parseCandidate({
  *   id: "viry-2024", structureId: "mjc-viry-chatillon", legalForm: "association-loi-1901",
  *   departement: "91", situation: "en-developpement", sector: "jeunesse",
  *   accompanimentKind: "individuel", otherFunding: []
- * }, { date: "2024-06-01" })
+ * })
+ * const result = checkEligibility(cpo, candidate, { date: "2024-06-01" })
  * result.eligible //=> true
  * ```
  * @category eligibility

@@ -112,7 +112,7 @@ function checkedDates(value: unknown, key: string, issues: Array<{ path: Array<P
     const parsed = safeParseCalendarDate(date)
     if (!/^[0-9]{4}$/.test(year)) issues.push({ path: [key, year], message: "expected a year written with four digits" })
     else if (parsed.success) dates.set(Number(year), parsed.data)
-    else issues.push(...parsed.error.issues.map((issue) => ({ path: [key, year, ...issue.path], message: issue.message })))
+    else issues.push(...parsed.error.issues.map((issue) => ({ ...issue, path: [key, year, ...issue.path] })))
   }
   return dates
 }
@@ -124,7 +124,7 @@ function checkedOptions(convention: Convention, options: FundingLedgerOptions) {
   if (options.asOf !== undefined) {
     const parsed = safeParseCalendarDate(options.asOf)
     if (parsed.success) asOf = parsed.data
-    else issues.push(...parsed.error.issues.map((issue) => ({ path: ["asOf", ...issue.path], message: issue.message })))
+    else issues.push(...parsed.error.issues.map((issue) => ({ ...issue, path: ["asOf", ...issue.path] })))
   }
   const accepted = checkedDates(options.reportsAcceptedOn, "reportsAcceptedOn", issues)
   const received = checkedDates(options.financialReportReceivedOn, "financialReportReceivedOn", issues)

@@ -4,9 +4,24 @@
  * @module
  */
 import { Schema, SchemaTransformation } from "effect"
+import { ISSUE_KIND, localizedIssue } from "../core/issues.js"
 import { jsonSchemaHint } from "../core/schemas.js"
 import { Euros } from "./euros.js"
 import { ROUNDING_MODES } from "./rounding.js"
+
+const AMOUNT_EXPECTED = 'an amount in euros as a string with a dot and at most two decimals, such as "45000.00"'
+
+/**
+ * An amount written the French way (`"30 000,50"`, `"30000,50 €"`), as the library reads it
+ * (`"30000.50"`), when that is a valid amount; a text that cannot be repaired without guessing
+ * (`"1.001"`, `"trente"`) gets none.
+ */
+function repairedAmount(text: string): string | undefined {
+  const cleaned = text.replace(/[\s\u00a0\u202f]|€|EUR/gu, "").replace(/,(\d{1,2})$/u, ".$1")
+  if (cleaned === text || cleaned === "") return undefined
+  const result = Euros.safeParse(cleaned)
+  return result.success ? result.data.toString() : undefined
+}
 
 /**
  * Schema of an amount in a JSON document: a decimal string with at most two decimals
@@ -25,10 +40,22 @@ import { ROUNDING_MODES } from "./rounding.js"
 export const EurosFromString: Schema.Codec<Euros, string> = Schema.String.check(
   Schema.makeFilter((text: string) => {
     const result = Euros.safeParse(text)
-    return result.success || result.error.message
-  }, jsonSchemaHint("An amount in euros: a decimal string with at most two decimals and a dot, such as \"30000.00\"", {
-    pattern: "^-?(0|[1-9][0-9]*)([.][0-9]{1,2})?$"
-  }))
+    if (result.success) return true
+    const repaired = repairedAmount(text)
+    const hint = repaired === undefined ? { fr: "", en: "" } : { fr: ` : écrivez « ${repaired} »`, en: `: write "${repaired}"` }
+    return localizedIssue(result.error.message, {
+      code: "amount",
+      expected: AMOUNT_EXPECTED,
+      ...(repaired === undefined ? {} : { suggestions: [repaired] }),
+      fr: `${result.error.frenchMessage}${hint.fr}`,
+      en: `${result.error.message}${hint.en}`
+    })
+  }, {
+    ...jsonSchemaHint("An amount in euros: a decimal string with at most two decimals and a dot, such as \"30000.00\"", {
+      pattern: "^-?(0|[1-9][0-9]*)([.][0-9]{1,2})?$"
+    }),
+    [ISSUE_KIND]: "amount"
+  })
 ).pipe(
   Schema.decodeTo(
     Schema.declare(Euros.isEuros, { identifier: "Euros" }),
@@ -50,7 +77,14 @@ export const EurosFromString: Schema.Codec<Euros, string> = Schema.String.check(
  */
 export const NonNegativeEurosFromString: Schema.Codec<Euros, string> = EurosFromString.check(
   Schema.makeFilter(
-    (amount: Euros) => !amount.isNegative() || `amount ${amount.toString()} must not be negative`,
+    (amount: Euros) =>
+      !amount.isNegative() ||
+      localizedIssue(`amount ${amount.toString()} must not be negative`, {
+        code: "amount",
+        expected: "an amount in euros, not negative",
+        fr: `le montant ${amount.toString().replace(".", ",")} € est négatif : il doit être positif ou nul`,
+        en: `amount ${amount.toString()} must not be negative`
+      }),
     jsonSchemaHint("An amount in euros, not negative: a decimal string with at most two decimals and a dot", {
       pattern: "^(0|[1-9][0-9]*)([.][0-9]{1,2})?$"
     })

@@ -136,7 +136,7 @@ function checkedInputs(options: ReportInputs & { readonly year?: number }, withY
   const dateAt = (value: unknown, path: Array<PathSegment>): CalendarDate | undefined => {
     const parsed = safeParseCalendarDate(value)
     if (parsed.success) return parsed.data
-    issues.push(...parsed.error.issues.map((issue) => ({ path: [...path, ...issue.path], message: issue.message })))
+    issues.push(...parsed.error.issues.map((issue) => ({ ...issue, path: [...path, ...issue.path] })))
     return undefined
   }
   const asOf = options.asOf === undefined ? undefined : dateAt(options.asOf, ["asOf"])

@@ -54,7 +54,7 @@ describe("parsing calendar dates", () => {
     expect(result.success).toBe(false)
     if (!result.success) {
       expect(result.error).toBeInstanceOf(ValidationError)
-      expect(result.error.issues).toEqual([{ path: [], message }])
+      expect(result.error.issues).toMatchObject([{ path: [], message }])
     }
   })
 

@@ -31,7 +31,7 @@ describe("periods", () => {
     const result = safeParsePeriod({ start: "2025-01-01", end: "2024-12-31" })
     expect(result.success).toBe(false)
     if (!result.success) {
-      expect(result.error.issues).toEqual([{ path: ["end"], message: "the end 2024-12-31 is before the start 2025-01-01" }])
+      expect(result.error.issues).toMatchObject([{ path: ["end"], message: "the end 2024-12-31 is before the start 2025-01-01" }])
     }
   })
 

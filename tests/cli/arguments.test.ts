@@ -13,11 +13,11 @@ describe("the command line's arguments (util.parseArgs, strict)", () => {
   it("refuses an unknown option, listing the command's options, instead of letting it take the file as its value", () => {
     expect(cli("validate", "--frobnicate", portfolio)).toMatchObject({
       code: 2,
-      err: "caf-conventions : option inconnue « --frobnicate » ; options de validate : --help, --version\nAide : caf-conventions validate --help"
+      err: "caf-conventions : option inconnue « --frobnicate » ; options de validate : --lang fr|en, --help, --version\nAide : caf-conventions validate --help"
     })
     const unknown = cli(...screen, "--frobnicate=1")
     expect(unknown.code).toBe(2)
-    expect(unknown.err).toContain("option inconnue « --frobnicate » ; options de eligibility : --date AAAA-MM-JJ, --convention <id>, --explain, --format text|json, --help, --version")
+    expect(unknown.err).toContain("option inconnue « --frobnicate » ; options de eligibility : --date AAAA-MM-JJ, --convention <id>, --explain, --format text|json, --lang fr|en, --help, --version")
     expect(cli(...screen, "-x")).toMatchObject({ code: 2, err: expect.stringContaining("option inconnue « -x »") })
   })
 
@@ -80,9 +80,9 @@ describe("the command line's arguments (util.parseArgs, strict)", () => {
 
   it("lists each command's options in its help", () => {
     expect(cli("report", "--help").out).toContain(
-      "Options : --year AAAA, --activities <f>, --payments <f>, --expenses <f>, --repayments <f>, --as-of AAAA-MM-JJ, --reports-accepted AAAA=AAAA-MM-JJ[,…], --financial-report-received AAAA=AAAA-MM-JJ[,…], --convention <id>, --format md|html|json, --out <f>, --help, --version"
+      "Options : --year AAAA, --activities <f>, --payments <f>, --expenses <f>, --repayments <f>, --as-of AAAA-MM-JJ, --reports-accepted AAAA=AAAA-MM-JJ[,…], --financial-report-received AAAA=AAAA-MM-JJ[,…], --convention <id>, --format md|html|json, --out <f>, --lang fr|en, --help, --version"
     )
-    expect(cli("check", "--help").out).toContain("Options : --root <dossier>, --help, --version")
+    expect(cli("check", "--help").out).toContain("Options : --root <dossier>, --lang fr|en, --help, --version")
   })
 })
 

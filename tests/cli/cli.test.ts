@@ -10,11 +10,11 @@ describe("the command line", () => {
     const result = cli("validate", data("portfolio.json"), data("activities.json"), data("payments.json"), data("expenses.json"), data("candidates.json"))
     expect(result.code).toBe(0)
     expect(result.out.split("\n")).toEqual([
-      "✓ examples/data/portfolio.json : portefeuille, valide (6 partenaire(s), 3 convention(s))",
-      "✓ examples/data/activities.json : activités, valide (17 enregistrement(s) d'activité)",
-      "✓ examples/data/payments.json : versements, valide (3 versement(s))",
-      "✓ examples/data/expenses.json : dépenses, valide (9 dépense(s))",
-      "✓ examples/data/candidates.json : candidats, valide (6 candidat(s))"
+      "✓ examples/data/portfolio.json : portefeuille, valide (6 partenaires, 3 conventions)",
+      "✓ examples/data/activities.json : activités, valide (17 enregistrements d'activité)",
+      "✓ examples/data/payments.json : versements, valide (3 versements)",
+      "✓ examples/data/expenses.json : dépenses, valide (9 dépenses)",
+      "✓ examples/data/candidates.json : candidats, valide (6 candidats)"
     ])
   })
 
@@ -23,12 +23,30 @@ describe("the command line", () => {
     writeFileSync(bad, JSON.stringify({ partners: [], conventions: [{ id: "x", title: "T", kind: "cpo" }] }))
     const result = cli("validate", bad)
     expect(result.code).toBe(1)
-    expect(result.err).toContain("conventions[0].kind : Expected")
-    expect(result.err).toContain("conventions[0].funderId : Missing key")
+    expect(result.err.split("\n").slice(0, 3)).toEqual([
+      `✗ ${bad} : 4 problèmes`,
+      "  conventions[0].kind : « cpo » n'est pas un code accepté ici : vouliez-vous dire « convention-pluriannuelle-objectifs » ? Codes acceptés : appui-technique, accord-cadre, convention-pluriannuelle-objectifs, convention-objectifs-financement",
+      "  conventions[0].funderId : le champ obligatoire « funderId » manque"
+    ])
+    expect(cli("validate", "--lang", "en", bad).err.split("\n").slice(0, 2)).toEqual([
+      `✗ ${bad}: 4 issues`,
+      '  conventions[0].kind: "cpo" is not an accepted code here: did you mean "convention-pluriannuelle-objectifs"? Accepted codes: appui-technique, accord-cadre, convention-pluriannuelle-objectifs, convention-objectifs-financement'
+    ])
     expect(result.err).not.toMatch(STACK_TRACE)
     const notJson = join(scratch, "not.json")
     writeFileSync(notJson, "{ nope")
     expect(cli("validate", notJson).code).toBe(1)
+  })
+
+  it("tells what is wrong in the broken examples in French, with the value found and the nearest valid one, and in English with --lang en", async () => {
+    const files = ["date", "sector", "key", "amount"].map((name) => join("examples", "data", "broken", `${name}.json`))
+    const french = cli("validate", ...files)
+    const english = cli("validate", "--lang", "en", ...files)
+    expect([french.code, english.code]).toEqual([1, 1])
+    expect(french.err).toContain("✗ examples/data/broken/key.json : 2 problèmes")
+    expect(french.err).toContain("  terms.sector : le champ « sector » n'est pas prévu ici : vouliez-vous dire « sectors » ?")
+    expect(english.err).toContain('  terms.amounts.yearlyAmount: an amount is written as a string, with a dot before the cents: write "45000.00" instead of 45000')
+    await expect(`${french.err}\n\n--lang en\n\n${english.err}\n`).toMatchFileSnapshot("golden/validate-broken.txt")
   })
 
   it("answers misuse with exit 2 and a hint", () => {
@@ -60,7 +78,7 @@ describe("the command line", () => {
     const result = cli("eligibility", data("portfolio.json"), data("candidates.json"), "--date", "2024-06-01")
     expect(result.code).toBe(0)
     expect(result.out.split("\n").slice(0, 2)).toEqual(["✓ viry-2024-individuel : éligible", "✗ viry-2024-individuel-fpt : non éligible (no-double-funding)"])
-    expect(result.err).toBe("2 éligible(s), 4 non éligible(s), 0 illisible(s)")
+    expect(result.err).toBe("2 éligibles, 4 non éligibles, 0 illisible")
     expect(cli("eligibility", data("portfolio.json"), data("candidates.json"), "--date", "2024-06-01", "--explain").out).toContain("✗ Pas de double financement")
   })
 

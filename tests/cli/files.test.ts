@@ -28,12 +28,12 @@ describe("JSON of the wrong shape is invalid data (exit 1), never an unexpected 
 
   it("terms, report, eligibility, check and scdl too", () => {
     const five = join(scratch, "five.json")
-    expect(cli("terms", five, "--date", "2024-06-01")).toMatchObject({ code: 1, err: `✗ ${five} : 1 problème(s)\n  (root) : attendu un portefeuille ou une convention (un objet JSON)` })
+    expect(cli("terms", five, "--date", "2024-06-01")).toMatchObject({ code: 1, err: `✗ ${five} : 1 problème\n  (root) : attendu un portefeuille ou une convention (un objet JSON)` })
     expect(cli(...yearly(five)).code).toBe(1)
     expect(cli("scdl", five).code).toBe(1)
     expect(cli("check", five).code).toBe(1)
     expect(cli("eligibility", data("portfolio.json"), write("object.json", "{}"), "--date", "2024-06-01")).toMatchObject({ code: 1, err: expect.stringContaining("attendu une liste de candidats") })
-    expect(cli(...yearly(data("portfolio.json")), "--activities", five)).toMatchObject({ code: 1, err: expect.stringContaining(`✗ ${five} : 1 problème(s)`) })
+    expect(cli(...yearly(data("portfolio.json")), "--activities", five)).toMatchObject({ code: 1, err: expect.stringContaining(`✗ ${five} : 1 problème`) })
   })
 })
 
@@ -42,11 +42,11 @@ describe("files that cannot be read", () => {
     const result = cli("validate", data("portfolio.json"), join(scratch, "missing.json"), join(scratch, "five.json"), data("payments.json"))
     expect(result.code).toBe(2)
     expect(result.out.split("\n")).toEqual([
-      "✓ examples/data/portfolio.json : portefeuille, valide (6 partenaire(s), 3 convention(s))",
-      "✓ examples/data/payments.json : versements, valide (3 versement(s))"
+      "✓ examples/data/portfolio.json : portefeuille, valide (6 partenaires, 3 conventions)",
+      "✓ examples/data/payments.json : versements, valide (3 versements)"
     ])
     expect(result.err).toContain(`✗ impossible de lire le fichier ${join(scratch, "missing.json")} (fichier introuvable)`)
-    expect(result.err).toContain(`✗ ${join(scratch, "five.json")} : 1 problème(s)`)
+    expect(result.err).toContain(`✗ ${join(scratch, "five.json")} : 1 problème`)
     expect(cli("validate", join(scratch, "five.json"), data("payments.json")).code).toBe(1)
   })
 

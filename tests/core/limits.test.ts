@@ -60,7 +60,7 @@ describe("a document with many faults", () => {
 
 describe("an object whose fields are inherited", () => {
   it("is refused, each inherited field named at its path", () => {
-    expect(failure(safeParsePeriod(Object.create({ start: "2024-01-01", end: "2024-12-31" }))).issues).toEqual([
+    expect(failure(safeParsePeriod(Object.create({ start: "2024-01-01", end: "2024-12-31" }))).issues).toMatchObject([
       { path: ["start"], message: "is inherited from the object's prototype, not a field of its own" },
       { path: ["end"], message: "is inherited from the object's prototype, not a field of its own" }
     ])
@@ -68,7 +68,7 @@ describe("an object whose fields are inherited", () => {
     half["start"] = "2024-01-01"
     expect(failure(safeParsePeriod(half)).issues.map((issue) => issue.path)).toEqual([["end"]])
     const partner = (exampleData("portfolio.json") as { partners: Array<object> }).partners[1]!
-    expect(failure(safeParsePartner(Object.create(partner))).issues[0]).toEqual({ path: ["id"], message: "is inherited from the object's prototype, not a field of its own" })
+    expect(failure(safeParsePartner(Object.create(partner))).issues[0]).toMatchObject({ path: ["id"], message: "is inherited from the object's prototype, not a field of its own" })
   })
 
   it("is refused deep in a document, and so is a list that inherits its items", () => {
@@ -79,7 +79,7 @@ describe("an object whose fields are inherited", () => {
       ["conventions", 2, "terms", "period", "end"]
     ])
     const list = Object.create(exampleData("activities.json")) as object
-    expect(failure(safeParseActivities(list)).issues[0]).toEqual({ path: [0], message: "is inherited from the object's prototype, not a field of its own" })
+    expect(failure(safeParseActivities(list)).issues[0]).toMatchObject({ path: [0], message: "is inherited from the object's prototype, not a field of its own" })
   })
 
   it("does not stop a document that refers to one object twice, or holds a cycle, from being read", () => {

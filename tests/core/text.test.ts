@@ -86,7 +86,7 @@ describe("text fields of documents", () => {
   it("refuse a control character in a name with its path, and accept a multi-line note", () => {
     const partner = (exampleData("portfolio.json") as { partners: Array<Record<string, unknown>> }).partners[1]!
     const named = safeParsePartner({ ...partner, name: "France Active\u0000", note: "Suivi renforcé.\nVoir le bilan." })
-    expect(named.success ? [] : named.error.issues).toEqual([{ path: ["name"], message: "expected a one-line text without control characters, found U+0000 at index 13" }])
+    expect(named.success ? [] : named.error.issues).toMatchObject([{ path: ["name"], message: "expected a one-line text without control characters, found U+0000 at index 13" }])
     const noted = safeParsePartner({ ...partner, note: "Suivi renforcé.\r\nVoir le bilan." })
     expect(noted.success).toBe(true)
   })
@@ -98,6 +98,6 @@ describe("text fields of documents", () => {
     const portfolio = exampleData("portfolio.json") as { conventions: Array<{ title: string }> }
     portfolio.conventions[2]!.title = "\u200b\u200b"
     const result = safeParsePortfolio(portfolio)
-    expect(result.success ? [] : result.error.issues).toEqual([{ path: ["conventions", 2, "title"], message: "expected a non-blank text of at most 2000 characters" }])
+    expect(result.success ? [] : result.error.issues).toMatchObject([{ path: ["conventions", 2, "title"], message: "expected a non-blank text of at most 2000 characters" }])
   })
 })

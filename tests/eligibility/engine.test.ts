@@ -132,7 +132,7 @@ describe("bad input never gets a verdict", () => {
       checkEligibility(founding, withoutSituation as never, on2024)
       expect.unreachable()
     } catch (error) {
-      expect((error as ValidationError).issues).toEqual([{ path: ["situation"], message: "Missing key" }])
+      expect((error as ValidationError).issues).toMatchObject([{ path: ["situation"], message: "Missing key" }])
     }
   })
 
@@ -141,7 +141,7 @@ describe("bad input never gets a verdict", () => {
       checkEligibility(founding, viry, { date: "2024-02-30" })
       expect.unreachable()
     } catch (error) {
-      expect((error as ValidationError).issues).toEqual([{ path: ["date"], message: "2024-02-30 is not a calendar date: February 2024 has 29 days" }])
+      expect((error as ValidationError).issues).toMatchObject([{ path: ["date"], message: "2024-02-30 is not a calendar date: February 2024 has 29 days" }])
     }
     expect(() => compileEligibility(founding, { date: "2024-13-01" })).toThrow(ValidationError)
   })

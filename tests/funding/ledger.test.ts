@@ -167,14 +167,14 @@ describe("the ledger", () => {
   it("refuses options it cannot read, with their path", () => {
     const { convention } = offsetCase()
     expect(() => fundingLedger(convention, { payments: [], expenses: [], reportsAcceptedOn: { "2024": "2025-02-30" } })).toThrow(ValidationError)
-    expect(() => fundingLedger(convention, { payments: [], expenses: [], objectives: "x" as never })).toThrow(expect.objectContaining({ subject: "ledger options", issues: [{ path: ["objectives"], message: "expected a list of objectives evaluations" }] }))
+    expect(() => fundingLedger(convention, { payments: [], expenses: [], objectives: "x" as never })).toThrow(expect.objectContaining({ subject: "ledger options", issues: [expect.objectContaining({ path: ["objectives"], message: "expected a list of objectives evaluations" })] }))
   })
 })
 
 describe("a termination", () => {
   it("is not decided before the convention is signed", () => {
     expect(() => cpo((json) => (json.termination = { date: "2024-09-30", reason: "Résiliation", requestedBy: "caf", decidedOn: "2022-12-31" }))).toThrow(
-      expect.objectContaining({ issues: [{ path: ["termination", "decidedOn"], message: "the termination is decided 2022-12-31, before the convention was signed (2023-01-01)" }] })
+      expect.objectContaining({ issues: [expect.objectContaining({ path: ["termination", "decidedOn"], message: "the termination is decided 2022-12-31, before the convention was signed (2023-01-01)" })] })
     )
   })
 })
@@ -212,9 +212,9 @@ describe("arguments checked at the door", () => {
     expect(() => fundingLedger(cpo(), { payments: "x" as never, expenses: [] })).toThrow(ValidationError)
     expect(Euros.isEuros(resolveConvention(cpo()).years[0]?.amount?.amount)).toBe(true)
     expect(() => evaluateFundingUse(cpo(), { year: 2024, payments: [], expenses: [], objectives: null as never })).toThrow(
-      expect.objectContaining({ subject: "funding use options", issues: [{ path: ["objectives"], message: "expected an objectives evaluation (see evaluateObjectives)" }] })
+      expect.objectContaining({ subject: "funding use options", issues: [expect.objectContaining({ path: ["objectives"], message: "expected an objectives evaluation (see evaluateObjectives)" })] })
     )
-    expect(() => evaluateObjectives(cpo(), [], { year: 2024, rules: 5 as never })).toThrow(expect.objectContaining({ subject: "objectives options", issues: [{ path: ["rules"], message: "expected a rule tree (see defineRule, allOf, anyOf, not)" }] }))
+    expect(() => evaluateObjectives(cpo(), [], { year: 2024, rules: 5 as never })).toThrow(expect.objectContaining({ subject: "objectives options", issues: [expect.objectContaining({ path: ["rules"], message: "expected a rule tree (see defineRule, allOf, anyOf, not)" })] }))
     expect(() => evaluateConventionObjectives(cpo(), [], null as never)).toThrow(ValidationError)
   })
 
@@ -224,10 +224,10 @@ describe("arguments checked at the door", () => {
       expect.objectContaining({
         subject: "report options",
         issues: [
-          { path: ["partners", 0], message: "expected a partner (see parsePartner)" },
-          { path: ["conventions"], message: "expected a list" },
-          { path: ["reportsAcceptedOn", "2024", ], message: "2025-02-30 is not a calendar date: February 2025 has 28 days" },
-          { path: ["rules"], message: "expected a rule tree (see defineRule, allOf, anyOf, not)" }
+          expect.objectContaining({ path: ["partners", 0], message: "expected a partner (see parsePartner)" }),
+          expect.objectContaining({ path: ["conventions"], message: "expected a list" }),
+          expect.objectContaining({ path: ["reportsAcceptedOn", "2024", ], message: "2025-02-30 is not a calendar date: February 2025 has 28 days" }),
+          expect.objectContaining({ path: ["rules"], message: "expected a rule tree (see defineRule, allOf, anyOf, not)" })
         ]
       })
     )

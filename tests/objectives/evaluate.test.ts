@@ -190,7 +190,7 @@ describe("records as given", () => {
       evaluateObjectives(founding, conflicting as never, { year: 2024 })
       expect.unreachable()
     } catch (error) {
-      expect((error as ValidationError).issues).toEqual([{ path: [17, "id"], message: "the id 2024-ind-viry-02 is already used by record [2] with different content" }])
+      expect((error as ValidationError).issues).toMatchObject([{ path: [17, "id"], message: "the id 2024-ind-viry-02 is already used by record [2] with different content" }])
     }
   })
 

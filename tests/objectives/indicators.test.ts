@@ -65,11 +65,11 @@ describe("indicators written in the convention", () => {
     const partial = centreSocial((json) => (json.terms.period = { start: "2024-07-01", end: "2026-12-31" })).convention
     expect(evaluateObjectives(partial, activities, { year: 2024 }).results[2]?.target).toEqual({ atLeast: 0.6 })
     expect(() => centreSocial((json) => (json.terms.objectives[2].target = { atLeast: 60 }))).toThrow(
-      expect.objectContaining({ issues: [{ path: ["terms", "objectives", 2, "target"], message: "the target of a share is a proportion between 0 and 1, such as 0.6 for 60 %" }] })
+      expect.objectContaining({ issues: [expect.objectContaining({ path: ["terms", "objectives", 2, "target"], message: "the target of a share is a proportion between 0 and 1, such as 0.6 for 60 %" })] })
     )
     expect(() =>
       centreSocial((json) => (json.amendments = [{ number: 1, signatureDate: "2024-06-01", effectiveDate: "2024-07-01", reason: "Cible", changes: [{ kind: "target", objectiveId: "familles-qpv", target: { atLeast: 70 } }] }]))
-    ).toThrow(expect.objectContaining({ issues: [{ path: ["amendments", 0, "changes", 0, "target"], message: "the target of a share is a proportion between 0 and 1, such as 0.6 for 60 %" }] }))
+    ).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ path: ["amendments", 0, "changes", 0, "target"], message: "the target of a share is a proportion between 0 and 1, such as 0.6 for 60 %" })] }))
     const portfolio = parsePortfolio(exampleData("centre-social.json"))
     const report = annualReport(portfolio.conventions[0]!, { year: 2024, activities, payments: [], expenses: [] })
     expect(plain(renderReportMarkdown(report))).toContain("| Au moins 60 % des familles accompagnées habitant un quartier prioritaire | 64,4 % | ≥ 60 % | atteint | 107,4 % |")
@@ -115,12 +115,12 @@ describe("indicators written in the convention", () => {
     const bad = (indicator: Record<string, unknown>) => () =>
       centreSocial((json) => (json.terms.objectives[0].indicator = { filter: { activityKinds: ["action-collective"] }, unit: { singular: "x", plural: "x" }, kind: "aggregate", ...indicator }))
     const path = ["terms", "objectives", 0, "indicator", "field"]
-    expect(bad({ aggregate: "count", field: "familles" })).toThrow(expect.objectContaining({ issues: [{ path, message: "a count of records reads no field" }] }))
-    expect(bad({ aggregate: "sum" })).toThrow(expect.objectContaining({ issues: [{ path, message: "a sum needs the field it reads" }] }))
-    expect(bad({ aggregate: "sum", field: "structures" })).toThrow(expect.objectContaining({ issues: [{ path, message: 'structures are counted with "distinct", not added up' }] }))
+    expect(bad({ aggregate: "count", field: "familles" })).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ path, message: "a count of records reads no field" })] }))
+    expect(bad({ aggregate: "sum" })).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ path, message: "a sum needs the field it reads" })] }))
+    expect(bad({ aggregate: "sum", field: "structures" })).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ path, message: 'structures are counted with "distinct", not added up' })] }))
     expect(bad({ aggregate: "distinct", field: "Familles" })).toThrow(ValidationError)
     expect(bad({ aggregate: "average", field: "familles" })).toThrow(ValidationError)
-    expect(() => defineIndicator({ kind: "aggregate", aggregate: "sum", filter: { activityKinds: ["action-collective"] }, unit: { singular: "x", plural: "x" } })).toThrow(expect.objectContaining({ subject: "indicator", issues: [{ path: ["field"], message: "a sum needs the field it reads" }] }))
+    expect(() => defineIndicator({ kind: "aggregate", aggregate: "sum", filter: { activityKinds: ["action-collective"] }, unit: { singular: "x", plural: "x" } })).toThrow(expect.objectContaining({ subject: "indicator", issues: [expect.objectContaining({ path: ["field"], message: "a sum needs the field it reads" })] }))
     expect(() => parseActivities([{ id: "a", date: "2024-01-01", kind: "action-collective", measures: { familles: -1 } }])).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ path: [0, "measures", "familles"] })] }))
   })
 

@@ -128,7 +128,7 @@ describe("the end-of-convention review", () => {
 
   it("refuses an impossible as-of day", () => {
     expect(() => conventionReport(cpo, { ...inputs, asOf: "2025-02-30" })).toThrow(
-      expect.objectContaining({ subject: "report options", issues: [{ path: ["asOf"], message: "2025-02-30 is not a calendar date: February 2025 has 28 days" }] })
+      expect.objectContaining({ subject: "report options", issues: [expect.objectContaining({ path: ["asOf"], message: "2025-02-30 is not a calendar date: February 2025 has 28 days" })] })
     )
   })
 })
