@@ -144,6 +144,8 @@ export function readCell(type: CellType, raw: RawCell): CellRead {
       if (unknown.length > 0) return { error: `${unknown.map((part) => `« ${part} »`).join(", ")} ${unknown.length === 1 ? "n'est" : "ne sont"} pas dans la liste : ${listOf(type.labels)}` }
       return { value: found }
     }
+    case "ids":
+      return { value: shownCell(raw).split(/[,;\s]+/u).filter((part) => part !== "") }
     case "id":
     case "text":
       return { value: raw instanceof Date ? (readDate(raw) as { value: string }).value : shownCell(raw).trim() }
@@ -184,6 +186,8 @@ export function csvCell(type: CellType, value: unknown): string {
       return type.labels[String(value)] ?? String(value)
     case "codes":
       return (value as ReadonlyArray<string>).map((code) => type.labels[code] ?? code).join(", ")
+    case "ids":
+      return (value as ReadonlyArray<string>).join(", ")
     default:
       return String(value)
   }

@@ -13,7 +13,7 @@ import { encodeExpenses, encodePayments, safeParseExpense, safeParsePayment } fr
 
 /**
  * What a column holds, which says how a cell is read and written:
- * `id` and `text` (one line), `multiline`, `date` (`JJ/MM/AAAA`, `AAAA-MM-JJ` or a date cell),
+ * `id` and `text` (one line), `ids` (several ids separated by `,`, `;` or spaces), `multiline`, `date` (`JJ/MM/AAAA`, `AAAA-MM-JJ` or a date cell),
  * `money` (`1 200,50`, `1200.50` or a number cell with at most two decimals), `integer`,
  * `quantity` (a number ≥ 0 with at most two decimals, `1,5`), `boolean` (`oui`/`non`),
  * `instalment` (`Avance`, `Acompte 1`, `Solde`, `Complément 1`, or the code `advance`…),
@@ -27,7 +27,7 @@ import { encodeExpenses, encodePayments, safeParseExpense, safeParsePayment } fr
  * @category spreadsheets
  */
 export type CellType =
-  | { readonly kind: "id" | "text" | "multiline" | "date" | "money" | "integer" | "quantity" | "boolean" | "instalment" }
+  | { readonly kind: "id" | "ids" | "text" | "multiline" | "date" | "money" | "integer" | "quantity" | "boolean" | "instalment" }
   | { readonly kind: "code" | "codes"; readonly labels: Readonly<Record<string, string>> }
 
 /**
@@ -56,6 +56,28 @@ export interface ColumnSpec {
 }
 
 /**
+ * Columns named by a prefix and a key (`Mesure : familles`), each filling one key of an object
+ * field (`measures.familles`): a kind of record whose field holds named figures.
+ *
+ * @example
+ * ```ts
+ * import type { KeyedColumns } from "caf-conventions/spreadsheet"
+ * const measures: KeyedColumns = { field: "measures", prefix: "Mesure", aliases: ["Mesures"], type: { kind: "quantity" } }
+ * ```
+ * @category spreadsheets
+ */
+export interface KeyedColumns {
+  /** The record's object field. */
+  readonly field: string
+  /** The header's prefix, before `:` (the key comes after it). */
+  readonly prefix: string
+  /** Other prefixes accepted. */
+  readonly aliases: ReadonlyArray<string>
+  /** What each cell holds. */
+  readonly type: CellType
+}
+
+/**
  * How the rows of one kind of record are read: its name and sheet, the columns, and the
  * library's own decoder, through which every row goes.
  *
@@ -76,6 +98,8 @@ export interface RecordTable {
   readonly plural: string
   /** The columns, in the order a template writes them. */
   readonly columns: ReadonlyArray<ColumnSpec>
+  /** Columns named by a prefix and a key (`Mesure : familles`), for the object fields. */
+  readonly keyed?: ReadonlyArray<KeyedColumns>
   /** The list field whose items take one row each (`structures`), when the kind has one. */
   readonly rowList?: string
   /** The library's decoder of one record. */
@@ -108,6 +132,10 @@ const activities: RecordTable = {
   singular: "activité",
   plural: "activités",
   rowList: "structures",
+  keyed: [
+    { field: "measures", prefix: "Mesure", aliases: ["Mesures", "Nombre de"], type: { kind: "quantity" } },
+    { field: "beneficiaries", prefix: "Bénéficiaires", aliases: ["Bénéficiaire", "Liste des bénéficiaires"], type: { kind: "ids" } }
+  ],
   columns: [
     column("id", "Identifiant", ID.slice(1), { kind: "id" }, "2024-ind-01"),
     column("date", "Date", ["Date de l'action", "Jour"], { kind: "date" }, "2024-02-06"),
@@ -199,6 +227,20 @@ export function normalise(text: string): string {
     .replace(/œ/gu, "oe")
     .replace(/æ/gu, "ae")
     .replace(/[^a-z0-9]/gu, "")
+}
+
+/**
+ * The keyed columns a header names (`Mesure : familles` → `measures` and `familles`), or undefined.
+ *
+ * @internal
+ */
+export function keyedNamed(table: RecordTable, header: string): { readonly keyed: KeyedColumns; readonly key: string } | undefined {
+  const colon = header.indexOf(":")
+  if (colon < 0) return undefined
+  const prefix = normalise(header.slice(0, colon))
+  const key = header.slice(colon + 1).trim()
+  const keyed = table.keyed?.find((spec) => normalise(spec.prefix) === prefix || spec.aliases.some((alias) => normalise(alias) === prefix))
+  return keyed === undefined || key === "" ? undefined : { keyed, key }
 }
 
 /**

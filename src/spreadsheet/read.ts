@@ -12,7 +12,7 @@ import { parse as parseCsvText } from "csv-parse/sync"
 import ExcelJS from "exceljs"
 import { InvalidArgumentError, MAX_LISTED_ISSUES, type PathSegment } from "../core/errors.js"
 import { type RawCell, isEmptyCell, readCell } from "./cells.js"
-import { type ColumnSpec, type RecordTable, SPREADSHEET_KINDS, type SpreadsheetKind, columnNamed, normalise } from "./columns.js"
+import { type ColumnSpec, type RecordTable, SPREADSHEET_KINDS, type SpreadsheetKind, columnNamed, keyedNamed, normalise } from "./columns.js"
 import type { Activity } from "../objectives/activity.js"
 import type { Expense, Payment } from "../funding/records.js"
 
@@ -147,7 +147,8 @@ class Assembler {
   omitted = 0
   readonly records: Array<unknown> = []
   readonly skipped: Array<number> = []
-  private columns: Array<{ readonly spec: ColumnSpec; readonly header: string } | undefined> = []
+  /** The column of each position: its spec, the header as written, and the key of a keyed column (`measures` `familles`). */
+  private columns: Array<{ readonly spec: ColumnSpec; readonly header: string; readonly key?: string } | undefined> = []
   private pending: Pending | undefined
   private emptyRun: Array<number> = []
 
@@ -189,6 +190,17 @@ class Assembler {
         return undefined
       }
       const header = String(cell instanceof Date ? cell.toISOString().slice(0, 10) : cell).trim()
+      const keyed = columnNamed(this.table, header) === undefined ? keyedNamed(this.table, header) : undefined
+      if (keyed !== undefined) {
+        const field = `${keyed.keyed.field}:${keyed.key}`
+        const before = seen.get(field)
+        if (before !== undefined) {
+          this.problem(1, header, `même champ que la colonne « ${before} » ; gardez-en une`)
+          return undefined
+        }
+        seen.set(field, header)
+        return { spec: { field: keyed.keyed.field, header, aliases: [], type: keyed.keyed.type, example: "" }, header, key: keyed.key }
+      }
       const spec = columnNamed(this.table, header)
       if (spec === undefined) {
         this.problem(1, header, `colonne inconnue ; colonnes acceptées : ${this.table.columns.map((c) => c.header).join(", ")} (voir docs/spreadsheets.md)`)
@@ -232,6 +244,14 @@ class Assembler {
       }
       const read = readCell(column.spec.type, raw)
       if (read === undefined) return
+      if (column.key !== undefined) {
+        ownCells++
+        if ("error" in read) {
+          this.problem(row.number, column.header, read.error)
+          failed.add(`${column.spec.field}:${column.key}`)
+        } else ((own[column.spec.field] ??= {}) as Record<string, unknown>)[column.key] = read.value
+        return
+      }
       const [list, field] = column.spec.field.split(".") as [string, string | undefined]
       const key = field === undefined ? list : field
       if (field === undefined) {
@@ -272,7 +292,7 @@ class Assembler {
     for (const issue of result.error.issues) {
       const { row, field } = this.locate(pending, issue.path)
       if (pending.failed.has(field)) continue // already reported as unreadable
-      const column = this.columns.find((c) => c?.spec.field === field)
+      const column = this.columns.find((c) => (c?.key === undefined ? c?.spec.field : `${c.spec.field}:${c.key}`) === field)
       const spec = this.table.columns.find((c) => c.field === field)
       const message = column === undefined && spec !== undefined ? `${issue.message} (colonne « ${spec.header} » absente ou vide)` : issue.message
       this.problem(row, column?.header ?? spec?.header, message)
@@ -286,6 +306,7 @@ class Assembler {
     if (list !== undefined && first === list && typeof second === "number") {
       return { row: pending.itemRows[second] ?? pending.row, field: typeof third === "string" ? `${list}.${third}` : list }
     }
+    if (typeof first === "string" && typeof second === "string" && this.table.keyed?.some((keyed) => keyed.field === first) === true) return { row: pending.row, field: `${first}:${second}` }
     return { row: pending.row, field: typeof first === "string" ? first : "" }
   }
 

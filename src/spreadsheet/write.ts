@@ -18,16 +18,28 @@ function valueOf(spec: ColumnSpec, record: Readonly<Record<string, unknown>>, it
   return Array.isArray(value) && value.length === 0 ? undefined : value
 }
 
+/** A column of a written sheet: a fixed one, or one key of a keyed field (`Mesure : familles`). */
+type WrittenColumn = { readonly spec: ColumnSpec; readonly key?: string }
+
 /**
- * The rows of records, as JSON values per column: one row per record, or one per item of its row
- * list (`structures`), the next ones repeating only the id. A field no column holds is refused
- * (it would be lost), with the record's id.
+ * The columns and rows of records, as JSON values per column: one row per record, or one per item
+ * of its row list (`structures`), the next ones repeating only the id; keyed fields get one column
+ * per key found (`Mesure : familles`). A field no column holds is refused (it would be lost), with
+ * the record's id.
  */
-function rowsOf(table: RecordTable, records: ReadonlyArray<unknown>): Array<Array<unknown>> {
+function sheetOf(table: RecordTable, records: ReadonlyArray<unknown>): { readonly columns: ReadonlyArray<WrittenColumn>; readonly rows: Array<Array<unknown>> } {
   if (!Array.isArray(records)) throw new InvalidArgumentError({ argument: "records", message: `attendu une liste de ${table.plural}, reçu ${typeof records}` })
   const json = table.encode(records as unknown as ReadonlyArray<never>) as ReadonlyArray<Readonly<Record<string, unknown>>>
-  const held = new Set(table.columns.map((spec) => spec.field.split(".")[0]))
+  const keyed = table.keyed ?? []
+  const held = new Set([...table.columns.map((spec) => spec.field.split(".")[0]), ...keyed.map((spec) => spec.field)])
   const heldInItems = new Set(table.columns.filter((spec) => spec.field.includes(".")).map((spec) => spec.field.split(".")[1]))
+  const columns: Array<WrittenColumn> = table.columns.map((spec) => ({ spec }))
+  for (const spec of keyed) {
+    const keys = [...new Set(json.flatMap((record) => Object.keys((record[spec.field] as Readonly<Record<string, unknown>> | undefined) ?? {})))]
+    for (const key of keys) columns.push({ spec: { field: spec.field, header: `${spec.prefix} : ${key}`, aliases: [], type: spec.type, example: "" }, key })
+  }
+  const cell = (column: WrittenColumn, record: Readonly<Record<string, unknown>>, item: Readonly<Record<string, unknown>> | undefined): unknown =>
+    column.key === undefined ? valueOf(column.spec, record, item) : (record[column.spec.field] as Readonly<Record<string, unknown>> | undefined)?.[column.key]
   const rows: Array<Array<unknown>> = []
   for (const record of json) {
     const lost = Object.keys(record).filter((key) => !held.has(key) && !(Array.isArray(record[key]) && (record[key] as Array<unknown>).length === 0))
@@ -36,11 +48,10 @@ function rowsOf(table: RecordTable, records: ReadonlyArray<unknown>): Array<Arra
     if (lost.length > 0) {
       throw new InvalidArgumentError({ argument: "records", message: `${table.singular} ${String(record["id"])} : ${lost.join(", ")} n'a pas de colonne dans un tableur ; gardez ces ${table.plural} en JSON` })
     }
-    const first = items[0]
-    rows.push(table.columns.map((spec) => valueOf(spec, record, first)))
-    for (const item of items.slice(1)) rows.push(table.columns.map((spec) => (spec.field === "id" ? record["id"] : spec.field.includes(".") ? valueOf(spec, record, item) : undefined)))
+    rows.push(columns.map((column) => cell(column, record, items[0])))
+    for (const item of items.slice(1)) rows.push(columns.map((column) => (column.spec.field === "id" ? record["id"] : column.spec.field.includes(".") ? valueOf(column.spec, record, item) : undefined)))
   }
-  return rows
+  return { columns, rows }
 }
 
 /** A CSV field, quoted when it holds the separator, a quote or a line break. */
@@ -62,8 +73,9 @@ const csvField = (text: string): string => (/[;"\r\n]/u.test(text) ? `"${text.re
  */
 export function writeCsv<K extends SpreadsheetKind>(kind: K, records: ReadonlyArray<SpreadsheetRecord<K>>): string {
   const table = tableOf(kind, "kind")
-  const lines = [table.columns.map((spec) => csvField(spec.header)).join(";")]
-  for (const row of rowsOf(table, records)) lines.push(row.map((value, index) => csvField(csvCell((table.columns[index] as ColumnSpec).type, value))).join(";"))
+  const { columns, rows } = sheetOf(table, records)
+  const lines = [columns.map((column) => csvField(column.spec.header)).join(";")]
+  for (const row of rows) lines.push(row.map((value, index) => csvField(csvCell((columns[index] as WrittenColumn).spec.type, value))).join(";"))
   return `\uFEFF${lines.join("\r\n")}\r\n`
 }
 
@@ -94,17 +106,17 @@ export interface WorkbookOptions {
 export async function writeWorkbook<K extends SpreadsheetKind>(kind: K, records: ReadonlyArray<SpreadsheetRecord<K>>, options: WorkbookOptions = {}): Promise<Uint8Array> {
   const table = tableOf(kind, "kind")
   if (options === null || typeof options !== "object") throw new InvalidArgumentError({ argument: "options", message: "attendu un objet d'options" })
-  const rows = rowsOf(table, records)
+  const { columns, rows } = sheetOf(table, records)
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet(table.sheet, { views: [{ state: "frozen", ySplit: 1 }] })
   const lists = workbook.addWorksheet(LISTS_SHEET, { state: "hidden" })
-  sheet.columns = table.columns.map((spec) => ({ header: spec.header, key: spec.field, width: Math.max(12, spec.header.length + 4) }))
+  sheet.columns = columns.map(({ spec }) => ({ header: spec.header, width: Math.max(12, spec.header.length + 4) }))
   sheet.getRow(1).font = { bold: true }
-  if (options.example === true) rows.unshift(table.columns.map((spec) => (spec.example === "" ? undefined : spec.example)))
-  for (const row of rows) sheet.addRow(row.map((value, index) => workbookCell((table.columns[index] as ColumnSpec).type, value)))
+  if (options.example === true) rows.unshift(columns.map(({ spec }) => (spec.example === "" ? undefined : spec.example)))
+  for (const row of rows) sheet.addRow(row.map((value, index) => workbookCell((columns[index] as WrittenColumn).spec.type, value)))
   const last = Math.max(TEMPLATE_ROWS, rows.length + 1)
   let listColumn = 0
-  table.columns.forEach((spec, index) => {
+  columns.forEach(({ spec }, index) => {
     const column = sheet.getColumn(index + 1)
     const letter = column.letter
     if (spec.type.kind === "date") column.numFmt = "dd/mm/yyyy"
