@@ -9,8 +9,12 @@
 import { Euros } from "../money/euros.js"
 import { type CellType, normalise } from "./columns.js"
 
-/** @internal A cell's value as read: text (CSV, or a text cell), a number, a boolean, a date; undefined when empty. */
-export type RawCell = string | number | boolean | Date | undefined
+/**
+ * @internal A cell's value as read: text (CSV, or a text cell), a number, a boolean, a date;
+ * undefined when empty; `{ unreadable }` when the workbook holds no value for it (a formula
+ * error, say), with the reason.
+ */
+export type RawCell = string | number | boolean | Date | undefined | { readonly unreadable: string }
 
 /** @internal A cell read: its JSON value, or why it cannot be read (in French), or nothing (an empty cell). */
 export type CellRead = { readonly value: unknown } | { readonly error: string } | undefined
@@ -20,6 +24,7 @@ export function shownCell(raw: RawCell): string {
   if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? "date invalide" : `${pad(raw.getUTCDate())}/${pad(raw.getUTCMonth() + 1)}/${raw.getUTCFullYear()}`
   if (typeof raw === "number") return String(raw).replace(".", ",")
   if (typeof raw === "boolean") return raw ? "VRAI" : "FAUX"
+  if (typeof raw === "object") return ""
   return raw ?? ""
 }
 
@@ -120,6 +125,7 @@ function readInstalment(raw: RawCell): CellRead {
  */
 export function readCell(type: CellType, raw: RawCell): CellRead {
   if (isEmptyCell(raw)) return undefined
+  if (typeof raw === "object" && !(raw instanceof Date)) return { error: raw.unreadable }
   switch (type.kind) {
     case "money":
       return readMoney(raw)

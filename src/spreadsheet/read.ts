@@ -11,7 +11,7 @@ import { Data } from "effect"
 import { parse as parseCsvText } from "csv-parse/sync"
 import ExcelJS from "exceljs"
 import { InvalidArgumentError, MAX_LISTED_ISSUES, type PathSegment } from "../core/errors.js"
-import { type RawCell, isEmptyCell, readCell } from "./cells.js"
+import { type RawCell, isEmptyCell, readCell, shownCell } from "./cells.js"
 import { type ColumnSpec, type RecordTable, SPREADSHEET_KINDS, type SpreadsheetKind, columnNamed, keyedNamed, normalise } from "./columns.js"
 import type { Activity } from "../objectives/activity.js"
 import type { Expense, Payment } from "../funding/records.js"
@@ -189,7 +189,7 @@ class Assembler {
         if (index < last) this.problem(1, columnLetters(index), "en-tête vide (une cellule fusionnée ?) ; chaque colonne a son propre en-tête sur la première ligne", true)
         return undefined
       }
-      const header = String(cell instanceof Date ? cell.toISOString().slice(0, 10) : cell).trim()
+      const header = (typeof cell === "string" ? cell : shownCell(cell)).trim()
       const keyed = columnNamed(this.table, header) === undefined ? keyedNamed(this.table, header) : undefined
       if (keyed !== undefined) {
         const field = `${keyed.keyed.field}:${keyed.key}`
@@ -214,13 +214,6 @@ class Assembler {
       seen.set(spec.field, header)
       return { spec, header }
     })
-  }
-
-  /** Reports a cell that cannot be read at all, at its column. */
-  unreadable(row: number, index: number, message: string): void {
-    const column = this.columns[index]
-    if (column === undefined) this.problem(row, columnLetters(index), message, true)
-    else this.problem(row, column.header, message)
   }
 
   row(row: Row): void {
@@ -410,20 +403,24 @@ export function readCsv<K extends SpreadsheetKind>(kind: K, input: string | Uint
 }
 
 /** A cell of a workbook as exceljs gives it, reduced to a plain value. */
-function plainCell(value: unknown): RawCell | { readonly error: string } {
+function plainCell(value: unknown): RawCell {
   if (value === null || value === undefined) return undefined
   if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date) return value
   if (typeof value === "object") {
     const cell = value as { readonly richText?: ReadonlyArray<{ readonly text: string }>; readonly text?: unknown; readonly result?: unknown; readonly formula?: unknown; readonly error?: unknown; readonly sharedFormula?: unknown }
     if (Array.isArray(cell.richText)) return cell.richText.map((part) => part.text).join("")
-    if ("error" in cell && cell.error !== undefined) return { error: `la cellule contient l'erreur ${String(cell.error)}` }
+    if ("error" in cell && cell.error !== undefined) return { unreadable: `la cellule contient l'erreur ${String(cell.error)}` }
     if ("formula" in cell || "sharedFormula" in cell) {
-      if (cell.result === undefined) return { error: "formule sans valeur calculée ; enregistrez le classeur depuis le tableur" }
+      // The stream reader reads an error result (#DIV/0!) as a number: NaN.
+      if (typeof cell.result === "number" && Number.isNaN(cell.result)) return { unreadable: "la formule de la cellule donne une erreur" }
+      // It also drops an error result (#DIV/0!) altogether: both are a formula without a value.
+      if (cell.result === undefined) return { unreadable: "la formule n'a pas de valeur (une erreur comme #DIV/0!, ou un classeur jamais recalculé) ; corrigez-la ou remplacez-la par sa valeur" }
+      if (typeof cell.result === "object" && cell.result !== null && "error" in cell.result) return { unreadable: `la formule de la cellule donne l'erreur ${String((cell.result as { error: unknown }).error)}` }
       return plainCell(cell.result)
     }
     if (typeof cell.text === "string") return cell.text
   }
-  return { error: "contenu de cellule non reconnu" }
+  return { unreadable: "contenu de cellule non reconnu" }
 }
 
 /** The sheet-name key of a table: its sheet and its plural, normalised. */
@@ -485,7 +482,7 @@ export async function readWorkbook<K extends SpreadsheetKind>(kind: K, input: St
       const model = (reader as unknown as { readonly model?: { readonly sheets?: ReadonlyArray<{ readonly name: string }> } }).model
       const all = (model?.sheets ?? []).map((sheet) => sheet.name).filter((sheet) => sheet !== LISTS_SHEET)
       const named = all.find((sheet) => sheetKeys(table).includes(normalise(sheet)))
-      const wanted = assembler === undefined && name !== LISTS_SHEET && (named === undefined ? all.length <= 1 || all[0] === name : named === name)
+      const wanted = assembler === undefined && name !== LISTS_SHEET && (named === undefined ? all.length <= 1 : named === name)
       if (!wanted) {
         for await (const _ of worksheet) void _ // drained, unread
         continue
@@ -499,14 +496,7 @@ export async function readWorkbook<K extends SpreadsheetKind>(kind: K, input: St
         const number = row.number
         const values = row.values as ReadonlyArray<unknown>
         const cells: Array<RawCell> = []
-        const unreadable: Array<[number, string]> = []
-        for (let column = 1; column < values.length; column++) {
-          const plain = plainCell(values[column])
-          if (plain !== null && typeof plain === "object" && !(plain instanceof Date)) {
-            unreadable.push([column - 1, plain.error])
-            cells.push(undefined)
-          } else cells.push(plain)
-        }
+        for (let column = 1; column < values.length; column++) cells.push(plainCell(values[column]))
         if (header) {
           header = false
           sheetAssembler.headers(number === 1 ? { number, cells } : undefined)
@@ -518,7 +508,6 @@ export async function readWorkbook<K extends SpreadsheetKind>(kind: K, input: St
         // Rows a workbook leaves out entirely are empty rows too.
         for (; expected < number; expected++) sheetAssembler.row({ number: expected, cells: [] })
         expected = number + 1
-        for (const [column, error] of unreadable) sheetAssembler.unreadable(number, column, error)
         sheetAssembler.row({ number, cells })
       }
       if (header) sheetAssembler.headers(undefined)
