@@ -69,7 +69,14 @@ const spreadsheets = (): Promise<SpreadsheetModule> => (spreadsheetModule ??= im
 /** The kinds of records a spreadsheet can hold, as the options name them. */
 const SHEET_KINDS = ["activities", "payments", "expenses"] as const
 type SheetKind = (typeof SHEET_KINDS)[number]
-const SHEET_PLURALS: Readonly<Record<SheetKind, readonly [string, string]>> = { activities: ["activité", "activités"], payments: ["versement", "versements"], expenses: ["dépense", "dépenses"] }
+/** Each kind in French: singular, plural, feminine or not, and how « modèle de … » reads. */
+const SHEET_PLURALS: Readonly<Record<SheetKind, readonly [string, string, boolean, string]>> = {
+  activities: ["activité", "activités", true, "modèle d'activités"],
+  payments: ["versement", "versements", false, "modèle de versements"],
+  expenses: ["dépense", "dépenses", true, "modèle de dépenses"]
+}
+/** A past participle agreeing with `n` records of a kind (`2 versements écrits`, `1 dépense écrite`). */
+const agreed = (kind: SheetKind, n: number, word: string): string => `${word}${SHEET_PLURALS[kind][2] ? "e" : ""}${n === 1 ? "" : "s"}`
 const counted = (kind: SheetKind, n: number): string => `${n} ${SHEET_PLURALS[kind][n === 1 ? 0 : 1]}`
 
 /** Whether a file is a spreadsheet (`.csv`, `.xlsx`) rather than JSON, by its name. */
@@ -481,7 +488,7 @@ async function importSpreadsheet(args: ParsedArgs, io: Io): Promise<number> {
     return 0
   }
   const out = emit(args, io, `${JSON.stringify(json, null, 2)}\n`)
-  if (out !== undefined) io.err(`${counted(kind, count)} ${count === 1 ? "écrite" : "écrites"} dans ${out}`)
+  if (out !== undefined) io.err(`${counted(kind, count)} ${agreed(kind, count, "écrit")} dans ${out}`)
   return 0
 }
 
@@ -492,7 +499,7 @@ async function template(args: ParsedArgs, io: Io): Promise<number> {
   if (extname(out).toLowerCase() !== ".xlsx") throw new UsageError(`--out : le modèle est un classeur .xlsx, pas ${out}`)
   const { spreadsheetTemplate } = await spreadsheets()
   writeOutput(out, await spreadsheetTemplate(kind), [])
-  io.err(`modèle de ${SHEET_PLURALS[kind][1]} écrit dans ${out}`)
+  io.err(`${SHEET_PLURALS[kind][3]} écrit dans ${out}`)
   return 0
 }
 

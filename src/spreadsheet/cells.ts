@@ -99,9 +99,15 @@ function readBoolean(raw: RawCell): CellRead {
   return { error: `${quoted(raw)} : attendu oui ou non` }
 }
 
+/** The names a code is known by: itself, its label, and a label's parts around an abbreviation (`Fonds publics et territoires (FPT)`: the words, and `FPT`). */
+function namesOf(code: string, label: string): ReadonlyArray<string> {
+  const abbreviated = /^(.*?)\s*\(([^)]+)\)\s*$/u.exec(label)
+  return [code, label, ...(abbreviated === null ? [] : [abbreviated[1] as string, abbreviated[2] as string])].map(normalise)
+}
+
 function readCode(text: string, labels: Readonly<Record<string, string>>): string | undefined {
   const key = normalise(text)
-  return Object.keys(labels).find((code) => normalise(code) === key || normalise(labels[code] as string) === key)
+  return Object.keys(labels).find((code) => namesOf(code, labels[code] as string).includes(key))
 }
 
 const listOf = (labels: Readonly<Record<string, string>>): string => Object.values(labels).join(", ")
