@@ -40,9 +40,12 @@ export function isEmptyCell(raw: RawCell): boolean {
 
 function readMoney(raw: RawCell): CellRead {
   if (typeof raw === "number") {
-    // A workbook stores a number as a binary float: 1200.5 is kept when its shortest decimal
-    // form has at most two decimals (Euros.fromNumber checks it), and 0.1 + 0.2 is refused.
-    const result = Number.isFinite(raw) ? safely(() => Euros.fromNumber(raw).toString()) : undefined
+    // A workbook stores a number as a binary float, and a spreadsheet computes and shows it with
+    // 15 significant digits: 127.27 + 1 is stored as 128.26999999999998 and shown as 128,27. The
+    // amount is the number at those 15 digits, kept only when it has at most two decimals
+    // (Euros.fromNumber checks its shortest decimal form): 128,27 is read, 1 200,505 refused.
+    const shown = Number.isFinite(raw) ? Number(raw.toPrecision(15)) : Number.NaN
+    const result = safely(() => Euros.fromNumber(shown).toString())
     return result === undefined ? { error: `${quoted(raw)} a plus de deux décimales` } : { value: result }
   }
   if (typeof raw !== "string") return { error: `${quoted(raw)} n'est pas un montant` }

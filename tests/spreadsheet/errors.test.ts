@@ -57,12 +57,17 @@ describe("a problem names the file, the sheet, the row and the column", () => {
     expect(error.problems[0]?.file).toBe("tableur")
   })
 
-  it("a number cell with more than two decimals, as a float holds it, is refused; one with two is read exactly", async () => {
-    const bytes = await workbook("Dépenses", [EXPENSE_HEADERS, expenseRow("d-1", 0.1 + 0.2), expenseRow("d-2", 1200.5), expenseRow("d-3", 0.07)])
+  it("a number cell is read at the 15 significant digits a spreadsheet shows: two decimals at most", async () => {
+    const bytes = await workbook("Dépenses", [EXPENSE_HEADERS, expenseRow("d-1", 1200.505), expenseRow("d-2", 0.001), expenseRow("d-3", 1.005)])
     const error = await failure(() => readWorkbook("expenses", bytes))
-    expect(texts(error)).toEqual(["Dépenses, ligne 2, colonne « Montant » : « 0,30000000000000004 » a plus de deux décimales"])
-    const fine = await readWorkbook("expenses", await workbook("Dépenses", [EXPENSE_HEADERS, expenseRow("d-2", 1200.5), expenseRow("d-3", 0.07)]))
-    expect(fine.records.map((expense) => expense.amount.toString())).toEqual(["1200.50", "0.07"])
+    expect(texts(error)).toEqual([
+      "Dépenses, ligne 2, colonne « Montant » : « 1200,505 » a plus de deux décimales",
+      "Dépenses, ligne 3, colonne « Montant » : « 0,001 » a plus de deux décimales",
+      "Dépenses, ligne 4, colonne « Montant » : « 1,005 » a plus de deux décimales"
+    ])
+    // 0.1 + 0.2 is stored as 0.30000000000000004 and 127.27 + 1 as 128.26999999999998: shown, and read, as 0,30 and 128,27.
+    const fine = await readWorkbook("expenses", await workbook("Dépenses", [EXPENSE_HEADERS, expenseRow("d-1", 1200.5), expenseRow("d-2", 0.07), expenseRow("d-3", 0.1 + 0.2), expenseRow("d-4", 127.27 + 1), expenseRow("d-5", 9_999_999_999_999.99)]))
+    expect(fine.records.map((expense) => expense.amount.toString())).toEqual(["1200.50", "0.07", "0.30", "128.27", "9999999999999.99"])
   })
 
   it("the decoders' own rules apply, at the row and column of the value", async () => {
