@@ -1,8 +1,9 @@
 /**
  * A 200 000-row expenses workbook read with bounded memory: `npx tsx bench/spreadsheet.ts [rows]`
  * writes the workbook (and the same rows as CSV) in a child process, then reads each in a fresh
- * process and prints the time and the peak memory (RSS) of the reading process. Not part of
- * `npm run bench`: run it on its own (it takes about a minute).
+ * process and prints the time and the peak memory (RSS) of the reading process; then, for
+ * comparison, the peak memory of exceljs loading the whole workbook. Not part of `npm run bench`:
+ * run it on its own (a few minutes).
  */
 import { execFileSync } from "node:child_process"
 import { mkdtempSync, statSync, writeFileSync } from "node:fs"
@@ -49,9 +50,19 @@ async function read(file: string): Promise<void> {
   console.log(JSON.stringify({ records: result.records.length, totalCents: String(cents), ms: Math.round(ms), peakMiB: Math.round(resourceUsage().maxRSS / 1024) }))
 }
 
+/** For comparison: exceljs loading the whole workbook in memory, as a non-streaming reader does. */
+async function whole(file: string): Promise<void> {
+  const start = performance.now()
+  const book = new ExcelJS.Workbook()
+  await book.xlsx.readFile(file)
+  const rows = book.worksheets[0]?.rowCount ?? 0
+  console.log(JSON.stringify({ rows, ms: Math.round(performance.now() - start), peakMiB: Math.round(resourceUsage().maxRSS / 1024) }))
+}
+
 const [mode = "all", argument] = process.argv.slice(2)
 if (mode === "generate") await generate(Number(argument), process.argv[4] as string)
 else if (mode === "read") await read(argument as string)
+else if (mode === "whole") await whole(argument as string)
 else {
   const rows = Number(mode === "all" ? 200_000 : mode)
   const folder = mkdtempSync(join(tmpdir(), "caf-spreadsheet-bench-"))
@@ -60,9 +71,9 @@ else {
   let start = performance.now()
   execFileSync(process.execPath, [...tsx, "generate", String(rows), folder], { stdio: "inherit" })
   console.log(`generated ${rows} rows in ${Math.round(performance.now() - start)} ms: depenses.xlsx ${(statSync(join(folder, "depenses.xlsx")).size / 2 ** 20).toFixed(1)} MiB, depenses.csv ${(statSync(join(folder, "depenses.csv")).size / 2 ** 20).toFixed(1)} MiB`)
-  for (const name of ["depenses.xlsx", "depenses.csv"]) {
+  for (const [reading, name] of [["read", "depenses.xlsx"], ["read", "depenses.csv"], ["whole", "depenses.xlsx"]] as const) {
     start = performance.now()
-    const out = execFileSync(process.execPath, [...tsx, "read", join(folder, name)], { encoding: "utf8" })
-    console.log(`${name}: ${out.trim()} (process ${Math.round(performance.now() - start)} ms)`)
+    const out = execFileSync(process.execPath, [...tsx, reading, join(folder, name)], { encoding: "utf8" })
+    console.log(`${reading === "read" ? "readSpreadsheetFile" : "exceljs Workbook.xlsx.readFile, for comparison"}, ${name}: ${out.trim()} (process ${Math.round(performance.now() - start)} ms)`)
   }
 }

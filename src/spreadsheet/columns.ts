@@ -199,6 +199,13 @@ const expenses: RecordTable = {
   encode: encodeExpenses as RecordTable["encode"]
 }
 
+// The compte rendu financier (CERFA n° 15059), once its decoder exists, is one more table here:
+// a `kind` ("financial-reports"), its sheet (« Compte rendu financier »), its columns (one row per
+// budget line: the line's code or label as a `code` column, the planned and actual amounts as
+// `money` columns, the year as an `integer`), and its decoder and encoder of one row. If the
+// decoder reads a whole report as one document, its rows can be a `rowList` of lines under the
+// report's id, as an activity's structures are.
+
 /**
  * The column tables, by kind: the accepted headers, what each column holds, and the decoder the
  * rows go through.

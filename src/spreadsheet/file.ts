@@ -7,7 +7,7 @@ import { readFile } from "node:fs/promises"
 import { extname } from "node:path"
 import { InvalidArgumentError } from "../core/errors.js"
 import type { SpreadsheetKind } from "./columns.js"
-import { type SpreadsheetRecords, readCsv, readWorkbook } from "./read.js"
+import { SpreadsheetError, type SpreadsheetRecords, readCsv, readWorkbook, tableOf } from "./read.js"
 
 /**
  * Whether a file name is a spreadsheet this entry point reads: `.csv` or `.xlsx`, in any case.
@@ -26,7 +26,8 @@ export function isSpreadsheetFile(path: string): boolean {
 
 /**
  * Reads records of one kind from a `.csv` or `.xlsx` file (a workbook is streamed), or throws a
- * {@link SpreadsheetError} listing every problem, the file named as given.
+ * {@link SpreadsheetError} listing every problem, the file named as given (a file that cannot be
+ * read too, with the reason).
  *
  * @example
  * ```ts
@@ -37,7 +38,16 @@ export function isSpreadsheetFile(path: string): boolean {
  * @category spreadsheets
  */
 export async function readSpreadsheetFile<K extends SpreadsheetKind>(kind: K, path: string): Promise<SpreadsheetRecords<K>> {
+  tableOf(kind, "kind")
   if (!isSpreadsheetFile(path)) throw new InvalidArgumentError({ argument: "path", message: `attendu un fichier .csv ou .xlsx, reçu ${String(path)}` })
-  if (extname(path).toLowerCase() === ".csv") return readCsv(kind, await readFile(path), { file: path })
-  return readWorkbook(kind, path, { file: path })
+  if (extname(path).toLowerCase() !== ".csv") return readWorkbook(kind, path, { file: path })
+  let bytes: Uint8Array
+  try {
+    bytes = await readFile(path)
+  } catch (error) {
+    const code = (error as { readonly code?: unknown }).code
+    const message = code === "ENOENT" ? "fichier introuvable" : code === "EISDIR" ? "c'est un dossier" : code === "EACCES" ? "permission refusée" : "le fichier ne peut pas être lu"
+    throw new SpreadsheetError({ file: path, problems: [{ file: path, message, text: message }], omittedProblems: 0, skippedRows: [], frenchMessage: `${path} : ${message}`, message: `${path} : ${message}` })
+  }
+  return readCsv(kind, bytes, { file: path })
 }

@@ -110,7 +110,16 @@ export interface SpreadsheetRecords<K extends SpreadsheetKind> {
   readonly skippedRows: ReadonlyArray<number>
 }
 
-/** Options of the readers. */
+/**
+ * Options of the readers.
+ *
+ * @example
+ * ```ts
+ * import type { ReadOptions } from "caf-conventions/spreadsheet"
+ * const options: ReadOptions = { file: "depenses-2024.xlsx" }
+ * ```
+ * @category spreadsheets
+ */
 export interface ReadOptions {
   /** The file's name, for messages (default: `tableur`). */
   readonly file?: string
@@ -445,7 +454,17 @@ function mergeRows(range: string): readonly [number, number] {
   return [start ?? 0, end ?? 0]
 }
 
-type StreamInput = string | Uint8Array | Readable
+/**
+ * What a workbook is read from: a file's path, its bytes, or a readable stream.
+ *
+ * @example
+ * ```ts
+ * import type { WorkbookInput } from "caf-conventions/spreadsheet"
+ * const input: WorkbookInput = "depenses-2024.xlsx"
+ * ```
+ * @category spreadsheets
+ */
+export type WorkbookInput = string | Uint8Array | Readable
 
 /**
  * Reads records of one kind from an XLSX workbook (a path, its bytes, or a stream), streaming its
@@ -463,7 +482,7 @@ type StreamInput = string | Uint8Array | Readable
  * ```
  * @category spreadsheets
  */
-export async function readWorkbook<K extends SpreadsheetKind>(kind: K, input: StreamInput, options?: ReadOptions): Promise<SpreadsheetRecords<K>> {
+export async function readWorkbook<K extends SpreadsheetKind>(kind: K, input: WorkbookInput, options?: ReadOptions): Promise<SpreadsheetRecords<K>> {
   const table = tableOf(kind, "kind")
   const file = fileOf(options)
   if (typeof input !== "string" && !(input instanceof Uint8Array) && !(input instanceof Readable)) throw new InvalidArgumentError({ argument: "input", message: `attendu un chemin, des octets ou un flux, reçu ${typeof input}` })

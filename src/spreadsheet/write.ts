@@ -82,7 +82,16 @@ export function writeCsv<K extends SpreadsheetKind>(kind: K, records: ReadonlyAr
 /** How many rows a template's lists and formats cover. */
 const TEMPLATE_ROWS = 1000
 
-/** Options of {@link writeWorkbook}. */
+/**
+ * Options of {@link writeWorkbook}.
+ *
+ * @example
+ * ```ts
+ * import type { WorkbookOptions } from "caf-conventions/spreadsheet"
+ * const options: WorkbookOptions = { example: true }
+ * ```
+ * @category spreadsheets
+ */
 export interface WorkbookOptions {
   /** Write the example row of each column first (what a template does); default `false`. */
   readonly example?: boolean
