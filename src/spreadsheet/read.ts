@@ -160,6 +160,8 @@ class Assembler {
   private columns: Array<{ readonly spec: ColumnSpec; readonly header: string; readonly key?: string } | undefined> = []
   private pending: Pending | undefined
   private emptyRun: Array<number> = []
+  /** Whether the first row held no headers: the rows cannot be read then, and are not. */
+  private headless = false
 
   constructor(
     readonly table: RecordTable,
@@ -188,6 +190,7 @@ class Assembler {
 
   headers(row: Row | undefined): void {
     if (row === undefined || row.cells.every(isEmptyCell)) {
+      this.headless = true
       this.problem(1, undefined, `la première ligne doit porter les en-têtes des colonnes (${this.table.columns.map((c) => c.header).join(", ")})`)
       return
     }
@@ -226,6 +229,7 @@ class Assembler {
   }
 
   row(row: Row): void {
+    if (this.headless) return
     if (row.cells.every(isEmptyCell)) {
       this.emptyRun.push(row.number)
       return

@@ -141,7 +141,8 @@ describe("headers", () => {
   })
 
   it("an empty first line is refused: the headers are on the first line", async () => {
-    const error = await failure(() => readCsv("payments", "\nIdentifiant;Date;Montant;Année\n"))
+    const error = await failure(() => readCsv("payments", "\nIdentifiant;Date;Montant;Année\nv-1;28/03/2024;15000;2024\n"))
+    expect(texts(error)).toHaveLength(1)
     expect(texts(error)[0]).toBe("ligne 1 : la première ligne doit porter les en-têtes des colonnes (Identifiant, Date, Montant, Année, Échéance, Convention, Libellé)")
   })
 
