@@ -329,12 +329,13 @@ class Assembler {
       })
       throw spreadsheetError(this.file, order.map((index) => this.problems[index] as SpreadsheetProblem), this.omitted, this.skipped)
     }
-    return {
+    // The records are deeply frozen by their decoder; the lists and the result are frozen here.
+    return Object.freeze({
       kind,
       records: Object.freeze(this.records) as ReadonlyArray<SpreadsheetRecord<K>>,
       ...(this.sheet === undefined ? {} : { sheet: this.sheet }),
       skippedRows: Object.freeze(this.skipped)
-    }
+    })
   }
 }
 

@@ -55,6 +55,8 @@ describe("the ways people write values", () => {
       "Identifiant\tDate\tMontant\tAnnée\nv-1\t2024-03-28\t15000.50\t2024"
     ]
     for (const csv of shapes) expect(readCsv("payments", csv).records.map((p) => [p.id, p.amount.toString(), p.year]), csv).toEqual(expected)
+    const read = readCsv("payments", shapes[0] as string)
+    expect([Object.isFrozen(read), Object.isFrozen(read.records), Object.isFrozen(read.records[0]), Object.isFrozen(read.skippedRows)]).toEqual([true, true, true, true])
     expect(readCsv("payments", new TextEncoder().encode(`\uFEFF${shapes[0]}`)).records.map((p) => [p.id, p.amount.toString(), p.year])).toEqual(expected)
   })
 
