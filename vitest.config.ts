@@ -4,7 +4,10 @@ import { defineConfig } from "vitest/config"
 export default defineConfig({
   resolve: {
     // Tests import the library by its published name, as users do, but run on the sources.
-    alias: { "caf-conventions": fileURLToPath(new URL("./src/index.ts", import.meta.url)) }
+    alias: [
+      { find: /^caf-conventions$/u, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
+      { find: /^caf-conventions\/spreadsheet$/u, replacement: fileURLToPath(new URL("./src/spreadsheet/index.ts", import.meta.url)) }
+    ]
   },
   test: {
     include: ["tests/**/*.test.ts"],

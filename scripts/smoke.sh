@@ -20,6 +20,11 @@ const amount = Euros.parse("30000").times("0.5")
 if (amount.toString() !== "15000.00") throw new Error(`import: got ${amount}`)
 if (parseCalendarDate("2024-02-29") !== "2024-02-29") throw new Error("import: date")
 console.log("import ok:", amount.format())
+const { readCsv, spreadsheetTemplate, readWorkbook } = await import("caf-conventions/spreadsheet")
+const read = readCsv("expenses", "Identifiant;Date;Montant;Catégorie\nd-1;14/03/2024;1 200,50;experts\n")
+if (read.records[0]?.amount.toString() !== "1200.50") throw new Error("import: spreadsheet")
+if ((await readWorkbook("expenses", await spreadsheetTemplate("expenses"))).records.length !== 1) throw new Error("import: template")
+console.log("spreadsheet ok:", read.records[0].amount.format())
 JS
 cat > names.mjs <<'JS'
 import { inspect } from "node:util"

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { realpathSync } from "node:fs"
+import { realpathSync, statSync } from "node:fs"
+import { extname } from "node:path"
 import {
   ACCOMPANIMENT_KIND_LABELS,
   CONVENTION_KIND_LABELS,
@@ -46,7 +47,7 @@ import {
   toScdlCsv
 } from "../index.js"
 import { DATES_BY_YEAR_OPTION, DATE_OPTION, FILE_OPTION, FOLDER_OPTION, type OptionSpecs, type ParsedArgs, UsageError, YEAR_OPTION, datesByYear, oneOf, option } from "./args.js"
-import { readJson, scenarioReader, writeOutput } from "./files.js"
+import { reasonOf, readJson, scenarioPaths, scenarioReader, writeOutput } from "./files.js"
 
 /**
  * @internal Where a command writes: standard output and error, and, when standard error is a
@@ -64,7 +65,47 @@ export interface Io {
 export interface Command {
   readonly options: OptionSpecs
   readonly positionals?: number
-  readonly run: (args: ParsedArgs, io: Io) => number
+  readonly run: (args: ParsedArgs, io: Io) => number | Promise<number>
+}
+
+type SpreadsheetModule = typeof import("../spreadsheet/index.js")
+let spreadsheetModule: Promise<SpreadsheetModule> | undefined
+/** The spreadsheet entry point, loaded on first use only: the other commands never load exceljs. */
+const spreadsheets = (): Promise<SpreadsheetModule> => (spreadsheetModule ??= import("../spreadsheet/index.js"))
+
+/** The kinds of records a spreadsheet can hold, as the options name them. */
+const SHEET_KINDS = ["activities", "payments", "expenses"] as const
+type SheetKind = (typeof SHEET_KINDS)[number]
+/** Each kind in French: singular, plural, feminine or not, and how « modèle de … » reads. */
+const SHEET_PLURALS: Readonly<Record<SheetKind, readonly [string, string, boolean, string]>> = {
+  activities: ["activité", "activités", true, "modèle d'activités"],
+  payments: ["versement", "versements", false, "modèle de versements"],
+  expenses: ["dépense", "dépenses", true, "modèle de dépenses"]
+}
+/** A past participle agreeing with `n` records of a kind (`2 versements écrits`, `1 dépense écrite`). */
+const agreed = (kind: SheetKind, n: number, word: string): string => `${word}${SHEET_PLURALS[kind][2] ? "e" : ""}${n === 1 ? "" : "s"}`
+const counted = (kind: SheetKind, n: number): string => `${n} ${SHEET_PLURALS[kind][n === 1 ? 0 : 1]}`
+
+/** Whether a file is a spreadsheet (`.csv`, `.xlsx`) rather than JSON, by its name. */
+function isSpreadsheetPath(path: string): boolean {
+  return [".csv", ".xlsx"].includes(extname(path).toLowerCase())
+}
+
+/**
+ * Reads records of one kind from a spreadsheet file, as JSON (what a JSON file of records would
+ * hold), saying on standard error which empty rows were skipped. A file that cannot be read is a
+ * usage error; problems in it throw a `SpreadsheetError` (exit 1, every problem listed).
+ */
+async function spreadsheetRecords(kind: SheetKind, path: string, io: Io): Promise<{ readonly json: ReadonlyArray<unknown>; readonly count: number }> {
+  try {
+    if (!statSync(path).isFile()) throw Object.assign(new Error("not a file"), { code: "EISDIR" })
+  } catch (error) {
+    throw new UsageError(`impossible de lire le fichier ${path} (${reasonOf(error)})`)
+  }
+  const { SPREADSHEET_KINDS, readSpreadsheetFile } = await spreadsheets()
+  const read = await readSpreadsheetFile(kind, path)
+  if (read.skippedRows.length > 0) io.err(`${path} : ${read.skippedRows.length === 1 ? "ligne vide ignorée" : "lignes vides ignorées"} : ${read.skippedRows.join(", ")}`)
+  return { json: SPREADSHEET_KINDS[kind].encode(read.records as ReadonlyArray<never>), count: read.records.length }
 }
 
 /** Whether a JSON value is an object (not an array, not null). */
@@ -265,8 +306,31 @@ function eligibility(args: ParsedArgs, io: Io): number {
   return invalid === 0 ? 0 : 1
 }
 
+/** The records a scenario names as spreadsheet files, read as JSON, by reference; or the exit code of a failure, reported. */
+async function scenarioSpreadsheets(file: string, scenario: Readonly<Record<string, unknown>>, root: string | undefined, io: Io): Promise<Map<string, unknown> | number> {
+  const preloaded = new Map<string, unknown>()
+  for (const kind of SHEET_KINDS) {
+    const reference = scenario[kind]
+    if (typeof reference !== "string" || !isSpreadsheetPath(reference)) continue
+    try {
+      preloaded.set(reference, (await spreadsheetRecords(kind, scenarioPaths(file, root)(reference), io)).json)
+    } catch (error) {
+      if (error instanceof UsageError) {
+        io.out(`✗ ${file} : ${error.message}`)
+        return 1
+      }
+      if (error instanceof Error && "frenchMessage" in error && "_tag" in error) {
+        io.out(`✗ ${file} : ${String(error.frenchMessage)}`)
+        return 1
+      }
+      throw error
+    }
+  }
+  return preloaded
+}
+
 /** Runs one scenario file for `check`: its exit code (0 passed, 1 failed or invalid, 2 unreadable). */
-function checkFile(file: string, root: string | undefined, io: Io): number {
+function checkFile(file: string, root: string | undefined, io: Io): number | Promise<number> {
   let scenario: ReturnType<typeof safeParseScenario>
   try {
     scenario = safeParseScenario(readJson(file))
@@ -279,7 +343,16 @@ function checkFile(file: string, root: string | undefined, io: Io): number {
     for (const line of problemLines(io, file, scenario.error)) io.out(line)
     return 1
   }
-  const result = runScenario(scenario.data, scenarioReader(file, root))
+  const data = scenario.data
+  if (SHEET_KINDS.some((kind) => typeof data[kind] === "string" && isSpreadsheetPath(data[kind]))) {
+    return scenarioSpreadsheets(file, data, root, io).then((preloaded) => (typeof preloaded === "number" ? preloaded : scenarioOutcome(file, data, scenarioReader(file, root, preloaded), io)))
+  }
+  return scenarioOutcome(file, data, scenarioReader(file, root), io)
+}
+
+/** Runs a decoded scenario and prints its outcome: its exit code. */
+function scenarioOutcome(file: string, scenario: Parameters<typeof runScenario>[0], files: Parameters<typeof runScenario>[1], io: Io): number {
+  const result = runScenario(scenario, files)
   if (result.passed) {
     io.out(`✓ ${result.name}`)
     return 0
@@ -290,17 +363,32 @@ function checkFile(file: string, root: string | undefined, io: Io): number {
 }
 
 /** @internal `check <scenario…> [--root dossier]`: every file is run; the exit code is the worst. */
-function check(args: ParsedArgs, io: Io): number {
+function check(args: ParsedArgs, io: Io): number | Promise<number> {
   if (args.positional.length === 0) throw new UsageError("indiquez au moins un fichier de scénario")
-  const codes = args.positional.map((file) => checkFile(file, option(args, "root"), io))
-  const failed = codes.filter((code) => code !== 0).length
-  io.out(`${codes.length - failed} passed, ${failed} failed`)
-  return Math.max(...codes)
+  const finish = (codes: ReadonlyArray<number>): number => {
+    const failed = codes.filter((code) => code !== 0).length
+    io.out(`${codes.length - failed} passed, ${failed} failed`)
+    return Math.max(...codes)
+  }
+  // In order, one file after the other, so that the output reads in the order of the files.
+  const codes: Array<number> = []
+  for (const [index, file] of args.positional.entries()) {
+    const code = checkFile(file, option(args, "root"), io)
+    if (typeof code !== "number") {
+      return (async () => {
+        codes.push(await code)
+        for (const next of args.positional.slice(index + 1)) codes.push(await checkFile(next, option(args, "root"), io))
+        return finish(codes)
+      })()
+    }
+    codes.push(code)
+  }
+  return finish(codes)
 }
 
-function recordsFile<T>(path: string | undefined, parse: (json: unknown) => T, empty: T): T {
+function recordsFile<T>(path: string | undefined, parse: (json: unknown) => T, empty: T, preloaded?: unknown): T {
   if (path === undefined) return empty
-  const json = readJson(path)
+  const json = preloaded ?? readJson(path)
   try {
     return parse(json)
   } catch (error) {
@@ -329,7 +417,23 @@ function emit(args: ParsedArgs, io: Io, text: string): string | undefined {
  * @internal `report <file> [--year Y] [--activities f] [--payments f] [--expenses f] [--repayments f] [--as-of D]
  * [--reports-accepted Y=D,…] [--financial-report-received Y=D,…] [--format md|html|json] [--out f] [--convention id]`
  */
-function report(args: ParsedArgs, io: Io): number {
+function report(args: ParsedArgs, io: Io): number | Promise<number> {
+  const repayments = option(args, "repayments")
+  if (repayments !== undefined && isSpreadsheetPath(repayments)) throw new UsageError(`--repayments : les reversements se lisent en JSON, pas dans un tableur (${repayments})`)
+  const sheets = SHEET_KINDS.filter((kind) => {
+    const path = option(args, kind)
+    return path !== undefined && isSpreadsheetPath(path)
+  })
+  if (sheets.length === 0) return reportWith(args, io, new Map())
+  return (async () => {
+    const preloaded = new Map<string, unknown>()
+    for (const kind of sheets) preloaded.set(kind, (await spreadsheetRecords(kind, option(args, kind) as string, io)).json)
+    return reportWith(args, io, preloaded)
+  })()
+}
+
+/** `report`, the records of spreadsheet files already read (`preloaded`, by option). */
+function reportWith(args: ParsedArgs, io: Io, preloaded: ReadonlyMap<string, unknown>): number {
   const file = firstFile(args)
   const { conventions, portfolio } = conventionsOf(file)
   const convention = pickConvention(conventions, option(args, "convention"), file)
@@ -337,9 +441,9 @@ function report(args: ParsedArgs, io: Io): number {
   const accepted = option(args, "reports-accepted")
   const received = option(args, "financial-report-received")
   const inputs = {
-    activities: recordsFile(option(args, "activities"), parseActivities, []),
-    payments: recordsFile(option(args, "payments"), parsePayments, []),
-    expenses: recordsFile(option(args, "expenses"), parseExpenses, []),
+    activities: recordsFile(option(args, "activities"), parseActivities, [], preloaded.get("activities")),
+    payments: recordsFile(option(args, "payments"), parsePayments, [], preloaded.get("payments")),
+    expenses: recordsFile(option(args, "expenses"), parseExpenses, [], preloaded.get("expenses")),
     repayments: recordsFile(option(args, "repayments"), parseRepayments, []),
     conventions,
     ...(portfolio === undefined ? {} : { partners: portfolio.partners }),
@@ -400,6 +504,38 @@ function scdl(args: ParsedArgs, io: Io): number {
   return refused === 0 ? 0 : 1
 }
 
+/** The `--kind` a spreadsheet command reads or writes. */
+function kindOption(args: ParsedArgs): SheetKind {
+  return option(args, "kind", true) as SheetKind
+}
+
+/** @internal `import <file> --kind K [--validate] [--out f]`: a CSV or XLSX file to JSON records. */
+async function importSpreadsheet(args: ParsedArgs, io: Io): Promise<number> {
+  const file = args.positional[0]
+  if (file === undefined) throw new UsageError("indiquez le fichier CSV ou XLSX à importer")
+  if (!isSpreadsheetPath(file)) throw new UsageError(`import lit un fichier .csv ou .xlsx, pas ${file}`)
+  const kind = kindOption(args)
+  const { json, count } = await spreadsheetRecords(kind, file, io)
+  if (args.options.has("validate")) {
+    io.out(`✓ ${file} : ${counted(kind, count)}, ${count === 1 ? "valide" : "valides"}`)
+    return 0
+  }
+  const out = emit(args, io, `${JSON.stringify(json, null, 2)}\n`)
+  if (out !== undefined) io.err(`${counted(kind, count)} ${agreed(kind, count, "écrit")} dans ${out}`)
+  return 0
+}
+
+/** @internal `template --kind K --out f.xlsx`: a blank workbook to fill. */
+async function template(args: ParsedArgs, io: Io): Promise<number> {
+  const kind = kindOption(args)
+  const out = option(args, "out", true)
+  if (extname(out).toLowerCase() !== ".xlsx") throw new UsageError(`--out : le modèle est un classeur .xlsx, pas ${out}`)
+  const { spreadsheetTemplate } = await spreadsheets()
+  writeOutput(out, await spreadsheetTemplate(kind), [])
+  io.err(`${SHEET_PLURALS[kind][3]} écrit dans ${out}`)
+  return 0
+}
+
 const DATE = { date: DATE_OPTION }
 const CONVENTION = { convention: { value: "<id>" } }
 
@@ -417,5 +553,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     positionals: 1,
     run: report
   },
-  scdl: { options: { "scdl-version": oneOf(...SCDL_VERSIONS), out: FILE_OPTION }, run: scdl }
+  scdl: { options: { "scdl-version": oneOf(...SCDL_VERSIONS), out: FILE_OPTION }, run: scdl },
+  import: { options: { kind: oneOf(...SHEET_KINDS), validate: {}, out: FILE_OPTION }, positionals: 1, run: importSpreadsheet },
+  template: { options: { kind: oneOf(...SHEET_KINDS), out: FILE_OPTION }, positionals: 0, run: template }
 }

@@ -69,11 +69,11 @@ function isInside(folder: string, path: string): boolean {
 }
 
 /**
- * @internal The reader of a scenario's file references: paths relative to the scenario file,
- * read only when they lie under `root` (by default the scenario's own folder), following
- * symbolic links before deciding.
+ * @internal Where a scenario's file reference leads: the real path, when it lies under `root`
+ * (by default the scenario's own folder), following symbolic links before deciding; otherwise a
+ * usage error that does not read the file.
  */
-export function scenarioReader(scenarioFile: string, root: string | undefined): ScenarioFiles {
+export function scenarioPaths(scenarioFile: string, root: string | undefined): (path: string) => string {
   const base = dirname(resolve(scenarioFile))
   const lexicalRoot = root === undefined ? base : resolve(root)
   const realRoot = realpathSync(lexicalRoot)
@@ -89,8 +89,18 @@ export function scenarioReader(scenarioFile: string, root: string | undefined): 
       throw isInside(lexicalRoot, target) ? new UsageError(`impossible de lire le fichier ${path} (${reasonOf(error)})`) : refuse(path)
     }
     if (!isInside(realRoot, real)) throw refuse(path)
-    return readJson(real)
+    return real
   }
+}
+
+/**
+ * @internal The reader of a scenario's file references: paths relative to the scenario file,
+ * read only when they lie under `root` (see {@link scenarioPaths}). `preloaded` holds the records
+ * already read from spreadsheets, by reference as the scenario writes it.
+ */
+export function scenarioReader(scenarioFile: string, root: string | undefined, preloaded: ReadonlyMap<string, unknown> = new Map()): ScenarioFiles {
+  const locate = scenarioPaths(scenarioFile, root)
+  return (path) => (preloaded.has(path) ? preloaded.get(path) : readJson(locate(path)))
 }
 
 function statOf(path: string, follow: boolean): Stats | undefined {
@@ -121,11 +131,11 @@ function checkOut(out: string, inputs: ReadonlyArray<string>): void {
 }
 
 /**
- * @internal Writes `text` to `out` atomically: into a new temporary file of the same folder,
+ * @internal Writes `text` (or bytes) to `out` atomically: into a new temporary file of the same folder,
  * then renamed onto `out`, so that a reader sees the old file or the whole new one. Refuses, with
  * a usage error, a folder, a symbolic link, a missing folder and any of the command's `inputs`.
  */
-export function writeOutput(out: string, text: string, inputs: ReadonlyArray<string>): void {
+export function writeOutput(out: string, text: string | Uint8Array, inputs: ReadonlyArray<string>): void {
   checkOut(out, inputs)
   const temporary = join(dirname(resolve(out)), `.${basename(out)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`)
   try {

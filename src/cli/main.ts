@@ -27,6 +27,8 @@ Commandes :
   check <scénario…> [--root <dossier>]      exécute des scénarios et compare les réponses attendues
   report <fichier> [--year AAAA]            bilan annuel (ou de fin de convention sans --year)
   scdl <fichier…>                           export en données ouvertes (SCDL subventions, CSV)
+  import <tableur> --kind <nature>          tableur CSV ou XLSX → enregistrements JSON (ou --validate)
+  template --kind <nature> --out <f.xlsx>   classeur vierge à remplir (activités, versements, dépenses)
 
 Options communes : --lang fr|en (langue des problèmes trouvés dans les fichiers, français par
 défaut), --help, --version. Une option inconnue, une valeur invalide ou un argument
@@ -56,6 +58,7 @@ Sortie 0 si tous les candidats sont lisibles (éligibles ou non), 1 si certains 
   check: `Usage : caf-conventions check <scénario…> [--root <dossier>]
 
 Exécute des scénarios (docs/scenarios.md) et affiche, pour chacun, « ✓ » ou les différences.
+Les activités, versements et dépenses d'un scénario peuvent être des fichiers CSV ou XLSX.
 Un scénario ne lit que les fichiers de son propre dossier, ou du dossier que donne --root.
 Sortie 1 si un scénario échoue, 2 si un fichier de scénario ne peut pas être lu.`,
   report: `Usage : caf-conventions report <fichier> [--year AAAA] [--activities <f>] [--payments <f>]
@@ -63,13 +66,25 @@ Sortie 1 si un scénario échoue, 2 si un fichier de scénario ne peut pas être
          [--financial-report-received AAAA=AAAA-MM-JJ[,…]] [--convention <id>]
          [--format md|html|json] [--out <f>]
 
-Bilan annuel de l'année --year, ou bilan de fin de convention sans --year. --repayments lit
+Bilan annuel de l'année --year, ou bilan de fin de convention sans --year. --activities,
+--payments et --expenses lisent un fichier JSON, CSV ou XLSX (voir import). --repayments lit
 les reversements reçus du partenaire. --reports-accepted
 donne, par année, le jour où les bilans ont été acceptés (le solde est alors exigible), et
 --financial-report-received le jour où le compte rendu financier a été reçu :
 --reports-accepted 2024=2025-05-20,2025=2026-05-15. Markdown par défaut ;
 --format html donne une page autonome imprimable ; --out écrit dans un fichier, remplacé d'un
 seul coup, jamais un des fichiers lus, un dossier ou un lien symbolique.`,
+  import: `Usage : caf-conventions import <fichier.csv|fichier.xlsx> --kind activities|payments|expenses
+         [--validate] [--out <f>]
+
+Lit des activités, des versements ou des dépenses dans un tableur (CSV ou XLSX, en-têtes en
+français, voir docs/spreadsheets.md) et écrit les enregistrements JSON ; --validate vérifie
+seulement. Chaque problème est donné avec sa ligne et sa colonne ; les lignes vides ignorées
+sont signalées. Sortie 1 si le tableur a des problèmes.`,
+  template: `Usage : caf-conventions template --kind activities|payments|expenses --out <f.xlsx>
+
+Écrit un classeur vierge : les en-têtes, une ligne d'exemple, des listes déroulantes pour les
+champs codés (secteurs, catégories, natures d'activité…) et les formats de date et de montant.`,
   scdl: `Usage : caf-conventions scdl <portefeuille…> [--scdl-version 2.1.1|2.0] [--out <f>]
 
 Exporte les conventions au format SCDL subventions (CSV), version 2.1.1 du schéma par défaut ;
@@ -103,7 +118,7 @@ function printableIo(io: Io): Io {
   }
 }
 
-function runCommand(argv: ReadonlyArray<string>, io: Io): number {
+function runCommand(argv: ReadonlyArray<string>, io: Io): number | Promise<number> {
   const [command = "", ...rest] = argv
   if (command === "--version") {
     io.out(packageVersion())
@@ -133,32 +148,40 @@ function localeOf(argv: ReadonlyArray<string>): Locale {
   return argv.includes("--lang=en") || (at >= 0 && argv[at + 1] === "en") ? "en" : "fr"
 }
 
+/** The exit code of an error a command threw, after saying why on standard error. */
+function failure(error: unknown, argv: ReadonlyArray<string>, io: Io): number {
+  if (error instanceof UsageError) {
+    const command = argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? `${argv[0]} ` : ""
+    io.err(`caf-conventions : ${error.message}\nAide : caf-conventions ${command}--help`)
+    return 2
+  }
+  if (error instanceof ValidationError) {
+    for (const line of problemLines({ ...io, locale: localeOf(argv) }, error.subject, error)) io.err(line)
+    return 1
+  }
+  if (error instanceof Error && "_tag" in error) {
+    io.err(`✗ ${"frenchMessage" in error && typeof error.frenchMessage === "string" ? error.frenchMessage : error.message}`)
+    return 1
+  }
+  io.err(`caf-conventions : erreur inattendue : ${error instanceof Error ? error.message : String(error)}`)
+  return 3
+}
+
 /**
- * Runs the command line with the given arguments and returns the exit code. Everything printed
- * goes through `io`, control characters escaped.
+ * Runs the command line with the given arguments and returns the exit code, or a promise of it
+ * for the commands that read or write spreadsheets (`import`, `template`, and `report` or
+ * `check` given a `.csv` or `.xlsx` file). Everything printed goes through `io`, control
+ * characters escaped.
  *
  * @internal
  */
-export function run(argv: ReadonlyArray<string>, rawIo: Io): number {
+export function run(argv: ReadonlyArray<string>, rawIo: Io): number | Promise<number> {
   const io = printableIo(rawIo)
   try {
-    return runCommand(argv, io)
+    const code = runCommand(argv, io)
+    return typeof code === "number" ? code : code.catch((error: unknown) => failure(error, argv, io))
   } catch (error) {
-    if (error instanceof UsageError) {
-      const command = argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? `${argv[0]} ` : ""
-      io.err(`caf-conventions : ${error.message}\nAide : caf-conventions ${command}--help`)
-      return 2
-    }
-    if (error instanceof ValidationError) {
-      for (const line of problemLines({ ...io, locale: localeOf(argv) }, error.subject, error)) io.err(line)
-      return 1
-    }
-    if (error instanceof Error && "_tag" in error) {
-      io.err(`✗ ${"frenchMessage" in error && typeof error.frenchMessage === "string" ? error.frenchMessage : error.message}`)
-      return 1
-    }
-    io.err(`caf-conventions : erreur inattendue : ${error instanceof Error ? error.message : String(error)}`)
-    return 3
+    return failure(error, argv, io)
   }
 }
 
@@ -169,9 +192,11 @@ if (isMain) {
     if (error.code === "EPIPE") process.exit(0)
     throw error
   })
-  process.exitCode = run(process.argv.slice(2), {
+  const code = run(process.argv.slice(2), {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     ...(process.stderr.isTTY === true ? { progress: { update: (line: string) => process.stderr.write(`\r${line}`), end: () => process.stderr.write("\n") } } : {})
   })
+  if (typeof code === "number") process.exitCode = code
+  else void code.then((value) => (process.exitCode = value))
 }

@@ -1,0 +1,261 @@
+/**
+ * The columns of each kind of record, as staff name them: one table per kind, read by the CSV
+ * and workbook readers and writers alike. A new kind of record is one more table here (and its
+ * decoder): nothing else in the readers knows about a particular field.
+ *
+ * @module
+ */
+import { FUNDING_SCHEME_LABELS, LEGAL_FORM_LABELS, PARTNERSHIP_BODY_LABELS, SECTOR_LABELS, SITUATION_LABELS } from "../referential/codes.js"
+import { ACTIVITY_KIND_LABELS, EXPENSE_CATEGORY_LABELS } from "../referential/convention-codes.js"
+import type { SafeParseResult } from "../core/errors.js"
+import { encodeActivities, safeParseActivity } from "../objectives/activity.js"
+import { encodeExpenses, encodePayments, safeParseExpense, safeParsePayment } from "../funding/records.js"
+
+/**
+ * What a column holds, which says how a cell is read and written:
+ * `id` and `text` (one line), `ids` (several ids separated by `,`, `;` or spaces), `multiline`, `date` (`JJ/MM/AAAA`, `AAAA-MM-JJ` or a date cell),
+ * `money` (`1 200,50`, `1200.50` or a number cell with at most two decimals), `integer`,
+ * `quantity` (a number ≥ 0 with at most two decimals, `1,5`), `boolean` (`oui`/`non`),
+ * `instalment` (`Avance`, `Acompte 1`, `Solde`, `Complément 1`, or the code `advance`…),
+ * `code` (a code or its French label, from `labels`) and `codes` (several, separated by `,` or `;`).
+ *
+ * @example
+ * ```ts
+ * import type { CellType } from "caf-conventions/spreadsheet"
+ * const type: CellType = { kind: "code", labels: { oui: "Oui" } }
+ * ```
+ * @category spreadsheets
+ */
+export type CellType =
+  | { readonly kind: "id" | "ids" | "text" | "multiline" | "date" | "money" | "integer" | "quantity" | "boolean" | "instalment" }
+  | { readonly kind: "code" | "codes"; readonly labels: Readonly<Record<string, string>> }
+
+/**
+ * One column of a kind of record: the field it fills (`amount`; `structures.legalForm` for a
+ * field of a structure), the header a template writes, the other names accepted, what it holds,
+ * and the example a template shows.
+ *
+ * @example
+ * ```ts
+ * import type { ColumnSpec } from "caf-conventions/spreadsheet"
+ * const column: ColumnSpec = { field: "amount", header: "Montant", aliases: ["Somme"], type: { kind: "money" }, example: "1200.00" }
+ * ```
+ * @category spreadsheets
+ */
+export interface ColumnSpec {
+  /** The record's field, or `list.field` for a field of an item of a list (one item per row). */
+  readonly field: string
+  /** The header a template writes (and the first name accepted). */
+  readonly header: string
+  /** Other headers accepted for the same field, matched like the header (case, accents and spacing aside). */
+  readonly aliases: ReadonlyArray<string>
+  /** What the cells hold. */
+  readonly type: CellType
+  /** The example value a template writes, in its JSON form (`"2024-03-14"`, `"1200.00"`, a code). */
+  readonly example: string | number | boolean
+}
+
+/**
+ * Columns named by a prefix and a key (`Mesure : familles`), each filling one key of an object
+ * field (`measures.familles`): a kind of record whose field holds named figures.
+ *
+ * @example
+ * ```ts
+ * import type { KeyedColumns } from "caf-conventions/spreadsheet"
+ * const measures: KeyedColumns = { field: "measures", prefix: "Mesure", aliases: ["Mesures"], type: { kind: "quantity" } }
+ * ```
+ * @category spreadsheets
+ */
+export interface KeyedColumns {
+  /** The record's object field. */
+  readonly field: string
+  /** The header's prefix, before `:` (the key comes after it). */
+  readonly prefix: string
+  /** Other prefixes accepted. */
+  readonly aliases: ReadonlyArray<string>
+  /** What each cell holds. */
+  readonly type: CellType
+}
+
+/**
+ * How the rows of one kind of record are read: its name and sheet, the columns, and the
+ * library's own decoder, through which every row goes.
+ *
+ * @example
+ * ```ts
+ * import { SPREADSHEET_KINDS } from "caf-conventions/spreadsheet"
+ * SPREADSHEET_KINDS.expenses.sheet //=> "Dépenses"
+ * ```
+ * @category spreadsheets
+ */
+export interface RecordTable {
+  /** The kind, as the command line names it (`expenses`). */
+  readonly kind: SpreadsheetKind
+  /** The sheet a template writes, and the one read in a workbook of several sheets. */
+  readonly sheet: string
+  /** One record, in French (`dépense`), and several (`dépenses`). */
+  readonly singular: string
+  readonly plural: string
+  /** The columns, in the order a template writes them. */
+  readonly columns: ReadonlyArray<ColumnSpec>
+  /** Columns named by a prefix and a key (`Mesure : familles`), for the object fields. */
+  readonly keyed?: ReadonlyArray<KeyedColumns>
+  /** The list field whose items take one row each (`structures`), when the kind has one. */
+  readonly rowList?: string
+  /** The library's decoder of one record. */
+  readonly decode: (json: unknown) => SafeParseResult<unknown>
+  /** The library's encoder of a list of records back to JSON. */
+  readonly encode: (records: ReadonlyArray<never>) => ReadonlyArray<unknown>
+}
+
+/**
+ * The kinds of record a spreadsheet can hold.
+ *
+ * @example
+ * ```ts
+ * import type { SpreadsheetKind } from "caf-conventions/spreadsheet"
+ * const kind: SpreadsheetKind = "payments"
+ * ```
+ * @category spreadsheets
+ */
+export type SpreadsheetKind = "activities" | "payments" | "expenses"
+
+const BOOLEAN_EXAMPLE = false
+const column = (field: string, header: string, aliases: ReadonlyArray<string>, type: CellType, example: string | number | boolean): ColumnSpec => ({ field, header, aliases, type, example })
+const code = (labels: Readonly<Record<string, string>>): CellType => ({ kind: "code", labels })
+const codes = (labels: Readonly<Record<string, string>>): CellType => ({ kind: "codes", labels })
+const ID = ["Identifiant", "Référence", "N°", "Numéro", "Id"]
+
+const activities: RecordTable = {
+  kind: "activities",
+  sheet: "Activités",
+  singular: "activité",
+  plural: "activités",
+  rowList: "structures",
+  keyed: [
+    { field: "measures", prefix: "Mesure", aliases: ["Mesures", "Nombre de"], type: { kind: "quantity" } },
+    { field: "beneficiaries", prefix: "Bénéficiaires", aliases: ["Bénéficiaire", "Liste des bénéficiaires"], type: { kind: "ids" } }
+  ],
+  columns: [
+    column("id", "Identifiant", ID.slice(1), { kind: "id" }, "2024-ind-01"),
+    column("date", "Date", ["Date de l'action", "Jour"], { kind: "date" }, "2024-02-06"),
+    column("kind", "Nature", ["Type", "Type d'activité", "Nature de l'activité", "Activité"], code(ACTIVITY_KIND_LABELS), "accompagnement-individuel"),
+    column("sector", "Secteur", ["Champ", "Secteur d'intervention"], code(SECTOR_LABELS), "jeunesse"),
+    column("body", "Instance", ["Instance partenariale"], code(PARTNERSHIP_BODY_LABELS), ""),
+    column("theme", "Thème", ["Thématique", "Sujet"], { kind: "text" }, "Projet associatif"),
+    column("days", "Jours", ["Durée en jours", "Nombre de jours"], { kind: "quantity" }, ""),
+    column("hours", "Heures", ["Durée en heures", "Nombre d'heures"], { kind: "quantity" }, 3),
+    column("participants", "Participants", ["Nombre de participants"], { kind: "integer" }, ""),
+    column("fundedBy", "Cofinancements", ["Financé par", "Autres financements"], codes(FUNDING_SCHEME_LABELS), ""),
+    column("conventionId", "Convention", ["Identifiant de la convention", "N° de convention"], { kind: "id" }, ""),
+    column("notes", "Notes", ["Commentaire", "Commentaires", "Observations", "Remarques"], { kind: "multiline" }, ""),
+    column("structures.id", "Structure", ["Identifiant de la structure", "Structure accompagnée"], { kind: "id" }, "mjc-viry-chatillon"),
+    column("structures.name", "Nom de la structure", ["Raison sociale", "Nom"], { kind: "text" }, "MJC de Viry-Châtillon"),
+    column("structures.legalForm", "Forme juridique", ["Statut juridique"], code(LEGAL_FORM_LABELS), "association-loi-1901"),
+    column("structures.departement", "Département", ["Dépt", "Dép"], { kind: "text" }, "91"),
+    column("structures.situation", "Situation", ["Situation de la structure"], code(SITUATION_LABELS), "en-developpement"),
+    column("structures.employer", "Employeur", ["Structure employeuse"], { kind: "boolean" }, BOOLEAN_EXAMPLE)
+  ],
+  decode: safeParseActivity,
+  encode: encodeActivities as RecordTable["encode"]
+}
+
+const payments: RecordTable = {
+  kind: "payments",
+  sheet: "Versements",
+  singular: "versement",
+  plural: "versements",
+  columns: [
+    column("id", "Identifiant", ID.slice(1), { kind: "id" }, "v-2024-avance"),
+    column("date", "Date", ["Date du versement", "Date de paiement"], { kind: "date" }, "2024-03-28"),
+    column("amount", "Montant", ["Somme", "Montant versé"], { kind: "money" }, "15000.00"),
+    column("year", "Année", ["Exercice", "Année financée"], { kind: "integer" }, 2024),
+    column("instalment", "Échéance", ["Tranche", "Versement"], { kind: "instalment" }, "advance"),
+    column("conventionId", "Convention", ["Identifiant de la convention", "N° de convention"], { kind: "id" }, ""),
+    column("reference", "Libellé", ["Référence du versement", "Référence bancaire", "Commentaire"], { kind: "text" }, "Avance 2024")
+  ],
+  decode: safeParsePayment,
+  encode: encodePayments as RecordTable["encode"]
+}
+
+const expenses: RecordTable = {
+  kind: "expenses",
+  sheet: "Dépenses",
+  singular: "dépense",
+  plural: "dépenses",
+  columns: [
+    column("id", "Identifiant", ID.slice(1), { kind: "id" }, "dep-2024-001"),
+    column("date", "Date", ["Date de la dépense", "Date de facture"], { kind: "date" }, "2024-03-14"),
+    column("amount", "Montant", ["Montant TTC", "Somme"], { kind: "money" }, "1200.00"),
+    column("category", "Catégorie", ["Nature de la dépense", "Poste"], code(EXPENSE_CATEGORY_LABELS), "experts"),
+    column("sector", "Secteur", ["Champ"], code(SECTOR_LABELS), "jeunesse"),
+    column("activityId", "Activité", ["Identifiant de l'activité", "Action"], { kind: "id" }, ""),
+    column("fundedBy", "Cofinancements", ["Financé par", "Autres financements"], codes(FUNDING_SCHEME_LABELS), ""),
+    column("conventionId", "Convention", ["Identifiant de la convention", "N° de convention"], { kind: "id" }, ""),
+    column("document", "Pièce justificative", ["Justificatif", "N° de pièce", "Référence de la pièce", "Facture"], { kind: "text" }, "FAC-2024-031"),
+    column("description", "Description", ["Libellé", "Objet", "Commentaire"], { kind: "multiline" }, "Intervention d'un expert")
+  ],
+  decode: safeParseExpense,
+  encode: encodeExpenses as RecordTable["encode"]
+}
+
+// The compte rendu financier (CERFA n° 15059), once its decoder exists, is one more table here:
+// a `kind` ("financial-reports"), its sheet (« Compte rendu financier »), its columns (one row per
+// budget line: the line's code or label as a `code` column, the planned and actual amounts as
+// `money` columns, the year as an `integer`), and its decoder and encoder of one row. If the
+// decoder reads a whole report as one document, its rows can be a `rowList` of lines under the
+// report's id, as an activity's structures are.
+
+/**
+ * The column tables, by kind: the accepted headers, what each column holds, and the decoder the
+ * rows go through.
+ *
+ * @example
+ * ```ts
+ * import { SPREADSHEET_KINDS } from "caf-conventions/spreadsheet"
+ * SPREADSHEET_KINDS.payments.columns.map((column) => column.header).slice(0, 3) //=> ["Identifiant", "Date", "Montant"]
+ * ```
+ * @category spreadsheets
+ */
+export const SPREADSHEET_KINDS: Readonly<Record<SpreadsheetKind, RecordTable>> = { activities, payments, expenses }
+
+/**
+ * A header or a label reduced to what matters for matching: letters and digits, without case,
+ * accents or spacing (`« N° »` → `no`, `Pièce  justificative` → `piecejustificative`).
+ *
+ * @internal
+ */
+export function normalise(text: string): string {
+  return text
+    .replace(/[°º]/gu, "o")
+    .normalize("NFKD")
+    .replace(/\p{M}/gu, "")
+    .toLowerCase()
+    .replace(/œ/gu, "oe")
+    .replace(/æ/gu, "ae")
+    .replace(/[^a-z0-9]/gu, "")
+}
+
+/**
+ * The keyed columns a header names (`Mesure : familles` → `measures` and `familles`), or undefined.
+ *
+ * @internal
+ */
+export function keyedNamed(table: RecordTable, header: string): { readonly keyed: KeyedColumns; readonly key: string } | undefined {
+  const colon = header.indexOf(":")
+  if (colon < 0) return undefined
+  const prefix = normalise(header.slice(0, colon))
+  const key = header.slice(colon + 1).trim()
+  const keyed = table.keyed?.find((spec) => normalise(spec.prefix) === prefix || spec.aliases.some((alias) => normalise(alias) === prefix))
+  return keyed === undefined || key === "" ? undefined : { keyed, key }
+}
+
+/**
+ * The column a header names, among a table's columns, or undefined.
+ *
+ * @internal
+ */
+export function columnNamed(table: RecordTable, header: string): ColumnSpec | undefined {
+  const key = normalise(header)
+  return table.columns.find((spec) => normalise(spec.header) === key || spec.aliases.some((alias) => normalise(alias) === key))
+}
