@@ -22,6 +22,7 @@ import type { Activity } from "../objectives/activity.js"
 import { type ObjectivesEvaluation, evaluateObjectives } from "../objectives/evaluate.js"
 import { type ObjectiveAcrossYears, evaluateConventionObjectives } from "../objectives/synthesis.js"
 import type { Partner } from "../partners/partner.js"
+import type { FinancialReportDocument } from "../budget/financial-report.js"
 
 /**
  * What a report reads: the records of the partner, the day it is made, and optionally the
@@ -55,6 +56,8 @@ export interface ReportInputs {
   readonly financialReportReceivedOn?: Readonly<Record<string, CalendarDate | string>>
   /** Eligibility rules for structures; the default tree when absent. */
   readonly rules?: RuleTree
+  /** The financial reports received (see {@link parseFinancialReport}): the year's is compared with its budget and shown. */
+  readonly financialReports?: ReadonlyArray<FinancialReportDocument>
 }
 
 /**
@@ -164,6 +167,11 @@ function checkedInputs(options: ReportInputs & { readonly year?: number }, withY
   return asOf
 }
 
+/** Compliance, with the other conventions as the portfolio when they are given (the partner's public subsidies added up). */
+function complianceOf(convention: Convention, options: ReportInputs): ReadonlyArray<ComplianceFinding> {
+  return checkCompliance(convention, options.conventions === undefined ? {} : { portfolio: { conventions: options.conventions, partners: options.partners ?? [] } })
+}
+
 function partiesOf(convention: Convention, partners: ReadonlyArray<Partner> | undefined) {
   const name = (id: string) => partners?.find((partner) => partner.id === id)?.name ?? id
   return { funder: name(convention.funderId), partner: name(convention.partnerId) }
@@ -214,7 +222,7 @@ function yearReport(convention: Convention, objectives: ObjectivesEvaluation, fu
 export function annualReport(input: Convention | ResolvedConvention, options: ReportInputs & { readonly year: number }): AnnualReport {
   const convention = checkedConvention(input)
   const asOf = checkedInputs(options, true)
-  const shared = { parties: partiesOf(convention, options.partners), lineage: lineageOf(convention, options.conventions), compliance: checkCompliance(convention) }
+  const shared = { parties: partiesOf(convention, options.partners), lineage: lineageOf(convention, options.conventions), compliance: complianceOf(convention, options) }
   const objectives = objectivesOf(convention, options.year, options, asOf)
   const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
   // Under the clause `offset`, the earlier years carry money into this one: they are evaluated too.
@@ -224,6 +232,8 @@ export function annualReport(input: Convention | ResolvedConvention, options: Re
     return frozenResult(yearReport(convention, objectives, funding, asOf, shared), input, options.conventions, options.partners)
   }
   const accepted = options.reportsAcceptedOn?.[String(options.year)]
+  if (options.financialReports !== undefined && !Array.isArray(options.financialReports)) throw ValidationError.of("report options", [{ path: ["financialReports"], message: "expected a list of financial reports (see parseFinancialReport)" }])
+  const financialReport = options.financialReports?.find((entry) => entry?.conventionId === convention.id && entry.year === options.year)
   const received = options.financialReportReceivedOn?.[String(options.year)]
   const funding = evaluateFundingUse(convention, {
     year: options.year,
@@ -233,7 +243,8 @@ export function annualReport(input: Convention | ResolvedConvention, options: Re
     objectives,
     ...(asOf === undefined ? {} : { asOf }),
     ...(accepted === undefined ? {} : { reportsAcceptedOn: accepted }),
-    ...(received === undefined ? {} : { financialReportReceivedOn: received })
+    ...(received === undefined ? {} : { financialReportReceivedOn: received }),
+    ...(financialReport === undefined ? {} : { financialReport })
   })
   return frozenResult(yearReport(convention, objectives, funding, asOf, shared), input, options.conventions, options.partners)
 }
@@ -255,7 +266,7 @@ export function annualReport(input: Convention | ResolvedConvention, options: Re
 export function conventionReport(input: Convention | ResolvedConvention, options: ReportInputs): ConventionReport {
   const convention = checkedConvention(input)
   const asOf = checkedInputs(options, false)
-  const shared = { parties: partiesOf(convention, options.partners), lineage: lineageOf(convention, options.conventions), compliance: checkCompliance(convention) }
+  const shared = { parties: partiesOf(convention, options.partners), lineage: lineageOf(convention, options.conventions), compliance: complianceOf(convention, options) }
   const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
   const objectives = resolved.years.map((entry) => objectivesOf(convention, entry.year, options, asOf))
   const ledger = ledgerOf(convention, options, asOf, objectives)
