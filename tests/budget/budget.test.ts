@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { annualReport, checkBudgets, checkCompliance, compareFinancialReport, evaluateFundingUse, parseFinancialReport, parsePortfolio, partnerPublicFunding, renderReportHtml, renderReportMarkdown, safeParseFinancialReport, type Portfolio } from "caf-conventions"
+import { InvalidArgumentError, ValidationError, annualReport, checkBudgets, checkCompliance, compareFinancialReport, evaluateFundingUse, parseFinancialReport, parsePortfolio, partnerPublicFunding, renderReportHtml, renderReportMarkdown, safeParseFinancialReport, type Portfolio } from "caf-conventions"
 import { exampleData, problems } from "../fixtures.js"
 
 // An invented partner (not the founding case): Association Le Relais, two Caf conventions in 2025
@@ -196,5 +196,19 @@ describe("the financial report (compte rendu financier)", () => {
     expect(markdown).toContain("| Total | Charges (60 à 68) | 120 000,00 € | 107 600,00 € | −12 400,00 € |")
     expect(renderReportHtml(annual)).toContain("Hausse des frais de déplacement pour les sorties familiales.")
     expect(annual.compliance.some((f) => f.rule === "prefecture-filing" && plain(f.message)?.includes("160 000,00 €") === true)).toBe(true)
+  })
+})
+
+describe("wrong arguments", () => {
+  it("get the library's errors, with the argument named", () => {
+    const cpo = cpoOf(relais())
+    expect(() => evaluateFundingUse(cpo, { year: 2025, payments: [], expenses: [], financialReport: "x" as never })).toThrow(ValidationError)
+    const other = parseFinancialReport({ ...exampleData("financial-report-2025.json"), year: 2026 })
+    expect(() => evaluateFundingUse(cpo, { year: 2025, payments: [], expenses: [], financialReport: other })).toThrow(/for cpo-relais-2025-2027 in 2026, not cpo-relais-2025-2027 in 2025/u)
+    expect(() => compareFinancialReport(relais().conventions[1]!, other)).toThrow(InvalidArgumentError)
+    expect(() => checkBudgets(cpo, { cafShareCap: "80 %" })).toThrow(InvalidArgumentError)
+    expect(() => checkCompliance(cpo, { portfolio: { conventions: "none" } as never })).toThrow(InvalidArgumentError)
+    expect(() => partnerPublicFunding(relais(), { year: 25 })).toThrow(InvalidArgumentError)
+    expect(() => annualReport(cpo, { year: 2025, activities: [], payments: [], expenses: [], financialReports: "x" as never })).toThrow(ValidationError)
   })
 })
