@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { InvalidArgumentError, ValidationError, annualReport, checkBudgets, checkCompliance, compareFinancialReport, evaluateFundingUse, parseFinancialReport, parsePortfolio, partnerPublicFunding, renderReportHtml, renderReportMarkdown, safeParseFinancialReport, type Portfolio } from "caf-conventions"
+import { InvalidArgumentError, ValidationError, annualReport, checkBudgets, checkEligibility, parseCandidate, screenEligibility, checkCompliance, compareFinancialReport, evaluateFundingUse, parseFinancialReport, parsePortfolio, partnerPublicFunding, renderReportHtml, renderReportMarkdown, safeParseFinancialReport, type Portfolio } from "caf-conventions"
 import { exampleData, problems } from "../fixtures.js"
 
 // An invented partner (not the founding case): Association Le Relais, two Caf conventions in 2025
@@ -210,5 +210,36 @@ describe("wrong arguments", () => {
     expect(() => checkCompliance(cpo, { portfolio: { conventions: "none" } as never })).toThrow(InvalidArgumentError)
     expect(() => partnerPublicFunding(relais(), { year: 25 })).toThrow(InvalidArgumentError)
     expect(() => annualReport(cpo, { year: 2025, activities: [], payments: [], expenses: [], financialReports: "x" as never })).toThrow(ValidationError)
+  })
+})
+
+describe("no double funding reads the budget", () => {
+  const withFptAction = (fpt: boolean) =>
+    cpoOf(
+      relais((json) => {
+        json.conventions[0].terms.excludedSchemes = ["fpt"]
+        json.conventions[0].budgets.push({
+          year: 2025,
+          actionId: "ateliers-parents-2025",
+          charges: [{ account: "64", amount: "20000" }],
+          funders: [
+            { kind: "caf", name: "Caf de l'Essonne", requested: "12000", granted: "12000" },
+            ...(fpt ? [{ kind: "caf-fpt", name: "Fonds publics et territoires", requested: "8000", granted: "8000" }] : [])
+          ]
+        })
+      })
+    )
+  const candidate = parseCandidate({ id: "ateliers-parents-2025", structureId: "mjc-viry-chatillon", legalForm: "association-loi-1901", departement: "91", situation: "en-developpement", sector: "parentalite", accompanimentKind: "collectif" })
+
+  it("fails an action whose budget lists FPT, though the candidate declares no other funding", () => {
+    const failing = checkEligibility(withFptAction(true), candidate, { date: "2025-06-01" })
+    expect(failing.failedRules).toEqual(["no-double-funding"])
+    const passing = checkEligibility(withFptAction(false), candidate, { date: "2025-06-01" })
+    expect(passing.failedRules).toEqual([])
+    // The same action in 2026: the 2025 budget does not count.
+    expect(checkEligibility(withFptAction(true), candidate, { date: "2026-06-01" }).failedRules).toEqual([])
+    // The batch path agrees with the explained one.
+    const screening = screenEligibility(withFptAction(true), [candidate], { date: "2025-06-01" })
+    expect([screening.eligible, screening.ineligible]).toEqual([0, 1])
   })
 })
