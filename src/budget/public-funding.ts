@@ -136,13 +136,13 @@ export function publicFundingOf(conventions: ReadonlyArray<Convention>, partners
       findings.push({
         rule: "public-subsidies-auditor",
         severity: "warning",
-        message: `${partnerName} reçoit en ${year} ${sum} de subventions publiques en numéraire, au-dessus de ${THRESHOLD.format()} : vérifier qu'il établit des comptes annuels (bilan, compte de résultat, annexe), les fait certifier par un commissaire aux comptes et les publie.`,
+        message: `${partnerName} reçoit en ${year} ${sum} de subventions publiques en numéraire, au-dessus de ${THRESHOLD.format()} : vérifier que le partenaire établit des comptes annuels (bilan, compte de résultat, annexe), les fait certifier par un commissaire aux comptes et les publie.`,
         source: PUBLIC_FUNDING_SOURCES.auditor
       })
       findings.push({
         rule: "prefecture-filing",
         severity: "warning",
-        message: `${partnerName} reçoit en ${year} ${total.format()} de l'ensemble des autorités administratives, au-dessus de ${THRESHOLD.format()} : vérifier le dépôt à la préfecture de son budget, de ses comptes, des conventions et des comptes rendus financiers.`,
+        message: `${partnerName} reçoit en ${year} ${total.format()} de l'ensemble des autorités administratives, au-dessus de ${THRESHOLD.format()} : vérifier que le partenaire dépose à la préfecture son budget, ses comptes, les conventions et les comptes rendus financiers.`,
         source: PUBLIC_FUNDING_SOURCES.filing
       })
     } else {
@@ -160,7 +160,7 @@ export function publicFundingOf(conventions: ReadonlyArray<Convention>, partners
     })
     const explanation: ExplanationNode = {
       ruleId: "public-subsidies",
-      label: `Subventions publiques ${year} de ${partnerName}`,
+      label: `Subventions publiques ${year} : ${partnerName}`,
       outcome: above ? "fail" : "pass",
       sentence: `${sum}${above ? `, au-dessus de ${THRESHOLD.format()}` : `, pas au-dessus de ${THRESHOLD.format()}`}${notCounted.length === 0 ? "" : ` ; non comptés : ${notCounted.map((entry) => `${FUNDER_KIND_LABELS[entry.funderKind]} (${entry.funderName}) ${entry.amount.format()}, ${entry.reason}`).join(" ; ")}`}.`,
       source: `${PUBLIC_FUNDING_SOURCES.auditor} ; ${PUBLIC_FUNDING_SOURCES.filing}`,
