@@ -24,7 +24,7 @@ import { above, percent, ratioOf, shareOf, timesShare } from "./ratio.js"
 export const BUDGET_SOURCES = {
   cap: "appel à projets ou convention de la Caf : plafond de la part de la Caf dans le coût de l'action (paramètre cafShareCap)",
   overfunding: "pratique des appels à projets des Caf : les financements ne dépassent pas le coût de l'action, la participation est proratisée au-delà de 100 %",
-  inKind: "Cerfa n° 15059 et arrêté du 11 octobre 2006, art. 3 : les contributions volontaires en nature (comptes 86 et 87) sont présentées à part des charges et des produits",
+  inKind: "Cerfa n° 15059 : les contributions volontaires en nature (comptes 86 et 87) figurent à part des charges et des produits ; code de commerce, art. L. 612-4 : seules les subventions en numéraire comptent",
   amount: "texte de la convention (montant de l'exercice)"
 } as const
 

@@ -44,7 +44,7 @@ export const ConventionSchema = ConventionFields.check(
  * - `predecessorId`: the convention it follows (see {@link lineage});
  * - `terms`: what the signed text says (see {@link Terms}); `amendments`: the *avenants* since
  *   (see {@link termsAsOf}); `termination`: an early end, if any; `note`: free text;
- * - `budgets`: the forecast budgets, by year and by action (see {@link Budget} and {@link checkBudget}).
+ * - `budgets`: the forecast budgets, by year and by action (see {@link Budget} and {@link checkBudgets}).
  *
  * Its status on a day (draft, signed, in force, ended, terminated) is derived by
  * {@link conventionStatus}, never stored.
