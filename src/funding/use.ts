@@ -210,9 +210,10 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
   }
   ineligibleExpenses.sort(compareIds)
   const comparison = inputs.financialReport === undefined ? undefined : comparisonOf(resolved, inputs.financialReport)
-  // With no expense recorded, the financial report's totals stand for them: one line, the
+  // With no expense recorded for the year, the financial report's totals stand for them: one line, the
   // spending the Caf's grant covers (actual charges less the other funding received).
-  if (comparison !== undefined && records.expenses.unique.length === 0 && records.expenses.copies.length === 0) {
+  const yearKey = String(year)
+  if (comparison !== undefined && [...records.expenses.unique, ...records.expenses.copies].every((expense) => expense.date.slice(0, 4) !== yearKey)) {
     eligibleExpenses.push({ id: `compte-rendu-financier-${year}`, amount: comparison.eligibleSpend })
   }
   const eligibleSpend = Euros.sum(eligibleExpenses.map((expense) => expense.amount))

@@ -156,6 +156,7 @@ function checkedInputs(options: ReportInputs & { readonly year?: number }, withY
         if (typeof id !== "string") issues.push({ path: [key, index], message: key === "partners" ? "expected a partner (see parsePartner)" : "expected a convention (see parseConvention)" })
       })
   }
+  if (options.financialReports !== undefined && !Array.isArray(options.financialReports)) issues.push({ path: ["financialReports"], message: "expected a list of financial reports (see parseFinancialReport)" })
   for (const key of ["reportsAcceptedOn", "financialReportReceivedOn"] as const) {
     const byYear: unknown = options[key]
     if (byYear === undefined) continue
@@ -190,7 +191,9 @@ function ledgerOf(convention: Convention, inputs: ReportInputs, asOf: CalendarDa
     objectives,
     ...(asOf === undefined ? {} : { asOf }),
     ...(inputs.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: inputs.reportsAcceptedOn }),
-    ...(inputs.financialReportReceivedOn === undefined ? {} : { financialReportReceivedOn: inputs.financialReportReceivedOn })
+    ...(inputs.financialReportReceivedOn === undefined ? {} : { financialReportReceivedOn: inputs.financialReportReceivedOn }),
+    // Reports of other conventions may be in the list: the ledger reads this one's.
+    ...(inputs.financialReports === undefined ? {} : { financialReports: inputs.financialReports.filter((entry) => entry?.conventionId === convention.id) })
   })
 }
 
@@ -232,7 +235,6 @@ export function annualReport(input: Convention | ResolvedConvention, options: Re
     return frozenResult(yearReport(convention, objectives, funding, asOf, shared), input, options.conventions, options.partners)
   }
   const accepted = options.reportsAcceptedOn?.[String(options.year)]
-  if (options.financialReports !== undefined && !Array.isArray(options.financialReports)) throw ValidationError.of("report options", [{ path: ["financialReports"], message: "expected a list of financial reports (see parseFinancialReport)" }])
   const financialReport = options.financialReports?.find((entry) => entry?.conventionId === convention.id && entry.year === options.year)
   const received = options.financialReportReceivedOn?.[String(options.year)]
   const funding = evaluateFundingUse(convention, {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { InvalidArgumentError, ValidationError, annualReport, checkBudgets, checkEligibility, parseCandidate, screenEligibility, checkCompliance, compareFinancialReport, evaluateFundingUse, parseFinancialReport, parsePortfolio, partnerPublicFunding, renderReportHtml, renderReportMarkdown, safeParseFinancialReport, type Portfolio } from "caf-conventions"
+import { InvalidArgumentError, ValidationError, annualReport, checkBudgets, conventionReport, fundingLedger, checkEligibility, parseCandidate, screenEligibility, checkCompliance, compareFinancialReport, evaluateFundingUse, parseFinancialReport, parsePortfolio, partnerPublicFunding, renderReportHtml, renderReportMarkdown, safeParseFinancialReport, type Portfolio } from "caf-conventions"
 import { exampleData, problems } from "../fixtures.js"
 
 // An invented partner (not the founding case): Association Le Relais, two Caf conventions in 2025
@@ -241,5 +241,29 @@ describe("no double funding reads the budget", () => {
     // The batch path agrees with the explained one.
     const screening = screenEligibility(withFptAction(true), [candidate], { date: "2025-06-01" })
     expect([screening.eligible, screening.ineligible]).toEqual([0, 1])
+  })
+})
+
+describe("the financial report across the convention's years", () => {
+  it("feeds the ledger and the end-of-convention report for its year only", () => {
+    const portfolio = relais()
+    const cpo = cpoOf(portfolio)
+    const report = parseFinancialReport(exampleData("financial-report-2025.json"))
+    const ledger = fundingLedger(cpo, { payments: [], expenses: [], financialReports: [report] })
+    expect(ledger.years.map((year) => `${year.year}:${year.settlement.eligibleSpend.toString()}`)).toEqual(["2025:73600.00", "2026:0.00", "2027:0.00"])
+    expect(() => fundingLedger(cpo, { payments: [], expenses: [], financialReports: [report, report] })).toThrow(/a second financial report for 2025/u)
+    const whole = conventionReport(cpo, { activities: [], payments: [], expenses: [], conventions: portfolio.conventions, partners: portfolio.partners, financialReports: [report] })
+    expect(plain(renderReportMarkdown(whole))).toContain("73 600,00 €")
+  })
+
+  it("keeps the table's text escaped: a pipe and markup in an explanation stay text", () => {
+    const json = exampleData("financial-report-2025.json")
+    json.charges[3].explanation = "Départ | non remplacé\n# <b>titre</b>"
+    const portfolio = relais()
+    const annual = annualReport(cpoOf(portfolio), { year: 2025, activities: [], payments: [], expenses: [], financialReports: [parseFinancialReport(json)] })
+    const markdown = renderReportMarkdown(annual)
+    expect(markdown).toContain("Départ \\| non remplacé")
+    expect(markdown).not.toContain("<b>")
+    expect(renderReportHtml(annual)).toContain("&lt;b&gt;titre&lt;/b&gt;")
   })
 })
