@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { InvalidArgumentError, ValidationError, annualReport, checkBudgets, conventionReport, fundingLedger, checkEligibility, parseCandidate, screenEligibility, checkCompliance, compareFinancialReport, evaluateFundingUse, parseFinancialReport, parsePortfolio, partnerPublicFunding, renderReportHtml, renderReportMarkdown, safeParseFinancialReport, type Portfolio } from "caf-conventions"
+import { InvalidArgumentError, ValidationError, annualReport, parseExpenses, checkBudgets, conventionReport, fundingLedger, checkEligibility, parseCandidate, screenEligibility, checkCompliance, compareFinancialReport, evaluateFundingUse, parseFinancialReport, parsePortfolio, partnerPublicFunding, renderReportHtml, renderReportMarkdown, safeParseFinancialReport, type Portfolio } from "caf-conventions"
 import { exampleData, problems } from "../fixtures.js"
 
 // An invented partner (not the founding case): Association Le Relais, two Caf conventions in 2025
@@ -178,6 +178,11 @@ describe("the financial report (compte rendu financier)", () => {
     expect(use.settlement.toRepay.toString()).toBe("16400.00")
     expect(use.financialReport?.receivedOn).toBe("2026-05-12")
     expect(use.financialReport?.comparison?.eligibleSpend.toString()).toBe("73600.00")
+    // An expense dated 2026 does not stop the report standing for 2025; one dated 2025 does.
+    const expense = (date: string) => parseExpenses([{ id: "e1", date, amount: "500", category: "experts", sector: "parentalite", document: "F-1" }])
+    const withExpense = (date: string) => evaluateFundingUse(cpoOf(relais()), { year: 2025, payments: [], expenses: expense(date), financialReport: report() }).settlement.eligibleSpend.toString()
+    expect(withExpense("2026-02-01")).toBe("73600.00")
+    expect(withExpense("2025-02-01")).toBe("500.00")
   })
 
   it("refuses a report with no charge, a bad account or an amount as a number, with paths", () => {
