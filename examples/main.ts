@@ -2,7 +2,7 @@
 // printed in French and written as an HTML page.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
-import { annualReport, parseActivities, parseExpenses, parsePayments, parsePortfolio, renderReportHtml, renderReportMarkdown } from "caf-conventions"
+import { annualReport, checkCompliance, parseActivities, parseExpenses, parsePayments, parsePortfolio, renderReportHtml, renderReportMarkdown } from "caf-conventions"
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`data/${name}`, import.meta.url), "utf8"))
 const portfolio = parsePortfolio(read("portfolio.json"))
@@ -26,3 +26,14 @@ const outDir = fileURLToPath(new URL("../out/", import.meta.url))
 mkdirSync(outDir, { recursive: true })
 writeFileSync(`${outDir}bilan-2024.html`, renderReportHtml(report))
 console.log("Rapport HTML écrit dans out/bilan-2024.html")
+
+// The compliance findings that apply beyond one convention, on an invented association with two Caf
+// conventions and a co-funded budget (examples/data/budget-portfolio.json; see examples/budget.ts):
+// its public subsidies of 2025 add up above 153 000 €, and its 2025 budget is funded above its cost.
+const relais = parsePortfolio(read("budget-portfolio.json"))
+console.log("\n## Conformité d'un partenaire aux financements multiples (exemple illustratif)\n")
+for (const convention of relais.conventions) {
+  for (const finding of checkCompliance(convention, { portfolio: relais }).filter((f) => f.severity !== "info")) {
+    console.log(`- ${convention.id} — ${finding.severity === "error" ? "Erreur" : "À vérifier"} : ${finding.message} (${finding.source})`)
+  }
+}

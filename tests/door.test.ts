@@ -27,6 +27,9 @@ const result = library.checkEligibility(cpo, candidate, { date })
 const report = library.annualReport(cpo, { year: 2024, partners: portfolio.partners, conventions: portfolio.conventions, activities, payments, expenses })
 const objective = cpo.terms.objectives[0] as library.Objective
 const rule = library.TERRITORY_RULE
+const relais = library.parsePortfolio(exampleData("budget-portfolio.json"))
+const relaisCpo = relais.conventions[0] as library.Convention
+const financialReport = library.parseFinancialReport(exampleData("financial-report-2025.json"))
 const scenario = library.parseScenario({ ...(exampleData("../scenarios/compliance.json") as object) })
 
 /**
@@ -52,8 +55,12 @@ const VALID: Readonly<Record<string, ReadonlyArray<unknown>>> = {
   annualReport: [cpo, { year: 2024, activities, payments, expenses }],
   anyOf: [[rule], "label"],
   calendarDate: [2024, 6, 1],
+  checkBudgets: [relaisCpo, { year: 2025, cafShareCap: "0.8" }],
+  compareFinancialReport: [relaisCpo, financialReport],
+  encodeFinancialReport: [financialReport],
+  partnerPublicFunding: [relais, { year: 2025 }],
   calendarYear: [2024],
-  checkCompliance: [cpo],
+  checkCompliance: [cpo, { portfolio }],
   checkEligibility: [cpo, candidate, { date }],
   compareDates: [date, date],
   compileEligibility: [cpo, { date }],

@@ -14,6 +14,11 @@ import { CONTROL_CLAUSES_FROM, LEGAL_THRESHOLDS, type LegalThreshold } from "./t
 import { checkedConvention } from "./checked.js"
 import { type ResolvedConvention, resolveConvention } from "./resolved.js"
 import { frozenResult } from "../core/freeze.js"
+import { InvalidArgumentError } from "../core/errors.js"
+import { budgetChecks } from "../budget/check.js"
+import { publicFundingOf } from "../budget/public-funding.js"
+import type { Partner } from "../partners/partner.js"
+import { checkedConventions } from "./checked.js"
 
 /**
  * One finding of {@link checkCompliance}: `error` breaks a legal or internal rule, `warning`
@@ -67,7 +72,7 @@ function missingClauses(resolved: ResolvedConvention, required: ReadonlyArray<Cl
   }))
 }
 
-function thresholdFindings(resolved: ResolvedConvention): Array<ComplianceFinding> {
+function thresholdFindings(resolved: ResolvedConvention, partnerTotals: boolean): Array<ComplianceFinding> {
   const highest = highestYearlyAmount(resolved)
   if (highest === undefined) {
     return [
@@ -106,7 +111,8 @@ function thresholdFindings(resolved: ResolvedConvention): Array<ComplianceFindin
     findings.push(...missingClauses(resolved, ["controle-evaluation", "conservation-excedent"], "control-and-unspent-clauses", above, since2021))
   }
   const filing = threshold("prefecture-filing")
-  if (highest.greaterThan(filing.amount)) {
+  // With a portfolio, the partner's total of public subsidies is tested instead (see partnerFindings).
+  if (!partnerTotals && highest.greaterThan(filing.amount)) {
     findings.push({
       rule: "prefecture-filing",
       severity: "warning",
@@ -223,6 +229,10 @@ function otherFindings(resolved: ResolvedConvention): Array<ComplianceFinding> {
  *   from 26 August 2021, its control and evaluation terms and the conditions for keeping an
  *   unspent part (loi n° 2021-875); publication as open data (décret n° 2017-779);
  * - above **153 000 € a year**, filing at the préfecture and audited accounts (a warning to verify);
+ *   with `options.portfolio`, that threshold is tested on the partner's total of public subsidies
+ *   of each year, every convention and public co-funder added up (see {@link partnerPublicFunding});
+ * - each forecast budget of the convention (see {@link checkBudgets}): the Caf's share within its
+ *   cap, the funding not above the cost, the Caf's line against the convention's amount;
  * - a multi-year objectives convention lasts **at least two years**, and more than **four** goes
  *   against the 2015 circulaire's recommendation;
  * - per-year amounts cover every year of the period and no other, and add up to the stated total;
@@ -242,7 +252,41 @@ function otherFindings(resolved: ResolvedConvention): Array<ComplianceFinding> {
  * ```
  * @category compliance
  */
-export function checkCompliance(input: Convention): ReadonlyArray<ComplianceFinding> {
+export function checkCompliance(input: Convention, options: ComplianceOptions = {}): ReadonlyArray<ComplianceFinding> {
   const resolved = resolveConvention(checkedConvention(input))
-  return frozenResult([...otherFindings(resolved), ...thresholdFindings(resolved), ...durationFindings(resolved), ...amountFindings(resolved)], input)
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new InvalidArgumentError({ argument: "options", message: "expected an options object such as { portfolio }" })
+  }
+  const portfolio = options.portfolio
+  if (portfolio !== undefined && (portfolio === null || typeof portfolio !== "object" || !Array.isArray(portfolio.conventions))) {
+    throw new InvalidArgumentError({ argument: "portfolio", message: "expected a portfolio, { conventions, partners } (see parsePortfolio)" })
+  }
+  const budgets = budgetChecks(resolved).flatMap((check) => check.findings)
+  const partner = portfolio === undefined ? [] : partnerFindings(resolved, checkedConventions(portfolio.conventions, "portfolio.conventions"), portfolio.partners ?? [])
+  return frozenResult([...otherFindings(resolved), ...thresholdFindings(resolved, portfolio !== undefined), ...partner, ...budgets, ...durationFindings(resolved), ...amountFindings(resolved)], input, portfolio)
+}
+
+/**
+ * Options of {@link checkCompliance}: the portfolio the convention belongs to, so that the
+ * 153 000 € threshold is tested on all the public subsidies its partner receives each year (see
+ * {@link partnerPublicFunding}) rather than on this convention's amount alone.
+ *
+ * @example
+ * ```ts
+ * import type { ComplianceOptions, Portfolio } from "caf-conventions"
+ * declare const portfolio: Portfolio
+ * const options: ComplianceOptions = { portfolio }
+ * ```
+ * @category compliance
+ */
+export interface ComplianceOptions {
+  /** The partners and conventions of the Caf (the convention itself is added when missing). */
+  readonly portfolio?: { readonly conventions: ReadonlyArray<Convention>; readonly partners?: ReadonlyArray<Partner> }
+}
+
+/** The partner's public subsidies in each year of the convention, with the obligations they trigger. */
+function partnerFindings(resolved: ResolvedConvention, conventions: ReadonlyArray<Convention>, partners: ReadonlyArray<Partner>): Array<ComplianceFinding> {
+  const convention = resolved.convention
+  const all = conventions.some((other) => other.id === convention.id) ? conventions.map((other) => (other.id === convention.id ? convention : other)) : [...conventions, convention]
+  return resolved.years.flatMap((entry) => publicFundingOf(all, partners, entry.year, convention.partnerId).flatMap((row) => row.findings))
 }

@@ -47,7 +47,8 @@ export const ConventionSchema = ConventionFields.check(
  *   the convention names; both optional, published as `referenceDecision` and `dispositifAide`
  *   of the open-data table (see {@link toScdlCsv});
  * - `terms`: what the signed text says (see {@link Terms}); `amendments`: the *avenants* since
- *   (see {@link termsAsOf}); `termination`: an early end, if any; `note`: free text.
+ *   (see {@link termsAsOf}); `termination`: an early end, if any; `note`: free text;
+ * - `budgets`: the forecast budgets, by year and by action (see {@link Budget} and {@link checkBudgets}).
  *
  * Its status on a day (draft, signed, in force, ended, terminated) is derived by
  * {@link conventionStatus}, never stored.

@@ -7,6 +7,7 @@ import { Effect, Schema } from "effect"
 import { CalendarDateSchema } from "../calendar/date.js"
 import { IdSchema, MultilineTextSchema, TextSchema } from "../core/schemas.js"
 import { ConventionKindSchema, TerminationRequesterSchema } from "../referential/convention-codes.js"
+import { BudgetSchema } from "../budget/budget.js"
 import { AmendmentSchema } from "./amendment.js"
 import { TermsSchema } from "./terms.js"
 
@@ -47,6 +48,7 @@ export const ConventionFields = Schema.Struct({
   terms: TermsSchema,
   amendments: Schema.Array(AmendmentSchema).pipe(Schema.withDecodingDefaultKey(Effect.succeed([]))),
   termination: Schema.optionalKey(TerminationSchema),
-  note: Schema.optionalKey(MultilineTextSchema)
+  note: Schema.optionalKey(MultilineTextSchema),
+  budgets: Schema.optionalKey(Schema.Array(BudgetSchema))
 })
 

@@ -8,6 +8,7 @@
 import { Schema } from "effect"
 import { PortfolioSchema } from "../portfolio/portfolio.js"
 import { ConventionSchema } from "./convention.js"
+import { FinancialReportDocumentSchema } from "../budget/financial-report.js"
 
 /**
  * A standalone JSON Schema document (draft 2020-12).
@@ -75,4 +76,22 @@ export function conventionJsonSchema(): JsonSchemaDocument {
 export function portfolioJsonSchema(): JsonSchemaDocument {
   portfolioDocument ??= document(PortfolioSchema, "Portefeuille de conventions d'une Caf (caf-conventions)")
   return portfolioDocument
+}
+
+let financialReportDocument: JsonSchemaDocument | undefined
+
+/**
+ * The JSON Schema (draft 2020-12) of a financial report file (*compte rendu financier*, see
+ * {@link parseFinancialReport}), shipped as `schema/financial-report.schema.json`.
+ *
+ * @example
+ * ```ts
+ * import { financialReportJsonSchema } from "caf-conventions"
+ * financialReportJsonSchema().required //=> ["conventionId", "year", "charges", "products"]
+ * ```
+ * @category decoding
+ */
+export function financialReportJsonSchema(): JsonSchemaDocument {
+  financialReportDocument ??= document(FinancialReportDocumentSchema, "Compte rendu financier d'une action subventionnée (caf-conventions)")
+  return financialReportDocument
 }

@@ -148,7 +148,10 @@ export type PaymentTerms = Schema.Schema.Type<typeof PaymentTermsSchema>
 /**
  * Schema of the reporting terms: the activity report (*bilan d'activité*) and the financial
  * report (*compte rendu financier*, Cerfa n° 15059) are due within `…Months` months after the
- * end of each funded year, 6 by default (loi n° 2000-321, art. 10).
+ * end of each funded year, 6 by default (loi n° 2000-321, art. 10). `varianceTolerance`, when the
+ * convention sets one (`"0.15"`), is the variance between forecast and actual on a line of the
+ * financial report beyond which the partner must explain it (see {@link compareFinancialReport});
+ * none by default: the variances are then shown, none is required to be explained.
  *
  * @example
  * ```ts
@@ -164,7 +167,8 @@ export const ReportingTermsSchema = Schema.Struct({
   ),
   financialReportMonths: Schema.Int.check(Schema.isBetween({ minimum: 0, maximum: 24 })).pipe(
     Schema.withDecodingDefaultKey(Effect.succeed(6))
-  )
+  ),
+  varianceTolerance: Schema.optionalKey(RatioSchema)
 })
 
 /**

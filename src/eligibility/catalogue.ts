@@ -272,20 +272,36 @@ export const NOT_THE_PARTNER_RULE: EligibilityRule = defineRule({
   cacheKey: (candidate) => candidate.structureId
 })
 
-function doubleFunding(candidate: Candidate, { convention, terms, exercise }: EligibilityContext) {
-  return candidate.otherFunding.filter(
+/**
+ * The FPT funding the convention's own budget records for the action in the exercise's year: a
+ * budget whose `actionId` is the candidate's, with a funder of kind `caf-fpt`.
+ */
+function budgetFpt(candidate: Candidate, { convention, exercise }: EligibilityContext): ReadonlyArray<Candidate["otherFunding"][number]> {
+  const year = Number(exercise.start.slice(0, 4))
+  const budget = convention.budgets?.find((entry) => entry.year === year && entry.actionId === candidate.id)
+  return budget !== undefined && budget.funders.some((funder) => funder.kind === "caf-fpt") ? [{ scheme: "fpt" }] : []
+}
+
+function doubleFunding(candidate: Candidate, context: EligibilityContext) {
+  const { convention, terms, exercise } = context
+  const declared = candidate.otherFunding.filter(
     (funding) =>
       (terms.excludedSchemes.includes(funding.scheme) || (funding.conventionId !== undefined && funding.conventionId !== convention.id)) &&
       // The periods are decoded or built by the library: compared directly, without the checks of
       // periodsOverlap at the door, once per candidate with other funding.
       (funding.period === undefined || (funding.period.start <= exercise.end && exercise.start <= funding.period.end))
   )
+  if (convention.budgets === undefined || !terms.excludedSchemes.includes("fpt") || declared.some((funding) => funding.scheme === "fpt")) return declared
+  return [...declared, ...budgetFpt(candidate, context)]
 }
 
 /**
  * No double funding: the same action must not already be funded, for the same exercise, by a
  * scheme the convention excludes (the founding convention excludes FPT) or by another
  * convention. Funding whose period does not meet the exercise of the day asked about does not count.
+ * When the convention carries a forecast budget for the action (`budgets[].actionId` equal to the
+ * candidate's id) in the exercise's year, an FPT line among its funders (`kind: "caf-fpt"`)
+ * counts as FPT funding of the action, even if the candidate does not declare it.
  *
  * @example
  * ```ts
@@ -309,8 +325,9 @@ export const NO_DOUBLE_FUNDING_RULE: EligibilityRule = defineRule({
     )
     return { outcome: "fail", read, sentence: `L'action est déjà financée par ${list(names)} sur l'exercice ${read.exercise} : double financement exclu.` }
   },
-  compile: (context) => (candidate) => (candidate.otherFunding.length === 0 ? "pass" : verdict(doubleFunding(candidate, context).length === 0)),
-  cacheKey: (candidate) => (candidate.otherFunding.length === 0 ? "none" : JSON.stringify(candidate.otherFunding))
+  compile: (context) => (context.convention.budgets === undefined ? (candidate) => (candidate.otherFunding.length === 0 ? "pass" : verdict(doubleFunding(candidate, context).length === 0)) : (candidate) => verdict(doubleFunding(candidate, context).length === 0)),
+  // The convention's budgets may record FPT funding for one action: the action's id is part of the key.
+  cacheKey: (candidate) => `${candidate.otherFunding.length === 0 ? "none" : JSON.stringify(candidate.otherFunding)} ${candidate.id}`
 })
 
 /**

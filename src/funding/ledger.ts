@@ -17,6 +17,16 @@ import type { Expense, Payment } from "./records.js"
 import type { Repayment } from "./repayments.js"
 import type { Settlement } from "./settlement.js"
 import { type FundingUse, checkedRecords, runYears } from "./use.js"
+import { type FinancialReportDocument, checkedFinancialReport } from "../budget/financial-report.js"
+
+/** A financial report decoded (or decoded now), or undefined when it is not one. */
+function safeFinancialReport(value: unknown): FinancialReportDocument | undefined {
+  try {
+    return checkedFinancialReport(value)
+  } catch {
+    return undefined
+  }
+}
 
 /**
  * Options of a ledger: the records, the day of evaluation, and per year the objectives
@@ -45,6 +55,8 @@ export interface FundingLedgerOptions {
   readonly financialReportReceivedOn?: Readonly<Record<string, CalendarDate | string>>
   /** Repayments received from the partner, for any year (see {@link parseRepayments}). */
   readonly repayments?: ReadonlyArray<Repayment>
+  /** The financial reports received, one per year at most (see {@link parseFinancialReport} and {@link evaluateFundingUse}). */
+  readonly financialReports?: ReadonlyArray<FinancialReportDocument>
 }
 
 /** The settlement's figures a ledger sums over its years. */
@@ -137,8 +149,17 @@ function checkedOptions(convention: Convention, options: FundingLedgerOptions) {
       } else if (objectives.has(evaluation.year)) issues.push({ path: ["objectives", index], message: `a second objectives evaluation for ${evaluation.year}` })
       else objectives.set(evaluation.year, evaluation)
     })
+  const reports = new Map<number, FinancialReportDocument>()
+  if (options.financialReports !== undefined && !Array.isArray(options.financialReports)) issues.push({ path: ["financialReports"], message: "expected a list of financial reports (see parseFinancialReport)" })
+  else
+    (options.financialReports ?? []).forEach((entry, index) => {
+      const decoded = safeFinancialReport(entry)
+      if (decoded === undefined || decoded.conventionId !== convention.id) issues.push({ path: ["financialReports", index], message: `expected a financial report of ${convention.id} (see parseFinancialReport)` })
+      else if (reports.has(decoded.year)) issues.push({ path: ["financialReports", index], message: `a second financial report for ${decoded.year}` })
+      else reports.set(decoded.year, decoded)
+    })
   if (issues.length > 0) throw ValidationError.of("ledger options", issues)
-  return { asOf, accepted, received, objectives }
+  return { asOf, accepted, received, objectives, reports }
 }
 
 /**
@@ -165,14 +186,17 @@ function checkedOptions(convention: Convention, options: FundingLedgerOptions) {
  */
 export function fundingLedger(input: Convention | ResolvedConvention, options: FundingLedgerOptions): FundingLedger {
   const convention = checkedConvention(input)
-  const { asOf, accepted, received, objectives } = checkedOptions(convention, options)
+  const { asOf, accepted, received, objectives, reports } = checkedOptions(convention, options)
   const records = checkedRecords(options.payments, options.expenses, options.repayments ?? [])
   const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
   const years = runYears(
     convention,
     records,
     resolved.years.map((entry) => entry.year),
-    (year) => ({ asOf, objectives: objectives.get(year), reportsAcceptedOn: accepted.get(year), financialReportReceivedOn: received.get(year) })
+    (year) => {
+      const report = reports.get(year)
+      return { asOf, objectives: objectives.get(year), reportsAcceptedOn: accepted.get(year), financialReportReceivedOn: received.get(year), ...(report === undefined ? {} : { financialReport: report }) }
+    }
   )
   const totals = ledgerTotals(years)
   return frozenResult({ conventionId: convention.id, ...(asOf === undefined ? {} : { asOf }), years, totals, explanation: explainLedger(convention, asOf, years, totals) }, input)

@@ -4,6 +4,7 @@
  * @module
  */
 import type { CalendarDate } from "../calendar/date.js"
+import type { FinancialReportComparison } from "../budget/financial-report.js"
 
 /**
  * Where a year stands on the day of evaluation: `not-covered` (the convention does not apply
@@ -36,4 +37,6 @@ export interface FinancialReport {
   readonly receivedOn?: CalendarDate
   /** Whether it came (or is) after its due day. */
   readonly late: boolean
+  /** The report's figures compared with the forecast, when the report itself was given (see {@link compareFinancialReport}). */
+  readonly comparison?: FinancialReportComparison
 }

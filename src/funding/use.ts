@@ -17,6 +17,7 @@ import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
 import { type IneligibleExpense, expenseExclusion } from "./expenses.js"
 import { explainUse } from "./explain-use.js"
 import type { FinancialReport, FundingYearState } from "./state.js"
+import { type FinancialReportDocument, checkedFinancialReport, comparisonOf } from "../budget/financial-report.js"
 import { type InstalmentPosition, matchPayments } from "./instalments.js"
 import { type Expense, type Payment, decodedExpenses, decodedPayments, isExpense, isPayment, safeParseExpense, safeParsePayment } from "./records.js"
 import { type Repayment, type YearRepayment, decodedRepayments, isRepayment, safeParseRepayment, yearRepayment } from "./repayments.js"
@@ -55,6 +56,11 @@ export interface FundingUseOptions {
   readonly financialReportReceivedOn?: CalendarDate | string
   /** Repayments received from the partner (for any year: only the year's are counted). */
   readonly repayments?: ReadonlyArray<Repayment>
+  /**
+   * The year's financial report (see {@link parseFinancialReport}): compared with the budget, and,
+   * when no expense is given, the source of the eligible spending (see {@link compareFinancialReport}).
+   */
+  readonly financialReport?: FinancialReportDocument
 }
 
 
@@ -139,6 +145,8 @@ export interface YearInputs {
   readonly carriedIn: { readonly amount: Euros; readonly fromYear: number } | undefined
   /** Under `offset`: how much the next year's balance can absorb; undefined when there is no next year. */
   readonly offsetRoom: Euros | undefined
+  /** The year's financial report, when given. */
+  readonly financialReport?: FinancialReportDocument
 }
 
 const UNPAID: ReadonlySet<InstalmentPosition["status"]> = new Set(["unpaid", "partly-paid", "not-yet-due", "due", "late"])
@@ -201,6 +209,13 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
     else ineligibleExpenses.push({ id: expense.id, amount: expense.amount, ...exclusion })
   }
   ineligibleExpenses.sort(compareIds)
+  const comparison = inputs.financialReport === undefined ? undefined : comparisonOf(resolved, inputs.financialReport)
+  // With no expense recorded for the year, the financial report's totals stand for them: one line, the
+  // spending the Caf's grant covers (actual charges less the other funding received).
+  const yearKey = String(year)
+  if (comparison !== undefined && [...records.expenses.unique, ...records.expenses.copies].every((expense) => expense.date.slice(0, 4) !== yearKey)) {
+    eligibleExpenses.push({ id: `compte-rendu-financier-${year}`, amount: comparison.eligibleSpend })
+  }
   const eligibleSpend = Euros.sum(eligibleExpenses.map((expense) => expense.amount))
 
   const modulated = modulation(schedule.amount, terms, inputs.objectives)
@@ -221,16 +236,15 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
   // nor late. With no eligible spending reported, the statuses stay as they are: the spending may
   // simply not be reported yet.
   const instalments = final && settlement.stillToPay.isZero() && eligibleSpend.isPositive() ? matched.map(notOwedIfUnpaid) : matched
+  const receivedOn = inputs.financialReportReceivedOn ?? inputs.financialReport?.receivedOn
   const financialReport =
     schedule.reports === undefined
       ? undefined
       : {
           dueDate: schedule.reports.financialReportDue,
-          ...(inputs.financialReportReceivedOn === undefined ? {} : { receivedOn: inputs.financialReportReceivedOn }),
-          late:
-            inputs.financialReportReceivedOn !== undefined
-              ? inputs.financialReportReceivedOn > schedule.reports.financialReportDue
-              : asOf !== undefined && asOf > schedule.reports.financialReportDue
+          ...(receivedOn === undefined ? {} : { receivedOn }),
+          late: receivedOn !== undefined ? receivedOn > schedule.reports.financialReportDue : asOf !== undefined && asOf > schedule.reports.financialReportDue,
+          ...(comparison === undefined ? {} : { comparison })
         }
   const repayment = yearRepayment(
     settlement.toRepay,
@@ -326,11 +340,15 @@ export function evaluateFundingUse(input: Convention | ResolvedConvention, optio
     throw new InvalidArgumentError({ argument: "objectives", message: `the objectives evaluation is for ${options.objectives.conventionId} in ${options.objectives.year}, not ${convention.id} in ${year}` })
   }
   const records = checkedRecords(options.payments, options.expenses, options.repayments ?? [])
+  const report = options.financialReport === undefined ? undefined : checkedFinancialReport(options.financialReport)
+  if (report !== undefined && (report.conventionId !== convention.id || report.year !== year)) {
+    throw new InvalidArgumentError({ argument: "financialReport", message: `the financial report is for ${report.conventionId} in ${report.year}, not ${convention.id} in ${year}` })
+  }
   const resolved = resolveConvention(convention, dates.asOf === undefined ? {} : { knownOn: dates.asOf })
   const earlier = resolved.terms.unspent.rule === "offset" ? resolved.years.map((entry) => entry.year).filter((other) => other < year) : []
   const uses = runYears(convention, records, [...earlier, year], (other) =>
     other === year
-      ? { asOf: dates.asOf, objectives: options.objectives, reportsAcceptedOn: dates.reportsAcceptedOn, financialReportReceivedOn: dates.financialReportReceivedOn }
+      ? { asOf: dates.asOf, objectives: options.objectives, reportsAcceptedOn: dates.reportsAcceptedOn, financialReportReceivedOn: dates.financialReportReceivedOn, ...(report === undefined ? {} : { financialReport: report }) }
       : { asOf: dates.asOf, objectives: undefined, reportsAcceptedOn: undefined, financialReportReceivedOn: undefined }
   )
   return frozenResult(uses.at(-1) as FundingUse, input)

@@ -19,6 +19,7 @@ import { SECTOR_LABELS } from "../referential/codes.js"
 import type { ObjectiveResult, ObjectiveStatus } from "../objectives/evaluate.js"
 import { ratioReference } from "../objectives/ratio.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
+import { type FinancialReportComparison, signed, signedPercent } from "../budget/financial-report.js"
 
 /** @internal A bar of a chart: its label, its height, and the figure printed on it. */
 export interface Bar {
@@ -179,10 +180,35 @@ function fundingSection(report: AnnualReport): Section {
       ...(otherYears.length === 0
         ? []
         : [{ kind: "paragraph" as const, text: `${otherYears.length} dépense(s) d'autres années (${Euros.sum(otherYears.map((expense) => expense.amount)).format()}) relèvent du bilan de leur année et ne sont pas détaillées ici.` }]),
+      ...financialReportBlocks(funding.financialReport?.comparison),
       { kind: "paragraph", text: funding.explanation.sentence },
       { kind: "chart", chart }
     ]
   }
+}
+
+const SIDE_FR = { charge: "Charges", product: "Produits", "in-kind": "Contributions en nature" } as const
+
+/** The financial report's table: forecast, actual, variance in euros and in %, and the explanations. */
+function financialReportBlocks(comparison: FinancialReportComparison | undefined): ReadonlyArray<Block> {
+  if (comparison === undefined) return []
+  const rows = comparison.lines.map((line) => [
+    SIDE_FR[line.side],
+    `${line.account} ${line.label}`,
+    line.forecast.format(),
+    line.actual.format(),
+    signed(line.variance),
+    line.varianceShare === undefined ? "—" : signedPercent({ n: BigInt(line.varianceShare.numerator), d: BigInt(line.varianceShare.denominator) }),
+    line.explanation ?? (line.beyondTolerance ? "écart à expliquer" : "")
+  ])
+  const { charges, products } = comparison.totals
+  rows.push(["Total", "Charges (60 à 68)", charges.forecast.format(), charges.actual.format(), signed(charges.actual.minus(charges.forecast)), "", ""])
+  rows.push(["Total", "Produits (70 à 79)", products.forecast.format(), products.actual.format(), signed(products.actual.minus(products.forecast)), "", ""])
+  return [
+    { kind: "paragraph", text: `Compte rendu financier ${comparison.year} : ${comparison.explanation.sentence}` },
+    { kind: "table", headers: ["Rubrique", "Compte", "Prévu", "Réalisé", "Écart", "Écart en %", "Explication"], rows, numeric: [false, false, true, true, true, true, false] },
+    { kind: "list", items: comparison.explanation.children.map((child) => `${child.label} : ${child.sentence}`) }
+  ]
 }
 
 function repaymentText(repayment: YearRepayment): string {

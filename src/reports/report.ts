@@ -22,6 +22,7 @@ import type { Activity } from "../objectives/activity.js"
 import { type ObjectivesEvaluation, evaluateObjectives } from "../objectives/evaluate.js"
 import { type ObjectiveAcrossYears, evaluateConventionObjectives } from "../objectives/synthesis.js"
 import type { Partner } from "../partners/partner.js"
+import type { FinancialReportDocument } from "../budget/financial-report.js"
 
 /**
  * What a report reads: the records of the partner, the day it is made, and optionally the
@@ -55,6 +56,8 @@ export interface ReportInputs {
   readonly financialReportReceivedOn?: Readonly<Record<string, CalendarDate | string>>
   /** Eligibility rules for structures; the default tree when absent. */
   readonly rules?: RuleTree
+  /** The financial reports received (see {@link parseFinancialReport}): the year's is compared with its budget and shown. */
+  readonly financialReports?: ReadonlyArray<FinancialReportDocument>
 }
 
 /**
@@ -153,6 +156,7 @@ function checkedInputs(options: ReportInputs & { readonly year?: number }, withY
         if (typeof id !== "string") issues.push({ path: [key, index], message: key === "partners" ? "expected a partner (see parsePartner)" : "expected a convention (see parseConvention)" })
       })
   }
+  if (options.financialReports !== undefined && !Array.isArray(options.financialReports)) issues.push({ path: ["financialReports"], message: "expected a list of financial reports (see parseFinancialReport)" })
   for (const key of ["reportsAcceptedOn", "financialReportReceivedOn"] as const) {
     const byYear: unknown = options[key]
     if (byYear === undefined) continue
@@ -162,6 +166,11 @@ function checkedInputs(options: ReportInputs & { readonly year?: number }, withY
   if (options.rules !== undefined && (options.rules === null || typeof options.rules !== "object")) issues.push({ path: ["rules"], message: "expected a rule tree (see defineRule, allOf, anyOf, not)" })
   if (issues.length > 0) throw ValidationError.of("report options", issues)
   return asOf
+}
+
+/** Compliance, with the other conventions as the portfolio when they are given (the partner's public subsidies added up). */
+function complianceOf(convention: Convention, options: ReportInputs): ReadonlyArray<ComplianceFinding> {
+  return checkCompliance(convention, options.conventions === undefined ? {} : { portfolio: { conventions: options.conventions, partners: options.partners ?? [] } })
 }
 
 function partiesOf(convention: Convention, partners: ReadonlyArray<Partner> | undefined) {
@@ -182,7 +191,9 @@ function ledgerOf(convention: Convention, inputs: ReportInputs, asOf: CalendarDa
     objectives,
     ...(asOf === undefined ? {} : { asOf }),
     ...(inputs.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: inputs.reportsAcceptedOn }),
-    ...(inputs.financialReportReceivedOn === undefined ? {} : { financialReportReceivedOn: inputs.financialReportReceivedOn })
+    ...(inputs.financialReportReceivedOn === undefined ? {} : { financialReportReceivedOn: inputs.financialReportReceivedOn }),
+    // Reports of other conventions may be in the list: the ledger reads this one's.
+    ...(inputs.financialReports === undefined ? {} : { financialReports: inputs.financialReports.filter((entry) => entry?.conventionId === convention.id) })
   })
 }
 
@@ -214,7 +225,7 @@ function yearReport(convention: Convention, objectives: ObjectivesEvaluation, fu
 export function annualReport(input: Convention | ResolvedConvention, options: ReportInputs & { readonly year: number }): AnnualReport {
   const convention = checkedConvention(input)
   const asOf = checkedInputs(options, true)
-  const shared = { parties: partiesOf(convention, options.partners), lineage: lineageOf(convention, options.conventions), compliance: checkCompliance(convention) }
+  const shared = { parties: partiesOf(convention, options.partners), lineage: lineageOf(convention, options.conventions), compliance: complianceOf(convention, options) }
   const objectives = objectivesOf(convention, options.year, options, asOf)
   const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
   // Under the clause `offset`, the earlier years carry money into this one: they are evaluated too.
@@ -224,6 +235,7 @@ export function annualReport(input: Convention | ResolvedConvention, options: Re
     return frozenResult(yearReport(convention, objectives, funding, asOf, shared), input, options.conventions, options.partners)
   }
   const accepted = options.reportsAcceptedOn?.[String(options.year)]
+  const financialReport = options.financialReports?.find((entry) => entry?.conventionId === convention.id && entry.year === options.year)
   const received = options.financialReportReceivedOn?.[String(options.year)]
   const funding = evaluateFundingUse(convention, {
     year: options.year,
@@ -233,7 +245,8 @@ export function annualReport(input: Convention | ResolvedConvention, options: Re
     objectives,
     ...(asOf === undefined ? {} : { asOf }),
     ...(accepted === undefined ? {} : { reportsAcceptedOn: accepted }),
-    ...(received === undefined ? {} : { financialReportReceivedOn: received })
+    ...(received === undefined ? {} : { financialReportReceivedOn: received }),
+    ...(financialReport === undefined ? {} : { financialReport })
   })
   return frozenResult(yearReport(convention, objectives, funding, asOf, shared), input, options.conventions, options.partners)
 }
@@ -255,7 +268,7 @@ export function annualReport(input: Convention | ResolvedConvention, options: Re
 export function conventionReport(input: Convention | ResolvedConvention, options: ReportInputs): ConventionReport {
   const convention = checkedConvention(input)
   const asOf = checkedInputs(options, false)
-  const shared = { parties: partiesOf(convention, options.partners), lineage: lineageOf(convention, options.conventions), compliance: checkCompliance(convention) }
+  const shared = { parties: partiesOf(convention, options.partners), lineage: lineageOf(convention, options.conventions), compliance: complianceOf(convention, options) }
   const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
   const objectives = resolved.years.map((entry) => objectivesOf(convention, entry.year, options, asOf))
   const ledger = ledgerOf(convention, options, asOf, objectives)
