@@ -155,3 +155,9 @@ describe("département codes", () => {
     expect([isDepartement(91), isDepartement(["91"]), isDepartement(975)]).toEqual([false, false, false])
   })
 })
+
+describe("luhnValid on what is not a string", () => {
+  it("is false for a list, an object without a prototype, a number, never a TypeError", () => {
+    expect([luhnValid(["18"] as never), luhnValid(Object.create(null) as never), luhnValid(18 as never), luhnValid(null as never)]).toEqual([false, false, false, false])
+  })
+})
