@@ -11,6 +11,7 @@ import { type ResolvedConvention, checkedConvention, resolveConvention } from ".
 import { type Instalment, paymentSchedule } from "../funding/schedule.js"
 import { Euros } from "../money/euros.js"
 import type { Partner } from "../partners/partner.js"
+import { ValidationError } from "../core/errors.js"
 
 /**
  * The 14 columns of the SCDL *subventions* table (version 2.0), in order.
@@ -230,6 +231,11 @@ export function toScdlCsv(conventions: ReadonlyArray<Convention>, options: { rea
   const list = requireList(conventions, "SCDL export", "conventions").map((convention, index) => checkedConvention(convention, `conventions[${index}]`))
   requireOptions(options, "SCDL export")
   const partners = requireList(options.partners, "SCDL export", "partners")
+  // Each partner must be an object with an id: its other fields are checked by the row's patterns.
+  const partnerIssues = partners.flatMap((partner: unknown, index) =>
+    partner !== null && typeof partner === "object" && typeof (partner as { id?: unknown }).id === "string" ? [] : [{ path: ["partners", index], message: "expected a partner, with its id" }]
+  )
+  if (partnerIssues.length > 0) throw ValidationError.of("SCDL export", partnerIssues)
   const rows: Array<ScdlRow> = []
   const problems: Array<ScdlProblem> = []
   for (const convention of list) {

@@ -261,3 +261,12 @@ describe("open data: the SCDL subventions table", () => {
     )
   })
 })
+
+describe("the SCDL export's partners", () => {
+  it("are checked: a list holding null or a partner without an id is a ValidationError naming it, not a TypeError", () => {
+    const portfolio = parsePortfolio(foundingPortfolioJson())
+    expect(() => toScdlCsv(portfolio.conventions, { partners: [null as never, ...portfolio.partners] })).toThrow(expect.objectContaining({ _tag: "ValidationError", issues: [expect.objectContaining({ path: ["partners", 0] })] }))
+    const anonymous = { ...portfolio.partners[1], id: 5 } as never
+    expect(() => toScdlCsv(portfolio.conventions, { partners: [portfolio.partners[0] as never, anonymous] })).toThrow(expect.objectContaining({ _tag: "ValidationError", issues: [expect.objectContaining({ path: ["partners", 1] })] }))
+  })
+})
