@@ -270,3 +270,12 @@ describe("the SCDL export's partners", () => {
     expect(() => toScdlCsv(portfolio.conventions, { partners: [portfolio.partners[0] as never, anonymous] })).toThrow(expect.objectContaining({ _tag: "ValidationError", issues: [expect.objectContaining({ path: ["partners", 1] })] }))
   })
 })
+
+describe("a report read back from its JSON", () => {
+  it("is refused by both renderers with an InvalidArgumentError, not a TypeError: its amounts are texts there", () => {
+    const copy = JSON.parse(JSON.stringify(annualReport(cpo, { ...inputs, year: 2024 })))
+    expect(() => renderReportHtml(copy)).toThrow(expect.objectContaining({ _tag: "InvalidArgument", argument: "report" }))
+    expect(() => renderReportMarkdown(copy)).toThrow(expect.objectContaining({ _tag: "InvalidArgument", argument: "report" }))
+    expect(renderReportMarkdown(annualReport(cpo, { ...inputs, year: 2024 }))).toMatch(/^# Bilan annuel 2024/u)
+  })
+})
