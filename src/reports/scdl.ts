@@ -231,10 +231,17 @@ export function toScdlCsv(conventions: ReadonlyArray<Convention>, options: { rea
   const list = requireList(conventions, "SCDL export", "conventions").map((convention, index) => checkedConvention(convention, `conventions[${index}]`))
   requireOptions(options, "SCDL export")
   const partners = requireList(options.partners, "SCDL export", "partners")
-  // Each partner must be an object with an id: its other fields are checked by the row's patterns.
-  const partnerIssues = partners.flatMap((partner: unknown, index) =>
-    partner !== null && typeof partner === "object" && typeof (partner as { id?: unknown }).id === "string" ? [] : [{ path: ["partners", index], message: "expected a partner, with its id" }]
-  )
+  // Each partner must be an object with an id, a name and, if any, a SIRET written as texts: what
+  // they say is then checked by the row's patterns (a SIRET of the wrong form is a problem of the row).
+  const partnerIssues = partners.flatMap((partner: unknown, index) => {
+    if (partner === null || typeof partner !== "object") return [{ path: ["partners", index], message: "expected a partner, with its id" }]
+    const fields = partner as { id?: unknown; name?: unknown; siret?: unknown }
+    return [
+      ...(typeof fields.id === "string" ? [] : [{ path: ["partners", index, "id"], message: "expected the partner's id, a text" }]),
+      ...(typeof fields.name === "string" ? [] : [{ path: ["partners", index, "name"], message: "expected the partner's name, a text" }]),
+      ...(fields.siret === undefined || typeof fields.siret === "string" ? [] : [{ path: ["partners", index, "siret"], message: "expected the partner's SIRET, a text" }])
+    ]
+  })
   if (partnerIssues.length > 0) throw ValidationError.of("SCDL export", partnerIssues)
   const rows: Array<ScdlRow> = []
   const problems: Array<ScdlProblem> = []
