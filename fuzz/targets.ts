@@ -205,7 +205,7 @@ const markdownInert: Invariant = {
     }
     // A heading of the library's own may hold a name (escaped); a name must never start one.
     if (/<h[1-6][^>]*>Titre injecté/u.test(html)) return "a name became a heading"
-    if (/<li>liste|<ol[^>]*>\s*<li>liste numérotée/u.test(html)) return "a name became a list item"
+    if (/<li>(?:liste|\[x\]\(javascript)|<ol[^>]*>\s*<li>liste numérotée/u.test(html)) return "a name became a list item"
     if (/<strong>gras<\/strong>|<em>penché<\/em>|<code>code<\/code>/u.test(html)) return "a name became emphasis or code"
     // Every row of a table has as many cells as its header.
     const tokens = marked.lexer(markdown)
