@@ -1,168 +1,496 @@
 /**
- * What the fuzzers feed: every public parser and evaluator, with the errors each is documented to
- * throw, and generators of arbitrary JSON and of near-valid documents (a valid document with one
- * field broken: removed, replaced by arbitrary JSON, or an unknown field added).
+ * What the fuzzers feed: every public function of the package, each with the arguments a valid
+ * world gives it (`tests/arbitraries.ts`: a portfolio, one of its conventions and its records),
+ * the same with one argument broken, or arbitrary JSON in every position; what counts as its
+ * normal path (a result, a successful `safeParse`, a predicate that holds); and the invariants its
+ * results must keep. The list of names is checked against the package's exports by `fuzz/run.ts`.
  */
-import { readFileSync } from "node:fs"
 import fc from "fast-check"
-import {
-  Euros,
-  InvalidAmountError,
-  ValidationError,
-  checkEligibility,
-  evaluateFundingUse,
-  evaluateObjectives,
-  fundingLedger,
-  parseActivities,
-  parseCalendarDate,
-  parseCandidates,
-  parseConvention,
-  parseExpenses,
-  parsePartner,
-  parsePayments,
-  parsePeriod,
-  parsePortfolio,
-  parseScenario,
-  paymentSchedule,
-  screenEligibility,
-  toScdlCsv
-} from "caf-conventions"
+import { Effect, Exit } from "effect"
+import { marked } from "marked"
+import * as library from "caf-conventions"
+import { HOSTILE_MULTILINE, HOSTILE_TEXTS, anyJson, breakOne, world, type World } from "../tests/arbitraries.js"
 
-const read = (name: string): unknown => JSON.parse(readFileSync(new URL(`../examples/data/${name}`, import.meta.url), "utf8"))
-const portfolioJson = read("portfolio.json") as { partners: Array<unknown>; conventions: Array<unknown> }
-const founding = parsePortfolio(portfolioJson)
-const cpo = founding.conventions.find((convention) => convention.id === "cpo-2023-2025")!
+const { Euros, InvalidAmountError, InvalidArgumentError, InvalidDateError, LineageError, ValidationError } = library
+type Convention = library.Convention
 
-/** A convention with every money rule at work: money offset, an amendment signed after the advance, a termination. */
-const ledgerJson = {
-  convention: {
-    ...(portfolioJson.conventions[2] as Record<string, unknown>),
-    terms: { ...((portfolioJson.conventions[2] as { terms: Record<string, unknown> }).terms), unspent: { rule: "offset" }, payment: { advanceRate: "0.6" } },
-    amendments: [{ number: 1, signatureDate: "2024-07-10", effectiveDate: "2024-09-01", reason: "Hausse", changes: [{ kind: "yearly-amount", yearlyAmount: "36000" }] }],
-    termination: { date: "2025-09-30", reason: "Résiliation", requestedBy: "caf", decidedOn: "2025-05-01" }
-  },
-  payments: read("payments.json"),
-  expenses: read("expenses.json"),
-  asOf: "2026-01-15"
+/** The library's error classes: what a function may throw when it refuses an input. */
+export const TYPED_ERRORS: ReadonlyArray<new (...args: never) => Error> = [ValidationError, InvalidAmountError, InvalidDateError, InvalidArgumentError, LineageError]
+
+/** A world decoded once: the portfolio, the convention under study and its records as the library reads them. */
+export interface Decoded {
+  readonly json: World
+  readonly portfolio: library.Portfolio
+  readonly convention: Convention
+  readonly activities: ReadonlyArray<library.Activity>
+  readonly payments: ReadonlyArray<library.Payment>
+  readonly expenses: ReadonlyArray<library.Expense>
+  readonly candidates: ReadonlyArray<library.Candidate>
 }
 
-/** The ledger, and its invariant: every cent available in one place, offsets carried, totals summed. */
-function checkedLedger(input: unknown): unknown {
-  const { convention, payments, expenses, asOf } = (input ?? {}) as { convention?: unknown; payments?: unknown; expenses?: unknown; asOf?: unknown }
-  const ledger = fundingLedger(parseConvention(convention), { payments: payments as never, expenses: expenses as never, ...(asOf === undefined ? {} : { asOf: asOf as never }) })
-  ledger.years.forEach((use, index) => {
-    const s = use.settlement
-    if (!Euros.sum([s.usedOnEligible, s.keptSurplus, s.offsetNextYear, s.toRepay, s.awaitingUse]).equals(s.received.plus(s.carriedIn))) throw new Error(`invariant: money of ${use.year} not all placed`)
-    if (!s.offsetNextYear.equals(ledger.years[index + 1]?.settlement.carriedIn ?? Euros.zero)) throw new Error(`invariant: offset of ${use.year} not carried`)
-  })
-  for (const key of ["received", "toRepay", "stillToPay", "carriedIn"] as const) {
-    if (!Euros.sum(ledger.years.map((use) => use.settlement[key])).equals(ledger.totals[key])) throw new Error(`invariant: total ${key} is not the sum of the years`)
+const decodedWorlds = new WeakMap<World, Decoded>()
+/** The world decoded (every world decodes: `tests/arbitraries.test.ts`). */
+export function decode(json: World): Decoded {
+  let found = decodedWorlds.get(json)
+  if (found === undefined) {
+    const portfolio = library.parsePortfolio(json.portfolio)
+    found = {
+      json,
+      portfolio,
+      convention: portfolio.conventions.find((convention) => convention.id === json.convention["id"]) as Convention,
+      activities: library.parseActivities(json.activities),
+      payments: library.parsePayments(json.payments),
+      expenses: library.parseExpenses(json.expenses),
+      candidates: library.parseCandidates(json.candidates)
+    }
+    decodedWorlds.set(json, found)
   }
-  return ledger
+  return found
 }
 
-/** A function under fuzzing: its name, the valid documents to break, what it does, and the errors it may throw. */
+/** An invariant a result broke, or undefined; `name` is what the run counts. */
+export interface Invariant {
+  readonly name: string
+  readonly check: (args: ReadonlyArray<unknown>, result: unknown, world: Decoded) => string | undefined
+}
+
+/** A function under fuzzing. */
 export interface FuzzTarget {
   readonly name: string
-  readonly valid: unknown
-  readonly call: (input: unknown) => unknown
-  readonly allowed: ReadonlyArray<new (...args: never) => Error>
+  /** Valid arguments drawn from a world. */
+  readonly valid: (world: Decoded) => ReadonlyArray<unknown>
+  /** Whether a call that returned reached the normal path (by default: it returned). */
+  readonly reached?: (result: unknown) => boolean
+  readonly invariants?: ReadonlyArray<Invariant>
 }
 
-export const TARGETS: ReadonlyArray<FuzzTarget> = [
-  { name: "parsePortfolio", valid: portfolioJson, call: parsePortfolio, allowed: [ValidationError] },
-  { name: "parseConvention", valid: portfolioJson.conventions[2], call: parseConvention, allowed: [ValidationError] },
-  { name: "parsePartner", valid: portfolioJson.partners[1], call: parsePartner, allowed: [ValidationError] },
-  { name: "parseCandidates", valid: read("candidates.json"), call: parseCandidates, allowed: [ValidationError] },
-  { name: "parseActivities", valid: read("activities.json"), call: parseActivities, allowed: [ValidationError] },
-  { name: "parsePayments", valid: read("payments.json"), call: parsePayments, allowed: [ValidationError] },
-  { name: "parseExpenses", valid: read("expenses.json"), call: parseExpenses, allowed: [ValidationError] },
-  { name: "parseScenario", valid: JSON.parse(readFileSync(new URL("../examples/scenarios/eligibility.json", import.meta.url), "utf8")), call: parseScenario, allowed: [ValidationError] },
-  { name: "parseCalendarDate", valid: "2024-02-29", call: parseCalendarDate, allowed: [ValidationError] },
-  { name: "parsePeriod", valid: { start: "2023-01-01", end: "2025-12-31" }, call: parsePeriod, allowed: [ValidationError] },
-  { name: "Euros.parse", valid: "30000.50", call: (input) => Euros.parse(input as string), allowed: [InvalidAmountError] },
-  {
-    name: "checkEligibility",
-    valid: (read("candidates.json") as Array<unknown>)[0],
-    call: (input) => checkEligibility(cpo, input as never, { date: "2024-06-01" }),
-    allowed: [ValidationError]
-  },
-  { name: "screenEligibility", valid: read("candidates.json"), call: (input) => screenEligibility(cpo, input as never, { date: "2024-06-01" }), allowed: [ValidationError] },
-  { name: "evaluateObjectives", valid: read("activities.json"), call: (input) => evaluateObjectives(cpo, input as never, { year: 2024 }), allowed: [ValidationError] },
-  {
-    name: "evaluateFundingUse",
-    valid: { payments: read("payments.json"), expenses: read("expenses.json") },
-    call: (input) => {
-      const { payments, expenses } = (input ?? {}) as { payments?: unknown; expenses?: unknown }
-      return evaluateFundingUse(cpo, { year: 2024, payments: (Array.isArray(payments) ? payments : [payments]) as never, expenses: (Array.isArray(expenses) ? expenses : [expenses]) as never })
-    },
-    allowed: [ValidationError]
-  },
-  { name: "fundingLedger", valid: ledgerJson, call: checkedLedger, allowed: [ValidationError] },
-  { name: "paymentSchedule", valid: { year: 2024 }, call: (input) => paymentSchedule(cpo, input as never), allowed: [ValidationError] },
-  {
-    name: "toScdlCsv",
-    valid: portfolioJson,
-    call: (input) => {
-      const portfolio = parsePortfolio(input)
-      return toScdlCsv(portfolio.conventions, { partners: portfolio.partners })
-    },
-    allowed: [ValidationError]
+/**
+ * The worlds of a run, generated and decoded once from the seed and shared by every target
+ * (generating a world costs more than most calls).
+ */
+const pools = new Map<string, ReadonlyArray<Decoded>>()
+export function worldPool(size: number, seed: number): ReadonlyArray<Decoded> {
+  const key = `${size} ${seed}`
+  let pool = pools.get(key)
+  if (pool === undefined) {
+    pool = fc.sample(world, { numRuns: size, seed }).map(decode)
+    pools.set(key, pool)
   }
-]
-
-/** Paths to every value inside a JSON document. */
-function pathsOf(value: unknown, prefix: ReadonlyArray<string | number> = []): Array<ReadonlyArray<string | number>> {
-  const here = [prefix]
-  if (Array.isArray(value)) return [...here, ...value.flatMap((item, index) => pathsOf(item, [...prefix, index]))]
-  if (value !== null && typeof value === "object") return [...here, ...Object.entries(value).flatMap(([key, item]) => pathsOf(item, [...prefix, key]))]
-  return here
+  return pool
 }
 
-/** A copy of `document` with the value at `path` replaced (or removed, when `replacement` is the REMOVE marker). */
-const REMOVE = Symbol("remove")
-function broken(document: unknown, path: ReadonlyArray<string | number>, replacement: unknown): unknown {
-  if (path.length === 0) return replacement === REMOVE ? undefined : replacement
-  const copy: unknown = structuredClone(document)
-  let parent = copy as Record<string | number, unknown>
-  for (const key of path.slice(0, -1)) parent = parent[key] as Record<string | number, unknown>
-  const last = path[path.length - 1] as string | number
-  if (replacement === REMOVE) {
-    if (Array.isArray(parent)) parent.splice(last as number, 1)
-    else delete parent[last]
-  } else parent[last] = replacement
-  return copy
+/** Inputs of a target: valid arguments (3 in 5), one argument broken (1 in 5), arbitrary JSON everywhere (1 in 5), over worlds of the pool. */
+export function inputsOf(target: FuzzTarget, pool: ReadonlyArray<Decoded>): fc.Arbitrary<{ readonly args: ReadonlyArray<unknown>; readonly world: Decoded; readonly kind: "valid" | "broken" | "arbitrary" }> {
+  const worlds = fc.constantFrom(...pool).map((decoded) => decoded, (value) => value as Decoded)
+  return fc.oneof(
+    { weight: 3, arbitrary: worlds.map((decoded) => ({ args: target.valid(decoded), world: decoded, kind: "valid" as const })) },
+    {
+      weight: 1,
+      arbitrary: worlds.chain((decoded) => {
+        const args = target.valid(decoded)
+        if (args.length === 0) return fc.constant({ args, world: decoded, kind: "broken" as const })
+        return fc.integer({ min: 0, max: args.length - 1 }).chain((position) =>
+          breakOne(toJson(args[position])).map((broken) => ({ args: args.map((arg, index) => (index === position ? broken : arg)), world: decoded, kind: "broken" as const }))
+        )
+      })
+    },
+    { weight: 1, arbitrary: fc.tuple(worlds, fc.array(anyJson, { minLength: 1, maxLength: 3 })).map(([decoded, args]) => ({ args, world: decoded, kind: "arbitrary" as const })) }
+  )
 }
 
-/** Arbitrary JSON values, strings that look like dates and amounts, and hostile keys. */
-export const anyJson: fc.Arbitrary<unknown> = fc.oneof(
-  fc.jsonValue({ maxDepth: 4 }),
-  fc.constantFrom("2024-02-30", "2023-13-01", "-1", "1.001", "30000,50", "", "__proto__", "91", "fpt", "NaN", "9".repeat(40)),
-  fc.dictionary(fc.constantFrom("__proto__", "constructor", "prototype", "id", "kind"), fc.jsonValue({ maxDepth: 2 }))
-)
-
-/** Near-valid documents: the valid one with one field broken. */
-export function nearValid(valid: unknown): fc.Arbitrary<unknown> {
-  const paths = pathsOf(valid)
-  return fc.tuple(fc.constantFrom(...paths), fc.oneof(fc.constant<unknown>(REMOVE), anyJson), fc.boolean()).map(([path, replacement, addUnknown]) => {
-    const document = broken(valid, path, replacement)
-    if (addUnknown && document !== null && typeof document === "object" && !Array.isArray(document)) return { ...document, champInconnu: 1 }
-    return document
-  })
-}
-
-/** What one call did wrong, if anything: an undocumented error, a mutated input, or a call slower than a second. */
-export function misbehaviour(target: FuzzTarget, input: unknown): string | undefined {
-  const before = JSON.stringify(input)
-  const start = performance.now()
+/** A value as JSON (an amount as its text, a function as nothing): what a caller may send instead of a decoded value. */
+function toJson(value: unknown): unknown {
+  if (typeof value === "function") return null
   try {
-    target.call(input)
-  } catch (error) {
-    if (!target.allowed.some((allowed) => error instanceof allowed)) {
-      return `threw ${error instanceof Error ? `${error.constructor.name}: ${error.message}` : String(error)} for ${before?.slice(0, 300)}`
+    return value === undefined ? null : JSON.parse(JSON.stringify(value))
+  } catch {
+    return null
+  }
+}
+
+/** Calls a target, running the Effect of a `decode` function to its end (an error is an Effect too: it is returned). */
+export function callTarget(name: string, fn: (...args: Array<unknown>) => unknown, args: ReadonlyArray<unknown>): unknown {
+  const result = fn(...args)
+  if (name.startsWith("decode") && Effect.isEffect(result)) {
+    const exit = Effect.runSyncExit(result as Effect.Effect<unknown, unknown>)
+    if (Exit.isSuccess(exit)) return exit.value
+    const error = (exit.cause as unknown as { reasons?: ReadonlyArray<{ error?: unknown }> }).reasons?.[0]?.error
+    throw error ?? new Error(`the Effect failed: ${String(exit.cause)}`)
+  }
+  return result
+}
+
+// ---------------------------------------------------------------------------------------------
+// Invariants
+
+/** The same result, in JSON, whatever the order of the records. */
+const reversed = <T>(list: ReadonlyArray<T>): ReadonlyArray<T> => [...list].reverse()
+function sameUnderReorder(name: string, call: (world: Decoded, reorder: <T>(list: ReadonlyArray<T>) => ReadonlyArray<T>) => unknown): Invariant {
+  return {
+    name,
+    check: (_args, _result, world) => {
+      const keep = JSON.stringify(call(world, (list) => list))
+      const other = JSON.stringify(call(world, reversed))
+      return keep === other ? undefined : `the result changed when the records were given in reverse order (${world.convention.id})`
     }
   }
-  if (performance.now() - start > 1000) return `took ${Math.round(performance.now() - start)} ms for ${before?.slice(0, 300)}`
-  if (JSON.stringify(input) !== before) return `mutated its input ${before?.slice(0, 300)}`
-  return undefined
 }
+
+/**
+ * Every euro of a year placed once (src/funding/settlement.ts): what was received and carried in
+ * is used on eligible costs, kept, offset, to repay, or awaiting use; the entitlement is the
+ * spending within the grant plus the surplus kept; nothing negative.
+ */
+function yearPlaced(use: library.FundingUse): string | undefined {
+  const s = use.settlement
+  const placed = Euros.sum([s.usedOnEligible, s.keptSurplus, s.offsetNextYear, s.toRepay, s.awaitingUse])
+  if (!placed.equals(s.received.plus(s.carriedIn))) return `${use.year}: ${placed.toString()} placed for ${s.received.plus(s.carriedIn).toString()} received and carried`
+  if (!s.entitled.equals(Euros.min(s.eligibleSpend, s.granted).plus(s.keptSurplus))) return `${use.year}: entitled ${s.entitled.toString()} is not the spending within the grant plus the surplus kept`
+  const negative = (Object.entries(s) as Array<[string, unknown]>).find(([, value]) => Euros.isEuros(value) && value.isNegative())
+  return negative === undefined ? undefined : `${use.year}: ${negative[0]} is negative`
+}
+
+const yearConservation: Invariant = { name: "money conservation", check: (_args, result) => yearPlaced(result as library.FundingUse) }
+
+/** Every euro of each year placed once; offsets carried; totals the sums of the years. */
+const ledgerConservation: Invariant = {
+  name: "money conservation",
+  check: (_args, result) => {
+    const ledger = result as library.FundingLedger
+    for (const [index, use] of ledger.years.entries()) {
+      const problem = yearPlaced(use)
+      if (problem !== undefined) return problem
+      const s = use.settlement
+      const next = ledger.years[index + 1]
+      if (!s.offsetNextYear.equals(next?.settlement.carriedIn ?? Euros.zero)) return `${use.year}: offset ${s.offsetNextYear.toString()} not carried into the next year`
+    }
+    for (const key of ["received", "toRepay", "stillToPay", "carriedIn"] as const) {
+      if (!Euros.sum(ledger.years.map((use) => use.settlement[key])).equals(ledger.totals[key])) return `total ${key} is not the sum of the years`
+    }
+    return undefined
+  }
+}
+
+/** The instalments sum to the year's amount plus the excess of a cut (the offset is deducted from one of them, not added). */
+const scheduleSums: Invariant = {
+  name: "instalments sum to the year",
+  check: (_args, result) => {
+    const schedule = result as library.PaymentSchedule
+    const total = Euros.sum(schedule.instalments.map((instalment) => instalment.amount.plus(instalment.offset?.amount ?? Euros.zero)))
+    const expected = schedule.amount.plus(schedule.excess)
+    return total.equals(expected) ? undefined : `${schedule.year}: instalments ${total.toString()} for a year of ${schedule.amount.toString()} + excess ${schedule.excess.toString()}`
+  }
+}
+
+/** HTML free of the markup that the documents' names hold. */
+const htmlInert: Invariant = {
+  name: "no injected markup (HTML)",
+  check: (_args, result) => {
+    const html = result as string
+    // Text that reads "javascript:" is harmless, and so is a quoted attribute's value (escapeHtml
+    // escapes the quotes); a tag or an attribute is not.
+    const raw = [/<script/iu, /<img/iu, /<[^>]*\s(?:href|src)\s*=\s*["']?javascript:/iu, /<[^>]*\son\w+\s*=/iu].find((pattern) => pattern.test(html.replace(/<style>[\s\S]*?<\/style>/u, "").replace(/="[^"]*"/gu, '=""')))
+    return raw === undefined ? undefined : `the HTML holds ${String(raw)}`
+  }
+}
+
+/** Markdown that, rendered, holds none of the markup, links, headings or table cells that the names hold. */
+const markdownInert: Invariant = {
+  name: "no injected markup (Markdown)",
+  check: (args, result) => {
+    const markdown = result as string
+    const html = marked.parse(markdown, { async: false }) as string
+    for (const pattern of [/<script/iu, /<img/iu, /href="javascript:/iu, /href="http:\/\/exemple/iu, /href="https:\/\/exemple/iu, /href="http:\/\/www\.exemple/iu]) {
+      if (pattern.test(html)) return `the rendered Markdown holds ${String(pattern)}`
+    }
+    // A heading of the library's own may hold a name (escaped); a name must never start one.
+    if (/<h[1-6][^>]*>Titre injecté/u.test(html)) return "a name became a heading"
+    if (/<li>(?:liste|\[x\]\(javascript)|<ol[^>]*>\s*<li>liste numérotée/u.test(html)) return "a name became a list item"
+    if (/<strong>gras<\/strong>|<em>penché<\/em>|<code>code<\/code>/u.test(html)) return "a name became emphasis or code"
+    // Every row of a table has as many cells as its header.
+    const tokens = marked.lexer(markdown)
+    for (const token of tokens) {
+      if (token.type === "table") {
+        const width = (token as { header: Array<unknown> }).header.length
+        const rows = (token as { rows: Array<Array<unknown>> }).rows
+        if (rows.some((row) => row.length !== width)) return "a table row has more cells than its header"
+      }
+    }
+    void args
+    return undefined
+  }
+}
+
+/** Cells of a CSV text (RFC 4180). */
+export function csvCells(csv: string): Array<string> {
+  const cells: Array<string> = []
+  let index = 0
+  while (index < csv.length) {
+    if (csv[index] === '"') {
+      let value = ""
+      index++
+      while (index < csv.length) {
+        if (csv[index] === '"' && csv[index + 1] === '"') {
+          value += '"'
+          index += 2
+        } else if (csv[index] === '"') {
+          index++
+          break
+        } else value += csv[index++]
+      }
+      cells.push(value)
+    } else {
+      let end = index
+      while (end < csv.length && csv[end] !== "," && csv[end] !== "\r") end++
+      cells.push(csv.slice(index, end))
+      index = end
+    }
+    if (csv[index] === ",") index++
+    else if (csv[index] === "\r" && csv[index + 1] === "\n") index += 2
+  }
+  return cells
+}
+
+const csvFormulaFree: Invariant = {
+  name: "CSV cells free of formulas",
+  check: (_args, result) => {
+    const cell = csvCells((result as library.ScdlExport).csv).find((value) => /^[=+\-@\t\r]/u.test(value))
+    return cell === undefined ? undefined : `a CSV cell starts like a formula: ${JSON.stringify(cell)}`
+  }
+}
+
+/** Decoding the encoded value gives the value again. */
+function roundTrip(parse: (input: unknown) => unknown): Invariant {
+  return {
+    name: "encode then parse gives the value",
+    check: (args, result) => (JSON.stringify(parse(result)) === JSON.stringify(args[0]) ? undefined : "the value changed through its JSON")
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The targets
+
+const date = (world: Decoded) => world.json.date
+const period = (world: Decoded) => library.effectivePeriod(world.convention) ?? world.convention.terms.period
+const amountOf = (world: Decoded) => (world.convention.terms.amounts?.kind === "constant" ? world.convention.terms.amounts.yearlyAmount : Euros.fromCents(123456))
+const reportInputs = (world: Decoded) => ({ partners: world.portfolio.partners, conventions: world.portfolio.conventions, activities: world.activities, payments: world.payments, expenses: world.expenses })
+const siret = (world: Decoded) => world.portfolio.partners.map((partner) => partner.siret).find((value) => value !== undefined) ?? "73282932000074"
+const rna = (world: Decoded) => `W${(world.json.year % 9) + 1}${"0123456789AB"[world.json.year % 12]}${String(world.json.date.replace(/-/gu, "")).slice(1)}`
+const anyObjective = () => library.parseConvention({ id: "c", title: "t", kind: "convention-pluriannuelle-objectifs", funderId: "f", partnerId: "p", terms: { period: { start: "2024-01-01", end: "2024-12-31" }, territory: ["91"], sectors: ["jeunesse"], accompanimentKinds: ["individuel"], clauses: [], objectives: [{ id: "o", title: "Objectif", indicator: { kind: "count-actions", filter: { activityKinds: ["action-collective"] } }, target: { atLeast: 2 } }] } }).terms.objectives[0] as library.Objective
+const objective = (world: Decoded) => world.convention.terms.objectives[0] ?? anyObjective()
+const scenarioOf = (world: Decoded) => {
+  const questions = ["eligibility", "objectives", "schedule", "funding-use", "ledger", "compliance"] as const
+  const question = questions[world.json.year % questions.length] as (typeof questions)[number]
+  return library.parseScenario({
+    name: `Scénario ${question}`,
+    convention: { file: "portfolio.json", id: world.convention.id },
+    question,
+    ...(question === "eligibility" ? { date: world.json.date, candidates: world.json.candidates } : {}),
+    ...(question === "objectives" ? { year: world.json.year, activities: world.json.activities } : {}),
+    ...(question === "schedule" ? { year: world.json.year } : {}),
+    ...(question === "funding-use" ? { year: world.json.year, payments: world.json.payments, expenses: world.json.expenses } : {}),
+    ...(question === "ledger" ? { payments: world.json.payments, expenses: world.json.expenses } : {}),
+    expected: {}
+  })
+}
+const annual = (world: Decoded) => library.annualReport(world.convention, { year: world.json.year, ...reportInputs(world) })
+const whole = (world: Decoded) => library.conventionReport(world.convention, reportInputs(world))
+const rule = library.TERRITORY_RULE
+
+/** A safeParse reached its normal path when it succeeded. */
+const succeeded = (result: unknown) => (result as { success?: unknown }).success === true
+/** A predicate reached it when it held. */
+const held = (result: unknown) => result === true
+
+export const TARGETS: ReadonlyArray<FuzzTarget> = [
+  // money
+  { name: "Euros.parse", valid: (w) => [amountOf(w).toString()] },
+  { name: "Euros.safeParse", valid: (w) => [amountOf(w).toString()], reached: succeeded },
+  { name: "Euros.fromCents", valid: (w) => [Number(amountOf(w).toString().replace(".", ""))] },
+  { name: "Euros.fromNumber", valid: (w) => [Number(amountOf(w).toString())] },
+  { name: "Euros.round", valid: (w) => [`${amountOf(w).toString()}${w.json.year % 10}`, library.ROUNDING_MODES[w.json.year % library.ROUNDING_MODES.length]] },
+  { name: "Euros.sum", valid: (w) => [w.payments.map((payment) => payment.amount)] },
+  { name: "Euros.min", valid: (w) => [amountOf(w), w.payments[0]?.amount ?? Euros.zero] },
+  { name: "Euros.max", valid: (w) => [amountOf(w), w.payments[0]?.amount ?? Euros.zero] },
+  { name: "Euros.isEuros", valid: (w) => [amountOf(w)], reached: held },
+  { name: "allocate", valid: (w) => [amountOf(w), ["0.5", "0.3", "0.2"].slice(0, (w.json.year % 3) + 1)] },
+  { name: "prorate", valid: (w) => [amountOf(w), library.periodDays(period(w)) % 366, 366, library.ROUNDING_MODES[w.json.year % library.ROUNDING_MODES.length]] },
+  { name: "ValidationError.of", valid: (w) => ["convention", [{ path: ["terms", "period"], message: `fin ${w.json.date}` }]] },
+  // calendar
+  { name: "addDays", valid: (w) => [date(w), w.json.year % 400] },
+  { name: "addMonths", valid: (w) => [date(w), w.json.year % 30] },
+  { name: "calendarDate", valid: (w) => [Number(date(w).slice(0, 4)), Number(date(w).slice(5, 7)), Number(date(w).slice(8))] },
+  { name: "calendarYear", valid: (w) => [w.json.year] },
+  { name: "compareDates", valid: (w) => [date(w), w.convention.terms.period.start] },
+  { name: "daysBetween", valid: (w) => [w.convention.terms.period.start, date(w)] },
+  { name: "daysInMonth", valid: (w) => [w.json.year, (w.json.year % 12) + 1] },
+  { name: "daysInYear", valid: (w) => [w.json.year] },
+  { name: "endOfMonth", valid: (w) => [date(w)] },
+  { name: "endOfYear", valid: (w) => [date(w)] },
+  { name: "startOfYear", valid: (w) => [date(w)] },
+  { name: "yearOf", valid: (w) => [date(w)] },
+  { name: "formatFrenchDate", valid: (w) => [date(w)] },
+  { name: "isCalendarDate", valid: (w) => [date(w)], reached: held },
+  { name: "isLeapYear", valid: (w) => [w.json.year] },
+  { name: "maxDate", valid: (w) => [date(w), w.convention.terms.period.end] },
+  { name: "minDate", valid: (w) => [date(w), w.convention.terms.period.end] },
+  { name: "makePeriod", valid: (w) => [w.convention.terms.period.start, w.convention.terms.period.end] },
+  { name: "parseCalendarDate", valid: (w) => [date(w)] },
+  { name: "safeParseCalendarDate", valid: (w) => [date(w)], reached: succeeded },
+  { name: "readCalendarDate", valid: (w) => [date(w), ["date"]] },
+  { name: "parsePeriod", valid: (w) => [(w.json.convention["terms"] as { period: unknown }).period] },
+  { name: "safeParsePeriod", valid: (w) => [(w.json.convention["terms"] as { period: unknown }).period], reached: succeeded },
+  { name: "periodContains", valid: (w) => [period(w), date(w)] },
+  { name: "periodDays", valid: (w) => [period(w)] },
+  { name: "periodIntersection", valid: (w) => [period(w), library.makePeriod(library.startOfYear(date(w)), library.endOfYear(date(w)))] },
+  { name: "periodPartInYear", valid: (w) => [period(w), w.json.year] },
+  { name: "periodYears", valid: (w) => [period(w)] },
+  { name: "periodsOverlap", valid: (w) => [period(w), w.portfolio.conventions[0]?.terms.period ?? period(w)] },
+  { name: "yearFraction", valid: (w) => [period(w), w.json.year] },
+  // identifiers
+  { name: "luhnValid", valid: (w) => [siret(w)], reached: held },
+  { name: "isSiren", valid: (w) => [siret(w).slice(0, 9)], reached: held },
+  { name: "isSiret", valid: (w) => [siret(w)], reached: held },
+  { name: "isRna", valid: (w) => [rna(w)], reached: held },
+  { name: "isDepartement", valid: (w) => [w.convention.terms.territory[0]], reached: held },
+  { name: "sirenOf", valid: (w) => [siret(w)] },
+  { name: "parseSiren", valid: (w) => [siret(w).slice(0, 9)] },
+  { name: "parseSiret", valid: (w) => [siret(w)] },
+  { name: "parseRna", valid: (w) => [rna(w)] },
+  { name: "parseDepartement", valid: (w) => [w.convention.terms.territory[0]] },
+  // decoding and encoding
+  { name: "parsePortfolio", valid: (w) => [w.json.portfolio] },
+  { name: "safeParsePortfolio", valid: (w) => [w.json.portfolio], reached: succeeded },
+  { name: "decodePortfolio", valid: (w) => [w.json.portfolio] },
+  { name: "encodePortfolio", valid: (w) => [w.portfolio], invariants: [roundTrip(library.parsePortfolio)] },
+  { name: "parseConvention", valid: (w) => [w.json.convention] },
+  { name: "safeParseConvention", valid: (w) => [w.json.convention], reached: succeeded },
+  { name: "decodeConvention", valid: (w) => [w.json.convention] },
+  { name: "encodeConvention", valid: (w) => [w.convention], invariants: [roundTrip(library.parseConvention)] },
+  { name: "parsePartner", valid: (w) => [w.json.portfolio.partners[1]] },
+  { name: "safeParsePartner", valid: (w) => [w.json.portfolio.partners[1]], reached: succeeded },
+  { name: "decodePartner", valid: (w) => [w.json.portfolio.partners[1]] },
+  { name: "encodePartner", valid: (w) => [w.portfolio.partners[1]], invariants: [roundTrip(library.parsePartner)] },
+  { name: "parseActivities", valid: (w) => [w.json.activities] },
+  { name: "safeParseActivities", valid: (w) => [w.json.activities], reached: succeeded },
+  { name: "decodeActivities", valid: (w) => [w.json.activities] },
+  { name: "encodeActivities", valid: (w) => [w.activities], invariants: [roundTrip(library.parseActivities)] },
+  { name: "parseActivity", valid: (w) => [w.json.activities[0] ?? { id: "a", date: w.json.date, kind: "action-collective" }] },
+  { name: "safeParseActivity", valid: (w) => [w.json.activities[0] ?? { id: "a", date: w.json.date, kind: "action-collective" }], reached: succeeded },
+  { name: "decodeActivity", valid: (w) => [w.json.activities[0] ?? { id: "a", date: w.json.date, kind: "action-collective" }] },
+  { name: "parsePayments", valid: (w) => [w.json.payments] },
+  { name: "safeParsePayments", valid: (w) => [w.json.payments], reached: succeeded },
+  { name: "decodePayments", valid: (w) => [w.json.payments] },
+  { name: "encodePayments", valid: (w) => [w.payments], invariants: [roundTrip(library.parsePayments)] },
+  { name: "parsePayment", valid: (w) => [w.json.payments[0] ?? { id: "p", date: w.json.date, amount: "1.00", year: w.json.year }] },
+  { name: "safeParsePayment", valid: (w) => [w.json.payments[0] ?? { id: "p", date: w.json.date, amount: "1.00", year: w.json.year }], reached: succeeded },
+  { name: "parseExpenses", valid: (w) => [w.json.expenses] },
+  { name: "safeParseExpenses", valid: (w) => [w.json.expenses], reached: succeeded },
+  { name: "decodeExpenses", valid: (w) => [w.json.expenses] },
+  { name: "encodeExpenses", valid: (w) => [w.expenses], invariants: [roundTrip(library.parseExpenses)] },
+  { name: "parseExpense", valid: (w) => [w.json.expenses[0] ?? { id: "e", date: w.json.date, amount: "1.00", category: "personnel" }] },
+  { name: "safeParseExpense", valid: (w) => [w.json.expenses[0] ?? { id: "e", date: w.json.date, amount: "1.00", category: "personnel" }], reached: succeeded },
+  { name: "parseCandidates", valid: (w) => [w.json.candidates] },
+  { name: "safeParseCandidates", valid: (w) => [w.json.candidates], reached: succeeded },
+  { name: "parseCandidate", valid: (w) => [w.json.candidates[0] ?? { id: "c", structureId: "s", legalForm: "association-loi-1901", departement: "91", situation: "en-difficulte", sector: "jeunesse", accompanimentKind: "individuel" }] },
+  { name: "safeParseCandidate", valid: (w) => [w.json.candidates[0] ?? { id: "c", structureId: "s", legalForm: "association-loi-1901", departement: "91", situation: "en-difficulte", sector: "jeunesse", accompanimentKind: "individuel" }], reached: succeeded },
+  { name: "decodeCandidate", valid: (w) => [w.json.candidates[0] ?? { id: "c", structureId: "s", legalForm: "association-loi-1901", departement: "91", situation: "en-difficulte", sector: "jeunesse", accompanimentKind: "individuel" }] },
+  { name: "encodeCandidate", valid: (w) => [w.candidates[0] ?? library.parseCandidate({ id: "c", structureId: "s", legalForm: "association-loi-1901", departement: "91", situation: "en-difficulte", sector: "jeunesse", accompanimentKind: "individuel" })] },
+  { name: "parseRepayments", valid: (w) => [w.json.payments.map(({ instalment: _instalment, ...payment }) => payment)] },
+  { name: "safeParseRepayments", valid: (w) => [w.json.payments.map(({ instalment: _instalment, ...payment }) => payment)], reached: succeeded },
+  { name: "parseScenario", valid: (w) => [{ ...scenarioOf(w) }] },
+  { name: "safeParseScenario", valid: (w) => [{ ...scenarioOf(w) }], reached: succeeded },
+  { name: "makeCodec", valid: () => [library.PeriodSchema, "period"] },
+  { name: "uniqueList", valid: () => [library.SectorSchema] },
+  { name: "conventionJsonSchema", valid: () => [] },
+  { name: "portfolioJsonSchema", valid: () => [] },
+  { name: "formatPath", valid: (w) => [["conventions", w.json.year % 3, "terms", "period"]] },
+  { name: "formatFraction", valid: (w) => [{ numerator: w.json.year, denominator: 7 }, 2] },
+  // conventions
+  { name: "checkCompliance", valid: (w) => [w.convention] },
+  { name: "conventionStatus", valid: (w) => [w.convention, date(w)] },
+  { name: "effectivePeriod", valid: (w) => [w.convention] },
+  { name: "finalTerms", valid: (w) => [w.convention] },
+  { name: "termsAsOf", valid: (w) => [w.convention, date(w)] },
+  { name: "termsTimeline", valid: (w) => [w.convention] },
+  { name: "resolveConvention", valid: (w) => [w.convention, {}] },
+  { name: "isResolvedConvention", valid: (w) => [library.resolveConvention(w.convention, {})], reached: held },
+  { name: "yearAmounts", valid: (w) => [w.convention] },
+  { name: "lineage", valid: (w) => [w.portfolio.conventions, w.convention.id] },
+  { name: "targetForYear", valid: (w) => [objective(w), w.json.year] },
+  // eligibility
+  { name: "allOf", valid: () => [[rule, library.SECTOR_COVERED_RULE], "règles"] },
+  { name: "anyOf", valid: () => [[rule, library.SECTOR_COVERED_RULE], "règles"] },
+  { name: "not", valid: () => [rule, "hors territoire"] },
+  { name: "defineRule", valid: () => [rule] },
+  { name: "removeRule", valid: () => [library.DEFAULT_ELIGIBILITY_RULES, "territory"] },
+  { name: "replaceRule", valid: () => [library.DEFAULT_ELIGIBILITY_RULES, rule] },
+  { name: "withRule", valid: () => [library.DEFAULT_ELIGIBILITY_RULES, rule] },
+  { name: "ruleIds", valid: () => [library.DEFAULT_ELIGIBILITY_RULES] },
+  { name: "eligibilityContext", valid: (w) => [w.convention, date(w)] },
+  { name: "checkEligibility", valid: (w) => [w.convention, w.candidates[0] ?? library.parseCandidate({ id: "c", structureId: "s", legalForm: "association-loi-1901", departement: "91", situation: "en-difficulte", sector: "jeunesse", accompanimentKind: "individuel" }), { date: date(w) }] },
+  {
+    name: "screenEligibility",
+    valid: (w) => [w.convention, w.candidates, { date: date(w) }],
+    invariants: [sameUnderReorder("same verdicts in any order", (w, reorder) => library.screenEligibility(w.convention, reorder(w.candidates), { date: date(w) }).lines.map(({ index: _index, ...line }) => JSON.stringify(line)).sort())]
+  },
+  {
+    name: "compileEligibility",
+    valid: (w) => [w.convention, { date: date(w) }],
+    invariants: [
+      {
+        name: "compiled verdicts equal checkEligibility's",
+        check: (args, result, w) => {
+          const compiled = result as (candidate: library.Candidate) => boolean
+          const differs = w.candidates.find((candidate) => compiled(candidate) !== library.checkEligibility(args[0] as Convention, candidate, args[1] as library.EligibilityOptions).eligible)
+          return differs === undefined ? undefined : `the compiled check and checkEligibility disagree on ${differs.id}`
+        }
+      }
+    ]
+  },
+  { name: "explain", valid: (w) => [library.checkEligibility(w.convention, w.candidates[0] ?? library.parseCandidate({ id: "c", structureId: "s", legalForm: "association-loi-1901", departement: "91", situation: "en-difficulte", sector: "jeunesse", accompanimentKind: "individuel" }), { date: date(w) })] },
+  { name: "explanationLines", valid: (w) => [library.evaluateObjectives(w.convention, w.activities, { year: w.json.year }).explanation, w.json.year % 3] },
+  // objectives
+  { name: "defineIndicator", valid: () => [{ kind: "aggregate", aggregate: "count", filter: { activityKinds: ["action-collective"] }, unit: { singular: "atelier", plural: "ateliers" } }] },
+  { name: "indicatorDefinition", valid: (w) => [((indicator) => (indicator.kind === "share" ? indicator.part : indicator))(objective(w).indicator)] },
+  {
+    name: "evaluateObjectives",
+    valid: (w) => [w.convention, w.activities, { year: w.json.year }],
+    invariants: [sameUnderReorder("same result in any record order", (w, reorder) => library.evaluateObjectives(w.convention, reorder(w.activities), { year: w.json.year }))]
+  },
+  {
+    name: "evaluateConventionObjectives",
+    valid: (w) => [w.convention, w.activities, {}],
+    invariants: [sameUnderReorder("same result in any record order", (w, reorder) => library.evaluateConventionObjectives(w.convention, reorder(w.activities), {}))]
+  },
+  // funding
+  {
+    name: "paymentSchedule",
+    valid: (w) => [w.convention, { year: w.json.year, ...(w.json.year % 2 === 0 ? { asOf: date(w) } : {}) }],
+    invariants: [scheduleSums]
+  },
+  {
+    name: "evaluateFundingUse",
+    valid: (w) => [w.convention, { year: w.json.year, payments: w.payments, expenses: w.expenses, ...(w.json.year % 2 === 0 ? { asOf: date(w) } : {}) }],
+    invariants: [
+      sameUnderReorder("same result in any record order", (w, reorder) => library.evaluateFundingUse(w.convention, { year: w.json.year, payments: reorder(w.payments), expenses: reorder(w.expenses), ...(w.json.year % 2 === 0 ? { asOf: date(w) } : {}) })),
+      yearConservation
+    ]
+  },
+  {
+    name: "fundingLedger",
+    valid: (w) => [w.convention, { payments: w.payments, expenses: w.expenses, ...(w.json.year % 2 === 0 ? { asOf: date(w) } : {}) }],
+    invariants: [ledgerConservation, sameUnderReorder("same result in any record order", (w, reorder) => library.fundingLedger(w.convention, { payments: reorder(w.payments), expenses: reorder(w.expenses), ...(w.json.year % 2 === 0 ? { asOf: date(w) } : {}) }))]
+  },
+  // reports
+  { name: "annualReport", valid: (w) => [w.convention, { year: w.json.year, ...reportInputs(w) }], invariants: [sameUnderReorder("same report in any record order", (w, reorder) => library.renderReportMarkdown(library.annualReport(w.convention, { year: w.json.year, ...reportInputs(w), activities: reorder(w.activities), payments: reorder(w.payments), expenses: reorder(w.expenses) })))] },
+  { name: "conventionReport", valid: (w) => [w.convention, reportInputs(w)] },
+  { name: "renderReportHtml", valid: (w) => [w.json.year % 2 === 0 ? annual(w) : whole(w)], invariants: [htmlInert] },
+  { name: "renderReportMarkdown", valid: (w) => [w.json.year % 2 === 0 ? annual(w) : whole(w)], invariants: [markdownInert] },
+  { name: "toScdlCsv", valid: (w) => [w.portfolio.conventions, { partners: w.portfolio.partners }], invariants: [csvFormulaFree], reached: (result) => (result as library.ScdlExport).rows.length > 0 },
+  // scenarios
+  { name: "runScenario", valid: (w) => [scenarioOf(w), () => w.json.portfolio] }
+]
+
+/** The hostile texts, for the run's summary. */
+export const HOSTILE = [...HOSTILE_TEXTS, ...HOSTILE_MULTILINE]

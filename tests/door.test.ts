@@ -269,6 +269,15 @@ describe("what the door says", () => {
     expect(() => library.allocate(amount, "0.5" as never)).toThrow(expect.objectContaining({ _tag: "InvalidArgument", argument: "ratios" }))
   })
 
+  it("encoding a convention whose payment terms are an empty object writes them as given, and decoding gives the defaults back", () => {
+    // The check that the advance and the instalments stay within the year read the instalments of
+    // {} and threw "Result adapter can only return schema issues" instead.
+    const json = library.encodeConvention({ ...cpo, terms: { ...cpo.terms, payment: {} } } as never)
+    expect(json.terms.payment).toEqual({})
+    expect(library.parseConvention(json).terms.payment).toMatchObject({ advanceRate: "0.5", advanceDue: "03-31", instalments: [], balanceTrigger: "reports-accepted" })
+    expect(library.encodePortfolio({ ...portfolio, conventions: portfolio.conventions.map((convention) => (convention.id === cpo.id ? { ...cpo, terms: { ...cpo.terms, payment: { advanceRate: "0.6" } } } : convention)) } as never).conventions[2]?.terms.payment).toEqual({ advanceRate: "0.6" })
+  })
+
   it("encoding a value that is not of the schema's type is a ValidationError with paths, not Effect's SchemaError", () => {
     expect(issues(() => library.encodeConvention({ ...cpo, terms: { ...cpo.terms, period: { start: "2023-01-01" } } } as never)).join("\n")).toMatch(/^terms\.period\.end: /mu)
   })

@@ -187,8 +187,8 @@ export class Euros {
    * ```
    */
   static fromCents(cents: number | bigint): Euros {
-    if (typeof cents === "number" && !Number.isSafeInteger(cents)) {
-      throw amountError(cents, "not-an-integer", `cents must be a safe integer, got ${cents}`, [])
+    if ((typeof cents === "number" && !Number.isSafeInteger(cents)) || (typeof cents !== "number" && typeof cents !== "bigint")) {
+      throw amountError(cents, "not-an-integer", `cents must be a safe integer, got ${describeValue(cents)}`, [])
     }
     const value = Number(cents)
     if (typeof cents === "bigint" && BigInt(value) !== cents) throw amountError(cents, "out-of-range", `amount of ${cents} cents is not below 10^13 € in absolute value`, [])
@@ -208,7 +208,7 @@ export class Euros {
    */
   static fromNumber(value: number): Euros {
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      throw amountError(value, "not-finite", `amount must be a finite number, got ${String(value)}`, [])
+      throw amountError(value, "not-finite", `amount must be a finite number, got ${typeof value === "number" ? String(value) : describeValue(value)}`, [])
     }
     const decimal = new Dec(value)
     if (decimal.decimalPlaces() > 2) {

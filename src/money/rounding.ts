@@ -4,6 +4,8 @@
  * @module
  */
 import { Decimal } from "decimal.js"
+import { describeValue } from "../core/describe.js"
+import { InvalidArgumentError } from "../core/errors.js"
 
 /**
  * How a value is rounded to the cent (or to any unit):
@@ -53,7 +55,13 @@ const TO_DECIMAL_JS: Record<RoundingMode, Decimal.Rounding> = {
   floor: Decimal.ROUND_FLOOR
 }
 
-/** @internal Maps a named mode to decimal.js's constant. */
+/**
+ * @internal Maps a named mode to decimal.js's constant; anything else (`"x"`, or `"__proto__"`,
+ * which every object answers) is an {@link InvalidArgumentError}, never a silent default.
+ */
 export function decimalRounding(mode: RoundingMode): Decimal.Rounding {
+  if (typeof mode !== "string" || !Object.hasOwn(TO_DECIMAL_JS, mode)) {
+    throw new InvalidArgumentError({ argument: "mode", message: `expected a rounding mode (${ROUNDING_MODES.join(", ")}), got ${describeValue(mode)}` })
+  }
   return TO_DECIMAL_JS[mode]
 }

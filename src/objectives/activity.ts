@@ -12,9 +12,15 @@ import { FundingSchemeSchema, LegalFormSchema, PartnershipBodySchema, SectorSche
 import { ActivityKindSchema } from "../referential/convention-codes.js"
 import { MeasureNameSchema } from "../conventions/objective.js"
 
+/**
+ * Whether a number is written with at most two decimals: read on its shortest decimal text
+ * (`String(0.07)` is `"0.07"`), since `0.07 * 100` is not 7 in binary floating point.
+ */
+const atMostTwoDecimals = (n: number) => Number.isInteger(n) || /^\d+\.\d{1,2}$/u.test(String(n))
+
 const Quantity = Schema.Number.check(
   Schema.makeFilter(
-    (n: number) => (Number.isFinite(n) && n >= 0 && Math.round(n * 100) === n * 100) || "expected a number ≥ 0 with at most 2 decimals",
+    (n: number) => (Number.isFinite(n) && n >= 0 && atMostTwoDecimals(n)) || "expected a number ≥ 0 with at most 2 decimals",
     jsonSchemaHint("A number ≥ 0 with at most 2 decimals", { minimum: 0, multipleOf: 0.01 })
   )
 )

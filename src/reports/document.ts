@@ -265,6 +265,21 @@ function conventionFundingSection(report: ConventionReport): Section {
   }
 }
 
+/**
+ * @internal Renders a report: what `render` makes of its content. A report copied from the
+ * library's but whose parts are not what annualReport or conventionReport build (amounts read back
+ * from JSON as texts, say) fails somewhere inside; that is an InvalidArgumentError naming the
+ * report, never a TypeError.
+ */
+export function renderedReport(report: AnnualReport | ConventionReport, render: (document: ReportDocument) => string): string {
+  try {
+    return render(reportDocument(report))
+  } catch (error) {
+    if (error instanceof TypeError) throw new InvalidArgumentError({ argument: "report", message: `expected a report built by annualReport or conventionReport (${error.message})` })
+    throw error
+  }
+}
+
 /** @internal Builds the content of a report. */
 export function reportDocument(report: AnnualReport | ConventionReport): ReportDocument {
   // A renderer is given what annualReport or conventionReport built, nothing else.

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { type Block, reportDocument } from "./document.js"
+import { type Block, type ReportDocument, renderedReport } from "./document.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 import { escapeHtml, svgChart } from "./svg.js"
 
@@ -59,7 +59,10 @@ function block(content: Block): string {
  * @category reports
  */
 export function renderReportHtml(report: AnnualReport | ConventionReport): string {
-  const document = reportDocument(report)
+  return renderedReport(report, html)
+}
+
+function html(document: ReportDocument): string {
   const sections = document.sections.map((section) => `<section><h2>${escapeHtml(section.title)}</h2>${section.blocks.map(block).join("\n")}</section>`)
   return [
     "<!doctype html>",

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { type Block, type ReportDocument, reportDocument } from "./document.js"
+import { type Block, type ReportDocument, renderedReport } from "./document.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 
 /** Characters that start inline Markdown anywhere in a line: escapes, code, emphasis, strikethrough, links, headings' closing `#`, table pipes, e-mail autolinks. */
@@ -75,5 +75,5 @@ function markdownOf(document: ReportDocument): string {
  * @category reports
  */
 export function renderReportMarkdown(report: AnnualReport | ConventionReport): string {
-  return markdownOf(reportDocument(report))
+  return renderedReport(report, markdownOf)
 }

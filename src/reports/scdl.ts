@@ -430,6 +430,23 @@ export function toScdlCsv(
   const list = requireList(conventions, "SCDL export", "conventions").map((convention, index) => checkedConvention(convention, `conventions[${index}]`))
   requireOptions(options, "SCDL export")
   const partners = requireList(options.partners, "SCDL export", "partners")
+  // Each partner must be an object with an id, a name and, if any, a SIRET and an RNA number written
+  // as texts: what they say is then checked by the row's patterns (a SIRET of the wrong form is a
+  // problem of the row).
+  const issue = (path: ReadonlyArray<string | number>, en: string, fr: string) => ({ path, message: en, code: "type" as const, messages: { fr, en } })
+  const partnerIssues = partners.flatMap((partner: unknown, index) => {
+    if (partner === null || typeof partner !== "object") return [issue(["partners", index], "expected a partner, with its id", "un partenaire est attendu, avec son identifiant")]
+    const fields = partner as { id?: unknown; name?: unknown; siret?: unknown; rna?: unknown }
+    const text = (key: "id" | "name" | "siret" | "rna", en: string, fr: string, optional: boolean) =>
+      (optional && fields[key] === undefined) || typeof fields[key] === "string" ? [] : [issue(["partners", index, key], en, fr)]
+    return [
+      ...text("id", "expected the partner's id, a text", "l'identifiant du partenaire doit être un texte", false),
+      ...text("name", "expected the partner's name, a text", "le nom du partenaire doit être un texte", false),
+      ...text("siret", "expected the partner's SIRET, a text", "le SIRET du partenaire doit être un texte", true),
+      ...text("rna", "expected the partner's RNA number, a text", "le numéro RNA du partenaire doit être un texte", true)
+    ]
+  })
+  if (partnerIssues.length > 0) throw ValidationError.of("SCDL export", partnerIssues)
   const version = checkedVersion(options.version, "SCDL export")
   const columns = scdlColumns(version)
   const rows: Array<ScdlRow> = []

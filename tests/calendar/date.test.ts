@@ -61,6 +61,8 @@ describe("parsing calendar dates", () => {
   it("rejects what is not a string", () => {
     expect(() => parseCalendarDate(20240101)).toThrow(ValidationError)
     expect([isCalendarDate(null), isCalendarDate(20240229), isCalendarDate("2024-02-29"), isCalendarDate("2023-02-29")]).toEqual([false, false, true, false])
+    // A pattern alone reads a list holding one date as that date's text.
+    expect([isCalendarDate(["2024-02-29"]), isCalendarDate({ toString: () => "2024-02-29" })]).toEqual([false, false])
     try {
       readCalendarDate(20240229, ["date"])
       expect.unreachable()
@@ -103,6 +105,11 @@ describe("parsing calendar dates", () => {
   it("builds a date from its parts, refusing days that do not exist", () => {
     expect(calendarDate(2025, 3, 31)).toBe("2025-03-31")
     expect(() => calendarDate(2025, 2, 29)).toThrow(InvalidDateError)
+  })
+
+  it("refuses a year before 1000 for what it is, the year padded to four digits", () => {
+    expect(() => calendarDate(999, 12, 31)).toThrow("0999-12-31 is not a calendar date: years start at 1000")
+    expect(() => addDays(calendarDate(1000, 1, 1), -1)).toThrow("0999-12-31 is not a calendar date: years start at 1000")
   })
 
   it("round-trips every valid date through its parts and its text (property)", () => {

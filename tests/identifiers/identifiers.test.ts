@@ -126,6 +126,9 @@ describe("RNA number", () => {
   it.each(["913001234", "W91300123", "W9130012345", "w913001234", "W91300123A", "WA13001234", "XW913001234"])("refuses %s", (rna) => {
     expect(isRna(rna)).toBe(false)
   })
+  it("refuses what is not a string, even when its text would be a number (a pattern alone reads [\"W913001234\"] as its text)", () => {
+    expect([isRna(["W913001234"]), isRna({ toString: () => "W913001234" }), isRna(null)]).toEqual([false, false, false])
+  })
 })
 
 describe("département codes", () => {
@@ -147,5 +150,14 @@ describe("département codes", () => {
   })
   it.each(["00", "20", "96", "99", "1", "091", "2C", "970", "977", "2a", ""])("refuses %j", (code) => {
     expect(isDepartement(code)).toBe(false)
+  })
+  it("refuses what is not a string: the number 91, a list holding \"91\" (a pattern alone reads both as \"91\")", () => {
+    expect([isDepartement(91), isDepartement(["91"]), isDepartement(975)]).toEqual([false, false, false])
+  })
+})
+
+describe("luhnValid on what is not a string", () => {
+  it("is false for a list, an object without a prototype, a number, never a TypeError", () => {
+    expect([luhnValid(["18"] as never), luhnValid(Object.create(null) as never), luhnValid(18 as never), luhnValid(null as never)]).toEqual([false, false, false, false])
   })
 })

@@ -3,7 +3,7 @@
  * that an application can show it, and log it, as it is.
  */
 import { describe, expect, it } from "vitest"
-import { Euros, allocate, prorate } from "caf-conventions"
+import { Euros, InvalidAmountError, allocate, prorate } from "caf-conventions"
 
 /** The error `run` throws, reduced to what a caller reads of it. */
 function caught(run: () => unknown): Record<string, unknown> {
@@ -104,5 +104,25 @@ describe("splits refused", () => {
     const parts = allocate(Euros.fromCents(50), Array.from({ length: 100 }, () => 1))
     expect(parts.map((part) => part.toCents())).toEqual(Array.from({ length: 100 }, (_, index) => (index < 50 ? 1n : 0n)))
     expect(allocate(Euros.fromCents(-2), [1, 1, 1]).map(String)).toEqual(["-0.01", "-0.01", "0.00"])
+  })
+})
+
+describe("arguments the fuzzer found mishandled", () => {
+  const bare = () => Object.create(null) as never
+
+  it("a rounding mode that is not one is refused, even a key every object has", () => {
+    for (const mode of ["x", "__proto__", "constructor", "toString"]) {
+      expect(() => Euros.round("1.005", mode as never), mode).toThrow(expect.objectContaining({ _tag: "InvalidArgument", argument: "mode" }))
+      expect(() => Euros.parse("10").times("0.3333", mode as never), mode).toThrow(expect.objectContaining({ _tag: "InvalidArgument", argument: "mode" }))
+      expect(() => prorate(Euros.parse("10"), 1, 3, mode as never), mode).toThrow(expect.objectContaining({ _tag: "InvalidArgument", argument: "mode" }))
+    }
+    expect(Euros.round("1.005", "half-up").toString()).toBe("1.01")
+    expect(Euros.round("1.005", "down").toString()).toBe("1.00")
+  })
+
+  it("an object without a prototype is refused with the amount's error, not a TypeError", () => {
+    expect(() => Euros.fromCents(bare())).toThrow(InvalidAmountError)
+    expect(() => Euros.fromNumber(bare())).toThrow(InvalidAmountError)
+    expect(() => Euros.fromCents("100" as never)).toThrow(InvalidAmountError)
   })
 })

@@ -177,6 +177,32 @@ describe("sums of days", () => {
   })
 })
 
+describe("quantities with two decimals", () => {
+  it("are read whatever their binary rounding: 0.07 day, 1.1 hours and 0.29 of a measure decode, 0.001 does not", () => {
+    // 0.07 * 100 is 7.000000000000001 in binary floating point: a check that multiplies refused them.
+    const record = { id: "q1", date: "2024-03-14", kind: "action-collective", days: 0.07, measures: { familles: 0.29 } }
+    expect(parseActivity(record).days).toBe(0.07)
+    const { days: _days, ...withoutDays } = record
+    expect(parseActivity({ ...withoutDays, hours: 1.1 }).hours).toBe(1.1)
+    expect(parseActivity(record).measures).toEqual({ familles: 0.29 })
+    expect(() => parseActivity({ ...record, days: 0.001 })).toThrow("days: expected a number ≥ 0 with at most 2 decimals")
+    expect(() => parseActivity({ ...record, days: 1e-7 })).toThrow("days: expected a number ≥ 0 with at most 2 decimals")
+    expect(parseActivity({ ...record, days: 1e21 }).days).toBe(1e21)
+  })
+
+  it("add up exactly: 0.07 + 0.14 day is 21 hundredths of a day", () => {
+    const training = cpo((json) => {
+      json.terms.objectives[2].indicator = { kind: "sum-days", filter: { activityKinds: ["action-collective"] } }
+      json.terms.objectives[2].target = { atLeast: 3 }
+    })
+    const records = [
+      session("t1", "2024-03-14", { kind: "action-collective", structures: [], hours: undefined, days: 0.07 }),
+      session("t2", "2024-03-21", { kind: "action-collective", structures: [], hours: undefined, days: 0.14 })
+    ]
+    expect(result(evaluateObjectives(training, records, { year: 2024 }), "actions-collectives").value).toEqual({ numerator: 21, denominator: 100 })
+  })
+})
+
 describe("records as given", () => {
   it("count identical copies once, listing the copies", () => {
     const individual = result(evaluateObjectives(founding, [...activities, ...activities.slice(2, 4)], { year: 2024 }), "accompagnement-individuel")

@@ -157,3 +157,12 @@ describe("what a report is told", () => {
     expect(conventionReport(cpo, strict).objectives.find((objective) => objective.objectiveId === "accompagnement-individuel")?.met).toEqual([])
   })
 })
+
+describe("a report read back from its JSON", () => {
+  it("is refused by both renderers with an InvalidArgumentError, not a TypeError: its amounts are texts there", () => {
+    const copy = JSON.parse(JSON.stringify(annualReport(cpo, { ...inputs, year: 2024 })))
+    expect(() => renderReportHtml(copy)).toThrow(expect.objectContaining({ _tag: "InvalidArgument", argument: "report" }))
+    expect(() => renderReportMarkdown(copy)).toThrow(expect.objectContaining({ _tag: "InvalidArgument", argument: "report" }))
+    expect(renderReportMarkdown(annualReport(cpo, { ...inputs, year: 2024 }))).toMatch(/^# Bilan annuel 2024/u)
+  })
+})

@@ -393,3 +393,23 @@ describe("open data: the SCDL subventions table, version 2.0", () => {
     expect([Object.isFrozen(exported), Object.isFrozen(exported.rows[0]), Object.isFrozen(exported.problems[0]), Object.isFrozen(exported.columns)]).toEqual([true, true, true, true])
   })
 })
+
+describe("the SCDL export's partners", () => {
+  it("are checked: a list holding null, a partner without an id, a name or a SIRET that is not a text is a ValidationError naming it, not a TypeError", () => {
+    const portfolio = parsePortfolio(foundingPortfolioJson())
+    expect(() => toScdlCsv(portfolio.conventions, { partners: [null as never, ...portfolio.partners] })).toThrow(expect.objectContaining({ _tag: "ValidationError", issues: [expect.objectContaining({ path: ["partners", 0] })] }))
+    const anonymous = { ...portfolio.partners[1], id: 5 } as never
+    expect(() => toScdlCsv(portfolio.conventions, { partners: [portfolio.partners[0] as never, anonymous] })).toThrow(expect.objectContaining({ _tag: "ValidationError", issues: [expect.objectContaining({ path: ["partners", 1, "id"] })] }))
+    // A name or a SIRET that is not a text threw "Cannot convert object to primitive value" or "value.replace is not a function".
+    const others = portfolio.partners.slice(2)
+    expect(() => toScdlCsv(portfolio.conventions, { partners: [portfolio.partners[0] as never, { ...portfolio.partners[1], name: { x: 1 } } as never, ...others] })).toThrow(
+      expect.objectContaining({ _tag: "ValidationError", issues: [expect.objectContaining({ path: ["partners", 1, "name"], message: "expected the partner's name, a text", messages: { fr: "le nom du partenaire doit être un texte", en: "expected the partner's name, a text" } })] })
+    )
+    expect(() => toScdlCsv(portfolio.conventions, { partners: [{ ...portfolio.partners[0], siret: Object.create(null) } as never, ...portfolio.partners.slice(1)] })).toThrow(
+      expect.objectContaining({ _tag: "ValidationError", issues: [expect.objectContaining({ path: ["partners", 0, "siret"], message: "expected the partner's SIRET, a text" })] })
+    )
+    expect(() => toScdlCsv(portfolio.conventions, { partners: [{ ...portfolio.partners[0], rna: 913001234 } as never, ...portfolio.partners.slice(1)] })).toThrow(
+      expect.objectContaining({ _tag: "ValidationError", issues: [expect.objectContaining({ path: ["partners", 0, "rna"] })] })
+    )
+  })
+})

@@ -1,0 +1,94 @@
+/**
+ * One fuzz run of one target: its inputs called, each call judged (reached, refused with a typed
+ * error, or failed), the invariants checked on the results of valid arguments. Shared by
+ * `fuzz/run.ts` and the quick pass of `tests/robustness.test.ts`.
+ */
+import fc from "fast-check"
+import * as library from "caf-conventions"
+import { TYPED_ERRORS, callTarget, inputsOf, worldPool, type FuzzTarget } from "./targets.js"
+
+/** Every public function, and every static method of a public class (as tests/door.test.ts finds them). */
+export function publicFunctions(): Map<string, (...args: Array<unknown>) => unknown> {
+  const found = new Map<string, (...args: Array<unknown>) => unknown>()
+  for (const [name, value] of Object.entries(library)) {
+    if (typeof value !== "function" || "ast" in value) continue
+    for (const key of Object.getOwnPropertyNames(value)) {
+      const member = (value as unknown as Record<string, unknown>)[key]
+      if (!["length", "name", "prototype"].includes(key) && typeof member === "function") found.set(`${name}.${key}`, (member as (...args: Array<unknown>) => unknown).bind(value))
+    }
+    if (!/^[A-Z]/u.test(name)) found.set(name, value as (...args: Array<unknown>) => unknown)
+  }
+  return found
+}
+
+export interface Tally {
+  tried: number
+  reached: number
+  refused: number
+  /** Valid arguments refused: the generator or the function is wrong. */
+  validRefused: number
+  checks: number
+  failures: Array<string>
+  failed: number
+}
+
+function describeError(error: unknown): string {
+  return error instanceof Error ? `${error.constructor.name}: ${error.message.split("\n").slice(0, 3).join(" ")}` : String(error)
+}
+
+export function runTarget(target: FuzzTarget, fn: (...args: Array<unknown>) => unknown, runs: number, seed: number): Tally {
+  const tally: Tally = { tried: 0, reached: 0, refused: 0, validRefused: 0, checks: 0, failures: [], failed: 0 }
+  const fail = (message: string) => {
+    tally.failed++
+    if (tally.failures.length < 5) tally.failures.push(message)
+  }
+  fc.assert(
+    fc.property(inputsOf(target, worldPool(Math.min(runs, 400), seed)), ({ args, world, kind }) => {
+      tally.tried++
+      const before = safeJson(args)
+      const start = performance.now()
+      let result: unknown
+      try {
+        result = callTarget(target.name, fn, args)
+      } catch (error) {
+        if (!TYPED_ERRORS.some((allowed) => error instanceof allowed)) {
+          fail(`threw ${describeError(error)} for ${before.slice(0, 400)}`)
+          return true
+        }
+        tally.refused++
+        if (kind === "valid") {
+          tally.validRefused++
+          if (tally.validRefused <= 2) fail(`refused valid arguments: ${describeError(error)} for ${before.slice(0, 400)}`)
+        }
+        return true
+      }
+      if (performance.now() - start > 1000) fail(`took ${Math.round(performance.now() - start)} ms for ${before.slice(0, 300)}`)
+      if (safeJson(args) !== before) fail(`mutated its input ${before.slice(0, 300)}`)
+      if (target.reached === undefined || target.reached(result)) tally.reached++
+      // Invariants are checked on the results of valid arguments: broken ones may be refused anyway.
+      if (kind === "valid") {
+        for (const invariant of target.invariants ?? []) {
+          tally.checks++
+          try {
+            const broken = invariant.check(args, result, world)
+            if (broken !== undefined) fail(`invariant "${invariant.name}" broken: ${broken}`)
+          } catch (error) {
+            fail(`invariant "${invariant.name}" threw ${describeError(error)}`)
+          }
+        }
+      }
+      return true
+    }),
+    { numRuns: runs, seed }
+  )
+  return tally
+}
+
+function safeJson(value: unknown): string {
+  try {
+    return JSON.stringify(value, (_key, item: unknown) => (typeof item === "function" ? "[function]" : item)) ?? "undefined"
+  } catch {
+    return "[not JSON]"
+  }
+}
+
