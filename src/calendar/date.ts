@@ -5,7 +5,7 @@
  * @module
  */
 import { UTCDate } from "@date-fns/utc"
-import { addDays as addDaysFns, addMonths as addMonthsFns } from "date-fns"
+import { addMonths as addMonthsFns } from "date-fns"
 import { Schema } from "effect"
 import { InvalidArgumentError, InvalidDateError, type PathSegment } from "../core/errors.js"
 import { dateArgument } from "./arguments.js"
@@ -307,7 +307,8 @@ export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {
  * @category calendar
  */
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return fromUtc(addDaysFns(toUtc(dateArgument(date)), whole(days, "days")))
+  // A UTC day is always 86 400 000 ms long: the same day as date-fns' addDays gives, without its Date objects.
+  return fromUtc(new Date(utcTime(dateArgument(date)) + whole(days, "days") * MS_PER_DAY))
 }
 
 /**
