@@ -1,6 +1,7 @@
 /** Runs one benchmark in its own process and prints its rows as JSON, with the process's peak memory. */
 import { resourceUsage } from "node:process"
 import { eligibilityBench } from "./eligibility.js"
+import { fixedBench } from "./fixed.js"
 import { fundingBench } from "./funding.js"
 import { objectivesBench } from "./objectives.js"
 import { packageBench } from "./package.js"
@@ -9,6 +10,7 @@ import type { BenchRow } from "./support.js"
 const benches: Record<string, () => Promise<ReadonlyArray<BenchRow>>> = {
   eligibility: () => eligibilityBench(),
   objectives: () => objectivesBench(),
+  fixed: () => fixedBench(),
   funding: () => fundingBench(),
   package: () => packageBench()
 }

@@ -5,7 +5,7 @@
  * @module
  */
 import { UTCDate } from "@date-fns/utc"
-import { addDays as addDaysFns, addMonths as addMonthsFns, differenceInCalendarDays } from "date-fns"
+import { addMonths as addMonthsFns } from "date-fns"
 import { Schema } from "effect"
 import { InvalidArgumentError, InvalidDateError, type PathSegment } from "../core/errors.js"
 import { dateArgument } from "./arguments.js"
@@ -333,7 +333,8 @@ export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {
  * @category calendar
  */
 export function addDays(date: CalendarDate, days: number): CalendarDate {
-  return fromUtc(addDaysFns(toUtc(dateArgument(date)), whole(days, "days")))
+  // A UTC day is always 86 400 000 ms long: the same day as date-fns' addDays gives, without its Date objects.
+  return fromUtc(new Date(utcTime(dateArgument(date)) + whole(days, "days") * MS_PER_DAY))
 }
 
 /**
@@ -408,7 +409,16 @@ export function endOfYear(date: CalendarDate): CalendarDate {
  * @category calendar
  */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  return differenceInCalendarDays(toUtc(dateArgument(to, "to")), toUtc(dateArgument(from, "from")))
+  // Two UTC midnights are a whole number of days apart: the difference of their timestamps, which
+  // date-fns' differenceInCalendarDays also computes, without building two Date objects.
+  return Math.round((utcTime(dateArgument(to, "to")) - utcTime(dateArgument(from, "from"))) / MS_PER_DAY)
+}
+
+const MS_PER_DAY = 86_400_000
+
+/** The timestamp of the date's UTC midnight, as `toUtc` gives it. */
+function utcTime(date: CalendarDate): number {
+  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))
 }
 
 /**

@@ -141,8 +141,18 @@ export function makePeriod(start: CalendarDate, end: CalendarDate): Period {
  */
 export function calendarYear(year: number): Period {
   integerArgument(year, "year")
-  return periodOf(calendarDate(year, 1, 1), calendarDate(year, 12, 31))
+  // Evaluators ask for the same few years for every convention: their checked bounds are kept
+  // (a year that does not exist throws before it is kept), and each call gets a period of its own.
+  let bounds = yearBounds.get(year)
+  if (bounds === undefined) {
+    bounds = [calendarDate(year, 1, 1), calendarDate(year, 12, 31)]
+    yearBounds.set(year, bounds)
+  }
+  return periodOf(bounds[0], bounds[1])
 }
+
+/** The first and last days of the years asked for (at most the 9 000 years a date can have). */
+const yearBounds = new Map<number, readonly [CalendarDate, CalendarDate]>()
 
 /**
  * The number of days in the period, both ends included.

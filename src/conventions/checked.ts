@@ -21,7 +21,7 @@ const isConvention = Schema.is(ConventionSchema)
  * decoded; anything else throws a {@link ValidationError} listing every problem with its path.
  */
 export function checkedConvention(value: unknown, subject = "convention"): Convention {
-  if (value !== null && typeof value === "object" && resolutions.has(value)) return (value as { readonly convention: Convention }).convention
+  if (resolutions.has(value)) return (value as { readonly convention: Convention }).convention
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw ValidationError.of(subject, [{ path: [], message: `expected a convention (an object, decoded with parseConvention), got ${describeValue(value)}` }])
   }

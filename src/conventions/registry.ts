@@ -3,9 +3,10 @@
  *
  * @module
  */
+import { makeMark } from "../core/mark.js"
 
 /** @internal Every convention the library decoded (alone or in a portfolio). */
-export const decodedConventions = new WeakSet<object>()
+export const decodedConventions = makeMark()
 
 /** @internal Every resolution `resolveConvention` made. */
-export const resolutions = new WeakSet<object>()
+export const resolutions = makeMark()

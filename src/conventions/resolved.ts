@@ -90,7 +90,7 @@ const cache = new WeakMap<Convention, Map<string, ResolvedConvention>>()
  * @category conventions
  */
 export function isResolvedConvention(value: unknown): value is ResolvedConvention {
-  return value !== null && typeof value === "object" && resolutions.has(value)
+  return resolutions.has(value)
 }
 
 function resolveKnown(convention: Convention, knownOn: CalendarDate | undefined): ResolvedConvention {
@@ -106,8 +106,10 @@ function resolveKnown(convention: Convention, knownOn: CalendarDate | undefined)
   const cached = byKnowledge.get(key)
   if (cached !== undefined && cached.knownOn === knownOn) return cached
   const base = cached ?? resolveBase(convention, known, terminationKnown)
-  const resolved: ResolvedConvention = frozenResult({ ...base, ...(knownOn === undefined ? {} : { knownOn }) }, convention)
+  // Marked before it is frozen, as every value the library marks.
+  const resolved: ResolvedConvention = { ...base, ...(knownOn === undefined ? {} : { knownOn }) }
   resolutions.add(resolved)
+  frozenResult(resolved, convention)
   if (cached === undefined) byKnowledge.set(key, resolved)
   return resolved
 }

@@ -104,14 +104,15 @@ export function amountsOf(convention: Convention): ReadonlyArray<YearAmount> {
       if (overlap === undefined || terms?.kind !== "constant") return []
       return [{ period: overlap, yearlyAmount: terms.yearlyAmount, days: periodDays(overlap), daysInYear: daysInYear(year) }]
     })
-    const exact = segments.reduce(
-      (sum, segment) => sum.plus(new Dec(segment.yearlyAmount.toString()).times(segment.days).div(segment.daysInYear)),
-      new Dec(0)
-    )
+    // A whole year under one yearly amount is that amount, to the cent: no decimal arithmetic.
+    const whole = segments.length === 1 && (segments[0] as AmountSegment).days === (segments[0] as AmountSegment).daysInYear
+    const exact = whole
+      ? undefined
+      : segments.reduce((sum, segment) => sum.plus(new Dec(segment.yearlyAmount.toString()).times(segment.days).div(segment.daysInYear)), new Dec(0))
     return {
       year,
       period: part,
-      amount: Euros.round(exact.toString(), mode),
+      amount: exact === undefined ? (segments[0] as AmountSegment).yearlyAmount : Euros.round(exact.toString(), mode),
       basis: "constant",
       prorated: periodDays(part) < daysInYear(year),
       segments

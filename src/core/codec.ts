@@ -18,7 +18,7 @@ import { inheritedIssues, issuesOf } from "./issues.js"
 const STRICT = { errors: "all", onExcessProperty: "error" } as const
 
 /** Remembers decoded values (or each value of a decoded list), so evaluators can skip re-checking them. */
-function register(registry: WeakSet<object>, value: unknown): void {
+function register(registry: { readonly add: (value: object) => unknown }, value: unknown): void {
   if (Array.isArray(value)) {
     for (const item of value) if (item !== null && typeof item === "object") registry.add(item)
   } else if (value !== null && typeof value === "object") registry.add(value)
@@ -71,8 +71,9 @@ export interface Codec<T, E> {
  *
  * @param schema - an Effect schema with no service requirements.
  * @param subject - what the schema describes, used in error messages (`"convention"`).
- * @param options - `registry`: a set that remembers every value the codec decodes (each item of a
- *   decoded list), so that evaluators can tell decoded records from hand-made ones cheaply;
+ * @param options - `registry`: a set (a `WeakSet`, or anything with an `add` method) that
+ *   remembers every value the codec decodes (each item of a decoded list), so that evaluators can
+ *   tell decoded records from hand-made ones cheaply;
  *   `onDecode`: called with each decoded value (a portfolio registers its conventions with it);
  *   `freeze`: whether to deep-freeze what is decoded (default `true`; `false` only to measure
  *   what freezing costs).
@@ -94,7 +95,7 @@ export interface Codec<T, E> {
 export function makeCodec<T, E>(
   schema: Schema.Codec<T, E>,
   subject: string,
-  options: { readonly registry?: WeakSet<object>; readonly onDecode?: (value: T) => void; readonly freeze?: boolean } = {}
+  options: { readonly registry?: { readonly add: (value: object) => unknown }; readonly onDecode?: (value: T) => void; readonly freeze?: boolean } = {}
 ): Codec<T, E> {
   if (!Schema.isSchema(schema)) throw new InvalidArgumentError({ argument: "schema", message: `expected an Effect schema, got ${describeValue(schema)}` })
   if (typeof subject !== "string") throw new InvalidArgumentError({ argument: "subject", message: `expected what the schema describes, as a string, got ${describeValue(subject)}` })
@@ -110,8 +111,8 @@ export function makeCodec<T, E>(
     if (inherited.listed.length > 0) return { success: false, error: ValidationError.of(subject, inherited.listed, inherited.omitted) }
     const result = decodeResult(input, STRICT)
     if (Result.isSuccess(result)) {
-      // Registered before they are frozen: an object gets its identity hash (what a WeakSet looks
-      // up) while it can still take one in place, which keeps every later lookup fast.
+      // Registered before they are frozen: the library's marks are fields stamped on the object,
+      // and a WeakSet's lookup stays fast for an object that got its identity hash in place.
       if (options.registry !== undefined) register(options.registry, result.success)
       options.onDecode?.(result.success)
       if (freeze) deepFreeze(result.success, passthrough ? objectsOf(input) : undefined)

@@ -6,6 +6,7 @@
 import { Effect, Schema } from "effect"
 import { CalendarDateSchema } from "../calendar/date.js"
 import { makeCodec } from "../core/codec.js"
+import { makeMark } from "../core/mark.js"
 import { IdSchema, MultilineTextSchema, TextSchema, uniqueList } from "../core/schemas.js"
 import { NonNegativeEurosFromString } from "../money/schema.js"
 import { FundingSchemeSchema, SectorSchema } from "../referential/codes.js"
@@ -92,9 +93,9 @@ export interface Expense extends Schema.Schema.Type<typeof ExpenseSchema> {}
  * @internal Payments decoded by this module: evaluators trust them without checking again. Kept
  * apart from expenses, so that a decoded expense is never taken for a payment, nor the reverse.
  */
-export const decodedPayments = new WeakSet<object>()
+export const decodedPayments = makeMark()
 /** @internal Expenses decoded by this module (see {@link decodedPayments}). */
-export const decodedExpenses = new WeakSet<object>()
+export const decodedExpenses = makeMark()
 /** @internal Exact checks of the shapes, for records not decoded here. */
 export const isPayment = Schema.is(PaymentSchema)
 /** @internal */

@@ -7,6 +7,7 @@
 import { Schema } from "effect"
 import { type CalendarDate, CalendarDateSchema, addDays } from "../calendar/date.js"
 import { makeCodec } from "../core/codec.js"
+import { makeMark } from "../core/mark.js"
 import { IdSchema, TextSchema } from "../core/schemas.js"
 import { NonNegativeEurosFromString } from "../money/schema.js"
 import { Euros } from "../money/euros.js"
@@ -46,7 +47,7 @@ export const RepaymentSchema = Schema.Struct({
 export interface Repayment extends Schema.Schema.Type<typeof RepaymentSchema> {}
 
 /** @internal Repayments decoded by this module. */
-export const decodedRepayments = new WeakSet<object>()
+export const decodedRepayments = makeMark()
 /** @internal An exact check of a repayment's shape, for records not decoded here. */
 export const isRepayment = Schema.is(RepaymentSchema)
 

@@ -113,10 +113,10 @@ export interface FundingUse {
   readonly explanation: ExplanationNode
 }
 
-// WeakSet.has answers false for anything that is not an object: no guard needed.
-const looksLikePayment = (value: unknown): value is Payment => decodedPayments.has(value as object) || isPayment(value)
-const looksLikeExpense = (value: unknown): value is Expense => decodedExpenses.has(value as object) || isExpense(value)
-const looksLikeRepayment = (value: unknown): value is Repayment => decodedRepayments.has(value as object) || isRepayment(value)
+// A mark's has answers false for anything that is not an object: no guard needed.
+const looksLikePayment = (value: unknown): value is Payment => decodedPayments.has(value) || isPayment(value)
+const looksLikeExpense = (value: unknown): value is Expense => decodedExpenses.has(value) || isExpense(value)
+const looksLikeRepayment = (value: unknown): value is Repayment => decodedRepayments.has(value) || isRepayment(value)
 
 /** @internal The records of an evaluation, checked once: unique ones sorted by id, and the copies. */
 export interface Records {

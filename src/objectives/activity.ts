@@ -6,6 +6,7 @@
 import { Effect, Schema } from "effect"
 import { CalendarDateSchema } from "../calendar/date.js"
 import { makeCodec } from "../core/codec.js"
+import { makeMark } from "../core/mark.js"
 import { IdSchema, MultilineTextSchema, TextSchema, jsonSchemaHint, uniqueList } from "../core/schemas.js"
 import { DepartementSchema } from "../identifiers/identifiers.js"
 import { FundingSchemeSchema, LegalFormSchema, PartnershipBodySchema, SectorSchema, SituationSchema } from "../referential/codes.js"
@@ -120,7 +121,7 @@ export interface Activity extends Schema.Schema.Type<typeof ActivitySchema> {}
 export interface ActivityJson extends Schema.Codec.Encoded<typeof ActivitySchema> {}
 
 /** @internal Activity records decoded by this module: evaluators trust them without checking again. */
-export const decodedActivities = new WeakSet<object>()
+export const decodedActivities = makeMark()
 /** @internal An exact check of an activity record's shape, for records not decoded here. */
 export const isActivity = Schema.is(ActivitySchema)
 

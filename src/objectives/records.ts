@@ -9,7 +9,7 @@ import type { ExcludedRecord } from "./exclusion.js"
 
 /** Decoded by this library, or exactly the shape of an activity record (checked, not guessed). */
 function looksDecoded(record: unknown): record is Activity {
-  return (record !== null && typeof record === "object" && decodedActivities.has(record)) || isActivity(record)
+  return decodedActivities.has(record) || isActivity(record)
 }
 
 /**
