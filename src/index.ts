@@ -12,6 +12,7 @@ export { ACCOMPANIMENT_KINDS, ACCOMPANIMENT_KIND_LABELS, AccompanimentKindSchema
 export * from "./referential/convention-codes.js"
 export { IdSchema, MultilineTextSchema, TextSchema, YearKeySchema, uniqueList } from "./core/schemas.js"
 export * from "./partners/partner.js"
+export { REPUBLICAN_COMMITMENT_BASIS_LABELS, REPUBLICAN_COMMITMENT_ENGAGEMENTS, REPUBLICAN_COMMITMENT_FROM, REPUBLICAN_COMMITMENT_LEGAL_FORMS, REPUBLICAN_COMMITMENT_SOURCE, RepublicanCommitmentSchema, type RepublicanCommitment, type RepublicanCommitmentBasis } from "./partners/republican-commitment.js"
 export * from "./conventions/objective.js"
 export * from "./conventions/terms.js"
 export { AmendmentSchema, ChangeSchema, type Amendment, type Change } from "./conventions/amendment.js"

@@ -53,7 +53,7 @@ const VALID: Readonly<Record<string, ReadonlyArray<unknown>>> = {
   anyOf: [[rule], "label"],
   calendarDate: [2024, 6, 1],
   calendarYear: [2024],
-  checkCompliance: [cpo],
+  checkCompliance: [cpo, { partner: portfolio.partners.find((partner) => partner.id === "fase") }],
   checkEligibility: [cpo, candidate, { date }],
   compareDates: [date, date],
   compileEligibility: [cpo, { date }],

@@ -191,7 +191,8 @@ function terms(args: ParsedArgs, io: Io): number {
   io.out(`- Avenants appliqués : ${applied.length === 0 ? "aucun" : applied.map((amendment) => `n° ${amendment.number} (${formatFrenchDate(amendment.effectiveDate)})`).join(", ")}`)
   for (const objective of t.objectives) io.out(`- Objectif : ${objective.title}`)
   if (conventions.length > 1) io.out(`Filiation : ${lineage(conventions, convention.id).map((step) => step.id).join(" → ")}`)
-  for (const finding of checkCompliance(convention).filter((f) => f.severity !== "info")) io.out(`- Conformité (${finding.severity}) : ${finding.message}`)
+  const partner = portfolio?.partners.find((candidate) => candidate.id === convention.partnerId)
+  for (const finding of checkCompliance(convention, partner === undefined ? {} : { partner }).filter((f) => f.severity !== "info")) io.out(`- Conformité (${finding.severity}) : ${finding.message}`)
   return 0
 }
 

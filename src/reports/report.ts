@@ -169,6 +169,11 @@ function partiesOf(convention: Convention, partners: ReadonlyArray<Partner> | un
   return { funder: name(convention.funderId), partner: name(convention.partnerId) }
 }
 
+function complianceOf(convention: Convention, partners: ReadonlyArray<Partner> | undefined): ReadonlyArray<ComplianceFinding> {
+  const partner = partners?.find((candidate) => candidate.id === convention.partnerId)
+  return checkCompliance(convention, partner === undefined ? {} : { partner })
+}
+
 function lineageOf(convention: Convention, conventions: ReadonlyArray<Convention> | undefined): ReadonlyArray<Convention> {
   if (conventions === undefined) return [convention]
   return lineage(conventions.some((other) => other.id === convention.id) ? conventions : [...conventions, convention], convention.id)
@@ -214,7 +219,7 @@ function yearReport(convention: Convention, objectives: ObjectivesEvaluation, fu
 export function annualReport(input: Convention | ResolvedConvention, options: ReportInputs & { readonly year: number }): AnnualReport {
   const convention = checkedConvention(input)
   const asOf = checkedInputs(options, true)
-  const shared = { parties: partiesOf(convention, options.partners), lineage: lineageOf(convention, options.conventions), compliance: checkCompliance(convention) }
+  const shared = { parties: partiesOf(convention, options.partners), lineage: lineageOf(convention, options.conventions), compliance: complianceOf(convention, options.partners) }
   const objectives = objectivesOf(convention, options.year, options, asOf)
   const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
   // Under the clause `offset`, the earlier years carry money into this one: they are evaluated too.
@@ -255,7 +260,7 @@ export function annualReport(input: Convention | ResolvedConvention, options: Re
 export function conventionReport(input: Convention | ResolvedConvention, options: ReportInputs): ConventionReport {
   const convention = checkedConvention(input)
   const asOf = checkedInputs(options, false)
-  const shared = { parties: partiesOf(convention, options.partners), lineage: lineageOf(convention, options.conventions), compliance: checkCompliance(convention) }
+  const shared = { parties: partiesOf(convention, options.partners), lineage: lineageOf(convention, options.conventions), compliance: complianceOf(convention, options.partners) }
   const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
   const objectives = resolved.years.map((entry) => objectivesOf(convention, entry.year, options, asOf))
   const ledger = ledgerOf(convention, options, asOf, objectives)
