@@ -16,7 +16,7 @@ import {
   yearAmounts
 } from "caf-conventions"
 
-const STATUS = { draft: "projet", signed: "signée", "in-force": "en vigueur", ended: "échue", terminated: "résiliée" } as const
+const STATUS = { draft: "projet", signed: "signée", "in-force": "en vigueur", ended: "échue", terminated: "résiliée", withdrawn: "subvention retirée" } as const
 const SEVERITY = { error: "ERREUR", warning: "À VÉRIFIER", info: "information" } as const
 const frenchDate = (date: string) => date.split("-").reverse().join("/")
 

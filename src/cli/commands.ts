@@ -176,7 +176,7 @@ function terms(args: ParsedArgs, io: Io): number {
   const convention = pickConvention(conventions, option(args, "convention"), file)
   const name = (id: string) => portfolio?.partners.find((partner) => partner.id === id)?.name ?? id
   const { terms: t, applied } = termsAsOf(convention, date)
-  const STATUS = { draft: "projet", signed: "signée", "in-force": "en vigueur", ended: "échue", terminated: "résiliée" } as const
+  const STATUS = { draft: "projet", signed: "signée", "in-force": "en vigueur", ended: "échue", terminated: "résiliée", withdrawn: "subvention retirée" } as const
   io.out(`${convention.title} (${CONVENTION_KIND_LABELS[convention.kind]})`)
   io.out(`${name(convention.funderId)} × ${name(convention.partnerId)}`)
   io.out(`Au ${formatFrenchDate(date)} : ${STATUS[conventionStatus(convention, date)]}`)

@@ -24,7 +24,8 @@ const STATUS_FR: Record<ConventionStatus, string> = {
   signed: "signée, pas encore commencée",
   "in-force": "en vigueur",
   ended: "échue",
-  terminated: "résiliée"
+  terminated: "résiliée",
+  withdrawn: "subvention retirée pour manquement au contrat d'engagement républicain"
 }
 
 const verdict = (holds: boolean): Outcome => (holds ? "pass" : "fail")

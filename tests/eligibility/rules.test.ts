@@ -147,7 +147,7 @@ describe("each rule, both ways", () => {
 
 describe("the contrat d'engagement républicain of a subsidy applicant (optional rule)", () => {
   const rules = withRule(DEFAULT_ELIGIBILITY_RULES, REPUBLICAN_COMMITMENT_RULE)
-  const node = (candidate: Candidate, date = on2024.date) => {
+  const node = (candidate: Candidate, date: string = on2024.date) => {
     const result = checkEligibility(founding, candidate, { date, rules })
     const found = result.explanation.children.find((child) => child.ruleId === "republican-commitment")!
     // The fast path gives the same verdict as the explanation.
