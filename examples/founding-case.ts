@@ -55,4 +55,5 @@ for (const step of lineage(portfolio.conventions, convention.id)) {
 }
 
 console.log("\n## Conformité")
-for (const finding of checkCompliance(convention)) console.log(`- [${SEVERITY[finding.severity]}] ${finding.message} (${finding.source})`)
+const partner = portfolio.partners.find((candidate) => candidate.id === convention.partnerId)
+for (const finding of checkCompliance(convention, partner === undefined ? {} : { partner })) console.log(`- [${SEVERITY[finding.severity]}] ${finding.message} (${finding.source})`)

@@ -127,6 +127,7 @@ const VALID: Readonly<Record<string, ReadonlyArray<unknown>>> = {
   toScdlCsv: [portfolio.conventions, { partners: portfolio.partners }],
   uniqueList: [library.SectorSchema],
   withRule: [library.DEFAULT_ELIGIBILITY_RULES, rule],
+  withdrawalRepaymentDue: [{ decidedOn: "2025-06-15" }],
   yearAmounts: [cpo],
   yearFraction: [period, 2024],
   yearOf: [date]

@@ -53,7 +53,7 @@ function instalmentNode(position: InstalmentPosition): ExplanationNode {
     instalment.label,
     position.status === "late" || position.status === "overpaid" || position.status === "paid-late" ? "fail" : position.status === "paid" ? "pass" : "not-applicable",
     `${instalment.amount.format()} prévus${offset}, ${position.paid.format()} versés : ${instalmentStatusText(position)}${instalment.deadline === undefined ? "" : ` (au plus tard le ${formatFrenchDate(instalment.deadline)})`}.`,
-    "Convention : modalités de versement ; loi n° 2021-875 (versement sous 60 jours)",
+    "Convention : modalités de versement ; loi n° 2000-321, art. 10, modifiée par la loi n° 2021-875 du 1er juillet 2021, art. 2 (versement dans les 60 jours de la notification, sauf dates fixées par la convention)",
     { paid: position.paid, payments: position.paymentIds, status: position.status, ...(position.daysLate === undefined ? {} : { daysLate: position.daysLate }) }
   )
 }

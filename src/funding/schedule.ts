@@ -156,7 +156,7 @@ export interface PaymentSchedule {
 }
 
 const ORDINALS = ["Premier", "Deuxième", "Troisième", "Quatrième", "Cinquième", "Sixième", "Septième", "Huitième", "Neuvième", "Dixième"]
-const PAYMENT_SOURCE = "Convention : modalités de versement ; loi n° 2000-321, art. 10, modifiée par la loi n° 2021-875 (versement sous 60 jours)"
+const PAYMENT_SOURCE = "Convention : modalités de versement ; loi n° 2000-321, art. 10, modifiée par la loi n° 2021-875 du 1er juillet 2021, art. 2 (versement dans les 60 jours de la notification, sauf dates fixées par la convention)"
 
 function percent(share: string): string {
   return `${new Dec(share).times(100).toString().replace(".", ",")} %`
