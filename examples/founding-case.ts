@@ -17,7 +17,7 @@ import {
   yearAmounts
 } from "caf-conventions"
 
-const STATUS = { draft: "projet", signed: "signée", "in-force": "en vigueur", ended: "échue", terminated: "résiliée" } as const
+const STATUS = { draft: "projet", signed: "signée", "in-force": "en vigueur", ended: "échue", terminated: "résiliée", withdrawn: "subvention retirée" } as const
 const SEVERITY = { error: "ERREUR", warning: "À VÉRIFIER", info: "information" } as const
 const frenchDate = (date: string) => date.split("-").reverse().join("/")
 
@@ -56,7 +56,8 @@ for (const step of lineage(portfolio.conventions, convention.id)) {
 }
 
 console.log("\n## Conformité")
-for (const finding of checkCompliance(convention)) console.log(`- [${SEVERITY[finding.severity]}] ${finding.message} (${finding.source})`)
+const partner = portfolio.partners.find((candidate) => candidate.id === convention.partnerId)
+for (const finding of checkCompliance(convention, partner === undefined ? {} : { partner })) console.log(`- [${SEVERITY[finding.severity]}] ${finding.message} (${finding.source})`)
 
 // Open data: the row the Caf publishes (SCDL subventions 2.1.1; the partner is known by its RNA number).
 const exported = toScdlCsv([convention], { partners: portfolio.partners })

@@ -3,7 +3,7 @@ import { readFileSync } from "node:fs"
 import { LineageError, checkCompliance, lineage, parseConvention, parsePortfolio } from "caf-conventions"
 
 const json = JSON.parse(readFileSync(new URL("data/portfolio.json", import.meta.url), "utf8"))
-const { conventions } = parsePortfolio(json)
+const { conventions, partners } = parsePortfolio(json)
 console.log(lineage(conventions, "cpo-2023-2025").map((convention) => convention.id).join(" → "))
 
 try {
@@ -21,6 +21,6 @@ const flawed = parseConvention({
     clauses: ["objet", "montant", "modalites-versement", "conditions-utilisation", "conservation-excedent"]
   }
 })
-for (const finding of checkCompliance(flawed).filter((f) => f.severity !== "info")) {
+for (const finding of checkCompliance(flawed, { partner: partners.find((partner) => partner.id === "fase")! }).filter((f) => f.severity !== "info")) {
   console.log(`[${finding.severity}] ${finding.message}`)
 }

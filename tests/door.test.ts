@@ -60,7 +60,7 @@ const VALID: Readonly<Record<string, ReadonlyArray<unknown>>> = {
   encodeFinancialReport: [financialReport],
   partnerPublicFunding: [relais, { year: 2025 }],
   calendarYear: [2024],
-  checkCompliance: [cpo, { portfolio }],
+  checkCompliance: [cpo, { partner: portfolio.partners.find((partner) => partner.id === "fase"), portfolio }],
   checkEligibility: [cpo, candidate, { date }],
   compareDates: [date, date],
   compileEligibility: [cpo, { date }],
@@ -137,6 +137,7 @@ const VALID: Readonly<Record<string, ReadonlyArray<unknown>>> = {
   toScdlCsv: [portfolio.conventions, { partners: portfolio.partners }],
   uniqueList: [library.SectorSchema],
   withRule: [library.DEFAULT_ELIGIBILITY_RULES, rule],
+  withdrawalRepaymentDue: [{ decidedOn: "2025-06-15" }],
   yearAmounts: [cpo],
   yearFraction: [period, 2024],
   yearOf: [date]

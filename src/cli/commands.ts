@@ -247,7 +247,7 @@ function terms(args: ParsedArgs, io: Io): number {
   const convention = pickConvention(conventions, option(args, "convention"), file)
   const name = (id: string) => portfolio?.partners.find((partner) => partner.id === id)?.name ?? id
   const { terms: t, applied } = termsAsOf(convention, date)
-  const STATUS = { draft: "projet", signed: "signée", "in-force": "en vigueur", ended: "échue", terminated: "résiliée" } as const
+  const STATUS = { draft: "projet", signed: "signée", "in-force": "en vigueur", ended: "échue", terminated: "résiliée", withdrawn: "subvention retirée" } as const
   io.out(`${convention.title} (${CONVENTION_KIND_LABELS[convention.kind]})`)
   io.out(`${name(convention.funderId)} × ${name(convention.partnerId)}`)
   io.out(`Au ${formatFrenchDate(date)} : ${STATUS[conventionStatus(convention, date)]}`)
@@ -262,7 +262,8 @@ function terms(args: ParsedArgs, io: Io): number {
   io.out(`- Avenants appliqués : ${applied.length === 0 ? "aucun" : applied.map((amendment) => `n° ${amendment.number} (${formatFrenchDate(amendment.effectiveDate)})`).join(", ")}`)
   for (const objective of t.objectives) io.out(`- Objectif : ${objective.title}`)
   if (conventions.length > 1) io.out(`Filiation : ${lineage(conventions, convention.id).map((step) => step.id).join(" → ")}`)
-  for (const finding of checkCompliance(convention).filter((f) => f.severity !== "info")) io.out(`- Conformité (${finding.severity}) : ${finding.message}`)
+  const partner = portfolio?.partners.find((candidate) => candidate.id === convention.partnerId)
+  for (const finding of checkCompliance(convention, partner === undefined ? {} : { partner }).filter((f) => f.severity !== "info")) io.out(`- Conformité (${finding.severity}) : ${finding.message}`)
   return 0
 }
 

@@ -6,19 +6,19 @@
  */
 import { addDays, addMonths, formatFrenchDate } from "../calendar/date.js"
 import { periodYears } from "../calendar/period.js"
-import type { PathSegment, ValidationError } from "../core/errors.js"
+import { InvalidArgumentError, type PathSegment, ValidationError } from "../core/errors.js"
 import { Euros } from "../money/euros.js"
 import { CLAUSE_LABELS, type Clause } from "../referential/convention-codes.js"
 import type { Convention } from "./convention.js"
-import { CONTROL_CLAUSES_FROM, LEGAL_THRESHOLDS, type LegalThreshold } from "./thresholds.js"
-import { checkedConvention } from "./checked.js"
+import { LEGAL_THRESHOLDS, type LegalThreshold } from "./thresholds.js"
+import { checkedConvention, checkedConventions } from "./checked.js"
 import { type ResolvedConvention, resolveConvention } from "./resolved.js"
 import { frozenResult } from "../core/freeze.js"
-import { InvalidArgumentError } from "../core/errors.js"
 import { budgetChecks } from "../budget/check.js"
 import { publicFundingOf } from "../budget/public-funding.js"
-import type { Partner } from "../partners/partner.js"
-import { checkedConventions } from "./checked.js"
+import { type Partner, safeParsePartner } from "../partners/partner.js"
+import { REPUBLICAN_COMMITMENT_FROM, REPUBLICAN_COMMITMENT_LEGAL_FORMS, REPUBLICAN_COMMITMENT_SOURCE, commitmentText } from "../partners/republican-commitment.js"
+import { LEGAL_FORM_LABELS } from "../referential/codes.js"
 
 /**
  * One finding of {@link checkCompliance}: `error` breaks a legal or internal rule, `warning`
@@ -72,6 +72,18 @@ function missingClauses(resolved: ResolvedConvention, required: ReadonlyArray<Cl
   }))
 }
 
+/** Whether a dated rule binds the convention: signed on or after its first day, or still a draft. */
+const binds = (row: LegalThreshold, signedOn: string | undefined): boolean => signedOn === undefined || signedOn >= row.from
+
+function notYetRequired(rule: string, row: LegalThreshold, signedOn: string, what: string): ComplianceFinding {
+  return {
+    rule,
+    severity: "info",
+    message: `Convention signée le ${formatFrenchDate(signedOn as never)}, avant le ${formatFrenchDate(row.from)} : ${what} n'était pas encore exigée.`,
+    source: row.source
+  }
+}
+
 function thresholdFindings(resolved: ResolvedConvention, partnerTotals: boolean): Array<ComplianceFinding> {
   const highest = highestYearlyAmount(resolved)
   if (highest === undefined) {
@@ -85,7 +97,9 @@ function thresholdFindings(resolved: ResolvedConvention, partnerTotals: boolean)
       }
     ]
   }
+  const signedOn = resolved.convention.signatureDate
   const written = threshold("written-convention")
+  if (!binds(written, signedOn)) return [notYetRequired("written-convention-clauses", written, signedOn as string, "la convention écrite")]
   if (!highest.greaterThan(written.amount)) {
     return [
       {
@@ -98,21 +112,12 @@ function thresholdFindings(resolved: ResolvedConvention, partnerTotals: boolean)
   }
   const above = `Montant annuel de ${highest.format()}, au-dessus de ${written.amount.format()}`
   const findings = missingClauses(resolved, ["objet", "montant", "modalites-versement", "conditions-utilisation"], "written-convention-clauses", above, written.source)
-  const signedOn = resolved.convention.signatureDate
-  const since2021 = "loi n° 2000-321, art. 10, modifié par la loi n° 2021-875 du 24 août 2021"
-  if (signedOn !== undefined && signedOn < CONTROL_CLAUSES_FROM) {
-    findings.push({
-      rule: "control-and-unspent-clauses",
-      severity: "info",
-      message: `Convention signée le ${formatFrenchDate(signedOn)}, avant le ${formatFrenchDate(CONTROL_CLAUSES_FROM)} : les clauses de contrôle, d'évaluation et de conservation d'un excédent n'étaient pas encore exigées.`,
-      source: since2021
-    })
-  } else {
-    findings.push(...missingClauses(resolved, ["controle-evaluation", "conservation-excedent"], "control-and-unspent-clauses", above, since2021))
-  }
+  const control = threshold("control-and-unspent-clauses")
+  if (binds(control, signedOn)) findings.push(...missingClauses(resolved, ["controle-evaluation", "conservation-excedent"], "control-and-unspent-clauses", above, control.source))
+  else findings.push(notYetRequired("control-and-unspent-clauses", control, signedOn as string, "la mention des modalités de contrôle et d'évaluation et des conditions de conservation d'un excédent"))
   const filing = threshold("prefecture-filing")
   // With a portfolio, the partner's total of public subsidies is tested instead (see partnerFindings).
-  if (!partnerTotals && highest.greaterThan(filing.amount)) {
+  if (!partnerTotals && highest.greaterThan(filing.amount) && binds(filing, signedOn)) {
     findings.push({
       rule: "prefecture-filing",
       severity: "warning",
@@ -121,13 +126,75 @@ function thresholdFindings(resolved: ResolvedConvention, partnerTotals: boolean)
     })
   }
   const openData = threshold("open-data-publication")
-  findings.push({
-    rule: "open-data-publication",
-    severity: "info",
-    message: `Montant annuel au-dessus de ${openData.amount.format()} : ${openData.requirement} est due.`,
-    source: openData.source
-  })
+  if (highest.greaterThan(openData.amount)) {
+    findings.push(
+      !binds(openData, signedOn)
+        ? notYetRequired("open-data-publication", openData, signedOn as string, "la publication des données essentielles en données ouvertes")
+        : {
+            rule: "open-data-publication",
+            severity: "info",
+            message:
+              signedOn === undefined
+                ? `Montant annuel au-dessus de ${openData.amount.format()} : la publication des données essentielles de la convention en données ouvertes (format SCDL subventions) sera due au plus tard trois mois après sa signature.`
+                : `Montant annuel au-dessus de ${openData.amount.format()} : la publication des données essentielles de la convention en données ouvertes (format SCDL subventions) est due au plus tard le ${formatFrenchDate(addMonths(signedOn, 3))}, trois mois après sa signature.`,
+            source: openData.source
+          }
+    )
+  }
   return findings
+}
+
+/**
+ * The *contrat d'engagement républicain* of the partner (loi n° 2000-321, art. 10-1): required of
+ * an association or a foundation for a subsidy requested from 1 January 2022. The request is
+ * before the signature; without its date, the signature is taken: a convention signed from
+ * 1 January 2022 is checked, and the message says what to do if the request was earlier.
+ */
+function republicanFindings(resolved: ResolvedConvention, partner: Partner | undefined): Array<ComplianceFinding> {
+  const rule = "republican-commitment"
+  const source = REPUBLICAN_COMMITMENT_SOURCE
+  const signedOn = resolved.convention.signatureDate
+  if (signedOn !== undefined && signedOn < REPUBLICAN_COMMITMENT_FROM) {
+    return [{ rule, severity: "info", message: `Convention signée le ${formatFrenchDate(signedOn)}, sur une demande antérieure au ${formatFrenchDate(REPUBLICAN_COMMITMENT_FROM)} : le contrat d'engagement républicain n'était pas exigé.`, source }]
+  }
+  if (partner === undefined) {
+    return [{ rule, severity: "warning", message: `Le partenaire ${resolved.convention.partnerId} n'est pas fourni : vérifier que, s'il est une association ou une fondation, il a souscrit le contrat d'engagement républicain.`, source, path: ["partnerId"] }]
+  }
+  if (!REPUBLICAN_COMMITMENT_LEGAL_FORMS.has(partner.legalForm)) {
+    return [{ rule, severity: "info", message: `${LEGAL_FORM_LABELS[partner.legalForm]} : ni association ni fondation, le partenaire n'a pas à souscrire le contrat d'engagement républicain.`, source }]
+  }
+  const commitment = partner.republicanCommitment
+  if (commitment === undefined) {
+    return [
+      {
+        rule,
+        severity: "error",
+        message: `${partner.name} n'a pas souscrit le contrat d'engagement républicain, exigé de toute association ou fondation qui demande une subvention depuis le ${formatFrenchDate(REPUBLICAN_COMMITMENT_FROM)} (si la demande de subvention a été déposée avant cette date, il n'était pas exigé).`,
+        source,
+        path: ["partnerId"]
+      }
+    ]
+  }
+  const text = commitmentText(commitment, formatFrenchDate)
+  if ((commitment.basis ?? "souscription") === "souscription" && signedOn !== undefined && commitment.subscribedOn > signedOn) {
+    return [{ rule, severity: "warning", message: `${partner.name} : ${text}, après la signature de la convention le ${formatFrenchDate(signedOn)} : la demande de subvention devait en être accompagnée.`, source, path: ["partnerId"] }]
+  }
+  return [{ rule, severity: "info", message: `${partner.name} : ${text}.`, source }]
+}
+
+/** The partner given to the check, decoded, and the convention's partner. */
+function checkedPartner(convention: Convention, options: unknown): Partner | undefined {
+  if (options === null || typeof options !== "object" || Array.isArray(options)) {
+    throw new InvalidArgumentError({ argument: "options", message: "expected an options object such as { partner }" })
+  }
+  const given = (options as { readonly partner?: unknown }).partner
+  if (given === undefined) return undefined
+  const decoded = safeParsePartner(given)
+  if (!decoded.success) throw ValidationError.of("compliance options", decoded.error.issues.map((issue) => ({ ...issue, path: ["partner", ...issue.path] })))
+  if (decoded.data.id !== convention.partnerId) {
+    throw new InvalidArgumentError({ argument: "options.partner", message: `the partner given is ${decoded.data.id}, not the convention's partner ${convention.partnerId}` })
+  }
+  return decoded.data
 }
 
 function durationFindings(resolved: ResolvedConvention): Array<ComplianceFinding> {
@@ -226,8 +293,13 @@ function otherFindings(resolved: ResolvedConvention): Array<ComplianceFinding> {
  * Checks that a convention is well-formed and lawful, and says so in French, rule by rule:
  * - above **23 000 € a year**, a written convention stating its object, amount, payment terms and
  *   conditions of use (loi n° 2000-321, art. 10; décret n° 2001-495), and, for conventions signed
- *   from 26 August 2021, its control and evaluation terms and the conditions for keeping an
- *   unspent part (loi n° 2021-875); publication as open data (décret n° 2017-779);
+ *   from 3 July 2021, its control and evaluation terms and the conditions for keeping an
+ *   unspent part (loi n° 2021-875 du 1er juillet 2021, art. 1); for conventions signed from
+ *   1 August 2017, publication as open data within three months of the signature (décret
+ *   n° 2017-779); each rule reads the `from` day of its row in {@link LEGAL_THRESHOLDS};
+ * - the partner's *contrat d'engagement républicain* (loi n° 2000-321, art. 10-1; décret
+ *   n° 2021-1947): with `options.partner`, an association or a foundation without one is an
+ *   error for a convention signed from 1 January 2022; without the partner, a warning to verify;
  * - above **153 000 € a year**, filing at the préfecture and audited accounts (a warning to verify);
  *   with `options.portfolio`, that threshold is tested on the partner's total of public subsidies
  *   of each year, every convention and public co-funder added up (see {@link partnerPublicFunding});
@@ -246,40 +318,53 @@ function otherFindings(resolved: ResolvedConvention): Array<ComplianceFinding> {
  *
  * @example
  * ```ts
- * import { checkCompliance, type Convention } from "caf-conventions"
- * declare const convention: Convention // the founding CPO: 30 000 € a year, 2023–2025
- * checkCompliance(convention).filter((f) => f.severity === "error") //=> []
+ * import { checkCompliance, type Convention, type Partner } from "caf-conventions"
+ * declare const convention: Convention, fase: Partner // the founding CPO (30 000 € a year, 2023–2025) and its partner
+ * checkCompliance(convention, { partner: fase }).filter((f) => f.severity === "error") //=> []
  * ```
  * @category compliance
  */
 export function checkCompliance(input: Convention, options: ComplianceOptions = {}): ReadonlyArray<ComplianceFinding> {
-  const resolved = resolveConvention(checkedConvention(input))
+  const convention = checkedConvention(input)
   if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    throw new InvalidArgumentError({ argument: "options", message: "expected an options object such as { portfolio }" })
+    throw new InvalidArgumentError({ argument: "options", message: "expected an options object such as { partner } or { portfolio }" })
   }
   const portfolio = options.portfolio
   if (portfolio !== undefined && (portfolio === null || typeof portfolio !== "object" || !Array.isArray(portfolio.conventions))) {
     throw new InvalidArgumentError({ argument: "portfolio", message: "expected a portfolio, { conventions, partners } (see parsePortfolio)" })
   }
+  // The partner given, or else the convention's partner in the portfolio given.
+  const fromPortfolio = options.partner === undefined && Array.isArray(portfolio?.partners) ? portfolio.partners.find((known) => known?.id === convention.partnerId) : undefined
+  const partner = checkedPartner(convention, fromPortfolio === undefined ? options : { partner: fromPortfolio })
+  const resolved = resolveConvention(convention)
   const budgets = budgetChecks(resolved).flatMap((check) => check.findings)
-  const partner = portfolio === undefined ? [] : partnerFindings(resolved, checkedConventions(portfolio.conventions, "portfolio.conventions"), portfolio.partners ?? [])
-  return frozenResult([...otherFindings(resolved), ...thresholdFindings(resolved, portfolio !== undefined), ...partner, ...budgets, ...durationFindings(resolved), ...amountFindings(resolved)], input, portfolio)
+  const partnerTotals = portfolio === undefined ? [] : partnerFindings(resolved, checkedConventions(portfolio.conventions, "portfolio.conventions"), portfolio.partners ?? [])
+  return frozenResult(
+    [...otherFindings(resolved), ...thresholdFindings(resolved, portfolio !== undefined), ...partnerTotals, ...budgets, ...republicanFindings(resolved, partner), ...durationFindings(resolved), ...amountFindings(resolved)],
+    input,
+    portfolio
+  )
 }
 
 /**
- * Options of {@link checkCompliance}: the portfolio the convention belongs to, so that the
- * 153 000 € threshold is tested on all the public subsidies its partner receives each year (see
- * {@link partnerPublicFunding}) rather than on this convention's amount alone.
+ * Options of {@link checkCompliance}: the convention's partner, so that its *contrat
+ * d'engagement républicain* can be checked (its `id` must be the convention's `partnerId`); and
+ * the portfolio the convention belongs to, so that the 153 000 € threshold is tested on all the
+ * public subsidies its partner receives each year (see {@link partnerPublicFunding}) rather than
+ * on this convention's amount alone. Without `partner`, the convention's partner is taken from
+ * the portfolio's partners when it is there.
  *
  * @example
  * ```ts
- * import type { ComplianceOptions, Portfolio } from "caf-conventions"
- * declare const portfolio: Portfolio
- * const options: ComplianceOptions = { portfolio }
+ * import type { ComplianceOptions, Partner, Portfolio } from "caf-conventions"
+ * declare const fase: Partner, portfolio: Portfolio
+ * const options: ComplianceOptions = { partner: fase, portfolio }
  * ```
  * @category compliance
  */
 export interface ComplianceOptions {
+  /** The convention's partner (decoded, or its JSON). */
+  readonly partner?: Partner
   /** The partners and conventions of the Caf (the convention itself is added when missing). */
   readonly portfolio?: { readonly conventions: ReadonlyArray<Convention>; readonly partners?: ReadonlyArray<Partner> }
 }

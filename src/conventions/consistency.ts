@@ -9,6 +9,7 @@ import { periodYears } from "../calendar/period.js"
 import type { Issue } from "../core/errors.js"
 import { changedTerms } from "./amendment.js"
 import { paymentTermsProblem } from "./payment-terms-check.js"
+import { withdrawalRepaymentDue } from "./withdrawal.js"
 import type { ConventionFields } from "./fields.js"
 
 type Draft = Schema.Schema.Type<typeof ConventionFields>
@@ -31,7 +32,7 @@ export const LAST_CONVENTION_DAY = "9989-12-31"
 
 /** Every inconsistency of a convention, with its path; empty when it holds together. */
 export function conventionIssues(convention: Draft): ReadonlyArray<Issue> {
-  return [...calendarIssues(convention), ...partyIssues(convention), ...termIssues(convention), ...amendmentIssues(convention), ...paymentTermsIssues(convention), ...terminationIssues(convention)]
+  return [...calendarIssues(convention), ...partyIssues(convention), ...termIssues(convention), ...amendmentIssues(convention), ...paymentTermsIssues(convention), ...terminationIssues(convention), ...withdrawalIssues(convention)]
 }
 
 /** The dates of a convention after {@link LAST_CONVENTION_DAY}. */
@@ -49,6 +50,8 @@ function calendarIssues(convention: Draft): Array<Issue> {
     })
   })
   dates.push([["termination", "date"], convention.termination?.date], [["termination", "decidedOn"], convention.termination?.decidedOn])
+  const withdrawal = convention.withdrawal
+  dates.push([["withdrawal", "decidedOn"], withdrawal?.decidedOn], [["withdrawal", "effectiveFrom"], withdrawal?.effectiveFrom], [["withdrawal", "notifiedOn"], withdrawal?.notifiedOn], [["withdrawal", "repaymentDueDate"], withdrawal?.repaymentDueDate])
   return dates.flatMap(([path, date]) =>
     date !== undefined && date > LAST_CONVENTION_DAY
       ? [{ path, message: `the date ${date} is after ${LAST_CONVENTION_DAY}, the last day a convention may name: the days computed from it (reports due up to 24 months after the end, a balance paid the next year and its deadline, the four-year duration check) must exist, and the calendar ends in 9999` }]
@@ -204,6 +207,28 @@ function terminationIssues(convention: Draft): Array<Issue> {
     return [{ path: ["termination", "decidedOn"], message: `the termination is decided ${termination.decidedOn}, before the convention was signed (${convention.signatureDate})` }]
   }
   return []
+}
+
+function withdrawalIssues(convention: Draft): Array<Issue> {
+  const { withdrawal, terms } = convention
+  if (withdrawal === undefined) return []
+  if (convention.signatureDate === undefined) return [{ path: ["withdrawal"], message: "a draft (no signatureDate) cannot have its subsidy withdrawn: it was never granted" }]
+  const issues: Array<Issue> = []
+  const lastEnd = extendedEnd(convention, () => true)
+  if (withdrawal.effectiveFrom <= terms.period.start || withdrawal.effectiveFrom > lastEnd) {
+    issues.push({
+      path: ["withdrawal", "effectiveFrom"],
+      message: `the withdrawal takes effect ${withdrawal.effectiveFrom}, which must fall after the first day and within the period ${terms.period.start}..${lastEnd} (a breach from the first day withdraws everything: record the repayment of every sum paid)`
+    })
+  }
+  if (withdrawal.decidedOn < convention.signatureDate) issues.push({ path: ["withdrawal", "decidedOn"], message: `the withdrawal is decided ${withdrawal.decidedOn}, before the convention was signed (${convention.signatureDate})` })
+  if (withdrawal.effectiveFrom > withdrawal.decidedOn) issues.push({ path: ["withdrawal", "effectiveFrom"], message: `the breach of ${withdrawal.effectiveFrom} is after the decision of ${withdrawal.decidedOn}: a withdrawal is decided once the breach is established` })
+  if (withdrawal.notifiedOn !== undefined && withdrawal.notifiedOn < withdrawal.decidedOn) issues.push({ path: ["withdrawal", "notifiedOn"], message: `the decision is notified ${withdrawal.notifiedOn}, before it was taken (${withdrawal.decidedOn})` })
+  const due = withdrawal.repaymentDueDate
+  if (due !== undefined && (due < withdrawal.decidedOn || due > withdrawalRepaymentDue({ decidedOn: withdrawal.decidedOn }))) {
+    issues.push({ path: ["withdrawal", "repaymentDueDate"], message: `the repayment is due ${due}: it must fall between the decision (${withdrawal.decidedOn}) and six months after it (${withdrawalRepaymentDue({ decidedOn: withdrawal.decidedOn })}), loi n° 2000-321, art. 10-1` })
+  }
+  return issues
 }
 
 /** The latest end of the period: the text's, or a later one that one of the `counted` amendments sets. */

@@ -33,6 +33,47 @@ export const TerminationSchema = Schema.Struct({
   decidedOn: Schema.optionalKey(CalendarDateSchema)
 })
 
+/**
+ * Schema of the withdrawal of the subsidy (*retrait*) for a breach of the *contrat d'engagement
+ * républicain* (loi n° 2000-321, art. 10-1; décret n° 2021-1947, art. 4):
+ * - `decidedOn`: the day of the motivated decision, taken after the partner could present its
+ *   observations; the withdrawal counts in computations made from that day;
+ * - `effectiveFrom`: the day of the breach (*date du manquement*): the subsidy is withdrawn for
+ *   the part of the period still to run from that day (this day included), so the funded period
+ *   ends the day before; it is on or before the decision, and after the period's first day;
+ * - `reason`: the breach, in French; `notifiedOn`: the day the partner was notified, if known;
+ * - `repaymentDueDate`: the day the decision sets for repaying the sums paid for the withdrawn
+ *   period; at most six months after the decision, which is the default.
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { WithdrawalSchema } from "caf-conventions"
+ * Schema.decodeUnknownSync(WithdrawalSchema)({ decidedOn: "2025-06-15", effectiveFrom: "2025-06-15", reason: "Manquement à l'engagement n° 5" }).effectiveFrom
+ * //=> "2025-06-15"
+ * ```
+ * @category conventions
+ */
+export const WithdrawalSchema = Schema.Struct({
+  decidedOn: CalendarDateSchema,
+  effectiveFrom: CalendarDateSchema,
+  reason: MultilineTextSchema,
+  notifiedOn: Schema.optionalKey(CalendarDateSchema),
+  repaymentDueDate: Schema.optionalKey(CalendarDateSchema)
+})
+
+/**
+ * The withdrawal of a subsidy (see {@link WithdrawalSchema}).
+ *
+ * @example
+ * ```ts
+ * import type { Withdrawal } from "caf-conventions"
+ * const label = (withdrawal: Withdrawal) => `Retrait décidé le ${withdrawal.decidedOn}`
+ * ```
+ * @category conventions
+ */
+export interface Withdrawal extends Schema.Schema.Type<typeof WithdrawalSchema> {}
+
 /** @internal The convention's fields, before the checks that relate them. */
 export const ConventionFields = Schema.Struct({
   id: IdSchema,
@@ -48,6 +89,7 @@ export const ConventionFields = Schema.Struct({
   terms: TermsSchema,
   amendments: Schema.Array(AmendmentSchema).pipe(Schema.withDecodingDefaultKey(Effect.succeed([]))),
   termination: Schema.optionalKey(TerminationSchema),
+  withdrawal: Schema.optionalKey(WithdrawalSchema),
   note: Schema.optionalKey(MultilineTextSchema),
   budgets: Schema.optionalKey(Schema.Array(BudgetSchema))
 })

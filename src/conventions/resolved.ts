@@ -14,7 +14,7 @@ import type { Amendment } from "./amendment.js"
 import type { Convention } from "./convention.js"
 import { resolutions } from "./registry.js"
 import type { PaymentTerms, Terms } from "./terms.js"
-import { type TermsSegment, amendmentsInOrder, finalTermsOf, termsOn, timelineOf } from "./terms-as-of.js"
+import { type TermsSegment, amendmentsInOrder, earlyEnd, finalTermsOf, termsOn, timelineOf } from "./terms-as-of.js"
 import { type YearAmount, amountsOf } from "./yearly-amounts.js"
 
 export { checkedConvention }
@@ -71,8 +71,10 @@ export interface ResolvedConvention {
   readonly timeline: ReadonlyArray<TermsSegment>
   /** Each calendar year of the effective period. */
   readonly years: ReadonlyArray<ResolvedYear>
-  /** Whether an early termination cut the period short (a termination not yet decided on `knownOn` does not). */
+  /** Whether an early termination, or a withdrawal, cut the period short (one not yet decided on `knownOn` does not). */
   readonly terminated: boolean
+  /** Whether the cut is a withdrawal of the subsidy for a breach (see {@link WithdrawalSchema}), decided by `knownOn`. */
+  readonly withdrawn: boolean
 }
 
 const cache = new WeakMap<Convention, Map<string, ResolvedConvention>>()
@@ -97,7 +99,8 @@ function resolveKnown(convention: Convention, knownOn: CalendarDate | undefined)
   const known = knownOn === undefined ? convention.amendments : convention.amendments.filter((amendment) => amendment.signatureDate <= knownOn)
   const termination = convention.termination
   const terminationKnown = termination !== undefined && (knownOn === undefined || (termination.decidedOn ?? termination.date) <= knownOn)
-  const key = `${known.map((amendment) => amendment.number).join(",")}${terminationKnown ? "+termination" : ""}`
+  const withdrawalKnown = convention.withdrawal !== undefined && (knownOn === undefined || convention.withdrawal.decidedOn <= knownOn)
+  const key = `${known.map((amendment) => amendment.number).join(",")}${terminationKnown ? "+termination" : ""}${withdrawalKnown ? "+withdrawal" : ""}`
   let byKnowledge = cache.get(convention)
   if (byKnowledge === undefined) {
     byKnowledge = new Map()
@@ -105,7 +108,7 @@ function resolveKnown(convention: Convention, knownOn: CalendarDate | undefined)
   }
   const cached = byKnowledge.get(key)
   if (cached !== undefined && cached.knownOn === knownOn) return cached
-  const base = cached ?? resolveBase(convention, known, terminationKnown)
+  const base = cached ?? resolveBase(convention, known, terminationKnown, withdrawalKnown)
   // Marked before it is frozen, as every value the library marks.
   const resolved: ResolvedConvention = { ...base, ...(knownOn === undefined ? {} : { knownOn }) }
   resolutions.add(resolved)
@@ -114,9 +117,11 @@ function resolveKnown(convention: Convention, knownOn: CalendarDate | undefined)
   return resolved
 }
 
-function resolveBase(convention: Convention, known: ReadonlyArray<Amendment>, terminationKnown: boolean): Omit<ResolvedConvention, "knownOn"> {
+function resolveBase(convention: Convention, known: ReadonlyArray<Amendment>, terminationKnown: boolean, withdrawalKnown: boolean): Omit<ResolvedConvention, "knownOn"> {
   const { termination: _termination, ...unterminated } = convention
-  const base: Convention = terminationKnown || convention.termination === undefined ? convention : unterminated
+  const terminationView: Convention = terminationKnown || convention.termination === undefined ? convention : unterminated
+  const { withdrawal: _withdrawal, ...notWithdrawn } = terminationView
+  const base: Convention = withdrawalKnown || convention.withdrawal === undefined ? terminationView : notWithdrawn
   const view: Convention = known.length === convention.amendments.length ? base : { ...base, amendments: known }
   const final = finalTermsOf(view)
   const period = final.terms.period
@@ -134,7 +139,8 @@ function resolveBase(convention: Convention, known: ReadonlyArray<Amendment>, te
     terms: final.terms,
     timeline: Object.freeze(timelineOf(view)),
     years: Object.freeze(years),
-    terminated: final.terminated
+    terminated: final.terminated,
+    withdrawn: final.terminated && earlyEnd(base)?.by === "withdrawal"
   }
 }
 

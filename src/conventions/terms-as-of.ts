@@ -77,10 +77,23 @@ export function amendmentsInOrder(amendments: ReadonlyArray<Amendment>): Readonl
   return [...amendments].sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.number - b.number))
 }
 
+/**
+ * @internal The last day an early end leaves: a termination's date, or the day before a
+ * withdrawal's breach (the withdrawn period starts on the breach), the earlier of the two; and
+ * which one cut.
+ */
+export function earlyEnd(convention: Convention): { readonly last: CalendarDate; readonly by: "termination" | "withdrawal" } | undefined {
+  const termination = convention.termination === undefined ? undefined : { last: convention.termination.date, by: "termination" as const }
+  const withdrawal = convention.withdrawal === undefined ? undefined : { last: addDays(convention.withdrawal.effectiveFrom, -1), by: "withdrawal" as const }
+  if (termination === undefined) return withdrawal
+  if (withdrawal === undefined) return termination
+  return withdrawal.last < termination.last ? withdrawal : termination
+}
+
 function cutAtTermination(convention: Convention, terms: Terms): { readonly terms: Terms; readonly terminated: boolean } {
-  const termination = convention.termination
-  if (termination === undefined || termination.date >= terms.period.end) return { terms, terminated: false }
-  return { terms: { ...terms, period: makePeriod(terms.period.start, termination.date) }, terminated: true }
+  const cut = earlyEnd(convention)
+  if (cut === undefined || cut.last >= terms.period.end) return { terms, terminated: false }
+  return { terms: { ...terms, period: makePeriod(terms.period.start, cut.last) }, terminated: true }
 }
 
 /**
@@ -222,7 +235,9 @@ export function timelineOf(convention: Convention): ReadonlyArray<TermsSegment> 
  * - `signed`: signed, its period not started;
  * - `in-force`: the day falls in its effective period;
  * - `ended`: its period is over;
- * - `terminated`: it was ended early (*résiliée*) and the day is after the termination date.
+ * - `terminated`: it was ended early (*résiliée*) and the day is after the termination date;
+ * - `withdrawn`: its subsidy was withdrawn for a breach of the *contrat d'engagement
+ *   républicain* and the day is on or after the breach (see {@link WithdrawalSchema}).
  *
  * @example
  * ```ts
@@ -231,7 +246,7 @@ export function timelineOf(convention: Convention): ReadonlyArray<TermsSegment> 
  * ```
  * @category conventions
  */
-export type ConventionStatus = "draft" | "signed" | "in-force" | "ended" | "terminated"
+export type ConventionStatus = "draft" | "signed" | "in-force" | "ended" | "terminated" | "withdrawn"
 
 /**
  * The status of the convention on `date` (see {@link ConventionStatus}). The convention and the
@@ -256,5 +271,5 @@ export function statusOn(convention: Convention, date: CalendarDate): Convention
   const { terms, terminated } = termsOn(convention, date)
   if (date < terms.period.start) return "signed"
   if (date <= terms.period.end) return "in-force"
-  return terminated ? "terminated" : "ended"
+  return terminated ? (earlyEnd(convention)?.by === "withdrawal" ? "withdrawn" : "terminated") : "ended"
 }

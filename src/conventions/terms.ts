@@ -95,15 +95,21 @@ export const InstalmentTermSchema = Schema.Struct({ share: RatioSchema, due: Mon
 
 /**
  * Schema of the payment terms, every field optional with a default:
- * - `advanceRate` `"0.5"`: the advance (*avance*, *acompte*) as a share of the year's amount
- *   (circulaires of 2002 and 2007; some Caf pay 70 %, or two advances of 35 %);
- * - `advanceDue` `"03-31"`: the advance is due by 31 March of the year, or on the notification
- *   date when that is later (circulaire n° 5811/SG of 29 September 2015);
+ * - `advanceRate` `"0.5"` and `advanceDue` `"03-31"`: an advance (*avance*, *acompte*) of half
+ *   the year's amount, paid before 31 March of the year, or on the notification date when that is
+ *   later: the figures of the circulaire du 24 décembre 2002 relative aux subventions de l'État aux
+ *   associations, recalled by the circulaire n° 5193/SG du 16 janvier 2007 (both abrogated by the
+ *   circulaire n° 5811/SG du 29 septembre 2015, which leaves the terms to the convention); some
+ *   Caf pay 70 %, or two advances of 35 %;
  * - `instalments` `[]`: further instalments, each a share and a due day;
  * - `balanceTrigger` `"reports-accepted"`: the balance (*solde*), whatever remains, is paid once
  *   the year's reports are accepted; `"fixed-date"` pays it on `balanceDue` of the next year
  *   (`"05-31"`, as the Caf de la Charente does);
- * - `paymentDeadlineDays` `60`: days to pay after the triggering event (loi n° 2021-875);
+ * - `paymentDeadlineDays` `60`: days to pay once an instalment is payable. Loi n° 2000-321,
+ *   art. 10, as amended by loi n° 2021-875 du 1er juillet 2021 (art. 2), has a subsidy paid
+ *   within 60 days of the notification of the decision, unless the convention sets other dates
+ *   or an event; the library counts the days from the day an instalment becomes payable: the
+ *   convention's date, or the notification (`notificationDate`) when that is later;
  * - `rounding` `"half-up"`: how instalments are rounded to the cent (they always sum to the year).
  *
  * @example
@@ -146,9 +152,12 @@ export const PaymentTermsSchema = Schema.Struct({
 export type PaymentTerms = Schema.Schema.Type<typeof PaymentTermsSchema>
 
 /**
- * Schema of the reporting terms: the activity report (*bilan d'activité*) and the financial
- * report (*compte rendu financier*, Cerfa n° 15059) are due within `…Months` months after the
- * end of each funded year, 6 by default (loi n° 2000-321, art. 10). `varianceTolerance`, when the
+ * Schema of the reporting terms: the financial report (*compte rendu financier*, Cerfa n° 15059)
+ * is due within `financialReportMonths` months after the end of each funded year, 6 by default:
+ * the law's deadline (loi n° 2000-321, art. 10: *dans les six mois suivant la fin de l'exercice
+ * pour lequel elle a été attribuée*). The activity report (*bilan d'activité*) has no legal
+ * deadline: `activityReportMonths` is the convention's own term, 6 by default so that both
+ * reports come together. `varianceTolerance`, when the
  * convention sets one (`"0.15"`), is the variance between forecast and actual on a line of the
  * financial report beyond which the partner must explain it (see {@link compareFinancialReport});
  * none by default: the variances are then shown, none is required to be explained.

@@ -8,7 +8,9 @@ import type { CalendarDate } from "../calendar/date.js"
 import { Euros } from "../money/euros.js"
 
 /**
- * A legal threshold on the yearly amount of a subsidy, in force from a date.
+ * A legal threshold on the yearly amount of a subsidy, in force from a date: the compliance check
+ * applies a row to the conventions signed on or after `from` (and to drafts), never to those signed
+ * before.
  *
  * @example
  * ```ts
@@ -20,10 +22,10 @@ import { Euros } from "../money/euros.js"
  */
 export interface LegalThreshold {
   /** Stable id. */
-  readonly id: "written-convention" | "prefecture-filing" | "open-data-publication"
+  readonly id: "written-convention" | "control-and-unspent-clauses" | "prefecture-filing" | "open-data-publication"
   /** The threshold: the rule applies when the yearly amount is strictly above it. */
   readonly amount: Euros
-  /** First day the figure applies. */
+  /** First day of signature the rule applies to: conventions signed earlier are not bound by it. */
   readonly from: CalendarDate
   /** What the rule requires, in French. */
   readonly requirement: string
@@ -32,19 +34,24 @@ export interface LegalThreshold {
 }
 
 /**
- * The thresholds the compliance check applies (all "strictly above the amount, per year"):
+ * The thresholds the compliance check applies (all "strictly above the amount, per year"), each
+ * read with its `from` day:
  * - 23 000 €: a written convention stating object, amount, payment terms and conditions of use
- *   (loi n° 2000-321, art. 10; décret n° 2001-495, art. 1), plus control and evaluation terms and
- *   the conditions for keeping an unspent part since loi n° 2021-875 (in force 26 August 2021);
+ *   (loi n° 2000-321, art. 10; décret n° 2001-495, art. 1);
+ * - 23 000 €, for conventions signed from **3 July 2021**: also the control and evaluation terms
+ *   and the conditions under which an unspent part may be kept (loi n° 2021-875 du 1er juillet
+ *   2021 visant à améliorer la trésorerie des associations, art. 1, in force on 3 July 2021);
  * - 153 000 €: filing the accounts at the préfecture and audited accounts (décret n° 2001-495,
  *   art. 2; code de commerce, art. L. 612-4);
- * - 23 000 €: publication of the award's essential data as open data (décret n° 2017-779), for
- *   conventions signed on or after 1 August 2017, at the latest three months after the signature.
+ * - 23 000 €, for conventions signed from **1 August 2017**: publication of the award's essential
+ *   data as open data, at the latest three months after the signature (décret n° 2017-779 du
+ *   5 mai 2017; arrêté du 17 novembre 2017 for the format).
  *
  * @example
  * ```ts
  * import { LEGAL_THRESHOLDS } from "caf-conventions"
- * LEGAL_THRESHOLDS.map((t) => t.id) //=> ["written-convention", "prefecture-filing", "open-data-publication"]
+ * LEGAL_THRESHOLDS.map((t) => [t.id, t.from])
+ * //=> [["written-convention", "2001-06-06"], ["control-and-unspent-clauses", "2021-07-03"], ["prefecture-filing", "2001-06-06"], ["open-data-publication", "2017-08-01"]]
  * ```
  * @category compliance
  */
@@ -58,6 +65,13 @@ export const LEGAL_THRESHOLDS: ReadonlyArray<LegalThreshold> = [
     source: "loi n° 2000-321 du 12 avril 2000, art. 10 ; décret n° 2001-495 du 6 juin 2001, art. 1"
   },
   {
+    id: "control-and-unspent-clauses",
+    amount: Euros.parse("23000"),
+    from: "2021-07-03" as CalendarDate,
+    requirement: "les modalités de contrôle et d'évaluation et les conditions de conservation d'une partie non dépensée de la subvention",
+    source: "loi n° 2000-321, art. 10, modifié par la loi n° 2021-875 du 1er juillet 2021 visant à améliorer la trésorerie des associations, art. 1, en vigueur le 3 juillet 2021"
+  },
+  {
     id: "prefecture-filing",
     amount: Euros.parse("153000"),
     from: "2001-06-06" as CalendarDate,
@@ -68,23 +82,24 @@ export const LEGAL_THRESHOLDS: ReadonlyArray<LegalThreshold> = [
   {
     id: "open-data-publication",
     amount: Euros.parse("23000"),
-    // Décret n° 2017-779 (JORF du 7 mai 2017): it concerns subsidies whose convention is signed on or after 1 August 2017.
     from: "2017-08-01" as CalendarDate,
-    requirement: "la publication des données essentielles de la convention en données ouvertes (format SCDL subventions)",
-    source: "décret n° 2017-779 du 5 mai 2017 ; arrêté du 17 novembre 2017"
+    requirement: "la publication des données essentielles de la convention en données ouvertes (format SCDL subventions), au plus tard trois mois après sa signature",
+    source: "décret n° 2017-779 du 5 mai 2017, pour les conventions signées à compter du 1er août 2017 ; arrêté du 17 novembre 2017"
   }
 ]
 
 /**
- * The day loi n° 2021-875 (*loi confortant le respect des principes de la République*) came into
- * force, from which a convention above 23 000 € must also state its control and evaluation terms
- * and the conditions under which an unspent part may be kept.
+ * The first day of signature from which a convention above 23 000 € must also state its control
+ * and evaluation terms and the conditions under which an unspent part may be kept: the day loi
+ * n° 2021-875 du 1er juillet 2021 *visant à améliorer la trésorerie des associations* came into
+ * force (its art. 1 amended art. 10 of loi n° 2000-321). It is the `from` of the
+ * `control-and-unspent-clauses` row of {@link LEGAL_THRESHOLDS}, which the check reads.
  *
  * @example
  * ```ts
  * import { CONTROL_CLAUSES_FROM } from "caf-conventions"
- * CONTROL_CLAUSES_FROM //=> "2021-08-26"
+ * CONTROL_CLAUSES_FROM //=> "2021-07-03"
  * ```
  * @category compliance
  */
-export const CONTROL_CLAUSES_FROM = "2021-08-26" as CalendarDate
+export const CONTROL_CLAUSES_FROM: CalendarDate = (LEGAL_THRESHOLDS.find((row) => row.id === "control-and-unspent-clauses") as LegalThreshold).from

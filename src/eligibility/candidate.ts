@@ -10,6 +10,8 @@ import { makeCodec } from "../core/codec.js"
 import { IdSchema, TextSchema } from "../core/schemas.js"
 import { DepartementSchema } from "../identifiers/identifiers.js"
 import { AccompanimentKindSchema, FundingSchemeSchema, LegalFormSchema, SectorSchema, SituationSchema } from "../referential/codes.js"
+import { CalendarDateSchema } from "../calendar/date.js"
+import { RepublicanCommitmentSchema } from "../partners/republican-commitment.js"
 
 /**
  * Schema of another source of funding for the same action: the scheme (`fpt`…), the convention
@@ -33,7 +35,10 @@ export const OtherFundingSchema = Schema.Struct({
 /**
  * Schema of a candidate: the action to support (`id`), the structure it concerns (id, name,
  * legal form, département, situation, whether it employs staff), the sector and kind of support
- * asked for, and the other funding the same action receives.
+ * asked for, and the other funding the same action receives. When the structure itself asks for
+ * a subsidy (a call for projects), `subsidyRequestedOn` is the day of its request and
+ * `republicanCommitment` its *contrat d'engagement républicain* (see
+ * {@link REPUBLICAN_COMMITMENT_RULE}).
  *
  * @example
  * ```ts
@@ -57,7 +62,9 @@ export const CandidateSchema = Schema.Struct({
   employer: Schema.optionalKey(Schema.Boolean),
   sector: SectorSchema,
   accompanimentKind: AccompanimentKindSchema,
-  otherFunding: Schema.Array(OtherFundingSchema).pipe(Schema.withDecodingDefaultKey(Effect.succeed([])))
+  otherFunding: Schema.Array(OtherFundingSchema).pipe(Schema.withDecodingDefaultKey(Effect.succeed([]))),
+  subsidyRequestedOn: Schema.optionalKey(CalendarDateSchema),
+  republicanCommitment: Schema.optionalKey(RepublicanCommitmentSchema)
 })
 
 /**

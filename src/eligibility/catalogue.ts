@@ -16,6 +16,7 @@ import {
   type Situation
 } from "../referential/codes.js"
 import type { Candidate } from "./candidate.js"
+import { REPUBLICAN_COMMITMENT_FROM, REPUBLICAN_COMMITMENT_LEGAL_FORMS, REPUBLICAN_COMMITMENT_SOURCE, commitmentText } from "../partners/republican-commitment.js"
 import { type EligibilityContext, type EligibilityRule, allOf, defineRule } from "./rule.js"
 
 const STATUS_FR: Record<ConventionStatus, string> = {
@@ -23,7 +24,8 @@ const STATUS_FR: Record<ConventionStatus, string> = {
   signed: "signée, pas encore commencée",
   "in-force": "en vigueur",
   ended: "échue",
-  terminated: "résiliée"
+  terminated: "résiliée",
+  withdrawn: "subvention retirée pour manquement au contrat d'engagement républicain"
 }
 
 const verdict = (holds: boolean): Outcome => (holds ? "pass" : "fail")
@@ -246,6 +248,55 @@ export const EMPLOYER_STRUCTURE_RULE: EligibilityRule = defineRule({
   },
   compile: () => (candidate) => verdict(candidate.employer === true),
   cacheKey: (candidate) => String(candidate.employer)
+})
+
+function republicanOutcome(candidate: Candidate, date: string): { readonly outcome: Outcome; readonly requested: string } {
+  const requested = candidate.subsidyRequestedOn ?? date
+  if (!REPUBLICAN_COMMITMENT_LEGAL_FORMS.has(candidate.legalForm) || requested < REPUBLICAN_COMMITMENT_FROM) return { outcome: "not-applicable", requested }
+  const commitment = candidate.republicanCommitment
+  return { outcome: verdict(commitment !== undefined && commitment.subscribedOn <= date), requested }
+}
+
+/**
+ * For a structure that asks for a subsidy (a call for projects, a Caf's own subsidy): an
+ * association or a foundation requesting it on or after 1 January 2022 has subscribed the
+ * *contrat d'engagement républicain* by the day asked about, or is deemed to meet the obligation
+ * (agrément, recognition of public utility). The request is on `subsidyRequestedOn`, or the day
+ * asked about when absent; other legal forms and earlier requests are not concerned. Not in the
+ * default tree, whose candidates are structures the partner supports, not subsidy applicants: add
+ * it with {@link withRule}.
+ *
+ * @example
+ * ```ts
+ * import { DEFAULT_ELIGIBILITY_RULES, REPUBLICAN_COMMITMENT_RULE, withRule } from "caf-conventions"
+ * const callForProjects = withRule(DEFAULT_ELIGIBILITY_RULES, REPUBLICAN_COMMITMENT_RULE)
+ * REPUBLICAN_COMMITMENT_RULE.id //=> "republican-commitment"
+ * ```
+ * @category eligibility
+ */
+export const REPUBLICAN_COMMITMENT_RULE: EligibilityRule = defineRule({
+  id: "republican-commitment",
+  label: "Contrat d'engagement républicain",
+  source: REPUBLICAN_COMMITMENT_SOURCE,
+  evaluate: (candidate, { date }) => {
+    const { outcome, requested } = republicanOutcome(candidate, date)
+    const commitment = candidate.republicanCommitment
+    const read = { legalForm: candidate.legalForm, subsidyRequestedOn: requested, subscribedOn: commitment?.subscribedOn, basis: commitment?.basis ?? (commitment === undefined ? undefined : "souscription") }
+    const label = LEGAL_FORM_LABELS[candidate.legalForm]
+    if (!REPUBLICAN_COMMITMENT_LEGAL_FORMS.has(candidate.legalForm)) {
+      return { outcome, read, sentence: `${label} : ni association ni fondation, la structure n'a pas à souscrire le contrat d'engagement républicain.` }
+    }
+    if (outcome === "not-applicable") {
+      return { outcome, read, sentence: `Subvention demandée le ${formatFrenchDate(requested as never)}, avant le ${formatFrenchDate(REPUBLICAN_COMMITMENT_FROM)} : le contrat d'engagement républicain n'était pas exigé.` }
+    }
+    if (commitment === undefined) {
+      return { outcome, read, sentence: `Subvention demandée le ${formatFrenchDate(requested as never)} sans contrat d'engagement républicain souscrit : une association ou une fondation qui n'y souscrit pas ne peut recevoir de subvention.` }
+    }
+    return outcome === "pass"
+      ? { outcome, read, sentence: `${commitmentText(commitment, formatFrenchDate)[0]?.toUpperCase()}${commitmentText(commitment, formatFrenchDate).slice(1)}.` }
+      : { outcome, read, sentence: `Contrat d'engagement républicain souscrit le ${formatFrenchDate(commitment.subscribedOn)}, après le ${formatFrenchDate(date)} : il ne l'était pas encore ce jour-là.` }
+  },
+  compile: ({ date }) => (candidate) => republicanOutcome(candidate, date).outcome
 })
 
 /**

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { type CalendarDate, formatFrenchDate } from "../calendar/date.js"
+import { type CalendarDate, addDays, formatFrenchDate } from "../calendar/date.js"
 import type { ExplanationNode, Outcome } from "../core/explanation.js"
 import { formatFraction } from "../core/fraction.js"
 import type { Convention } from "../conventions/convention.js"
@@ -15,6 +15,8 @@ import { instalmentStatusText } from "./labels.js"
 import type { PaymentSchedule } from "./schedule.js"
 import type { Modulation, Settlement } from "./settlement.js"
 import type { FinancialReport, FundingYearState } from "./state.js"
+import type { YearRepayment } from "./repayments.js"
+import { REPUBLICAN_COMMITMENT_SOURCE } from "../partners/republican-commitment.js"
 
 /** @internal What the explanation of a year reads. */
 export interface UseParts {
@@ -30,6 +32,7 @@ export interface UseParts {
   readonly financialReport: FinancialReport | undefined
   readonly asOf: CalendarDate | undefined
   readonly terms: Terms
+  readonly repayment?: YearRepayment
 }
 
 function node(ruleId: string, label: string, outcome: Outcome, sentence: string, source: string, read: Record<string, unknown> = {}, children: ReadonlyArray<ExplanationNode> = []): ExplanationNode {
@@ -50,7 +53,7 @@ function instalmentNode(position: InstalmentPosition): ExplanationNode {
     instalment.label,
     position.status === "late" || position.status === "overpaid" || position.status === "paid-late" ? "fail" : position.status === "paid" ? "pass" : "not-applicable",
     `${instalment.amount.format()} prévus${offset}, ${position.paid.format()} versés : ${instalmentStatusText(position)}${instalment.deadline === undefined ? "" : ` (au plus tard le ${formatFrenchDate(instalment.deadline)})`}.`,
-    "Convention : modalités de versement ; loi n° 2021-875 (versement sous 60 jours)",
+    "Convention : modalités de versement ; loi n° 2000-321, art. 10, modifiée par la loi n° 2021-875 du 1er juillet 2021, art. 2 (versement dans les 60 jours de la notification, sauf dates fixées par la convention)",
     { paid: position.paid, payments: position.paymentIds, status: position.status, ...(position.daysLate === undefined ? {} : { daysLate: position.daysLate }) }
   )
 }
@@ -98,6 +101,23 @@ function unspentNode(parts: UseParts): ExplanationNode {
   return node("excedent", "Part non dépensée", settlement.unspent.isZero() && settlement.granted.isPositive() ? "pass" : "not-applicable", sentence, source, read)
 }
 
+/** The withdrawal of the subsidy, in the year the breach cuts: what is to repay, by when. */
+function withdrawalNodes(convention: Convention, parts: UseParts): ReadonlyArray<ExplanationNode> {
+  const withdrawal = convention.withdrawal
+  const part = parts.schedule.period
+  if (withdrawal === undefined || part === undefined || parts.repayment === undefined) return []
+  const known = parts.asOf === undefined || withdrawal.decidedOn <= parts.asOf
+  if (!known || part.end !== addDays(withdrawal.effectiveFrom, -1)) return []
+  const owed = parts.repayment.withdrawal
+  const from = formatFrenchDate(withdrawal.effectiveFrom)
+  const decided = `Subvention retirée par décision du ${formatFrenchDate(withdrawal.decidedOn)}${withdrawal.notifiedOn === undefined ? "" : `, notifiée le ${formatFrenchDate(withdrawal.notifiedOn)}`}, pour manquement au contrat d'engagement républicain (« ${withdrawal.reason} ») à compter du ${from} : le montant de ${parts.schedule.year} est réduit au prorata des jours du ${formatFrenchDate(part.start)} au ${formatFrenchDate(part.end)} (${parts.schedule.amount.format()})`
+  const sentence =
+    owed === undefined
+      ? `${decided} ; rien n'a été versé au-delà pour la période postérieure au manquement.`
+      : `${decided} ; ${owed.amount.format()} versés pour la période postérieure au manquement sont à restituer au plus tard le ${formatFrenchDate(owed.dueDate)}${owed.late ? " : en retard" : ""}.`
+  return [node("retrait", "Retrait de la subvention", owed === undefined ? "not-applicable" : "fail", sentence, `${REPUBLICAN_COMMITMENT_SOURCE}, art. 4 (retrait au prorata de la période restant à courir à la date du manquement)`, { effectiveFrom: withdrawal.effectiveFrom, decidedOn: withdrawal.decidedOn, toRestore: owed?.amount ?? Euros.zero, dueDate: owed?.dueDate })]
+}
+
 /** @internal */
 export function explainUse(convention: Convention, year: number, parts: UseParts): ExplanationNode {
   const { settlement, instalments } = parts
@@ -135,6 +155,7 @@ export function explainUse(convention: Convention, year: number, parts: UseParts
       "Convention : modalités de versement et clause sur l'excédent",
       { entitled: settlement.entitled, received: settlement.received, carriedIn: settlement.carriedIn, stillToPay: settlement.stillToPay, toRepay: settlement.toRepay, offsetNextYear: settlement.offsetNextYear, awaitingUse: settlement.awaitingUse }
     ),
+    ...withdrawalNodes(convention, parts),
     ...(parts.financialReport === undefined
       ? []
       : [

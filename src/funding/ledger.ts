@@ -202,6 +202,15 @@ export function fundingLedger(input: Convention | ResolvedConvention, options: F
   return frozenResult({ conventionId: convention.id, ...(asOf === undefined ? {} : { asOf }), years, totals, explanation: explainLedger(convention, asOf, years, totals) }, input)
 }
 
+/** The sums a withdrawal of the subsidy demands back, and by when. */
+function withdrawalText(years: ReadonlyArray<FundingUse>): string {
+  const owed = years.flatMap((use) => (use.repayment.withdrawal === undefined ? [] : [use.repayment.withdrawal]))
+  if (owed.length === 0) return ""
+  const total = Euros.sum(owed.map((entry) => entry.amount))
+  const due = owed.map((entry) => entry.dueDate).sort()[0] as CalendarDate
+  return `, dont ${total.format()} à restituer après le retrait de la subvention (contrat d'engagement républicain), au plus tard le ${formatFrenchDate(due)}`
+}
+
 function explainLedger(convention: Convention, asOf: CalendarDate | undefined, years: ReadonlyArray<FundingUse>, totals: LedgerTotals): ExplanationNode {
   const children = years.map((use): ExplanationNode => ({ ...use.explanation, children: [] }))
   const parts = [
@@ -210,7 +219,7 @@ function explainLedger(convention: Convention, asOf: CalendarDate | undefined, y
     ...(totals.carriedIn.isPositive() ? [`reporté d'une année sur la suivante ${totals.carriedIn.format()}`] : []),
     `employé ${totals.usedOnEligible.format()}`,
     ...(totals.keptSurplus.isPositive() ? [`excédent conservé ${totals.keptSurplus.format()}`] : []),
-    `à reverser ${totals.toRepay.format()}`,
+    `à reverser ${totals.toRepay.format()}${withdrawalText(years)}`,
     ...(totals.repaid.isPositive() ? [`reversé ${totals.repaid.format()}`, `reste à reverser ${totals.stillToRepay.format()}`] : []),
     ...(totals.awaitingUse.isPositive() ? [`en attente d'emploi ${totals.awaitingUse.format()}`] : []),
     `reste à verser ${totals.stillToPay.format()}`

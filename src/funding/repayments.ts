@@ -91,7 +91,12 @@ export const safeParseRepayment = repaymentCodec.safeParse
  *   partner the deadline the convention sets for the Caf, unless the Caf's demand says otherwise;
  * - `received`: the repayments received for the year by the day of evaluation (their ids in
  *   `repaymentIds`); `stillToRepay`: what is left; `overRepaid`: what was repaid beyond it;
- * - `late`: the due date has passed with money still to repay.
+ * - `late`: the due date has passed with money still to repay;
+ * - `withdrawal`: when the subsidy was withdrawn for a breach of the *contrat d'engagement
+ *   républicain*, the part of `demanded` that returns the sums paid beyond what the period before
+ *   the breach earns, demanded on the decision and due on the day it sets, six months after it at
+ *   most (repayments received go to it first); `demandedOn` and `dueDate` are then the
+ *   withdrawal's when it makes up the whole amount.
  *
  * @example
  * ```ts
@@ -117,15 +122,36 @@ export interface YearRepayment {
   readonly overRepaid: Euros
   /** Whether the due date has passed with money still to repay. */
   readonly late: boolean
+  /**
+   * The part of `demanded` that returns the sums paid for the period after a breach of the
+   * *contrat d'engagement républicain*, once the subsidy was withdrawn: demanded on the decision,
+   * due within six months of it (loi n° 2000-321, art. 10-1; décret n° 2021-1947, art. 4).
+   */
+  readonly withdrawal?: { readonly amount: Euros; readonly decidedOn: CalendarDate; readonly dueDate: CalendarDate; readonly late: boolean }
 }
 
 /** @internal Where a year's amount to repay stands, from the repayments of that year. */
-export function yearRepayment(toRepay: Euros, repayments: ReadonlyArray<Repayment>, context: { readonly acceptedOn: CalendarDate | undefined; readonly deadlineDays: number; readonly asOf: CalendarDate | undefined }): YearRepayment {
+export function yearRepayment(
+  toRepay: Euros,
+  repayments: ReadonlyArray<Repayment>,
+  context: {
+    readonly acceptedOn: CalendarDate | undefined
+    readonly deadlineDays: number
+    readonly asOf: CalendarDate | undefined
+    /** The part of `toRepay` a withdrawal demands, with its decision and due day. */
+    readonly withdrawal?: { readonly amount: Euros; readonly decidedOn: CalendarDate; readonly dueDate: CalendarDate } | undefined
+  }
+): YearRepayment {
   const ordered = [...repayments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1))
   const received = Euros.sum(ordered.map((repayment) => repayment.amount))
-  const demandedOn = toRepay.isPositive() ? context.acceptedOn : undefined
-  const dueDate = demandedOn === undefined ? undefined : addDays(demandedOn, context.deadlineDays)
+  const withdrawn = context.withdrawal !== undefined && context.withdrawal.amount.isPositive() ? context.withdrawal : undefined
+  // What the withdrawal does not cover (unspent money, say) is demanded when the year is settled.
+  const rest = withdrawn === undefined ? toRepay : Euros.max(Euros.zero, toRepay.minus(withdrawn.amount))
+  const demandedOn = rest.isPositive() ? context.acceptedOn : withdrawn?.decidedOn
+  const dueDate = rest.isPositive() ? (demandedOn === undefined ? undefined : addDays(demandedOn, context.deadlineDays)) : withdrawn?.dueDate
   const stillToRepay = Euros.max(Euros.zero, toRepay.minus(received))
+  // Repayments go first to the withdrawal, demanded first.
+  const withdrawalLate = withdrawn !== undefined && context.asOf !== undefined && context.asOf > withdrawn.dueDate && received.lessThan(withdrawn.amount)
   return {
     demanded: toRepay,
     ...(demandedOn === undefined ? {} : { demandedOn }),
@@ -134,6 +160,7 @@ export function yearRepayment(toRepay: Euros, repayments: ReadonlyArray<Repaymen
     repaymentIds: ordered.map((repayment) => repayment.id),
     stillToRepay,
     overRepaid: Euros.max(Euros.zero, received.minus(toRepay)),
-    late: dueDate !== undefined && context.asOf !== undefined && context.asOf > dueDate && stillToRepay.isPositive()
+    late: withdrawalLate || (dueDate !== undefined && context.asOf !== undefined && context.asOf > dueDate && stillToRepay.isPositive()),
+    ...(withdrawn === undefined ? {} : { withdrawal: { amount: withdrawn.amount, decidedOn: withdrawn.decidedOn, dueDate: withdrawn.dueDate, late: withdrawalLate } })
   }
 }

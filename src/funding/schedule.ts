@@ -156,7 +156,7 @@ export interface PaymentSchedule {
 }
 
 const ORDINALS = ["Premier", "Deuxième", "Troisième", "Quatrième", "Cinquième", "Sixième", "Septième", "Huitième", "Neuvième", "Dixième"]
-const PAYMENT_SOURCE = "Convention : modalités de versement ; loi n° 2000-321, art. 10, modifiée par la loi n° 2021-875 (versement sous 60 jours)"
+const PAYMENT_SOURCE = "Convention : modalités de versement ; loi n° 2000-321, art. 10, modifiée par la loi n° 2021-875 du 1er juillet 2021, art. 2 (versement dans les 60 jours de la notification, sauf dates fixées par la convention)"
 
 function percent(share: string): string {
   return `${new Dec(share).times(100).toString().replace(".", ",")} %`
@@ -436,7 +436,13 @@ function explainSchedule(parts: ScheduleParts): ExplanationNode {
       : yearAmount.segments.map((segment) => `${segment.yearlyAmount.format()} × ${segment.days}/${segment.daysInYear}`).join(" + ")
   const amended = parts.initialAmount === undefined ? "" : `, après ${amendmentsText(current.amendments)} ; prévu initialement : ${parts.initialAmount.format()}`
   const termination = parts.resolved.convention.termination
-  const cut = parts.resolved.terminated && termination !== undefined && termination.date === part.end ? ` ; convention résiliée au ${formatFrenchDate(termination.date)}` : ""
+  const withdrawal = parts.resolved.convention.withdrawal
+  const cut =
+    parts.resolved.withdrawn && withdrawal !== undefined && part.end === parts.resolved.period.end
+      ? ` ; subvention retirée à compter du ${formatFrenchDate(withdrawal.effectiveFrom)} pour manquement au contrat d'engagement républicain`
+      : parts.resolved.terminated && termination !== undefined && termination.date === part.end
+        ? ` ; convention résiliée au ${formatFrenchDate(termination.date)}`
+        : ""
   const unknown = parts.resolved.unknownAmendments.length === 0 ? "" : ` ; non connu à cette date : ${amendmentsText(parts.resolved.unknownAmendments.map((amendment) => amendment.number).sort((a, b) => a - b))}`
   const excess = parts.excess.isPositive() ? ` ; les versements déjà exigibles dépassent ce montant de ${parts.excess.format()}, à reverser` : ""
   const rest = instalments.some((instalment) => instalment.kind !== "balance" && !instalment.basis.yearAmount.equals(current.amount))

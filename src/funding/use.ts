@@ -23,6 +23,7 @@ import { type Expense, type Payment, decodedExpenses, decodedPayments, isExpense
 import { type Repayment, type YearRepayment, decodedRepayments, isRepayment, safeParseRepayment, yearRepayment } from "./repayments.js"
 import { type PaymentSchedule, scheduleOf } from "./schedule.js"
 import { type Modulation, type Settlement, modulation, settle } from "./settlement.js"
+import { withdrawalRepaymentDue } from "../conventions/withdrawal.js"
 
 /**
  * Options of a funding-use evaluation: the year; the payments received and the expenses
@@ -174,6 +175,19 @@ function offsetRoom(convention: Convention, next: Omit<YearInputs, "carriedIn" |
   return schedule.instalments.find((instalment) => instalment.kind === "balance")?.amount ?? Euros.zero
 }
 
+/**
+ * The part of a year's amount to repay that a withdrawal of the subsidy demands: in the year the
+ * breach cuts, the money available for the year (received, and carried in) beyond the year's
+ * amount for the days before the breach, within what the settlement gives to repay. Undefined
+ * when no withdrawal is decided on the day of evaluation, or when it does not cut this year.
+ */
+function withdrawalPart(resolved: ResolvedConvention, part: Period | undefined, amount: Euros, settlement: Settlement): { readonly amount: Euros; readonly decidedOn: CalendarDate; readonly dueDate: CalendarDate } | undefined {
+  const withdrawal = resolved.convention.withdrawal
+  if (!resolved.withdrawn || withdrawal === undefined || part === undefined || part.end !== resolved.period.end) return undefined
+  const beyond = Euros.max(Euros.zero, settlement.received.plus(settlement.carriedIn).minus(amount))
+  return { amount: Euros.min(beyond, settlement.toRepay), decidedOn: withdrawal.decidedOn, dueDate: withdrawalRepaymentDue(withdrawal) }
+}
+
 /** @internal The use of the money of one year, from records already checked. */
 export function yearUse(convention: Convention, records: Records, inputs: YearInputs): FundingUse {
   const { year, asOf } = inputs
@@ -246,13 +260,14 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
           late: receivedOn !== undefined ? receivedOn > schedule.reports.financialReportDue : asOf !== undefined && asOf > schedule.reports.financialReportDue,
           ...(comparison === undefined ? {} : { comparison })
         }
+  const withdrawal = withdrawalPart(resolved, part, schedule.amount, settlement)
   const repayment = yearRepayment(
     settlement.toRepay,
     records.repayments.unique.filter((record) => record.year === year && (record.conventionId === undefined || record.conventionId === convention.id) && (asOf === undefined || record.date <= asOf)),
-    { acceptedOn: inputs.reportsAcceptedOn, deadlineDays: resolvedYear(resolved, year)?.payment.paymentDeadlineDays ?? terms.payment.paymentDeadlineDays, asOf }
+    { acceptedOn: inputs.reportsAcceptedOn, deadlineDays: resolvedYear(resolved, year)?.payment.paymentDeadlineDays ?? terms.payment.paymentDeadlineDays, asOf, withdrawal }
   )
   const lastYear = part !== undefined && resolvedYear(resolved, year + 1) === undefined
-  const explanation = explainUse(convention, year, { schedule, instalments, received, eligibleExpenses, ineligibleExpenses, modulated, settlement, state, lastYear, financialReport, asOf, terms })
+  const explanation = explainUse(convention, year, { schedule, instalments, received, eligibleExpenses, ineligibleExpenses, modulated, settlement, state, lastYear, financialReport, asOf, terms, repayment })
   return {
     conventionId: convention.id,
     year,

@@ -8,6 +8,7 @@ import { makeCodec } from "../core/codec.js"
 import { IdSchema, MultilineTextSchema, TextSchema, uniqueList } from "../core/schemas.js"
 import { DepartementSchema, RnaSchema, SirenSchema, SiretSchema } from "../identifiers/identifiers.js"
 import { LegalFormSchema, PartnerRoleSchema } from "../referential/codes.js"
+import { RepublicanCommitmentSchema } from "./republican-commitment.js"
 
 /**
  * Schema of a partner as written in JSON. Identifiers are optional (many records are created
@@ -40,6 +41,7 @@ export const PartnerSchema = Schema.Struct({
   employer: Schema.optionalKey(Schema.Boolean),
   networks: Schema.optionalKey(uniqueList(TextSchema)),
   city: Schema.optionalKey(TextSchema),
+  republicanCommitment: Schema.optionalKey(RepublicanCommitmentSchema),
   note: Schema.optionalKey(MultilineTextSchema)
 }).check(
   Schema.makeFilter((partner: { readonly siren?: string; readonly siret?: string }) =>
@@ -59,6 +61,9 @@ export const PartnerSchema = Schema.Struct({
  * - `roles`: funder, operator, supported structure (at least one);
  * - `employer`: whether it employs staff (the DLA serves employer structures);
  * - `networks`: networks it belongs to (`"France Active"`, `"Fédération des MJC"`…);
+ * - `republicanCommitment`: for an association or a foundation, its *contrat d'engagement
+ *   républicain* (the day it subscribed it, the request it came with; see
+ *   {@link RepublicanCommitmentSchema}), required for a subsidy requested from 1 January 2022;
  * - `city`, `note`: free text.
  *
  * @example

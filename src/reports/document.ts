@@ -57,7 +57,7 @@ export interface ReportDocument {
 
 const OBJECTIVE_STATUS: Record<ObjectiveStatus, string> = { met: "atteint", "not-met": "non atteint", "in-progress": "en cours", "not-started": "année non commencée", "not-applicable": "sans objet" }
 const SEVERITY: Record<ComplianceFinding["severity"], string> = { error: "Erreur", warning: "À vérifier", info: "Information" }
-const STATUS_FR = { draft: "projet", signed: "signée, pas encore commencée", "in-force": "en vigueur", ended: "échue", terminated: "résiliée" } as const
+const STATUS_FR = { draft: "projet", signed: "signée, pas encore commencée", "in-force": "en vigueur", ended: "échue", terminated: "résiliée", withdrawn: "subvention retirée" } as const
 
 const WHOLE_EUROS = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 })
 const number = (fraction: Fraction) => formatFraction(fraction)
@@ -71,6 +71,20 @@ function targetText(target: Target, share = false): string {
   return target.atLeast !== undefined ? `≥ ${text(target.atLeast)}` : `≤ ${text(target.atMost as number)}`
 }
 
+/** The withdrawal of the subsidy, once decided on the day of the report: from when, why, what is to repay and by when. */
+function withdrawalItems(report: AnnualReport | ConventionReport): Array<string> {
+  const withdrawal = report.convention.withdrawal
+  if (withdrawal === undefined || (report.asOf !== undefined && withdrawal.decidedOn > report.asOf)) return []
+  const uses = report.kind === "annual" ? [report.funding] : report.years.map((year) => year.funding)
+  const owed = uses.flatMap((use) => (use.repayment.withdrawal === undefined ? [] : [use.repayment.withdrawal]))
+  const total = Euros.sum(owed.map((entry) => entry.amount))
+  const due = owed.map((entry) => entry.dueDate).sort()[0]
+  const repay = total.isPositive() && due !== undefined ? ` ; ${total.format()} versés pour la période postérieure au manquement, à restituer au plus tard le ${formatFrenchDate(due)}` : ""
+  return [
+    `Retrait de la subvention : décidé le ${formatFrenchDate(withdrawal.decidedOn)}, à compter du ${formatFrenchDate(withdrawal.effectiveFrom)}, pour manquement au contrat d'engagement républicain (« ${withdrawal.reason} »)${repay} (loi n° 2000-321, art. 10-1 ; décret n° 2021-1947, art. 4)`
+  ]
+}
+
 function conventionSection(report: AnnualReport | ConventionReport): Section {
   const { convention } = report
   const period = convention.terms.period
@@ -80,6 +94,7 @@ function conventionSection(report: AnnualReport | ConventionReport): Section {
     `Nature : ${CONVENTION_KIND_LABELS[convention.kind]}`,
     `Période : du ${formatFrenchDate(period.start)} au ${formatFrenchDate(period.end)}${convention.termination === undefined ? "" : ` (résiliée au ${formatFrenchDate(convention.termination.date)})`}`,
     `Secteurs : ${convention.terms.sectors.map((sector) => SECTOR_LABELS[sector]).join(", ")}`,
+    ...withdrawalItems(report),
     ...(report.kind === "annual" ? [`Statut : ${STATUS_FR[report.status]}`] : []),
     ...(report.asOf === undefined ? [] : [`Situation arrêtée au ${formatFrenchDate(report.asOf)}`])
   ]

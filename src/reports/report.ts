@@ -169,8 +169,13 @@ function checkedInputs(options: ReportInputs & { readonly year?: number }, withY
 }
 
 /** Compliance, with the other conventions as the portfolio when they are given (the partner's public subsidies added up). */
+/** The convention's compliance, with its partner (for the CER) and its portfolio (for the partner's public subsidies) when given. */
 function complianceOf(convention: Convention, options: ReportInputs): ReadonlyArray<ComplianceFinding> {
-  return checkCompliance(convention, options.conventions === undefined ? {} : { portfolio: { conventions: options.conventions, partners: options.partners ?? [] } })
+  const partner = options.partners?.find((candidate) => candidate.id === convention.partnerId)
+  return checkCompliance(convention, {
+    ...(partner === undefined ? {} : { partner }),
+    ...(options.conventions === undefined ? {} : { portfolio: { conventions: options.conventions, partners: options.partners ?? [] } })
+  })
 }
 
 function partiesOf(convention: Convention, partners: ReadonlyArray<Partner> | undefined) {

@@ -23,6 +23,7 @@ import { type FundingUse, evaluateFundingUse } from "../funding/use.js"
 import { parseActivities } from "../objectives/activity.js"
 import { evaluateObjectives } from "../objectives/evaluate.js"
 import { parsePortfolio } from "../portfolio/portfolio.js"
+import type { Partner } from "../partners/partner.js"
 
 const JsonValue = Schema.Unknown
 const FileOrInline = Schema.Union([TextSchema, Schema.Array(JsonValue)])
@@ -163,6 +164,13 @@ function conventionOf(scenario: Scenario, files: ScenarioFiles): Convention {
   const found = portfolio.conventions.find((convention) => convention.id === id)
   if (found === undefined) throw new Error(`le portefeuille ${reference["file"]} ne contient pas la convention ${id}`)
   return found
+}
+
+/** The convention's partner, when the scenario names a portfolio that holds it. */
+function partnerOf(scenario: Scenario, files: ScenarioFiles, convention: Convention): Partner | undefined {
+  const reference = scenario.convention
+  if (typeof reference["file"] !== "string" || typeof reference["id"] !== "string") return undefined
+  return parsePortfolio(files(reference["file"])).partners.find((partner) => partner.id === convention.partnerId)
 }
 
 function records(value: string | ReadonlyArray<unknown> | undefined, files: ScenarioFiles): unknown {
@@ -384,7 +392,8 @@ function differencesOf(scenario: Scenario, convention: Convention, files: Scenar
       ]
     }
     case "compliance": {
-      const findings = checkCompliance(convention)
+      const partner = partnerOf(scenario, files, convention)
+      const findings = checkCompliance(convention, partner === undefined ? {} : { partner })
       return [
         ...unknownKeys(expected, ["errors", "rules"]),
         ...(expected["errors"] === undefined ? [] : compare("conformité", "errors", { errors: expected["errors"] }, () => findings.filter((finding) => finding.severity === "error").length)),

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest"
-import { checkCompliance, type ComplianceFinding, type Convention } from "caf-conventions"
+import { InvalidArgumentError, ValidationError, checkCompliance, parsePartner, type ComplianceFinding, type Convention } from "caf-conventions"
 import { cpo } from "../fixtures.js"
 
 /** The findings of one rule; the French no-break spaces in amounts are shown as plain spaces. */
@@ -39,21 +39,41 @@ describe("compliance: a written convention above 23 000 € a year (loi n° 2000
     expect(findings(raised, "written-convention-clauses").map((finding) => finding.severity)).toEqual(["error", "error", "error", "error"])
   })
 
-  it("requires control, evaluation and unspent-money clauses for conventions signed from 26 August 2021 (loi n° 2021-875)", () => {
+  it("requires control, evaluation and unspent-money clauses for conventions signed from 3 July 2021 (loi n° 2021-875 du 1er juillet 2021, art. 1)", () => {
     const recent = cpo((json) => (json.terms.clauses = all.slice(0, 4)))
     expect(findings(recent, "control-and-unspent-clauses").map((finding) => finding.message)).toEqual([
       "Montant annuel de 30 000,00 €, au-dessus de 23 000,00 € : la clause « Modalités de contrôle et d'évaluation » manque au texte signé.",
       "Montant annuel de 30 000,00 €, au-dessus de 23 000,00 € : la clause « Conditions de conservation d'un excédent non dépensé » manque au texte signé."
     ])
+    // Signed between 3 July and 25 August 2021: bound by loi n° 2021-875 (the code used to exempt them).
+    const july = cpo((json) => {
+      json.signatureDate = "2021-07-03"
+      json.terms.clauses = all.slice(0, 4)
+    })
+    expect(findings(july, "control-and-unspent-clauses").map((finding) => finding.severity)).toEqual(["error", "error"])
     const older = cpo((json) => {
-      json.signatureDate = "2021-08-25"
+      json.signatureDate = "2021-07-02"
       json.terms.clauses = all.slice(0, 4)
     })
     expect(findings(older, "control-and-unspent-clauses")).toEqual([
       {
         severity: "info",
         message:
-          "Convention signée le 25/08/2021, avant le 26/08/2021 : les clauses de contrôle, d'évaluation et de conservation d'un excédent n'étaient pas encore exigées."
+          "Convention signée le 02/07/2021, avant le 03/07/2021 : la mention des modalités de contrôle et d'évaluation et des conditions de conservation d'un excédent n'était pas encore exigée."
+      }
+    ])
+  })
+
+  it("reads the from day of every threshold row: open data for conventions signed from 1 August 2017, within three months", () => {
+    const before = cpo((json) => (json.signatureDate = "2017-07-31"))
+    expect(findings(before, "open-data-publication")).toEqual([
+      { severity: "info", message: "Convention signée le 31/07/2017, avant le 01/08/2017 : la publication des données essentielles en données ouvertes n'était pas encore exigée." }
+    ])
+    const after = cpo((json) => (json.signatureDate = "2017-08-01"))
+    expect(findings(after, "open-data-publication")).toEqual([
+      {
+        severity: "info",
+        message: "Montant annuel au-dessus de 23 000,00 € : la publication des données essentielles de la convention en données ouvertes (format SCDL subventions) est due au plus tard le 01/11/2017, trois mois après sa signature."
       }
     ])
   })
@@ -143,5 +163,56 @@ describe("compliance: other rules", () => {
 
   it("cites a legal source for every finding", () => {
     for (const finding of checkCompliance(cpo((json) => (json.terms.clauses = [])))) expect(finding.source.length).toBeGreaterThan(10)
+  })
+})
+
+describe("compliance: the partner's contrat d'engagement républicain (loi n° 2000-321, art. 10-1; décret n° 2021-1947)", () => {
+  const fase = parsePartner({ id: "fase", name: "France Active Seine-et-Marne Essonne", legalForm: "association-loi-1901", territory: ["77", "91"], roles: ["operateur"] })
+  const cer = (convention: Convention, partner: unknown) =>
+    checkCompliance(convention, { partner: partner as never })
+      .filter((finding) => finding.rule === "republican-commitment")
+      .map(({ severity, message }) => ({ severity, message }))
+
+  it("is an error for an association without one, on a convention signed from 1 January 2022", () => {
+    expect(cer(cpo(), fase)).toEqual([
+      {
+        severity: "error",
+        message:
+          "France Active Seine-et-Marne Essonne n'a pas souscrit le contrat d'engagement républicain, exigé de toute association ou fondation qui demande une subvention depuis le 01/01/2022 (si la demande de subvention a été déposée avant cette date, il n'était pas exigé)."
+      }
+    ])
+    expect(checkCompliance(cpo(), { partner: fase }).find((finding) => finding.rule === "republican-commitment")?.path).toEqual(["partnerId"])
+  })
+
+  it("records the subscription, and warns when it came after the signature", () => {
+    const subscribed = { ...fase, republicanCommitment: { subscribedOn: "2022-11-14", request: "Demande 2023-2025" } }
+    expect(cer(cpo(), subscribed)).toEqual([{ severity: "info", message: "France Active Seine-et-Marne Essonne : contrat d'engagement républicain souscrit le 14/11/2022, avec la demande « Demande 2023-2025 »." }])
+    const late = { ...fase, republicanCommitment: { subscribedOn: "2023-01-02" } }
+    expect(cer(cpo(), late)).toEqual([
+      {
+        severity: "warning",
+        message:
+          "France Active Seine-et-Marne Essonne : contrat d'engagement républicain souscrit le 02/01/2023, après la signature de la convention le 01/01/2023 : la demande de subvention devait en être accompagnée."
+      }
+    ])
+  })
+
+  it("is deemed met for an association recognised of public utility; binds neither a cooperative nor a convention signed before 2022", () => {
+    const rup = { ...fase, republicanCommitment: { subscribedOn: "1998-05-12", basis: "reconnaissance-utilite-publique" } }
+    expect(cer(cpo(), rup)).toEqual([
+      { severity: "info", message: "France Active Seine-et-Marne Essonne : obligation réputée satisfaite depuis le 12/05/1998 : structure reconnue d'utilité publique." }
+    ])
+    expect(cer(cpo(), { ...fase, legalForm: "scic" })).toEqual([
+      { severity: "info", message: "Société coopérative d'intérêt collectif (SCIC) : ni association ni fondation, le partenaire n'a pas à souscrire le contrat d'engagement républicain." }
+    ])
+    expect(cer(cpo((json) => (json.signatureDate = "2021-12-31")), fase)).toEqual([
+      { severity: "info", message: "Convention signée le 31/12/2021, sur une demande antérieure au 01/01/2022 : le contrat d'engagement républicain n'était pas exigé." }
+    ])
+  })
+
+  it("refuses a partner that is not the convention's, or not a partner", () => {
+    expect(() => checkCompliance(cpo(), { partner: { ...fase, id: "autre" } })).toThrow(InvalidArgumentError)
+    expect(() => checkCompliance(cpo(), { partner: { id: "fase" } as never })).toThrow(ValidationError)
+    expect(() => checkCompliance(cpo(), null as never)).toThrow(InvalidArgumentError)
   })
 })

@@ -71,19 +71,24 @@ describe("the founding case: Caf de l'Essonne × France Active Seine-et-Marne Es
   })
 
   it("is compliant: above 23 000 € a year with every required clause, lasting three years", () => {
-    const findings = checkCompliance(cpo)
+    const fase = portfolio.partners.find((partner) => partner.id === "fase")!
+    const findings = checkCompliance(cpo, { partner: fase })
     expect(findings.filter((finding) => finding.severity !== "info")).toEqual([])
     expect(findings.map((finding) => finding.rule)).toEqual([
       "written-convention-clauses",
       "control-and-unspent-clauses",
       "open-data-publication",
+      "republican-commitment",
       "multi-year-duration"
     ])
+    // Without the partner, its contrat d'engagement républicain cannot be checked: a warning says so.
+    expect(checkCompliance(cpo).filter((finding) => finding.severity !== "info").map((finding) => [finding.rule, finding.severity])).toEqual([["republican-commitment", "warning"]])
   })
 
   it("reports that the earlier conventions record no amount", () => {
     for (const convention of portfolio.conventions.slice(0, 2)) {
-      expect(checkCompliance(convention).map((finding) => [finding.rule, finding.severity])).toEqual([["amounts-recorded", "warning"]])
+      // Signed in 2018 and 2020, on requests made before 1 January 2022: no contrat d'engagement républicain was required.
+      expect(checkCompliance(convention).map((finding) => [finding.rule, finding.severity])).toEqual([["amounts-recorded", "warning"], ["republican-commitment", "info"]])
     }
   })
 

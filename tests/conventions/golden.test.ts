@@ -41,7 +41,7 @@ const variants: ReadonlyArray<Convention> = [
     json.terms.fundingScheme = "fpt"
     json.terms.objectives = []
   }),
-  // five years and a half, exactly 23 000 € a year, signed before 26 August 2021
+  // five years and a half, exactly 23 000 € a year, signed on 25 August 2021 (bound by loi n° 2021-875, in force 3 July 2021)
   cpo((json) => {
     json.id = "longue-23000"
     json.signatureDate = "2021-08-25"

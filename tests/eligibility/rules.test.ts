@@ -1,5 +1,5 @@
 import { beforeEach, describe, expect, it } from "vitest"
-import { type Convention, type Candidate, checkEligibility, explain } from "caf-conventions"
+import { type Convention, type Candidate, DEFAULT_ELIGIBILITY_RULES, REPUBLICAN_COMMITMENT_RULE, checkEligibility, compileEligibility, explain, withRule } from "caf-conventions"
 import { cpo } from "../fixtures.js"
 import { on2024, viry } from "./fixtures.js"
 
@@ -142,5 +142,43 @@ describe("each rule, both ways", () => {
     expect(result.explanation.sentence).toBe(
       "Condition(s) non remplie(s) : Convention en vigueur, Secteur couvert, Territoire de la convention, Forme juridique admissible."
     )
+  })
+})
+
+describe("the contrat d'engagement républicain of a subsidy applicant (optional rule)", () => {
+  const rules = withRule(DEFAULT_ELIGIBILITY_RULES, REPUBLICAN_COMMITMENT_RULE)
+  const node = (candidate: Candidate, date: string = on2024.date) => {
+    const result = checkEligibility(founding, candidate, { date, rules })
+    const found = result.explanation.children.find((child) => child.ruleId === "republican-commitment")!
+    // The fast path gives the same verdict as the explanation.
+    expect(compileEligibility(founding, { date, rules })(candidate)).toBe(result.eligible)
+    return { eligible: result.eligible, outcome: found.outcome, sentence: found.sentence }
+  }
+
+  it("an association asking on or after 1 January 2022 without one is not eligible", () => {
+    expect(node({ ...viry, subsidyRequestedOn: "2024-02-10" as never })).toEqual({
+      eligible: false,
+      outcome: "fail",
+      sentence: "Subvention demandée le 10/02/2024 sans contrat d'engagement républicain souscrit : une association ou une fondation qui n'y souscrit pas ne peut recevoir de subvention."
+    })
+    // Without a request date, the day asked about is the request.
+    expect(node(viry).outcome).toBe("fail")
+  })
+
+  it("subscribed by the day asked about, or deemed met, it passes; subscribed later, it fails", () => {
+    const subscribed = { ...viry, subsidyRequestedOn: "2024-02-10" as never, republicanCommitment: { subscribedOn: "2024-02-10" as never, request: "Appel à projets 2024" } }
+    expect(node(subscribed)).toEqual({ eligible: true, outcome: "pass", sentence: "Contrat d'engagement républicain souscrit le 10/02/2024, avec la demande « Appel à projets 2024 »." })
+    expect(node(subscribed, "2024-02-09")).toMatchObject({ outcome: "fail", sentence: "Contrat d'engagement républicain souscrit le 10/02/2024, après le 09/02/2024 : il ne l'était pas encore ce jour-là." })
+    const rup = { ...viry, republicanCommitment: { subscribedOn: "1985-03-01" as never, basis: "reconnaissance-utilite-publique" as const } }
+    expect(node(rup)).toMatchObject({ outcome: "pass", sentence: "Obligation réputée satisfaite depuis le 01/03/1985 : structure reconnue d'utilité publique." })
+  })
+
+  it("does not concern a request made before 1 January 2022, nor a cooperative", () => {
+    expect(node({ ...viry, subsidyRequestedOn: "2021-12-31" as never })).toEqual({
+      eligible: true,
+      outcome: "not-applicable",
+      sentence: "Subvention demandée le 31/12/2021, avant le 01/01/2022 : le contrat d'engagement républicain n'était pas exigé."
+    })
+    expect(node({ ...viry, legalForm: "scic" })).toMatchObject({ outcome: "not-applicable", sentence: "Société coopérative d'intérêt collectif (SCIC) : ni association ni fondation, la structure n'a pas à souscrire le contrat d'engagement républicain." })
   })
 })

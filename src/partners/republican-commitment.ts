@@ -1,0 +1,153 @@
+/**
+ * The *contrat d'engagement républicain* (CER): what an association or a foundation asking an
+ * administrative authority (a Caf among them) for a subsidy subscribes, and the day it is
+ * required from.
+ *
+ * @module
+ */
+import { Schema } from "effect"
+import { type CalendarDate, CalendarDateSchema } from "../calendar/date.js"
+import { TextSchema } from "../core/schemas.js"
+import type { LegalForm } from "../referential/codes.js"
+
+/**
+ * How a partner meets the obligation of loi n° 2000-321, art. 10-1: it subscribed the contract
+ * (`souscription`, the common case, on the subsidy request form), or the obligation is deemed met
+ * because it holds an agrément under art. 25-1 of the same law (`agrement`) or is recognised of
+ * public utility (`reconnaissance-utilite-publique`).
+ *
+ * @example
+ * ```ts
+ * import type { RepublicanCommitmentBasis } from "caf-conventions"
+ * const basis: RepublicanCommitmentBasis = "souscription"
+ * ```
+ * @category partners
+ */
+export type RepublicanCommitmentBasis = "souscription" | "agrement" | "reconnaissance-utilite-publique"
+
+/**
+ * French labels of the ways the obligation is met.
+ *
+ * @example
+ * ```ts
+ * import { REPUBLICAN_COMMITMENT_BASIS_LABELS } from "caf-conventions"
+ * REPUBLICAN_COMMITMENT_BASIS_LABELS["reconnaissance-utilite-publique"] //=> "reconnue d'utilité publique"
+ * ```
+ * @category partners
+ */
+export const REPUBLICAN_COMMITMENT_BASIS_LABELS: Readonly<Record<RepublicanCommitmentBasis, string>> = {
+  souscription: "contrat souscrit",
+  agrement: "agréée au titre de l'article 25-1 de la loi n° 2000-321",
+  "reconnaissance-utilite-publique": "reconnue d'utilité publique"
+}
+
+/**
+ * Schema of a partner's republican commitment:
+ * - `subscribedOn`: the day it subscribed the contract (for `basis` `agrement` or
+ *   `reconnaissance-utilite-publique`, the day of the agrément or of the recognition, from which
+ *   the obligation is deemed met);
+ * - `request`: the subsidy request it was attached to (free text: the Cerfa n° 12156 file, its
+ *   reference…);
+ * - `basis`: how the obligation is met, `souscription` when absent.
+ *
+ * ```json
+ * { "subscribedOn": "2022-11-14", "request": "Demande de subvention pluriannuelle 2023-2025 (Cerfa n° 12156)" }
+ * ```
+ *
+ * @example
+ * ```ts
+ * import { Schema } from "effect"
+ * import { RepublicanCommitmentSchema } from "caf-conventions"
+ * Schema.decodeUnknownSync(RepublicanCommitmentSchema)({ subscribedOn: "2022-11-14" }).subscribedOn //=> "2022-11-14"
+ * ```
+ * @category partners
+ */
+export const RepublicanCommitmentSchema = Schema.Struct({
+  subscribedOn: CalendarDateSchema,
+  request: Schema.optionalKey(TextSchema),
+  basis: Schema.optionalKey(Schema.Literals(["souscription", "agrement", "reconnaissance-utilite-publique"]))
+})
+
+/**
+ * A partner's republican commitment (see {@link RepublicanCommitmentSchema}).
+ *
+ * @example
+ * ```ts
+ * import type { RepublicanCommitment } from "caf-conventions"
+ * const subscribed = (commitment: RepublicanCommitment | undefined) => commitment !== undefined
+ * ```
+ * @category partners
+ */
+export interface RepublicanCommitment extends Schema.Schema.Type<typeof RepublicanCommitmentSchema> {}
+
+/**
+ * The first day of a subsidy request for which the contract is required: 1 January 2022. The
+ * décret n° 2021-1947 du 31 décembre 2021 (JORF n° 0001 du 1er janvier 2022) applies to the
+ * requests presented from its entry into force; the government dates the scheme from 1 January
+ * 2022 (see docs/eligibility.md, which records the sources and the secondary sources that give
+ * 2 or 3 January).
+ *
+ * @example
+ * ```ts
+ * import { REPUBLICAN_COMMITMENT_FROM } from "caf-conventions"
+ * REPUBLICAN_COMMITMENT_FROM //=> "2022-01-01"
+ * ```
+ * @category partners
+ */
+export const REPUBLICAN_COMMITMENT_FROM = "2022-01-01" as CalendarDate
+
+/**
+ * The legal source of the obligation and of the withdrawal for a breach.
+ *
+ * @example
+ * ```ts
+ * import { REPUBLICAN_COMMITMENT_SOURCE } from "caf-conventions"
+ * REPUBLICAN_COMMITMENT_SOURCE.startsWith("loi n° 2000-321") //=> true
+ * ```
+ * @category partners
+ */
+export const REPUBLICAN_COMMITMENT_SOURCE =
+  "loi n° 2000-321 du 12 avril 2000, art. 10-1, créé par la loi n° 2021-1109 du 24 août 2021, art. 12 ; décret n° 2021-1947 du 31 décembre 2021"
+
+/**
+ * The legal forms the obligation binds: associations and foundations (loi n° 2000-321,
+ * art. 10-1). The other forms of the referential (cooperatives, mutuals, ESUS companies, local
+ * authorities, the Caf) are not bound.
+ *
+ * @example
+ * ```ts
+ * import { REPUBLICAN_COMMITMENT_LEGAL_FORMS } from "caf-conventions"
+ * REPUBLICAN_COMMITMENT_LEGAL_FORMS.has("scic") //=> false
+ * ```
+ * @category partners
+ */
+export const REPUBLICAN_COMMITMENT_LEGAL_FORMS: ReadonlySet<LegalForm> = new Set(["association-loi-1901", "fondation"])
+
+/**
+ * The seven engagements of the contract, as the annex of décret n° 2021-1947 names them.
+ *
+ * @example
+ * ```ts
+ * import { REPUBLICAN_COMMITMENT_ENGAGEMENTS } from "caf-conventions"
+ * REPUBLICAN_COMMITMENT_ENGAGEMENTS.length //=> 7
+ * ```
+ * @category partners
+ */
+export const REPUBLICAN_COMMITMENT_ENGAGEMENTS: ReadonlyArray<string> = [
+  "Respect des lois de la République",
+  "Liberté de conscience",
+  "Liberté des membres de l'association",
+  "Égalité et non-discrimination",
+  "Fraternité et prévention de la violence",
+  "Respect de la dignité de la personne humaine",
+  "Respect des symboles de la République"
+]
+
+/** @internal The French sentence naming how a commitment meets the obligation. */
+export function commitmentText(commitment: RepublicanCommitment, formatDate: (date: CalendarDate) => string): string {
+  const basis = commitment.basis ?? "souscription"
+  const request = commitment.request === undefined ? "" : `, avec la demande « ${commitment.request} »`
+  return basis === "souscription"
+    ? `contrat d'engagement républicain souscrit le ${formatDate(commitment.subscribedOn)}${request}`
+    : `obligation réputée satisfaite depuis le ${formatDate(commitment.subscribedOn)} : structure ${REPUBLICAN_COMMITMENT_BASIS_LABELS[basis]}${request}`
+}
