@@ -57,7 +57,7 @@ export interface Io {
 export interface Command {
   readonly options: OptionSpecs
   readonly positionals?: number
-  readonly run: (args: ParsedArgs, io: Io) => number
+  readonly run: (args: ParsedArgs, io: Io) => number | Promise<number>
 }
 
 /** Whether a JSON value is an object (not an array, not null). */
@@ -298,9 +298,13 @@ function emit(args: ParsedArgs, io: Io, text: string): string | undefined {
 
 /**
  * @internal `report <file> [--year Y] [--activities f] [--payments f] [--expenses f] [--repayments f] [--as-of D]
- * [--reports-accepted Y=D,…] [--financial-report-received Y=D,…] [--format md|html|json] [--out f] [--convention id]`
+ * [--reports-accepted Y=D,…] [--financial-report-received Y=D,…] [--format md|html|json|pdf] [--out f] [--convention id]`;
+ * a PDF is written to `--out` only, printed by Chromium (asynchronously).
  */
-function report(args: ParsedArgs, io: Io): number {
+function report(args: ParsedArgs, io: Io): number | Promise<number> {
+  const format = option(args, "format") ?? "md"
+  const pdfOut = option(args, "out")
+  if (format === "pdf" && pdfOut === undefined) throw new UsageError("--format pdf écrit un fichier : indiquez --out <fichier.pdf>")
   const file = firstFile(args)
   const { conventions, portfolio } = conventionsOf(file)
   const convention = pickConvention(conventions, option(args, "convention"), file)
@@ -320,10 +324,18 @@ function report(args: ParsedArgs, io: Io): number {
   }
   const year = option(args, "year")
   const built = year === undefined ? conventionReport(convention, inputs) : annualReport(convention, { ...inputs, year: Number(year) })
-  const format = option(args, "format") ?? "md"
+  if (format === "pdf") return printPdf(renderReportHtml(built), pdfOut as string, inputFiles(args), io)
   const text = format === "html" ? renderReportHtml(built) : format === "json" ? `${JSON.stringify(built, null, 2)}\n` : renderReportMarkdown(built)
   const out = emit(args, io, text)
   if (out !== undefined) io.err(`rapport écrit dans ${out}`)
+  return 0
+}
+
+/** Prints the page to PDF (Chromium, loaded only here) and writes it to `out`. */
+async function printPdf(html: string, out: string, inputs: ReadonlyArray<string>, io: Io): Promise<number> {
+  const { htmlToPdf } = await import("./pdf.js")
+  writeOutput(out, await htmlToPdf(html), inputs)
+  io.err(`rapport écrit dans ${out}`)
   return 0
 }
 
@@ -380,7 +392,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     options: { year: YEAR_OPTION, activities: FILE_OPTION, payments: FILE_OPTION, expenses: FILE_OPTION, repayments: FILE_OPTION, "as-of": DATE_OPTION,
       "reports-accepted": DATES_BY_YEAR_OPTION,
       "financial-report-received": DATES_BY_YEAR_OPTION,
-      ...CONVENTION, format: oneOf("md", "html", "json"), out: FILE_OPTION },
+      ...CONVENTION, format: oneOf("md", "html", "json", "pdf"), out: FILE_OPTION },
     positionals: 1,
     run: report
   },

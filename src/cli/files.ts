@@ -123,7 +123,7 @@ function checkOut(out: string, inputs: ReadonlyArray<string>): void {
  * then renamed onto `out`, so that a reader sees the old file or the whole new one. Refuses, with
  * a usage error, a folder, a symbolic link, a missing folder and any of the command's `inputs`.
  */
-export function writeOutput(out: string, text: string, inputs: ReadonlyArray<string>): void {
+export function writeOutput(out: string, text: string | Uint8Array, inputs: ReadonlyArray<string>): void {
   checkOut(out, inputs)
   const temporary = join(dirname(resolve(out)), `.${basename(out)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`)
   try {

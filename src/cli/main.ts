@@ -98,7 +98,7 @@ function printableIo(io: Io): Io {
   }
 }
 
-function runCommand(argv: ReadonlyArray<string>, io: Io): number {
+function runCommand(argv: ReadonlyArray<string>, io: Io): number | Promise<number> {
   const [command = "", ...rest] = argv
   if (command === "--version") {
     io.out(packageVersion())
@@ -122,33 +122,40 @@ function runCommand(argv: ReadonlyArray<string>, io: Io): number {
   return handler.run(args, io)
 }
 
+/** The exit code of a command that threw, after saying why on standard error. */
+function failure(error: unknown, argv: ReadonlyArray<string>, io: Io): number {
+  if (error instanceof UsageError) {
+    const command = argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? `${argv[0]} ` : ""
+    io.err(`caf-conventions : ${error.message}\nAide : caf-conventions ${command}--help`)
+    return 2
+  }
+  if (error instanceof ValidationError) {
+    io.err(`✗ ${error.subject} : ${error.issues.length} problème(s)`)
+    for (const issue of error.issues) io.err(`  ${formatPath(issue.path)} : ${issue.message}`)
+    return 1
+  }
+  if (error instanceof Error && "_tag" in error) {
+    io.err(`✗ ${"frenchMessage" in error && typeof error.frenchMessage === "string" ? error.frenchMessage : error.message}`)
+    return 1
+  }
+  io.err(`caf-conventions : erreur inattendue : ${error instanceof Error ? error.message : String(error)}`)
+  return 3
+}
+
 /**
- * Runs the command line with the given arguments and returns the exit code. Everything printed
+ * Runs the command line with the given arguments and returns the exit code: at once, or, for a
+ * command that waits on another program (`report --format pdf`), as a promise. Everything printed
  * goes through `io`, control characters escaped.
  *
  * @internal
  */
-export function run(argv: ReadonlyArray<string>, rawIo: Io): number {
+export function run(argv: ReadonlyArray<string>, rawIo: Io): number | Promise<number> {
   const io = printableIo(rawIo)
   try {
-    return runCommand(argv, io)
+    const code = runCommand(argv, io)
+    return typeof code === "number" ? code : code.catch((error: unknown) => failure(error, argv, io))
   } catch (error) {
-    if (error instanceof UsageError) {
-      const command = argv[0] !== undefined && Object.hasOwn(COMMANDS, argv[0]) ? `${argv[0]} ` : ""
-      io.err(`caf-conventions : ${error.message}\nAide : caf-conventions ${command}--help`)
-      return 2
-    }
-    if (error instanceof ValidationError) {
-      io.err(`✗ ${error.subject} : ${error.issues.length} problème(s)`)
-      for (const issue of error.issues) io.err(`  ${formatPath(issue.path)} : ${issue.message}`)
-      return 1
-    }
-    if (error instanceof Error && "_tag" in error) {
-      io.err(`✗ ${"frenchMessage" in error && typeof error.frenchMessage === "string" ? error.frenchMessage : error.message}`)
-      return 1
-    }
-    io.err(`caf-conventions : erreur inattendue : ${error instanceof Error ? error.message : String(error)}`)
-    return 3
+    return failure(error, argv, io)
   }
 }
 
@@ -159,9 +166,11 @@ if (isMain) {
     if (error.code === "EPIPE") process.exit(0)
     throw error
   })
-  process.exitCode = run(process.argv.slice(2), {
+  const code = run(process.argv.slice(2), {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
     ...(process.stderr.isTTY === true ? { progress: { update: (line: string) => process.stderr.write(`\r${line}`), end: () => process.stderr.write("\n") } } : {})
   })
+  if (typeof code === "number") process.exitCode = code
+  else void code.then((value) => (process.exitCode = value))
 }

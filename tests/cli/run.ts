@@ -8,6 +8,15 @@ export function cli(...argv: Array<string>): { readonly code: number; readonly o
   const out: Array<string> = []
   const err: Array<string> = []
   const code = run(argv, { out: (text) => out.push(text), err: (text) => err.push(text) })
+  if (typeof code !== "number") throw new Error("the command answered asynchronously: use cliAsync")
+  return { code, out: out.join("\n"), err: err.join("\n") }
+}
+
+/** Runs a command that may answer asynchronously (`report --format pdf`). */
+export async function cliAsync(...argv: Array<string>): Promise<{ readonly code: number; readonly out: string; readonly err: string }> {
+  const out: Array<string> = []
+  const err: Array<string> = []
+  const code = await run(argv, { out: (text) => out.push(text), err: (text) => err.push(text) })
   return { code, out: out.join("\n"), err: err.join("\n") }
 }
 

@@ -70,19 +70,36 @@ describe("the yearly review", () => {
     expect(plain(renderReportMarkdown(report))).not.toContain("pas encore justifié")
   })
 
-  it("renders as one self-contained HTML page with a chart per objective and one for the money", () => {
+  it("renders as one self-contained HTML page with a chart of the year's objectives and one of the money", () => {
     const html = renderReportHtml(report)
     expect(html.startsWith("<!doctype html>")).toBe(true)
     expect(html).not.toMatch(/<(link|script|img)\b/u)
     expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg)/u)
-    const charts = [...html.matchAll(/<figure class="chart" data-chart="([^"]+)">([\s\S]*?)<\/figure>/gu)].map((m) => [m[1], (m[2]!.match(/class="bar"/gu) ?? []).length])
+    const charts = [...html.matchAll(/<figure class="chart" data-chart="([^"]+)">([\s\S]*?)<\/figure>/gu)].map((m) => [m[1], (m[2]!.match(/class="bar[ "]/gu) ?? []).length])
     expect(charts).toEqual([
-      ["objectif-suivi-coordonne", 1],
-      ["objectif-accompagnement-individuel", 1],
-      ["objectif-actions-collectives", 1],
-      ["objectif-instances-partenariales", 1],
+      ["objectifs-2024", 4],
       ["financement", 4]
     ])
+  })
+
+  it("writes on the objectives' chart each target, each value and each status, and graduates its axes the French way", () => {
+    const html = renderReportHtml(report)
+    const chart = /data-chart="objectifs-2024">([\s\S]*?)<\/figure>/u.exec(html)![1]!
+    const texts = (kind: string) => [...chart.matchAll(new RegExp(`<text [^>]*class="${kind}"[^>]*>([^<]*)</text>`, "gu"))].map((m) => m[1])
+    expect(texts("target-label")).toEqual(["cible ≥ 1", "cible ≥ 3", "cible ≥ 1", "cible ≥ 1"])
+    expect(texts("figure")).toEqual(["2", "3", "3", "2"])
+    expect(texts("status")).toEqual(["atteint", "atteint", "atteint", "atteint"])
+    expect(chart.match(/<line class="target"/gu)).toHaveLength(4)
+    expect(chart.match(/<path class="mark met"/gu)).toHaveLength(4)
+    // A count is graduated in whole units, from 0 to the largest of its value and its target.
+    expect(texts("tick-label").slice(0, 3)).toEqual(["0", "1", "2"])
+    expect(chart).toContain('<title id="objectifs-2024-titre">Objectifs 2024 : valeurs et cibles</title>')
+    expect(chart).toContain("Maintenir la participation aux instances partenariales, notamment le Sdaf : 2 (cible ≥ 1) — atteint.</desc>")
+    const money = /data-chart="financement">([\s\S]*?)<\/figure>/u.exec(html)![1]!
+    const moneyTexts = (kind: string) => [...money.matchAll(new RegExp(`<text [^>]*class="${kind}"[^>]*>([^<]*)</text>`, "gu"))].map((m) => m[1])
+    expect(moneyTexts("bar-label")).toEqual(["Accordé", "Reçu", "Employé", "Non dépensé"])
+    expect(moneyTexts("figure")).toEqual(["30\u202f000\u00a0€", "30\u202f000\u00a0€", "29\u202f250\u00a0€", "750\u00a0€"])
+    expect(moneyTexts("tick-label")).toEqual(["0\u00a0€", "5\u202f000\u00a0€", "10\u202f000\u00a0€", "15\u202f000\u00a0€", "20\u202f000\u00a0€", "25\u202f000\u00a0€", "30\u202f000\u00a0€"])
   })
 })
 
@@ -120,10 +137,19 @@ describe("the end-of-convention review", () => {
     expect([midway.totals.toRepay, midway.totals.awaitingUse].map(String)).toEqual(["14500.00", "6100.00"])
   })
 
-  it("draws a bar per year for each objective and four per year for the money", () => {
+  it("draws a chart of the objectives a year, a missed one hatched, and the money by year, nothing unspent for a year not over", () => {
     const html = renderReportHtml(report)
-    const bars = [...html.matchAll(/<figure class="chart" data-chart="([^"]+)">([\s\S]*?)<\/figure>/gu)].map((m) => (m[2]!.match(/class="bar"/gu) ?? []).length)
-    expect(bars).toEqual([3, 3, 3, 3, 12])
+    const charts = [...html.matchAll(/<figure class="chart" data-chart="([^"]+)">([\s\S]*?)<\/figure>/gu)]
+    expect(charts.map((m) => [m[1], (m[2]!.match(/class="bar[ "]/gu) ?? []).length, (m[2]!.match(/class="bar not-met"/gu) ?? []).length])).toEqual([
+      ["objectifs-2023", 4, 4],
+      ["objectifs-2024", 4, 0],
+      ["objectifs-2025", 4, 0],
+      // 2025 is in progress on 15 July 2025: its unspent part is written, not drawn.
+      ["financement", 11, 0]
+    ])
+    expect(charts[0]![2]!.match(/<path class="mark not-met"/gu)).toHaveLength(4)
+    expect(charts[2]![2]!).not.toMatch(/<path class="mark/u)
+    expect(charts[3]![2]!).toContain(">établi à la fin de l&#39;année (année en cours)</text>".replace("&#39;", "'"))
     // Année, accordé, reçu, report reçu, dépenses éligibles, employé, excédent conservé, reporté,
     // à reverser, en attente d'emploi, reste à verser: every column of the ledger, summed.
     expect(plain(renderReportMarkdown(report))).toContain("| Total | 90 000,00 € | 45 000,00 € | 0,00 € | 29 750,00 € | 29 750,00 € | 0,00 € | 0,00 € | 15 250,00 € | 0,00 € | 15 000,00 € |")
