@@ -58,15 +58,17 @@ Sortie 1 si un scénario échoue, 2 si un fichier de scénario ne peut pas être
   report: `Usage : caf-conventions report <fichier> [--year AAAA] [--activities <f>] [--payments <f>]
          [--expenses <f>] [--repayments <f>] [--as-of AAAA-MM-JJ] [--reports-accepted AAAA=AAAA-MM-JJ[,…]]
          [--financial-report-received AAAA=AAAA-MM-JJ[,…]] [--convention <id>]
-         [--format md|html|json] [--out <f>]
+         [--format md|html|json|pdf] [--out <f>]
 
 Bilan annuel de l'année --year, ou bilan de fin de convention sans --year. --repayments lit
 les reversements reçus du partenaire. --reports-accepted
 donne, par année, le jour où les bilans ont été acceptés (le solde est alors exigible), et
 --financial-report-received le jour où le compte rendu financier a été reçu :
 --reports-accepted 2024=2025-05-20,2025=2026-05-15. Markdown par défaut ;
---format html donne une page autonome imprimable ; --out écrit dans un fichier, remplacé d'un
-seul coup, jamais un des fichiers lus, un dossier ou un lien symbolique.`,
+--format html donne une page autonome imprimable ; --format pdf l'imprime en PDF (A4) avec le
+Chromium de la variable d'environnement CHROMIUM_PATH, ou /usr/bin/chromium, et demande --out.
+--out écrit dans un fichier, remplacé d'un seul coup, jamais un des fichiers lus, un dossier ou
+un lien symbolique.`,
   scdl: `Usage : caf-conventions scdl <portefeuille…> [--out <f>]
 
 Exporte les conventions au format SCDL subventions (CSV). Les conventions aux données invalides

@@ -9,8 +9,11 @@
 import { accessSync, constants, statSync } from "node:fs"
 import { UsageError } from "./args.js"
 
-/** The flags a headless Chromium needs here: run as root, and stay off a network there is none of. */
-const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+/** @internal How a page is printed: A4, the page's own print stylesheet (margins, running heads), its colours kept. */
+export const PDF_OPTIONS = { format: "A4", preferCSSPageSize: true, printBackground: true } as const
+
+/** @internal The flags a headless Chromium needs here: run as root, and stay off a network there is none of. */
+export const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
 
 /** @internal Where Chromium is: `CHROMIUM_PATH`, or Debian's `/usr/bin/chromium`; a usage error naming the variable when it is not there. */
 export function chromiumPath(environment: NodeJS.ProcessEnv = process.env): string {
@@ -53,7 +56,7 @@ export async function htmlToPdf(html: string, environment: NodeJS.ProcessEnv = p
     const page = await browser.newPage()
     await page.route("**/*", (route) => route.abort())
     await page.setContent(html, { waitUntil: "load" })
-    return await page.pdf({ format: "A4", preferCSSPageSize: true, printBackground: true })
+    return await page.pdf(PDF_OPTIONS)
   } finally {
     await browser.close()
   }

@@ -179,7 +179,7 @@ function fundingSection(report: AnnualReport): Section {
   const computed = funding.schedule.explanation.children
     .filter((_child, index) => !(funding.schedule.instalments[index]?.basis.yearAmount.equals(funding.schedule.amount) ?? true) || funding.schedule.instalments[index]?.kind === "complement")
     .map((child) => `${child.label} : ${child.sentence}`)
-  const chart: Chart = { id: "financement", kind: "money", title: `Financement ${report.year}`, groups: [moneyGroup(report)] }
+  const chart: Chart = { id: "financement", kind: "money", title: `Financement ${report.year} : accordé, reçu, employé, non dépensé`, groups: [moneyGroup(report)] }
   return {
     title: `Échéancier et emploi des fonds ${report.year}`,
     blocks: [
@@ -267,7 +267,7 @@ function conventionFundingSection(report: ConventionReport): Section {
       { kind: "table", headers, rows, numeric: headers.map((_, index) => index > 0) },
       // What each year's money came to, in the ledger's words (an offset, the last year's repayment).
       { kind: "list", items: report.years.map((year) => year.funding.explanation.sentence) },
-      { kind: "chart", chart: { id: "financement", kind: "money", title: "Financement par année", groups: report.years.map(moneyGroup) } }
+      { kind: "chart", chart: { id: "financement", kind: "money", title: "Financement par année : accordé, reçu, employé, non dépensé", groups: report.years.map(moneyGroup) } }
     ]
   }
 }

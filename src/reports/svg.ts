@@ -126,7 +126,8 @@ const FIGURE_ROOM = 96
  */
 function objectivesChart(chart: Chart, hatch: string): { readonly height: number; readonly parts: ReadonlyArray<string> } {
   const parts: Array<string> = []
-  const left = PAD
+  // Room on the left for half of the first graduation ("0 %"), written centred on it.
+  const left = PAD + 12
   const right = WIDTH - PAD - STATUS_WIDTH - FIGURE_ROOM
   let y = PAD
   // The legend: what a solid bar, a hatched one and a dashed line mean.
@@ -135,7 +136,7 @@ function objectivesChart(chart: Chart, hatch: string): { readonly height: number
     { swatch: `<rect class="swatch" x="0" y="-9" width="14" height="10" fill="url(#${escapeHtml(hatch)})" stroke="${TARGET}"/>`, label: "valeur, objectif non atteint" },
     { swatch: `<line class="target legend" x1="7" x2="7" y1="-11" y2="3"/>`, label: "cible" }
   ]
-  let lx = left
+  let lx = PAD
   y += FONT
   for (const item of legend) {
     parts.push(`<g transform="translate(${f(lx)} ${f(y)})">${item.swatch}</g>`, text(lx + 20, y, item.label, 'class="legend-label"'))
@@ -146,7 +147,7 @@ function objectivesChart(chart: Chart, hatch: string): { readonly height: number
     y += 6
     for (const line of wrap(group.label, WIDTH - 2 * PAD)) {
       y += LINE
-      parts.push(text(left, y, line, 'class="group-label"'))
+      parts.push(text(PAD, y, line, 'class="group-label"'))
     }
     const bar = group.bars[0]
     const target = group.target
