@@ -74,9 +74,10 @@ function block(content: Block): string {
 
 /**
  * Renders a yearly or end-of-convention review as one self-contained HTML page, in French: no
- * external asset (styles inline, charts as inline SVG), readable on screen and printable. Each
- * objective gets a bar chart of its value against its target per year, and the money a chart of
- * the amount due, received, spent on eligible costs and unspent per year.
+ * external asset (styles inline, charts as inline SVG), readable on screen and printable on A4
+ * (the parties, the date and "page n / N" on every page). Each year gets a chart of its
+ * objectives (each value against its written target, a missed one hatched and crossed), and the
+ * money a chart of the amount granted, received, used and, once a year is over, unspent.
  *
  * @example
  * ```ts

@@ -103,6 +103,26 @@ describe("the yearly review", () => {
   })
 })
 
+describe("the objectives' chart, with bounded targets", () => {
+  it("draws both markers of a target between two bounds, one for a ceiling, and hatches and crosses a missed objective", () => {
+    const json = foundingPortfolioJson()
+    json.conventions[2]!.terms.objectives[0].target = { atLeast: 1, atMost: 3 }
+    json.conventions[2]!.terms.objectives[1].target = { atMost: 2 }
+    const bounded = parsePortfolio(json).conventions[2]!
+    const { inputs } = foundingReportInputs()
+    const html = renderReportHtml(annualReport(bounded, { ...inputs, year: 2024 }))
+    const chart = /data-chart="objectifs-2024">([\s\S]*?)<\/figure>/u.exec(html)![1]!
+    const texts = (kind: string) => [...chart.matchAll(new RegExp(`<text [^>]*class="${kind}(?: [^"]*)?"[^>]*>([^<]*)</text>`, "gu"))].map((m) => m[1])
+    expect(texts("target-label")).toEqual(["cible 1 à 3", "cible ≤ 2", "cible ≥ 1", "cible ≥ 1"])
+    // 3 structures supported against a ceiling of 2: missed.
+    expect(texts("status")).toEqual(["atteint", "non atteint", "atteint", "atteint"])
+    expect(chart.match(/<line class="target"/gu)).toHaveLength(5)
+    expect(chart.match(/<rect class="bar not-met"[^>]*fill="url\(#objectifs-2024-hachures\)"/gu)).toHaveLength(1)
+    expect(chart.match(/<path class="mark not-met"/gu)).toHaveLength(1)
+    expect(chart).toContain("Soutenir individuellement au moins 3 structures par an, en difficulté et/ou en développement, dans les secteurs couverts : 3 (cible ≤ 2) — non atteint.")
+  })
+})
+
 describe("escaping", () => {
   it("prints every text as text, never as markup", () => {
     const json = foundingPortfolioJson()
@@ -111,6 +131,18 @@ describe("escaping", () => {
     const html = renderReportHtml(annualReport(hostile, { ...inputs, conventions: undefined, year: 2024 } as never))
     expect(html).not.toContain("<script>")
     expect(html).toContain("Convention &lt;script&gt;alert(1)&lt;/script&gt; &amp; co")
+  })
+
+  it("writes the parties into the print stylesheet's page margins as a CSS string that nothing can end", () => {
+    const json = foundingPortfolioJson()
+    json.partners[1]!["name"] = 'Asso"; } </style><script>alert(1)</script> \\ é'
+    const portfolio = parsePortfolio(json)
+    const html = renderReportHtml(annualReport(portfolio.conventions[2]!, { ...inputs, partners: portfolio.partners, year: 2024 }))
+    expect(html.match(/<\/style>/gu)).toHaveLength(1)
+    expect(html).not.toContain("<script>")
+    expect(html).toContain('@top-left { content: "Caisse d\\27 allocations familiales de l\\27 Essonne \\d7  Asso\\22 \\3b  \\7d  \\3c \\2f style\\3e \\3c script\\3e alert\\28 1\\29 \\3c \\2f script\\3e  \\5c  é";')
+    expect(html).toContain('@bottom-right { content: "page " counter(page) " / " counter(pages);')
+    expect(html).toContain('@bottom-left { content: "Bilan annuel 2024 \\2014  situation au 15\\2f 07\\2f 2025";')
   })
 })
 
