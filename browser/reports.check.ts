@@ -37,7 +37,7 @@ function expectedCharts(report: AnnualReport | ConventionReport): Array<{ readon
   const measured = (year: AnnualReport) => year.objectives.results.filter((result) => result.status !== "not-started" && result.status !== "not-applicable").length
   // Granted, received and used each year; unspent only once the year is over.
   const money = years.reduce((sum, year) => sum + 3 + (year.funding.final ? 1 : 0), 0)
-  return [...years.map((year) => ({ id: `objectifs-${year.year}`, bars: measured(year) })), { id: "financement", bars: money }]
+  return [...years.filter((year) => year.objectives.results.length > 0).map((year) => ({ id: `objectifs-${year.year}`, bars: measured(year) })), { id: "financement", bars: money }]
 }
 
 /** Text as pdftotext gives it, and as the page has it, compared without spaces of any kind. */

@@ -134,9 +134,10 @@ function objectiveGroup(result: ObjectiveResult): ChartGroup {
   }
 }
 
-/** The chart of a year's objectives. */
-function objectivesChart(year: number, objectives: AnnualReport["objectives"]): Block {
-  return { kind: "chart", chart: { id: `objectifs-${year}`, kind: "objectives", title: `Objectifs ${year} : valeurs et cibles`, groups: objectives.results.map(objectiveGroup) } }
+/** The chart of a year's objectives; none for a year without any. */
+function objectivesChart(year: number, objectives: AnnualReport["objectives"]): ReadonlyArray<Block> {
+  if (objectives.results.length === 0) return []
+  return [{ kind: "chart", chart: { id: `objectifs-${year}`, kind: "objectives", title: `Objectifs ${year} : valeurs et cibles`, groups: objectives.results.map(objectiveGroup) } }]
 }
 
 function objectivesSection(report: AnnualReport): Section {
@@ -156,7 +157,7 @@ function objectivesSection(report: AnnualReport): Section {
       { kind: "paragraph", text: objectives.explanation.sentence },
       { kind: "table", headers: ["Objectif", "Valeur", "Cible", "Statut", "Taux"], rows, numeric: [false, true, true, false, true] },
       { kind: "list", items: objectives.results.map((result) => `${result.title} : ${result.explanation.children[0]?.sentence ?? ""}`) },
-      objectivesChart(report.year, objectives)
+      ...objectivesChart(report.year, objectives)
     ]
   }
 }
@@ -249,7 +250,7 @@ function conventionObjectivesSection(report: ConventionReport): Section {
   const years = report.years.map((year) => year.year)
   const rows = report.objectives.map((objective) => [objective.title, ...objective.byYear.map((entry) => OBJECTIVE_STATUS[entry.status])])
   // One chart a year: each objective's value against its target that year.
-  const charts = report.years.map((year) => objectivesChart(year.year, year.objectives))
+  const charts = report.years.flatMap((year) => objectivesChart(year.year, year.objectives))
   return { title: "Objectifs par année", blocks: [{ kind: "table", headers: ["Objectif", ...years.map(String)], rows, numeric: [false, ...years.map(() => false)] }, ...charts] }
 }
 

@@ -123,6 +123,15 @@ describe("the objectives' chart, with bounded targets", () => {
   })
 })
 
+describe("a convention without objectives", () => {
+  it("draws no chart of objectives, and the money by year", () => {
+    const json = foundingPortfolioJson()
+    delete json.conventions[2]!.terms.objectives
+    const html = renderReportHtml(conventionReport(parsePortfolio(json).conventions[2]!, { ...inputs, conventions: [] }))
+    expect([...html.matchAll(/<figure class="chart" data-chart="([^"]+)">/gu)].map((m) => m[1])).toEqual(["financement"])
+  })
+})
+
 describe("escaping", () => {
   it("prints every text as text, never as markup", () => {
     const json = foundingPortfolioJson()
