@@ -127,7 +127,8 @@ describe("a convention without objectives", () => {
   it("draws no chart of objectives, and the money by year", () => {
     const json = foundingPortfolioJson()
     delete json.conventions[2]!.terms.objectives
-    const html = renderReportHtml(conventionReport(parsePortfolio(json).conventions[2]!, { ...inputs, conventions: [] }))
+    const portfolio = parsePortfolio(json)
+    const html = renderReportHtml(conventionReport(portfolio.conventions[2]!, { ...inputs, conventions: portfolio.conventions }))
     expect([...html.matchAll(/<figure class="chart" data-chart="([^"]+)">/gu)].map((m) => m[1])).toEqual(["financement"])
   })
 })
