@@ -416,9 +416,13 @@ function emit(args: ParsedArgs, io: Io, text: string): string | undefined {
 
 /**
  * @internal `report <file> [--year Y] [--activities f] [--payments f] [--expenses f] [--repayments f] [--as-of D]
- * [--reports-accepted Y=D,…] [--financial-report-received Y=D,…] [--format md|html|json] [--out f] [--convention id]`
+ * [--reports-accepted Y=D,…] [--financial-report-received Y=D,…] [--format md|html|json|pdf] [--out f] [--convention id]`;
+ * a PDF is written to `--out` only, printed by Chromium (asynchronously).
  */
 function report(args: ParsedArgs, io: Io): number | Promise<number> {
+  const format = option(args, "format") ?? "md"
+  const pdfOut = option(args, "out")
+  if (format === "pdf" && pdfOut === undefined) throw new UsageError("--format pdf écrit un fichier : indiquez --out <fichier.pdf>")
   const repayments = option(args, "repayments")
   if (repayments !== undefined && isSpreadsheetPath(repayments)) throw new UsageError(`--repayments : les reversements se lisent en JSON, pas dans un tableur (${repayments})`)
   const sheets = SHEET_KINDS.filter((kind) => {
@@ -434,7 +438,9 @@ function report(args: ParsedArgs, io: Io): number | Promise<number> {
 }
 
 /** `report`, the records of spreadsheet files already read (`preloaded`, by option). */
-function reportWith(args: ParsedArgs, io: Io, preloaded: ReadonlyMap<string, unknown>): number {
+function reportWith(args: ParsedArgs, io: Io, preloaded: ReadonlyMap<string, unknown>): number | Promise<number> {
+  const format = option(args, "format") ?? "md"
+  const pdfOut = option(args, "out")
   const file = firstFile(args)
   const { conventions, portfolio } = conventionsOf(file)
   const convention = pickConvention(conventions, option(args, "convention"), file)
@@ -454,10 +460,18 @@ function reportWith(args: ParsedArgs, io: Io, preloaded: ReadonlyMap<string, unk
   }
   const year = option(args, "year")
   const built = year === undefined ? conventionReport(convention, inputs) : annualReport(convention, { ...inputs, year: Number(year) })
-  const format = option(args, "format") ?? "md"
+  if (format === "pdf") return printPdf(renderReportHtml(built), pdfOut as string, inputFiles(args), io)
   const text = format === "html" ? renderReportHtml(built) : format === "json" ? `${JSON.stringify(built, null, 2)}\n` : renderReportMarkdown(built)
   const out = emit(args, io, text)
   if (out !== undefined) io.err(`rapport écrit dans ${out}`)
+  return 0
+}
+
+/** Prints the page to PDF (Chromium, loaded only here) and writes it to `out`. */
+async function printPdf(html: string, out: string, inputs: ReadonlyArray<string>, io: Io): Promise<number> {
+  const { htmlToPdf } = await import("./pdf.js")
+  writeOutput(out, await htmlToPdf(html), inputs)
+  io.err(`rapport écrit dans ${out}`)
   return 0
 }
 
@@ -550,7 +564,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     options: { year: YEAR_OPTION, activities: FILE_OPTION, payments: FILE_OPTION, expenses: FILE_OPTION, repayments: FILE_OPTION, "as-of": DATE_OPTION,
       "reports-accepted": DATES_BY_YEAR_OPTION,
       "financial-report-received": DATES_BY_YEAR_OPTION,
-      ...CONVENTION, format: oneOf("md", "html", "json"), out: FILE_OPTION },
+      ...CONVENTION, format: oneOf("md", "html", "json", "pdf"), out: FILE_OPTION },
     positionals: 1,
     run: report
   },

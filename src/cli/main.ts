@@ -64,7 +64,7 @@ Sortie 1 si un scénario échoue, 2 si un fichier de scénario ne peut pas être
   report: `Usage : caf-conventions report <fichier> [--year AAAA] [--activities <f>] [--payments <f>]
          [--expenses <f>] [--repayments <f>] [--as-of AAAA-MM-JJ] [--reports-accepted AAAA=AAAA-MM-JJ[,…]]
          [--financial-report-received AAAA=AAAA-MM-JJ[,…]] [--convention <id>]
-         [--format md|html|json] [--out <f>]
+         [--format md|html|json|pdf] [--out <f>]
 
 Bilan annuel de l'année --year, ou bilan de fin de convention sans --year. --activities,
 --payments et --expenses lisent un fichier JSON, CSV ou XLSX (voir import). --repayments lit
@@ -72,8 +72,10 @@ les reversements reçus du partenaire. --reports-accepted
 donne, par année, le jour où les bilans ont été acceptés (le solde est alors exigible), et
 --financial-report-received le jour où le compte rendu financier a été reçu :
 --reports-accepted 2024=2025-05-20,2025=2026-05-15. Markdown par défaut ;
---format html donne une page autonome imprimable ; --out écrit dans un fichier, remplacé d'un
-seul coup, jamais un des fichiers lus, un dossier ou un lien symbolique.`,
+--format html donne une page autonome imprimable ; --format pdf l'imprime en PDF (A4) avec le
+Chromium de la variable d'environnement CHROMIUM_PATH, ou /usr/bin/chromium, et demande --out.
+--out écrit dans un fichier, remplacé d'un seul coup, jamais un des fichiers lus, un dossier ou
+un lien symbolique.`,
   import: `Usage : caf-conventions import <fichier.csv|fichier.xlsx> --kind activities|payments|expenses
          [--validate] [--out <f>]
 
@@ -170,8 +172,8 @@ function failure(error: unknown, argv: ReadonlyArray<string>, io: Io): number {
 /**
  * Runs the command line with the given arguments and returns the exit code, or a promise of it
  * for the commands that read or write spreadsheets (`import`, `template`, and `report` or
- * `check` given a `.csv` or `.xlsx` file). Everything printed goes through `io`, control
- * characters escaped.
+ * `check` given a `.csv` or `.xlsx` file) or wait on another program (`report --format pdf`).
+ * Everything printed goes through `io`, control characters escaped.
  *
  * @internal
  */

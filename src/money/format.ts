@@ -34,18 +34,20 @@ function frenchSeparators(): FrenchSeparators {
 }
 
 /**
- * Formats a decimal string with two decimals (`"-1234.50"`) the French way (`-1 234,50 €`).
+ * Formats a decimal string with two decimals (`"-1234.50"`) the French way (`-1 234,50 €`), or,
+ * with `cents` false, its whole euros only (`-1 234 €`, for a chart's graduations and figures:
+ * the decimals are dropped, so round first).
  *
  * @internal
  */
-export function formatFrenchAmount(decimal: string): string {
+export function formatFrenchAmount(decimal: string, cents = true): string {
   const { group, decimal: comma, beforeCurrency, minus } = frenchSeparators()
   const negative = decimal.startsWith("-")
-  const [whole = "0", cents = "00"] = (negative ? decimal.slice(1) : decimal).split(".")
+  const [whole = "0", decimals = "00"] = (negative ? decimal.slice(1) : decimal).split(".")
   let grouped = ""
   for (let end = whole.length; end > 0; end -= 3) {
     const chunk = whole.slice(Math.max(0, end - 3), end)
     grouped = grouped === "" ? chunk : chunk + group + grouped
   }
-  return `${negative ? minus : ""}${grouped}${comma}${cents}${beforeCurrency}€`
+  return `${negative ? minus : ""}${grouped}${cents ? `${comma}${decimals}` : ""}${beforeCurrency}€`
 }

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { type CalendarDate, formatFrenchDate } from "../calendar/date.js"
+import { type CalendarDate, calendarDate, formatFrenchDate } from "../calendar/date.js"
 import { type Fraction, formatDecimal, formatFraction } from "../core/fraction.js"
 import type { ComplianceFinding } from "../conventions/compliance.js"
 import type { Target } from "../conventions/objective.js"
@@ -14,6 +14,7 @@ import type { YearRepayment } from "../funding/repayments.js"
 import { EXPENSE_EXCLUSION_LABELS } from "../funding/expenses.js"
 import { InvalidArgumentError } from "../core/errors.js"
 import { Euros } from "../money/euros.js"
+import { formatFrenchAmount } from "../money/format.js"
 import { CONVENTION_KIND_LABELS } from "../referential/convention-codes.js"
 import { SECTOR_LABELS } from "../referential/codes.js"
 import type { ObjectiveResult, ObjectiveStatus } from "../objectives/evaluate.js"
@@ -21,18 +22,44 @@ import { ratioReference } from "../objectives/ratio.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 import { type FinancialReportComparison, signed, signedPercent } from "../budget/financial-report.js"
 
-/** @internal A bar of a chart: its label, its height, and the figure printed on it. */
+/** @internal How a chart's figures and graduations are written. */
+export type ChartUnit = "euros" | "number" | "percent"
+
+/** @internal A bar of a chart: its label, its length (none: written, not drawn), and the figure written at its end. */
 export interface Bar {
   readonly label: string
-  readonly value: number
+  readonly value: number | undefined
   readonly display: string
 }
 
-/** @internal A chart: groups of bars (a year, say), and an optional target line per group. */
+/**
+ * @internal A group of bars (an objective, or a year): its label, its unit, its bars, the target
+ * it is measured against (one bound or both, and the target written), and its status in words
+ * (`met` absent when the year is not over, say).
+ */
+export interface ChartGroup {
+  readonly label: string
+  readonly unit: ChartUnit
+  readonly bars: ReadonlyArray<Bar>
+  readonly target?: { readonly atLeast?: number; readonly atMost?: number; readonly display: string }
+  readonly status?: { readonly met?: boolean; readonly text: string }
+}
+
+/**
+ * @internal A chart: the objectives of a year (one row each, on its own scale) or money by year
+ * (one scale in euros).
+ */
 export interface Chart {
   readonly id: string
+  readonly kind: "objectives" | "money"
   readonly title: string
-  readonly groups: ReadonlyArray<{ readonly label: string; readonly bars: ReadonlyArray<Bar>; readonly target?: Bar }>
+  readonly groups: ReadonlyArray<ChartGroup>
+}
+
+/** @internal What a group of a chart shows, in words: a line of the Markdown, a sentence of the SVG's description. */
+export function describeGroup(group: ChartGroup): string {
+  const bars = group.bars.map((bar) => (group.bars.length === 1 ? bar.display : `${bar.label} ${bar.display}`)).join(" ; ")
+  return `${group.label} : ${bars}${group.target === undefined ? "" : ` (${group.target.display})`}${group.status === undefined ? "" : ` — ${group.status.text}`}`
 }
 
 /** @internal */
@@ -52,6 +79,8 @@ export interface Section {
 export interface ReportDocument {
   readonly title: string
   readonly subtitle: string
+  /** The day the report stands at, for the foot of each printed page. */
+  readonly runningDate: string
   readonly sections: ReadonlyArray<Section>
 }
 
@@ -59,7 +88,6 @@ const OBJECTIVE_STATUS: Record<ObjectiveStatus, string> = { met: "atteint", "not
 const SEVERITY: Record<ComplianceFinding["severity"], string> = { error: "Erreur", warning: "À vérifier", info: "Information" }
 const STATUS_FR = { draft: "projet", signed: "signée, pas encore commencée", "in-force": "en vigueur", ended: "échue", terminated: "résiliée", withdrawn: "subvention retirée" } as const
 
-const WHOLE_EUROS = new Intl.NumberFormat("fr-FR", { maximumFractionDigits: 0 })
 const number = (fraction: Fraction) => formatFraction(fraction)
 const toNumber = (fraction: Fraction) => fraction.numerator / fraction.denominator
 const percent = (fraction: Fraction | undefined) => (fraction === undefined ? "—" : `${formatFraction({ numerator: fraction.numerator * 100, denominator: fraction.denominator }, 1)} %`)
@@ -106,17 +134,26 @@ function complianceSection(findings: ReadonlyArray<ComplianceFinding>): Section 
   return { title: "Conformité", blocks: [{ kind: "list", items: findings.map((finding) => `${SEVERITY[finding.severity]} : ${finding.message} (${finding.source})`) }] }
 }
 
-/** One year's bar for an objective, with its target as a line (a zero bar when the objective is absent that year). */
-function objectiveGroup(year: number, result: ObjectiveResult | undefined): Chart["groups"][number] {
-  const value = result?.value ?? { numerator: 0, denominator: 1 }
-  const target = result?.target
+/** An objective's row in the chart of its year: its value, its target, its status. */
+function objectiveGroup(result: ObjectiveResult): ChartGroup {
+  const share = result.share !== undefined
+  const target = result.target
+  const measured = result.status !== "not-started" && result.status !== "not-applicable"
   return {
-    label: String(year),
-    bars: [{ label: String(year), value: toNumber(value), display: number(value) }],
-    ...(target === undefined || (target.atLeast === undefined && target.atMost === undefined)
+    label: result.title,
+    unit: share ? "percent" : "number",
+    bars: [measured ? { label: "Valeur", value: toNumber(result.value), display: share ? percent(result.value) : number(result.value) } : { label: "Valeur", value: undefined, display: OBJECTIVE_STATUS[result.status] }],
+    ...(target.atLeast === undefined && target.atMost === undefined
       ? {}
-      : { target: { label: "Cible", value: target.atLeast ?? target.atMost ?? 0, display: targetText(target) } })
+      : { target: { ...(target.atLeast === undefined ? {} : { atLeast: target.atLeast }), ...(target.atMost === undefined ? {} : { atMost: target.atMost }), display: `cible ${targetText(target, share)}` } }),
+    status: { ...(result.status === "met" ? { met: true } : result.status === "not-met" ? { met: false } : {}), text: OBJECTIVE_STATUS[result.status] }
   }
+}
+
+/** The chart of a year's objectives; none for a year without any. */
+function objectivesChart(year: number, objectives: AnnualReport["objectives"]): ReadonlyArray<Block> {
+  if (objectives.results.length === 0) return []
+  return [{ kind: "chart", chart: { id: `objectifs-${year}`, kind: "objectives", title: `Objectifs ${year} : valeurs et cibles`, groups: objectives.results.map(objectiveGroup) } }]
 }
 
 function objectivesSection(report: AnnualReport): Section {
@@ -130,16 +167,13 @@ function objectivesSection(report: AnnualReport): Section {
     OBJECTIVE_STATUS[result.status],
     rate(result)
   ])
-  const charts = objectives.results.map(
-    (result): Block => ({ kind: "chart", chart: { id: `objectif-${result.objectiveId}`, title: result.title, groups: [objectiveGroup(report.year, result)] } })
-  )
   return {
     title: `Objectifs ${report.year}`,
     blocks: [
       { kind: "paragraph", text: objectives.explanation.sentence },
       { kind: "table", headers: ["Objectif", "Valeur", "Cible", "Statut", "Taux"], rows, numeric: [false, true, true, false, true] },
       { kind: "list", items: objectives.results.map((result) => `${result.title} : ${result.explanation.children[0]?.sentence ?? ""}`) },
-      ...charts
+      ...objectivesChart(report.year, objectives)
     ]
   }
 }
@@ -162,11 +196,7 @@ function fundingSection(report: AnnualReport): Section {
   const computed = funding.schedule.explanation.children
     .filter((_child, index) => !(funding.schedule.instalments[index]?.basis.yearAmount.equals(funding.schedule.amount) ?? true) || funding.schedule.instalments[index]?.kind === "complement")
     .map((child) => `${child.label} : ${child.sentence}`)
-  const chart: Chart = {
-    id: "financement",
-    title: `Financement ${report.year}`,
-    groups: [{ label: String(report.year), bars: fundingBars(report) }]
-  }
+  const chart: Chart = { id: "financement", kind: "money", title: `Financement ${report.year} : accordé, reçu, employé, non dépensé`, groups: [moneyGroup(report)] }
   return {
     title: `Échéancier et emploi des fonds ${report.year}`,
     blocks: [
@@ -234,30 +264,34 @@ function repaymentText(repayment: YearRepayment): string {
   return `${demanded}${received} ; reste à reverser : ${repayment.stillToRepay.format()}${repayment.late ? " — en retard" : ""}${over}`
 }
 
-function fundingBars(report: AnnualReport): ReadonlyArray<Bar> {
-  const s = report.funding.settlement
-  // Charts show whole euros (the tables give the cents), so that figures fit above their bars.
+/**
+ * A year's money in the chart: granted, received (with what the previous year carried in), used on
+ * eligible costs, and unspent, which exists only once the year is over (written, not drawn, before).
+ */
+function moneyGroup(report: AnnualReport): ChartGroup {
+  const { funding } = report
+  const s = funding.settlement
+  // Charts show whole euros (the tables give the cents), rounded half up.
   const bar = (label: string, amount: Euros): Bar => {
-    const euros = Number(amount.toCents()) / 100
-    return { label, value: euros, display: `${WHOLE_EUROS.format(Math.round(euros))}\u00a0€` }
+    const cents = amount.toCents()
+    const whole = (cents < 0n ? cents - 50n : cents + 50n) / 100n
+    return { label, value: Number(cents) / 100, display: formatFrenchAmount(`${whole}.00`, false) }
   }
-  // Money carried in from the previous year counts as received.
-  return [bar("Dû", s.granted), bar(s.carriedIn.isPositive() ? "Reçu et reporté" : "Reçu", s.received.plus(s.carriedIn)), bar("Dépensé éligible", s.eligibleSpend), bar("Non dépensé", s.unspent)]
+  const unspent: Bar = funding.final
+    ? bar("Non dépensé", s.unspent)
+    : { label: "Non dépensé", value: undefined, display: `établi à la fin de l'année (${funding.state === "not-started" ? "année non commencée" : "année en cours"})` }
+  return {
+    label: String(report.year),
+    unit: "euros",
+    bars: [bar("Accordé", s.granted), bar(s.carriedIn.isPositive() ? "Reçu et reporté" : "Reçu", s.received.plus(s.carriedIn)), bar("Employé", s.usedOnEligible), unspent]
+  }
 }
 
 function conventionObjectivesSection(report: ConventionReport): Section {
   const years = report.years.map((year) => year.year)
   const rows = report.objectives.map((objective) => [objective.title, ...objective.byYear.map((entry) => OBJECTIVE_STATUS[entry.status])])
-  const charts = report.objectives.map(
-    (objective): Block => ({
-      kind: "chart",
-      chart: {
-        id: `objectif-${objective.objectiveId}`,
-        title: objective.title,
-        groups: report.years.map((year) => objectiveGroup(year.year, year.objectives.results.find((result) => result.objectiveId === objective.objectiveId)))
-      }
-    })
-  )
+  // One chart a year: each objective's value against its target that year.
+  const charts = report.years.flatMap((year) => objectivesChart(year.year, year.objectives))
   return { title: "Objectifs par année", blocks: [{ kind: "table", headers: ["Objectif", ...years.map(String)], rows, numeric: [false, ...years.map(() => false)] }, ...charts] }
 }
 
@@ -275,7 +309,7 @@ function conventionFundingSection(report: ConventionReport): Section {
       { kind: "table", headers, rows, numeric: headers.map((_, index) => index > 0) },
       // What each year's money came to, in the ledger's words (an offset, the last year's repayment).
       { kind: "list", items: report.years.map((year) => year.funding.explanation.sentence) },
-      { kind: "chart", chart: { id: "financement", title: "Financement par année", groups: report.years.map((year) => ({ label: String(year.year), bars: fundingBars(year) })) } }
+      { kind: "chart", chart: { id: "financement", kind: "money", title: "Financement par année : accordé, reçu, employé, non dépensé", groups: report.years.map(moneyGroup) } }
     ]
   }
 }
@@ -302,16 +336,22 @@ export function reportDocument(report: AnnualReport | ConventionReport): ReportD
     throw new InvalidArgumentError({ argument: "report", message: "expected a report built by annualReport or conventionReport" })
   }
   const { convention } = report
+  // The day the report stands at: the day given, or else the end of what it covers.
+  const end = convention.termination?.date ?? convention.terms.period.end
+  const day = report.asOf ?? (report.kind === "annual" ? calendarDate(report.year, 12, 31) : end)
+  const runningDate = `${report.kind === "annual" ? `Bilan annuel ${report.year}` : "Bilan de fin de convention"} — situation au ${formatFrenchDate(day)}`
   if (report.kind === "annual") {
     return {
       title: `Bilan annuel ${report.year} — ${convention.title}`,
       subtitle: `${report.parties.funder} × ${report.parties.partner}`,
+      runningDate,
       sections: [conventionSection(report), complianceSection(report.compliance), objectivesSection(report), fundingSection(report)]
     }
   }
   return {
     title: `Bilan de fin de convention — ${convention.title}`,
     subtitle: `${report.parties.funder} × ${report.parties.partner}`,
+    runningDate,
     sections: [conventionSection(report), complianceSection(report.compliance), conventionObjectivesSection(report), conventionFundingSection(report)]
   }
 }

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { type Block, type ReportDocument, renderedReport } from "./document.js"
+import { type Block, type ReportDocument, describeGroup, renderedReport } from "./document.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 
 /** Characters that start inline Markdown anywhere in a line: escapes, code, emphasis, strikethrough, links, headings' closing `#`, table pipes, e-mail autolinks. */
@@ -46,7 +46,7 @@ function block(content: Block): string {
       return [
         `*Graphique : ${literal(content.chart.title)}*`,
         "",
-        ...content.chart.groups.map((group) => `- ${literal(`${group.label} : ${group.bars.map((bar) => (group.bars.length === 1 ? bar.display : `${bar.label} ${bar.display}`)).join(" ; ")}${group.target === undefined ? "" : ` (cible ${group.target.display})`}`)}`)
+        ...content.chart.groups.map((group) => `- ${literal(describeGroup(group))}`)
       ].join("\n")
   }
 }

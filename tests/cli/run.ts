@@ -12,7 +12,7 @@ export function cli(...argv: Array<string>): { readonly code: number; readonly o
   return { code, out: out.join("\n"), err: err.join("\n") }
 }
 
-/** Like {@link cli}, for the commands that may answer asynchronously (spreadsheets). */
+/** Like {@link cli}, for the commands that may answer asynchronously (spreadsheets, `report --format pdf`). */
 export async function cliAsync(...argv: Array<string>): Promise<{ readonly code: number; readonly out: string; readonly err: string }> {
   const out: Array<string> = []
   const err: Array<string> = []

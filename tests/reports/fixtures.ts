@@ -1,5 +1,5 @@
-import { type Convention, type Portfolio, type ReportInputs, parseActivities, parseExpenses, parsePayments, parsePortfolio } from "caf-conventions"
-import { exampleData } from "../fixtures.js"
+import { type AnnualReport, type Convention, type ConventionReport, type Portfolio, type ReportInputs, annualReport, conventionReport, parseActivities, parseExpenses, parsePayments, parsePortfolio } from "caf-conventions"
+import { exampleData, foundingPortfolioJson } from "../fixtures.js"
 
 /** The founding portfolio, its 2023–2025 convention, and the example records as report inputs on 15 July 2025. */
 export function foundingReportInputs(): { readonly portfolio: Portfolio; readonly cpo: Convention; readonly inputs: ReportInputs } {
@@ -17,4 +17,52 @@ export function foundingReportInputs(): { readonly portfolio: Portfolio; readonl
       reportsAcceptedOn: { "2024": "2025-05-20" }
     }
   }
+}
+
+/**
+ * The founding convention as it would be with a fixed-rate modulation, a clause keeping 10 %
+ * of unspent money, no control clauses, and a termination on 30 June 2025.
+ */
+export function troubledPortfolio(): Portfolio {
+  const json = foundingPortfolioJson()
+  const convention = json.conventions[2]!
+  convention.terms.modulation = { rule: "fixed-reduction", ratePerMissedObjective: "0.1" }
+  convention.terms.unspent = { rule: "keep", capRate: "0.1" }
+  convention.terms.clauses = ["objet", "montant"]
+  convention.termination = { date: "2025-06-30", reason: "Fin anticipée d'un commun accord", requestedBy: "commun-accord" }
+  return parsePortfolio(json)
+}
+
+/**
+ * The reports whose HTML is reviewed as a whole (golden files) and opened in Chromium (the
+ * browser test): the founding case's 2024 and whole-convention reviews, the centre social's 2024
+ * review, the terminated convention's review, and the founding convention under the clause
+ * `offset` in its last year (2025, on 31 December 2026) and as a whole.
+ */
+export function reportCases(): ReadonlyArray<{ readonly name: string; readonly report: AnnualReport | ConventionReport }> {
+  const { cpo, inputs } = foundingReportInputs()
+  const founding = { ...inputs, financialReportReceivedOn: { "2024": "2025-04-30" } }
+  const troubled = troubledPortfolio()
+  const few = inputs.activities.filter((activity) => activity.kind !== "action-collective")
+  const troubledInputs = { ...founding, activities: few, partners: troubled.partners, conventions: troubled.conventions, asOf: "2025-12-01" }
+  const centre = parsePortfolio(exampleData("centre-social.json"))
+  const offset = parsePortfolio(exampleData("portfolio-offset.json"))
+  const offsetInputs: ReportInputs = {
+    activities: inputs.activities,
+    payments: parsePayments(exampleData("payments-offset.json")),
+    expenses: parseExpenses(exampleData("expenses-offset.json")),
+    partners: offset.partners,
+    conventions: offset.conventions,
+    asOf: "2026-12-31",
+    reportsAcceptedOn: { "2023": "2024-05-10", "2025": "2026-05-15" }
+  }
+  const offsetCpo = offset.conventions.find((convention) => convention.id === "cpo-2023-2025")!
+  return [
+    { name: "bilan-2024", report: annualReport(cpo, { ...founding, year: 2024 }) },
+    { name: "bilan-convention", report: conventionReport(cpo, founding) },
+    { name: "bilan-centre-social-2024", report: annualReport(centre.conventions[0]!, { year: 2024, activities: parseActivities(exampleData("centre-social-activities.json")), payments: [], expenses: [], partners: centre.partners, asOf: "2025-03-31" }) },
+    { name: "bilan-convention-difficile", report: conventionReport(troubled.conventions[2]!, troubledInputs) },
+    { name: "bilan-2025-report", report: annualReport(offsetCpo, { ...offsetInputs, year: 2025 }) },
+    { name: "bilan-convention-report", report: conventionReport(offsetCpo, offsetInputs) }
+  ]
 }

@@ -21,23 +21,11 @@ import {
   toScdlCsv
 } from "caf-conventions"
 import { foundingPortfolioJson } from "../fixtures.js"
-import { foundingReportInputs } from "./fixtures.js"
+import { foundingReportInputs, reportCases, troubledPortfolio } from "./fixtures.js"
 
 const file = (name: string) => `golden/${name}`
 
-/**
- * The founding convention as it would be with a fixed-rate modulation, a clause keeping 10 %
- * of unspent money, no control clauses, and a termination on 30 June 2025.
- */
-const makeTroubled = (): Portfolio => {
-  const json = foundingPortfolioJson()
-  const convention = json.conventions[2]!
-  convention.terms.modulation = { rule: "fixed-reduction", ratePerMissedObjective: "0.1" }
-  convention.terms.unspent = { rule: "keep", capRate: "0.1" }
-  convention.terms.clauses = ["objet", "montant"]
-  convention.termination = { date: "2025-06-30", reason: "Fin anticipée d'un commun accord", requestedBy: "commun-accord" }
-  return parsePortfolio(json)
-}
+const makeTroubled = troubledPortfolio
 
 // Built before each test, not while the file loads: mutation testing activates a mutant, and
 // records which tests reach which code, only while a test runs (see docs/testing.md).
@@ -107,6 +95,14 @@ describe("reports, whole", () => {
       return `# ${version}\n${exported.csv}\n${JSON.stringify(exported.problems, null, 2)}\n`
     }).join("\n")
     await expect(text).toMatchFileSnapshot(file("scdl-founding.txt"))
+  })
+})
+
+describe("reports in HTML, whole: the cases the browser test opens", () => {
+  // The founding 2024 and whole-convention reviews and the terminated one have their files above.
+  it.each(["bilan-centre-social-2024", "bilan-2025-report", "bilan-convention-report"])("%s", async (name) => {
+    const found = reportCases().find((entry) => entry.name === name)!
+    await expect(renderReportHtml(found.report)).toMatchFileSnapshot(file(`${name}.html`))
   })
 })
 

@@ -67,19 +67,66 @@ describe("the yearly review", () => {
     expect(plain(renderReportMarkdown(report))).not.toContain("pas encore justifié")
   })
 
-  it("renders as one self-contained HTML page with a chart per objective and one for the money", () => {
+  it("renders as one self-contained HTML page with a chart of the year's objectives and one of the money", () => {
     const html = renderReportHtml(report)
     expect(html.startsWith("<!doctype html>")).toBe(true)
     expect(html).not.toMatch(/<(link|script|img)\b/u)
     expect(html).not.toMatch(/https?:\/\/(?!www\.w3\.org\/2000\/svg)/u)
-    const charts = [...html.matchAll(/<figure class="chart" data-chart="([^"]+)">([\s\S]*?)<\/figure>/gu)].map((m) => [m[1], (m[2]!.match(/class="bar"/gu) ?? []).length])
+    const charts = [...html.matchAll(/<figure class="chart" data-chart="([^"]+)">([\s\S]*?)<\/figure>/gu)].map((m) => [m[1], (m[2]!.match(/class="bar[ "]/gu) ?? []).length])
     expect(charts).toEqual([
-      ["objectif-suivi-coordonne", 1],
-      ["objectif-accompagnement-individuel", 1],
-      ["objectif-actions-collectives", 1],
-      ["objectif-instances-partenariales", 1],
+      ["objectifs-2024", 4],
       ["financement", 4]
     ])
+  })
+
+  it("writes on the objectives' chart each target, each value and each status, and graduates its axes the French way", () => {
+    const html = renderReportHtml(report)
+    const chart = /data-chart="objectifs-2024">([\s\S]*?)<\/figure>/u.exec(html)![1]!
+    const texts = (kind: string) => [...chart.matchAll(new RegExp(`<text [^>]*class="${kind}"[^>]*>([^<]*)</text>`, "gu"))].map((m) => m[1])
+    expect(texts("target-label")).toEqual(["cible ≥ 1", "cible ≥ 3", "cible ≥ 1", "cible ≥ 1"])
+    expect(texts("figure")).toEqual(["2", "3", "3", "2"])
+    expect(texts("status")).toEqual(["atteint", "atteint", "atteint", "atteint"])
+    expect(chart.match(/<line class="target"/gu)).toHaveLength(4)
+    expect(chart.match(/<path class="mark met"/gu)).toHaveLength(4)
+    // A count is graduated in whole units, from 0 to the largest of its value and its target.
+    expect(texts("tick-label").slice(0, 3)).toEqual(["0", "1", "2"])
+    expect(chart).toContain('<title id="objectifs-2024-titre">Objectifs 2024 : valeurs et cibles</title>')
+    expect(chart).toContain("Maintenir la participation aux instances partenariales, notamment le Sdaf : 2 (cible ≥ 1) — atteint.</desc>")
+    const money = /data-chart="financement">([\s\S]*?)<\/figure>/u.exec(html)![1]!
+    const moneyTexts = (kind: string) => [...money.matchAll(new RegExp(`<text [^>]*class="${kind}"[^>]*>([^<]*)</text>`, "gu"))].map((m) => m[1])
+    expect(moneyTexts("bar-label")).toEqual(["Accordé", "Reçu", "Employé", "Non dépensé"])
+    expect(moneyTexts("figure")).toEqual(["30\u202f000\u00a0€", "30\u202f000\u00a0€", "29\u202f250\u00a0€", "750\u00a0€"])
+    expect(moneyTexts("tick-label")).toEqual(["0\u00a0€", "5\u202f000\u00a0€", "10\u202f000\u00a0€", "15\u202f000\u00a0€", "20\u202f000\u00a0€", "25\u202f000\u00a0€", "30\u202f000\u00a0€"])
+  })
+})
+
+describe("the objectives' chart, with bounded targets", () => {
+  it("draws both markers of a target between two bounds, one for a ceiling, and hatches and crosses a missed objective", () => {
+    const json = foundingPortfolioJson()
+    json.conventions[2]!.terms.objectives[0].target = { atLeast: 1, atMost: 3 }
+    json.conventions[2]!.terms.objectives[1].target = { atMost: 2 }
+    const bounded = parsePortfolio(json).conventions[2]!
+    const { inputs } = foundingReportInputs()
+    const html = renderReportHtml(annualReport(bounded, { ...inputs, year: 2024 }))
+    const chart = /data-chart="objectifs-2024">([\s\S]*?)<\/figure>/u.exec(html)![1]!
+    const texts = (kind: string) => [...chart.matchAll(new RegExp(`<text [^>]*class="${kind}(?: [^"]*)?"[^>]*>([^<]*)</text>`, "gu"))].map((m) => m[1])
+    expect(texts("target-label")).toEqual(["cible 1 à 3", "cible ≤ 2", "cible ≥ 1", "cible ≥ 1"])
+    // 3 structures supported against a ceiling of 2: missed.
+    expect(texts("status")).toEqual(["atteint", "non atteint", "atteint", "atteint"])
+    expect(chart.match(/<line class="target"/gu)).toHaveLength(5)
+    expect(chart.match(/<rect class="bar not-met"[^>]*fill="url\(#objectifs-2024-hachures\)"/gu)).toHaveLength(1)
+    expect(chart.match(/<path class="mark not-met"/gu)).toHaveLength(1)
+    expect(chart).toContain("Soutenir individuellement au moins 3 structures par an, en difficulté et/ou en développement, dans les secteurs couverts : 3 (cible ≤ 2) — non atteint.")
+  })
+})
+
+describe("a convention without objectives", () => {
+  it("draws no chart of objectives, and the money by year", () => {
+    const json = foundingPortfolioJson()
+    delete json.conventions[2]!.terms.objectives
+    const portfolio = parsePortfolio(json)
+    const html = renderReportHtml(conventionReport(portfolio.conventions[2]!, { ...inputs, conventions: portfolio.conventions }))
+    expect([...html.matchAll(/<figure class="chart" data-chart="([^"]+)">/gu)].map((m) => m[1])).toEqual(["financement"])
   })
 })
 
@@ -91,6 +138,18 @@ describe("escaping", () => {
     const html = renderReportHtml(annualReport(hostile, { ...inputs, conventions: undefined, year: 2024 } as never))
     expect(html).not.toContain("<script>")
     expect(html).toContain("Convention &lt;script&gt;alert(1)&lt;/script&gt; &amp; co")
+  })
+
+  it("writes the parties into the print stylesheet's page margins as a CSS string that nothing can end", () => {
+    const json = foundingPortfolioJson()
+    json.partners[1]!["name"] = 'Asso"; } </style><script>alert(1)</script> \\ é'
+    const portfolio = parsePortfolio(json)
+    const html = renderReportHtml(annualReport(portfolio.conventions[2]!, { ...inputs, partners: portfolio.partners, year: 2024 }))
+    expect(html.match(/<\/style>/gu)).toHaveLength(1)
+    expect(html).not.toContain("<script>")
+    expect(html).toContain('@top-left { content: "Caisse d\\27 allocations familiales de l\\27 Essonne \\d7  Asso\\22 \\3b  \\7d  \\3c \\2f style\\3e \\3c script\\3e alert\\28 1\\29 \\3c \\2f script\\3e  \\5c  é";')
+    expect(html).toContain('@bottom-right { content: "page " counter(page) " / " counter(pages);')
+    expect(html).toContain('@bottom-left { content: "Bilan annuel 2024 \\2014  situation au 15\\2f 07\\2f 2025";')
   })
 })
 
@@ -117,10 +176,19 @@ describe("the end-of-convention review", () => {
     expect([midway.totals.toRepay, midway.totals.awaitingUse].map(String)).toEqual(["14500.00", "6100.00"])
   })
 
-  it("draws a bar per year for each objective and four per year for the money", () => {
+  it("draws a chart of the objectives a year, a missed one hatched, and the money by year, nothing unspent for a year not over", () => {
     const html = renderReportHtml(report)
-    const bars = [...html.matchAll(/<figure class="chart" data-chart="([^"]+)">([\s\S]*?)<\/figure>/gu)].map((m) => (m[2]!.match(/class="bar"/gu) ?? []).length)
-    expect(bars).toEqual([3, 3, 3, 3, 12])
+    const charts = [...html.matchAll(/<figure class="chart" data-chart="([^"]+)">([\s\S]*?)<\/figure>/gu)]
+    expect(charts.map((m) => [m[1], (m[2]!.match(/class="bar[ "]/gu) ?? []).length, (m[2]!.match(/class="bar not-met"/gu) ?? []).length])).toEqual([
+      ["objectifs-2023", 4, 4],
+      ["objectifs-2024", 4, 0],
+      ["objectifs-2025", 4, 0],
+      // 2025 is in progress on 15 July 2025: its unspent part is written, not drawn.
+      ["financement", 11, 0]
+    ])
+    expect(charts[0]![2]!.match(/<path class="mark not-met"/gu)).toHaveLength(4)
+    expect(charts[2]![2]!).not.toMatch(/<path class="mark/u)
+    expect(charts[3]![2]!).toContain(">établi à la fin de l&#39;année (année en cours)</text>".replace("&#39;", "'"))
     // Année, accordé, reçu, report reçu, dépenses éligibles, employé, excédent conservé, reporté,
     // à reverser, en attente d'emploi, reste à verser: every column of the ledger, summed.
     expect(plain(renderReportMarkdown(report))).toContain("| Total | 90 000,00 € | 45 000,00 € | 0,00 € | 29 750,00 € | 29 750,00 € | 0,00 € | 0,00 € | 15 250,00 € | 0,00 € | 15 000,00 € |")
