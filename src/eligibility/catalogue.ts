@@ -17,6 +17,7 @@ import {
 } from "../referential/codes.js"
 import type { Candidate } from "./candidate.js"
 import { type EligibilityContext, type EligibilityRule, allOf, defineRule } from "./rule.js"
+import { departementText } from "../referential/departements.js"
 
 const STATUS_FR: Record<ConventionStatus, string> = {
   draft: "pas encore signée",
@@ -165,8 +166,8 @@ export const TERRITORY_RULE: EligibilityRule = defineRule({
   evaluate: (candidate, { terms }) => {
     const read = { departement: candidate.departement, territory: terms.territory }
     return terms.territory.includes(candidate.departement)
-      ? { outcome: "pass", read, sentence: `La structure est dans le territoire de la convention (${candidate.departement}).` }
-      : { outcome: "fail", read, sentence: `La structure est dans le ${candidate.departement}, hors du territoire de la convention (${list(terms.territory)}).` }
+      ? { outcome: "pass", read, sentence: `La structure est dans le territoire de la convention : ${departementText(candidate.departement)}.` }
+      : { outcome: "fail", read, sentence: `Le département de la structure, ${departementText(candidate.departement)}, est hors du territoire de la convention (${list(terms.territory.map(departementText))}).` }
   },
   compile: ({ terms }) => {
     const territory = new Set<string>(terms.territory)
