@@ -27,6 +27,10 @@ import {
   parseRepayments,
   renderReportHtml,
   renderReportMarkdown,
+  REPORT_TABLE_IDS,
+  type ReportTableId,
+  reportTablesCsv,
+  type Partner,
   runScenario,
   safeParseActivities,
   safeParseCandidates,
@@ -213,6 +217,19 @@ function screenInBatches(convention: Convention, candidates: ReadonlyArray<unkno
   return lines
 }
 
+/** The French labels of the rules that made a verdict fail, as `failedRules` lists them (an excluded condition that held reads "non : …"). */
+function failedLabels(node: ScreeningExplanation): Array<string> {
+  if (node.outcome !== "fail") return []
+  if (node.children.length === 0) return [node.label]
+  if (node.ruleId === "not") return [`non : ${node.children[0]?.label ?? ""}`]
+  return node.children.flatMap(failedLabels)
+}
+
+/** "condition non remplie : A", "conditions non remplies : A, B". */
+const unmet = (labels: ReadonlyArray<string>) => `${labels.length > 1 ? "conditions non remplies" : "condition non remplie"} : ${labels.join(", ")}`
+
+type ScreeningExplanation = Extract<ScreeningLine, { readonly result: unknown }>["result"]["explanation"]
+
 /** @internal `eligibility <conventions> <candidates> --date D [--convention id] [--explain] [--format text|json]` */
 function eligibility(args: ParsedArgs, io: Io): number {
   const [conventionFile, candidatesFile] = args.positional
@@ -228,12 +245,13 @@ function eligibility(args: ParsedArgs, io: Io): number {
       if (line.status === "invalid") {
         io.out(`✗ [${line.index}] illisible : ${line.error.issues.map((issue) => `${formatPath(issue.path)} : ${issue.message}`).join(" ; ")}`)
       } else if (args.options.has("explain")) io.out(explain(line.result).join("\n"))
-      else io.out(`${line.result.eligible ? "✓" : "✗"} ${line.result.candidateId} : ${line.result.eligible ? "éligible" : `non éligible (${line.result.failedRules.join(", ")})`}`)
+      else io.out(`${line.result.eligible ? "✓" : "✗"} ${line.result.candidateId} : ${line.result.eligible ? "éligible" : `non éligible (${unmet(failedLabels(line.result.explanation))})`}`)
     }
   }
   const invalid = lines.filter((line) => line.status === "invalid").length
   const eligible = lines.filter((line) => line.status === "eligible").length
-  io.err(`${eligible} éligible(s), ${lines.length - eligible - invalid} non éligible(s), ${invalid} illisible(s)`)
+  const ineligible = lines.length - eligible - invalid
+  io.err(`${counted(eligible, "éligible", "éligibles")}, ${counted(ineligible, "non éligible", "non éligibles")}, ${counted(invalid, "illisible", "illisibles")}`)
   return invalid === 0 ? 0 : 1
 }
 
@@ -283,7 +301,7 @@ function recordsFile<T>(path: string | undefined, parse: (json: unknown) => T, e
 
 /** The files a command reads, which `--out` must not overwrite. */
 function inputFiles(args: ParsedArgs): Array<string> {
-  const options = ["activities", "payments", "expenses", "repayments"].flatMap((name) => {
+  const options = ["activities", "payments", "expenses", "repayments", "partners"].flatMap((name) => {
     const value = args.options.get(name)
     return typeof value === "string" ? [value] : []
   })
@@ -309,13 +327,15 @@ function report(args: ParsedArgs, io: Io): number {
   const asOf = option(args, "as-of")
   const accepted = option(args, "reports-accepted")
   const received = option(args, "financial-report-received")
+  const partnersFile = option(args, "partners")
+  const partners = partnersFile === undefined ? portfolio?.partners : partnersOf(partnersFile)
   const inputs = {
     activities: recordsFile(option(args, "activities"), parseActivities, []),
     payments: recordsFile(option(args, "payments"), parsePayments, []),
     expenses: recordsFile(option(args, "expenses"), parseExpenses, []),
     repayments: recordsFile(option(args, "repayments"), parseRepayments, []),
     conventions,
-    ...(portfolio === undefined ? {} : { partners: portfolio.partners }),
+    ...(partners === undefined ? {} : { partners }),
     ...(asOf === undefined ? {} : { asOf }),
     ...(accepted === undefined ? {} : { reportsAcceptedOn: datesByYear(accepted) }),
     ...(received === undefined ? {} : { financialReportReceivedOn: datesByYear(received) })
@@ -323,10 +343,42 @@ function report(args: ParsedArgs, io: Io): number {
   const year = option(args, "year")
   const built = year === undefined ? conventionReport(convention, inputs) : annualReport(convention, { ...inputs, year: Number(year) })
   const format = option(args, "format") ?? "md"
-  const text = format === "html" ? renderReportHtml(built) : format === "json" ? `${JSON.stringify(built, null, 2)}\n` : renderReportMarkdown(built)
+  const text = format === "csv" ? reportCsv(args, built) : format === "html" ? renderReportHtml(built) : format === "json" ? `${JSON.stringify(built, null, 2)}\n` : renderReportMarkdown(built)
   const out = emit(args, io, text)
   if (out !== undefined) io.err(`rapport écrit dans ${out}`)
   return 0
+}
+
+/** The partners of `--partners`: a list of partners, or a portfolio's. */
+function partnersOf(file: string): ReadonlyArray<Partner> {
+  const json = readJson(file)
+  const list: unknown = isRecord(json) && Array.isArray(json.partners) ? json.partners : json
+  if (!Array.isArray(list)) throw wrongShape(file, "une liste de partenaires ou un portefeuille")
+  const issues: Array<ValidationError["issues"][number]> = []
+  const partners = list.flatMap((item: unknown, index) => {
+    const parsed = safeParsePartner(item)
+    if (parsed.success) return [parsed.data]
+    issues.push(...parsed.error.issues.map((issue) => ({ ...issue, path: [index, ...issue.path] })))
+    return []
+  })
+  if (issues.length > 0) throw new ValidationError({ subject: file, issues, message: `${file} : ${issues.length} problème${issues.length > 1 ? "s" : ""}` })
+  return partners
+}
+
+/**
+ * The tables of a report as CSV (`--format csv`): the one `--table` names, or every table, each
+ * after a line with its title and separated by an empty line; `--decimal`, `--separator`, `--bom`.
+ */
+function reportCsv(args: ParsedArgs, built: Parameters<typeof reportTablesCsv>[0]): string {
+  const separator = (option(args, "separator") ?? ";") as ";" | ","
+  const decimal = (option(args, "decimal") ?? (separator === "," ? "." : ",")) as "," | "."
+  if (separator === "," && decimal === ",") throw new UsageError("--decimal , ne va pas avec --separator , : les montants se liraient comme deux champs")
+  const tables = reportTablesCsv(built, { separator, decimal, bom: false })
+  const wanted = option(args, "table") as ReportTableId | undefined
+  const chosen = wanted === undefined ? tables : tables.filter((table) => table.id === wanted)
+  if (chosen.length === 0) throw new UsageError(`le bilan ${built.kind === "annual" ? "annuel" : "de fin de convention"} n'a pas de table ${wanted} (tables : ${tables.map((table) => table.id).join(", ")})`)
+  const body = wanted === undefined ? chosen.map((table) => `${table.title}\r\n${table.csv}`).join("\r\n") : chosen.map((table) => table.csv).join("")
+  return `${args.options.has("bom") ? "\uFEFF" : ""}${body}`
 }
 
 /** The conventions of every file, each with the file's partners; a file named twice is read once. */
@@ -387,7 +439,9 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     options: { year: YEAR_OPTION, activities: FILE_OPTION, payments: FILE_OPTION, expenses: FILE_OPTION, repayments: FILE_OPTION, "as-of": DATE_OPTION,
       "reports-accepted": DATES_BY_YEAR_OPTION,
       "financial-report-received": DATES_BY_YEAR_OPTION,
-      ...CONVENTION, format: oneOf("md", "html", "json"), out: FILE_OPTION },
+      partners: FILE_OPTION,
+      ...CONVENTION, format: oneOf("md", "html", "json", "csv"), out: FILE_OPTION,
+      table: oneOf(...REPORT_TABLE_IDS), decimal: oneOf(",", "."), separator: oneOf(";", ","), bom: {} },
     positionals: 1,
     run: report
   },

@@ -19,6 +19,7 @@ import { SECTOR_LABELS } from "../referential/codes.js"
 import type { ObjectiveResult, ObjectiveStatus } from "../objectives/evaluate.js"
 import { ratioReference } from "../objectives/ratio.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
+import { amendmentsSection, conventionPaymentsSection, otherExpensesLine } from "./content.js"
 
 /** @internal A bar of a chart: its label, its height, and the figure printed on it. */
 export interface Bar {
@@ -140,8 +141,10 @@ function fundingSection(report: AnnualReport): Section {
     instalmentStatusText(position)
   ])
   // Expenses of other years belong to those years' reviews: counted here, not listed as refused.
-  const otherYears = funding.ineligibleExpenses.filter((expense) => expense.reason === "outside-year")
-  const ineligible = funding.ineligibleExpenses.filter((expense) => expense.reason !== "outside-year").map((expense) => [expense.id, expense.amount.format(), EXPENSE_EXCLUSION_LABELS[expense.reason], expense.detail])
+  const otherYears = otherExpensesLine(report)
+  const ineligible = funding.ineligibleExpenses
+    .filter((expense) => expense.reason !== "outside-year")
+    .map((expense) => [expense.label === undefined ? expense.id : `${expense.label} (${expense.id})`, expense.date === undefined ? "—" : formatFrenchDate(expense.date), expense.amount.format(), EXPENSE_EXCLUSION_LABELS[expense.reason], expense.detail])
   // An instalment fixed on other terms than the year's final amount says how it was computed.
   const computed = funding.schedule.explanation.children
     .filter((_child, index) => !(funding.schedule.instalments[index]?.basis.yearAmount.equals(funding.schedule.amount) ?? true) || funding.schedule.instalments[index]?.kind === "complement")
@@ -175,10 +178,8 @@ function fundingSection(report: AnnualReport): Section {
             : [`Compte rendu financier : attendu au plus tard le ${formatFrenchDate(funding.financialReport.dueDate)}${funding.financialReport.receivedOn === undefined ? "" : `, reçu le ${formatFrenchDate(funding.financialReport.receivedOn)}`}${funding.financialReport.late ? " — en retard" : ""}`])
         ]
       },
-      ...(ineligible.length === 0 ? [] : [{ kind: "table" as const, headers: ["Dépense non retenue", "Montant", "Motif", "Détail"], rows: ineligible, numeric: [false, true, false, false] }]),
-      ...(otherYears.length === 0
-        ? []
-        : [{ kind: "paragraph" as const, text: `${otherYears.length} dépense(s) d'autres années (${Euros.sum(otherYears.map((expense) => expense.amount)).format()}) relèvent du bilan de leur année et ne sont pas détaillées ici.` }]),
+      ...(ineligible.length === 0 ? [] : [{ kind: "table" as const, headers: ["Dépense non retenue", "Date", "Montant", "Motif", "Détail"], rows: ineligible, numeric: [false, false, true, false, false] }]),
+      ...(otherYears === undefined ? [] : [{ kind: "paragraph" as const, text: otherYears }]),
       { kind: "paragraph", text: funding.explanation.sentence },
       { kind: "chart", chart }
     ]
@@ -239,6 +240,9 @@ function conventionFundingSection(report: ConventionReport): Section {
   }
 }
 
+/** A section when there is one. */
+const optional = (section: Section | undefined): ReadonlyArray<Section> => (section === undefined ? [] : [section])
+
 /** @internal Builds the content of a report. */
 export function reportDocument(report: AnnualReport | ConventionReport): ReportDocument {
   // A renderer is given what annualReport or conventionReport built, nothing else.
@@ -250,12 +254,12 @@ export function reportDocument(report: AnnualReport | ConventionReport): ReportD
     return {
       title: `Bilan annuel ${report.year} — ${convention.title}`,
       subtitle: `${report.parties.funder} × ${report.parties.partner}`,
-      sections: [conventionSection(report), complianceSection(report.compliance), objectivesSection(report), fundingSection(report)]
+      sections: [conventionSection(report), ...optional(amendmentsSection(report)), complianceSection(report.compliance), objectivesSection(report), fundingSection(report)]
     }
   }
   return {
     title: `Bilan de fin de convention — ${convention.title}`,
     subtitle: `${report.parties.funder} × ${report.parties.partner}`,
-    sections: [conventionSection(report), complianceSection(report.compliance), conventionObjectivesSection(report), conventionFundingSection(report)]
+    sections: [conventionSection(report), ...optional(amendmentsSection(report)), complianceSection(report.compliance), conventionObjectivesSection(report), conventionFundingSection(report), conventionPaymentsSection(report)]
   }
 }
