@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { InvalidArgumentError } from "../core/errors.js"
 import type { Departement } from "../identifiers/identifiers.js"
 
 /**
@@ -49,6 +50,7 @@ export const DEPARTEMENT_NAMES: Readonly<Record<string, string>> = Object.freeze
  * @category referential
  */
 export function departementText(code: Departement | string): string {
-  const name = typeof code === "string" ? DEPARTEMENT_NAMES[code] : undefined
-  return name === undefined ? String(code) : `${name} (${code})`
+  if (typeof code !== "string") throw new InvalidArgumentError({ argument: "code", message: "expected a département code, such as \"91\"" })
+  const name = Object.hasOwn(DEPARTEMENT_NAMES, code) ? DEPARTEMENT_NAMES[code] : undefined
+  return name === undefined ? code : `${name} (${code})`
 }
