@@ -17,6 +17,7 @@ import { amendmentsInOrder, withChange } from "../conventions/terms-as-of.js"
 import { EXPENSE_EXCLUSION_LABELS, type IneligibleExpense } from "../funding/expenses.js"
 import { instalmentStatusText } from "../funding/labels.js"
 import type { FundingUse } from "../funding/use.js"
+import { Dec } from "../money/decimal.js"
 import { Euros } from "../money/euros.js"
 import { ACCOMPANIMENT_KIND_LABELS, SECTOR_LABELS } from "../referential/codes.js"
 import type { ObjectiveStatus } from "../objectives/evaluate.js"
@@ -113,6 +114,9 @@ function amountsText(terms: Terms): string {
     .join(", ")
 }
 
+/** A ratio in percent, exactly (`0.07` → `7`, `0.575` → `57,5`), with a decimal comma. */
+const percentOf = (ratio: string | number) => new Dec(ratio).times(100).toString().replace(".", ",")
+
 /** What a change does, in French. */
 function changeText(change: Change, terms: Terms): string {
   const several = (count: number, one: string, many: string) => (count > 1 ? many : one)
@@ -138,9 +142,9 @@ function changeText(change: Change, terms: Terms): string {
     }
     case "payment-terms": {
       const parts = [
-        ...(change.advanceRate === undefined ? [] : [`avance de ${formatDecimal(Number(change.advanceRate) * 100)} %`]),
+        ...(change.advanceRate === undefined ? [] : [`avance de ${percentOf(change.advanceRate)} %`]),
         ...(change.advanceDue === undefined ? [] : [`avance exigible le ${change.advanceDue.split("-").reverse().join("/")}`]),
-        ...(change.instalments === undefined ? [] : [`${several(change.instalments.length, "versement intermédiaire", "versements intermédiaires")} : ${change.instalments.map((term) => `${formatDecimal(Number(term.share) * 100)} % le ${term.due.split("-").reverse().join("/")}`).join(", ")}`]),
+        ...(change.instalments === undefined ? [] : [`${several(change.instalments.length, "versement intermédiaire", "versements intermédiaires")} : ${change.instalments.map((term) => `${percentOf(term.share)} % le ${term.due.split("-").reverse().join("/")}`).join(", ")}`]),
         ...(change.balanceTrigger === undefined ? [] : [change.balanceTrigger === "reports-accepted" ? "solde à l'acceptation des bilans" : "solde à date fixe"]),
         ...(change.balanceDue === undefined ? [] : [`solde exigible le ${change.balanceDue.split("-").reverse().join("/")}`]),
         ...(change.paymentDeadlineDays === undefined ? [] : [`délai de paiement de ${change.paymentDeadlineDays} jours`])

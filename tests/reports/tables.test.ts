@@ -5,7 +5,7 @@
  */
 import { describe, expect, it } from "vitest"
 import { InvalidArgumentError, annualReport, conventionReport, parseExpenses, parsePayments, parsePortfolio, renderReportMarkdown, reportTables, reportTablesCsv } from "caf-conventions"
-import { exampleData } from "../fixtures.js"
+import { exampleData, foundingPortfolioJson } from "../fixtures.js"
 import { foundingReportInputs } from "./fixtures.js"
 
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/gu, " ")
@@ -119,5 +119,33 @@ describe("the tables of a report, for spreadsheets", () => {
   it("refuses what is not a report", () => {
     expect(() => reportTables({} as never)).toThrow(InvalidArgumentError)
     expect(() => reportTablesCsv(null as never)).toThrow(InvalidArgumentError)
+  })
+
+  it("says in French what each kind of change does, percentages exact", () => {
+    const json = foundingPortfolioJson()
+    const cpoJson = json.conventions[2]!
+    cpoJson.amendments = [
+      {
+        number: 1,
+        signatureDate: "2024-03-01",
+        effectiveDate: "2024-07-01",
+        reason: "Avenant d'essai",
+        changes: [
+          { kind: "payment-terms", advanceRate: "0.57", paymentDeadlineDays: 45 },
+          { kind: "sectors-removed", sectors: ["jeunesse"] },
+          { kind: "target", objectiveId: "accompagnement-individuel", year: 2025, target: { atLeast: 4 } },
+          { kind: "yearly-amount", yearlyAmount: "32000.50" }
+        ]
+      }
+    ]
+    const portfolio = parsePortfolio(json)
+    const cpo = portfolio.conventions[2]!
+    const { inputs } = foundingReportInputs()
+    const markdown = plain(renderReportMarkdown(annualReport(cpo, { ...inputs, conventions: portfolio.conventions, year: 2024 })))
+    expect(markdown).toContain(
+      "| n° 1 | 01/03/2024 | 01/07/2024 | Avenant d'essai | modalités de versement : avance de 57 %, délai de paiement de 45 jours ; secteur retiré : Jeunesse ; cible de l'objectif « Soutenir individuellement au moins 3 structures par an, en difficulté et/ou en développement, dans les secteurs couverts » en 2025 : ≥ 4 ; montant annuel porté à 32 000,50 € | 30 000,00 € par an | 32 000,50 € par an |"
+    )
+    expect(markdown).toContain("- Avenant n° 1 : s'applique à 2024 à partir du 01/07/2024 (montant de l'année au prorata des jours, voir l'échéancier).")
+    expect(markdown.indexOf("## Avenants")).toBeLessThan(markdown.indexOf("## Conformité"))
   })
 })
