@@ -31,6 +31,10 @@ import {
   parseRepayments,
   renderReportHtml,
   renderReportMarkdown,
+  REPORT_TABLE_IDS,
+  type ReportTableId,
+  reportTablesCsv,
+  type Partner,
   runScenario,
   safeParseActivities,
   safeParseCandidates,
@@ -83,8 +87,8 @@ const SHEET_PLURALS: Readonly<Record<SheetKind, readonly [string, string, boolea
   expenses: ["dépense", "dépenses", true, "modèle de dépenses"]
 }
 /** A past participle agreeing with `n` records of a kind (`2 versements écrits`, `1 dépense écrite`). */
-const agreed = (kind: SheetKind, n: number, word: string): string => `${word}${SHEET_PLURALS[kind][2] ? "e" : ""}${n === 1 ? "" : "s"}`
-const counted = (kind: SheetKind, n: number): string => `${n} ${SHEET_PLURALS[kind][n === 1 ? 0 : 1]}`
+const agreed = (kind: SheetKind, n: number, word: string): string => `${word}${SHEET_PLURALS[kind][2] ? "e" : ""}${n >= 2 ? "s" : ""}`
+const counted = (kind: SheetKind, n: number): string => count(n, SHEET_PLURALS[kind][0], SHEET_PLURALS[kind][1])
 
 /** Whether a file is a spreadsheet (`.csv`, `.xlsx`) rather than JSON, by its name. */
 function isSpreadsheetPath(path: string): boolean {
@@ -283,6 +287,19 @@ function screenInBatches(convention: Convention, candidates: ReadonlyArray<unkno
   return lines
 }
 
+/** The French labels of the rules that made a verdict fail, as `failedRules` lists them (an excluded condition that held reads "non : …"). */
+function failedLabels(node: ScreeningExplanation): Array<string> {
+  if (node.outcome !== "fail") return []
+  if (node.children.length === 0) return [node.label]
+  if (node.ruleId === "not") return [`non : ${node.children[0]?.label ?? ""}`]
+  return node.children.flatMap(failedLabels)
+}
+
+/** "condition non remplie : A", "conditions non remplies : A, B". */
+const unmet = (labels: ReadonlyArray<string>) => `${labels.length > 1 ? "conditions non remplies" : "condition non remplie"} : ${labels.join(", ")}`
+
+type ScreeningExplanation = Extract<ScreeningLine, { readonly result: unknown }>["result"]["explanation"]
+
 /** @internal `eligibility <conventions> <candidates> --date D [--convention id] [--explain] [--format text|json]` */
 function eligibility(args: ParsedArgs, io: Io): number {
   const [conventionFile, candidatesFile] = args.positional
@@ -298,7 +315,7 @@ function eligibility(args: ParsedArgs, io: Io): number {
       if (line.status === "invalid") {
         io.out(`✗ [${line.index}] illisible : ${line.error.issues.map((issue) => `${formatPath(issue.path)} : ${issueMessage(issue, io.locale ?? "fr")}`).join(" ; ")}`)
       } else if (args.options.has("explain")) io.out(explain(line.result).join("\n"))
-      else io.out(`${line.result.eligible ? "✓" : "✗"} ${line.result.candidateId} : ${line.result.eligible ? "éligible" : `non éligible (${line.result.failedRules.join(", ")})`}`)
+      else io.out(`${line.result.eligible ? "✓" : "✗"} ${line.result.candidateId} : ${line.result.eligible ? "éligible" : `non éligible (${unmet(failedLabels(line.result.explanation))})`}`)
     }
   }
   const invalid = lines.filter((line) => line.status === "invalid").length
@@ -399,7 +416,7 @@ function recordsFile<T>(path: string | undefined, parse: (json: unknown) => T, e
 
 /** The files a command reads, which `--out` must not overwrite. */
 function inputFiles(args: ParsedArgs): Array<string> {
-  const options = ["activities", "payments", "expenses", "repayments"].flatMap((name) => {
+  const options = ["activities", "payments", "expenses", "repayments", "partners"].flatMap((name) => {
     const value = args.options.get(name)
     return typeof value === "string" ? [value] : []
   })
@@ -447,13 +464,15 @@ function reportWith(args: ParsedArgs, io: Io, preloaded: ReadonlyMap<string, unk
   const asOf = option(args, "as-of")
   const accepted = option(args, "reports-accepted")
   const received = option(args, "financial-report-received")
+  const partnersFile = option(args, "partners")
+  const partners = partnersFile === undefined ? portfolio?.partners : partnersOf(partnersFile)
   const inputs = {
     activities: recordsFile(option(args, "activities"), parseActivities, [], preloaded.get("activities")),
     payments: recordsFile(option(args, "payments"), parsePayments, [], preloaded.get("payments")),
     expenses: recordsFile(option(args, "expenses"), parseExpenses, [], preloaded.get("expenses")),
     repayments: recordsFile(option(args, "repayments"), parseRepayments, []),
     conventions,
-    ...(portfolio === undefined ? {} : { partners: portfolio.partners }),
+    ...(partners === undefined ? {} : { partners }),
     ...(asOf === undefined ? {} : { asOf }),
     ...(accepted === undefined ? {} : { reportsAcceptedOn: datesByYear(accepted) }),
     ...(received === undefined ? {} : { financialReportReceivedOn: datesByYear(received) })
@@ -461,7 +480,7 @@ function reportWith(args: ParsedArgs, io: Io, preloaded: ReadonlyMap<string, unk
   const year = option(args, "year")
   const built = year === undefined ? conventionReport(convention, inputs) : annualReport(convention, { ...inputs, year: Number(year) })
   if (format === "pdf") return printPdf(renderReportHtml(built), pdfOut as string, inputFiles(args), io)
-  const text = format === "html" ? renderReportHtml(built) : format === "json" ? `${JSON.stringify(built, null, 2)}\n` : renderReportMarkdown(built)
+  const text = format === "csv" ? reportCsv(args, built) : format === "html" ? renderReportHtml(built) : format === "json" ? `${JSON.stringify(built, null, 2)}\n` : renderReportMarkdown(built)
   const out = emit(args, io, text)
   if (out !== undefined) io.err(`rapport écrit dans ${out}`)
   return 0
@@ -473,6 +492,38 @@ async function printPdf(html: string, out: string, inputs: ReadonlyArray<string>
   writeOutput(out, await htmlToPdf(html), inputs)
   io.err(`rapport écrit dans ${out}`)
   return 0
+}
+
+/** The partners of `--partners`: a list of partners, or a portfolio's. */
+function partnersOf(file: string): ReadonlyArray<Partner> {
+  const json = readJson(file)
+  const list: unknown = isRecord(json) && Array.isArray(json.partners) ? json.partners : json
+  if (!Array.isArray(list)) throw wrongShape(file, { fr: "une liste de partenaires ou un portefeuille", en: "a list of partners or a portfolio" })
+  const issues: Array<ValidationError["issues"][number]> = []
+  const partners = list.flatMap((item: unknown, index) => {
+    const parsed = safeParsePartner(item)
+    if (parsed.success) return [parsed.data]
+    issues.push(...parsed.error.issues.map((issue) => ({ ...issue, path: [index, ...issue.path] })))
+    return []
+  })
+  if (issues.length > 0) throw ValidationError.of(file, issues)
+  return partners
+}
+
+/**
+ * The tables of a report as CSV (`--format csv`): the one `--table` names, or every table, each
+ * after a line with its title and separated by an empty line; `--decimal`, `--separator`, `--bom`.
+ */
+function reportCsv(args: ParsedArgs, built: Parameters<typeof reportTablesCsv>[0]): string {
+  const separator = (option(args, "separator") ?? ";") as ";" | ","
+  const decimal = (option(args, "decimal") ?? (separator === "," ? "." : ",")) as "," | "."
+  if (separator === "," && decimal === ",") throw new UsageError("--decimal , ne va pas avec --separator , : les montants se liraient comme deux champs")
+  const tables = reportTablesCsv(built, { separator, decimal, bom: false })
+  const wanted = option(args, "table") as ReportTableId | undefined
+  const chosen = wanted === undefined ? tables : tables.filter((table) => table.id === wanted)
+  if (chosen.length === 0) throw new UsageError(`le bilan ${built.kind === "annual" ? "annuel" : "de fin de convention"} n'a pas de table ${wanted} (tables : ${tables.map((table) => table.id).join(", ")})`)
+  const body = wanted === undefined ? chosen.map((table) => `${table.title}\r\n${table.csv}`).join("\r\n") : chosen.map((table) => table.csv).join("")
+  return `${args.options.has("bom") ? "\uFEFF" : ""}${body}`
 }
 
 /** The conventions of every file, each with the file's partners; a file named twice is read once. */
@@ -532,7 +583,7 @@ async function importSpreadsheet(args: ParsedArgs, io: Io): Promise<number> {
   const kind = kindOption(args)
   const { json, count } = await spreadsheetRecords(kind, file, io)
   if (args.options.has("validate")) {
-    io.out(`✓ ${file} : ${counted(kind, count)}, ${count === 1 ? "valide" : "valides"}`)
+    io.out(`✓ ${file} : ${counted(kind, count)}, ${count >= 2 ? "valides" : "valide"}`)
     return 0
   }
   const out = emit(args, io, `${JSON.stringify(json, null, 2)}\n`)
@@ -564,7 +615,9 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     options: { year: YEAR_OPTION, activities: FILE_OPTION, payments: FILE_OPTION, expenses: FILE_OPTION, repayments: FILE_OPTION, "as-of": DATE_OPTION,
       "reports-accepted": DATES_BY_YEAR_OPTION,
       "financial-report-received": DATES_BY_YEAR_OPTION,
-      ...CONVENTION, format: oneOf("md", "html", "json", "pdf"), out: FILE_OPTION },
+      partners: FILE_OPTION,
+      ...CONVENTION, format: oneOf("md", "html", "json", "csv", "pdf"), out: FILE_OPTION,
+      table: oneOf(...REPORT_TABLE_IDS), decimal: oneOf(",", "."), separator: oneOf(";", ","), bom: {} },
     positionals: 1,
     run: report
   },

@@ -63,8 +63,8 @@ Un scénario ne lit que les fichiers de son propre dossier, ou du dossier que do
 Sortie 1 si un scénario échoue, 2 si un fichier de scénario ne peut pas être lu.`,
   report: `Usage : caf-conventions report <fichier> [--year AAAA] [--activities <f>] [--payments <f>]
          [--expenses <f>] [--repayments <f>] [--as-of AAAA-MM-JJ] [--reports-accepted AAAA=AAAA-MM-JJ[,…]]
-         [--financial-report-received AAAA=AAAA-MM-JJ[,…]] [--convention <id>]
-         [--format md|html|json|pdf] [--out <f>]
+         [--financial-report-received AAAA=AAAA-MM-JJ[,…]] [--partners <f>] [--convention <id>]
+         [--format md|html|json|csv|pdf] [--table <nom>] [--decimal ,|.] [--separator ;|,] [--bom] [--out <f>]
 
 Bilan annuel de l'année --year, ou bilan de fin de convention sans --year. --activities,
 --payments et --expenses lisent un fichier JSON, CSV ou XLSX (voir import). --repayments lit
@@ -72,10 +72,15 @@ les reversements reçus du partenaire. --reports-accepted
 donne, par année, le jour où les bilans ont été acceptés (le solde est alors exigible), et
 --financial-report-received le jour où le compte rendu financier a été reçu :
 --reports-accepted 2024=2025-05-20,2025=2026-05-15. Markdown par défaut ;
---format html donne une page autonome imprimable ; --format pdf l'imprime en PDF (A4) avec le
-Chromium de la variable d'environnement CHROMIUM_PATH, ou /usr/bin/chromium, et demande --out.
---out écrit dans un fichier, remplacé d'un seul coup, jamais un des fichiers lus, un dossier ou
-un lien symbolique.`,
+--format html donne une page autonome imprimable ; --format csv donne les tables du bilan pour
+un tableur (avenants, objectifs, versements, depenses-non-retenues, financement-par-annee ;
+--table n'en donne qu'une), « ; » entre les champs et la virgule décimale par défaut
+(--separator , --decimal . pour un tableur anglais), --bom pour un tableur qui l'attend ;
+--partners lit les partenaires (une liste, ou un portefeuille) pour nommer les parties ;
+--format pdf l'imprime en PDF (A4) avec le Chromium de la variable
+d'environnement CHROMIUM_PATH, ou /usr/bin/chromium, et demande --out ;
+--out écrit dans un fichier, remplacé d'un seul coup, jamais un des fichiers lus, un dossier
+ou un lien symbolique.`,
   import: `Usage : caf-conventions import <fichier.csv|fichier.xlsx> --kind activities|payments|expenses
          [--validate] [--out <f>]
 

@@ -35,7 +35,8 @@ export interface TermsAsOf {
   readonly terminated: boolean
 }
 
-function withChange(terms: Terms, change: Change): Terms {
+/** @internal The terms once one change applies. */
+export function withChange(terms: Terms, change: Change): Terms {
   switch (change.kind) {
     case "yearly-amount":
       return terms.amounts?.kind === "constant" ? { ...terms, amounts: { ...terms.amounts, yearlyAmount: change.yearlyAmount } } : terms

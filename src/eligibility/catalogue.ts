@@ -18,6 +18,7 @@ import {
 import type { Candidate } from "./candidate.js"
 import { REPUBLICAN_COMMITMENT_FROM, REPUBLICAN_COMMITMENT_LEGAL_FORMS, REPUBLICAN_COMMITMENT_SOURCE, commitmentText } from "../partners/republican-commitment.js"
 import { type EligibilityContext, type EligibilityRule, allOf, defineRule } from "./rule.js"
+import { departementText } from "../referential/departements.js"
 
 const STATUS_FR: Record<ConventionStatus, string> = {
   draft: "pas encore signée",
@@ -167,8 +168,8 @@ export const TERRITORY_RULE: EligibilityRule = defineRule({
   evaluate: (candidate, { terms }) => {
     const read = { departement: candidate.departement, territory: terms.territory }
     return terms.territory.includes(candidate.departement)
-      ? { outcome: "pass", read, sentence: `La structure est dans le territoire de la convention (${candidate.departement}).` }
-      : { outcome: "fail", read, sentence: `La structure est dans le ${candidate.departement}, hors du territoire de la convention (${list(terms.territory)}).` }
+      ? { outcome: "pass", read, sentence: `La structure est dans le territoire de la convention : ${departementText(candidate.departement)}.` }
+      : { outcome: "fail", read, sentence: `Le département de la structure, ${departementText(candidate.departement)}, est hors du territoire de la convention (${list(terms.territory.map(departementText))}).` }
   },
   compile: ({ terms }) => {
     const territory = new Set<string>(terms.territory)

@@ -370,7 +370,7 @@ function combinationSentence(node: RuleCombination, outcome: Outcome, children: 
   if (node.kind === "all") {
     if (outcome === "pass") return "Toutes les conditions sont remplies."
     const failed = children.filter((child) => child.outcome === "fail").map((child) => child.label)
-    return `Condition(s) non remplie(s) : ${failed.join(", ")}.`
+    return `${failed.length > 1 ? "Conditions non remplies" : "Condition non remplie"} : ${failed.join(", ")}.`
   }
   return outcome === "pass" ? "Au moins une des conditions est remplie." : "Aucune des conditions n'est remplie."
 }

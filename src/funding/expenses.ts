@@ -73,6 +73,15 @@ export interface IneligibleExpense {
   readonly reason: ExpenseExclusionReason
   /** The particulars, in French. */
   readonly detail: string
+  /** The expense's date, when known (the evaluation always gives it). */
+  readonly date?: CalendarDate
+  /** What the expense is, for a reader: its description, or its category's label (the evaluation always gives it). */
+  readonly label?: string
+}
+
+/** @internal What an expense is, for a reader: its description, or its category's label. */
+export function expenseLabel(expense: Expense): string {
+  return expense.description ?? EXPENSE_CATEGORY_LABELS[expense.category]
 }
 
 /**

@@ -6,6 +6,7 @@
 import { type CalendarDate, addDays, formatFrenchDate } from "../calendar/date.js"
 import type { ExplanationNode, Outcome } from "../core/explanation.js"
 import { formatFraction } from "../core/fraction.js"
+import { counted } from "../core/plural.js"
 import type { Convention } from "../conventions/convention.js"
 import type { Terms } from "../conventions/terms.js"
 import { Euros } from "../money/euros.js"
@@ -142,7 +143,7 @@ export function explainUse(convention: Convention, year: number, parts: UseParts
       "depenses",
       "Dépenses",
       "pass",
-      `${parts.eligibleExpenses.length} dépense(s) éligible(s) pour ${settlement.eligibleSpend.format()}${ineligibleText === "" ? "" : ` ; non retenues : ${ineligibleText}`}${consumption}.`,
+      `${counted(parts.eligibleExpenses.length, "dépense éligible", "dépenses éligibles")} pour ${settlement.eligibleSpend.format()}${ineligibleText === "" ? "" : ` ; non retenues : ${ineligibleText}`}${consumption}.`,
       "Convention : conditions d'utilisation de la subvention ; compte rendu financier (Cerfa n° 15059)",
       { eligibleSpend: settlement.eligibleSpend, ineligible: parts.ineligibleExpenses.length }
     ),

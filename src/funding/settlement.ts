@@ -9,6 +9,7 @@ import type { Terms } from "../conventions/terms.js"
 import { Dec } from "../money/decimal.js"
 import { Euros } from "../money/euros.js"
 import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
+import { counted } from "../core/plural.js"
 
 /**
  * The reduction applied for missed objectives, if the convention provides one.
@@ -44,7 +45,7 @@ export function modulation(amount: Euros, terms: Terms, objectives: ObjectivesEv
   if (clause.rule === "fixed-reduction") {
     const rate = Dec.min(new Dec(clause.ratePerMissedObjective).times(missed.length), 1)
     const reduction = amount.times(rate.toString(), terms.payment.rounding)
-    return { rule: clause.rule, missedObjectives: ids, reduction, sentence: `${missed.length} objectif(s) manqué(s) × ${new Dec(clause.ratePerMissedObjective).times(100).toString()} % : réduction de ${reduction.format()}.` }
+    return { rule: clause.rule, missedObjectives: ids, reduction, sentence: `${counted(missed.length, "objectif manqué", "objectifs manqués")} × ${new Dec(clause.ratePerMissedObjective).times(100).toString()} % : réduction de ${reduction.format()}.` }
   }
   // proportional: each objective weighs an equal share of the amount; a missed one loses its
   // shortfall (1 − achievement), when the shortfall exceeds the tolerance.
@@ -61,8 +62,8 @@ export function modulation(amount: Euros, terms: Terms, objectives: ObjectivesEv
     missedObjectives: ids,
     reduction,
     sentence: reduction.isZero()
-      ? `Objectif(s) manqué(s) dans la tolérance de ${tolerance.times(100).toString()} % : pas de réduction.`
-      : `Réduction proportionnelle à l'écart sur ${missed.length} objectif(s) manqué(s), au-delà de la tolérance de ${tolerance.times(100).toString()} % : ${reduction.format()}.`
+      ? `${missed.length > 1 ? "Objectifs manqués" : "Objectif manqué"} dans la tolérance de ${tolerance.times(100).toString()} % : pas de réduction.`
+      : `Réduction proportionnelle à l'écart sur ${counted(missed.length, "objectif manqué", "objectifs manqués")}, au-delà de la tolérance de ${tolerance.times(100).toString()} % : ${reduction.format()}.`
   }
 }
 

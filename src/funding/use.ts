@@ -14,7 +14,7 @@ import type { Convention } from "../conventions/convention.js"
 import { type ResolvedConvention, checkedConvention, resolveConvention, resolvedYear, termsInForceOn } from "../conventions/resolved.js"
 import { Euros } from "../money/euros.js"
 import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
-import { type IneligibleExpense, expenseExclusion } from "./expenses.js"
+import { type IneligibleExpense, expenseExclusion, expenseLabel } from "./expenses.js"
 import { explainUse } from "./explain-use.js"
 import type { FinancialReport, FundingYearState } from "./state.js"
 import { type FinancialReportDocument, checkedFinancialReport, comparisonOf } from "../budget/financial-report.js"
@@ -216,11 +216,11 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
   const received = Euros.sum(yearPayments.map((payment) => payment.amount))
 
   const eligibleExpenses: Array<{ readonly id: string; readonly amount: Euros }> = []
-  const ineligibleExpenses: Array<IneligibleExpense> = records.expenses.copies.map((copy) => ({ id: copy.id, amount: copy.amount, reason: "duplicate-id", detail: "copie identique d'une autre dépense, comptée une fois" }))
+  const ineligibleExpenses: Array<IneligibleExpense> = records.expenses.copies.map((copy) => ({ id: copy.id, amount: copy.amount, date: copy.date, label: expenseLabel(copy), reason: "duplicate-id", detail: "copie identique d'une autre dépense, comptée une fois" }))
   for (const expense of records.expenses.unique) {
     const exclusion = expenseExclusion(expense, part, asOf, termsInForceOn(resolved, expense.date), convention.id)
     if (exclusion === undefined) eligibleExpenses.push({ id: expense.id, amount: expense.amount })
-    else ineligibleExpenses.push({ id: expense.id, amount: expense.amount, ...exclusion })
+    else ineligibleExpenses.push({ id: expense.id, amount: expense.amount, date: expense.date, label: expenseLabel(expense), ...exclusion })
   }
   ineligibleExpenses.sort(compareIds)
   const comparison = inputs.financialReport === undefined ? undefined : comparisonOf(resolved, inputs.financialReport)

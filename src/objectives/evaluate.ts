@@ -9,6 +9,7 @@ import { type Period, calendarYear, periodDays, periodIntersection, periodPartIn
 import type { ExplanationNode, Outcome } from "../core/explanation.js"
 import { ValidationError } from "../core/errors.js"
 import { frozenResult } from "../core/freeze.js"
+import { agreed, counted } from "../core/plural.js"
 import { type Fraction, type Rational, compareRational, divideRational, formatDecimal, formatFraction, multiplyRational, rational, rationalOf, roundRational, toFraction } from "../core/fraction.js"
 import type { Convention } from "../conventions/convention.js"
 import { type AggregateIndicator, type BaseIndicator, type Indicator, type Objective, type Target, targetForYear } from "../conventions/objective.js"
@@ -214,14 +215,14 @@ function objectiveNode(convention: Convention, year: number, objective: Objectiv
   const summary = Object.fromEntries(byReason)
   const source = `Convention ${convention.id} : objectif « ${result.objectiveId} »`
   const excludedText = Object.entries(summary)
-    .map(([reason, count]) => `${count} ${EXCLUSION_REASON_LABELS[reason as ExcludedRecord["reason"]]}`)
+    .map(([reason, count]) => `${EXCLUSION_REASON_LABELS[reason as ExcludedRecord["reason"]]} (${count})`)
     .join(", ")
   const indicatorNode: ExplanationNode = {
     ruleId: `${result.objectiveId}:indicateur`,
     label: "Indicateur",
     outcome: "pass",
     read: { counted: result.counted.length, excluded: summary },
-    sentence: `${result.counted.length} enregistrement(s) retenu(s)${excludedText === "" ? "" : ` ; écartés : ${excludedText}`} → ${value}.`,
+    sentence: `${counted(result.counted.length, "enregistrement retenu", "enregistrements retenus")}${excludedText === "" ? "" : ` ; écartés : ${excludedText}`} → ${value}.`,
     source,
     children: []
   }
@@ -347,7 +348,7 @@ export function evaluateObjectives(input: Convention | ResolvedConvention, activ
         ? `La convention ne s'applique pas en ${year}.`
         : notStarted
           ? `L'année ${year} n'a pas commencé au ${formatFrenchDate(asOf)} : ses objectifs ne sont pas encore évalués.`
-          : `${met} objectif(s) atteint(s) sur ${results.length}${asOf === undefined ? "" : ` au ${formatFrenchDate(asOf)}`}.`,
+          : `${met} ${agreed(met, "objectif atteint", "objectifs atteints")} sur ${results.length}${asOf === undefined ? "" : ` au ${formatFrenchDate(asOf)}`}.`,
     source: `Convention ${convention.id} : objectifs`,
     children: results.map((result) => result.explanation)
   }

@@ -17,6 +17,7 @@ import { ACTIVITY_KIND_LABELS, type ActivityKind } from "../referential/conventi
 import type { Activity } from "./activity.js"
 import type { ExcludedRecord } from "./exclusion.js"
 import type { Schema } from "effect"
+import { departementText } from "../referential/departements.js"
 
 /** The kind of support an activity is, for the eligibility rules. */
 const SUPPORT_OF: Record<ActivityKind, AccompanimentKind> = {
@@ -109,12 +110,12 @@ function countingStructures(record: Activity, definition: AggregateIndicator, st
   const inSituation = situations === undefined ? record.structures : record.structures.filter((structure) => situations.includes(structure.situation))
   if (inSituation.length === 0) {
     const seen = [...new Set(record.structures.map((structure) => SITUATION_LABELS[structure.situation].toLowerCase()))]
-    return excluded(record, "situation-not-targeted", `structure(s) ${seen.join(", ")}`)
+    return excluded(record, "situation-not-targeted", `${seen.length > 1 ? "structures" : "structure"} ${seen.join(", ")}`)
   }
   const targeted = departements === undefined ? inSituation : inSituation.filter((structure) => departements.includes(structure.departement))
   if (targeted.length === 0) {
     const seen = [...new Set(inSituation.map((structure) => structure.departement))]
-    return excluded(record, "territory-not-targeted", `structure(s) du département ${seen.join(", ")}, l'indicateur vise ${departements?.join(", ")}`)
+    return excluded(record, "territory-not-targeted", `${seen.length > 1 ? "structures des départements" : "structure du département"} ${seen.map(departementText).join(", ")}, l'indicateur vise ${(departements ?? []).map(departementText).join(", ")}`)
   }
   if (!readsStructures(definition) || !definition.eligibleOnly) return targeted.map((structure) => structure.id)
   if (record.sector === undefined) return excluded(record, "sector-not-covered", "secteur non renseigné : l'éligibilité des structures ne peut être vérifiée")

@@ -4,6 +4,7 @@
  * @module
  */
 import { frozenResult } from "../core/freeze.js"
+import { agreed } from "../core/plural.js"
 import { type CalendarDate, formatFrenchDate, safeParseCalendarDate } from "../calendar/date.js"
 import { periodYears } from "../calendar/period.js"
 import type { ExplanationNode } from "../core/explanation.js"
@@ -81,12 +82,12 @@ function synthesisSentence(years: ReadonlyArray<ObjectivesEvaluation>, count: nu
   const notStarted = covered.filter((evaluation) => asOf !== undefined && evaluation.period !== undefined && asOf < evaluation.period.start).map((evaluation) => evaluation.year)
   const day = asOf === undefined ? "" : ` au ${formatFrenchDate(asOf)}`
   const rest = [
-    ...current.map((evaluation) => `en cours : ${evaluation.year} (${evaluation.results.filter((result) => result.status === "met").length} objectif(s) sur ${count} déjà atteint(s))`),
+    ...current.map((evaluation) => `en cours : ${evaluation.year} (${evaluation.results.filter((result) => result.status === "met").length} ${agreed(evaluation.results.filter((result) => result.status === "met").length, "objectif", "objectifs")} sur ${count} déjà ${agreed(evaluation.results.filter((result) => result.status === "met").length, "atteint", "atteints")})`),
     ...(notStarted.length === 0 ? [] : [`pas encore commencée${notStarted.length > 1 ? "s" : ""} : ${listOfYears(notStarted)}`])
   ]
   const tail = rest.length === 0 ? "" : ` ; ${rest.join(" ; ")}`
   if (over.length === 0) return `Aucune année terminée${day}${tail}.`
-  return `${count - failed} objectif(s) sur ${count} atteint(s) chaque année terminée (${listOfYears(over.map((evaluation) => evaluation.year))})${day}${tail}.`
+  return `${count - failed} ${agreed(count - failed, "objectif", "objectifs")} sur ${count} ${agreed(count - failed, "atteint", "atteints")} chaque année terminée (${listOfYears(over.map((evaluation) => evaluation.year))})${day}${tail}.`
 }
 
 /**

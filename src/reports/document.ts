@@ -21,6 +21,7 @@ import type { ObjectiveResult, ObjectiveStatus } from "../objectives/evaluate.js
 import { ratioReference } from "../objectives/ratio.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 import { type FinancialReportComparison, signed, signedPercent } from "../budget/financial-report.js"
+import { amendmentsSection, conventionPaymentsSection, otherExpensesLine } from "./content.js"
 
 /** @internal How a chart's figures and graduations are written. */
 export type ChartUnit = "euros" | "number" | "percent"
@@ -190,8 +191,10 @@ function fundingSection(report: AnnualReport): Section {
     instalmentStatusText(position)
   ])
   // Expenses of other years belong to those years' reviews: counted here, not listed as refused.
-  const otherYears = funding.ineligibleExpenses.filter((expense) => expense.reason === "outside-year")
-  const ineligible = funding.ineligibleExpenses.filter((expense) => expense.reason !== "outside-year").map((expense) => [expense.id, expense.amount.format(), EXPENSE_EXCLUSION_LABELS[expense.reason], expense.detail])
+  const otherYears = otherExpensesLine(report)
+  const ineligible = funding.ineligibleExpenses
+    .filter((expense) => expense.reason !== "outside-year")
+    .map((expense) => [expense.label === undefined ? expense.id : `${expense.label} (${expense.id})`, expense.date === undefined ? "—" : formatFrenchDate(expense.date), expense.amount.format(), EXPENSE_EXCLUSION_LABELS[expense.reason], expense.detail])
   // An instalment fixed on other terms than the year's final amount says how it was computed.
   const computed = funding.schedule.explanation.children
     .filter((_child, index) => !(funding.schedule.instalments[index]?.basis.yearAmount.equals(funding.schedule.amount) ?? true) || funding.schedule.instalments[index]?.kind === "complement")
@@ -221,10 +224,8 @@ function fundingSection(report: AnnualReport): Section {
             : [`Compte rendu financier : attendu au plus tard le ${formatFrenchDate(funding.financialReport.dueDate)}${funding.financialReport.receivedOn === undefined ? "" : `, reçu le ${formatFrenchDate(funding.financialReport.receivedOn)}`}${funding.financialReport.late ? " — en retard" : ""}`])
         ]
       },
-      ...(ineligible.length === 0 ? [] : [{ kind: "table" as const, headers: ["Dépense non retenue", "Montant", "Motif", "Détail"], rows: ineligible, numeric: [false, true, false, false] }]),
-      ...(otherYears.length === 0
-        ? []
-        : [{ kind: "paragraph" as const, text: `${otherYears.length} dépense(s) d'autres années (${Euros.sum(otherYears.map((expense) => expense.amount)).format()}) relèvent du bilan de leur année et ne sont pas détaillées ici.` }]),
+      ...(ineligible.length === 0 ? [] : [{ kind: "table" as const, headers: ["Dépense non retenue", "Date", "Montant", "Motif", "Détail"], rows: ineligible, numeric: [false, false, true, false, false] }]),
+      ...(otherYears === undefined ? [] : [{ kind: "paragraph" as const, text: otherYears }]),
       ...financialReportBlocks(funding.financialReport?.comparison),
       { kind: "paragraph", text: funding.explanation.sentence },
       { kind: "chart", chart }
@@ -329,6 +330,9 @@ export function renderedReport(report: AnnualReport | ConventionReport, render: 
   }
 }
 
+/** A section when there is one. */
+const optional = (section: Section | undefined): ReadonlyArray<Section> => (section === undefined ? [] : [section])
+
 /** @internal Builds the content of a report. */
 export function reportDocument(report: AnnualReport | ConventionReport): ReportDocument {
   // A renderer is given what annualReport or conventionReport built, nothing else.
@@ -345,13 +349,13 @@ export function reportDocument(report: AnnualReport | ConventionReport): ReportD
       title: `Bilan annuel ${report.year} — ${convention.title}`,
       subtitle: `${report.parties.funder} × ${report.parties.partner}`,
       runningDate,
-      sections: [conventionSection(report), complianceSection(report.compliance), objectivesSection(report), fundingSection(report)]
+      sections: [conventionSection(report), ...optional(amendmentsSection(report)), complianceSection(report.compliance), objectivesSection(report), fundingSection(report)]
     }
   }
   return {
     title: `Bilan de fin de convention — ${convention.title}`,
     subtitle: `${report.parties.funder} × ${report.parties.partner}`,
     runningDate,
-    sections: [conventionSection(report), complianceSection(report.compliance), conventionObjectivesSection(report), conventionFundingSection(report)]
+    sections: [conventionSection(report), ...optional(amendmentsSection(report)), complianceSection(report.compliance), conventionObjectivesSection(report), conventionFundingSection(report), conventionPaymentsSection(report)]
   }
 }

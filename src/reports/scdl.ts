@@ -16,6 +16,7 @@ import { type Instalment, paymentSchedule } from "../funding/schedule.js"
 import { isSiret } from "../identifiers/identifiers.js"
 import { Euros } from "../money/euros.js"
 import type { Partner } from "../partners/partner.js"
+import { freeTextCell, neutralised, quoted } from "../core/csv.js"
 
 /**
  * The versions of the SCDL *subventions* schema the export writes: `2.1.1`, the published one
@@ -263,16 +264,11 @@ function checkedVersion(version: unknown, subject: string): ScdlVersion {
   throw ValidationError.of(subject, [{ path: ["version"], message: `expected one of ${SCDL_VERSIONS.join(", ")}, got ${JSON.stringify(version) ?? String(version)}` }])
 }
 
-const quote = (value: string) => (/[",\r\n;]/.test(value) ? `"${value.replace(/"/g, '""')}"` : value)
-
 /**
  * The columns whose text comes from the documents (names, title, references), not from the
  * library: a spreadsheet opening the CSV must not take them for formulas.
  */
 const FREE_TEXT: ReadonlySet<ScdlColumn> = new Set(["nomAttribuant", "referenceDecision", "nomBeneficiaire", "objet", "dispositifAide"])
-
-/** A cell a spreadsheet would run as a formula (OWASP, *CSV Injection*). */
-const FORMULA_START = /^[=+\-@\t\r]/u
 
 /**
  * The value as published: a free text that starts like a formula is written after a single
@@ -280,13 +276,12 @@ const FORMULA_START = /^[=+\-@\t\r]/u
  * checked on, so that the published cell, not only the document's text, conforms.
  */
 function published(column: ScdlColumn, value: string): string {
-  return FREE_TEXT.has(column) && FORMULA_START.test(value) ? `'${value}` : value
+  return FREE_TEXT.has(column) ? neutralised(value) : value
 }
 
 /** A cell of the CSV text: a neutralised free text is always quoted, any other cell when needed. */
 function csvCell(column: ScdlColumn, value: string): string {
-  const text = published(column, value)
-  return text === value ? quote(value) : `"${text.replace(/"/g, '""')}"`
+  return FREE_TEXT.has(column) ? freeTextCell(value) : quoted(value)
 }
 
 /** The instalments that pay something, over the whole period (a balance of 0 € is not a payment). */

@@ -23,7 +23,7 @@ describe("the command line's arguments (util.parseArgs, strict)", () => {
 
   it("refuses a value outside an option's choices, listing them", () => {
     expect(cli(...screen, "--format", "xml")).toMatchObject({ code: 2, err: expect.stringContaining("--format : valeurs possibles : text, json ; reçu « xml »") })
-    expect(cli(...yearly, "--format", "docx")).toMatchObject({ code: 2, err: expect.stringContaining("--format : valeurs possibles : md, html, json, pdf ; reçu « docx »") })
+    expect(cli(...yearly, "--format", "docx")).toMatchObject({ code: 2, err: expect.stringContaining("--format : valeurs possibles : md, html, json, csv, pdf ; reçu « docx »") })
   })
 
   it("takes a year only as four decimal digits: 0x7E8, 1e3, an empty string, 999 and 2024.0 are refused", () => {
@@ -80,7 +80,7 @@ describe("the command line's arguments (util.parseArgs, strict)", () => {
 
   it("lists each command's options in its help", () => {
     expect(cli("report", "--help").out).toContain(
-      "Options : --year AAAA, --activities <f>, --payments <f>, --expenses <f>, --repayments <f>, --as-of AAAA-MM-JJ, --reports-accepted AAAA=AAAA-MM-JJ[,…], --financial-report-received AAAA=AAAA-MM-JJ[,…], --convention <id>, --format md|html|json|pdf, --out <f>, --lang fr|en, --help, --version"
+      "Options : --year AAAA, --activities <f>, --payments <f>, --expenses <f>, --repayments <f>, --as-of AAAA-MM-JJ, --reports-accepted AAAA=AAAA-MM-JJ[,…], --financial-report-received AAAA=AAAA-MM-JJ[,…], --partners <f>, --convention <id>, --format md|html|json|csv|pdf, --out <f>, --table avenants|objectifs|versements|depenses-non-retenues|financement-par-annee, --decimal ,|., --separator ;|,, --bom, --lang fr|en, --help, --version"
     )
     expect(cli("check", "--help").out).toContain("Options : --root <dossier>, --lang fr|en, --help, --version")
   })

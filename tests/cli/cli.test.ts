@@ -77,7 +77,7 @@ describe("the command line", () => {
   it("screens candidates, explained on demand", () => {
     const result = cli("eligibility", data("portfolio.json"), data("candidates.json"), "--date", "2024-06-01")
     expect(result.code).toBe(0)
-    expect(result.out.split("\n").slice(0, 2)).toEqual(["✓ viry-2024-individuel : éligible", "✗ viry-2024-individuel-fpt : non éligible (no-double-funding)"])
+    expect(result.out.split("\n").slice(0, 2)).toEqual(["✓ viry-2024-individuel : éligible", "✗ viry-2024-individuel-fpt : non éligible (condition non remplie : Pas de double financement)"])
     expect(result.err).toBe("2 éligibles, 4 non éligibles, 0 illisible")
     expect(cli("eligibility", data("portfolio.json"), data("candidates.json"), "--date", "2024-06-01", "--explain").out).toContain("✗ Pas de double financement")
   })

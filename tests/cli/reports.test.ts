@@ -5,7 +5,9 @@
  * `npx vitest run -u tests/cli/reports.test.ts` and read the diff of the files.
  */
 import { describe, expect, it } from "vitest"
-import { cli, data } from "./run.js"
+import { readFileSync, writeFileSync } from "node:fs"
+import { join } from "node:path"
+import { cli, data, scratchFolder } from "./run.js"
 
 /** Without the narrow spaces of French number formatting, to read the figures. */
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/gu, " ")
@@ -70,5 +72,33 @@ describe("the command line's reports, whole", () => {
         "| Total | 90 000,00 € | 75 000,00 € | 1 000,00 € | 88 250,00 € | 74 250,00 € | 0,00 € | 1 000,00 € | 750,00 € | 0,00 € | 14 000,00 € |"
       ])
     )
+  })
+
+  it("the 2026 review's tables as CSV: one table with --table, a decimal point, a byte order mark; 2026 in progress leaves 'Non dépensé' empty", () => {
+    const yearly = ["report", data("amendment-after-advance.json"), "--year", "2026", "--payments", data("payments-amendment-after-advance.json"), "--expenses", data("expenses-amendment-after-advance.json"), "--as-of", "2026-07-01"]
+    const ledger = cli(...yearly, "--format", "csv", "--table", "financement-par-annee", "--decimal", ".", "--bom")
+    expect([ledger.code, ledger.err]).toEqual([0, ""])
+    expect(ledger.out.split("\r\n")).toEqual([
+      "\uFEFFAnnée;Accordé;Reçu;Report reçu;Dépenses éligibles;Employé;Non dépensé;Excédent conservé;Reporté sur l'année suivante;À reverser;Reversement demandé le;À reverser au plus tard le;Reversé;Reste à reverser;En attente d'emploi;Reste à verser;Retard",
+      "2026;50000.00;0.00;0.00;0.00;0.00;;0.00;0.00;0.00;;;0.00;0.00;0.00;30000.00;oui"
+    ])
+    const all = cli(...yearly, "--format", "csv")
+    expect(all.out.split("\r\n").filter((line) => ["Avenants", "Objectifs 2026", "Échéancier et versements 2026", "Dépenses non retenues", "Financement par année"].includes(line))).toHaveLength(5)
+    expect(all.out).toContain("n° 1;2025-07-10;2025-09-01;Extension de l'accompagnement;\"montant annuel porté à 50")
+    expect(cli(...yearly, "--format", "csv", "--separator", ",", "--decimal", ",")).toMatchObject({ code: 2, err: expect.stringContaining("--decimal , ne va pas avec --separator ,") })
+    const whole = ["report", data("amendment-after-advance.json"), "--format", "csv", "--table", "objectifs"]
+    expect(cli(...whole)).toMatchObject({ code: 2, err: expect.stringContaining("le bilan de fin de convention n'a pas de table objectifs") })
+  })
+
+  it("names the parties from --partners, a list of partners", () => {
+    const folder = scratchFolder()
+    const partners = (JSON.parse(readFileSync(data("amendment-after-advance.json"), "utf8")) as { partners: Array<{ id: string; name: string }> }).partners
+    const file = join(folder, "partenaires.json")
+    writeFileSync(file, JSON.stringify(partners.map((partner) => ({ ...partner, name: `${partner.name} (renommé)` }))))
+    const result = cli("report", data("amendment-after-advance.json"), "--year", "2025", "--partners", file)
+    expect(result.code).toBe(0)
+    expect(result.out).toContain("- Financeur : Caisse d'allocations familiales de l'Essonne (renommé)")
+    writeFileSync(file, JSON.stringify([{ id: "x" }]))
+    expect(cli("report", data("amendment-after-advance.json"), "--year", "2025", "--partners", file)).toMatchObject({ code: 1, err: expect.stringContaining(file) })
   })
 })

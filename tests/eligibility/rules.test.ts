@@ -101,7 +101,7 @@ describe("each rule, both ways", () => {
   it("territory", () => {
     expect(rule("territory", { ...viry, departement: "77" as Candidate["departement"] })).toMatchObject({
       outcome: "fail",
-      sentence: "La structure est dans le 77, hors du territoire de la convention (91)."
+      sentence: "Le département de la structure, Seine-et-Marne (77), est hors du territoire de la convention (Essonne (91))."
     })
   })
 
@@ -140,7 +140,7 @@ describe("each rule, both ways", () => {
     const result = checkEligibility(founding, { ...viry, departement: "77" as Candidate["departement"], sector: "logement", legalForm: "collectivite" }, { date: "2026-02-01" })
     expect(result.failedRules).toEqual(["convention-in-force", "sector-covered", "territory", "legal-form"])
     expect(result.explanation.sentence).toBe(
-      "Condition(s) non remplie(s) : Convention en vigueur, Secteur couvert, Territoire de la convention, Forme juridique admissible."
+      "Conditions non remplies : Convention en vigueur, Secteur couvert, Territoire de la convention, Forme juridique admissible."
     )
   })
 })

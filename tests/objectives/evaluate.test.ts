@@ -49,7 +49,7 @@ describe("the founding convention's 2024 evaluation", () => {
       ["2024-ind-corbeil-06", "funded-elsewhere", "financé par Fonds publics et territoires (FPT), que la convention exclut"],
       ["2024-ind-exemple-77-10", "structure-not-eligible", "Centre social (exemple, 77) (accompagnement individuel) : territoire de la convention"],
       ["2024-ind-exemple-logement-11", "sector-not-covered", "le secteur « Logement » n'est pas couvert par la convention à cette date"],
-      ["2024-ind-exemple-stable-09", "situation-not-targeted", "structure(s) ni en difficulté ni en développement"]
+      ["2024-ind-exemple-stable-09", "situation-not-targeted", "structure ni en difficulté ni en développement"]
     ])
   })
 
@@ -60,12 +60,12 @@ describe("the founding convention's 2024 evaluation", () => {
 
   it("explains each objective in French", () => {
     const lines = explanationLines(evaluation.explanation)
-    expect(lines[0]).toBe("✓ Objectifs 2024 : 4 objectif(s) atteint(s) sur 4.")
+    expect(lines[0]).toBe("✓ Objectifs 2024 : 4 objectifs atteints sur 4.")
     expect(lines).toContain(
       "  ✓ Soutenir individuellement au moins 3 structures par an, en difficulté et/ou en développement, dans les secteurs couverts : 3 structures distinctes en 2024 pour une cible d'au moins 3 : objectif atteint (100 %)."
     )
     expect(lines).toContain(
-      "    ✓ Indicateur : 4 enregistrement(s) retenu(s) ; écartés : 1 hors de l'année, 8 autre type d'activité, 1 financé par ailleurs, 1 structure non éligible, 1 secteur non couvert, 1 situation non visée → 3 structures distinctes. (source : Convention cpo-2023-2025 : objectif « accompagnement-individuel »)"
+      "    ✓ Indicateur : 4 enregistrements retenus ; écartés : hors de l'année (1), autre type d'activité (8), financé par ailleurs (1), structure non éligible (1), secteur non couvert (1), situation non visée (1) → 3 structures distinctes. (source : Convention cpo-2023-2025 : objectif « accompagnement-individuel »)"
     )
   })
 
@@ -296,7 +296,7 @@ describe("the whole convention", () => {
       ["actions-collectives", [2024], [2023, 2025]],
       ["instances-partenariales", [2024, 2025], [2023]]
     ])
-    expect(review.explanation.sentence).toBe("0 objectif(s) sur 4 atteint(s) chaque année terminée (2023, 2024 et 2025).")
+    expect(review.explanation.sentence).toBe("0 objectif sur 4 atteint chaque année terminée (2023, 2024 et 2025).")
     expect(review.explanation.outcome).toBe("fail")
   })
 
@@ -309,10 +309,10 @@ describe("the whole convention", () => {
     expect([midway.asOf, midway.explanation.outcome, midway.explanation.sentence]).toEqual([
       "2024-06-30",
       "not-applicable",
-      "Aucune année terminée au 30/06/2024 ; en cours : 2024 (4 objectif(s) sur 4 déjà atteint(s)) ; pas encore commencée : 2025."
+      "Aucune année terminée au 30/06/2024 ; en cours : 2024 (4 objectifs sur 4 déjà atteints) ; pas encore commencée : 2025."
     ])
     const later = evaluateConventionObjectives(twoYears, activities, { asOf: "2025-03-01" })
-    expect(later.explanation.sentence).toBe("4 objectif(s) sur 4 atteint(s) chaque année terminée (2024) au 01/03/2025 ; en cours : 2025 (0 objectif(s) sur 4 déjà atteint(s)).")
+    expect(later.explanation.sentence).toBe("4 objectifs sur 4 atteints chaque année terminée (2024) au 01/03/2025 ; en cours : 2025 (0 objectif sur 4 déjà atteint).")
     const oneYear = cpo((json) => (json.terms.period = { start: "2024-01-01", end: "2024-12-31" }))
     const done = evaluateConventionObjectives(oneYear, activities)
     expect([done.asOf, done.explanation.outcome]).toEqual([undefined, "pass"])

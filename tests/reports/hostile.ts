@@ -58,7 +58,7 @@ export function hostileReport(report: AnnualReport): AnnualReport {
     funding: {
       ...report.funding,
       explanation: { ...report.funding.explanation, sentence: text() },
-      ineligibleExpenses: HOSTILE_TEXTS.map((detail, index) => ({ id: `e-${index}`, amount: Euros.parse("1"), reason: "duplicate-id" as const, detail }))
+      ineligibleExpenses: HOSTILE_TEXTS.map((detail, index) => ({ id: `e-${index}`, amount: Euros.parse("1"), reason: "duplicate-id" as const, detail, label: detail }))
     }
   }
 }

@@ -48,14 +48,16 @@ describe("the Markdown of a review whose texts are hostile", () => {
     expect(tables.map((table) => [table.header.length, table.rows.length])).toEqual([
       [5, 4],
       [6, 2],
-      [4, HOSTILE_TEXTS.length]
+      [5, HOSTILE_TEXTS.length]
     ])
     for (const table of tables) for (const row of table.rows) expect(row).toHaveLength(table.header.length)
     const html = marked.parse(markdown, { async: false })
     const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/gu)].map((m) => (m[1]!.match(/<t[dh][\s>]/gu) ?? []).length)
-    expect(rows).toEqual([5, 5, 5, 5, 5, 6, 6, 6, 4, ...HOSTILE_TEXTS.map(() => 4)])
-    const details = [...html.split("<th>Détail</th>")[1]!.matchAll(/<tr>\s*<td>[^<]*<\/td>\s*<td[^>]*>[^<]*<\/td>\s*<td>[^<]*<\/td>\s*<td>([^<]*)<\/td>/gu)].map((m) => decode(m[1]!))
-    expect(details).toEqual(HOSTILE_TEXTS.map(shownAs))
+    expect(rows).toEqual([5, 5, 5, 5, 5, 6, 6, 6, 5, ...HOSTILE_TEXTS.map(() => 5)])
+    const cells = [...html.split("<th>Détail</th>")[1]!.matchAll(/<tr>\s*<td>([^<]*)<\/td>\s*<td>[^<]*<\/td>\s*<td[^>]*>[^<]*<\/td>\s*<td>[^<]*<\/td>\s*<td>([^<]*)<\/td>/gu)]
+    // The expense's label (its description, hostile here) with its id, and the detail, each shown as it is.
+    expect(cells.map((m) => decode(m[1]!))).toEqual(HOSTILE_TEXTS.map((text, index) => `${shownAs(text)} (e-${index})`))
+    expect(cells.map((m) => decode(m[2]!))).toEqual(HOSTILE_TEXTS.map(shownAs))
   })
 
   it("prints each hostile text as it is, on one line", () => {
