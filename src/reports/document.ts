@@ -325,7 +325,10 @@ export function renderedReport(report: AnnualReport | ConventionReport, render: 
   try {
     return render(reportDocument(report))
   } catch (error) {
-    if (error instanceof TypeError) throw new InvalidArgumentError({ argument: "report", message: `expected a report built by annualReport or conventionReport (${error.message})` })
+    // A part of the wrong kind fails as a TypeError, or as an amount refused by Euros (argument "amounts[0]"…): both say the report is not one.
+    if (error instanceof TypeError || (error instanceof InvalidArgumentError && error.argument !== "report")) {
+      throw new InvalidArgumentError({ argument: "report", message: `expected a report built by annualReport or conventionReport (${error.message})` })
+    }
     throw error
   }
 }
