@@ -43,7 +43,7 @@ const lineFields = {
  * - `products`: lines on accounts 70 to 79, each naming its funder (`funderKind`, `funderName`)
  *   when it is a subsidy or own resources; the forecast of a line with a funder is taken from the
  *   budget's funder of the same kind and name when absent;
- * - `inKind`: contributions in kind (86, 87), shown apart.
+ * - `inKind`: contributions in kind (86, 87), shown apart; optional.
  *
  * @example
  * ```ts
@@ -53,7 +53,8 @@ const lineFields = {
  *   conventionId: "cpo-relais-2025-2027", year: 2025,
  *   charges: [{ account: "64", forecast: "85000", actual: "70000" }], products: []
  * })
- * report.inKind //=> []
+ * report.charges[0]?.actual.toString() //=> "70000.00"
+ * report.inKind //=> undefined
  * ```
  * @category budget
  */
