@@ -26,6 +26,7 @@ export { yearAmounts, type AmountSegment, type YearAmount } from "./conventions/
 export * from "./conventions/lineage.js"
 export * from "./conventions/thresholds.js"
 export * from "./conventions/compliance.js"
+export * from "./conventions/finding.js"
 export { BudgetFunderSchema, BudgetLineSchema, BudgetSchema, ChargeAccountSchema, FUNDER_KINDS, FUNDER_KIND_LABELS, FunderKindSchema, InKindAccountSchema, ProductAccountSchema, PUBLIC_FUNDER_KINDS, type Budget, type BudgetFunder, type FunderKind } from "./budget/budget.js"
 export { checkBudgets, type BudgetCheck, type BudgetCheckOptions } from "./budget/check.js"
 export { FinancialReportDocumentSchema, compareFinancialReport, encodeFinancialReport, parseFinancialReport, safeParseFinancialReport, type FinancialReportComparison, type FinancialReportDocument, type FinancialReportJson, type FinancialReportLine } from "./budget/financial-report.js"

@@ -6,7 +6,7 @@
  */
 import { addDays, addMonths, formatFrenchDate } from "../calendar/date.js"
 import { periodYears } from "../calendar/period.js"
-import { InvalidArgumentError, type PathSegment, ValidationError } from "../core/errors.js"
+import { InvalidArgumentError, ValidationError } from "../core/errors.js"
 import { Euros } from "../money/euros.js"
 import { CLAUSE_LABELS, type Clause } from "../referential/convention-codes.js"
 import type { Convention } from "./convention.js"
@@ -14,36 +14,13 @@ import { LEGAL_THRESHOLDS, type LegalThreshold } from "./thresholds.js"
 import { checkedConvention, checkedConventions } from "./checked.js"
 import { type ResolvedConvention, resolveConvention } from "./resolved.js"
 import { frozenResult } from "../core/freeze.js"
+import type { ComplianceFinding } from "./finding.js"
 import { budgetChecks } from "../budget/check.js"
 import { publicFundingOf } from "../budget/public-funding.js"
 import { type Partner, safeParsePartner } from "../partners/partner.js"
 import { REPUBLICAN_COMMITMENT_FROM, REPUBLICAN_COMMITMENT_LEGAL_FORMS, REPUBLICAN_COMMITMENT_SOURCE, commitmentText } from "../partners/republican-commitment.js"
 import { LEGAL_FORM_LABELS } from "../referential/codes.js"
 
-/**
- * One finding of {@link checkCompliance}: `error` breaks a legal or internal rule, `warning`
- * needs a look (a recommendation not followed, an obligation to verify), `info` records a rule
- * that was checked and what it implies.
- *
- * @example
- * ```ts
- * import type { ComplianceFinding } from "caf-conventions"
- * const blocking = (findings: ReadonlyArray<ComplianceFinding>) => findings.filter((f) => f.severity === "error")
- * ```
- * @category compliance
- */
-export interface ComplianceFinding {
-  /** Stable id of the rule (`"written-convention-clauses"`…). */
-  readonly rule: string
-  /** How serious the finding is. */
-  readonly severity: "error" | "warning" | "info"
-  /** What was found, in French. */
-  readonly message: string
-  /** The legal text or the clause the rule rests on. */
-  readonly source: string
-  /** Where in the convention document the finding points, when it points somewhere. */
-  readonly path?: ReadonlyArray<PathSegment>
-}
 
 const threshold = (id: LegalThreshold["id"]): LegalThreshold => LEGAL_THRESHOLDS.find((row) => row.id === id) as LegalThreshold
 

@@ -276,7 +276,25 @@ const FRENCH_SUBJECTS: Readonly<Record<string, string>> = {
   candidates: "candidats",
   candidate: "candidat",
   scenario: "scénario",
-  amount: "montant"
+  amount: "montant",
+  activity: "activité",
+  payment: "versement",
+  expense: "dépense",
+  repayment: "reversement",
+  repayments: "reversements",
+  indicator: "indicateur",
+  "financial report": "compte rendu financier",
+  SIREN: "SIREN",
+  SIRET: "SIRET",
+  "RNA number": "numéro RNA",
+  "département code": "code de département",
+  "SCDL export": "export SCDL",
+  "compliance options": "options de la conformité",
+  "eligibility options": "options de l'éligibilité",
+  "report options": "options du bilan",
+  "ledger options": "options du suivi financier",
+  "funding use options": "options de l'emploi des fonds",
+  "objectives options": "options des objectifs"
 }
 
 /**

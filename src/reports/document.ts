@@ -6,7 +6,7 @@
  */
 import { type CalendarDate, calendarDate, formatFrenchDate } from "../calendar/date.js"
 import { type Fraction, formatDecimal, formatFraction } from "../core/fraction.js"
-import type { ComplianceFinding } from "../conventions/compliance.js"
+import type { ComplianceFinding } from "../conventions/finding.js"
 import type { Target } from "../conventions/objective.js"
 import { instalmentStatusText } from "../funding/labels.js"
 import type { LedgerTotals } from "../funding/ledger.js"
