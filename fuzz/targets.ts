@@ -26,6 +26,9 @@ export interface Decoded {
   readonly payments: ReadonlyArray<library.Payment>
   readonly expenses: ReadonlyArray<library.Expense>
   readonly candidates: ReadonlyArray<library.Candidate>
+  readonly financialReport: library.FinancialReportDocument
+  /** What parsing the broken convention threw (or, when the break left it valid, what a convention without terms throws). */
+  readonly validationError: library.ValidationError
 }
 
 const decodedWorlds = new WeakMap<World, Decoded>()
@@ -41,11 +44,21 @@ export function decode(json: World): Decoded {
       activities: library.parseActivities(json.activities),
       payments: library.parsePayments(json.payments),
       expenses: library.parseExpenses(json.expenses),
-      candidates: library.parseCandidates(json.candidates)
+      candidates: library.parseCandidates(json.candidates),
+      financialReport: library.parseFinancialReport(json.financialReport),
+      validationError: validationErrorOf(json)
     }
     decodedWorlds.set(json, found)
   }
   return found
+}
+
+function validationErrorOf(json: World): library.ValidationError {
+  for (const document of [json.brokenConvention, { ...json.convention, terms: undefined }]) {
+    const parsed = library.safeParseConvention(document)
+    if (!parsed.success) return parsed.error
+  }
+  throw new Error("unreachable: a convention without terms is refused")
 }
 
 /** An invariant a result broke, or undefined; `name` is what the run counts. */
@@ -267,6 +280,79 @@ function roundTrip(parse: (input: unknown) => unknown): Invariant {
   }
 }
 
+/** Each line's variance is its actual minus its forecast; the totals are the sums of the lines; the spending covered is the cost less the other funding, not below zero. */
+const varianceSums: Invariant = {
+  name: "variance = actual − forecast, totals the sums of the lines",
+  check: (_args, result) => {
+    const comparison = result as library.FinancialReportComparison
+    const wrong = comparison.lines.find((line) => !line.variance.equals(line.actual.minus(line.forecast)))
+    if (wrong !== undefined) return `${wrong.account}: variance ${wrong.variance.toString()} for ${wrong.actual.toString()} − ${wrong.forecast.toString()}`
+    for (const [key, side] of [["charges", "charge"], ["products", "product"], ["inKind", "in-kind"]] as const) {
+      const lines = comparison.lines.filter((line) => line.side === side)
+      if (!Euros.sum(lines.map((line) => line.actual)).equals(comparison.totals[key].actual) || !Euros.sum(lines.map((line) => line.forecast)).equals(comparison.totals[key].forecast)) return `the ${key} totals are not the sums of their lines`
+    }
+    if (!comparison.cafReceived.plus(comparison.otherFundingReceived).equals(comparison.totals.products.actual)) return "the Caf's and the other funding do not make the products"
+    if (!comparison.eligibleSpend.equals(Euros.max(Euros.zero, comparison.actualCost.minus(comparison.otherFundingReceived)))) return `eligible spend ${comparison.eligibleSpend.toString()} is not the cost less the other funding`
+    return undefined
+  }
+}
+
+/** Each partner's total is the sum of its subsidies counted; above 153 000 € exactly when it says so. */
+const publicFundingSums: Invariant = {
+  name: "total = sum of the subsidies",
+  check: (_args, result) => {
+    for (const row of result as ReadonlyArray<library.PartnerPublicFunding>) {
+      if (!row.total.equals(Euros.sum(row.subsidies.map((subsidy) => subsidy.amount)))) return `${row.partnerId}: total ${row.total.toString()} is not the sum of its subsidies`
+      if (row.aboveAuditorThreshold !== row.total.greaterThan(Euros.parse("153000"))) return `${row.partnerId}: aboveAuditorThreshold wrong for ${row.total.toString()}`
+      if (row.subsidies.some((subsidy) => !subsidy.amount.isPositive())) return `${row.partnerId}: a subsidy counted is not positive`
+    }
+    return undefined
+  }
+}
+
+/** One check per budget, in order; a budget's cost is the sum of its charges; nothing negative. */
+const budgetSums: Invariant = {
+  name: "one check per budget, its cost the sum of its charges",
+  check: (args, result) => {
+    const convention = args[0] as Convention
+    const year = (args[1] as library.BudgetCheckOptions).year
+    // One check per budget of the year asked (or of every year), in the budgets' order, twins included.
+    const budgets = (convention.budgets ?? []).filter((candidate) => year === undefined || candidate.year === year)
+    const checks = result as ReadonlyArray<library.BudgetCheck>
+    if (checks.length !== budgets.length) return `${checks.length} checks for ${budgets.length} budgets`
+    for (const [index, check] of checks.entries()) {
+      const budget = budgets[index] as library.Budget
+      if (budget.year !== check.year || budget.actionId !== check.actionId) return `check ${index} is not the budget's (${budget.year} ${budget.actionId ?? ""})`
+      if (!check.cost.equals(Euros.sum(budget.charges.map((line) => line.amount)))) return `${check.year}: cost ${check.cost.toString()} is not the sum of the charges`
+      if (check.cost.isNegative() || check.caf.isNegative() || check.awardedCaf.isNegative()) return `${check.year}: a negative amount`
+    }
+    return undefined
+  }
+}
+
+/** The repayment is due on or after the decision, and at most six months after it. */
+const repaymentWithinSixMonths: Invariant = {
+  name: "due between the decision and six months after",
+  check: (args, result) => {
+    const withdrawal = args[0] as { decidedOn: string }
+    const due = result as string
+    return due >= withdrawal.decidedOn && due <= library.addMonths(withdrawal.decidedOn as library.CalendarDate, 6) ? undefined : `due ${due} for a decision of ${withdrawal.decidedOn}`
+  }
+}
+
+/** One line per issue after the heading (and one for those not listed), each naming its path. */
+const issuesListed: Invariant = {
+  name: "one line per issue, with its path",
+  check: (args, result) => {
+    const error = args[0] as library.ValidationError
+    const lines = result as ReadonlyArray<string>
+    const expected = 1 + error.issues.length + ((error.omittedIssues ?? 0) === 0 ? 0 : 1)
+    if (lines.length !== expected) return `${lines.length} lines for ${error.issues.length} issues`
+    const missing = error.issues.findIndex((issue, index) => !(lines[index + 1] ?? "").includes(library.formatPath(issue.path)))
+    return missing === -1 ? undefined : `line ${missing + 1} does not name its path`
+  }
+}
+
 // ---------------------------------------------------------------------------------------------
 // The targets
 
@@ -404,6 +490,12 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
   { name: "uniqueList", valid: () => [library.SectorSchema] },
   { name: "conventionJsonSchema", valid: () => [] },
   { name: "portfolioJsonSchema", valid: () => [] },
+  { name: "parseFinancialReport", valid: (w) => [w.json.financialReport] },
+  { name: "safeParseFinancialReport", valid: (w) => [w.json.financialReport], reached: succeeded },
+  { name: "encodeFinancialReport", valid: (w) => [w.financialReport], invariants: [roundTrip(library.parseFinancialReport)] },
+  { name: "financialReportJsonSchema", valid: () => [] },
+  { name: "issueMessage", valid: (w) => [w.validationError.issues[w.json.year % w.validationError.issues.length], w.json.year % 2 === 0 ? "fr" : "en"], reached: (result) => typeof result === "string" && result.length > 0 },
+  { name: "formatIssues", valid: (w) => [w.validationError, { locale: w.json.year % 2 === 0 ? "fr" : "en", ...(w.json.year % 3 === 0 ? { title: w.convention.title } : {}) }], invariants: [issuesListed] },
   { name: "formatPath", valid: (w) => [["conventions", w.json.year % 3, "terms", "period"]] },
   { name: "formatFraction", valid: (w) => [{ numerator: w.json.year, denominator: 7 }, 2] },
   // conventions
@@ -416,6 +508,7 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
   { name: "resolveConvention", valid: (w) => [w.convention, {}] },
   { name: "isResolvedConvention", valid: (w) => [library.resolveConvention(w.convention, {})], reached: held },
   { name: "yearAmounts", valid: (w) => [w.convention] },
+  { name: "withdrawalRepaymentDue", valid: (w) => [w.convention.withdrawal ?? w.portfolio.conventions.find((convention) => convention.withdrawal !== undefined)?.withdrawal ?? { decidedOn: date(w) }], invariants: [repaymentWithinSixMonths] },
   { name: "lineage", valid: (w) => [w.portfolio.conventions, w.convention.id] },
   { name: "targetForYear", valid: (w) => [objective(w), w.json.year] },
   // eligibility
@@ -450,6 +543,10 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
   },
   { name: "explain", valid: (w) => [library.checkEligibility(w.convention, w.candidates[0] ?? library.parseCandidate({ id: "c", structureId: "s", legalForm: "association-loi-1901", departement: "91", situation: "en-difficulte", sector: "jeunesse", accompanimentKind: "individuel" }), { date: date(w) })] },
   { name: "explanationLines", valid: (w) => [library.evaluateObjectives(w.convention, w.activities, { year: w.json.year }).explanation, w.json.year % 3] },
+  // budget
+  { name: "checkBudgets", valid: (w) => [w.convention, { ...(w.json.year % 2 === 0 ? { year: w.json.year } : {}), ...(w.json.year % 3 === 0 ? { cafShareCap: "0.8" } : {}) }], invariants: [budgetSums] },
+  { name: "compareFinancialReport", valid: (w) => [w.convention, w.financialReport], invariants: [varianceSums] },
+  { name: "partnerPublicFunding", valid: (w) => [w.portfolio, { year: w.json.year, ...(w.json.year % 3 === 0 ? { partnerId: "operateur-1" } : {}) }], invariants: [publicFundingSums] },
   // objectives
   { name: "defineIndicator", valid: () => [{ kind: "aggregate", aggregate: "count", filter: { activityKinds: ["action-collective"] }, unit: { singular: "atelier", plural: "ateliers" } }] },
   { name: "indicatorDefinition", valid: (w) => [((indicator) => (indicator.kind === "share" ? indicator.part : indicator))(objective(w).indicator)] },
@@ -487,6 +584,7 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
   { name: "conventionReport", valid: (w) => [w.convention, reportInputs(w)] },
   { name: "renderReportHtml", valid: (w) => [w.json.year % 2 === 0 ? annual(w) : whole(w)], invariants: [htmlInert] },
   { name: "renderReportMarkdown", valid: (w) => [w.json.year % 2 === 0 ? annual(w) : whole(w)], invariants: [markdownInert] },
+  { name: "scdlColumns", valid: (w) => [library.SCDL_VERSIONS[w.json.year % library.SCDL_VERSIONS.length]] },
   { name: "toScdlCsv", valid: (w) => [w.portfolio.conventions, { partners: w.portfolio.partners }], invariants: [csvFormulaFree], reached: (result) => (result as library.ScdlExport).rows.length > 0 },
   // scenarios
   { name: "runScenario", valid: (w) => [scenarioOf(w), () => w.json.portfolio] }

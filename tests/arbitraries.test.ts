@@ -5,7 +5,7 @@
  */
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { parseActivities, parseCandidates, parseExpenses, parsePayments, parsePortfolio } from "caf-conventions"
+import { parseActivities, parseCandidates, parseExpenses, parseFinancialReport, parsePayments, parsePortfolio, safeParseConvention } from "caf-conventions"
 import { world } from "./arbitraries.js"
 
 describe("the generators of valid documents", () => {
@@ -18,6 +18,7 @@ describe("the generators of valid documents", () => {
       expect(() => parsePayments(generated.payments)).not.toThrow()
       expect(() => parseExpenses(generated.expenses)).not.toThrow()
       expect(() => parseCandidates(generated.candidates)).not.toThrow()
+      expect(() => parseFinancialReport(generated.financialReport)).not.toThrow()
     }
   })
 
@@ -37,6 +38,14 @@ describe("the generators of valid documents", () => {
         for (const amendment of convention.amendments) for (const change of amendment.changes) seen.add(`change ${change.kind}`)
         if (convention.termination !== undefined) seen.add(convention.termination.decidedOn === undefined ? "termination" : "termination decided")
         if (convention.predecessorId !== undefined) seen.add("lineage")
+        if (convention.withdrawal !== undefined) seen.add(convention.withdrawal.repaymentDueDate === undefined ? "withdrawal" : "withdrawal with a repayment day")
+        if (terms.reporting?.varianceTolerance !== undefined) seen.add("variance tolerance")
+        for (const budget of convention.budgets ?? []) {
+          seen.add(budget.actionId === undefined ? "budget" : "budget of an action")
+          for (const funder of budget.funders ?? []) seen.add(`funder ${funder.granted === undefined ? "requested" : "granted"}`)
+          if ((budget.inKind ?? []).length > 0) seen.add("budget in kind")
+          if (budget.cafShareCap !== undefined) seen.add("Caf share cap")
+        }
         for (const objective of terms.objectives) seen.add(`indicator ${objective.indicator.kind}`)
       }
     }
@@ -44,8 +53,27 @@ describe("the generators of valid documents", () => {
       "unspent repay", "unspent keep", "unspent offset", "modulation none", "modulation proportional", "modulation fixed-reduction", "amounts constant", "amounts per-year",
       "partial first year", "partial last year", "1 years", "5 years", "fixed-date balance", "instalments", "termination", "termination decided", "lineage",
       ...["yearly-amount", "year-amount", "period-end", "sectors-added", "sectors-removed", "accompaniment-kinds-added", "accompaniment-kinds-removed", "target", "payment-terms"].map((kind) => `change ${kind}`),
-      ...["distinct-structures", "count-actions", "sum-days", "count-meetings", "aggregate", "share"].map((kind) => `indicator ${kind}`)
+      ...["distinct-structures", "count-actions", "sum-days", "count-meetings", "aggregate", "share"].map((kind) => `indicator ${kind}`),
+      "withdrawal", "withdrawal with a repayment day", "variance tolerance", "budget", "budget of an action", "funder requested", "funder granted", "budget in kind", "Caf share cap"
     ]
     expect(expected.filter((name) => !seen.has(name))).toEqual([])
+  })
+
+  it("give financial reports of every shape, and broken conventions that are refused most of the time", () => {
+    const seen = new Set<string>()
+    let refused = 0
+    for (const generated of sample()) {
+      const report = generated.financialReport as Record<string, any>
+      if (report.actionId !== undefined) seen.add("report of an action")
+      if ((report.inKind ?? []).length > 0) seen.add("report in kind")
+      for (const line of [...report.charges, ...report.products]) {
+        seen.add(line.forecast === undefined ? "forecast from the budget" : "forecast in the report")
+        if (line.explanation !== undefined) seen.add("explained")
+        if (line.funderKind !== undefined) seen.add("product with a funder")
+      }
+      if (!safeParseConvention(generated.brokenConvention).success) refused++
+    }
+    expect(["report of an action", "report in kind", "forecast from the budget", "forecast in the report", "explained", "product with a funder"].filter((name) => !seen.has(name))).toEqual([])
+    expect(refused).toBeGreaterThan(150)
   })
 })

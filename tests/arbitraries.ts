@@ -2,8 +2,9 @@
  * Generators of valid documents (fast-check arbitraries), shared by the property tests and the
  * fuzzers (`fuzz/`): partners with checked identifiers, conventions over whole and partial years
  * (one to five years), with every payment, unspent and modulation clause, objectives of every
- * indicator kind, amendments of every change kind, terminations with or without a decision day;
- * activity records, payments and expenses that match them; portfolios of several conventions
+ * indicator kind, amendments of every change kind, terminations with or without a decision day,
+ * withdrawals of the subsidy, forecast budgets; activity records, payments, expenses and a
+ * financial report that match them; the convention with one thing broken; portfolios of several conventions
  * linked by lineage. Every document they give decodes (`tests/arbitraries.test.ts` checks it),
  * so a fuzzer that breaks one thing at a time (`breakOne`) knows what it broke.
  *
@@ -17,6 +18,7 @@ import {
   CLAUSES,
   CONVENTION_KINDS,
   EXPENSE_CATEGORIES,
+  FUNDER_KINDS,
   FUNDING_SCHEMES,
   LEGAL_FORMS,
   PARTNERSHIP_BODIES,
@@ -25,6 +27,7 @@ import {
   SITUATIONS,
   TERMINATION_REQUESTERS,
   addDays,
+  addMonths,
   calendarDate,
   daysBetween,
   daysInMonth,
@@ -212,7 +215,7 @@ export const termsJson = periodJson.chain((period) => {
       // Always amounts: without them the funding functions refuse the convention (a broken input removes them).
       amounts: amountsJson(years),
       payment: fc.option(paymentJson, { nil: undefined, freq: 8 }),
-      reporting: fc.option(fc.record({ activityReportMonths: fc.integer({ min: 0, max: 24 }), financialReportMonths: fc.integer({ min: 0, max: 24 }) }), { nil: undefined }),
+      reporting: fc.option(fc.record({ activityReportMonths: fc.integer({ min: 0, max: 24 }), financialReportMonths: fc.integer({ min: 0, max: 24 }), varianceTolerance: fc.option(fc.constantFrom("0", "0.1", "0.15", "0.5"), { nil: undefined }) }).map(withoutUndefined), { nil: undefined }),
       expenses: fc.option(fc.record({ excludedCategories: subset(EXPENSE_CATEGORIES, 0), requireSupportingDocument: fc.boolean() }), { nil: undefined }),
       objectives: objectivesJson(years),
       unspent: fc.option(unspentJson, { nil: undefined, freq: 8 }),
@@ -249,6 +252,70 @@ function changeJson(terms: TermsJson): fc.Arbitrary<Record<string, unknown>> {
   return fc.oneof(...kinds)
 }
 
+/** A withdrawal before its dates are set against the signature: the breach after the first day, delays to the decision, the notification and the repayment. */
+function withdrawalDraft(start: CalendarDate, end: CalendarDate) {
+  return fc.record({
+    effectiveFrom: dateBetween(addDays(start, 1), end),
+    decisionDelay: fc.integer({ min: 0, max: 120 }),
+    reason: multilineText,
+    notifiedDelay: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
+    repaymentDelay: fc.option(fc.integer({ min: 0, max: 200 }), { nil: undefined })
+  })
+}
+
+/** A withdrawal's JSON: decided on or after the breach and the signature; repayment due at most six months after the decision (loi n° 2000-321, art. 10-1). */
+function withdrawalOf(draft: { effectiveFrom: CalendarDate; decisionDelay: number; reason: string; notifiedDelay?: number | undefined; repaymentDelay?: number | undefined }, signatureDate: CalendarDate): Record<string, unknown> {
+  const decided = addDays(draft.effectiveFrom, draft.decisionDelay)
+  const decidedOn = decided < signatureDate ? signatureDate : decided
+  const latest = addMonths(decidedOn, 6)
+  const due = draft.repaymentDelay === undefined ? undefined : addDays(decidedOn, draft.repaymentDelay)
+  return withoutUndefined({
+    decidedOn,
+    effectiveFrom: draft.effectiveFrom,
+    reason: draft.reason,
+    notifiedOn: draft.notifiedDelay === undefined ? undefined : addDays(decidedOn, draft.notifiedDelay),
+    repaymentDueDate: due === undefined ? undefined : due > latest ? latest : due
+  })
+}
+
+const CHARGE_ACCOUNTS = ["60", "61", "62", "6226", "64", "641100", "68"] as const
+const PRODUCT_ACCOUNTS = ["70", "74", "7411", "75", "79"] as const
+const IN_KIND_ACCOUNTS = ["86", "860", "87", "8700"] as const
+const ACTION_IDS = ["action-1", "action-2"] as const
+const FUNDER_NAMES = ["Caf de l'Essonne", "Ville d'Évry", "Département de l'Essonne", "Fondation de France"] as const
+const funderName = fc.oneof({ weight: 3, arbitrary: fc.constantFrom(...FUNDER_NAMES) }, { weight: 1, arbitrary: text })
+
+/** Forecast budgets of a convention: by year (one outside the period now and then), of the whole work or of an action, every funder kind, granted or only requested, contributions in kind, a cap on the Caf's share. */
+export function budgetsJson(years: ReadonlyArray<number>): fc.Arbitrary<Array<Record<string, unknown>>> {
+  const budget = fc.record({
+    year: fc.oneof({ weight: 6, arbitrary: fc.constantFrom(...years) }, { weight: 1, arbitrary: fc.constant((years[0] as number) - 1) }),
+    actionId: fc.option(fc.constantFrom(...ACTION_IDS), { nil: undefined, freq: 3 }),
+    label: fc.option(text, { nil: undefined }),
+    charges: fc.array(fc.record({ account: fc.constantFrom(...CHARGE_ACCOUNTS), label: fc.option(text, { nil: undefined }), amount: cents(15_000_000) }).map(withoutUndefined), { minLength: 1, maxLength: 4 }),
+    funders: fc.option(fc.array(fc.record({ kind: fc.constantFrom(...FUNDER_KINDS), name: funderName, requested: cents(10_000_000), granted: fc.option(cents(10_000_000), { nil: undefined, freq: 3 }) }).map(withoutUndefined), { maxLength: 4 }), { nil: undefined, freq: 6 }),
+    inKind: fc.option(fc.array(fc.record({ account: fc.constantFrom(...IN_KIND_ACCOUNTS), amount: cents(1_000_000) }), { maxLength: 2 }), { nil: undefined }),
+    cafShareCap: fc.option(ratio, { nil: undefined })
+  })
+  return fc.array(budget.map(withoutUndefined), { minLength: 1, maxLength: 3 })
+}
+
+/** A financial report for one year of a convention: lines on the budget's accounts and others, with and without their forecast and an explanation; products naming their funder or not; contributions in kind. */
+export function financialReportJson(convention: Record<string, unknown>): fc.Arbitrary<Record<string, unknown>> {
+  const terms = convention["terms"] as TermsJson
+  const years = yearsOf(terms.period.start, terms.period.end)
+  const fields = { label: fc.option(text, { nil: undefined, freq: 3 }), forecast: fc.option(cents(15_000_000), { nil: undefined }), actual: cents(15_000_000), explanation: fc.option(multilineText, { nil: undefined, freq: 3 }) }
+  return fc
+    .record({
+      year: fc.constantFrom(...years),
+      actionId: fc.option(fc.constantFrom(...ACTION_IDS), { nil: undefined, freq: 3 }),
+      receivedOn: fc.option(dateBetween(terms.period.start, addDays(terms.period.end, 400)), { nil: undefined }),
+      charges: fc.array(fc.record({ account: fc.constantFrom(...CHARGE_ACCOUNTS), ...fields }).map(withoutUndefined), { minLength: 1, maxLength: 5 }),
+      products: fc.array(fc.record({ account: fc.constantFrom(...PRODUCT_ACCOUNTS), funderKind: fc.option(fc.constantFrom(...FUNDER_KINDS), { nil: undefined, freq: 4 }), funderName: fc.option(funderName, { nil: undefined }), ...fields }).map(withoutUndefined), { maxLength: 4 }),
+      inKind: fc.option(fc.array(fc.record({ account: fc.constantFrom(...IN_KIND_ACCOUNTS), ...fields }).map(withoutUndefined), { maxLength: 2 }), { nil: undefined })
+    })
+    .map((report) => withoutUndefined({ conventionId: convention["id"], ...report }))
+}
+
 /** A convention's JSON: its id, parties, signature, terms, amendments of every kind, and a termination or none. */
 export function conventionJson(id: string, funderId: string, partnerId: string, predecessorId?: string): fc.Arbitrary<Record<string, unknown>> {
   return termsJson.chain((terms) => {
@@ -261,9 +328,12 @@ export function conventionJson(id: string, funderId: string, partnerId: string, 
         notificationDelay: fc.option(fc.integer({ min: 0, max: 30 }), { nil: undefined }),
         amendments: fc.array(fc.record({ effectiveDate: dateBetween(start, end), signatureDelay: fc.integer({ min: -60, max: 120 }), reason: multilineText, change: changeJson(terms as TermsJson) }), { maxLength: 3 }),
         termination: fc.option(fc.record({ date: dateBetween(start, end), reason: multilineText, requestedBy: fc.constantFrom(...TERMINATION_REQUESTERS), decidedDelay: fc.option(fc.integer({ min: 0, max: 200 }), { nil: undefined }) }), { nil: undefined, freq: 4 }),
+        // A withdrawal one time in four (fc.option cannot make its value the rarer one).
+        withdrawal: fc.oneof({ weight: 3, arbitrary: fc.constant(undefined) }, { weight: 1, arbitrary: withdrawalDraft(start, end) }),
+        budgets: fc.option(budgetsJson(yearsOf(start, end)), { nil: undefined, freq: 2 }),
         note: fc.option(multilineText, { nil: undefined })
       })
-      .map(({ notificationDelay, amendments, termination, signatureDate, ...rest }) => {
+      .map(({ notificationDelay, amendments, termination, withdrawal, signatureDate, ...rest }) => {
         // Two changes of one term on one day contradict each other: keep one amendment per day.
         const days = new Set<string>()
         const kept = amendments.filter((amendment) => !days.has(amendment.effectiveDate) && days.add(amendment.effectiveDate) !== undefined)
@@ -283,7 +353,9 @@ export function conventionJson(id: string, funderId: string, partnerId: string, 
           }),
           ...(termination === undefined
             ? {}
-            : { termination: withoutUndefined({ date: termination.date, reason: termination.reason, requestedBy: termination.requestedBy, decidedOn: decided === undefined ? undefined : decided < signatureDate ? signatureDate : decided }) })
+            : { termination: withoutUndefined({ date: termination.date, reason: termination.reason, requestedBy: termination.requestedBy, decidedOn: decided === undefined ? undefined : decided < signatureDate ? signatureDate : decided }) }),
+          // A period of one day leaves no day for a breach after the first.
+          ...(withdrawal === undefined || withdrawal.effectiveFrom > end ? {} : { withdrawal: withdrawalOf(withdrawal, signatureDate) })
         })
       })
   })
@@ -357,6 +429,10 @@ export interface World {
   readonly payments: Array<Record<string, unknown>>
   readonly expenses: Array<Record<string, unknown>>
   readonly candidates: Array<Record<string, unknown>>
+  /** A financial report of the convention under study. */
+  readonly financialReport: Record<string, unknown>
+  /** The convention under study with one thing broken (most often refused: the fuzzers catch its ValidationError). */
+  readonly brokenConvention: unknown
 }
 
 /** A candidate structure for the eligibility rules. */
@@ -396,9 +472,9 @@ export const world: fc.Arbitrary<World> = fc
   .chain(({ portfolio, convention }) => {
     const period = (convention["terms"] as TermsJson).period
     return fc.record({ activities: activitiesJson(convention), candidates: fc.array(candidateJson, { maxLength: 4 }).map((list) => list.map((candidate, index) => ({ id: `candidat-${index + 1}`, ...candidate }))), date: dateBetween(addDays(period.start, -40), addDays(period.end, 200)), yearPick: fc.nat() }).chain(({ activities, candidates, date, yearPick }) =>
-      fc.record({ payments: paymentsJson(convention), expenses: expensesJson(convention, activities) }).map(({ payments, expenses }) => {
+      fc.record({ payments: paymentsJson(convention), expenses: expensesJson(convention, activities), financialReport: financialReportJson(convention), brokenConvention: breakOne(convention) }).map(({ payments, expenses, financialReport, brokenConvention }) => {
         const years = yearsOf(period.start, period.end)
-        return { portfolio, convention, year: years[yearPick % years.length] as number, date, activities, payments, expenses, candidates }
+        return { portfolio, convention, year: years[yearPick % years.length] as number, date, activities, payments, expenses, candidates, financialReport, brokenConvention }
       })
     )
   })

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { describeValue } from "../core/describe.js"
 import { InvalidArgumentError } from "../core/errors.js"
 import type { ExplanationNode, Outcome } from "../core/explanation.js"
 import { type Fraction, toFraction } from "../core/fraction.js"
@@ -253,7 +254,7 @@ export function checkBudgets(input: Convention | ResolvedConvention, options: Bu
   const convention = checkedConvention(input)
   requireOptions(options, "budget check options")
   if (options.year !== undefined && (!Number.isInteger(options.year) || options.year < 1000 || options.year > 9999)) {
-    throw new InvalidArgumentError({ argument: "year", message: `expected a year between 1000 and 9999, got ${String(options.year)}` })
+    throw new InvalidArgumentError({ argument: "year", message: `expected a year between 1000 and 9999, got ${describeValue(options.year)}` })
   }
   if (options.cafShareCap !== undefined && !Schema.is(RatioSchema)(options.cafShareCap)) {
     throw new InvalidArgumentError({ argument: "cafShareCap", message: 'expected a ratio between 0 and 1 written as a decimal string, such as "0.8"' })

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { describeValue } from "../core/describe.js"
 import { InvalidArgumentError } from "../core/errors.js"
 import type { ExplanationNode } from "../core/explanation.js"
 import { frozenResult } from "../core/freeze.js"
@@ -200,7 +201,7 @@ export function partnerPublicFunding(portfolio: { readonly conventions: Readonly
   }
   requireOptions(options, "public funding options")
   if (!Number.isInteger(options.year) || options.year < 1000 || options.year > 9999) {
-    throw new InvalidArgumentError({ argument: "year", message: `expected a year between 1000 and 9999, got ${String(options.year)}` })
+    throw new InvalidArgumentError({ argument: "year", message: `expected a year between 1000 and 9999, got ${describeValue(options.year)}` })
   }
   if (options.partnerId !== undefined && typeof options.partnerId !== "string") throw new InvalidArgumentError({ argument: "partnerId", message: "expected a partner id" })
   const conventions = checkedConventions(portfolio.conventions)

@@ -216,6 +216,13 @@ describe("wrong arguments", () => {
     expect(() => partnerPublicFunding(relais(), { year: 25 })).toThrow(InvalidArgumentError)
     expect(() => annualReport(cpo, { year: 2025, activities: [], payments: [], expenses: [], financialReports: "x" as never })).toThrow(ValidationError)
   })
+
+  it("a year that is an object without a prototype is refused with the library's error, not a TypeError", () => {
+    const cpo = cpoOf(relais())
+    const year = Object.create(null) as never
+    expect(() => checkBudgets(cpo, { year })).toThrow(new InvalidArgumentError({ argument: "year", message: "expected a year between 1000 and 9999, got an object" }))
+    expect(() => partnerPublicFunding(relais(), { year })).toThrow(new InvalidArgumentError({ argument: "year", message: "expected a year between 1000 and 9999, got an object" }))
+  })
 })
 
 describe("no double funding reads the budget", () => {
