@@ -272,6 +272,26 @@ const csvFormulaFree: Invariant = {
   }
 }
 
+const tablesFormulaFree: Invariant = {
+  name: "report tables' CSV cells free of formulas (a negative amount is a number, not a formula)",
+  check: (_args, result) => {
+    const tables = result as ReturnType<typeof library.reportTablesCsv>
+    const cell = tables.flatMap((table) => csvCells(table.csv)).find((value) => /^[=+\-@\t\r]/u.test(value) && !/^-\d+(\.\d+)?$/u.test(value))
+    return cell === undefined ? undefined : `a CSV cell starts like a formula: ${JSON.stringify(cell)}`
+  }
+}
+
+const tablesMatchCsv: Invariant = {
+  name: "the CSV has one line per row of each table, and the header",
+  check: (args, result) => {
+    const tables = library.reportTables(args[0] as never)
+    const csv = result as ReturnType<typeof library.reportTablesCsv>
+    if (tables.length !== csv.length) return `${tables.length} tables, ${csv.length} CSV texts`
+    const wrong = tables.find((table, index) => (csv[index]?.csv.match(/\r\n/gu)?.length ?? 0) < table.rows.length + 1)
+    return wrong === undefined ? undefined : `table ${wrong.id} has fewer CSV lines than rows`
+  }
+}
+
 /** Decoding the encoded value gives the value again. */
 function roundTrip(parse: (input: unknown) => unknown): Invariant {
   return {
@@ -439,6 +459,7 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
   { name: "isSiret", valid: (w) => [siret(w)], reached: held },
   { name: "isRna", valid: (w) => [rna(w)], reached: held },
   { name: "isDepartement", valid: (w) => [w.convention.terms.territory[0]], reached: held },
+  { name: "departementText", valid: (w) => [w.convention.terms.territory[0]], reached: (result) => /\(\d[\dAB]\d?\)$/u.test(result as string) },
   { name: "sirenOf", valid: (w) => [siret(w)] },
   { name: "parseSiren", valid: (w) => [siret(w).slice(0, 9)] },
   { name: "parseSiret", valid: (w) => [siret(w)] },
@@ -584,6 +605,8 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
   { name: "conventionReport", valid: (w) => [w.convention, reportInputs(w)] },
   { name: "renderReportHtml", valid: (w) => [w.json.year % 2 === 0 ? annual(w) : whole(w)], invariants: [htmlInert] },
   { name: "renderReportMarkdown", valid: (w) => [w.json.year % 2 === 0 ? annual(w) : whole(w)], invariants: [markdownInert] },
+  { name: "reportTables", valid: (w) => [w.json.year % 2 === 0 ? annual(w) : whole(w)] },
+  { name: "reportTablesCsv", valid: (w) => [w.json.year % 2 === 0 ? annual(w) : whole(w), { separator: ",", decimal: ".", bom: w.json.year % 3 === 0 }], invariants: [tablesFormulaFree, tablesMatchCsv] },
   { name: "scdlColumns", valid: (w) => [library.SCDL_VERSIONS[w.json.year % library.SCDL_VERSIONS.length]] },
   { name: "toScdlCsv", valid: (w) => [w.portfolio.conventions, { partners: w.portfolio.partners }], invariants: [csvFormulaFree], reached: (result) => (result as library.ScdlExport).rows.length > 0 },
   // scenarios

@@ -7,6 +7,7 @@
 import { type CalendarDate, calendarDate, formatFrenchDate } from "../calendar/date.js"
 import { type Fraction, formatDecimal, formatFraction } from "../core/fraction.js"
 import type { ComplianceFinding } from "../conventions/finding.js"
+import { readingReport } from "./guard.js"
 import type { Target } from "../conventions/objective.js"
 import { instalmentStatusText } from "../funding/labels.js"
 import type { LedgerTotals } from "../funding/ledger.js"
@@ -316,21 +317,11 @@ function conventionFundingSection(report: ConventionReport): Section {
 }
 
 /**
- * @internal Renders a report: what `render` makes of its content. A report copied from the
- * library's but whose parts are not what annualReport or conventionReport build (amounts read back
- * from JSON as texts, say) fails somewhere inside; that is an InvalidArgumentError naming the
- * report, never a TypeError.
+ * @internal Renders a report: what `render` makes of its content; a report that is not one is an
+ * InvalidArgumentError naming it (see guard.ts).
  */
 export function renderedReport(report: AnnualReport | ConventionReport, render: (document: ReportDocument) => string): string {
-  try {
-    return render(reportDocument(report))
-  } catch (error) {
-    // A part of the wrong kind fails as a TypeError, or as an amount refused by Euros (argument "amounts[0]"…): both say the report is not one.
-    if (error instanceof TypeError || (error instanceof InvalidArgumentError && error.argument !== "report")) {
-      throw new InvalidArgumentError({ argument: "report", message: `expected a report built by annualReport or conventionReport (${error.message})` })
-    }
-    throw error
-  }
+  return readingReport(() => render(reportDocument(report)))
 }
 
 /** A section when there is one. */

@@ -21,6 +21,7 @@ import { Dec } from "../money/decimal.js"
 import { Euros } from "../money/euros.js"
 import { ACCOMPANIMENT_KIND_LABELS, SECTOR_LABELS } from "../referential/codes.js"
 import type { ObjectiveStatus } from "../objectives/evaluate.js"
+import { readingReport } from "./guard.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 
 /**
@@ -295,6 +296,10 @@ export function reportTables(report: AnnualReport | ConventionReport): ReadonlyA
   if (report === null || typeof report !== "object" || (report.kind !== "annual" && report.kind !== "convention") || report.convention === undefined) {
     throw new InvalidArgumentError({ argument: "report", message: "expected a report built by annualReport or conventionReport" })
   }
+  return readingReport(() => tablesOf(report))
+}
+
+function tablesOf(report: AnnualReport | ConventionReport): ReadonlyArray<ReportTable> {
   if (report.kind === "annual") {
     return Object.freeze([amendmentsTable(report), objectivesTable(report), schedule([report.funding], `Échéancier et versements ${report.year}`), notCounted([report.funding]), ledger([report.funding], false)])
   }

@@ -1,5 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest"
 import {
+  reportTables,
+  reportTablesCsv,
   type AnnualReport,
   annualReport,
   type Convention,
@@ -231,6 +233,9 @@ describe("a report read back from its JSON", () => {
     const copy = JSON.parse(JSON.stringify(annualReport(cpo, { ...inputs, year: 2024 })))
     expect(() => renderReportHtml(copy)).toThrow(expect.objectContaining({ _tag: "InvalidArgument", argument: "report" }))
     expect(() => renderReportMarkdown(copy)).toThrow(expect.objectContaining({ _tag: "InvalidArgument", argument: "report" }))
+    // The tables too: the fuzz run found reportTables and reportTablesCsv throwing "value.format is not a function".
+    expect(() => reportTables(copy)).toThrow(expect.objectContaining({ _tag: "InvalidArgument", argument: "report" }))
+    expect(() => reportTablesCsv(copy)).toThrow(expect.objectContaining({ _tag: "InvalidArgument", argument: "report" }))
     expect(renderReportMarkdown(annualReport(cpo, { ...inputs, year: 2024 }))).toMatch(/^# Bilan annuel 2024/u)
   })
 })
