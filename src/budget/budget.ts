@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { Effect, Schema } from "effect"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
 import { IdSchema, TextSchema, jsonSchemaHint } from "../core/schemas.js"
 import { NonNegativeEurosFromString, RatioSchema } from "../money/schema.js"
 

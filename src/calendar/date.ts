@@ -6,7 +6,7 @@
  */
 import { UTCDate } from "@date-fns/utc"
 import { addMonths as addMonthsFns } from "date-fns"
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { InvalidArgumentError, InvalidDateError, type PathSegment } from "../core/errors.js"
 import { dateArgument } from "./arguments.js"
 import { makeCodec } from "../core/codec.js"

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { InvalidArgumentError } from "../core/errors.js"
 import { dateArgument, integerArgument, periodArgument } from "./arguments.js"
 import type { Fraction } from "../core/fraction.js"

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { type CalendarDate, isCalendarDate, safeParseCalendarDate } from "../calendar/date.js"
 import { type Issue, ValidationError } from "../core/errors.js"
 import { describeValue } from "../core/describe.js"

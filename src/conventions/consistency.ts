@@ -4,7 +4,7 @@
  *
  * @module
  */
-import type { Schema } from "effect"
+import type * as Schema from "effect/Schema"
 import { periodYears } from "../calendar/period.js"
 import type { Issue } from "../core/errors.js"
 import { changedTerms } from "./amendment.js"

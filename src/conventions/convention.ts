@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { makeCodec } from "../core/codec.js"
 import { conventionIssues } from "./consistency.js"
 import { ConventionFields } from "./fields.js"

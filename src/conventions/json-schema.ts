@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { PortfolioSchema } from "../portfolio/portfolio.js"
 import { ConventionSchema } from "./convention.js"
 import { FinancialReportDocumentSchema } from "../budget/financial-report.js"

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { Data } from "effect"
+import * as Data from "effect/Data"
 import { ValidationError } from "../core/errors.js"
 import { describeValue } from "../core/describe.js"
 import { checkedConventions } from "./checked.js"

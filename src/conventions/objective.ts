@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { Effect, Schema } from "effect"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
 import { describeValue } from "../core/describe.js"
 import { ValidationError } from "../core/errors.js"
 import { IdSchema, MultilineTextSchema, TextSchema, YearKeySchema, uniqueList } from "../core/schemas.js"

@@ -4,7 +4,9 @@
  *
  * @module
  */
-import { Effect, Result, Schema } from "effect"
+import * as Effect from "effect/Effect"
+import * as Result from "effect/Result"
+import * as Schema from "effect/Schema"
 import { describeValue } from "./describe.js"
 import type { SafeParseResult } from "./errors.js"
 import { InvalidArgumentError, ValidationError } from "./errors.js"

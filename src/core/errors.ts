@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { Data } from "effect"
+import * as Data from "effect/Data"
 import { completeIssue } from "./messages.js"
 
 /**

@@ -6,7 +6,7 @@
  * @internal
  * @module
  */
-import { SchemaIssue } from "effect"
+import * as SchemaIssue from "effect/SchemaIssue"
 import { type Issue, type IssueCode, MAX_LISTED_ISSUES, type PathSegment } from "./errors.js"
 import { TYPE_NAMES, completeIssue, frenchNumber, guillemets, kindOf as kindOfValue, listOf, shorten, translate } from "./messages.js"
 import { nearest } from "./suggest.js"

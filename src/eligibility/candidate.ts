@@ -4,7 +4,8 @@
  *
  * @module
  */
-import { Effect, Schema } from "effect"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
 import { PeriodSchema } from "../calendar/period.js"
 import { makeCodec } from "../core/codec.js"
 import { IdSchema, TextSchema } from "../core/schemas.js"

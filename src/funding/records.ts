@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { Effect, Schema } from "effect"
+import * as Effect from "effect/Effect"
+import * as Schema from "effect/Schema"
 import { CalendarDateSchema } from "../calendar/date.js"
 import { makeCodec } from "../core/codec.js"
 import { makeMark } from "../core/mark.js"

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { type CalendarDate, CalendarDateSchema, addDays } from "../calendar/date.js"
 import { makeCodec } from "../core/codec.js"
 import { makeMark } from "../core/mark.js"

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { makeCodec } from "../core/codec.js"
 import { describeValue } from "../core/describe.js"
 import { ValidationError } from "../core/errors.js"

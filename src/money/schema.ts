@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { Schema, SchemaTransformation } from "effect"
+import * as Schema from "effect/Schema"
+import * as SchemaTransformation from "effect/SchemaTransformation"
 import { ISSUE_KIND, localizedIssue } from "../core/issues.js"
 import { jsonSchemaHint } from "../core/schemas.js"
 import { Euros } from "./euros.js"

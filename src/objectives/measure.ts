@@ -16,7 +16,7 @@ import { ACCOMPANIMENT_KIND_LABELS, type AccompanimentKind, FUNDING_SCHEME_LABEL
 import { ACTIVITY_KIND_LABELS, type ActivityKind } from "../referential/convention-codes.js"
 import type { Activity } from "./activity.js"
 import type { ExcludedRecord } from "./exclusion.js"
-import type { Schema } from "effect"
+import type * as Schema from "effect/Schema"
 import { departementText } from "../referential/departements.js"
 
 /** The kind of support an activity is, for the eligibility rules. */

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { makeCodec } from "../core/codec.js"
 import { IdSchema, MultilineTextSchema, TextSchema, uniqueList } from "../core/schemas.js"
 import { DepartementSchema, RnaSchema, SirenSchema, SiretSchema } from "../identifiers/identifiers.js"

@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { type CalendarDate, CalendarDateSchema } from "../calendar/date.js"
 import { TextSchema } from "../core/schemas.js"
 import type { LegalForm } from "../referential/codes.js"

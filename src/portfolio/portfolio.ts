@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { makeCodec } from "../core/codec.js"
 import type { Issue } from "../core/errors.js"
 import { ConventionSchema } from "../conventions/convention.js"

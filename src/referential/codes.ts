@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 
 /**
  * Builds a code list: the codes in a stable order, their French labels, and the schema that

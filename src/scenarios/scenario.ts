@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { Schema } from "effect"
+import * as Schema from "effect/Schema"
 import { formatFraction } from "../core/fraction.js"
 import { makeCodec } from "../core/codec.js"
 import { InvalidArgumentError } from "../core/errors.js"

@@ -7,7 +7,7 @@
  * @module
  */
 import { Readable } from "node:stream"
-import { Data } from "effect"
+import * as Data from "effect/Data"
 import { parse as parseCsvText } from "csv-parse/sync"
 import ExcelJS from "exceljs"
 import { InvalidArgumentError, MAX_LISTED_ISSUES, type PathSegment } from "../core/errors.js"
