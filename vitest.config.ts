@@ -6,7 +6,10 @@ export default defineConfig({
     // Tests import the library by its published name, as users do, but run on the sources.
     alias: [
       { find: /^caf-conventions$/u, replacement: fileURLToPath(new URL("./src/index.ts", import.meta.url)) },
-      { find: /^caf-conventions\/spreadsheet$/u, replacement: fileURLToPath(new URL("./src/spreadsheet/index.ts", import.meta.url)) }
+      {
+        find: /^caf-conventions\/spreadsheet$/u,
+        replacement: fileURLToPath(new URL("./src/spreadsheet/index.ts", import.meta.url))
+      }
     ]
   },
   test: {

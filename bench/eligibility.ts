@@ -37,7 +37,14 @@ export function generate(count: number): Array<Candidate> {
       employer: random() < 0.7,
       sector: random() < 0.85 ? pick(random, SECTORS.slice(0, 5)) : pick(random, SECTORS),
       accompanimentKind: pick(random, ACCOMPANIMENT_KINDS),
-      otherFunding: funded ? [{ scheme: pick(random, ["fpt", "dla", "action-sociale-caf"] as const), ...(random() < 0.3 ? { conventionId: "cpo-ville" } : {}) }] : []
+      otherFunding: funded
+        ? [
+            {
+              scheme: pick(random, ["fpt", "dla", "action-sociale-caf"] as const),
+              ...(random() < 0.3 ? { conventionId: "cpo-ville" } : {})
+            }
+          ]
+        : []
     }
   })
 }
@@ -47,10 +54,16 @@ function facts(candidate: Candidate, convention: Convention) {
   const context = eligibilityContext(convention, DATE as never)
   const doubleFunded = candidate.otherFunding.some(
     (funding) =>
-      (context.terms.excludedSchemes.includes(funding.scheme) || (funding.conventionId !== undefined && funding.conventionId !== convention.id)) &&
+      (context.terms.excludedSchemes.includes(funding.scheme) ||
+        (funding.conventionId !== undefined && funding.conventionId !== convention.id)) &&
       (funding.period === undefined || periodsOverlap(funding.period, context.exercise))
   )
-  return { ...candidate, inForce: context.status === "in-force", doubleFunded, isPartner: candidate.structureId === convention.partnerId }
+  return {
+    ...candidate,
+    inForce: context.status === "in-force",
+    doubleFunded,
+    isPartner: candidate.structureId === convention.partnerId
+  }
 }
 
 function jsonRulesEngine(convention: Convention): RulesEngine {
@@ -65,7 +78,11 @@ function jsonRulesEngine(convention: Convention): RulesEngine {
         {
           any: [
             { fact: "accompanimentKind", operator: "notEqual", value: "individuel" },
-            { fact: "situation", operator: "in", value: ["en-difficulte", "en-developpement", "en-difficulte-et-en-developpement"] }
+            {
+              fact: "situation",
+              operator: "in",
+              value: ["en-difficulte", "en-developpement", "en-difficulte-et-en-developpement"]
+            }
           ]
         },
         { fact: "departement", operator: "in", value: [...terms.territory] },
@@ -81,7 +98,9 @@ function jsonRulesEngine(convention: Convention): RulesEngine {
 
 function publicodesEngine(convention: Convention): Publicodes {
   const { terms } = convention
-  const oneOf = (name: string, values: ReadonlyArray<string>) => ({ "une de ces conditions": values.map((value) => `candidat . ${name} = '${value}'`) })
+  const oneOf = (name: string, values: ReadonlyArray<string>) => ({
+    "une de ces conditions": values.map((value) => `candidat . ${name} = '${value}'`)
+  })
   const input = { "par défaut": "'aucun'" }
   return new Publicodes({
     candidat: null,
@@ -96,7 +115,12 @@ function publicodesEngine(convention: Convention): Publicodes {
     "secteur couvert": oneOf("secteur", terms.sectors),
     "accompagnement prévu": oneOf("accompagnement", terms.accompanimentKinds),
     "situation admise": {
-      "une de ces conditions": ["candidat . accompagnement != 'individuel'", ...["en-difficulte", "en-developpement", "en-difficulte-et-en-developpement"].map((s) => `candidat . situation = '${s}'`)]
+      "une de ces conditions": [
+        "candidat . accompagnement != 'individuel'",
+        ...["en-difficulte", "en-developpement", "en-difficulte-et-en-developpement"].map(
+          (s) => `candidat . situation = '${s}'`
+        )
+      ]
     },
     territoire: oneOf("département", terms.territory),
     "forme admissible": oneOf("forme juridique", [...ADMISSIBLE_LEGAL_FORMS]),
@@ -124,7 +148,9 @@ export async function eligibilityBench(count = 100_000): Promise<ReadonlyArray<B
     const isEligible = compileEligibility(convention, { date: DATE })
     return candidates.map(isEligible)
   })
-  const explained = await medianMs(3, () => screenEligibility(convention, candidates, { date: DATE }).lines.map((line) => line.status === "eligible"))
+  const explained = await medianMs(3, () =>
+    screenEligibility(convention, candidates, { date: DATE }).lines.map((line) => line.status === "eligible")
+  )
 
   const rulesEngine = jsonRulesEngine(convention)
   const jre = await medianMs(1, async () => {
@@ -152,14 +178,42 @@ export async function eligibilityBench(count = 100_000): Promise<ReadonlyArray<B
   )
 
   const reference = verdict.result
-  const disagreements = [explained.result, jre.result, pc.result].map((other) => other.filter((value, i) => value !== reference[i]).length)
+  const disagreements = [explained.result, jre.result, pc.result].map(
+    (other) => other.filter((value, i) => value !== reference[i]).length
+  )
   const eligible = reference.filter(Boolean).length
-  const agree = disagreements.every((n) => n === 0) ? `all four agree on ${count} verdicts (${eligible} eligible)` : `DISAGREEMENTS: ${disagreements.join(", ")}`
+  const agree = disagreements.every((n) => n === 0)
+    ? `all four agree on ${count} verdicts (${eligible} eligible)`
+    : `DISAGREEMENTS: ${disagreements.join(", ")}`
   const rows: Array<BenchRow> = [
-    { benchmark: "eligibility", variant: "compileEligibility (verdict only)", median: `${verdict.ms.toFixed(1)} ms`, throughput: perSecond(count, verdict.ms), note: agree },
-    { benchmark: "eligibility", variant: "screenEligibility (explained)", median: `${explained.ms.toFixed(1)} ms`, throughput: perSecond(count, explained.ms), note: `${(explained.ms / verdict.ms).toFixed(1)}× the verdict path` },
-    { benchmark: "eligibility", variant: "json-rules-engine 7", median: `${jre.ms.toFixed(1)} ms`, throughput: perSecond(count, jre.ms), note: `${(jre.ms / verdict.ms).toFixed(0)}× the verdict path (1 run)` },
-    { benchmark: "eligibility", variant: "publicodes 1", median: `${pc.ms.toFixed(1)} ms`, throughput: perSecond(count, pc.ms), note: `${(pc.ms / verdict.ms).toFixed(0)}× the verdict path (1 run)` }
+    {
+      benchmark: "eligibility",
+      variant: "compileEligibility (verdict only)",
+      median: `${verdict.ms.toFixed(1)} ms`,
+      throughput: perSecond(count, verdict.ms),
+      note: agree
+    },
+    {
+      benchmark: "eligibility",
+      variant: "screenEligibility (explained)",
+      median: `${explained.ms.toFixed(1)} ms`,
+      throughput: perSecond(count, explained.ms),
+      note: `${(explained.ms / verdict.ms).toFixed(1)}× the verdict path`
+    },
+    {
+      benchmark: "eligibility",
+      variant: "json-rules-engine 7",
+      median: `${jre.ms.toFixed(1)} ms`,
+      throughput: perSecond(count, jre.ms),
+      note: `${(jre.ms / verdict.ms).toFixed(0)}× the verdict path (1 run)`
+    },
+    {
+      benchmark: "eligibility",
+      variant: "publicodes 1",
+      median: `${pc.ms.toFixed(1)} ms`,
+      throughput: perSecond(count, pc.ms),
+      note: `${(pc.ms / verdict.ms).toFixed(0)}× the verdict path (1 run)`
+    }
   ]
   return rows
 }

@@ -6,7 +6,17 @@
  * `JSON.parse` of the same text.
  */
 import { readFileSync } from "node:fs"
-import { type Convention, EXPENSE_CATEGORIES, Euros, SECTORS, encodeConvention, evaluateFundingUse, evaluateObjectives, parseExpenses, parsePortfolio } from "caf-conventions"
+import {
+  type Convention,
+  EXPENSE_CATEGORIES,
+  Euros,
+  SECTORS,
+  encodeConvention,
+  evaluateFundingUse,
+  evaluateObjectives,
+  parseExpenses,
+  parsePortfolio
+} from "caf-conventions"
 import { type BenchRow, foundingConvention, pick, seeded } from "./support.js"
 
 const CONVENTIONS = Number(process.env["BENCH_FIXED_CONVENTIONS"] ?? 2_000)
@@ -15,12 +25,21 @@ const RUNS = 5
 /** Fresh decoded conventions, each a copy of the founding one under its own id. */
 function freshConventions(count: number): ReadonlyArray<Convention> {
   const { predecessorId: _none, ...json } = encodeConvention(foundingConvention()) as Record<string, unknown>
-  const { partners } = JSON.parse(readFileSync(new URL("../examples/data/portfolio.json", import.meta.url), "utf8")) as { readonly partners: unknown }
-  return parsePortfolio({ partners, conventions: Array.from({ length: count }, (_, i) => ({ ...json, id: `cpo-${i}` })) }).conventions
+  const { partners } = JSON.parse(
+    readFileSync(new URL("../examples/data/portfolio.json", import.meta.url), "utf8")
+  ) as { readonly partners: unknown }
+  return parsePortfolio({
+    partners,
+    conventions: Array.from({ length: count }, (_, i) => ({ ...json, id: `cpo-${i}` }))
+  }).conventions
 }
 
 /** Median wall and CPU time (user + system, every thread) of `runs` runs, each on its own inputs. */
-function timed<I>(runs: number, prepare: () => I, task: (input: I) => void): { readonly wallMs: number; readonly cpuMs: number } {
+function timed<I>(
+  runs: number,
+  prepare: () => I,
+  task: (input: I) => void
+): { readonly wallMs: number; readonly cpuMs: number } {
   const wall: Array<number> = []
   const cpu: Array<number> = []
   for (let run = 0; run < runs; run++) {
@@ -40,22 +59,38 @@ const perConvention = (ms: number) => `${((ms * 1000) / CONVENTIONS).toFixed(1)}
 
 export async function fixedBench(): Promise<ReadonlyArray<BenchRow>> {
   const rows: Array<BenchRow> = []
-  const objectives = timed(RUNS, () => freshConventions(CONVENTIONS), (conventions) => {
-    for (const convention of conventions) evaluateObjectives(convention, [], { year: 2024 })
-  })
-  const funding = timed(RUNS, () => freshConventions(CONVENTIONS), (conventions) => {
-    for (const convention of conventions) evaluateFundingUse(convention, { year: 2024, payments: [], expenses: [] })
-  })
-  // The floor: what a hand-written loop does for a convention with no records (a set of sectors, four zero counts, a zero sum).
-  const floor = timed(RUNS, () => freshConventions(CONVENTIONS), (conventions) => {
-    let total = 0
-    for (const convention of conventions) {
-      const sectors = new Set<string>(convention.terms.sectors)
-      total += sectors.size > 0 ? 0 : 1
+  const objectives = timed(
+    RUNS,
+    () => freshConventions(CONVENTIONS),
+    (conventions) => {
+      for (const convention of conventions) evaluateObjectives(convention, [], { year: 2024 })
     }
-    if (total < 0) throw new Error("unreachable")
-  })
-  for (const [name, figure] of [["evaluateObjectives", objectives], ["evaluateFundingUse", funding], ["hand-written floor", floor]] as const) {
+  )
+  const funding = timed(
+    RUNS,
+    () => freshConventions(CONVENTIONS),
+    (conventions) => {
+      for (const convention of conventions) evaluateFundingUse(convention, { year: 2024, payments: [], expenses: [] })
+    }
+  )
+  // The floor: what a hand-written loop does for a convention with no records (a set of sectors, four zero counts, a zero sum).
+  const floor = timed(
+    RUNS,
+    () => freshConventions(CONVENTIONS),
+    (conventions) => {
+      let total = 0
+      for (const convention of conventions) {
+        const sectors = new Set<string>(convention.terms.sectors)
+        total += sectors.size > 0 ? 0 : 1
+      }
+      if (total < 0) throw new Error("unreachable")
+    }
+  )
+  for (const [name, figure] of [
+    ["evaluateObjectives", objectives],
+    ["evaluateFundingUse", funding],
+    ["hand-written floor", floor]
+  ] as const) {
     rows.push({
       benchmark: "fixed",
       variant: `${name}, ${CONVENTIONS.toLocaleString("en-US")} conventions with no records (decoded afresh each run)`,
@@ -67,18 +102,34 @@ export async function fixedBench(): Promise<ReadonlyArray<BenchRow>> {
 
   // Decoding records against JSON.parse of the same text.
   const random = seeded(6)
-  const text = JSON.stringify(Array.from({ length: 20_000 }, (_, line) => ({
-    id: `d${line}`,
-    date: `2024-${String(1 + Math.floor(random() * 12)).padStart(2, "0")}-10`,
-    amount: Euros.fromCents(Math.floor(random() * 60_000)).toString(),
-    category: pick(random, EXPENSE_CATEGORIES),
-    sector: pick(random, SECTORS.slice(0, 5)),
-    fundedBy: [],
-    document: `F-${line}`
-  })))
-  const parse = timed(RUNS, () => text, (json) => void JSON.parse(json))
-  const decode = timed(RUNS, () => text, (json) => void parseExpenses(JSON.parse(json)))
-  rows.push({ benchmark: "fixed", variant: "JSON.parse, 20,000 expense lines", median: `${parse.wallMs.toFixed(1)} ms`, throughput: "", note: `CPU ${parse.cpuMs.toFixed(1)} ms` })
+  const text = JSON.stringify(
+    Array.from({ length: 20_000 }, (_, line) => ({
+      id: `d${line}`,
+      date: `2024-${String(1 + Math.floor(random() * 12)).padStart(2, "0")}-10`,
+      amount: Euros.fromCents(Math.floor(random() * 60_000)).toString(),
+      category: pick(random, EXPENSE_CATEGORIES),
+      sector: pick(random, SECTORS.slice(0, 5)),
+      fundedBy: [],
+      document: `F-${line}`
+    }))
+  )
+  const parse = timed(
+    RUNS,
+    () => text,
+    (json) => void JSON.parse(json)
+  )
+  const decode = timed(
+    RUNS,
+    () => text,
+    (json) => void parseExpenses(JSON.parse(json))
+  )
+  rows.push({
+    benchmark: "fixed",
+    variant: "JSON.parse, 20,000 expense lines",
+    median: `${parse.wallMs.toFixed(1)} ms`,
+    throughput: "",
+    note: `CPU ${parse.cpuMs.toFixed(1)} ms`
+  })
   rows.push({
     benchmark: "fixed",
     variant: "JSON.parse + parseExpenses, 20,000 expense lines",

@@ -3,7 +3,17 @@
  * by a plain hand-written loop computing the same eligible spending and amount to repay (the
  * floor), at 100 000 and 1 000 000 lines.
  */
-import { type Convention, EXPENSE_CATEGORIES, Euros, type Expense, type Payment, SECTORS, evaluateFundingUse, parseExpenses, parsePayments } from "caf-conventions"
+import {
+  type Convention,
+  EXPENSE_CATEGORIES,
+  Euros,
+  type Expense,
+  type Payment,
+  SECTORS,
+  evaluateFundingUse,
+  parseExpenses,
+  parsePayments
+} from "caf-conventions"
 import { checkedConvention } from "../src/conventions/checked.js"
 import { checkedRecords, yearUse } from "../src/funding/use.js"
 import { type BenchRow, foundingConvention, medianMs, pick, seeded } from "./support.js"
@@ -34,18 +44,20 @@ function workload(conventionCount: number): Workload {
     ])
   )
   const expenses = conventions.map((convention) =>
-    parseExpenses(Array.from({ length: LINES_PER_CONVENTION }, (_, line) => {
-      const month = 1 + Math.floor(random() * 12)
-      return {
-        id: `${convention.id}-d${line}`,
-        date: `${random() < 0.95 ? 2024 : 2023}-${String(month).padStart(2, "0")}-10` as Expense["date"],
-        amount: Euros.fromCents(Math.floor(random() * 60_000)).toString(),
-        category: pick(random, EXPENSE_CATEGORIES),
-        ...(random() < 0.9 ? { sector: pick(random, SECTORS.slice(0, 5)) } : { sector: pick(random, SECTORS) }),
-        fundedBy: random() < 0.03 ? ["fpt"] : [],
-        ...(random() < 0.97 ? { document: `F-${line}` } : {})
-      }
-    }))
+    parseExpenses(
+      Array.from({ length: LINES_PER_CONVENTION }, (_, line) => {
+        const month = 1 + Math.floor(random() * 12)
+        return {
+          id: `${convention.id}-d${line}`,
+          date: `${random() < 0.95 ? 2024 : 2023}-${String(month).padStart(2, "0")}-10` as Expense["date"],
+          amount: Euros.fromCents(Math.floor(random() * 60_000)).toString(),
+          category: pick(random, EXPENSE_CATEGORIES),
+          ...(random() < 0.9 ? { sector: pick(random, SECTORS.slice(0, 5)) } : { sector: pick(random, SECTORS) }),
+          fundedBy: random() < 0.03 ? ["fpt"] : [],
+          ...(random() < 0.97 ? { document: `F-${line}` } : {})
+        }
+      })
+    )
   )
   const cents = expenses.map((lines) => lines.map((expense) => Number(expense.amount.toCents())))
   const paymentCents = payments.map((list) => list.map((payment) => Number(payment.amount.toCents())))
@@ -53,7 +65,13 @@ function workload(conventionCount: number): Workload {
 }
 
 /** The floor: eligible spending and the amount to repay for the founding convention's default clauses. */
-function handWritten(convention: Convention, payments: ReadonlyArray<Payment>, expenses: ReadonlyArray<Expense>, cents: ReadonlyArray<number>, paymentCents: ReadonlyArray<number>): string {
+function handWritten(
+  convention: Convention,
+  payments: ReadonlyArray<Payment>,
+  expenses: ReadonlyArray<Expense>,
+  cents: ReadonlyArray<number>,
+  paymentCents: ReadonlyArray<number>
+): string {
   // Plain integer cents (exact below 2^53, far above any convention's sums): the fastest honest floor.
   const sectors = new Set<string>(convention.terms.sectors)
   let eligible = 0
@@ -65,7 +83,8 @@ function handWritten(convention: Convention, payments: ReadonlyArray<Payment>, e
     eligible += cents[index] as number
   }
   let received = 0
-  for (let index = 0; index < payments.length; index++) if ((payments[index] as Payment).year === 2024) received += paymentCents[index] as number
+  for (let index = 0; index < payments.length; index++)
+    if ((payments[index] as Payment).year === 2024) received += paymentCents[index] as number
   const granted = 3_000_000
   const used = eligible < granted ? eligible : granted
   const toRepay = received > used ? received - used : 0
@@ -80,14 +99,27 @@ export async function fundingBench(): Promise<ReadonlyArray<BenchRow>> {
     const lib = await medianMs(3, () => {
       const out: Array<string> = []
       for (let i = 0; i < conventions; i++) {
-        const use = evaluateFundingUse(data.conventions[i] as Convention, { year: 2024, payments: data.payments[i] as ReadonlyArray<Payment>, expenses: data.expenses[i] as ReadonlyArray<Expense> })
+        const use = evaluateFundingUse(data.conventions[i] as Convention, {
+          year: 2024,
+          payments: data.payments[i] as ReadonlyArray<Payment>,
+          expenses: data.expenses[i] as ReadonlyArray<Expense>
+        })
         out.push(`${use.settlement.eligibleSpend.toCents()}/${use.settlement.toRepay.toCents()}`)
       }
       return out
     })
     const hand = await medianMs(3, () => {
       const out: Array<string> = []
-      for (let i = 0; i < conventions; i++) out.push(handWritten(data.conventions[i] as Convention, data.payments[i] as ReadonlyArray<Payment>, data.expenses[i] as ReadonlyArray<Expense>, data.cents[i] as ReadonlyArray<number>, data.paymentCents[i] as ReadonlyArray<number>))
+      for (let i = 0; i < conventions; i++)
+        out.push(
+          handWritten(
+            data.conventions[i] as Convention,
+            data.payments[i] as ReadonlyArray<Payment>,
+            data.expenses[i] as ReadonlyArray<Expense>,
+            data.cents[i] as ReadonlyArray<number>,
+            data.paymentCents[i] as ReadonlyArray<number>
+          )
+        )
       return out
     })
     const agree = JSON.stringify(lib.result) === JSON.stringify(hand.result)
@@ -98,7 +130,13 @@ export async function fundingBench(): Promise<ReadonlyArray<BenchRow>> {
       throughput: `${Math.round((lines / lib.ms) * 1000).toLocaleString("en-US")} lines/s`,
       note: `${(lib.ms / hand.ms).toFixed(1)}× the floor; ${agree ? "same amounts as the floor" : "AMOUNTS DIFFER FROM THE FLOOR"}`
     })
-    rows.push({ benchmark: "funding", variant: `hand-written floor, ${lines.toLocaleString("en-US")} lines`, median: `${hand.ms.toFixed(1)} ms`, throughput: `${Math.round((lines / hand.ms) * 1000).toLocaleString("en-US")} lines/s`, note: "" })
+    rows.push({
+      benchmark: "funding",
+      variant: `hand-written floor, ${lines.toLocaleString("en-US")} lines`,
+      median: `${hand.ms.toFixed(1)} ms`,
+      throughput: `${Math.round((lines / hand.ms) * 1000).toLocaleString("en-US")} lines/s`,
+      note: ""
+    })
     // What freezing the results costs: the same evaluation through the internal path that returns
     // the result before it is frozen, measured right after the public one. Against dist/ the
     // internal path (from src/) does not know the package's decoded records: not measured there.
@@ -107,7 +145,15 @@ export async function fundingBench(): Promise<ReadonlyArray<BenchRow>> {
       const out: Array<string> = []
       for (let i = 0; i < conventions; i++) {
         const convention = checkedConvention(data.conventions[i])
-        const use = yearUse(convention, checkedRecords(data.payments[i], data.expenses[i]), { year: 2024, asOf: undefined, objectives: undefined, reportsAcceptedOn: undefined, financialReportReceivedOn: undefined, carriedIn: undefined, offsetRoom: undefined })
+        const use = yearUse(convention, checkedRecords(data.payments[i], data.expenses[i]), {
+          year: 2024,
+          asOf: undefined,
+          objectives: undefined,
+          reportsAcceptedOn: undefined,
+          financialReportReceivedOn: undefined,
+          carriedIn: undefined,
+          offsetRoom: undefined
+        })
         out.push(`${use.settlement.eligibleSpend.toCents()}/${use.settlement.toRepay.toCents()}`)
       }
       return out

@@ -15,18 +15,39 @@ const env = dist ? { ...process.env, BENCH_TARGET: "dist", TSX_TSCONFIG_PATH: "b
 const rows: Array<BenchRow> = []
 for (const name of names) {
   try {
-    const output = execFileSync(process.execPath, ["--import", "tsx", "bench/run-one.ts", name], { encoding: "utf8", stdio: ["ignore", "pipe", "inherit"], env })
-    const { rows: benchRows, peakMiB } = JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as { rows: Array<BenchRow>; peakMiB: number }
-    rows.push(...benchRows, { benchmark: name, variant: "peak memory of the process (RSS)", median: "", throughput: "", note: `${peakMiB} MiB` })
+    const output = execFileSync(process.execPath, ["--import", "tsx", "bench/run-one.ts", name], {
+      encoding: "utf8",
+      stdio: ["ignore", "pipe", "inherit"],
+      env
+    })
+    const { rows: benchRows, peakMiB } = JSON.parse(output.trim().split("\n").at(-1) ?? "{}") as {
+      rows: Array<BenchRow>
+      peakMiB: number
+    }
+    rows.push(...benchRows, {
+      benchmark: name,
+      variant: "peak memory of the process (RSS)",
+      median: "",
+      throughput: "",
+      note: `${peakMiB} MiB`
+    })
   } catch (error) {
-    rows.push({ benchmark: name, variant: "did not complete", median: "", throughput: "", note: String(error).split("\n")[0] ?? "" })
+    rows.push({
+      benchmark: name,
+      variant: "did not complete",
+      median: "",
+      throughput: "",
+      note: String(error).split("\n")[0] ?? ""
+    })
   }
 }
 
 const columns = ["benchmark", "variant", "median", "throughput", "note"] as const
 const widths = columns.map((column) => Math.max(column.length, ...rows.map((row) => row[column].length)))
 const line = (cells: ReadonlyArray<string>) => `| ${cells.map((cell, i) => cell.padEnd(widths[i] ?? 0)).join(" | ")} |`
-console.log(`Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${dist ? "the built package (dist/)" : "the sources (src/, through tsx)"}`)
+console.log(
+  `Node ${process.version}, ${cpus().length} × ${cpus()[0]?.model ?? "unknown CPU"}, ${dist ? "the built package (dist/)" : "the sources (src/, through tsx)"}`
+)
 console.log(line(columns))
 console.log(line(widths.map((width) => "-".repeat(width))))
 for (const row of rows) console.log(line(columns.map((column) => row[column])))

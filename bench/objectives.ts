@@ -3,7 +3,15 @@
  * evaluateObjectives and by a plain hand-written loop doing the same counts (the floor), at
  * 100 000 and 1 000 000 records to show how the time grows.
  */
-import { ACTIVITY_KINDS, type Activity, type Convention, SECTORS, SITUATIONS, evaluateObjectives, parseActivities } from "caf-conventions"
+import {
+  ACTIVITY_KINDS,
+  type Activity,
+  type Convention,
+  SECTORS,
+  SITUATIONS,
+  evaluateObjectives,
+  parseActivities
+} from "caf-conventions"
 import { type BenchRow, foundingConvention, medianMs, pick, seeded } from "./support.js"
 
 /** `BENCH_CONVENTIONS=2000` runs a reduced size (the ratios are what matter on a shared machine). */
@@ -26,26 +34,29 @@ export function objectivesWorkload(conventionCount: number): Workload {
   // Records are decoded as an application would decode its JSON files (outside the timings).
   const texts: Array<string> = []
   const records = conventions.map((convention, c) =>
-    decodedAndText(texts, Array.from({ length: RECORDS_PER_CONVENTION }, (_, r) => {
-      const kind = pick(random, ACTIVITY_KINDS)
-      const month = 1 + Math.floor(random() * 12)
-      const structure = {
-        id: `s-${c}-${Math.floor(random() * 12)}`,
-        legalForm: random() < 0.9 ? ("association-loi-1901" as const) : ("collectivite" as const),
-        departement: (random() < 0.9 ? "91" : "77") as Activity["structures"][number]["departement"],
-        situation: pick(random, SITUATIONS)
-      }
-      return {
-        id: `${convention.id}-r${r}`,
-        date: `${random() < 0.9 ? 2024 : 2023}-${String(month).padStart(2, "0")}-15` as Activity["date"],
-        kind,
-        structures: kind === "accompagnement-individuel" || kind === "diagnostic" ? [structure] : [],
-        sector: random() < 0.9 ? pick(random, SECTORS.slice(0, 5)) : pick(random, SECTORS),
-        ...(kind === "reunion-instance" ? { body: pick(random, bodies) } : {}),
-        hours: 2,
-        fundedBy: random() < 0.05 ? ["fpt"] : []
-      }
-    }))
+    decodedAndText(
+      texts,
+      Array.from({ length: RECORDS_PER_CONVENTION }, (_, r) => {
+        const kind = pick(random, ACTIVITY_KINDS)
+        const month = 1 + Math.floor(random() * 12)
+        const structure = {
+          id: `s-${c}-${Math.floor(random() * 12)}`,
+          legalForm: random() < 0.9 ? ("association-loi-1901" as const) : ("collectivite" as const),
+          departement: (random() < 0.9 ? "91" : "77") as Activity["structures"][number]["departement"],
+          situation: pick(random, SITUATIONS)
+        }
+        return {
+          id: `${convention.id}-r${r}`,
+          date: `${random() < 0.9 ? 2024 : 2023}-${String(month).padStart(2, "0")}-15` as Activity["date"],
+          kind,
+          structures: kind === "accompagnement-individuel" || kind === "diagnostic" ? [structure] : [],
+          sector: random() < 0.9 ? pick(random, SECTORS.slice(0, 5)) : pick(random, SECTORS),
+          ...(kind === "reunion-instance" ? { body: pick(random, bodies) } : {}),
+          hours: 2,
+          fundedBy: random() < 0.05 ? ["fpt"] : []
+        }
+      })
+    )
   )
   return { conventions, records, texts }
 }
@@ -75,7 +86,12 @@ function handWritten(convention: Convention, records: ReadonlyArray<Activity>): 
     else if (record.kind === "reunion-instance" && record.body === "sdaf") sdaf++
     else if (record.kind === "accompagnement-individuel") {
       for (const structure of record.structures) {
-        if (situations.has(structure.situation) && admissible.has(structure.legalForm) && structure.departement === "91" && structure.id !== convention.partnerId) {
+        if (
+          situations.has(structure.situation) &&
+          admissible.has(structure.legalForm) &&
+          structure.departement === "91" &&
+          structure.id !== convention.partnerId
+        ) {
           structures.add(structure.id)
         }
       }
@@ -87,7 +103,11 @@ function handWritten(convention: Convention, records: ReadonlyArray<Activity>): 
 function library(workload: Workload, count: number): ReadonlyArray<ReadonlyArray<number>> {
   const out: Array<ReadonlyArray<number>> = []
   for (let i = 0; i < count; i++) {
-    const evaluation = evaluateObjectives(workload.conventions[i] as Convention, workload.records[i] as ReadonlyArray<Activity>, { year: 2024 })
+    const evaluation = evaluateObjectives(
+      workload.conventions[i] as Convention,
+      workload.records[i] as ReadonlyArray<Activity>,
+      { year: 2024 }
+    )
     out.push(evaluation.results.map((result) => result.value.numerator))
   }
   return out
@@ -95,7 +115,8 @@ function library(workload: Workload, count: number): ReadonlyArray<ReadonlyArray
 
 function floor(workload: Workload, count: number): ReadonlyArray<ReadonlyArray<number>> {
   const out: Array<ReadonlyArray<number>> = []
-  for (let i = 0; i < count; i++) out.push(handWritten(workload.conventions[i] as Convention, workload.records[i] as ReadonlyArray<Activity>))
+  for (let i = 0; i < count; i++)
+    out.push(handWritten(workload.conventions[i] as Convention, workload.records[i] as ReadonlyArray<Activity>))
   return out
 }
 
@@ -129,14 +150,24 @@ export async function objectivesBench(): Promise<ReadonlyArray<BenchRow>> {
   const endToEnd = await medianMs(3, () => {
     const out: Array<ReadonlyArray<number>> = []
     for (let i = 0; i < conventions; i++) {
-      const evaluation = evaluateObjectives(workload.conventions[i] as Convention, parseActivities(JSON.parse(workload.texts[i] as string)), { year: 2024 })
+      const evaluation = evaluateObjectives(
+        workload.conventions[i] as Convention,
+        parseActivities(JSON.parse(workload.texts[i] as string)),
+        { year: 2024 }
+      )
       out.push(evaluation.results.map((result) => result.value.numerator))
     }
     return out
   })
   const floorEndToEnd = await medianMs(3, () => {
     const out: Array<ReadonlyArray<number>> = []
-    for (let i = 0; i < conventions; i++) out.push(handWritten(workload.conventions[i] as Convention, JSON.parse(workload.texts[i] as string) as ReadonlyArray<Activity>))
+    for (let i = 0; i < conventions; i++)
+      out.push(
+        handWritten(
+          workload.conventions[i] as Convention,
+          JSON.parse(workload.texts[i] as string) as ReadonlyArray<Activity>
+        )
+      )
     return out
   })
   const records = conventions * RECORDS_PER_CONVENTION
@@ -147,6 +178,12 @@ export async function objectivesBench(): Promise<ReadonlyArray<BenchRow>> {
     throughput: `${Math.round((records / endToEnd.ms) * 1000).toLocaleString("en-US")} records/s`,
     note: `${(endToEnd.ms / floorEndToEnd.ms).toFixed(1)}× JSON.parse + the floor; ${JSON.stringify(endToEnd.result) === JSON.stringify(floorEndToEnd.result) ? "same counts" : "COUNTS DIFFER"}`
   })
-  rows.push({ benchmark: "objectives", variant: `JSON.parse + hand-written floor, ${records.toLocaleString("en-US")} records`, median: `${floorEndToEnd.ms.toFixed(1)} ms`, throughput: `${Math.round((records / floorEndToEnd.ms) * 1000).toLocaleString("en-US")} records/s`, note: "" })
+  rows.push({
+    benchmark: "objectives",
+    variant: `JSON.parse + hand-written floor, ${records.toLocaleString("en-US")} records`,
+    median: `${floorEndToEnd.ms.toFixed(1)} ms`,
+    throughput: `${Math.round((records / floorEndToEnd.ms) * 1000).toLocaleString("en-US")} records/s`,
+    note: ""
+  })
   return rows
 }

@@ -32,10 +32,16 @@ async function bundleSize(external: boolean): Promise<{ readonly raw: number; re
 export async function packageBench(): Promise<ReadonlyArray<BenchRow>> {
   const rows: Array<BenchRow> = []
 
-  const base = JSON.parse(readFileSync("examples/data/portfolio.json", "utf8")) as { partners: Array<{ id: string }>; conventions: Array<Record<string, unknown>> }
+  const base = JSON.parse(readFileSync("examples/data/portfolio.json", "utf8")) as {
+    partners: Array<{ id: string }>
+    conventions: Array<Record<string, unknown>>
+  }
   const cpo = base.conventions[2] as Record<string, unknown>
   const conventions = Array.from({ length: 1000 }, (_, i) => ({ ...cpo, id: `cpo-${i}`, predecessorId: undefined }))
-  const portfolio = JSON.stringify({ partners: base.partners, conventions: conventions.map(({ predecessorId: _none, ...rest }) => rest) })
+  const portfolio = JSON.stringify({
+    partners: base.partners,
+    conventions: conventions.map(({ predecessorId: _none, ...rest }) => rest)
+  })
   const parsed = await medianMs(5, () => parsePortfolio(JSON.parse(portfolio)))
   rows.push({
     benchmark: "package",
@@ -53,29 +59,77 @@ export async function packageBench(): Promise<ReadonlyArray<BenchRow>> {
   const withoutFreeze: Array<number> = []
   const runs = 15
   for (let run = 0; run < runs; run++) {
-    for (const [codec, times] of run % 2 === 0 ? ([[frozen, withFreeze], [unfrozen, withoutFreeze]] as const) : ([[unfrozen, withoutFreeze], [frozen, withFreeze]] as const)) {
+    for (const [codec, times] of run % 2 === 0
+      ? ([
+          [frozen, withFreeze],
+          [unfrozen, withoutFreeze]
+        ] as const)
+      : ([
+          [unfrozen, withoutFreeze],
+          [frozen, withFreeze]
+        ] as const)) {
       const start = performance.now()
       codec.parse(input)
       times.push(performance.now() - start)
     }
   }
-  const median = (times: ReadonlyArray<number>) => [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] as number
+  const median = (times: ReadonlyArray<number>) =>
+    [...times].sort((a, b) => a - b)[Math.floor(times.length / 2)] as number
   const [on, off] = [median(withFreeze), median(withoutFreeze)]
   // Each pair ran back to back: the median of the pairs' ratios resists the machine's noise best.
   const cost = (median(withFreeze.map((time, run) => time / (withoutFreeze[run] as number))) - 1) * 100
-  rows.push({ benchmark: "package", variant: "decoding 1,000 conventions, deep-frozen (the default)", median: `${on.toFixed(1)} ms`, throughput: `${Math.round((1000 / on) * 1000).toLocaleString("en-US")} conventions/s`, note: `${cost >= 0 ? "+" : ""}${cost.toFixed(1)} % for freezing (median ratio of ${runs} interleaved pairs)` })
-  rows.push({ benchmark: "package", variant: "decoding 1,000 conventions, not frozen (freeze: false)", median: `${off.toFixed(1)} ms`, throughput: `${Math.round((1000 / off) * 1000).toLocaleString("en-US")} conventions/s`, note: `JSON.parse outside the timing; medians of ${runs}` })
+  rows.push({
+    benchmark: "package",
+    variant: "decoding 1,000 conventions, deep-frozen (the default)",
+    median: `${on.toFixed(1)} ms`,
+    throughput: `${Math.round((1000 / on) * 1000).toLocaleString("en-US")} conventions/s`,
+    note: `${cost >= 0 ? "+" : ""}${cost.toFixed(1)} % for freezing (median ratio of ${runs} interleaved pairs)`
+  })
+  rows.push({
+    benchmark: "package",
+    variant: "decoding 1,000 conventions, not frozen (freeze: false)",
+    median: `${off.toFixed(1)} ms`,
+    throughput: `${Math.round((1000 / off) * 1000).toLocaleString("en-US")} conventions/s`,
+    note: `JSON.parse outside the timing; medians of ${runs}`
+  })
 
   const alone = await bundleSize(true)
   const whole = await bundleSize(false)
-  rows.push({ benchmark: "package", variant: "ESM bundle of the entry point, dependencies external", median: "", throughput: "", note: `${kib(alone.raw)} minified, ${kib(alone.gzip)} gzipped` })
-  rows.push({ benchmark: "package", variant: "ESM bundle of the entry point, with effect, date-fns, decimal.js", median: "", throughput: "", note: `${kib(whole.raw)} minified, ${kib(whole.gzip)} gzipped` })
+  rows.push({
+    benchmark: "package",
+    variant: "ESM bundle of the entry point, dependencies external",
+    median: "",
+    throughput: "",
+    note: `${kib(alone.raw)} minified, ${kib(alone.gzip)} gzipped`
+  })
+  rows.push({
+    benchmark: "package",
+    variant: "ESM bundle of the entry point, with effect, date-fns, decimal.js",
+    median: "",
+    throughput: "",
+    note: `${kib(whole.raw)} minified, ${kib(whole.gzip)} gzipped`
+  })
 
   const dir = mkdtempSync(join(tmpdir(), "caf-conventions-import-"))
-  const bundled = await build({ entryPoints: ["src/index.ts"], bundle: true, format: "esm", platform: "node", write: false, logLevel: "silent" })
+  const bundled = await build({
+    entryPoints: ["src/index.ts"],
+    bundle: true,
+    format: "esm",
+    platform: "node",
+    write: false,
+    logLevel: "silent"
+  })
   writeFileSync(join(dir, "index.mjs"), bundled.outputFiles[0]?.contents ?? "")
   const script = `const start = performance.now(); await import(${JSON.stringify(join(dir, "index.mjs"))}); process.stdout.write(String(performance.now() - start))`
-  const times = Array.from({ length: 7 }, () => Number(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }))).sort((a, b) => a - b)
-  rows.push({ benchmark: "package", variant: "cold import in a fresh Node.js process (median of 7)", median: `${(times[3] ?? 0).toFixed(1)} ms`, throughput: "", note: `min ${(times[0] ?? 0).toFixed(1)} ms, max ${(times[6] ?? 0).toFixed(1)} ms` })
+  const times = Array.from({ length: 7 }, () =>
+    Number(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }))
+  ).sort((a, b) => a - b)
+  rows.push({
+    benchmark: "package",
+    variant: "cold import in a fresh Node.js process (median of 7)",
+    median: `${(times[3] ?? 0).toFixed(1)} ms`,
+    throughput: "",
+    note: `min ${(times[0] ?? 0).toFixed(1)} ms, max ${(times[6] ?? 0).toFixed(1)} ms`
+  })
   return rows
 }

@@ -13,19 +13,37 @@ import { resourceUsage } from "node:process"
 import { fileURLToPath } from "node:url"
 import ExcelJS from "exceljs"
 
-const CATEGORIES = ["Frais de personnel", "Intervenants et experts extérieurs", "Formation", "Déplacements", "Frais généraux", "Matériel"]
+const CATEGORIES = [
+  "Frais de personnel",
+  "Intervenants et experts extérieurs",
+  "Formation",
+  "Déplacements",
+  "Frais généraux",
+  "Matériel"
+]
 const SECTORS = ["Jeunesse", "Parentalité", "Enfance", "Animation de la vie sociale"]
 const HEADERS = ["Identifiant", "Date", "Montant", "Catégorie", "Secteur", "Pièce justificative", "Description"]
 
 /** Row `i`: a date in 2024, an amount with cents, labels as people write them. */
 function row(i: number): Array<string | number | Date> {
   const day = new Date(Date.UTC(2024, 0, 1 + (i % 366)))
-  return [`dep-${String(i).padStart(6, "0")}`, day, ((i * 7919) % 500_000) / 100 + 1, CATEGORIES[i % CATEGORIES.length] as string, SECTORS[i % SECTORS.length] as string, `FAC-${i}`, `Dépense n° ${i}`]
+  return [
+    `dep-${String(i).padStart(6, "0")}`,
+    day,
+    ((i * 7919) % 500_000) / 100 + 1,
+    CATEGORIES[i % CATEGORIES.length] as string,
+    SECTORS[i % SECTORS.length] as string,
+    `FAC-${i}`,
+    `Dépense n° ${i}`
+  ]
 }
 
 async function generate(rows: number, folder: string): Promise<void> {
   // The streaming writer, so that generating does not hold the sheet in memory either.
-  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({ filename: join(folder, "depenses.xlsx"), useSharedStrings: true })
+  const writer = new ExcelJS.stream.xlsx.WorkbookWriter({
+    filename: join(folder, "depenses.xlsx"),
+    useSharedStrings: true
+  })
   const sheet = writer.addWorksheet("Dépenses")
   sheet.addRow(HEADERS).commit()
   for (let i = 1; i <= rows; i++) sheet.addRow(row(i)).commit()
@@ -35,7 +53,14 @@ async function generate(rows: number, folder: string): Promise<void> {
   for (let i = 1; i <= rows; i++) {
     const [id, date, amount, ...rest] = row(i)
     const d = date as Date
-    lines.push([id, `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${d.getUTCFullYear()}`, (amount as number).toFixed(2).replace(".", ","), ...rest].join(";"))
+    lines.push(
+      [
+        id,
+        `${String(d.getUTCDate()).padStart(2, "0")}/${String(d.getUTCMonth() + 1).padStart(2, "0")}/${d.getUTCFullYear()}`,
+        (amount as number).toFixed(2).replace(".", ","),
+        ...rest
+      ].join(";")
+    )
   }
   writeFileSync(join(folder, "depenses.csv"), `${lines.join("\n")}\n`)
 }
@@ -47,7 +72,14 @@ async function read(file: string): Promise<void> {
   const ms = performance.now() - start
   let cents = 0n
   for (const expense of result.records) cents += expense.amount.toCents()
-  console.log(JSON.stringify({ records: result.records.length, totalCents: String(cents), ms: Math.round(ms), peakMiB: Math.round(resourceUsage().maxRSS / 1024) }))
+  console.log(
+    JSON.stringify({
+      records: result.records.length,
+      totalCents: String(cents),
+      ms: Math.round(ms),
+      peakMiB: Math.round(resourceUsage().maxRSS / 1024)
+    })
+  )
 }
 
 /** For comparison: exceljs loading the whole workbook in memory, as a non-streaming reader does. */
@@ -56,7 +88,13 @@ async function whole(file: string): Promise<void> {
   const book = new ExcelJS.Workbook()
   await book.xlsx.readFile(file)
   const rows = book.worksheets[0]?.rowCount ?? 0
-  console.log(JSON.stringify({ rows, ms: Math.round(performance.now() - start), peakMiB: Math.round(resourceUsage().maxRSS / 1024) }))
+  console.log(
+    JSON.stringify({
+      rows,
+      ms: Math.round(performance.now() - start),
+      peakMiB: Math.round(resourceUsage().maxRSS / 1024)
+    })
+  )
 }
 
 const [mode = "all", argument] = process.argv.slice(2)
@@ -70,10 +108,18 @@ else {
   const tsx = ["--import", "tsx", self]
   let start = performance.now()
   execFileSync(process.execPath, [...tsx, "generate", String(rows), folder], { stdio: "inherit" })
-  console.log(`generated ${rows} rows in ${Math.round(performance.now() - start)} ms: depenses.xlsx ${(statSync(join(folder, "depenses.xlsx")).size / 2 ** 20).toFixed(1)} MiB, depenses.csv ${(statSync(join(folder, "depenses.csv")).size / 2 ** 20).toFixed(1)} MiB`)
-  for (const [reading, name] of [["read", "depenses.xlsx"], ["read", "depenses.csv"], ["whole", "depenses.xlsx"]] as const) {
+  console.log(
+    `generated ${rows} rows in ${Math.round(performance.now() - start)} ms: depenses.xlsx ${(statSync(join(folder, "depenses.xlsx")).size / 2 ** 20).toFixed(1)} MiB, depenses.csv ${(statSync(join(folder, "depenses.csv")).size / 2 ** 20).toFixed(1)} MiB`
+  )
+  for (const [reading, name] of [
+    ["read", "depenses.xlsx"],
+    ["read", "depenses.csv"],
+    ["whole", "depenses.xlsx"]
+  ] as const) {
     start = performance.now()
     const out = execFileSync(process.execPath, [...tsx, reading, join(folder, name)], { encoding: "utf8" })
-    console.log(`${reading === "read" ? "readSpreadsheetFile" : "exceljs Workbook.xlsx.readFile, for comparison"}, ${name}: ${out.trim()} (process ${Math.round(performance.now() - start)} ms)`)
+    console.log(
+      `${reading === "read" ? "readSpreadsheetFile" : "exceljs Workbook.xlsx.readFile, for comparison"}, ${name}: ${out.trim()} (process ${Math.round(performance.now() - start)} ms)`
+    )
   }
 }

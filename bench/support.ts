@@ -23,7 +23,10 @@ export function pick<T>(random: () => number, items: ReadonlyArray<T>): T {
 }
 
 /** Runs `task` `runs` times and returns the median time in milliseconds, and the last result. */
-export async function medianMs<T>(runs: number, task: () => T | Promise<T>): Promise<{ readonly ms: number; readonly result: T }> {
+export async function medianMs<T>(
+  runs: number,
+  task: () => T | Promise<T>
+): Promise<{ readonly ms: number; readonly result: T }> {
   const times: Array<number> = []
   let result: T | undefined
   for (let i = 0; i < runs; i++) {
@@ -37,7 +40,9 @@ export async function medianMs<T>(runs: number, task: () => T | Promise<T>): Pro
 
 /** The founding 2023–2025 convention, from the example data. */
 export function foundingConvention(): Convention {
-  const portfolio = parsePortfolio(JSON.parse(readFileSync(new URL("../examples/data/portfolio.json", import.meta.url), "utf8")))
+  const portfolio = parsePortfolio(
+    JSON.parse(readFileSync(new URL("../examples/data/portfolio.json", import.meta.url), "utf8"))
+  )
   return portfolio.conventions.find((convention) => convention.id === "cpo-2023-2025") as Convention
 }
 

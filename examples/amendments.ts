@@ -1,6 +1,13 @@
 // Amendments (avenants): termsAsOf, termsTimeline, yearAmounts, conventionStatus and an early termination.
 import { readFileSync } from "node:fs"
-import { conventionStatus, parseCalendarDate, parseConvention, termsAsOf, termsTimeline, yearAmounts } from "caf-conventions"
+import {
+  conventionStatus,
+  parseCalendarDate,
+  parseConvention,
+  termsAsOf,
+  termsTimeline,
+  yearAmounts
+} from "caf-conventions"
 
 const base = JSON.parse(readFileSync(new URL("data/portfolio.json", import.meta.url), "utf8")).conventions[2]
 // Illustrative amendment: the yearly amount raised to 36 000 € from 1 July 2024.
@@ -29,6 +36,10 @@ for (const year of yearAmounts(amended)) {
 }
 
 // An early termination cuts every computation at its date.
-const terminated = parseConvention({ ...base, termination: { date: "2024-09-30", reason: "Exemple de résiliation", requestedBy: "commun-accord" } })
+const terminated = parseConvention({
+  ...base,
+  termination: { date: "2024-09-30", reason: "Exemple de résiliation", requestedBy: "commun-accord" }
+})
 console.log(`Statut au 2024-10-01 : ${conventionStatus(terminated, parseCalendarDate("2024-10-01"))}`)
-for (const year of yearAmounts(terminated)) console.log(`${year.year} : ${year.amount.format()}${year.prorated ? " (prorata)" : ""}`)
+for (const year of yearAmounts(terminated))
+  console.log(`${year.year} : ${year.amount.format()}${year.prorated ? " (prorata)" : ""}`)

@@ -1,8 +1,19 @@
 // Calendar dates and periods: computed in UTC, so the results are the same in every time zone.
-import { addDays, makePeriod, parseCalendarDate, parsePeriod, periodDays, periodYears, safeParseCalendarDate, yearFraction } from "caf-conventions"
+import {
+  addDays,
+  makePeriod,
+  parseCalendarDate,
+  parsePeriod,
+  periodDays,
+  periodYears,
+  safeParseCalendarDate,
+  yearFraction
+} from "caf-conventions"
 
 const convention = parsePeriod({ start: "2023-01-01", end: "2025-12-31" })
-console.log(`Période ${convention.start} → ${convention.end} : ${periodDays(convention)} jours, années ${periodYears(convention).join(", ")}`)
+console.log(
+  `Période ${convention.start} → ${convention.end} : ${periodDays(convention)} jours, années ${periodYears(convention).join(", ")}`
+)
 
 // A partial year is measured in days over the days of that year.
 const secondHalf = makePeriod(parseCalendarDate("2024-07-01"), parseCalendarDate("2024-12-31"))

@@ -2,7 +2,15 @@
 // and the same quartet for partners and portfolios.
 import { readFileSync } from "node:fs"
 import { Effect } from "effect"
-import { decodeConvention, encodeConvention, parseConvention, parsePartner, parsePortfolio, safeParseConvention, formatPath } from "caf-conventions"
+import {
+  decodeConvention,
+  encodeConvention,
+  parseConvention,
+  parsePartner,
+  parsePortfolio,
+  safeParseConvention,
+  formatPath
+} from "caf-conventions"
 
 const portfolioJson = JSON.parse(readFileSync(new URL("data/portfolio.json", import.meta.url), "utf8"))
 const portfolio = parsePortfolio(portfolioJson)
@@ -30,7 +38,8 @@ const broken = {
   montant: "30000"
 }
 const result = safeParseConvention(broken)
-if (!result.success) for (const issue of result.error.issues) console.log(`  ${formatPath(issue.path)} : ${issue.message}`)
+if (!result.success)
+  for (const issue of result.error.issues) console.log(`  ${formatPath(issue.path)} : ${issue.message}`)
 
 // Effect users get the same error as a typed failure.
 const failure = Effect.runSync(Effect.flip(decodeConvention(broken)))

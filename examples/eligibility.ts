@@ -25,9 +25,14 @@ console.log(explain(checkEligibility(cpo, viryFpt!, { date: "2024-06-01" })).at(
 
 // A batch: one line per candidate, nothing dropped.
 const screening = screenEligibility(cpo, candidates, { date: "2024-06-01" })
-console.log(`\nLot de ${candidates.length} : ${screening.eligible} éligibles, ${screening.ineligible} non éligibles, ${screening.invalid} illisibles`)
+console.log(
+  `\nLot de ${candidates.length} : ${screening.eligible} éligibles, ${screening.ineligible} non éligibles, ${screening.invalid} illisibles`
+)
 for (const line of screening.lines) {
-  if (line.status !== "invalid") console.log(`- ${line.result.candidateId} : ${line.status}${line.result.failedRules.length > 0 ? ` (${line.result.failedRules.join(", ")})` : ""}`)
+  if (line.status !== "invalid")
+    console.log(
+      `- ${line.result.candidateId} : ${line.status}${line.result.failedRules.length > 0 ? ` (${line.result.failedRules.join(", ")})` : ""}`
+    )
 }
 
 // The fast path gives the same verdicts.
@@ -47,4 +52,6 @@ const widerTerritory = defineRule({
 })
 const rules = replaceRule(DEFAULT_ELIGIBILITY_RULES, widerTerritory)
 const melun = candidates.find((candidate) => candidate.departement === "77")!
-console.log(`\n${melun.id} : règles par défaut ${checkEligibility(cpo, melun, { date: "2024-06-01" }).eligible}, règle locale ${checkEligibility(cpo, melun, { date: "2024-06-01", rules }).eligible}`)
+console.log(
+  `\n${melun.id} : règles par défaut ${checkEligibility(cpo, melun, { date: "2024-06-01" }).eligible}, règle locale ${checkEligibility(cpo, melun, { date: "2024-06-01", rules }).eligible}`
+)

@@ -17,7 +17,14 @@ import {
   yearAmounts
 } from "caf-conventions"
 
-const STATUS = { draft: "projet", signed: "signée", "in-force": "en vigueur", ended: "échue", terminated: "résiliée", withdrawn: "subvention retirée" } as const
+const STATUS = {
+  draft: "projet",
+  signed: "signée",
+  "in-force": "en vigueur",
+  ended: "échue",
+  terminated: "résiliée",
+  withdrawn: "subvention retirée"
+} as const
 const SEVERITY = { error: "ERREUR", warning: "À VÉRIFIER", info: "information" } as const
 const frenchDate = (date: string) => date.split("-").reverse().join("/")
 
@@ -40,10 +47,16 @@ console.log(`- Période : du ${frenchDate(terms.period.start)} au ${frenchDate(t
 console.log(`- Territoire : ${terms.territory.join(", ")}`)
 console.log(`- Secteurs : ${terms.sectors.map((sector) => SECTOR_LABELS[sector]).join(", ")}`)
 console.log(`- Accompagnements : ${terms.accompanimentKinds.map((kind) => ACCOMPANIMENT_KIND_LABELS[kind]).join(", ")}`)
-console.log(`- Financement : ${FUNDING_SCHEME_LABELS[terms.fundingScheme]}, hors ${terms.excludedSchemes.map((scheme) => FUNDING_SCHEME_LABELS[scheme]).join(", ")}`)
+console.log(
+  `- Financement : ${FUNDING_SCHEME_LABELS[terms.fundingScheme]}, hors ${terms.excludedSchemes.map((scheme) => FUNDING_SCHEME_LABELS[scheme]).join(", ")}`
+)
 for (const year of yearAmounts(convention)) console.log(`- Montant ${year.year} : ${year.amount.format()}`)
-console.log(`- Versement : avance de ${Number(terms.payment.advanceRate) * 100} % au ${terms.payment.advanceDue.split("-").reverse().join("/")}, solde après acceptation des bilans, paiement sous ${terms.payment.paymentDeadlineDays} jours`)
-console.log(`- Avenants appliqués : ${applied.length === 0 ? "aucun" : applied.map((amendment) => `n° ${amendment.number}`).join(", ")}`)
+console.log(
+  `- Versement : avance de ${Number(terms.payment.advanceRate) * 100} % au ${terms.payment.advanceDue.split("-").reverse().join("/")}, solde après acceptation des bilans, paiement sous ${terms.payment.paymentDeadlineDays} jours`
+)
+console.log(
+  `- Avenants appliqués : ${applied.length === 0 ? "aucun" : applied.map((amendment) => `n° ${amendment.number}`).join(", ")}`
+)
 console.log("- Objectifs :")
 for (const objective of terms.objectives) {
   const target = objective.target.atLeast === undefined ? "" : ` (au moins ${objective.target.atLeast} par an)`
@@ -52,15 +65,19 @@ for (const objective of terms.objectives) {
 
 console.log("\n## Filiation")
 for (const step of lineage(portfolio.conventions, convention.id)) {
-  console.log(`- ${step.terms.period.start.slice(0, 4)}–${step.terms.period.end.slice(0, 4)} : ${CONVENTION_KIND_LABELS[step.kind]} — ${step.title}`)
+  console.log(
+    `- ${step.terms.period.start.slice(0, 4)}–${step.terms.period.end.slice(0, 4)} : ${CONVENTION_KIND_LABELS[step.kind]} — ${step.title}`
+  )
 }
 
 console.log("\n## Conformité")
 const partner = portfolio.partners.find((candidate) => candidate.id === convention.partnerId)
-for (const finding of checkCompliance(convention, partner === undefined ? {} : { partner })) console.log(`- [${SEVERITY[finding.severity]}] ${finding.message} (${finding.source})`)
+for (const finding of checkCompliance(convention, partner === undefined ? {} : { partner }))
+  console.log(`- [${SEVERITY[finding.severity]}] ${finding.message} (${finding.source})`)
 
 // Open data: the row the Caf publishes (SCDL subventions 2.1.1; the partner is known by its RNA number).
 const exported = toScdlCsv([convention], { partners: portfolio.partners })
 console.log(`\n## Données ouvertes (SCDL subventions ${exported.version})`)
-for (const row of exported.rows) for (const column of exported.columns) console.log(`- ${column} : ${row[column] === "" ? "(vide)" : row[column]}`)
+for (const row of exported.rows)
+  for (const column of exported.columns) console.log(`- ${column} : ${row[column] === "" ? "(vide)" : row[column]}`)
 for (const problem of exported.problems) console.log(`- écartée (${problem.column}) : ${problem.message}`)

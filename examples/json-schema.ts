@@ -5,4 +5,6 @@ const schema = conventionJsonSchema()
 console.log(schema.$schema)
 console.log(`Convention : champs requis ${JSON.stringify(schema["required"])}`)
 console.log(`Portefeuille : champs requis ${JSON.stringify(portfolioJsonSchema()["required"])}`)
-console.log("Fichiers livrés : caf-conventions/schema/convention.schema.json, caf-conventions/schema/portfolio.schema.json")
+console.log(
+  "Fichiers livrés : caf-conventions/schema/convention.schema.json, caf-conventions/schema/portfolio.schema.json"
+)

@@ -4,7 +4,11 @@ import { LineageError, checkCompliance, lineage, parseConvention, parsePortfolio
 
 const json = JSON.parse(readFileSync(new URL("data/portfolio.json", import.meta.url), "utf8"))
 const { conventions, partners } = parsePortfolio(json)
-console.log(lineage(conventions, "cpo-2023-2025").map((convention) => convention.id).join(" → "))
+console.log(
+  lineage(conventions, "cpo-2023-2025")
+    .map((convention) => convention.id)
+    .join(" → ")
+)
 
 try {
   lineage(conventions.slice(1), "cpo-2023-2025")
@@ -21,6 +25,8 @@ const flawed = parseConvention({
     clauses: ["objet", "montant", "modalites-versement", "conditions-utilisation", "conservation-excedent"]
   }
 })
-for (const finding of checkCompliance(flawed, { partner: partners.find((partner) => partner.id === "fase")! }).filter((f) => f.severity !== "info")) {
+for (const finding of checkCompliance(flawed, { partner: partners.find((partner) => partner.id === "fase")! }).filter(
+  (f) => f.severity !== "info"
+)) {
   console.log(`[${finding.severity}] ${finding.message}`)
 }

@@ -2,7 +2,16 @@
 // printed in French and written as an HTML page.
 import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
-import { annualReport, checkCompliance, parseActivities, parseExpenses, parsePayments, parsePortfolio, renderReportHtml, renderReportMarkdown } from "caf-conventions"
+import {
+  annualReport,
+  checkCompliance,
+  parseActivities,
+  parseExpenses,
+  parsePayments,
+  parsePortfolio,
+  renderReportHtml,
+  renderReportMarkdown
+} from "caf-conventions"
 
 const read = (name: string) => JSON.parse(readFileSync(new URL(`data/${name}`, import.meta.url), "utf8"))
 const portfolio = parsePortfolio(read("portfolio.json"))
@@ -34,6 +43,8 @@ const relais = parsePortfolio(read("budget-portfolio.json"))
 console.log("\n## Conformité d'un partenaire aux financements multiples (exemple illustratif)\n")
 for (const convention of relais.conventions) {
   for (const finding of checkCompliance(convention, { portfolio: relais }).filter((f) => f.severity !== "info")) {
-    console.log(`- ${convention.id} — ${finding.severity === "error" ? "Erreur" : "À vérifier"} : ${finding.message} (${finding.source})`)
+    console.log(
+      `- ${convention.id} — ${finding.severity === "error" ? "Erreur" : "À vérifier"} : ${finding.message} (${finding.source})`
+    )
   }
 }

@@ -1,6 +1,14 @@
 // Objectives: the founding convention's 2024 evaluation from example activity records.
 import { readFileSync } from "node:fs"
-import { EXCLUSION_REASON_LABELS, evaluateConventionObjectives, evaluateObjectives, explanationLines, formatFraction, parseActivities, parsePortfolio } from "caf-conventions"
+import {
+  EXCLUSION_REASON_LABELS,
+  evaluateConventionObjectives,
+  evaluateObjectives,
+  explanationLines,
+  formatFraction,
+  parseActivities,
+  parsePortfolio
+} from "caf-conventions"
 
 const portfolio = parsePortfolio(JSON.parse(readFileSync(new URL("data/portfolio.json", import.meta.url), "utf8")))
 const cpo = portfolio.conventions.find((convention) => convention.id === "cpo-2023-2025")!
@@ -23,5 +31,7 @@ console.log(`\nAu 30/04/2024 : ${april.results.map((r) => `${r.objectiveId} ${r.
 
 // The whole convention, year by year.
 for (const objective of evaluateConventionObjectives(cpo, activities).objectives) {
-  console.log(`${objective.objectiveId} : atteint en ${objective.met.join(", ") || "—"} ; non atteint en ${objective.notMet.join(", ") || "—"}`)
+  console.log(
+    `${objective.objectiveId} : atteint en ${objective.met.join(", ") || "—"} ; non atteint en ${objective.notMet.join(", ") || "—"}`
+  )
 }

@@ -1,7 +1,16 @@
 // The decoding convention shared by every document: parse throws, safeParse returns, decode is an Effect.
 import { readFileSync } from "node:fs"
 import { Effect, Schema } from "effect"
-import { NonNegativeEurosFromString, PeriodSchema, ValidationError, formatIssues, formatPath, issueMessage, makeCodec, safeParseConvention } from "caf-conventions"
+import {
+  NonNegativeEurosFromString,
+  PeriodSchema,
+  ValidationError,
+  formatIssues,
+  formatPath,
+  issueMessage,
+  makeCodec,
+  safeParseConvention
+} from "caf-conventions"
 
 const grant = makeCodec(Schema.Struct({ amount: NonNegativeEurosFromString, period: PeriodSchema }), "grant")
 
@@ -32,7 +41,9 @@ for (const name of ["date", "sector", "key", "amount"]) {
   console.log(formatIssues(checked.error, { title: `broken/${name}.json` }).join("\n"))
   const [first] = checked.error.issues
   if (first !== undefined) {
-    console.log(`  code ${first.code}, found ${first.found ?? "nothing"}, suggestions ${JSON.stringify(first.suggestions ?? [])}`)
+    console.log(
+      `  code ${first.code}, found ${first.found ?? "nothing"}, suggestions ${JSON.stringify(first.suggestions ?? [])}`
+    )
     console.log(`  en: ${issueMessage(first, "en")}`)
   }
 }

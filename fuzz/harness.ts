@@ -14,7 +14,8 @@ export function publicFunctions(): Map<string, (...args: Array<unknown>) => unkn
     if (typeof value !== "function" || "ast" in value) continue
     for (const key of Object.getOwnPropertyNames(value)) {
       const member = (value as unknown as Record<string, unknown>)[key]
-      if (!["length", "name", "prototype"].includes(key) && typeof member === "function") found.set(`${name}.${key}`, (member as (...args: Array<unknown>) => unknown).bind(value))
+      if (!["length", "name", "prototype"].includes(key) && typeof member === "function")
+        found.set(`${name}.${key}`, (member as (...args: Array<unknown>) => unknown).bind(value))
     }
     if (!/^[A-Z]/u.test(name)) found.set(name, value as (...args: Array<unknown>) => unknown)
   }
@@ -33,10 +34,17 @@ export interface Tally {
 }
 
 function describeError(error: unknown): string {
-  return error instanceof Error ? `${error.constructor.name}: ${error.message.split("\n").slice(0, 3).join(" ")}` : String(error)
+  return error instanceof Error
+    ? `${error.constructor.name}: ${error.message.split("\n").slice(0, 3).join(" ")}`
+    : String(error)
 }
 
-export function runTarget(target: FuzzTarget, fn: (...args: Array<unknown>) => unknown, runs: number, seed: number): Tally {
+export function runTarget(
+  target: FuzzTarget,
+  fn: (...args: Array<unknown>) => unknown,
+  runs: number,
+  seed: number
+): Tally {
   const tally: Tally = { tried: 0, reached: 0, refused: 0, validRefused: 0, checks: 0, failures: [], failed: 0 }
   const fail = (message: string) => {
     tally.failed++
@@ -58,11 +66,13 @@ export function runTarget(target: FuzzTarget, fn: (...args: Array<unknown>) => u
         tally.refused++
         if (kind === "valid") {
           tally.validRefused++
-          if (tally.validRefused <= 2) fail(`refused valid arguments: ${describeError(error)} for ${before.slice(0, 400)}`)
+          if (tally.validRefused <= 2)
+            fail(`refused valid arguments: ${describeError(error)} for ${before.slice(0, 400)}`)
         }
         return true
       }
-      if (performance.now() - start > 1000) fail(`took ${Math.round(performance.now() - start)} ms for ${before.slice(0, 300)}`)
+      if (performance.now() - start > 1000)
+        fail(`took ${Math.round(performance.now() - start)} ms for ${before.slice(0, 300)}`)
       if (safeJson(args) !== before) fail(`mutated its input ${before.slice(0, 300)}`)
       if (target.reached === undefined || target.reached(result)) tally.reached++
       // Invariants are checked on the results of valid arguments: broken ones may be refused anyway.
@@ -86,9 +96,10 @@ export function runTarget(target: FuzzTarget, fn: (...args: Array<unknown>) => u
 
 function safeJson(value: unknown): string {
   try {
-    return JSON.stringify(value, (_key, item: unknown) => (typeof item === "function" ? "[function]" : item)) ?? "undefined"
+    return (
+      JSON.stringify(value, (_key, item: unknown) => (typeof item === "function" ? "[function]" : item)) ?? "undefined"
+    )
   } catch {
     return "[not JSON]"
   }
 }
-

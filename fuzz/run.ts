@@ -21,7 +21,9 @@ const unknown = TARGETS.filter((target) => !functions.has(target.name)).map((tar
 let failedTotal = 0
 let short = 0
 const started = performance.now()
-console.log(`${functions.size} public functions, ${runs} inputs each (seed ${seed}): 3 in 5 valid, 1 in 5 with one argument broken, 1 in 5 arbitrary JSON`)
+console.log(
+  `${functions.size} public functions, ${runs} inputs each (seed ${seed}): 3 in 5 valid, 1 in 5 with one argument broken, 1 in 5 arbitrary JSON`
+)
 console.log("")
 console.log("| function | inputs | reached | refused | invariant checks | failures | seconds |")
 console.log("| --- | ---: | ---: | ---: | ---: | ---: | ---: |")
@@ -33,13 +35,18 @@ for (const target of TARGETS.filter((candidate) => only.length === 0 || only.inc
   if (tally.reached === 0) tally.failures.push("never reached its normal path")
   if (tally.reached * 2 < tally.tried) short++
   failedTotal += tally.failed + (tally.reached === 0 ? 1 : 0)
-  console.log(`| ${target.name} | ${tally.tried} | ${tally.reached} | ${tally.refused} | ${tally.checks} | ${tally.failed + (tally.reached === 0 ? 1 : 0)} | ${((performance.now() - start) / 1000).toFixed(1)} |`)
+  console.log(
+    `| ${target.name} | ${tally.tried} | ${tally.reached} | ${tally.refused} | ${tally.checks} | ${tally.failed + (tally.reached === 0 ? 1 : 0)} | ${((performance.now() - start) / 1000).toFixed(1)} |`
+  )
   for (const failure of tally.failures) console.error(`  ✗ ${target.name}: ${failure}`)
 }
-for (const name of missing) console.error(`  ✗ ${name}: a public function without a fuzz target (add it to fuzz/targets.ts)`)
+for (const name of missing)
+  console.error(`  ✗ ${name}: a public function without a fuzz target (add it to fuzz/targets.ts)`)
 for (const name of unknown) console.error(`  ✗ ${name}: a fuzz target that is not a public function`)
 failedTotal += only.length === 0 ? missing.length + unknown.length : 0
 console.log("")
-console.log(`${short} function${short === 1 ? "" : "s"} reached the normal path on fewer than half of the inputs; ${((performance.now() - started) / 1000).toFixed(0)} s`)
+console.log(
+  `${short} function${short === 1 ? "" : "s"} reached the normal path on fewer than half of the inputs; ${((performance.now() - started) / 1000).toFixed(0)} s`
+)
 console.log(failedTotal === 0 ? "no failure" : `${failedTotal} failure${failedTotal === 1 ? "" : "s"}`)
 process.exitCode = failedTotal === 0 ? 0 : 1

@@ -15,7 +15,13 @@ const { Euros, InvalidAmountError, InvalidArgumentError, InvalidDateError, Linea
 type Convention = library.Convention
 
 /** The library's error classes: what a function may throw when it refuses an input. */
-export const TYPED_ERRORS: ReadonlyArray<new (...args: never) => Error> = [ValidationError, InvalidAmountError, InvalidDateError, InvalidArgumentError, LineageError]
+export const TYPED_ERRORS: ReadonlyArray<new (...args: never) => Error> = [
+  ValidationError,
+  InvalidAmountError,
+  InvalidDateError,
+  InvalidArgumentError,
+  LineageError
+]
 
 /** A world decoded once: the portfolio, the convention under study and its records as the library reads them. */
 export interface Decoded {
@@ -93,21 +99,43 @@ export function worldPool(size: number, seed: number): ReadonlyArray<Decoded> {
 }
 
 /** Inputs of a target: valid arguments (3 in 5), one argument broken (1 in 5), arbitrary JSON everywhere (1 in 5), over worlds of the pool. */
-export function inputsOf(target: FuzzTarget, pool: ReadonlyArray<Decoded>): fc.Arbitrary<{ readonly args: ReadonlyArray<unknown>; readonly world: Decoded; readonly kind: "valid" | "broken" | "arbitrary" }> {
-  const worlds = fc.constantFrom(...pool).map((decoded) => decoded, (value) => value as Decoded)
+export function inputsOf(
+  target: FuzzTarget,
+  pool: ReadonlyArray<Decoded>
+): fc.Arbitrary<{
+  readonly args: ReadonlyArray<unknown>
+  readonly world: Decoded
+  readonly kind: "valid" | "broken" | "arbitrary"
+}> {
+  const worlds = fc.constantFrom(...pool).map(
+    (decoded) => decoded,
+    (value) => value as Decoded
+  )
   return fc.oneof(
-    { weight: 3, arbitrary: worlds.map((decoded) => ({ args: target.valid(decoded), world: decoded, kind: "valid" as const })) },
+    {
+      weight: 3,
+      arbitrary: worlds.map((decoded) => ({ args: target.valid(decoded), world: decoded, kind: "valid" as const }))
+    },
     {
       weight: 1,
       arbitrary: worlds.chain((decoded) => {
         const args = target.valid(decoded)
         if (args.length === 0) return fc.constant({ args, world: decoded, kind: "broken" as const })
         return fc.integer({ min: 0, max: args.length - 1 }).chain((position) =>
-          breakOne(toJson(args[position])).map((broken) => ({ args: args.map((arg, index) => (index === position ? broken : arg)), world: decoded, kind: "broken" as const }))
+          breakOne(toJson(args[position])).map((broken) => ({
+            args: args.map((arg, index) => (index === position ? broken : arg)),
+            world: decoded,
+            kind: "broken" as const
+          }))
         )
       })
     },
-    { weight: 1, arbitrary: fc.tuple(worlds, fc.array(anyJson, { minLength: 1, maxLength: 3 })).map(([decoded, args]) => ({ args, world: decoded, kind: "arbitrary" as const })) }
+    {
+      weight: 1,
+      arbitrary: fc
+        .tuple(worlds, fc.array(anyJson, { minLength: 1, maxLength: 3 }))
+        .map(([decoded, args]) => ({ args, world: decoded, kind: "arbitrary" as const }))
+    }
   )
 }
 
@@ -122,7 +150,11 @@ function toJson(value: unknown): unknown {
 }
 
 /** Calls a target, running the Effect of a `decode` function to its end (an error is an Effect too: it is returned). */
-export function callTarget(name: string, fn: (...args: Array<unknown>) => unknown, args: ReadonlyArray<unknown>): unknown {
+export function callTarget(
+  name: string,
+  fn: (...args: Array<unknown>) => unknown,
+  args: ReadonlyArray<unknown>
+): unknown {
   const result = fn(...args)
   if (name.startsWith("decode") && Effect.isEffect(result)) {
     const exit = Effect.runSyncExit(result as Effect.Effect<unknown, unknown>)
@@ -138,13 +170,18 @@ export function callTarget(name: string, fn: (...args: Array<unknown>) => unknow
 
 /** The same result, in JSON, whatever the order of the records. */
 const reversed = <T>(list: ReadonlyArray<T>): ReadonlyArray<T> => [...list].reverse()
-function sameUnderReorder(name: string, call: (world: Decoded, reorder: <T>(list: ReadonlyArray<T>) => ReadonlyArray<T>) => unknown): Invariant {
+function sameUnderReorder(
+  name: string,
+  call: (world: Decoded, reorder: <T>(list: ReadonlyArray<T>) => ReadonlyArray<T>) => unknown
+): Invariant {
   return {
     name,
     check: (_args, _result, world) => {
       const keep = JSON.stringify(call(world, (list) => list))
       const other = JSON.stringify(call(world, reversed))
-      return keep === other ? undefined : `the result changed when the records were given in reverse order (${world.convention.id})`
+      return keep === other
+        ? undefined
+        : `the result changed when the records were given in reverse order (${world.convention.id})`
     }
   }
 }
@@ -157,13 +194,20 @@ function sameUnderReorder(name: string, call: (world: Decoded, reorder: <T>(list
 function yearPlaced(use: library.FundingUse): string | undefined {
   const s = use.settlement
   const placed = Euros.sum([s.usedOnEligible, s.keptSurplus, s.offsetNextYear, s.toRepay, s.awaitingUse])
-  if (!placed.equals(s.received.plus(s.carriedIn))) return `${use.year}: ${placed.toString()} placed for ${s.received.plus(s.carriedIn).toString()} received and carried`
-  if (!s.entitled.equals(Euros.min(s.eligibleSpend, s.granted).plus(s.keptSurplus))) return `${use.year}: entitled ${s.entitled.toString()} is not the spending within the grant plus the surplus kept`
-  const negative = (Object.entries(s) as Array<[string, unknown]>).find(([, value]) => Euros.isEuros(value) && value.isNegative())
+  if (!placed.equals(s.received.plus(s.carriedIn)))
+    return `${use.year}: ${placed.toString()} placed for ${s.received.plus(s.carriedIn).toString()} received and carried`
+  if (!s.entitled.equals(Euros.min(s.eligibleSpend, s.granted).plus(s.keptSurplus)))
+    return `${use.year}: entitled ${s.entitled.toString()} is not the spending within the grant plus the surplus kept`
+  const negative = (Object.entries(s) as Array<[string, unknown]>).find(
+    ([, value]) => Euros.isEuros(value) && value.isNegative()
+  )
   return negative === undefined ? undefined : `${use.year}: ${negative[0]} is negative`
 }
 
-const yearConservation: Invariant = { name: "money conservation", check: (_args, result) => yearPlaced(result as library.FundingUse) }
+const yearConservation: Invariant = {
+  name: "money conservation",
+  check: (_args, result) => yearPlaced(result as library.FundingUse)
+}
 
 /** Every euro of each year placed once; offsets carried; totals the sums of the years. */
 const ledgerConservation: Invariant = {
@@ -175,10 +219,12 @@ const ledgerConservation: Invariant = {
       if (problem !== undefined) return problem
       const s = use.settlement
       const next = ledger.years[index + 1]
-      if (!s.offsetNextYear.equals(next?.settlement.carriedIn ?? Euros.zero)) return `${use.year}: offset ${s.offsetNextYear.toString()} not carried into the next year`
+      if (!s.offsetNextYear.equals(next?.settlement.carriedIn ?? Euros.zero))
+        return `${use.year}: offset ${s.offsetNextYear.toString()} not carried into the next year`
     }
     for (const key of ["received", "toRepay", "stillToPay", "carriedIn"] as const) {
-      if (!Euros.sum(ledger.years.map((use) => use.settlement[key])).equals(ledger.totals[key])) return `total ${key} is not the sum of the years`
+      if (!Euros.sum(ledger.years.map((use) => use.settlement[key])).equals(ledger.totals[key]))
+        return `total ${key} is not the sum of the years`
     }
     return undefined
   }
@@ -189,9 +235,13 @@ const scheduleSums: Invariant = {
   name: "instalments sum to the year",
   check: (_args, result) => {
     const schedule = result as library.PaymentSchedule
-    const total = Euros.sum(schedule.instalments.map((instalment) => instalment.amount.plus(instalment.offset?.amount ?? Euros.zero)))
+    const total = Euros.sum(
+      schedule.instalments.map((instalment) => instalment.amount.plus(instalment.offset?.amount ?? Euros.zero))
+    )
     const expected = schedule.amount.plus(schedule.excess)
-    return total.equals(expected) ? undefined : `${schedule.year}: instalments ${total.toString()} for a year of ${schedule.amount.toString()} + excess ${schedule.excess.toString()}`
+    return total.equals(expected)
+      ? undefined
+      : `${schedule.year}: instalments ${total.toString()} for a year of ${schedule.amount.toString()} + excess ${schedule.excess.toString()}`
   }
 }
 
@@ -202,7 +252,9 @@ const htmlInert: Invariant = {
     const html = result as string
     // Text that reads "javascript:" is harmless, and so is a quoted attribute's value (escapeHtml
     // escapes the quotes); a tag or an attribute is not.
-    const raw = [/<script/iu, /<img/iu, /<[^>]*\s(?:href|src)\s*=\s*["']?javascript:/iu, /<[^>]*\son\w+\s*=/iu].find((pattern) => pattern.test(html.replace(/<style>[\s\S]*?<\/style>/u, "").replace(/="[^"]*"/gu, '=""')))
+    const raw = [/<script/iu, /<img/iu, /<[^>]*\s(?:href|src)\s*=\s*["']?javascript:/iu, /<[^>]*\son\w+\s*=/iu].find(
+      (pattern) => pattern.test(html.replace(/<style>[\s\S]*?<\/style>/u, "").replace(/="[^"]*"/gu, '=""'))
+    )
     return raw === undefined ? undefined : `the HTML holds ${String(raw)}`
   }
 }
@@ -213,13 +265,22 @@ const markdownInert: Invariant = {
   check: (args, result) => {
     const markdown = result as string
     const html = marked.parse(markdown, { async: false }) as string
-    for (const pattern of [/<script/iu, /<img/iu, /href="javascript:/iu, /href="http:\/\/exemple/iu, /href="https:\/\/exemple/iu, /href="http:\/\/www\.exemple/iu]) {
+    for (const pattern of [
+      /<script/iu,
+      /<img/iu,
+      /href="javascript:/iu,
+      /href="http:\/\/exemple/iu,
+      /href="https:\/\/exemple/iu,
+      /href="http:\/\/www\.exemple/iu
+    ]) {
       if (pattern.test(html)) return `the rendered Markdown holds ${String(pattern)}`
     }
     // A heading of the library's own may hold a name (escaped); a name must never start one.
     if (/<h[1-6][^>]*>Titre injecté/u.test(html)) return "a name became a heading"
-    if (/<li>(?:liste|\[x\]\(javascript)|<ol[^>]*>\s*<li>liste numérotée/u.test(html)) return "a name became a list item"
-    if (/<strong>gras<\/strong>|<em>penché<\/em>|<code>code<\/code>/u.test(html)) return "a name became emphasis or code"
+    if (/<li>(?:liste|\[x\]\(javascript)|<ol[^>]*>\s*<li>liste numérotée/u.test(html))
+      return "a name became a list item"
+    if (/<strong>gras<\/strong>|<em>penché<\/em>|<code>code<\/code>/u.test(html))
+      return "a name became emphasis or code"
     // Every row of a table has as many cells as its header.
     const tokens = marked.lexer(markdown)
     for (const token of tokens) {
@@ -276,7 +337,9 @@ const tablesFormulaFree: Invariant = {
   name: "report tables' CSV cells free of formulas (a negative amount is a number, not a formula)",
   check: (_args, result) => {
     const tables = result as ReturnType<typeof library.reportTablesCsv>
-    const cell = tables.flatMap((table) => csvCells(table.csv)).find((value) => /^[=+\-@\t\r]/u.test(value) && !/^-\d+(\.\d+)?$/u.test(value))
+    const cell = tables
+      .flatMap((table) => csvCells(table.csv))
+      .find((value) => /^[=+\-@\t\r]/u.test(value) && !/^-\d+(\.\d+)?$/u.test(value))
     return cell === undefined ? undefined : `a CSV cell starts like a formula: ${JSON.stringify(cell)}`
   }
 }
@@ -296,7 +359,8 @@ const tablesMatchCsv: Invariant = {
 function roundTrip(parse: (input: unknown) => unknown): Invariant {
   return {
     name: "encode then parse gives the value",
-    check: (args, result) => (JSON.stringify(parse(result)) === JSON.stringify(args[0]) ? undefined : "the value changed through its JSON")
+    check: (args, result) =>
+      JSON.stringify(parse(result)) === JSON.stringify(args[0]) ? undefined : "the value changed through its JSON"
   }
 }
 
@@ -306,13 +370,28 @@ const varianceSums: Invariant = {
   check: (_args, result) => {
     const comparison = result as library.FinancialReportComparison
     const wrong = comparison.lines.find((line) => !line.variance.equals(line.actual.minus(line.forecast)))
-    if (wrong !== undefined) return `${wrong.account}: variance ${wrong.variance.toString()} for ${wrong.actual.toString()} − ${wrong.forecast.toString()}`
-    for (const [key, side] of [["charges", "charge"], ["products", "product"], ["inKind", "in-kind"]] as const) {
+    if (wrong !== undefined)
+      return `${wrong.account}: variance ${wrong.variance.toString()} for ${wrong.actual.toString()} − ${wrong.forecast.toString()}`
+    for (const [key, side] of [
+      ["charges", "charge"],
+      ["products", "product"],
+      ["inKind", "in-kind"]
+    ] as const) {
       const lines = comparison.lines.filter((line) => line.side === side)
-      if (!Euros.sum(lines.map((line) => line.actual)).equals(comparison.totals[key].actual) || !Euros.sum(lines.map((line) => line.forecast)).equals(comparison.totals[key].forecast)) return `the ${key} totals are not the sums of their lines`
+      if (
+        !Euros.sum(lines.map((line) => line.actual)).equals(comparison.totals[key].actual) ||
+        !Euros.sum(lines.map((line) => line.forecast)).equals(comparison.totals[key].forecast)
+      )
+        return `the ${key} totals are not the sums of their lines`
     }
-    if (!comparison.cafReceived.plus(comparison.otherFundingReceived).equals(comparison.totals.products.actual)) return "the Caf's and the other funding do not make the products"
-    if (!comparison.eligibleSpend.equals(Euros.max(Euros.zero, comparison.actualCost.minus(comparison.otherFundingReceived)))) return `eligible spend ${comparison.eligibleSpend.toString()} is not the cost less the other funding`
+    if (!comparison.cafReceived.plus(comparison.otherFundingReceived).equals(comparison.totals.products.actual))
+      return "the Caf's and the other funding do not make the products"
+    if (
+      !comparison.eligibleSpend.equals(
+        Euros.max(Euros.zero, comparison.actualCost.minus(comparison.otherFundingReceived))
+      )
+    )
+      return `eligible spend ${comparison.eligibleSpend.toString()} is not the cost less the other funding`
     return undefined
   }
 }
@@ -322,9 +401,12 @@ const publicFundingSums: Invariant = {
   name: "total = sum of the subsidies",
   check: (_args, result) => {
     for (const row of result as ReadonlyArray<library.PartnerPublicFunding>) {
-      if (!row.total.equals(Euros.sum(row.subsidies.map((subsidy) => subsidy.amount)))) return `${row.partnerId}: total ${row.total.toString()} is not the sum of its subsidies`
-      if (row.aboveAuditorThreshold !== row.total.greaterThan(Euros.parse("153000"))) return `${row.partnerId}: aboveAuditorThreshold wrong for ${row.total.toString()}`
-      if (row.subsidies.some((subsidy) => !subsidy.amount.isPositive())) return `${row.partnerId}: a subsidy counted is not positive`
+      if (!row.total.equals(Euros.sum(row.subsidies.map((subsidy) => subsidy.amount))))
+        return `${row.partnerId}: total ${row.total.toString()} is not the sum of its subsidies`
+      if (row.aboveAuditorThreshold !== row.total.greaterThan(Euros.parse("153000")))
+        return `${row.partnerId}: aboveAuditorThreshold wrong for ${row.total.toString()}`
+      if (row.subsidies.some((subsidy) => !subsidy.amount.isPositive()))
+        return `${row.partnerId}: a subsidy counted is not positive`
     }
     return undefined
   }
@@ -342,9 +424,12 @@ const budgetSums: Invariant = {
     if (checks.length !== budgets.length) return `${checks.length} checks for ${budgets.length} budgets`
     for (const [index, check] of checks.entries()) {
       const budget = budgets[index] as library.Budget
-      if (budget.year !== check.year || budget.actionId !== check.actionId) return `check ${index} is not the budget's (${budget.year} ${budget.actionId ?? ""})`
-      if (!check.cost.equals(Euros.sum(budget.charges.map((line) => line.amount)))) return `${check.year}: cost ${check.cost.toString()} is not the sum of the charges`
-      if (check.cost.isNegative() || check.caf.isNegative() || check.awardedCaf.isNegative()) return `${check.year}: a negative amount`
+      if (budget.year !== check.year || budget.actionId !== check.actionId)
+        return `check ${index} is not the budget's (${budget.year} ${budget.actionId ?? ""})`
+      if (!check.cost.equals(Euros.sum(budget.charges.map((line) => line.amount))))
+        return `${check.year}: cost ${check.cost.toString()} is not the sum of the charges`
+      if (check.cost.isNegative() || check.caf.isNegative() || check.awardedCaf.isNegative())
+        return `${check.year}: a negative amount`
     }
     return undefined
   }
@@ -356,7 +441,9 @@ const repaymentWithinSixMonths: Invariant = {
   check: (args, result) => {
     const withdrawal = args[0] as { decidedOn: string }
     const due = result as string
-    return due >= withdrawal.decidedOn && due <= library.addMonths(withdrawal.decidedOn as library.CalendarDate, 6) ? undefined : `due ${due} for a decision of ${withdrawal.decidedOn}`
+    return due >= withdrawal.decidedOn && due <= library.addMonths(withdrawal.decidedOn as library.CalendarDate, 6)
+      ? undefined
+      : `due ${due} for a decision of ${withdrawal.decidedOn}`
   }
 }
 
@@ -368,7 +455,9 @@ const issuesListed: Invariant = {
     const lines = result as ReadonlyArray<string>
     const expected = 1 + error.issues.length + ((error.omittedIssues ?? 0) === 0 ? 0 : 1)
     if (lines.length !== expected) return `${lines.length} lines for ${error.issues.length} issues`
-    const missing = error.issues.findIndex((issue, index) => !(lines[index + 1] ?? "").includes(library.formatPath(issue.path)))
+    const missing = error.issues.findIndex(
+      (issue, index) => !(lines[index + 1] ?? "").includes(library.formatPath(issue.path))
+    )
     return missing === -1 ? undefined : `line ${missing + 1} does not name its path`
   }
 }
@@ -378,11 +467,44 @@ const issuesListed: Invariant = {
 
 const date = (world: Decoded) => world.json.date
 const period = (world: Decoded) => library.effectivePeriod(world.convention) ?? world.convention.terms.period
-const amountOf = (world: Decoded) => (world.convention.terms.amounts?.kind === "constant" ? world.convention.terms.amounts.yearlyAmount : Euros.fromCents(123456))
-const reportInputs = (world: Decoded) => ({ partners: world.portfolio.partners, conventions: world.portfolio.conventions, activities: world.activities, payments: world.payments, expenses: world.expenses })
-const siret = (world: Decoded) => world.portfolio.partners.map((partner) => partner.siret).find((value) => value !== undefined) ?? "73282932000074"
-const rna = (world: Decoded) => `W${(world.json.year % 9) + 1}${"0123456789AB"[world.json.year % 12]}${String(world.json.date.replace(/-/gu, "")).slice(1)}`
-const anyObjective = () => library.parseConvention({ id: "c", title: "t", kind: "convention-pluriannuelle-objectifs", funderId: "f", partnerId: "p", terms: { period: { start: "2024-01-01", end: "2024-12-31" }, territory: ["91"], sectors: ["jeunesse"], accompanimentKinds: ["individuel"], clauses: [], objectives: [{ id: "o", title: "Objectif", indicator: { kind: "count-actions", filter: { activityKinds: ["action-collective"] } }, target: { atLeast: 2 } }] } }).terms.objectives[0] as library.Objective
+const amountOf = (world: Decoded) =>
+  world.convention.terms.amounts?.kind === "constant"
+    ? world.convention.terms.amounts.yearlyAmount
+    : Euros.fromCents(123456)
+const reportInputs = (world: Decoded) => ({
+  partners: world.portfolio.partners,
+  conventions: world.portfolio.conventions,
+  activities: world.activities,
+  payments: world.payments,
+  expenses: world.expenses
+})
+const siret = (world: Decoded) =>
+  world.portfolio.partners.map((partner) => partner.siret).find((value) => value !== undefined) ?? "73282932000074"
+const rna = (world: Decoded) =>
+  `W${(world.json.year % 9) + 1}${"0123456789AB"[world.json.year % 12]}${String(world.json.date.replace(/-/gu, "")).slice(1)}`
+const anyObjective = () =>
+  library.parseConvention({
+    id: "c",
+    title: "t",
+    kind: "convention-pluriannuelle-objectifs",
+    funderId: "f",
+    partnerId: "p",
+    terms: {
+      period: { start: "2024-01-01", end: "2024-12-31" },
+      territory: ["91"],
+      sectors: ["jeunesse"],
+      accompanimentKinds: ["individuel"],
+      clauses: [],
+      objectives: [
+        {
+          id: "o",
+          title: "Objectif",
+          indicator: { kind: "count-actions", filter: { activityKinds: ["action-collective"] } },
+          target: { atLeast: 2 }
+        }
+      ]
+    }
+  }).terms.objectives[0] as library.Objective
 const objective = (world: Decoded) => world.convention.terms.objectives[0] ?? anyObjective()
 const scenarioOf = (world: Decoded) => {
   const questions = ["eligibility", "objectives", "schedule", "funding-use", "ledger", "compliance"] as const
@@ -394,12 +516,15 @@ const scenarioOf = (world: Decoded) => {
     ...(question === "eligibility" ? { date: world.json.date, candidates: world.json.candidates } : {}),
     ...(question === "objectives" ? { year: world.json.year, activities: world.json.activities } : {}),
     ...(question === "schedule" ? { year: world.json.year } : {}),
-    ...(question === "funding-use" ? { year: world.json.year, payments: world.json.payments, expenses: world.json.expenses } : {}),
+    ...(question === "funding-use"
+      ? { year: world.json.year, payments: world.json.payments, expenses: world.json.expenses }
+      : {}),
     ...(question === "ledger" ? { payments: world.json.payments, expenses: world.json.expenses } : {}),
     expected: {}
   })
 }
-const annual = (world: Decoded) => library.annualReport(world.convention, { year: world.json.year, ...reportInputs(world) })
+const annual = (world: Decoded) =>
+  library.annualReport(world.convention, { year: world.json.year, ...reportInputs(world) })
 const whole = (world: Decoded) => library.conventionReport(world.convention, reportInputs(world))
 const rule = library.TERRITORY_RULE
 
@@ -414,18 +539,38 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
   { name: "Euros.safeParse", valid: (w) => [amountOf(w).toString()], reached: succeeded },
   { name: "Euros.fromCents", valid: (w) => [Number(amountOf(w).toString().replace(".", ""))] },
   { name: "Euros.fromNumber", valid: (w) => [Number(amountOf(w).toString())] },
-  { name: "Euros.round", valid: (w) => [`${amountOf(w).toString()}${w.json.year % 10}`, library.ROUNDING_MODES[w.json.year % library.ROUNDING_MODES.length]] },
+  {
+    name: "Euros.round",
+    valid: (w) => [
+      `${amountOf(w).toString()}${w.json.year % 10}`,
+      library.ROUNDING_MODES[w.json.year % library.ROUNDING_MODES.length]
+    ]
+  },
   { name: "Euros.sum", valid: (w) => [w.payments.map((payment) => payment.amount)] },
   { name: "Euros.min", valid: (w) => [amountOf(w), w.payments[0]?.amount ?? Euros.zero] },
   { name: "Euros.max", valid: (w) => [amountOf(w), w.payments[0]?.amount ?? Euros.zero] },
   { name: "Euros.isEuros", valid: (w) => [amountOf(w)], reached: held },
   { name: "allocate", valid: (w) => [amountOf(w), ["0.5", "0.3", "0.2"].slice(0, (w.json.year % 3) + 1)] },
-  { name: "prorate", valid: (w) => [amountOf(w), library.periodDays(period(w)) % 366, 366, library.ROUNDING_MODES[w.json.year % library.ROUNDING_MODES.length]] },
-  { name: "ValidationError.of", valid: (w) => ["convention", [{ path: ["terms", "period"], message: `fin ${w.json.date}` }]] },
+  {
+    name: "prorate",
+    valid: (w) => [
+      amountOf(w),
+      library.periodDays(period(w)) % 366,
+      366,
+      library.ROUNDING_MODES[w.json.year % library.ROUNDING_MODES.length]
+    ]
+  },
+  {
+    name: "ValidationError.of",
+    valid: (w) => ["convention", [{ path: ["terms", "period"], message: `fin ${w.json.date}` }]]
+  },
   // calendar
   { name: "addDays", valid: (w) => [date(w), w.json.year % 400] },
   { name: "addMonths", valid: (w) => [date(w), w.json.year % 30] },
-  { name: "calendarDate", valid: (w) => [Number(date(w).slice(0, 4)), Number(date(w).slice(5, 7)), Number(date(w).slice(8))] },
+  {
+    name: "calendarDate",
+    valid: (w) => [Number(date(w).slice(0, 4)), Number(date(w).slice(5, 7)), Number(date(w).slice(8))]
+  },
   { name: "calendarYear", valid: (w) => [w.json.year] },
   { name: "compareDates", valid: (w) => [date(w), w.convention.terms.period.start] },
   { name: "daysBetween", valid: (w) => [w.convention.terms.period.start, date(w)] },
@@ -445,10 +590,17 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
   { name: "safeParseCalendarDate", valid: (w) => [date(w)], reached: succeeded },
   { name: "readCalendarDate", valid: (w) => [date(w), ["date"]] },
   { name: "parsePeriod", valid: (w) => [(w.json.convention["terms"] as { period: unknown }).period] },
-  { name: "safeParsePeriod", valid: (w) => [(w.json.convention["terms"] as { period: unknown }).period], reached: succeeded },
+  {
+    name: "safeParsePeriod",
+    valid: (w) => [(w.json.convention["terms"] as { period: unknown }).period],
+    reached: succeeded
+  },
   { name: "periodContains", valid: (w) => [period(w), date(w)] },
   { name: "periodDays", valid: (w) => [period(w)] },
-  { name: "periodIntersection", valid: (w) => [period(w), library.makePeriod(library.startOfYear(date(w)), library.endOfYear(date(w)))] },
+  {
+    name: "periodIntersection",
+    valid: (w) => [period(w), library.makePeriod(library.startOfYear(date(w)), library.endOfYear(date(w)))]
+  },
   { name: "periodPartInYear", valid: (w) => [period(w), w.json.year] },
   { name: "periodYears", valid: (w) => [period(w)] },
   { name: "periodsOverlap", valid: (w) => [period(w), w.portfolio.conventions[0]?.terms.period ?? period(w)] },
@@ -459,7 +611,11 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
   { name: "isSiret", valid: (w) => [siret(w)], reached: held },
   { name: "isRna", valid: (w) => [rna(w)], reached: held },
   { name: "isDepartement", valid: (w) => [w.convention.terms.territory[0]], reached: held },
-  { name: "departementText", valid: (w) => [w.convention.terms.territory[0]], reached: (result) => /\(\d[\dAB]\d?\)$/u.test(result as string) },
+  {
+    name: "departementText",
+    valid: (w) => [w.convention.terms.territory[0]],
+    reached: (result) => /\(\d[\dAB]\d?\)$/u.test(result as string)
+  },
   { name: "sirenOf", valid: (w) => [siret(w)] },
   { name: "parseSiren", valid: (w) => [siret(w).slice(0, 9)] },
   { name: "parseSiret", valid: (w) => [siret(w)] },
@@ -482,29 +638,114 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
   { name: "safeParseActivities", valid: (w) => [w.json.activities], reached: succeeded },
   { name: "decodeActivities", valid: (w) => [w.json.activities] },
   { name: "encodeActivities", valid: (w) => [w.activities], invariants: [roundTrip(library.parseActivities)] },
-  { name: "parseActivity", valid: (w) => [w.json.activities[0] ?? { id: "a", date: w.json.date, kind: "action-collective" }] },
-  { name: "safeParseActivity", valid: (w) => [w.json.activities[0] ?? { id: "a", date: w.json.date, kind: "action-collective" }], reached: succeeded },
-  { name: "decodeActivity", valid: (w) => [w.json.activities[0] ?? { id: "a", date: w.json.date, kind: "action-collective" }] },
+  {
+    name: "parseActivity",
+    valid: (w) => [w.json.activities[0] ?? { id: "a", date: w.json.date, kind: "action-collective" }]
+  },
+  {
+    name: "safeParseActivity",
+    valid: (w) => [w.json.activities[0] ?? { id: "a", date: w.json.date, kind: "action-collective" }],
+    reached: succeeded
+  },
+  {
+    name: "decodeActivity",
+    valid: (w) => [w.json.activities[0] ?? { id: "a", date: w.json.date, kind: "action-collective" }]
+  },
   { name: "parsePayments", valid: (w) => [w.json.payments] },
   { name: "safeParsePayments", valid: (w) => [w.json.payments], reached: succeeded },
   { name: "decodePayments", valid: (w) => [w.json.payments] },
   { name: "encodePayments", valid: (w) => [w.payments], invariants: [roundTrip(library.parsePayments)] },
-  { name: "parsePayment", valid: (w) => [w.json.payments[0] ?? { id: "p", date: w.json.date, amount: "1.00", year: w.json.year }] },
-  { name: "safeParsePayment", valid: (w) => [w.json.payments[0] ?? { id: "p", date: w.json.date, amount: "1.00", year: w.json.year }], reached: succeeded },
+  {
+    name: "parsePayment",
+    valid: (w) => [w.json.payments[0] ?? { id: "p", date: w.json.date, amount: "1.00", year: w.json.year }]
+  },
+  {
+    name: "safeParsePayment",
+    valid: (w) => [w.json.payments[0] ?? { id: "p", date: w.json.date, amount: "1.00", year: w.json.year }],
+    reached: succeeded
+  },
   { name: "parseExpenses", valid: (w) => [w.json.expenses] },
   { name: "safeParseExpenses", valid: (w) => [w.json.expenses], reached: succeeded },
   { name: "decodeExpenses", valid: (w) => [w.json.expenses] },
   { name: "encodeExpenses", valid: (w) => [w.expenses], invariants: [roundTrip(library.parseExpenses)] },
-  { name: "parseExpense", valid: (w) => [w.json.expenses[0] ?? { id: "e", date: w.json.date, amount: "1.00", category: "personnel" }] },
-  { name: "safeParseExpense", valid: (w) => [w.json.expenses[0] ?? { id: "e", date: w.json.date, amount: "1.00", category: "personnel" }], reached: succeeded },
+  {
+    name: "parseExpense",
+    valid: (w) => [w.json.expenses[0] ?? { id: "e", date: w.json.date, amount: "1.00", category: "personnel" }]
+  },
+  {
+    name: "safeParseExpense",
+    valid: (w) => [w.json.expenses[0] ?? { id: "e", date: w.json.date, amount: "1.00", category: "personnel" }],
+    reached: succeeded
+  },
   { name: "parseCandidates", valid: (w) => [w.json.candidates] },
   { name: "safeParseCandidates", valid: (w) => [w.json.candidates], reached: succeeded },
-  { name: "parseCandidate", valid: (w) => [w.json.candidates[0] ?? { id: "c", structureId: "s", legalForm: "association-loi-1901", departement: "91", situation: "en-difficulte", sector: "jeunesse", accompanimentKind: "individuel" }] },
-  { name: "safeParseCandidate", valid: (w) => [w.json.candidates[0] ?? { id: "c", structureId: "s", legalForm: "association-loi-1901", departement: "91", situation: "en-difficulte", sector: "jeunesse", accompanimentKind: "individuel" }], reached: succeeded },
-  { name: "decodeCandidate", valid: (w) => [w.json.candidates[0] ?? { id: "c", structureId: "s", legalForm: "association-loi-1901", departement: "91", situation: "en-difficulte", sector: "jeunesse", accompanimentKind: "individuel" }] },
-  { name: "encodeCandidate", valid: (w) => [w.candidates[0] ?? library.parseCandidate({ id: "c", structureId: "s", legalForm: "association-loi-1901", departement: "91", situation: "en-difficulte", sector: "jeunesse", accompanimentKind: "individuel" })] },
-  { name: "parseRepayments", valid: (w) => [w.json.payments.map(({ instalment: _instalment, ...payment }) => payment)] },
-  { name: "safeParseRepayments", valid: (w) => [w.json.payments.map(({ instalment: _instalment, ...payment }) => payment)], reached: succeeded },
+  {
+    name: "parseCandidate",
+    valid: (w) => [
+      w.json.candidates[0] ?? {
+        id: "c",
+        structureId: "s",
+        legalForm: "association-loi-1901",
+        departement: "91",
+        situation: "en-difficulte",
+        sector: "jeunesse",
+        accompanimentKind: "individuel"
+      }
+    ]
+  },
+  {
+    name: "safeParseCandidate",
+    valid: (w) => [
+      w.json.candidates[0] ?? {
+        id: "c",
+        structureId: "s",
+        legalForm: "association-loi-1901",
+        departement: "91",
+        situation: "en-difficulte",
+        sector: "jeunesse",
+        accompanimentKind: "individuel"
+      }
+    ],
+    reached: succeeded
+  },
+  {
+    name: "decodeCandidate",
+    valid: (w) => [
+      w.json.candidates[0] ?? {
+        id: "c",
+        structureId: "s",
+        legalForm: "association-loi-1901",
+        departement: "91",
+        situation: "en-difficulte",
+        sector: "jeunesse",
+        accompanimentKind: "individuel"
+      }
+    ]
+  },
+  {
+    name: "encodeCandidate",
+    valid: (w) => [
+      w.candidates[0] ??
+        library.parseCandidate({
+          id: "c",
+          structureId: "s",
+          legalForm: "association-loi-1901",
+          departement: "91",
+          situation: "en-difficulte",
+          sector: "jeunesse",
+          accompanimentKind: "individuel"
+        })
+    ]
+  },
+  {
+    name: "parseRepayments",
+    valid: (w) => [w.json.payments.map(({ instalment: _instalment, ...payment }) => payment)]
+  },
+  {
+    name: "safeParseRepayments",
+    valid: (w) => [w.json.payments.map(({ instalment: _instalment, ...payment }) => payment)],
+    reached: succeeded
+  },
   { name: "parseScenario", valid: (w) => [{ ...scenarioOf(w) }] },
   { name: "safeParseScenario", valid: (w) => [{ ...scenarioOf(w) }], reached: succeeded },
   { name: "makeCodec", valid: () => [library.PeriodSchema, "period"] },
@@ -513,10 +754,28 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
   { name: "portfolioJsonSchema", valid: () => [] },
   { name: "parseFinancialReport", valid: (w) => [w.json.financialReport] },
   { name: "safeParseFinancialReport", valid: (w) => [w.json.financialReport], reached: succeeded },
-  { name: "encodeFinancialReport", valid: (w) => [w.financialReport], invariants: [roundTrip(library.parseFinancialReport)] },
+  {
+    name: "encodeFinancialReport",
+    valid: (w) => [w.financialReport],
+    invariants: [roundTrip(library.parseFinancialReport)]
+  },
   { name: "financialReportJsonSchema", valid: () => [] },
-  { name: "issueMessage", valid: (w) => [w.validationError.issues[w.json.year % w.validationError.issues.length], w.json.year % 2 === 0 ? "fr" : "en"], reached: (result) => typeof result === "string" && result.length > 0 },
-  { name: "formatIssues", valid: (w) => [w.validationError, { locale: w.json.year % 2 === 0 ? "fr" : "en", ...(w.json.year % 3 === 0 ? { title: w.convention.title } : {}) }], invariants: [issuesListed] },
+  {
+    name: "issueMessage",
+    valid: (w) => [
+      w.validationError.issues[w.json.year % w.validationError.issues.length],
+      w.json.year % 2 === 0 ? "fr" : "en"
+    ],
+    reached: (result) => typeof result === "string" && result.length > 0
+  },
+  {
+    name: "formatIssues",
+    valid: (w) => [
+      w.validationError,
+      { locale: w.json.year % 2 === 0 ? "fr" : "en", ...(w.json.year % 3 === 0 ? { title: w.convention.title } : {}) }
+    ],
+    invariants: [issuesListed]
+  },
   { name: "formatPath", valid: (w) => [["conventions", w.json.year % 3, "terms", "period"]] },
   { name: "formatFraction", valid: (w) => [{ numerator: w.json.year, denominator: 7 }, 2] },
   // conventions
@@ -529,7 +788,16 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
   { name: "resolveConvention", valid: (w) => [w.convention, {}] },
   { name: "isResolvedConvention", valid: (w) => [library.resolveConvention(w.convention, {})], reached: held },
   { name: "yearAmounts", valid: (w) => [w.convention] },
-  { name: "withdrawalRepaymentDue", valid: (w) => [w.convention.withdrawal ?? w.portfolio.conventions.find((convention) => convention.withdrawal !== undefined)?.withdrawal ?? { decidedOn: date(w) }], invariants: [repaymentWithinSixMonths] },
+  {
+    name: "withdrawalRepaymentDue",
+    valid: (w) => [
+      w.convention.withdrawal ??
+        w.portfolio.conventions.find((convention) => convention.withdrawal !== undefined)?.withdrawal ?? {
+          decidedOn: date(w)
+        }
+    ],
+    invariants: [repaymentWithinSixMonths]
+  },
   { name: "lineage", valid: (w) => [w.portfolio.conventions, w.convention.id] },
   { name: "targetForYear", valid: (w) => [objective(w), w.json.year] },
   // eligibility
@@ -542,11 +810,34 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
   { name: "withRule", valid: () => [library.DEFAULT_ELIGIBILITY_RULES, rule] },
   { name: "ruleIds", valid: () => [library.DEFAULT_ELIGIBILITY_RULES] },
   { name: "eligibilityContext", valid: (w) => [w.convention, date(w)] },
-  { name: "checkEligibility", valid: (w) => [w.convention, w.candidates[0] ?? library.parseCandidate({ id: "c", structureId: "s", legalForm: "association-loi-1901", departement: "91", situation: "en-difficulte", sector: "jeunesse", accompanimentKind: "individuel" }), { date: date(w) }] },
+  {
+    name: "checkEligibility",
+    valid: (w) => [
+      w.convention,
+      w.candidates[0] ??
+        library.parseCandidate({
+          id: "c",
+          structureId: "s",
+          legalForm: "association-loi-1901",
+          departement: "91",
+          situation: "en-difficulte",
+          sector: "jeunesse",
+          accompanimentKind: "individuel"
+        }),
+      { date: date(w) }
+    ]
+  },
   {
     name: "screenEligibility",
     valid: (w) => [w.convention, w.candidates, { date: date(w) }],
-    invariants: [sameUnderReorder("same verdicts in any order", (w, reorder) => library.screenEligibility(w.convention, reorder(w.candidates), { date: date(w) }).lines.map(({ index: _index, ...line }) => JSON.stringify(line)).sort())]
+    invariants: [
+      sameUnderReorder("same verdicts in any order", (w, reorder) =>
+        library
+          .screenEligibility(w.convention, reorder(w.candidates), { date: date(w) })
+          .lines.map(({ index: _index, ...line }) => JSON.stringify(line))
+          .sort()
+      )
+    ]
   },
   {
     name: "compileEligibility",
@@ -556,30 +847,93 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
         name: "compiled verdicts equal checkEligibility's",
         check: (args, result, w) => {
           const compiled = result as (candidate: library.Candidate) => boolean
-          const differs = w.candidates.find((candidate) => compiled(candidate) !== library.checkEligibility(args[0] as Convention, candidate, args[1] as library.EligibilityOptions).eligible)
+          const differs = w.candidates.find(
+            (candidate) =>
+              compiled(candidate) !==
+              library.checkEligibility(args[0] as Convention, candidate, args[1] as library.EligibilityOptions).eligible
+          )
           return differs === undefined ? undefined : `the compiled check and checkEligibility disagree on ${differs.id}`
         }
       }
     ]
   },
-  { name: "explain", valid: (w) => [library.checkEligibility(w.convention, w.candidates[0] ?? library.parseCandidate({ id: "c", structureId: "s", legalForm: "association-loi-1901", departement: "91", situation: "en-difficulte", sector: "jeunesse", accompanimentKind: "individuel" }), { date: date(w) })] },
-  { name: "explanationLines", valid: (w) => [library.evaluateObjectives(w.convention, w.activities, { year: w.json.year }).explanation, w.json.year % 3] },
+  {
+    name: "explain",
+    valid: (w) => [
+      library.checkEligibility(
+        w.convention,
+        w.candidates[0] ??
+          library.parseCandidate({
+            id: "c",
+            structureId: "s",
+            legalForm: "association-loi-1901",
+            departement: "91",
+            situation: "en-difficulte",
+            sector: "jeunesse",
+            accompanimentKind: "individuel"
+          }),
+        { date: date(w) }
+      )
+    ]
+  },
+  {
+    name: "explanationLines",
+    valid: (w) => [
+      library.evaluateObjectives(w.convention, w.activities, { year: w.json.year }).explanation,
+      w.json.year % 3
+    ]
+  },
   // budget
-  { name: "checkBudgets", valid: (w) => [w.convention, { ...(w.json.year % 2 === 0 ? { year: w.json.year } : {}), ...(w.json.year % 3 === 0 ? { cafShareCap: "0.8" } : {}) }], invariants: [budgetSums] },
+  {
+    name: "checkBudgets",
+    valid: (w) => [
+      w.convention,
+      {
+        ...(w.json.year % 2 === 0 ? { year: w.json.year } : {}),
+        ...(w.json.year % 3 === 0 ? { cafShareCap: "0.8" } : {})
+      }
+    ],
+    invariants: [budgetSums]
+  },
   { name: "compareFinancialReport", valid: (w) => [w.convention, w.financialReport], invariants: [varianceSums] },
-  { name: "partnerPublicFunding", valid: (w) => [w.portfolio, { year: w.json.year, ...(w.json.year % 3 === 0 ? { partnerId: "operateur-1" } : {}) }], invariants: [publicFundingSums] },
+  {
+    name: "partnerPublicFunding",
+    valid: (w) => [w.portfolio, { year: w.json.year, ...(w.json.year % 3 === 0 ? { partnerId: "operateur-1" } : {}) }],
+    invariants: [publicFundingSums]
+  },
   // objectives
-  { name: "defineIndicator", valid: () => [{ kind: "aggregate", aggregate: "count", filter: { activityKinds: ["action-collective"] }, unit: { singular: "atelier", plural: "ateliers" } }] },
-  { name: "indicatorDefinition", valid: (w) => [((indicator) => (indicator.kind === "share" ? indicator.part : indicator))(objective(w).indicator)] },
+  {
+    name: "defineIndicator",
+    valid: () => [
+      {
+        kind: "aggregate",
+        aggregate: "count",
+        filter: { activityKinds: ["action-collective"] },
+        unit: { singular: "atelier", plural: "ateliers" }
+      }
+    ]
+  },
+  {
+    name: "indicatorDefinition",
+    valid: (w) => [((indicator) => (indicator.kind === "share" ? indicator.part : indicator))(objective(w).indicator)]
+  },
   {
     name: "evaluateObjectives",
     valid: (w) => [w.convention, w.activities, { year: w.json.year }],
-    invariants: [sameUnderReorder("same result in any record order", (w, reorder) => library.evaluateObjectives(w.convention, reorder(w.activities), { year: w.json.year }))]
+    invariants: [
+      sameUnderReorder("same result in any record order", (w, reorder) =>
+        library.evaluateObjectives(w.convention, reorder(w.activities), { year: w.json.year })
+      )
+    ]
   },
   {
     name: "evaluateConventionObjectives",
     valid: (w) => [w.convention, w.activities, {}],
-    invariants: [sameUnderReorder("same result in any record order", (w, reorder) => library.evaluateConventionObjectives(w.convention, reorder(w.activities), {}))]
+    invariants: [
+      sameUnderReorder("same result in any record order", (w, reorder) =>
+        library.evaluateConventionObjectives(w.convention, reorder(w.activities), {})
+      )
+    ]
   },
   // funding
   {
@@ -589,26 +943,85 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
   },
   {
     name: "evaluateFundingUse",
-    valid: (w) => [w.convention, { year: w.json.year, payments: w.payments, expenses: w.expenses, ...(w.json.year % 2 === 0 ? { asOf: date(w) } : {}) }],
+    valid: (w) => [
+      w.convention,
+      {
+        year: w.json.year,
+        payments: w.payments,
+        expenses: w.expenses,
+        ...(w.json.year % 2 === 0 ? { asOf: date(w) } : {})
+      }
+    ],
     invariants: [
-      sameUnderReorder("same result in any record order", (w, reorder) => library.evaluateFundingUse(w.convention, { year: w.json.year, payments: reorder(w.payments), expenses: reorder(w.expenses), ...(w.json.year % 2 === 0 ? { asOf: date(w) } : {}) })),
+      sameUnderReorder("same result in any record order", (w, reorder) =>
+        library.evaluateFundingUse(w.convention, {
+          year: w.json.year,
+          payments: reorder(w.payments),
+          expenses: reorder(w.expenses),
+          ...(w.json.year % 2 === 0 ? { asOf: date(w) } : {})
+        })
+      ),
       yearConservation
     ]
   },
   {
     name: "fundingLedger",
-    valid: (w) => [w.convention, { payments: w.payments, expenses: w.expenses, ...(w.json.year % 2 === 0 ? { asOf: date(w) } : {}) }],
-    invariants: [ledgerConservation, sameUnderReorder("same result in any record order", (w, reorder) => library.fundingLedger(w.convention, { payments: reorder(w.payments), expenses: reorder(w.expenses), ...(w.json.year % 2 === 0 ? { asOf: date(w) } : {}) }))]
+    valid: (w) => [
+      w.convention,
+      { payments: w.payments, expenses: w.expenses, ...(w.json.year % 2 === 0 ? { asOf: date(w) } : {}) }
+    ],
+    invariants: [
+      ledgerConservation,
+      sameUnderReorder("same result in any record order", (w, reorder) =>
+        library.fundingLedger(w.convention, {
+          payments: reorder(w.payments),
+          expenses: reorder(w.expenses),
+          ...(w.json.year % 2 === 0 ? { asOf: date(w) } : {})
+        })
+      )
+    ]
   },
   // reports
-  { name: "annualReport", valid: (w) => [w.convention, { year: w.json.year, ...reportInputs(w) }], invariants: [sameUnderReorder("same report in any record order", (w, reorder) => library.renderReportMarkdown(library.annualReport(w.convention, { year: w.json.year, ...reportInputs(w), activities: reorder(w.activities), payments: reorder(w.payments), expenses: reorder(w.expenses) })))] },
+  {
+    name: "annualReport",
+    valid: (w) => [w.convention, { year: w.json.year, ...reportInputs(w) }],
+    invariants: [
+      sameUnderReorder("same report in any record order", (w, reorder) =>
+        library.renderReportMarkdown(
+          library.annualReport(w.convention, {
+            year: w.json.year,
+            ...reportInputs(w),
+            activities: reorder(w.activities),
+            payments: reorder(w.payments),
+            expenses: reorder(w.expenses)
+          })
+        )
+      )
+    ]
+  },
   { name: "conventionReport", valid: (w) => [w.convention, reportInputs(w)] },
   { name: "renderReportHtml", valid: (w) => [w.json.year % 2 === 0 ? annual(w) : whole(w)], invariants: [htmlInert] },
-  { name: "renderReportMarkdown", valid: (w) => [w.json.year % 2 === 0 ? annual(w) : whole(w)], invariants: [markdownInert] },
+  {
+    name: "renderReportMarkdown",
+    valid: (w) => [w.json.year % 2 === 0 ? annual(w) : whole(w)],
+    invariants: [markdownInert]
+  },
   { name: "reportTables", valid: (w) => [w.json.year % 2 === 0 ? annual(w) : whole(w)] },
-  { name: "reportTablesCsv", valid: (w) => [w.json.year % 2 === 0 ? annual(w) : whole(w), { separator: ",", decimal: ".", bom: w.json.year % 3 === 0 }], invariants: [tablesFormulaFree, tablesMatchCsv] },
+  {
+    name: "reportTablesCsv",
+    valid: (w) => [
+      w.json.year % 2 === 0 ? annual(w) : whole(w),
+      { separator: ",", decimal: ".", bom: w.json.year % 3 === 0 }
+    ],
+    invariants: [tablesFormulaFree, tablesMatchCsv]
+  },
   { name: "scdlColumns", valid: (w) => [library.SCDL_VERSIONS[w.json.year % library.SCDL_VERSIONS.length]] },
-  { name: "toScdlCsv", valid: (w) => [w.portfolio.conventions, { partners: w.portfolio.partners }], invariants: [csvFormulaFree], reached: (result) => (result as library.ScdlExport).rows.length > 0 },
+  {
+    name: "toScdlCsv",
+    valid: (w) => [w.portfolio.conventions, { partners: w.portfolio.partners }],
+    invariants: [csvFormulaFree],
+    reached: (result) => (result as library.ScdlExport).rows.length > 0
+  },
   // scenarios
   { name: "runScenario", valid: (w) => [scenarioOf(w), () => w.json.portfolio] }
 ]

@@ -30,7 +30,13 @@ interface Example {
 function sources(folder: string): Array<string> {
   return readdirSync(folder, { withFileTypes: true })
     .sort((a, b) => (a.name < b.name ? -1 : 1))
-    .flatMap((entry) => (entry.isDirectory() ? sources(join(folder, entry.name)) : entry.name.endsWith(".ts") ? [join(folder, entry.name)] : []))
+    .flatMap((entry) =>
+      entry.isDirectory()
+        ? sources(join(folder, entry.name))
+        : entry.name.endsWith(".ts")
+          ? [join(folder, entry.name)]
+          : []
+    )
 }
 
 /** Every fenced block that follows an `@example` tag in a doc comment of the file. */
@@ -47,7 +53,8 @@ function examplesOf(file: string): Array<Example> {
     if (!/^\s*\*\s*```/u.test(lines[start] ?? "")) continue
     const body: Array<string> = []
     let end = start + 1
-    for (; end < lines.length && !/^\s*\*\s*```/u.test(lines[end] as string); end++) body.push((lines[end] as string).replace(/^\s*\* ?/u, ""))
+    for (; end < lines.length && !/^\s*\*\s*```/u.test(lines[end] as string); end++)
+      body.push((lines[end] as string).replace(/^\s*\* ?/u, ""))
     found.push({ file: relative(root, file), line: start + 2, code: body.join("\n") })
     i = end
   }
@@ -78,7 +85,12 @@ function withChecks(example: Example): { readonly code: string; readonly checks:
       const match = /^(\s*)(.*?)\s*\/\/=>\s*(.+?)\s*$/u.exec(line)
       if (match === null) return line
       const [, indent, statement, expected] = match as unknown as [string, string, string, string]
-      if (statement === "" || /^(const|let|var|import|export|return|throw)\b/u.test(statement) || !isExpression(expected)) return line
+      if (
+        statement === "" ||
+        /^(const|let|var|import|export|return|throw)\b/u.test(statement) ||
+        !isExpression(expected)
+      )
+        return line
       const guard = /^((?:\}\s*)?(?:else\s+)?if\s*\(.*\)\s*|(?:\}\s*)?else\s+)(.+)$/u.exec(statement)
       const prefix = guard === null ? "" : (guard[1] as string)
       const expression = guard === null ? statement : (guard[2] as string)
@@ -109,7 +121,8 @@ const names = examples.map((example, index) => {
   const header = `// ${example.file}:${example.line}\n${PRELUDE}`
   writeFileSync(join(out, name), `${header}${checked.code}\nexport {}\n`)
   // An example that declares what it needs (`declare const convention: Convention`) is not self-contained: type-checked only.
-  if (checked.checks > 0 && !/^\s*declare\s/mu.test(example.code)) runnable.push({ name, where: `${example.file}:${example.line}` })
+  if (checked.checks > 0 && !/^\s*declare\s/mu.test(example.code))
+    runnable.push({ name, where: `${example.file}:${example.line}` })
   return name
 })
 writeFileSync(
@@ -136,17 +149,26 @@ writeFileSync(
 )
 
 const started = performance.now()
-const tsc = spawnSync(process.execPath, [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", join(out, "tsconfig.json")], { encoding: "utf8" })
+const tsc = spawnSync(
+  process.execPath,
+  [join(root, "node_modules", "typescript", "bin", "tsc"), "-p", join(out, "tsconfig.json")],
+  { encoding: "utf8" }
+)
 const typed = performance.now()
 if (tsc.status !== 0) {
   // Each error names a generated file: say which example of which source file it is.
   const where = new Map(names.map((name, index) => [name, `${examples[index]?.file}:${examples[index]?.line}`]))
-  const text = `${tsc.stdout}${tsc.stderr}`.replace(/\.doc-examples\/(example-\d+\.ts)\((\d+),(\d+)\)/gu, (_, name: string, line: string) => {
-    const offset = Number(line) - PRELUDE.split("\n").length - 1
-    return `${where.get(name) ?? name} (line ${offset} of the example, ${name})`
-  })
+  const text = `${tsc.stdout}${tsc.stderr}`.replace(
+    /\.doc-examples\/(example-\d+\.ts)\((\d+),(\d+)\)/gu,
+    (_, name: string, line: string) => {
+      const offset = Number(line) - PRELUDE.split("\n").length - 1
+      return `${where.get(name) ?? name} (line ${offset} of the example, ${name})`
+    }
+  )
   process.stderr.write(text)
-  process.stderr.write(`\n${examples.length} examples type-checked: some do not compile (${((typed - started) / 1000).toFixed(1)} s).\n`)
+  process.stderr.write(
+    `\n${examples.length} examples type-checked: some do not compile (${((typed - started) / 1000).toFixed(1)} s).\n`
+  )
   if (!keep) rmSync(out, { recursive: true, force: true })
   process.exit(1)
 }
@@ -186,7 +208,9 @@ const run = spawnSync(process.execPath, ["--import", "tsx", runner], { encoding:
 const ran = performance.now()
 if (!keep) rmSync(out, { recursive: true, force: true })
 if (run.status !== 0) {
-  process.stderr.write(`${run.stdout}${run.stderr}\n${runnable.length} examples with results run: some results differ.\n`)
+  process.stderr.write(
+    `${run.stdout}${run.stderr}\n${runnable.length} examples with results run: some results differ.\n`
+  )
   process.exit(1)
 }
 console.log(

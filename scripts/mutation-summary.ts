@@ -15,7 +15,10 @@ interface Mutant {
   readonly status: string
   readonly mutatorName: string
   readonly replacement?: string
-  readonly location: { readonly start: { readonly line: number; readonly column: number }; readonly end: { readonly line: number; readonly column: number } }
+  readonly location: {
+    readonly start: { readonly line: number; readonly column: number }
+    readonly end: { readonly line: number; readonly column: number }
+  }
 }
 interface Counts {
   killed: number
@@ -27,9 +30,12 @@ interface Counts {
 type Report = { files: Record<string, { source: string; mutants: ReadonlyArray<Mutant> }> }
 // Reports named on the command line (runs over parts of src/) are merged, file by file; by
 // default, the report of the last run.
-const paths = process.argv.slice(2).filter((arg, index, all) => arg.endsWith(".json") && all[index - 1] !== "--survivors")
+const paths = process.argv
+  .slice(2)
+  .filter((arg, index, all) => arg.endsWith(".json") && all[index - 1] !== "--survivors")
 const report: Report = { files: {} }
-for (const path of paths.length === 0 ? ["reports/mutation/mutation.json"] : paths) Object.assign(report.files, (JSON.parse(readFileSync(path, "utf8")) as Report).files)
+for (const path of paths.length === 0 ? ["reports/mutation/mutation.json"] : paths)
+  Object.assign(report.files, (JSON.parse(readFileSync(path, "utf8")) as Report).files)
 const folders = new Map<string, Counts>()
 for (const [file, { mutants }] of Object.entries(report.files)) {
   const folder = file.replace(/^.*?src\//u, "").split("/")[0] ?? file
@@ -42,12 +48,15 @@ for (const [file, { mutants }] of Object.entries(report.files)) {
   }
   folders.set(folder, counts)
 }
-const score = (c: Counts) => (c.killed + c.survived + c.noCoverage === 0 ? 100 : (100 * c.killed) / (c.killed + c.survived + c.noCoverage))
+const score = (c: Counts) =>
+  c.killed + c.survived + c.noCoverage === 0 ? 100 : (100 * c.killed) / (c.killed + c.survived + c.noCoverage)
 const total: Counts = { killed: 0, survived: 0, noCoverage: 0, other: 0 }
 console.log("| folder | killed | survived | no coverage | score |")
 console.log("| --- | ---: | ---: | ---: | ---: |")
 for (const [folder, counts] of [...folders].sort()) {
-  console.log(`| ${folder} | ${counts.killed} | ${counts.survived} | ${counts.noCoverage} | ${score(counts).toFixed(1)} % |`)
+  console.log(
+    `| ${folder} | ${counts.killed} | ${counts.survived} | ${counts.noCoverage} | ${score(counts).toFixed(1)} % |`
+  )
   total.killed += counts.killed
   total.survived += counts.survived
   total.noCoverage += counts.noCoverage
@@ -67,9 +76,18 @@ if (flag !== -1) {
       const line = mutant.location.start.line
       const { start, end } = mutant.location
       // The mutated expression itself (columns are 1-based), on one line.
-      const written = (start.line === end.line ? (lines[line - 1] ?? "").slice(start.column - 1, end.column - 1) : `${(lines[line - 1] ?? "").slice(start.column - 1)}…`).trim().replace(/\s+/gu, " ").slice(0, 100)
+      const written = (
+        start.line === end.line
+          ? (lines[line - 1] ?? "").slice(start.column - 1, end.column - 1)
+          : `${(lines[line - 1] ?? "").slice(start.column - 1)}…`
+      )
+        .trim()
+        .replace(/\s+/gu, " ")
+        .slice(0, 100)
       const became = (mutant.replacement ?? "").replace(/\s+/gu, " ").slice(0, 60)
-      console.log(`${file.replace(/^.*?src\//u, "")}:${line} ${mutant.status === "NoCoverage" ? "(no coverage) " : ""}${mutant.mutatorName} | ${written} => ${became}`)
+      console.log(
+        `${file.replace(/^.*?src\//u, "")}:${line} ${mutant.status === "NoCoverage" ? "(no coverage) " : ""}${mutant.mutatorName} | ${written} => ${became}`
+      )
     }
   }
 }

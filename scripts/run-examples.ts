@@ -11,7 +11,9 @@ import { join } from "node:path"
 const dir = "examples"
 const update = process.env["UPDATE_EXAMPLES"] === "1"
 const show = process.argv.includes("--show")
-const examples = readdirSync(dir).filter((file) => file.endsWith(".ts")).sort()
+const examples = readdirSync(dir)
+  .filter((file) => file.endsWith(".ts"))
+  .sort()
 let failed = 0
 for (const file of examples) {
   const name = file.replace(/\.ts$/, "")

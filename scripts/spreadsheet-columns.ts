@@ -26,10 +26,20 @@ const HOLDS: Readonly<Record<string, string>> = {
 export function columnsMarkdown(): string {
   const parts: Array<string> = []
   for (const table of Object.values(SPREADSHEET_KINDS)) {
-    parts.push(`### ${table.sheet} (\`--kind ${table.kind}\`)`, "", "| header | also accepted | field | holds |", "| --- | --- | --- | --- |")
-    for (const column of table.columns) parts.push(`| ${column.header} | ${column.aliases.join(", ")} | \`${column.field}\` | ${HOLDS[column.type.kind] ?? column.type.kind} |`)
+    parts.push(
+      `### ${table.sheet} (\`--kind ${table.kind}\`)`,
+      "",
+      "| header | also accepted | field | holds |",
+      "| --- | --- | --- | --- |"
+    )
+    for (const column of table.columns)
+      parts.push(
+        `| ${column.header} | ${column.aliases.join(", ")} | \`${column.field}\` | ${HOLDS[column.type.kind] ?? column.type.kind} |`
+      )
     for (const keyed of table.keyed ?? []) {
-      parts.push(`| ${keyed.prefix} : *nom* | ${keyed.aliases.map((alias) => `${alias} : *nom*`).join(", ")} | \`${keyed.field}.nom\` | ${HOLDS[keyed.type.kind] ?? keyed.type.kind} |`)
+      parts.push(
+        `| ${keyed.prefix} : *nom* | ${keyed.aliases.map((alias) => `${alias} : *nom*`).join(", ")} | \`${keyed.field}.nom\` | ${HOLDS[keyed.type.kind] ?? keyed.type.kind} |`
+      )
     }
     parts.push("")
   }

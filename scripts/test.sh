@@ -5,6 +5,8 @@ cd "$(dirname "$0")/.."
 
 step() { printf '\n== %s ==\n' "$1"; }
 
+step "formatting (Biome; npm run format rewrites)"
+npx biome format .
 step "type check"
 npx tsc --noEmit -p .
 step "unit and property tests"

@@ -5,7 +5,15 @@
  */
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { parseActivities, parseCandidates, parseExpenses, parseFinancialReport, parsePayments, parsePortfolio, safeParseConvention } from "caf-conventions"
+import {
+  parseActivities,
+  parseCandidates,
+  parseExpenses,
+  parseFinancialReport,
+  parsePayments,
+  parsePortfolio,
+  safeParseConvention
+} from "caf-conventions"
 import { world } from "./arbitraries.js"
 
 describe("the generators of valid documents", () => {
@@ -35,14 +43,20 @@ describe("the generators of valid documents", () => {
         seen.add(`${Number(terms.period.end.slice(0, 4)) - Number(terms.period.start.slice(0, 4)) + 1} years`)
         if (terms.payment?.balanceTrigger === "fixed-date") seen.add("fixed-date balance")
         if ((terms.payment?.instalments ?? []).length > 0) seen.add("instalments")
-        for (const amendment of convention.amendments) for (const change of amendment.changes) seen.add(`change ${change.kind}`)
-        if (convention.termination !== undefined) seen.add(convention.termination.decidedOn === undefined ? "termination" : "termination decided")
+        for (const amendment of convention.amendments)
+          for (const change of amendment.changes) seen.add(`change ${change.kind}`)
+        if (convention.termination !== undefined)
+          seen.add(convention.termination.decidedOn === undefined ? "termination" : "termination decided")
         if (convention.predecessorId !== undefined) seen.add("lineage")
-        if (convention.withdrawal !== undefined) seen.add(convention.withdrawal.repaymentDueDate === undefined ? "withdrawal" : "withdrawal with a repayment day")
+        if (convention.withdrawal !== undefined)
+          seen.add(
+            convention.withdrawal.repaymentDueDate === undefined ? "withdrawal" : "withdrawal with a repayment day"
+          )
         if (terms.reporting?.varianceTolerance !== undefined) seen.add("variance tolerance")
         for (const budget of convention.budgets ?? []) {
           seen.add(budget.actionId === undefined ? "budget" : "budget of an action")
-          for (const funder of budget.funders ?? []) seen.add(`funder ${funder.granted === undefined ? "requested" : "granted"}`)
+          for (const funder of budget.funders ?? [])
+            seen.add(`funder ${funder.granted === undefined ? "requested" : "granted"}`)
           if ((budget.inKind ?? []).length > 0) seen.add("budget in kind")
           if (budget.cafShareCap !== undefined) seen.add("Caf share cap")
         }
@@ -50,11 +64,46 @@ describe("the generators of valid documents", () => {
       }
     }
     const expected = [
-      "unspent repay", "unspent keep", "unspent offset", "modulation none", "modulation proportional", "modulation fixed-reduction", "amounts constant", "amounts per-year",
-      "partial first year", "partial last year", "1 years", "5 years", "fixed-date balance", "instalments", "termination", "termination decided", "lineage",
-      ...["yearly-amount", "year-amount", "period-end", "sectors-added", "sectors-removed", "accompaniment-kinds-added", "accompaniment-kinds-removed", "target", "payment-terms"].map((kind) => `change ${kind}`),
-      ...["distinct-structures", "count-actions", "sum-days", "count-meetings", "aggregate", "share"].map((kind) => `indicator ${kind}`),
-      "withdrawal", "withdrawal with a repayment day", "variance tolerance", "budget", "budget of an action", "funder requested", "funder granted", "budget in kind", "Caf share cap"
+      "unspent repay",
+      "unspent keep",
+      "unspent offset",
+      "modulation none",
+      "modulation proportional",
+      "modulation fixed-reduction",
+      "amounts constant",
+      "amounts per-year",
+      "partial first year",
+      "partial last year",
+      "1 years",
+      "5 years",
+      "fixed-date balance",
+      "instalments",
+      "termination",
+      "termination decided",
+      "lineage",
+      ...[
+        "yearly-amount",
+        "year-amount",
+        "period-end",
+        "sectors-added",
+        "sectors-removed",
+        "accompaniment-kinds-added",
+        "accompaniment-kinds-removed",
+        "target",
+        "payment-terms"
+      ].map((kind) => `change ${kind}`),
+      ...["distinct-structures", "count-actions", "sum-days", "count-meetings", "aggregate", "share"].map(
+        (kind) => `indicator ${kind}`
+      ),
+      "withdrawal",
+      "withdrawal with a repayment day",
+      "variance tolerance",
+      "budget",
+      "budget of an action",
+      "funder requested",
+      "funder granted",
+      "budget in kind",
+      "Caf share cap"
     ]
     expect(expected.filter((name) => !seen.has(name))).toEqual([])
   })
@@ -73,7 +122,16 @@ describe("the generators of valid documents", () => {
       }
       if (!safeParseConvention(generated.brokenConvention).success) refused++
     }
-    expect(["report of an action", "report in kind", "forecast from the budget", "forecast in the report", "explained", "product with a funder"].filter((name) => !seen.has(name))).toEqual([])
+    expect(
+      [
+        "report of an action",
+        "report in kind",
+        "forecast from the budget",
+        "forecast in the report",
+        "explained",
+        "product with a funder"
+      ].filter((name) => !seen.has(name))
+    ).toEqual([])
     expect(refused).toBeGreaterThan(150)
   })
 })

@@ -11,7 +11,13 @@ import { exampleData, foundingPortfolioJson } from "./fixtures.js"
 const { InvalidAmountError, InvalidArgumentError, InvalidDateError, LineageError, ValidationError } = library
 
 /** The library's error classes: those of src/core/errors.ts, and LineageError (documented with them). */
-const LIBRARY_ERRORS: ReadonlyArray<new (...args: never) => Error> = [ValidationError, InvalidAmountError, InvalidDateError, InvalidArgumentError, LineageError]
+const LIBRARY_ERRORS: ReadonlyArray<new (...args: never) => Error> = [
+  ValidationError,
+  InvalidAmountError,
+  InvalidDateError,
+  InvalidArgumentError,
+  LineageError
+]
 
 const portfolioJson = foundingPortfolioJson()
 const portfolio = library.parsePortfolio(foundingPortfolioJson())
@@ -24,7 +30,14 @@ const payments = library.parsePayments(exampleData("payments.json"))
 const expenses = library.parseExpenses(exampleData("expenses.json"))
 const candidate = library.parseCandidate(exampleData("candidates.json")[0])
 const result = library.checkEligibility(cpo, candidate, { date })
-const report = library.annualReport(cpo, { year: 2024, partners: portfolio.partners, conventions: portfolio.conventions, activities, payments, expenses })
+const report = library.annualReport(cpo, {
+  year: 2024,
+  partners: portfolio.partners,
+  conventions: portfolio.conventions,
+  activities,
+  payments,
+  expenses
+})
 const objective = cpo.terms.objectives[0] as library.Objective
 const rule = library.TERRITORY_RULE
 const relais = library.parsePortfolio(exampleData("budget-portfolio.json"))
@@ -94,7 +107,14 @@ const VALID: Readonly<Record<string, ReadonlyArray<unknown>>> = {
   formatIssues: [library.ValidationError.of("thing", [{ path: ["a"], message: "is wrong" }]), { locale: "en" }],
   issueMessage: [{ path: ["a"], message: "is wrong", messages: { fr: "est faux", en: "is wrong" } }, "en"],
   fundingLedger: [cpo, { payments, expenses }],
-  defineIndicator: [{ kind: "aggregate", aggregate: "count", filter: { activityKinds: ["action-collective"] }, unit: { singular: "atelier", plural: "ateliers" } }],
+  defineIndicator: [
+    {
+      kind: "aggregate",
+      aggregate: "count",
+      filter: { activityKinds: ["action-collective"] },
+      unit: { singular: "atelier", plural: "ateliers" }
+    }
+  ],
   indicatorDefinition: [{ kind: "count-actions", filter: { activityKinds: ["action-collective"] } }],
   isCalendarDate: [date],
   isDepartement: ["91"],
@@ -174,7 +194,8 @@ function publicFunctions(): ReadonlyArray<readonly [string, (...args: Array<unkn
     const isClass = /^[A-Z]/u.test(name)
     for (const key of Object.getOwnPropertyNames(value)) {
       const member = (value as unknown as Record<string, unknown>)[key]
-      if (!["length", "name", "prototype"].includes(key) && typeof member === "function") found.push([`${name}.${key}`, (member as (...args: Array<unknown>) => unknown).bind(value)])
+      if (!["length", "name", "prototype"].includes(key) && typeof member === "function")
+        found.push([`${name}.${key}`, (member as (...args: Array<unknown>) => unknown).bind(value)])
     }
     if (!isClass) found.push([name, value as (...args: Array<unknown>) => unknown])
   }
@@ -199,10 +220,12 @@ function misfires(name: string, fn: (...args: Array<unknown>) => unknown): Reado
   const found: Array<string> = []
   for (const [label, wrong] of WRONG) {
     const calls: Array<ReadonlyArray<unknown>> = [Array.from({ length: arity }, () => wrong)]
-    for (let position = 0; position < arity; position++) calls.push(Array.from({ length: arity }, (_, index) => (index === position ? wrong : valid[index])))
+    for (let position = 0; position < arity; position++)
+      calls.push(Array.from({ length: arity }, (_, index) => (index === position ? wrong : valid[index])))
     for (const args of calls) {
       const failure = misfire(() => fn(...args))
-      if (failure !== undefined) found.push(`(${args.map((arg) => (arg === wrong ? label : "…")).join(", ")}) → ${failure}`)
+      if (failure !== undefined)
+        found.push(`(${args.map((arg) => (arg === wrong ? label : "…")).join(", ")}) → ${failure}`)
     }
   }
   return found
@@ -246,17 +269,31 @@ describe("what the door says", () => {
       call()
     } catch (error) {
       expect(error).toBeInstanceOf(ValidationError)
-      return (error as InstanceType<typeof ValidationError>).issues.map((issue) => `${library.formatPath(issue.path)}: ${issue.message}`)
+      return (error as InstanceType<typeof ValidationError>).issues.map(
+        (issue) => `${library.formatPath(issue.path)}: ${issue.message}`
+      )
     }
     throw new Error("expected a ValidationError")
   }
 
   it("a date argument that is not a date is refused at its name, with the reason", () => {
-    expect(issues(() => library.addDays("2023-02-29" as never, 1))).toEqual(["date: 2023-02-29 is not a calendar date: February 2023 has 28 days"])
-    expect(issues(() => library.addDays(20240601 as never, 1))).toEqual(["date: expected a yyyy-MM-dd date, got 20240601"])
-    expect(() => library.addDays(date, 1.5)).toThrow(expect.objectContaining({ _tag: "InvalidArgument", argument: "days", message: "days must be a whole number, got 1.5" }))
+    expect(issues(() => library.addDays("2023-02-29" as never, 1))).toEqual([
+      "date: 2023-02-29 is not a calendar date: February 2023 has 28 days"
+    ])
+    expect(issues(() => library.addDays(20240601 as never, 1))).toEqual([
+      "date: expected a yyyy-MM-dd date, got 20240601"
+    ])
+    expect(() => library.addDays(date, 1.5)).toThrow(
+      expect.objectContaining({
+        _tag: "InvalidArgument",
+        argument: "days",
+        message: "days must be a whole number, got 1.5"
+      })
+    )
     expect(issues(() => library.daysBetween(date, "x" as never))).toEqual(['to: "x" is not a date written yyyy-MM-dd'])
-    expect(issues(() => library.makePeriod("2024-01-01" as never, "2024-13-01" as never))).toEqual(["end: 2024-13-01 is not a calendar date: there is no month 13"])
+    expect(issues(() => library.makePeriod("2024-01-01" as never, "2024-13-01" as never))).toEqual([
+      "end: 2024-13-01 is not a calendar date: there is no month 13"
+    ])
   })
 
   it("a period argument that is not one lists every problem with its path", () => {
@@ -264,13 +301,21 @@ describe("what the door says", () => {
       "period.start: 2024-02-30 is not a calendar date: February 2024 has 29 days",
       "period.end: expected a yyyy-MM-dd date, got 5"
     ])
-    expect(issues(() => library.periodIntersection(period, { start: "2024-02-01", end: "2024-01-01" } as never))).toEqual(["b.end: the end 2024-01-01 is before the start 2024-02-01"])
+    expect(
+      issues(() => library.periodIntersection(period, { start: "2024-02-01", end: "2024-01-01" } as never))
+    ).toEqual(["b.end: the end 2024-01-01 is before the start 2024-02-01"])
   })
 
   it("an amount that is not one is refused with an InvalidArgumentError naming it", () => {
-    expect(() => library.Euros.sum([amount, "1.00" as never])).toThrow(expect.objectContaining({ _tag: "InvalidArgument", argument: "amounts[1]" }))
-    expect(() => library.Euros.max(amount, null as never)).toThrow(expect.objectContaining({ _tag: "InvalidArgument", argument: "b" }))
-    expect(() => library.allocate(amount, "0.5" as never)).toThrow(expect.objectContaining({ _tag: "InvalidArgument", argument: "ratios" }))
+    expect(() => library.Euros.sum([amount, "1.00" as never])).toThrow(
+      expect.objectContaining({ _tag: "InvalidArgument", argument: "amounts[1]" })
+    )
+    expect(() => library.Euros.max(amount, null as never)).toThrow(
+      expect.objectContaining({ _tag: "InvalidArgument", argument: "b" })
+    )
+    expect(() => library.allocate(amount, "0.5" as never)).toThrow(
+      expect.objectContaining({ _tag: "InvalidArgument", argument: "ratios" })
+    )
   })
 
   it("encoding a convention whose payment terms are an empty object writes them as given, and decoding gives the defaults back", () => {
@@ -278,11 +323,27 @@ describe("what the door says", () => {
     // {} and threw "Result adapter can only return schema issues" instead.
     const json = library.encodeConvention({ ...cpo, terms: { ...cpo.terms, payment: {} } } as never)
     expect(json.terms.payment).toEqual({})
-    expect(library.parseConvention(json).terms.payment).toMatchObject({ advanceRate: "0.5", advanceDue: "03-31", instalments: [], balanceTrigger: "reports-accepted" })
-    expect(library.encodePortfolio({ ...portfolio, conventions: portfolio.conventions.map((convention) => (convention.id === cpo.id ? { ...cpo, terms: { ...cpo.terms, payment: { advanceRate: "0.6" } } } : convention)) } as never).conventions[2]?.terms.payment).toEqual({ advanceRate: "0.6" })
+    expect(library.parseConvention(json).terms.payment).toMatchObject({
+      advanceRate: "0.5",
+      advanceDue: "03-31",
+      instalments: [],
+      balanceTrigger: "reports-accepted"
+    })
+    expect(
+      library.encodePortfolio({
+        ...portfolio,
+        conventions: portfolio.conventions.map((convention) =>
+          convention.id === cpo.id ? { ...cpo, terms: { ...cpo.terms, payment: { advanceRate: "0.6" } } } : convention
+        )
+      } as never).conventions[2]?.terms.payment
+    ).toEqual({ advanceRate: "0.6" })
   })
 
   it("encoding a value that is not of the schema's type is a ValidationError with paths, not Effect's SchemaError", () => {
-    expect(issues(() => library.encodeConvention({ ...cpo, terms: { ...cpo.terms, period: { start: "2023-01-01" } } } as never)).join("\n")).toMatch(/^terms\.period\.end: /mu)
+    expect(
+      issues(() =>
+        library.encodeConvention({ ...cpo, terms: { ...cpo.terms, period: { start: "2023-01-01" } } } as never)
+      ).join("\n")
+    ).toMatch(/^terms\.period\.end: /mu)
   })
 })

@@ -1,6 +1,13 @@
 import { readFileSync } from "node:fs"
 import { fileURLToPath } from "node:url"
-import { type Convention, type ExplanationNode, type Portfolio, explanationLines, parseConvention, parsePortfolio } from "caf-conventions"
+import {
+  type Convention,
+  type ExplanationNode,
+  type Portfolio,
+  explanationLines,
+  parseConvention,
+  parsePortfolio
+} from "caf-conventions"
 
 /** A fresh copy of one of the example data files (`examples/data/<name>`), as JSON. */
 export function exampleData(name: string): any {
@@ -8,7 +15,10 @@ export function exampleData(name: string): any {
 }
 
 /** A fresh copy of the founding portfolio's JSON, safe to modify in a test. */
-export function foundingPortfolioJson(): { partners: Array<Record<string, unknown>>; conventions: Array<Record<string, any>> } {
+export function foundingPortfolioJson(): {
+  partners: Array<Record<string, unknown>>
+  conventions: Array<Record<string, any>>
+} {
   return exampleData("portfolio.json")
 }
 
@@ -32,7 +42,10 @@ export function cpo(change: (json: Record<string, any>) => void = () => {}): Con
 }
 
 /** The problems `safeParse` found, as `path: message` lines. */
-export function problems(result: { success: boolean; error?: { issues: ReadonlyArray<{ path: ReadonlyArray<string | number>; message: string }> } }): Array<string> {
+export function problems(result: {
+  success: boolean
+  error?: { issues: ReadonlyArray<{ path: ReadonlyArray<string | number>; message: string }> }
+}): Array<string> {
   if (result.success || result.error === undefined) return []
   return result.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`)
 }

@@ -34,12 +34,19 @@ describe("determinism", () => {
     process.stdout.write(createHash("sha256").update(JSON.stringify(report)).digest("hex"))
   `
   const digest = (tz: string, reverse: boolean) =>
-    execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], { encoding: "utf8", env: { ...process.env, TZ: tz, REVERSE: reverse ? "1" : "0" } })
+    execFileSync(process.execPath, ["--import", "tsx", "--input-type=module", "-e", script], {
+      encoding: "utf8",
+      env: { ...process.env, TZ: tz, REVERSE: reverse ? "1" : "0" }
+    })
 
   it("gives byte-identical JSON whatever the record order and the time zone", () => {
     const reference = digest("UTC", false)
     expect(reference).toMatch(/^[0-9a-f]{64}$/u)
-    for (const [tz, reverse] of [["UTC", true], ["Pacific/Kiritimati", false], ["America/Los_Angeles", true]] as const) {
+    for (const [tz, reverse] of [
+      ["UTC", true],
+      ["Pacific/Kiritimati", false],
+      ["America/Los_Angeles", true]
+    ] as const) {
       expect(digest(tz, reverse), `${tz}${reverse ? ", reversed" : ""}`).toBe(reference)
     }
   })

@@ -12,7 +12,10 @@ import { NonNegativeEurosFromString, RatioSchema } from "../money/schema.js"
 
 const accountSchema = (pattern: RegExp, description: string) =>
   Schema.String.check(
-    Schema.makeFilter((text: string) => pattern.test(text) || `${JSON.stringify(text)} is not ${description}`, jsonSchemaHint(`An account number: ${description}`, { pattern: pattern.source }))
+    Schema.makeFilter(
+      (text: string) => pattern.test(text) || `${JSON.stringify(text)} is not ${description}`,
+      jsonSchemaHint(`An account number: ${description}`, { pattern: pattern.source })
+    )
   )
 
 /**
@@ -30,7 +33,10 @@ const accountSchema = (pattern: RegExp, description: string) =>
  * ```
  * @category budget
  */
-export const ChargeAccountSchema = accountSchema(/^6[0-8][0-9]{0,4}$/u, "a charge account from 60 to 68 (2 to 6 digits)")
+export const ChargeAccountSchema = accountSchema(
+  /^6[0-8][0-9]{0,4}$/u,
+  "a charge account from 60 to 68 (2 to 6 digits)"
+)
 
 /**
  * Schema of a product account of a financial report: `70` to `79` (`"70"` ventes et prestations,
@@ -45,7 +51,10 @@ export const ChargeAccountSchema = accountSchema(/^6[0-8][0-9]{0,4}$/u, "a charg
  * ```
  * @category budget
  */
-export const ProductAccountSchema = accountSchema(/^7[0-9][0-9]{0,4}$/u, "a product account from 70 to 79 (2 to 6 digits)")
+export const ProductAccountSchema = accountSchema(
+  /^7[0-9][0-9]{0,4}$/u,
+  "a product account from 70 to 79 (2 to 6 digits)"
+)
 
 /**
  * Schema of an account of contributions in kind (*contributions volontaires en nature*): `86`
@@ -60,7 +69,10 @@ export const ProductAccountSchema = accountSchema(/^7[0-9][0-9]{0,4}$/u, "a prod
  * ```
  * @category budget
  */
-export const InKindAccountSchema = accountSchema(/^8[67][0-9]{0,4}$/u, "an account of contributions in kind, 86 or 87 (2 to 6 digits)")
+export const InKindAccountSchema = accountSchema(
+  /^8[67][0-9]{0,4}$/u,
+  "an account of contributions in kind, 86 or 87 (2 to 6 digits)"
+)
 
 /**
  * The kinds of funder of a budget: the Caf (this convention's own grant), the Caf's *Fonds publics
@@ -74,7 +86,19 @@ export const InKindAccountSchema = accountSchema(/^8[67][0-9]{0,4}$/u, "an accou
  * ```
  * @category budget
  */
-export const FUNDER_KINDS = ["caf", "caf-fpt", "etat", "region", "departement", "commune", "epci", "europe", "autre-public", "prive", "ressources-propres"] as const
+export const FUNDER_KINDS = [
+  "caf",
+  "caf-fpt",
+  "etat",
+  "region",
+  "departement",
+  "commune",
+  "epci",
+  "europe",
+  "autre-public",
+  "prive",
+  "ressources-propres"
+] as const
 
 /**
  * A kind of funder (see {@link FUNDER_KINDS}).
@@ -126,7 +150,16 @@ export const FUNDER_KIND_LABELS: Readonly<Record<FunderKind, string>> = {
  * ```
  * @category budget
  */
-export const PUBLIC_FUNDER_KINDS: ReadonlyArray<FunderKind> = ["caf", "caf-fpt", "etat", "region", "departement", "commune", "epci", "autre-public"]
+export const PUBLIC_FUNDER_KINDS: ReadonlyArray<FunderKind> = [
+  "caf",
+  "caf-fpt",
+  "etat",
+  "region",
+  "departement",
+  "commune",
+  "epci",
+  "autre-public"
+]
 
 /**
  * Schema of a kind of funder (see {@link FUNDER_KINDS}).

@@ -24,8 +24,10 @@ import { above, percent, ratioOf, shareOf, timesShare } from "./ratio.js"
 /** Where the rules on a budget come from. */
 export const BUDGET_SOURCES = {
   cap: "appel à projets ou convention de la Caf : plafond de la part de la Caf dans le coût de l'action (paramètre cafShareCap)",
-  overfunding: "pratique des appels à projets des Caf : les financements ne dépassent pas le coût de l'action, la participation est proratisée au-delà de 100 %",
-  inKind: "Cerfa n° 15059 : les contributions volontaires en nature (comptes 86 et 87) figurent à part des charges et des produits ; code de commerce, art. L. 612-4 : seules les subventions en numéraire comptent",
+  overfunding:
+    "pratique des appels à projets des Caf : les financements ne dépassent pas le coût de l'action, la participation est proratisée au-delà de 100 %",
+  inKind:
+    "Cerfa n° 15059 : les contributions volontaires en nature (comptes 86 et 87) figurent à part des charges et des produits ; code de commerce, art. L. 612-4 : seules les subventions en numéraire comptent",
   amount: "texte de la convention (montant de l'exercice)"
 } as const
 
@@ -97,7 +99,14 @@ export interface BudgetCheck {
   readonly explanation: ExplanationNode
 }
 
-const node = (ruleId: string, label: string, outcome: Outcome, sentence: string, source: string, read: Record<string, unknown> = {}): ExplanationNode => ({ ruleId, label, outcome, sentence, source, read, children: [] })
+const node = (
+  ruleId: string,
+  label: string,
+  outcome: Outcome,
+  sentence: string,
+  source: string,
+  read: Record<string, unknown> = {}
+): ExplanationNode => ({ ruleId, label, outcome, sentence, source, read, children: [] })
 
 /** @internal The amount retained for a funder: granted when decided, else requested. */
 export const retained = (funder: BudgetFunder): Euros => funder.granted ?? funder.requested
@@ -106,7 +115,13 @@ function budgetName(budget: Budget): string {
   return `Budget ${budget.year}${budget.actionId === undefined ? "" : ` de l'action ${budget.actionId}`}`
 }
 
-function checkOne(resolved: ResolvedConvention, budget: Budget, index: number, capOverride: string | undefined, duplicate: boolean): BudgetCheck {
+function checkOne(
+  resolved: ResolvedConvention,
+  budget: Budget,
+  index: number,
+  capOverride: string | undefined,
+  duplicate: boolean
+): BudgetCheck {
   const convention = resolved.convention
   const path = ["budgets", index]
   const findings: Array<ComplianceFinding> = []
@@ -114,7 +129,9 @@ function checkOne(resolved: ResolvedConvention, budget: Budget, index: number, c
   const name = budgetName(budget)
   const cost = Euros.sum(budget.charges.map((line) => line.amount))
   const uses = Euros.sum(budget.inKind.filter((line) => line.account.startsWith("86")).map((line) => line.amount))
-  const contributions = Euros.sum(budget.inKind.filter((line) => line.account.startsWith("87")).map((line) => line.amount))
+  const contributions = Euros.sum(
+    budget.inKind.filter((line) => line.account.startsWith("87")).map((line) => line.amount)
+  )
   const funders = budget.funders.map((funder) => ({ ...funder, retained: retained(funder) }))
   const funding = Euros.sum(funders.map((funder) => funder.retained))
   const cafLines = funders.filter((funder) => funder.kind === "caf")
@@ -123,10 +140,22 @@ function checkOne(resolved: ResolvedConvention, budget: Budget, index: number, c
   const cafFrom = cafLines.length > 0 ? "budget" : yearAmount === undefined ? "none" : "convention"
 
   if (duplicate) {
-    findings.push({ rule: "budget-unique", severity: "error", message: `${name} : un autre budget porte sur la même année et la même action.`, source: BUDGET_SOURCES.amount, path })
+    findings.push({
+      rule: "budget-unique",
+      severity: "error",
+      message: `${name} : un autre budget porte sur la même année et la même action.`,
+      source: BUDGET_SOURCES.amount,
+      path
+    })
   }
   if (resolvedYear(resolved, budget.year) === undefined) {
-    findings.push({ rule: "budget-year", severity: "error", message: `${name} : l'année ${budget.year} n'est pas couverte par la convention.`, source: BUDGET_SOURCES.amount, path: [...path, "year"] })
+    findings.push({
+      rule: "budget-year",
+      severity: "error",
+      message: `${name} : l'année ${budget.year} n'est pas couverte par la convention.`,
+      source: BUDGET_SOURCES.amount,
+      path: [...path, "year"]
+    })
   }
   children.push(
     node(
@@ -134,7 +163,9 @@ function checkOne(resolved: ResolvedConvention, budget: Budget, index: number, c
       "Coût de l'action",
       "pass",
       `Charges prévues (comptes 60 à 68) : ${budget.charges.map((line) => `${line.account}${line.label === undefined ? "" : ` ${line.label}`} ${line.amount.format()}`).join(" + ")} = ${cost.format()}` +
-        (uses.isZero() && contributions.isZero() ? "." : ` ; contributions volontaires en nature à part, hors coût et hors financement : emplois (86) ${uses.format()}, contributions (87) ${contributions.format()}.`),
+        (uses.isZero() && contributions.isZero()
+          ? "."
+          : ` ; contributions volontaires en nature à part, hors coût et hors financement : emplois (86) ${uses.format()}, contributions (87) ${contributions.format()}.`),
       BUDGET_SOURCES.inKind,
       { cost, inKindUses: uses, inKindContributions: contributions }
     )
@@ -144,36 +175,99 @@ function checkOne(resolved: ResolvedConvention, budget: Budget, index: number, c
   // budget holds the part of the grant that funds it).
   if (budget.actionId === undefined && cafLines.length > 0 && yearAmount !== undefined && !caf.equals(yearAmount)) {
     const message = `${name} : la ligne de la Caf (${caf.format()}) diffère du montant de la convention pour ${budget.year} (${yearAmount.format()}).`
-    findings.push({ rule: "budget-caf-amount", severity: "warning", message, source: BUDGET_SOURCES.amount, path: [...path, "funders"] })
-    children.push(node("budget-caf-amount", "Montant de la Caf", "fail", message, BUDGET_SOURCES.amount, { budget: caf, convention: yearAmount }))
+    findings.push({
+      rule: "budget-caf-amount",
+      severity: "warning",
+      message,
+      source: BUDGET_SOURCES.amount,
+      path: [...path, "funders"]
+    })
+    children.push(
+      node("budget-caf-amount", "Montant de la Caf", "fail", message, BUDGET_SOURCES.amount, {
+        budget: caf,
+        convention: yearAmount
+      })
+    )
   }
 
   const share = shareOf(caf, cost)
   const cap = capOverride ?? budget.cafShareCap
   let capAmount: Euros | undefined
   if (share === undefined) {
-    findings.push({ rule: "budget-caf-share", severity: "error", message: `${name} : le coût prévu est nul, la part de la Caf ne peut pas être calculée.`, source: BUDGET_SOURCES.cap, path: [...path, "charges"] })
-    children.push(node("budget-caf-share", "Part de la Caf", "fail", "Coût nul : la part de la Caf ne peut pas être calculée.", BUDGET_SOURCES.cap))
+    findings.push({
+      rule: "budget-caf-share",
+      severity: "error",
+      message: `${name} : le coût prévu est nul, la part de la Caf ne peut pas être calculée.`,
+      source: BUDGET_SOURCES.cap,
+      path: [...path, "charges"]
+    })
+    children.push(
+      node(
+        "budget-caf-share",
+        "Part de la Caf",
+        "fail",
+        "Coût nul : la part de la Caf ne peut pas être calculée.",
+        BUDGET_SOURCES.cap
+      )
+    )
   } else if (cap === undefined) {
-    children.push(node("budget-caf-share", "Part de la Caf", "not-applicable", `La Caf finance ${caf.format()} sur ${cost.format()}, soit ${percent(share)} du coût ; aucun plafond n'est fixé.`, BUDGET_SOURCES.cap, { caf, cost }))
+    children.push(
+      node(
+        "budget-caf-share",
+        "Part de la Caf",
+        "not-applicable",
+        `La Caf finance ${caf.format()} sur ${cost.format()}, soit ${percent(share)} du coût ; aucun plafond n'est fixé.`,
+        BUDGET_SOURCES.cap,
+        { caf, cost }
+      )
+    )
   } else {
     const capRatio = ratioOf(cap)
     capAmount = timesShare(cost, capRatio)
     const over = above(share, capRatio)
     const sentence = `La Caf finance ${caf.format()} sur ${cost.format()}, soit ${percent(share)} du coût ; plafond ${percent(capRatio)}, soit ${capAmount.format()} au plus${over ? ` : ${caf.minus(capAmount).format()} au-dessus du plafond` : " : dans le plafond"}.`
-    if (over) findings.push({ rule: "budget-caf-share", severity: "error", message: `${name} : ${sentence}`, source: BUDGET_SOURCES.cap, path: [...path, "funders"] })
-    children.push(node("budget-caf-share", "Part de la Caf", over ? "fail" : "pass", sentence, BUDGET_SOURCES.cap, { caf, cost, cap }))
+    if (over)
+      findings.push({
+        rule: "budget-caf-share",
+        severity: "error",
+        message: `${name} : ${sentence}`,
+        source: BUDGET_SOURCES.cap,
+        path: [...path, "funders"]
+      })
+    children.push(
+      node("budget-caf-share", "Part de la Caf", over ? "fail" : "pass", sentence, BUDGET_SOURCES.cap, {
+        caf,
+        cost,
+        cap
+      })
+    )
   }
 
   const overfunding = Euros.max(Euros.zero, funding.minus(cost))
-  const fundingText = funders.length === 0 ? "aucun financeur n'est inscrit" : `${funders.map((funder) => `${FUNDER_KIND_LABELS[funder.kind]} (${funder.name}) ${funder.retained.format()}${funder.granted === undefined ? " demandés" : ""}`).join(" + ")} = ${funding.format()}`
+  const fundingText =
+    funders.length === 0
+      ? "aucun financeur n'est inscrit"
+      : `${funders.map((funder) => `${FUNDER_KIND_LABELS[funder.kind]} (${funder.name}) ${funder.retained.format()}${funder.granted === undefined ? " demandés" : ""}`).join(" + ")} = ${funding.format()}`
   let proratedCaf = caf
   if (overfunding.isPositive()) {
     const ratio = shareOf(cost, funding)
     proratedCaf = ratio === undefined ? caf : timesShare(caf, ratio)
     const sentence = `Financements : ${fundingText}, soit ${overfunding.format()} de plus que le coût (${cost.format()}) : chaque participation est ramenée au prorata du coût, celle de la Caf à ${caf.format()} × ${cost.format()} / ${funding.format()} = ${proratedCaf.format()} (arrondi au centime inférieur).`
-    findings.push({ rule: "budget-overfunding", severity: "warning", message: `${name} : ${sentence}`, source: BUDGET_SOURCES.overfunding, path: [...path, "funders"] })
-    children.push(node("budget-overfunding", "Financement au plus égal au coût", "fail", sentence, BUDGET_SOURCES.overfunding, { funding, cost, overfunding, proratedCaf }))
+    findings.push({
+      rule: "budget-overfunding",
+      severity: "warning",
+      message: `${name} : ${sentence}`,
+      source: BUDGET_SOURCES.overfunding,
+      path: [...path, "funders"]
+    })
+    children.push(
+      node("budget-overfunding", "Financement au plus égal au coût", "fail", sentence, BUDGET_SOURCES.overfunding, {
+        funding,
+        cost,
+        overfunding,
+        proratedCaf
+      })
+    )
   } else {
     const gap = cost.minus(funding)
     children.push(
@@ -220,11 +314,16 @@ function checkOne(resolved: ResolvedConvention, budget: Budget, index: number, c
 }
 
 /** @internal The checks of a resolved convention's budgets. */
-export function budgetChecks(resolved: ResolvedConvention, options: BudgetCheckOptions = {}): ReadonlyArray<BudgetCheck> {
+export function budgetChecks(
+  resolved: ResolvedConvention,
+  options: BudgetCheckOptions = {}
+): ReadonlyArray<BudgetCheck> {
   const budgets = resolved.convention.budgets ?? []
   const keys = budgets.map((budget) => `${budget.year}/${budget.actionId ?? ""}`)
   return budgets.flatMap((budget, index) =>
-    options.year !== undefined && budget.year !== options.year ? [] : [checkOne(resolved, budget, index, options.cafShareCap, keys.indexOf(keys[index] as string) !== index)]
+    options.year !== undefined && budget.year !== options.year
+      ? []
+      : [checkOne(resolved, budget, index, options.cafShareCap, keys.indexOf(keys[index] as string) !== index)]
   )
 }
 
@@ -250,14 +349,23 @@ export function budgetChecks(resolved: ResolvedConvention, options: BudgetCheckO
  * ```
  * @category budget
  */
-export function checkBudgets(input: Convention | ResolvedConvention, options: BudgetCheckOptions = {}): ReadonlyArray<BudgetCheck> {
+export function checkBudgets(
+  input: Convention | ResolvedConvention,
+  options: BudgetCheckOptions = {}
+): ReadonlyArray<BudgetCheck> {
   const convention = checkedConvention(input)
   requireOptions(options, "budget check options")
   if (options.year !== undefined && (!Number.isInteger(options.year) || options.year < 1000 || options.year > 9999)) {
-    throw new InvalidArgumentError({ argument: "year", message: `expected a year between 1000 and 9999, got ${describeValue(options.year)}` })
+    throw new InvalidArgumentError({
+      argument: "year",
+      message: `expected a year between 1000 and 9999, got ${describeValue(options.year)}`
+    })
   }
   if (options.cafShareCap !== undefined && !Schema.is(RatioSchema)(options.cafShareCap)) {
-    throw new InvalidArgumentError({ argument: "cafShareCap", message: 'expected a ratio between 0 and 1 written as a decimal string, such as "0.8"' })
+    throw new InvalidArgumentError({
+      argument: "cafShareCap",
+      message: 'expected a ratio between 0 and 1 written as a decimal string, such as "0.8"'
+    })
   }
   return frozenResult(budgetChecks(resolveConvention(convention), options), input)
 }

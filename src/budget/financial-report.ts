@@ -19,12 +19,20 @@ import type { Convention } from "../conventions/convention.js"
 import { type ResolvedConvention, resolveConvention } from "../conventions/resolved.js"
 import { Euros } from "../money/euros.js"
 import { NonNegativeEurosFromString } from "../money/schema.js"
-import { type Budget, ChargeAccountSchema, FUNDER_KIND_LABELS, FunderKindSchema, InKindAccountSchema, ProductAccountSchema } from "./budget.js"
+import {
+  type Budget,
+  ChargeAccountSchema,
+  FUNDER_KIND_LABELS,
+  FunderKindSchema,
+  InKindAccountSchema,
+  ProductAccountSchema
+} from "./budget.js"
 import { retained } from "./check.js"
 import { above, percent, ratioOf, shareOf } from "./ratio.js"
 
 /** The texts the financial report rests on. */
-export const FINANCIAL_REPORT_SOURCE = "arrêté du 11 octobre 2006 relatif au compte rendu financier, art. 2 et 3 ; Cerfa n° 15059"
+export const FINANCIAL_REPORT_SOURCE =
+  "arrêté du 11 octobre 2006 relatif au compte rendu financier, art. 2 et 3 ; Cerfa n° 15059"
 
 const lineFields = {
   label: Schema.optionalKey(TextSchema),
@@ -64,7 +72,14 @@ export const FinancialReportDocumentSchema = Schema.Struct({
   actionId: Schema.optionalKey(IdSchema),
   receivedOn: Schema.optionalKey(CalendarDateSchema),
   charges: Schema.Array(Schema.Struct({ account: ChargeAccountSchema, ...lineFields })).check(Schema.isMinLength(1)),
-  products: Schema.Array(Schema.Struct({ account: ProductAccountSchema, funderKind: Schema.optionalKey(FunderKindSchema), funderName: Schema.optionalKey(TextSchema), ...lineFields })),
+  products: Schema.Array(
+    Schema.Struct({
+      account: ProductAccountSchema,
+      funderKind: Schema.optionalKey(FunderKindSchema),
+      funderName: Schema.optionalKey(TextSchema),
+      ...lineFields
+    })
+  ),
   inKind: Schema.optionalKey(Schema.Array(Schema.Struct({ account: InKindAccountSchema, ...lineFields })))
 })
 
@@ -97,7 +112,11 @@ export interface FinancialReportJson extends Schema.Codec.Encoded<typeof Financi
 /** @internal Decoded financial reports. */
 export const decodedFinancialReports = new WeakSet<object>()
 
-const codec = makeCodec<FinancialReportDocument, FinancialReportJson>(FinancialReportDocumentSchema, "financial report", { registry: decodedFinancialReports })
+const codec = makeCodec<FinancialReportDocument, FinancialReportJson>(
+  FinancialReportDocumentSchema,
+  "financial report",
+  { registry: decodedFinancialReports }
+)
 
 /**
  * Reads a financial report from JSON, or throws a {@link ValidationError} listing every problem
@@ -220,7 +239,9 @@ export interface FinancialReportComparison {
 type Side = FinancialReportLine["side"]
 
 function budgetFor(resolved: ResolvedConvention, report: FinancialReportDocument): Budget | undefined {
-  return resolved.convention.budgets?.find((budget) => budget.year === report.year && budget.actionId === report.actionId)
+  return resolved.convention.budgets?.find(
+    (budget) => budget.year === report.year && budget.actionId === report.actionId
+  )
 }
 
 /** @internal The comparison, from a convention already checked. */
@@ -229,14 +250,24 @@ export function comparisonOf(resolved: ResolvedConvention, report: FinancialRepo
   const budget = budgetFor(resolved, report)
   const findings: Array<ComplianceFinding> = []
   const lines: Array<FinancialReportLine> = []
-  const line = (side: Side, index: number, entry: { account: string; label?: string; forecast?: Euros; actual: Euros; explanation?: string }, extra: { funderKind?: FinancialReportLine["funderKind"]; funderName?: string; budgeted?: Euros }) => {
+  const line = (
+    side: Side,
+    index: number,
+    entry: { account: string; label?: string; forecast?: Euros; actual: Euros; explanation?: string },
+    extra: { funderKind?: FinancialReportLine["funderKind"]; funderName?: string; budgeted?: Euros }
+  ) => {
     const forecastFrom = entry.forecast !== undefined ? "report" : extra.budgeted !== undefined ? "budget" : "none"
     const forecast = entry.forecast ?? extra.budgeted ?? Euros.zero
     const variance = entry.actual.minus(forecast)
     const share = shareOf(variance, forecast)
     const magnitude = share === undefined ? undefined : rational(share.n < 0n ? -share.n : share.n, share.d)
-    const beyondTolerance = tolerance !== undefined && !variance.isZero() && (magnitude === undefined || above(magnitude, ratioOf(tolerance)))
-    const label = entry.label ?? (extra.funderKind === undefined ? `Compte ${entry.account}` : `${FUNDER_KIND_LABELS[extra.funderKind]}${extra.funderName === undefined ? "" : ` (${extra.funderName})`}`)
+    const beyondTolerance =
+      tolerance !== undefined && !variance.isZero() && (magnitude === undefined || above(magnitude, ratioOf(tolerance)))
+    const label =
+      entry.label ??
+      (extra.funderKind === undefined
+        ? `Compte ${entry.account}`
+        : `${FUNDER_KIND_LABELS[extra.funderKind]}${extra.funderName === undefined ? "" : ` (${extra.funderName})`}`)
     lines.push({
       side,
       account: entry.account,
@@ -263,29 +294,65 @@ export function comparisonOf(resolved: ResolvedConvention, report: FinancialRepo
   }
   report.charges.forEach((entry, index) => {
     const budgeted = budget?.charges.filter((candidate) => candidate.account === entry.account)
-    line("charge", index, entry, budgeted === undefined || budgeted.length === 0 ? {} : { budgeted: Euros.sum(budgeted.map((candidate) => candidate.amount)) })
+    line(
+      "charge",
+      index,
+      entry,
+      budgeted === undefined || budgeted.length === 0
+        ? {}
+        : { budgeted: Euros.sum(budgeted.map((candidate) => candidate.amount)) }
+    )
   })
   report.products.forEach((entry, index) => {
-    const funder = entry.funderKind === undefined ? undefined : budget?.funders.find((candidate) => candidate.kind === entry.funderKind && (entry.funderName === undefined || candidate.name === entry.funderName))
-    line("product", index, entry, { ...(entry.funderKind === undefined ? {} : { funderKind: entry.funderKind }), ...(entry.funderName === undefined ? {} : { funderName: entry.funderName }), ...(funder === undefined ? {} : { budgeted: retained(funder) }) })
+    const funder =
+      entry.funderKind === undefined
+        ? undefined
+        : budget?.funders.find(
+            (candidate) =>
+              candidate.kind === entry.funderKind &&
+              (entry.funderName === undefined || candidate.name === entry.funderName)
+          )
+    line("product", index, entry, {
+      ...(entry.funderKind === undefined ? {} : { funderKind: entry.funderKind }),
+      ...(entry.funderName === undefined ? {} : { funderName: entry.funderName }),
+      ...(funder === undefined ? {} : { budgeted: retained(funder) })
+    })
   })
   ;(report.inKind ?? []).forEach((entry, index) => {
     const budgeted = budget?.inKind.filter((candidate) => candidate.account === entry.account)
-    line("in-kind", index, entry, budgeted === undefined || budgeted.length === 0 ? {} : { budgeted: Euros.sum(budgeted.map((candidate) => candidate.amount)) })
+    line(
+      "in-kind",
+      index,
+      entry,
+      budgeted === undefined || budgeted.length === 0
+        ? {}
+        : { budgeted: Euros.sum(budgeted.map((candidate) => candidate.amount)) }
+    )
   })
   lines.forEach((entry, index) => {
     if (entry.forecastFrom === "none" && !entry.actual.isZero()) {
-      findings.push({ rule: "financial-report-forecast", severity: "info", message: `${report.year}, ${entry.label} (compte ${entry.account}) : aucun montant prévu, ni dans le compte rendu ni dans le budget ; l'écart est compté sur un prévu nul.`, source: FINANCIAL_REPORT_SOURCE, path: ["lines", index] })
+      findings.push({
+        rule: "financial-report-forecast",
+        severity: "info",
+        message: `${report.year}, ${entry.label} (compte ${entry.account}) : aucun montant prévu, ni dans le compte rendu ni dans le budget ; l'écart est compté sur un prévu nul.`,
+        source: FINANCIAL_REPORT_SOURCE,
+        path: ["lines", index]
+      })
     }
   })
   const total = (side: Side) => {
     const of = lines.filter((entry) => entry.side === side)
-    return { forecast: Euros.sum(of.map((entry) => entry.forecast)), actual: Euros.sum(of.map((entry) => entry.actual)) }
+    return {
+      forecast: Euros.sum(of.map((entry) => entry.forecast)),
+      actual: Euros.sum(of.map((entry) => entry.actual))
+    }
   }
   const totals = { charges: total("charge"), products: total("product"), inKind: total("in-kind") }
   const productLines = lines.filter((entry) => entry.side === "product")
   const cafReceived = Euros.sum(productLines.filter((entry) => entry.funderKind === "caf").map((entry) => entry.actual))
-  const otherFundingReceived = Euros.sum(productLines.filter((entry) => entry.funderKind !== "caf").map((entry) => entry.actual))
+  const otherFundingReceived = Euros.sum(
+    productLines.filter((entry) => entry.funderKind !== "caf").map((entry) => entry.actual)
+  )
   const actualCost = totals.charges.actual
   const eligibleSpend = Euros.max(Euros.zero, actualCost.minus(otherFundingReceived))
   const result = totals.products.actual.minus(actualCost)
@@ -346,7 +413,11 @@ export function signed(amount: Euros): string {
 
 /** @internal A signed percentage: `+30 %`, `−17,6 %`. */
 export function signedPercent(share: { readonly n: bigint; readonly d: bigint }): string {
-  return share.n < 0n ? `−${percent(rational(-share.n, share.d))}` : share.n === 0n ? percent(share) : `+${percent(rational(share.n, share.d))}`
+  return share.n < 0n
+    ? `−${percent(rational(-share.n, share.d))}`
+    : share.n === 0n
+      ? percent(share)
+      : `+${percent(rational(share.n, share.d))}`
 }
 
 /**
@@ -371,17 +442,24 @@ export function signedPercent(share: { readonly n: bigint; readonly d: bigint })
  * ```
  * @category budget
  */
-export function compareFinancialReport(input: Convention | ResolvedConvention, report: FinancialReportDocument): FinancialReportComparison {
+export function compareFinancialReport(
+  input: Convention | ResolvedConvention,
+  report: FinancialReportDocument
+): FinancialReportComparison {
   const convention = checkedConvention(input)
   const decoded = checkedFinancialReport(report)
   if (decoded.conventionId !== convention.id) {
-    throw new InvalidArgumentError({ argument: "report", message: `the financial report is for ${decoded.conventionId}, not ${convention.id}` })
+    throw new InvalidArgumentError({
+      argument: "report",
+      message: `the financial report is for ${decoded.conventionId}, not ${convention.id}`
+    })
   }
   return frozenResult(comparisonOf(resolveConvention(convention), decoded), input, report)
 }
 
 /** @internal A financial report decoded, or decoded now (JSON), or a {@link ValidationError}. */
 export function checkedFinancialReport(value: unknown): FinancialReportDocument {
-  if (value !== null && typeof value === "object" && decodedFinancialReports.has(value)) return value as FinancialReportDocument
+  if (value !== null && typeof value === "object" && decodedFinancialReports.has(value))
+    return value as FinancialReportDocument
   return parseFinancialReport(value)
 }

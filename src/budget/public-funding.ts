@@ -19,9 +19,12 @@ import { FUNDER_KIND_LABELS, type FunderKind, PUBLIC_FUNDER_KINDS } from "./budg
 
 /** The texts behind the thresholds on a partner's public subsidies of a year. */
 export const PUBLIC_FUNDING_SOURCES = {
-  auditor: "code de commerce, art. L. 612-4 (subventions en numéraire reçues des autorités administratives) et art. D. 612-5 (seuil de 153 000 €)",
-  filing: "loi n° 2000-321 du 12 avril 2000, art. 10 (subventions reçues de l'ensemble des autorités administratives) ; décret n° 2001-495 du 6 juin 2001, art. 2 (seuil de 153 000 €)",
-  written: "loi n° 2000-321 du 12 avril 2000, art. 10 ; décret n° 2001-495 du 6 juin 2001, art. 1 (seuil de 23 000 € par subvention)"
+  auditor:
+    "code de commerce, art. L. 612-4 (subventions en numéraire reçues des autorités administratives) et art. D. 612-5 (seuil de 153 000 €)",
+  filing:
+    "loi n° 2000-321 du 12 avril 2000, art. 10 (subventions reçues de l'ensemble des autorités administratives) ; décret n° 2001-495 du 6 juin 2001, art. 2 (seuil de 153 000 €)",
+  written:
+    "loi n° 2000-321 du 12 avril 2000, art. 10 ; décret n° 2001-495 du 6 juin 2001, art. 1 (seuil de 23 000 € par subvention)"
 } as const
 
 const THRESHOLD = Euros.parse("153000")
@@ -104,32 +107,63 @@ export interface PartnerPublicFundingOptions {
 }
 
 /** @internal The computation, from conventions already checked. */
-export function publicFundingOf(conventions: ReadonlyArray<Convention>, partners: ReadonlyArray<Partner>, year: number, only: string | undefined): ReadonlyArray<PartnerPublicFunding> {
+export function publicFundingOf(
+  conventions: ReadonlyArray<Convention>,
+  partners: ReadonlyArray<Partner>,
+  year: number,
+  only: string | undefined
+): ReadonlyArray<PartnerPublicFunding> {
   const name = (id: string) => partners.find((partner) => partner.id === id)?.name ?? id
-  const ids = [...new Set(conventions.map((convention) => convention.partnerId))].filter((id) => only === undefined || id === only).sort()
+  const ids = [...new Set(conventions.map((convention) => convention.partnerId))]
+    .filter((id) => only === undefined || id === only)
+    .sort()
   return ids.map((partnerId) => {
     const subsidies: Array<PublicSubsidy> = []
     const notCounted: Array<PublicSubsidy & { readonly reason: string }> = []
-    const own = conventions.filter((convention) => convention.partnerId === partnerId).sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
+    const own = conventions
+      .filter((convention) => convention.partnerId === partnerId)
+      .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     for (const convention of own) {
       const amount = resolvedYear(resolveConvention(convention), year)?.amount?.amount
-      if (amount !== undefined && amount.isPositive()) subsidies.push({ source: "convention", conventionId: convention.id, funderKind: "caf", funderName: name(convention.funderId), amount })
+      if (amount !== undefined && amount.isPositive())
+        subsidies.push({
+          source: "convention",
+          conventionId: convention.id,
+          funderKind: "caf",
+          funderName: name(convention.funderId),
+          amount
+        })
     }
     for (const convention of own) {
       for (const budget of convention.budgets ?? []) {
         if (budget.year !== year) continue
         for (const funder of budget.funders) {
           if (funder.kind === "caf") continue // the convention's own grant, counted above
-          const entry = { source: "budget" as const, conventionId: convention.id, funderKind: funder.kind, funderName: funder.name }
-          if (funder.kind === "europe") notCounted.push({ ...entry, amount: funder.granted ?? funder.requested, reason: "fonds européens : à compter seulement s'ils sont versés par une autorité administrative française" })
+          const entry = {
+            source: "budget" as const,
+            conventionId: convention.id,
+            funderKind: funder.kind,
+            funderName: funder.name
+          }
+          if (funder.kind === "europe")
+            notCounted.push({
+              ...entry,
+              amount: funder.granted ?? funder.requested,
+              reason:
+                "fonds européens : à compter seulement s'ils sont versés par une autorité administrative française"
+            })
           else if (!PUBLIC_FUNDER_KINDS.includes(funder.kind)) continue
-          else if (funder.granted === undefined) notCounted.push({ ...entry, amount: funder.requested, reason: "demandé, pas encore accordé" })
+          else if (funder.granted === undefined)
+            notCounted.push({ ...entry, amount: funder.requested, reason: "demandé, pas encore accordé" })
           else if (funder.granted.isPositive()) subsidies.push({ ...entry, amount: funder.granted })
         }
       }
     }
     const total = Euros.sum(subsidies.map((subsidy) => subsidy.amount))
-    const sum = subsidies.length === 0 ? "aucune subvention publique" : `${subsidies.map((subsidy) => `${subsidy.amount.format()} (${subsidy.source === "convention" ? `convention ${subsidy.conventionId}, ${subsidy.funderName}` : `${FUNDER_KIND_LABELS[subsidy.funderKind]}, ${subsidy.funderName}, budget de ${subsidy.conventionId}`})`).join(" + ")} = ${total.format()}`
+    const sum =
+      subsidies.length === 0
+        ? "aucune subvention publique"
+        : `${subsidies.map((subsidy) => `${subsidy.amount.format()} (${subsidy.source === "convention" ? `convention ${subsidy.conventionId}, ${subsidy.funderName}` : `${FUNDER_KIND_LABELS[subsidy.funderKind]}, ${subsidy.funderName}, budget de ${subsidy.conventionId}`})`).join(" + ")} = ${total.format()}`
     const above = total.greaterThan(THRESHOLD)
     const findings: Array<ComplianceFinding> = []
     const partnerName = name(partnerId)
@@ -147,16 +181,37 @@ export function publicFundingOf(conventions: ReadonlyArray<Convention>, partners
         source: PUBLIC_FUNDING_SOURCES.filing
       })
     } else {
-      findings.push({ rule: "public-subsidies-auditor", severity: "info", message: `${partnerName} reçoit en ${year} ${sum} de subventions publiques, pas au-dessus de ${THRESHOLD.format()} : ni commissaire aux comptes ni dépôt à la préfecture au titre des subventions.`, source: `${PUBLIC_FUNDING_SOURCES.auditor} ; ${PUBLIC_FUNDING_SOURCES.filing}` })
+      findings.push({
+        rule: "public-subsidies-auditor",
+        severity: "info",
+        message: `${partnerName} reçoit en ${year} ${sum} de subventions publiques, pas au-dessus de ${THRESHOLD.format()} : ni commissaire aux comptes ni dépôt à la préfecture au titre des subventions.`,
+        source: `${PUBLIC_FUNDING_SOURCES.auditor} ; ${PUBLIC_FUNDING_SOURCES.filing}`
+      })
     }
     for (const subsidy of subsidies.filter((entry) => entry.source === "budget" && entry.amount.greaterThan(WRITTEN))) {
-      findings.push({ rule: "written-convention-cofunder", severity: "info", message: `${FUNDER_KIND_LABELS[subsidy.funderKind]} (${subsidy.funderName}) accorde ${subsidy.amount.format()} en ${year}, au-dessus de ${WRITTEN.format()} : cette subvention demande elle aussi une convention écrite avec ce financeur.`, source: PUBLIC_FUNDING_SOURCES.written })
+      findings.push({
+        rule: "written-convention-cofunder",
+        severity: "info",
+        message: `${FUNDER_KIND_LABELS[subsidy.funderKind]} (${subsidy.funderName}) accorde ${subsidy.amount.format()} en ${year}, au-dessus de ${WRITTEN.format()} : cette subvention demande elle aussi une convention écrite avec ce financeur.`,
+        source: PUBLIC_FUNDING_SOURCES.written
+      })
     }
     const budgetGrants = subsidies.filter((entry) => entry.source === "budget")
     budgetGrants.forEach((entry, index) => {
-      const twin = budgetGrants.findIndex((other) => other.funderKind === entry.funderKind && other.funderName === entry.funderName && other.amount.equals(entry.amount) && other.conventionId !== entry.conventionId)
+      const twin = budgetGrants.findIndex(
+        (other) =>
+          other.funderKind === entry.funderKind &&
+          other.funderName === entry.funderName &&
+          other.amount.equals(entry.amount) &&
+          other.conventionId !== entry.conventionId
+      )
       if (twin > index) {
-        findings.push({ rule: "public-subsidies-twice", severity: "warning", message: `${FUNDER_KIND_LABELS[entry.funderKind]} (${entry.funderName}) figure pour ${entry.amount.format()} dans les budgets de ${entry.conventionId} et de ${budgetGrants[twin]?.conventionId} : s'il s'agit de la même subvention, elle est comptée deux fois dans le total.`, source: PUBLIC_FUNDING_SOURCES.auditor })
+        findings.push({
+          rule: "public-subsidies-twice",
+          severity: "warning",
+          message: `${FUNDER_KIND_LABELS[entry.funderKind]} (${entry.funderName}) figure pour ${entry.amount.format()} dans les budgets de ${entry.conventionId} et de ${budgetGrants[twin]?.conventionId} : s'il s'agit de la même subvention, elle est comptée deux fois dans le total.`,
+          source: PUBLIC_FUNDING_SOURCES.auditor
+        })
       }
     })
     const explanation: ExplanationNode = {
@@ -168,7 +223,17 @@ export function publicFundingOf(conventions: ReadonlyArray<Convention>, partners
       read: { year, total },
       children: []
     }
-    return { partnerId, partnerName, year, subsidies, notCounted, total, aboveAuditorThreshold: above, findings, explanation }
+    return {
+      partnerId,
+      partnerName,
+      year,
+      subsidies,
+      notCounted,
+      total,
+      aboveAuditorThreshold: above,
+      findings,
+      explanation
+    }
   })
 }
 
@@ -195,17 +260,28 @@ export function publicFundingOf(conventions: ReadonlyArray<Convention>, partners
  * ```
  * @category budget
  */
-export function partnerPublicFunding(portfolio: { readonly conventions: ReadonlyArray<Convention>; readonly partners?: ReadonlyArray<Partner> }, options: PartnerPublicFundingOptions): ReadonlyArray<PartnerPublicFunding> {
+export function partnerPublicFunding(
+  portfolio: { readonly conventions: ReadonlyArray<Convention>; readonly partners?: ReadonlyArray<Partner> },
+  options: PartnerPublicFundingOptions
+): ReadonlyArray<PartnerPublicFunding> {
   if (portfolio === null || typeof portfolio !== "object" || Array.isArray(portfolio)) {
-    throw new InvalidArgumentError({ argument: "portfolio", message: "expected a portfolio, { conventions, partners } (see parsePortfolio)" })
+    throw new InvalidArgumentError({
+      argument: "portfolio",
+      message: "expected a portfolio, { conventions, partners } (see parsePortfolio)"
+    })
   }
   requireOptions(options, "public funding options")
   if (!Number.isInteger(options.year) || options.year < 1000 || options.year > 9999) {
-    throw new InvalidArgumentError({ argument: "year", message: `expected a year between 1000 and 9999, got ${describeValue(options.year)}` })
+    throw new InvalidArgumentError({
+      argument: "year",
+      message: `expected a year between 1000 and 9999, got ${describeValue(options.year)}`
+    })
   }
-  if (options.partnerId !== undefined && typeof options.partnerId !== "string") throw new InvalidArgumentError({ argument: "partnerId", message: "expected a partner id" })
+  if (options.partnerId !== undefined && typeof options.partnerId !== "string")
+    throw new InvalidArgumentError({ argument: "partnerId", message: "expected a partner id" })
   const conventions = checkedConventions(portfolio.conventions)
   const partners = portfolio.partners ?? []
-  if (!Array.isArray(partners)) throw new InvalidArgumentError({ argument: "portfolio.partners", message: "expected a list of partners" })
+  if (!Array.isArray(partners))
+    throw new InvalidArgumentError({ argument: "portfolio.partners", message: "expected a list of partners" })
   return frozenResult(publicFundingOf(conventions, partners, options.year, options.partnerId), portfolio)
 }

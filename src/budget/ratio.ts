@@ -3,7 +3,14 @@
  *
  * @module
  */
-import { type Rational, compareRational, formatFraction, rational, roundRational, toFraction } from "../core/fraction.js"
+import {
+  type Rational,
+  compareRational,
+  formatFraction,
+  rational,
+  roundRational,
+  toFraction
+} from "../core/fraction.js"
 import { Euros } from "../money/euros.js"
 
 /** @internal `part / whole` as an exact fraction; undefined when the whole is zero. */

@@ -26,8 +26,13 @@ export function dateArgument(value: unknown, argument = "date", subject = "date"
     checkedDates.add(value)
     return value
   }
-  const message = typeof value === "string" ? (safeParseCalendarDate(value) as { readonly error?: ValidationError }).error?.issues[0]?.message : undefined
-  throw ValidationError.of(subject, [{ path: [argument], message: message ?? `expected a yyyy-MM-dd date, got ${describeValue(value)}` }])
+  const message =
+    typeof value === "string"
+      ? (safeParseCalendarDate(value) as { readonly error?: ValidationError }).error?.issues[0]?.message
+      : undefined
+  throw ValidationError.of(subject, [
+    { path: [argument], message: message ?? `expected a yyyy-MM-dd date, got ${describeValue(value)}` }
+  ])
 }
 
 /**
@@ -36,7 +41,10 @@ export function dateArgument(value: unknown, argument = "date", subject = "date"
  */
 export function integerArgument(value: unknown, argument: string): number {
   if (Number.isSafeInteger(value)) return value as number
-  throw new InvalidArgumentError({ argument, message: `${argument} must be a whole number, got ${describeValue(value)}` })
+  throw new InvalidArgumentError({
+    argument,
+    message: `${argument} must be a whole number, got ${describeValue(value)}`
+  })
 }
 
 /**
@@ -45,11 +53,16 @@ export function integerArgument(value: unknown, argument: string): number {
  */
 export function periodArgument(value: unknown, argument = "period"): Period {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw ValidationError.of("period", [{ path: [argument], message: `expected a period { start, end }, got ${describeValue(value)}` }])
+    throw ValidationError.of("period", [
+      { path: [argument], message: `expected a period { start, end }, got ${describeValue(value)}` }
+    ])
   }
   const { start, end } = value as { readonly start?: unknown; readonly end?: unknown }
   const issues: Array<{ readonly path: ReadonlyArray<string>; readonly message: string }> = []
-  for (const [key, date] of [["start", start], ["end", end]] as const) {
+  for (const [key, date] of [
+    ["start", start],
+    ["end", end]
+  ] as const) {
     try {
       dateArgument(date, key)
     } catch (error) {
@@ -57,8 +70,8 @@ export function periodArgument(value: unknown, argument = "period"): Period {
       issues.push(...error.issues.map((issue) => ({ ...issue, path: [argument, ...issue.path.map(String)] })))
     }
   }
-  if (issues.length === 0 && (end as string) < (start as string)) issues.push({ path: [argument, "end"], message: `the end ${String(end)} is before the start ${String(start)}` })
+  if (issues.length === 0 && (end as string) < (start as string))
+    issues.push({ path: [argument, "end"], message: `the end ${String(end)} is before the start ${String(start)}` })
   if (issues.length > 0) throw ValidationError.of("period", issues)
   return value as Period
 }
-

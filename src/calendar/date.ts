@@ -33,13 +33,40 @@ export type CalendarDate = string & {
 }
 
 const SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/
-const MONTHS_EN = ["January", "February", "March", "April", "May", "June", "July", "August", "September", "October", "November", "December"]
-const MONTHS_FR = ["janvier", "février", "mars", "avril", "mai", "juin", "juillet", "août", "septembre", "octobre", "novembre", "décembre"]
+const MONTHS_EN = [
+  "January",
+  "February",
+  "March",
+  "April",
+  "May",
+  "June",
+  "July",
+  "August",
+  "September",
+  "October",
+  "November",
+  "December"
+]
+const MONTHS_FR = [
+  "janvier",
+  "février",
+  "mars",
+  "avril",
+  "mai",
+  "juin",
+  "juillet",
+  "août",
+  "septembre",
+  "octobre",
+  "novembre",
+  "décembre"
+]
 
 /** Refuses a count of days, months or years that is not a whole number (`1.5`, `NaN`, `"1"`). */
 function whole(value: number, argument: string): number {
   if (Number.isInteger(value)) return value
-  const text = typeof value === "string" ? JSON.stringify(value) : typeof value === "number" ? String(value) : typeof value
+  const text =
+    typeof value === "string" ? JSON.stringify(value) : typeof value === "number" ? String(value) : typeof value
   throw new InvalidArgumentError({ argument, message: `${argument} must be a whole number, got ${text}` })
 }
 
@@ -89,7 +116,8 @@ export function daysInYear(year: number): 365 | 366 {
  */
 export function daysInMonth(year: number, month: number): number {
   whole(year, "year")
-  if (whole(month, "month") < 1 || month > 12) throw new InvalidArgumentError({ argument: "month", message: `month must be 1 to 12, got ${month}` })
+  if (whole(month, "month") < 1 || month > 12)
+    throw new InvalidArgumentError({ argument: "month", message: `month must be 1 to 12, got ${month}` })
   if (month === 2) return isLeapYear(year) ? 29 : 28
   return [4, 6, 9, 11].includes(month) ? 30 : 31
 }
@@ -101,7 +129,12 @@ export function daysInMonth(year: number, month: number): number {
 function reordered(text: string): string | undefined {
   const dayFirst = /^(\d{1,2})[/.-](\d{1,2})[/.-](\d{4})$/u.exec(text.trim())
   const yearFirst = /^(\d{4})[/.](\d{1,2})[/.](\d{1,2})$/u.exec(text.trim())
-  const parts = dayFirst !== null ? [dayFirst[3], dayFirst[2], dayFirst[1]] : yearFirst !== null ? [yearFirst[1], yearFirst[2], yearFirst[3]] : undefined
+  const parts =
+    dayFirst !== null
+      ? [dayFirst[3], dayFirst[2], dayFirst[1]]
+      : yearFirst !== null
+        ? [yearFirst[1], yearFirst[2], yearFirst[3]]
+        : undefined
   if (parts === undefined) return undefined
   const written = `${parts[0]}-${(parts[1] as string).padStart(2, "0")}-${(parts[2] as string).padStart(2, "0")}`
   return problemOf(written) === undefined ? written : undefined
@@ -119,9 +152,16 @@ function problemOf(text: string): readonly [string, string] | undefined {
   const year = Number(match[1])
   const month = Number(match[2])
   const day = Number(match[3])
-  if (year < 1000) return [`${text} is not a calendar date: years start at 1000`, `${text} n'est pas une date : l'année doit être au moins 1000`]
+  if (year < 1000)
+    return [
+      `${text} is not a calendar date: years start at 1000`,
+      `${text} n'est pas une date : l'année doit être au moins 1000`
+    ]
   if (month < 1 || month > 12) {
-    return [`${text} is not a calendar date: there is no month ${match[2]}`, `${text} n'est pas une date : il n'y a pas de mois ${match[2]}`]
+    return [
+      `${text} is not a calendar date: there is no month ${match[2]}`,
+      `${text} n'est pas une date : il n'y a pas de mois ${match[2]}`
+    ]
   }
   const last = daysInMonth(year, month)
   if (day < 1 || day > last) {
@@ -165,7 +205,8 @@ export const CalendarDateSchema: Schema.Codec<CalendarDate, string> = Schema.Str
       const problem = problemOf(text)
       if (problem === undefined) return true
       const written = reordered(text)
-      const hint = written === undefined ? { fr: "", en: "" } : { fr: ` : écrivez « ${written} »`, en: `: write "${written}"` }
+      const hint =
+        written === undefined ? { fr: "", en: "" } : { fr: ` : écrivez « ${written} »`, en: `: write "${written}"` }
       return localizedIssue(problem[0], {
         code: "date",
         expected: 'a date written yyyy-MM-dd, such as "2024-01-31"',
@@ -174,7 +215,13 @@ export const CalendarDateSchema: Schema.Codec<CalendarDate, string> = Schema.Str
         en: problem[0] + hint.en
       })
     },
-    { ...jsonSchemaHint("A calendar date written yyyy-MM-dd", { format: "date", pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$" }), [ISSUE_KIND]: "date" }
+    {
+      ...jsonSchemaHint("A calendar date written yyyy-MM-dd", {
+        format: "date",
+        pattern: "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"
+      }),
+      [ISSUE_KIND]: "date"
+    }
   )
 ) as unknown as Schema.Codec<CalendarDate, string>
 

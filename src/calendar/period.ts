@@ -8,7 +8,15 @@ import { InvalidArgumentError } from "../core/errors.js"
 import { dateArgument, integerArgument, periodArgument } from "./arguments.js"
 import type { Fraction } from "../core/fraction.js"
 import { makeCodec } from "../core/codec.js"
-import { type CalendarDate, CalendarDateSchema, calendarDate, daysBetween, daysInYear, formatFrenchDate, yearOf } from "./date.js"
+import {
+  type CalendarDate,
+  CalendarDateSchema,
+  calendarDate,
+  daysBetween,
+  daysInYear,
+  formatFrenchDate,
+  yearOf
+} from "./date.js"
 import { localizedIssue } from "../core/issues.js"
 
 /**

@@ -36,7 +36,11 @@ export interface ParsedArgs {
 
 /** @internal A value among `values` (`--format`). */
 export function oneOf(...values: ReadonlyArray<string>): OptionSpec {
-  return { value: values.join("|"), check: (value) => (values.includes(value) ? undefined : `valeurs possibles : ${values.join(", ")} ; reçu « ${value} »`) }
+  return {
+    value: values.join("|"),
+    check: (value) =>
+      values.includes(value) ? undefined : `valeurs possibles : ${values.join(", ")} ; reçu « ${value} »`
+  }
 }
 
 /** @internal What every command accepts: `--lang en` prints the problems found in files in English. */
@@ -50,7 +54,9 @@ export const DATE_OPTION: OptionSpec = {
       readCalendarDate(value)
       return undefined
     } catch (error) {
-      return (error as { readonly frenchMessage?: string }).frenchMessage ?? `« ${value} » n'est pas une date AAAA-MM-JJ`
+      return (
+        (error as { readonly frenchMessage?: string }).frenchMessage ?? `« ${value} » n'est pas une date AAAA-MM-JJ`
+      )
     }
   }
 }
@@ -58,7 +64,8 @@ export const DATE_OPTION: OptionSpec = {
 /** @internal A year written with four decimal digits, 1000 to 9999 (`--year`): not `0x7E8`, `1e3` or an empty string. */
 export const YEAR_OPTION: OptionSpec = {
   value: "AAAA",
-  check: (value) => (/^[1-9][0-9]{3}$/u.test(value) ? undefined : `une année s'écrit avec quatre chiffres (2024) ; reçu « ${value} »`)
+  check: (value) =>
+    /^[1-9][0-9]{3}$/u.test(value) ? undefined : `une année s'écrit avec quatre chiffres (2024) ; reçu « ${value} »`
 }
 
 /** Why one `AAAA=AAAA-MM-JJ` entry is refused, in French, or `undefined`. */
@@ -96,11 +103,17 @@ export function datesByYear(value: string): Record<string, string> {
 /** @internal An existing folder (`--root`). */
 export const FOLDER_OPTION: OptionSpec = {
   value: "<dossier>",
-  check: (value) => (value !== "" && existsSync(value) && statSync(value).isDirectory() ? undefined : `« ${value} » n'est pas un dossier existant`)
+  check: (value) =>
+    value !== "" && existsSync(value) && statSync(value).isDirectory()
+      ? undefined
+      : `« ${value} » n'est pas un dossier existant`
 }
 
 /** @internal A file path (`--out`, `--activities`): any non-empty string; the command says whether it can be read or written. */
-export const FILE_OPTION: OptionSpec = { value: "<f>", check: (value) => (value === "" ? "un chemin de fichier ne peut pas être vide" : undefined) }
+export const FILE_OPTION: OptionSpec = {
+  value: "<f>",
+  check: (value) => (value === "" ? "un chemin de fichier ne peut pas être vide" : undefined)
+}
 
 /** @internal The options a command accepts, as help and errors list them: `--date AAAA-MM-JJ, --explain, --help`. */
 export function describeOptions(specs: OptionSpecs): string {
@@ -112,18 +125,28 @@ export function describeOptions(specs: OptionSpecs): string {
 type NodeOptions = Record<string, { type: "string" | "boolean" }>
 
 function nodeOptions(specs: OptionSpecs): NodeOptions {
-  return Object.fromEntries(Object.entries(specs).map(([name, spec]) => [name, { type: spec.value === undefined ? "boolean" : "string" }]))
+  return Object.fromEntries(
+    Object.entries(specs).map(([name, spec]) => [name, { type: spec.value === undefined ? "boolean" : "string" }])
+  )
 }
 
 /** Why `util.parseArgs` refused the arguments, in French: the first faulty option, read from the tokens of a lenient parse. */
 function diagnose(command: string, argv: ReadonlyArray<string>, specs: OptionSpecs): string {
-  const { tokens } = parseNodeArgs({ args: [...argv], options: nodeOptions(specs), strict: false, allowPositionals: true, tokens: true })
+  const { tokens } = parseNodeArgs({
+    args: [...argv],
+    options: nodeOptions(specs),
+    strict: false,
+    allowPositionals: true,
+    tokens: true
+  })
   for (const token of tokens) {
     if (token.kind !== "option") continue
     const spec = token.rawName.startsWith("--") && Object.hasOwn(specs, token.name) ? specs[token.name] : undefined
-    if (spec === undefined) return `option inconnue « ${token.rawName} » ; options de ${command} : ${describeOptions(specs)}`
+    if (spec === undefined)
+      return `option inconnue « ${token.rawName} » ; options de ${command} : ${describeOptions(specs)}`
     if (spec.value === undefined && token.value !== undefined) return `l'option --${token.name} ne prend pas de valeur`
-    if (spec.value !== undefined && token.value === undefined) return `l'option --${token.name} attend une valeur (${spec.value})`
+    if (spec.value !== undefined && token.value === undefined)
+      return `l'option --${token.name} attend une valeur (${spec.value})`
     if (spec.value !== undefined && token.value?.startsWith("-") === true && token.inlineValue === false) {
       return `l'option --${token.name} attend une valeur (${spec.value}), pas « ${token.value} » ; pour une valeur qui commence par « - », écrivez --${token.name}=${token.value}`
     }
@@ -136,11 +159,22 @@ function diagnose(command: string, argv: ReadonlyArray<string>, specs: OptionSpe
  * strict mode, then checks that no option is given twice, that every value passes its check, and
  * that there are at most `maxPositionals` arguments besides the options.
  */
-export function parseCommandLine(command: string, argv: ReadonlyArray<string>, options: OptionSpecs, maxPositionals = Infinity): ParsedArgs {
+export function parseCommandLine(
+  command: string,
+  argv: ReadonlyArray<string>,
+  options: OptionSpecs,
+  maxPositionals = Infinity
+): ParsedArgs {
   const specs = { ...options, ...COMMON }
   let parsed: ReturnType<typeof parseNodeArgs>
   try {
-    parsed = parseNodeArgs({ args: [...argv], options: nodeOptions(specs), strict: true, allowPositionals: true, tokens: true })
+    parsed = parseNodeArgs({
+      args: [...argv],
+      options: nodeOptions(specs),
+      strict: true,
+      allowPositionals: true,
+      tokens: true
+    })
   } catch {
     throw new UsageError(diagnose(command, argv, specs))
   }
@@ -153,7 +187,8 @@ export function parseCommandLine(command: string, argv: ReadonlyArray<string>, o
     values.set(token.name, token.value ?? true)
   }
   const extra = parsed.positionals[maxPositionals]
-  if (extra !== undefined && !values.has("help")) throw new UsageError(`argument en trop pour ${command} : « ${extra} »`)
+  if (extra !== undefined && !values.has("help"))
+    throw new UsageError(`argument en trop pour ${command} : « ${extra} »`)
   return { positional: parsed.positionals, options: values }
 }
 

@@ -50,7 +50,19 @@ import {
   type ScdlVersion,
   toScdlCsv
 } from "../index.js"
-import { DATES_BY_YEAR_OPTION, DATE_OPTION, FILE_OPTION, FOLDER_OPTION, type OptionSpecs, type ParsedArgs, UsageError, YEAR_OPTION, datesByYear, oneOf, option } from "./args.js"
+import {
+  DATES_BY_YEAR_OPTION,
+  DATE_OPTION,
+  FILE_OPTION,
+  FOLDER_OPTION,
+  type OptionSpecs,
+  type ParsedArgs,
+  UsageError,
+  YEAR_OPTION,
+  datesByYear,
+  oneOf,
+  option
+} from "./args.js"
 import { reasonOf, readJson, scenarioPaths, scenarioReader, writeOutput } from "./files.js"
 
 /**
@@ -87,7 +99,8 @@ const SHEET_PLURALS: Readonly<Record<SheetKind, readonly [string, string, boolea
   expenses: ["dépense", "dépenses", true, "modèle de dépenses"]
 }
 /** A past participle agreeing with `n` records of a kind (`2 versements écrits`, `1 dépense écrite`). */
-const agreed = (kind: SheetKind, n: number, word: string): string => `${word}${SHEET_PLURALS[kind][2] ? "e" : ""}${n >= 2 ? "s" : ""}`
+const agreed = (kind: SheetKind, n: number, word: string): string =>
+  `${word}${SHEET_PLURALS[kind][2] ? "e" : ""}${n >= 2 ? "s" : ""}`
 const counted = (kind: SheetKind, n: number): string => count(n, SHEET_PLURALS[kind][0], SHEET_PLURALS[kind][1])
 
 /** Whether a file is a spreadsheet (`.csv`, `.xlsx`) rather than JSON, by its name. */
@@ -100,7 +113,11 @@ function isSpreadsheetPath(path: string): boolean {
  * hold), saying on standard error which empty rows were skipped. A file that cannot be read is a
  * usage error; problems in it throw a `SpreadsheetError` (exit 1, every problem listed).
  */
-async function spreadsheetRecords(kind: SheetKind, path: string, io: Io): Promise<{ readonly json: ReadonlyArray<unknown>; readonly count: number }> {
+async function spreadsheetRecords(
+  kind: SheetKind,
+  path: string,
+  io: Io
+): Promise<{ readonly json: ReadonlyArray<unknown>; readonly count: number }> {
   try {
     if (!statSync(path).isFile()) throw Object.assign(new Error("not a file"), { code: "EISDIR" })
   } catch (error) {
@@ -108,7 +125,10 @@ async function spreadsheetRecords(kind: SheetKind, path: string, io: Io): Promis
   }
   const { SPREADSHEET_KINDS, readSpreadsheetFile } = await spreadsheets()
   const read = await readSpreadsheetFile(kind, path)
-  if (read.skippedRows.length > 0) io.err(`${path} : ${read.skippedRows.length === 1 ? "ligne vide ignorée" : "lignes vides ignorées"} : ${read.skippedRows.join(", ")}`)
+  if (read.skippedRows.length > 0)
+    io.err(
+      `${path} : ${read.skippedRows.length === 1 ? "ligne vide ignorée" : "lignes vides ignorées"} : ${read.skippedRows.join(", ")}`
+    )
   return { json: SPREADSHEET_KINDS[kind].encode(read.records as ReadonlyArray<never>), count: read.records.length }
 }
 
@@ -120,7 +140,9 @@ function isRecord(value: unknown): value is Record<string, unknown> {
 /** A validation error for a file whose JSON is not of the shape expected. */
 function wrongShape(file: string, expected: { readonly fr: string; readonly en: string }): ValidationError {
   const message = `attendu ${expected.fr}`
-  const error = ValidationError.of(file, [{ path: [], message, code: "type", messages: { fr: message, en: `expected ${expected.en}` } }])
+  const error = ValidationError.of(file, [
+    { path: [], message, code: "type", messages: { fr: message, en: `expected ${expected.en}` } }
+  ])
   return new ValidationError({ subject: file, issues: error.issues, message: `${file} : ${message}` })
 }
 
@@ -149,20 +171,42 @@ const ANYTHING = {
   en: "an object (portfolio, convention, partner, scenario) or a list (activities, payments, expenses, candidates)"
 }
 
-function detectList(list: ReadonlyArray<unknown>, describe: <T>(result: { success: true; data: T } | { success: false; error: ValidationError }, kind: string, summary: (data: T) => string) => Detected): Detected {
+function detectList(
+  list: ReadonlyArray<unknown>,
+  describe: <T>(
+    result: { success: true; data: T } | { success: false; error: ValidationError },
+    kind: string,
+    summary: (data: T) => string
+  ) => Detected
+): Detected {
   const first = isRecord(list[0]) ? list[0] : {}
-  if ("accompanimentKind" in first) return describe(safeParseCandidates(list), "candidats", (found) => count(found.length, "candidat"))
-  if ("category" in first) return describe(safeParseExpenses(list), "dépenses", (found) => count(found.length, "dépense"))
-  if ("year" in first && "amount" in first) return describe(safeParsePayments(list), "versements", (found) => count(found.length, "versement"))
-  return describe(safeParseActivities(list), "activités", (found) => `${count(found.length, "enregistrement")} d'activité`)
+  if ("accompanimentKind" in first)
+    return describe(safeParseCandidates(list), "candidats", (found) => count(found.length, "candidat"))
+  if ("category" in first)
+    return describe(safeParseExpenses(list), "dépenses", (found) => count(found.length, "dépense"))
+  if ("year" in first && "amount" in first)
+    return describe(safeParsePayments(list), "versements", (found) => count(found.length, "versement"))
+  return describe(
+    safeParseActivities(list),
+    "activités",
+    (found) => `${count(found.length, "enregistrement")} d'activité`
+  )
 }
 
 function detect(file: string, json: unknown): Detected {
-  const describe = <T>(result: { success: true; data: T } | { success: false; error: ValidationError }, kind: string, summary: (data: T) => string): Detected =>
-    result.success ? { kind, summary: summary(result.data) } : { error: result.error }
+  const describe = <T>(
+    result: { success: true; data: T } | { success: false; error: ValidationError },
+    kind: string,
+    summary: (data: T) => string
+  ): Detected => (result.success ? { kind, summary: summary(result.data) } : { error: result.error })
   if (Array.isArray(json)) return detectList(json, describe)
   if (!isRecord(json)) return { error: wrongShape(file, ANYTHING) }
-  if ("partners" in json || "conventions" in json) return describe(safeParsePortfolio(json), "portefeuille", (p: Portfolio) => `${count(p.partners.length, "partenaire")}, ${count(p.conventions.length, "convention")}`)
+  if ("partners" in json || "conventions" in json)
+    return describe(
+      safeParsePortfolio(json),
+      "portefeuille",
+      (p: Portfolio) => `${count(p.partners.length, "partenaire")}, ${count(p.conventions.length, "convention")}`
+    )
   if ("question" in json) return describe(safeParseScenario(json), "scénario", (s: { readonly name: string }) => s.name)
   if ("terms" in json) return describe(safeParseConvention(json), "convention", (c) => c.title)
   return describe(safeParsePartner(json), "partenaire", (p) => p.name)
@@ -211,9 +255,16 @@ function inFile(file: string, error: ValidationError): ValidationError {
 }
 
 /** @internal The conventions of a file: a portfolio, or one convention. */
-function conventionsOf(file: string): { readonly conventions: ReadonlyArray<Convention>; readonly portfolio?: Portfolio } {
+function conventionsOf(file: string): {
+  readonly conventions: ReadonlyArray<Convention>
+  readonly portfolio?: Portfolio
+} {
   const json = readJson(file)
-  if (!isRecord(json)) throw wrongShape(file, { fr: "un portefeuille ou une convention (un objet JSON)", en: "a portfolio or a convention (a JSON object)" })
+  if (!isRecord(json))
+    throw wrongShape(file, {
+      fr: "un portefeuille ou une convention (un objet JSON)",
+      en: "a portfolio or a convention (a JSON object)"
+    })
   if ("conventions" in json || "partners" in json) {
     const result = safeParsePortfolio(json)
     if (!result.success) throw inFile(file, result.error)
@@ -227,13 +278,19 @@ function conventionsOf(file: string): { readonly conventions: ReadonlyArray<Conv
 function pickConvention(conventions: ReadonlyArray<Convention>, id: string | undefined, file: string): Convention {
   if (id !== undefined) {
     const found = conventions.find((convention) => convention.id === id)
-    if (found === undefined) throw new UsageError(`${file} ne contient pas la convention ${id} (conventions : ${conventions.map((c) => c.id).join(", ")})`)
+    if (found === undefined)
+      throw new UsageError(
+        `${file} ne contient pas la convention ${id} (conventions : ${conventions.map((c) => c.id).join(", ")})`
+      )
     return found
   }
   // Without --convention: the one no other convention follows (the latest of its lineage).
   const followed = new Set(conventions.map((convention) => convention.predecessorId))
   const latest = conventions.filter((convention) => !followed.has(convention.id))
-  if (latest.length !== 1) throw new UsageError(`${file} contient plusieurs conventions : précisez --convention (${conventions.map((c) => c.id).join(", ")})`)
+  if (latest.length !== 1)
+    throw new UsageError(
+      `${file} contient plusieurs conventions : précisez --convention (${conventions.map((c) => c.id).join(", ")})`
+    )
   return latest[0] as Convention
 }
 
@@ -251,7 +308,14 @@ function terms(args: ParsedArgs, io: Io): number {
   const convention = pickConvention(conventions, option(args, "convention"), file)
   const name = (id: string) => portfolio?.partners.find((partner) => partner.id === id)?.name ?? id
   const { terms: t, applied } = termsAsOf(convention, date)
-  const STATUS = { draft: "projet", signed: "signée", "in-force": "en vigueur", ended: "échue", terminated: "résiliée", withdrawn: "subvention retirée" } as const
+  const STATUS = {
+    draft: "projet",
+    signed: "signée",
+    "in-force": "en vigueur",
+    ended: "échue",
+    terminated: "résiliée",
+    withdrawn: "subvention retirée"
+  } as const
   io.out(`${convention.title} (${CONVENTION_KIND_LABELS[convention.kind]})`)
   io.out(`${name(convention.funderId)} × ${name(convention.partnerId)}`)
   io.out(`Au ${formatFrenchDate(date)} : ${STATUS[conventionStatus(convention, date)]}`)
@@ -259,22 +323,47 @@ function terms(args: ParsedArgs, io: Io): number {
   io.out(`- Territoire : ${t.territory.join(", ")}`)
   io.out(`- Secteurs : ${t.sectors.map((sector) => SECTOR_LABELS[sector]).join(", ")}`)
   io.out(`- Accompagnements : ${t.accompanimentKinds.map((kind) => ACCOMPANIMENT_KIND_LABELS[kind]).join(", ")}`)
-  io.out(`- Financement : ${FUNDING_SCHEME_LABELS[t.fundingScheme]}${t.excludedSchemes.length === 0 ? "" : `, hors ${t.excludedSchemes.map((scheme) => FUNDING_SCHEME_LABELS[scheme]).join(", ")}`}`)
+  io.out(
+    `- Financement : ${FUNDING_SCHEME_LABELS[t.fundingScheme]}${t.excludedSchemes.length === 0 ? "" : `, hors ${t.excludedSchemes.map((scheme) => FUNDING_SCHEME_LABELS[scheme]).join(", ")}`}`
+  )
   if (t.amounts !== undefined) {
-    io.out(`- Montant : ${t.amounts.kind === "constant" ? `${t.amounts.yearlyAmount.format()} par an` : Object.entries(t.amounts.byYear).map(([year, amount]) => `${year} : ${amount.format()}`).join(", ")}`)
+    io.out(
+      `- Montant : ${
+        t.amounts.kind === "constant"
+          ? `${t.amounts.yearlyAmount.format()} par an`
+          : Object.entries(t.amounts.byYear)
+              .map(([year, amount]) => `${year} : ${amount.format()}`)
+              .join(", ")
+      }`
+    )
   }
-  io.out(`- Avenants appliqués : ${applied.length === 0 ? "aucun" : applied.map((amendment) => `n° ${amendment.number} (${formatFrenchDate(amendment.effectiveDate)})`).join(", ")}`)
+  io.out(
+    `- Avenants appliqués : ${applied.length === 0 ? "aucun" : applied.map((amendment) => `n° ${amendment.number} (${formatFrenchDate(amendment.effectiveDate)})`).join(", ")}`
+  )
   for (const objective of t.objectives) io.out(`- Objectif : ${objective.title}`)
-  if (conventions.length > 1) io.out(`Filiation : ${lineage(conventions, convention.id).map((step) => step.id).join(" → ")}`)
+  if (conventions.length > 1)
+    io.out(
+      `Filiation : ${lineage(conventions, convention.id)
+        .map((step) => step.id)
+        .join(" → ")}`
+    )
   const partner = portfolio?.partners.find((candidate) => candidate.id === convention.partnerId)
-  for (const finding of checkCompliance(convention, partner === undefined ? {} : { partner }).filter((f) => f.severity !== "info")) io.out(`- Conformité (${finding.severity}) : ${finding.message}`)
+  for (const finding of checkCompliance(convention, partner === undefined ? {} : { partner }).filter(
+    (f) => f.severity !== "info"
+  ))
+    io.out(`- Conformité (${finding.severity}) : ${finding.message}`)
   return 0
 }
 
 type ScreeningLine = ReturnType<typeof screenEligibility>["lines"][number]
 
 /** Screens the candidates by batches of 10 000, updating the progress line after each. */
-function screenInBatches(convention: Convention, candidates: ReadonlyArray<unknown>, date: string, io: Io): Array<ScreeningLine> {
+function screenInBatches(
+  convention: Convention,
+  candidates: ReadonlyArray<unknown>,
+  date: string,
+  io: Io
+): Array<ScreeningLine> {
   const batch = 10_000
   const progress = candidates.length > batch ? io.progress : undefined
   const lines: Array<ScreeningLine> = []
@@ -296,36 +385,55 @@ function failedLabels(node: ScreeningExplanation): Array<string> {
 }
 
 /** "condition non remplie : A", "conditions non remplies : A, B". */
-const unmet = (labels: ReadonlyArray<string>) => `${labels.length > 1 ? "conditions non remplies" : "condition non remplie"} : ${labels.join(", ")}`
+const unmet = (labels: ReadonlyArray<string>) =>
+  `${labels.length > 1 ? "conditions non remplies" : "condition non remplie"} : ${labels.join(", ")}`
 
 type ScreeningExplanation = Extract<ScreeningLine, { readonly result: unknown }>["result"]["explanation"]
 
 /** @internal `eligibility <conventions> <candidates> --date D [--convention id] [--explain] [--format text|json]` */
 function eligibility(args: ParsedArgs, io: Io): number {
   const [conventionFile, candidatesFile] = args.positional
-  if (conventionFile === undefined || candidatesFile === undefined) throw new UsageError("indiquez le fichier des conventions puis celui des candidats")
+  if (conventionFile === undefined || candidatesFile === undefined)
+    throw new UsageError("indiquez le fichier des conventions puis celui des candidats")
   const date = option(args, "date", true)
-  const convention = pickConvention(conventionsOf(conventionFile).conventions, option(args, "convention"), conventionFile)
+  const convention = pickConvention(
+    conventionsOf(conventionFile).conventions,
+    option(args, "convention"),
+    conventionFile
+  )
   const candidates = readJson(candidatesFile)
-  if (!Array.isArray(candidates)) throw wrongShape(candidatesFile, { fr: "une liste de candidats", en: "a list of candidates" })
+  if (!Array.isArray(candidates))
+    throw wrongShape(candidatesFile, { fr: "une liste de candidats", en: "a list of candidates" })
   const lines = screenInBatches(convention, candidates, date, io)
   if (option(args, "format") === "json") io.out(JSON.stringify(lines, null, 2))
   else {
     for (const line of lines) {
       if (line.status === "invalid") {
-        io.out(`✗ [${line.index}] illisible : ${line.error.issues.map((issue) => `${formatPath(issue.path)} : ${issueMessage(issue, io.locale ?? "fr")}`).join(" ; ")}`)
+        io.out(
+          `✗ [${line.index}] illisible : ${line.error.issues.map((issue) => `${formatPath(issue.path)} : ${issueMessage(issue, io.locale ?? "fr")}`).join(" ; ")}`
+        )
       } else if (args.options.has("explain")) io.out(explain(line.result).join("\n"))
-      else io.out(`${line.result.eligible ? "✓" : "✗"} ${line.result.candidateId} : ${line.result.eligible ? "éligible" : `non éligible (${unmet(failedLabels(line.result.explanation))})`}`)
+      else
+        io.out(
+          `${line.result.eligible ? "✓" : "✗"} ${line.result.candidateId} : ${line.result.eligible ? "éligible" : `non éligible (${unmet(failedLabels(line.result.explanation))})`}`
+        )
     }
   }
   const invalid = lines.filter((line) => line.status === "invalid").length
   const eligible = lines.filter((line) => line.status === "eligible").length
-  io.err(`${count(eligible, "éligible")}, ${count(lines.length - eligible - invalid, "non éligible")}, ${count(invalid, "illisible")}`)
+  io.err(
+    `${count(eligible, "éligible")}, ${count(lines.length - eligible - invalid, "non éligible")}, ${count(invalid, "illisible")}`
+  )
   return invalid === 0 ? 0 : 1
 }
 
 /** The records a scenario names as spreadsheet files, read as JSON, by reference; or the exit code of a failure, reported. */
-async function scenarioSpreadsheets(file: string, scenario: Readonly<Record<string, unknown>>, root: string | undefined, io: Io): Promise<Map<string, unknown> | number> {
+async function scenarioSpreadsheets(
+  file: string,
+  scenario: Readonly<Record<string, unknown>>,
+  root: string | undefined,
+  io: Io
+): Promise<Map<string, unknown> | number> {
   const preloaded = new Map<string, unknown>()
   for (const kind of SHEET_KINDS) {
     const reference = scenario[kind]
@@ -363,13 +471,20 @@ function checkFile(file: string, root: string | undefined, io: Io): number | Pro
   }
   const data = scenario.data
   if (SHEET_KINDS.some((kind) => typeof data[kind] === "string" && isSpreadsheetPath(data[kind]))) {
-    return scenarioSpreadsheets(file, data, root, io).then((preloaded) => (typeof preloaded === "number" ? preloaded : scenarioOutcome(file, data, scenarioReader(file, root, preloaded), io)))
+    return scenarioSpreadsheets(file, data, root, io).then((preloaded) =>
+      typeof preloaded === "number" ? preloaded : scenarioOutcome(file, data, scenarioReader(file, root, preloaded), io)
+    )
   }
   return scenarioOutcome(file, data, scenarioReader(file, root), io)
 }
 
 /** Runs a decoded scenario and prints its outcome: its exit code. */
-function scenarioOutcome(file: string, scenario: Parameters<typeof runScenario>[0], files: Parameters<typeof runScenario>[1], io: Io): number {
+function scenarioOutcome(
+  file: string,
+  scenario: Parameters<typeof runScenario>[0],
+  files: Parameters<typeof runScenario>[1],
+  io: Io
+): number {
   const result = runScenario(scenario, files)
   if (result.passed) {
     io.out(`✓ ${result.name}`)
@@ -439,9 +554,11 @@ function emit(args: ParsedArgs, io: Io, text: string): string | undefined {
 function report(args: ParsedArgs, io: Io): number | Promise<number> {
   const format = option(args, "format") ?? "md"
   const pdfOut = option(args, "out")
-  if (format === "pdf" && pdfOut === undefined) throw new UsageError("--format pdf écrit un fichier : indiquez --out <fichier.pdf>")
+  if (format === "pdf" && pdfOut === undefined)
+    throw new UsageError("--format pdf écrit un fichier : indiquez --out <fichier.pdf>")
   const repayments = option(args, "repayments")
-  if (repayments !== undefined && isSpreadsheetPath(repayments)) throw new UsageError(`--repayments : les reversements se lisent en JSON, pas dans un tableur (${repayments})`)
+  if (repayments !== undefined && isSpreadsheetPath(repayments))
+    throw new UsageError(`--repayments : les reversements se lisent en JSON, pas dans un tableur (${repayments})`)
   const sheets = SHEET_KINDS.filter((kind) => {
     const path = option(args, kind)
     return path !== undefined && isSpreadsheetPath(path)
@@ -449,7 +566,8 @@ function report(args: ParsedArgs, io: Io): number | Promise<number> {
   if (sheets.length === 0) return reportWith(args, io, new Map())
   return (async () => {
     const preloaded = new Map<string, unknown>()
-    for (const kind of sheets) preloaded.set(kind, (await spreadsheetRecords(kind, option(args, kind) as string, io)).json)
+    for (const kind of sheets)
+      preloaded.set(kind, (await spreadsheetRecords(kind, option(args, kind) as string, io)).json)
     return reportWith(args, io, preloaded)
   })()
 }
@@ -478,9 +596,19 @@ function reportWith(args: ParsedArgs, io: Io, preloaded: ReadonlyMap<string, unk
     ...(received === undefined ? {} : { financialReportReceivedOn: datesByYear(received) })
   }
   const year = option(args, "year")
-  const built = year === undefined ? conventionReport(convention, inputs) : annualReport(convention, { ...inputs, year: Number(year) })
+  const built =
+    year === undefined
+      ? conventionReport(convention, inputs)
+      : annualReport(convention, { ...inputs, year: Number(year) })
   if (format === "pdf") return printPdf(renderReportHtml(built), pdfOut as string, inputFiles(args), io)
-  const text = format === "csv" ? reportCsv(args, built) : format === "html" ? renderReportHtml(built) : format === "json" ? `${JSON.stringify(built, null, 2)}\n` : renderReportMarkdown(built)
+  const text =
+    format === "csv"
+      ? reportCsv(args, built)
+      : format === "html"
+        ? renderReportHtml(built)
+        : format === "json"
+          ? `${JSON.stringify(built, null, 2)}\n`
+          : renderReportMarkdown(built)
   const out = emit(args, io, text)
   if (out !== undefined) io.err(`rapport écrit dans ${out}`)
   return 0
@@ -498,7 +626,11 @@ async function printPdf(html: string, out: string, inputs: ReadonlyArray<string>
 function partnersOf(file: string): ReadonlyArray<Partner> {
   const json = readJson(file)
   const list: unknown = isRecord(json) && Array.isArray(json.partners) ? json.partners : json
-  if (!Array.isArray(list)) throw wrongShape(file, { fr: "une liste de partenaires ou un portefeuille", en: "a list of partners or a portfolio" })
+  if (!Array.isArray(list))
+    throw wrongShape(file, {
+      fr: "une liste de partenaires ou un portefeuille",
+      en: "a list of partners or a portfolio"
+    })
   const issues: Array<ValidationError["issues"][number]> = []
   const partners = list.flatMap((item: unknown, index) => {
     const parsed = safeParsePartner(item)
@@ -517,17 +649,28 @@ function partnersOf(file: string): ReadonlyArray<Partner> {
 function reportCsv(args: ParsedArgs, built: Parameters<typeof reportTablesCsv>[0]): string {
   const separator = (option(args, "separator") ?? ";") as ";" | ","
   const decimal = (option(args, "decimal") ?? (separator === "," ? "." : ",")) as "," | "."
-  if (separator === "," && decimal === ",") throw new UsageError("--decimal , ne va pas avec --separator , : les montants se liraient comme deux champs")
+  if (separator === "," && decimal === ",")
+    throw new UsageError("--decimal , ne va pas avec --separator , : les montants se liraient comme deux champs")
   const tables = reportTablesCsv(built, { separator, decimal, bom: false })
   const wanted = option(args, "table") as ReportTableId | undefined
   const chosen = wanted === undefined ? tables : tables.filter((table) => table.id === wanted)
-  if (chosen.length === 0) throw new UsageError(`le bilan ${built.kind === "annual" ? "annuel" : "de fin de convention"} n'a pas de table ${wanted} (tables : ${tables.map((table) => table.id).join(", ")})`)
-  const body = wanted === undefined ? chosen.map((table) => `${table.title}\r\n${table.csv}`).join("\r\n") : chosen.map((table) => table.csv).join("")
+  if (chosen.length === 0)
+    throw new UsageError(
+      `le bilan ${built.kind === "annual" ? "annuel" : "de fin de convention"} n'a pas de table ${wanted} (tables : ${tables.map((table) => table.id).join(", ")})`
+    )
+  const body =
+    wanted === undefined
+      ? chosen.map((table) => `${table.title}\r\n${table.csv}`).join("\r\n")
+      : chosen.map((table) => table.csv).join("")
   return `${args.options.has("bom") ? "\uFEFF" : ""}${body}`
 }
 
 /** The conventions of every file, each with the file's partners; a file named twice is read once. */
-function filesForScdl(files: ReadonlyArray<string>): Array<{ readonly file: string; readonly conventions: ReadonlyArray<Convention>; readonly partners: Portfolio["partners"] }> {
+function filesForScdl(files: ReadonlyArray<string>): Array<{
+  readonly file: string
+  readonly conventions: ReadonlyArray<Convention>
+  readonly partners: Portfolio["partners"]
+}> {
   const seen = new Set<string>()
   return files.flatMap((file) => {
     const { conventions, portfolio } = conventionsOf(file)
@@ -539,9 +682,12 @@ function filesForScdl(files: ReadonlyArray<string>): Array<{ readonly file: stri
 }
 
 /** The ids of the conventions found in more than one file, with the files. */
-function duplicates(found: ReadonlyArray<{ readonly file: string; readonly conventions: ReadonlyArray<Convention> }>): Map<string, Array<string>> {
+function duplicates(
+  found: ReadonlyArray<{ readonly file: string; readonly conventions: ReadonlyArray<Convention> }>
+): Map<string, Array<string>> {
   const files = new Map<string, Array<string>>()
-  for (const { file, conventions } of found) for (const convention of conventions) files.set(convention.id, [...(files.get(convention.id) ?? []), file])
+  for (const { file, conventions } of found)
+    for (const convention of conventions) files.set(convention.id, [...(files.get(convention.id) ?? []), file])
   return new Map([...files].filter(([, where]) => where.length > 1))
 }
 
@@ -557,16 +703,24 @@ function scdl(args: ParsedArgs, io: Io): number {
   const version = (option(args, "scdl-version") ?? "2.1.1") as ScdlVersion
   const found = filesForScdl(args.positional)
   const repeated = duplicates(found)
-  const exports = found.map(({ conventions, partners }) => toScdlCsv(conventions.filter((convention) => !repeated.has(convention.id)), { partners, version }))
+  const exports = found.map(({ conventions, partners }) =>
+    toScdlCsv(
+      conventions.filter((convention) => !repeated.has(convention.id)),
+      { partners, version }
+    )
+  )
   const header = toScdlCsv([], { partners: [], version }).csv
   const csv = header + exports.map((exported) => exported.csv.slice(header.length)).join("")
   emit(args, io, csv)
-  for (const [id, files] of repeated) io.err(`✗ ${id} : la convention figure dans plusieurs fichiers (${files.join(", ")}) ; écartée`)
+  for (const [id, files] of repeated)
+    io.err(`✗ ${id} : la convention figure dans plusieurs fichiers (${files.join(", ")}) ; écartée`)
   const problems = exports.flatMap((exported) => exported.problems)
   for (const problem of problems) io.err(`✗ ${problem.conventionId} (${problem.column}) : ${problem.message}`)
   const rows = exports.reduce((count, exported) => count + exported.rows.length, 0)
   const refused = repeated.size + new Set(problems.map((p) => p.conventionId)).size
-  io.err(`SCDL subventions ${version} : ${count(rows, "ligne exportée", "lignes exportées")}, ${count(refused, "convention écartée", "conventions écartées")}`)
+  io.err(
+    `SCDL subventions ${version} : ${count(rows, "ligne exportée", "lignes exportées")}, ${count(refused, "convention écartée", "conventions écartées")}`
+  )
   return refused === 0 ? 0 : 1
 }
 
@@ -595,7 +749,8 @@ async function importSpreadsheet(args: ParsedArgs, io: Io): Promise<number> {
 async function template(args: ParsedArgs, io: Io): Promise<number> {
   const kind = kindOption(args)
   const out = option(args, "out", true)
-  if (extname(out).toLowerCase() !== ".xlsx") throw new UsageError(`--out : le modèle est un classeur .xlsx, pas ${out}`)
+  if (extname(out).toLowerCase() !== ".xlsx")
+    throw new UsageError(`--out : le modèle est un classeur .xlsx, pas ${out}`)
   const { spreadsheetTemplate } = await spreadsheets()
   writeOutput(out, await spreadsheetTemplate(kind), [])
   io.err(`${SHEET_PLURALS[kind][3]} écrit dans ${out}`)
@@ -609,19 +764,39 @@ const CONVENTION = { convention: { value: "<id>" } }
 export const COMMANDS: Readonly<Record<string, Command>> = {
   validate: { options: {}, run: validate },
   terms: { options: { ...DATE, ...CONVENTION }, positionals: 1, run: terms },
-  eligibility: { options: { ...DATE, ...CONVENTION, explain: {}, format: oneOf("text", "json") }, positionals: 2, run: eligibility },
+  eligibility: {
+    options: { ...DATE, ...CONVENTION, explain: {}, format: oneOf("text", "json") },
+    positionals: 2,
+    run: eligibility
+  },
   check: { options: { root: FOLDER_OPTION }, run: check },
   report: {
-    options: { year: YEAR_OPTION, activities: FILE_OPTION, payments: FILE_OPTION, expenses: FILE_OPTION, repayments: FILE_OPTION, "as-of": DATE_OPTION,
+    options: {
+      year: YEAR_OPTION,
+      activities: FILE_OPTION,
+      payments: FILE_OPTION,
+      expenses: FILE_OPTION,
+      repayments: FILE_OPTION,
+      "as-of": DATE_OPTION,
       "reports-accepted": DATES_BY_YEAR_OPTION,
       "financial-report-received": DATES_BY_YEAR_OPTION,
       partners: FILE_OPTION,
-      ...CONVENTION, format: oneOf("md", "html", "json", "csv", "pdf"), out: FILE_OPTION,
-      table: oneOf(...REPORT_TABLE_IDS), decimal: oneOf(",", "."), separator: oneOf(";", ","), bom: {} },
+      ...CONVENTION,
+      format: oneOf("md", "html", "json", "csv", "pdf"),
+      out: FILE_OPTION,
+      table: oneOf(...REPORT_TABLE_IDS),
+      decimal: oneOf(",", "."),
+      separator: oneOf(";", ","),
+      bom: {}
+    },
     positionals: 1,
     run: report
   },
   scdl: { options: { "scdl-version": oneOf(...SCDL_VERSIONS), out: FILE_OPTION }, run: scdl },
-  import: { options: { kind: oneOf(...SHEET_KINDS), validate: {}, out: FILE_OPTION }, positionals: 1, run: importSpreadsheet },
+  import: {
+    options: { kind: oneOf(...SHEET_KINDS), validate: {}, out: FILE_OPTION },
+    positionals: 1,
+    run: importSpreadsheet
+  },
   template: { options: { kind: oneOf(...SHEET_KINDS), out: FILE_OPTION }, positionals: 0, run: template }
 }

@@ -56,9 +56,23 @@ export function readJson(path: string): unknown {
     return JSON.parse(text)
   } catch {
     const where = whereParsingStopped(text)
-    const english = text.trim() === "" ? ": the file is empty" : where.replace(" : erreur ligne ", ": error at line ").replace(", colonne ", ", column ")
-    const error = ValidationError.of(path, [{ path: [], message: `pas un document JSON${where}`, code: "json-syntax", messages: { fr: `pas un document JSON${where}`, en: `not a JSON document${english}` } }])
-    throw new ValidationError({ subject: path, issues: error.issues, message: `${path} n'est pas un fichier JSON valide${where}` })
+    const english =
+      text.trim() === ""
+        ? ": the file is empty"
+        : where.replace(" : erreur ligne ", ": error at line ").replace(", colonne ", ", column ")
+    const error = ValidationError.of(path, [
+      {
+        path: [],
+        message: `pas un document JSON${where}`,
+        code: "json-syntax",
+        messages: { fr: `pas un document JSON${where}`, en: `not a JSON document${english}` }
+      }
+    ])
+    throw new ValidationError({
+      subject: path,
+      issues: error.issues,
+      message: `${path} n'est pas un fichier JSON valide${where}`
+    })
   }
 }
 
@@ -78,7 +92,10 @@ export function scenarioPaths(scenarioFile: string, root: string | undefined): (
   const lexicalRoot = root === undefined ? base : resolve(root)
   const realRoot = realpathSync(lexicalRoot)
   const shown = root ?? dirname(scenarioFile)
-  const refuse = (path: string) => new UsageError(`le fichier ${path} est hors du dossier autorisé ${shown} ; un scénario ne lit que les fichiers de son dossier, ou de celui que donne --root`)
+  const refuse = (path: string) =>
+    new UsageError(
+      `le fichier ${path} est hors du dossier autorisé ${shown} ; un scénario ne lit que les fichiers de son dossier, ou de celui que donne --root`
+    )
   return (path) => {
     const target = resolve(base, path)
     let real: string
@@ -86,7 +103,9 @@ export function scenarioPaths(scenarioFile: string, root: string | undefined): (
       real = realpathSync(target)
     } catch (error) {
       // Nothing to read; say why only when the file would have been allowed.
-      throw isInside(lexicalRoot, target) ? new UsageError(`impossible de lire le fichier ${path} (${reasonOf(error)})`) : refuse(path)
+      throw isInside(lexicalRoot, target)
+        ? new UsageError(`impossible de lire le fichier ${path} (${reasonOf(error)})`)
+        : refuse(path)
     }
     if (!isInside(realRoot, real)) throw refuse(path)
     return real
@@ -98,7 +117,11 @@ export function scenarioPaths(scenarioFile: string, root: string | undefined): (
  * read only when they lie under `root` (see {@link scenarioPaths}). `preloaded` holds the records
  * already read from spreadsheets, by reference as the scenario writes it.
  */
-export function scenarioReader(scenarioFile: string, root: string | undefined, preloaded: ReadonlyMap<string, unknown> = new Map()): ScenarioFiles {
+export function scenarioReader(
+  scenarioFile: string,
+  root: string | undefined,
+  preloaded: ReadonlyMap<string, unknown> = new Map()
+): ScenarioFiles {
   const locate = scenarioPaths(scenarioFile, root)
   return (path) => (preloaded.has(path) ? preloaded.get(path) : readJson(locate(path)))
 }
@@ -120,14 +143,18 @@ function sameFile(a: string, b: string): boolean {
 /** Refuses an `--out` that is a folder, a symbolic link, one of the inputs, or in a missing folder. */
 function checkOut(out: string, inputs: ReadonlyArray<string>): void {
   const existing = statOf(out, false)
-  if (existing?.isSymbolicLink() === true) throw new UsageError(`--out : ${out} est un lien symbolique ; indiquez le fichier lui-même`)
+  if (existing?.isSymbolicLink() === true)
+    throw new UsageError(`--out : ${out} est un lien symbolique ; indiquez le fichier lui-même`)
   if (existing?.isDirectory() === true) throw new UsageError(`--out : ${out} est un dossier ; indiquez un fichier`)
   const folder = dirname(resolve(out))
   const folderStats = statOf(folder, true)
   if (folderStats === undefined) throw new UsageError(`--out : le dossier ${dirname(out)} n'existe pas`)
   if (!folderStats.isDirectory()) throw new UsageError(`--out : ${dirname(out)} n'est pas un dossier`)
   const input = existing === undefined ? undefined : inputs.find((file) => sameFile(out, file))
-  if (input !== undefined) throw new UsageError(`--out : ${out} est le fichier d'entrée ${input} ; il ne sera pas écrasé, choisissez un autre fichier`)
+  if (input !== undefined)
+    throw new UsageError(
+      `--out : ${out} est le fichier d'entrée ${input} ; il ne sera pas écrasé, choisissez un autre fichier`
+    )
 }
 
 /**
@@ -137,7 +164,10 @@ function checkOut(out: string, inputs: ReadonlyArray<string>): void {
  */
 export function writeOutput(out: string, text: string | Uint8Array, inputs: ReadonlyArray<string>): void {
   checkOut(out, inputs)
-  const temporary = join(dirname(resolve(out)), `.${basename(out)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`)
+  const temporary = join(
+    dirname(resolve(out)),
+    `.${basename(out)}.${process.pid}.${randomBytes(6).toString("hex")}.tmp`
+  )
   try {
     writeFileSync(temporary, text, { flag: "wx" })
     renameSync(temporary, resolve(out))

@@ -121,7 +121,9 @@ function printableIo(io: Io): Io {
   return {
     out: (text) => io.out(printable(text)),
     err: (text) => io.err(printable(text)),
-    ...(progress === undefined ? {} : { progress: { update: (line: string) => progress.update(printable(line)), end: progress.end } })
+    ...(progress === undefined
+      ? {}
+      : { progress: { update: (line: string) => progress.update(printable(line)), end: progress.end } })
   }
 }
 
@@ -136,7 +138,8 @@ function runCommand(argv: ReadonlyArray<string>, io: Io): number | Promise<numbe
     return command === "" ? 2 : 0
   }
   const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
-  if (handler === undefined) throw new UsageError(`commande inconnue « ${command} » ; commandes : ${Object.keys(COMMANDS).join(", ")}`)
+  if (handler === undefined)
+    throw new UsageError(`commande inconnue « ${command} » ; commandes : ${Object.keys(COMMANDS).join(", ")}`)
   const args = parseCommandLine(command, rest, handler.options, handler.positionals)
   if (args.options.has("help")) {
     io.out(`${HELP[command] as string}\n\nOptions : ${describeOptions(handler.options)}`)
@@ -167,7 +170,9 @@ function failure(error: unknown, argv: ReadonlyArray<string>, io: Io): number {
     return 1
   }
   if (error instanceof Error && "_tag" in error) {
-    io.err(`✗ ${"frenchMessage" in error && typeof error.frenchMessage === "string" ? error.frenchMessage : error.message}`)
+    io.err(
+      `✗ ${"frenchMessage" in error && typeof error.frenchMessage === "string" ? error.frenchMessage : error.message}`
+    )
     return 1
   }
   io.err(`caf-conventions : erreur inattendue : ${error instanceof Error ? error.message : String(error)}`)
@@ -192,7 +197,8 @@ export function run(argv: ReadonlyArray<string>, rawIo: Io): number | Promise<nu
   }
 }
 
-const isMain = process.argv[1] !== undefined && /(?:^|[\\/])(?:main\.(?:ts|js)|cli\.js|caf-conventions)$/.test(process.argv[1])
+const isMain =
+  process.argv[1] !== undefined && /(?:^|[\\/])(?:main\.(?:ts|js)|cli\.js|caf-conventions)$/.test(process.argv[1])
 if (isMain) {
   // A reader that stops early (`| head`) closes the pipe: stop quietly, as Unix tools do.
   process.stdout.on("error", (error: NodeJS.ErrnoException) => {
@@ -202,7 +208,14 @@ if (isMain) {
   const code = run(process.argv.slice(2), {
     out: (text) => process.stdout.write(`${text}\n`),
     err: (text) => process.stderr.write(`${text}\n`),
-    ...(process.stderr.isTTY === true ? { progress: { update: (line: string) => process.stderr.write(`\r${line}`), end: () => process.stderr.write("\n") } } : {})
+    ...(process.stderr.isTTY === true
+      ? {
+          progress: {
+            update: (line: string) => process.stderr.write(`\r${line}`),
+            end: () => process.stderr.write("\n")
+          }
+        }
+      : {})
   })
   if (typeof code === "number") process.exitCode = code
   else void code.then((value) => (process.exitCode = value))

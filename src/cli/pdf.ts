@@ -13,7 +13,15 @@ import { UsageError } from "./args.js"
 export const PDF_OPTIONS = { format: "A4", preferCSSPageSize: true, printBackground: true } as const
 
 /** @internal The flags a headless Chromium needs here: run as root, and stay off a network there is none of. */
-export const CHROMIUM_FLAGS = ["--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run", "--disable-background-networking", "--disable-component-update", "--disable-sync"]
+export const CHROMIUM_FLAGS = [
+  "--no-sandbox",
+  "--disable-gpu",
+  "--disable-quic",
+  "--no-first-run",
+  "--disable-background-networking",
+  "--disable-component-update",
+  "--disable-sync"
+]
 
 /** @internal Where Chromium is: `CHROMIUM_PATH`, or Debian's `/usr/bin/chromium`; a usage error naming the variable when it is not there. */
 export function chromiumPath(environment: NodeJS.ProcessEnv = process.env): string {
@@ -43,14 +51,18 @@ export async function htmlToPdf(html: string, environment: NodeJS.ProcessEnv = p
   try {
     playwright = await import("playwright-core")
   } catch {
-    throw new UsageError("--format pdf a besoin du paquet playwright-core, qui n'est pas installé : npm install playwright-core")
+    throw new UsageError(
+      "--format pdf a besoin du paquet playwright-core, qui n'est pas installé : npm install playwright-core"
+    )
   }
   let browser: Awaited<ReturnType<typeof playwright.chromium.launch>>
   try {
     browser = await playwright.chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS })
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? ""
-    throw new UsageError(`Chromium (${executablePath}) n'a pas démarré : ${reason} ; vérifiez la variable d'environnement CHROMIUM_PATH`)
+    throw new UsageError(
+      `Chromium (${executablePath}) n'a pas démarré : ${reason} ; vérifiez la variable d'environnement CHROMIUM_PATH`
+    )
   }
   try {
     const page = await browser.newPage()

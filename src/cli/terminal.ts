@@ -11,7 +11,8 @@
  * CSV's CRLF line ends are kept), DEL, C1 controls, the Unicode line and paragraph separators and
  * the bidirectional marks, embeddings, overrides and isolates.
  */
-const UNPRINTABLE = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]|\r(?!\n)/gu
+const UNPRINTABLE =
+  /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u061c\u200e\u200f\u2028-\u202e\u2066-\u2069]|\r(?!\n)/gu
 
 /**
  * @internal The text with every control character written as a `\uXXXX` escape, the form JSON

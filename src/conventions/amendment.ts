@@ -47,7 +47,12 @@ export const ChangeSchema = Schema.Union([
     kind: Schema.Literal("accompaniment-kinds-removed"),
     accompanimentKinds: uniqueList(AccompanimentKindSchema, { nonEmpty: true })
   }),
-  Schema.Struct({ kind: Schema.Literal("target"), objectiveId: IdSchema, year: Schema.optionalKey(Year), target: TargetSchema }),
+  Schema.Struct({
+    kind: Schema.Literal("target"),
+    objectiveId: IdSchema,
+    year: Schema.optionalKey(Year),
+    target: TargetSchema
+  }),
   Schema.Struct({
     kind: Schema.Literal("payment-terms"),
     advanceRate: Schema.optionalKey(RatioSchema),
@@ -60,7 +65,14 @@ export const ChangeSchema = Schema.Union([
 ])
 
 /** The payment terms a `payment-terms` change may set. */
-export const AMENDABLE_PAYMENT_TERMS = ["advanceRate", "advanceDue", "instalments", "balanceTrigger", "balanceDue", "paymentDeadlineDays"] as const
+export const AMENDABLE_PAYMENT_TERMS = [
+  "advanceRate",
+  "advanceDue",
+  "instalments",
+  "balanceTrigger",
+  "balanceDue",
+  "paymentDeadlineDays"
+] as const
 
 /**
  * One change of an amendment (see {@link ChangeSchema}).
@@ -95,7 +107,11 @@ export const AmendmentSchema = Schema.Struct({
   signatureDate: CalendarDateSchema,
   effectiveDate: CalendarDateSchema,
   reason: MultilineTextSchema,
-  changes: Schema.Array(ChangeSchema).check(Schema.makeFilter((changes: ReadonlyArray<unknown>) => changes.length > 0 || "an amendment changes at least one term"))
+  changes: Schema.Array(ChangeSchema).check(
+    Schema.makeFilter(
+      (changes: ReadonlyArray<unknown>) => changes.length > 0 || "an amendment changes at least one term"
+    )
+  )
 })
 
 /**

@@ -23,7 +23,12 @@ const isConvention = Schema.is(ConventionSchema)
 export function checkedConvention(value: unknown, subject = "convention"): Convention {
   if (resolutions.has(value)) return (value as { readonly convention: Convention }).convention
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    throw ValidationError.of(subject, [{ path: [], message: `expected a convention (an object, decoded with parseConvention), got ${describeValue(value)}` }])
+    throw ValidationError.of(subject, [
+      {
+        path: [],
+        message: `expected a convention (an object, decoded with parseConvention), got ${describeValue(value)}`
+      }
+    ])
   }
   if (decodedConventions.has(value)) return value as Convention
   const known = checked.get(value)
@@ -43,7 +48,10 @@ export function checkedConvention(value: unknown, subject = "convention"): Conve
  * {@link checkedConvention} does; every problem is reported at once, with the item's index.
  */
 export function checkedConventions(value: unknown, subject = "conventions"): ReadonlyArray<Convention> {
-  if (!Array.isArray(value)) throw ValidationError.of(subject, [{ path: [], message: `expected a list of conventions, got ${describeValue(value)}` }])
+  if (!Array.isArray(value))
+    throw ValidationError.of(subject, [
+      { path: [], message: `expected a list of conventions, got ${describeValue(value)}` }
+    ])
   const issues: Array<Issue> = []
   const conventions = value.map((item: unknown, index) => {
     try {
@@ -66,5 +74,8 @@ export function checkedDay(value: unknown, argument = "date", subject = argument
   if (isCalendarDate(value)) return value
   const parsed = safeParseCalendarDate(value)
   if (parsed.success) return parsed.data
-  throw ValidationError.of(subject, parsed.error.issues.map((issue) => ({ ...issue, path: [argument, ...issue.path] })))
+  throw ValidationError.of(
+    subject,
+    parsed.error.issues.map((issue) => ({ ...issue, path: [argument, ...issue.path] }))
+  )
 }

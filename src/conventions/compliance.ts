@@ -18,11 +18,16 @@ import type { ComplianceFinding } from "./finding.js"
 import { budgetChecks } from "../budget/check.js"
 import { publicFundingOf } from "../budget/public-funding.js"
 import { type Partner, safeParsePartner } from "../partners/partner.js"
-import { REPUBLICAN_COMMITMENT_FROM, REPUBLICAN_COMMITMENT_LEGAL_FORMS, REPUBLICAN_COMMITMENT_SOURCE, commitmentText } from "../partners/republican-commitment.js"
+import {
+  REPUBLICAN_COMMITMENT_FROM,
+  REPUBLICAN_COMMITMENT_LEGAL_FORMS,
+  REPUBLICAN_COMMITMENT_SOURCE,
+  commitmentText
+} from "../partners/republican-commitment.js"
 import { LEGAL_FORM_LABELS } from "../referential/codes.js"
 
-
-const threshold = (id: LegalThreshold["id"]): LegalThreshold => LEGAL_THRESHOLDS.find((row) => row.id === id) as LegalThreshold
+const threshold = (id: LegalThreshold["id"]): LegalThreshold =>
+  LEGAL_THRESHOLDS.find((row) => row.id === id) as LegalThreshold
 
 /** The highest yearly amount the text states (before any proration), or undefined if none. */
 function highestYearlyAmount(resolved: ResolvedConvention): Euros | undefined {
@@ -31,14 +36,30 @@ function highestYearlyAmount(resolved: ResolvedConvention): Euros | undefined {
     if (value === undefined) return []
     return value.kind === "constant" ? [value.yearlyAmount] : Object.values(value.byYear)
   })
-  return amounts.reduce<Euros | undefined>((max, amount) => (max === undefined ? amount : Euros.max(max, amount)), undefined)
+  return amounts.reduce<Euros | undefined>(
+    (max, amount) => (max === undefined ? amount : Euros.max(max, amount)),
+    undefined
+  )
 }
 
-function missingClauses(resolved: ResolvedConvention, required: ReadonlyArray<Clause>, rule: string, why: string, source: string): Array<ComplianceFinding> {
+function missingClauses(
+  resolved: ResolvedConvention,
+  required: ReadonlyArray<Clause>,
+  rule: string,
+  why: string,
+  source: string
+): Array<ComplianceFinding> {
   const present = resolved.terms.clauses
   const missing = required.filter((clause) => !present.includes(clause))
   if (missing.length === 0) {
-    return [{ rule, severity: "info", message: `${why} : les clauses requises sont présentes (${required.map((c) => CLAUSE_LABELS[c].toLowerCase()).join(", ")}).`, source }]
+    return [
+      {
+        rule,
+        severity: "info",
+        message: `${why} : les clauses requises sont présentes (${required.map((c) => CLAUSE_LABELS[c].toLowerCase()).join(", ")}).`,
+        source
+      }
+    ]
   }
   return missing.map((clause) => ({
     rule,
@@ -50,7 +71,8 @@ function missingClauses(resolved: ResolvedConvention, required: ReadonlyArray<Cl
 }
 
 /** Whether a dated rule binds the convention: signed on or after its first day, or still a draft. */
-const binds = (row: LegalThreshold, signedOn: string | undefined): boolean => signedOn === undefined || signedOn >= row.from
+const binds = (row: LegalThreshold, signedOn: string | undefined): boolean =>
+  signedOn === undefined || signedOn >= row.from
 
 function notYetRequired(rule: string, row: LegalThreshold, signedOn: string, what: string): ComplianceFinding {
   return {
@@ -68,7 +90,8 @@ function thresholdFindings(resolved: ResolvedConvention, partnerTotals: boolean)
       {
         rule: "amounts-recorded",
         severity: "warning",
-        message: "Le montant de la subvention n'est pas renseigné : les seuils légaux (23 000 € et 153 000 € par an) ne peuvent pas être vérifiés.",
+        message:
+          "Le montant de la subvention n'est pas renseigné : les seuils légaux (23 000 € et 153 000 € par an) ne peuvent pas être vérifiés.",
         source: threshold("written-convention").source,
         path: ["terms", "amounts"]
       }
@@ -76,7 +99,8 @@ function thresholdFindings(resolved: ResolvedConvention, partnerTotals: boolean)
   }
   const signedOn = resolved.convention.signatureDate
   const written = threshold("written-convention")
-  if (!binds(written, signedOn)) return [notYetRequired("written-convention-clauses", written, signedOn as string, "la convention écrite")]
+  if (!binds(written, signedOn))
+    return [notYetRequired("written-convention-clauses", written, signedOn as string, "la convention écrite")]
   if (!highest.greaterThan(written.amount)) {
     return [
       {
@@ -88,10 +112,33 @@ function thresholdFindings(resolved: ResolvedConvention, partnerTotals: boolean)
     ]
   }
   const above = `Montant annuel de ${highest.format()}, au-dessus de ${written.amount.format()}`
-  const findings = missingClauses(resolved, ["objet", "montant", "modalites-versement", "conditions-utilisation"], "written-convention-clauses", above, written.source)
+  const findings = missingClauses(
+    resolved,
+    ["objet", "montant", "modalites-versement", "conditions-utilisation"],
+    "written-convention-clauses",
+    above,
+    written.source
+  )
   const control = threshold("control-and-unspent-clauses")
-  if (binds(control, signedOn)) findings.push(...missingClauses(resolved, ["controle-evaluation", "conservation-excedent"], "control-and-unspent-clauses", above, control.source))
-  else findings.push(notYetRequired("control-and-unspent-clauses", control, signedOn as string, "la mention des modalités de contrôle et d'évaluation et des conditions de conservation d'un excédent"))
+  if (binds(control, signedOn))
+    findings.push(
+      ...missingClauses(
+        resolved,
+        ["controle-evaluation", "conservation-excedent"],
+        "control-and-unspent-clauses",
+        above,
+        control.source
+      )
+    )
+  else
+    findings.push(
+      notYetRequired(
+        "control-and-unspent-clauses",
+        control,
+        signedOn as string,
+        "la mention des modalités de contrôle et d'évaluation et des conditions de conservation d'un excédent"
+      )
+    )
   const filing = threshold("prefecture-filing")
   // With a portfolio, the partner's total of public subsidies is tested instead (see partnerFindings).
   if (!partnerTotals && highest.greaterThan(filing.amount) && binds(filing, signedOn)) {
@@ -106,7 +153,12 @@ function thresholdFindings(resolved: ResolvedConvention, partnerTotals: boolean)
   if (highest.greaterThan(openData.amount)) {
     findings.push(
       !binds(openData, signedOn)
-        ? notYetRequired("open-data-publication", openData, signedOn as string, "la publication des données essentielles en données ouvertes")
+        ? notYetRequired(
+            "open-data-publication",
+            openData,
+            signedOn as string,
+            "la publication des données essentielles en données ouvertes"
+          )
         : {
             rule: "open-data-publication",
             severity: "info",
@@ -132,13 +184,35 @@ function republicanFindings(resolved: ResolvedConvention, partner: Partner | und
   const source = REPUBLICAN_COMMITMENT_SOURCE
   const signedOn = resolved.convention.signatureDate
   if (signedOn !== undefined && signedOn < REPUBLICAN_COMMITMENT_FROM) {
-    return [{ rule, severity: "info", message: `Convention signée le ${formatFrenchDate(signedOn)}, sur une demande antérieure au ${formatFrenchDate(REPUBLICAN_COMMITMENT_FROM)} : le contrat d'engagement républicain n'était pas exigé.`, source }]
+    return [
+      {
+        rule,
+        severity: "info",
+        message: `Convention signée le ${formatFrenchDate(signedOn)}, sur une demande antérieure au ${formatFrenchDate(REPUBLICAN_COMMITMENT_FROM)} : le contrat d'engagement républicain n'était pas exigé.`,
+        source
+      }
+    ]
   }
   if (partner === undefined) {
-    return [{ rule, severity: "warning", message: `Le partenaire ${resolved.convention.partnerId} n'est pas fourni : vérifier que, s'il est une association ou une fondation, il a souscrit le contrat d'engagement républicain.`, source, path: ["partnerId"] }]
+    return [
+      {
+        rule,
+        severity: "warning",
+        message: `Le partenaire ${resolved.convention.partnerId} n'est pas fourni : vérifier que, s'il est une association ou une fondation, il a souscrit le contrat d'engagement républicain.`,
+        source,
+        path: ["partnerId"]
+      }
+    ]
   }
   if (!REPUBLICAN_COMMITMENT_LEGAL_FORMS.has(partner.legalForm)) {
-    return [{ rule, severity: "info", message: `${LEGAL_FORM_LABELS[partner.legalForm]} : ni association ni fondation, le partenaire n'a pas à souscrire le contrat d'engagement républicain.`, source }]
+    return [
+      {
+        rule,
+        severity: "info",
+        message: `${LEGAL_FORM_LABELS[partner.legalForm]} : ni association ni fondation, le partenaire n'a pas à souscrire le contrat d'engagement républicain.`,
+        source
+      }
+    ]
   }
   const commitment = partner.republicanCommitment
   if (commitment === undefined) {
@@ -153,8 +227,20 @@ function republicanFindings(resolved: ResolvedConvention, partner: Partner | und
     ]
   }
   const text = commitmentText(commitment, formatFrenchDate)
-  if ((commitment.basis ?? "souscription") === "souscription" && signedOn !== undefined && commitment.subscribedOn > signedOn) {
-    return [{ rule, severity: "warning", message: `${partner.name} : ${text}, après la signature de la convention le ${formatFrenchDate(signedOn)} : la demande de subvention devait en être accompagnée.`, source, path: ["partnerId"] }]
+  if (
+    (commitment.basis ?? "souscription") === "souscription" &&
+    signedOn !== undefined &&
+    commitment.subscribedOn > signedOn
+  ) {
+    return [
+      {
+        rule,
+        severity: "warning",
+        message: `${partner.name} : ${text}, après la signature de la convention le ${formatFrenchDate(signedOn)} : la demande de subvention devait en être accompagnée.`,
+        source,
+        path: ["partnerId"]
+      }
+    ]
   }
   return [{ rule, severity: "info", message: `${partner.name} : ${text}.`, source }]
 }
@@ -167,9 +253,16 @@ function checkedPartner(convention: Convention, options: unknown): Partner | und
   const given = (options as { readonly partner?: unknown }).partner
   if (given === undefined) return undefined
   const decoded = safeParsePartner(given)
-  if (!decoded.success) throw ValidationError.of("compliance options", decoded.error.issues.map((issue) => ({ ...issue, path: ["partner", ...issue.path] })))
+  if (!decoded.success)
+    throw ValidationError.of(
+      "compliance options",
+      decoded.error.issues.map((issue) => ({ ...issue, path: ["partner", ...issue.path] }))
+    )
   if (decoded.data.id !== convention.partnerId) {
-    throw new InvalidArgumentError({ argument: "options.partner", message: `the partner given is ${decoded.data.id}, not the convention's partner ${convention.partnerId}` })
+    throw new InvalidArgumentError({
+      argument: "options.partner",
+      message: `the partner given is ${decoded.data.id}, not the convention's partner ${convention.partnerId}`
+    })
   }
   return decoded.data
 }
@@ -200,7 +293,14 @@ function durationFindings(resolved: ResolvedConvention): Array<ComplianceFinding
       }
     ]
   }
-  return [{ rule: "multi-year-duration", severity: "info", message: `Durée du ${formatFrenchDate(period.start)} au ${formatFrenchDate(period.end)} : entre deux et quatre ans, comme recommandé.`, source }]
+  return [
+    {
+      rule: "multi-year-duration",
+      severity: "info",
+      message: `Durée du ${formatFrenchDate(period.start)} au ${formatFrenchDate(period.end)} : entre deux et quatre ans, comme recommandé.`,
+      source
+    }
+  ]
 }
 
 function amountFindings(resolved: ResolvedConvention): Array<ComplianceFinding> {
@@ -213,12 +313,24 @@ function amountFindings(resolved: ResolvedConvention): Array<ComplianceFinding> 
     const years = periodYears(terms.period)
     for (const year of years) {
       if (amounts.byYear[String(year)] === undefined) {
-        findings.push({ rule: "years-in-period", severity: "error", message: `Aucun montant n'est prévu pour l'exercice ${year}, compris dans la période.`, source, path: ["terms", "amounts", "byYear"] })
+        findings.push({
+          rule: "years-in-period",
+          severity: "error",
+          message: `Aucun montant n'est prévu pour l'exercice ${year}, compris dans la période.`,
+          source,
+          path: ["terms", "amounts", "byYear"]
+        })
       }
     }
     for (const year of Object.keys(amounts.byYear)) {
       if (!years.includes(Number(year))) {
-        findings.push({ rule: "years-in-period", severity: "error", message: `Un montant est prévu pour ${year}, hors de la période du ${formatFrenchDate(terms.period.start)} au ${formatFrenchDate(terms.period.end)}.`, source, path: ["terms", "amounts", "byYear", year] })
+        findings.push({
+          rule: "years-in-period",
+          severity: "error",
+          message: `Un montant est prévu pour ${year}, hors de la période du ${formatFrenchDate(terms.period.start)} au ${formatFrenchDate(terms.period.end)}.`,
+          source,
+          path: ["terms", "amounts", "byYear", year]
+        })
       }
     }
   }
@@ -226,7 +338,12 @@ function amountFindings(resolved: ResolvedConvention): Array<ComplianceFinding> 
     const sum = Euros.sum(resolved.years.map((year) => year.amount?.amount ?? Euros.zero))
     findings.push(
       sum.equals(amounts.totalAmount)
-        ? { rule: "per-year-total", severity: "info", message: `Les montants par exercice totalisent ${sum.format()}, le montant total prévu.`, source }
+        ? {
+            rule: "per-year-total",
+            severity: "info",
+            message: `Les montants par exercice totalisent ${sum.format()}, le montant total prévu.`,
+            source
+          }
         : {
             rule: "per-year-total",
             severity: "error",
@@ -243,7 +360,13 @@ function otherFindings(resolved: ResolvedConvention): Array<ComplianceFinding> {
   const terms = resolved.terms
   const findings: Array<ComplianceFinding> = []
   if (resolved.convention.signatureDate === undefined) {
-    findings.push({ rule: "signature", severity: "info", message: "Projet de convention : il n'est pas encore signé.", source: "loi n° 2000-321, art. 10", path: ["signatureDate"] })
+    findings.push({
+      rule: "signature",
+      severity: "info",
+      message: "Projet de convention : il n'est pas encore signé.",
+      source: "loi n° 2000-321, art. 10",
+      path: ["signatureDate"]
+    })
   }
   if (terms.excludedSchemes.includes(terms.fundingScheme)) {
     findings.push({
@@ -254,7 +377,11 @@ function otherFindings(resolved: ResolvedConvention): Array<ComplianceFinding> {
       path: ["terms", "excludedSchemes"]
     })
   }
-  if ((resolved.convention.kind === "convention-pluriannuelle-objectifs" || resolved.convention.kind === "convention-objectifs-financement") && terms.objectives.length === 0) {
+  if (
+    (resolved.convention.kind === "convention-pluriannuelle-objectifs" ||
+      resolved.convention.kind === "convention-objectifs-financement") &&
+    terms.objectives.length === 0
+  ) {
     findings.push({
       rule: "objectives-stated",
       severity: "warning",
@@ -304,20 +431,47 @@ function otherFindings(resolved: ResolvedConvention): Array<ComplianceFinding> {
 export function checkCompliance(input: Convention, options: ComplianceOptions = {}): ReadonlyArray<ComplianceFinding> {
   const convention = checkedConvention(input)
   if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    throw new InvalidArgumentError({ argument: "options", message: "expected an options object such as { partner } or { portfolio }" })
+    throw new InvalidArgumentError({
+      argument: "options",
+      message: "expected an options object such as { partner } or { portfolio }"
+    })
   }
   const portfolio = options.portfolio
-  if (portfolio !== undefined && (portfolio === null || typeof portfolio !== "object" || !Array.isArray(portfolio.conventions))) {
-    throw new InvalidArgumentError({ argument: "portfolio", message: "expected a portfolio, { conventions, partners } (see parsePortfolio)" })
+  if (
+    portfolio !== undefined &&
+    (portfolio === null || typeof portfolio !== "object" || !Array.isArray(portfolio.conventions))
+  ) {
+    throw new InvalidArgumentError({
+      argument: "portfolio",
+      message: "expected a portfolio, { conventions, partners } (see parsePortfolio)"
+    })
   }
   // The partner given, or else the convention's partner in the portfolio given.
-  const fromPortfolio = options.partner === undefined && Array.isArray(portfolio?.partners) ? portfolio.partners.find((known) => known?.id === convention.partnerId) : undefined
+  const fromPortfolio =
+    options.partner === undefined && Array.isArray(portfolio?.partners)
+      ? portfolio.partners.find((known) => known?.id === convention.partnerId)
+      : undefined
   const partner = checkedPartner(convention, fromPortfolio === undefined ? options : { partner: fromPortfolio })
   const resolved = resolveConvention(convention)
   const budgets = budgetChecks(resolved).flatMap((check) => check.findings)
-  const partnerTotals = portfolio === undefined ? [] : partnerFindings(resolved, checkedConventions(portfolio.conventions, "portfolio.conventions"), portfolio.partners ?? [])
+  const partnerTotals =
+    portfolio === undefined
+      ? []
+      : partnerFindings(
+          resolved,
+          checkedConventions(portfolio.conventions, "portfolio.conventions"),
+          portfolio.partners ?? []
+        )
   return frozenResult(
-    [...otherFindings(resolved), ...thresholdFindings(resolved, portfolio !== undefined), ...partnerTotals, ...budgets, ...republicanFindings(resolved, partner), ...durationFindings(resolved), ...amountFindings(resolved)],
+    [
+      ...otherFindings(resolved),
+      ...thresholdFindings(resolved, portfolio !== undefined),
+      ...partnerTotals,
+      ...budgets,
+      ...republicanFindings(resolved, partner),
+      ...durationFindings(resolved),
+      ...amountFindings(resolved)
+    ],
     input,
     portfolio
   )
@@ -347,8 +501,16 @@ export interface ComplianceOptions {
 }
 
 /** The partner's public subsidies in each year of the convention, with the obligations they trigger. */
-function partnerFindings(resolved: ResolvedConvention, conventions: ReadonlyArray<Convention>, partners: ReadonlyArray<Partner>): Array<ComplianceFinding> {
+function partnerFindings(
+  resolved: ResolvedConvention,
+  conventions: ReadonlyArray<Convention>,
+  partners: ReadonlyArray<Partner>
+): Array<ComplianceFinding> {
   const convention = resolved.convention
-  const all = conventions.some((other) => other.id === convention.id) ? conventions.map((other) => (other.id === convention.id ? convention : other)) : [...conventions, convention]
-  return resolved.years.flatMap((entry) => publicFundingOf(all, partners, entry.year, convention.partnerId).flatMap((row) => row.findings))
+  const all = conventions.some((other) => other.id === convention.id)
+    ? conventions.map((other) => (other.id === convention.id ? convention : other))
+    : [...conventions, convention]
+  return resolved.years.flatMap((entry) =>
+    publicFundingOf(all, partners, entry.year, convention.partnerId).flatMap((row) => row.findings)
+  )
 }

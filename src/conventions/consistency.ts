@@ -32,7 +32,15 @@ export const LAST_CONVENTION_DAY = "9989-12-31"
 
 /** Every inconsistency of a convention, with its path; empty when it holds together. */
 export function conventionIssues(convention: Draft): ReadonlyArray<Issue> {
-  return [...calendarIssues(convention), ...partyIssues(convention), ...termIssues(convention), ...amendmentIssues(convention), ...paymentTermsIssues(convention), ...terminationIssues(convention), ...withdrawalIssues(convention)]
+  return [
+    ...calendarIssues(convention),
+    ...partyIssues(convention),
+    ...termIssues(convention),
+    ...amendmentIssues(convention),
+    ...paymentTermsIssues(convention),
+    ...terminationIssues(convention),
+    ...withdrawalIssues(convention)
+  ]
 }
 
 /** The dates of a convention after {@link LAST_CONVENTION_DAY}. */
@@ -44,17 +52,33 @@ function calendarIssues(convention: Draft): Array<Issue> {
     [["terms", "period", "end"], convention.terms.period.end]
   ]
   convention.amendments.forEach((amendment, index) => {
-    dates.push([["amendments", index, "signatureDate"], amendment.signatureDate], [["amendments", index, "effectiveDate"], amendment.effectiveDate])
+    dates.push(
+      [["amendments", index, "signatureDate"], amendment.signatureDate],
+      [["amendments", index, "effectiveDate"], amendment.effectiveDate]
+    )
     amendment.changes.forEach((change, changeIndex) => {
       if (change.kind === "period-end") dates.push([["amendments", index, "changes", changeIndex, "end"], change.end])
     })
   })
-  dates.push([["termination", "date"], convention.termination?.date], [["termination", "decidedOn"], convention.termination?.decidedOn])
+  dates.push(
+    [["termination", "date"], convention.termination?.date],
+    [["termination", "decidedOn"], convention.termination?.decidedOn]
+  )
   const withdrawal = convention.withdrawal
-  dates.push([["withdrawal", "decidedOn"], withdrawal?.decidedOn], [["withdrawal", "effectiveFrom"], withdrawal?.effectiveFrom], [["withdrawal", "notifiedOn"], withdrawal?.notifiedOn], [["withdrawal", "repaymentDueDate"], withdrawal?.repaymentDueDate])
+  dates.push(
+    [["withdrawal", "decidedOn"], withdrawal?.decidedOn],
+    [["withdrawal", "effectiveFrom"], withdrawal?.effectiveFrom],
+    [["withdrawal", "notifiedOn"], withdrawal?.notifiedOn],
+    [["withdrawal", "repaymentDueDate"], withdrawal?.repaymentDueDate]
+  )
   return dates.flatMap(([path, date]) =>
     date !== undefined && date > LAST_CONVENTION_DAY
-      ? [{ path, message: `the date ${date} is after ${LAST_CONVENTION_DAY}, the last day a convention may name: the days computed from it (reports due up to 24 months after the end, a balance paid the next year and its deadline, the four-year duration check) must exist, and the calendar ends in 9999` }]
+      ? [
+          {
+            path,
+            message: `the date ${date} is after ${LAST_CONVENTION_DAY}, the last day a convention may name: the days computed from it (reports due up to 24 months after the end, a balance paid the next year and its deadline, the four-year duration check) must exist, and the calendar ends in 9999`
+          }
+        ]
       : []
   )
 }
@@ -85,7 +109,10 @@ function termIssues(convention: Draft): Array<Issue> {
   if (terms.amounts?.kind === "per-year") {
     for (const year of Object.keys(terms.amounts.byYear)) {
       if (!years.has(Number(year))) {
-        issues.push({ path: ["terms", "amounts", "byYear", year], message: `the year ${year} is outside the period ${describe}` })
+        issues.push({
+          path: ["terms", "amounts", "byYear", year],
+          message: `the year ${year} is outside the period ${describe}`
+        })
       }
     }
   }
@@ -93,7 +120,10 @@ function termIssues(convention: Draft): Array<Issue> {
   terms.objectives.forEach((objective, index) => {
     const first = seen.get(objective.id)
     if (first !== undefined) {
-      issues.push({ path: ["terms", "objectives", index, "id"], message: `the objective id ${objective.id} is already used by objectives[${first}]` })
+      issues.push({
+        path: ["terms", "objectives", index, "id"],
+        message: `the objective id ${objective.id} is already used by objectives[${first}]`
+      })
     } else seen.set(objective.id, index)
     for (const year of Object.keys(objective.targetsByYear ?? {})) {
       if (!years.has(Number(year))) {
@@ -117,7 +147,10 @@ function amendmentIssues(convention: Draft): Array<Issue> {
     const at = (...rest: Array<string | number>) => ["amendments", index, ...rest]
     const previous = numbers.get(amendment.number)
     if (previous !== undefined) {
-      issues.push({ path: at("number"), message: `amendment n° ${amendment.number} is already amendments[${previous}]` })
+      issues.push({
+        path: at("number"),
+        message: `amendment n° ${amendment.number} is already amendments[${previous}]`
+      })
     } else numbers.set(amendment.number, index)
     if (convention.signatureDate === undefined) {
       issues.push({ path: at("signatureDate"), message: "a draft (no signatureDate) cannot have amendments" })
@@ -128,7 +161,10 @@ function amendmentIssues(convention: Draft): Array<Issue> {
       })
     }
     // An amendment may take effect during an extension that an amendment in force before it agreed.
-    const end = extendedEnd(convention, (other) => other !== amendment && other.effectiveDate <= amendment.effectiveDate)
+    const end = extendedEnd(
+      convention,
+      (other) => other !== amendment && other.effectiveDate <= amendment.effectiveDate
+    )
     if (amendment.effectiveDate < terms.period.start || amendment.effectiveDate > end) {
       issues.push({
         path: at("effectiveDate"),
@@ -138,27 +174,46 @@ function amendmentIssues(convention: Draft): Array<Issue> {
     amendment.changes.forEach((change, changeIndex) => {
       const path = at("changes", changeIndex)
       if (change.kind === "yearly-amount" && terms.amounts?.kind !== "constant") {
-        issues.push({ path, message: "a yearly-amount change needs a convention with a constant yearly amount (use year-amount)" })
+        issues.push({
+          path,
+          message: "a yearly-amount change needs a convention with a constant yearly amount (use year-amount)"
+        })
       }
       if (change.kind === "year-amount" && terms.amounts?.kind !== "per-year") {
-        issues.push({ path, message: "a year-amount change needs a convention with per-year amounts (use yearly-amount)" })
+        issues.push({
+          path,
+          message: "a year-amount change needs a convention with per-year amounts (use yearly-amount)"
+        })
       }
       if (change.kind === "period-end" && change.end < terms.period.start) {
-        issues.push({ path: [...path, "end"], message: `the new end ${change.end} is before the start ${terms.period.start}` })
+        issues.push({
+          path: [...path, "end"],
+          message: `the new end ${change.end} is before the start ${terms.period.start}`
+        })
       }
       if (change.kind === "target" && !objectiveIds.has(change.objectiveId)) {
         issues.push({ path: [...path, "objectiveId"], message: `there is no objective ${change.objectiveId}` })
       }
       // The target of a share is a proportion, whoever sets it.
-      const share = change.kind === "target" && terms.objectives.some((objective) => objective.id === change.objectiveId && objective.indicator.kind === "share")
+      const share =
+        change.kind === "target" &&
+        terms.objectives.some(
+          (objective) => objective.id === change.objectiveId && objective.indicator.kind === "share"
+        )
       if (change.kind === "target" && share && ((change.target.atLeast ?? 0) > 1 || (change.target.atMost ?? 0) > 1)) {
-        issues.push({ path: [...path, "target"], message: "the target of a share is a proportion between 0 and 1, such as 0.6 for 60 %" })
+        issues.push({
+          path: [...path, "target"],
+          message: "the target of a share is a proportion between 0 and 1, such as 0.6 for 60 %"
+        })
       }
       for (const term of changedTerms(change)) {
         const key = `${amendment.effectiveDate} ${term}`
         const other = touched.get(key)
         if (other !== undefined) {
-          issues.push({ path, message: `${other} already changes the ${term} on ${amendment.effectiveDate}: two changes of one term on one date contradict each other` })
+          issues.push({
+            path,
+            message: `${other} already changes the ${term} on ${amendment.effectiveDate}: two changes of one term on one date contradict each other`
+          })
         } else touched.set(key, `amendment n° ${amendment.number}`)
       }
     })
@@ -175,14 +230,24 @@ function paymentTermsIssues(convention: Draft): Array<Issue> {
   let payment = convention.terms.payment
   const ordered = convention.amendments
     .map((amendment, index) => ({ amendment, index }))
-    .sort((a, b) => (a.amendment.effectiveDate < b.amendment.effectiveDate ? -1 : a.amendment.effectiveDate > b.amendment.effectiveDate ? 1 : a.amendment.number - b.amendment.number))
+    .sort((a, b) =>
+      a.amendment.effectiveDate < b.amendment.effectiveDate
+        ? -1
+        : a.amendment.effectiveDate > b.amendment.effectiveDate
+          ? 1
+          : a.amendment.number - b.amendment.number
+    )
   for (const { amendment, index } of ordered) {
     amendment.changes.forEach((change, changeIndex) => {
       if (change.kind !== "payment-terms") return
       const { kind: _kind, ...set } = change
       payment = { ...payment, ...set }
       const problem = paymentTermsProblem(payment)
-      if (problem !== undefined) issues.push({ path: ["amendments", index, "changes", changeIndex], message: `once this change applies, ${problem.message}` })
+      if (problem !== undefined)
+        issues.push({
+          path: ["amendments", index, "changes", changeIndex],
+          message: `once this change applies, ${problem.message}`
+        })
     })
   }
   return issues
@@ -192,7 +257,9 @@ function terminationIssues(convention: Draft): Array<Issue> {
   const { termination, terms } = convention
   if (termination === undefined) return []
   if (convention.signatureDate === undefined) {
-    return [{ path: ["termination"], message: "a draft (no signatureDate) cannot be terminated: it was never in force" }]
+    return [
+      { path: ["termination"], message: "a draft (no signatureDate) cannot be terminated: it was never in force" }
+    ]
   }
   const lastEnd = extendedEnd(convention, () => true)
   if (termination.date < terms.period.start || termination.date > lastEnd) {
@@ -204,7 +271,12 @@ function terminationIssues(convention: Draft): Array<Issue> {
     ]
   }
   if (termination.decidedOn !== undefined && termination.decidedOn < convention.signatureDate) {
-    return [{ path: ["termination", "decidedOn"], message: `the termination is decided ${termination.decidedOn}, before the convention was signed (${convention.signatureDate})` }]
+    return [
+      {
+        path: ["termination", "decidedOn"],
+        message: `the termination is decided ${termination.decidedOn}, before the convention was signed (${convention.signatureDate})`
+      }
+    ]
   }
   return []
 }
@@ -212,7 +284,13 @@ function terminationIssues(convention: Draft): Array<Issue> {
 function withdrawalIssues(convention: Draft): Array<Issue> {
   const { withdrawal, terms } = convention
   if (withdrawal === undefined) return []
-  if (convention.signatureDate === undefined) return [{ path: ["withdrawal"], message: "a draft (no signatureDate) cannot have its subsidy withdrawn: it was never granted" }]
+  if (convention.signatureDate === undefined)
+    return [
+      {
+        path: ["withdrawal"],
+        message: "a draft (no signatureDate) cannot have its subsidy withdrawn: it was never granted"
+      }
+    ]
   const issues: Array<Issue> = []
   const lastEnd = extendedEnd(convention, () => true)
   if (withdrawal.effectiveFrom <= terms.period.start || withdrawal.effectiveFrom > lastEnd) {
@@ -221,12 +299,30 @@ function withdrawalIssues(convention: Draft): Array<Issue> {
       message: `the withdrawal takes effect ${withdrawal.effectiveFrom}, which must fall after the first day and within the period ${terms.period.start}..${lastEnd} (a breach from the first day withdraws everything: record the repayment of every sum paid)`
     })
   }
-  if (withdrawal.decidedOn < convention.signatureDate) issues.push({ path: ["withdrawal", "decidedOn"], message: `the withdrawal is decided ${withdrawal.decidedOn}, before the convention was signed (${convention.signatureDate})` })
-  if (withdrawal.effectiveFrom > withdrawal.decidedOn) issues.push({ path: ["withdrawal", "effectiveFrom"], message: `the breach of ${withdrawal.effectiveFrom} is after the decision of ${withdrawal.decidedOn}: a withdrawal is decided once the breach is established` })
-  if (withdrawal.notifiedOn !== undefined && withdrawal.notifiedOn < withdrawal.decidedOn) issues.push({ path: ["withdrawal", "notifiedOn"], message: `the decision is notified ${withdrawal.notifiedOn}, before it was taken (${withdrawal.decidedOn})` })
+  if (withdrawal.decidedOn < convention.signatureDate)
+    issues.push({
+      path: ["withdrawal", "decidedOn"],
+      message: `the withdrawal is decided ${withdrawal.decidedOn}, before the convention was signed (${convention.signatureDate})`
+    })
+  if (withdrawal.effectiveFrom > withdrawal.decidedOn)
+    issues.push({
+      path: ["withdrawal", "effectiveFrom"],
+      message: `the breach of ${withdrawal.effectiveFrom} is after the decision of ${withdrawal.decidedOn}: a withdrawal is decided once the breach is established`
+    })
+  if (withdrawal.notifiedOn !== undefined && withdrawal.notifiedOn < withdrawal.decidedOn)
+    issues.push({
+      path: ["withdrawal", "notifiedOn"],
+      message: `the decision is notified ${withdrawal.notifiedOn}, before it was taken (${withdrawal.decidedOn})`
+    })
   const due = withdrawal.repaymentDueDate
-  if (due !== undefined && (due < withdrawal.decidedOn || due > withdrawalRepaymentDue({ decidedOn: withdrawal.decidedOn }))) {
-    issues.push({ path: ["withdrawal", "repaymentDueDate"], message: `the repayment is due ${due}: it must fall between the decision (${withdrawal.decidedOn}) and six months after it (${withdrawalRepaymentDue({ decidedOn: withdrawal.decidedOn })}), loi n° 2000-321, art. 10-1` })
+  if (
+    due !== undefined &&
+    (due < withdrawal.decidedOn || due > withdrawalRepaymentDue({ decidedOn: withdrawal.decidedOn }))
+  ) {
+    issues.push({
+      path: ["withdrawal", "repaymentDueDate"],
+      message: `the repayment is due ${due}: it must fall between the decision (${withdrawal.decidedOn}) and six months after it (${withdrawalRepaymentDue({ decidedOn: withdrawal.decidedOn })}), loi n° 2000-321, art. 10-1`
+    })
   }
   return issues
 }

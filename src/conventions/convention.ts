@@ -77,7 +77,9 @@ export interface Convention extends Schema.Schema.Type<typeof ConventionSchema> 
  */
 export interface ConventionJson extends Schema.Codec.Encoded<typeof ConventionSchema> {}
 
-const conventionCodec = makeCodec<Convention, ConventionJson>(ConventionSchema, "convention", { registry: decodedConventions })
+const conventionCodec = makeCodec<Convention, ConventionJson>(ConventionSchema, "convention", {
+  registry: decodedConventions
+})
 
 /**
  * Reads a convention from JSON, or throws a {@link ValidationError} listing **every** problem

@@ -94,4 +94,3 @@ export const ConventionFields = Schema.Struct({
   note: Schema.optionalKey(MultilineTextSchema),
   budgets: Schema.optionalKey(Schema.Array(BudgetSchema))
 })
-

@@ -92,6 +92,9 @@ let financialReportDocument: JsonSchemaDocument | undefined
  * @category decoding
  */
 export function financialReportJsonSchema(): JsonSchemaDocument {
-  financialReportDocument ??= document(FinancialReportDocumentSchema, "Compte rendu financier d'une action subventionnée (caf-conventions)")
+  financialReportDocument ??= document(
+    FinancialReportDocumentSchema,
+    "Compte rendu financier d'une action subventionnée (caf-conventions)"
+  )
   return financialReportDocument
 }

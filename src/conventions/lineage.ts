@@ -55,7 +55,10 @@ export class LineageError extends Data.TaggedError("LineageError")<{
  */
 export function lineage(list: ReadonlyArray<Convention>, id: string): ReadonlyArray<Convention> {
   const conventions = checkedConventions(list)
-  if (typeof id !== "string") throw ValidationError.of("lineage arguments", [{ path: ["id"], message: `expected a convention id, got ${describeValue(id)}` }])
+  if (typeof id !== "string")
+    throw ValidationError.of("lineage arguments", [
+      { path: ["id"], message: `expected a convention id, got ${describeValue(id)}` }
+    ])
   const byId = new Map(conventions.map((convention) => [convention.id, convention]))
   const chain: Array<Convention> = []
   const seen = new Set<string>()

@@ -68,7 +68,11 @@ export interface ActivityFilter extends Schema.Schema.Type<typeof ActivityFilter
  * ```
  * @category objectives
  */
-export const MeasureNameSchema = Schema.String.check(Schema.isPattern(/^[a-z][a-z0-9-]{0,39}$/u, { message: "expected a name of lower-case letters, digits and hyphens, such as \"familles\"" }))
+export const MeasureNameSchema = Schema.String.check(
+  Schema.isPattern(/^[a-z][a-z0-9-]{0,39}$/u, {
+    message: 'expected a name of lower-case letters, digits and hyphens, such as "familles"'
+  })
+)
 
 /**
  * Schema of the French unit of an indicator's value, singular and plural (`{ "singular":
@@ -119,15 +123,23 @@ export const AggregateIndicatorSchema = Schema.Struct({
   filter: ActivityFilterSchema,
   unit: UnitSchema,
   eligibleOnly: Schema.Boolean.pipe(Schema.withDecodingDefaultKey(Effect.succeed(true))),
-  hoursPerDay: Schema.Number.check(Schema.isBetween({ minimum: 1, maximum: 24 })).pipe(Schema.withDecodingDefaultKey(Effect.succeed(7)))
+  hoursPerDay: Schema.Number.check(Schema.isBetween({ minimum: 1, maximum: 24 })).pipe(
+    Schema.withDecodingDefaultKey(Effect.succeed(7))
+  )
 }).check(
   Schema.makeFilter((indicator: { readonly aggregate: string; readonly field?: string }) => {
-    if (indicator.aggregate === "count" && indicator.field !== undefined) return { path: ["field"], issue: "a count of records reads no field" }
-    if (indicator.aggregate !== "count" && indicator.field === undefined) return { path: ["field"], issue: `a ${indicator.aggregate} needs the field it reads` }
-    if (indicator.aggregate === "distinct" && (indicator.field === "days" || indicator.field === "hours" || indicator.field === "participants")) {
+    if (indicator.aggregate === "count" && indicator.field !== undefined)
+      return { path: ["field"], issue: "a count of records reads no field" }
+    if (indicator.aggregate !== "count" && indicator.field === undefined)
+      return { path: ["field"], issue: `a ${indicator.aggregate} needs the field it reads` }
+    if (
+      indicator.aggregate === "distinct" &&
+      (indicator.field === "days" || indicator.field === "hours" || indicator.field === "participants")
+    ) {
       return { path: ["field"], issue: `${indicator.field} is a number: add it up with "sum"` }
     }
-    if (indicator.aggregate === "sum" && indicator.field === "structures") return { path: ["field"], issue: "structures are counted with \"distinct\", not added up" }
+    if (indicator.aggregate === "sum" && indicator.field === "structures")
+      return { path: ["field"], issue: 'structures are counted with "distinct", not added up' }
     return true
   })
 )
@@ -185,7 +197,9 @@ export const BaseIndicatorSchema = Schema.Union([
   Schema.Struct({
     kind: Schema.Literal("sum-days"),
     filter: ActivityFilterSchema,
-    hoursPerDay: Schema.Number.check(Schema.isBetween({ minimum: 1, maximum: 24 })).pipe(Schema.withDecodingDefaultKey(Effect.succeed(7)))
+    hoursPerDay: Schema.Number.check(Schema.isBetween({ minimum: 1, maximum: 24 })).pipe(
+      Schema.withDecodingDefaultKey(Effect.succeed(7))
+    )
   }),
   Schema.Struct({ kind: Schema.Literal("count-meetings"), filter: ActivityFilterSchema }),
   AggregateIndicatorSchema
@@ -224,7 +238,11 @@ export type BaseIndicator = Schema.Schema.Type<typeof BaseIndicatorSchema>
  * ```
  * @category objectives
  */
-export const ShareIndicatorSchema = Schema.Struct({ kind: Schema.Literal("share"), part: BaseIndicatorSchema, whole: BaseIndicatorSchema })
+export const ShareIndicatorSchema = Schema.Struct({
+  kind: Schema.Literal("share"),
+  part: BaseIndicatorSchema,
+  whole: BaseIndicatorSchema
+})
 
 /**
  * A share of one indicator in another (see {@link ShareIndicatorSchema}).
@@ -349,13 +367,27 @@ export const ObjectiveSchema = Schema.Struct({
   targetsByYear: Schema.optionalKey(Schema.Record(YearKeySchema, TargetSchema)),
   partialYear: PartialYearRuleSchema.pipe(Schema.withDecodingDefaultKey(Effect.succeed({})))
 }).check(
-  Schema.makeFilter((objective: { readonly indicator: { readonly kind: string }; readonly target: Target; readonly targetsByYear?: Readonly<Record<string, Target>> }) => {
-    if (objective.indicator.kind !== "share") return true
-    // A share's target is a proportion: between 0 and 1.
-    const targets: Array<[ReadonlyArray<string>, Target]> = [[["target"], objective.target], ...Object.entries(objective.targetsByYear ?? {}).map(([year, target]): [ReadonlyArray<string>, Target] => [["targetsByYear", year], target])]
-    const over = targets.find(([, target]) => (target.atLeast ?? 0) > 1 || (target.atMost ?? 0) > 1)
-    return over === undefined ? true : { path: [...over[0]], issue: "the target of a share is a proportion between 0 and 1, such as 0.6 for 60 %" }
-  })
+  Schema.makeFilter(
+    (objective: {
+      readonly indicator: { readonly kind: string }
+      readonly target: Target
+      readonly targetsByYear?: Readonly<Record<string, Target>>
+    }) => {
+      if (objective.indicator.kind !== "share") return true
+      // A share's target is a proportion: between 0 and 1.
+      const targets: Array<[ReadonlyArray<string>, Target]> = [
+        [["target"], objective.target],
+        ...Object.entries(objective.targetsByYear ?? {}).map(([year, target]): [ReadonlyArray<string>, Target] => [
+          ["targetsByYear", year],
+          target
+        ])
+      ]
+      const over = targets.find(([, target]) => (target.atLeast ?? 0) > 1 || (target.atMost ?? 0) > 1)
+      return over === undefined
+        ? true
+        : { path: [...over[0]], issue: "the target of a share is a proportion between 0 and 1, such as 0.6 for 60 %" }
+    }
+  )
 )
 
 /**
@@ -385,10 +417,19 @@ export interface Objective extends Schema.Schema.Type<typeof ObjectiveSchema> {}
  */
 export function targetForYear(objective: Objective, year: number): Target {
   const issues: Array<{ readonly path: ReadonlyArray<string>; readonly message: string }> = []
-  if (objective === null || typeof objective !== "object" || objective.target === null || typeof objective.target !== "object") {
-    issues.push({ path: ["objective"], message: `expected an objective with a target, got ${describeValue(objective)}` })
+  if (
+    objective === null ||
+    typeof objective !== "object" ||
+    objective.target === null ||
+    typeof objective.target !== "object"
+  ) {
+    issues.push({
+      path: ["objective"],
+      message: `expected an objective with a target, got ${describeValue(objective)}`
+    })
   }
-  if (!Number.isSafeInteger(year)) issues.push({ path: ["year"], message: `expected a year, got ${describeValue(year)}` })
+  if (!Number.isSafeInteger(year))
+    issues.push({ path: ["year"], message: `expected a year, got ${describeValue(year)}` })
   if (issues.length > 0) throw ValidationError.of("target arguments", issues)
   return objective.targetsByYear?.[String(year)] ?? objective.target
 }

@@ -96,10 +96,15 @@ export function isResolvedConvention(value: unknown): value is ResolvedConventio
 }
 
 function resolveKnown(convention: Convention, knownOn: CalendarDate | undefined): ResolvedConvention {
-  const known = knownOn === undefined ? convention.amendments : convention.amendments.filter((amendment) => amendment.signatureDate <= knownOn)
+  const known =
+    knownOn === undefined
+      ? convention.amendments
+      : convention.amendments.filter((amendment) => amendment.signatureDate <= knownOn)
   const termination = convention.termination
-  const terminationKnown = termination !== undefined && (knownOn === undefined || (termination.decidedOn ?? termination.date) <= knownOn)
-  const withdrawalKnown = convention.withdrawal !== undefined && (knownOn === undefined || convention.withdrawal.decidedOn <= knownOn)
+  const terminationKnown =
+    termination !== undefined && (knownOn === undefined || (termination.decidedOn ?? termination.date) <= knownOn)
+  const withdrawalKnown =
+    convention.withdrawal !== undefined && (knownOn === undefined || convention.withdrawal.decidedOn <= knownOn)
   const key = `${known.map((amendment) => amendment.number).join(",")}${terminationKnown ? "+termination" : ""}${withdrawalKnown ? "+withdrawal" : ""}`
   let byKnowledge = cache.get(convention)
   if (byKnowledge === undefined) {
@@ -117,9 +122,15 @@ function resolveKnown(convention: Convention, knownOn: CalendarDate | undefined)
   return resolved
 }
 
-function resolveBase(convention: Convention, known: ReadonlyArray<Amendment>, terminationKnown: boolean, withdrawalKnown: boolean): Omit<ResolvedConvention, "knownOn"> {
+function resolveBase(
+  convention: Convention,
+  known: ReadonlyArray<Amendment>,
+  terminationKnown: boolean,
+  withdrawalKnown: boolean
+): Omit<ResolvedConvention, "knownOn"> {
   const { termination: _termination, ...unterminated } = convention
-  const terminationView: Convention = terminationKnown || convention.termination === undefined ? convention : unterminated
+  const terminationView: Convention =
+    terminationKnown || convention.termination === undefined ? convention : unterminated
   const { withdrawal: _withdrawal, ...notWithdrawn } = terminationView
   const base: Convention = withdrawalKnown || convention.withdrawal === undefined ? terminationView : notWithdrawn
   const view: Convention = known.length === convention.amendments.length ? base : { ...base, amendments: known }
@@ -129,7 +140,12 @@ function resolveBase(convention: Convention, known: ReadonlyArray<Amendment>, te
   const years = periodYears(period).map((year): ResolvedYear => {
     const part = periodPartInYear(period, year) as Period
     const amount = amounts?.find((entry) => entry.year === year)
-    return Object.freeze({ year, period: part, ...(amount === undefined ? {} : { amount }), payment: termsOn(view, part.start).terms.payment })
+    return Object.freeze({
+      year,
+      period: part,
+      ...(amount === undefined ? {} : { amount }),
+      payment: termsOn(view, part.start).terms.payment
+    })
   })
   return {
     convention,
@@ -168,14 +184,25 @@ function resolveBase(convention: Convention, known: ReadonlyArray<Amendment>, te
  * ```
  * @category conventions
  */
-export function resolveConvention(convention: Convention | ResolvedConvention | unknown, options: { readonly knownOn?: CalendarDate | string } = {}): ResolvedConvention {
+export function resolveConvention(
+  convention: Convention | ResolvedConvention | unknown,
+  options: { readonly knownOn?: CalendarDate | string } = {}
+): ResolvedConvention {
   if (options === null || typeof options !== "object") {
-    throw new InvalidArgumentError({ argument: "options", message: "expected an options object such as { knownOn: \"2025-03-31\" }" })
+    throw new InvalidArgumentError({
+      argument: "options",
+      message: 'expected an options object such as { knownOn: "2025-03-31" }'
+    })
   }
   const plain = checkedConvention(convention)
-  if (options.knownOn === undefined) return isResolvedConvention(convention) ? convention : resolveKnown(plain, undefined)
+  if (options.knownOn === undefined)
+    return isResolvedConvention(convention) ? convention : resolveKnown(plain, undefined)
   const day = safeParseCalendarDate(options.knownOn)
-  if (!day.success) throw ValidationError.of("resolve options", day.error.issues.map((issue) => ({ ...issue, path: ["knownOn", ...issue.path] })))
+  if (!day.success)
+    throw ValidationError.of(
+      "resolve options",
+      day.error.issues.map((issue) => ({ ...issue, path: ["knownOn", ...issue.path] }))
+    )
   return resolveKnown(plain, day.data)
 }
 

@@ -39,24 +39,38 @@ export interface TermsAsOf {
 export function withChange(terms: Terms, change: Change): Terms {
   switch (change.kind) {
     case "yearly-amount":
-      return terms.amounts?.kind === "constant" ? { ...terms, amounts: { ...terms.amounts, yearlyAmount: change.yearlyAmount } } : terms
+      return terms.amounts?.kind === "constant"
+        ? { ...terms, amounts: { ...terms.amounts, yearlyAmount: change.yearlyAmount } }
+        : terms
     case "year-amount":
       return terms.amounts?.kind === "per-year"
-        ? { ...terms, amounts: { ...terms.amounts, byYear: { ...terms.amounts.byYear, [String(change.year)]: change.amount } } }
+        ? {
+            ...terms,
+            amounts: { ...terms.amounts, byYear: { ...terms.amounts.byYear, [String(change.year)]: change.amount } }
+          }
         : terms
     case "period-end":
       return { ...terms, period: makePeriod(terms.period.start, change.end) }
     case "sectors-added":
-      return { ...terms, sectors: [...terms.sectors, ...change.sectors.filter((sector) => !terms.sectors.includes(sector))] }
+      return {
+        ...terms,
+        sectors: [...terms.sectors, ...change.sectors.filter((sector) => !terms.sectors.includes(sector))]
+      }
     case "sectors-removed":
       return { ...terms, sectors: terms.sectors.filter((sector) => !change.sectors.includes(sector)) }
     case "accompaniment-kinds-added":
       return {
         ...terms,
-        accompanimentKinds: [...terms.accompanimentKinds, ...change.accompanimentKinds.filter((kind) => !terms.accompanimentKinds.includes(kind))]
+        accompanimentKinds: [
+          ...terms.accompanimentKinds,
+          ...change.accompanimentKinds.filter((kind) => !terms.accompanimentKinds.includes(kind))
+        ]
       }
     case "accompaniment-kinds-removed":
-      return { ...terms, accompanimentKinds: terms.accompanimentKinds.filter((kind) => !change.accompanimentKinds.includes(kind)) }
+      return {
+        ...terms,
+        accompanimentKinds: terms.accompanimentKinds.filter((kind) => !change.accompanimentKinds.includes(kind))
+      }
     case "payment-terms": {
       const { kind: _kind, ...set } = change
       return { ...terms, payment: { ...terms.payment, ...set } }
@@ -75,7 +89,9 @@ export function withChange(terms: Terms, change: Change): Terms {
 
 /** @internal Amendments in the order they apply: by effective date, then by number. */
 export function amendmentsInOrder(amendments: ReadonlyArray<Amendment>): ReadonlyArray<Amendment> {
-  return [...amendments].sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.number - b.number))
+  return [...amendments].sort((a, b) =>
+    a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.number - b.number
+  )
 }
 
 /**
@@ -83,15 +99,24 @@ export function amendmentsInOrder(amendments: ReadonlyArray<Amendment>): Readonl
  * withdrawal's breach (the withdrawn period starts on the breach), the earlier of the two; and
  * which one cut.
  */
-export function earlyEnd(convention: Convention): { readonly last: CalendarDate; readonly by: "termination" | "withdrawal" } | undefined {
-  const termination = convention.termination === undefined ? undefined : { last: convention.termination.date, by: "termination" as const }
-  const withdrawal = convention.withdrawal === undefined ? undefined : { last: addDays(convention.withdrawal.effectiveFrom, -1), by: "withdrawal" as const }
+export function earlyEnd(
+  convention: Convention
+): { readonly last: CalendarDate; readonly by: "termination" | "withdrawal" } | undefined {
+  const termination =
+    convention.termination === undefined ? undefined : { last: convention.termination.date, by: "termination" as const }
+  const withdrawal =
+    convention.withdrawal === undefined
+      ? undefined
+      : { last: addDays(convention.withdrawal.effectiveFrom, -1), by: "withdrawal" as const }
   if (termination === undefined) return withdrawal
   if (withdrawal === undefined) return termination
   return withdrawal.last < termination.last ? withdrawal : termination
 }
 
-function cutAtTermination(convention: Convention, terms: Terms): { readonly terms: Terms; readonly terminated: boolean } {
+function cutAtTermination(
+  convention: Convention,
+  terms: Terms
+): { readonly terms: Terms; readonly terminated: boolean } {
   const cut = earlyEnd(convention)
   if (cut === undefined || cut.last >= terms.period.end) return { terms, terminated: false }
   return { terms: { ...terms, period: makePeriod(terms.period.start, cut.last) }, terminated: true }
@@ -129,7 +154,10 @@ export function termsOn(convention: Convention, date: CalendarDate): TermsAsOf {
 }
 
 /** @internal The terms in force on `date` as the amendments make them, before any termination cuts the period. */
-export function uncutTermsAsOf(convention: Convention, date: CalendarDate): { readonly terms: Terms; readonly applied: ReadonlyArray<Amendment> } {
+export function uncutTermsAsOf(
+  convention: Convention,
+  date: CalendarDate
+): { readonly terms: Terms; readonly applied: ReadonlyArray<Amendment> } {
   const applied = amendmentsInOrder(convention.amendments).filter((amendment) => amendment.effectiveDate <= date)
   let terms: Terms = convention.terms
   for (const amendment of applied) for (const change of amendment.changes) terms = withChange(terms, change)
@@ -156,7 +184,10 @@ export function finalTerms(convention: Convention): Terms {
 /** @internal The terms once every amendment applies, with whether a termination cut them, for a convention already checked. */
 export function finalTermsOf(convention: Convention): TermsAsOf {
   const last = amendmentsInOrder(convention.amendments).at(-1)
-  const date = last === undefined || last.effectiveDate < convention.terms.period.end ? convention.terms.period.end : last.effectiveDate
+  const date =
+    last === undefined || last.effectiveDate < convention.terms.period.end
+      ? convention.terms.period.end
+      : last.effectiveDate
   return termsOn(convention, date)
 }
 

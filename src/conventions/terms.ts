@@ -29,17 +29,19 @@ import { type PaymentTermsShape, paymentTermsProblem } from "./payment-terms-che
  * @category conventions
  */
 export const MonthDaySchema = Schema.String.check(
-  Schema.makeFilter((text: string) => {
-    const match = /^(\d{2})-(\d{2})$/.exec(text)
-    if (match === null) return `${JSON.stringify(text)} is not a day of the year written MM-DD`
-    const month = Number(match[1])
-    const day = Number(match[2])
-    const last = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-    if (last === undefined || day < 1 || day > last) return `${text} is not a day that exists every year`
-    return true
-  }, jsonSchemaHint("A day of the year written MM-DD", { pattern: "^[0-9]{2}-[0-9]{2}$" }))
+  Schema.makeFilter(
+    (text: string) => {
+      const match = /^(\d{2})-(\d{2})$/.exec(text)
+      if (match === null) return `${JSON.stringify(text)} is not a day of the year written MM-DD`
+      const month = Number(match[1])
+      const day = Number(match[2])
+      const last = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
+      if (last === undefined || day < 1 || day > last) return `${text} is not a day that exists every year`
+      return true
+    },
+    jsonSchemaHint("A day of the year written MM-DD", { pattern: "^[0-9]{2}-[0-9]{2}$" })
+  )
 )
-
 
 /**
  * Schema of the amounts a convention grants: either the same amount each year
@@ -243,7 +245,10 @@ export const UnspentClauseSchema = Schema.Union([
  */
 export const ModulationClauseSchema = Schema.Union([
   Schema.Struct({ rule: Schema.Literal("none") }),
-  Schema.Struct({ rule: Schema.Literal("proportional"), tolerance: RatioSchema.pipe(Schema.withDecodingDefaultKey(Effect.succeed("0"))) }),
+  Schema.Struct({
+    rule: Schema.Literal("proportional"),
+    tolerance: RatioSchema.pipe(Schema.withDecodingDefaultKey(Effect.succeed("0")))
+  }),
   Schema.Struct({ rule: Schema.Literal("fixed-reduction"), ratePerMissedObjective: RatioSchema })
 ])
 

@@ -68,8 +68,10 @@ export const LEGAL_THRESHOLDS: ReadonlyArray<LegalThreshold> = [
     id: "control-and-unspent-clauses",
     amount: Euros.parse("23000"),
     from: "2021-07-03" as CalendarDate,
-    requirement: "les modalités de contrôle et d'évaluation et les conditions de conservation d'une partie non dépensée de la subvention",
-    source: "loi n° 2000-321, art. 10, modifié par la loi n° 2021-875 du 1er juillet 2021 visant à améliorer la trésorerie des associations, art. 1, en vigueur le 3 juillet 2021"
+    requirement:
+      "les modalités de contrôle et d'évaluation et les conditions de conservation d'une partie non dépensée de la subvention",
+    source:
+      "loi n° 2000-321, art. 10, modifié par la loi n° 2021-875 du 1er juillet 2021 visant à améliorer la trésorerie des associations, art. 1, en vigueur le 3 juillet 2021"
   },
   {
     id: "prefecture-filing",
@@ -83,8 +85,10 @@ export const LEGAL_THRESHOLDS: ReadonlyArray<LegalThreshold> = [
     id: "open-data-publication",
     amount: Euros.parse("23000"),
     from: "2017-08-01" as CalendarDate,
-    requirement: "la publication des données essentielles de la convention en données ouvertes (format SCDL subventions), au plus tard trois mois après sa signature",
-    source: "décret n° 2017-779 du 5 mai 2017, pour les conventions signées à compter du 1er août 2017 ; arrêté du 17 novembre 2017"
+    requirement:
+      "la publication des données essentielles de la convention en données ouvertes (format SCDL subventions), au plus tard trois mois après sa signature",
+    source:
+      "décret n° 2017-779 du 5 mai 2017, pour les conventions signées à compter du 1er août 2017 ; arrêté du 17 novembre 2017"
   }
 ]
 
@@ -102,4 +106,6 @@ export const LEGAL_THRESHOLDS: ReadonlyArray<LegalThreshold> = [
  * ```
  * @category compliance
  */
-export const CONTROL_CLAUSES_FROM: CalendarDate = (LEGAL_THRESHOLDS.find((row) => row.id === "control-and-unspent-clauses") as LegalThreshold).from
+export const CONTROL_CLAUSES_FROM: CalendarDate = (
+  LEGAL_THRESHOLDS.find((row) => row.id === "control-and-unspent-clauses") as LegalThreshold
+).from

@@ -34,8 +34,15 @@ export const WITHDRAWAL_REPAYMENT_MONTHS = 6
  * ```
  * @category conventions
  */
-export function withdrawalRepaymentDue(withdrawal: { readonly decidedOn: CalendarDate | string; readonly repaymentDueDate?: CalendarDate | string }): CalendarDate {
-  if (withdrawal === null || typeof withdrawal !== "object") throw new InvalidArgumentError({ argument: "withdrawal", message: "expected a withdrawal such as { decidedOn: \"2025-06-15\" }" })
+export function withdrawalRepaymentDue(withdrawal: {
+  readonly decidedOn: CalendarDate | string
+  readonly repaymentDueDate?: CalendarDate | string
+}): CalendarDate {
+  if (withdrawal === null || typeof withdrawal !== "object")
+    throw new InvalidArgumentError({
+      argument: "withdrawal",
+      message: 'expected a withdrawal such as { decidedOn: "2025-06-15" }'
+    })
   if (withdrawal.repaymentDueDate !== undefined) return parseCalendarDate(withdrawal.repaymentDueDate)
   return addMonths(parseCalendarDate(withdrawal.decidedOn), WITHDRAWAL_REPAYMENT_MONTHS)
 }

@@ -89,7 +89,10 @@ export function yearAmounts(convention: Convention): ReadonlyArray<YearAmount> {
 export function amountsOf(convention: Convention): ReadonlyArray<YearAmount> {
   const amounts = convention.terms.amounts
   if (amounts === undefined) {
-    throw new InvalidArgumentError({ argument: "convention", message: `the convention ${convention.id} records no amounts` })
+    throw new InvalidArgumentError({
+      argument: "convention",
+      message: `the convention ${convention.id} records no amounts`
+    })
   }
   const final = finalTermsOf(convention).terms
   const period = final.period
@@ -102,13 +105,20 @@ export function amountsOf(convention: Convention): ReadonlyArray<YearAmount> {
       const overlap = periodIntersection(segment.period, part)
       const terms = segment.terms.amounts
       if (overlap === undefined || terms?.kind !== "constant") return []
-      return [{ period: overlap, yearlyAmount: terms.yearlyAmount, days: periodDays(overlap), daysInYear: daysInYear(year) }]
+      return [
+        { period: overlap, yearlyAmount: terms.yearlyAmount, days: periodDays(overlap), daysInYear: daysInYear(year) }
+      ]
     })
     // A whole year under one yearly amount is that amount, to the cent: no decimal arithmetic.
-    const whole = segments.length === 1 && (segments[0] as AmountSegment).days === (segments[0] as AmountSegment).daysInYear
+    const whole =
+      segments.length === 1 && (segments[0] as AmountSegment).days === (segments[0] as AmountSegment).daysInYear
     const exact = whole
       ? undefined
-      : segments.reduce((sum, segment) => sum.plus(new Dec(segment.yearlyAmount.toString()).times(segment.days).div(segment.daysInYear)), new Dec(0))
+      : segments.reduce(
+          (sum, segment) =>
+            sum.plus(new Dec(segment.yearlyAmount.toString()).times(segment.days).div(segment.daysInYear)),
+          new Dec(0)
+        )
     return {
       year,
       period: part,
@@ -129,6 +139,9 @@ function perYearAmount(convention: Convention, year: number, part: Period): Year
   const planned = periodPartInYear(unterminated.terms.period, year)
   const plannedDays = planned === undefined ? periodDays(part) : periodDays(planned)
   const days = periodDays(part)
-  const amount = days === plannedDays ? full : Euros.round(new Dec(full.toString()).times(days).div(plannedDays).toString(), terms.payment.rounding)
+  const amount =
+    days === plannedDays
+      ? full
+      : Euros.round(new Dec(full.toString()).times(days).div(plannedDays).toString(), terms.payment.rounding)
   return { year, period: part, amount, basis: "per-year", prorated: days < plannedDays, segments: [] }
 }

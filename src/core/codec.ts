@@ -97,12 +97,27 @@ export interface Codec<T, E> {
 export function makeCodec<T, E>(
   schema: Schema.Codec<T, E>,
   subject: string,
-  options: { readonly registry?: { readonly add: (value: object) => unknown }; readonly onDecode?: (value: T) => void; readonly freeze?: boolean } = {}
+  options: {
+    readonly registry?: { readonly add: (value: object) => unknown }
+    readonly onDecode?: (value: T) => void
+    readonly freeze?: boolean
+  } = {}
 ): Codec<T, E> {
-  if (!Schema.isSchema(schema)) throw new InvalidArgumentError({ argument: "schema", message: `expected an Effect schema, got ${describeValue(schema)}` })
-  if (typeof subject !== "string") throw new InvalidArgumentError({ argument: "subject", message: `expected what the schema describes, as a string, got ${describeValue(subject)}` })
+  if (!Schema.isSchema(schema))
+    throw new InvalidArgumentError({
+      argument: "schema",
+      message: `expected an Effect schema, got ${describeValue(schema)}`
+    })
+  if (typeof subject !== "string")
+    throw new InvalidArgumentError({
+      argument: "subject",
+      message: `expected what the schema describes, as a string, got ${describeValue(subject)}`
+    })
   if (options === null || typeof options !== "object" || Array.isArray(options)) {
-    throw new InvalidArgumentError({ argument: "options", message: `expected an options object, got ${describeValue(options)}` })
+    throw new InvalidArgumentError({
+      argument: "options",
+      message: `expected an options object, got ${describeValue(options)}`
+    })
   }
   const decodeResult = Schema.decodeUnknownResult(schema)
   const encodeResult = Schema.encodeUnknownResult(schema)
@@ -110,7 +125,8 @@ export function makeCodec<T, E>(
   const passthrough = freeze && passesInputThrough(schema.ast)
   const safeParse = (input: unknown): SafeParseResult<T> => {
     const inherited = inheritedIssues(input)
-    if (inherited.listed.length > 0) return { success: false, error: ValidationError.of(subject, inherited.listed, inherited.omitted) }
+    if (inherited.listed.length > 0)
+      return { success: false, error: ValidationError.of(subject, inherited.listed, inherited.omitted) }
     const result = decodeResult(input, STRICT)
     if (Result.isSuccess(result)) {
       // Registered before they are frozen: the library's marks are fields stamped on the object,

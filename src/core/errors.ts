@@ -116,7 +116,10 @@ export type Locale = "fr" | "en"
  */
 export function formatPath(path: ReadonlyArray<PathSegment>): string {
   if (!Array.isArray(path) || !path.every((segment) => typeof segment === "string" || typeof segment === "number")) {
-    throw new InvalidArgumentError({ argument: "path", message: "expected a list of keys (strings) and indexes (numbers)" })
+    throw new InvalidArgumentError({
+      argument: "path",
+      message: "expected a list of keys (strings) and indexes (numbers)"
+    })
   }
   if (path.length === 0) return "(root)"
   let out = ""
@@ -184,11 +187,24 @@ export class ValidationError extends Data.TaggedError("ValidationError")<{
    * ```
    */
   static of(subject: string, issues: ReadonlyArray<Issue>, omitted = 0): ValidationError {
-    if (typeof subject !== "string") throw new InvalidArgumentError({ argument: "subject", message: "expected what was being decoded, as a string" })
-    if (!Array.isArray(issues) || !issues.every((issue: unknown) => issue !== null && typeof issue === "object" && typeof (issue as Issue).message === "string")) {
-      throw new InvalidArgumentError({ argument: "issues", message: "expected a list of issues, each { path, message }" })
+    if (typeof subject !== "string")
+      throw new InvalidArgumentError({ argument: "subject", message: "expected what was being decoded, as a string" })
+    if (
+      !Array.isArray(issues) ||
+      !issues.every(
+        (issue: unknown) => issue !== null && typeof issue === "object" && typeof (issue as Issue).message === "string"
+      )
+    ) {
+      throw new InvalidArgumentError({
+        argument: "issues",
+        message: "expected a list of issues, each { path, message }"
+      })
     }
-    if (!Number.isSafeInteger(omitted) || omitted < 0) throw new InvalidArgumentError({ argument: "omitted", message: "expected a whole number of issues left out, 0 or more" })
+    if (!Number.isSafeInteger(omitted) || omitted < 0)
+      throw new InvalidArgumentError({
+        argument: "omitted",
+        message: "expected a whole number of issues left out, 0 or more"
+      })
     const listed = (issues.length > MAX_LISTED_ISSUES ? issues.slice(0, MAX_LISTED_ISSUES) : issues).map(completeIssue)
     const omittedIssues = omitted + issues.length - listed.length
     const total = listed.length + omittedIssues
@@ -221,10 +237,17 @@ export class ValidationError extends Data.TaggedError("ValidationError")<{
  * @category errors
  */
 export function issueMessage(issue: Issue, locale: Locale = "fr"): string {
-  if (issue === null || typeof issue !== "object" || typeof issue.message !== "string") throw new InvalidArgumentError({ argument: "issue", message: "expected an issue { path, message }" })
-  if (locale !== "fr" && locale !== "en") throw new InvalidArgumentError({ argument: "locale", message: `expected "fr" or "en", got ${JSON.stringify(locale) ?? String(locale)}` })
+  if (issue === null || typeof issue !== "object" || typeof issue.message !== "string")
+    throw new InvalidArgumentError({ argument: "issue", message: "expected an issue { path, message }" })
+  if (locale !== "fr" && locale !== "en")
+    throw new InvalidArgumentError({
+      argument: "locale",
+      message: `expected "fr" or "en", got ${JSON.stringify(locale) ?? String(locale)}`
+    })
   const messages = issue.messages
-  return messages !== null && typeof messages === "object" && typeof messages[locale] === "string" ? messages[locale] : issue.message
+  return messages !== null && typeof messages === "object" && typeof messages[locale] === "string"
+    ? messages[locale]
+    : issue.message
 }
 
 /**
@@ -244,22 +267,42 @@ export function issueMessage(issue: Issue, locale: Locale = "fr"): string {
  * ```
  * @category errors
  */
-export function formatIssues(error: ValidationError, options: { readonly locale?: Locale; readonly title?: string } = {}): Array<string> {
-  if (!(error instanceof ValidationError)) throw new InvalidArgumentError({ argument: "error", message: "expected a ValidationError" })
-  if (options === null || typeof options !== "object") throw new InvalidArgumentError({ argument: "options", message: "expected an options object such as { locale: \"en\" }" })
+export function formatIssues(
+  error: ValidationError,
+  options: { readonly locale?: Locale; readonly title?: string } = {}
+): Array<string> {
+  if (!(error instanceof ValidationError))
+    throw new InvalidArgumentError({ argument: "error", message: "expected a ValidationError" })
+  if (options === null || typeof options !== "object")
+    throw new InvalidArgumentError({
+      argument: "options",
+      message: 'expected an options object such as { locale: "en" }'
+    })
   const locale = options.locale ?? "fr"
-  if (locale !== "fr" && locale !== "en") throw new InvalidArgumentError({ argument: "locale", message: `expected "fr" or "en", got ${JSON.stringify(locale) ?? String(locale)}` })
-  if (options.title !== undefined && typeof options.title !== "string") throw new InvalidArgumentError({ argument: "title", message: "expected a string" })
+  if (locale !== "fr" && locale !== "en")
+    throw new InvalidArgumentError({
+      argument: "locale",
+      message: `expected "fr" or "en", got ${JSON.stringify(locale) ?? String(locale)}`
+    })
+  if (options.title !== undefined && typeof options.title !== "string")
+    throw new InvalidArgumentError({ argument: "title", message: "expected a string" })
   const omitted = error.omittedIssues ?? 0
   const total = error.issues.length + omitted
   const title = options.title ?? (locale === "fr" ? (FRENCH_SUBJECTS[error.subject] ?? error.subject) : error.subject)
   const head =
-    locale === "fr" ?
-      `${title} : ${total} problème${total === 1 ? "" : "s"}${omitted === 0 ? "" : `, dont ${omitted} non listé${omitted === 1 ? "" : "s"}`}`
-    : `${title}: ${total} issue${total === 1 ? "" : "s"}${omitted === 0 ? "" : `, ${omitted} not listed`}`
+    locale === "fr"
+      ? `${title} : ${total} problème${total === 1 ? "" : "s"}${omitted === 0 ? "" : `, dont ${omitted} non listé${omitted === 1 ? "" : "s"}`}`
+      : `${title}: ${total} issue${total === 1 ? "" : "s"}${omitted === 0 ? "" : `, ${omitted} not listed`}`
   const separator = locale === "fr" ? " : " : ": "
   const lines = error.issues.map((issue) => `  ${formatPath(issue.path)}${separator}${issueMessage(issue, locale)}`)
-  const more = omitted === 0 ? [] : [locale === "fr" ? `  … et ${omitted} autre${omitted === 1 ? "" : "s"} problème${omitted === 1 ? "" : "s"}` : `  … and ${omitted} more issue${omitted === 1 ? "" : "s"}`]
+  const more =
+    omitted === 0
+      ? []
+      : [
+          locale === "fr"
+            ? `  … et ${omitted} autre${omitted === 1 ? "" : "s"} problème${omitted === 1 ? "" : "s"}`
+            : `  … and ${omitted} more issue${omitted === 1 ? "" : "s"}`
+        ]
   return [head, ...lines, ...more]
 }
 

@@ -69,7 +69,8 @@ const MARK: Record<Outcome, string> = { pass: "✓", fail: "✗", "not-applicabl
  * @category explanations
  */
 export function explanationLines(node: ExplanationNode, depth = 0): ReadonlyArray<string> {
-  if (!Number.isSafeInteger(depth) || depth < 0) throw new InvalidArgumentError({ argument: "depth", message: "expected a whole number of levels, 0 or more" })
+  if (!Number.isSafeInteger(depth) || depth < 0)
+    throw new InvalidArgumentError({ argument: "depth", message: "expected a whole number of levels, 0 or more" })
   const issues = nodeIssues(node, [])
   if (issues.length > 0) throw ValidationError.of("explanation", issues)
   return linesOf(node, depth)
@@ -77,14 +78,28 @@ export function explanationLines(node: ExplanationNode, depth = 0): ReadonlyArra
 
 /** What is wrong with a value given as an explanation node, every problem with its path. */
 function nodeIssues(node: unknown, path: ReadonlyArray<PathSegment>, depth = 0): Array<Issue> {
-  if (node === null || typeof node !== "object" || Array.isArray(node)) return [{ path, message: `expected an explanation node, got ${describeValue(node)}` }]
+  if (node === null || typeof node !== "object" || Array.isArray(node))
+    return [{ path, message: `expected an explanation node, got ${describeValue(node)}` }]
   if (depth > 1000) return [{ path, message: "the tree is nested more than 1000 levels deep (a cycle?)" }]
   const value = node as Record<string, unknown>
   const issues: Array<Issue> = []
-  for (const key of ["label", "sentence", "source"]) if (typeof value[key] !== "string") issues.push({ path: [...path, key], message: `expected a string, got ${describeValue(value[key])}` })
-  if (typeof value.outcome !== "string" || !Object.hasOwn(MARK, value.outcome)) issues.push({ path: [...path, "outcome"], message: `expected pass, fail or not-applicable, got ${describeValue(value.outcome)}` })
-  if (!Array.isArray(value.children)) return [...issues, { path: [...path, "children"], message: `expected a list of nodes, got ${describeValue(value.children)}` }]
-  return [...issues, ...value.children.flatMap((child: unknown, index) => nodeIssues(child, [...path, "children", index], depth + 1))]
+  for (const key of ["label", "sentence", "source"])
+    if (typeof value[key] !== "string")
+      issues.push({ path: [...path, key], message: `expected a string, got ${describeValue(value[key])}` })
+  if (typeof value.outcome !== "string" || !Object.hasOwn(MARK, value.outcome))
+    issues.push({
+      path: [...path, "outcome"],
+      message: `expected pass, fail or not-applicable, got ${describeValue(value.outcome)}`
+    })
+  if (!Array.isArray(value.children))
+    return [
+      ...issues,
+      { path: [...path, "children"], message: `expected a list of nodes, got ${describeValue(value.children)}` }
+    ]
+  return [
+    ...issues,
+    ...value.children.flatMap((child: unknown, index) => nodeIssues(child, [...path, "children", index], depth + 1))
+  ]
 }
 
 function linesOf(node: ExplanationNode, depth: number): ReadonlyArray<string> {

@@ -37,7 +37,8 @@ export interface Rational {
 
 /** @internal */
 export function rational(n: bigint, d: bigint = 1n): Rational {
-  if (d === 0n) throw new InvalidArgumentError({ argument: "denominator", message: "a fraction's denominator cannot be zero" })
+  if (d === 0n)
+    throw new InvalidArgumentError({ argument: "denominator", message: "a fraction's denominator cannot be zero" })
   const sign = d < 0n ? -1n : 1n
   const divisor = gcd(n, d) || 1n
   return { n: (sign * n) / divisor, d: (sign * d) / divisor }
@@ -48,7 +49,8 @@ export function rational(n: bigint, d: bigint = 1n): Rational {
  * `1.5e-7` is 15/10⁸, `1e21` is 10²¹).
  */
 export function rationalOf(value: number): Rational {
-  if (!Number.isFinite(value)) throw new InvalidArgumentError({ argument: "value", message: `expected a finite number, got ${value}` })
+  if (!Number.isFinite(value))
+    throw new InvalidArgumentError({ argument: "value", message: `expected a finite number, got ${value}` })
   const [mantissa = "0", exponent = "0"] = value.toString().split("e")
   const [whole = "0", decimals = ""] = mantissa.split(".")
   const digits = BigInt(whole + decimals)
@@ -88,7 +90,10 @@ export function roundRational(value: Rational, mode: string): bigint {
 export function toFraction(value: Rational): Fraction {
   const limit = BigInt(Number.MAX_SAFE_INTEGER)
   if (value.n > limit || value.n < -limit || value.d > limit) {
-    throw new InvalidArgumentError({ argument: "value", message: "the fraction is too large to be represented exactly" })
+    throw new InvalidArgumentError({
+      argument: "value",
+      message: "the fraction is too large to be represented exactly"
+    })
   }
   return { numerator: Number(value.n), denominator: Number(value.d) }
 }
@@ -108,10 +113,20 @@ export function toFraction(value: Rational): Fraction {
  */
 export function formatFraction(fraction: Fraction, digits = 2): string {
   const { numerator, denominator } = (fraction ?? {}) as Partial<Fraction>
-  if (fraction === null || typeof fraction !== "object" || !Number.isSafeInteger(numerator) || !Number.isSafeInteger(denominator) || denominator === 0) {
-    throw new InvalidArgumentError({ argument: "fraction", message: "expected { numerator, denominator }, two whole numbers, the denominator not zero" })
+  if (
+    fraction === null ||
+    typeof fraction !== "object" ||
+    !Number.isSafeInteger(numerator) ||
+    !Number.isSafeInteger(denominator) ||
+    denominator === 0
+  ) {
+    throw new InvalidArgumentError({
+      argument: "fraction",
+      message: "expected { numerator, denominator }, two whole numbers, the denominator not zero"
+    })
   }
-  if (!Number.isSafeInteger(digits) || digits < 0 || digits > 20) throw new InvalidArgumentError({ argument: "digits", message: "expected a number of decimals from 0 to 20" })
+  if (!Number.isSafeInteger(digits) || digits < 0 || digits > 20)
+    throw new InvalidArgumentError({ argument: "digits", message: "expected a number of decimals from 0 to 20" })
   const scale = 10n ** BigInt(digits)
   const scaled = roundRational(rational(BigInt(fraction.numerator) * scale, BigInt(fraction.denominator)), "half-up")
   const negative = scaled < 0n

@@ -54,14 +54,15 @@ export function deepFreeze(value: unknown, keep: ReadonlySet<object> | undefined
   }
 }
 
-
 /**
  * @internal A result deeply frozen, leaving alone every object reachable from the inputs that is
  * not frozen already (a convention or a record the caller built by hand stays as it was).
  */
 export function frozenResult<T>(result: T, ...inputs: ReadonlyArray<unknown>): T {
   const keep = new Set<object>()
-  for (const input of inputs) if (input !== null && typeof input === "object" && !Object.isFrozen(input)) for (const object of objectsOf(input)) keep.add(object)
+  for (const input of inputs)
+    if (input !== null && typeof input === "object" && !Object.isFrozen(input))
+      for (const object of objectsOf(input)) keep.add(object)
   deepFreeze(result, keep.size === 0 ? undefined : keep)
   return result
 }

@@ -8,7 +8,16 @@
  */
 import * as SchemaIssue from "effect/SchemaIssue"
 import { type Issue, type IssueCode, MAX_LISTED_ISSUES, type PathSegment } from "./errors.js"
-import { TYPE_NAMES, completeIssue, frenchNumber, guillemets, kindOf as kindOfValue, listOf, shorten, translate } from "./messages.js"
+import {
+  TYPE_NAMES,
+  completeIssue,
+  frenchNumber,
+  guillemets,
+  kindOf as kindOfValue,
+  listOf,
+  shorten,
+  translate
+} from "./messages.js"
 import { nearest } from "./suggest.js"
 
 const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
@@ -60,7 +69,10 @@ export function localizedIssue(message: string, problem: LocalizedProblem): Sche
 const LOCALIZED = "cafLocalized"
 
 /** The value at `path` in the input, if there is one (never throws: a getter that throws counts as none). */
-function valueAt(root: unknown, path: ReadonlyArray<PathSegment>): { readonly present: boolean; readonly value?: unknown } {
+function valueAt(
+  root: unknown,
+  path: ReadonlyArray<PathSegment>
+): { readonly present: boolean; readonly value?: unknown } {
   let value = root
   try {
     for (const segment of path) {
@@ -92,7 +104,10 @@ function keyOf(path: ReadonlyArray<PathSegment>): string {
 }
 
 /** Adds the value found to a message that does not show it yet. */
-function withFound(texts: { readonly fr: string; readonly en: string }, found: string | undefined): { readonly fr: string; readonly en: string } {
+function withFound(
+  texts: { readonly fr: string; readonly en: string },
+  found: string | undefined
+): { readonly fr: string; readonly en: string } {
   if (found === undefined) return texts
   const bare = found.length > 2 && found.startsWith('"') && found.endsWith('"') ? found.slice(1, -1) : found
   if (bare !== "" && (texts.en.includes(bare) || texts.fr.includes(bare))) return texts
@@ -111,7 +126,13 @@ interface Reading {
 }
 
 /** Makes the issue, its code and both messages given; the legacy `message` is Effect's wording. */
-function push(reading: Reading, path: ReadonlyArray<PathSegment>, legacy: string, problem: LocalizedProblem, showFound = true): void {
+function push(
+  reading: Reading,
+  path: ReadonlyArray<PathSegment>,
+  legacy: string,
+  problem: LocalizedProblem,
+  showFound = true
+): void {
   const at = valueAt(reading.root, path)
   const found = at.present ? shorten(at.value) : undefined
   const texts = showFound ? withFound(problem, found) : { fr: problem.fr, en: problem.en }
@@ -121,7 +142,9 @@ function push(reading: Reading, path: ReadonlyArray<PathSegment>, legacy: string
     code: problem.code,
     ...(found === undefined ? {} : { found }),
     ...(problem.expected === undefined ? {} : { expected: problem.expected }),
-    ...(problem.suggestions === undefined || problem.suggestions.length === 0 ? {} : { suggestions: problem.suggestions }),
+    ...(problem.suggestions === undefined || problem.suggestions.length === 0
+      ? {}
+      : { suggestions: problem.suggestions }),
     messages: { fr: texts.fr, en: texts.en }
   })
 }
@@ -132,12 +155,23 @@ function legacyOf(issue: SchemaIssue.Issue): string {
 }
 
 /** A value that is none of a list of codes, with the nearest codes. */
-function enumProblem(found: { readonly present: boolean; readonly value?: unknown }, codes: ReadonlyArray<string>): LocalizedProblem {
+function enumProblem(
+  found: { readonly present: boolean; readonly value?: unknown },
+  codes: ReadonlyArray<string>
+): LocalizedProblem {
   const listed = listOf(codes, 10, (code) => code)
-  const expected = `one of ${codes.slice(0, 10).map((code) => JSON.stringify(code)).join(", ")}${codes.length > 10 ? ", …" : ""}`
+  const expected = `one of ${codes
+    .slice(0, 10)
+    .map((code) => JSON.stringify(code))
+    .join(", ")}${codes.length > 10 ? ", …" : ""}`
   if (typeof found.value !== "string") {
     const kind = kindOfValue(found.value)
-    return { code: "enum", expected, fr: `attendu : un de ces codes entre guillemets : ${listed.fr} ; trouvé : ${kind.fr}`, en: `expected one of the codes ${listed.en}, found ${kind.en}` }
+    return {
+      code: "enum",
+      expected,
+      fr: `attendu : un de ces codes entre guillemets : ${listed.fr} ; trouvé : ${kind.fr}`,
+      en: `expected one of the codes ${listed.en}, found ${kind.en}`
+    }
   }
   const suggestions = nearest(found.value, codes)
   const shown = guillemets(shorten(found.value).slice(1, -1))
@@ -151,7 +185,12 @@ function enumProblem(found: { readonly present: boolean; readonly value?: unknow
       en: `${JSON.stringify(found.value)} is not an accepted code here: did you mean ${said.en}? Accepted codes: ${listed.en}`
     }
   }
-  return { code: "enum", expected, fr: `${shown} n'est pas un code accepté ici ; codes acceptés : ${listed.fr}`, en: `${JSON.stringify(found.value)} is not an accepted code here; accepted codes: ${listed.en}` }
+  return {
+    code: "enum",
+    expected,
+    fr: `${shown} n'est pas un code accepté ici ; codes acceptés : ${listed.fr}`,
+    en: `${JSON.stringify(found.value)} is not an accepted code here; accepted codes: ${listed.en}`
+  }
 }
 
 /** A number written where an amount (a string) is expected: the string to write instead. */
@@ -170,7 +209,12 @@ function amountProblem(value: unknown): LocalizedProblem {
     }
   }
   const kind = kindOfValue(value)
-  return { code: "amount", expected, fr: `attendu : un montant entre guillemets, par exemple "45000.00" ; trouvé : ${kind.fr}`, en: `expected an amount as a string such as "45000.00", found ${kind.en}` }
+  return {
+    code: "amount",
+    expected,
+    fr: `attendu : un montant entre guillemets, par exemple "45000.00" ; trouvé : ${kind.fr}`,
+    en: `expected an amount as a string such as "45000.00", found ${kind.en}`
+  }
 }
 
 /** Something else than a text where a date is expected. */
@@ -187,13 +231,21 @@ function dateProblem(value: unknown): LocalizedProblem {
 /** A value of the wrong JSON type, with the expected form and, when one is obvious, the value to write. */
 function typeProblem(ast: Ast, value: unknown): LocalizedProblem {
   const kind = kindOfValue(value)
-  const named = ast._tag === "Literal" ? { fr: guillemets(String(ast.literal)), en: JSON.stringify(ast.literal) } : (TYPE_NAMES[ast._tag] ?? { fr: "une autre valeur", en: "another value" })
+  const named =
+    ast._tag === "Literal"
+      ? { fr: guillemets(String(ast.literal)), en: JSON.stringify(ast.literal) }
+      : (TYPE_NAMES[ast._tag] ?? { fr: "une autre valeur", en: "another value" })
   let suggestion: string | undefined
-  if (ast._tag === "String" && (typeof value === "number" || typeof value === "boolean")) suggestion = JSON.stringify(String(value))
-  if (ast._tag === "Number" && typeof value === "string" && /^-?\d+(\.\d+)?$/u.test(value.trim())) suggestion = String(Number(value))
-  if (ast._tag === "Boolean" && typeof value === "string" && /^(true|false)$/u.test(value.trim())) suggestion = value.trim()
-  if (ast._tag === "Arrays" && value !== null && value !== undefined && typeof value !== "object") suggestion = `[${JSON.stringify(value)}]`
-  const hint = suggestion === undefined ? { fr: "", en: "" } : { fr: ` : écrivez ${suggestion}`, en: `: write ${suggestion}` }
+  if (ast._tag === "String" && (typeof value === "number" || typeof value === "boolean"))
+    suggestion = JSON.stringify(String(value))
+  if (ast._tag === "Number" && typeof value === "string" && /^-?\d+(\.\d+)?$/u.test(value.trim()))
+    suggestion = String(Number(value))
+  if (ast._tag === "Boolean" && typeof value === "string" && /^(true|false)$/u.test(value.trim()))
+    suggestion = value.trim()
+  if (ast._tag === "Arrays" && value !== null && value !== undefined && typeof value !== "object")
+    suggestion = `[${JSON.stringify(value)}]`
+  const hint =
+    suggestion === undefined ? { fr: "", en: "" } : { fr: ` : écrivez ${suggestion}`, en: `: write ${suggestion}` }
   return {
     code: "type",
     expected: named.en,
@@ -212,11 +264,18 @@ function literalsOf(ast: Ast): ReadonlyArray<string> | undefined {
 
 /** The French and English of one of Effect's built-in checks (a range, an integer, a pattern, a length). */
 function builtInProblem(annotations: Record<string, unknown>, legacy: string): LocalizedProblem | undefined {
-  const representation = annotations.representation as { readonly id?: string; readonly payload?: Record<string, unknown> } | undefined
+  const representation = annotations.representation as
+    | { readonly id?: string; readonly payload?: Record<string, unknown> }
+    | undefined
   const payload = representation?.payload ?? {}
   const expected = typeof annotations.expected === "string" ? annotations.expected : undefined
   const number = (key: string): string => frenchNumber(String(payload[key]))
-  const range = (fr: string): LocalizedProblem => ({ code: "range", ...(expected === undefined ? {} : { expected }), fr: `attendu : ${fr}`, en: `expected ${expected ?? legacy}` })
+  const range = (fr: string): LocalizedProblem => ({
+    code: "range",
+    ...(expected === undefined ? {} : { expected }),
+    fr: `attendu : ${fr}`,
+    en: `expected ${expected ?? legacy}`
+  })
   switch (representation?.id) {
     case "effect/schema/isInt":
       return range("un nombre entier")
@@ -231,12 +290,27 @@ function builtInProblem(annotations: Record<string, unknown>, legacy: string): L
     case "effect/schema/isLessThan":
       return range(`un nombre inférieur à ${number("exclusiveMaximum")}`)
     case "effect/schema/isMinLength":
-      return { code: "list", ...(expected === undefined ? {} : { expected }), fr: `attendu : au moins ${number("minLength")} élément${payload.minLength === 1 ? "" : "s"}`, en: `expected ${expected ?? legacy}` }
+      return {
+        code: "list",
+        ...(expected === undefined ? {} : { expected }),
+        fr: `attendu : au moins ${number("minLength")} élément${payload.minLength === 1 ? "" : "s"}`,
+        en: `expected ${expected ?? legacy}`
+      }
     case "effect/schema/isMaxLength":
-      return { code: "list", ...(expected === undefined ? {} : { expected }), fr: `attendu : au plus ${number("maxLength")} élément${payload.maxLength === 1 ? "" : "s"}`, en: `expected ${expected ?? legacy}` }
+      return {
+        code: "list",
+        ...(expected === undefined ? {} : { expected }),
+        fr: `attendu : au plus ${number("maxLength")} élément${payload.maxLength === 1 ? "" : "s"}`,
+        en: `expected ${expected ?? legacy}`
+      }
     case "effect/schema/isPattern":
       if (typeof annotations.message === "string") return undefined
-      return { code: "pattern", ...(expected === undefined ? {} : { expected }), fr: `la valeur n'a pas la forme attendue (${String(payload.source)})`, en: `expected ${expected ?? legacy}` }
+      return {
+        code: "pattern",
+        ...(expected === undefined ? {} : { expected }),
+        fr: `la valeur n'a pas la forme attendue (${String(payload.source)})`,
+        en: `expected ${expected ?? legacy}`
+      }
     default:
       return undefined
   }
@@ -249,9 +323,16 @@ function translated(legacy: string): LocalizedProblem {
 }
 
 /** A leaf under a check (a filter): the check's own words, or Effect's, translated. */
-function filterLeaf(reading: Reading, node: SchemaIssue.Issue, leaf: SchemaIssue.Issue, path: ReadonlyArray<PathSegment>, annotations: Record<string, unknown>): void {
+function filterLeaf(
+  reading: Reading,
+  node: SchemaIssue.Issue,
+  leaf: SchemaIssue.Issue,
+  path: ReadonlyArray<PathSegment>,
+  annotations: Record<string, unknown>
+): void {
   const legacy = legacyOf(node)
-  const localized = leaf._tag === "InvalidValue" ? (leaf.annotations?.[LOCALIZED] as LocalizedProblem | undefined) : undefined
+  const localized =
+    leaf._tag === "InvalidValue" ? (leaf.annotations?.[LOCALIZED] as LocalizedProblem | undefined) : undefined
   if (localized !== undefined) return push(reading, path, legacy, localized)
   const builtIn = builtInProblem(annotations, legacy)
   push(reading, path, legacy, builtIn ?? translated(legacy))
@@ -272,7 +353,12 @@ function isLeaf(issue: SchemaIssue.Issue): boolean {
  * million faulty items is never formatted in one piece: each item's issues are made, then
  * listed or only counted.
  */
-function collect(reading: Reading, issue: SchemaIssue.Issue, path: ReadonlyArray<PathSegment>, filter?: Record<string, unknown>): void {
+function collect(
+  reading: Reading,
+  issue: SchemaIssue.Issue,
+  path: ReadonlyArray<PathSegment>,
+  filter?: Record<string, unknown>
+): void {
   // Once the list is full, a problem is only counted: its value, suggestions and messages are not made.
   if (reading.into.listed.length >= MAX_LISTED_ISSUES && isLeaf(issue)) {
     reading.into.omitted++
@@ -294,28 +380,58 @@ function collect(reading: Reading, issue: SchemaIssue.Issue, path: ReadonlyArray
     }
     case "MissingKey": {
       const key = keyOf(path)
-      return push(reading, path, legacyOf(issue), { code: "missing-key", fr: `le champ obligatoire ${guillemets(key)} manque`, en: `the required field ${JSON.stringify(key)} is missing` }, false)
+      return push(
+        reading,
+        path,
+        legacyOf(issue),
+        {
+          code: "missing-key",
+          fr: `le champ obligatoire ${guillemets(key)} manque`,
+          en: `the required field ${JSON.stringify(key)} is missing`
+        },
+        false
+      )
     }
     case "UnexpectedKey": {
       const key = keyOf(path)
       const ast = issue.ast as unknown as Ast
-      const known = ((ast.propertySignatures as ReadonlyArray<{ readonly name: PropertyKey }> | undefined) ?? []).map((signature) => String(signature.name))
+      const known = ((ast.propertySignatures as ReadonlyArray<{ readonly name: PropertyKey }> | undefined) ?? []).map(
+        (signature) => String(signature.name)
+      )
       const suggestions = nearest(key, known)
       const listed = listOf(known, 12, (name) => name)
       const texts =
-        suggestions.length > 0 ?
-          { fr: `le champ ${guillemets(key)} n'est pas prévu ici : vouliez-vous dire ${quoted(suggestions).fr} ?`, en: `unknown field ${JSON.stringify(key)}: did you mean ${quoted(suggestions).en}?` }
-        : { fr: `le champ ${guillemets(key)} n'est pas prévu ici ; champs prévus : ${listed.fr}`, en: `unknown field ${JSON.stringify(key)}; known fields: ${listed.en}` }
-      return push(reading, path, legacyOf(issue), { code: "unknown-key", expected: `one of the fields ${listed.en}`, suggestions, ...texts }, false)
+        suggestions.length > 0
+          ? {
+              fr: `le champ ${guillemets(key)} n'est pas prévu ici : vouliez-vous dire ${quoted(suggestions).fr} ?`,
+              en: `unknown field ${JSON.stringify(key)}: did you mean ${quoted(suggestions).en}?`
+            }
+          : {
+              fr: `le champ ${guillemets(key)} n'est pas prévu ici ; champs prévus : ${listed.fr}`,
+              en: `unknown field ${JSON.stringify(key)}; known fields: ${listed.en}`
+            }
+      return push(
+        reading,
+        path,
+        legacyOf(issue),
+        { code: "unknown-key", expected: `one of the fields ${listed.en}`, suggestions, ...texts },
+        false
+      )
     }
     case "AnyOf": {
       const codes = literalsOf(issue.ast as unknown as Ast)
-      if (codes !== undefined) return push(reading, path, legacyOf(issue), enumProblem(valueAt(reading.root, path), codes))
+      if (codes !== undefined)
+        return push(reading, path, legacyOf(issue), enumProblem(valueAt(reading.root, path), codes))
       if (issue.issues.length > 0) {
         for (const child of issue.issues) collect(reading, child, path, filter)
         return
       }
-      return push(reading, path, legacyOf(issue), { code: "union", expected: legacyOf(issue).replace(/^Expected /u, ""), fr: "la valeur ne correspond à aucune des formes prévues ici", en: legacyOf(issue) })
+      return push(reading, path, legacyOf(issue), {
+        code: "union",
+        expected: legacyOf(issue).replace(/^Expected /u, ""),
+        fr: "la valeur ne correspond à aucune des formes prévues ici",
+        en: legacyOf(issue)
+      })
     }
     case "InvalidType": {
       const ast = issue.ast as unknown as Ast
@@ -328,10 +444,16 @@ function collect(reading: Reading, issue: SchemaIssue.Issue, path: ReadonlyArray
     }
     default: {
       const annotations = filter ?? {}
-      if (issue._tag === "InvalidValue" && issue.annotations?.[LOCALIZED] !== undefined) return push(reading, path, legacyOf(issue), issue.annotations[LOCALIZED] as LocalizedProblem)
+      if (issue._tag === "InvalidValue" && issue.annotations?.[LOCALIZED] !== undefined)
+        return push(reading, path, legacyOf(issue), issue.annotations[LOCALIZED] as LocalizedProblem)
       for (const formatted of formatter(issue).issues) {
         const at = [...path, ...(formatted.path ?? []).map(toSegment)]
-        push(reading, at, formatted.message, builtInProblem(annotations, formatted.message) ?? translated(formatted.message))
+        push(
+          reading,
+          at,
+          formatted.message,
+          builtInProblem(annotations, formatted.message) ?? translated(formatted.message)
+        )
       }
     }
   }
@@ -395,7 +517,14 @@ function visit(walk: Walk, index: number, seen: Set<object>, pending: Array<numb
   if (!PLAIN.has(prototype)) {
     const indexes = Array.isArray(prototype) // an object made from a list inherits its items
     for (const key in value) {
-      if (!Object.hasOwn(value, key)) addIssue(into, completeIssue({ path: pathOf(walk, index, indexes && /^\d+$/u.test(key) ? Number(key) : key), message: INHERITED }))
+      if (!Object.hasOwn(value, key))
+        addIssue(
+          into,
+          completeIssue({
+            path: pathOf(walk, index, indexes && /^\d+$/u.test(key) ? Number(key) : key),
+            message: INHERITED
+          })
+        )
     }
     return
   }

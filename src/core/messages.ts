@@ -23,12 +23,17 @@ export function shorten(value: unknown): string {
   let text: string
   try {
     text =
-      value === undefined ? "undefined"
-      : typeof value === "bigint" ? `${value}n`
-      : typeof value === "function" ? "function"
-      : typeof value === "symbol" ? String(value)
-      : typeof value === "number" && !Number.isFinite(value) ? String(value)
-      : (JSON.stringify(value) ?? String(value))
+      value === undefined
+        ? "undefined"
+        : typeof value === "bigint"
+          ? `${value}n`
+          : typeof value === "function"
+            ? "function"
+            : typeof value === "symbol"
+              ? String(value)
+              : typeof value === "number" && !Number.isFinite(value)
+                ? String(value)
+                : (JSON.stringify(value) ?? String(value))
   } catch {
     text = Array.isArray(value) ? "[…]" : "{…}"
   }
@@ -74,7 +79,9 @@ export function kindOf(value: unknown): Texts {
 export function listOf(codes: ReadonlyArray<string>, max: number, quote: (code: string) => string): Texts {
   const shown = codes.slice(0, max).map(quote).join(", ")
   const more = codes.length - max
-  return more > 0 ? { fr: `${shown} et ${more} autre${more === 1 ? "" : "s"}`, en: `${shown} and ${more} more` } : { fr: shown, en: shown }
+  return more > 0
+    ? { fr: `${shown} et ${more} autre${more === 1 ? "" : "s"}`, en: `${shown} and ${more} more` }
+    : { fr: shown, en: shown }
 }
 
 /** A number the French way: a comma before the decimals. */
@@ -109,45 +116,197 @@ const WHAT_FR: Readonly<Record<string, string>> = {
  * documents' schemas are all in it.
  */
 const TRANSLATIONS: ReadonlyArray<Translation> = [
-  { pattern: /^is inherited from the object's prototype, not a field of its own$/u, code: "inherited-key", fr: () => "ce champ est hérité du prototype de l'objet et n'en fait pas partie : écrivez-le dans l'objet lui-même" },
-  { pattern: /^an id is 1 to 100 letters/u, code: "pattern", fr: () => "un identifiant compte de 1 à 100 caractères (lettres, chiffres, « . », « _ », « : » ou « - ») et commence par une lettre ou un chiffre, sans espace ni accent" },
-  { pattern: /^expected a non-blank text of at most 2000 characters$/u, code: "text", fr: () => "le texte est vide, blanc ou trop long : il doit compter de 1 à 2 000 caractères, dont au moins un visible" },
-  { pattern: /^expected well-formed Unicode text, found a lone surrogate (\S+) at index (\d+)$/u, code: "text", fr: (m) => `le texte contient un caractère incomplet (${m[1]}, position ${m[2]}) : retapez-le` },
-  { pattern: /^expected a one-line text without control characters, found (\S+) at index (\d+)$/u, code: "text", fr: (m) => `ce texte tient sur une ligne, sans caractère de contrôle : ${m[1]} trouvé en position ${m[2]}` },
-  { pattern: /^expected a text without control characters, found (\S+) at index (\d+)$/u, code: "text", fr: (m) => `le texte contient un caractère de contrôle (${m[1]}, position ${m[2]}) : retirez-le` },
-  { pattern: /^expected at least one item$/u, code: "list", fr: () => "la liste est vide : elle doit compter au moins un élément" },
-  { pattern: /^(.+) is listed twice$/u, code: "list", fr: (m) => `${guillemets(unquote(m[1] as string))} figure deux fois dans la liste` },
-  { pattern: /^a year is written with 4 digits$/u, code: "pattern", fr: () => "une année s'écrit avec 4 chiffres, par exemple « 2024 »" },
-  { pattern: /^"(.*)" is not a valid (.+)$/u, code: "identifier", fr: (m) => `${guillemets(m[1] as string)} n'est pas ${WHAT_FR[m[2] as string] ?? `un identifiant valide (${m[2]})`}` },
-  { pattern: /^amount (\S+) must not be negative$/u, code: "amount", fr: (m) => `le montant ${frenchNumber(m[1] as string)} € est négatif : un montant ici est positif ou nul` },
-  { pattern: /^expected a ratio between 0 and 1/u, code: "pattern", fr: () => "une part s'écrit entre guillemets comme un nombre décimal de 0 à 1, avec un point et au plus 6 décimales, par exemple « 0.35 »" },
-  { pattern: /^"(.*)" is not a day of the year written MM-DD$/u, code: "date", fr: (m) => `${guillemets(m[1] as string)} n'est pas un jour de l'année au format MM-JJ, par exemple « 05-31 »` },
-  { pattern: /^(\S+) is not a day that exists every year$/u, code: "date", fr: (m) => `le ${m[1]} n'existe pas chaque année : choisissez un autre jour` },
+  {
+    pattern: /^is inherited from the object's prototype, not a field of its own$/u,
+    code: "inherited-key",
+    fr: () => "ce champ est hérité du prototype de l'objet et n'en fait pas partie : écrivez-le dans l'objet lui-même"
+  },
+  {
+    pattern: /^an id is 1 to 100 letters/u,
+    code: "pattern",
+    fr: () =>
+      "un identifiant compte de 1 à 100 caractères (lettres, chiffres, « . », « _ », « : » ou « - ») et commence par une lettre ou un chiffre, sans espace ni accent"
+  },
+  {
+    pattern: /^expected a non-blank text of at most 2000 characters$/u,
+    code: "text",
+    fr: () =>
+      "le texte est vide, blanc ou trop long : il doit compter de 1 à 2 000 caractères, dont au moins un visible"
+  },
+  {
+    pattern: /^expected well-formed Unicode text, found a lone surrogate (\S+) at index (\d+)$/u,
+    code: "text",
+    fr: (m) => `le texte contient un caractère incomplet (${m[1]}, position ${m[2]}) : retapez-le`
+  },
+  {
+    pattern: /^expected a one-line text without control characters, found (\S+) at index (\d+)$/u,
+    code: "text",
+    fr: (m) => `ce texte tient sur une ligne, sans caractère de contrôle : ${m[1]} trouvé en position ${m[2]}`
+  },
+  {
+    pattern: /^expected a text without control characters, found (\S+) at index (\d+)$/u,
+    code: "text",
+    fr: (m) => `le texte contient un caractère de contrôle (${m[1]}, position ${m[2]}) : retirez-le`
+  },
+  {
+    pattern: /^expected at least one item$/u,
+    code: "list",
+    fr: () => "la liste est vide : elle doit compter au moins un élément"
+  },
+  {
+    pattern: /^(.+) is listed twice$/u,
+    code: "list",
+    fr: (m) => `${guillemets(unquote(m[1] as string))} figure deux fois dans la liste`
+  },
+  {
+    pattern: /^a year is written with 4 digits$/u,
+    code: "pattern",
+    fr: () => "une année s'écrit avec 4 chiffres, par exemple « 2024 »"
+  },
+  {
+    pattern: /^"(.*)" is not a valid (.+)$/u,
+    code: "identifier",
+    fr: (m) => `${guillemets(m[1] as string)} n'est pas ${WHAT_FR[m[2] as string] ?? `un identifiant valide (${m[2]})`}`
+  },
+  {
+    pattern: /^amount (\S+) must not be negative$/u,
+    code: "amount",
+    fr: (m) => `le montant ${frenchNumber(m[1] as string)} € est négatif : un montant ici est positif ou nul`
+  },
+  {
+    pattern: /^expected a ratio between 0 and 1/u,
+    code: "pattern",
+    fr: () =>
+      "une part s'écrit entre guillemets comme un nombre décimal de 0 à 1, avec un point et au plus 6 décimales, par exemple « 0.35 »"
+  },
+  {
+    pattern: /^"(.*)" is not a day of the year written MM-DD$/u,
+    code: "date",
+    fr: (m) => `${guillemets(m[1] as string)} n'est pas un jour de l'année au format MM-JJ, par exemple « 05-31 »`
+  },
+  {
+    pattern: /^(\S+) is not a day that exists every year$/u,
+    code: "date",
+    fr: (m) => `le ${m[1]} n'existe pas chaque année : choisissez un autre jour`
+  },
   { pattern: /^expected a finite number ≥ 0$/u, code: "range", fr: () => "attendu : un nombre positif ou nul" },
-  { pattern: /^expected a number ≥ 0 with at most 2 decimals$/u, code: "range", fr: () => "attendu : un nombre positif ou nul, avec au plus 2 décimales" },
-  { pattern: /^expected a name of lower-case letters, digits and hyphens/u, code: "pattern", fr: () => "un nom s'écrit en minuscules sans accent, chiffres et tirets, par exemple « familles »" },
-  { pattern: /^a target needs atLeast, atMost, or both$/u, code: "rule", fr: () => "une cible fixe un minimum (atLeast), un maximum (atMost) ou les deux" },
-  { pattern: /^the target of a share is a proportion between 0 and 1/u, code: "rule", fr: () => "la cible d'une part est une proportion entre 0 et 1, par exemple 0.6 pour 60 %" },
-  { pattern: /^an amendment changes at least one term$/u, code: "list", fr: () => "un avenant modifie au moins une clause : la liste des changements est vide" },
-  { pattern: /^expected advance, balance, instalment-N or complement-N$/u, code: "pattern", fr: () => "attendu : advance (avance), balance (solde), instalment-N (versement n° N) ou complement-N (complément n° N)" },
-  { pattern: /^the partner cannot be the funder \((.+)\)$/u, code: "rule", fr: (m) => `le partenaire ne peut pas être le financeur (${m[1]})` },
-  { pattern: /^a draft \(no signatureDate\) cannot have been notified$/u, code: "rule", fr: () => "un projet (sans date de signature) ne peut pas avoir été notifié" },
-  { pattern: /^the notification (\S+) is before the signature (\S+)$/u, code: "rule", fr: (m) => `la notification du ${m[1]} précède la signature du ${m[2]}` },
-  { pattern: /^the year (\d+) is outside the period (.+)$/u, code: "rule", fr: (m) => `l'année ${m[1]} est hors de la période de la convention (${m[2]})` },
-  { pattern: /^the objective id (\S+) is already used by (\S+)$/u, code: "rule", fr: (m) => `l'identifiant d'objectif ${m[1]} est déjà pris par ${m[2]}` },
-  { pattern: /^amendment n° (\d+) is already (\S+)$/u, code: "rule", fr: (m) => `l'avenant n° ${m[1]} existe déjà (${m[2]})` },
-  { pattern: /^a draft \(no signatureDate\) cannot have amendments$/u, code: "rule", fr: () => "un projet (sans date de signature) ne peut pas avoir d'avenant" },
-  { pattern: /^the amendment is signed (\S+), before the convention \((\S+)\)$/u, code: "rule", fr: (m) => `l'avenant est signé le ${m[1]}, avant la convention (${m[2]})` },
-  { pattern: /^the amendment takes effect (\S+), outside the period (\S+)\.\.(\S+)$/u, code: "rule", fr: (m) => `l'avenant prend effet le ${m[1]}, hors de la période du ${m[2]} au ${m[3]}` },
-  { pattern: /^the new end (\S+) is before the start (\S+)$/u, code: "period", fr: (m) => `la nouvelle fin, le ${m[1]}, précède le début, le ${m[2]}` },
-  { pattern: /^the end (\S+) is before the start (\S+)$/u, code: "period", fr: (m) => `la fin, le ${m[1]}, précède le début, le ${m[2]}` },
+  {
+    pattern: /^expected a number ≥ 0 with at most 2 decimals$/u,
+    code: "range",
+    fr: () => "attendu : un nombre positif ou nul, avec au plus 2 décimales"
+  },
+  {
+    pattern: /^expected a name of lower-case letters, digits and hyphens/u,
+    code: "pattern",
+    fr: () => "un nom s'écrit en minuscules sans accent, chiffres et tirets, par exemple « familles »"
+  },
+  {
+    pattern: /^a target needs atLeast, atMost, or both$/u,
+    code: "rule",
+    fr: () => "une cible fixe un minimum (atLeast), un maximum (atMost) ou les deux"
+  },
+  {
+    pattern: /^the target of a share is a proportion between 0 and 1/u,
+    code: "rule",
+    fr: () => "la cible d'une part est une proportion entre 0 et 1, par exemple 0.6 pour 60 %"
+  },
+  {
+    pattern: /^an amendment changes at least one term$/u,
+    code: "list",
+    fr: () => "un avenant modifie au moins une clause : la liste des changements est vide"
+  },
+  {
+    pattern: /^expected advance, balance, instalment-N or complement-N$/u,
+    code: "pattern",
+    fr: () =>
+      "attendu : advance (avance), balance (solde), instalment-N (versement n° N) ou complement-N (complément n° N)"
+  },
+  {
+    pattern: /^the partner cannot be the funder \((.+)\)$/u,
+    code: "rule",
+    fr: (m) => `le partenaire ne peut pas être le financeur (${m[1]})`
+  },
+  {
+    pattern: /^a draft \(no signatureDate\) cannot have been notified$/u,
+    code: "rule",
+    fr: () => "un projet (sans date de signature) ne peut pas avoir été notifié"
+  },
+  {
+    pattern: /^the notification (\S+) is before the signature (\S+)$/u,
+    code: "rule",
+    fr: (m) => `la notification du ${m[1]} précède la signature du ${m[2]}`
+  },
+  {
+    pattern: /^the year (\d+) is outside the period (.+)$/u,
+    code: "rule",
+    fr: (m) => `l'année ${m[1]} est hors de la période de la convention (${m[2]})`
+  },
+  {
+    pattern: /^the objective id (\S+) is already used by (\S+)$/u,
+    code: "rule",
+    fr: (m) => `l'identifiant d'objectif ${m[1]} est déjà pris par ${m[2]}`
+  },
+  {
+    pattern: /^amendment n° (\d+) is already (\S+)$/u,
+    code: "rule",
+    fr: (m) => `l'avenant n° ${m[1]} existe déjà (${m[2]})`
+  },
+  {
+    pattern: /^a draft \(no signatureDate\) cannot have amendments$/u,
+    code: "rule",
+    fr: () => "un projet (sans date de signature) ne peut pas avoir d'avenant"
+  },
+  {
+    pattern: /^the amendment is signed (\S+), before the convention \((\S+)\)$/u,
+    code: "rule",
+    fr: (m) => `l'avenant est signé le ${m[1]}, avant la convention (${m[2]})`
+  },
+  {
+    pattern: /^the amendment takes effect (\S+), outside the period (\S+)\.\.(\S+)$/u,
+    code: "rule",
+    fr: (m) => `l'avenant prend effet le ${m[1]}, hors de la période du ${m[2]} au ${m[3]}`
+  },
+  {
+    pattern: /^the new end (\S+) is before the start (\S+)$/u,
+    code: "period",
+    fr: (m) => `la nouvelle fin, le ${m[1]}, précède le début, le ${m[2]}`
+  },
+  {
+    pattern: /^the end (\S+) is before the start (\S+)$/u,
+    code: "period",
+    fr: (m) => `la fin, le ${m[1]}, précède le début, le ${m[2]}`
+  },
   { pattern: /^there is no objective (\S+)$/u, code: "rule", fr: (m) => `il n'y a pas d'objectif ${m[1]}` },
-  { pattern: /^a draft \(no signatureDate\) cannot be terminated/u, code: "rule", fr: () => "un projet (sans date de signature) ne peut pas être résilié : il n'a jamais été en vigueur" },
-  { pattern: /^the termination date (\S+) is outside the period (\S+)\.\.(\S+)$/u, code: "rule", fr: (m) => `la résiliation du ${m[1]} est hors de la période du ${m[2]} au ${m[3]}` },
-  { pattern: /^the termination is decided (\S+), before the convention was signed \((\S+)\)$/u, code: "rule", fr: (m) => `la résiliation est décidée le ${m[1]}, avant la signature de la convention (${m[2]})` },
-  { pattern: /^the advance and the instalments add up to more than the year's amount \((.+)\)$/u, code: "rule", fr: (m) => `l'avance et les versements dépassent le montant de l'année (${m[1]})` },
-  { pattern: /^a balance paid on a fixed date needs balanceDue/u, code: "rule", fr: () => "un solde versé à date fixe demande balanceDue (MM-JJ de l'année suivante)" },
-  { pattern: /^once this change applies, (.+)$/u, code: "rule", fr: (m) => `une fois ce changement appliqué : ${translate(m[1] as string)?.fr ?? (m[1] as string)}` }
+  {
+    pattern: /^a draft \(no signatureDate\) cannot be terminated/u,
+    code: "rule",
+    fr: () => "un projet (sans date de signature) ne peut pas être résilié : il n'a jamais été en vigueur"
+  },
+  {
+    pattern: /^the termination date (\S+) is outside the period (\S+)\.\.(\S+)$/u,
+    code: "rule",
+    fr: (m) => `la résiliation du ${m[1]} est hors de la période du ${m[2]} au ${m[3]}`
+  },
+  {
+    pattern: /^the termination is decided (\S+), before the convention was signed \((\S+)\)$/u,
+    code: "rule",
+    fr: (m) => `la résiliation est décidée le ${m[1]}, avant la signature de la convention (${m[2]})`
+  },
+  {
+    pattern: /^the advance and the instalments add up to more than the year's amount \((.+)\)$/u,
+    code: "rule",
+    fr: (m) => `l'avance et les versements dépassent le montant de l'année (${m[1]})`
+  },
+  {
+    pattern: /^a balance paid on a fixed date needs balanceDue/u,
+    code: "rule",
+    fr: () => "un solde versé à date fixe demande balanceDue (MM-JJ de l'année suivante)"
+  },
+  {
+    pattern: /^once this change applies, (.+)$/u,
+    code: "rule",
+    fr: (m) => `une fois ce changement appliqué : ${translate(m[1] as string)?.fr ?? (m[1] as string)}`
+  }
 ]
 
 /** `"x"` → `x`: a value JSON quoted in an English message. */

@@ -17,7 +17,10 @@ export function checkedYearOptions<const Keys extends string>(
   requireOptions(options, subject)
   const issues: Array<{ path: Array<string | number>; message: string }> = []
   if (!Number.isInteger(options.year) || options.year < 1000 || options.year > 9999) {
-    issues.push({ path: ["year"], message: `expected a year between 1000 and 9999, got ${describeValue(options.year)}` })
+    issues.push({
+      path: ["year"],
+      message: `expected a year between 1000 and 9999, got ${describeValue(options.year)}`
+    })
   }
   const dates: Partial<Record<Keys, CalendarDate>> = {}
   for (const key of dateKeys) {
@@ -30,4 +33,3 @@ export function checkedYearOptions<const Keys extends string>(
   if (issues.length > 0) throw ValidationError.of(subject, issues)
   return { year: options.year, dates }
 }
-

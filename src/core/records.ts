@@ -13,7 +13,9 @@ import { MAX_LISTED_ISSUES, type PathSegment, type SafeParseResult, ValidationEr
  */
 function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) =>
-    inner !== null && typeof inner === "object" && !Array.isArray(inner) ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : 1))) : inner
+    inner !== null && typeof inner === "object" && !Array.isArray(inner)
+      ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : 1)))
+      : inner
   )
 }
 
@@ -76,10 +78,18 @@ export function uniqueById<T extends { readonly id: string }>(
     } else if (canonical(kept) === canonical(record)) {
       copies.push(record)
     } else {
-      issues.push({ path: [index, "id"], message: `the id ${record.id} is already used by record [${first}] with different content` })
+      issues.push({
+        path: [index, "id"],
+        message: `the id ${record.id} is already used by record [${first}] with different content`
+      })
     }
   }
-  if (issues.length > 0 || omitted > 0) throw ValidationError.of(reader.subject, issues.sort((a, b) => Number(a.path[0]) - Number(b.path[0])), omitted)
+  if (issues.length > 0 || omitted > 0)
+    throw ValidationError.of(
+      reader.subject,
+      issues.sort((a, b) => Number(a.path[0]) - Number(b.path[0])),
+      omitted
+    )
   return { unique, copies }
 }
 
@@ -100,7 +110,9 @@ export function compareIds(a: { readonly id: string }, b: { readonly id: string 
  */
 export function requireList(value: unknown, subject: string, argument: string): ReadonlyArray<unknown> {
   if (Array.isArray(value)) return value
-  throw ValidationError.of(subject, [{ path: [argument], message: `expected a list, got ${value === null ? "null" : typeof value}` }])
+  throw ValidationError.of(subject, [
+    { path: [argument], message: `expected a list, got ${value === null ? "null" : typeof value}` }
+  ])
 }
 
 /**
@@ -110,5 +122,10 @@ export function requireList(value: unknown, subject: string, argument: string): 
  */
 export function requireOptions<T extends object>(value: T, subject: string): T {
   if (value !== null && typeof value === "object" && !Array.isArray(value)) return value
-  throw ValidationError.of(subject, [{ path: [], message: `expected an options object, got ${value === null ? "null" : Array.isArray(value) ? "a list" : typeof value}` }])
+  throw ValidationError.of(subject, [
+    {
+      path: [],
+      message: `expected an options object, got ${value === null ? "null" : Array.isArray(value) ? "a list" : typeof value}`
+    }
+  ])
 }

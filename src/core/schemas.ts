@@ -54,9 +54,11 @@ function textCheck(controls: RegExp, kind: string) {
   return (text: string): string | true => {
     if (text.length > 2000 || !VISIBLE.test(text)) return "expected a non-blank text of at most 2000 characters"
     const surrogate = LONE_SURROGATE.exec(text)
-    if (surrogate !== null) return `expected well-formed Unicode text, found a lone surrogate ${codePoint(surrogate[0])} at index ${surrogate.index}`
+    if (surrogate !== null)
+      return `expected well-formed Unicode text, found a lone surrogate ${codePoint(surrogate[0])} at index ${surrogate.index}`
     const control = controls.exec(text)
-    if (control !== null) return `expected a ${kind} without control characters, found ${codePoint(control[0])} at index ${control.index}`
+    if (control !== null)
+      return `expected a ${kind} without control characters, found ${codePoint(control[0])} at index ${control.index}`
     return true
   }
 }
@@ -125,21 +127,32 @@ export const MultilineTextSchema = Schema.String.check(
  * @category decoding
  */
 export function uniqueList<S extends Schema.Top>(item: S, options: { readonly nonEmpty?: boolean } = {}) {
-  if (!Schema.isSchema(item)) throw new InvalidArgumentError({ argument: "item", message: "expected the Effect schema of the list's items" })
-  if (options === null || typeof options !== "object") throw new InvalidArgumentError({ argument: "options", message: "expected an options object such as { nonEmpty: true }" })
+  if (!Schema.isSchema(item))
+    throw new InvalidArgumentError({ argument: "item", message: "expected the Effect schema of the list's items" })
+  if (options === null || typeof options !== "object")
+    throw new InvalidArgumentError({
+      argument: "options",
+      message: "expected an options object such as { nonEmpty: true }"
+    })
   return Schema.Array(item).check(
-    Schema.makeFilter((items: ReadonlyArray<unknown>) => {
-      if (options.nonEmpty === true && items.length === 0) return "expected at least one item"
-      const seen = new Set<unknown>()
-      for (const [index, value] of items.entries()) {
-        if (seen.has(value)) return { path: [index], issue: `${JSON.stringify(value)} is listed twice` }
-        seen.add(value)
-      }
-      return true
-    }, jsonSchemaHint(options.nonEmpty === true ? "A non-empty list without repeated items" : "A list without repeated items", {
-      uniqueItems: true,
-      ...(options.nonEmpty === true ? { minItems: 1 } : {})
-    }))
+    Schema.makeFilter(
+      (items: ReadonlyArray<unknown>) => {
+        if (options.nonEmpty === true && items.length === 0) return "expected at least one item"
+        const seen = new Set<unknown>()
+        for (const [index, value] of items.entries()) {
+          if (seen.has(value)) return { path: [index], issue: `${JSON.stringify(value)} is listed twice` }
+          seen.add(value)
+        }
+        return true
+      },
+      jsonSchemaHint(
+        options.nonEmpty === true ? "A non-empty list without repeated items" : "A list without repeated items",
+        {
+          uniqueItems: true,
+          ...(options.nonEmpty === true ? { minItems: 1 } : {})
+        }
+      )
+    )
   )
 }
 
@@ -154,4 +167,6 @@ export function uniqueList<S extends Schema.Top>(item: S, options: { readonly no
  * ```
  * @category decoding
  */
-export const YearKeySchema = Schema.String.check(Schema.isPattern(/^[0-9]{4}$/u, { message: "a year is written with 4 digits" }))
+export const YearKeySchema = Schema.String.check(
+  Schema.isPattern(/^[0-9]{4}$/u, { message: "a year is written with 4 digits" })
+)

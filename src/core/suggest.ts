@@ -29,8 +29,13 @@ export function editDistance(a: string, b: string, limit = Number.POSITIVE_INFIN
     let best = i
     for (let j = 1; j <= b.length; j++) {
       const cost = a[i - 1] === b[j - 1] ? 0 : 1
-      let value = Math.min((previous[j] as number) + 1, (current[j - 1] as number) + 1, (previous[j - 1] as number) + cost)
-      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1]) value = Math.min(value, (before[j - 2] as number) + 1)
+      let value = Math.min(
+        (previous[j] as number) + 1,
+        (current[j - 1] as number) + 1,
+        (previous[j - 1] as number) + cost
+      )
+      if (i > 1 && j > 1 && a[i - 1] === b[j - 2] && a[i - 2] === b[j - 1])
+        value = Math.min(value, (before[j - 2] as number) + 1)
       current.push(value)
       if (value < best) best = value
     }
@@ -67,7 +72,10 @@ export function nearest(word: string, candidates: ReadonlyArray<string>, max = 3
     const other = fold(candidate)
     if (other === folded) return scored.push({ candidate, distance: 0, index })
     const distance = editDistance(folded, other, limit)
-    const affix = (folded.length >= 4 && (other.startsWith(folded) || other.endsWith(folded))) || initials(other) === folded ? 1 : limit + 1
+    const affix =
+      (folded.length >= 4 && (other.startsWith(folded) || other.endsWith(folded))) || initials(other) === folded
+        ? 1
+        : limit + 1
     const best = Math.min(distance, affix)
     if (best <= limit) scored.push({ candidate, distance: best, index })
     return undefined

@@ -10,7 +10,13 @@ import { PeriodSchema } from "../calendar/period.js"
 import { makeCodec } from "../core/codec.js"
 import { IdSchema, TextSchema } from "../core/schemas.js"
 import { DepartementSchema } from "../identifiers/identifiers.js"
-import { AccompanimentKindSchema, FundingSchemeSchema, LegalFormSchema, SectorSchema, SituationSchema } from "../referential/codes.js"
+import {
+  AccompanimentKindSchema,
+  FundingSchemeSchema,
+  LegalFormSchema,
+  SectorSchema,
+  SituationSchema
+} from "../referential/codes.js"
 import { CalendarDateSchema } from "../calendar/date.js"
 import { RepublicanCommitmentSchema } from "../partners/republican-commitment.js"
 
@@ -99,7 +105,10 @@ export interface Candidate extends Schema.Schema.Type<typeof CandidateSchema> {}
 export interface CandidateJson extends Schema.Codec.Encoded<typeof CandidateSchema> {}
 
 const candidateCodec = makeCodec<Candidate, CandidateJson>(CandidateSchema, "candidate")
-const candidatesCodec = makeCodec<ReadonlyArray<Candidate>, ReadonlyArray<CandidateJson>>(Schema.Array(CandidateSchema), "candidates")
+const candidatesCodec = makeCodec<ReadonlyArray<Candidate>, ReadonlyArray<CandidateJson>>(
+  Schema.Array(CandidateSchema),
+  "candidates"
+)
 
 /**
  * Reads a candidate, or throws a {@link ValidationError} naming every faulty field (an unknown

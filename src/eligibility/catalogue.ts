@@ -16,7 +16,12 @@ import {
   type Situation
 } from "../referential/codes.js"
 import type { Candidate } from "./candidate.js"
-import { REPUBLICAN_COMMITMENT_FROM, REPUBLICAN_COMMITMENT_LEGAL_FORMS, REPUBLICAN_COMMITMENT_SOURCE, commitmentText } from "../partners/republican-commitment.js"
+import {
+  REPUBLICAN_COMMITMENT_FROM,
+  REPUBLICAN_COMMITMENT_LEGAL_FORMS,
+  REPUBLICAN_COMMITMENT_SOURCE,
+  commitmentText
+} from "../partners/republican-commitment.js"
 import { type EligibilityContext, type EligibilityRule, allOf, defineRule } from "./rule.js"
 import { departementText } from "../referential/departements.js"
 
@@ -50,8 +55,16 @@ export const CONVENTION_IN_FORCE_RULE: EligibilityRule = defineRule({
   evaluate: (_candidate, { convention, date, status, terms }) => {
     const read = { date, status, period: `${terms.period.start}..${terms.period.end}` }
     return status === "in-force"
-      ? { outcome: "pass", read, sentence: `La convention ${convention.id} est en vigueur le ${formatFrenchDate(date)} (du ${formatFrenchDate(terms.period.start)} au ${formatFrenchDate(terms.period.end)}).` }
-      : { outcome: "fail", read, sentence: `La convention ${convention.id} n'est pas en vigueur le ${formatFrenchDate(date)} : ${STATUS_FR[status]}.` }
+      ? {
+          outcome: "pass",
+          read,
+          sentence: `La convention ${convention.id} est en vigueur le ${formatFrenchDate(date)} (du ${formatFrenchDate(terms.period.start)} au ${formatFrenchDate(terms.period.end)}).`
+        }
+      : {
+          outcome: "fail",
+          read,
+          sentence: `La convention ${convention.id} n'est pas en vigueur le ${formatFrenchDate(date)} : ${STATUS_FR[status]}.`
+        }
   },
   compile: ({ status }) => {
     const outcome = verdict(status === "in-force")
@@ -79,7 +92,11 @@ export const SECTOR_COVERED_RULE: EligibilityRule = defineRule({
     const label = SECTOR_LABELS[candidate.sector]
     return terms.sectors.includes(candidate.sector)
       ? { outcome: "pass", read, sentence: `Le secteur « ${label} » est couvert par la convention.` }
-      : { outcome: "fail", read, sentence: `Le secteur « ${label} » n'est pas couvert (secteurs couverts : ${list(terms.sectors.map((s) => SECTOR_LABELS[s]))}).` }
+      : {
+          outcome: "fail",
+          read,
+          sentence: `Le secteur « ${label} » n'est pas couvert (secteurs couverts : ${list(terms.sectors.map((s) => SECTOR_LABELS[s]))}).`
+        }
   },
   compile: ({ terms }) => {
     const covered = new Set<string>(terms.sectors)
@@ -120,7 +137,11 @@ export const ACCOMPANIMENT_COVERED_RULE: EligibilityRule = defineRule({
   cacheKey: (candidate) => candidate.accompanimentKind
 })
 
-const SUPPORTED_SITUATIONS: ReadonlySet<Situation> = new Set(["en-difficulte", "en-developpement", "en-difficulte-et-en-developpement"])
+const SUPPORTED_SITUATIONS: ReadonlySet<Situation> = new Set([
+  "en-difficulte",
+  "en-developpement",
+  "en-difficulte-et-en-developpement"
+])
 
 /**
  * For individual support only: the structure is in difficulty, developing, or both. Does not
@@ -140,14 +161,25 @@ export const INDIVIDUAL_SUPPORT_SITUATION_RULE: EligibilityRule = defineRule({
   evaluate: (candidate) => {
     const read = { accompanimentKind: candidate.accompanimentKind, situation: candidate.situation }
     if (candidate.accompanimentKind !== "individuel") {
-      return { outcome: "not-applicable", read, sentence: "Cette condition ne concerne que l'accompagnement individuel." }
+      return {
+        outcome: "not-applicable",
+        read,
+        sentence: "Cette condition ne concerne que l'accompagnement individuel."
+      }
     }
     const label = SITUATION_LABELS[candidate.situation].toLowerCase()
     return SUPPORTED_SITUATIONS.has(candidate.situation)
       ? { outcome: "pass", read, sentence: `La structure est ${label}, ce que l'accompagnement individuel requiert.` }
-      : { outcome: "fail", read, sentence: `La structure n'est ni en difficulté ni en développement : l'accompagnement individuel lui est fermé.` }
+      : {
+          outcome: "fail",
+          read,
+          sentence: `La structure n'est ni en difficulté ni en développement : l'accompagnement individuel lui est fermé.`
+        }
   },
-  compile: () => (candidate) => (candidate.accompanimentKind !== "individuel" ? "not-applicable" : verdict(SUPPORTED_SITUATIONS.has(candidate.situation))),
+  compile: () => (candidate) =>
+    candidate.accompanimentKind !== "individuel"
+      ? "not-applicable"
+      : verdict(SUPPORTED_SITUATIONS.has(candidate.situation)),
   cacheKey: (candidate) => `${candidate.accompanimentKind} ${candidate.situation}`
 })
 
@@ -168,8 +200,16 @@ export const TERRITORY_RULE: EligibilityRule = defineRule({
   evaluate: (candidate, { terms }) => {
     const read = { departement: candidate.departement, territory: terms.territory }
     return terms.territory.includes(candidate.departement)
-      ? { outcome: "pass", read, sentence: `La structure est dans le territoire de la convention : ${departementText(candidate.departement)}.` }
-      : { outcome: "fail", read, sentence: `Le département de la structure, ${departementText(candidate.departement)}, est hors du territoire de la convention (${list(terms.territory.map(departementText))}).` }
+      ? {
+          outcome: "pass",
+          read,
+          sentence: `La structure est dans le territoire de la convention : ${departementText(candidate.departement)}.`
+        }
+      : {
+          outcome: "fail",
+          read,
+          sentence: `Le département de la structure, ${departementText(candidate.departement)}, est hors du territoire de la convention (${list(terms.territory.map(departementText))}).`
+        }
   },
   compile: ({ terms }) => {
     const territory = new Set<string>(terms.territory)
@@ -218,7 +258,11 @@ export const LEGAL_FORM_RULE: EligibilityRule = defineRule({
     const label = LEGAL_FORM_LABELS[candidate.legalForm]
     return ADMISSIBLE_LEGAL_FORMS.has(candidate.legalForm)
       ? { outcome: "pass", read, sentence: `${label} : une structure de l'économie sociale et solidaire.` }
-      : { outcome: "fail", read, sentence: `${label} : la convention accompagne des associations et structures de l'économie sociale et solidaire.` }
+      : {
+          outcome: "fail",
+          read,
+          sentence: `${label} : la convention accompagne des associations et structures de l'économie sociale et solidaire.`
+        }
   },
   compile: () => (candidate) => verdict(ADMISSIBLE_LEGAL_FORMS.has(candidate.legalForm)),
   cacheKey: (candidate) => candidate.legalForm
@@ -242,18 +286,27 @@ export const EMPLOYER_STRUCTURE_RULE: EligibilityRule = defineRule({
   source: "loi n° 2014-856 du 31 juillet 2014, art. 61 (dispositif local d'accompagnement des structures employeuses)",
   evaluate: (candidate) => {
     const read = { employer: candidate.employer }
-    if (candidate.employer === undefined) return { outcome: "fail", read, sentence: "Le caractère employeur de la structure n'est pas renseigné." }
+    if (candidate.employer === undefined)
+      return { outcome: "fail", read, sentence: "Le caractère employeur de la structure n'est pas renseigné." }
     return candidate.employer
       ? { outcome: "pass", read, sentence: "La structure emploie des salariés." }
-      : { outcome: "fail", read, sentence: "La structure n'emploie pas de salariés : le dispositif est réservé aux structures employeuses." }
+      : {
+          outcome: "fail",
+          read,
+          sentence: "La structure n'emploie pas de salariés : le dispositif est réservé aux structures employeuses."
+        }
   },
   compile: () => (candidate) => verdict(candidate.employer === true),
   cacheKey: (candidate) => String(candidate.employer)
 })
 
-function republicanOutcome(candidate: Candidate, date: string): { readonly outcome: Outcome; readonly requested: string } {
+function republicanOutcome(
+  candidate: Candidate,
+  date: string
+): { readonly outcome: Outcome; readonly requested: string } {
   const requested = candidate.subsidyRequestedOn ?? date
-  if (!REPUBLICAN_COMMITMENT_LEGAL_FORMS.has(candidate.legalForm) || requested < REPUBLICAN_COMMITMENT_FROM) return { outcome: "not-applicable", requested }
+  if (!REPUBLICAN_COMMITMENT_LEGAL_FORMS.has(candidate.legalForm) || requested < REPUBLICAN_COMMITMENT_FROM)
+    return { outcome: "not-applicable", requested }
   const commitment = candidate.republicanCommitment
   return { outcome: verdict(commitment !== undefined && commitment.subscribedOn <= date), requested }
 }
@@ -282,22 +335,50 @@ export const REPUBLICAN_COMMITMENT_RULE: EligibilityRule = defineRule({
   evaluate: (candidate, { date }) => {
     const { outcome, requested } = republicanOutcome(candidate, date)
     const commitment = candidate.republicanCommitment
-    const read = { legalForm: candidate.legalForm, subsidyRequestedOn: requested, subscribedOn: commitment?.subscribedOn, basis: commitment?.basis ?? (commitment === undefined ? undefined : "souscription") }
+    const read = {
+      legalForm: candidate.legalForm,
+      subsidyRequestedOn: requested,
+      subscribedOn: commitment?.subscribedOn,
+      basis: commitment?.basis ?? (commitment === undefined ? undefined : "souscription")
+    }
     const label = LEGAL_FORM_LABELS[candidate.legalForm]
     if (!REPUBLICAN_COMMITMENT_LEGAL_FORMS.has(candidate.legalForm)) {
-      return { outcome, read, sentence: `${label} : ni association ni fondation, la structure n'a pas à souscrire le contrat d'engagement républicain.` }
+      return {
+        outcome,
+        read,
+        sentence: `${label} : ni association ni fondation, la structure n'a pas à souscrire le contrat d'engagement républicain.`
+      }
     }
     if (outcome === "not-applicable") {
-      return { outcome, read, sentence: `Subvention demandée le ${formatFrenchDate(requested as never)}, avant le ${formatFrenchDate(REPUBLICAN_COMMITMENT_FROM)} : le contrat d'engagement républicain n'était pas exigé.` }
+      return {
+        outcome,
+        read,
+        sentence: `Subvention demandée le ${formatFrenchDate(requested as never)}, avant le ${formatFrenchDate(REPUBLICAN_COMMITMENT_FROM)} : le contrat d'engagement républicain n'était pas exigé.`
+      }
     }
     if (commitment === undefined) {
-      return { outcome, read, sentence: `Subvention demandée le ${formatFrenchDate(requested as never)} sans contrat d'engagement républicain souscrit : une association ou une fondation qui n'y souscrit pas ne peut recevoir de subvention.` }
+      return {
+        outcome,
+        read,
+        sentence: `Subvention demandée le ${formatFrenchDate(requested as never)} sans contrat d'engagement républicain souscrit : une association ou une fondation qui n'y souscrit pas ne peut recevoir de subvention.`
+      }
     }
     return outcome === "pass"
-      ? { outcome, read, sentence: `${commitmentText(commitment, formatFrenchDate)[0]?.toUpperCase()}${commitmentText(commitment, formatFrenchDate).slice(1)}.` }
-      : { outcome, read, sentence: `Contrat d'engagement républicain souscrit le ${formatFrenchDate(commitment.subscribedOn)}, après le ${formatFrenchDate(date)} : il ne l'était pas encore ce jour-là.` }
+      ? {
+          outcome,
+          read,
+          sentence: `${commitmentText(commitment, formatFrenchDate)[0]?.toUpperCase()}${commitmentText(commitment, formatFrenchDate).slice(1)}.`
+        }
+      : {
+          outcome,
+          read,
+          sentence: `Contrat d'engagement républicain souscrit le ${formatFrenchDate(commitment.subscribedOn)}, après le ${formatFrenchDate(date)} : il ne l'était pas encore ce jour-là.`
+        }
   },
-  compile: ({ date }) => (candidate) => republicanOutcome(candidate, date).outcome
+  compile:
+    ({ date }) =>
+    (candidate) =>
+      republicanOutcome(candidate, date).outcome
 })
 
 /**
@@ -318,9 +399,16 @@ export const NOT_THE_PARTNER_RULE: EligibilityRule = defineRule({
     const read = { structureId: candidate.structureId, partnerId: convention.partnerId }
     return candidate.structureId !== convention.partnerId
       ? { outcome: "pass", read, sentence: "La structure accompagnée n'est pas le partenaire de la convention." }
-      : { outcome: "fail", read, sentence: "La structure est le partenaire de la convention lui-même : il ne peut s'accompagner." }
+      : {
+          outcome: "fail",
+          read,
+          sentence: "La structure est le partenaire de la convention lui-même : il ne peut s'accompagner."
+        }
   },
-  compile: ({ convention }) => (candidate) => verdict(candidate.structureId !== convention.partnerId),
+  compile:
+    ({ convention }) =>
+    (candidate) =>
+      verdict(candidate.structureId !== convention.partnerId),
   cacheKey: (candidate) => candidate.structureId
 })
 
@@ -328,7 +416,10 @@ export const NOT_THE_PARTNER_RULE: EligibilityRule = defineRule({
  * The FPT funding the convention's own budget records for the action in the exercise's year: a
  * budget whose `actionId` is the candidate's, with a funder of kind `caf-fpt`.
  */
-function budgetFpt(candidate: Candidate, { convention, exercise }: EligibilityContext): ReadonlyArray<Candidate["otherFunding"][number]> {
+function budgetFpt(
+  candidate: Candidate,
+  { convention, exercise }: EligibilityContext
+): ReadonlyArray<Candidate["otherFunding"][number]> {
   const year = Number(exercise.start.slice(0, 4))
   const budget = convention.budgets?.find((entry) => entry.year === year && entry.actionId === candidate.id)
   return budget !== undefined && budget.funders.some((funder) => funder.kind === "caf-fpt") ? [{ scheme: "fpt" }] : []
@@ -338,12 +429,18 @@ function doubleFunding(candidate: Candidate, context: EligibilityContext) {
   const { convention, terms, exercise } = context
   const declared = candidate.otherFunding.filter(
     (funding) =>
-      (terms.excludedSchemes.includes(funding.scheme) || (funding.conventionId !== undefined && funding.conventionId !== convention.id)) &&
+      (terms.excludedSchemes.includes(funding.scheme) ||
+        (funding.conventionId !== undefined && funding.conventionId !== convention.id)) &&
       // The periods are decoded or built by the library: compared directly, without the checks of
       // periodsOverlap at the door, once per candidate with other funding.
       (funding.period === undefined || (funding.period.start <= exercise.end && exercise.start <= funding.period.end))
   )
-  if (convention.budgets === undefined || !terms.excludedSchemes.includes("fpt") || declared.some((funding) => funding.scheme === "fpt")) return declared
+  if (
+    convention.budgets === undefined ||
+    !terms.excludedSchemes.includes("fpt") ||
+    declared.some((funding) => funding.scheme === "fpt")
+  )
+    return declared
   return [...declared, ...budgetFpt(candidate, context)]
 }
 
@@ -365,21 +462,41 @@ function doubleFunding(candidate: Candidate, context: EligibilityContext) {
 export const NO_DOUBLE_FUNDING_RULE: EligibilityRule = defineRule({
   id: "no-double-funding",
   label: "Pas de double financement",
-  source: "Convention : financement hors dispositifs exclus (Fonds publics et territoires) ; une même action n'est pas financée deux fois",
+  source:
+    "Convention : financement hors dispositifs exclus (Fonds publics et territoires) ; une même action n'est pas financée deux fois",
   evaluate: (candidate, context) => {
     const conflicts = doubleFunding(candidate, context)
-    const read = { otherFunding: candidate.otherFunding, excludedSchemes: context.terms.excludedSchemes, exercise: context.exercise.start.slice(0, 4) }
+    const read = {
+      otherFunding: candidate.otherFunding,
+      excludedSchemes: context.terms.excludedSchemes,
+      exercise: context.exercise.start.slice(0, 4)
+    }
     if (conflicts.length === 0) {
-      return { outcome: "pass", read, sentence: "L'action n'est pas financée par un dispositif exclu ni par une autre convention sur l'exercice." }
+      return {
+        outcome: "pass",
+        read,
+        sentence: "L'action n'est pas financée par un dispositif exclu ni par une autre convention sur l'exercice."
+      }
     }
     const names = conflicts.map((funding) =>
-      funding.conventionId !== undefined && funding.conventionId !== context.convention.id ? `la convention ${funding.conventionId}` : FUNDING_SCHEME_LABELS[funding.scheme]
+      funding.conventionId !== undefined && funding.conventionId !== context.convention.id
+        ? `la convention ${funding.conventionId}`
+        : FUNDING_SCHEME_LABELS[funding.scheme]
     )
-    return { outcome: "fail", read, sentence: `L'action est déjà financée par ${list(names)} sur l'exercice ${read.exercise} : double financement exclu.` }
+    return {
+      outcome: "fail",
+      read,
+      sentence: `L'action est déjà financée par ${list(names)} sur l'exercice ${read.exercise} : double financement exclu.`
+    }
   },
-  compile: (context) => (context.convention.budgets === undefined ? (candidate) => (candidate.otherFunding.length === 0 ? "pass" : verdict(doubleFunding(candidate, context).length === 0)) : (candidate) => verdict(doubleFunding(candidate, context).length === 0)),
+  compile: (context) =>
+    context.convention.budgets === undefined
+      ? (candidate) =>
+          candidate.otherFunding.length === 0 ? "pass" : verdict(doubleFunding(candidate, context).length === 0)
+      : (candidate) => verdict(doubleFunding(candidate, context).length === 0),
   // The convention's budgets may record FPT funding for one action: the action's id is part of the key.
-  cacheKey: (candidate) => `${candidate.otherFunding.length === 0 ? "none" : JSON.stringify(candidate.otherFunding)} ${candidate.id}`
+  cacheKey: (candidate) =>
+    `${candidate.otherFunding.length === 0 ? "none" : JSON.stringify(candidate.otherFunding)} ${candidate.id}`
 })
 
 /**

@@ -61,22 +61,33 @@ export interface EligibilityResult {
 function checkedDate(date: unknown): CalendarDate {
   const result = safeParseCalendarDate(date)
   if (result.success) return result.data
-  throw ValidationError.of("eligibility options", result.error.issues.map((issue) => ({ ...issue, path: ["date", ...issue.path] })))
+  throw ValidationError.of(
+    "eligibility options",
+    result.error.issues.map((issue) => ({ ...issue, path: ["date", ...issue.path] }))
+  )
 }
 
 function checkedCandidate(candidate: unknown, subject = "candidate"): Candidate {
   if (isCandidate(candidate)) return candidate
   const decoded = safeParseCandidate(candidate)
   if (decoded.success) return decoded.data
-  throw subject === "candidate" ? decoded.error : ValidationError.of(subject, decoded.error.issues, decoded.error.omittedIssues)
+  throw subject === "candidate"
+    ? decoded.error
+    : ValidationError.of(subject, decoded.error.issues, decoded.error.omittedIssues)
 }
 
 /** The convention, the options and their rules checked at the door, and the context they give. */
-function prepared(convention: unknown, options: EligibilityOptions): { readonly context: EligibilityContext; readonly rules: RuleTree } {
+function prepared(
+  convention: unknown,
+  options: EligibilityOptions
+): { readonly context: EligibilityContext; readonly rules: RuleTree } {
   requireOptions(options, "eligibility options")
   const plain = checkedConvention(convention)
   const date = checkedDate(options.date)
-  const rules = options.rules === undefined ? DEFAULT_ELIGIBILITY_RULES : checkedTree(options.rules, "eligibility options", ["rules"])
+  const rules =
+    options.rules === undefined
+      ? DEFAULT_ELIGIBILITY_RULES
+      : checkedTree(options.rules, "eligibility options", ["rules"])
   return { context: contextOf(plain, date), rules }
 }
 
@@ -90,7 +101,13 @@ function failedRules(node: ExplanationNode): Array<string> {
 
 function explainOne(candidate: Candidate, context: EligibilityContext, rules: RuleTree): EligibilityResult {
   const explanation = explainTree(rules, candidate, context)
-  return { candidateId: candidate.id, date: context.date, eligible: explanation.outcome !== "fail", failedRules: failedRules(explanation), explanation }
+  return {
+    candidateId: candidate.id,
+    date: context.date,
+    eligible: explanation.outcome !== "fail",
+    failedRules: failedRules(explanation),
+    explanation
+  }
 }
 
 /**
@@ -117,7 +134,11 @@ function explainOne(candidate: Candidate, context: EligibilityContext, rules: Ru
  * ```
  * @category eligibility
  */
-export function checkEligibility(convention: Convention, candidate: Candidate, options: EligibilityOptions): EligibilityResult {
+export function checkEligibility(
+  convention: Convention,
+  candidate: Candidate,
+  options: EligibilityOptions
+): EligibilityResult {
   const { context, rules } = prepared(convention, options)
   return explainOne(checkedCandidate(candidate), context, rules)
 }
@@ -191,7 +212,11 @@ export interface Screening {
  * ```
  * @category eligibility
  */
-export function screenEligibility(convention: Convention, candidates: ReadonlyArray<unknown>, options: EligibilityOptions): Screening {
+export function screenEligibility(
+  convention: Convention,
+  candidates: ReadonlyArray<unknown>,
+  options: EligibilityOptions
+): Screening {
   requireList(candidates, "candidates", "candidates")
   const { context, rules } = prepared(convention, options)
   let eligible = 0
@@ -206,7 +231,15 @@ export function screenEligibility(convention: Convention, candidates: ReadonlyAr
     } catch (error) {
       if (!(error instanceof ValidationError)) throw error
       invalid++
-      return { index, status: "invalid", error: ValidationError.of("candidates", error.issues.map((issue) => ({ ...issue, path: [index, ...issue.path] })), error.omittedIssues) }
+      return {
+        index,
+        status: "invalid",
+        error: ValidationError.of(
+          "candidates",
+          error.issues.map((issue) => ({ ...issue, path: [index, ...issue.path] })),
+          error.omittedIssues
+        )
+      }
     }
   })
   return { date: context.date, lines, eligible, ineligible, invalid }
@@ -231,7 +264,10 @@ export function screenEligibility(convention: Convention, candidates: ReadonlyAr
  * ```
  * @category eligibility
  */
-export function compileEligibility(convention: Convention, options: EligibilityOptions): (candidate: Candidate) => boolean {
+export function compileEligibility(
+  convention: Convention,
+  options: EligibilityOptions
+): (candidate: Candidate) => boolean {
   const { context, rules } = prepared(convention, options)
   const verdict = compileTree(rules, context)
   return (candidate) => verdict(checkedCandidate(candidate)) !== "fail"
@@ -252,8 +288,15 @@ export function compileEligibility(convention: Convention, options: EligibilityO
  * @category eligibility
  */
 export function explain(result: EligibilityResult): ReadonlyArray<string> {
-  if (result === null || typeof result !== "object" || typeof result.candidateId !== "string" || typeof result.eligible !== "boolean") {
-    throw ValidationError.of("eligibility result", [{ path: [], message: `expected the result of checkEligibility, got ${describeValue(result)}` }])
+  if (
+    result === null ||
+    typeof result !== "object" ||
+    typeof result.candidateId !== "string" ||
+    typeof result.eligible !== "boolean"
+  ) {
+    throw ValidationError.of("eligibility result", [
+      { path: [], message: `expected the result of checkEligibility, got ${describeValue(result)}` }
+    ])
   }
   const date = checkedDay(result.date, "date", "eligibility result")
   const lines = explanationLines(result.explanation)

@@ -60,7 +60,13 @@ export function eligibilityContext(convention: Convention, date: CalendarDate): 
 
 /** @internal {@link eligibilityContext} for a convention and a day already checked. */
 export function contextOf(convention: Convention, date: CalendarDate): EligibilityContext {
-  return { convention, date, terms: termsOn(convention, date).terms, status: statusOn(convention, date), exercise: calendarYear(yearOf(date)) }
+  return {
+    convention,
+    date,
+    terms: termsOn(convention, date).terms,
+    status: statusOn(convention, date),
+    exercise: calendarYear(yearOf(date))
+  }
 }
 
 /**
@@ -151,18 +157,25 @@ export type RuleTree = EligibilityRule | RuleCombination
 
 const isRule = (tree: RuleTree): tree is EligibilityRule => "evaluate" in tree
 
-const isObject = (value: unknown): value is Record<string, unknown> => value !== null && typeof value === "object" && !Array.isArray(value)
+const isObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value)
 
 /** What is wrong with a value given as a rule: an object with a string id, label and source, and functions. */
 function ruleIssues(value: unknown, path: ReadonlyArray<PathSegment>): Array<Issue> {
-  if (!isObject(value)) return [{ path, message: `expected a rule (an object with id, label, source and evaluate), got ${describeValue(value)}` }]
+  if (!isObject(value))
+    return [
+      { path, message: `expected a rule (an object with id, label, source and evaluate), got ${describeValue(value)}` }
+    ]
   const issues: Array<Issue> = []
   for (const key of ["id", "label", "source"]) {
-    if (typeof value[key] !== "string") issues.push({ path: [...path, key], message: `expected a string, got ${describeValue(value[key])}` })
+    if (typeof value[key] !== "string")
+      issues.push({ path: [...path, key], message: `expected a string, got ${describeValue(value[key])}` })
   }
-  if (typeof value.evaluate !== "function") issues.push({ path: [...path, "evaluate"], message: `expected a function, got ${describeValue(value.evaluate)}` })
+  if (typeof value.evaluate !== "function")
+    issues.push({ path: [...path, "evaluate"], message: `expected a function, got ${describeValue(value.evaluate)}` })
   for (const key of ["compile", "cacheKey"]) {
-    if (value[key] !== undefined && typeof value[key] !== "function") issues.push({ path: [...path, key], message: `expected a function or nothing, got ${describeValue(value[key])}` })
+    if (value[key] !== undefined && typeof value[key] !== "function")
+      issues.push({ path: [...path, key], message: `expected a function or nothing, got ${describeValue(value[key])}` })
   }
   return issues
 }
@@ -174,10 +187,20 @@ function treeIssues(value: unknown, path: ReadonlyArray<PathSegment>, depth = 0)
     return [{ path, message: `expected a rule or a combination (allOf, anyOf, not), got ${describeValue(value)}` }]
   }
   if (depth > 1000) return [{ path, message: "the tree is nested more than 1000 levels deep (a cycle?)" }]
-  const issues: Array<Issue> = typeof value.label === "string" ? [] : [{ path: [...path, "label"], message: `expected a string, got ${describeValue(value.label)}` }]
+  const issues: Array<Issue> =
+    typeof value.label === "string"
+      ? []
+      : [{ path: [...path, "label"], message: `expected a string, got ${describeValue(value.label)}` }]
   if (value.kind === "not") return [...issues, ...treeIssues(value.child, [...path, "child"], depth + 1)]
-  if (!Array.isArray(value.children)) return [...issues, { path: [...path, "children"], message: `expected a list of rules, got ${describeValue(value.children)}` }]
-  return [...issues, ...value.children.flatMap((child: unknown, index) => treeIssues(child, [...path, "children", index], depth + 1))]
+  if (!Array.isArray(value.children))
+    return [
+      ...issues,
+      { path: [...path, "children"], message: `expected a list of rules, got ${describeValue(value.children)}` }
+    ]
+  return [
+    ...issues,
+    ...value.children.flatMap((child: unknown, index) => treeIssues(child, [...path, "children", index], depth + 1))
+  ]
 }
 
 /**
@@ -198,12 +221,18 @@ function checkedRule(value: unknown, argument: string): EligibilityRule {
 
 function checkedLabel(label: unknown): string {
   if (typeof label === "string") return label
-  throw ValidationError.of("rule combination", [{ path: ["label"], message: `expected a string, got ${describeValue(label)}` }])
+  throw ValidationError.of("rule combination", [
+    { path: ["label"], message: `expected a string, got ${describeValue(label)}` }
+  ])
 }
 
 function checkedChildren(children: unknown): ReadonlyArray<RuleTree> {
-  if (!Array.isArray(children)) throw ValidationError.of("rule combination", [{ path: ["children"], message: `expected a list of rules, got ${describeValue(children)}` }])
-  for (let index = 0; index < children.length; index++) checkedTree(children[index], "rule combination", ["children", index])
+  if (!Array.isArray(children))
+    throw ValidationError.of("rule combination", [
+      { path: ["children"], message: `expected a list of rules, got ${describeValue(children)}` }
+    ])
+  for (let index = 0; index < children.length; index++)
+    checkedTree(children[index], "rule combination", ["children", index])
   return children
 }
 
@@ -222,7 +251,10 @@ export function defineRule(rule: EligibilityRule): EligibilityRule {
   const issues = ruleIssues(rule, [])
   if (issues.length > 0) throw ValidationError.of("rule", issues)
   if (!/^[a-z0-9][a-z0-9-]*$/.test(rule.id) || ["all", "any", "not"].includes(rule.id)) {
-    throw new InvalidArgumentError({ argument: "rule.id", message: `a rule id is lowercase letters, digits and '-', not all/any/not; got ${JSON.stringify(rule.id)}` })
+    throw new InvalidArgumentError({
+      argument: "rule.id",
+      message: `a rule id is lowercase letters, digits and '-', not all/any/not; got ${JSON.stringify(rule.id)}`
+    })
   }
   return rule
 }
@@ -296,7 +328,8 @@ export function replaceRule(tree: RuleTree, rule: EligibilityRule): RuleTree {
     return node.kind === "not" ? { ...node, child: walk(node.child) } : { ...node, children: node.children.map(walk) }
   }
   const replaced = walk(tree)
-  if (!found) throw new InvalidArgumentError({ argument: "rule", message: `the tree has no rule ${rule.id} to replace` })
+  if (!found)
+    throw new InvalidArgumentError({ argument: "rule", message: `the tree has no rule ${rule.id} to replace` })
   return replaced
 }
 
@@ -312,7 +345,8 @@ export function replaceRule(tree: RuleTree, rule: EligibilityRule): RuleTree {
  */
 export function removeRule(tree: RuleTree, id: string): RuleTree {
   checkedTree(tree, "rule tree", ["tree"])
-  if (typeof id !== "string") throw ValidationError.of("rule id", [{ path: ["id"], message: `expected a rule id, got ${describeValue(id)}` }])
+  if (typeof id !== "string")
+    throw ValidationError.of("rule id", [{ path: ["id"], message: `expected a rule id, got ${describeValue(id)}` }])
   let found = false
   const walk = (node: RuleTree): Array<RuleTree> => {
     if (isRule(node)) {
@@ -361,10 +395,18 @@ function combine(kind: "all" | "any", children: ReadonlyArray<ExplanationNode>):
 
 const NEGATE: Record<Outcome, Outcome> = { pass: "fail", fail: "pass", "not-applicable": "not-applicable" }
 
-function combinationSentence(node: RuleCombination, outcome: Outcome, children: ReadonlyArray<ExplanationNode>): string {
+function combinationSentence(
+  node: RuleCombination,
+  outcome: Outcome,
+  children: ReadonlyArray<ExplanationNode>
+): string {
   if (node.kind === "not") {
     const inner = children[0]?.label ?? ""
-    return outcome === "pass" ? `« ${inner} » n'est pas remplie, comme requis.` : outcome === "fail" ? `« ${inner} » est remplie, alors qu'elle est exclue.` : "La condition ne s'applique pas."
+    return outcome === "pass"
+      ? `« ${inner} » n'est pas remplie, comme requis.`
+      : outcome === "fail"
+        ? `« ${inner} » est remplie, alors qu'elle est exclue.`
+        : "La condition ne s'applique pas."
   }
   if (outcome === "not-applicable") return "Aucune des conditions ne s'applique."
   if (node.kind === "all") {
@@ -385,7 +427,12 @@ function ruleNode(rule: EligibilityRule, candidate: Candidate, context: Eligibil
   return { ruleId: rule.id, label: rule.label, outcome, read, sentence, source: rule.source, children: NO_CHILDREN }
 }
 
-function sharedRuleNode(rule: EligibilityRule, key: string, candidate: Candidate, context: EligibilityContext): ExplanationNode {
+function sharedRuleNode(
+  rule: EligibilityRule,
+  key: string,
+  candidate: Candidate,
+  context: EligibilityContext
+): ExplanationNode {
   let byRule = shared.get(context)
   if (byRule === undefined) shared.set(context, (byRule = new Map()))
   let byKey = byRule.get(rule)
@@ -402,11 +449,24 @@ function sharedRuleNode(rule: EligibilityRule, key: string, candidate: Candidate
  */
 export function explainTree(tree: RuleTree, candidate: Candidate, context: EligibilityContext): ExplanationNode {
   if (isRule(tree)) {
-    return tree.cacheKey === undefined ? ruleNode(tree, candidate, context) : sharedRuleNode(tree, tree.cacheKey(candidate), candidate, context)
+    return tree.cacheKey === undefined
+      ? ruleNode(tree, candidate, context)
+      : sharedRuleNode(tree, tree.cacheKey(candidate), candidate, context)
   }
-  const children = tree.kind === "not" ? [explainTree(tree.child, candidate, context)] : tree.children.map((child) => explainTree(child, candidate, context))
+  const children =
+    tree.kind === "not"
+      ? [explainTree(tree.child, candidate, context)]
+      : tree.children.map((child) => explainTree(child, candidate, context))
   const outcome = tree.kind === "not" ? NEGATE[(children[0] as ExplanationNode).outcome] : combine(tree.kind, children)
-  return { ruleId: tree.kind, label: tree.label, outcome, read: NOTHING_READ, sentence: combinationSentence(tree, outcome, children), source: "", children }
+  return {
+    ruleId: tree.kind,
+    label: tree.label,
+    outcome,
+    read: NOTHING_READ,
+    sentence: combinationSentence(tree, outcome, children),
+    source: "",
+    children
+  }
 }
 
 /**

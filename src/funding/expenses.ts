@@ -97,19 +97,36 @@ export function expenseExclusion(
   conventionId: string
 ): Omit<IneligibleExpense, "id" | "amount"> | undefined {
   if (part === undefined || expense.date < part.start || expense.date > part.end) {
-    return { reason: "outside-year", detail: part === undefined ? "la convention ne s'applique pas cette année" : `datée du ${formatFrenchDate(expense.date)}, hors de la période` }
+    return {
+      reason: "outside-year",
+      detail:
+        part === undefined
+          ? "la convention ne s'applique pas cette année"
+          : `datée du ${formatFrenchDate(expense.date)}, hors de la période`
+    }
   }
-  if (asOf !== undefined && expense.date > asOf) return { reason: "after-as-of", detail: `datée du ${formatFrenchDate(expense.date)}, après le ${formatFrenchDate(asOf)}` }
+  if (asOf !== undefined && expense.date > asOf)
+    return {
+      reason: "after-as-of",
+      detail: `datée du ${formatFrenchDate(expense.date)}, après le ${formatFrenchDate(asOf)}`
+    }
   if (expense.sector !== undefined && !terms.sectors.includes(expense.sector)) {
     return { reason: "sector-not-covered", detail: `secteur « ${SECTOR_LABELS[expense.sector]} » non couvert` }
   }
   const excluded = expense.fundedBy.find((scheme) => terms.excludedSchemes.includes(scheme))
-  if (excluded !== undefined) return { reason: "funded-elsewhere", detail: `financée par ${FUNDING_SCHEME_LABELS[excluded]}, que la convention exclut` }
+  if (excluded !== undefined)
+    return {
+      reason: "funded-elsewhere",
+      detail: `financée par ${FUNDING_SCHEME_LABELS[excluded]}, que la convention exclut`
+    }
   if (expense.conventionId !== undefined && expense.conventionId !== conventionId) {
     return { reason: "funded-elsewhere", detail: `imputée à la convention ${expense.conventionId}` }
   }
   if (terms.expenses.excludedCategories.includes(expense.category)) {
-    return { reason: "category-excluded", detail: `${EXPENSE_CATEGORY_LABELS[expense.category]} : catégorie que la convention ne finance pas` }
+    return {
+      reason: "category-excluded",
+      detail: `${EXPENSE_CATEGORY_LABELS[expense.category]} : catégorie que la convention ne finance pas`
+    }
   }
   if (terms.expenses.requireSupportingDocument && expense.document === undefined) {
     return { reason: "no-document", detail: "aucune référence de pièce justificative" }

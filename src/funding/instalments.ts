@@ -23,7 +23,16 @@ import type { Instalment } from "./schedule.js"
  * ```
  * @category funding
  */
-export type InstalmentStatus = "paid" | "paid-late" | "partly-paid" | "overpaid" | "unpaid" | "not-yet-due" | "due" | "late" | "not-owed"
+export type InstalmentStatus =
+  | "paid"
+  | "paid-late"
+  | "partly-paid"
+  | "overpaid"
+  | "unpaid"
+  | "not-yet-due"
+  | "due"
+  | "late"
+  | "not-owed"
 
 /**
  * One instalment of the schedule with the payments matched to it.
@@ -52,12 +61,20 @@ export interface InstalmentPosition {
   readonly daysEarly?: number
 }
 
-function statusOf(instalment: Instalment, paid: Euros, completedOn: CalendarDate | undefined, asOf: CalendarDate | undefined): Pick<InstalmentPosition, "status" | "daysLate" | "daysEarly"> {
+function statusOf(
+  instalment: Instalment,
+  paid: Euros,
+  completedOn: CalendarDate | undefined,
+  asOf: CalendarDate | undefined
+): Pick<InstalmentPosition, "status" | "daysLate" | "daysEarly"> {
   const comparison = paid.compare(instalment.amount)
   const deadline = instalment.deadline
   if (comparison === 0) {
-    if (completedOn !== undefined && deadline !== undefined && completedOn > deadline) return { status: "paid-late", daysLate: daysBetween(deadline, completedOn) }
-    return completedOn !== undefined && instalment.dueDate !== undefined && completedOn < instalment.dueDate ? { status: "paid", daysEarly: daysBetween(completedOn, instalment.dueDate) } : { status: "paid" }
+    if (completedOn !== undefined && deadline !== undefined && completedOn > deadline)
+      return { status: "paid-late", daysLate: daysBetween(deadline, completedOn) }
+    return completedOn !== undefined && instalment.dueDate !== undefined && completedOn < instalment.dueDate
+      ? { status: "paid", daysEarly: daysBetween(completedOn, instalment.dueDate) }
+      : { status: "paid" }
   }
   if (comparison > 0) return { status: "overpaid" }
   if (asOf !== undefined) {
@@ -69,7 +86,10 @@ function statusOf(instalment: Instalment, paid: Euros, completedOn: CalendarDate
 }
 
 /** The day the credits, taken in date order, first reach the amount. */
-function completion(credits: ReadonlyArray<{ readonly date: CalendarDate; readonly amount: Euros }>, amount: Euros): CalendarDate | undefined {
+function completion(
+  credits: ReadonlyArray<{ readonly date: CalendarDate; readonly amount: Euros }>,
+  amount: Euros
+): CalendarDate | undefined {
   let total = Euros.zero
   for (const credit of [...credits].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))) {
     total = total.plus(credit.amount)
@@ -87,11 +107,17 @@ function completion(credits: ReadonlyArray<{ readonly date: CalendarDate; readon
  *
  * @internal
  */
-export function matchPayments(instalments: ReadonlyArray<Instalment>, payments: ReadonlyArray<Payment>, asOf: CalendarDate | undefined): ReadonlyArray<InstalmentPosition> {
+export function matchPayments(
+  instalments: ReadonlyArray<Instalment>,
+  payments: ReadonlyArray<Payment>,
+  asOf: CalendarDate | undefined
+): ReadonlyArray<InstalmentPosition> {
   const keys = new Set(instalments.map((instalment) => instalment.key))
   const paid = new Map<string, Euros>(instalments.map((instalment) => [instalment.key, Euros.zero]))
   const ids = new Map<string, Array<string>>(instalments.map((instalment) => [instalment.key, []]))
-  const credits = new Map<string, Array<{ date: CalendarDate; amount: Euros }>>(instalments.map((instalment) => [instalment.key, []]))
+  const credits = new Map<string, Array<{ date: CalendarDate; amount: Euros }>>(
+    instalments.map((instalment) => [instalment.key, []])
+  )
   const credit = (key: string, payment: Payment, amount: Euros) => {
     paid.set(key, (paid.get(key) ?? Euros.zero).plus(amount))
     credits.get(key)?.push({ date: payment.date, amount })
@@ -101,7 +127,8 @@ export function matchPayments(instalments: ReadonlyArray<Instalment>, payments: 
   const ordered = [...payments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : compareIds(a, b)))
   const unnamed: Array<Payment> = []
   for (const payment of ordered) {
-    if (payment.instalment !== undefined && keys.has(payment.instalment)) credit(payment.instalment, payment, payment.amount)
+    if (payment.instalment !== undefined && keys.has(payment.instalment))
+      credit(payment.instalment, payment, payment.amount)
     else unnamed.push(payment)
   }
   for (const payment of unnamed) {
@@ -119,7 +146,15 @@ export function matchPayments(instalments: ReadonlyArray<Instalment>, payments: 
   }
   return instalments.map((instalment) => {
     const total = paid.get(instalment.key) ?? Euros.zero
-    const completedOn = instalment.amount.isPositive() ? completion(credits.get(instalment.key) ?? [], instalment.amount) : undefined
-    return { instalment, paymentIds: ids.get(instalment.key) ?? [], paid: total, ...(completedOn === undefined ? {} : { completedOn }), ...statusOf(instalment, total, completedOn, asOf) }
+    const completedOn = instalment.amount.isPositive()
+      ? completion(credits.get(instalment.key) ?? [], instalment.amount)
+      : undefined
+    return {
+      instalment,
+      paymentIds: ids.get(instalment.key) ?? [],
+      paid: total,
+      ...(completedOn === undefined ? {} : { completedOn }),
+      ...statusOf(instalment, total, completedOn, asOf)
+    }
   })
 }

@@ -60,7 +60,18 @@ export interface FundingLedgerOptions {
 }
 
 /** The settlement's figures a ledger sums over its years. */
-const TOTAL_KEYS = ["granted", "received", "carriedIn", "eligibleSpend", "usedOnEligible", "keptSurplus", "offsetNextYear", "toRepay", "awaitingUse", "stillToPay"] as const
+const TOTAL_KEYS = [
+  "granted",
+  "received",
+  "carriedIn",
+  "eligibleSpend",
+  "usedOnEligible",
+  "keptSurplus",
+  "offsetNextYear",
+  "toRepay",
+  "awaitingUse",
+  "stillToPay"
+] as const
 
 /**
  * The sums of a ledger's years. `received` + `carriedIn` = `usedOnEligible` + `keptSurplus` +
@@ -106,23 +117,33 @@ export interface FundingLedger {
   readonly explanation: ExplanationNode
 }
 
-
 /** @internal The sums of the settlements of some years. */
 export function ledgerTotals(years: ReadonlyArray<FundingUse>): LedgerTotals {
-  const settled = Object.fromEntries(TOTAL_KEYS.map((key) => [key, Euros.sum(years.map((use) => use.settlement[key]))])) as Omit<LedgerTotals, "repaid" | "stillToRepay">
-  return { ...settled, repaid: Euros.sum(years.map((use) => use.repayment.received)), stillToRepay: Euros.sum(years.map((use) => use.repayment.stillToRepay)) }
+  const settled = Object.fromEntries(
+    TOTAL_KEYS.map((key) => [key, Euros.sum(years.map((use) => use.settlement[key]))])
+  ) as Omit<LedgerTotals, "repaid" | "stillToRepay">
+  return {
+    ...settled,
+    repaid: Euros.sum(years.map((use) => use.repayment.received)),
+    stillToRepay: Euros.sum(years.map((use) => use.repayment.stillToRepay))
+  }
 }
 
-function checkedDates(value: unknown, key: string, issues: Array<{ path: Array<PathSegment>; message: string }>): Map<number, CalendarDate> {
+function checkedDates(
+  value: unknown,
+  key: string,
+  issues: Array<{ path: Array<PathSegment>; message: string }>
+): Map<number, CalendarDate> {
   const dates = new Map<number, CalendarDate>()
   if (value === undefined) return dates
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
-    issues.push({ path: [key], message: "expected an object of dates by year, such as { \"2024\": \"2025-05-20\" }" })
+    issues.push({ path: [key], message: 'expected an object of dates by year, such as { "2024": "2025-05-20" }' })
     return dates
   }
   for (const [year, date] of Object.entries(value)) {
     const parsed = safeParseCalendarDate(date)
-    if (!/^[0-9]{4}$/.test(year)) issues.push({ path: [key, year], message: "expected a year written with four digits" })
+    if (!/^[0-9]{4}$/.test(year))
+      issues.push({ path: [key, year], message: "expected a year written with four digits" })
     else if (parsed.success) dates.set(Number(year), parsed.data)
     else issues.push(...parsed.error.issues.map((issue) => ({ ...issue, path: [key, year, ...issue.path] })))
   }
@@ -141,21 +162,32 @@ function checkedOptions(convention: Convention, options: FundingLedgerOptions) {
   const accepted = checkedDates(options.reportsAcceptedOn, "reportsAcceptedOn", issues)
   const received = checkedDates(options.financialReportReceivedOn, "financialReportReceivedOn", issues)
   const objectives = new Map<number, ObjectivesEvaluation>()
-  if (options.objectives !== undefined && !Array.isArray(options.objectives)) issues.push({ path: ["objectives"], message: "expected a list of objectives evaluations" })
+  if (options.objectives !== undefined && !Array.isArray(options.objectives))
+    issues.push({ path: ["objectives"], message: "expected a list of objectives evaluations" })
   else
     (options.objectives ?? []).forEach((evaluation, index) => {
       if (evaluation === null || typeof evaluation !== "object" || evaluation.conventionId !== convention.id) {
         issues.push({ path: ["objectives", index], message: `expected an objectives evaluation of ${convention.id}` })
-      } else if (objectives.has(evaluation.year)) issues.push({ path: ["objectives", index], message: `a second objectives evaluation for ${evaluation.year}` })
+      } else if (objectives.has(evaluation.year))
+        issues.push({ path: ["objectives", index], message: `a second objectives evaluation for ${evaluation.year}` })
       else objectives.set(evaluation.year, evaluation)
     })
   const reports = new Map<number, FinancialReportDocument>()
-  if (options.financialReports !== undefined && !Array.isArray(options.financialReports)) issues.push({ path: ["financialReports"], message: "expected a list of financial reports (see parseFinancialReport)" })
+  if (options.financialReports !== undefined && !Array.isArray(options.financialReports))
+    issues.push({
+      path: ["financialReports"],
+      message: "expected a list of financial reports (see parseFinancialReport)"
+    })
   else
     (options.financialReports ?? []).forEach((entry, index) => {
       const decoded = safeFinancialReport(entry)
-      if (decoded === undefined || decoded.conventionId !== convention.id) issues.push({ path: ["financialReports", index], message: `expected a financial report of ${convention.id} (see parseFinancialReport)` })
-      else if (reports.has(decoded.year)) issues.push({ path: ["financialReports", index], message: `a second financial report for ${decoded.year}` })
+      if (decoded === undefined || decoded.conventionId !== convention.id)
+        issues.push({
+          path: ["financialReports", index],
+          message: `expected a financial report of ${convention.id} (see parseFinancialReport)`
+        })
+      else if (reports.has(decoded.year))
+        issues.push({ path: ["financialReports", index], message: `a second financial report for ${decoded.year}` })
       else reports.set(decoded.year, decoded)
     })
   if (issues.length > 0) throw ValidationError.of("ledger options", issues)
@@ -195,11 +227,26 @@ export function fundingLedger(input: Convention | ResolvedConvention, options: F
     resolved.years.map((entry) => entry.year),
     (year) => {
       const report = reports.get(year)
-      return { asOf, objectives: objectives.get(year), reportsAcceptedOn: accepted.get(year), financialReportReceivedOn: received.get(year), ...(report === undefined ? {} : { financialReport: report }) }
+      return {
+        asOf,
+        objectives: objectives.get(year),
+        reportsAcceptedOn: accepted.get(year),
+        financialReportReceivedOn: received.get(year),
+        ...(report === undefined ? {} : { financialReport: report })
+      }
     }
   )
   const totals = ledgerTotals(years)
-  return frozenResult({ conventionId: convention.id, ...(asOf === undefined ? {} : { asOf }), years, totals, explanation: explainLedger(convention, asOf, years, totals) }, input)
+  return frozenResult(
+    {
+      conventionId: convention.id,
+      ...(asOf === undefined ? {} : { asOf }),
+      years,
+      totals,
+      explanation: explainLedger(convention, asOf, years, totals)
+    },
+    input
+  )
 }
 
 /** The sums a withdrawal of the subsidy demands back, and by when. */
@@ -211,7 +258,12 @@ function withdrawalText(years: ReadonlyArray<FundingUse>): string {
   return `, dont ${total.format()} à restituer après le retrait de la subvention (contrat d'engagement républicain), au plus tard le ${formatFrenchDate(due)}`
 }
 
-function explainLedger(convention: Convention, asOf: CalendarDate | undefined, years: ReadonlyArray<FundingUse>, totals: LedgerTotals): ExplanationNode {
+function explainLedger(
+  convention: Convention,
+  asOf: CalendarDate | undefined,
+  years: ReadonlyArray<FundingUse>,
+  totals: LedgerTotals
+): ExplanationNode {
   const children = years.map((use): ExplanationNode => ({ ...use.explanation, children: [] }))
   const parts = [
     `accordé ${totals.granted.format()}`,
@@ -220,7 +272,9 @@ function explainLedger(convention: Convention, asOf: CalendarDate | undefined, y
     `employé ${totals.usedOnEligible.format()}`,
     ...(totals.keptSurplus.isPositive() ? [`excédent conservé ${totals.keptSurplus.format()}`] : []),
     `à reverser ${totals.toRepay.format()}${withdrawalText(years)}`,
-    ...(totals.repaid.isPositive() ? [`reversé ${totals.repaid.format()}`, `reste à reverser ${totals.stillToRepay.format()}`] : []),
+    ...(totals.repaid.isPositive()
+      ? [`reversé ${totals.repaid.format()}`, `reste à reverser ${totals.stillToRepay.format()}`]
+      : []),
     ...(totals.awaitingUse.isPositive() ? [`en attente d'emploi ${totals.awaitingUse.format()}`] : []),
     `reste à verser ${totals.stillToPay.format()}`
   ]

@@ -33,7 +33,11 @@ export const PaymentSchema = Schema.Struct({
   amount: NonNegativeEurosFromString,
   year: Schema.Int.check(Schema.isBetween({ minimum: 1000, maximum: 9999 })),
   instalment: Schema.optionalKey(
-    Schema.String.check(Schema.isPattern(/^(advance|balance|instalment-[1-9][0-9]?|complement-[1-9][0-9]{0,2})$/u, { message: "expected advance, balance, instalment-N or complement-N" }))
+    Schema.String.check(
+      Schema.isPattern(/^(advance|balance|instalment-[1-9][0-9]?|complement-[1-9][0-9]{0,2})$/u, {
+        message: "expected advance, balance, instalment-N or complement-N"
+      })
+    )
   ),
   conventionId: Schema.optionalKey(IdSchema),
   reference: Schema.optionalKey(TextSchema)

@@ -127,7 +127,12 @@ export interface YearRepayment {
    * *contrat d'engagement républicain*, once the subsidy was withdrawn: demanded on the decision,
    * due within six months of it (loi n° 2000-321, art. 10-1; décret n° 2021-1947, art. 4).
    */
-  readonly withdrawal?: { readonly amount: Euros; readonly decidedOn: CalendarDate; readonly dueDate: CalendarDate; readonly late: boolean }
+  readonly withdrawal?: {
+    readonly amount: Euros
+    readonly decidedOn: CalendarDate
+    readonly dueDate: CalendarDate
+    readonly late: boolean
+  }
 }
 
 /** @internal Where a year's amount to repay stands, from the repayments of that year. */
@@ -139,19 +144,30 @@ export function yearRepayment(
     readonly deadlineDays: number
     readonly asOf: CalendarDate | undefined
     /** The part of `toRepay` a withdrawal demands, with its decision and due day. */
-    readonly withdrawal?: { readonly amount: Euros; readonly decidedOn: CalendarDate; readonly dueDate: CalendarDate } | undefined
+    readonly withdrawal?:
+      | { readonly amount: Euros; readonly decidedOn: CalendarDate; readonly dueDate: CalendarDate }
+      | undefined
   }
 ): YearRepayment {
   const ordered = [...repayments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : a.id < b.id ? -1 : 1))
   const received = Euros.sum(ordered.map((repayment) => repayment.amount))
-  const withdrawn = context.withdrawal !== undefined && context.withdrawal.amount.isPositive() ? context.withdrawal : undefined
+  const withdrawn =
+    context.withdrawal !== undefined && context.withdrawal.amount.isPositive() ? context.withdrawal : undefined
   // What the withdrawal does not cover (unspent money, say) is demanded when the year is settled.
   const rest = withdrawn === undefined ? toRepay : Euros.max(Euros.zero, toRepay.minus(withdrawn.amount))
   const demandedOn = rest.isPositive() ? context.acceptedOn : withdrawn?.decidedOn
-  const dueDate = rest.isPositive() ? (demandedOn === undefined ? undefined : addDays(demandedOn, context.deadlineDays)) : withdrawn?.dueDate
+  const dueDate = rest.isPositive()
+    ? demandedOn === undefined
+      ? undefined
+      : addDays(demandedOn, context.deadlineDays)
+    : withdrawn?.dueDate
   const stillToRepay = Euros.max(Euros.zero, toRepay.minus(received))
   // Repayments go first to the withdrawal, demanded first.
-  const withdrawalLate = withdrawn !== undefined && context.asOf !== undefined && context.asOf > withdrawn.dueDate && received.lessThan(withdrawn.amount)
+  const withdrawalLate =
+    withdrawn !== undefined &&
+    context.asOf !== undefined &&
+    context.asOf > withdrawn.dueDate &&
+    received.lessThan(withdrawn.amount)
   return {
     demanded: toRepay,
     ...(demandedOn === undefined ? {} : { demandedOn }),
@@ -160,7 +176,18 @@ export function yearRepayment(
     repaymentIds: ordered.map((repayment) => repayment.id),
     stillToRepay,
     overRepaid: Euros.max(Euros.zero, received.minus(toRepay)),
-    late: withdrawalLate || (dueDate !== undefined && context.asOf !== undefined && context.asOf > dueDate && stillToRepay.isPositive()),
-    ...(withdrawn === undefined ? {} : { withdrawal: { amount: withdrawn.amount, decidedOn: withdrawn.decidedOn, dueDate: withdrawn.dueDate, late: withdrawalLate } })
+    late:
+      withdrawalLate ||
+      (dueDate !== undefined && context.asOf !== undefined && context.asOf > dueDate && stillToRepay.isPositive()),
+    ...(withdrawn === undefined
+      ? {}
+      : {
+          withdrawal: {
+            amount: withdrawn.amount,
+            decidedOn: withdrawn.decidedOn,
+            dueDate: withdrawn.dueDate,
+            late: withdrawalLate
+          }
+        })
   }
 }

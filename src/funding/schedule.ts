@@ -4,7 +4,15 @@
  * @module
  */
 import { frozenResult } from "../core/freeze.js"
-import { type CalendarDate, addDays, addMonths, formatFrenchDate, maxDate, minDate, readCalendarDate } from "../calendar/date.js"
+import {
+  type CalendarDate,
+  addDays,
+  addMonths,
+  formatFrenchDate,
+  maxDate,
+  minDate,
+  readCalendarDate
+} from "../calendar/date.js"
 import { type Period, periodDays } from "../calendar/period.js"
 import { InvalidArgumentError } from "../core/errors.js"
 import { checkedYearOptions } from "../core/options.js"
@@ -155,8 +163,20 @@ export interface PaymentSchedule {
   readonly explanation: ExplanationNode
 }
 
-const ORDINALS = ["Premier", "Deuxième", "Troisième", "Quatrième", "Cinquième", "Sixième", "Septième", "Huitième", "Neuvième", "Dixième"]
-const PAYMENT_SOURCE = "Convention : modalités de versement ; loi n° 2000-321, art. 10, modifiée par la loi n° 2021-875 du 1er juillet 2021, art. 2 (versement dans les 60 jours de la notification, sauf dates fixées par la convention)"
+const ORDINALS = [
+  "Premier",
+  "Deuxième",
+  "Troisième",
+  "Quatrième",
+  "Cinquième",
+  "Sixième",
+  "Septième",
+  "Huitième",
+  "Neuvième",
+  "Dixième"
+]
+const PAYMENT_SOURCE =
+  "Convention : modalités de versement ; loi n° 2000-321, art. 10, modifiée par la loi n° 2021-875 du 1er juillet 2021, art. 2 (versement dans les 60 jours de la notification, sauf dates fixées par la convention)"
 
 function percent(share: string): string {
   return `${new Dec(share).times(100).toString().replace(".", ",")} %`
@@ -175,20 +195,37 @@ interface Known {
 }
 
 function toBasis(known: Known): InstalmentBasis {
-  return { ...(known.knownOn === undefined ? {} : { knownOn: known.knownOn }), yearAmount: known.amount, amendments: known.amendments }
+  return {
+    ...(known.knownOn === undefined ? {} : { knownOn: known.knownOn }),
+    yearAmount: known.amount,
+    amendments: known.amendments
+  }
 }
 
 function knownOn(convention: Convention, year: number, day: CalendarDate | undefined): Known | undefined {
   const resolved = resolveConvention(convention, day === undefined ? {} : { knownOn: day })
   const entry = resolvedYear(resolved, year)
   if (entry?.amount === undefined) return undefined
-  return { amount: entry.amount.amount, payment: entry.payment, amendments: resolved.amendments.map((amendment) => amendment.number).sort((a, b) => a - b), ...(day === undefined ? {} : { knownOn: day }) }
+  return {
+    amount: entry.amount.amount,
+    payment: entry.payment,
+    amendments: resolved.amendments.map((amendment) => amendment.number).sort((a, b) => a - b),
+    ...(day === undefined ? {} : { knownOn: day })
+  }
 }
 
 /** The first day the year was part of the convention: its decision, or the amendment that added it. */
-function yearKnownFrom(convention: Convention, year: number, decided: CalendarDate, asOf: CalendarDate | undefined): CalendarDate {
-  const days = [...new Set(convention.amendments.map((amendment) => amendment.signatureDate))].filter((day) => asOf === undefined || day <= asOf).sort()
-  if (days.length === 0 || days[0] === undefined || knownOn(convention, year, addDays(days[0], -1)) !== undefined) return decided
+function yearKnownFrom(
+  convention: Convention,
+  year: number,
+  decided: CalendarDate,
+  asOf: CalendarDate | undefined
+): CalendarDate {
+  const days = [...new Set(convention.amendments.map((amendment) => amendment.signatureDate))]
+    .filter((day) => asOf === undefined || day <= asOf)
+    .sort()
+  if (days.length === 0 || days[0] === undefined || knownOn(convention, year, addDays(days[0], -1)) !== undefined)
+    return decided
   return days.find((day) => knownOn(convention, year, day) !== undefined) ?? decided
 }
 
@@ -216,11 +253,24 @@ interface Draft {
 
 function drafts(year: number, payment: PaymentTerms): Array<Draft> {
   const out: Array<Draft> = []
-  if (new Dec(payment.advanceRate).gt(0)) out.push({ key: "advance", kind: "advance", label: "Avance", share: payment.advanceRate, nominal: dayOfYear(year, payment.advanceDue) })
+  if (new Dec(payment.advanceRate).gt(0))
+    out.push({
+      key: "advance",
+      kind: "advance",
+      label: "Avance",
+      share: payment.advanceRate,
+      nominal: dayOfYear(year, payment.advanceDue)
+    })
   payment.instalments.forEach((term, index) => {
     // Its rank among the year's payments: after the advance, when there is one.
     const rank = out.length + 1
-    out.push({ key: `instalment-${index + 1}`, kind: "instalment", label: `${ORDINALS[rank - 1] ?? `${rank}e`} versement`, share: term.share, nominal: dayOfYear(year, term.due) })
+    out.push({
+      key: `instalment-${index + 1}`,
+      kind: "instalment",
+      label: `${ORDINALS[rank - 1] ?? `${rank}e`} versement`,
+      share: term.share,
+      nominal: dayOfYear(year, term.due)
+    })
   })
   return out
 }
@@ -247,7 +297,8 @@ function instalmentsOf(context: Context): Array<Instalment> {
   const payableInYear = (date: CalendarDate) => payable(minDate(date, part.end))
   const withDeadline = (dueDate: CalendarDate) => ({ dueDate, deadline: addDays(dueDate, terms.paymentDeadlineDays) })
   // The terms known on a day: never more than what is known on the day of the schedule.
-  const basisOn = (day: CalendarDate): Known => knownOn(convention, year, asOf === undefined || day < asOf ? day : asOf) ?? current
+  const basisOn = (day: CalendarDate): Known =>
+    knownOn(convention, year, asOf === undefined || day < asOf ? day : asOf) ?? current
   const instalments: Array<Instalment> = []
   let allocated = Euros.zero
   for (const draft of drafts(year, terms)) {
@@ -257,11 +308,23 @@ function instalmentsOf(context: Context): Array<Instalment> {
     // year's amount: each part is the rounded running total minus what came before.
     const share = cumulativeShare(basis.payment, draft.key) ?? (cumulativeShare(terms, draft.key) as Dec)
     const amount = Euros.max(Euros.zero, basis.amount.times(share.toString(), terms.rounding).minus(allocated))
-    instalments.push({ ...draftFields(draft), amount, basis: toBasis(basis), trigger: draft.kind === "advance" ? `exigible le ${formatFrenchDate(dueDate)} (${terms.advanceDue.split("-").reverse().join("/")}, ou la notification si elle est postérieure)` : `exigible le ${formatFrenchDate(dueDate)}`, ...withDeadline(dueDate) })
+    instalments.push({
+      ...draftFields(draft),
+      amount,
+      basis: toBasis(basis),
+      trigger:
+        draft.kind === "advance"
+          ? `exigible le ${formatFrenchDate(dueDate)} (${terms.advanceDue.split("-").reverse().join("/")}, ou la notification si elle est postérieure)`
+          : `exigible le ${formatFrenchDate(dueDate)}`,
+      ...withDeadline(dueDate)
+    })
     allocated = allocated.plus(amount)
   }
   const share = new Dec(1).minus(cumulativeShare(terms, instalments.at(-1)?.key ?? "") ?? 0).toString()
-  const balanceDue = terms.balanceTrigger === "fixed-date" ? payable(dayOfYear(year + 1, terms.balanceDue ?? "05-31")) : context.acceptedOn
+  const balanceDue =
+    terms.balanceTrigger === "fixed-date"
+      ? payable(dayOfYear(year + 1, terms.balanceDue ?? "05-31"))
+      : context.acceptedOn
   const balanceBasis = balanceDue === undefined ? current : basisOn(balanceDue)
   const balance = Euros.max(Euros.zero, balanceBasis.amount.minus(allocated))
   allocated = allocated.plus(balance)
@@ -271,16 +334,37 @@ function instalmentsOf(context: Context): Array<Instalment> {
         ? `à l'acceptation des bilans ${year}, attendus au plus tard le ${formatFrenchDate(context.reportsDue)}`
         : `exigible le ${formatFrenchDate(balanceDue)}`
       : `bilans ${year} acceptés le ${formatFrenchDate(balanceDue)}`
-  instalments.push({ key: "balance", kind: "balance", label: "Solde", share, amount: balance, basis: toBasis(balanceBasis), trigger, ...(balanceDue === undefined ? { expectedDueDate: context.reportsDue } : withDeadline(balanceDue)) })
+  instalments.push({
+    key: "balance",
+    kind: "balance",
+    label: "Solde",
+    share,
+    amount: balance,
+    basis: toBasis(balanceBasis),
+    trigger,
+    ...(balanceDue === undefined ? { expectedDueDate: context.reportsDue } : withDeadline(balanceDue))
+  })
   if (balanceDue === undefined) return instalments
   // Amendments signed once the balance is due: a raise is paid as a complement.
-  for (const amendment of [...convention.amendments].sort((a, b) => (a.signatureDate < b.signatureDate ? -1 : a.signatureDate > b.signatureDate ? 1 : a.number - b.number))) {
+  for (const amendment of [...convention.amendments].sort((a, b) =>
+    a.signatureDate < b.signatureDate ? -1 : a.signatureDate > b.signatureDate ? 1 : a.number - b.number
+  )) {
     if (amendment.signatureDate <= balanceDue || (asOf !== undefined && amendment.signatureDate > asOf)) continue
     const basis = basisOn(amendment.signatureDate)
     const complement = basis.amount.minus(allocated)
     if (!complement.isPositive()) continue
     const dueDate = maxDate(amendment.signatureDate, balanceDue)
-    instalments.push({ key: `complement-${amendment.number}`, kind: "complement", label: `Complément (avenant n° ${amendment.number})`, share: "0", amount: complement, basis: toBasis(basis), amendment: amendment.number, trigger: `avenant n° ${amendment.number} signé le ${formatFrenchDate(amendment.signatureDate)}`, ...withDeadline(dueDate) })
+    instalments.push({
+      key: `complement-${amendment.number}`,
+      kind: "complement",
+      label: `Complément (avenant n° ${amendment.number})`,
+      share: "0",
+      amount: complement,
+      basis: toBasis(basis),
+      amendment: amendment.number,
+      trigger: `avenant n° ${amendment.number} signé le ${formatFrenchDate(amendment.signatureDate)}`,
+      ...withDeadline(dueDate)
+    })
     allocated = allocated.plus(complement)
   }
   return instalments
@@ -325,19 +409,29 @@ function draftFields(draft: Draft): Pick<Instalment, "key" | "kind" | "label" | 
  * ```
  * @category funding
  */
-export function paymentSchedule(convention: Convention | ResolvedConvention, options: ScheduleOptions): PaymentSchedule {
+export function paymentSchedule(
+  convention: Convention | ResolvedConvention,
+  options: ScheduleOptions
+): PaymentSchedule {
   return frozenResult(scheduleOf(convention, options, undefined), convention)
 }
 
 /** @internal The schedule, with money of the previous year deducted from the balance. */
-export function scheduleOf(input: Convention | ResolvedConvention, options: ScheduleOptions, offset: { readonly amount: Euros; readonly fromYear: number } | undefined): PaymentSchedule {
+export function scheduleOf(
+  input: Convention | ResolvedConvention,
+  options: ScheduleOptions,
+  offset: { readonly amount: Euros; readonly fromYear: number } | undefined
+): PaymentSchedule {
   const convention = checkedConvention(input)
   const { year, dates } = checkedYearOptions("schedule options", options, ["asOf", "reportsAcceptedOn"])
   const asOf = dates.asOf
   const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
   const entry = resolvedYear(resolved, year)
   if (convention.terms.amounts === undefined) {
-    throw new InvalidArgumentError({ argument: "convention", message: `the convention ${convention.id} records no amounts` })
+    throw new InvalidArgumentError({
+      argument: "convention",
+      message: `the convention ${convention.id} records no amounts`
+    })
   }
   if (entry?.amount === undefined) {
     return {
@@ -347,7 +441,15 @@ export function scheduleOf(input: Convention | ResolvedConvention, options: Sche
       amount: Euros.zero,
       instalments: [],
       excess: Euros.zero,
-      explanation: { ruleId: "echeancier", label: `Échéancier ${year}`, outcome: "not-applicable", read: { year }, sentence: `La convention ne s'applique pas en ${year} : rien n'est dû.`, source: "Convention : période", children: [] }
+      explanation: {
+        ruleId: "echeancier",
+        label: `Échéancier ${year}`,
+        outcome: "not-applicable",
+        read: { year },
+        sentence: `La convention ne s'applique pas en ${year} : rien n'est dû.`,
+        source: "Convention : période",
+        children: []
+      }
     }
   }
   const part = entry.period
@@ -356,14 +458,31 @@ export function scheduleOf(input: Convention | ResolvedConvention, options: Sche
   // "Within n months after the end of the year": the last day of the n months that follow it
   // (30 June 2025 + 6 months is 31 December, not 30 December).
   const monthsAfter = (months: number) => addDays(addMonths(addDays(part.end, 1), months), -1)
-  const reports = { activityReportDue: monthsAfter(reporting.activityReportMonths), financialReportDue: monthsAfter(reporting.financialReportMonths) }
+  const reports = {
+    activityReportDue: monthsAfter(reporting.activityReportMonths),
+    financialReportDue: monthsAfter(reporting.financialReportMonths)
+  }
   const current = knownOn(convention, year, asOf) as Known
-  const planned = instalmentsOf({ convention, year, part, current, asOf, reportsDue: reports.financialReportDue, acceptedOn: dates.reportsAcceptedOn })
-  const instalments = offset === undefined ? planned : planned.map((instalment) => (instalment.kind === "balance" ? deducted(instalment, offset) : instalment))
+  const planned = instalmentsOf({
+    convention,
+    year,
+    part,
+    current,
+    asOf,
+    reportsDue: reports.financialReportDue,
+    acceptedOn: dates.reportsAcceptedOn
+  })
+  const instalments =
+    offset === undefined
+      ? planned
+      : planned.map((instalment) => (instalment.kind === "balance" ? deducted(instalment, offset) : instalment))
   const fixed = Euros.sum(planned.map((instalment) => instalment.amount))
   const excess = Euros.max(Euros.zero, fixed.minus(yearAmount.amount))
   const initial = knownOn(convention, year, signedTextDay(convention))
-  const initialAmount = initial !== undefined && resolved.amendments.length > 0 && !initial.amount.equals(yearAmount.amount) ? initial.amount : undefined
+  const initialAmount =
+    initial !== undefined && resolved.amendments.length > 0 && !initial.amount.equals(yearAmount.amount)
+      ? initial.amount
+      : undefined
   return {
     conventionId: convention.id,
     year,
@@ -375,7 +494,17 @@ export function scheduleOf(input: Convention | ResolvedConvention, options: Sche
     instalments,
     excess,
     reports,
-    explanation: explainSchedule({ year, part, yearAmount, instalments, excess, reports, current, initialAmount, resolved })
+    explanation: explainSchedule({
+      year,
+      part,
+      yearAmount,
+      instalments,
+      excess,
+      reports,
+      current,
+      initialAmount,
+      resolved
+    })
   }
 }
 
@@ -411,9 +540,14 @@ function instalmentSentence(instalment: Instalment, current: Known, rest: boolea
   const { basis } = instalment
   const cumulative = cumulativeShare(current.payment, instalment.key)
   // After an instalment fixed on other terms, this one is its running share less what came before.
-  const catchUp = rest && instalment.kind === "instalment" && cumulative !== undefined && before.isPositive() && basis.yearAmount.equals(current.amount)
-    ? ` (${percent(cumulative.toString())} de ${basis.yearAmount.format()} moins ${before.format()} déjà prévus)`
-    : ""
+  const catchUp =
+    rest &&
+    instalment.kind === "instalment" &&
+    cumulative !== undefined &&
+    before.isPositive() &&
+    basis.yearAmount.equals(current.amount)
+      ? ` (${percent(cumulative.toString())} de ${basis.yearAmount.format()} moins ${before.format()} déjà prévus)`
+      : ""
   const earlier = basis.amendments.length < current.amendments.length || !basis.yearAmount.equals(current.amount)
   const known = !earlier
     ? ""
@@ -424,7 +558,10 @@ function instalmentSentence(instalment: Instalment, current: Known, rest: boolea
       : instalment.kind === "balance" && rest
         ? `le reste de ${basis.yearAmount.format()}, soit ${instalment.amount.plus(instalment.offset?.amount ?? Euros.zero).format()}${known}`
         : `${percent(instalment.share)}${catchUp} soit ${instalment.amount.plus(instalment.offset?.amount ?? Euros.zero).format()}${known}`
-  const offset = instalment.offset === undefined ? "" : `, moins ${instalment.offset.amount.format()} non dépensés en ${instalment.offset.fromYear} et déduits (clause de report) : ${instalment.amount.format()} à verser`
+  const offset =
+    instalment.offset === undefined
+      ? ""
+      : `, moins ${instalment.offset.amount.format()} non dépensés en ${instalment.offset.fromYear} et déduits (clause de report) : ${instalment.amount.format()} à verser`
   return `${what}${offset}, ${instalment.trigger}${instalment.deadline === undefined ? "" : ` ; à payer au plus tard le ${formatFrenchDate(instalment.deadline)}`}.`
 }
 
@@ -433,8 +570,13 @@ function explainSchedule(parts: ScheduleParts): ExplanationNode {
   const basis =
     yearAmount.basis === "per-year"
       ? `montant prévu pour ${year}${yearAmount.prorated ? `, réduit au prorata de ${periodDays(part)} jours` : ""}`
-      : yearAmount.segments.map((segment) => `${segment.yearlyAmount.format()} × ${segment.days}/${segment.daysInYear}`).join(" + ")
-  const amended = parts.initialAmount === undefined ? "" : `, après ${amendmentsText(current.amendments)} ; prévu initialement : ${parts.initialAmount.format()}`
+      : yearAmount.segments
+          .map((segment) => `${segment.yearlyAmount.format()} × ${segment.days}/${segment.daysInYear}`)
+          .join(" + ")
+  const amended =
+    parts.initialAmount === undefined
+      ? ""
+      : `, après ${amendmentsText(current.amendments)} ; prévu initialement : ${parts.initialAmount.format()}`
   const termination = parts.resolved.convention.termination
   const withdrawal = parts.resolved.convention.withdrawal
   const cut =
@@ -443,9 +585,16 @@ function explainSchedule(parts: ScheduleParts): ExplanationNode {
       : parts.resolved.terminated && termination !== undefined && termination.date === part.end
         ? ` ; convention résiliée au ${formatFrenchDate(termination.date)}`
         : ""
-  const unknown = parts.resolved.unknownAmendments.length === 0 ? "" : ` ; non connu à cette date : ${amendmentsText(parts.resolved.unknownAmendments.map((amendment) => amendment.number).sort((a, b) => a - b))}`
-  const excess = parts.excess.isPositive() ? ` ; les versements déjà exigibles dépassent ce montant de ${parts.excess.format()}, à reverser` : ""
-  const rest = instalments.some((instalment) => instalment.kind !== "balance" && !instalment.basis.yearAmount.equals(current.amount))
+  const unknown =
+    parts.resolved.unknownAmendments.length === 0
+      ? ""
+      : ` ; non connu à cette date : ${amendmentsText(parts.resolved.unknownAmendments.map((amendment) => amendment.number).sort((a, b) => a - b))}`
+  const excess = parts.excess.isPositive()
+    ? ` ; les versements déjà exigibles dépassent ce montant de ${parts.excess.format()}, à reverser`
+    : ""
+  const rest = instalments.some(
+    (instalment) => instalment.kind !== "balance" && !instalment.basis.yearAmount.equals(current.amount)
+  )
   let before = Euros.zero
   const children = instalments.map((instalment): ExplanationNode => {
     const sentence = instalmentSentence(instalment, current, rest, before)
@@ -454,7 +603,14 @@ function explainSchedule(parts: ScheduleParts): ExplanationNode {
       ruleId: instalment.key,
       label: instalment.label,
       outcome: "pass",
-      read: { share: instalment.share, amount: instalment.amount, basis: instalment.basis.yearAmount, dueDate: instalment.dueDate, deadline: instalment.deadline, ...(instalment.offset === undefined ? {} : { offset: instalment.offset.amount }) },
+      read: {
+        share: instalment.share,
+        amount: instalment.amount,
+        basis: instalment.basis.yearAmount,
+        dueDate: instalment.dueDate,
+        deadline: instalment.deadline,
+        ...(instalment.offset === undefined ? {} : { offset: instalment.offset.amount })
+      },
       sentence,
       source: PAYMENT_SOURCE,
       children: []

@@ -35,24 +35,50 @@ export interface Modulation {
 /** @internal */
 export function modulation(amount: Euros, terms: Terms, objectives: ObjectivesEvaluation | undefined): Modulation {
   const clause = terms.modulation
-  if (clause.rule === "none") return { rule: "none", missedObjectives: [], reduction: Euros.zero, sentence: "La convention ne module pas le montant selon les objectifs." }
+  if (clause.rule === "none")
+    return {
+      rule: "none",
+      missedObjectives: [],
+      reduction: Euros.zero,
+      sentence: "La convention ne module pas le montant selon les objectifs."
+    }
   if (objectives === undefined) {
-    return { rule: clause.rule, missedObjectives: [], reduction: Euros.zero, sentence: "La convention module le montant selon les objectifs, mais aucune évaluation des objectifs n'a été fournie : aucune réduction n'est appliquée." }
+    return {
+      rule: clause.rule,
+      missedObjectives: [],
+      reduction: Euros.zero,
+      sentence:
+        "La convention module le montant selon les objectifs, mais aucune évaluation des objectifs n'a été fournie : aucune réduction n'est appliquée."
+    }
   }
   const missed = objectives.results.filter((result) => result.status === "not-met")
   const ids = missed.map((result) => result.objectiveId)
-  if (missed.length === 0) return { rule: clause.rule, missedObjectives: [], reduction: Euros.zero, sentence: "Aucun objectif manqué : pas de réduction." }
+  if (missed.length === 0)
+    return {
+      rule: clause.rule,
+      missedObjectives: [],
+      reduction: Euros.zero,
+      sentence: "Aucun objectif manqué : pas de réduction."
+    }
   if (clause.rule === "fixed-reduction") {
     const rate = Dec.min(new Dec(clause.ratePerMissedObjective).times(missed.length), 1)
     const reduction = amount.times(rate.toString(), terms.payment.rounding)
-    return { rule: clause.rule, missedObjectives: ids, reduction, sentence: `${counted(missed.length, "objectif manqué", "objectifs manqués")} × ${new Dec(clause.ratePerMissedObjective).times(100).toString()} % : réduction de ${reduction.format()}.` }
+    return {
+      rule: clause.rule,
+      missedObjectives: ids,
+      reduction,
+      sentence: `${counted(missed.length, "objectif manqué", "objectifs manqués")} × ${new Dec(clause.ratePerMissedObjective).times(100).toString()} % : réduction de ${reduction.format()}.`
+    }
   }
   // proportional: each objective weighs an equal share of the amount; a missed one loses its
   // shortfall (1 − achievement), when the shortfall exceeds the tolerance.
   const tolerance = new Dec(clause.tolerance)
   let share = new Dec(0)
   for (const result of missed) {
-    const achieved = result.ratio === undefined ? new Dec(0) : Dec.min(new Dec(result.ratio.numerator).div(result.ratio.denominator), 1)
+    const achieved =
+      result.ratio === undefined
+        ? new Dec(0)
+        : Dec.min(new Dec(result.ratio.numerator).div(result.ratio.denominator), 1)
     const shortfall = new Dec(1).minus(achieved)
     if (shortfall.gt(tolerance)) share = share.plus(shortfall.div(objectives.results.length))
   }
@@ -146,7 +172,9 @@ export function settle(granted: Euros, eligibleSpend: Euros, received: Euros, co
       ...(terms.unspent.capAmount === undefined ? [] : [terms.unspent.capAmount])
     ]
     // A "reasonable" surplus with no cap stated is taken as the whole unspent amount.
-    const cap = caps.reduce<Euros | undefined>((min, value) => (min === undefined ? value : Euros.min(min, value)), undefined) ?? unspent
+    const cap =
+      caps.reduce<Euros | undefined>((min, value) => (min === undefined ? value : Euros.min(min, value)), undefined) ??
+      unspent
     keepable = Euros.min(unspent, cap)
   }
   const available = received.plus(carriedIn)
@@ -157,7 +185,8 @@ export function settle(granted: Euros, eligibleSpend: Euros, received: Euros, co
   const keptSurplus = final ? Euros.min(available.minus(usedOnEligible), keepable) : Euros.zero
   const entitled = spentWithinGrant.plus(keptSurplus)
   const rest = available.minus(usedOnEligible).minus(keptSurplus)
-  const offset = final && terms.unspent.rule === "offset" ? Euros.min(rest, context.offsetRoom ?? Euros.zero) : Euros.zero
+  const offset =
+    final && terms.unspent.rule === "offset" ? Euros.min(rest, context.offsetRoom ?? Euros.zero) : Euros.zero
   return {
     granted,
     eligibleSpend,

@@ -11,7 +11,13 @@ import type { ExplanationNode } from "../core/explanation.js"
 import { checkedYearOptions } from "../core/options.js"
 import { compareIds, uniqueById } from "../core/records.js"
 import type { Convention } from "../conventions/convention.js"
-import { type ResolvedConvention, checkedConvention, resolveConvention, resolvedYear, termsInForceOn } from "../conventions/resolved.js"
+import {
+  type ResolvedConvention,
+  checkedConvention,
+  resolveConvention,
+  resolvedYear,
+  termsInForceOn
+} from "../conventions/resolved.js"
 import { Euros } from "../money/euros.js"
 import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
 import { type IneligibleExpense, expenseExclusion, expenseLabel } from "./expenses.js"
@@ -19,8 +25,24 @@ import { explainUse } from "./explain-use.js"
 import type { FinancialReport, FundingYearState } from "./state.js"
 import { type FinancialReportDocument, checkedFinancialReport, comparisonOf } from "../budget/financial-report.js"
 import { type InstalmentPosition, matchPayments } from "./instalments.js"
-import { type Expense, type Payment, decodedExpenses, decodedPayments, isExpense, isPayment, safeParseExpense, safeParsePayment } from "./records.js"
-import { type Repayment, type YearRepayment, decodedRepayments, isRepayment, safeParseRepayment, yearRepayment } from "./repayments.js"
+import {
+  type Expense,
+  type Payment,
+  decodedExpenses,
+  decodedPayments,
+  isExpense,
+  isPayment,
+  safeParseExpense,
+  safeParsePayment
+} from "./records.js"
+import {
+  type Repayment,
+  type YearRepayment,
+  decodedRepayments,
+  isRepayment,
+  safeParseRepayment,
+  yearRepayment
+} from "./repayments.js"
 import { type PaymentSchedule, scheduleOf } from "./schedule.js"
 import { type Modulation, type Settlement, modulation, settle } from "./settlement.js"
 import { withdrawalRepaymentDue } from "../conventions/withdrawal.js"
@@ -63,7 +85,6 @@ export interface FundingUseOptions {
    */
   readonly financialReport?: FinancialReportDocument
 }
-
 
 /**
  * The use of the money for one year: instalments and payments, eligible and ineligible
@@ -129,9 +150,21 @@ export interface Records {
 /** @internal */
 export function checkedRecords(payments: unknown, expenses: unknown, repayments: unknown = []): Records {
   return {
-    repayments: uniqueById(repayments as ReadonlyArray<unknown>, { subject: "repayments", looksDecoded: looksLikeRepayment, safeParse: safeParseRepayment }),
-    payments: uniqueById(payments as ReadonlyArray<unknown>, { subject: "payments", looksDecoded: looksLikePayment, safeParse: safeParsePayment }),
-    expenses: uniqueById(expenses as ReadonlyArray<unknown>, { subject: "expenses", looksDecoded: looksLikeExpense, safeParse: safeParseExpense })
+    repayments: uniqueById(repayments as ReadonlyArray<unknown>, {
+      subject: "repayments",
+      looksDecoded: looksLikeRepayment,
+      safeParse: safeParseRepayment
+    }),
+    payments: uniqueById(payments as ReadonlyArray<unknown>, {
+      subject: "payments",
+      looksDecoded: looksLikePayment,
+      safeParse: safeParsePayment
+    }),
+    expenses: uniqueById(expenses as ReadonlyArray<unknown>, {
+      subject: "expenses",
+      looksDecoded: looksLikeExpense,
+      safeParse: safeParseExpense
+    })
   }
 }
 
@@ -150,7 +183,13 @@ export interface YearInputs {
   readonly financialReport?: FinancialReportDocument
 }
 
-const UNPAID: ReadonlySet<InstalmentPosition["status"]> = new Set(["unpaid", "partly-paid", "not-yet-due", "due", "late"])
+const UNPAID: ReadonlySet<InstalmentPosition["status"]> = new Set([
+  "unpaid",
+  "partly-paid",
+  "not-yet-due",
+  "due",
+  "late"
+])
 
 function notOwedIfUnpaid(position: InstalmentPosition): InstalmentPosition {
   if (!UNPAID.has(position.status)) return position
@@ -171,7 +210,15 @@ function stateOf(part: Period | undefined, asOf: CalendarDate | undefined): Fund
 function offsetRoom(convention: Convention, next: Omit<YearInputs, "carriedIn" | "offsetRoom">): Euros | undefined {
   const resolved = resolveConvention(convention, next.asOf === undefined ? {} : { knownOn: next.asOf })
   if (resolvedYear(resolved, next.year) === undefined) return undefined
-  const schedule = scheduleOf(convention, { year: next.year, ...(next.asOf === undefined ? {} : { asOf: next.asOf }), ...(next.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: next.reportsAcceptedOn }) }, undefined)
+  const schedule = scheduleOf(
+    convention,
+    {
+      year: next.year,
+      ...(next.asOf === undefined ? {} : { asOf: next.asOf }),
+      ...(next.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: next.reportsAcceptedOn })
+    },
+    undefined
+  )
   return schedule.instalments.find((instalment) => instalment.kind === "balance")?.amount ?? Euros.zero
 }
 
@@ -181,18 +228,36 @@ function offsetRoom(convention: Convention, next: Omit<YearInputs, "carriedIn" |
  * amount for the days before the breach, within what the settlement gives to repay. Undefined
  * when no withdrawal is decided on the day of evaluation, or when it does not cut this year.
  */
-function withdrawalPart(resolved: ResolvedConvention, part: Period | undefined, amount: Euros, settlement: Settlement): { readonly amount: Euros; readonly decidedOn: CalendarDate; readonly dueDate: CalendarDate } | undefined {
+function withdrawalPart(
+  resolved: ResolvedConvention,
+  part: Period | undefined,
+  amount: Euros,
+  settlement: Settlement
+): { readonly amount: Euros; readonly decidedOn: CalendarDate; readonly dueDate: CalendarDate } | undefined {
   const withdrawal = resolved.convention.withdrawal
-  if (!resolved.withdrawn || withdrawal === undefined || part === undefined || part.end !== resolved.period.end) return undefined
+  if (!resolved.withdrawn || withdrawal === undefined || part === undefined || part.end !== resolved.period.end)
+    return undefined
   const beyond = Euros.max(Euros.zero, settlement.received.plus(settlement.carriedIn).minus(amount))
-  return { amount: Euros.min(beyond, settlement.toRepay), decidedOn: withdrawal.decidedOn, dueDate: withdrawalRepaymentDue(withdrawal) }
+  return {
+    amount: Euros.min(beyond, settlement.toRepay),
+    decidedOn: withdrawal.decidedOn,
+    dueDate: withdrawalRepaymentDue(withdrawal)
+  }
 }
 
 /** @internal The use of the money of one year, from records already checked. */
 export function yearUse(convention: Convention, records: Records, inputs: YearInputs): FundingUse {
   const { year, asOf } = inputs
   const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
-  const schedule = scheduleOf(convention, { year, ...(asOf === undefined ? {} : { asOf }), ...(inputs.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: inputs.reportsAcceptedOn }) }, inputs.carriedIn)
+  const schedule = scheduleOf(
+    convention,
+    {
+      year,
+      ...(asOf === undefined ? {} : { asOf }),
+      ...(inputs.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: inputs.reportsAcceptedOn })
+    },
+    inputs.carriedIn
+  )
   const part = schedule.period
   const terms = resolved.terms
   const state = stateOf(part, asOf)
@@ -200,12 +265,18 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
 
   const notCounted = (payment: Payment): string | undefined => {
     if (payment.year !== year) return `versement au titre de ${payment.year}`
-    if (payment.conventionId !== undefined && payment.conventionId !== convention.id) return `versement au titre de la convention ${payment.conventionId}`
-    if (asOf !== undefined && payment.date > asOf) return `versé le ${formatFrenchDate(payment.date)}, après le ${formatFrenchDate(asOf)}`
+    if (payment.conventionId !== undefined && payment.conventionId !== convention.id)
+      return `versement au titre de la convention ${payment.conventionId}`
+    if (asOf !== undefined && payment.date > asOf)
+      return `versé le ${formatFrenchDate(payment.date)}, après le ${formatFrenchDate(asOf)}`
     return undefined
   }
   const otherPayments = [
-    ...records.payments.copies.map((copy) => ({ id: copy.id, amount: copy.amount, detail: "copie identique d'un autre versement, comptée une fois" })),
+    ...records.payments.copies.map((copy) => ({
+      id: copy.id,
+      amount: copy.amount,
+      detail: "copie identique d'un autre versement, comptée une fois"
+    })),
     ...records.payments.unique.flatMap((payment) => {
       const detail = notCounted(payment)
       return detail === undefined ? [] : [{ id: payment.id, amount: payment.amount, detail }]
@@ -216,18 +287,35 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
   const received = Euros.sum(yearPayments.map((payment) => payment.amount))
 
   const eligibleExpenses: Array<{ readonly id: string; readonly amount: Euros }> = []
-  const ineligibleExpenses: Array<IneligibleExpense> = records.expenses.copies.map((copy) => ({ id: copy.id, amount: copy.amount, date: copy.date, label: expenseLabel(copy), reason: "duplicate-id", detail: "copie identique d'une autre dépense, comptée une fois" }))
+  const ineligibleExpenses: Array<IneligibleExpense> = records.expenses.copies.map((copy) => ({
+    id: copy.id,
+    amount: copy.amount,
+    date: copy.date,
+    label: expenseLabel(copy),
+    reason: "duplicate-id",
+    detail: "copie identique d'une autre dépense, comptée une fois"
+  }))
   for (const expense of records.expenses.unique) {
     const exclusion = expenseExclusion(expense, part, asOf, termsInForceOn(resolved, expense.date), convention.id)
     if (exclusion === undefined) eligibleExpenses.push({ id: expense.id, amount: expense.amount })
-    else ineligibleExpenses.push({ id: expense.id, amount: expense.amount, date: expense.date, label: expenseLabel(expense), ...exclusion })
+    else
+      ineligibleExpenses.push({
+        id: expense.id,
+        amount: expense.amount,
+        date: expense.date,
+        label: expenseLabel(expense),
+        ...exclusion
+      })
   }
   ineligibleExpenses.sort(compareIds)
   const comparison = inputs.financialReport === undefined ? undefined : comparisonOf(resolved, inputs.financialReport)
   // With no expense recorded for the year, the financial report's totals stand for them: one line, the
   // spending the Caf's grant covers (actual charges less the other funding received).
   const yearKey = String(year)
-  if (comparison !== undefined && [...records.expenses.unique, ...records.expenses.copies].every((expense) => expense.date.slice(0, 4) !== yearKey)) {
+  if (
+    comparison !== undefined &&
+    [...records.expenses.unique, ...records.expenses.copies].every((expense) => expense.date.slice(0, 4) !== yearKey)
+  ) {
     eligibleExpenses.push({ id: `compte-rendu-financier-${year}`, amount: comparison.eligibleSpend })
   }
   const eligibleSpend = Euros.sum(eligibleExpenses.map((expense) => expense.amount))
@@ -235,7 +323,9 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
   const modulated = modulation(schedule.amount, terms, inputs.objectives)
   const dueUnpaid = Euros.sum(
     matched.map((position) =>
-      asOf !== undefined && position.instalment.dueDate !== undefined && position.instalment.dueDate <= asOf ? Euros.max(Euros.zero, position.instalment.amount.minus(position.paid)) : Euros.zero
+      asOf !== undefined && position.instalment.dueDate !== undefined && position.instalment.dueDate <= asOf
+        ? Euros.max(Euros.zero, position.instalment.amount.minus(position.paid))
+        : Euros.zero
     )
   )
   const settlement = settle(schedule.amount.minus(modulated.reduction), eligibleSpend, received, {
@@ -249,7 +339,8 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
   // planned and was not paid is not owed: the partner spent less than the grant. It is neither due
   // nor late. With no eligible spending reported, the statuses stay as they are: the spending may
   // simply not be reported yet.
-  const instalments = final && settlement.stillToPay.isZero() && eligibleSpend.isPositive() ? matched.map(notOwedIfUnpaid) : matched
+  const instalments =
+    final && settlement.stillToPay.isZero() && eligibleSpend.isPositive() ? matched.map(notOwedIfUnpaid) : matched
   const receivedOn = inputs.financialReportReceivedOn ?? inputs.financialReport?.receivedOn
   const financialReport =
     schedule.reports === undefined
@@ -257,17 +348,44 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
       : {
           dueDate: schedule.reports.financialReportDue,
           ...(receivedOn === undefined ? {} : { receivedOn }),
-          late: receivedOn !== undefined ? receivedOn > schedule.reports.financialReportDue : asOf !== undefined && asOf > schedule.reports.financialReportDue,
+          late:
+            receivedOn !== undefined
+              ? receivedOn > schedule.reports.financialReportDue
+              : asOf !== undefined && asOf > schedule.reports.financialReportDue,
           ...(comparison === undefined ? {} : { comparison })
         }
   const withdrawal = withdrawalPart(resolved, part, schedule.amount, settlement)
   const repayment = yearRepayment(
     settlement.toRepay,
-    records.repayments.unique.filter((record) => record.year === year && (record.conventionId === undefined || record.conventionId === convention.id) && (asOf === undefined || record.date <= asOf)),
-    { acceptedOn: inputs.reportsAcceptedOn, deadlineDays: resolvedYear(resolved, year)?.payment.paymentDeadlineDays ?? terms.payment.paymentDeadlineDays, asOf, withdrawal }
+    records.repayments.unique.filter(
+      (record) =>
+        record.year === year &&
+        (record.conventionId === undefined || record.conventionId === convention.id) &&
+        (asOf === undefined || record.date <= asOf)
+    ),
+    {
+      acceptedOn: inputs.reportsAcceptedOn,
+      deadlineDays: resolvedYear(resolved, year)?.payment.paymentDeadlineDays ?? terms.payment.paymentDeadlineDays,
+      asOf,
+      withdrawal
+    }
   )
   const lastYear = part !== undefined && resolvedYear(resolved, year + 1) === undefined
-  const explanation = explainUse(convention, year, { schedule, instalments, received, eligibleExpenses, ineligibleExpenses, modulated, settlement, state, lastYear, financialReport, asOf, terms, repayment })
+  const explanation = explainUse(convention, year, {
+    schedule,
+    instalments,
+    received,
+    eligibleExpenses,
+    ineligibleExpenses,
+    modulated,
+    settlement,
+    state,
+    lastYear,
+    financialReport,
+    asOf,
+    terms,
+    repayment
+  })
   return {
     conventionId: convention.id,
     year,
@@ -292,12 +410,20 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
  * @internal The years of a convention in order, each evaluated with the money of the previous
  * one carried in (clause `offset`), up to `lastYear`.
  */
-export function runYears(convention: Convention, records: Records, years: ReadonlyArray<number>, inputsOf: (year: number) => Omit<YearInputs, "year" | "carriedIn" | "offsetRoom">): ReadonlyArray<FundingUse> {
+export function runYears(
+  convention: Convention,
+  records: Records,
+  years: ReadonlyArray<number>,
+  inputsOf: (year: number) => Omit<YearInputs, "year" | "carriedIn" | "offsetRoom">
+): ReadonlyArray<FundingUse> {
   const uses: Array<FundingUse> = []
   const offset = resolveConvention(convention).terms.unspent.rule === "offset"
   for (const year of years) {
     const previous = uses.at(-1)
-    const carried = previous !== undefined && previous.year === year - 1 && previous.settlement.offsetNextYear.isPositive() ? { amount: previous.settlement.offsetNextYear, fromYear: previous.year } : undefined
+    const carried =
+      previous !== undefined && previous.year === year - 1 && previous.settlement.offsetNextYear.isPositive()
+        ? { amount: previous.settlement.offsetNextYear, fromYear: previous.year }
+        : undefined
     const room = offset ? offsetRoom(convention, { year: year + 1, ...inputsOf(year + 1) }) : undefined
     uses.push(yearUse(convention, records, { year, carriedIn: carried, offsetRoom: room, ...inputsOf(year) }))
   }
@@ -347,23 +473,47 @@ export function runYears(convention: Convention, records: Records, years: Readon
  */
 export function evaluateFundingUse(input: Convention | ResolvedConvention, options: FundingUseOptions): FundingUse {
   const convention = checkedConvention(input)
-  const { year, dates } = checkedYearOptions("funding use options", options, ["asOf", "reportsAcceptedOn", "financialReportReceivedOn"])
+  const { year, dates } = checkedYearOptions("funding use options", options, [
+    "asOf",
+    "reportsAcceptedOn",
+    "financialReportReceivedOn"
+  ])
   if (options.objectives !== undefined && (options.objectives === null || typeof options.objectives !== "object")) {
-    throw ValidationError.of("funding use options", [{ path: ["objectives"], message: "expected an objectives evaluation (see evaluateObjectives)" }])
+    throw ValidationError.of("funding use options", [
+      { path: ["objectives"], message: "expected an objectives evaluation (see evaluateObjectives)" }
+    ])
   }
-  if (options.objectives !== undefined && (options.objectives.conventionId !== convention.id || options.objectives.year !== year)) {
-    throw new InvalidArgumentError({ argument: "objectives", message: `the objectives evaluation is for ${options.objectives.conventionId} in ${options.objectives.year}, not ${convention.id} in ${year}` })
+  if (
+    options.objectives !== undefined &&
+    (options.objectives.conventionId !== convention.id || options.objectives.year !== year)
+  ) {
+    throw new InvalidArgumentError({
+      argument: "objectives",
+      message: `the objectives evaluation is for ${options.objectives.conventionId} in ${options.objectives.year}, not ${convention.id} in ${year}`
+    })
   }
   const records = checkedRecords(options.payments, options.expenses, options.repayments ?? [])
   const report = options.financialReport === undefined ? undefined : checkedFinancialReport(options.financialReport)
   if (report !== undefined && (report.conventionId !== convention.id || report.year !== year)) {
-    throw new InvalidArgumentError({ argument: "financialReport", message: `the financial report is for ${report.conventionId} in ${report.year}, not ${convention.id} in ${year}` })
+    throw new InvalidArgumentError({
+      argument: "financialReport",
+      message: `the financial report is for ${report.conventionId} in ${report.year}, not ${convention.id} in ${year}`
+    })
   }
   const resolved = resolveConvention(convention, dates.asOf === undefined ? {} : { knownOn: dates.asOf })
-  const earlier = resolved.terms.unspent.rule === "offset" ? resolved.years.map((entry) => entry.year).filter((other) => other < year) : []
+  const earlier =
+    resolved.terms.unspent.rule === "offset"
+      ? resolved.years.map((entry) => entry.year).filter((other) => other < year)
+      : []
   const uses = runYears(convention, records, [...earlier, year], (other) =>
     other === year
-      ? { asOf: dates.asOf, objectives: options.objectives, reportsAcceptedOn: dates.reportsAcceptedOn, financialReportReceivedOn: dates.financialReportReceivedOn, ...(report === undefined ? {} : { financialReport: report }) }
+      ? {
+          asOf: dates.asOf,
+          objectives: options.objectives,
+          reportsAcceptedOn: dates.reportsAcceptedOn,
+          financialReportReceivedOn: dates.financialReportReceivedOn,
+          ...(report === undefined ? {} : { financialReport: report })
+        }
       : { asOf: dates.asOf, objectives: undefined, reportsAcceptedOn: undefined, financialReportReceivedOn: undefined }
   )
   return frozenResult(uses.at(-1) as FundingUse, input)

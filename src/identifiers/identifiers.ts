@@ -164,7 +164,10 @@ export function isDepartement(value: unknown): value is Departement {
  * @category identifiers
  */
 export function sirenOf(siret: Siret): Siren {
-  if (!isSiret(siret)) throw ValidationError.of("SIRET", [{ path: ["siret"], message: `expected a SIRET (14 digits, valid key), got ${describeValue(siret)}` }])
+  if (!isSiret(siret))
+    throw ValidationError.of("SIRET", [
+      { path: ["siret"], message: `expected a SIRET (14 digits, valid key), got ${describeValue(siret)}` }
+    ])
   return siret.slice(0, 9) as Siren
 }
 
@@ -174,7 +177,10 @@ function identifierSchema<T extends string>(
   pattern: string
 ): Schema.Codec<T, string> {
   return Schema.String.check(
-    Schema.makeFilter((text: string) => guard(text) || `${JSON.stringify(text)} is not a valid ${what}`, jsonSchemaHint(`A ${what}`, { pattern }))
+    Schema.makeFilter(
+      (text: string) => guard(text) || `${JSON.stringify(text)} is not a valid ${what}`,
+      jsonSchemaHint(`A ${what}`, { pattern })
+    )
   ) as unknown as Schema.Codec<T, string>
 }
 

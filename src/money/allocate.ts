@@ -15,7 +15,10 @@ function nonNegative(ratio: Ratio, argument: string): InstanceType<typeof Dec> {
     throw new InvalidArgumentError({ argument, message: `${argument} must be a decimal number, got ${shown(ratio)}` })
   }
   if (value === undefined || value.isNegative()) {
-    throw new InvalidArgumentError({ argument, message: `${argument} must be a finite number ≥ 0, got ${String(ratio)}` })
+    throw new InvalidArgumentError({
+      argument,
+      message: `${argument} must be a finite number ≥ 0, got ${String(ratio)}`
+    })
   }
   return value
 }
@@ -38,12 +41,21 @@ function nonNegative(ratio: Ratio, argument: string): InstanceType<typeof Dec> {
  * @category money
  */
 export function allocate(amount: Euros, ratios: ReadonlyArray<Ratio>): ReadonlyArray<Euros> {
-  if (!Euros.isEuros(amount)) throw new InvalidArgumentError({ argument: "amount", message: `expected an amount (Euros), got ${describeValue(amount)}` })
-  if (!Array.isArray(ratios)) throw new InvalidArgumentError({ argument: "ratios", message: `expected a list of ratios, got ${describeValue(ratios)}` })
+  if (!Euros.isEuros(amount))
+    throw new InvalidArgumentError({
+      argument: "amount",
+      message: `expected an amount (Euros), got ${describeValue(amount)}`
+    })
+  if (!Array.isArray(ratios))
+    throw new InvalidArgumentError({
+      argument: "ratios",
+      message: `expected a list of ratios, got ${describeValue(ratios)}`
+    })
   if (ratios.length === 0) throw new InvalidArgumentError({ argument: "ratios", message: "ratios must not be empty" })
   const weights = ratios.map((ratio, index) => nonNegative(ratio, `ratios[${index}]`))
   const total = weights.reduce((sum, weight) => sum.plus(weight), new Dec(0))
-  if (total.isZero()) throw new InvalidArgumentError({ argument: "ratios", message: "at least one ratio must be positive" })
+  if (total.isZero())
+    throw new InvalidArgumentError({ argument: "ratios", message: "at least one ratio must be positive" })
 
   const cents = amount.toCents()
   const sign = cents < 0n ? -1n : 1n
@@ -77,7 +89,11 @@ export function allocate(amount: Euros, ratios: ReadonlyArray<Ratio>): ReadonlyA
  * @category money
  */
 export function prorate(amount: Euros, part: number, whole: number, mode: RoundingMode = "half-up"): Euros {
-  if (!Euros.isEuros(amount)) throw new InvalidArgumentError({ argument: "amount", message: `expected an amount (Euros), got ${describeValue(amount)}` })
+  if (!Euros.isEuros(amount))
+    throw new InvalidArgumentError({
+      argument: "amount",
+      message: `expected an amount (Euros), got ${describeValue(amount)}`
+    })
   const wholeValue = nonNegative(whole, "whole")
   if (wholeValue.isZero()) throw new InvalidArgumentError({ argument: "whole", message: "whole must be positive" })
   const partValue = nonNegative(part, "part")

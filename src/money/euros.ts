@@ -117,7 +117,8 @@ export class Euros {
   /** @internal Rounds a decimal number of euros to whole cents with a mode. */
   static #fromDecimal(euros: Dec, mode: RoundingMode, input: unknown): Euros {
     const cents = euros.times(100).toDecimalPlaces(0, decimalRounding(mode))
-    if (cents.abs().gte(LIMIT_CENTS)) throw amountError(input, "out-of-range", `amount ${String(input)} is not below 10^13 € in absolute value`, [])
+    if (cents.abs().gte(LIMIT_CENTS))
+      throw amountError(input, "out-of-range", `amount ${String(input)} is not below 10^13 € in absolute value`, [])
     return new Euros(cents.toNumber())
   }
 
@@ -187,11 +188,15 @@ export class Euros {
    * ```
    */
   static fromCents(cents: number | bigint): Euros {
-    if ((typeof cents === "number" && !Number.isSafeInteger(cents)) || (typeof cents !== "number" && typeof cents !== "bigint")) {
+    if (
+      (typeof cents === "number" && !Number.isSafeInteger(cents)) ||
+      (typeof cents !== "number" && typeof cents !== "bigint")
+    ) {
       throw amountError(cents, "not-an-integer", `cents must be a safe integer, got ${describeValue(cents)}`, [])
     }
     const value = Number(cents)
-    if (typeof cents === "bigint" && BigInt(value) !== cents) throw amountError(cents, "out-of-range", `amount of ${cents} cents is not below 10^13 € in absolute value`, [])
+    if (typeof cents === "bigint" && BigInt(value) !== cents)
+      throw amountError(cents, "out-of-range", `amount of ${cents} cents is not below 10^13 € in absolute value`, [])
     return Euros.#checked(value, cents, [])
   }
 
@@ -208,7 +213,12 @@ export class Euros {
    */
   static fromNumber(value: number): Euros {
     if (typeof value !== "number" || !Number.isFinite(value)) {
-      throw amountError(value, "not-finite", `amount must be a finite number, got ${typeof value === "number" ? String(value) : describeValue(value)}`, [])
+      throw amountError(
+        value,
+        "not-finite",
+        `amount must be a finite number, got ${typeof value === "number" ? String(value) : describeValue(value)}`,
+        []
+      )
     }
     const decimal = new Dec(value)
     if (decimal.decimalPlaces() > 2) {
@@ -245,8 +255,15 @@ export class Euros {
    * ```
    */
   static sum(amounts: Iterable<Euros>): Euros {
-    if (amounts === null || typeof amounts !== "object" || typeof (amounts as Partial<Iterable<Euros>>)[Symbol.iterator] !== "function") {
-      throw new InvalidArgumentError({ argument: "amounts", message: `expected a list of amounts, got ${describeValue(amounts)}` })
+    if (
+      amounts === null ||
+      typeof amounts !== "object" ||
+      typeof (amounts as Partial<Iterable<Euros>>)[Symbol.iterator] !== "function"
+    ) {
+      throw new InvalidArgumentError({
+        argument: "amounts",
+        message: `expected a list of amounts, got ${describeValue(amounts)}`
+      })
     }
     let total = 0
     let index = 0

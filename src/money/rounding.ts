@@ -61,7 +61,10 @@ const TO_DECIMAL_JS: Record<RoundingMode, Decimal.Rounding> = {
  */
 export function decimalRounding(mode: RoundingMode): Decimal.Rounding {
   if (typeof mode !== "string" || !Object.hasOwn(TO_DECIMAL_JS, mode)) {
-    throw new InvalidArgumentError({ argument: "mode", message: `expected a rounding mode (${ROUNDING_MODES.join(", ")}), got ${describeValue(mode)}` })
+    throw new InvalidArgumentError({
+      argument: "mode",
+      message: `expected a rounding mode (${ROUNDING_MODES.join(", ")}), got ${describeValue(mode)}`
+    })
   }
   return TO_DECIMAL_JS[mode]
 }

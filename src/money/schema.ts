@@ -39,28 +39,38 @@ function repairedAmount(text: string): string | undefined {
  * @category money
  */
 export const EurosFromString: Schema.Codec<Euros, string> = Schema.String.check(
-  Schema.makeFilter((text: string) => {
-    const result = Euros.safeParse(text)
-    if (result.success) return true
-    const repaired = repairedAmount(text)
-    const hint = repaired === undefined ? { fr: "", en: "" } : { fr: ` : écrivez « ${repaired} »`, en: `: write "${repaired}"` }
-    return localizedIssue(result.error.message, {
-      code: "amount",
-      expected: AMOUNT_EXPECTED,
-      ...(repaired === undefined ? {} : { suggestions: [repaired] }),
-      fr: `${result.error.frenchMessage}${hint.fr}`,
-      en: `${result.error.message}${hint.en}`
-    })
-  }, {
-    ...jsonSchemaHint("An amount in euros: a decimal string with at most two decimals and a dot, such as \"30000.00\"", {
-      pattern: "^-?(0|[1-9][0-9]*)([.][0-9]{1,2})?$"
-    }),
-    [ISSUE_KIND]: "amount"
-  })
+  Schema.makeFilter(
+    (text: string) => {
+      const result = Euros.safeParse(text)
+      if (result.success) return true
+      const repaired = repairedAmount(text)
+      const hint =
+        repaired === undefined ? { fr: "", en: "" } : { fr: ` : écrivez « ${repaired} »`, en: `: write "${repaired}"` }
+      return localizedIssue(result.error.message, {
+        code: "amount",
+        expected: AMOUNT_EXPECTED,
+        ...(repaired === undefined ? {} : { suggestions: [repaired] }),
+        fr: `${result.error.frenchMessage}${hint.fr}`,
+        en: `${result.error.message}${hint.en}`
+      })
+    },
+    {
+      ...jsonSchemaHint(
+        'An amount in euros: a decimal string with at most two decimals and a dot, such as "30000.00"',
+        {
+          pattern: "^-?(0|[1-9][0-9]*)([.][0-9]{1,2})?$"
+        }
+      ),
+      [ISSUE_KIND]: "amount"
+    }
+  )
 ).pipe(
   Schema.decodeTo(
     Schema.declare(Euros.isEuros, { identifier: "Euros" }),
-    SchemaTransformation.transform({ decode: (text: string) => Euros.parse(text), encode: (amount: Euros) => amount.toString() })
+    SchemaTransformation.transform({
+      decode: (text: string) => Euros.parse(text),
+      encode: (amount: Euros) => amount.toString()
+    })
   )
 )
 
@@ -103,7 +113,9 @@ export const NonNegativeEurosFromString: Schema.Codec<Euros, string> = EurosFrom
  * ```
  * @category money
  */
-export const RoundingModeSchema = Schema.Literals(ROUNDING_MODES as readonly ["half-up", "half-even", "half-down", "up", "down", "ceiling", "floor"])
+export const RoundingModeSchema = Schema.Literals(
+  ROUNDING_MODES as readonly ["half-up", "half-even", "half-down", "up", "down", "ceiling", "floor"]
+)
 
 /**
  * Schema of a decimal ratio written as a string between 0 and 1 (`"0.5"`, `"0.35"`, `"1"`): an

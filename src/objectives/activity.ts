@@ -10,7 +10,13 @@ import { makeCodec } from "../core/codec.js"
 import { makeMark } from "../core/mark.js"
 import { IdSchema, MultilineTextSchema, TextSchema, jsonSchemaHint, uniqueList } from "../core/schemas.js"
 import { DepartementSchema } from "../identifiers/identifiers.js"
-import { FundingSchemeSchema, LegalFormSchema, PartnershipBodySchema, SectorSchema, SituationSchema } from "../referential/codes.js"
+import {
+  FundingSchemeSchema,
+  LegalFormSchema,
+  PartnershipBodySchema,
+  SectorSchema,
+  SituationSchema
+} from "../referential/codes.js"
 import { ActivityKindSchema } from "../referential/convention-codes.js"
 import { MeasureNameSchema } from "../conventions/objective.js"
 
@@ -22,7 +28,8 @@ const atMostTwoDecimals = (n: number) => Number.isInteger(n) || /^\d+\.\d{1,2}$/
 
 const Quantity = Schema.Number.check(
   Schema.makeFilter(
-    (n: number) => (Number.isFinite(n) && n >= 0 && atMostTwoDecimals(n)) || "expected a number ≥ 0 with at most 2 decimals",
+    (n: number) =>
+      (Number.isFinite(n) && n >= 0 && atMostTwoDecimals(n)) || "expected a number ≥ 0 with at most 2 decimals",
     jsonSchemaHint("A number ≥ 0 with at most 2 decimals", { minimum: 0, multipleOf: 0.01 })
   )
 )
@@ -93,7 +100,9 @@ export const ActivitySchema = Schema.Struct({
   notes: Schema.optionalKey(MultilineTextSchema)
 }).check(
   Schema.makeFilter((record: { readonly days?: number; readonly hours?: number }) =>
-    record.days !== undefined && record.hours !== undefined ? { path: ["hours"], issue: "give the duration in days or in hours, not both" } : true
+    record.days !== undefined && record.hours !== undefined
+      ? { path: ["hours"], issue: "give the duration in days or in hours, not both" }
+      : true
   )
 )
 
@@ -127,7 +136,11 @@ export const decodedActivities = makeMark()
 export const isActivity = Schema.is(ActivitySchema)
 
 const activityCodec = makeCodec<Activity, ActivityJson>(ActivitySchema, "activity", { registry: decodedActivities })
-const activitiesCodec = makeCodec<ReadonlyArray<Activity>, ReadonlyArray<ActivityJson>>(Schema.Array(ActivitySchema), "activities", { registry: decodedActivities })
+const activitiesCodec = makeCodec<ReadonlyArray<Activity>, ReadonlyArray<ActivityJson>>(
+  Schema.Array(ActivitySchema),
+  "activities",
+  { registry: decodedActivities }
+)
 
 /**
  * Reads one activity record, or throws a {@link ValidationError} naming every faulty field.

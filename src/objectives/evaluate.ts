@@ -10,12 +10,36 @@ import type { ExplanationNode, Outcome } from "../core/explanation.js"
 import { ValidationError } from "../core/errors.js"
 import { frozenResult } from "../core/freeze.js"
 import { agreed, counted } from "../core/plural.js"
-import { type Fraction, type Rational, compareRational, divideRational, formatDecimal, formatFraction, multiplyRational, rational, rationalOf, roundRational, toFraction } from "../core/fraction.js"
+import {
+  type Fraction,
+  type Rational,
+  compareRational,
+  divideRational,
+  formatDecimal,
+  formatFraction,
+  multiplyRational,
+  rational,
+  rationalOf,
+  roundRational,
+  toFraction
+} from "../core/fraction.js"
 import type { Convention } from "../conventions/convention.js"
-import { type AggregateIndicator, type BaseIndicator, type Indicator, type Objective, type Target, targetForYear } from "../conventions/objective.js"
+import {
+  type AggregateIndicator,
+  type BaseIndicator,
+  type Indicator,
+  type Objective,
+  type Target,
+  targetForYear
+} from "../conventions/objective.js"
 import { ratioReference } from "./ratio.js"
 import { indicatorDefinition } from "./indicator.js"
-import { type ResolvedConvention, checkedConvention, resolveConvention, termsInForceOn } from "../conventions/resolved.js"
+import {
+  type ResolvedConvention,
+  checkedConvention,
+  resolveConvention,
+  termsInForceOn
+} from "../conventions/resolved.js"
 import { DEFAULT_ELIGIBILITY_RULES } from "../eligibility/catalogue.js"
 import { type RuleTree, compileTree } from "../eligibility/rule.js"
 import type { Activity } from "./activity.js"
@@ -132,45 +156,83 @@ export interface ObjectivesEvaluation {
   readonly explanation: ExplanationNode
 }
 
-const STATUS_FR: Record<ObjectiveStatus, string> = { met: "objectif atteint", "not-met": "objectif non atteint", "in-progress": "en cours", "not-started": "année non commencée", "not-applicable": "sans objet" }
-const OUTCOME: Record<ObjectiveStatus, Outcome> = { met: "pass", "not-met": "fail", "in-progress": "not-applicable", "not-started": "not-applicable", "not-applicable": "not-applicable" }
+const STATUS_FR: Record<ObjectiveStatus, string> = {
+  met: "objectif atteint",
+  "not-met": "objectif non atteint",
+  "in-progress": "en cours",
+  "not-started": "année non commencée",
+  "not-applicable": "sans objet"
+}
+const OUTCOME: Record<ObjectiveStatus, Outcome> = {
+  met: "pass",
+  "not-met": "fail",
+  "in-progress": "not-applicable",
+  "not-started": "not-applicable",
+  "not-applicable": "not-applicable"
+}
 
 function valuePhrase(unit: { readonly singular: string; readonly plural: string }, value: Fraction): string {
   return `${formatFraction(value)} ${value.numerator / value.denominator <= 1 ? unit.singular : unit.plural}`
 }
 
 function targetPhrase(target: Target): string {
-  if (target.atLeast !== undefined && target.atMost !== undefined) return `entre ${formatDecimal(target.atLeast)} et ${formatDecimal(target.atMost)}`
-  return target.atLeast !== undefined ? `au moins ${formatDecimal(target.atLeast)}` : `au plus ${formatDecimal(target.atMost as number)}`
+  if (target.atLeast !== undefined && target.atMost !== undefined)
+    return `entre ${formatDecimal(target.atLeast)} et ${formatDecimal(target.atMost)}`
+  return target.atLeast !== undefined
+    ? `au moins ${formatDecimal(target.atLeast)}`
+    : `au plus ${formatDecimal(target.atMost as number)}`
 }
 
 /** A target of a share, in percent: "au moins 60 %". */
 function sharePhrase(target: Target): string {
   const percent = (value: number) => `${formatDecimal(value * 100)} %`
-  if (target.atLeast !== undefined && target.atMost !== undefined) return `entre ${percent(target.atLeast)} et ${percent(target.atMost)}`
-  return target.atLeast !== undefined ? `au moins ${percent(target.atLeast)}` : `au plus ${percent(target.atMost as number)}`
+  if (target.atLeast !== undefined && target.atMost !== undefined)
+    return `entre ${percent(target.atLeast)} et ${percent(target.atMost)}`
+  return target.atLeast !== undefined
+    ? `au moins ${percent(target.atLeast)}`
+    : `au plus ${percent(target.atMost as number)}`
 }
 
-function checkedOptions(options: ObjectivesOptions): { readonly year: number; readonly asOf: CalendarDate | undefined } {
+function checkedOptions(options: ObjectivesOptions): {
+  readonly year: number
+  readonly asOf: CalendarDate | undefined
+} {
   const { year, dates } = checkedYearOptions("objectives options", options, ["asOf"])
   if (options.rules !== undefined && (options.rules === null || typeof options.rules !== "object")) {
-    throw ValidationError.of("objectives options", [{ path: ["rules"], message: "expected a rule tree (see defineRule, allOf, anyOf, not)" }])
+    throw ValidationError.of("objectives options", [
+      { path: ["rules"], message: "expected a rule tree (see defineRule, allOf, anyOf, not)" }
+    ])
   }
   return { year, asOf: dates.asOf }
 }
 
-function stretchesOf(convention: Convention, resolved: ResolvedConvention, part: Period, year: number, rules: RuleTree): ReadonlyArray<Stretch> {
+function stretchesOf(
+  convention: Convention,
+  resolved: ResolvedConvention,
+  part: Period,
+  year: number,
+  rules: RuleTree
+): ReadonlyArray<Stretch> {
   return resolved.timeline.flatMap((segment): Array<Stretch> => {
     const period = periodIntersection(segment.period, part)
     if (period === undefined) return []
     // A record inside the convention's effective period is made while the convention applies.
-    const context = { convention, date: period.start, terms: segment.terms, status: "in-force" as const, exercise: calendarYear(year) }
+    const context = {
+      convention,
+      date: period.start,
+      terms: segment.terms,
+      status: "in-force" as const,
+      exercise: calendarYear(year)
+    }
     return [{ period, terms: segment.terms, context, verdict: compileTree(rules, context) }]
   })
 }
 
 function proratedTarget(objective: Objective, target: Target, share: Rational): Target {
-  const scale = (value: number | undefined) => (value === undefined ? undefined : Number(roundRational(multiplyRational(rationalOf(value), share), objective.partialYear.rounding)))
+  const scale = (value: number | undefined) =>
+    value === undefined
+      ? undefined
+      : Number(roundRational(multiplyRational(rationalOf(value), share), objective.partialYear.rounding))
   const atLeast = scale(target.atLeast)
   const atMost = scale(target.atMost)
   return { ...(atLeast === undefined ? {} : { atLeast }), ...(atMost === undefined ? {} : { atMost }) }
@@ -187,7 +249,10 @@ function statusOf(value: Rational, target: Target, inProgress: boolean): Objecti
  * Measures an objective's indicator: a share measures its part and its whole, and is their exact
  * quotient (0 for a whole of zero); the records counted and excluded are the whole's.
  */
-function measureObjective(indicator: Indicator, measureOne: (definition: AggregateIndicator) => Measure): Measure & { readonly share?: { readonly part: Rational; readonly whole: Rational } } {
+function measureObjective(
+  indicator: Indicator,
+  measureOne: (definition: AggregateIndicator) => Measure
+): Measure & { readonly share?: { readonly part: Rational; readonly whole: Rational } } {
   if (indicator.kind !== "share") return measureOne(indicatorDefinition(indicator))
   const part = measureOne(indicatorDefinition(indicator.part))
   const whole = measureOne(indicatorDefinition(indicator.whole))
@@ -195,13 +260,25 @@ function measureObjective(indicator: Indicator, measureOne: (definition: Aggrega
   return { ...whole, value, share: { part: part.value, whole: whole.value } }
 }
 
-function byId(a: { readonly id: string; readonly reason?: string }, b: { readonly id: string; readonly reason?: string }): number {
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : (a.reason ?? "") < (b.reason ?? "") ? -1 : (a.reason ?? "") > (b.reason ?? "") ? 1 : 0
+function byId(
+  a: { readonly id: string; readonly reason?: string },
+  b: { readonly id: string; readonly reason?: string }
+): number {
+  return a.id < b.id
+    ? -1
+    : a.id > b.id
+      ? 1
+      : (a.reason ?? "") < (b.reason ?? "")
+        ? -1
+        : (a.reason ?? "") > (b.reason ?? "")
+          ? 1
+          : 0
 }
 
 /** The indicator's value in French: "45 familles", or for a share "75 % (30 familles sur 40 familles)". */
 function phraseOf(indicator: Indicator, value: Fraction, share: ObjectiveResult["share"]): string {
-  if (indicator.kind !== "share" || share === undefined) return valuePhrase(indicatorDefinition(indicator as BaseIndicator).unit, value)
+  if (indicator.kind !== "share" || share === undefined)
+    return valuePhrase(indicatorDefinition(indicator as BaseIndicator).unit, value)
   return `${percentText(value)} (${valuePhrase(indicatorDefinition(indicator.part).unit, share.part)} sur ${valuePhrase(indicatorDefinition(indicator.whole).unit, share.whole)})`
 }
 
@@ -209,9 +286,16 @@ function percentText(value: Fraction): string {
   return `${formatFraction({ numerator: value.numerator * 100, denominator: value.denominator }, 1)} %`
 }
 
-function objectiveNode(convention: Convention, year: number, objective: Objective, result: Omit<ObjectiveResult, "explanation">, byReason: ReadonlyMap<string, number>): ExplanationNode {
+function objectiveNode(
+  convention: Convention,
+  year: number,
+  objective: Objective,
+  result: Omit<ObjectiveResult, "explanation">,
+  byReason: ReadonlyMap<string, number>
+): ExplanationNode {
   const value = phraseOf(objective.indicator, result.value, result.share)
-  const targetText = (target: Target) => (objective.indicator.kind === "share" ? sharePhrase(target) : targetPhrase(target))
+  const targetText = (target: Target) =>
+    objective.indicator.kind === "share" ? sharePhrase(target) : targetPhrase(target)
   const summary = Object.fromEntries(byReason)
   const source = `Convention ${convention.id} : objectif « ${result.objectiveId} »`
   const excludedText = Object.entries(summary)
@@ -226,7 +310,10 @@ function objectiveNode(convention: Convention, year: number, objective: Objectiv
     source,
     children: []
   }
-  const proration = result.proration === undefined ? "" : ` ; prorata ${result.proration.numerator}/${result.proration.denominator} de l'année, soit ${targetPhrase(result.target)}`
+  const proration =
+    result.proration === undefined
+      ? ""
+      : ` ; prorata ${result.proration.numerator}/${result.proration.denominator} de l'année, soit ${targetPhrase(result.target)}`
   const targetNode: ExplanationNode = {
     ruleId: `${result.objectiveId}:cible`,
     label: "Cible",
@@ -237,7 +324,10 @@ function objectiveNode(convention: Convention, year: number, objective: Objectiv
     children: []
   }
   const ofMaximum = ratioReference(result.target)?.bound === "maximum" ? " du maximum" : ""
-  const percent = result.ratio === undefined ? "" : ` (${formatFraction({ numerator: result.ratio.numerator * 100, denominator: result.ratio.denominator }, 0)} %${ofMaximum})`
+  const percent =
+    result.ratio === undefined
+      ? ""
+      : ` (${formatFraction({ numerator: result.ratio.numerator * 100, denominator: result.ratio.denominator }, 0)} %${ofMaximum})`
   const sentence =
     result.status === "not-applicable"
       ? `La convention ne s'applique pas en ${year}.`
@@ -280,7 +370,11 @@ function objectiveNode(convention: Convention, year: number, objective: Objectiv
  * ```
  * @category objectives
  */
-export function evaluateObjectives(input: Convention | ResolvedConvention, activities: ReadonlyArray<Activity>, options: ObjectivesOptions): ObjectivesEvaluation {
+export function evaluateObjectives(
+  input: Convention | ResolvedConvention,
+  activities: ReadonlyArray<Activity>,
+  options: ObjectivesOptions
+): ObjectivesEvaluation {
   const convention = checkedConvention(input)
   const { year, asOf } = checkedOptions(options)
   const rules = options.rules ?? DEFAULT_ELIGIBILITY_RULES
@@ -292,31 +386,52 @@ export function evaluateObjectives(input: Convention | ResolvedConvention, activ
 
   // uniqueRecords returns the records in id order: every list below comes out sorted.
   const sorted = unique
-  const outsidePeriod = part === undefined ? "" : `, hors de la période ${formatFrenchDate(part.start)} – ${formatFrenchDate(part.end)}`
+  const outsidePeriod =
+    part === undefined ? "" : `, hors de la période ${formatFrenchDate(part.start)} – ${formatFrenchDate(part.end)}`
   const common = sorted.map((record): ExcludedRecord | undefined => {
-    if (part === undefined) return { id: record.id, reason: "outside-year", detail: `la convention ne s'applique pas en ${year}` }
-    if (record.date < part.start || record.date > part.end) return { id: record.id, reason: "outside-year", detail: `daté du ${formatFrenchDate(record.date)}${outsidePeriod}` }
-    if (asOf !== undefined && record.date > asOf) return { id: record.id, reason: "after-as-of", detail: `daté du ${formatFrenchDate(record.date)}, après le ${formatFrenchDate(asOf)}` }
+    if (part === undefined)
+      return { id: record.id, reason: "outside-year", detail: `la convention ne s'applique pas en ${year}` }
+    if (record.date < part.start || record.date > part.end)
+      return {
+        id: record.id,
+        reason: "outside-year",
+        detail: `daté du ${formatFrenchDate(record.date)}${outsidePeriod}`
+      }
+    if (asOf !== undefined && record.date > asOf)
+      return {
+        id: record.id,
+        reason: "after-as-of",
+        detail: `daté du ${formatFrenchDate(record.date)}, après le ${formatFrenchDate(asOf)}`
+      }
     return undefined
   })
   const otherKind: Array<ExcludedRecord | undefined> = []
   const stretches = part === undefined ? [] : stretchesOf(convention, resolved, part, year, rules)
   const partDays = part === undefined ? 0 : periodDays(part)
-  const share = part !== undefined && partDays < daysInYear(year) ? rational(BigInt(partDays), BigInt(daysInYear(year))) : undefined
+  const share =
+    part !== undefined && partDays < daysInYear(year) ? rational(BigInt(partDays), BigInt(daysInYear(year))) : undefined
   const inProgress = asOf !== undefined && part !== undefined && asOf < part.end
   const notStarted = asOf !== undefined && part !== undefined && asOf < part.start
 
   const results = objectives.map((objective): ObjectiveResult => {
-    const measured = measureObjective(objective.indicator, (definition) => measure(definition, sorted, common, otherKind, stretches, rules, convention.id))
+    const measured = measureObjective(objective.indicator, (definition) =>
+      measure(definition, sorted, common, otherKind, stretches, rules, convention.id)
+    )
     if (duplicates.length > 0) {
-      for (const copy of duplicates) measured.excludedByReason.set(copy.reason, (measured.excludedByReason.get(copy.reason) ?? 0) + 1)
+      for (const copy of duplicates)
+        measured.excludedByReason.set(copy.reason, (measured.excludedByReason.get(copy.reason) ?? 0) + 1)
     }
     const yearTarget = targetForYear(objective, year)
     // A target written for this very year already is that year's: only the every-year target is prorated.
     // A share is a proportion: it is never prorated.
-    const prorated = objective.partialYear.prorate && objective.indicator.kind !== "share" && share !== undefined && objective.targetsByYear?.[String(year)] === undefined
+    const prorated =
+      objective.partialYear.prorate &&
+      objective.indicator.kind !== "share" &&
+      share !== undefined &&
+      objective.targetsByYear?.[String(year)] === undefined
     const target = prorated ? proratedTarget(objective, yearTarget, share) : yearTarget
-    const status = part === undefined ? "not-applicable" : notStarted ? "not-started" : statusOf(measured.value, target, inProgress)
+    const status =
+      part === undefined ? "not-applicable" : notStarted ? "not-started" : statusOf(measured.value, target, inProgress)
     const reference = ratioReference(target)
     const result = {
       objectiveId: objective.id,
@@ -327,8 +442,12 @@ export function evaluateObjectives(input: Convention | ResolvedConvention, activ
       target,
       yearTarget,
       ...(prorated ? { proration: toFraction(share) } : {}),
-      ...(measured.share === undefined ? {} : { share: { part: toFraction(measured.share.part), whole: toFraction(measured.share.whole) } }),
-      ...(reference === undefined ? {} : { ratio: toFraction(divideRational(measured.value, rationalOf(reference.value))) }),
+      ...(measured.share === undefined
+        ? {}
+        : { share: { part: toFraction(measured.share.part), whole: toFraction(measured.share.whole) } }),
+      ...(reference === undefined
+        ? {}
+        : { ratio: toFraction(divideRational(measured.value, rationalOf(reference.value))) }),
       counted: measured.counted,
       structures: measured.structures.sort(),
       excluded: duplicates.length === 0 ? measured.excluded : [...measured.excluded, ...duplicates].sort(byId)
@@ -341,7 +460,11 @@ export function evaluateObjectives(input: Convention | ResolvedConvention, activ
   const explanation: ExplanationNode = {
     ruleId: "objectifs",
     label: `Objectifs ${year}`,
-    outcome: results.some((result) => result.status === "not-met") ? "fail" : applicable === 0 || results.some((r) => r.status === "in-progress" || r.status === "not-started") ? "not-applicable" : "pass",
+    outcome: results.some((result) => result.status === "not-met")
+      ? "fail"
+      : applicable === 0 || results.some((r) => r.status === "in-progress" || r.status === "not-started")
+        ? "not-applicable"
+        : "pass",
     read: { year, asOf, records: activities.length },
     sentence:
       part === undefined
@@ -352,13 +475,16 @@ export function evaluateObjectives(input: Convention | ResolvedConvention, activ
     source: `Convention ${convention.id} : objectifs`,
     children: results.map((result) => result.explanation)
   }
-  return frozenResult({
-    conventionId: convention.id,
-    year,
-    ...(asOf === undefined ? {} : { asOf }),
-    ...(part === undefined ? {} : { period: part }),
-    records: { given: activities.length, unique: unique.length },
-    results,
-    explanation
-  }, input)
+  return frozenResult(
+    {
+      conventionId: convention.id,
+      year,
+      ...(asOf === undefined ? {} : { asOf }),
+      ...(part === undefined ? {} : { period: part }),
+      records: { given: activities.length, unique: unique.length },
+      results,
+      explanation
+    },
+    input
+  )
 }

@@ -27,7 +27,10 @@ const aggregateCodec = makeCodec(AggregateIndicatorSchema, "indicator")
  * ```
  * @category objectives
  */
-export function defineIndicator(indicator: Omit<AggregateIndicator, "eligibleOnly" | "hoursPerDay"> & Partial<Pick<AggregateIndicator, "eligibleOnly" | "hoursPerDay">>): AggregateIndicator {
+export function defineIndicator(
+  indicator: Omit<AggregateIndicator, "eligibleOnly" | "hoursPerDay"> &
+    Partial<Pick<AggregateIndicator, "eligibleOnly" | "hoursPerDay">>
+): AggregateIndicator {
   return aggregateCodec.parse(indicator)
 }
 
@@ -45,17 +48,38 @@ export function defineIndicator(indicator: Omit<AggregateIndicator, "eligibleOnl
  * @category objectives
  */
 export function indicatorDefinition(indicator: BaseIndicator): AggregateIndicator {
-  if (indicator === null || typeof indicator !== "object" || typeof indicator.kind !== "string" || indicator.filter === null || typeof indicator.filter !== "object") {
-    throw new InvalidArgumentError({ argument: "indicator", message: "expected an indicator, as an objective of a decoded convention holds it" })
+  if (
+    indicator === null ||
+    typeof indicator !== "object" ||
+    typeof indicator.kind !== "string" ||
+    indicator.filter === null ||
+    typeof indicator.filter !== "object"
+  ) {
+    throw new InvalidArgumentError({
+      argument: "indicator",
+      message: "expected an indicator, as an objective of a decoded convention holds it"
+    })
   }
   const common = { kind: "aggregate", filter: indicator.filter, eligibleOnly: true, hoursPerDay: 7 } as const
   switch (indicator.kind) {
     case "distinct-structures":
-      return { ...common, aggregate: "distinct", field: "structures", eligibleOnly: indicator.eligibleOnly, unit: { singular: "structure distincte", plural: "structures distinctes" } }
+      return {
+        ...common,
+        aggregate: "distinct",
+        field: "structures",
+        eligibleOnly: indicator.eligibleOnly,
+        unit: { singular: "structure distincte", plural: "structures distinctes" }
+      }
     case "count-actions":
       return { ...common, aggregate: "count", unit: { singular: "action", plural: "actions" } }
     case "sum-days":
-      return { ...common, aggregate: "sum", field: "days", hoursPerDay: indicator.hoursPerDay, unit: { singular: "jour", plural: "jours" } }
+      return {
+        ...common,
+        aggregate: "sum",
+        field: "days",
+        hoursPerDay: indicator.hoursPerDay,
+        unit: { singular: "jour", plural: "jours" }
+      }
     case "count-meetings":
       return { ...common, aggregate: "count", unit: { singular: "réunion", plural: "réunions" } }
     case "aggregate":

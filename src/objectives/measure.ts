@@ -12,7 +12,13 @@ import type { Candidate, OtherFundingSchema } from "../eligibility/candidate.js"
 import { type EligibilityContext, type RuleTree, explainTree } from "../eligibility/rule.js"
 import type { Outcome } from "../core/explanation.js"
 import { type Rational, addRational, rational, rationalOf } from "../core/fraction.js"
-import { ACCOMPANIMENT_KIND_LABELS, type AccompanimentKind, FUNDING_SCHEME_LABELS, SECTOR_LABELS, SITUATION_LABELS } from "../referential/codes.js"
+import {
+  ACCOMPANIMENT_KIND_LABELS,
+  type AccompanimentKind,
+  FUNDING_SCHEME_LABELS,
+  SECTOR_LABELS,
+  SITUATION_LABELS
+} from "../referential/codes.js"
 import { ACTIVITY_KIND_LABELS, type ActivityKind } from "../referential/convention-codes.js"
 import type { Activity } from "./activity.js"
 import type { ExcludedRecord } from "./exclusion.js"
@@ -63,27 +69,61 @@ function stretchOn(stretches: ReadonlyArray<Stretch>, date: CalendarDate): Stret
 }
 
 /** The first reason a record does not count, before structures are looked at; undefined if none. */
-function filterReason(record: Activity, definition: AggregateIndicator, stretch: Stretch, conventionId: string): ExcludedRecord | undefined {
+function filterReason(
+  record: Activity,
+  definition: AggregateIndicator,
+  stretch: Stretch,
+  conventionId: string
+): ExcludedRecord | undefined {
   const { filter } = definition
   if (filter.accompanimentKinds !== undefined && !filter.accompanimentKinds.includes(SUPPORT_OF[record.kind])) {
-    return excluded(record, "other-kind", `${ACCOMPANIMENT_KIND_LABELS[SUPPORT_OF[record.kind]]} : type d'accompagnement que l'indicateur ne compte pas`)
+    return excluded(
+      record,
+      "other-kind",
+      `${ACCOMPANIMENT_KIND_LABELS[SUPPORT_OF[record.kind]]} : type d'accompagnement que l'indicateur ne compte pas`
+    )
   }
   if (record.sector !== undefined && !stretch.terms.sectors.includes(record.sector)) {
-    return excluded(record, "sector-not-covered", `le secteur « ${SECTOR_LABELS[record.sector]} » n'est pas couvert par la convention à cette date`)
+    return excluded(
+      record,
+      "sector-not-covered",
+      `le secteur « ${SECTOR_LABELS[record.sector]} » n'est pas couvert par la convention à cette date`
+    )
   }
   if (filter.sectors !== undefined && (record.sector === undefined || !filter.sectors.includes(record.sector))) {
-    return excluded(record, "sector-not-covered", record.sector === undefined ? "secteur non renseigné" : `le secteur « ${SECTOR_LABELS[record.sector]} » n'est pas visé par l'objectif`)
+    return excluded(
+      record,
+      "sector-not-covered",
+      record.sector === undefined
+        ? "secteur non renseigné"
+        : `le secteur « ${SECTOR_LABELS[record.sector]} » n'est pas visé par l'objectif`
+    )
   }
   const excludedScheme = record.fundedBy.find((scheme) => stretch.terms.excludedSchemes.includes(scheme))
-  if (excludedScheme !== undefined) return excluded(record, "funded-elsewhere", `financé par ${FUNDING_SCHEME_LABELS[excludedScheme]}, que la convention exclut`)
+  if (excludedScheme !== undefined)
+    return excluded(
+      record,
+      "funded-elsewhere",
+      `financé par ${FUNDING_SCHEME_LABELS[excludedScheme]}, que la convention exclut`
+    )
   if (record.conventionId !== undefined && record.conventionId !== conventionId) {
     return excluded(record, "funded-elsewhere", `déclaré au titre de la convention ${record.conventionId}`)
   }
   if (filter.bodies !== undefined && (record.body === undefined || !filter.bodies.includes(record.body))) {
-    return excluded(record, "other-body", record.body === undefined ? "instance non renseignée" : `instance ${record.body}, l'objectif vise ${filter.bodies.join(", ")}`)
+    return excluded(
+      record,
+      "other-body",
+      record.body === undefined
+        ? "instance non renseignée"
+        : `instance ${record.body}, l'objectif vise ${filter.bodies.join(", ")}`
+    )
   }
   if (filter.themes !== undefined && (record.theme === undefined || !filter.themes.includes(record.theme))) {
-    return excluded(record, "other-theme", record.theme === undefined ? "thème non renseigné" : `thème « ${record.theme} »`)
+    return excluded(
+      record,
+      "other-theme",
+      record.theme === undefined ? "thème non renseigné" : `thème « ${record.theme} »`
+    )
   }
   return undefined
 }
@@ -104,27 +144,58 @@ function candidateOf(record: Activity, structure: Activity["structures"][number]
 }
 
 /** For a count of structures, or a filter on them: the structures of the record that count, or why none does. */
-function countingStructures(record: Activity, definition: AggregateIndicator, stretch: Stretch, rules: RuleTree): ReadonlyArray<string> | ExcludedRecord {
-  if (record.structures.length === 0) return excluded(record, "no-structure", "l'enregistrement ne nomme aucune structure")
+function countingStructures(
+  record: Activity,
+  definition: AggregateIndicator,
+  stretch: Stretch,
+  rules: RuleTree
+): ReadonlyArray<string> | ExcludedRecord {
+  if (record.structures.length === 0)
+    return excluded(record, "no-structure", "l'enregistrement ne nomme aucune structure")
   const { situations, departements } = definition.filter
-  const inSituation = situations === undefined ? record.structures : record.structures.filter((structure) => situations.includes(structure.situation))
+  const inSituation =
+    situations === undefined
+      ? record.structures
+      : record.structures.filter((structure) => situations.includes(structure.situation))
   if (inSituation.length === 0) {
     const seen = [...new Set(record.structures.map((structure) => SITUATION_LABELS[structure.situation].toLowerCase()))]
-    return excluded(record, "situation-not-targeted", `${seen.length > 1 ? "structures" : "structure"} ${seen.join(", ")}`)
+    return excluded(
+      record,
+      "situation-not-targeted",
+      `${seen.length > 1 ? "structures" : "structure"} ${seen.join(", ")}`
+    )
   }
-  const targeted = departements === undefined ? inSituation : inSituation.filter((structure) => departements.includes(structure.departement))
+  const targeted =
+    departements === undefined
+      ? inSituation
+      : inSituation.filter((structure) => departements.includes(structure.departement))
   if (targeted.length === 0) {
     const seen = [...new Set(inSituation.map((structure) => structure.departement))]
-    return excluded(record, "territory-not-targeted", `${seen.length > 1 ? "structures des départements" : "structure du département"} ${seen.map(departementText).join(", ")}, l'indicateur vise ${(departements ?? []).map(departementText).join(", ")}`)
+    return excluded(
+      record,
+      "territory-not-targeted",
+      `${seen.length > 1 ? "structures des départements" : "structure du département"} ${seen.map(departementText).join(", ")}, l'indicateur vise ${(departements ?? []).map(departementText).join(", ")}`
+    )
   }
   if (!readsStructures(definition) || !definition.eligibleOnly) return targeted.map((structure) => structure.id)
-  if (record.sector === undefined) return excluded(record, "sector-not-covered", "secteur non renseigné : l'éligibilité des structures ne peut être vérifiée")
+  if (record.sector === undefined)
+    return excluded(
+      record,
+      "sector-not-covered",
+      "secteur non renseigné : l'éligibilité des structures ne peut être vérifiée"
+    )
   const eligible = targeted.filter((structure) => stretch.verdict(candidateOf(record, structure)) !== "fail")
   if (eligible.length > 0) return eligible.map((structure) => structure.id)
   const first = targeted[0] as Activity["structures"][number]
   const explanation = explainTree(rules, candidateOf(record, first), stretch.context)
-  const failed = explanation.children.filter((child) => child.outcome === "fail").map((child) => child.label.toLowerCase())
-  return excluded(record, "structure-not-eligible", `${first.name ?? first.id} (${ACCOMPANIMENT_KIND_LABELS[SUPPORT_OF[record.kind]].toLowerCase()}) : ${failed.join(", ")}`)
+  const failed = explanation.children
+    .filter((child) => child.outcome === "fail")
+    .map((child) => child.label.toLowerCase())
+  return excluded(
+    record,
+    "structure-not-eligible",
+    `${first.name ?? first.id} (${ACCOMPANIMENT_KIND_LABELS[SUPPORT_OF[record.kind]].toLowerCase()}) : ${failed.join(", ")}`
+  )
 }
 
 function readsStructures(definition: AggregateIndicator): boolean {
@@ -203,7 +274,13 @@ export function measure(
     }
     if (!definition.filter.activityKinds.includes(record.kind)) {
       // The same exclusion object serves every objective that does not count this kind.
-      exclude((otherKind[i] ??= excluded(record, "other-kind", `${ACTIVITY_KIND_LABELS[record.kind]} : type d'activité que l'indicateur ne compte pas`)))
+      exclude(
+        (otherKind[i] ??= excluded(
+          record,
+          "other-kind",
+          `${ACTIVITY_KIND_LABELS[record.kind]} : type d'activité que l'indicateur ne compte pas`
+        ))
+      )
       continue
     }
     const stretch = stretchOn(stretches, record.date)
@@ -212,7 +289,11 @@ export function measure(
       exclude(reason)
       continue
     }
-    if (readsStructures(definition) || definition.filter.situations !== undefined || definition.filter.departements !== undefined) {
+    if (
+      readsStructures(definition) ||
+      definition.filter.situations !== undefined ||
+      definition.filter.departements !== undefined
+    ) {
       const counting = countingStructures(record, definition, stretch, rules)
       if (!Array.isArray(counting)) {
         exclude(counting as ExcludedRecord)
@@ -238,7 +319,13 @@ export function measure(
     }
     counted.push(record.id)
   }
-  return { value: valueOf(definition, counted.length, readsStructures(definition) ? structures.size : values.size, sum), counted, structures: [...structures], excluded: excludedRecords, excludedByReason }
+  return {
+    value: valueOf(definition, counted.length, readsStructures(definition) ? structures.size : values.size, sum),
+    counted,
+    structures: [...structures],
+    excluded: excludedRecords,
+    excludedByReason
+  }
 }
 
 /** The indicator's value: every kind of aggregate is handled, none falls back on another. */

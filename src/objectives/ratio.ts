@@ -11,7 +11,9 @@ import type { Target } from "../conventions/objective.js"
  *
  * @internal
  */
-export function ratioReference(target: Target): { readonly bound: "minimum" | "maximum"; readonly value: number } | undefined {
+export function ratioReference(
+  target: Target
+): { readonly bound: "minimum" | "maximum"; readonly value: number } | undefined {
   if (target.atLeast !== undefined && target.atLeast > 0) return { bound: "minimum", value: target.atLeast }
   if (target.atMost !== undefined && target.atMost > 0) return { bound: "maximum", value: target.atMost }
   return undefined

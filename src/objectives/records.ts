@@ -17,10 +17,17 @@ function looksDecoded(record: unknown): record is Activity {
  *
  * @internal
  */
-export function uniqueRecords(records: ReadonlyArray<unknown>): { readonly unique: ReadonlyArray<Activity>; readonly duplicates: ReadonlyArray<ExcludedRecord> } {
+export function uniqueRecords(records: ReadonlyArray<unknown>): {
+  readonly unique: ReadonlyArray<Activity>
+  readonly duplicates: ReadonlyArray<ExcludedRecord>
+} {
   const { unique, copies } = uniqueById(records, { subject: "activities", looksDecoded, safeParse: safeParseActivity })
   return {
     unique,
-    duplicates: copies.map((copy) => ({ id: copy.id, reason: "duplicate-id", detail: "copie identique d'un autre enregistrement, comptée une fois" }))
+    duplicates: copies.map((copy) => ({
+      id: copy.id,
+      reason: "duplicate-id",
+      detail: "copie identique d'un autre enregistrement, comptée une fois"
+    }))
   }
 }

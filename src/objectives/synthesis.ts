@@ -75,15 +75,33 @@ function listOfYears(years: ReadonlyArray<number>): string {
  * Counts the objectives met every year that is over on `asOf`, and names the years that are not
  * (a year in progress with the objectives already met in it, the years not started).
  */
-function synthesisSentence(years: ReadonlyArray<ObjectivesEvaluation>, count: number, failed: number, asOf: CalendarDate | undefined): string {
+function synthesisSentence(
+  years: ReadonlyArray<ObjectivesEvaluation>,
+  count: number,
+  failed: number,
+  asOf: CalendarDate | undefined
+): string {
   const covered = years.filter((evaluation) => evaluation.period !== undefined)
   const over = covered.filter((evaluation) => asOf === undefined || asOf > (evaluation.period?.end ?? asOf))
-  const current = covered.filter((evaluation) => asOf !== undefined && evaluation.period !== undefined && asOf >= evaluation.period.start && asOf <= evaluation.period.end)
-  const notStarted = covered.filter((evaluation) => asOf !== undefined && evaluation.period !== undefined && asOf < evaluation.period.start).map((evaluation) => evaluation.year)
+  const current = covered.filter(
+    (evaluation) =>
+      asOf !== undefined &&
+      evaluation.period !== undefined &&
+      asOf >= evaluation.period.start &&
+      asOf <= evaluation.period.end
+  )
+  const notStarted = covered
+    .filter((evaluation) => asOf !== undefined && evaluation.period !== undefined && asOf < evaluation.period.start)
+    .map((evaluation) => evaluation.year)
   const day = asOf === undefined ? "" : ` au ${formatFrenchDate(asOf)}`
   const rest = [
-    ...current.map((evaluation) => `en cours : ${evaluation.year} (${evaluation.results.filter((result) => result.status === "met").length} ${agreed(evaluation.results.filter((result) => result.status === "met").length, "objectif", "objectifs")} sur ${count} déjà ${agreed(evaluation.results.filter((result) => result.status === "met").length, "atteint", "atteints")})`),
-    ...(notStarted.length === 0 ? [] : [`pas encore commencée${notStarted.length > 1 ? "s" : ""} : ${listOfYears(notStarted)}`])
+    ...current.map(
+      (evaluation) =>
+        `en cours : ${evaluation.year} (${evaluation.results.filter((result) => result.status === "met").length} ${agreed(evaluation.results.filter((result) => result.status === "met").length, "objectif", "objectifs")} sur ${count} déjà ${agreed(evaluation.results.filter((result) => result.status === "met").length, "atteint", "atteints")})`
+    ),
+    ...(notStarted.length === 0
+      ? []
+      : [`pas encore commencée${notStarted.length > 1 ? "s" : ""} : ${listOfYears(notStarted)}`])
   ]
   const tail = rest.length === 0 ? "" : ` ; ${rest.join(" ; ")}`
   if (over.length === 0) return `Aucune année terminée${day}${tail}.`
@@ -115,26 +133,46 @@ export function evaluateConventionObjectives(
   // Only the amendments signed by the day of the evaluation are known (a bad day is reported by evaluateObjectives).
   const day = options.asOf === undefined ? undefined : safeParseCalendarDate(options.asOf)
   const resolved = resolveConvention(convention, day?.success === true ? { knownOn: day.data } : {})
-  const years = periodYears(resolved.period).map((year) => evaluateObjectives(convention, activities, { ...options, year }))
+  const years = periodYears(resolved.period).map((year) =>
+    evaluateObjectives(convention, activities, { ...options, year })
+  )
   const ids = years[0]?.results.map((result) => [result.objectiveId, result.title] as const) ?? []
   const objectives = ids.map(([objectiveId, title]): ObjectiveAcrossYears => {
     const byYear = years.map((evaluation) => ({
       year: evaluation.year,
-      status: evaluation.results.find((result) => result.objectiveId === objectiveId)?.status ?? ("not-applicable" as const)
+      status:
+        evaluation.results.find((result) => result.objectiveId === objectiveId)?.status ?? ("not-applicable" as const)
     }))
-    const yearsWith = (status: ObjectiveStatus) => byYear.filter((entry) => entry.status === status).map((entry) => entry.year)
-    return { objectiveId, title, byYear, met: yearsWith("met"), notMet: yearsWith("not-met"), inProgress: yearsWith("in-progress"), notStarted: yearsWith("not-started") }
+    const yearsWith = (status: ObjectiveStatus) =>
+      byYear.filter((entry) => entry.status === status).map((entry) => entry.year)
+    return {
+      objectiveId,
+      title,
+      byYear,
+      met: yearsWith("met"),
+      notMet: yearsWith("not-met"),
+      inProgress: yearsWith("in-progress"),
+      notStarted: yearsWith("not-started")
+    }
   })
   const asOf = years[0]?.asOf
   const failed = objectives.filter((objective) => objective.notMet.length > 0).length
   const explanation: ExplanationNode = {
     ruleId: "objectifs-convention",
     label: `Objectifs de la convention ${convention.id}`,
-    outcome: failed > 0 ? "fail" : objectives.some((objective) => objective.inProgress.length > 0 || objective.notStarted.length > 0) ? "not-applicable" : "pass",
+    outcome:
+      failed > 0
+        ? "fail"
+        : objectives.some((objective) => objective.inProgress.length > 0 || objective.notStarted.length > 0)
+          ? "not-applicable"
+          : "pass",
     read: { years: years.map((evaluation) => evaluation.year) },
     sentence: synthesisSentence(years, objectives.length, failed, asOf),
     source: `Convention ${convention.id} : objectifs`,
     children: years.map((evaluation) => evaluation.explanation)
   }
-  return frozenResult({ conventionId: convention.id, ...(asOf === undefined ? {} : { asOf }), years, objectives, explanation }, input)
+  return frozenResult(
+    { conventionId: convention.id, ...(asOf === undefined ? {} : { asOf }), years, objectives, explanation },
+    input
+  )
 }

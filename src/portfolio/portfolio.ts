@@ -29,23 +29,37 @@ function duplicateIds(items: ReadonlyArray<{ readonly id: string }>, list: strin
 }
 
 function portfolioIssues(portfolio: Draft): ReadonlyArray<Issue> {
-  const issues = [...duplicateIds(portfolio.partners, "partners"), ...duplicateIds(portfolio.conventions, "conventions")]
+  const issues = [
+    ...duplicateIds(portfolio.partners, "partners"),
+    ...duplicateIds(portfolio.conventions, "conventions")
+  ]
   const partners = new Map(portfolio.partners.map((partner) => [partner.id, partner]))
   const conventions = new Map(portfolio.conventions.map((convention) => [convention.id, convention]))
   portfolio.conventions.forEach((convention, index) => {
     const funder = partners.get(convention.funderId)
-    if (funder === undefined) issues.push({ path: ["conventions", index, "funderId"], message: `there is no partner ${convention.funderId}` })
+    if (funder === undefined)
+      issues.push({ path: ["conventions", index, "funderId"], message: `there is no partner ${convention.funderId}` })
     else if (!funder.roles.includes("financeur")) {
-      issues.push({ path: ["conventions", index, "funderId"], message: `the partner ${funder.id} does not have the role "financeur"` })
+      issues.push({
+        path: ["conventions", index, "funderId"],
+        message: `the partner ${funder.id} does not have the role "financeur"`
+      })
     }
     const partner = partners.get(convention.partnerId)
-    if (partner === undefined) issues.push({ path: ["conventions", index, "partnerId"], message: `there is no partner ${convention.partnerId}` })
+    if (partner === undefined)
+      issues.push({ path: ["conventions", index, "partnerId"], message: `there is no partner ${convention.partnerId}` })
     else if (!partner.roles.includes("operateur")) {
-      issues.push({ path: ["conventions", index, "partnerId"], message: `the partner ${partner.id} does not have the role "operateur"` })
+      issues.push({
+        path: ["conventions", index, "partnerId"],
+        message: `the partner ${partner.id} does not have the role "operateur"`
+      })
     }
     if (convention.predecessorId !== undefined) {
       if (!conventions.has(convention.predecessorId)) {
-        issues.push({ path: ["conventions", index, "predecessorId"], message: `there is no convention ${convention.predecessorId}` })
+        issues.push({
+          path: ["conventions", index, "predecessorId"],
+          message: `there is no convention ${convention.predecessorId}`
+        })
       } else {
         const chain = [convention.id]
         let next: string | undefined = convention.predecessorId
@@ -54,7 +68,10 @@ function portfolioIssues(portfolio: Draft): ReadonlyArray<Issue> {
           next = conventions.get(next)?.predecessorId
         }
         if (next === convention.id) {
-          issues.push({ path: ["conventions", index, "predecessorId"], message: `the lineage loops: ${[...chain, next].join(" → ")}` })
+          issues.push({
+            path: ["conventions", index, "predecessorId"],
+            message: `the lineage loops: ${[...chain, next].join(" → ")}`
+          })
         }
       }
     }

@@ -45,7 +45,10 @@ export function amendmentsSection(report: AnnualReport | ConventionReport): Sect
 function repaymentLine(funding: FundingUse): string | undefined {
   const repayment = funding.repayment
   if (!repayment.demanded.isPositive() && !repayment.received.isPositive()) return undefined
-  const demanded = repayment.demandedOn === undefined ? "" : `, demandé le ${formatFrenchDate(repayment.demandedOn)}${repayment.dueDate === undefined ? "" : ` pour le ${formatFrenchDate(repayment.dueDate)} au plus tard`}`
+  const demanded =
+    repayment.demandedOn === undefined
+      ? ""
+      : `, demandé le ${formatFrenchDate(repayment.demandedOn)}${repayment.dueDate === undefined ? "" : ` pour le ${formatFrenchDate(repayment.dueDate)} au plus tard`}`
   return `${funding.year} : ${repayment.demanded.format()} à reverser${demanded} ; reversé : ${repayment.received.format()} ; reste à reverser : ${repayment.stillToRepay.format()}${repayment.late ? " — en retard" : ""}${repayment.overRepaid.isPositive() ? ` ; trop reversé : ${repayment.overRepaid.format()}` : ""}.`
 }
 
@@ -53,14 +56,29 @@ function repaymentLine(funding: FundingUse): string | undefined {
 export function conventionPaymentsSection(report: ConventionReport): Section {
   const years = report.years.map((year) => year.funding)
   const found = table(report, "versements")
-  const late = years.flatMap((funding) => funding.instalments.filter((position) => position.status === "late" || position.status === "paid-late").map((position) => `${funding.year} : ${position.instalment.label.toLowerCase()} ${position.status === "late" ? "en retard" : "payé en retard"}${position.daysLate === undefined ? "" : ` (${counted(position.daysLate, "jour", "jours")})`}`))
+  const late = years.flatMap((funding) =>
+    funding.instalments
+      .filter((position) => position.status === "late" || position.status === "paid-late")
+      .map(
+        (position) =>
+          `${funding.year} : ${position.instalment.label.toLowerCase()} ${position.status === "late" ? "en retard" : "payé en retard"}${position.daysLate === undefined ? "" : ` (${counted(position.daysLate, "jour", "jours")})`}`
+      )
+  )
   const repayments = years.flatMap((funding) => repaymentLine(funding) ?? [])
   return {
     title: "Versements et reversements par année",
     blocks: [
       ...(found === undefined || found.rows.length === 0 ? [] : [tableBlock(found)]),
-      { kind: "paragraph", text: late.length === 0 ? "Aucun versement en retard." : `Versements en retard : ${late.join(" ; ")}.` },
-      ...(repayments.length === 0 ? [{ kind: "paragraph" as const, text: "Aucun reversement demandé ni reçu." }] : [{ kind: "paragraph" as const, text: "Reversements :" }, { kind: "list" as const, items: repayments }])
+      {
+        kind: "paragraph",
+        text: late.length === 0 ? "Aucun versement en retard." : `Versements en retard : ${late.join(" ; ")}.`
+      },
+      ...(repayments.length === 0
+        ? [{ kind: "paragraph" as const, text: "Aucun reversement demandé ni reçu." }]
+        : [
+            { kind: "paragraph" as const, text: "Reversements :" },
+            { kind: "list" as const, items: repayments }
+          ])
     ]
   }
 }
@@ -77,8 +95,16 @@ export function otherExpensesLine(report: AnnualReport): string | undefined {
   const inside = others.filter((expense) => !outsideConvention(period, expense))
   const sum = (list: typeof others) => Euros.sum(list.map((expense) => expense.amount)).format()
   const parts = [
-    ...(inside.length === 0 ? [] : [`${counted(inside.length, "dépense d'une autre année", "dépenses d'autres années")} de la convention (${sum(inside)}) ${inside.length > 1 ? "relèvent du bilan de leur année" : "relève du bilan de son année"}`]),
-    ...(outside.length === 0 ? [] : [`${counted(outside.length, "dépense datée", "dépenses datées")} hors de la période de la convention (${sum(outside)}) ${outside.length > 1 ? "ne comptent" : "ne compte"} dans aucune année`])
+    ...(inside.length === 0
+      ? []
+      : [
+          `${counted(inside.length, "dépense d'une autre année", "dépenses d'autres années")} de la convention (${sum(inside)}) ${inside.length > 1 ? "relèvent du bilan de leur année" : "relève du bilan de son année"}`
+        ]),
+    ...(outside.length === 0
+      ? []
+      : [
+          `${counted(outside.length, "dépense datée", "dépenses datées")} hors de la période de la convention (${sum(outside)}) ${outside.length > 1 ? "ne comptent" : "ne compte"} dans aucune année`
+        ])
   ]
   return `${parts.join(" ; ")} : ${others.length > 1 ? "elles ne sont pas détaillées" : "elle n'est pas détaillée"} ici.`
 }

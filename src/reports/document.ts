@@ -60,7 +60,9 @@ export interface Chart {
 
 /** @internal What a group of a chart shows, in words: a line of the Markdown, a sentence of the SVG's description. */
 export function describeGroup(group: ChartGroup): string {
-  const bars = group.bars.map((bar) => (group.bars.length === 1 ? bar.display : `${bar.label} ${bar.display}`)).join(" ; ")
+  const bars = group.bars
+    .map((bar) => (group.bars.length === 1 ? bar.display : `${bar.label} ${bar.display}`))
+    .join(" ; ")
   return `${group.label} : ${bars}${group.target === undefined ? "" : ` (${group.target.display})`}${group.status === undefined ? "" : ` — ${group.status.text}`}`
 }
 
@@ -68,7 +70,12 @@ export function describeGroup(group: ChartGroup): string {
 export type Block =
   | { readonly kind: "paragraph"; readonly text: string }
   | { readonly kind: "list"; readonly items: ReadonlyArray<string> }
-  | { readonly kind: "table"; readonly headers: ReadonlyArray<string>; readonly rows: ReadonlyArray<ReadonlyArray<string>>; readonly numeric: ReadonlyArray<boolean> }
+  | {
+      readonly kind: "table"
+      readonly headers: ReadonlyArray<string>
+      readonly rows: ReadonlyArray<ReadonlyArray<string>>
+      readonly numeric: ReadonlyArray<boolean>
+    }
   | { readonly kind: "chart"; readonly chart: Chart }
 
 /** @internal */
@@ -86,18 +93,39 @@ export interface ReportDocument {
   readonly sections: ReadonlyArray<Section>
 }
 
-const OBJECTIVE_STATUS: Record<ObjectiveStatus, string> = { met: "atteint", "not-met": "non atteint", "in-progress": "en cours", "not-started": "année non commencée", "not-applicable": "sans objet" }
-const SEVERITY: Record<ComplianceFinding["severity"], string> = { error: "Erreur", warning: "À vérifier", info: "Information" }
-const STATUS_FR = { draft: "projet", signed: "signée, pas encore commencée", "in-force": "en vigueur", ended: "échue", terminated: "résiliée", withdrawn: "subvention retirée" } as const
+const OBJECTIVE_STATUS: Record<ObjectiveStatus, string> = {
+  met: "atteint",
+  "not-met": "non atteint",
+  "in-progress": "en cours",
+  "not-started": "année non commencée",
+  "not-applicable": "sans objet"
+}
+const SEVERITY: Record<ComplianceFinding["severity"], string> = {
+  error: "Erreur",
+  warning: "À vérifier",
+  info: "Information"
+}
+const STATUS_FR = {
+  draft: "projet",
+  signed: "signée, pas encore commencée",
+  "in-force": "en vigueur",
+  ended: "échue",
+  terminated: "résiliée",
+  withdrawn: "subvention retirée"
+} as const
 
 const number = (fraction: Fraction) => formatFraction(fraction)
 const toNumber = (fraction: Fraction) => fraction.numerator / fraction.denominator
-const percent = (fraction: Fraction | undefined) => (fraction === undefined ? "—" : `${formatFraction({ numerator: fraction.numerator * 100, denominator: fraction.denominator }, 1)} %`)
+const percent = (fraction: Fraction | undefined) =>
+  fraction === undefined
+    ? "—"
+    : `${formatFraction({ numerator: fraction.numerator * 100, denominator: fraction.denominator }, 1)} %`
 
 function targetText(target: Target, share = false): string {
   // A share's target is a proportion: written in percent.
   const text = (value: number) => (share ? `${formatDecimal(value * 100)} %` : formatDecimal(value))
-  if (target.atLeast !== undefined && target.atMost !== undefined) return `${text(target.atLeast)} à ${text(target.atMost)}`
+  if (target.atLeast !== undefined && target.atMost !== undefined)
+    return `${text(target.atLeast)} à ${text(target.atMost)}`
   return target.atLeast !== undefined ? `≥ ${text(target.atLeast)}` : `≤ ${text(target.atMost as number)}`
 }
 
@@ -109,7 +137,10 @@ function withdrawalItems(report: AnnualReport | ConventionReport): Array<string>
   const owed = uses.flatMap((use) => (use.repayment.withdrawal === undefined ? [] : [use.repayment.withdrawal]))
   const total = Euros.sum(owed.map((entry) => entry.amount))
   const due = owed.map((entry) => entry.dueDate).sort()[0]
-  const repay = total.isPositive() && due !== undefined ? ` ; ${total.format()} versés pour la période postérieure au manquement, à restituer au plus tard le ${formatFrenchDate(due)}` : ""
+  const repay =
+    total.isPositive() && due !== undefined
+      ? ` ; ${total.format()} versés pour la période postérieure au manquement, à restituer au plus tard le ${formatFrenchDate(due)}`
+      : ""
   return [
     `Retrait de la subvention : décidé le ${formatFrenchDate(withdrawal.decidedOn)}, à compter du ${formatFrenchDate(withdrawal.effectiveFrom)}, pour manquement au contrat d'engagement républicain (« ${withdrawal.reason} »)${repay} (loi n° 2000-321, art. 10-1 ; décret n° 2021-1947, art. 4)`
   ]
@@ -128,12 +159,37 @@ function conventionSection(report: AnnualReport | ConventionReport): Section {
     ...(report.kind === "annual" ? [`Statut : ${STATUS_FR[report.status]}`] : []),
     ...(report.asOf === undefined ? [] : [`Situation arrêtée au ${formatFrenchDate(report.asOf)}`])
   ]
-  const lineage = report.lineage.length > 1 ? [{ kind: "list" as const, items: report.lineage.map((step) => `${step.terms.period.start.slice(0, 4)}–${step.terms.period.end.slice(0, 4)} : ${CONVENTION_KIND_LABELS[step.kind]} — ${step.title}`) }] : []
-  return { title: "Convention", blocks: [{ kind: "list", items }, ...(lineage.length > 0 ? [{ kind: "paragraph" as const, text: "Filiation :" }, ...lineage] : [])] }
+  const lineage =
+    report.lineage.length > 1
+      ? [
+          {
+            kind: "list" as const,
+            items: report.lineage.map(
+              (step) =>
+                `${step.terms.period.start.slice(0, 4)}–${step.terms.period.end.slice(0, 4)} : ${CONVENTION_KIND_LABELS[step.kind]} — ${step.title}`
+            )
+          }
+        ]
+      : []
+  return {
+    title: "Convention",
+    blocks: [
+      { kind: "list", items },
+      ...(lineage.length > 0 ? [{ kind: "paragraph" as const, text: "Filiation :" }, ...lineage] : [])
+    ]
+  }
 }
 
 function complianceSection(findings: ReadonlyArray<ComplianceFinding>): Section {
-  return { title: "Conformité", blocks: [{ kind: "list", items: findings.map((finding) => `${SEVERITY[finding.severity]} : ${finding.message} (${finding.source})`) }] }
+  return {
+    title: "Conformité",
+    blocks: [
+      {
+        kind: "list",
+        items: findings.map((finding) => `${SEVERITY[finding.severity]} : ${finding.message} (${finding.source})`)
+      }
+    ]
+  }
 }
 
 /** An objective's row in the chart of its year: its value, its target, its status. */
@@ -144,24 +200,52 @@ function objectiveGroup(result: ObjectiveResult): ChartGroup {
   return {
     label: result.title,
     unit: share ? "percent" : "number",
-    bars: [measured ? { label: "Valeur", value: toNumber(result.value), display: share ? percent(result.value) : number(result.value) } : { label: "Valeur", value: undefined, display: OBJECTIVE_STATUS[result.status] }],
+    bars: [
+      measured
+        ? {
+            label: "Valeur",
+            value: toNumber(result.value),
+            display: share ? percent(result.value) : number(result.value)
+          }
+        : { label: "Valeur", value: undefined, display: OBJECTIVE_STATUS[result.status] }
+    ],
     ...(target.atLeast === undefined && target.atMost === undefined
       ? {}
-      : { target: { ...(target.atLeast === undefined ? {} : { atLeast: target.atLeast }), ...(target.atMost === undefined ? {} : { atMost: target.atMost }), display: `cible ${targetText(target, share)}` } }),
-    status: { ...(result.status === "met" ? { met: true } : result.status === "not-met" ? { met: false } : {}), text: OBJECTIVE_STATUS[result.status] }
+      : {
+          target: {
+            ...(target.atLeast === undefined ? {} : { atLeast: target.atLeast }),
+            ...(target.atMost === undefined ? {} : { atMost: target.atMost }),
+            display: `cible ${targetText(target, share)}`
+          }
+        }),
+    status: {
+      ...(result.status === "met" ? { met: true } : result.status === "not-met" ? { met: false } : {}),
+      text: OBJECTIVE_STATUS[result.status]
+    }
   }
 }
 
 /** The chart of a year's objectives; none for a year without any. */
 function objectivesChart(year: number, objectives: AnnualReport["objectives"]): ReadonlyArray<Block> {
   if (objectives.results.length === 0) return []
-  return [{ kind: "chart", chart: { id: `objectifs-${year}`, kind: "objectives", title: `Objectifs ${year} : valeurs et cibles`, groups: objectives.results.map(objectiveGroup) } }]
+  return [
+    {
+      kind: "chart",
+      chart: {
+        id: `objectifs-${year}`,
+        kind: "objectives",
+        title: `Objectifs ${year} : valeurs et cibles`,
+        groups: objectives.results.map(objectiveGroup)
+      }
+    }
+  ]
 }
 
 function objectivesSection(report: AnnualReport): Section {
   const { objectives } = report
   // A ratio to a maximum reads as a share of that maximum, as in the objective's sentence.
-  const rate = (result: ObjectiveResult) => `${percent(result.ratio)}${result.ratio !== undefined && ratioReference(result.target)?.bound === "maximum" ? " du maximum" : ""}`
+  const rate = (result: ObjectiveResult) =>
+    `${percent(result.ratio)}${result.ratio !== undefined && ratioReference(result.target)?.bound === "maximum" ? " du maximum" : ""}`
   const rows = objectives.results.map((result) => [
     result.title,
     result.share === undefined ? number(result.value) : percent(result.value),
@@ -173,8 +257,16 @@ function objectivesSection(report: AnnualReport): Section {
     title: `Objectifs ${report.year}`,
     blocks: [
       { kind: "paragraph", text: objectives.explanation.sentence },
-      { kind: "table", headers: ["Objectif", "Valeur", "Cible", "Statut", "Taux"], rows, numeric: [false, true, true, false, true] },
-      { kind: "list", items: objectives.results.map((result) => `${result.title} : ${result.explanation.children[0]?.sentence ?? ""}`) },
+      {
+        kind: "table",
+        headers: ["Objectif", "Valeur", "Cible", "Statut", "Taux"],
+        rows,
+        numeric: [false, true, true, false, true]
+      },
+      {
+        kind: "list",
+        items: objectives.results.map((result) => `${result.title} : ${result.explanation.children[0]?.sentence ?? ""}`)
+      },
       ...objectivesChart(report.year, objectives)
     ]
   }
@@ -186,7 +278,11 @@ function fundingSection(report: AnnualReport): Section {
   const instalmentRows = funding.instalments.map((position) => [
     position.instalment.label,
     `${position.instalment.amount.format()}${position.instalment.offset === undefined ? "" : ` (après déduction de ${position.instalment.offset.amount.format()} de ${position.instalment.offset.fromYear})`}`,
-    position.instalment.dueDate === undefined ? (position.instalment.expectedDueDate === undefined ? "—" : `bilans attendus le ${formatFrenchDate(position.instalment.expectedDueDate)}`) : formatFrenchDate(position.instalment.dueDate),
+    position.instalment.dueDate === undefined
+      ? position.instalment.expectedDueDate === undefined
+        ? "—"
+        : `bilans attendus le ${formatFrenchDate(position.instalment.expectedDueDate)}`
+      : formatFrenchDate(position.instalment.dueDate),
     position.instalment.deadline === undefined ? "—" : formatFrenchDate(position.instalment.deadline),
     position.paid.format(),
     instalmentStatusText(position)
@@ -195,17 +291,37 @@ function fundingSection(report: AnnualReport): Section {
   const otherYears = otherExpensesLine(report)
   const ineligible = funding.ineligibleExpenses
     .filter((expense) => expense.reason !== "outside-year")
-    .map((expense) => [expense.label === undefined ? expense.id : `${expense.label} (${expense.id})`, expense.date === undefined ? "—" : formatFrenchDate(expense.date), expense.amount.format(), EXPENSE_EXCLUSION_LABELS[expense.reason], expense.detail])
+    .map((expense) => [
+      expense.label === undefined ? expense.id : `${expense.label} (${expense.id})`,
+      expense.date === undefined ? "—" : formatFrenchDate(expense.date),
+      expense.amount.format(),
+      EXPENSE_EXCLUSION_LABELS[expense.reason],
+      expense.detail
+    ])
   // An instalment fixed on other terms than the year's final amount says how it was computed.
   const computed = funding.schedule.explanation.children
-    .filter((_child, index) => !(funding.schedule.instalments[index]?.basis.yearAmount.equals(funding.schedule.amount) ?? true) || funding.schedule.instalments[index]?.kind === "complement")
+    .filter(
+      (_child, index) =>
+        !(funding.schedule.instalments[index]?.basis.yearAmount.equals(funding.schedule.amount) ?? true) ||
+        funding.schedule.instalments[index]?.kind === "complement"
+    )
     .map((child) => `${child.label} : ${child.sentence}`)
-  const chart: Chart = { id: "financement", kind: "money", title: `Financement ${report.year} : accordé, reçu, employé, non dépensé`, groups: [moneyGroup(report)] }
+  const chart: Chart = {
+    id: "financement",
+    kind: "money",
+    title: `Financement ${report.year} : accordé, reçu, employé, non dépensé`,
+    groups: [moneyGroup(report)]
+  }
   return {
     title: `Échéancier et emploi des fonds ${report.year}`,
     blocks: [
       { kind: "paragraph", text: funding.schedule.explanation.sentence },
-      { kind: "table", headers: ["Versement", "Montant", "Exigible le", "Au plus tard le", "Versé", "Statut"], rows: instalmentRows, numeric: [false, true, false, false, true, false] },
+      {
+        kind: "table",
+        headers: ["Versement", "Montant", "Exigible le", "Au plus tard le", "Versé", "Statut"],
+        rows: instalmentRows,
+        numeric: [false, true, false, false, true, false]
+      },
       ...(computed.length === 0 ? [] : [{ kind: "list" as const, items: computed }]),
       {
         kind: "list",
@@ -218,14 +334,29 @@ function fundingSection(report: AnnualReport): Section {
             : `Part non dépensée : établie à la fin de l'année (${funding.state === "not-started" ? "année non commencée" : "année en cours"})`,
           `Reste à verser : ${s.stillToPay.format()}${funding.final ? "" : " (exigible à ce jour)"}`,
           `À reverser : ${s.toRepay.format()}${repaymentText(funding.repayment)}`,
-          ...(s.offsetNextYear.isPositive() ? [`À déduire du solde de ${report.year + 1} : ${s.offsetNextYear.format()}`] : []),
-          ...(s.awaitingUse.isPositive() ? [`Reçu et pas encore justifié : ${s.awaitingUse.format()} (l'année n'est pas terminée)`] : []),
+          ...(s.offsetNextYear.isPositive()
+            ? [`À déduire du solde de ${report.year + 1} : ${s.offsetNextYear.format()}`]
+            : []),
+          ...(s.awaitingUse.isPositive()
+            ? [`Reçu et pas encore justifié : ${s.awaitingUse.format()} (l'année n'est pas terminée)`]
+            : []),
           ...(funding.financialReport === undefined
             ? []
-            : [`Compte rendu financier : attendu au plus tard le ${formatFrenchDate(funding.financialReport.dueDate)}${funding.financialReport.receivedOn === undefined ? "" : `, reçu le ${formatFrenchDate(funding.financialReport.receivedOn)}`}${funding.financialReport.late ? " — en retard" : ""}`])
+            : [
+                `Compte rendu financier : attendu au plus tard le ${formatFrenchDate(funding.financialReport.dueDate)}${funding.financialReport.receivedOn === undefined ? "" : `, reçu le ${formatFrenchDate(funding.financialReport.receivedOn)}`}${funding.financialReport.late ? " — en retard" : ""}`
+              ])
         ]
       },
-      ...(ineligible.length === 0 ? [] : [{ kind: "table" as const, headers: ["Dépense non retenue", "Date", "Montant", "Motif", "Détail"], rows: ineligible, numeric: [false, false, true, false, false] }]),
+      ...(ineligible.length === 0
+        ? []
+        : [
+            {
+              kind: "table" as const,
+              headers: ["Dépense non retenue", "Date", "Montant", "Motif", "Détail"],
+              rows: ineligible,
+              numeric: [false, false, true, false, false]
+            }
+          ]),
       ...(otherYears === undefined ? [] : [{ kind: "paragraph" as const, text: otherYears }]),
       ...financialReportBlocks(funding.financialReport?.comparison),
       { kind: "paragraph", text: funding.explanation.sentence },
@@ -245,22 +376,48 @@ function financialReportBlocks(comparison: FinancialReportComparison | undefined
     line.forecast.format(),
     line.actual.format(),
     signed(line.variance),
-    line.varianceShare === undefined ? "—" : signedPercent({ n: BigInt(line.varianceShare.numerator), d: BigInt(line.varianceShare.denominator) }),
+    line.varianceShare === undefined
+      ? "—"
+      : signedPercent({ n: BigInt(line.varianceShare.numerator), d: BigInt(line.varianceShare.denominator) }),
     line.explanation ?? (line.beyondTolerance ? "écart à expliquer" : "")
   ])
   const { charges, products } = comparison.totals
-  rows.push(["Total", "Charges (60 à 68)", charges.forecast.format(), charges.actual.format(), signed(charges.actual.minus(charges.forecast)), "", ""])
-  rows.push(["Total", "Produits (70 à 79)", products.forecast.format(), products.actual.format(), signed(products.actual.minus(products.forecast)), "", ""])
+  rows.push([
+    "Total",
+    "Charges (60 à 68)",
+    charges.forecast.format(),
+    charges.actual.format(),
+    signed(charges.actual.minus(charges.forecast)),
+    "",
+    ""
+  ])
+  rows.push([
+    "Total",
+    "Produits (70 à 79)",
+    products.forecast.format(),
+    products.actual.format(),
+    signed(products.actual.minus(products.forecast)),
+    "",
+    ""
+  ])
   return [
     { kind: "paragraph", text: `Compte rendu financier ${comparison.year} : ${comparison.explanation.sentence}` },
-    { kind: "table", headers: ["Rubrique", "Compte", "Prévu", "Réalisé", "Écart", "Écart en %", "Explication"], rows, numeric: [false, false, true, true, true, true, false] },
+    {
+      kind: "table",
+      headers: ["Rubrique", "Compte", "Prévu", "Réalisé", "Écart", "Écart en %", "Explication"],
+      rows,
+      numeric: [false, false, true, true, true, true, false]
+    },
     { kind: "list", items: comparison.explanation.children.map((child) => `${child.label} : ${child.sentence}`) }
   ]
 }
 
 function repaymentText(repayment: YearRepayment): string {
   if (!repayment.demanded.isPositive() && !repayment.received.isPositive()) return ""
-  const demanded = repayment.demandedOn === undefined ? "" : ` ; demandé le ${formatFrenchDate(repayment.demandedOn)}, à reverser au plus tard le ${formatFrenchDate(repayment.dueDate as CalendarDate)}`
+  const demanded =
+    repayment.demandedOn === undefined
+      ? ""
+      : ` ; demandé le ${formatFrenchDate(repayment.demandedOn)}, à reverser au plus tard le ${formatFrenchDate(repayment.dueDate as CalendarDate)}`
   const received = repayment.received.isPositive() ? ` ; reversé : ${repayment.received.format()}` : ""
   const over = repayment.overRepaid.isPositive() ? ` ; trop reversé : ${repayment.overRepaid.format()}` : ""
   return `${demanded}${received} ; reste à reverser : ${repayment.stillToRepay.format()}${repayment.late ? " — en retard" : ""}${over}`
@@ -281,37 +438,95 @@ function moneyGroup(report: AnnualReport): ChartGroup {
   }
   const unspent: Bar = funding.final
     ? bar("Non dépensé", s.unspent)
-    : { label: "Non dépensé", value: undefined, display: `établi à la fin de l'année (${funding.state === "not-started" ? "année non commencée" : "année en cours"})` }
+    : {
+        label: "Non dépensé",
+        value: undefined,
+        display: `établi à la fin de l'année (${funding.state === "not-started" ? "année non commencée" : "année en cours"})`
+      }
   return {
     label: String(report.year),
     unit: "euros",
-    bars: [bar("Accordé", s.granted), bar(s.carriedIn.isPositive() ? "Reçu et reporté" : "Reçu", s.received.plus(s.carriedIn)), bar("Employé", s.usedOnEligible), unspent]
+    bars: [
+      bar("Accordé", s.granted),
+      bar(s.carriedIn.isPositive() ? "Reçu et reporté" : "Reçu", s.received.plus(s.carriedIn)),
+      bar("Employé", s.usedOnEligible),
+      unspent
+    ]
   }
 }
 
 function conventionObjectivesSection(report: ConventionReport): Section {
   const years = report.years.map((year) => year.year)
-  const rows = report.objectives.map((objective) => [objective.title, ...objective.byYear.map((entry) => OBJECTIVE_STATUS[entry.status])])
+  const rows = report.objectives.map((objective) => [
+    objective.title,
+    ...objective.byYear.map((entry) => OBJECTIVE_STATUS[entry.status])
+  ])
   // One chart a year: each objective's value against its target that year.
   const charts = report.years.flatMap((year) => objectivesChart(year.year, year.objectives))
-  return { title: "Objectifs par année", blocks: [{ kind: "table", headers: ["Objectif", ...years.map(String)], rows, numeric: [false, ...years.map(() => false)] }, ...charts] }
+  return {
+    title: "Objectifs par année",
+    blocks: [
+      { kind: "table", headers: ["Objectif", ...years.map(String)], rows, numeric: [false, ...years.map(() => false)] },
+      ...charts
+    ]
+  }
 }
 
 function conventionFundingSection(report: ConventionReport): Section {
   // Repayments get their columns once one is received.
   const repaid = report.totals.repaid.isPositive()
   const columns = (s: LedgerTotals) =>
-    [s.granted, s.received, s.carriedIn, s.eligibleSpend, s.usedOnEligible, s.keptSurplus, s.offsetNextYear, s.toRepay, ...(repaid ? [s.repaid, s.stillToRepay] : []), s.awaitingUse, s.stillToPay].map((amount) => amount.format())
-  const rows = report.years.map((year) => [String(year.year), ...columns({ ...year.funding.settlement, repaid: year.funding.repayment.received, stillToRepay: year.funding.repayment.stillToRepay })])
+    [
+      s.granted,
+      s.received,
+      s.carriedIn,
+      s.eligibleSpend,
+      s.usedOnEligible,
+      s.keptSurplus,
+      s.offsetNextYear,
+      s.toRepay,
+      ...(repaid ? [s.repaid, s.stillToRepay] : []),
+      s.awaitingUse,
+      s.stillToPay
+    ].map((amount) => amount.format())
+  const rows = report.years.map((year) => [
+    String(year.year),
+    ...columns({
+      ...year.funding.settlement,
+      repaid: year.funding.repayment.received,
+      stillToRepay: year.funding.repayment.stillToRepay
+    })
+  ])
   rows.push(["Total", ...columns(report.totals)])
-  const headers = ["Année", "Accordé", "Reçu", "Report reçu", "Dépenses éligibles", "Employé", "Excédent conservé", "Reporté sur l'année suivante", "À reverser", ...(repaid ? ["Reversé", "Reste à reverser"] : []), "En attente d'emploi", "Reste à verser"]
+  const headers = [
+    "Année",
+    "Accordé",
+    "Reçu",
+    "Report reçu",
+    "Dépenses éligibles",
+    "Employé",
+    "Excédent conservé",
+    "Reporté sur l'année suivante",
+    "À reverser",
+    ...(repaid ? ["Reversé", "Reste à reverser"] : []),
+    "En attente d'emploi",
+    "Reste à verser"
+  ]
   return {
     title: "Financement par année",
     blocks: [
       { kind: "table", headers, rows, numeric: headers.map((_, index) => index > 0) },
       // What each year's money came to, in the ledger's words (an offset, the last year's repayment).
       { kind: "list", items: report.years.map((year) => year.funding.explanation.sentence) },
-      { kind: "chart", chart: { id: "financement", kind: "money", title: "Financement par année : accordé, reçu, employé, non dépensé", groups: report.years.map(moneyGroup) } }
+      {
+        kind: "chart",
+        chart: {
+          id: "financement",
+          kind: "money",
+          title: "Financement par année : accordé, reçu, employé, non dépensé",
+          groups: report.years.map(moneyGroup)
+        }
+      }
     ]
   }
 }
@@ -320,7 +535,10 @@ function conventionFundingSection(report: ConventionReport): Section {
  * @internal Renders a report: what `render` makes of its content; a report that is not one is an
  * InvalidArgumentError naming it (see guard.ts).
  */
-export function renderedReport(report: AnnualReport | ConventionReport, render: (document: ReportDocument) => string): string {
+export function renderedReport(
+  report: AnnualReport | ConventionReport,
+  render: (document: ReportDocument) => string
+): string {
   return readingReport(() => render(reportDocument(report)))
 }
 
@@ -330,8 +548,16 @@ const optional = (section: Section | undefined): ReadonlyArray<Section> => (sect
 /** @internal Builds the content of a report. */
 export function reportDocument(report: AnnualReport | ConventionReport): ReportDocument {
   // A renderer is given what annualReport or conventionReport built, nothing else.
-  if (report === null || typeof report !== "object" || (report.kind !== "annual" && report.kind !== "convention") || report.convention === undefined) {
-    throw new InvalidArgumentError({ argument: "report", message: "expected a report built by annualReport or conventionReport" })
+  if (
+    report === null ||
+    typeof report !== "object" ||
+    (report.kind !== "annual" && report.kind !== "convention") ||
+    report.convention === undefined
+  ) {
+    throw new InvalidArgumentError({
+      argument: "report",
+      message: "expected a report built by annualReport or conventionReport"
+    })
   }
   const { convention } = report
   // The day the report stands at: the day given, or else the end of what it covers.
@@ -343,13 +569,26 @@ export function reportDocument(report: AnnualReport | ConventionReport): ReportD
       title: `Bilan annuel ${report.year} — ${convention.title}`,
       subtitle: `${report.parties.funder} × ${report.parties.partner}`,
       runningDate,
-      sections: [conventionSection(report), ...optional(amendmentsSection(report)), complianceSection(report.compliance), objectivesSection(report), fundingSection(report)]
+      sections: [
+        conventionSection(report),
+        ...optional(amendmentsSection(report)),
+        complianceSection(report.compliance),
+        objectivesSection(report),
+        fundingSection(report)
+      ]
     }
   }
   return {
     title: `Bilan de fin de convention — ${convention.title}`,
     subtitle: `${report.parties.funder} × ${report.parties.partner}`,
     runningDate,
-    sections: [conventionSection(report), ...optional(amendmentsSection(report)), complianceSection(report.compliance), conventionObjectivesSection(report), conventionFundingSection(report), conventionPaymentsSection(report)]
+    sections: [
+      conventionSection(report),
+      ...optional(amendmentsSection(report)),
+      complianceSection(report.compliance),
+      conventionObjectivesSection(report),
+      conventionFundingSection(report),
+      conventionPaymentsSection(report)
+    ]
   }
 }

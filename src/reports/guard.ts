@@ -15,7 +15,10 @@ export function readingReport<T>(read: () => T): T {
   } catch (error) {
     // A part of the wrong kind fails as a TypeError, or as an amount refused by Euros (argument "amounts[0]"…): both say the report is not one.
     if (error instanceof TypeError || (error instanceof InvalidArgumentError && error.argument !== "report")) {
-      throw new InvalidArgumentError({ argument: "report", message: `expected a report built by annualReport or conventionReport (${error.message})` })
+      throw new InvalidArgumentError({
+        argument: "report",
+        message: `expected a report built by annualReport or conventionReport (${error.message})`
+      })
     }
     throw error
   }

@@ -52,7 +52,8 @@ function cssString(text: string): string {
 
 /** The page's margins when printed: the parties at the top, the date and "page n / N" at the bottom. */
 function pageStyle(document: ReportDocument): string {
-  const box = (where: string, content: string, align: string) => `@${where} { content: ${content}; font-family: system-ui, sans-serif; font-size: 8.5pt; color: #4a4a4a; text-align: ${align}; }`
+  const box = (where: string, content: string, align: string) =>
+    `@${where} { content: ${content}; font-family: system-ui, sans-serif; font-size: 8.5pt; color: #4a4a4a; text-align: ${align}; }`
   return `@page { ${box("top-left", cssString(document.subtitle), "left")} ${box("bottom-left", cssString(document.runningDate), "left")} ${box("bottom-right", `"page " counter(page) " / " counter(pages)`, "right")} }`
 }
 
@@ -64,7 +65,10 @@ function block(content: Block): string {
       return `<ul>${content.items.map((item) => `<li>${escapeHtml(item)}</li>`).join("")}</ul>`
     case "table": {
       const head = `<tr>${content.headers.map((header) => `<th scope="col">${escapeHtml(header)}</th>`).join("")}</tr>`
-      const rows = content.rows.map((row) => `<tr>${row.map((text, i) => `<td${content.numeric[i] === true ? ' class="number"' : ""}>${escapeHtml(text)}</td>`).join("")}</tr>`)
+      const rows = content.rows.map(
+        (row) =>
+          `<tr>${row.map((text, i) => `<td${content.numeric[i] === true ? ' class="number"' : ""}>${escapeHtml(text)}</td>`).join("")}</tr>`
+      )
       return `<table><thead>${head}</thead><tbody>${rows.join("")}</tbody></table>`
     }
     case "chart":
@@ -93,7 +97,9 @@ export function renderReportHtml(report: AnnualReport | ConventionReport): strin
 }
 
 function html(document: ReportDocument): string {
-  const sections = document.sections.map((section) => `<section><h2>${escapeHtml(section.title)}</h2>${section.blocks.map(block).join("\n")}</section>`)
+  const sections = document.sections.map(
+    (section) => `<section><h2>${escapeHtml(section.title)}</h2>${section.blocks.map(block).join("\n")}</section>`
+  )
   return [
     "<!doctype html>",
     '<html lang="fr">',

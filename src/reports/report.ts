@@ -134,7 +134,10 @@ export interface ConventionReport {
  * that are days (`asOf`, and per year in `reportsAcceptedOn` and `financialReportReceivedOn`),
  * rules that are a rule tree. Returns the day of the report.
  */
-function checkedInputs(options: ReportInputs & { readonly year?: number }, withYear: boolean): CalendarDate | undefined {
+function checkedInputs(
+  options: ReportInputs & { readonly year?: number },
+  withYear: boolean
+): CalendarDate | undefined {
   requireOptions(options, "report options")
   const issues: Array<{ path: Array<PathSegment>; message: string }> = []
   const dateAt = (value: unknown, path: Array<PathSegment>): CalendarDate | undefined => {
@@ -144,9 +147,15 @@ function checkedInputs(options: ReportInputs & { readonly year?: number }, withY
     return undefined
   }
   const asOf = options.asOf === undefined ? undefined : dateAt(options.asOf, ["asOf"])
-  if (withYear && (!Number.isInteger(options.year) || (options.year as number) < 1000 || (options.year as number) > 9999)) issues.push({ path: ["year"], message: "expected a year between 1000 and 9999" })
-  for (const key of ["activities", "payments", "expenses"] as const) if (!Array.isArray(options[key])) issues.push({ path: [key], message: "expected a list" })
-  if (options.repayments !== undefined && !Array.isArray(options.repayments)) issues.push({ path: ["repayments"], message: "expected a list" })
+  if (
+    withYear &&
+    (!Number.isInteger(options.year) || (options.year as number) < 1000 || (options.year as number) > 9999)
+  )
+    issues.push({ path: ["year"], message: "expected a year between 1000 and 9999" })
+  for (const key of ["activities", "payments", "expenses"] as const)
+    if (!Array.isArray(options[key])) issues.push({ path: [key], message: "expected a list" })
+  if (options.repayments !== undefined && !Array.isArray(options.repayments))
+    issues.push({ path: ["repayments"], message: "expected a list" })
   for (const key of ["partners", "conventions"] as const) {
     const list: unknown = options[key]
     if (list === undefined) continue
@@ -154,17 +163,30 @@ function checkedInputs(options: ReportInputs & { readonly year?: number }, withY
     else
       list.forEach((item: unknown, index) => {
         const id = item !== null && typeof item === "object" ? (item as { id?: unknown }).id : undefined
-        if (typeof id !== "string") issues.push({ path: [key, index], message: key === "partners" ? "expected a partner (see parsePartner)" : "expected a convention (see parseConvention)" })
+        if (typeof id !== "string")
+          issues.push({
+            path: [key, index],
+            message:
+              key === "partners"
+                ? "expected a partner (see parsePartner)"
+                : "expected a convention (see parseConvention)"
+          })
       })
   }
-  if (options.financialReports !== undefined && !Array.isArray(options.financialReports)) issues.push({ path: ["financialReports"], message: "expected a list of financial reports (see parseFinancialReport)" })
+  if (options.financialReports !== undefined && !Array.isArray(options.financialReports))
+    issues.push({
+      path: ["financialReports"],
+      message: "expected a list of financial reports (see parseFinancialReport)"
+    })
   for (const key of ["reportsAcceptedOn", "financialReportReceivedOn"] as const) {
     const byYear: unknown = options[key]
     if (byYear === undefined) continue
-    if (byYear === null || typeof byYear !== "object" || Array.isArray(byYear)) issues.push({ path: [key], message: "expected an object of days by year, such as { \"2024\": \"2025-05-20\" }" })
+    if (byYear === null || typeof byYear !== "object" || Array.isArray(byYear))
+      issues.push({ path: [key], message: 'expected an object of days by year, such as { "2024": "2025-05-20" }' })
     else for (const [year, day] of Object.entries(byYear)) dateAt(day, [key, year])
   }
-  if (options.rules !== undefined && (options.rules === null || typeof options.rules !== "object")) issues.push({ path: ["rules"], message: "expected a rule tree (see defineRule, allOf, anyOf, not)" })
+  if (options.rules !== undefined && (options.rules === null || typeof options.rules !== "object"))
+    issues.push({ path: ["rules"], message: "expected a rule tree (see defineRule, allOf, anyOf, not)" })
   if (issues.length > 0) throw ValidationError.of("report options", issues)
   return asOf
 }
@@ -175,7 +197,9 @@ function complianceOf(convention: Convention, options: ReportInputs): ReadonlyAr
   const partner = options.partners?.find((candidate) => candidate.id === convention.partnerId)
   return checkCompliance(convention, {
     ...(partner === undefined ? {} : { partner }),
-    ...(options.conventions === undefined ? {} : { portfolio: { conventions: options.conventions, partners: options.partners ?? [] } })
+    ...(options.conventions === undefined
+      ? {}
+      : { portfolio: { conventions: options.conventions, partners: options.partners ?? [] } })
   })
 }
 
@@ -184,12 +208,23 @@ function partiesOf(convention: Convention, partners: ReadonlyArray<Partner> | un
   return { funder: name(convention.funderId), partner: name(convention.partnerId) }
 }
 
-function lineageOf(convention: Convention, conventions: ReadonlyArray<Convention> | undefined): ReadonlyArray<Convention> {
+function lineageOf(
+  convention: Convention,
+  conventions: ReadonlyArray<Convention> | undefined
+): ReadonlyArray<Convention> {
   if (conventions === undefined) return [convention]
-  return lineage(conventions.some((other) => other.id === convention.id) ? conventions : [...conventions, convention], convention.id)
+  return lineage(
+    conventions.some((other) => other.id === convention.id) ? conventions : [...conventions, convention],
+    convention.id
+  )
 }
 
-function ledgerOf(convention: Convention, inputs: ReportInputs, asOf: CalendarDate | undefined, objectives: ReadonlyArray<ObjectivesEvaluation>): FundingLedger {
+function ledgerOf(
+  convention: Convention,
+  inputs: ReportInputs,
+  asOf: CalendarDate | undefined,
+  objectives: ReadonlyArray<ObjectivesEvaluation>
+): FundingLedger {
   return fundingLedger(convention, {
     payments: inputs.payments,
     expenses: inputs.expenses,
@@ -197,20 +232,48 @@ function ledgerOf(convention: Convention, inputs: ReportInputs, asOf: CalendarDa
     objectives,
     ...(asOf === undefined ? {} : { asOf }),
     ...(inputs.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: inputs.reportsAcceptedOn }),
-    ...(inputs.financialReportReceivedOn === undefined ? {} : { financialReportReceivedOn: inputs.financialReportReceivedOn }),
+    ...(inputs.financialReportReceivedOn === undefined
+      ? {}
+      : { financialReportReceivedOn: inputs.financialReportReceivedOn }),
     // Reports of other conventions may be in the list: the ledger reads this one's.
-    ...(inputs.financialReports === undefined ? {} : { financialReports: inputs.financialReports.filter((entry) => entry?.conventionId === convention.id) })
+    ...(inputs.financialReports === undefined
+      ? {}
+      : { financialReports: inputs.financialReports.filter((entry) => entry?.conventionId === convention.id) })
   })
 }
 
-function objectivesOf(convention: Convention, year: number, inputs: ReportInputs, asOf: CalendarDate | undefined): ObjectivesEvaluation {
-  return evaluateObjectives(convention, inputs.activities, { year, ...(asOf === undefined ? {} : { asOf }), ...(inputs.rules === undefined ? {} : { rules: inputs.rules }) })
+function objectivesOf(
+  convention: Convention,
+  year: number,
+  inputs: ReportInputs,
+  asOf: CalendarDate | undefined
+): ObjectivesEvaluation {
+  return evaluateObjectives(convention, inputs.activities, {
+    year,
+    ...(asOf === undefined ? {} : { asOf }),
+    ...(inputs.rules === undefined ? {} : { rules: inputs.rules })
+  })
 }
 
-function yearReport(convention: Convention, objectives: ObjectivesEvaluation, funding: FundingUse, asOf: CalendarDate | undefined, shared: Pick<AnnualReport, "parties" | "lineage" | "compliance">): AnnualReport {
+function yearReport(
+  convention: Convention,
+  objectives: ObjectivesEvaluation,
+  funding: FundingUse,
+  asOf: CalendarDate | undefined,
+  shared: Pick<AnnualReport, "parties" | "lineage" | "compliance">
+): AnnualReport {
   const year = funding.year
   const statusDay = asOf ?? calendarDate(year, 12, 31)
-  return { kind: "annual", convention, year, ...(asOf === undefined ? {} : { asOf }), status: conventionStatus(convention, statusDay), objectives, funding, ...shared }
+  return {
+    kind: "annual",
+    convention,
+    year,
+    ...(asOf === undefined ? {} : { asOf }),
+    status: conventionStatus(convention, statusDay),
+    objectives,
+    funding,
+    ...shared
+  }
 }
 
 /**
@@ -228,20 +291,38 @@ function yearReport(convention: Convention, objectives: ObjectivesEvaluation, fu
  * ```
  * @category reports
  */
-export function annualReport(input: Convention | ResolvedConvention, options: ReportInputs & { readonly year: number }): AnnualReport {
+export function annualReport(
+  input: Convention | ResolvedConvention,
+  options: ReportInputs & { readonly year: number }
+): AnnualReport {
   const convention = checkedConvention(input)
   const asOf = checkedInputs(options, true)
-  const shared = { parties: partiesOf(convention, options.partners), lineage: lineageOf(convention, options.conventions), compliance: complianceOf(convention, options) }
+  const shared = {
+    parties: partiesOf(convention, options.partners),
+    lineage: lineageOf(convention, options.conventions),
+    compliance: complianceOf(convention, options)
+  }
   const objectives = objectivesOf(convention, options.year, options, asOf)
   const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
   // Under the clause `offset`, the earlier years carry money into this one: they are evaluated too.
   if (resolved.terms.unspent.rule === "offset" && resolved.years.some((entry) => entry.year === options.year)) {
-    const earlier = resolved.years.filter((entry) => entry.year < options.year).map((entry) => objectivesOf(convention, entry.year, options, asOf))
-    const funding = ledgerOf(convention, options, asOf, [...earlier, objectives]).years.find((use) => use.year === options.year) as FundingUse
-    return frozenResult(yearReport(convention, objectives, funding, asOf, shared), input, options.conventions, options.partners)
+    const earlier = resolved.years
+      .filter((entry) => entry.year < options.year)
+      .map((entry) => objectivesOf(convention, entry.year, options, asOf))
+    const funding = ledgerOf(convention, options, asOf, [...earlier, objectives]).years.find(
+      (use) => use.year === options.year
+    ) as FundingUse
+    return frozenResult(
+      yearReport(convention, objectives, funding, asOf, shared),
+      input,
+      options.conventions,
+      options.partners
+    )
   }
   const accepted = options.reportsAcceptedOn?.[String(options.year)]
-  const financialReport = options.financialReports?.find((entry) => entry?.conventionId === convention.id && entry.year === options.year)
+  const financialReport = options.financialReports?.find(
+    (entry) => entry?.conventionId === convention.id && entry.year === options.year
+  )
   const received = options.financialReportReceivedOn?.[String(options.year)]
   const funding = evaluateFundingUse(convention, {
     year: options.year,
@@ -254,7 +335,12 @@ export function annualReport(input: Convention | ResolvedConvention, options: Re
     ...(received === undefined ? {} : { financialReportReceivedOn: received }),
     ...(financialReport === undefined ? {} : { financialReport })
   })
-  return frozenResult(yearReport(convention, objectives, funding, asOf, shared), input, options.conventions, options.partners)
+  return frozenResult(
+    yearReport(convention, objectives, funding, asOf, shared),
+    input,
+    options.conventions,
+    options.partners
+  )
 }
 
 /**
@@ -274,18 +360,32 @@ export function annualReport(input: Convention | ResolvedConvention, options: Re
 export function conventionReport(input: Convention | ResolvedConvention, options: ReportInputs): ConventionReport {
   const convention = checkedConvention(input)
   const asOf = checkedInputs(options, false)
-  const shared = { parties: partiesOf(convention, options.partners), lineage: lineageOf(convention, options.conventions), compliance: complianceOf(convention, options) }
+  const shared = {
+    parties: partiesOf(convention, options.partners),
+    lineage: lineageOf(convention, options.conventions),
+    compliance: complianceOf(convention, options)
+  }
   const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
   const objectives = resolved.years.map((entry) => objectivesOf(convention, entry.year, options, asOf))
   const ledger = ledgerOf(convention, options, asOf, objectives)
-  const years = ledger.years.map((funding, index) => yearReport(convention, objectives[index] as ObjectivesEvaluation, funding, asOf, shared))
-  return frozenResult({
-    kind: "convention",
-    convention,
-    ...(asOf === undefined ? {} : { asOf }),
-    ...shared,
-    years,
-    objectives: evaluateConventionObjectives(convention, options.activities, { ...(asOf === undefined ? {} : { asOf }), ...(options.rules === undefined ? {} : { rules: options.rules }) }).objectives,
-    totals: ledger.totals
-  }, input, options.conventions, options.partners)
+  const years = ledger.years.map((funding, index) =>
+    yearReport(convention, objectives[index] as ObjectivesEvaluation, funding, asOf, shared)
+  )
+  return frozenResult(
+    {
+      kind: "convention",
+      convention,
+      ...(asOf === undefined ? {} : { asOf }),
+      ...shared,
+      years,
+      objectives: evaluateConventionObjectives(convention, options.activities, {
+        ...(asOf === undefined ? {} : { asOf }),
+        ...(options.rules === undefined ? {} : { rules: options.rules })
+      }).objectives,
+      totals: ledger.totals
+    },
+    input,
+    options.conventions,
+    options.partners
+  )
 }

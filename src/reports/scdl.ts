@@ -105,7 +105,9 @@ export function scdlColumns(version: ScdlVersion): ReadonlyArray<ScdlColumn> {
   return checked === "2.0" ? TWO_ZERO_COLUMNS : SCDL_COLUMNS
 }
 
-const TWO_ZERO_COLUMNS: ReadonlyArray<ScdlColumn> = Object.freeze(SCDL_COLUMNS.filter((column) => !ONLY_IN_2_1.has(column)))
+const TWO_ZERO_COLUMNS: ReadonlyArray<ScdlColumn> = Object.freeze(
+  SCDL_COLUMNS.filter((column) => !ONLY_IN_2_1.has(column))
+)
 
 /**
  * One row of the SCDL *subventions* table, with the 16 fields of version 2.1.1: every value a
@@ -260,15 +262,27 @@ export interface ScdlExport {
 
 function checkedVersion(version: unknown, subject: string): ScdlVersion {
   if (version === undefined) return "2.1.1"
-  if (typeof version === "string" && (SCDL_VERSIONS as ReadonlyArray<string>).includes(version)) return version as ScdlVersion
-  throw ValidationError.of(subject, [{ path: ["version"], message: `expected one of ${SCDL_VERSIONS.join(", ")}, got ${JSON.stringify(version) ?? String(version)}` }])
+  if (typeof version === "string" && (SCDL_VERSIONS as ReadonlyArray<string>).includes(version))
+    return version as ScdlVersion
+  throw ValidationError.of(subject, [
+    {
+      path: ["version"],
+      message: `expected one of ${SCDL_VERSIONS.join(", ")}, got ${JSON.stringify(version) ?? String(version)}`
+    }
+  ])
 }
 
 /**
  * The columns whose text comes from the documents (names, title, references), not from the
  * library: a spreadsheet opening the CSV must not take them for formulas.
  */
-const FREE_TEXT: ReadonlySet<ScdlColumn> = new Set(["nomAttribuant", "referenceDecision", "nomBeneficiaire", "objet", "dispositifAide"])
+const FREE_TEXT: ReadonlySet<ScdlColumn> = new Set([
+  "nomAttribuant",
+  "referenceDecision",
+  "nomBeneficiaire",
+  "objet",
+  "dispositifAide"
+])
 
 /**
  * The value as published: a free text that starts like a formula is written after a single
@@ -286,7 +300,9 @@ function csvCell(column: ScdlColumn, value: string): string {
 
 /** The instalments that pay something, over the whole period (a balance of 0 € is not a payment). */
 function paidInstalments(resolved: ResolvedConvention): ReadonlyArray<Instalment> {
-  return resolved.years.flatMap((entry) => paymentSchedule(resolved, { year: entry.year }).instalments.filter((instalment) => instalment.amount.isPositive()))
+  return resolved.years.flatMap((entry) =>
+    paymentSchedule(resolved, { year: entry.year }).instalments.filter((instalment) => instalment.amount.isPositive())
+  )
 }
 
 function paymentPeriod(instalments: ReadonlyArray<Instalment>): string {
@@ -318,7 +334,11 @@ const MALFORMED: Partial<Record<ScdlColumn, string>> = {
 }
 
 /** The row's problems against the version's rules, checked on the published values. */
-function rowProblems(row: ScdlRow, version: ScdlVersion, hasRna: boolean): Array<{ readonly column: ScdlColumn; readonly rule: ScdlRule; readonly message: string }> {
+function rowProblems(
+  row: ScdlRow,
+  version: ScdlVersion,
+  hasRna: boolean
+): Array<{ readonly column: ScdlColumn; readonly rule: ScdlRule; readonly message: string }> {
   const problems: Array<{ readonly column: ScdlColumn; readonly rule: ScdlRule; readonly message: string }> = []
   const required = new Set(SCDL_REQUIRED[version])
   for (const column of scdlColumns(version)) {
@@ -333,29 +353,49 @@ function rowProblems(row: ScdlRow, version: ScdlVersion, hasRna: boolean): Array
           : (MISSING[column] ?? `valeur obligatoire non renseignée`)
       problems.push({ column, rule: "required", message })
     } else if (!SCDL_PATTERNS[column].test(value)) {
-      problems.push({ column, rule: "format", message: MALFORMED[column] ?? `valeur « ${value} » non conforme au schéma` })
+      problems.push({
+        column,
+        rule: "format",
+        message: MALFORMED[column] ?? `valeur « ${value} » non conforme au schéma`
+      })
     } else if ((column === "idAttribuant" || column === "idBeneficiaire") && !isSiret(value)) {
       const whose = column === "idAttribuant" ? "du financeur" : "du bénéficiaire"
-      problems.push({ column, rule: "siret-key", message: `SIRET ${whose} ${value} invalide : sa clé de contrôle est fausse` })
+      problems.push({
+        column,
+        rule: "siret-key",
+        message: `SIRET ${whose} ${value} invalide : sa clé de contrôle est fausse`
+      })
     }
   }
   if (version === "2.1.1" && row.idBeneficiaire === "" && row.rnaBeneficiaire === "") {
     problems.push({
       column: "idBeneficiaire",
       rule: "one-of-required",
-      message: "bénéficiaire sans SIRET ni numéro RNA : le schéma demande l'un des deux (idBeneficiaire ou rnaBeneficiaire)"
+      message:
+        "bénéficiaire sans SIRET ni numéro RNA : le schéma demande l'un des deux (idBeneficiaire ou rnaBeneficiaire)"
     })
   }
   return problems
 }
 
-function rowOf(convention: Convention, partners: ReadonlyArray<Partner>, version: ScdlVersion): { readonly row?: ScdlRow; readonly problems: ReadonlyArray<ScdlProblem> } {
+function rowOf(
+  convention: Convention,
+  partners: ReadonlyArray<Partner>,
+  version: ScdlVersion
+): { readonly row?: ScdlRow; readonly problems: ReadonlyArray<ScdlProblem> } {
   const problems: Array<ScdlProblem> = []
-  const problem = (column: ScdlColumn, rule: ScdlRule, message: string) => problems.push({ conventionId: convention.id, column, rule, message })
+  const problem = (column: ScdlColumn, rule: ScdlRule, message: string) =>
+    problems.push({ conventionId: convention.id, column, rule, message })
   const funder = partners.find((partner) => partner.id === convention.funderId)
   const beneficiary = partners.find((partner) => partner.id === convention.partnerId)
-  if (funder === undefined) problem("nomAttribuant", "unknown-partner", `financeur ${convention.funderId} introuvable parmi les partenaires`)
-  if (beneficiary === undefined) problem("nomBeneficiaire", "unknown-partner", `bénéficiaire ${convention.partnerId} introuvable parmi les partenaires`)
+  if (funder === undefined)
+    problem("nomAttribuant", "unknown-partner", `financeur ${convention.funderId} introuvable parmi les partenaires`)
+  if (beneficiary === undefined)
+    problem(
+      "nomBeneficiaire",
+      "unknown-partner",
+      `bénéficiaire ${convention.partnerId} introuvable parmi les partenaires`
+    )
   if (convention.terms.amounts === undefined) {
     problem("montant", "required", "montant de la subvention non renseigné")
     return { problems }
@@ -422,23 +462,40 @@ export function toScdlCsv(
   conventions: ReadonlyArray<Convention>,
   options: { readonly partners: ReadonlyArray<Partner>; readonly version?: ScdlVersion }
 ): ScdlExport {
-  const list = requireList(conventions, "SCDL export", "conventions").map((convention, index) => checkedConvention(convention, `conventions[${index}]`))
+  const list = requireList(conventions, "SCDL export", "conventions").map((convention, index) =>
+    checkedConvention(convention, `conventions[${index}]`)
+  )
   requireOptions(options, "SCDL export")
   const partners = requireList(options.partners, "SCDL export", "partners")
   // Each partner must be an object with an id, a name and, if any, a SIRET and an RNA number written
   // as texts: what they say is then checked by the row's patterns (a SIRET of the wrong form is a
   // problem of the row).
-  const issue = (path: ReadonlyArray<string | number>, en: string, fr: string) => ({ path, message: en, code: "type" as const, messages: { fr, en } })
+  const issue = (path: ReadonlyArray<string | number>, en: string, fr: string) => ({
+    path,
+    message: en,
+    code: "type" as const,
+    messages: { fr, en }
+  })
   const partnerIssues = partners.flatMap((partner: unknown, index) => {
-    if (partner === null || typeof partner !== "object") return [issue(["partners", index], "expected a partner, with its id", "un partenaire est attendu, avec son identifiant")]
+    if (partner === null || typeof partner !== "object")
+      return [
+        issue(["partners", index], "expected a partner, with its id", "un partenaire est attendu, avec son identifiant")
+      ]
     const fields = partner as { id?: unknown; name?: unknown; siret?: unknown; rna?: unknown }
     const text = (key: "id" | "name" | "siret" | "rna", en: string, fr: string, optional: boolean) =>
-      (optional && fields[key] === undefined) || typeof fields[key] === "string" ? [] : [issue(["partners", index, key], en, fr)]
+      (optional && fields[key] === undefined) || typeof fields[key] === "string"
+        ? []
+        : [issue(["partners", index, key], en, fr)]
     return [
       ...text("id", "expected the partner's id, a text", "l'identifiant du partenaire doit être un texte", false),
       ...text("name", "expected the partner's name, a text", "le nom du partenaire doit être un texte", false),
       ...text("siret", "expected the partner's SIRET, a text", "le SIRET du partenaire doit être un texte", true),
-      ...text("rna", "expected the partner's RNA number, a text", "le numéro RNA du partenaire doit être un texte", true)
+      ...text(
+        "rna",
+        "expected the partner's RNA number, a text",
+        "le numéro RNA du partenaire doit être un texte",
+        true
+      )
     ]
   })
   if (partnerIssues.length > 0) throw ValidationError.of("SCDL export", partnerIssues)
@@ -451,7 +508,10 @@ export function toScdlCsv(
     if (result.row !== undefined) rows.push(result.row)
     problems.push(...result.problems)
   }
-  const lines = [columns.join(","), ...rows.map((row) => columns.map((column) => csvCell(column, row[column])).join(","))]
+  const lines = [
+    columns.join(","),
+    ...rows.map((row) => columns.map((column) => csvCell(column, row[column])).join(","))
+  ]
   const result: ScdlExport = { version, columns, csv: `${lines.join("\r\n")}\r\n`, rows, problems }
   deepFreeze(result, undefined)
   return result

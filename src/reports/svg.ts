@@ -56,7 +56,12 @@ function tickText(unit: ChartUnit, tick: { readonly numerator: number; readonly 
  * (so that 0,1 is written 0,1): the most that fit in `length` pixels without their labels touching;
  * whole steps only for a count (`integral`).
  */
-function ticks(max: number, unit: ChartUnit, length: number, integral = false): { readonly end: number; readonly values: ReadonlyArray<{ readonly value: number; readonly label: string }> } {
+function ticks(
+  max: number,
+  unit: ChartUnit,
+  length: number,
+  integral = false
+): { readonly end: number; readonly values: ReadonlyArray<{ readonly value: number; readonly label: string }> } {
   const top = max > 0 ? max : unit === "percent" ? 1 : 1
   for (const count of [8, 6, 5, 4, 3, 2, 1]) {
     const raw = top / count
@@ -70,7 +75,10 @@ function ticks(max: number, unit: ChartUnit, length: number, integral = false): 
     // A count is graduated in whole units.
     if (integral && step < 1 && count > 1) continue
     const n = Math.max(1, Math.ceil(top / step - 1e-9))
-    const values = Array.from({ length: n + 1 }, (_, i) => ({ value: i * step, label: tickText(unit, { numerator: i * numerator, denominator }) }))
+    const values = Array.from({ length: n + 1 }, (_, i) => ({
+      value: i * step,
+      label: tickText(unit, { numerator: i * numerator, denominator })
+    }))
     const spacing = length / n
     const widest = Math.max(...values.map((tick) => textWidth(tick.label, FONT - 1)))
     if (widest + 8 <= spacing || count === 1) return { end: n * step, values }
@@ -94,12 +102,21 @@ function wrap(content: string, width: number): ReadonlyArray<string> {
   return lines
 }
 
-function axis(x: (value: number) => number, y: number, graduation: ReturnType<typeof ticks>, gridTop?: number): Array<string> {
+function axis(
+  x: (value: number) => number,
+  y: number,
+  graduation: ReturnType<typeof ticks>,
+  gridTop?: number
+): Array<string> {
   const parts = [`<line class="axis" x1="${f(x(0))}" x2="${f(x(graduation.end))}" y1="${f(y)}" y2="${f(y)}"/>`]
   for (const tick of graduation.values) {
     const tx = x(tick.value)
-    if (gridTop !== undefined && tick.value > 0) parts.push(`<line class="grid" x1="${f(tx)}" x2="${f(tx)}" y1="${f(gridTop)}" y2="${f(y)}"/>`)
-    parts.push(`<line class="tick" x1="${f(tx)}" x2="${f(tx)}" y1="${f(y)}" y2="${f(y + 4)}"/>`, text(tx, y + 4 + FONT, tick.label, 'class="tick-label" text-anchor="middle"'))
+    if (gridTop !== undefined && tick.value > 0)
+      parts.push(`<line class="grid" x1="${f(tx)}" x2="${f(tx)}" y1="${f(gridTop)}" y2="${f(y)}"/>`)
+    parts.push(
+      `<line class="tick" x1="${f(tx)}" x2="${f(tx)}" y1="${f(y)}" y2="${f(y + 4)}"/>`,
+      text(tx, y + 4 + FONT, tick.label, 'class="tick-label" text-anchor="middle"')
+    )
   }
   return parts
 }
@@ -124,7 +141,10 @@ const FIGURE_ROOM = 96
  * of them cannot share one): the title, the target written above its dashed marker, the bar with
  * its value written at its end, the status in words beside a tick or a cross, and the row's axis.
  */
-function objectivesChart(chart: Chart, hatch: string): { readonly height: number; readonly parts: ReadonlyArray<string> } {
+function objectivesChart(
+  chart: Chart,
+  hatch: string
+): { readonly height: number; readonly parts: ReadonlyArray<string> } {
   const parts: Array<string> = []
   // Room on the left for half of the first graduation ("0 %"), written centred on it.
   const left = PAD + 12
@@ -132,14 +152,23 @@ function objectivesChart(chart: Chart, hatch: string): { readonly height: number
   let y = PAD
   // The legend: what a solid bar, a hatched one and a dashed line mean.
   const legend = [
-    { swatch: `<rect class="swatch" x="0" y="-9" width="14" height="10" fill="${BAR_COLOURS[0]}"/>`, label: "valeur, objectif atteint ou en cours" },
-    { swatch: `<rect class="swatch" x="0" y="-9" width="14" height="10" fill="url(#${escapeHtml(hatch)})" stroke="${TARGET}"/>`, label: "valeur, objectif non atteint" },
+    {
+      swatch: `<rect class="swatch" x="0" y="-9" width="14" height="10" fill="${BAR_COLOURS[0]}"/>`,
+      label: "valeur, objectif atteint ou en cours"
+    },
+    {
+      swatch: `<rect class="swatch" x="0" y="-9" width="14" height="10" fill="url(#${escapeHtml(hatch)})" stroke="${TARGET}"/>`,
+      label: "valeur, objectif non atteint"
+    },
     { swatch: `<line class="target legend" x1="7" x2="7" y1="-11" y2="3"/>`, label: "cible" }
   ]
   let lx = PAD
   y += FONT
   for (const item of legend) {
-    parts.push(`<g transform="translate(${f(lx)} ${f(y)})">${item.swatch}</g>`, text(lx + 20, y, item.label, 'class="legend-label"'))
+    parts.push(
+      `<g transform="translate(${f(lx)} ${f(y)})">${item.swatch}</g>`,
+      text(lx + 20, y, item.label, 'class="legend-label"')
+    )
     lx += 20 + textWidth(item.label) + 18
   }
   y += LINE
@@ -152,7 +181,12 @@ function objectivesChart(chart: Chart, hatch: string): { readonly height: number
     const bar = group.bars[0]
     const target = group.target
     const bounds = [bar?.value ?? 0, target?.atLeast ?? 0, target?.atMost ?? 0]
-    const graduation = ticks(Math.max(...bounds), group.unit, right - left, group.unit === "number" && bounds.every(Number.isInteger))
+    const graduation = ticks(
+      Math.max(...bounds),
+      group.unit,
+      right - left,
+      group.unit === "number" && bounds.every(Number.isInteger)
+    )
     const x = (value: number) => left + (Math.max(0, value) / graduation.end) * (right - left)
     // The target's band: its value written above its marker, kept inside the plot.
     y += LINE
@@ -160,7 +194,10 @@ function objectivesChart(chart: Chart, hatch: string): { readonly height: number
     const barBottom = barTop + 14
     if (target !== undefined) {
       const markers = [target.atLeast, target.atMost].filter((value): value is number => value !== undefined)
-      for (const value of markers) parts.push(`<line class="target" x1="${f(x(value))}" x2="${f(x(value))}" y1="${f(barTop - 4)}" y2="${f(barBottom + 4)}"/>`)
+      for (const value of markers)
+        parts.push(
+          `<line class="target" x1="${f(x(value))}" x2="${f(x(value))}" y1="${f(barTop - 4)}" y2="${f(barBottom + 4)}"/>`
+        )
       const centre = markers.reduce((sum, value) => sum + x(value), 0) / markers.length
       const half = textWidth(target.display) / 2
       const tx = Math.min(Math.max(centre, left + half), right + FIGURE_ROOM - half)
@@ -177,7 +214,9 @@ function objectivesChart(chart: Chart, hatch: string): { readonly height: number
     if (group.status !== undefined) {
       const sx = WIDTH - PAD - STATUS_WIDTH + 8
       if (group.status.met !== undefined) parts.push(statusMark(sx, barBottom - 3, group.status.met))
-      parts.push(text(sx + 14, barBottom - 3, group.status.text, `class="status${group.status.met === false ? " not-met" : ""}"`))
+      parts.push(
+        text(sx + 14, barBottom - 3, group.status.text, `class="status${group.status.met === false ? " not-met" : ""}"`)
+      )
     }
     parts.push(...axis(x, barBottom + 6, graduation))
     y = barBottom + 6 + 4 + FONT + 4
@@ -196,7 +235,11 @@ function moneyChart(chart: Chart): { readonly height: number; readonly parts: Re
   const parts: Array<string> = []
   const left = PAD + LABEL_WIDTH
   const right = WIDTH - PAD - FIGURE_ROOM
-  const graduation = ticks(Math.max(0, ...chart.groups.flatMap((group) => group.bars.map((bar) => bar.value ?? 0))), "euros", right - left)
+  const graduation = ticks(
+    Math.max(0, ...chart.groups.flatMap((group) => group.bars.map((bar) => bar.value ?? 0))),
+    "euros",
+    right - left
+  )
   const x = (value: number) => left + (Math.max(0, value) / graduation.end) * (right - left)
   const top = PAD
   let y = PAD

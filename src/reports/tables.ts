@@ -54,7 +54,13 @@ export type ReportCell =
  * ```
  * @category reports
  */
-export const REPORT_TABLE_IDS = Object.freeze(["avenants", "objectifs", "versements", "depenses-non-retenues", "financement-par-annee"] as const)
+export const REPORT_TABLE_IDS = Object.freeze([
+  "avenants",
+  "objectifs",
+  "versements",
+  "depenses-non-retenues",
+  "financement-par-annee"
+] as const)
 
 /**
  * The name of one of a report's tables (see {@link REPORT_TABLE_IDS}).
@@ -90,17 +96,25 @@ export interface ReportTable {
   readonly rows: ReadonlyArray<ReadonlyArray<ReportCell>>
 }
 
-const OBJECTIVE_STATUS: Record<ObjectiveStatus, string> = { met: "atteint", "not-met": "non atteint", "in-progress": "en cours", "not-started": "année non commencée", "not-applicable": "sans objet" }
+const OBJECTIVE_STATUS: Record<ObjectiveStatus, string> = {
+  met: "atteint",
+  "not-met": "non atteint",
+  "in-progress": "en cours",
+  "not-started": "année non commencée",
+  "not-applicable": "sans objet"
+}
 
 const text = (value: string): ReportCell => ({ kind: "text", text: value })
 const amount = (value: Euros): ReportCell => ({ kind: "amount", amount: value })
-const day = (value: CalendarDate | undefined): ReportCell => (value === undefined ? text("") : { kind: "date", date: value })
+const day = (value: CalendarDate | undefined): ReportCell =>
+  value === undefined ? text("") : { kind: "date", date: value }
 const EMPTY = text("")
 
 /** A target in words; a share's in percent. */
 function targetText(target: Target, share: boolean): string {
   const write = (value: number) => (share ? `${formatDecimal(value * 100)} %` : formatDecimal(value))
-  if (target.atLeast !== undefined && target.atMost !== undefined) return `${write(target.atLeast)} à ${write(target.atMost)}`
+  if (target.atLeast !== undefined && target.atMost !== undefined)
+    return `${write(target.atLeast)} à ${write(target.atMost)}`
   if (target.atLeast !== undefined) return `≥ ${write(target.atLeast)}`
   return target.atMost === undefined ? "—" : `≤ ${write(target.atMost)}`
 }
@@ -144,11 +158,23 @@ function changeText(change: Change, terms: Terms): string {
     case "payment-terms": {
       const parts = [
         ...(change.advanceRate === undefined ? [] : [`avance de ${percentOf(change.advanceRate)} %`]),
-        ...(change.advanceDue === undefined ? [] : [`avance exigible le ${change.advanceDue.split("-").reverse().join("/")}`]),
-        ...(change.instalments === undefined ? [] : [`${several(change.instalments.length, "versement intermédiaire", "versements intermédiaires")} : ${change.instalments.map((term) => `${percentOf(term.share)} % le ${term.due.split("-").reverse().join("/")}`).join(", ")}`]),
-        ...(change.balanceTrigger === undefined ? [] : [change.balanceTrigger === "reports-accepted" ? "solde à l'acceptation des bilans" : "solde à date fixe"]),
-        ...(change.balanceDue === undefined ? [] : [`solde exigible le ${change.balanceDue.split("-").reverse().join("/")}`]),
-        ...(change.paymentDeadlineDays === undefined ? [] : [`délai de paiement de ${change.paymentDeadlineDays} jours`])
+        ...(change.advanceDue === undefined
+          ? []
+          : [`avance exigible le ${change.advanceDue.split("-").reverse().join("/")}`]),
+        ...(change.instalments === undefined
+          ? []
+          : [
+              `${several(change.instalments.length, "versement intermédiaire", "versements intermédiaires")} : ${change.instalments.map((term) => `${percentOf(term.share)} % le ${term.due.split("-").reverse().join("/")}`).join(", ")}`
+            ]),
+        ...(change.balanceTrigger === undefined
+          ? []
+          : [change.balanceTrigger === "reports-accepted" ? "solde à l'acceptation des bilans" : "solde à date fixe"]),
+        ...(change.balanceDue === undefined
+          ? []
+          : [`solde exigible le ${change.balanceDue.split("-").reverse().join("/")}`]),
+        ...(change.paymentDeadlineDays === undefined
+          ? []
+          : [`délai de paiement de ${change.paymentDeadlineDays} jours`])
       ]
       return `modalités de versement : ${parts.join(", ")}`
     }
@@ -159,8 +185,13 @@ function changeText(change: Change, terms: Terms): string {
  * @internal The amendments a report knows of (signed on or before its day, every one without a
  * day), in the order they apply, each with the terms before and after it.
  */
-export function knownAmendments(convention: Convention, asOf: CalendarDate | undefined): ReadonlyArray<{ readonly amendment: Amendment; readonly before: Terms; readonly after: Terms }> {
-  const known = amendmentsInOrder(convention.amendments).filter((amendment) => asOf === undefined || amendment.signatureDate <= asOf)
+export function knownAmendments(
+  convention: Convention,
+  asOf: CalendarDate | undefined
+): ReadonlyArray<{ readonly amendment: Amendment; readonly before: Terms; readonly after: Terms }> {
+  const known = amendmentsInOrder(convention.amendments).filter(
+    (amendment) => asOf === undefined || amendment.signatureDate <= asOf
+  )
   let terms: Terms = convention.terms
   return known.map((amendment) => {
     const before = terms
@@ -179,20 +210,54 @@ function amendmentsTable(report: AnnualReport | ConventionReport): ReportTable {
     text(amountsText(before)),
     text(amountsText(after))
   ])
-  return { id: "avenants", title: "Avenants", headers: ["Avenant", "Signé le", "Effet au", "Objet", "Modifications", "Montant avant", "Montant après"], rows }
+  return {
+    id: "avenants",
+    title: "Avenants",
+    headers: ["Avenant", "Signé le", "Effet au", "Objet", "Modifications", "Montant avant", "Montant après"],
+    rows
+  }
 }
 
 function objectivesTable(report: AnnualReport): ReportTable {
   const rows = report.objectives.results.map((result) => {
     const share = result.share !== undefined
-    const value: ReportCell = share ? { kind: "number", value: { numerator: result.value.numerator * 100, denominator: result.value.denominator }, percent: true } : { kind: "number", value: result.value }
-    const rate: ReportCell = result.ratio === undefined ? EMPTY : { kind: "number", value: { numerator: result.ratio.numerator * 100, denominator: result.ratio.denominator }, percent: true }
-    return [text(result.title), value, text(targetText(result.target, share)), text(OBJECTIVE_STATUS[result.status]), rate]
+    const value: ReportCell = share
+      ? {
+          kind: "number",
+          value: { numerator: result.value.numerator * 100, denominator: result.value.denominator },
+          percent: true
+        }
+      : { kind: "number", value: result.value }
+    const rate: ReportCell =
+      result.ratio === undefined
+        ? EMPTY
+        : {
+            kind: "number",
+            value: { numerator: result.ratio.numerator * 100, denominator: result.ratio.denominator },
+            percent: true
+          }
+    return [
+      text(result.title),
+      value,
+      text(targetText(result.target, share)),
+      text(OBJECTIVE_STATUS[result.status]),
+      rate
+    ]
   })
-  return { id: "objectifs", title: `Objectifs ${report.year}`, headers: ["Objectif", "Valeur", "Cible", "Statut", "Taux (%)"], rows }
+  return {
+    id: "objectifs",
+    title: `Objectifs ${report.year}`,
+    headers: ["Objectif", "Valeur", "Cible", "Statut", "Taux (%)"],
+    rows
+  }
 }
 
-const INSTALMENT_KIND = { advance: "avance", instalment: "versement intermédiaire", balance: "solde", complement: "régularisation" } as const
+const INSTALMENT_KIND = {
+  advance: "avance",
+  instalment: "versement intermédiaire",
+  balance: "solde",
+  complement: "régularisation"
+} as const
 
 function instalmentRows(funding: FundingUse): Array<ReadonlyArray<ReportCell>> {
   return funding.instalments.map((position) => {
@@ -218,14 +283,34 @@ function schedule(years: ReadonlyArray<FundingUse>, title: string): ReportTable 
   return {
     id: "versements",
     title,
-    headers: ["Année", "Versement", "Nature", "Montant", "Déduction", "Déduite de l'année", "Exigible le", "Bilans attendus le", "Au plus tard le", "Versé", "Payé le", "Statut"],
+    headers: [
+      "Année",
+      "Versement",
+      "Nature",
+      "Montant",
+      "Déduction",
+      "Déduite de l'année",
+      "Exigible le",
+      "Bilans attendus le",
+      "Au plus tard le",
+      "Versé",
+      "Payé le",
+      "Statut"
+    ],
     rows: years.flatMap(instalmentRows)
   }
 }
 
 /** @internal An expense another year's that counts in no year of the convention: dated outside its effective period. */
-export function outsideConvention(period: { readonly start: CalendarDate; readonly end: CalendarDate }, expense: IneligibleExpense): boolean {
-  return expense.reason === "outside-year" && expense.date !== undefined && (expense.date < period.start || expense.date > period.end)
+export function outsideConvention(
+  period: { readonly start: CalendarDate; readonly end: CalendarDate },
+  expense: IneligibleExpense
+): boolean {
+  return (
+    expense.reason === "outside-year" &&
+    expense.date !== undefined &&
+    (expense.date < period.start || expense.date > period.end)
+  )
 }
 
 function notCounted(years: ReadonlyArray<FundingUse>): ReportTable {
@@ -233,15 +318,34 @@ function notCounted(years: ReadonlyArray<FundingUse>): ReportTable {
   const rows = years.flatMap((funding) =>
     funding.ineligibleExpenses
       .filter((expense) => expense.reason !== "outside-year")
-      .map((expense) => [text(String(funding.year)), text(expense.id), text(expense.label ?? ""), day(expense.date), amount(expense.amount), text(EXPENSE_EXCLUSION_LABELS[expense.reason]), text(expense.detail)])
+      .map((expense) => [
+        text(String(funding.year)),
+        text(expense.id),
+        text(expense.label ?? ""),
+        day(expense.date),
+        amount(expense.amount),
+        text(EXPENSE_EXCLUSION_LABELS[expense.reason]),
+        text(expense.detail)
+      ])
   )
-  return { id: "depenses-non-retenues", title: "Dépenses non retenues", headers: ["Année", "Dépense", "Libellé", "Date", "Montant", "Motif", "Détail"], rows }
+  return {
+    id: "depenses-non-retenues",
+    title: "Dépenses non retenues",
+    headers: ["Année", "Dépense", "Libellé", "Date", "Montant", "Motif", "Détail"],
+    rows
+  }
 }
 
 function ledgerRow(label: string, funding: ReadonlyArray<FundingUse>): ReadonlyArray<ReportCell> {
   const sum = (pick: (use: FundingUse) => Euros) => amount(Euros.sum(funding.map(pick)))
   const final = funding.filter((use) => use.final)
-  const late = funding.filter((use) => use.repayment.late || use.instalments.some((position) => position.status === "late" || position.status === "paid-late")).map((use) => String(use.year))
+  const late = funding
+    .filter(
+      (use) =>
+        use.repayment.late ||
+        use.instalments.some((position) => position.status === "late" || position.status === "paid-late")
+    )
+    .map((use) => String(use.year))
   return [
     text(label),
     sum((use) => use.settlement.granted),
@@ -269,7 +373,25 @@ function ledger(years: ReadonlyArray<FundingUse>, withTotal: boolean): ReportTab
   return {
     id: "financement-par-annee",
     title: "Financement par année",
-    headers: ["Année", "Accordé", "Reçu", "Report reçu", "Dépenses éligibles", "Employé", "Non dépensé", "Excédent conservé", "Reporté sur l'année suivante", "À reverser", "Reversement demandé le", "À reverser au plus tard le", "Reversé", "Reste à reverser", "En attente d'emploi", "Reste à verser", "Retard"],
+    headers: [
+      "Année",
+      "Accordé",
+      "Reçu",
+      "Report reçu",
+      "Dépenses éligibles",
+      "Employé",
+      "Non dépensé",
+      "Excédent conservé",
+      "Reporté sur l'année suivante",
+      "À reverser",
+      "Reversement demandé le",
+      "À reverser au plus tard le",
+      "Reversé",
+      "Reste à reverser",
+      "En attente d'emploi",
+      "Reste à verser",
+      "Retard"
+    ],
     rows: withTotal ? [...rows, ledgerRow("Total", years)] : rows
   }
 }
@@ -293,23 +415,49 @@ function ledger(years: ReadonlyArray<FundingUse>, withTotal: boolean): ReportTab
  * @category reports
  */
 export function reportTables(report: AnnualReport | ConventionReport): ReadonlyArray<ReportTable> {
-  if (report === null || typeof report !== "object" || (report.kind !== "annual" && report.kind !== "convention") || report.convention === undefined) {
-    throw new InvalidArgumentError({ argument: "report", message: "expected a report built by annualReport or conventionReport" })
+  if (
+    report === null ||
+    typeof report !== "object" ||
+    (report.kind !== "annual" && report.kind !== "convention") ||
+    report.convention === undefined
+  ) {
+    throw new InvalidArgumentError({
+      argument: "report",
+      message: "expected a report built by annualReport or conventionReport"
+    })
   }
   return readingReport(() => tablesOf(report))
 }
 
 function tablesOf(report: AnnualReport | ConventionReport): ReadonlyArray<ReportTable> {
   if (report.kind === "annual") {
-    return Object.freeze([amendmentsTable(report), objectivesTable(report), schedule([report.funding], `Échéancier et versements ${report.year}`), notCounted([report.funding]), ledger([report.funding], false)])
+    return Object.freeze([
+      amendmentsTable(report),
+      objectivesTable(report),
+      schedule([report.funding], `Échéancier et versements ${report.year}`),
+      notCounted([report.funding]),
+      ledger([report.funding], false)
+    ])
   }
   const years = report.years.map((year) => year.funding)
-  return Object.freeze([amendmentsTable(report), schedule(years, "Échéancier et versements par année"), notCounted(years), ledger(years, true)])
+  return Object.freeze([
+    amendmentsTable(report),
+    schedule(years, "Échéancier et versements par année"),
+    notCounted(years),
+    ledger(years, true)
+  ])
 }
 
 /** @internal A table as a block of the report's document: its cells written the French way, a column numeric when it holds amounts or numbers. */
-export function tableBlock(table: ReportTable): { readonly kind: "table"; readonly headers: ReadonlyArray<string>; readonly rows: ReadonlyArray<ReadonlyArray<string>>; readonly numeric: ReadonlyArray<boolean> } {
-  const numeric = table.headers.map((_header, index) => table.rows.some((row) => row[index]?.kind === "amount" || row[index]?.kind === "number"))
+export function tableBlock(table: ReportTable): {
+  readonly kind: "table"
+  readonly headers: ReadonlyArray<string>
+  readonly rows: ReadonlyArray<ReadonlyArray<string>>
+  readonly numeric: ReadonlyArray<boolean>
+} {
+  const numeric = table.headers.map((_header, index) =>
+    table.rows.some((row) => row[index]?.kind === "amount" || row[index]?.kind === "number")
+  )
   return { kind: "table", headers: table.headers, rows: table.rows.map((row) => row.map(cellText)), numeric }
 }
 
@@ -353,10 +501,20 @@ function checkedCsvOptions(options: unknown): Required<CsvOptions> {
     throw new InvalidArgumentError({ argument: "options", message: "expected { separator?, decimal?, bom? }" })
   }
   const { separator = ";", decimal = ",", bom = false } = (options ?? {}) as CsvOptions
-  if (separator !== ";" && separator !== ",") throw new InvalidArgumentError({ argument: "options.separator", message: `expected ";" or ",", got ${JSON.stringify(separator) ?? String(separator)}` })
-  if (decimal !== "," && decimal !== ".") throw new InvalidArgumentError({ argument: "options.decimal", message: `expected "," or ".", got ${JSON.stringify(decimal) ?? String(decimal)}` })
-  if (separator === "," && decimal === ",") throw new InvalidArgumentError({ argument: "options.decimal", message: "a decimal comma needs the separator \";\"" })
-  if (typeof bom !== "boolean") throw new InvalidArgumentError({ argument: "options.bom", message: "expected true or false" })
+  if (separator !== ";" && separator !== ",")
+    throw new InvalidArgumentError({
+      argument: "options.separator",
+      message: `expected ";" or ",", got ${JSON.stringify(separator) ?? String(separator)}`
+    })
+  if (decimal !== "," && decimal !== ".")
+    throw new InvalidArgumentError({
+      argument: "options.decimal",
+      message: `expected "," or ".", got ${JSON.stringify(decimal) ?? String(decimal)}`
+    })
+  if (separator === "," && decimal === ",")
+    throw new InvalidArgumentError({ argument: "options.decimal", message: 'a decimal comma needs the separator ";"' })
+  if (typeof bom !== "boolean")
+    throw new InvalidArgumentError({ argument: "options.bom", message: "expected true or false" })
   return { separator, decimal, bom }
 }
 
@@ -391,11 +549,17 @@ function csvCell(cell: ReportCell, decimal: "," | "."): string {
  * ```
  * @category reports
  */
-export function reportTablesCsv(report: AnnualReport | ConventionReport, options?: CsvOptions): ReadonlyArray<{ readonly id: ReportTableId; readonly title: string; readonly csv: string }> {
+export function reportTablesCsv(
+  report: AnnualReport | ConventionReport,
+  options?: CsvOptions
+): ReadonlyArray<{ readonly id: ReportTableId; readonly title: string; readonly csv: string }> {
   const { separator, decimal, bom } = checkedCsvOptions(options)
   return Object.freeze(
     reportTables(report).map((table) => {
-      const lines = [table.headers.map(freeTextCell).join(separator), ...table.rows.map((row) => row.map((cell) => csvCell(cell, decimal)).join(separator))]
+      const lines = [
+        table.headers.map(freeTextCell).join(separator),
+        ...table.rows.map((row) => row.map((cell) => csvCell(cell, decimal)).join(separator))
+      ]
       return Object.freeze({ id: table.id, title: table.title, csv: `${bom ? "\uFEFF" : ""}${lines.join("\r\n")}\r\n` })
     })
   )

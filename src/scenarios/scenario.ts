@@ -65,7 +65,10 @@ const DateOrByYear = Schema.Union([Schema.String, Schema.Record(Schema.String, S
 export const ScenarioSchema = Schema.Struct({
   name: TextSchema,
   description: Schema.optionalKey(MultilineTextSchema),
-  convention: Schema.Union([Schema.Struct({ file: TextSchema, id: Schema.optionalKey(IdSchema) }), Schema.Record(Schema.String, JsonValue)]),
+  convention: Schema.Union([
+    Schema.Struct({ file: TextSchema, id: Schema.optionalKey(IdSchema) }),
+    Schema.Record(Schema.String, JsonValue)
+  ]),
   question: Schema.Literals(["eligibility", "objectives", "schedule", "funding-use", "ledger", "compliance"]),
   date: Schema.optionalKey(Schema.String),
   year: Schema.optionalKey(Schema.Int),
@@ -190,12 +193,19 @@ const shown = (value: unknown): string => (value === undefined ? "rien" : JSON.s
  * `what` names an entry in the differences, `field` the expected object in the scenario file, and
  * `prefix` the entry it lies in (`année « 2024 », `).
  */
-function compare(what: string, field: string, expected: unknown, computed: (key: string) => unknown, prefix = ""): Array<string> {
+function compare(
+  what: string,
+  field: string,
+  expected: unknown,
+  computed: (key: string) => unknown,
+  prefix = ""
+): Array<string> {
   if (!isObject(expected)) return [`« expected.${field} » doit être un objet`]
   const differences: Array<string> = []
   for (const [key, value] of Object.entries(expected)) {
     const actual = computed(key)
-    if (JSON.stringify(actual) !== JSON.stringify(value)) differences.push(`${prefix}${what} « ${key} » : attendu ${JSON.stringify(value)}, obtenu ${shown(actual)}`)
+    if (JSON.stringify(actual) !== JSON.stringify(value))
+      differences.push(`${prefix}${what} « ${key} » : attendu ${JSON.stringify(value)}, obtenu ${shown(actual)}`)
   }
   return differences
 }
@@ -251,7 +261,14 @@ function positionField(position: InstalmentPosition, field: string): unknown {
  * states that the instalment has no such value (a balance without a due date), and a field the
  * question does not know is an error.
  */
-function compareInstalments<T>(expected: unknown, field: string, prefix: string, find: (key: string) => T | undefined, fields: ReadonlyArray<string>, valueOf: (found: T, field: string) => unknown): Array<string> {
+function compareInstalments<T>(
+  expected: unknown,
+  field: string,
+  prefix: string,
+  find: (key: string) => T | undefined,
+  fields: ReadonlyArray<string>,
+  valueOf: (found: T, field: string) => unknown
+): Array<string> {
   if (!isObject(expected)) return [`« expected.${field} » doit être un objet`]
   return Object.entries(expected).flatMap(([key, value]) => {
     const found = find(key)
@@ -267,23 +284,63 @@ function compareInstalments<T>(expected: unknown, field: string, prefix: string,
   })
 }
 
-const SETTLEMENT_AMOUNTS = ["granted", "eligibleSpend", "unspent", "keepable", "entitled", "received", "carriedIn", "usedOnEligible", "keptSurplus", "offsetNextYear", "toRepay", "awaitingUse", "stillToPay"] as const
-const TOTALS = ["granted", "received", "carriedIn", "eligibleSpend", "usedOnEligible", "keptSurplus", "offsetNextYear", "toRepay", "awaitingUse", "stillToPay"] as const
+const SETTLEMENT_AMOUNTS = [
+  "granted",
+  "eligibleSpend",
+  "unspent",
+  "keepable",
+  "entitled",
+  "received",
+  "carriedIn",
+  "usedOnEligible",
+  "keptSurplus",
+  "offsetNextYear",
+  "toRepay",
+  "awaitingUse",
+  "stillToPay"
+] as const
+const TOTALS = [
+  "granted",
+  "received",
+  "carriedIn",
+  "eligibleSpend",
+  "usedOnEligible",
+  "keptSurplus",
+  "offsetNextYear",
+  "toRepay",
+  "awaitingUse",
+  "stillToPay"
+] as const
 
 /** A settlement figure as a scenario states it: an amount with two decimals, the consumption as printed with four. */
 function settlementValue(settlement: Settlement, key: string): string | undefined {
-  if (key === "consumption") return settlement.consumption === undefined ? undefined : formatFraction(settlement.consumption, 4)
-  return (SETTLEMENT_AMOUNTS as ReadonlyArray<string>).includes(key) ? settlement[key as (typeof SETTLEMENT_AMOUNTS)[number]].toString() : undefined
+  if (key === "consumption")
+    return settlement.consumption === undefined ? undefined : formatFraction(settlement.consumption, 4)
+  return (SETTLEMENT_AMOUNTS as ReadonlyArray<string>).includes(key)
+    ? settlement[key as (typeof SETTLEMENT_AMOUNTS)[number]].toString()
+    : undefined
 }
 
 /** The differences of one year's use of the money: its settlement figures and its `instalments`. */
-function useDifferences(use: FundingUse, expected: Record<string, unknown>, field: string, prefix: string): Array<string> {
+function useDifferences(
+  use: FundingUse,
+  expected: Record<string, unknown>,
+  field: string,
+  prefix: string
+): Array<string> {
   const { instalments, ...amounts } = expected
   return [
     ...compare("montant", field, amounts, (key) => settlementValue(use.settlement, key), prefix),
     ...(instalments === undefined
       ? []
-      : compareInstalments(instalments, field === "" ? "instalments" : `${field}.instalments`, prefix, (key) => use.instalments.find((position) => position.instalment.key === key), POSITION_FIELDS, positionField))
+      : compareInstalments(
+          instalments,
+          field === "" ? "instalments" : `${field}.instalments`,
+          prefix,
+          (key) => use.instalments.find((position) => position.instalment.key === key),
+          POSITION_FIELDS,
+          positionField
+        ))
   ]
 }
 
@@ -298,15 +355,24 @@ type DateOption = "reportsAcceptedOn" | "financialReportReceivedOn"
 function oneDate<K extends DateOption>(scenario: Scenario, key: K): { readonly [P in K]?: string } {
   const value = scenario[key]
   if (value === undefined) return {}
-  if (typeof value !== "string") throw new Error(`pour la question « ${scenario.question} », ${key} est une date ("2025-05-20"), pas une date par année`)
+  if (typeof value !== "string")
+    throw new Error(
+      `pour la question « ${scenario.question} », ${key} est une date ("2025-05-20"), pas une date par année`
+    )
   return { [key]: value } as { readonly [P in K]?: string }
 }
 
 /** A date option of the ledger: one date per year. */
-function datesByYear<K extends DateOption>(scenario: Scenario, key: K): { readonly [P in K]?: Readonly<Record<string, string>> } {
+function datesByYear<K extends DateOption>(
+  scenario: Scenario,
+  key: K
+): { readonly [P in K]?: Readonly<Record<string, string>> } {
   const value = scenario[key]
   if (value === undefined) return {}
-  if (typeof value === "string") throw new Error(`pour la question « ledger », ${key} donne une date par année ({ "2024": "2025-05-20" }), pas une seule date`)
+  if (typeof value === "string")
+    throw new Error(
+      `pour la question « ledger », ${key} donne une date par année ({ "2024": "2025-05-20" }), pas une seule date`
+    )
   return { [key]: value } as { readonly [P in K]?: Readonly<Record<string, string>> }
 }
 
@@ -317,8 +383,14 @@ function differencesOf(scenario: Scenario, convention: Convention, files: Scenar
   switch (scenario.question) {
     case "eligibility": {
       if (scenario.date === undefined) throw new Error("la question « eligibility » demande une date (date)")
-      const screening = screenEligibility(convention, parseCandidates(records(scenario.candidates, files)), { date: scenario.date })
-      const byId = new Map(screening.lines.flatMap((line) => (line.status === "invalid" ? [] : [[line.result.candidateId, line.result] as const])))
+      const screening = screenEligibility(convention, parseCandidates(records(scenario.candidates, files)), {
+        date: scenario.date
+      })
+      const byId = new Map(
+        screening.lines.flatMap((line) =>
+          line.status === "invalid" ? [] : [[line.result.candidateId, line.result] as const]
+        )
+      )
       return [
         ...unknownKeys(expected, ["verdicts"]),
         ...(expected["verdicts"] === undefined
@@ -334,18 +406,38 @@ function differencesOf(scenario: Scenario, convention: Convention, files: Scenar
       const byId = new Map(evaluation.results.map((result) => [result.objectiveId, result]))
       return [
         ...unknownKeys(expected, ["statuses", "values"]),
-        ...(expected["statuses"] === undefined ? [] : compare("statut", "statuses", expected["statuses"], (id) => byId.get(id)?.status)),
-        ...(expected["values"] === undefined ? [] : compare("valeur", "values", expected["values"], (id) => { const value = byId.get(id)?.value; return value === undefined ? undefined : formatFraction(value) }))
+        ...(expected["statuses"] === undefined
+          ? []
+          : compare("statut", "statuses", expected["statuses"], (id) => byId.get(id)?.status)),
+        ...(expected["values"] === undefined
+          ? []
+          : compare("valeur", "values", expected["values"], (id) => {
+              const value = byId.get(id)?.value
+              return value === undefined ? undefined : formatFraction(value)
+            }))
       ]
     }
     case "schedule": {
-      const schedule = paymentSchedule(convention, { year: requireYear(scenario), ...asOf, ...oneDate(scenario, "reportsAcceptedOn") })
+      const schedule = paymentSchedule(convention, {
+        year: requireYear(scenario),
+        ...asOf,
+        ...oneDate(scenario, "reportsAcceptedOn")
+      })
       return [
         ...unknownKeys(expected, ["amount", "instalments"]),
-        ...(expected["amount"] === undefined ? [] : compare("échéancier", "amount", { amount: expected["amount"] }, () => schedule.amount.toString())),
+        ...(expected["amount"] === undefined
+          ? []
+          : compare("échéancier", "amount", { amount: expected["amount"] }, () => schedule.amount.toString())),
         ...(expected["instalments"] === undefined
           ? []
-          : compareInstalments(expected["instalments"], "instalments", "", (key) => schedule.instalments.find((candidate) => candidate.key === key), INSTALMENT_FIELDS, instalmentField))
+          : compareInstalments(
+              expected["instalments"],
+              "instalments",
+              "",
+              (key) => schedule.instalments.find((candidate) => candidate.key === key),
+              INSTALMENT_FIELDS,
+              instalmentField
+            ))
       ]
     }
     case "funding-use": {
@@ -357,14 +449,22 @@ function differencesOf(scenario: Scenario, convention: Convention, files: Scenar
         ...asOf,
         ...oneDate(scenario, "reportsAcceptedOn"),
         ...oneDate(scenario, "financialReportReceivedOn"),
-        ...(scenario.activities === undefined ? {} : { objectives: evaluateObjectives(convention, activities(), { year, ...asOf }) })
+        ...(scenario.activities === undefined
+          ? {}
+          : { objectives: evaluateObjectives(convention, activities(), { year, ...asOf }) })
       })
       return useDifferences(use, expected, "", "")
     }
     case "ledger": {
-      if (scenario.year !== undefined) throw new Error("la question « ledger » porte sur toutes les années de la convention : indiquez les années dans expected.years, pas dans year")
+      if (scenario.year !== undefined)
+        throw new Error(
+          "la question « ledger » porte sur toutes les années de la convention : indiquez les années dans expected.years, pas dans year"
+        )
       const known = resolveConvention(convention, scenario.asOf === undefined ? {} : { knownOn: scenario.asOf })
-      const evaluations = scenario.activities === undefined ? [] : known.years.map((entry) => evaluateObjectives(convention, activities(), { year: entry.year, ...asOf }))
+      const evaluations =
+        scenario.activities === undefined
+          ? []
+          : known.years.map((entry) => evaluateObjectives(convention, activities(), { year: entry.year, ...asOf }))
       const ledger = fundingLedger(convention, {
         payments: parsePayments(records(scenario.payments, files)),
         expenses: parseExpenses(records(scenario.expenses, files)),
@@ -384,11 +484,17 @@ function differencesOf(scenario: Scenario, convention: Convention, files: Scenar
             : Object.entries(years).flatMap(([year, value]) => {
                 const use = byYear.get(year)
                 if (use === undefined) return [`année « ${year} » : attendu ${JSON.stringify(value)}, obtenu rien`]
-                return isObject(value) ? useDifferences(use, value, `years.${year}`, `année « ${year} », `) : [`« expected.years.${year} » doit être un objet`]
+                return isObject(value)
+                  ? useDifferences(use, value, `years.${year}`, `année « ${year} », `)
+                  : [`« expected.years.${year} » doit être un objet`]
               })),
         ...(expected["totals"] === undefined
           ? []
-          : compare("total", "totals", expected["totals"], (key) => ((TOTALS as ReadonlyArray<string>).includes(key) ? ledger.totals[key as (typeof TOTALS)[number]].toString() : undefined)))
+          : compare("total", "totals", expected["totals"], (key) =>
+              (TOTALS as ReadonlyArray<string>).includes(key)
+                ? ledger.totals[key as (typeof TOTALS)[number]].toString()
+                : undefined
+            ))
       ]
     }
     case "compliance": {
@@ -396,8 +502,22 @@ function differencesOf(scenario: Scenario, convention: Convention, files: Scenar
       const findings = checkCompliance(convention, partner === undefined ? {} : { partner })
       return [
         ...unknownKeys(expected, ["errors", "rules"]),
-        ...(expected["errors"] === undefined ? [] : compare("conformité", "errors", { errors: expected["errors"] }, () => findings.filter((finding) => finding.severity === "error").length)),
-        ...(expected["rules"] === undefined ? [] : compare("règle", "rules", expected["rules"], (rule) => findings.find((finding) => finding.rule === rule)?.severity))
+        ...(expected["errors"] === undefined
+          ? []
+          : compare(
+              "conformité",
+              "errors",
+              { errors: expected["errors"] },
+              () => findings.filter((finding) => finding.severity === "error").length
+            )),
+        ...(expected["rules"] === undefined
+          ? []
+          : compare(
+              "règle",
+              "rules",
+              expected["rules"],
+              (rule) => findings.find((finding) => finding.rule === rule)?.severity
+            ))
       ]
     }
   }
@@ -421,7 +541,11 @@ function differencesOf(scenario: Scenario, convention: Convention, files: Scenar
 export function runScenario(input: Scenario, files: ScenarioFiles): ScenarioResult {
   // A scenario that was not read with parseScenario is read now: its problems are listed with paths.
   const scenario = parseScenario(input)
-  if (typeof files !== "function") throw new InvalidArgumentError({ argument: "files", message: "expected a function that reads a file named in the scenario (see ScenarioFiles)" })
+  if (typeof files !== "function")
+    throw new InvalidArgumentError({
+      argument: "files",
+      message: "expected a function that reads a file named in the scenario (see ScenarioFiles)"
+    })
   try {
     const differences = differencesOf(scenario, conventionOf(scenario, files), files)
     return { name: scenario.name, passed: differences.length === 0, differences }

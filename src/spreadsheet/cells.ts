@@ -21,7 +21,10 @@ export type CellRead = { readonly value: unknown } | { readonly error: string } 
 
 /** How a person sees a cell's value, for messages: text as typed, a number with a decimal comma. */
 export function shownCell(raw: RawCell): string {
-  if (raw instanceof Date) return Number.isNaN(raw.getTime()) ? "date invalide" : `${pad(raw.getUTCDate())}/${pad(raw.getUTCMonth() + 1)}/${raw.getUTCFullYear()}`
+  if (raw instanceof Date)
+    return Number.isNaN(raw.getTime())
+      ? "date invalide"
+      : `${pad(raw.getUTCDate())}/${pad(raw.getUTCMonth() + 1)}/${raw.getUTCFullYear()}`
   if (typeof raw === "number") return String(raw).replace(".", ",")
   if (typeof raw === "boolean") return raw ? "VRAI" : "FAUX"
   if (typeof raw === "object") return ""
@@ -50,7 +53,11 @@ function readMoney(raw: RawCell): CellRead {
   }
   if (typeof raw !== "string") return { error: `${quoted(raw)} n'est pas un montant` }
   const text = compact(raw).replace(/€$/u, "")
-  const decimal = /^-?\d+(,\d+)?$/u.test(text) ? text.replace(",", ".") : /^-?\d+(\.\d+)?$/u.test(text) ? text : undefined
+  const decimal = /^-?\d+(,\d+)?$/u.test(text)
+    ? text.replace(",", ".")
+    : /^-?\d+(\.\d+)?$/u.test(text)
+      ? text
+      : undefined
   if (decimal === undefined) return { error: `${quoted(raw)} n'est pas un montant (écrivez par exemple 1 200,50)` }
   const parsed = Euros.safeParse(decimal)
   if (parsed.success) return { value: parsed.data.toString() }
@@ -69,12 +76,22 @@ function safely<T>(compute: () => T): T | undefined {
 function readDate(raw: RawCell): CellRead {
   if (raw instanceof Date) {
     if (Number.isNaN(raw.getTime())) return { error: "la date de la cellule est invalide" }
-    if (raw.getUTCHours() !== 0 || raw.getUTCMinutes() !== 0 || raw.getUTCSeconds() !== 0 || raw.getUTCMilliseconds() !== 0) {
+    if (
+      raw.getUTCHours() !== 0 ||
+      raw.getUTCMinutes() !== 0 ||
+      raw.getUTCSeconds() !== 0 ||
+      raw.getUTCMilliseconds() !== 0
+    ) {
       return { error: `${quoted(raw)} porte une heure ; attendu une date seule` }
     }
-    return { value: `${String(raw.getUTCFullYear()).padStart(4, "0")}-${pad(raw.getUTCMonth() + 1)}-${pad(raw.getUTCDate())}` }
+    return {
+      value: `${String(raw.getUTCFullYear()).padStart(4, "0")}-${pad(raw.getUTCMonth() + 1)}-${pad(raw.getUTCDate())}`
+    }
   }
-  if (typeof raw === "number") return { error: `${quoted(raw)} est un nombre, pas une date (mettez la cellule au format date, ou écrivez JJ/MM/AAAA)` }
+  if (typeof raw === "number")
+    return {
+      error: `${quoted(raw)} est un nombre, pas une date (mettez la cellule au format date, ou écrivez JJ/MM/AAAA)`
+    }
   if (typeof raw !== "string") return { error: `${quoted(raw)} n'est pas une date` }
   const text = raw.trim()
   const french = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/u.exec(text)
@@ -84,10 +101,12 @@ function readDate(raw: RawCell): CellRead {
 }
 
 function readNumber(raw: RawCell, integer: boolean): CellRead {
-  if (typeof raw === "number") return integer && !Number.isInteger(raw) ? { error: `${quoted(raw)} n'est pas un nombre entier` } : { value: raw }
+  if (typeof raw === "number")
+    return integer && !Number.isInteger(raw) ? { error: `${quoted(raw)} n'est pas un nombre entier` } : { value: raw }
   const text = typeof raw === "string" ? compact(raw) : ""
   const pattern = integer ? /^-?\d+$/u : /^-?\d+([.,]\d+)?$/u
-  if (typeof raw !== "string" || !pattern.test(text)) return { error: `${quoted(raw)} n'est pas un nombre${integer ? " entier" : ""}` }
+  if (typeof raw !== "string" || !pattern.test(text))
+    return { error: `${quoted(raw)} n'est pas un nombre${integer ? " entier" : ""}` }
   return { value: Number(text.replace(",", ".")) }
 }
 
@@ -105,7 +124,9 @@ function readBoolean(raw: RawCell): CellRead {
 /** The names a code is known by: itself, its label, and a label's parts around an abbreviation (`Fonds publics et territoires (FPT)`: the words, and `FPT`). */
 function namesOf(code: string, label: string): ReadonlyArray<string> {
   const abbreviated = /^(.*?)\s*\(([^)]+)\)\s*$/u.exec(label)
-  return [code, label, ...(abbreviated === null ? [] : [abbreviated[1] as string, abbreviated[2] as string])].map(normalise)
+  return [code, label, ...(abbreviated === null ? [] : [abbreviated[1] as string, abbreviated[2] as string])].map(
+    normalise
+  )
 }
 
 function readCode(text: string, labels: Readonly<Record<string, string>>): string | undefined {
@@ -150,17 +171,29 @@ export function readCell(type: CellType, raw: RawCell): CellRead {
       return readInstalment(raw)
     case "code": {
       const found = readCode(shownCell(raw), type.labels)
-      return found === undefined ? { error: `${quoted(raw)} n'est pas dans la liste : ${listOf(type.labels)}` } : { value: found }
+      return found === undefined
+        ? { error: `${quoted(raw)} n'est pas dans la liste : ${listOf(type.labels)}` }
+        : { value: found }
     }
     case "codes": {
-      const parts = shownCell(raw).split(/[,;\n]/u).map((part) => part.trim()).filter((part) => part !== "")
+      const parts = shownCell(raw)
+        .split(/[,;\n]/u)
+        .map((part) => part.trim())
+        .filter((part) => part !== "")
       const found = parts.map((part) => readCode(part, type.labels))
       const unknown = parts.filter((_, index) => found[index] === undefined)
-      if (unknown.length > 0) return { error: `${unknown.map((part) => `« ${part} »`).join(", ")} ${unknown.length === 1 ? "n'est" : "ne sont"} pas dans la liste : ${listOf(type.labels)}` }
+      if (unknown.length > 0)
+        return {
+          error: `${unknown.map((part) => `« ${part} »`).join(", ")} ${unknown.length === 1 ? "n'est" : "ne sont"} pas dans la liste : ${listOf(type.labels)}`
+        }
       return { value: found }
     }
     case "ids":
-      return { value: shownCell(raw).split(/[,;\s]+/u).filter((part) => part !== "") }
+      return {
+        value: shownCell(raw)
+          .split(/[,;\s]+/u)
+          .filter((part) => part !== "")
+      }
     case "id":
     case "text":
       return { value: raw instanceof Date ? (readDate(raw) as { value: string }).value : shownCell(raw).trim() }

@@ -5,7 +5,13 @@
  *
  * @module
  */
-import { FUNDING_SCHEME_LABELS, LEGAL_FORM_LABELS, PARTNERSHIP_BODY_LABELS, SECTOR_LABELS, SITUATION_LABELS } from "../referential/codes.js"
+import {
+  FUNDING_SCHEME_LABELS,
+  LEGAL_FORM_LABELS,
+  PARTNERSHIP_BODY_LABELS,
+  SECTOR_LABELS,
+  SITUATION_LABELS
+} from "../referential/codes.js"
 import { ACTIVITY_KIND_LABELS, EXPENSE_CATEGORY_LABELS } from "../referential/convention-codes.js"
 import type { SafeParseResult } from "../core/errors.js"
 import { encodeActivities, safeParseActivity } from "../objectives/activity.js"
@@ -27,7 +33,19 @@ import { encodeExpenses, encodePayments, safeParseExpense, safeParsePayment } fr
  * @category spreadsheets
  */
 export type CellType =
-  | { readonly kind: "id" | "ids" | "text" | "multiline" | "date" | "money" | "integer" | "quantity" | "boolean" | "instalment" }
+  | {
+      readonly kind:
+        | "id"
+        | "ids"
+        | "text"
+        | "multiline"
+        | "date"
+        | "money"
+        | "integer"
+        | "quantity"
+        | "boolean"
+        | "instalment"
+    }
   | { readonly kind: "code" | "codes"; readonly labels: Readonly<Record<string, string>> }
 
 /**
@@ -121,7 +139,13 @@ export interface RecordTable {
 export type SpreadsheetKind = "activities" | "payments" | "expenses"
 
 const BOOLEAN_EXAMPLE = false
-const column = (field: string, header: string, aliases: ReadonlyArray<string>, type: CellType, example: string | number | boolean): ColumnSpec => ({ field, header, aliases, type, example })
+const column = (
+  field: string,
+  header: string,
+  aliases: ReadonlyArray<string>,
+  type: CellType,
+  example: string | number | boolean
+): ColumnSpec => ({ field, header, aliases, type, example })
 const code = (labels: Readonly<Record<string, string>>): CellType => ({ kind: "code", labels })
 const codes = (labels: Readonly<Record<string, string>>): CellType => ({ kind: "codes", labels })
 const ID = ["Identifiant", "Référence", "N°", "Numéro", "Id"]
@@ -134,12 +158,23 @@ const activities: RecordTable = {
   rowList: "structures",
   keyed: [
     { field: "measures", prefix: "Mesure", aliases: ["Mesures", "Nombre de"], type: { kind: "quantity" } },
-    { field: "beneficiaries", prefix: "Bénéficiaires", aliases: ["Bénéficiaire", "Liste des bénéficiaires"], type: { kind: "ids" } }
+    {
+      field: "beneficiaries",
+      prefix: "Bénéficiaires",
+      aliases: ["Bénéficiaire", "Liste des bénéficiaires"],
+      type: { kind: "ids" }
+    }
   ],
   columns: [
     column("id", "Identifiant", ID.slice(1), { kind: "id" }, "2024-ind-01"),
     column("date", "Date", ["Date de l'action", "Jour"], { kind: "date" }, "2024-02-06"),
-    column("kind", "Nature", ["Type", "Type d'activité", "Nature de l'activité", "Activité"], code(ACTIVITY_KIND_LABELS), "accompagnement-individuel"),
+    column(
+      "kind",
+      "Nature",
+      ["Type", "Type d'activité", "Nature de l'activité", "Activité"],
+      code(ACTIVITY_KIND_LABELS),
+      "accompagnement-individuel"
+    ),
     column("sector", "Secteur", ["Champ", "Secteur d'intervention"], code(SECTOR_LABELS), "jeunesse"),
     column("body", "Instance", ["Instance partenariale"], code(PARTNERSHIP_BODY_LABELS), ""),
     column("theme", "Thème", ["Thématique", "Sujet"], { kind: "text" }, "Projet associatif"),
@@ -149,11 +184,35 @@ const activities: RecordTable = {
     column("fundedBy", "Cofinancements", ["Financé par", "Autres financements"], codes(FUNDING_SCHEME_LABELS), ""),
     column("conventionId", "Convention", ["Identifiant de la convention", "N° de convention"], { kind: "id" }, ""),
     column("notes", "Notes", ["Commentaire", "Commentaires", "Observations", "Remarques"], { kind: "multiline" }, ""),
-    column("structures.id", "Structure", ["Identifiant de la structure", "Structure accompagnée"], { kind: "id" }, "mjc-viry-chatillon"),
-    column("structures.name", "Nom de la structure", ["Raison sociale", "Nom"], { kind: "text" }, "MJC de Viry-Châtillon"),
-    column("structures.legalForm", "Forme juridique", ["Statut juridique"], code(LEGAL_FORM_LABELS), "association-loi-1901"),
+    column(
+      "structures.id",
+      "Structure",
+      ["Identifiant de la structure", "Structure accompagnée"],
+      { kind: "id" },
+      "mjc-viry-chatillon"
+    ),
+    column(
+      "structures.name",
+      "Nom de la structure",
+      ["Raison sociale", "Nom"],
+      { kind: "text" },
+      "MJC de Viry-Châtillon"
+    ),
+    column(
+      "structures.legalForm",
+      "Forme juridique",
+      ["Statut juridique"],
+      code(LEGAL_FORM_LABELS),
+      "association-loi-1901"
+    ),
     column("structures.departement", "Département", ["Dépt", "Dép"], { kind: "text" }, "91"),
-    column("structures.situation", "Situation", ["Situation de la structure"], code(SITUATION_LABELS), "en-developpement"),
+    column(
+      "structures.situation",
+      "Situation",
+      ["Situation de la structure"],
+      code(SITUATION_LABELS),
+      "en-developpement"
+    ),
     column("structures.employer", "Employeur", ["Structure employeuse"], { kind: "boolean" }, BOOLEAN_EXAMPLE)
   ],
   decode: safeParseActivity,
@@ -172,7 +231,13 @@ const payments: RecordTable = {
     column("year", "Année", ["Exercice", "Année financée"], { kind: "integer" }, 2024),
     column("instalment", "Échéance", ["Tranche", "Versement"], { kind: "instalment" }, "advance"),
     column("conventionId", "Convention", ["Identifiant de la convention", "N° de convention"], { kind: "id" }, ""),
-    column("reference", "Libellé", ["Référence du versement", "Référence bancaire", "Commentaire"], { kind: "text" }, "Avance 2024")
+    column(
+      "reference",
+      "Libellé",
+      ["Référence du versement", "Référence bancaire", "Commentaire"],
+      { kind: "text" },
+      "Avance 2024"
+    )
   ],
   decode: safeParsePayment,
   encode: encodePayments as RecordTable["encode"]
@@ -192,8 +257,20 @@ const expenses: RecordTable = {
     column("activityId", "Activité", ["Identifiant de l'activité", "Action"], { kind: "id" }, ""),
     column("fundedBy", "Cofinancements", ["Financé par", "Autres financements"], codes(FUNDING_SCHEME_LABELS), ""),
     column("conventionId", "Convention", ["Identifiant de la convention", "N° de convention"], { kind: "id" }, ""),
-    column("document", "Pièce justificative", ["Justificatif", "N° de pièce", "Référence de la pièce", "Facture"], { kind: "text" }, "FAC-2024-031"),
-    column("description", "Description", ["Libellé", "Objet", "Commentaire"], { kind: "multiline" }, "Intervention d'un expert")
+    column(
+      "document",
+      "Pièce justificative",
+      ["Justificatif", "N° de pièce", "Référence de la pièce", "Facture"],
+      { kind: "text" },
+      "FAC-2024-031"
+    ),
+    column(
+      "description",
+      "Description",
+      ["Libellé", "Objet", "Commentaire"],
+      { kind: "multiline" },
+      "Intervention d'un expert"
+    )
   ],
   decode: safeParseExpense,
   encode: encodeExpenses as RecordTable["encode"]
@@ -241,12 +318,17 @@ export function normalise(text: string): string {
  *
  * @internal
  */
-export function keyedNamed(table: RecordTable, header: string): { readonly keyed: KeyedColumns; readonly key: string } | undefined {
+export function keyedNamed(
+  table: RecordTable,
+  header: string
+): { readonly keyed: KeyedColumns; readonly key: string } | undefined {
   const colon = header.indexOf(":")
   if (colon < 0) return undefined
   const prefix = normalise(header.slice(0, colon))
   const key = header.slice(colon + 1).trim()
-  const keyed = table.keyed?.find((spec) => normalise(spec.prefix) === prefix || spec.aliases.some((alias) => normalise(alias) === prefix))
+  const keyed = table.keyed?.find(
+    (spec) => normalise(spec.prefix) === prefix || spec.aliases.some((alias) => normalise(alias) === prefix)
+  )
   return keyed === undefined || key === "" ? undefined : { keyed, key }
 }
 
@@ -257,5 +339,7 @@ export function keyedNamed(table: RecordTable, header: string): { readonly keyed
  */
 export function columnNamed(table: RecordTable, header: string): ColumnSpec | undefined {
   const key = normalise(header)
-  return table.columns.find((spec) => normalise(spec.header) === key || spec.aliases.some((alias) => normalise(alias) === key))
+  return table.columns.find(
+    (spec) => normalise(spec.header) === key || spec.aliases.some((alias) => normalise(alias) === key)
+  )
 }

@@ -37,17 +37,38 @@ export function isSpreadsheetFile(path: string): boolean {
  * ```
  * @category spreadsheets
  */
-export async function readSpreadsheetFile<K extends SpreadsheetKind>(kind: K, path: string): Promise<SpreadsheetRecords<K>> {
+export async function readSpreadsheetFile<K extends SpreadsheetKind>(
+  kind: K,
+  path: string
+): Promise<SpreadsheetRecords<K>> {
   tableOf(kind, "kind")
-  if (!isSpreadsheetFile(path)) throw new InvalidArgumentError({ argument: "path", message: `attendu un fichier .csv ou .xlsx, reçu ${String(path)}` })
+  if (!isSpreadsheetFile(path))
+    throw new InvalidArgumentError({
+      argument: "path",
+      message: `attendu un fichier .csv ou .xlsx, reçu ${String(path)}`
+    })
   if (extname(path).toLowerCase() !== ".csv") return readWorkbook(kind, path, { file: path })
   let bytes: Uint8Array
   try {
     bytes = await readFile(path)
   } catch (error) {
     const code = (error as { readonly code?: unknown }).code
-    const message = code === "ENOENT" ? "fichier introuvable" : code === "EISDIR" ? "c'est un dossier" : code === "EACCES" ? "permission refusée" : "le fichier ne peut pas être lu"
-    throw new SpreadsheetError({ file: path, problems: [{ file: path, message, text: message }], omittedProblems: 0, skippedRows: [], frenchMessage: `${path} : ${message}`, message: `${path} : ${message}` })
+    const message =
+      code === "ENOENT"
+        ? "fichier introuvable"
+        : code === "EISDIR"
+          ? "c'est un dossier"
+          : code === "EACCES"
+            ? "permission refusée"
+            : "le fichier ne peut pas être lu"
+    throw new SpreadsheetError({
+      file: path,
+      problems: [{ file: path, message, text: message }],
+      omittedProblems: 0,
+      skippedRows: [],
+      frenchMessage: `${path} : ${message}`,
+      message: `${path} : ${message}`
+    })
   }
   return readCsv(kind, bytes, { file: path })
 }

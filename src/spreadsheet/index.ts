@@ -6,7 +6,23 @@
  *
  * @module
  */
-export { SPREADSHEET_KINDS, type CellType, type ColumnSpec, type KeyedColumns, type RecordTable, type SpreadsheetKind } from "./columns.js"
-export { SpreadsheetError, readCsv, readWorkbook, type ReadOptions, type SpreadsheetProblem, type SpreadsheetRecord, type SpreadsheetRecords, type WorkbookInput } from "./read.js"
+export {
+  SPREADSHEET_KINDS,
+  type CellType,
+  type ColumnSpec,
+  type KeyedColumns,
+  type RecordTable,
+  type SpreadsheetKind
+} from "./columns.js"
+export {
+  SpreadsheetError,
+  readCsv,
+  readWorkbook,
+  type ReadOptions,
+  type SpreadsheetProblem,
+  type SpreadsheetRecord,
+  type SpreadsheetRecords,
+  type WorkbookInput
+} from "./read.js"
 export { spreadsheetTemplate, writeCsv, writeWorkbook, type WorkbookOptions } from "./write.js"
 export { isSpreadsheetFile, readSpreadsheetFile } from "./file.js"

@@ -12,7 +12,15 @@ import { parse as parseCsvText } from "csv-parse/sync"
 import ExcelJS from "exceljs"
 import { InvalidArgumentError, MAX_LISTED_ISSUES, type PathSegment } from "../core/errors.js"
 import { type RawCell, isEmptyCell, readCell, shownCell } from "./cells.js"
-import { type ColumnSpec, type RecordTable, SPREADSHEET_KINDS, type SpreadsheetKind, columnNamed, keyedNamed, normalise } from "./columns.js"
+import {
+  type ColumnSpec,
+  type RecordTable,
+  SPREADSHEET_KINDS,
+  type SpreadsheetKind,
+  columnNamed,
+  keyedNamed,
+  normalise
+} from "./columns.js"
 import type { Activity } from "../objectives/activity.js"
 import type { Expense, Payment } from "../funding/records.js"
 
@@ -84,7 +92,11 @@ export class SpreadsheetError extends Data.TaggedError("SpreadsheetError")<{
  * ```
  * @category spreadsheets
  */
-export type SpreadsheetRecord<K extends SpreadsheetKind> = { readonly activities: Activity; readonly payments: Payment; readonly expenses: Expense }[K]
+export type SpreadsheetRecord<K extends SpreadsheetKind> = {
+  readonly activities: Activity
+  readonly payments: Payment
+  readonly expenses: Expense
+}[K]
 
 /**
  * Records read from a spreadsheet: decoded by the library's decoders (deeply frozen), with the
@@ -141,12 +153,14 @@ interface Pending {
 
 const columnLetters = (index: number): string => {
   let letters = ""
-  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26)) letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters
+  for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
+    letters = String.fromCharCode(65 + ((n - 1) % 26)) + letters
   return letters
 }
 
 /** The position of a column from its letters (`A` → 0). */
-const lettersIndex = (letters: string): number => [...letters].reduce((n, char) => n * 26 + char.charCodeAt(0) - 64, 0) - 1
+const lettersIndex = (letters: string): number =>
+  [...letters].reduce((n, char) => n * 26 + char.charCodeAt(0) - 64, 0) - 1
 
 /** Rows to records, for one kind: headers first, then one row at a time, problems collected. */
 class Assembler {
@@ -175,9 +189,14 @@ class Assembler {
       this.omitted++
       return
     }
-    const position = column === undefined ? -1 : letter ? lettersIndex(column) : this.columns.findIndex((c) => c?.header === column)
+    const position =
+      column === undefined ? -1 : letter ? lettersIndex(column) : this.columns.findIndex((c) => c?.header === column)
     this.places.push([row ?? 0, position])
-    const where = [this.sheet, row === undefined ? undefined : `ligne ${row}`, column === undefined ? undefined : letter ? `colonne ${column}` : `colonne « ${column} »`].filter((part) => part !== undefined)
+    const where = [
+      this.sheet,
+      row === undefined ? undefined : `ligne ${row}`,
+      column === undefined ? undefined : letter ? `colonne ${column}` : `colonne « ${column} »`
+    ].filter((part) => part !== undefined)
     this.problems.push({
       file: this.file,
       ...(this.sheet === undefined ? {} : { sheet: this.sheet }),
@@ -191,14 +210,24 @@ class Assembler {
   headers(row: Row | undefined): void {
     if (row === undefined || row.cells.every(isEmptyCell)) {
       this.headless = true
-      this.problem(1, undefined, `la première ligne doit porter les en-têtes des colonnes (${this.table.columns.map((c) => c.header).join(", ")})`)
+      this.problem(
+        1,
+        undefined,
+        `la première ligne doit porter les en-têtes des colonnes (${this.table.columns.map((c) => c.header).join(", ")})`
+      )
       return
     }
     const seen = new Map<string, string>()
     const last = row.cells.reduce<number>((end, cell, index) => (isEmptyCell(cell) ? end : index), -1)
     this.columns = row.cells.map((cell, index) => {
       if (isEmptyCell(cell)) {
-        if (index < last) this.problem(1, columnLetters(index), "en-tête vide (une cellule fusionnée ?) ; chaque colonne a son propre en-tête sur la première ligne", true)
+        if (index < last)
+          this.problem(
+            1,
+            columnLetters(index),
+            "en-tête vide (une cellule fusionnée ?) ; chaque colonne a son propre en-tête sur la première ligne",
+            true
+          )
         return undefined
       }
       const header = (typeof cell === "string" ? cell : shownCell(cell)).trim()
@@ -211,11 +240,19 @@ class Assembler {
           return undefined
         }
         seen.set(field, header)
-        return { spec: { field: keyed.keyed.field, header, aliases: [], type: keyed.keyed.type, example: "" }, header, key: keyed.key }
+        return {
+          spec: { field: keyed.keyed.field, header, aliases: [], type: keyed.keyed.type, example: "" },
+          header,
+          key: keyed.key
+        }
       }
       const spec = columnNamed(this.table, header)
       if (spec === undefined) {
-        this.problem(1, header, `colonne inconnue ; colonnes acceptées : ${this.table.columns.map((c) => c.header).join(", ")} (voir docs/spreadsheets.md)`)
+        this.problem(
+          1,
+          header,
+          `colonne inconnue ; colonnes acceptées : ${this.table.columns.map((c) => c.header).join(", ")} (voir docs/spreadsheets.md)`
+        )
         return undefined
       }
       const before = seen.get(spec.field)
@@ -245,7 +282,8 @@ class Assembler {
     row.cells.forEach((raw, index) => {
       const column = this.columns[index]
       if (column === undefined) {
-        if (!isEmptyCell(raw) && index >= this.columns.length) this.problem(row.number, columnLetters(index), "valeur sans en-tête de colonne", true)
+        if (!isEmptyCell(raw) && index >= this.columns.length)
+          this.problem(row.number, columnLetters(index), "valeur sans en-tête de colonne", true)
         return
       }
       const read = readCell(column.spec.type, raw)
@@ -271,7 +309,14 @@ class Assembler {
     })
     const list = this.table.rowList
     const pending = this.pending
-    if (list !== undefined && pending !== undefined && ownCells === 0 && itemCells > 0 && own["id"] === pending.json["id"] && own["id"] !== undefined) {
+    if (
+      list !== undefined &&
+      pending !== undefined &&
+      ownCells === 0 &&
+      itemCells > 0 &&
+      own["id"] === pending.json["id"] &&
+      own["id"] !== undefined
+    ) {
       // A row that repeats the record's id and fills only the item columns adds one item.
       ;(pending.json[list] as Array<unknown>).push(item)
       pending.itemRows.push(row.number)
@@ -279,7 +324,8 @@ class Assembler {
       return
     }
     this.flush()
-    if (list !== undefined) own[list] = itemCells > 0 || [...failed].some((name) => name.startsWith(`${list}.`)) ? [item] : []
+    if (list !== undefined)
+      own[list] = itemCells > 0 || [...failed].some((name) => name.startsWith(`${list}.`)) ? [item] : []
     this.pending = { json: own, row: row.number, itemRows: itemCells > 0 ? [row.number] : [], failed }
   }
 
@@ -289,7 +335,8 @@ class Assembler {
     if (pending === undefined) return
     this.pending = undefined
     const list = this.table.rowList
-    if (list !== undefined && Array.isArray(pending.json[list]) && (pending.json[list] as Array<unknown>).length === 0) delete pending.json[list]
+    if (list !== undefined && Array.isArray(pending.json[list]) && (pending.json[list] as Array<unknown>).length === 0)
+      delete pending.json[list]
     const result = this.table.decode(pending.json)
     if (result.success) {
       if (pending.failed.size === 0) this.records.push(result.data)
@@ -298,9 +345,14 @@ class Assembler {
     for (const issue of result.error.issues) {
       const { row, field } = this.locate(pending, issue.path)
       if (pending.failed.has(field)) continue // already reported as unreadable
-      const column = this.columns.find((c) => (c?.key === undefined ? c?.spec.field : `${c.spec.field}:${c.key}`) === field)
+      const column = this.columns.find(
+        (c) => (c?.key === undefined ? c?.spec.field : `${c.spec.field}:${c.key}`) === field
+      )
       const spec = this.table.columns.find((c) => c.field === field)
-      const message = column === undefined && spec !== undefined ? `${issue.message} (colonne « ${spec.header} » absente ou vide)` : issue.message
+      const message =
+        column === undefined && spec !== undefined
+          ? `${issue.message} (colonne « ${spec.header} » absente ou vide)`
+          : issue.message
       this.problem(row, column?.header ?? spec?.header, message)
     }
     this.omitted += result.error.omittedIssues ?? 0
@@ -310,9 +362,17 @@ class Assembler {
     const [first, second, third] = path
     const list = this.table.rowList
     if (list !== undefined && first === list && typeof second === "number") {
-      return { row: pending.itemRows[second] ?? pending.row, field: typeof third === "string" ? `${list}.${third}` : list }
+      return {
+        row: pending.itemRows[second] ?? pending.row,
+        field: typeof third === "string" ? `${list}.${third}` : list
+      }
     }
-    if (typeof first === "string" && typeof second === "string" && this.table.keyed?.some((keyed) => keyed.field === first) === true) return { row: pending.row, field: `${first}:${second}` }
+    if (
+      typeof first === "string" &&
+      typeof second === "string" &&
+      this.table.keyed?.some((keyed) => keyed.field === first) === true
+    )
+      return { row: pending.row, field: `${first}:${second}` }
     return { row: pending.row, field: typeof first === "string" ? first : "" }
   }
 
@@ -322,12 +382,19 @@ class Assembler {
 
   result<K extends SpreadsheetKind>(kind: K): SpreadsheetRecords<K> {
     if (this.problems.length > 0 || this.omitted > 0) {
-      const order = this.problems.map((_, index) => index).sort((a, b) => {
-        const [rowA, columnA] = this.places[a] as readonly [number, number]
-        const [rowB, columnB] = this.places[b] as readonly [number, number]
-        return rowA - rowB || columnA - columnB
-      })
-      throw spreadsheetError(this.file, order.map((index) => this.problems[index] as SpreadsheetProblem), this.omitted, this.skipped)
+      const order = this.problems
+        .map((_, index) => index)
+        .sort((a, b) => {
+          const [rowA, columnA] = this.places[a] as readonly [number, number]
+          const [rowB, columnB] = this.places[b] as readonly [number, number]
+          return rowA - rowB || columnA - columnB
+        })
+      throw spreadsheetError(
+        this.file,
+        order.map((index) => this.problems[index] as SpreadsheetProblem),
+        this.omitted,
+        this.skipped
+      )
     }
     // The records are deeply frozen by their decoder; the lists and the result are frozen here.
     return Object.freeze({
@@ -339,29 +406,51 @@ class Assembler {
   }
 }
 
-function spreadsheetError(file: string, problems: ReadonlyArray<SpreadsheetProblem>, omitted: number, skipped: ReadonlyArray<number>): SpreadsheetError {
+function spreadsheetError(
+  file: string,
+  problems: ReadonlyArray<SpreadsheetProblem>,
+  omitted: number,
+  skipped: ReadonlyArray<number>
+): SpreadsheetError {
   const total = problems.length + omitted
   const lines = [
     `${file} : ${total} ${total === 1 ? "problème" : "problèmes"}`,
     ...problems.map((problem) => `  ${problem.text}`),
     ...(omitted === 0 ? [] : [`  … et ${omitted} ${omitted === 1 ? "autre problème" : "autres problèmes"}`]),
-    ...(skipped.length === 0 ? [] : [`  ${skipped.length === 1 ? "ligne vide ignorée" : "lignes vides ignorées"} : ${skipped.join(", ")}`])
+    ...(skipped.length === 0
+      ? []
+      : [`  ${skipped.length === 1 ? "ligne vide ignorée" : "lignes vides ignorées"} : ${skipped.join(", ")}`])
   ]
   const text = lines.join("\n")
-  return new SpreadsheetError({ file, problems, omittedProblems: omitted, skippedRows: skipped, frenchMessage: text, message: text })
+  return new SpreadsheetError({
+    file,
+    problems,
+    omittedProblems: omitted,
+    skippedRows: skipped,
+    frenchMessage: text,
+    message: text
+  })
 }
 
 /** @internal The table of a kind, or an {@link InvalidArgumentError}. */
 export function tableOf(kind: SpreadsheetKind, argument: string): RecordTable {
   if (typeof kind === "string" && Object.hasOwn(SPREADSHEET_KINDS, kind)) return SPREADSHEET_KINDS[kind]
-  throw new InvalidArgumentError({ argument, message: `attendu ${Object.keys(SPREADSHEET_KINDS).join(", ")}, reçu ${String(kind)}` })
+  throw new InvalidArgumentError({
+    argument,
+    message: `attendu ${Object.keys(SPREADSHEET_KINDS).join(", ")}, reçu ${String(kind)}`
+  })
 }
 
-const fileOf = (options: ReadOptions | undefined): string => (typeof options?.file === "string" ? options.file : "tableur")
+const fileOf = (options: ReadOptions | undefined): string =>
+  typeof options?.file === "string" ? options.file : "tableur"
 
 /** The separator a CSV file uses: the most frequent of `;`, `,` and tab on its first line, outside quotes. */
 function separatorOf(text: string): string {
-  const counts = new Map<string, number>([[";", 0], [",", 0], ["\t", 0]])
+  const counts = new Map<string, number>([
+    [";", 0],
+    [",", 0],
+    ["\t", 0]
+  ])
   let quoted = false
   for (const char of text) {
     if (char === '"') quoted = !quoted
@@ -387,7 +476,11 @@ function separatorOf(text: string): string {
  * ```
  * @category spreadsheets
  */
-export function readCsv<K extends SpreadsheetKind>(kind: K, input: string | Uint8Array, options?: ReadOptions): SpreadsheetRecords<K> {
+export function readCsv<K extends SpreadsheetKind>(
+  kind: K,
+  input: string | Uint8Array,
+  options?: ReadOptions
+): SpreadsheetRecords<K> {
   const table = tableOf(kind, "kind")
   const file = fileOf(options)
   const assembler = new Assembler(table, file, undefined)
@@ -397,21 +490,39 @@ export function readCsv<K extends SpreadsheetKind>(kind: K, input: string | Uint
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(input)
     } catch {
-      assembler.problem(undefined, undefined, "le fichier n'est pas encodé en UTF-8 ; enregistrez-le au format « CSV UTF-8 »")
+      assembler.problem(
+        undefined,
+        undefined,
+        "le fichier n'est pas encodé en UTF-8 ; enregistrez-le au format « CSV UTF-8 »"
+      )
       return assembler.result(kind)
     }
-  } else throw new InvalidArgumentError({ argument: "input", message: `attendu un texte ou des octets, reçu ${typeof input}` })
+  } else
+    throw new InvalidArgumentError({
+      argument: "input",
+      message: `attendu un texte ou des octets, reçu ${typeof input}`
+    })
   if (text.startsWith("\uFEFF")) text = text.slice(1)
   let rows: Array<Array<string>>
   try {
-    rows = parseCsvText(text, { delimiter: separatorOf(text), relax_column_count: true, skip_empty_lines: false, record_delimiter: ["\r\n", "\n", "\r"] }) as Array<Array<string>>
+    rows = parseCsvText(text, {
+      delimiter: separatorOf(text),
+      relax_column_count: true,
+      skip_empty_lines: false,
+      record_delimiter: ["\r\n", "\n", "\r"]
+    }) as Array<Array<string>>
   } catch (error) {
     const line = (error as { readonly lines?: unknown }).lines
-    assembler.problem(typeof line === "number" ? line : undefined, undefined, "le fichier n'est pas un CSV lisible (un guillemet non refermé ?)")
+    assembler.problem(
+      typeof line === "number" ? line : undefined,
+      undefined,
+      "le fichier n'est pas un CSV lisible (un guillemet non refermé ?)"
+    )
     return assembler.result(kind)
   }
   assembler.headers(rows[0] === undefined ? undefined : { number: 1, cells: rows[0] })
-  for (let index = 1; index < rows.length; index++) assembler.row({ number: index + 1, cells: rows[index] as Array<string> })
+  for (let index = 1; index < rows.length; index++)
+    assembler.row({ number: index + 1, cells: rows[index] as Array<string> })
   assembler.finish()
   return assembler.result(kind)
 }
@@ -419,17 +530,34 @@ export function readCsv<K extends SpreadsheetKind>(kind: K, input: string | Uint
 /** A cell of a workbook as exceljs gives it, reduced to a plain value. */
 function plainCell(value: unknown): RawCell {
   if (value === null || value === undefined) return undefined
-  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date) return value
+  if (typeof value === "string" || typeof value === "number" || typeof value === "boolean" || value instanceof Date)
+    return value
   if (typeof value === "object") {
-    const cell = value as { readonly richText?: ReadonlyArray<{ readonly text: string }>; readonly text?: unknown; readonly result?: unknown; readonly formula?: unknown; readonly error?: unknown; readonly sharedFormula?: unknown }
+    const cell = value as {
+      readonly richText?: ReadonlyArray<{ readonly text: string }>
+      readonly text?: unknown
+      readonly result?: unknown
+      readonly formula?: unknown
+      readonly error?: unknown
+      readonly sharedFormula?: unknown
+    }
     if (Array.isArray(cell.richText)) return cell.richText.map((part) => part.text).join("")
-    if ("error" in cell && cell.error !== undefined) return { unreadable: `la cellule contient l'erreur ${String(cell.error)}` }
+    if ("error" in cell && cell.error !== undefined)
+      return { unreadable: `la cellule contient l'erreur ${String(cell.error)}` }
     if ("formula" in cell || "sharedFormula" in cell) {
       // The stream reader reads an error result (#DIV/0!) as a number: NaN.
-      if (typeof cell.result === "number" && Number.isNaN(cell.result)) return { unreadable: "la formule de la cellule donne une erreur" }
+      if (typeof cell.result === "number" && Number.isNaN(cell.result))
+        return { unreadable: "la formule de la cellule donne une erreur" }
       // It also drops an error result (#DIV/0!) altogether: both are a formula without a value.
-      if (cell.result === undefined) return { unreadable: "la formule n'a pas de valeur (une erreur comme #DIV/0!, ou un classeur jamais recalculé) ; corrigez-la ou remplacez-la par sa valeur" }
-      if (typeof cell.result === "object" && cell.result !== null && "error" in cell.result) return { unreadable: `la formule de la cellule donne l'erreur ${String((cell.result as { error: unknown }).error)}` }
+      if (cell.result === undefined)
+        return {
+          unreadable:
+            "la formule n'a pas de valeur (une erreur comme #DIV/0!, ou un classeur jamais recalculé) ; corrigez-la ou remplacez-la par sa valeur"
+        }
+      if (typeof cell.result === "object" && cell.result !== null && "error" in cell.result)
+        return {
+          unreadable: `la formule de la cellule donne l'erreur ${String((cell.result as { error: unknown }).error)}`
+        }
       return plainCell(cell.result)
     }
     if (typeof cell.text === "string") return cell.text
@@ -438,7 +566,11 @@ function plainCell(value: unknown): RawCell {
 }
 
 /** The sheet-name key of a table: its sheet and its plural, normalised. */
-const sheetKeys = (table: RecordTable): ReadonlyArray<string> => [normalise(table.sheet), normalise(table.plural), normalise(table.kind)]
+const sheetKeys = (table: RecordTable): ReadonlyArray<string> => [
+  normalise(table.sheet),
+  normalise(table.plural),
+  normalise(table.kind)
+]
 /** The sheet a template adds for the lists of the coded fields. */
 export const LISTS_SHEET = "Listes"
 
@@ -447,7 +579,8 @@ async function* scanningMerges(iterator: AsyncIterable<unknown>, merges: Set<str
   let tail = ""
   for await (const chunk of iterator) {
     const text = tail + (typeof chunk === "string" ? chunk : Buffer.from(chunk as Uint8Array).toString("latin1"))
-    for (const match of text.matchAll(/<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"/gu)) merges.add(match[1] as string)
+    for (const match of text.matchAll(/<(?:\w+:)?mergeCell\b[^>]*?\bref="([A-Z]+[0-9]+:[A-Z]+[0-9]+)"/gu))
+      merges.add(match[1] as string)
     tail = text.slice(-256)
     yield chunk
   }
@@ -487,14 +620,31 @@ export type WorkbookInput = string | Uint8Array | Readable
  * ```
  * @category spreadsheets
  */
-export async function readWorkbook<K extends SpreadsheetKind>(kind: K, input: WorkbookInput, options?: ReadOptions): Promise<SpreadsheetRecords<K>> {
+export async function readWorkbook<K extends SpreadsheetKind>(
+  kind: K,
+  input: WorkbookInput,
+  options?: ReadOptions
+): Promise<SpreadsheetRecords<K>> {
   const table = tableOf(kind, "kind")
   const file = fileOf(options)
-  if (typeof input !== "string" && !(input instanceof Uint8Array) && !(input instanceof Readable)) throw new InvalidArgumentError({ argument: "input", message: `attendu un chemin, des octets ou un flux, reçu ${typeof input}` })
-  const source = input instanceof Uint8Array ? Readable.from([Buffer.from(input.buffer, input.byteOffset, input.byteLength)]) : input
+  if (typeof input !== "string" && !(input instanceof Uint8Array) && !(input instanceof Readable))
+    throw new InvalidArgumentError({
+      argument: "input",
+      message: `attendu un chemin, des octets ou un flux, reçu ${typeof input}`
+    })
+  const source =
+    input instanceof Uint8Array ? Readable.from([Buffer.from(input.buffer, input.byteOffset, input.byteLength)]) : input
   const merges = new Set<string>()
-  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, { worksheets: "emit", sharedStrings: "cache", hyperlinks: "ignore", styles: "cache", entries: "ignore" })
-  const internal = reader as unknown as { _parseWorksheet: (iterator: AsyncIterable<unknown>, sheetNo: string) => Generator<unknown> }
+  const reader = new ExcelJS.stream.xlsx.WorkbookReader(source, {
+    worksheets: "emit",
+    sharedStrings: "cache",
+    hyperlinks: "ignore",
+    styles: "cache",
+    entries: "ignore"
+  })
+  const internal = reader as unknown as {
+    _parseWorksheet: (iterator: AsyncIterable<unknown>, sheetNo: string) => Generator<unknown>
+  }
   const parseWorksheet = internal._parseWorksheet.bind(reader)
   internal._parseWorksheet = (iterator, sheetNo) => parseWorksheet(scanningMerges(iterator, merges), sheetNo)
   let assembler: Assembler | undefined
@@ -503,10 +653,13 @@ export async function readWorkbook<K extends SpreadsheetKind>(kind: K, input: Wo
     for await (const worksheet of reader) {
       const name = (worksheet as unknown as { readonly name: string }).name
       names.push(name)
-      const model = (reader as unknown as { readonly model?: { readonly sheets?: ReadonlyArray<{ readonly name: string }> } }).model
+      const model = (
+        reader as unknown as { readonly model?: { readonly sheets?: ReadonlyArray<{ readonly name: string }> } }
+      ).model
       const all = (model?.sheets ?? []).map((sheet) => sheet.name).filter((sheet) => sheet !== LISTS_SHEET)
       const named = all.find((sheet) => sheetKeys(table).includes(normalise(sheet)))
-      const wanted = assembler === undefined && name !== LISTS_SHEET && (named === undefined ? all.length <= 1 : named === name)
+      const wanted =
+        assembler === undefined && name !== LISTS_SHEET && (named === undefined ? all.length <= 1 : named === name)
       if (!wanted) {
         for await (const _ of worksheet) void _ // drained, unread
         continue
@@ -549,7 +702,10 @@ export async function readWorkbook<K extends SpreadsheetKind>(kind: K, input: Wo
     }
   } catch (error) {
     if (error instanceof SpreadsheetError) throw error
-    const reason = (error as { readonly code?: unknown }).code === "ENOENT" ? "fichier introuvable" : "ce n'est pas un classeur XLSX lisible (un fichier .xls, .ods ou abîmé ?)"
+    const reason =
+      (error as { readonly code?: unknown }).code === "ENOENT"
+        ? "fichier introuvable"
+        : "ce n'est pas un classeur XLSX lisible (un fichier .xls, .ods ou abîmé ?)"
     throw spreadsheetError(file, [{ file, message: reason, text: reason }], 0, [])
   }
   if (assembler === undefined) {

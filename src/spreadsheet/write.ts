@@ -10,9 +10,12 @@ import { InvalidArgumentError } from "../core/errors.js"
 import type { ColumnSpec, RecordTable, SpreadsheetKind } from "./columns.js"
 import { LISTS_SHEET, type SpreadsheetRecord, tableOf } from "./read.js"
 
-
 /** The value a column holds in one JSON record (and item of its row list), or undefined. */
-function valueOf(spec: ColumnSpec, record: Readonly<Record<string, unknown>>, item: Readonly<Record<string, unknown>> | undefined): unknown {
+function valueOf(
+  spec: ColumnSpec,
+  record: Readonly<Record<string, unknown>>,
+  item: Readonly<Record<string, unknown>> | undefined
+): unknown {
   const [list, field] = spec.field.split(".") as [string, string | undefined]
   const value = field === undefined ? record[list] : item?.[field]
   return Array.isArray(value) && value.length === 0 ? undefined : value
@@ -27,29 +30,78 @@ type WrittenColumn = { readonly spec: ColumnSpec; readonly key?: string }
  * per key found (`Mesure : familles`). A field no column holds is refused (it would be lost), with
  * the record's id.
  */
-function sheetOf(table: RecordTable, records: ReadonlyArray<unknown>): { readonly columns: ReadonlyArray<WrittenColumn>; readonly rows: Array<Array<unknown>> } {
-  if (!Array.isArray(records)) throw new InvalidArgumentError({ argument: "records", message: `attendu une liste de ${table.plural}, reçu ${typeof records}` })
-  const json = table.encode(records as unknown as ReadonlyArray<never>) as ReadonlyArray<Readonly<Record<string, unknown>>>
+function sheetOf(
+  table: RecordTable,
+  records: ReadonlyArray<unknown>
+): { readonly columns: ReadonlyArray<WrittenColumn>; readonly rows: Array<Array<unknown>> } {
+  if (!Array.isArray(records))
+    throw new InvalidArgumentError({
+      argument: "records",
+      message: `attendu une liste de ${table.plural}, reçu ${typeof records}`
+    })
+  const json = table.encode(records as unknown as ReadonlyArray<never>) as ReadonlyArray<
+    Readonly<Record<string, unknown>>
+  >
   const keyed = table.keyed ?? []
   const held = new Set([...table.columns.map((spec) => spec.field.split(".")[0]), ...keyed.map((spec) => spec.field)])
-  const heldInItems = new Set(table.columns.filter((spec) => spec.field.includes(".")).map((spec) => spec.field.split(".")[1]))
+  const heldInItems = new Set(
+    table.columns.filter((spec) => spec.field.includes(".")).map((spec) => spec.field.split(".")[1])
+  )
   const columns: Array<WrittenColumn> = table.columns.map((spec) => ({ spec }))
   for (const spec of keyed) {
-    const keys = [...new Set(json.flatMap((record) => Object.keys((record[spec.field] as Readonly<Record<string, unknown>> | undefined) ?? {})))]
-    for (const key of keys) columns.push({ spec: { field: spec.field, header: `${spec.prefix} : ${key}`, aliases: [], type: spec.type, example: "" }, key })
+    const keys = [
+      ...new Set(
+        json.flatMap((record) =>
+          Object.keys((record[spec.field] as Readonly<Record<string, unknown>> | undefined) ?? {})
+        )
+      )
+    ]
+    for (const key of keys)
+      columns.push({
+        spec: { field: spec.field, header: `${spec.prefix} : ${key}`, aliases: [], type: spec.type, example: "" },
+        key
+      })
   }
-  const cell = (column: WrittenColumn, record: Readonly<Record<string, unknown>>, item: Readonly<Record<string, unknown>> | undefined): unknown =>
-    column.key === undefined ? valueOf(column.spec, record, item) : (record[column.spec.field] as Readonly<Record<string, unknown>> | undefined)?.[column.key]
+  const cell = (
+    column: WrittenColumn,
+    record: Readonly<Record<string, unknown>>,
+    item: Readonly<Record<string, unknown>> | undefined
+  ): unknown =>
+    column.key === undefined
+      ? valueOf(column.spec, record, item)
+      : (record[column.spec.field] as Readonly<Record<string, unknown>> | undefined)?.[column.key]
   const rows: Array<Array<unknown>> = []
   for (const record of json) {
-    const lost = Object.keys(record).filter((key) => !held.has(key) && !(Array.isArray(record[key]) && (record[key] as Array<unknown>).length === 0))
-    const items = table.rowList === undefined ? [] : ((record[table.rowList] as ReadonlyArray<Readonly<Record<string, unknown>>> | undefined) ?? [])
-    for (const item of items) lost.push(...Object.keys(item).filter((key) => !heldInItems.has(key)).map((key) => `${table.rowList}.${key}`))
+    const lost = Object.keys(record).filter(
+      (key) => !held.has(key) && !(Array.isArray(record[key]) && (record[key] as Array<unknown>).length === 0)
+    )
+    const items =
+      table.rowList === undefined
+        ? []
+        : ((record[table.rowList] as ReadonlyArray<Readonly<Record<string, unknown>>> | undefined) ?? [])
+    for (const item of items)
+      lost.push(
+        ...Object.keys(item)
+          .filter((key) => !heldInItems.has(key))
+          .map((key) => `${table.rowList}.${key}`)
+      )
     if (lost.length > 0) {
-      throw new InvalidArgumentError({ argument: "records", message: `${table.singular} ${String(record["id"])} : ${lost.join(", ")} n'a pas de colonne dans un tableur ; gardez ces ${table.plural} en JSON` })
+      throw new InvalidArgumentError({
+        argument: "records",
+        message: `${table.singular} ${String(record["id"])} : ${lost.join(", ")} n'a pas de colonne dans un tableur ; gardez ces ${table.plural} en JSON`
+      })
     }
     rows.push(columns.map((column) => cell(column, record, items[0])))
-    for (const item of items.slice(1)) rows.push(columns.map((column) => (column.spec.field === "id" ? record["id"] : column.spec.field.includes(".") ? valueOf(column.spec, record, item) : undefined)))
+    for (const item of items.slice(1))
+      rows.push(
+        columns.map((column) =>
+          column.spec.field === "id"
+            ? record["id"]
+            : column.spec.field.includes(".")
+              ? valueOf(column.spec, record, item)
+              : undefined
+        )
+      )
   }
   return { columns, rows }
 }
@@ -75,7 +127,10 @@ export function writeCsv<K extends SpreadsheetKind>(kind: K, records: ReadonlyAr
   const table = tableOf(kind, "kind")
   const { columns, rows } = sheetOf(table, records)
   const lines = [columns.map((column) => csvField(column.spec.header)).join(";")]
-  for (const row of rows) lines.push(row.map((value, index) => csvField(csvCell((columns[index] as WrittenColumn).spec.type, value))).join(";"))
+  for (const row of rows)
+    lines.push(
+      row.map((value, index) => csvField(csvCell((columns[index] as WrittenColumn).spec.type, value))).join(";")
+    )
   return `\uFEFF${lines.join("\r\n")}\r\n`
 }
 
@@ -112,17 +167,24 @@ export interface WorkbookOptions {
  * ```
  * @category spreadsheets
  */
-export async function writeWorkbook<K extends SpreadsheetKind>(kind: K, records: ReadonlyArray<SpreadsheetRecord<K>>, options: WorkbookOptions = {}): Promise<Uint8Array> {
+export async function writeWorkbook<K extends SpreadsheetKind>(
+  kind: K,
+  records: ReadonlyArray<SpreadsheetRecord<K>>,
+  options: WorkbookOptions = {}
+): Promise<Uint8Array> {
   const table = tableOf(kind, "kind")
-  if (options === null || typeof options !== "object") throw new InvalidArgumentError({ argument: "options", message: "attendu un objet d'options" })
+  if (options === null || typeof options !== "object")
+    throw new InvalidArgumentError({ argument: "options", message: "attendu un objet d'options" })
   const { columns, rows } = sheetOf(table, records)
   const workbook = new ExcelJS.Workbook()
   const sheet = workbook.addWorksheet(table.sheet, { views: [{ state: "frozen", ySplit: 1 }] })
   const lists = workbook.addWorksheet(LISTS_SHEET, { state: "hidden" })
   sheet.columns = columns.map(({ spec }) => ({ header: spec.header, width: Math.max(12, spec.header.length + 4) }))
   sheet.getRow(1).font = { bold: true }
-  if (options.example === true) rows.unshift(columns.map(({ spec }) => (spec.example === "" ? undefined : spec.example)))
-  for (const row of rows) sheet.addRow(row.map((value, index) => workbookCell((columns[index] as WrittenColumn).spec.type, value)))
+  if (options.example === true)
+    rows.unshift(columns.map(({ spec }) => (spec.example === "" ? undefined : spec.example)))
+  for (const row of rows)
+    sheet.addRow(row.map((value, index) => workbookCell((columns[index] as WrittenColumn).spec.type, value)))
   const last = Math.max(TEMPLATE_ROWS, rows.length + 1)
   let listColumn = 0
   columns.forEach(({ spec }, index) => {
@@ -131,7 +193,12 @@ export async function writeWorkbook<K extends SpreadsheetKind>(kind: K, records:
     if (spec.type.kind === "date") column.numFmt = "dd/mm/yyyy"
     if (spec.type.kind === "money") column.numFmt = "#,##0.00"
     if (spec.type.kind === "code" || spec.type.kind === "boolean" || spec.type.kind === "instalment") {
-      const values = spec.type.kind === "code" ? Object.values(spec.type.labels) : spec.type.kind === "boolean" ? ["oui", "non"] : ["Avance", "Acompte 1", "Acompte 2", "Solde"]
+      const values =
+        spec.type.kind === "code"
+          ? Object.values(spec.type.labels)
+          : spec.type.kind === "boolean"
+            ? ["oui", "non"]
+            : ["Avance", "Acompte 1", "Acompte 2", "Solde"]
       listColumn++
       const listLetter = lists.getColumn(listColumn).letter
       lists.getCell(`${listLetter}1`).value = spec.header
@@ -140,7 +207,9 @@ export async function writeWorkbook<K extends SpreadsheetKind>(kind: K, records:
       })
       const range = `${letter}2:${letter}${last}`
       // An instalment may also be « Acompte 3 » or « Complément 1 »: the list only suggests.
-      ;(sheet as unknown as { readonly dataValidations: { add: (range: string, rule: object) => void } }).dataValidations.add(range, {
+      ;(
+        sheet as unknown as { readonly dataValidations: { add: (range: string, rule: object) => void } }
+      ).dataValidations.add(range, {
         type: "list",
         allowBlank: true,
         formulae: [`${LISTS_SHEET}!$${listLetter}$2:$${listLetter}$${values.length + 1}`],

@@ -1,5 +1,26 @@
 import { describe, expect, it } from "vitest"
-import { InvalidArgumentError, ValidationError, annualReport, parseExpenses, checkBudgets, conventionReport, fundingLedger, checkEligibility, parseCandidate, screenEligibility, checkCompliance, compareFinancialReport, evaluateFundingUse, parseFinancialReport, parsePortfolio, partnerPublicFunding, renderReportHtml, renderReportMarkdown, safeParseFinancialReport, type Portfolio } from "caf-conventions"
+import {
+  InvalidArgumentError,
+  ValidationError,
+  annualReport,
+  parseExpenses,
+  checkBudgets,
+  conventionReport,
+  fundingLedger,
+  checkEligibility,
+  parseCandidate,
+  screenEligibility,
+  checkCompliance,
+  compareFinancialReport,
+  evaluateFundingUse,
+  parseFinancialReport,
+  parsePortfolio,
+  partnerPublicFunding,
+  renderReportHtml,
+  renderReportMarkdown,
+  safeParseFinancialReport,
+  type Portfolio
+} from "caf-conventions"
 import { exampleData, problems } from "../fixtures.js"
 
 // An invented partner (not the founding case): Association Le Relais, two Caf conventions in 2025
@@ -67,7 +88,9 @@ describe("the forecast budget", () => {
       json.conventions[0].budgets[0].funders[0].granted = "95000"
       json.conventions[0].budgets.push({ year: 2028, charges: [{ account: "64", amount: "1000" }] })
     })
-    const rules = checkBudgets(cpoOf(portfolio)).flatMap((check) => check.findings.map((f) => `${f.rule}:${f.severity}`))
+    const rules = checkBudgets(cpoOf(portfolio)).flatMap((check) =>
+      check.findings.map((f) => `${f.rule}:${f.severity}`)
+    )
     expect(rules).toContain("budget-caf-amount:warning")
     expect(rules).toContain("budget-year:error")
   })
@@ -97,14 +120,18 @@ describe("all public subsidies of a partner", () => {
     expect(row?.total.toString()).toBe("160000.00")
     expect(row?.aboveAuditorThreshold).toBe(true)
     // The commune's 10 000 € is requested, not granted: listed, not counted.
-    expect(row?.notCounted.map((s) => `${s.funderName}:${s.amount.toString()}`)).toEqual(["Ville d'Évry-Courcouronnes:10000.00"])
+    expect(row?.notCounted.map((s) => `${s.funderName}:${s.amount.toString()}`)).toEqual([
+      "Ville d'Évry-Courcouronnes:10000.00"
+    ])
     const auditor = row?.findings.find((f) => f.rule === "public-subsidies-auditor")
     expect(auditor?.severity).toBe("warning")
     expect(plain(auditor?.message)).toContain(
       "40 000,00 € (convention cof-relais-parentalite-2025, Caisse d'allocations familiales de l'Essonne) + 90 000,00 € (convention cpo-relais-2025-2027, Caisse d'allocations familiales de l'Essonne) + 30 000,00 € (Département, Département de l'Essonne, budget de cpo-relais-2025-2027) = 160 000,00 €"
     )
     expect(auditor?.source).toContain("L. 612-4")
-    expect(row?.findings.find((f) => f.rule === "prefecture-filing")?.source).toContain("décret n° 2001-495 du 6 juin 2001, art. 2")
+    expect(row?.findings.find((f) => f.rule === "prefecture-filing")?.source).toContain(
+      "décret n° 2001-495 du 6 juin 2001, art. 2"
+    )
     expect(plain(row?.findings.find((f) => f.rule === "written-convention-cofunder")?.message)).toContain("30 000,00 €")
   })
 
@@ -121,7 +148,9 @@ describe("all public subsidies of a partner", () => {
     expect(alone.some((f) => f.rule === "prefecture-filing")).toBe(false) // 90 000 € alone is below 153 000 €
     const together = checkCompliance(cpoOf(portfolio), { portfolio })
     const filing = together.filter((f) => f.rule === "prefecture-filing")
-    expect(filing.map((f) => f.message.slice(0, 60))).toEqual(["Association Le Relais (exemple illustratif) reçoit en 2025 1"])
+    expect(filing.map((f) => f.message.slice(0, 60))).toEqual([
+      "Association Le Relais (exemple illustratif) reçoit en 2025 1"
+    ])
     expect(plain(filing[0]?.message)).toContain("160 000,00 €")
     expect(together.some((f) => f.rule === "budget-overfunding")).toBe(true)
   })
@@ -143,7 +172,10 @@ describe("the financial report (compte rendu financier)", () => {
     expect(comparison.lines.find((line) => line.account === "62")?.beyondTolerance).toBe(true)
     expect(comparison.lines.find((line) => line.account === "60")?.beyondTolerance).toBe(false)
     // Own resources 4 000 against 5 000 requested: −20 %, not explained.
-    expect(comparison.findings.map((f) => f.path?.join("."))).toEqual(["charges.3.explanation", "products.3.explanation"])
+    expect(comparison.findings.map((f) => f.path?.join("."))).toEqual([
+      "charges.3.explanation",
+      "products.3.explanation"
+    ])
     expect(plain(comparison.findings[0]?.message)).toBe(
       "2025, Charges de personnel (compte 64) : prévu 85 000,00 €, réalisé 70 000,00 €, écart −15 000,00 € (−17,6 %), au-delà de la tolérance de 15 % fixée par la convention, sans explication."
     )
@@ -173,14 +205,23 @@ describe("the financial report (compte rendu financier)", () => {
       asOf: "2026-06-30",
       financialReport: report()
     })
-    expect(use.eligibleExpenses.map((e) => `${e.id}:${e.amount.toString()}`)).toEqual(["compte-rendu-financier-2025:73600.00"])
+    expect(use.eligibleExpenses.map((e) => `${e.id}:${e.amount.toString()}`)).toEqual([
+      "compte-rendu-financier-2025:73600.00"
+    ])
     expect(use.settlement.eligibleSpend.toString()).toBe("73600.00")
     expect(use.settlement.toRepay.toString()).toBe("16400.00")
     expect(use.financialReport?.receivedOn).toBe("2026-05-12")
     expect(use.financialReport?.comparison?.eligibleSpend.toString()).toBe("73600.00")
     // An expense dated 2026 does not stop the report standing for 2025; one dated 2025 does.
-    const expense = (date: string) => parseExpenses([{ id: "e1", date, amount: "500", category: "experts", sector: "parentalite", document: "F-1" }])
-    const withExpense = (date: string) => evaluateFundingUse(cpoOf(relais()), { year: 2025, payments: [], expenses: expense(date), financialReport: report() }).settlement.eligibleSpend.toString()
+    const expense = (date: string) =>
+      parseExpenses([{ id: "e1", date, amount: "500", category: "experts", sector: "parentalite", document: "F-1" }])
+    const withExpense = (date: string) =>
+      evaluateFundingUse(cpoOf(relais()), {
+        year: 2025,
+        payments: [],
+        expenses: expense(date),
+        financialReport: report()
+      }).settlement.eligibleSpend.toString()
     expect(withExpense("2026-02-01")).toBe("73600.00")
     expect(withExpense("2025-02-01")).toBe("500.00")
   })
@@ -189,39 +230,67 @@ describe("the financial report (compte rendu financier)", () => {
     const json = exampleData("financial-report-2025.json")
     json.charges[0].account = "86"
     json.products[0].actual = 90000
-    expect(problems(safeParseFinancialReport(json)).map((m) => m.split(":")[0])).toEqual(["charges.0.account", "products.0.actual"])
+    expect(problems(safeParseFinancialReport(json)).map((m) => m.split(":")[0])).toEqual([
+      "charges.0.account",
+      "products.0.actual"
+    ])
     expect(safeParseFinancialReport({ conventionId: "c", year: 2025, charges: [], products: [] }).success).toBe(false)
   })
 
   it("shows the table in the annual report, in Markdown and HTML, with the variances", () => {
     const portfolio = relais()
-    const annual = annualReport(cpoOf(portfolio), { year: 2025, asOf: "2026-06-30", partners: portfolio.partners, conventions: portfolio.conventions, activities: [], payments: [], expenses: [], financialReports: [report()] })
+    const annual = annualReport(cpoOf(portfolio), {
+      year: 2025,
+      asOf: "2026-06-30",
+      partners: portfolio.partners,
+      conventions: portfolio.conventions,
+      activities: [],
+      payments: [],
+      expenses: [],
+      financialReports: [report()]
+    })
     const markdown = plain(renderReportMarkdown(annual))
-    expect(markdown).toContain("| Charges | 64 Charges de personnel | 85 000,00 € | 70 000,00 € | −15 000,00 € | −17,6 % | écart à expliquer |")
+    expect(markdown).toContain(
+      "| Charges | 64 Charges de personnel | 85 000,00 € | 70 000,00 € | −15 000,00 € | −17,6 % | écart à expliquer |"
+    )
     expect(markdown).toContain("| Total | Charges (60 à 68) | 120 000,00 € | 107 600,00 € | −12 400,00 € |")
     expect(renderReportHtml(annual)).toContain("Hausse des frais de déplacement pour les sorties familiales.")
-    expect(annual.compliance.some((f) => f.rule === "prefecture-filing" && plain(f.message)?.includes("160 000,00 €") === true)).toBe(true)
+    expect(
+      annual.compliance.some(
+        (f) => f.rule === "prefecture-filing" && plain(f.message)?.includes("160 000,00 €") === true
+      )
+    ).toBe(true)
   })
 })
 
 describe("wrong arguments", () => {
   it("get the library's errors, with the argument named", () => {
     const cpo = cpoOf(relais())
-    expect(() => evaluateFundingUse(cpo, { year: 2025, payments: [], expenses: [], financialReport: "x" as never })).toThrow(ValidationError)
+    expect(() =>
+      evaluateFundingUse(cpo, { year: 2025, payments: [], expenses: [], financialReport: "x" as never })
+    ).toThrow(ValidationError)
     const other = parseFinancialReport({ ...exampleData("financial-report-2025.json"), year: 2026 })
-    expect(() => evaluateFundingUse(cpo, { year: 2025, payments: [], expenses: [], financialReport: other })).toThrow(/for cpo-relais-2025-2027 in 2026, not cpo-relais-2025-2027 in 2025/u)
+    expect(() => evaluateFundingUse(cpo, { year: 2025, payments: [], expenses: [], financialReport: other })).toThrow(
+      /for cpo-relais-2025-2027 in 2026, not cpo-relais-2025-2027 in 2025/u
+    )
     expect(() => compareFinancialReport(relais().conventions[1]!, other)).toThrow(InvalidArgumentError)
     expect(() => checkBudgets(cpo, { cafShareCap: "80 %" })).toThrow(InvalidArgumentError)
     expect(() => checkCompliance(cpo, { portfolio: { conventions: "none" } as never })).toThrow(InvalidArgumentError)
     expect(() => partnerPublicFunding(relais(), { year: 25 })).toThrow(InvalidArgumentError)
-    expect(() => annualReport(cpo, { year: 2025, activities: [], payments: [], expenses: [], financialReports: "x" as never })).toThrow(ValidationError)
+    expect(() =>
+      annualReport(cpo, { year: 2025, activities: [], payments: [], expenses: [], financialReports: "x" as never })
+    ).toThrow(ValidationError)
   })
 
   it("a year that is an object without a prototype is refused with the library's error, not a TypeError", () => {
     const cpo = cpoOf(relais())
     const year = Object.create(null) as never
-    expect(() => checkBudgets(cpo, { year })).toThrow(new InvalidArgumentError({ argument: "year", message: "expected a year between 1000 and 9999, got an object" }))
-    expect(() => partnerPublicFunding(relais(), { year })).toThrow(new InvalidArgumentError({ argument: "year", message: "expected a year between 1000 and 9999, got an object" }))
+    expect(() => checkBudgets(cpo, { year })).toThrow(
+      new InvalidArgumentError({ argument: "year", message: "expected a year between 1000 and 9999, got an object" })
+    )
+    expect(() => partnerPublicFunding(relais(), { year })).toThrow(
+      new InvalidArgumentError({ argument: "year", message: "expected a year between 1000 and 9999, got an object" })
+    )
   })
 })
 
@@ -236,12 +305,22 @@ describe("no double funding reads the budget", () => {
           charges: [{ account: "64", amount: "20000" }],
           funders: [
             { kind: "caf", name: "Caf de l'Essonne", requested: "12000", granted: "12000" },
-            ...(fpt ? [{ kind: "caf-fpt", name: "Fonds publics et territoires", requested: "8000", granted: "8000" }] : [])
+            ...(fpt
+              ? [{ kind: "caf-fpt", name: "Fonds publics et territoires", requested: "8000", granted: "8000" }]
+              : [])
           ]
         })
       })
     )
-  const candidate = parseCandidate({ id: "ateliers-parents-2025", structureId: "mjc-viry-chatillon", legalForm: "association-loi-1901", departement: "91", situation: "en-developpement", sector: "parentalite", accompanimentKind: "collectif" })
+  const candidate = parseCandidate({
+    id: "ateliers-parents-2025",
+    structureId: "mjc-viry-chatillon",
+    legalForm: "association-loi-1901",
+    departement: "91",
+    situation: "en-developpement",
+    sector: "parentalite",
+    accompanimentKind: "collectif"
+  })
 
   it("fails an action whose budget lists FPT, though the candidate declares no other funding", () => {
     const failing = checkEligibility(withFptAction(true), candidate, { date: "2025-06-01" })
@@ -262,9 +341,22 @@ describe("the financial report across the convention's years", () => {
     const cpo = cpoOf(portfolio)
     const report = parseFinancialReport(exampleData("financial-report-2025.json"))
     const ledger = fundingLedger(cpo, { payments: [], expenses: [], financialReports: [report] })
-    expect(ledger.years.map((year) => `${year.year}:${year.settlement.eligibleSpend.toString()}`)).toEqual(["2025:73600.00", "2026:0.00", "2027:0.00"])
-    expect(() => fundingLedger(cpo, { payments: [], expenses: [], financialReports: [report, report] })).toThrow(/a second financial report for 2025/u)
-    const whole = conventionReport(cpo, { activities: [], payments: [], expenses: [], conventions: portfolio.conventions, partners: portfolio.partners, financialReports: [report] })
+    expect(ledger.years.map((year) => `${year.year}:${year.settlement.eligibleSpend.toString()}`)).toEqual([
+      "2025:73600.00",
+      "2026:0.00",
+      "2027:0.00"
+    ])
+    expect(() => fundingLedger(cpo, { payments: [], expenses: [], financialReports: [report, report] })).toThrow(
+      /a second financial report for 2025/u
+    )
+    const whole = conventionReport(cpo, {
+      activities: [],
+      payments: [],
+      expenses: [],
+      conventions: portfolio.conventions,
+      partners: portfolio.partners,
+      financialReports: [report]
+    })
     expect(plain(renderReportMarkdown(whole))).toContain("73 600,00 €")
   })
 
@@ -272,7 +364,13 @@ describe("the financial report across the convention's years", () => {
     const json = exampleData("financial-report-2025.json")
     json.charges[3].explanation = "Départ | non remplacé\n# <b>titre</b>"
     const portfolio = relais()
-    const annual = annualReport(cpoOf(portfolio), { year: 2025, activities: [], payments: [], expenses: [], financialReports: [parseFinancialReport(json)] })
+    const annual = annualReport(cpoOf(portfolio), {
+      year: 2025,
+      activities: [],
+      payments: [],
+      expenses: [],
+      financialReports: [parseFinancialReport(json)]
+    })
     const markdown = renderReportMarkdown(annual)
     expect(markdown).toContain("Départ \\| non remplacé")
     expect(markdown).not.toContain("<b>")

@@ -6,14 +6,26 @@ import { InvalidDateError, addDays, calendarYear, daysBetween, daysInMonth, type
 
 // Day arithmetic is computed on UTC timestamps; date-fns, which computed it before, is the reference.
 const date = fc
-  .record({ year: fc.integer({ min: 1000, max: 9999 }), month: fc.integer({ min: 1, max: 12 }), day: fc.integer({ min: 1, max: 31 }) })
-  .map(({ year, month, day }) => `${year}-${String(month).padStart(2, "0")}-${String(Math.min(day, daysInMonth(year, month))).padStart(2, "0")}` as CalendarDate)
-const utc = (text: string) => new UTCDate(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)))
-const text = (value: Date) => `${String(value.getUTCFullYear()).padStart(4, "0")}-${String(value.getUTCMonth() + 1).padStart(2, "0")}-${String(value.getUTCDate()).padStart(2, "0")}`
+  .record({
+    year: fc.integer({ min: 1000, max: 9999 }),
+    month: fc.integer({ min: 1, max: 12 }),
+    day: fc.integer({ min: 1, max: 31 })
+  })
+  .map(
+    ({ year, month, day }) =>
+      `${year}-${String(month).padStart(2, "0")}-${String(Math.min(day, daysInMonth(year, month))).padStart(2, "0")}` as CalendarDate
+  )
+const utc = (text: string) =>
+  new UTCDate(Number(text.slice(0, 4)), Number(text.slice(5, 7)) - 1, Number(text.slice(8, 10)))
+const text = (value: Date) =>
+  `${String(value.getUTCFullYear()).padStart(4, "0")}-${String(value.getUTCMonth() + 1).padStart(2, "0")}-${String(value.getUTCDate()).padStart(2, "0")}`
 
 describe("day arithmetic on calendar dates", () => {
   it("counts the days between two dates as date-fns does (property)", () => {
-    fc.assert(fc.property(date, date, (from, to) => daysBetween(from, to) === differenceInCalendarDays(utc(to), utc(from))), { numRuns: 2000 })
+    fc.assert(
+      fc.property(date, date, (from, to) => daysBetween(from, to) === differenceInCalendarDays(utc(to), utc(from))),
+      { numRuns: 2000 }
+    )
   })
 
   it("adds days as date-fns does, and refuses a result outside the years 1000 to 9999 (property)", () => {

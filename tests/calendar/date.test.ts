@@ -60,18 +60,23 @@ describe("parsing calendar dates", () => {
 
   it("rejects what is not a string", () => {
     expect(() => parseCalendarDate(20240101)).toThrow(ValidationError)
-    expect([isCalendarDate(null), isCalendarDate(20240229), isCalendarDate("2024-02-29"), isCalendarDate("2023-02-29")]).toEqual([false, false, true, false])
+    expect([
+      isCalendarDate(null),
+      isCalendarDate(20240229),
+      isCalendarDate("2024-02-29"),
+      isCalendarDate("2023-02-29")
+    ]).toEqual([false, false, true, false])
     // A pattern alone reads a list holding one date as that date's text.
     expect([isCalendarDate(["2024-02-29"]), isCalendarDate({ toString: () => "2024-02-29" })]).toEqual([false, false])
     try {
       readCalendarDate(20240229, ["date"])
       expect.unreachable()
     } catch (error) {
-      expect([(error as InvalidDateError).message, (error as InvalidDateError).frenchMessage, (error as InvalidDateError).path]).toEqual([
-        "expected a yyyy-MM-dd string, got number",
-        "une date s'écrit AAAA-MM-JJ",
-        ["date"]
-      ])
+      expect([
+        (error as InvalidDateError).message,
+        (error as InvalidDateError).frenchMessage,
+        (error as InvalidDateError).path
+      ]).toEqual(["expected a yyyy-MM-dd string, got number", "une date s'écrit AAAA-MM-JJ", ["date"]])
     }
   })
 
@@ -81,7 +86,9 @@ describe("parsing calendar dates", () => {
       expect.unreachable()
     } catch (error) {
       expect(error).toBeInstanceOf(InvalidDateError)
-      expect((error as InvalidDateError).frenchMessage).toBe("2023-02-30 n'est pas une date : février 2023 compte 28 jours")
+      expect((error as InvalidDateError).frenchMessage).toBe(
+        "2023-02-30 n'est pas une date : février 2023 compte 28 jours"
+      )
       expect((error as InvalidDateError).path).toEqual(["signatureDate"])
     }
     expect(() => readCalendarDate(42)).toThrow(expect.objectContaining({ path: [], input: 42 }))
@@ -109,18 +116,25 @@ describe("parsing calendar dates", () => {
 
   it("refuses a year before 1000 for what it is, the year padded to four digits", () => {
     expect(() => calendarDate(999, 12, 31)).toThrow("0999-12-31 is not a calendar date: years start at 1000")
-    expect(() => addDays(calendarDate(1000, 1, 1), -1)).toThrow("0999-12-31 is not a calendar date: years start at 1000")
+    expect(() => addDays(calendarDate(1000, 1, 1), -1)).toThrow(
+      "0999-12-31 is not a calendar date: years start at 1000"
+    )
   })
 
   it("round-trips every valid date through its parts and its text (property)", () => {
     fc.assert(
-      fc.property(fc.integer({ min: 1000, max: 9999 }), fc.integer({ min: 1, max: 12 }), fc.integer({ min: 1, max: 31 }), (year, month, day) => {
-        fc.pre(day <= daysInMonth(year, month))
-        const date = calendarDate(year, month, day)
-        expect(parseCalendarDate(date)).toBe(date)
-        expect(parseCalendarDate(JSON.parse(JSON.stringify(date)))).toBe(date)
-        expect(yearOf(date)).toBe(year)
-      }),
+      fc.property(
+        fc.integer({ min: 1000, max: 9999 }),
+        fc.integer({ min: 1, max: 12 }),
+        fc.integer({ min: 1, max: 31 }),
+        (year, month, day) => {
+          fc.pre(day <= daysInMonth(year, month))
+          const date = calendarDate(year, month, day)
+          expect(parseCalendarDate(date)).toBe(date)
+          expect(parseCalendarDate(JSON.parse(JSON.stringify(date)))).toBe(date)
+          expect(yearOf(date)).toBe(year)
+        }
+      ),
       runs(1000)
     )
   })
@@ -140,22 +154,52 @@ function refusal(run: () => unknown): unknown {
 describe("calendar arguments that are not whole numbers", () => {
   it("are refused by addDays and addMonths, which would write 0NaN-NaN-NaN or move by a fraction", () => {
     const day = d("2024-01-31")
-    expect(refusal(() => addDays(day, Number.NaN))).toEqual({ _tag: "InvalidArgument", argument: "days", message: "days must be a whole number, got NaN", typed: true })
-    expect(refusal(() => addDays(day, 1.5))).toEqual({ _tag: "InvalidArgument", argument: "days", message: "days must be a whole number, got 1.5", typed: true })
+    expect(refusal(() => addDays(day, Number.NaN))).toEqual({
+      _tag: "InvalidArgument",
+      argument: "days",
+      message: "days must be a whole number, got NaN",
+      typed: true
+    })
+    expect(refusal(() => addDays(day, 1.5))).toEqual({
+      _tag: "InvalidArgument",
+      argument: "days",
+      message: "days must be a whole number, got 1.5",
+      typed: true
+    })
     expect(refusal(() => addDays(day, Number.POSITIVE_INFINITY))).toMatchObject({ argument: "days", typed: true })
-    expect(refusal(() => addDays(day, "1" as never))).toEqual({ _tag: "InvalidArgument", argument: "days", message: 'days must be a whole number, got "1"', typed: true })
-    expect(refusal(() => addMonths(day, 0.5))).toEqual({ _tag: "InvalidArgument", argument: "months", message: "months must be a whole number, got 0.5", typed: true })
+    expect(refusal(() => addDays(day, "1" as never))).toEqual({
+      _tag: "InvalidArgument",
+      argument: "days",
+      message: 'days must be a whole number, got "1"',
+      typed: true
+    })
+    expect(refusal(() => addMonths(day, 0.5))).toEqual({
+      _tag: "InvalidArgument",
+      argument: "months",
+      message: "months must be a whole number, got 0.5",
+      typed: true
+    })
     expect(refusal(() => addMonths(day, Number.NaN))).toMatchObject({ argument: "months", typed: true })
     expect([addDays(day, -31), addMonths(day, -1)]).toEqual(["2023-12-31", "2023-12-31"])
   })
 
   it("are refused by calendarDate, isLeapYear, daysInYear and daysInMonth", () => {
-    expect(refusal(() => calendarDate(2024, 1.5, 1))).toEqual({ _tag: "InvalidArgument", argument: "month", message: "month must be a whole number, got 1.5", typed: true })
+    expect(refusal(() => calendarDate(2024, 1.5, 1))).toEqual({
+      _tag: "InvalidArgument",
+      argument: "month",
+      message: "month must be a whole number, got 1.5",
+      typed: true
+    })
     expect(refusal(() => calendarDate(Number.NaN, 1, 1))).toMatchObject({ argument: "year", typed: true })
     expect(refusal(() => calendarDate(2024, 1, 0.5))).toMatchObject({ argument: "day", typed: true })
     expect(refusal(() => isLeapYear(2024.5))).toMatchObject({ argument: "year", typed: true })
     expect(refusal(() => daysInYear(Number.NaN))).toMatchObject({ argument: "year", typed: true })
-    expect(refusal(() => daysInMonth(2024, 13))).toEqual({ _tag: "InvalidArgument", argument: "month", message: "month must be 1 to 12, got 13", typed: true })
+    expect(refusal(() => daysInMonth(2024, 13))).toEqual({
+      _tag: "InvalidArgument",
+      argument: "month",
+      message: "month must be 1 to 12, got 13",
+      typed: true
+    })
     expect(refusal(() => daysInMonth(2024, 2.5))).toMatchObject({ argument: "month", typed: true })
     expect(refusal(() => daysInMonth(2024.5, 2))).toMatchObject({ argument: "year", typed: true })
   })
@@ -172,7 +216,9 @@ describe("calendar arithmetic, in UTC whatever TZ is", () => {
   it("knows leap years and the length of months and years", () => {
     expect([isLeapYear(2024), isLeapYear(2023), isLeapYear(2000), isLeapYear(2100)]).toEqual([true, false, true, false])
     expect([daysInYear(2024), daysInYear(2025)]).toEqual([366, 365])
-    expect([daysInMonth(2024, 2), daysInMonth(2023, 2), daysInMonth(2024, 4), daysInMonth(2024, 12)]).toEqual([29, 28, 30, 31])
+    expect([daysInMonth(2024, 2), daysInMonth(2023, 2), daysInMonth(2024, 4), daysInMonth(2024, 12)]).toEqual([
+      29, 28, 30, 31
+    ])
   })
 
   it("shifts by days across month, year and daylight-saving boundaries", () => {

@@ -31,7 +31,9 @@ describe("periods", () => {
     const result = safeParsePeriod({ start: "2025-01-01", end: "2024-12-31" })
     expect(result.success).toBe(false)
     if (!result.success) {
-      expect(result.error.issues).toMatchObject([{ path: ["end"], message: "the end 2024-12-31 is before the start 2025-01-01" }])
+      expect(result.error.issues).toMatchObject([
+        { path: ["end"], message: "the end 2024-12-31 is before the start 2025-01-01" }
+      ])
     }
   })
 
@@ -45,7 +47,13 @@ describe("periods", () => {
 
   it("accepts a one-day period and refuses a reversed one", () => {
     expect(periodDays(makePeriod(d("2024-03-31"), d("2024-03-31")))).toBe(1)
-    expect(() => makePeriod(d("2024-04-01"), d("2024-03-31"))).toThrow(expect.objectContaining({ _tag: "InvalidArgument", argument: "end", message: "the end 2024-03-31 is before the start 2024-04-01" }))
+    expect(() => makePeriod(d("2024-04-01"), d("2024-03-31"))).toThrow(
+      expect.objectContaining({
+        _tag: "InvalidArgument",
+        argument: "end",
+        message: "the end 2024-03-31 is before the start 2024-04-01"
+      })
+    )
   })
 
   it("counts its days, both ends included", () => {
@@ -68,20 +76,35 @@ describe("periods", () => {
   })
 
   it("measures the share of a year by days over 365 or 366", () => {
-    expect(yearFraction(makePeriod(d("2024-07-01"), d("2024-12-31")), 2024)).toEqual({ numerator: 184, denominator: 366 })
-    expect(yearFraction(makePeriod(d("2023-07-01"), d("2023-12-31")), 2023)).toEqual({ numerator: 184, denominator: 365 })
+    expect(yearFraction(makePeriod(d("2024-07-01"), d("2024-12-31")), 2024)).toEqual({
+      numerator: 184,
+      denominator: 366
+    })
+    expect(yearFraction(makePeriod(d("2023-07-01"), d("2023-12-31")), 2023)).toEqual({
+      numerator: 184,
+      denominator: 365
+    })
     expect(yearFraction(founding, 2024)).toEqual({ numerator: 366, denominator: 366 })
     expect(yearFraction(founding, 2026)).toEqual({ numerator: 0, denominator: 365 })
   })
 
   it("tests membership, overlap and intersection", () => {
     expect(periodContains(founding, d("2025-12-31"))).toBe(true)
-    expect([periodContains(founding, d("2023-01-01")), periodContains(founding, d("2022-12-31"))]).toEqual([true, false])
+    expect([periodContains(founding, d("2023-01-01")), periodContains(founding, d("2022-12-31"))]).toEqual([
+      true,
+      false
+    ])
     // Periods that share one day meet on that day.
-    expect(periodIntersection(founding, makePeriod(d("2025-12-31"), d("2026-06-01")))).toEqual({ start: "2025-12-31", end: "2025-12-31" })
+    expect(periodIntersection(founding, makePeriod(d("2025-12-31"), d("2026-06-01")))).toEqual({
+      start: "2025-12-31",
+      end: "2025-12-31"
+    })
     expect(periodContains(founding, d("2026-01-01"))).toBe(false)
     expect(periodsOverlap(calendarYear(2023), calendarYear(2024))).toBe(false)
     expect(periodsOverlap(founding, calendarYear(2025))).toBe(true)
-    expect(periodIntersection(founding, makePeriod(d("2025-06-01"), d("2026-06-01")))).toEqual({ start: "2025-06-01", end: "2025-12-31" })
+    expect(periodIntersection(founding, makePeriod(d("2025-06-01"), d("2026-06-01")))).toEqual({
+      start: "2025-06-01",
+      end: "2025-12-31"
+    })
   })
 })

@@ -7,7 +7,14 @@ const scratch = scratchFolder()
 
 describe("the command line", () => {
   it("validates files of every kind, exit 0", () => {
-    const result = cli("validate", data("portfolio.json"), data("activities.json"), data("payments.json"), data("expenses.json"), data("candidates.json"))
+    const result = cli(
+      "validate",
+      data("portfolio.json"),
+      data("activities.json"),
+      data("payments.json"),
+      data("expenses.json"),
+      data("candidates.json")
+    )
     expect(result.code).toBe(0)
     expect(result.out.split("\n")).toEqual([
       "✓ examples/data/portfolio.json : portefeuille, valide (6 partenaires, 3 conventions)",
@@ -44,13 +51,20 @@ describe("the command line", () => {
     const english = cli("validate", "--lang", "en", ...files)
     expect([french.code, english.code]).toEqual([1, 1])
     expect(french.err).toContain("✗ examples/data/broken/key.json : 2 problèmes")
-    expect(french.err).toContain("  terms.sector : le champ « sector » n'est pas prévu ici : vouliez-vous dire « sectors » ?")
-    expect(english.err).toContain('  terms.amounts.yearlyAmount: an amount is written as a string, with a dot before the cents: write "45000.00" instead of 45000')
+    expect(french.err).toContain(
+      "  terms.sector : le champ « sector » n'est pas prévu ici : vouliez-vous dire « sectors » ?"
+    )
+    expect(english.err).toContain(
+      '  terms.amounts.yearlyAmount: an amount is written as a string, with a dot before the cents: write "45000.00" instead of 45000'
+    )
     await expect(`${french.err}\n\n--lang en\n\n${english.err}\n`).toMatchFileSnapshot("golden/validate-broken.txt")
   })
 
   it("answers misuse with exit 2 and a hint", () => {
-    expect(cli("bogus")).toMatchObject({ code: 2, err: "caf-conventions : commande inconnue « bogus » ; commandes : validate, terms, eligibility, check, report, scdl, import, template\nAide : caf-conventions --help" })
+    expect(cli("bogus")).toMatchObject({
+      code: 2,
+      err: "caf-conventions : commande inconnue « bogus » ; commandes : validate, terms, eligibility, check, report, scdl, import, template\nAide : caf-conventions --help"
+    })
     expect(cli("terms", data("portfolio.json")).code).toBe(2)
     expect(cli("validate", "missing.json").err).toContain("impossible de lire le fichier missing.json")
     expect(cli().code).toBe(2)
@@ -70,16 +84,24 @@ describe("the command line", () => {
     expect(result.code).toBe(0)
     expect(result.out).toContain("Au 01/06/2024 : en vigueur")
     expect(result.out).toContain("Filiation : appui-technique-2018 → accord-cadre-2020-2022 → cpo-2023-2025")
-    expect(cli("terms", data("portfolio.json"), "--date", "2024-02-30")).toMatchObject({ code: 2, err: expect.stringContaining("--date : 2024-02-30 n'est pas une date : février 2024 compte 29 jours") })
+    expect(cli("terms", data("portfolio.json"), "--date", "2024-02-30")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--date : 2024-02-30 n'est pas une date : février 2024 compte 29 jours")
+    })
     expect(cli("terms", data("portfolio.json"), "--date", "2024-06-01", "--convention", "nope").code).toBe(2)
   })
 
   it("screens candidates, explained on demand", () => {
     const result = cli("eligibility", data("portfolio.json"), data("candidates.json"), "--date", "2024-06-01")
     expect(result.code).toBe(0)
-    expect(result.out.split("\n").slice(0, 2)).toEqual(["✓ viry-2024-individuel : éligible", "✗ viry-2024-individuel-fpt : non éligible (condition non remplie : Pas de double financement)"])
+    expect(result.out.split("\n").slice(0, 2)).toEqual([
+      "✓ viry-2024-individuel : éligible",
+      "✗ viry-2024-individuel-fpt : non éligible (condition non remplie : Pas de double financement)"
+    ])
     expect(result.err).toBe("2 éligibles, 4 non éligibles, 0 illisible")
-    expect(cli("eligibility", data("portfolio.json"), data("candidates.json"), "--date", "2024-06-01", "--explain").out).toContain("✗ Pas de double financement")
+    expect(
+      cli("eligibility", data("portfolio.json"), data("candidates.json"), "--date", "2024-06-01", "--explain").out
+    ).toContain("✗ Pas de double financement")
   })
 
   it("runs the founding case's scenarios, reading the data under --root", () => {
@@ -92,14 +114,36 @@ describe("the command line", () => {
 
   it("reports a failing scenario with the difference in French, exit 1", () => {
     const scenario = join(scratch, "wrong.json")
-    writeFileSync(scenario, JSON.stringify({ name: "Montant erroné", convention: { file: join(process.cwd(), data("portfolio.json")), id: "cpo-2023-2025" }, question: "schedule", year: 2024, expected: { amount: "31000.00" } }))
+    writeFileSync(
+      scenario,
+      JSON.stringify({
+        name: "Montant erroné",
+        convention: { file: join(process.cwd(), data("portfolio.json")), id: "cpo-2023-2025" },
+        question: "schedule",
+        year: 2024,
+        expected: { amount: "31000.00" }
+      })
+    )
     const result = cli("check", "--root", process.cwd(), scenario)
     expect(result.code).toBe(1)
     expect(result.out).toContain('échéancier « amount » : attendu "31000.00", obtenu "30000.00"')
   })
 
   it("writes the yearly review as Markdown, HTML or JSON", () => {
-    const args = ["report", data("portfolio.json"), "--year", "2024", "--activities", data("activities.json"), "--payments", data("payments.json"), "--expenses", data("expenses.json"), "--as-of", "2025-07-15"]
+    const args = [
+      "report",
+      data("portfolio.json"),
+      "--year",
+      "2024",
+      "--activities",
+      data("activities.json"),
+      "--payments",
+      data("payments.json"),
+      "--expenses",
+      data("expenses.json"),
+      "--as-of",
+      "2025-07-15"
+    ]
     expect(cli(...args).out.split("\n")[0]).toMatch(/^# Bilan annuel 2024 — /u)
     const out = join(scratch, "bilan.html")
     expect(cli(...args, "--format", "html", "--out", out)).toMatchObject({ code: 0, err: `rapport écrit dans ${out}` })
@@ -128,8 +172,13 @@ describe("the command line", () => {
     expect(result.out).toBe(
       "nomAttribuant,idAttribuant,dateConvention,referenceDecision,nomBeneficiaire,idBeneficiaire,objet,montant,nature,conditionsVersement,datesPeriodeVersement,idRAE,notificationUE,pourcentageSubvention"
     )
-    expect(result.err).toContain("✗ cpo-2023-2025 (idBeneficiaire) : SIRET du bénéficiaire non renseigné : la version 2.0 du schéma n'a pas de colonne pour le numéro RNA (la version 2.1.1 l'accepte)")
+    expect(result.err).toContain(
+      "✗ cpo-2023-2025 (idBeneficiaire) : SIRET du bénéficiaire non renseigné : la version 2.0 du schéma n'a pas de colonne pour le numéro RNA (la version 2.1.1 l'accepte)"
+    )
     expect(result.err.split("\n").at(-1)).toBe("SCDL subventions 2.0 : 0 ligne exportée, 3 conventions écartées")
-    expect(cli("scdl", data("portfolio.json"), "--scdl-version", "2.1")).toMatchObject({ code: 2, err: expect.stringContaining("valeurs possibles : 2.1.1, 2.0 ; reçu « 2.1 »") })
+    expect(cli("scdl", data("portfolio.json"), "--scdl-version", "2.1")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("valeurs possibles : 2.1.1, 2.0 ; reçu « 2.1 »")
+    })
   })
 })

@@ -26,10 +26,12 @@ describe("where a text stops being JSON", () => {
   })
 
   it("finds no error exactly where JSON.parse finds none, on JSON and on JSON cut or altered", () => {
-    const altered = fc.tuple(fc.json(), fc.nat(), fc.constantFrom("", ",", "}", "]", '"', "\\", "x", "-", "0", "\u0000", " ")).map(([text, at, insert]) => {
-      const position = text.length === 0 ? 0 : at % (text.length + 1)
-      return text.slice(0, position) + insert + text.slice(position + (insert === "" ? 1 : 0))
-    })
+    const altered = fc
+      .tuple(fc.json(), fc.nat(), fc.constantFrom("", ",", "}", "]", '"', "\\", "x", "-", "0", "\u0000", " "))
+      .map(([text, at, insert]) => {
+        const position = text.length === 0 ? 0 : at % (text.length + 1)
+        return text.slice(0, position) + insert + text.slice(position + (insert === "" ? 1 : 0))
+      })
     fc.assert(
       fc.property(fc.oneof(fc.json(), altered), (text) => {
         expect(syntaxErrorOffset(text) === undefined).toBe(parses(text))

@@ -27,7 +27,9 @@ describe("report --format pdf", () => {
     process.env["CHROMIUM_PATH"] = join(folder, "pas-de-chromium")
     const result = await cliAsync("report", data("portfolio.json"), "--year", "2024", "--format", "pdf", "--out", out)
     expect(result.code).toBe(2)
-    expect(result.err).toContain(`Chromium introuvable : la variable d'environnement CHROMIUM_PATH vaut ${join(folder, "pas-de-chromium")}, qui n'est pas un programme exécutable`)
+    expect(result.err).toContain(
+      `Chromium introuvable : la variable d'environnement CHROMIUM_PATH vaut ${join(folder, "pas-de-chromium")}, qui n'est pas un programme exécutable`
+    )
     expect(result.err).not.toMatch(STACK_TRACE)
     expect(existsSync(out)).toBe(false)
   })
@@ -37,14 +39,21 @@ describe("report --format pdf", () => {
     const plain = join(folder, "chromium.txt")
     writeFileSync(plain, "pas un programme")
     chmodSync(plain, 0o644)
-    expect(() => chromiumPath({ CHROMIUM_PATH: folder })).toThrow(`CHROMIUM_PATH vaut ${folder}, qui n'est pas un programme exécutable`)
+    expect(() => chromiumPath({ CHROMIUM_PATH: folder })).toThrow(
+      `CHROMIUM_PATH vaut ${folder}, qui n'est pas un programme exécutable`
+    )
     // Root may run any file whose mode lets someone run it; 0644 lets no one.
-    expect(() => chromiumPath({ CHROMIUM_PATH: plain })).toThrow(`CHROMIUM_PATH vaut ${plain}, qui n'est pas un programme exécutable`)
+    expect(() => chromiumPath({ CHROMIUM_PATH: plain })).toThrow(
+      `CHROMIUM_PATH vaut ${plain}, qui n'est pas un programme exécutable`
+    )
     const runnable = join(folder, "chromium")
     writeFileSync(runnable, "#!/bin/sh\n")
     chmodSync(runnable, 0o755)
     expect(chromiumPath({ CHROMIUM_PATH: runnable })).toBe(runnable)
-    if (!existsSync("/usr/bin/chromium")) expect(() => chromiumPath({})).toThrow("Chromium introuvable à /usr/bin/chromium : --format pdf imprime la page avec Chromium ; installez-le (apt-get install chromium) ou donnez son chemin dans la variable d'environnement CHROMIUM_PATH")
+    if (!existsSync("/usr/bin/chromium"))
+      expect(() => chromiumPath({})).toThrow(
+        "Chromium introuvable à /usr/bin/chromium : --format pdf imprime la page avec Chromium ; installez-le (apt-get install chromium) ou donnez son chemin dans la variable d'environnement CHROMIUM_PATH"
+      )
     else expect(chromiumPath({ CHROMIUM_PATH: "" })).toBe("/usr/bin/chromium")
   })
 })

@@ -36,9 +36,13 @@ describe("the command line's reports, whole", () => {
     await expect(`${result.out}\n`).toMatchFileSnapshot("golden/bilan-2025-avenant-apres-avance.md")
     const lines = plain(result.out).split("\n")
     // The advance keeps 60 % of the 45 000 € known on 31 March 2025; the balance takes the rest of 46 671,23 €.
-    expect(lines).toContain("| Avance | 27 000,00 € | 31/03/2025 | 30/05/2025 | 27 000,00 € | payé (3 jours avant l'échéance) |")
+    expect(lines).toContain(
+      "| Avance | 27 000,00 € | 31/03/2025 | 30/05/2025 | 27 000,00 € | payé (3 jours avant l'échéance) |"
+    )
     expect(lines).toContain("| Solde | 19 671,23 € | 15/05/2026 | 14/07/2026 | 19 671,23 € | payé |")
-    expect(lines).toEqual(expect.arrayContaining(["- Montant accordé : 46 671,23 €", "- Reste à verser : 0,00 €", "- À reverser : 0,00 €"]))
+    expect(lines).toEqual(
+      expect.arrayContaining(["- Montant accordé : 46 671,23 €", "- Reste à verser : 0,00 €", "- À reverser : 0,00 €"])
+    )
   })
 
   it("the end-of-convention review of the founding convention with unspent money offset: 1 000 € from 2023 on the 2024 balance, 750 € to repay in 2025", async () => {
@@ -75,7 +79,18 @@ describe("the command line's reports, whole", () => {
   })
 
   it("the 2026 review's tables as CSV: one table with --table, a decimal point, a byte order mark; 2026 in progress leaves 'Non dépensé' empty", () => {
-    const yearly = ["report", data("amendment-after-advance.json"), "--year", "2026", "--payments", data("payments-amendment-after-advance.json"), "--expenses", data("expenses-amendment-after-advance.json"), "--as-of", "2026-07-01"]
+    const yearly = [
+      "report",
+      data("amendment-after-advance.json"),
+      "--year",
+      "2026",
+      "--payments",
+      data("payments-amendment-after-advance.json"),
+      "--expenses",
+      data("expenses-amendment-after-advance.json"),
+      "--as-of",
+      "2026-07-01"
+    ]
     const ledger = cli(...yearly, "--format", "csv", "--table", "financement-par-annee", "--decimal", ".", "--bom")
     expect([ledger.code, ledger.err]).toEqual([0, ""])
     expect(ledger.out.split("\r\n")).toEqual([
@@ -83,22 +98,47 @@ describe("the command line's reports, whole", () => {
       "2026;50000.00;0.00;0.00;0.00;0.00;;0.00;0.00;0.00;;;0.00;0.00;0.00;30000.00;oui"
     ])
     const all = cli(...yearly, "--format", "csv")
-    expect(all.out.split("\r\n").filter((line) => ["Avenants", "Objectifs 2026", "Échéancier et versements 2026", "Dépenses non retenues", "Financement par année"].includes(line))).toHaveLength(5)
+    expect(
+      all.out
+        .split("\r\n")
+        .filter((line) =>
+          [
+            "Avenants",
+            "Objectifs 2026",
+            "Échéancier et versements 2026",
+            "Dépenses non retenues",
+            "Financement par année"
+          ].includes(line)
+        )
+    ).toHaveLength(5)
     expect(all.out).toContain("n° 1;2025-07-10;2025-09-01;Extension de l'accompagnement;\"montant annuel porté à 50")
-    expect(cli(...yearly, "--format", "csv", "--separator", ",", "--decimal", ",")).toMatchObject({ code: 2, err: expect.stringContaining("--decimal , ne va pas avec --separator ,") })
+    expect(cli(...yearly, "--format", "csv", "--separator", ",", "--decimal", ",")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--decimal , ne va pas avec --separator ,")
+    })
     const whole = ["report", data("amendment-after-advance.json"), "--format", "csv", "--table", "objectifs"]
-    expect(cli(...whole)).toMatchObject({ code: 2, err: expect.stringContaining("le bilan de fin de convention n'a pas de table objectifs") })
+    expect(cli(...whole)).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("le bilan de fin de convention n'a pas de table objectifs")
+    })
   })
 
   it("names the parties from --partners, a list of partners", () => {
     const folder = scratchFolder()
-    const partners = (JSON.parse(readFileSync(data("amendment-after-advance.json"), "utf8")) as { partners: Array<{ id: string; name: string }> }).partners
+    const partners = (
+      JSON.parse(readFileSync(data("amendment-after-advance.json"), "utf8")) as {
+        partners: Array<{ id: string; name: string }>
+      }
+    ).partners
     const file = join(folder, "partenaires.json")
     writeFileSync(file, JSON.stringify(partners.map((partner) => ({ ...partner, name: `${partner.name} (renommé)` }))))
     const result = cli("report", data("amendment-after-advance.json"), "--year", "2025", "--partners", file)
     expect(result.code).toBe(0)
     expect(result.out).toContain("- Financeur : Caisse d'allocations familiales de l'Essonne (renommé)")
     writeFileSync(file, JSON.stringify([{ id: "x" }]))
-    expect(cli("report", data("amendment-after-advance.json"), "--year", "2025", "--partners", file)).toMatchObject({ code: 1, err: expect.stringContaining(file) })
+    expect(cli("report", data("amendment-after-advance.json"), "--year", "2025", "--partners", file)).toMatchObject({
+      code: 1,
+      err: expect.stringContaining(file)
+    })
   })
 })

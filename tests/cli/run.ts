@@ -13,7 +13,9 @@ export function cli(...argv: Array<string>): { readonly code: number; readonly o
 }
 
 /** Like {@link cli}, for the commands that may answer asynchronously (spreadsheets, `report --format pdf`). */
-export async function cliAsync(...argv: Array<string>): Promise<{ readonly code: number; readonly out: string; readonly err: string }> {
+export async function cliAsync(
+  ...argv: Array<string>
+): Promise<{ readonly code: number; readonly out: string; readonly err: string }> {
   const out: Array<string> = []
   const err: Array<string> = []
   const code = await run(argv, { out: (text) => out.push(text), err: (text) => err.push(text) })

@@ -70,7 +70,9 @@ describe("terms in force on a date", () => {
   })
 
   it("cuts the timeline at each effective date", () => {
-    expect(termsTimeline(amended).map((segment) => [segment.period.start, segment.period.end, segment.applied.length])).toEqual([
+    expect(
+      termsTimeline(amended).map((segment) => [segment.period.start, segment.period.end, segment.applied.length])
+    ).toEqual([
       ["2023-01-01", "2024-06-30", 0],
       ["2024-07-01", "2024-12-31", 1],
       ["2025-01-01", "2026-06-30", 2]
@@ -88,7 +90,9 @@ describe("terms in force on a date", () => {
       // 36 000 × 181/365 = 17 852,054… → 17 852,05 €
       [2026, "17852.05"]
     ])
-    expect(years[1]?.segments.map((segment) => [segment.yearlyAmount.toString(), segment.days, segment.daysInYear])).toEqual([
+    expect(
+      years[1]?.segments.map((segment) => [segment.yearlyAmount.toString(), segment.days, segment.daysInYear])
+    ).toEqual([
       ["30000.00", 182, 366],
       ["36000.00", 184, 366]
     ])
@@ -109,7 +113,15 @@ describe("amendments that contradict each other", () => {
   it("accepts the same term changed on different dates", () => {
     const result = safeParseConvention({
       ...cpoJson(),
-      amendments: [raise, { ...raise, number: 2, effectiveDate: "2025-01-01", changes: [{ kind: "yearly-amount", yearlyAmount: "40000" }] }]
+      amendments: [
+        raise,
+        {
+          ...raise,
+          number: 2,
+          effectiveDate: "2025-01-01",
+          changes: [{ kind: "yearly-amount", yearlyAmount: "40000" }]
+        }
+      ]
     })
     expect(result.success).toBe(true)
   })
@@ -140,10 +152,12 @@ describe("amendments that contradict each other", () => {
   it("refuses amendments to a draft and amendments signed before the convention", () => {
     const draft = cpoJson()
     delete draft.signatureDate
-    expect(problems(safeParseConvention({ ...draft, amendments: [raise] }))).toEqual(["amendments.0.signatureDate: a draft (no signatureDate) cannot have amendments"])
-    expect(problems(safeParseConvention({ ...cpoJson(), amendments: [{ ...raise, signatureDate: "2022-12-01" }] }))).toEqual([
-      "amendments.0.signatureDate: the amendment is signed 2022-12-01, before the convention (2023-01-01)"
+    expect(problems(safeParseConvention({ ...draft, amendments: [raise] }))).toEqual([
+      "amendments.0.signatureDate: a draft (no signatureDate) cannot have amendments"
     ])
+    expect(
+      problems(safeParseConvention({ ...cpoJson(), amendments: [{ ...raise, signatureDate: "2022-12-01" }] }))
+    ).toEqual(["amendments.0.signatureDate: the amendment is signed 2022-12-01, before the convention (2023-01-01)"])
   })
 })
 
@@ -190,21 +204,27 @@ describe("early termination (résiliation)", () => {
   })
 
   it("refuses a termination outside the period or of a draft", () => {
-    expect(problems(safeParseConvention({ ...cpoJson(), termination: { date: "2026-02-01", reason: "x", requestedBy: "caf" } }))).toEqual([
-      "termination.date: the termination date 2026-02-01 is outside the period 2023-01-01..2025-12-31"
-    ])
+    expect(
+      problems(
+        safeParseConvention({ ...cpoJson(), termination: { date: "2026-02-01", reason: "x", requestedBy: "caf" } })
+      )
+    ).toEqual(["termination.date: the termination date 2026-02-01 is outside the period 2023-01-01..2025-12-31"])
     const draft = cpoJson()
     delete draft.signatureDate
-    expect(problems(safeParseConvention({ ...draft, termination: { date: "2024-02-01", reason: "x", requestedBy: "caf" } }))).toEqual([
-      "termination: a draft (no signatureDate) cannot be terminated: it was never in force"
-    ])
+    expect(
+      problems(safeParseConvention({ ...draft, termination: { date: "2024-02-01", reason: "x", requestedBy: "caf" } }))
+    ).toEqual(["termination: a draft (no signatureDate) cannot be terminated: it was never in force"])
   })
 })
 
 describe("per-year amounts", () => {
   it("gives each year the amount the text gives it, as amended", () => {
     const perYear = cpo((json) => {
-      json.terms.amounts = { kind: "per-year", byYear: { "2023": "28000", "2024": "30000", "2025": "32000" }, totalAmount: "90000" }
+      json.terms.amounts = {
+        kind: "per-year",
+        byYear: { "2023": "28000", "2024": "30000", "2025": "32000" },
+        totalAmount: "90000"
+      }
       json.amendments = [{ ...raise, changes: [{ kind: "year-amount", year: 2025, amount: "33000" }] }]
     })
     expect(yearAmounts(perYear).map((year) => [year.year, year.amount.toString(), year.basis])).toEqual([
@@ -216,7 +236,11 @@ describe("per-year amounts", () => {
 
   it("refuses to compute amounts for a convention that records none", () => {
     expect(() => yearAmounts(cpo((json) => delete json.terms.amounts))).toThrow(
-      expect.objectContaining({ _tag: "InvalidArgument", argument: "convention", message: "the convention cpo-2023-2025 records no amounts" })
+      expect.objectContaining({
+        _tag: "InvalidArgument",
+        argument: "convention",
+        message: "the convention cpo-2023-2025 records no amounts"
+      })
     )
   })
 })

@@ -1,6 +1,12 @@
 import { Effect } from "effect"
 import { describe, expect, it } from "vitest"
-import { ValidationError, decodeConvention, encodeConvention, parseConvention, safeParseConvention } from "caf-conventions"
+import {
+  ValidationError,
+  decodeConvention,
+  encodeConvention,
+  parseConvention,
+  safeParseConvention
+} from "caf-conventions"
 import { cpoJson, problems } from "../fixtures.js"
 
 function withChange(change: (json: Record<string, any>) => void): Record<string, any> {
@@ -21,15 +27,17 @@ describe("decoding a convention: bad input gets every problem with its path", ()
     expect(problems(safeParseConvention(withChange((json) => (json.signatureDate = "2023-02-30"))))).toEqual([
       "signatureDate: 2023-02-30 is not a calendar date: February 2023 has 28 days"
     ])
-    expect(problems(safeParseConvention(withChange((json) => (json.terms.period = { start: "2025-01-01", end: "2023-12-31" }))))).toEqual([
-      "terms.period.end: the end 2023-12-31 is before the start 2025-01-01"
-    ])
+    expect(
+      problems(
+        safeParseConvention(withChange((json) => (json.terms.period = { start: "2025-01-01", end: "2023-12-31" })))
+      )
+    ).toEqual(["terms.period.end: the end 2023-12-31 is before the start 2025-01-01"])
   })
 
   it("refuses amounts with 3 decimals, negative amounts and amounts written as JSON numbers", () => {
-    expect(problems(safeParseConvention(withChange((json) => (json.terms.amounts.yearlyAmount = "30000.001"))))).toEqual([
-      'terms.amounts.yearlyAmount: amount "30000.001" has more than 2 decimals'
-    ])
+    expect(
+      problems(safeParseConvention(withChange((json) => (json.terms.amounts.yearlyAmount = "30000.001"))))
+    ).toEqual(['terms.amounts.yearlyAmount: amount "30000.001" has more than 2 decimals'])
     expect(problems(safeParseConvention(withChange((json) => (json.terms.amounts.yearlyAmount = "-30000"))))).toEqual([
       "terms.amounts.yearlyAmount: amount -30000.00 must not be negative"
     ])
@@ -58,7 +66,10 @@ describe("decoding a convention: bad input gets every problem with its path", ()
   it("refuses a per-year amount or a per-year target outside the period", () => {
     const result = safeParseConvention(
       withChange((json) => {
-        json.terms.amounts = { kind: "per-year", byYear: { "2023": "30000", "2024": "30000", "2025": "30000", "2026": "30000" } }
+        json.terms.amounts = {
+          kind: "per-year",
+          byYear: { "2023": "30000", "2024": "30000", "2025": "30000", "2026": "30000" }
+        }
         json.terms.objectives[1].targetsByYear = { "2022": { atLeast: 2 } }
       })
     )
@@ -84,19 +95,33 @@ describe("decoding a convention: bad input gets every problem with its path", ()
   })
 
   it("refuses payment terms whose shares exceed the year, and a fixed-date balance without its date", () => {
-    expect(problems(safeParseConvention(withChange((json) => (json.terms.payment = { advanceRate: "0.7", instalments: [{ share: "0.35", due: "07-31" }] }))))).toEqual([
+    expect(
+      problems(
+        safeParseConvention(
+          withChange(
+            (json) => (json.terms.payment = { advanceRate: "0.7", instalments: [{ share: "0.35", due: "07-31" }] })
+          )
+        )
+      )
+    ).toEqual([
       "terms.payment.instalments: the advance and the instalments add up to more than the year's amount (0.7 + 0.35)"
     ])
-    expect(problems(safeParseConvention(withChange((json) => (json.terms.payment = { balanceTrigger: "fixed-date" }))))).toEqual([
-      "terms.payment.balanceDue: a balance paid on a fixed date needs balanceDue (MM-DD of the next year)"
-    ])
+    expect(
+      problems(safeParseConvention(withChange((json) => (json.terms.payment = { balanceTrigger: "fixed-date" }))))
+    ).toEqual(["terms.payment.balanceDue: a balance paid on a fixed date needs balanceDue (MM-DD of the next year)"])
   })
 
   it("refuses __proto__ and constructor keys without polluting any prototype", () => {
-    const text = JSON.stringify(cpoJson()).replace('"terms":{', '"terms":{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},')
+    const text = JSON.stringify(cpoJson()).replace(
+      '"terms":{',
+      '"terms":{"__proto__":{"polluted":true},"constructor":{"prototype":{"polluted":true}},'
+    )
     const input = JSON.parse(text)
     const result = safeParseConvention(input)
-    expect(problems(result)).toEqual(["terms.__proto__: Expected no excess property", "terms.constructor: Expected no excess property"])
+    expect(problems(result)).toEqual([
+      "terms.__proto__: Expected no excess property",
+      "terms.constructor: Expected no excess property"
+    ])
     expect(({} as Record<string, unknown>)["polluted"]).toBeUndefined()
     expect((Object.prototype as Record<string, unknown>)["polluted"]).toBeUndefined()
     const byYear = JSON.parse('{"__proto__": "30000"}')
@@ -115,17 +140,18 @@ describe("decoding a convention: bad input gets every problem with its path", ()
   it("answers a 10 MB document with an error, and lists the first 100 bad items of a long list and counts the others", () => {
     const huge = withChange((json) => (json.note = "x".repeat(10 * 1024 * 1024)))
     expect(problems(safeParseConvention(huge))).toEqual(["note: expected a non-blank text of at most 2000 characters"])
-    const long = withChange((json) => (json.terms.territory = Array.from({ length: 100_000 }, (_, i) => (i % 2 === 0 ? "9x" : "91"))))
+    const long = withChange(
+      (json) => (json.terms.territory = Array.from({ length: 100_000 }, (_, i) => (i % 2 === 0 ? "9x" : "91")))
+    )
     const result = safeParseConvention(long)
     const listed = problems(result)
     expect(listed).toHaveLength(100)
     expect(listed[0]).toBe('terms.territory.0: "9x" is not a valid département code (01–95, 2A, 2B, 971–976)')
     expect(listed[99]).toBe('terms.territory.198: "9x" is not a valid département code (01–95, 2A, 2B, 971–976)')
     expect(result.success ? undefined : result.error.omittedIssues).toBe(49_900)
-    expect(result.success ? [] : result.error.message.split("\n").filter((_line, i, all) => i === 0 || i === all.length - 1)).toEqual([
-      "Invalid convention (50000 issues, the first 100 listed):",
-      "  … and 49900 more issues"
-    ])
+    expect(
+      result.success ? [] : result.error.message.split("\n").filter((_line, i, all) => i === 0 || i === all.length - 1)
+    ).toEqual(["Invalid convention (50000 issues, the first 100 listed):", "  … and 49900 more issues"])
   })
 
   it("never mutates its input", () => {

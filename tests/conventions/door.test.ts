@@ -64,10 +64,20 @@ const byConvention: ReadonlyArray<readonly [string, (convention: unknown) => unk
   ["yearAmounts", (convention) => yearAmounts(convention as Convention)],
   ["checkCompliance", (convention) => checkCompliance(convention as Convention)],
   ["eligibilityContext", (convention) => eligibilityContext(convention as Convention, day)],
-  ["checkEligibility", (convention) => checkEligibility(convention as Convention, exampleData("candidates.json")[0], { date: day })],
+  [
+    "checkEligibility",
+    (convention) => checkEligibility(convention as Convention, exampleData("candidates.json")[0], { date: day })
+  ],
   ["screenEligibility", (convention) => screenEligibility(convention as Convention, [], { date: day })],
-  ["compileEligibility", (convention) => compileEligibility(convention as Convention, { date: day })(parseCandidate(exampleData("candidates.json")[0]))],
-  ["lineage", (convention) => lineage([...foundingPortfolio().conventions.slice(0, 2), convention as Convention], "cpo-2023-2025")]
+  [
+    "compileEligibility",
+    (convention) =>
+      compileEligibility(convention as Convention, { date: day })(parseCandidate(exampleData("candidates.json")[0]))
+  ],
+  [
+    "lineage",
+    (convention) => lineage([...foundingPortfolio().conventions.slice(0, 2), convention as Convention], "cpo-2023-2025")
+  ]
 ]
 
 describe("arguments checked at the door", () => {
@@ -104,23 +114,40 @@ describe("arguments checked at the door", () => {
   })
 
   it("lineage refuses a list that is not a list, names each bad item by its index, and refuses an id that is not a string", () => {
-    for (const list of [undefined, null, 5, "x", {}]) expect(issues(() => lineage(list as never, "cpo-2023-2025"))).toHaveLength(1)
+    for (const list of [undefined, null, 5, "x", {}])
+      expect(issues(() => lineage(list as never, "cpo-2023-2025"))).toHaveLength(1)
     const conventions = foundingPortfolio().conventions
-    expect(issues(() => lineage([conventions[0], null, { id: "x" }] as never, "cpo-2023-2025")).map((line) => line.split(":")[0]?.split(".")[0])).toEqual(
-      expect.arrayContaining(["1", "2"])
-    )
+    expect(
+      issues(() => lineage([conventions[0], null, { id: "x" }] as never, "cpo-2023-2025")).map(
+        (line) => line.split(":")[0]?.split(".")[0]
+      )
+    ).toEqual(expect.arrayContaining(["1", "2"]))
     expect(issues(() => lineage(conventions, 5 as never))).toEqual(["id: expected a convention id, got 5"])
-    expect(lineage(foundingPortfolioJson().conventions as never, "cpo-2023-2025").map((c) => c.id)).toEqual(lineage(conventions, "cpo-2023-2025").map((c) => c.id))
+    expect(lineage(foundingPortfolioJson().conventions as never, "cpo-2023-2025").map((c) => c.id)).toEqual(
+      lineage(conventions, "cpo-2023-2025").map((c) => c.id)
+    )
   })
 
   it("the eligibility functions refuse rules that are not a rule tree, with the path of the faulty node", () => {
     expect(issues(() => checkEligibility(cpo(), {} as never, { date: day, rules: 5 as never }))).toEqual([
       "rules: expected a rule or a combination (allOf, anyOf, not), got 5"
     ])
-    expect(issues(() => compileEligibility(cpo(), { date: day, rules: allOf([DEFAULT_ELIGIBILITY_RULES]) && ({ kind: "all", label: "x", children: [null] } as never) }))).toEqual([
-      "rules.children.0: expected a rule or a combination (allOf, anyOf, not), got null"
-    ])
-    expect(issues(() => screenEligibility(cpo(), [], { date: day, rules: { kind: "not", label: "x", child: { id: "a", evaluate: 1 } } as never }))).toEqual([
+    expect(
+      issues(() =>
+        compileEligibility(cpo(), {
+          date: day,
+          rules: allOf([DEFAULT_ELIGIBILITY_RULES]) && ({ kind: "all", label: "x", children: [null] } as never)
+        })
+      )
+    ).toEqual(["rules.children.0: expected a rule or a combination (allOf, anyOf, not), got null"])
+    expect(
+      issues(() =>
+        screenEligibility(cpo(), [], {
+          date: day,
+          rules: { kind: "not", label: "x", child: { id: "a", evaluate: 1 } } as never
+        })
+      )
+    ).toEqual([
       "rules.child.label: expected a string, got undefined",
       "rules.child.source: expected a string, got undefined",
       "rules.child.evaluate: expected a function, got 1"

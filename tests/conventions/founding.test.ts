@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from "vitest"
 import {
-  type Convention, type Portfolio,
+  type Convention,
+  type Portfolio,
   checkCompliance,
   conventionStatus,
   encodePortfolio,
@@ -34,7 +35,11 @@ describe("the founding case: Caf de l'Essonne × France Active Seine-et-Marne Es
       "mjc-viry-chatillon",
       "maison-des-partages"
     ])
-    expect(portfolio.conventions.map((convention) => convention.id)).toEqual(["appui-technique-2018", "accord-cadre-2020-2022", "cpo-2023-2025"])
+    expect(portfolio.conventions.map((convention) => convention.id)).toEqual([
+      "appui-technique-2018",
+      "accord-cadre-2020-2022",
+      "cpo-2023-2025"
+    ])
   })
 
   it("traces the lineage from the 2018 technical support to the 2023–2025 convention", () => {
@@ -54,7 +59,9 @@ describe("the founding case: Caf de l'Essonne × France Active Seine-et-Marne Es
     const { terms } = termsAsOf(cpo, parseCalendarDate("2024-06-01"))
     expect(terms.excludedSchemes).toEqual(["fpt"])
     expect(terms.sectors).toEqual(["petite-enfance", "enfance", "jeunesse", "parentalite", "animation-vie-sociale"])
-    expect(terms.objectives.find((objective) => objective.id === "accompagnement-individuel")?.target).toEqual({ atLeast: 3 })
+    expect(terms.objectives.find((objective) => objective.id === "accompagnement-individuel")?.target).toEqual({
+      atLeast: 3
+    })
   })
 
   it("uses the documented defaults where the text gives no figure", () => {
@@ -82,13 +89,20 @@ describe("the founding case: Caf de l'Essonne × France Active Seine-et-Marne Es
       "multi-year-duration"
     ])
     // Without the partner, its contrat d'engagement républicain cannot be checked: a warning says so.
-    expect(checkCompliance(cpo).filter((finding) => finding.severity !== "info").map((finding) => [finding.rule, finding.severity])).toEqual([["republican-commitment", "warning"]])
+    expect(
+      checkCompliance(cpo)
+        .filter((finding) => finding.severity !== "info")
+        .map((finding) => [finding.rule, finding.severity])
+    ).toEqual([["republican-commitment", "warning"]])
   })
 
   it("reports that the earlier conventions record no amount", () => {
     for (const convention of portfolio.conventions.slice(0, 2)) {
       // Signed in 2018 and 2020, on requests made before 1 January 2022: no contrat d'engagement républicain was required.
-      expect(checkCompliance(convention).map((finding) => [finding.rule, finding.severity])).toEqual([["amounts-recorded", "warning"], ["republican-commitment", "info"]])
+      expect(checkCompliance(convention).map((finding) => [finding.rule, finding.severity])).toEqual([
+        ["amounts-recorded", "warning"],
+        ["republican-commitment", "info"]
+      ])
     }
   })
 

@@ -5,7 +5,8 @@ import { describe, expect, it } from "vitest"
 import { conventionJsonSchema, financialReportJsonSchema, portfolioJsonSchema } from "caf-conventions"
 import { cpoJson, exampleData, foundingPortfolioJson } from "../fixtures.js"
 
-const shipped = (name: string) => JSON.parse(readFileSync(fileURLToPath(new URL(`../../schema/${name}`, import.meta.url)), "utf8"))
+const shipped = (name: string) =>
+  JSON.parse(readFileSync(fileURLToPath(new URL(`../../schema/${name}`, import.meta.url)), "utf8"))
 
 describe("JSON Schemas for other languages", () => {
   it("ship in schema/ exactly as generated (run `npm run schemas` after a change)", () => {
@@ -39,7 +40,11 @@ describe("JSON Schemas for other languages", () => {
     bad.signatureDate = "2023-1-1"
     bad.extra = true
     expect(validConvention(bad)).toBe(false)
-    const paths = (validConvention.errors ?? []).map((error) => error.instancePath || error.params["additionalProperty"])
-    expect(paths).toEqual(expect.arrayContaining(["/terms/sectors/0", "/terms/amounts/yearlyAmount", "/signatureDate", "extra"]))
+    const paths = (validConvention.errors ?? []).map(
+      (error) => error.instancePath || error.params["additionalProperty"]
+    )
+    expect(paths).toEqual(
+      expect.arrayContaining(["/terms/sectors/0", "/terms/amounts/yearlyAmount", "/signatureDate", "extra"])
+    )
   })
 })

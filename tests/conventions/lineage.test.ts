@@ -28,7 +28,9 @@ describe("lineage", () => {
       "accord-cadre-2020-2022",
       "cpo-2023-2025"
     ])
-    expect(lineage(conventions, "appui-technique-2018").map((convention) => convention.id)).toEqual(["appui-technique-2018"])
+    expect(lineage(conventions, "appui-technique-2018").map((convention) => convention.id)).toEqual([
+      "appui-technique-2018"
+    ])
   })
 
   it("does not depend on the order of the list", () => {
@@ -41,7 +43,12 @@ describe("lineage", () => {
 
   it("reports an unknown convention", () => {
     const error = lineageError(() => lineage(conventions, "cpo-2026-2029"))
-    expect([error._tag, error.problem, error.ids, error.message]).toEqual(["LineageError", "unknown-convention", ["cpo-2026-2029"], "there is no convention cpo-2026-2029"])
+    expect([error._tag, error.problem, error.ids, error.message]).toEqual([
+      "LineageError",
+      "unknown-convention",
+      ["cpo-2026-2029"],
+      "there is no convention cpo-2026-2029"
+    ])
   })
 
   it("reports a missing predecessor", () => {
@@ -50,7 +57,10 @@ describe("lineage", () => {
     expect(error.ids).toEqual(["cpo-2023-2025", "accord-cadre-2020-2022", "appui-technique-2018"])
     expect(error.message).toBe("accord-cadre-2020-2022 follows appui-technique-2018, which is not in the list")
     const next = lineageError(() => lineage([conventions[2]!], "cpo-2023-2025"))
-    expect([next.ids, next.message]).toEqual([["cpo-2023-2025", "accord-cadre-2020-2022"], "cpo-2023-2025 follows accord-cadre-2020-2022, which is not in the list"])
+    expect([next.ids, next.message]).toEqual([
+      ["cpo-2023-2025", "accord-cadre-2020-2022"],
+      "cpo-2023-2025 follows accord-cadre-2020-2022, which is not in the list"
+    ])
   })
 
   it("reports a cycle", () => {

@@ -71,7 +71,11 @@ const conventionJson = fc
                 signatureDate: start,
                 effectiveDate: start,
                 reason: "Avenant",
-                changes: [g.perYear ? { kind: "year-amount", year: g.startYear, amount: g.raise } : { kind: "yearly-amount", yearlyAmount: g.raise }]
+                changes: [
+                  g.perYear
+                    ? { kind: "year-amount", year: g.startYear, amount: g.raise }
+                    : { kind: "yearly-amount", yearlyAmount: g.raise }
+                ]
               }
             ]
     }
@@ -88,7 +92,9 @@ describe("convention documents round-trip", () => {
         const encoded = encodeConvention(result.data)
         const again = parseConvention(JSON.parse(JSON.stringify(encoded)))
         expect(encodeConvention(again)).toEqual(encoded)
-        expect(termsAsOf(again, again.terms.period.end).terms.amounts).toEqual(termsAsOf(result.data, result.data.terms.period.end).terms.amounts)
+        expect(termsAsOf(again, again.terms.period.end).terms.amounts).toEqual(
+          termsAsOf(result.data, result.data.terms.period.end).terms.amounts
+        )
         expect(JSON.stringify(json)).toBe(frozen)
       }),
       runs(1000)

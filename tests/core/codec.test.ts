@@ -1,6 +1,14 @@
 import { Schema } from "effect"
 import { describe, expect, it } from "vitest"
-import { MultilineTextSchema, SectorSchema, TextSchema, explanationLines, makeCodec, uniqueList, type ExplanationNode } from "caf-conventions"
+import {
+  MultilineTextSchema,
+  SectorSchema,
+  TextSchema,
+  explanationLines,
+  makeCodec,
+  uniqueList,
+  type ExplanationNode
+} from "caf-conventions"
 
 // Codecs are built inside each test, so that mutation testing sees their code run inside a test.
 const item = Schema.Struct({ id: Schema.String })
@@ -43,12 +51,18 @@ describe("paths of issues", () => {
   it("give a symbol key by its description", () => {
     const key = Symbol.for("note")
     const result = makeCodec(Schema.Struct({ [key]: Schema.String }), "noted").safeParse({ [key]: 3 })
-    expect(result.success ? [] : result.error.issues).toMatchObject([{ path: ["Symbol(note)"], message: "Expected string" }])
+    expect(result.success ? [] : result.error.issues).toMatchObject([
+      { path: ["Symbol(note)"], message: "Expected string" }
+    ])
   })
 
   it("keep list indexes as numbers and keys as strings", () => {
-    const result = makeCodec(Schema.Struct({ items: Schema.Array(item) }), "holder").safeParse({ items: [{ id: "a" }, { id: 1 }] })
-    expect(result.success ? [] : result.error.issues).toMatchObject([{ path: ["items", 1, "id"], message: "Expected string" }])
+    const result = makeCodec(Schema.Struct({ items: Schema.Array(item) }), "holder").safeParse({
+      items: [{ id: "a" }, { id: 1 }]
+    })
+    expect(result.success ? [] : result.error.issues).toMatchObject([
+      { path: ["items", 1, "id"], message: "Expected string" }
+    ])
   })
 })
 
@@ -57,7 +71,9 @@ describe("shared schemas", () => {
     const sectors = makeCodec(uniqueList(SectorSchema, { nonEmpty: true }), "sectors")
     expect(sectors.parse(["jeunesse", "enfance"])).toEqual(["jeunesse", "enfance"])
     const repeated = sectors.safeParse(["jeunesse", "enfance", "jeunesse", "enfance"])
-    expect(repeated.success ? [] : repeated.error.issues).toMatchObject([{ path: [2], message: '"jeunesse" is listed twice' }])
+    expect(repeated.success ? [] : repeated.error.issues).toMatchObject([
+      { path: [2], message: '"jeunesse" is listed twice' }
+    ])
     const empty = sectors.safeParse([])
     expect(empty.success ? [] : empty.error.issues).toMatchObject([{ path: [], message: "expected at least one item" }])
     expect(makeCodec(uniqueList(SectorSchema), "sectors").parse([])).toEqual([])
@@ -65,16 +81,51 @@ describe("shared schemas", () => {
 
   it("describe themselves in the exported JSON Schema", () => {
     const schemaOf = (schema: Schema.Top) => {
-      const { type, description, uniqueItems, minItems, minLength, maxLength } = Schema.toJsonSchemaDocument(schema).schema as Record<string, unknown>
+      const { type, description, uniqueItems, minItems, minLength, maxLength } = Schema.toJsonSchemaDocument(schema)
+        .schema as Record<string, unknown>
       return { type, description, uniqueItems, minItems, minLength, maxLength }
     }
-    expect(schemaOf(uniqueList(SectorSchema, { nonEmpty: true }))).toEqual({ type: "array", description: "A non-empty list without repeated items", uniqueItems: true, minItems: 1, minLength: undefined, maxLength: undefined })
-    expect(schemaOf(uniqueList(SectorSchema))).toEqual({ type: "array", description: "A list without repeated items", uniqueItems: true, minItems: undefined, minLength: undefined, maxLength: undefined })
-    expect(schemaOf(TextSchema)).toEqual({ type: "string", description: "A non-blank text of at most 2000 characters, on one line, without control characters", uniqueItems: undefined, minItems: undefined, minLength: 1, maxLength: 2000 })
-    expect(schemaOf(MultilineTextSchema)).toMatchObject({ description: "A non-blank text of at most 2000 characters, without control characters but tab and line ends", minLength: 1, maxLength: 2000 })
-    const pattern = (schema: Schema.Top) => new RegExp((Schema.toJsonSchemaDocument(schema).schema as { pattern: string }).pattern, "u")
-    expect(["a", "a\tb", "a\nb", "a\u0000", "a\u009f"].map((text) => pattern(TextSchema).test(text))).toEqual([true, false, false, false, false])
-    expect(["a", "a\tb", "a\r\nb", "a\u0000", "a\u007f"].map((text) => pattern(MultilineTextSchema).test(text))).toEqual([true, true, true, false, false])
+    expect(schemaOf(uniqueList(SectorSchema, { nonEmpty: true }))).toEqual({
+      type: "array",
+      description: "A non-empty list without repeated items",
+      uniqueItems: true,
+      minItems: 1,
+      minLength: undefined,
+      maxLength: undefined
+    })
+    expect(schemaOf(uniqueList(SectorSchema))).toEqual({
+      type: "array",
+      description: "A list without repeated items",
+      uniqueItems: true,
+      minItems: undefined,
+      minLength: undefined,
+      maxLength: undefined
+    })
+    expect(schemaOf(TextSchema)).toEqual({
+      type: "string",
+      description: "A non-blank text of at most 2000 characters, on one line, without control characters",
+      uniqueItems: undefined,
+      minItems: undefined,
+      minLength: 1,
+      maxLength: 2000
+    })
+    expect(schemaOf(MultilineTextSchema)).toMatchObject({
+      description: "A non-blank text of at most 2000 characters, without control characters but tab and line ends",
+      minLength: 1,
+      maxLength: 2000
+    })
+    const pattern = (schema: Schema.Top) =>
+      new RegExp((Schema.toJsonSchemaDocument(schema).schema as { pattern: string }).pattern, "u")
+    expect(["a", "a\tb", "a\nb", "a\u0000", "a\u009f"].map((text) => pattern(TextSchema).test(text))).toEqual([
+      true,
+      false,
+      false,
+      false,
+      false
+    ])
+    expect(
+      ["a", "a\tb", "a\r\nb", "a\u0000", "a\u007f"].map((text) => pattern(MultilineTextSchema).test(text))
+    ).toEqual([true, true, true, false, false])
   })
 
   it("a text holds 1 to 2000 characters and is not blank", () => {
@@ -82,21 +133,43 @@ describe("shared schemas", () => {
     expect(text.parse("x".repeat(2000))).toHaveLength(2000)
     for (const bad of ["x".repeat(2001), "", "   "]) {
       const result = text.safeParse(bad)
-      expect(result.success ? [] : result.error.issues).toMatchObject([{ path: [], message: "expected a non-blank text of at most 2000 characters" }])
+      expect(result.success ? [] : result.error.issues).toMatchObject([
+        { path: [], message: "expected a non-blank text of at most 2000 characters" }
+      ])
     }
   })
 })
 
 describe("explanation lines", () => {
-  const leaf = (source: string): ExplanationNode => ({ ruleId: "r", label: "Règle", outcome: "pass", read: {}, sentence: "elle tient.", source, children: [] })
+  const leaf = (source: string): ExplanationNode => ({
+    ruleId: "r",
+    label: "Règle",
+    outcome: "pass",
+    read: {},
+    sentence: "elle tient.",
+    source,
+    children: []
+  })
 
   it("cite the source of a rule, and only when it has one", () => {
-    expect(explanationLines(leaf("CASF, art. L. 263-1"))).toEqual(["✓ Règle : elle tient. (source : CASF, art. L. 263-1)"])
+    expect(explanationLines(leaf("CASF, art. L. 263-1"))).toEqual([
+      "✓ Règle : elle tient. (source : CASF, art. L. 263-1)"
+    ])
     expect(explanationLines(leaf(""))).toEqual(["✓ Règle : elle tient."])
   })
 
   it("indent children under their combination, which cites no source of its own", () => {
-    const tree: ExplanationNode = { ...leaf("ignored"), ruleId: "all", label: "Toutes", outcome: "fail", children: [leaf("a"), { ...leaf("b"), outcome: "not-applicable" }] }
-    expect(explanationLines(tree)).toEqual(["✗ Toutes : elle tient.", "  ✓ Règle : elle tient. (source : a)", "  – Règle : elle tient. (source : b)"])
+    const tree: ExplanationNode = {
+      ...leaf("ignored"),
+      ruleId: "all",
+      label: "Toutes",
+      outcome: "fail",
+      children: [leaf("a"), { ...leaf("b"), outcome: "not-applicable" }]
+    }
+    expect(explanationLines(tree)).toEqual([
+      "✗ Toutes : elle tient.",
+      "  ✓ Règle : elle tient. (source : a)",
+      "  – Règle : elle tient. (source : b)"
+    ])
   })
 })

@@ -1,8 +1,23 @@
 import { Effect, Exit, Schema } from "effect"
 import { beforeEach, describe, expect, it } from "vitest"
-import { EurosFromString, NonNegativeEurosFromString, PeriodSchema, ValidationError, formatPath, makeCodec } from "caf-conventions"
+import {
+  EurosFromString,
+  NonNegativeEurosFromString,
+  PeriodSchema,
+  ValidationError,
+  formatPath,
+  makeCodec
+} from "caf-conventions"
 
-const makeGrant = () => makeCodec(Schema.Struct({ amount: NonNegativeEurosFromString, period: PeriodSchema, note: Schema.optionalKey(Schema.String) }), "grant")
+const makeGrant = () =>
+  makeCodec(
+    Schema.Struct({
+      amount: NonNegativeEurosFromString,
+      period: PeriodSchema,
+      note: Schema.optionalKey(Schema.String)
+    }),
+    "grant"
+  )
 // Built before each test, not at load, so that mutation testing sees the codec's code run inside a test.
 let grant = makeGrant()
 beforeEach(() => {
@@ -75,11 +90,17 @@ describe("the parse / safeParse / decode / encode convention", () => {
   })
 
   it("encode gives JSON back, amounts as strings with two decimals", () => {
-    expect(grant.encode(grant.parse(good))).toEqual({ amount: "30000.00", period: { start: "2023-01-01", end: "2025-12-31" } })
+    expect(grant.encode(grant.parse(good))).toEqual({
+      amount: "30000.00",
+      period: { start: "2023-01-01", end: "2025-12-31" }
+    })
   })
 
   it("refuses negative amounts where the schema says so, and JSON numbers for amounts", () => {
-    const result = makeCodec(Schema.Struct({ a: NonNegativeEurosFromString, b: EurosFromString }), "pair").safeParse({ a: "-1", b: 3 })
+    const result = makeCodec(Schema.Struct({ a: NonNegativeEurosFromString, b: EurosFromString }), "pair").safeParse({
+      a: "-1",
+      b: 3
+    })
     expect(result.success ? [] : result.error.issues).toMatchObject([
       { path: ["a"], message: "amount -1.00 must not be negative" },
       { path: ["b"], message: "Expected string" }

@@ -75,7 +75,11 @@ describe("decoded values are deeply frozen", () => {
   })
 
   it("decoded amounts are frozen, wherever they are in the decoded value", () => {
-    const decoded = [parsePortfolio(foundingPortfolioJson()), parsePayments(exampleData("payments.json")), parseExpenses(exampleData("expenses.json"))]
+    const decoded = [
+      parsePortfolio(foundingPortfolioJson()),
+      parsePayments(exampleData("payments.json")),
+      parseExpenses(exampleData("expenses.json"))
+    ]
     const amounts = decoded.flatMap((value) => objects(value)).filter(([, inner]) => Euros.isEuros(inner))
     expect(amounts.length).toBeGreaterThan(3)
     for (const [path, amount] of amounts) expect(Object.isFrozen(amount), path).toBe(true)
@@ -88,7 +92,9 @@ describe("decoded values are deeply frozen", () => {
     expect(json).toEqual(copy)
     for (const [path, inner] of objects(json)) expect(Object.isFrozen(inner), path).toBe(false)
 
-    const scenario = JSON.parse(readFileSync(new URL("../../examples/scenarios/eligibility.json", import.meta.url), "utf8"))
+    const scenario = JSON.parse(
+      readFileSync(new URL("../../examples/scenarios/eligibility.json", import.meta.url), "utf8")
+    )
     const decodedScenario = parseScenario(scenario)
     for (const [path, inner] of objects(scenario)) expect(Object.isFrozen(inner), path).toBe(false)
     expect(Object.isFrozen(decodedScenario)).toBe(true)

@@ -28,14 +28,26 @@ describe("a document with many faults", () => {
     expect(MAX_LISTED_ISSUES).toBe(100)
     expect(error.issues).toHaveLength(100)
     expect(error.omittedIssues).toBe(59_900)
-    expect(error.issues.slice(0, 4).map((issue) => issue.path)).toEqual([[0, "bogus"], [0, "date"], [0, "kind"], [1, "bogus"]])
+    expect(error.issues.slice(0, 4).map((issue) => issue.path)).toEqual([
+      [0, "bogus"],
+      [0, "date"],
+      [0, "kind"],
+      [1, "bogus"]
+    ])
     expect(error.issues[99]?.path).toEqual([33, "bogus"])
     const lines = error.message.split("\n")
-    expect([lines.length, lines[0], lines[1], lines.at(-1)]).toEqual([102, "Invalid activities (60000 issues, the first 100 listed):", "  [0].bogus: Expected no excess property", "  … and 59900 more issues"])
+    expect([lines.length, lines[0], lines[1], lines.at(-1)]).toEqual([
+      102,
+      "Invalid activities (60000 issues, the first 100 listed):",
+      "  [0].bogus: Expected no excess property",
+      "  … and 59900 more issues"
+    ])
   })
 
   it("lists every issue, and counts none, up to the limit", () => {
-    const error = failure(safeParseActivities(Array.from({ length: 50 }, (_, i) => ({ id: `a-${i}`, date: "2024-01-01" }))))
+    const error = failure(
+      safeParseActivities(Array.from({ length: 50 }, (_, i) => ({ id: `a-${i}`, date: "2024-01-01" })))
+    )
     expect([error.issues.length, error.omittedIssues]).toEqual([50, undefined])
     expect(error.message.split("\n")[0]).toBe("Invalid activities (50 issues):")
     const one = ValidationError.of("list", [], 1)
@@ -68,18 +80,27 @@ describe("an object whose fields are inherited", () => {
     half["start"] = "2024-01-01"
     expect(failure(safeParsePeriod(half)).issues.map((issue) => issue.path)).toEqual([["end"]])
     const partner = (exampleData("portfolio.json") as { partners: Array<object> }).partners[1]!
-    expect(failure(safeParsePartner(Object.create(partner))).issues[0]).toMatchObject({ path: ["id"], message: "is inherited from the object's prototype, not a field of its own" })
+    expect(failure(safeParsePartner(Object.create(partner))).issues[0]).toMatchObject({
+      path: ["id"],
+      message: "is inherited from the object's prototype, not a field of its own"
+    })
   })
 
   it("is refused deep in a document, and so is a list that inherits its items", () => {
-    const portfolio = exampleData("portfolio.json") as { partners: Array<object>; conventions: Array<{ terms: { period: object } }> }
+    const portfolio = exampleData("portfolio.json") as {
+      partners: Array<object>
+      conventions: Array<{ terms: { period: object } }>
+    }
     portfolio.conventions[2]!.terms.period = Object.create(portfolio.conventions[2]!.terms.period)
     expect(failure(safeParsePortfolio(portfolio)).issues.map((issue) => issue.path)).toEqual([
       ["conventions", 2, "terms", "period", "start"],
       ["conventions", 2, "terms", "period", "end"]
     ])
     const list = Object.create(exampleData("activities.json")) as object
-    expect(failure(safeParseActivities(list)).issues[0]).toMatchObject({ path: [0], message: "is inherited from the object's prototype, not a field of its own" })
+    expect(failure(safeParseActivities(list)).issues[0]).toMatchObject({
+      path: [0],
+      message: "is inherited from the object's prototype, not a field of its own"
+    })
   })
 
   it("does not stop a document that refers to one object twice, or holds a cycle, from being read", () => {

@@ -1,5 +1,14 @@
 import { describe, expect, it } from "vitest"
-import { ValidationError, evaluateFundingUse, parseActivities, parseExpenses, parsePortfolio, evaluateObjectives, isResolvedConvention, resolveConvention } from "caf-conventions"
+import {
+  ValidationError,
+  evaluateFundingUse,
+  parseActivities,
+  parseExpenses,
+  parsePortfolio,
+  evaluateObjectives,
+  isResolvedConvention,
+  resolveConvention
+} from "caf-conventions"
 import { makeMark } from "../../src/core/mark.js"
 import { decodedActivities } from "../../src/objectives/activity.js"
 import { decodedExpenses, decodedPayments } from "../../src/funding/records.js"
@@ -68,6 +77,12 @@ describe("a mark on the values the library decoded", () => {
       expect((error as ValidationError).issues.map((issue) => issue.path.join("."))).toEqual(["0.date"])
     }
     const [expense] = parseExpenses([{ id: "d-1", date: "2024-03-14", amount: "1200", category: "experts" }])
-    expect(() => evaluateFundingUse(convention as never, { year: 2024, payments: [], expenses: [{ ...expense, amount: "-5" } as never] })).toThrow(ValidationError)
+    expect(() =>
+      evaluateFundingUse(convention as never, {
+        year: 2024,
+        payments: [],
+        expenses: [{ ...expense, amount: "-5" } as never]
+      })
+    ).toThrow(ValidationError)
   })
 })

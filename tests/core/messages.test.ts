@@ -6,7 +6,9 @@ import { exampleData } from "../fixtures.js"
 
 /** The founding convention's JSON, with one change. */
 function founding(change: (json: Record<string, any>) => void): unknown {
-  const json = structuredClone((exampleData("portfolio.json") as { conventions: Array<Record<string, any>> }).conventions[2]) as Record<string, any>
+  const json = structuredClone(
+    (exampleData("portfolio.json") as { conventions: Array<Record<string, any>> }).conventions[2]
+  ) as Record<string, any>
   change(json)
   return json
 }
@@ -31,7 +33,9 @@ describe("suggestions", () => {
     expect(nearest("Parentalité", sectors)).toEqual(["parentalite"])
     expect(nearest("enfence", sectors)).toEqual(["enfance"])
     expect(nearest("sector", ["period", "sectors", "territory"])).toEqual(["sectors"])
-    expect(nearest("cpo", ["accord-cadre", "convention-pluriannuelle-objectifs"])).toEqual(["convention-pluriannuelle-objectifs"])
+    expect(nearest("cpo", ["accord-cadre", "convention-pluriannuelle-objectifs"])).toEqual([
+      "convention-pluriannuelle-objectifs"
+    ])
     expect(nearest("logement-social-et-familial", sectors)).toEqual([])
     expect(nearest("", sectors)).toEqual([])
   })
@@ -40,45 +44,99 @@ describe("suggestions", () => {
 describe("validation issues", () => {
   it("name an unknown code, repeat it, and suggest the nearest, in French and in English", () => {
     const [issue] = issuesOf(founding((json) => (json.terms.sectors = ["jeunese"])))
-    expect(issue).toMatchObject({ path: ["terms", "sectors", 0], code: "enum", found: '"jeunese"', suggestions: ["jeunesse"] })
+    expect(issue).toMatchObject({
+      path: ["terms", "sectors", 0],
+      code: "enum",
+      found: '"jeunese"',
+      suggestions: ["jeunesse"]
+    })
     expect(issue?.expected).toContain('"jeunesse"')
     expect(issueMessage(issue!)).toBe(
       "« jeunese » n'est pas un code accepté ici : vouliez-vous dire « jeunesse » ? Codes acceptés : petite-enfance, enfance, jeunesse, parentalite, animation-vie-sociale, logement, handicap, acces-aux-droits"
     )
-    expect(issueMessage(issue!, "en")).toBe('"jeunese" is not an accepted code here: did you mean "jeunesse"? Accepted codes: petite-enfance, enfance, jeunesse, parentalite, animation-vie-sociale, logement, handicap, acces-aux-droits')
+    expect(issueMessage(issue!, "en")).toBe(
+      '"jeunese" is not an accepted code here: did you mean "jeunesse"? Accepted codes: petite-enfance, enfance, jeunesse, parentalite, animation-vie-sociale, logement, handicap, acces-aux-droits'
+    )
     // the developer's message of earlier versions is kept as it was
-    expect(issue?.message).toBe('Expected "petite-enfance" | "enfance" | "jeunesse" | "parentalite" | "animation-vie-sociale" | "logement" | "handicap" | "acces-aux-droits"')
+    expect(issue?.message).toBe(
+      'Expected "petite-enfance" | "enfance" | "jeunesse" | "parentalite" | "animation-vie-sociale" | "logement" | "handicap" | "acces-aux-droits"'
+    )
   })
 
   it("suggest the nearest key of the object for a misspelt field, and say which field is missing", () => {
     const issues = issuesOf(founding((json) => (json.terms.sector = json.terms.sectors)))
-    expect(issues).toMatchObject([{ path: ["terms", "sector"], code: "unknown-key", suggestions: ["sectors"], message: "Expected no excess property" }])
+    expect(issues).toMatchObject([
+      {
+        path: ["terms", "sector"],
+        code: "unknown-key",
+        suggestions: ["sectors"],
+        message: "Expected no excess property"
+      }
+    ])
     const missing = issuesOf(founding((json) => delete json.title))
-    expect(missing).toMatchObject([{ path: ["title"], code: "missing-key", messages: { fr: "le champ obligatoire « title » manque", en: 'the required field "title" is missing' } }])
+    expect(missing).toMatchObject([
+      {
+        path: ["title"],
+        code: "missing-key",
+        messages: { fr: "le champ obligatoire « title » manque", en: 'the required field "title" is missing' }
+      }
+    ])
     expect(missing[0]?.found).toBeUndefined()
   })
 
   it("give the string to write for a number where an amount is expected, or none when it has more than two decimals", () => {
     expect(issuesOf(founding((json) => (json.terms.amounts.yearlyAmount = 45000)))).toMatchObject([
-      { code: "amount", found: "45000", suggestions: ["45000.00"], messages: { fr: 'un montant s\'écrit entre guillemets, avec un point avant les centimes : écrivez "45000.00" au lieu de 45000' } }
+      {
+        code: "amount",
+        found: "45000",
+        suggestions: ["45000.00"],
+        messages: {
+          fr: 'un montant s\'écrit entre guillemets, avec un point avant les centimes : écrivez "45000.00" au lieu de 45000'
+        }
+      }
     ])
     const [precise] = issuesOf(founding((json) => (json.terms.amounts.yearlyAmount = 0.125)))
     expect(precise).toMatchObject({ code: "amount", found: "0.125" })
     expect(precise?.suggestions).toBeUndefined()
-    expect(issuesOf(founding((json) => (json.terms.amounts.yearlyAmount = "30 000,50")))).toMatchObject([{ code: "amount", suggestions: ["30000.50"], messages: { fr: "le montant doit s'écrire avec des chiffres et un point décimal, par exemple 30000.50 : écrivez « 30000.50 »" } }])
+    expect(issuesOf(founding((json) => (json.terms.amounts.yearlyAmount = "30 000,50")))).toMatchObject([
+      {
+        code: "amount",
+        suggestions: ["30000.50"],
+        messages: {
+          fr: "le montant doit s'écrire avec des chiffres et un point décimal, par exemple 30000.50 : écrivez « 30000.50 »"
+        }
+      }
+    ])
   })
 
   it("reorder a date written day first, and say an impossible one in French", () => {
-    expect(issuesOf(founding((json) => (json.signatureDate = "1/2/2023")))).toMatchObject([{ path: ["signatureDate"], code: "date", suggestions: ["2023-02-01"] }])
+    expect(issuesOf(founding((json) => (json.signatureDate = "1/2/2023")))).toMatchObject([
+      { path: ["signatureDate"], code: "date", suggestions: ["2023-02-01"] }
+    ])
     expect(issuesOf(founding((json) => (json.signatureDate = "31/02/2023")))[0]?.suggestions).toBeUndefined()
-    expect(issuesOf(founding((json) => (json.signatureDate = "2023-02-30")))).toMatchObject([{ code: "date", messages: { fr: "2023-02-30 n'est pas une date : février 2023 compte 28 jours" } }])
-    expect(issuesOf(founding((json) => (json.signatureDate = 20230101)))).toMatchObject([{ code: "date", found: "20230101" }])
+    expect(issuesOf(founding((json) => (json.signatureDate = "2023-02-30")))).toMatchObject([
+      { code: "date", messages: { fr: "2023-02-30 n'est pas une date : février 2023 compte 28 jours" } }
+    ])
+    expect(issuesOf(founding((json) => (json.signatureDate = 20230101)))).toMatchObject([
+      { code: "date", found: "20230101" }
+    ])
   })
 
   it("give a wrong JSON type the expected form, numbers out of range their bounds, and rules between fields a French sentence", () => {
-    expect(issuesOf(founding((json) => (json.title = 5)))).toMatchObject([{ code: "type", expected: "a string", suggestions: ['"5"'], messages: { fr: 'attendu : un texte entre guillemets ; trouvé : un nombre : écrivez "5"' } }])
-    expect(issuesOf(founding((json) => (json.terms.payment = { paymentDeadlineDays: 400 })))).toMatchObject([{ code: "range", found: "400", messages: { fr: "attendu : un nombre de 0 à 366 (valeur trouvée : 400)" } }])
-    expect(issuesOf(founding((json) => (json.partnerId = json.funderId)))).toMatchObject([{ path: ["partnerId"], code: "rule", messages: { fr: "le partenaire ne peut pas être le financeur (caf-91)" } }])
+    expect(issuesOf(founding((json) => (json.title = 5)))).toMatchObject([
+      {
+        code: "type",
+        expected: "a string",
+        suggestions: ['"5"'],
+        messages: { fr: 'attendu : un texte entre guillemets ; trouvé : un nombre : écrivez "5"' }
+      }
+    ])
+    expect(issuesOf(founding((json) => (json.terms.payment = { paymentDeadlineDays: 400 })))).toMatchObject([
+      { code: "range", found: "400", messages: { fr: "attendu : un nombre de 0 à 366 (valeur trouvée : 400)" } }
+    ])
+    expect(issuesOf(founding((json) => (json.partnerId = json.funderId)))).toMatchObject([
+      { path: ["partnerId"], code: "rule", messages: { fr: "le partenaire ne peut pas être le financeur (caf-91)" } }
+    ])
   })
 
   it("shorten a long value found", () => {
@@ -88,9 +146,14 @@ describe("validation issues", () => {
   })
 
   it("translate the messages of the library's checks, and keep an unknown one in both languages with the code invalid", () => {
-    expect(translate("the notification 2023-02-01 is before the signature 2023-03-01")).toEqual({ code: "rule", fr: "la notification du 01/02/2023 précède la signature du 01/03/2023" })
+    expect(translate("the notification 2023-02-01 is before the signature 2023-03-01")).toEqual({
+      code: "rule",
+      fr: "la notification du 01/02/2023 précède la signature du 01/03/2023"
+    })
     expect(translate("something new")).toBeUndefined()
-    expect(ValidationError.of("thing", [{ path: ["a"], message: "something new" }]).issues).toEqual([{ path: ["a"], message: "something new", code: "invalid", messages: { fr: "something new", en: "something new" } }])
+    expect(ValidationError.of("thing", [{ path: ["a"], message: "something new" }]).issues).toEqual([
+      { path: ["a"], message: "something new", code: "invalid", messages: { fr: "something new", en: "something new" } }
+    ])
   })
 })
 
@@ -99,7 +162,10 @@ describe("formatIssues", () => {
     const one = safeParsePeriod({ start: "2025-01-01", end: "2024-12-31" })
     const two = safeParsePeriod({ start: "2025-02-30", end: "24-12-31" })
     if (one.success || two.success) throw new Error("expected both periods to be refused")
-    expect(formatIssues(one.error)).toEqual(["période : 1 problème", "  end : la fin, le 31/12/2024, précède le début, le 01/01/2025"])
+    expect(formatIssues(one.error)).toEqual([
+      "période : 1 problème",
+      "  end : la fin, le 31/12/2024, précède le début, le 01/01/2025"
+    ])
     expect(formatIssues(two.error)[0]).toBe("période : 2 problèmes")
     expect(formatIssues(two.error, { locale: "en", title: "p.json" })).toEqual([
       "p.json: 2 issues",
@@ -109,7 +175,10 @@ describe("formatIssues", () => {
   })
 
   it("counts the issues not listed", () => {
-    const error = ValidationError.of("activities", Array.from({ length: 102 }, (_, index) => ({ path: [index], message: "expected at least one item" })))
+    const error = ValidationError.of(
+      "activities",
+      Array.from({ length: 102 }, (_, index) => ({ path: [index], message: "expected at least one item" }))
+    )
     const lines = formatIssues(error)
     expect(lines[0]).toBe("activités : 102 problèmes, dont 2 non listés")
     expect(lines.at(-1)).toBe("  … et 2 autres problèmes")

@@ -16,7 +16,8 @@ function reader(): RecordReader<Row> {
   const codec = makeCodec(Schema.Struct({ id: Schema.String, amount: Schema.Number }), "row")
   return {
     subject: "rows",
-    looksDecoded: (value): value is Row => value !== null && typeof value === "object" && typeof (value as { id?: unknown }).id === "string",
+    looksDecoded: (value): value is Row =>
+      value !== null && typeof value === "object" && typeof (value as { id?: unknown }).id === "string",
     safeParse: (value) => codec.safeParse(value)
   }
 }
@@ -25,7 +26,8 @@ function problems(run: () => unknown): ReadonlyArray<string> {
   try {
     run()
   } catch (error) {
-    if (error instanceof ValidationError) return error.issues.map((issue) => `${JSON.stringify(issue.path)} ${issue.message}`)
+    if (error instanceof ValidationError)
+      return error.issues.map((issue) => `${JSON.stringify(issue.path)} ${issue.message}`)
     throw error
   }
   return []
@@ -33,7 +35,14 @@ function problems(run: () => unknown): ReadonlyArray<string> {
 
 describe("records made unique by id", () => {
   it("come out sorted by id, whatever the input order", () => {
-    const { unique, copies } = uniqueById([{ id: "c", amount: 1 }, { id: "a", amount: 2 }, { id: "b", amount: 3 }], reader())
+    const { unique, copies } = uniqueById(
+      [
+        { id: "c", amount: 1 },
+        { id: "a", amount: 2 },
+        { id: "b", amount: 3 }
+      ],
+      reader()
+    )
     expect(unique.map((row) => row.id)).toEqual(["a", "b", "c"])
     expect(copies).toEqual([])
   })
@@ -55,61 +64,123 @@ describe("records made unique by id", () => {
     expect(unique.map((row) => row.id)).toEqual(ids)
     // 40 copies of one id, the 30th one different: it is the one reported, against the first.
     const copies = Array.from({ length: 40 }, (_, index) => ({ id: "same", amount: index === 29 ? 2 : 1 }))
-    expect(problems(() => uniqueById(copies, reader()))).toEqual(['[29,"id"] the id same is already used by record [0] with different content'])
-    const kept = uniqueById(copies.filter((_, index) => index !== 29), reader())
+    expect(problems(() => uniqueById(copies, reader()))).toEqual([
+      '[29,"id"] the id same is already used by record [0] with different content'
+    ])
+    const kept = uniqueById(
+      copies.filter((_, index) => index !== 29),
+      reader()
+    )
     expect([kept.unique.length, kept.copies.length]).toEqual([1, 38])
     expect(kept.unique[0]).toBe(copies[0])
   })
 
   it("compare fields that are null like any other value", () => {
-    const { copies } = uniqueById([{ id: "n", amount: null }, { id: "n", amount: null }], reader())
+    const { copies } = uniqueById(
+      [
+        { id: "n", amount: null },
+        { id: "n", amount: null }
+      ],
+      reader()
+    )
     expect(copies).toHaveLength(1)
-    expect(problems(() => uniqueById([{ id: "n", amount: null }, { id: "n", amount: 0 }], reader()))).toEqual(['[1,"id"] the id n is already used by record [0] with different content'])
+    expect(
+      problems(() =>
+        uniqueById(
+          [
+            { id: "n", amount: null },
+            { id: "n", amount: 0 }
+          ],
+          reader()
+        )
+      )
+    ).toEqual(['[1,"id"] the id n is already used by record [0] with different content'])
   })
 
   it("compare values with a JSON form by that form (amounts in euros)", () => {
-    const { unique, copies } = uniqueById([{ id: "a", amount: Euros.parse("10") }, { id: "a", amount: Euros.parse("10.00") }], reader())
+    const { unique, copies } = uniqueById(
+      [
+        { id: "a", amount: Euros.parse("10") },
+        { id: "a", amount: Euros.parse("10.00") }
+      ],
+      reader()
+    )
     expect(unique).toHaveLength(1)
     expect(copies).toHaveLength(1)
-    expect(problems(() => uniqueById([{ id: "a", amount: Euros.parse("10") }, { id: "a", amount: Euros.parse("10.01") }], reader()))).toEqual([
-      '[1,"id"] the id a is already used by record [0] with different content'
-    ])
+    expect(
+      problems(() =>
+        uniqueById(
+          [
+            { id: "a", amount: Euros.parse("10") },
+            { id: "a", amount: Euros.parse("10.01") }
+          ],
+          reader()
+        )
+      )
+    ).toEqual(['[1,"id"] the id a is already used by record [0] with different content'])
   })
 
   it("refuse one id with different content, naming the first record in input order", () => {
-    const rows = [{ id: "a", amount: 1 }, { id: "a", amount: 2 }, { id: "a", amount: 1 }, { id: "a", amount: 3 }]
+    const rows = [
+      { id: "a", amount: 1 },
+      { id: "a", amount: 2 },
+      { id: "a", amount: 1 },
+      { id: "a", amount: 3 }
+    ]
     expect(problems(() => uniqueById(rows, reader()))).toEqual([
       '[1,"id"] the id a is already used by record [0] with different content',
       '[3,"id"] the id a is already used by record [0] with different content'
     ])
     // Lists in another order are other content.
-    expect(problems(() => uniqueById([{ id: "t", amount: 1, tags: ["x", "y"] }, { id: "t", amount: 1, tags: ["y", "x"] }], reader()))).toEqual([
-      '[1,"id"] the id t is already used by record [0] with different content'
-    ])
+    expect(
+      problems(() =>
+        uniqueById(
+          [
+            { id: "t", amount: 1, tags: ["x", "y"] },
+            { id: "t", amount: 1, tags: ["y", "x"] }
+          ],
+          reader()
+        )
+      )
+    ).toEqual(['[1,"id"] the id t is already used by record [0] with different content'])
   })
 
   it("decode what does not look decoded, and list every problem in input order", () => {
     const rows: Array<unknown> = [{ id: "z", amount: 1 }, { id: "z", amount: 2 }, 7, null, { id: "a", amount: 1 }]
-    expect(problems(() => uniqueById(rows, reader()))).toEqual(['[1,"id"] the id z is already used by record [0] with different content', "[2] Expected object", "[3] Expected object"])
+    expect(problems(() => uniqueById(rows, reader()))).toEqual([
+      '[1,"id"] the id z is already used by record [0] with different content',
+      "[2] Expected object",
+      "[3] Expected object"
+    ])
     expect(uniqueById([], reader())).toEqual({ unique: [], copies: [] })
   })
 
   it("refuse what is not a list, saying what it is", () => {
-    expect(problems(() => uniqueById({ id: "a" } as unknown as Array<unknown>, reader()))).toEqual(['["rows"] expected a list, got object'])
-    expect(problems(() => uniqueById(null as unknown as Array<unknown>, reader()))).toEqual(['["rows"] expected a list, got null'])
+    expect(problems(() => uniqueById({ id: "a" } as unknown as Array<unknown>, reader()))).toEqual([
+      '["rows"] expected a list, got object'
+    ])
+    expect(problems(() => uniqueById(null as unknown as Array<unknown>, reader()))).toEqual([
+      '["rows"] expected a list, got null'
+    ])
   })
 })
 
 describe("argument checks", () => {
   it("ids compare as strings, equal ids as equal", () => {
-    expect([compareIds({ id: "a" }, { id: "b" }), compareIds({ id: "b" }, { id: "a" }), compareIds({ id: "a" }, { id: "a" })]).toEqual([-1, 1, 0])
+    expect([
+      compareIds({ id: "a" }, { id: "b" }),
+      compareIds({ id: "b" }, { id: "a" }),
+      compareIds({ id: "a" }, { id: "a" })
+    ]).toEqual([-1, 1, 0])
     expect(compareIds({ id: "10" }, { id: "9" })).toBe(-1)
   })
 
   it("a list is returned as it is; anything else is refused at the argument's name", () => {
     const list = [1, 2]
     expect(requireList(list, "payments", "payments")).toBe(list)
-    const seen = [null, undefined, "x", 3, {}].map((value) => problems(() => requireList(value, "funding use options", "payments")))
+    const seen = [null, undefined, "x", 3, {}].map((value) =>
+      problems(() => requireList(value, "funding use options", "payments"))
+    )
     expect(seen).toEqual([
       ['["payments"] expected a list, got null'],
       ['["payments"] expected a list, got undefined'],
@@ -122,7 +193,9 @@ describe("argument checks", () => {
   it("options are an object, not null, a list or a scalar", () => {
     const options = { year: 2024 }
     expect(requireOptions(options, "options")).toBe(options)
-    const seen = [null, [], "2024", 2024, undefined].map((value) => problems(() => requireOptions(value as object, "options")))
+    const seen = [null, [], "2024", 2024, undefined].map((value) =>
+      problems(() => requireOptions(value as object, "options"))
+    )
     expect(seen).toEqual([
       ["[] expected an options object, got null"],
       ["[] expected an options object, got a list"],
@@ -134,7 +207,8 @@ describe("argument checks", () => {
 })
 
 describe("year and date options", () => {
-  const check = (options: Record<string, unknown>) => checkedYearOptions("test options", options as { year: number; asOf?: unknown; on?: unknown }, ["asOf", "on"])
+  const check = (options: Record<string, unknown>) =>
+    checkedYearOptions("test options", options as { year: number; asOf?: unknown; on?: unknown }, ["asOf", "on"])
 
   it("return the year and the dates given, decoded", () => {
     expect(check({ year: 2024, asOf: "2024-06-30" })).toEqual({ year: 2024, dates: { asOf: "2024-06-30" } })
@@ -164,6 +238,8 @@ describe("year and date options", () => {
       '["asOf"] 2024-02-30 is not a calendar date: February 2024 has 29 days',
       '["on"] Expected string'
     ])
-    expect(problems(() => checkedYearOptions("test options", null as unknown as { year: number }, []))).toEqual(["[] expected an options object, got null"])
+    expect(problems(() => checkedYearOptions("test options", null as unknown as { year: number }, []))).toEqual([
+      "[] expected an options object, got null"
+    ])
   })
 })

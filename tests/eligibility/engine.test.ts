@@ -56,7 +56,9 @@ describe("custom rules", () => {
     expect(checkEligibility(founding, candidate, on2024).eligible).toBe(false)
     const result = checkEligibility(founding, candidate, { ...on2024, rules: tree })
     expect(result.eligible).toBe(true)
-    expect(result.explanation.children.find((child) => child.ruleId === "territory")?.source).toBe("Règlement d'intervention local (exemple)")
+    expect(result.explanation.children.find((child) => child.ruleId === "territory")?.source).toBe(
+      "Règlement d'intervention local (exemple)"
+    )
   })
 
   it("add the optional employer rule, or remove a rule", () => {
@@ -64,30 +66,54 @@ describe("custom rules", () => {
     expect(ruleIds(dla)).toHaveLength(9)
     expect(checkEligibility(founding, viry, { ...on2024, rules: dla }).eligible).toBe(true)
     const volunteersOnly = { ...viry, employer: false }
-    expect(checkEligibility(founding, volunteersOnly, { ...on2024, rules: dla }).failedRules).toEqual(["employer-structure"])
+    expect(checkEligibility(founding, volunteersOnly, { ...on2024, rules: dla }).failedRules).toEqual([
+      "employer-structure"
+    ])
     const { employer: _unknown, ...unknownEmployer } = viry
     const unknown = checkEligibility(founding, unknownEmployer, { ...on2024, rules: dla })
-    expect(unknown.explanation.children.at(-1)?.sentence).toBe("Le caractère employeur de la structure n'est pas renseigné.")
+    expect(unknown.explanation.children.at(-1)?.sentence).toBe(
+      "Le caractère employeur de la structure n'est pas renseigné."
+    )
     expect(ruleIds(removeRule(DEFAULT_ELIGIBILITY_RULES, "territory"))).not.toContain("territory")
   })
 
   it("refuse to replace or remove a rule that is not there, and a malformed id", () => {
-    const refused = (argument: string, message: string) => expect.objectContaining({ _tag: "InvalidArgument", argument, message })
-    expect(() => replaceRule(DEFAULT_ELIGIBILITY_RULES, { ...essonneOrSeineEtMarne, id: "teritory" })).toThrow(refused("rule", "the tree has no rule teritory to replace"))
-    expect(() => removeRule(DEFAULT_ELIGIBILITY_RULES, "teritory")).toThrow(refused("id", "the tree has no rule teritory to remove"))
-    expect(() => defineRule({ ...essonneOrSeineEtMarne, id: "Territory 2" })).toThrow(refused("rule.id", `a rule id is lowercase letters, digits and '-', not all/any/not; got "Territory 2"`))
-    for (const id of ["all", "any", "not"]) expect(() => defineRule({ ...essonneOrSeineEtMarne, id })).toThrow(refused("rule.id", `a rule id is lowercase letters, digits and '-', not all/any/not; got "${id}"`))
+    const refused = (argument: string, message: string) =>
+      expect.objectContaining({ _tag: "InvalidArgument", argument, message })
+    expect(() => replaceRule(DEFAULT_ELIGIBILITY_RULES, { ...essonneOrSeineEtMarne, id: "teritory" })).toThrow(
+      refused("rule", "the tree has no rule teritory to replace")
+    )
+    expect(() => removeRule(DEFAULT_ELIGIBILITY_RULES, "teritory")).toThrow(
+      refused("id", "the tree has no rule teritory to remove")
+    )
+    expect(() => defineRule({ ...essonneOrSeineEtMarne, id: "Territory 2" })).toThrow(
+      refused("rule.id", `a rule id is lowercase letters, digits and '-', not all/any/not; got "Territory 2"`)
+    )
+    for (const id of ["all", "any", "not"])
+      expect(() => defineRule({ ...essonneOrSeineEtMarne, id })).toThrow(
+        refused("rule.id", `a rule id is lowercase letters, digits and '-', not all/any/not; got "${id}"`)
+      )
     expect(defineRule({ ...essonneOrSeineEtMarne, id: "nota" }).id).toBe("nota")
   })
 
   it("replace a rule wherever it sits, under an exclusion too, and name combinations by default", () => {
     const tree = allOf([not(TERRITORY_RULE), anyOf([EMPLOYER_STRUCTURE_RULE])])
     const [excluded, any] = tree.kind === "all" ? tree.children : []
-    expect([tree.label, (excluded as RuleCombination).label, (any as RuleCombination).label]).toEqual(["Toutes les conditions", "Condition exclue", "Au moins une condition"])
+    expect([tree.label, (excluded as RuleCombination).label, (any as RuleCombination).label]).toEqual([
+      "Toutes les conditions",
+      "Condition exclue",
+      "Au moins une condition"
+    ])
     const replaced = replaceRule(tree, essonneOrSeineEtMarne)
     const [replacedExclusion] = "kind" in replaced && replaced.kind === "all" ? replaced.children : []
-    expect(replacedExclusion !== undefined && "kind" in replacedExclusion && replacedExclusion.kind === "not" ? replacedExclusion.child : undefined).toBe(essonneOrSeineEtMarne)
-    expect(excluded !== undefined && "kind" in excluded && excluded.kind === "not" ? excluded.child : undefined).toBe(TERRITORY_RULE)
+    expect(
+      replacedExclusion !== undefined && "kind" in replacedExclusion && replacedExclusion.kind === "not"
+        ? replacedExclusion.child
+        : undefined
+    ).toBe(essonneOrSeineEtMarne)
+    expect(excluded !== undefined && "kind" in excluded && excluded.kind === "not" ? excluded.child : undefined).toBe(
+      TERRITORY_RULE
+    )
     expect(ruleIds(removeRule(tree, "territory"))).toEqual(["employer-structure"])
   })
 
@@ -96,30 +122,66 @@ describe("custom rules", () => {
       try {
         run()
       } catch (error) {
-        if (error instanceof ValidationError) return [error.subject, ...error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`)]
+        if (error instanceof ValidationError)
+          return [error.subject, ...error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`)]
         throw error
       }
       return []
     }
-    expect(problemsOf(() => checkEligibility(founding, viry, null as never))).toEqual(["eligibility options", ": expected an options object, got null"])
-    expect(problemsOf(() => checkEligibility(founding, viry, { date: "2024-02-30" }))).toEqual(["eligibility options", "date: 2024-02-30 is not a calendar date: February 2024 has 29 days"])
-    expect(problemsOf(() => screenEligibility(founding, [viry], [] as never))).toEqual(["eligibility options", ": expected an options object, got a list"])
-    expect(problemsOf(() => screenEligibility(founding, "viry" as never, on2024))).toEqual(["candidates", "candidates: expected a list, got string"])
-    expect(problemsOf(() => compileEligibility(founding, 3 as never))).toEqual(["eligibility options", ": expected an options object, got number"])
-    expect(problemsOf(() => checkEligibility(founding, { ...viry, sector: "sport" as never }, on2024))[0]).toBe("candidate")
+    expect(problemsOf(() => checkEligibility(founding, viry, null as never))).toEqual([
+      "eligibility options",
+      ": expected an options object, got null"
+    ])
+    expect(problemsOf(() => checkEligibility(founding, viry, { date: "2024-02-30" }))).toEqual([
+      "eligibility options",
+      "date: 2024-02-30 is not a calendar date: February 2024 has 29 days"
+    ])
+    expect(problemsOf(() => screenEligibility(founding, [viry], [] as never))).toEqual([
+      "eligibility options",
+      ": expected an options object, got a list"
+    ])
+    expect(problemsOf(() => screenEligibility(founding, "viry" as never, on2024))).toEqual([
+      "candidates",
+      "candidates: expected a list, got string"
+    ])
+    expect(problemsOf(() => compileEligibility(founding, 3 as never))).toEqual([
+      "eligibility options",
+      ": expected an options object, got number"
+    ])
+    expect(problemsOf(() => checkEligibility(founding, { ...viry, sector: "sport" as never }, on2024))[0]).toBe(
+      "candidate"
+    )
     const screening = screenEligibility(founding, [{ ...viry, sector: "sport" }], on2024)
-    expect(screening.lines[0]?.status === "invalid" ? [screening.lines[0].error.subject, screening.lines[0].error.issues[0]?.path] : []).toEqual(["candidates", [0, "sector"]])
+    expect(
+      screening.lines[0]?.status === "invalid"
+        ? [screening.lines[0].error.subject, screening.lines[0].error.issues[0]?.path]
+        : []
+    ).toEqual(["candidates", [0, "sector"]])
   })
 
   it("compose with any and not, explained at every level", () => {
-    const tree = allOf([anyOf([TERRITORY_RULE, essonneOrSeineEtMarne], "Un des territoires"), not(EMPLOYER_STRUCTURE_RULE, "Structure bénévole")], "Règle locale")
-    const result = checkEligibility(founding, { ...viry, departement: "77" as Candidate["departement"], employer: false }, { ...on2024, rules: tree })
+    const tree = allOf(
+      [
+        anyOf([TERRITORY_RULE, essonneOrSeineEtMarne], "Un des territoires"),
+        not(EMPLOYER_STRUCTURE_RULE, "Structure bénévole")
+      ],
+      "Règle locale"
+    )
+    const result = checkEligibility(
+      founding,
+      { ...viry, departement: "77" as Candidate["departement"], employer: false },
+      { ...on2024, rules: tree }
+    )
     expect(result.eligible).toBe(true)
     expect(result.explanation.children.map((child) => [child.label, child.outcome, child.sentence])).toEqual([
       ["Un des territoires", "pass", "Au moins une des conditions est remplie."],
       ["Structure bénévole", "pass", "« Structure employeuse » n'est pas remplie, comme requis."]
     ])
-    const employer = checkEligibility(founding, { ...viry, departement: "75" as Candidate["departement"] }, { ...on2024, rules: tree })
+    const employer = checkEligibility(
+      founding,
+      { ...viry, departement: "75" as Candidate["departement"] },
+      { ...on2024, rules: tree }
+    )
     expect(employer.failedRules).toEqual(["territory", "territory", "not:employer-structure"])
   })
 })
@@ -141,7 +203,9 @@ describe("bad input never gets a verdict", () => {
       checkEligibility(founding, viry, { date: "2024-02-30" })
       expect.unreachable()
     } catch (error) {
-      expect((error as ValidationError).issues).toMatchObject([{ path: ["date"], message: "2024-02-30 is not a calendar date: February 2024 has 29 days" }])
+      expect((error as ValidationError).issues).toMatchObject([
+        { path: ["date"], message: "2024-02-30 is not a calendar date: February 2024 has 29 days" }
+      ])
     }
     expect(() => compileEligibility(founding, { date: "2024-13-01" })).toThrow(ValidationError)
   })
@@ -152,7 +216,8 @@ describe("bad input never gets a verdict", () => {
       try {
         run()
       } catch (error) {
-        if (error instanceof ValidationError) return [error.subject, ...error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`)]
+        if (error instanceof ValidationError)
+          return [error.subject, ...error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`)]
         throw error
       }
       return []
@@ -160,7 +225,11 @@ describe("bad input never gets a verdict", () => {
     const { otherFunding: _none, ...json } = viry
     expect(isEligible(json as never)).toBe(checkEligibility(founding, viry, { date: "2024-06-01" }).eligible)
     expect(problemsOf(() => isEligible({ ...json, sectors: 3 } as never))[0]).toBe("candidate")
-    expect(problemsOf(() => isEligible({ ...json, sectors: 3 } as never)).slice(1).some((line) => line.startsWith("sectors"))).toBe(true)
+    expect(
+      problemsOf(() => isEligible({ ...json, sectors: 3 } as never))
+        .slice(1)
+        .some((line) => line.startsWith("sectors"))
+    ).toBe(true)
     expect(problemsOf(() => isEligible(null as never))[0]).toBe("candidate")
   })
 
@@ -172,7 +241,11 @@ describe("bad input never gets a verdict", () => {
 
 describe("screening a batch", () => {
   it("answers every candidate, invalid ones with their errors, and counts them", () => {
-    const screening = screenEligibility(founding, [viry, { ...viry, id: "fpt", otherFunding: [{ scheme: "fpt" }] }, { ...viry, id: "bad", sector: "sport" }, 42], on2024)
+    const screening = screenEligibility(
+      founding,
+      [viry, { ...viry, id: "fpt", otherFunding: [{ scheme: "fpt" }] }, { ...viry, id: "bad", sector: "sport" }, 42],
+      on2024
+    )
     expect(screening.lines.map((line) => [line.index, line.status])).toEqual([
       [0, "eligible"],
       [1, "ineligible"],
@@ -207,7 +280,10 @@ const candidates: fc.Arbitrary<Candidate> = fc.record({
       {
         scheme: fc.constantFrom(...FUNDING_SCHEMES),
         conventionId: fc.constantFrom("cpo-2023-2025", "autre-convention"),
-        period: fc.constantFrom({ start: "2021-01-01", end: "2021-12-31" }, { start: "2024-03-01", end: "2025-02-28" }) as fc.Arbitrary<never>
+        period: fc.constantFrom(
+          { start: "2021-01-01", end: "2021-12-31" },
+          { start: "2024-03-01", end: "2025-02-28" }
+        ) as fc.Arbitrary<never>
       },
       { requiredKeys: ["scheme"] }
     ),
@@ -231,14 +307,20 @@ describe("explanations in a batch", () => {
 
   it("share one node between candidates whose rule reads the same values", () => {
     const screening = screenEligibility(founding, [viry, { ...viry, id: "other" }], on2024)
-    const [first, second] = screening.lines.map((line) => (line.status === "invalid" ? undefined : line.result.explanation.children[1]))
+    const [first, second] = screening.lines.map((line) =>
+      line.status === "invalid" ? undefined : line.result.explanation.children[1]
+    )
     expect(first).toBe(second)
   })
 })
 
 describe("the verdict-only path", () => {
   it("gives the same verdict as the explained path, for every candidate and day (property)", () => {
-    const trees = [DEFAULT_ELIGIBILITY_RULES, withRule(DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE), allOf([anyOf([TERRITORY_RULE, essonneOrSeineEtMarne]), not(EMPLOYER_STRUCTURE_RULE)])]
+    const trees = [
+      DEFAULT_ELIGIBILITY_RULES,
+      withRule(DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE),
+      allOf([anyOf([TERRITORY_RULE, essonneOrSeineEtMarne]), not(EMPLOYER_STRUCTURE_RULE)])
+    ]
     fc.assert(
       fc.property(candidates, dates, fc.constantFrom(...trees), (candidate, date, rules) => {
         const explained = checkEligibility(founding, candidate, { date, rules }).eligible

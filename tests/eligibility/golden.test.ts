@@ -6,11 +6,35 @@
  * read the diff, and commit it.
  */
 import { beforeEach, describe, expect, it } from "vitest"
-import { type Convention, DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE, type RuleTree, TERRITORY_RULE, allOf, anyOf, compileEligibility, explain, not, parseCandidate, removeRule, screenEligibility, withRule } from "caf-conventions"
+import {
+  type Convention,
+  DEFAULT_ELIGIBILITY_RULES,
+  EMPLOYER_STRUCTURE_RULE,
+  type RuleTree,
+  TERRITORY_RULE,
+  allOf,
+  anyOf,
+  compileEligibility,
+  explain,
+  not,
+  parseCandidate,
+  removeRule,
+  screenEligibility,
+  withRule
+} from "caf-conventions"
 import { cpo } from "../fixtures.js"
 
 const makeFounding = (): Convention => cpo()
-const base = { employer: true, structureId: "mjc-viry-chatillon", structureName: "MJC de Viry-Châtillon", legalForm: "association-loi-1901", departement: "91", situation: "en-developpement", sector: "jeunesse", accompanimentKind: "individuel" }
+const base = {
+  employer: true,
+  structureId: "mjc-viry-chatillon",
+  structureName: "MJC de Viry-Châtillon",
+  legalForm: "association-loi-1901",
+  departement: "91",
+  situation: "en-developpement",
+  sector: "jeunesse",
+  accompanimentKind: "individuel"
+}
 const candidates: ReadonlyArray<unknown> = [
   { id: "ok", ...base, employer: true },
   { id: "hors-territoire-sans-salarie", ...base, departement: "77", employer: false },
@@ -23,15 +47,30 @@ const candidates: ReadonlyArray<unknown> = [
   { id: "forme", ...base, legalForm: "autre" },
   { id: "partenaire", ...base, structureId: "fase" },
   { id: "fpt", ...base, otherFunding: [{ scheme: "fpt" }] },
-  { id: "autre-convention", ...base, otherFunding: [{ scheme: "action-sociale-caf", conventionId: "cpo-autre" }, { scheme: "fpt", period: { start: "2022-01-01", end: "2022-12-31" } }] },
-  { id: "plusieurs", ...base, sector: "logement", departement: "2A", otherFunding: [{ scheme: "fpt", period: { start: "2024-06-01", end: "2025-05-31" } }] },
+  {
+    id: "autre-convention",
+    ...base,
+    otherFunding: [
+      { scheme: "action-sociale-caf", conventionId: "cpo-autre" },
+      { scheme: "fpt", period: { start: "2022-01-01", end: "2022-12-31" } }
+    ]
+  },
+  {
+    id: "plusieurs",
+    ...base,
+    sector: "logement",
+    departement: "2A",
+    otherFunding: [{ scheme: "fpt", period: { start: "2024-06-01", end: "2025-05-31" } }]
+  },
   { id: "invalide", ...base, departement: "999" },
   { ...base }
 ]
 
 const screen = (date: string, rules: RuleTree = DEFAULT_ELIGIBILITY_RULES) => {
   const screening = screenEligibility(founding, candidates, { date, rules })
-  const lines = screening.lines.map((line) => (line.status === "invalid" ? line.error.message : explain(line.result).join("\n")))
+  const lines = screening.lines.map((line) =>
+    line.status === "invalid" ? line.error.message : explain(line.result).join("\n")
+  )
   return `${lines.join("\n\n")}\n\n${JSON.stringify(screening, null, 2)}\n`
 }
 
@@ -52,19 +91,42 @@ describe("eligibility screenings, whole", () => {
   })
 
   it("custom trees: the territory rule replaced by an alternative with an exclusion; the employer rule added", async () => {
-    const local = allOf([removeRule(DEFAULT_ELIGIBILITY_RULES, TERRITORY_RULE.id), anyOf([TERRITORY_RULE, not(EMPLOYER_STRUCTURE_RULE, "Structure sans salarié")], "Dans le territoire, ou sans salarié")], "Règles locales")
+    const local = allOf(
+      [
+        removeRule(DEFAULT_ELIGIBILITY_RULES, TERRITORY_RULE.id),
+        anyOf(
+          [TERRITORY_RULE, not(EMPLOYER_STRUCTURE_RULE, "Structure sans salarié")],
+          "Dans le territoire, ou sans salarié"
+        )
+      ],
+      "Règles locales"
+    )
     const employers = withRule(DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE)
-    await expect(`${screen("2024-03-01", local)}\n${screen("2024-03-01", employers)}`).toMatchFileSnapshot("golden/custom-tree.txt")
+    await expect(`${screen("2024-03-01", local)}\n${screen("2024-03-01", employers)}`).toMatchFileSnapshot(
+      "golden/custom-tree.txt"
+    )
   })
 
   it("the compiled verdicts equal the explained ones, for each candidate and each tree", () => {
-    const local = allOf([removeRule(DEFAULT_ELIGIBILITY_RULES, TERRITORY_RULE.id), anyOf([TERRITORY_RULE, not(EMPLOYER_STRUCTURE_RULE)])])
-    for (const rules of [DEFAULT_ELIGIBILITY_RULES, local, withRule(DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE)]) {
+    const local = allOf([
+      removeRule(DEFAULT_ELIGIBILITY_RULES, TERRITORY_RULE.id),
+      anyOf([TERRITORY_RULE, not(EMPLOYER_STRUCTURE_RULE)])
+    ])
+    for (const rules of [
+      DEFAULT_ELIGIBILITY_RULES,
+      local,
+      withRule(DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE)
+    ]) {
       for (const date of ["2022-12-31", "2024-03-01", "2026-01-01"]) {
         const compiled = compileEligibility(founding, { date, rules })
-        const lines = screenEligibility(founding, candidates, { date, rules }).lines.flatMap((line) => (line.status === "invalid" ? [] : [line]))
+        const lines = screenEligibility(founding, candidates, { date, rules }).lines.flatMap((line) =>
+          line.status === "invalid" ? [] : [line]
+        )
         expect(lines.length).toBe(13)
-        for (const line of lines) expect(compiled(parseCandidate(candidates[line.index])), `${line.result.candidateId} on ${date}`).toBe(line.result.eligible)
+        for (const line of lines)
+          expect(compiled(parseCandidate(candidates[line.index])), `${line.result.candidateId} on ${date}`).toBe(
+            line.result.eligible
+          )
       }
     }
   })

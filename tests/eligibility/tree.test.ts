@@ -34,11 +34,19 @@ beforeEach(() => {
 
 describe("rule trees", () => {
   it("record what each rule read", () => {
-    const reads = Object.fromEntries(checkEligibility(founding, viry, on2024).explanation.children.map((child) => [child.ruleId, child.read]))
+    const reads = Object.fromEntries(
+      checkEligibility(founding, viry, on2024).explanation.children.map((child) => [child.ruleId, child.read])
+    )
     expect(reads).toEqual({
       "convention-in-force": { date: "2024-06-01", status: "in-force", period: "2023-01-01..2025-12-31" },
-      "sector-covered": { sector: "jeunesse", covered: ["petite-enfance", "enfance", "jeunesse", "parentalite", "animation-vie-sociale"] },
-      "accompaniment-covered": { accompanimentKind: "individuel", covered: ["individuel", "collectif", "instances-partenariales", "coordination-caf"] },
+      "sector-covered": {
+        sector: "jeunesse",
+        covered: ["petite-enfance", "enfance", "jeunesse", "parentalite", "animation-vie-sociale"]
+      },
+      "accompaniment-covered": {
+        accompanimentKind: "individuel",
+        covered: ["individuel", "collectif", "instances-partenariales", "coordination-caf"]
+      },
       "individual-support-situation": { accompanimentKind: "individuel", situation: "en-developpement" },
       territory: { departement: "91", territory: ["91"] },
       "legal-form": { legalForm: "association-loi-1901" },
@@ -50,17 +58,34 @@ describe("rule trees", () => {
   })
 
   it("combine outcomes: a rule that does not apply is neutral, any needs one pass, not inverts", () => {
-    const situationOnly = (rules: Parameters<typeof checkEligibility>[2]["rules"]) => checkEligibility(founding, collective, { ...on2024, rules: rules as never }).explanation
-    expect([situationOnly(allOf([INDIVIDUAL_SUPPORT_SITUATION_RULE])).outcome, situationOnly(allOf([INDIVIDUAL_SUPPORT_SITUATION_RULE])).sentence]).toEqual(["not-applicable", "Aucune des conditions ne s'applique."])
+    const situationOnly = (rules: Parameters<typeof checkEligibility>[2]["rules"]) =>
+      checkEligibility(founding, collective, { ...on2024, rules: rules as never }).explanation
+    expect([
+      situationOnly(allOf([INDIVIDUAL_SUPPORT_SITUATION_RULE])).outcome,
+      situationOnly(allOf([INDIVIDUAL_SUPPORT_SITUATION_RULE])).sentence
+    ]).toEqual(["not-applicable", "Aucune des conditions ne s'applique."])
     expect(situationOnly(anyOf([INDIVIDUAL_SUPPORT_SITUATION_RULE])).outcome).toBe("not-applicable")
-    expect([situationOnly(not(INDIVIDUAL_SUPPORT_SITUATION_RULE)).outcome, situationOnly(not(INDIVIDUAL_SUPPORT_SITUATION_RULE)).sentence]).toEqual(["not-applicable", "La condition ne s'applique pas."])
+    expect([
+      situationOnly(not(INDIVIDUAL_SUPPORT_SITUATION_RULE)).outcome,
+      situationOnly(not(INDIVIDUAL_SUPPORT_SITUATION_RULE)).sentence
+    ]).toEqual(["not-applicable", "La condition ne s'applique pas."])
     const outside = { ...viry, departement: "77" } as Candidate
-    const any = checkEligibility(founding, outside, { ...on2024, rules: anyOf([TERRITORY_RULE, INDIVIDUAL_SUPPORT_SITUATION_RULE]) }).explanation
+    const any = checkEligibility(founding, outside, {
+      ...on2024,
+      rules: anyOf([TERRITORY_RULE, INDIVIDUAL_SUPPORT_SITUATION_RULE])
+    }).explanation
     expect([any.outcome, any.sentence]).toEqual(["pass", "Au moins une des conditions est remplie."])
-    const none = checkEligibility(founding, { ...outside, situation: "ni-difficulte-ni-developpement" } as Candidate, { ...on2024, rules: anyOf([TERRITORY_RULE, INDIVIDUAL_SUPPORT_SITUATION_RULE]) }).explanation
+    const none = checkEligibility(founding, { ...outside, situation: "ni-difficulte-ni-developpement" } as Candidate, {
+      ...on2024,
+      rules: anyOf([TERRITORY_RULE, INDIVIDUAL_SUPPORT_SITUATION_RULE])
+    }).explanation
     expect([none.outcome, none.sentence]).toEqual(["fail", "Aucune des conditions n'est remplie."])
     const excluded = checkEligibility(founding, viry, { ...on2024, rules: not(TERRITORY_RULE, "Hors territoire") })
-    expect([excluded.eligible, excluded.failedRules, excluded.explanation.sentence]).toEqual([false, ["not:territory"], "« Territoire de la convention » est remplie, alors qu'elle est exclue."])
+    expect([excluded.eligible, excluded.failedRules, excluded.explanation.sentence]).toEqual([
+      false,
+      ["not:territory"],
+      "« Territoire de la convention » est remplie, alors qu'elle est exclue."
+    ])
   })
 
   it("give the same verdicts on the fast path, whatever the combination", () => {
@@ -78,7 +103,9 @@ describe("rule trees", () => {
     ]
     for (const rules of trees) {
       for (const candidate of [viry, collective, { ...viry, departement: "77" } as Candidate]) {
-        expect(compileEligibility(founding, { ...on2024, rules })(candidate)).toBe(checkEligibility(founding, candidate, { ...on2024, rules }).eligible)
+        expect(compileEligibility(founding, { ...on2024, rules })(candidate)).toBe(
+          checkEligibility(founding, candidate, { ...on2024, rules }).eligible
+        )
       }
     }
   })
@@ -86,9 +113,11 @@ describe("rule trees", () => {
   it("remove a rule inside not, drop an emptied not, and add a rule to a tree that is not an all", () => {
     const tree = allOf([not(TERRITORY_RULE), EMPLOYER_STRUCTURE_RULE])
     expect(ruleIds(removeRule(tree, "territory"))).toEqual(["employer-structure"])
-    expect(ruleIds(removeRule(allOf([not(allOf([TERRITORY_RULE, EMPLOYER_STRUCTURE_RULE]))]), "territory"))).toEqual(["employer-structure"])
+    expect(ruleIds(removeRule(allOf([not(allOf([TERRITORY_RULE, EMPLOYER_STRUCTURE_RULE]))]), "territory"))).toEqual([
+      "employer-structure"
+    ])
     const added = withRule(anyOf([TERRITORY_RULE]), EMPLOYER_STRUCTURE_RULE)
-    expect([("kind" in added ? added.kind : ""), ruleIds(added)]).toEqual(["all", ["territory", "employer-structure"]])
+    expect(["kind" in added ? added.kind : "", ruleIds(added)]).toEqual(["all", ["territory", "employer-structure"]])
     expect(ruleIds(withRule(TERRITORY_RULE, EMPLOYER_STRUCTURE_RULE))).toEqual(["territory", "employer-structure"])
     expect(ruleIds(removeRule(TERRITORY_RULE, "territory"))).toEqual([])
     expect(ruleIds(not(TERRITORY_RULE))).toEqual(["territory"])
@@ -112,7 +141,10 @@ describe("rule trees", () => {
   it("name the batch and the index of an unreadable candidate", () => {
     const screening = screenEligibility(founding, [{ ...viry, sector: "sport" }], on2024)
     const line = screening.lines[0]
-    expect(line?.status === "invalid" && [line.error.subject, line.error.issues[0]?.path]).toEqual(["candidates", [0, "sector"]])
+    expect(line?.status === "invalid" && [line.error.subject, line.error.issues[0]?.path]).toEqual([
+      "candidates",
+      [0, "sector"]
+    ])
     try {
       checkEligibility(founding, { ...viry, sector: "sport" } as never, on2024)
       expect.unreachable()

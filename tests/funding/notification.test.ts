@@ -16,12 +16,23 @@ const notified = cpo((json) => {
 describe("the notification date starts the 60 days", () => {
   it("makes the advance payable on the notification, and late 60 days after it", () => {
     const [advance] = paymentSchedule(notified, { year: 2024 }).instalments
-    expect([advance?.amount.toString(), advance?.dueDate, advance?.deadline]).toEqual(["15000.00", "2024-05-02", "2024-07-01"])
-    const onTime = evaluateFundingUse(notified, { year: 2024, payments: [], expenses: [], asOf: "2024-07-01" }).instalments[0]
+    expect([advance?.amount.toString(), advance?.dueDate, advance?.deadline]).toEqual([
+      "15000.00",
+      "2024-05-02",
+      "2024-07-01"
+    ])
+    const onTime = evaluateFundingUse(notified, { year: 2024, payments: [], expenses: [], asOf: "2024-07-01" })
+      .instalments[0]
     expect(onTime?.status).toBe("due")
-    const late = evaluateFundingUse(notified, { year: 2024, payments: [], expenses: [], asOf: "2024-07-02" }).instalments[0]
+    const late = evaluateFundingUse(notified, { year: 2024, payments: [], expenses: [], asOf: "2024-07-02" })
+      .instalments[0]
     expect([late?.status, late?.daysLate]).toEqual(["late", 1])
-    const paid = evaluateFundingUse(notified, { year: 2024, payments: parsePayments([{ id: "v-1", date: "2024-06-28", amount: "15000", year: 2024, instalment: "advance" }]), expenses: [], asOf: "2024-07-02" }).instalments[0]
+    const paid = evaluateFundingUse(notified, {
+      year: 2024,
+      payments: parsePayments([{ id: "v-1", date: "2024-06-28", amount: "15000", year: 2024, instalment: "advance" }]),
+      expenses: [],
+      asOf: "2024-07-02"
+    }).instalments[0]
     expect(paid?.status).toBe("paid")
   })
 

@@ -5,7 +5,13 @@ import { cpo } from "../fixtures.js"
 import { runs } from "../runs.js"
 
 const rows = (schedule: ReturnType<typeof paymentSchedule>) =>
-  schedule.instalments.map((instalment) => [instalment.key, instalment.share, instalment.amount.toString(), instalment.dueDate, instalment.deadline])
+  schedule.instalments.map((instalment) => [
+    instalment.key,
+    instalment.share,
+    instalment.amount.toString(),
+    instalment.dueDate,
+    instalment.deadline
+  ])
 
 describe("payment schedule", () => {
   it("gives the founding convention's 2024: 30 000 €, an advance of 50 % by 31 March, the balance on accepted reports", () => {
@@ -27,7 +33,15 @@ describe("payment schedule", () => {
   it("pays 35 % + 35 % + 30 %, summing to the cent, with a raise on 1 July 2024 prorated by days and signed after the advance", () => {
     const convention = cpo((json) => {
       json.terms.payment = { advanceRate: "0.35", instalments: [{ share: "0.35", due: "07-31" }], rounding: "half-up" }
-      json.amendments = [{ number: 1, signatureDate: "2024-06-15", effectiveDate: "2024-07-01", reason: "Hausse", changes: [{ kind: "yearly-amount", yearlyAmount: "36000" }] }]
+      json.amendments = [
+        {
+          number: 1,
+          signatureDate: "2024-06-15",
+          effectiveDate: "2024-07-01",
+          reason: "Hausse",
+          changes: [{ kind: "yearly-amount", yearlyAmount: "36000" }]
+        }
+      ]
     })
     const schedule = paymentSchedule(convention, { year: 2024 })
     // 30 000 × 182/366 + 36 000 × 184/366 = 33 016,39 €. The advance, due 31 March, is fixed on
@@ -49,7 +63,11 @@ describe("payment schedule", () => {
     const july = cpo((json) => (json.terms.period = { start: "2024-07-01", end: "2026-06-30" }))
     const first = paymentSchedule(july, { year: 2024 })
     // 30 000 × 184/366 = 15 081,967… → 15 081,97 €
-    expect([first.amount.toString(), first.instalments[0]?.dueDate, first.instalments[0]?.amount.toString()]).toEqual(["15081.97", "2024-07-01", "7540.99"])
+    expect([first.amount.toString(), first.instalments[0]?.dueDate, first.instalments[0]?.amount.toString()]).toEqual([
+      "15081.97",
+      "2024-07-01",
+      "7540.99"
+    ])
   })
 
   it("pays a last year's instalments within the year's part, never after the convention ends", () => {
@@ -70,7 +88,9 @@ describe("payment schedule", () => {
   })
 
   it("pays the balance on a fixed day of the next year when the convention says so", () => {
-    const charente = cpo((json) => (json.terms.payment = { advanceRate: "0.7", balanceTrigger: "fixed-date", balanceDue: "05-31" }))
+    const charente = cpo(
+      (json) => (json.terms.payment = { advanceRate: "0.7", balanceTrigger: "fixed-date", balanceDue: "05-31" })
+    )
     expect(rows(paymentSchedule(charente, { year: 2024 }))).toEqual([
       ["advance", "0.7", "21000.00", "2024-03-31", "2024-05-30"],
       ["balance", "0.3", "9000.00", "2025-05-31", "2025-07-30"]
@@ -78,10 +98,16 @@ describe("payment schedule", () => {
   })
 
   it("prorates the last year of a terminated convention and cuts its reports", () => {
-    const terminated = cpo((json) => (json.termination = { date: "2024-09-30", reason: "Fin anticipée", requestedBy: "caf" }))
+    const terminated = cpo(
+      (json) => (json.termination = { date: "2024-09-30", reason: "Fin anticipée", requestedBy: "caf" })
+    )
     const schedule = paymentSchedule(terminated, { year: 2024 })
     // Six months after 30 September: the last day of the six months that follow, 31 March.
-    expect([schedule.amount.toString(), schedule.reports?.activityReportDue, schedule.reports?.financialReportDue]).toEqual(["22459.02", "2025-03-31", "2025-03-31"])
+    expect([
+      schedule.amount.toString(),
+      schedule.reports?.activityReportDue,
+      schedule.reports?.financialReportDue
+    ]).toEqual(["22459.02", "2025-03-31", "2025-03-31"])
     const shortReports = cpo((json) => {
       json.termination = { date: "2024-11-30", reason: "Fin anticipée", requestedBy: "caf" }
       json.terms.reporting = { activityReportMonths: 3, financialReportMonths: 2 }
@@ -94,8 +120,17 @@ describe("payment schedule", () => {
 
   it("is empty for a year the convention does not cover, and refuses a convention without amounts or an impossible year", () => {
     const none = paymentSchedule(cpo(), { year: 2026 })
-    expect([none.amount.toString(), none.instalments.length, none.explanation.sentence]).toEqual(["0.00", 0, "La convention ne s'applique pas en 2026 : rien n'est dû."])
-    expect(() => paymentSchedule(cpo((json) => delete json.terms.amounts), { year: 2024 })).toThrow(InvalidArgumentError)
+    expect([none.amount.toString(), none.instalments.length, none.explanation.sentence]).toEqual([
+      "0.00",
+      0,
+      "La convention ne s'applique pas en 2026 : rien n'est dû."
+    ])
+    expect(() =>
+      paymentSchedule(
+        cpo((json) => delete json.terms.amounts),
+        { year: 2024 }
+      )
+    ).toThrow(InvalidArgumentError)
     expect(() => paymentSchedule(cpo(), { year: 2024.5 })).toThrow(ValidationError)
     expect(() => paymentSchedule(cpo(), { year: 2024, reportsAcceptedOn: "2025-02-30" })).toThrow(ValidationError)
   })
@@ -111,10 +146,16 @@ describe("payment schedule", () => {
           fc.pre([advanceRate, ...shares].reduce((sum, share) => sum + Math.round(Number(share) * 1e6), 0) <= 1e6)
           const convention = cpo((json) => {
             json.terms.amounts.yearlyAmount = Euros.fromCents(cents).toString()
-            json.terms.payment = { advanceRate, instalments: shares.map((share) => ({ share, due: "09-30" })), rounding }
+            json.terms.payment = {
+              advanceRate,
+              instalments: shares.map((share) => ({ share, due: "09-30" })),
+              rounding
+            }
           })
           const schedule = paymentSchedule(convention, { year: 2024 })
-          expect(Euros.sum(schedule.instalments.map((instalment) => instalment.amount)).equals(schedule.amount)).toBe(true)
+          expect(Euros.sum(schedule.instalments.map((instalment) => instalment.amount)).equals(schedule.amount)).toBe(
+            true
+          )
           expect(schedule.instalments.every((instalment) => !instalment.amount.isNegative())).toBe(true)
         }
       ),
@@ -132,7 +173,10 @@ describe("a convention that records no amounts", () => {
         expect.unreachable()
       } catch (error) {
         expect(error).toBeInstanceOf(InvalidArgumentError)
-        expect([(error as InvalidArgumentError).argument, (error as InvalidArgumentError).message]).toEqual(["convention", "the convention cpo-2023-2025 records no amounts"])
+        expect([(error as InvalidArgumentError).argument, (error as InvalidArgumentError).message]).toEqual([
+          "convention",
+          "the convention cpo-2023-2025 records no amounts"
+        ])
       }
     }
   })
@@ -156,20 +200,29 @@ describe("per-year amounts", () => {
       json.terms.amounts = { kind: "per-year", byYear: { "2023": "28000", "2024": "30000", "2025": "32000" } }
       json.termination = { date: "2025-06-30", reason: "Résiliation", requestedBy: "caf" }
     })
-    const sentence = (year: number) => paymentSchedule(perYear, { year }).explanation.sentence.replace(/[\u202f\u00a0]/gu, " ")
-    expect(sentence(2024)).toBe("Montant 2024 : 30 000,00 € (montant prévu pour 2024) ; compte rendu financier attendu au plus tard le 30/06/2025.")
+    const sentence = (year: number) =>
+      paymentSchedule(perYear, { year }).explanation.sentence.replace(/[\u202f\u00a0]/gu, " ")
+    expect(sentence(2024)).toBe(
+      "Montant 2024 : 30 000,00 € (montant prévu pour 2024) ; compte rendu financier attendu au plus tard le 30/06/2025."
+    )
     // 32 000 € × 181/365 = 15 868,49 €. The advance was due on 31 March, before the termination
     // (known from its date, 30 June): 50 % of 32 000 € = 16 000 €, 131,51 € more than the year.
     expect(sentence(2025)).toBe(
       "Montant 2025 : 15 868,49 € (montant prévu pour 2025, réduit au prorata de 181 jours ; convention résiliée au 30/06/2025) ; les versements déjà exigibles dépassent ce montant de 131,51 €, à reverser ; compte rendu financier attendu au plus tard le 31/12/2025."
     )
     const schedule = paymentSchedule(perYear, { year: 2025 })
-    expect([schedule.instalments.map((i) => i.amount.toString()), schedule.excess.toString()]).toEqual([["16000.00", "0.00"], "131.51"])
+    expect([schedule.instalments.map((i) => i.amount.toString()), schedule.excess.toString()]).toEqual([
+      ["16000.00", "0.00"],
+      "131.51"
+    ])
     // Decided on 1 March, before the advance was due, the termination halves the year's advance.
     const decided = cpo((json) => {
       json.terms.amounts = { kind: "per-year", byYear: { "2023": "28000", "2024": "30000", "2025": "32000" } }
       json.termination = { date: "2025-06-30", reason: "Résiliation", requestedBy: "caf", decidedOn: "2025-03-01" }
     })
-    expect(paymentSchedule(decided, { year: 2025 }).instalments.map((i) => i.amount.toString())).toEqual(["7934.25", "7934.24"])
+    expect(paymentSchedule(decided, { year: 2025 }).instalments.map((i) => i.amount.toString())).toEqual([
+      "7934.25",
+      "7934.24"
+    ])
   })
 })

@@ -28,7 +28,13 @@ import {
   withdrawalRepaymentDue
 } from "caf-conventions"
 
-const json = (withdrawal: Record<string, unknown> = { decidedOn: "2025-06-15", effectiveFrom: "2025-06-15", reason: "Manquement à l'engagement n° 5, fraternité et prévention de la violence" }) => ({
+const json = (
+  withdrawal: Record<string, unknown> = {
+    decidedOn: "2025-06-15",
+    effectiveFrom: "2025-06-15",
+    reason: "Manquement à l'engagement n° 5, fraternité et prévention de la violence"
+  }
+) => ({
   id: "cpo-retrait",
   title: "CPO 2024-2026",
   kind: "convention-pluriannuelle-objectifs",
@@ -41,7 +47,14 @@ const json = (withdrawal: Record<string, unknown> = { decidedOn: "2025-06-15", e
     sectors: ["jeunesse"],
     accompanimentKinds: ["individuel"],
     amounts: { kind: "constant", yearlyAmount: "30000" },
-    clauses: ["objet", "montant", "modalites-versement", "conditions-utilisation", "controle-evaluation", "conservation-excedent"]
+    clauses: [
+      "objet",
+      "montant",
+      "modalites-versement",
+      "conditions-utilisation",
+      "controle-evaluation",
+      "conservation-excedent"
+    ]
   },
   withdrawal
 })
@@ -70,7 +83,9 @@ describe("withdrawal of the subsidy for a breach of the contrat d'engagement ré
       [2024, "30000.00"],
       [2025, "13561.64"]
     ])
-    expect(resolved.years[1]?.amount?.segments.map((segment) => [segment.days, segment.daysInYear])).toEqual([[165, 365]])
+    expect(resolved.years[1]?.amount?.segments.map((segment) => [segment.days, segment.daysInYear])).toEqual([
+      [165, 365]
+    ])
     // Before the decision, the convention runs whole.
     const before = resolveConvention(convention, { knownOn: "2025-06-14" })
     expect([before.period.end, before.withdrawn, before.years.length]).toEqual(["2026-12-31", false, 3])
@@ -86,12 +101,19 @@ describe("withdrawal of the subsidy for a breach of the contrat d'engagement ré
     ])
     expect(schedule.amount.toString()).toBe("13561.64")
     expect(schedule.excess.toString()).toBe("1438.36")
-    expect(plain(schedule.explanation.sentence)).toContain("30 000,00 € × 165/365 ; subvention retirée à compter du 15/06/2025 pour manquement au contrat d'engagement républicain")
+    expect(plain(schedule.explanation.sentence)).toContain(
+      "30 000,00 € × 165/365 ; subvention retirée à compter du 15/06/2025 pour manquement au contrat d'engagement républicain"
+    )
     expect(paymentSchedule(convention, { year: 2026 }).instalments).toEqual([])
   })
 
   it("demands back the 1 438,36 € paid for the period after the breach, due six months after the decision", () => {
-    const ledger = fundingLedger(convention, { payments, expenses: expenses("14000"), asOf: "2025-07-01", reportsAcceptedOn: accepted })
+    const ledger = fundingLedger(convention, {
+      payments,
+      expenses: expenses("14000"),
+      asOf: "2025-07-01",
+      reportsAcceptedOn: accepted
+    })
     expect(ledger.years.map((use) => use.year)).toEqual([2024, 2025])
     const [, year2025] = ledger.years
     expect(year2025?.settlement.granted.toString()).toBe("13561.64")
@@ -99,26 +121,53 @@ describe("withdrawal of the subsidy for a breach of the contrat d'engagement ré
     expect(year2025?.settlement.toRepay.toString()).toBe("1438.36")
     expect(year2025?.repayment).toMatchObject({ demandedOn: "2025-06-15", dueDate: "2025-12-15", late: false })
     expect(year2025?.repayment.withdrawal?.amount.toString()).toBe("1438.36")
-    expect([ledger.totals.granted.toString(), ledger.totals.received.toString(), ledger.totals.toRepay.toString(), ledger.totals.stillToPay.toString()]).toEqual(["43561.64", "45000.00", "1438.36", "0.00"])
+    expect([
+      ledger.totals.granted.toString(),
+      ledger.totals.received.toString(),
+      ledger.totals.toRepay.toString(),
+      ledger.totals.stillToPay.toString()
+    ]).toEqual(["43561.64", "45000.00", "1438.36", "0.00"])
     const withdrawal = year2025?.explanation.children.find((child) => child.ruleId === "retrait")
     expect(plain(withdrawal?.sentence)).toBe(
       "Subvention retirée par décision du 15/06/2025, pour manquement au contrat d'engagement républicain (« Manquement à l'engagement n° 5, fraternité et prévention de la violence ») à compter du 15/06/2025 : le montant de 2025 est réduit au prorata des jours du 01/01/2025 au 14/06/2025 (13 561,64 €) ; 1 438,36 € versés pour la période postérieure au manquement sont à restituer au plus tard le 15/12/2025."
     )
-    expect(plain(ledger.explanation.sentence)).toContain("à reverser 1 438,36 €, dont 1 438,36 € à restituer après le retrait de la subvention (contrat d'engagement républicain), au plus tard le 15/12/2025")
+    expect(plain(ledger.explanation.sentence)).toContain(
+      "à reverser 1 438,36 €, dont 1 438,36 € à restituer après le retrait de la subvention (contrat d'engagement républicain), au plus tard le 15/12/2025"
+    )
   })
 
   it("is late after the due day until repaid", () => {
-    const late = fundingLedger(convention, { payments, expenses: expenses("14000"), asOf: "2025-12-16", reportsAcceptedOn: accepted }).years[1]
-    expect([late?.repayment.late, late?.repayment.withdrawal?.late, late?.repayment.stillToRepay.toString()]).toEqual([true, true, "1438.36"])
+    const late = fundingLedger(convention, {
+      payments,
+      expenses: expenses("14000"),
+      asOf: "2025-12-16",
+      reportsAcceptedOn: accepted
+    }).years[1]
+    expect([late?.repayment.late, late?.repayment.withdrawal?.late, late?.repayment.stillToRepay.toString()]).toEqual([
+      true,
+      true,
+      "1438.36"
+    ])
     const repayments = parseRepayments([{ id: "r-1", date: "2025-11-30", amount: "1438.36", year: 2025 }])
-    const repaid = fundingLedger(convention, { payments, expenses: expenses("14000"), repayments, asOf: "2025-12-16", reportsAcceptedOn: accepted }).years[1]
+    const repaid = fundingLedger(convention, {
+      payments,
+      expenses: expenses("14000"),
+      repayments,
+      asOf: "2025-12-16",
+      reportsAcceptedOn: accepted
+    }).years[1]
     expect([repaid?.repayment.late, repaid?.repayment.stillToRepay.toString()]).toEqual([false, "0.00"])
   })
 
   it("keeps apart the unspent money, demanded when the year is settled", () => {
     // 10 000 € spent before the breach: 15 000 − 10 000 = 5 000 € to repay, of which 1 438,36 € for the withdrawal
     // and 3 561,64 € unspent, demanded on the reports' acceptance (2025-12-20), due 60 days later.
-    const year = fundingLedger(convention, { payments, expenses: expenses("10000"), asOf: "2026-01-10", reportsAcceptedOn: { ...accepted, "2025": "2025-12-20" } }).years[1]
+    const year = fundingLedger(convention, {
+      payments,
+      expenses: expenses("10000"),
+      asOf: "2026-01-10",
+      reportsAcceptedOn: { ...accepted, "2025": "2025-12-20" }
+    }).years[1]
     expect(year?.settlement.toRepay.toString()).toBe("5000.00")
     expect(year?.repayment.withdrawal).toMatchObject({ decidedOn: "2025-06-15", dueDate: "2025-12-15", late: true })
     expect(year?.repayment.withdrawal?.amount.toString()).toBe("1438.36")
@@ -126,21 +175,48 @@ describe("withdrawal of the subsidy for a breach of the contrat d'engagement ré
   })
 
   it("uses the repayment day the decision sets, within six months; refuses what the law does not allow", () => {
-    const set = parseConvention(json({ decidedOn: "2025-06-15", effectiveFrom: "2025-06-01", reason: "Manquement", repaymentDueDate: "2025-09-30" }))
-    expect(fundingLedger(set, { payments, expenses: expenses("14000"), asOf: "2025-07-01", reportsAcceptedOn: accepted }).years[1]?.repayment.dueDate).toBe("2025-09-30")
+    const set = parseConvention(
+      json({
+        decidedOn: "2025-06-15",
+        effectiveFrom: "2025-06-01",
+        reason: "Manquement",
+        repaymentDueDate: "2025-09-30"
+      })
+    )
+    expect(
+      fundingLedger(set, { payments, expenses: expenses("14000"), asOf: "2025-07-01", reportsAcceptedOn: accepted })
+        .years[1]?.repayment.dueDate
+    ).toBe("2025-09-30")
     expect(withdrawalRepaymentDue({ decidedOn: "2025-08-31" })).toBe("2026-02-28")
     const problems = (withdrawal: Record<string, unknown>) => {
       const result = safeParseConvention(json(withdrawal))
       return result.success ? [] : result.error.issues.map((issue) => issue.path.join("."))
     }
-    expect(problems({ decidedOn: "2025-06-15", effectiveFrom: "2025-06-16", reason: "x" })).toEqual(["withdrawal.effectiveFrom"])
-    expect(problems({ decidedOn: "2025-06-15", effectiveFrom: "2024-01-01", reason: "x" })).toEqual(["withdrawal.effectiveFrom"])
-    expect(problems({ decidedOn: "2025-06-15", effectiveFrom: "2025-06-15", reason: "x", repaymentDueDate: "2025-12-16" })).toEqual(["withdrawal.repaymentDueDate"])
+    expect(problems({ decidedOn: "2025-06-15", effectiveFrom: "2025-06-16", reason: "x" })).toEqual([
+      "withdrawal.effectiveFrom"
+    ])
+    expect(problems({ decidedOn: "2025-06-15", effectiveFrom: "2024-01-01", reason: "x" })).toEqual([
+      "withdrawal.effectiveFrom"
+    ])
+    expect(
+      problems({ decidedOn: "2025-06-15", effectiveFrom: "2025-06-15", reason: "x", repaymentDueDate: "2025-12-16" })
+    ).toEqual(["withdrawal.repaymentDueDate"])
     expect(() => parseConvention(json({ decidedOn: "2025-06-15", reason: "x" }))).toThrow(ValidationError)
   })
 
   it("is said in the yearly review", () => {
-    const markdown = plain(renderReportMarkdown(annualReport(convention, { year: 2025, asOf: "2025-07-01", activities: [], payments, expenses: expenses("14000"), reportsAcceptedOn: accepted })))
+    const markdown = plain(
+      renderReportMarkdown(
+        annualReport(convention, {
+          year: 2025,
+          asOf: "2025-07-01",
+          activities: [],
+          payments,
+          expenses: expenses("14000"),
+          reportsAcceptedOn: accepted
+        })
+      )
+    )
     expect(markdown).toContain(
       "Retrait de la subvention : décidé le 15/06/2025, à compter du 15/06/2025, pour manquement au contrat d'engagement républicain (« Manquement à l'engagement n° 5, fraternité et prévention de la violence ») ; 1 438,36 € versés pour la période postérieure au manquement, à restituer au plus tard le 15/12/2025 (loi n° 2000-321, art. 10-1 ; décret n° 2021-1947, art. 4)"
     )

@@ -21,7 +21,8 @@ function withLuhnKey(body: string): string {
   throw new Error("unreachable: one key always fits")
 }
 
-const digits = (length: number) => fc.array(fc.integer({ min: 0, max: 9 }), { minLength: length, maxLength: length }).map((ds) => ds.join(""))
+const digits = (length: number) =>
+  fc.array(fc.integer({ min: 0, max: 9 }), { minLength: length, maxLength: length }).map((ds) => ds.join(""))
 
 /** Every string that differs from `value` in exactly one digit. */
 function oneDigitChanges(value: string): Array<string> {
@@ -59,7 +60,12 @@ describe("SIREN", () => {
     expect(isSiren("73282932")).toBe(false)
     expect(isSiren("732 829 320")).toBe(false)
     expect([isSiren("a732829320"), isSiren("7328293200"), isSiren("0732829320")]).toEqual([false, false, false])
-    expect([isSiret(73282932000074), isSiret("a73282932000074"), isSiret("73282932000074a"), isSiret("356000000498370")]).toEqual([false, false, false, false])
+    expect([
+      isSiret(73282932000074),
+      isSiret("a73282932000074"),
+      isSiret("73282932000074a"),
+      isSiret("356000000498370")
+    ]).toEqual([false, false, false, false])
     expect(isSiren(732829320)).toBe(false)
     expect(() => parseSiren("732829321")).toThrow(ValidationError)
   })
@@ -123,10 +129,13 @@ describe("RNA number", () => {
   it.each(["W913001234", "W751234567", "W2B1001234", "W9R1234567"])("accepts %s", (rna) => {
     expect(parseRna(rna)).toBe(rna)
   })
-  it.each(["913001234", "W91300123", "W9130012345", "w913001234", "W91300123A", "WA13001234", "XW913001234"])("refuses %s", (rna) => {
-    expect(isRna(rna)).toBe(false)
-  })
-  it("refuses what is not a string, even when its text would be a number (a pattern alone reads [\"W913001234\"] as its text)", () => {
+  it.each(["913001234", "W91300123", "W9130012345", "w913001234", "W91300123A", "WA13001234", "XW913001234"])(
+    "refuses %s",
+    (rna) => {
+      expect(isRna(rna)).toBe(false)
+    }
+  )
+  it('refuses what is not a string, even when its text would be a number (a pattern alone reads ["W913001234"] as its text)', () => {
     expect([isRna(["W913001234"]), isRna({ toString: () => "W913001234" }), isRna(null)]).toEqual([false, false, false])
   })
 })
@@ -151,13 +160,18 @@ describe("département codes", () => {
   it.each(["00", "20", "96", "99", "1", "091", "2C", "970", "977", "2a", ""])("refuses %j", (code) => {
     expect(isDepartement(code)).toBe(false)
   })
-  it("refuses what is not a string: the number 91, a list holding \"91\" (a pattern alone reads both as \"91\")", () => {
+  it('refuses what is not a string: the number 91, a list holding "91" (a pattern alone reads both as "91")', () => {
     expect([isDepartement(91), isDepartement(["91"]), isDepartement(975)]).toEqual([false, false, false])
   })
 })
 
 describe("luhnValid on what is not a string", () => {
   it("is false for a list, an object without a prototype, a number, never a TypeError", () => {
-    expect([luhnValid(["18"] as never), luhnValid(Object.create(null) as never), luhnValid(18 as never), luhnValid(null as never)]).toEqual([false, false, false, false])
+    expect([
+      luhnValid(["18"] as never),
+      luhnValid(Object.create(null) as never),
+      luhnValid(18 as never),
+      luhnValid(null as never)
+    ]).toEqual([false, false, false, false])
   })
 })

@@ -13,7 +13,11 @@ describe("allocate", () => {
   })
 
   it("splits a yearly amount into instalments of 35 %, 35 % and 30 %", () => {
-    expect(allocate(Euros.parse("30000"), ["0.35", "0.35", "0.30"]).map(String)).toEqual(["10500.00", "10500.00", "9000.00"])
+    expect(allocate(Euros.parse("30000"), ["0.35", "0.35", "0.30"]).map(String)).toEqual([
+      "10500.00",
+      "10500.00",
+      "9000.00"
+    ])
     expect(allocate(Euros.parse("15081.97"), [35, 35, 30]).map(String)).toEqual(["5278.69", "5278.69", "4524.59"])
   })
 
@@ -39,18 +43,22 @@ describe("allocate", () => {
 
   it("always sums to the whole, each part within a cent of its exact share (property)", () => {
     fc.assert(
-      fc.property(cents, fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 }), (total, weights) => {
-        fc.pre(weights.some((weight) => weight > 0))
-        const parts = allocate(Euros.fromCents(total), weights)
-        expect(parts).toHaveLength(weights.length)
-        expect(parts.reduce((sum, part) => sum + part.toCents(), 0n)).toBe(total)
-        const weightSum = BigInt(weights.reduce((sum, weight) => sum + weight, 0))
-        parts.forEach((part, index) => {
-          // |part − total × w / W| < 1 cent  ⇔  |part × W − total × w| < W
-          const gap = part.toCents() * weightSum - total * BigInt(weights[index] ?? 0)
-          expect(gap < 0n ? -gap : gap).toBeLessThan(weightSum)
-        })
-      }),
+      fc.property(
+        cents,
+        fc.array(fc.integer({ min: 0, max: 1000 }), { minLength: 1, maxLength: 12 }),
+        (total, weights) => {
+          fc.pre(weights.some((weight) => weight > 0))
+          const parts = allocate(Euros.fromCents(total), weights)
+          expect(parts).toHaveLength(weights.length)
+          expect(parts.reduce((sum, part) => sum + part.toCents(), 0n)).toBe(total)
+          const weightSum = BigInt(weights.reduce((sum, weight) => sum + weight, 0))
+          parts.forEach((part, index) => {
+            // |part − total × w / W| < 1 cent  ⇔  |part × W − total × w| < W
+            const gap = part.toCents() * weightSum - total * BigInt(weights[index] ?? 0)
+            expect(gap < 0n ? -gap : gap).toBeLessThan(weightSum)
+          })
+        }
+      ),
       RUNS
     )
   })

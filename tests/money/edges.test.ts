@@ -43,19 +43,37 @@ describe("amounts at the edges", () => {
   })
 
   it("say what was wrong with a number, and where", () => {
-    expect([caught(() => Euros.fromCents(1.5)) as InvalidAmountError].map((e) => [e.problem, e.path, e.message])).toEqual([["not-an-integer", [], "cents must be a safe integer, got 1.5"]])
-    expect((caught(() => Euros.fromNumber(Number.NaN)) as InvalidAmountError).message).toBe("amount must be a finite number, got NaN")
+    expect(
+      [caught(() => Euros.fromCents(1.5)) as InvalidAmountError].map((e) => [e.problem, e.path, e.message])
+    ).toEqual([["not-an-integer", [], "cents must be a safe integer, got 1.5"]])
+    expect((caught(() => Euros.fromNumber(Number.NaN)) as InvalidAmountError).message).toBe(
+      "amount must be a finite number, got NaN"
+    )
     expect((caught(() => Euros.fromNumber("5" as unknown as number)) as InvalidAmountError).problem).toBe("not-finite")
     expect((caught(() => Euros.fromNumber(1.001)) as InvalidAmountError).path).toEqual([])
-    expect(caught(() => Euros.parse("1").times(Number.POSITIVE_INFINITY)).message).toBe("ratio must be finite, got Infinity")
-    expect(caught(() => Euros.parse("1").times("x")).message).toBe('ratio must be a decimal number such as "0.35", got "x"')
+    expect(caught(() => Euros.parse("1").times(Number.POSITIVE_INFINITY)).message).toBe(
+      "ratio must be finite, got Infinity"
+    )
+    expect(caught(() => Euros.parse("1").times("x")).message).toBe(
+      'ratio must be a decimal number such as "0.35", got "x"'
+    )
   })
 
   it("compare both ways", () => {
     const one = Euros.parse("1")
     const two = Euros.parse("2")
-    expect([one.lessThan(two), two.lessThan(one), one.lessThanOrEqual(two), two.lessThanOrEqual(one)]).toEqual([true, false, true, false])
-    expect([two.greaterThan(one), one.greaterThan(two), two.greaterThanOrEqual(one), one.greaterThanOrEqual(two)]).toEqual([true, false, true, false])
+    expect([one.lessThan(two), two.lessThan(one), one.lessThanOrEqual(two), two.lessThanOrEqual(one)]).toEqual([
+      true,
+      false,
+      true,
+      false
+    ])
+    expect([
+      two.greaterThan(one),
+      one.greaterThan(two),
+      two.greaterThanOrEqual(one),
+      one.greaterThanOrEqual(two)
+    ]).toEqual([true, false, true, false])
     expect([Euros.parse("12.5").abs().toString(), Euros.zero.abs().toString()]).toEqual(["12.50", "0.00"])
     expect([Euros.min(two, one).toString(), Euros.max(one, two).toString()]).toEqual(["1.00", "2.00"])
   })

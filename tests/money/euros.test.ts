@@ -54,8 +54,12 @@ describe("Euros.parse", () => {
       const amountError = error as InvalidAmountError
       expect(amountError._tag).toBe("InvalidAmount")
       expect(amountError.path).toEqual(["conventions", 0, "yearlyAmount"])
-      expect(amountError.message).toBe('amount "30000,50" is not a decimal number written with digits and a dot, such as "30000.50"')
-      expect(amountError.frenchMessage).toBe("le montant doit s'écrire avec des chiffres et un point décimal, par exemple 30000.50")
+      expect(amountError.message).toBe(
+        'amount "30000,50" is not a decimal number written with digits and a dot, such as "30000.50"'
+      )
+      expect(amountError.frenchMessage).toBe(
+        "le montant doit s'écrire avec des chiffres et un point décimal, par exemple 30000.50"
+      )
     }
   })
 
@@ -127,7 +131,11 @@ describe("Euros arithmetic", () => {
   })
 
   it("rounds with every named mode", () => {
-    const results = ROUNDING_MODES.map((mode) => [mode, Euros.round("2.345", mode).toString(), Euros.round("-2.345", mode).toString()])
+    const results = ROUNDING_MODES.map((mode) => [
+      mode,
+      Euros.round("2.345", mode).toString(),
+      Euros.round("-2.345", mode).toString()
+    ])
     expect(results).toEqual([
       ["half-up", "2.35", "-2.35"],
       ["half-even", "2.34", "-2.34"],
@@ -159,7 +167,11 @@ describe("Euros arithmetic", () => {
     expect(Euros.parse("23000").lessThanOrEqual(Euros.parse("23000"))).toBe(true)
     expect(Euros.min(Euros.parse("3"), Euros.parse("2")).toString()).toBe("2.00")
     expect(Euros.max(Euros.parse("3"), Euros.parse("2")).toString()).toBe("3.00")
-    expect([Euros.parse("0").isZero(), Euros.parse("-0.01").isNegative(), Euros.parse("0.01").isPositive()]).toEqual([true, true, true])
+    expect([Euros.parse("0").isZero(), Euros.parse("-0.01").isNegative(), Euros.parse("0.01").isPositive()]).toEqual([
+      true,
+      true,
+      true
+    ])
     expect([Euros.zero.isNegative(), Euros.zero.isPositive()]).toEqual([false, false])
   })
 
@@ -196,7 +208,8 @@ describe("Euros formatting", () => {
     expect(Euros.parse("30000").format()).toBe(intl.format(30000))
     expect(Euros.parse("-1234.5").format()).toBe(intl.format(-1234.5))
     // Negative amounts whose digits fill whole groups of three, or less than one.
-    for (const value of ["-123.45", "-0.05", "-999999.99"]) expect(Euros.parse(value).format()).toBe(intl.format(Number(value)))
+    for (const value of ["-123.45", "-0.05", "-999999.99"])
+      expect(Euros.parse(value).format()).toBe(intl.format(Number(value)))
     expect(Euros.parse("0.07").format()).toBe(intl.format(0.07))
     expect(Euros.parse("30000").format().replace(/\s/gu, " ")).toBe("30 000,00 €")
   })

@@ -1,5 +1,14 @@
 import { beforeEach, describe, expect, it } from "vitest"
-import { type ObjectivesEvaluation, type Activity, type Convention, ValidationError, evaluateConventionObjectives, evaluateObjectives, explanationLines, parseActivity } from "caf-conventions"
+import {
+  type ObjectivesEvaluation,
+  type Activity,
+  type Convention,
+  ValidationError,
+  evaluateConventionObjectives,
+  evaluateObjectives,
+  explanationLines,
+  parseActivity
+} from "caf-conventions"
 import { cpo } from "../fixtures.js"
 import { exampleActivities, session } from "./fixtures.js"
 
@@ -30,27 +39,68 @@ describe("the founding convention's 2024 evaluation", () => {
   it("meets all four objectives, with their values and exact ratios", () => {
     expect(evaluation.results.map((r) => [r.objectiveId, r.status, r.value, r.target, r.ratio])).toEqual([
       ["suivi-coordonne", "met", { numerator: 2, denominator: 1 }, { atLeast: 1 }, { numerator: 2, denominator: 1 }],
-      ["accompagnement-individuel", "met", { numerator: 3, denominator: 1 }, { atLeast: 3 }, { numerator: 1, denominator: 1 }],
-      ["actions-collectives", "met", { numerator: 3, denominator: 1 }, { atLeast: 1 }, { numerator: 3, denominator: 1 }],
-      ["instances-partenariales", "met", { numerator: 2, denominator: 1 }, { atLeast: 1 }, { numerator: 2, denominator: 1 }]
+      [
+        "accompagnement-individuel",
+        "met",
+        { numerator: 3, denominator: 1 },
+        { atLeast: 3 },
+        { numerator: 1, denominator: 1 }
+      ],
+      [
+        "actions-collectives",
+        "met",
+        { numerator: 3, denominator: 1 },
+        { atLeast: 1 },
+        { numerator: 3, denominator: 1 }
+      ],
+      [
+        "instances-partenariales",
+        "met",
+        { numerator: 2, denominator: 1 },
+        { atLeast: 1 },
+        { numerator: 2, denominator: 1 }
+      ]
     ])
   })
 
   it("counts three distinct structures supported individually, each session once per structure", () => {
     const individual = result(evaluation, "accompagnement-individuel")
-    expect(individual.counted).toEqual(["2024-ind-partages-03", "2024-ind-sgdb-05", "2024-ind-viry-02", "2024-ind-viry-04"])
-    expect(individual.structures).toEqual(["maison-des-partages", "mjc-sainte-genevieve-des-bois", "mjc-viry-chatillon"])
+    expect(individual.counted).toEqual([
+      "2024-ind-partages-03",
+      "2024-ind-sgdb-05",
+      "2024-ind-viry-02",
+      "2024-ind-viry-04"
+    ])
+    expect(individual.structures).toEqual([
+      "maison-des-partages",
+      "mjc-sainte-genevieve-des-bois",
+      "mjc-viry-chatillon"
+    ])
   })
 
   it("says why each other individual-support record did not count", () => {
     const individual = result(evaluation, "accompagnement-individuel")
-    expect(individual.excluded.filter((e) => e.reason !== "other-kind").map((e) => [e.id, e.reason, e.detail])).toEqual([
-      ["2023-ind-viry-12", "outside-year", "daté du 12/12/2023, hors de la période 01/01/2024 – 31/12/2024"],
-      ["2024-ind-corbeil-06", "funded-elsewhere", "financé par Fonds publics et territoires (FPT), que la convention exclut"],
-      ["2024-ind-exemple-77-10", "structure-not-eligible", "Centre social (exemple, 77) (accompagnement individuel) : territoire de la convention"],
-      ["2024-ind-exemple-logement-11", "sector-not-covered", "le secteur « Logement » n'est pas couvert par la convention à cette date"],
-      ["2024-ind-exemple-stable-09", "situation-not-targeted", "structure ni en difficulté ni en développement"]
-    ])
+    expect(individual.excluded.filter((e) => e.reason !== "other-kind").map((e) => [e.id, e.reason, e.detail])).toEqual(
+      [
+        ["2023-ind-viry-12", "outside-year", "daté du 12/12/2023, hors de la période 01/01/2024 – 31/12/2024"],
+        [
+          "2024-ind-corbeil-06",
+          "funded-elsewhere",
+          "financé par Fonds publics et territoires (FPT), que la convention exclut"
+        ],
+        [
+          "2024-ind-exemple-77-10",
+          "structure-not-eligible",
+          "Centre social (exemple, 77) (accompagnement individuel) : territoire de la convention"
+        ],
+        [
+          "2024-ind-exemple-logement-11",
+          "sector-not-covered",
+          "le secteur « Logement » n'est pas couvert par la convention à cette date"
+        ],
+        ["2024-ind-exemple-stable-09", "situation-not-targeted", "structure ni en difficulté ni en développement"]
+      ]
+    )
   })
 
   it("accounts for every record in every objective: counted or excluded, never dropped", () => {
@@ -88,9 +138,19 @@ describe("the founding convention's 2024 evaluation", () => {
 
   it("is not applicable for a year the convention does not cover", () => {
     const later = evaluateObjectives(founding, activities, { year: 2026 })
-    expect(later.results.map((r) => r.status)).toEqual(["not-applicable", "not-applicable", "not-applicable", "not-applicable"])
+    expect(later.results.map((r) => r.status)).toEqual([
+      "not-applicable",
+      "not-applicable",
+      "not-applicable",
+      "not-applicable"
+    ])
     expect(later.results[0]?.excluded.every((e) => e.reason === "outside-year")).toBe(true)
-    expect([later.explanation.outcome, later.explanation.sentence, later.results[0]?.explanation.outcome, later.results[0]?.explanation.sentence]).toEqual([
+    expect([
+      later.explanation.outcome,
+      later.explanation.sentence,
+      later.results[0]?.explanation.outcome,
+      later.results[0]?.explanation.sentence
+    ]).toEqual([
       "not-applicable",
       "La convention ne s'applique pas en 2026.",
       "not-applicable",
@@ -107,8 +167,14 @@ describe("targets", () => {
 
   it("are prorated for a partial first year and rounded up by default: 3 × 184/366 → 2", () => {
     const individual = result(evaluateObjectives(starting, [], { year: 2024 }), "accompagnement-individuel")
-    expect([individual.yearTarget, individual.target, individual.proration]).toEqual([{ atLeast: 3 }, { atLeast: 2 }, { numerator: 92, denominator: 183 }])
-    expect(individual.explanation.children[1]?.sentence).toBe("Cible 2024 : au moins 3 ; prorata 92/183 de l'année, soit au moins 2.")
+    expect([individual.yearTarget, individual.target, individual.proration]).toEqual([
+      { atLeast: 3 },
+      { atLeast: 2 },
+      { numerator: 92, denominator: 183 }
+    ])
+    expect(individual.explanation.children[1]?.sentence).toBe(
+      "Cible 2024 : au moins 3 ; prorata 92/183 de l'année, soit au moins 2."
+    )
   })
 
   it("keep only the bounds they have once prorated", () => {
@@ -118,11 +184,11 @@ describe("targets", () => {
       json.terms.objectives[2].target = { atLeast: 2, atMost: 4 }
     })
     const evaluation = evaluateObjectives(bounded, [], { year: 2024 })
-    expect([result(evaluation, "suivi-coordonne").target, result(evaluation, "accompagnement-individuel").target, result(evaluation, "actions-collectives").target]).toEqual([
-      { atLeast: 1 },
-      { atMost: 4 },
-      { atLeast: 2, atMost: 3 }
-    ])
+    expect([
+      result(evaluation, "suivi-coordonne").target,
+      result(evaluation, "accompagnement-individuel").target,
+      result(evaluation, "actions-collectives").target
+    ]).toEqual([{ atLeast: 1 }, { atMost: 4 }, { atLeast: 2, atMost: 3 }])
     expect(Object.keys(result(evaluation, "suivi-coordonne").target)).toEqual(["atLeast"])
     expect(Object.keys(result(evaluation, "accompagnement-individuel").target)).toEqual(["atMost"])
   })
@@ -132,28 +198,47 @@ describe("targets", () => {
       json.terms.period = { start: "2024-07-01", end: "2026-06-30" }
       json.terms.objectives[1].partialYear = { prorate: false }
     })
-    expect(result(evaluateObjectives(whole, [], { year: 2024 }), "accompagnement-individuel").target).toEqual({ atLeast: 3 })
+    expect(result(evaluateObjectives(whole, [], { year: 2024 }), "accompagnement-individuel").target).toEqual({
+      atLeast: 3
+    })
     const down = cpo((json) => {
       json.terms.period = { start: "2024-07-01", end: "2026-06-30" }
       json.terms.objectives[1].partialYear = { rounding: "floor" }
     })
-    expect(result(evaluateObjectives(down, [], { year: 2024 }), "accompagnement-individuel").target).toEqual({ atLeast: 1 })
+    expect(result(evaluateObjectives(down, [], { year: 2024 }), "accompagnement-individuel").target).toEqual({
+      atLeast: 1
+    })
   })
 
   it("follow an amendment that changes one year's target", () => {
     const raised = cpo((json) => {
       json.amendments = [
-        { number: 1, signatureDate: "2024-12-01", effectiveDate: "2025-01-01", reason: "Cible relevée", changes: [{ kind: "target", objectiveId: "accompagnement-individuel", year: 2025, target: { atLeast: 4 } }] }
+        {
+          number: 1,
+          signatureDate: "2024-12-01",
+          effectiveDate: "2025-01-01",
+          reason: "Cible relevée",
+          changes: [{ kind: "target", objectiveId: "accompagnement-individuel", year: 2025, target: { atLeast: 4 } }]
+        }
       ]
     })
-    expect(result(evaluateObjectives(raised, [], { year: 2024 }), "accompagnement-individuel").target).toEqual({ atLeast: 3 })
-    expect(result(evaluateObjectives(raised, [], { year: 2025 }), "accompagnement-individuel").target).toEqual({ atLeast: 4 })
+    expect(result(evaluateObjectives(raised, [], { year: 2024 }), "accompagnement-individuel").target).toEqual({
+      atLeast: 3
+    })
+    expect(result(evaluateObjectives(raised, [], { year: 2025 }), "accompagnement-individuel").target).toEqual({
+      atLeast: 4
+    })
   })
 
   it("can be a maximum or a range; exceeding a maximum is not met even in progress", () => {
     const capped = cpo((json) => (json.terms.objectives[0].target = { atMost: 1 }))
-    const records = [session("k1", "2024-02-01", { kind: "reunion-coordination-caf", structures: [] }), session("k2", "2024-03-01", { kind: "reunion-coordination-caf", structures: [] })]
-    expect(result(evaluateObjectives(capped, records, { year: 2024, asOf: "2024-06-30" }), "suivi-coordonne").status).toBe("not-met")
+    const records = [
+      session("k1", "2024-02-01", { kind: "reunion-coordination-caf", structures: [] }),
+      session("k2", "2024-03-01", { kind: "reunion-coordination-caf", structures: [] })
+    ]
+    expect(
+      result(evaluateObjectives(capped, records, { year: 2024, asOf: "2024-06-30" }), "suivi-coordonne").status
+    ).toBe("not-met")
     const range = cpo((json) => (json.terms.objectives[0].target = { atLeast: 1, atMost: 3 }))
     const inRange = result(evaluateObjectives(range, records, { year: 2024 }), "suivi-coordonne")
     expect([inRange.status, inRange.ratio]).toEqual(["met", { numerator: 2, denominator: 1 }])
@@ -172,7 +257,11 @@ describe("sums of days", () => {
       session("t3", "2024-03-28", { kind: "action-collective", structures: [], hours: undefined })
     ]
     const days = result(evaluateObjectives(training, records, { year: 2024 }), "actions-collectives")
-    expect([days.value, days.status, days.ratio]).toEqual([{ numerator: 2, denominator: 1 }, "not-met", { numerator: 2, denominator: 3 }])
+    expect([days.value, days.status, days.ratio]).toEqual([
+      { numerator: 2, denominator: 1 },
+      "not-met",
+      { numerator: 2, denominator: 3 }
+    ])
     expect(days.excluded).toEqual([{ id: "t3", reason: "no-duration", detail: "ni jours ni heures renseignés" }])
   })
 })
@@ -185,8 +274,12 @@ describe("quantities with two decimals", () => {
     const { days: _days, ...withoutDays } = record
     expect(parseActivity({ ...withoutDays, hours: 1.1 }).hours).toBe(1.1)
     expect(parseActivity(record).measures).toEqual({ familles: 0.29 })
-    expect(() => parseActivity({ ...record, days: 0.001 })).toThrow("days: expected a number ≥ 0 with at most 2 decimals")
-    expect(() => parseActivity({ ...record, days: 1e-7 })).toThrow("days: expected a number ≥ 0 with at most 2 decimals")
+    expect(() => parseActivity({ ...record, days: 0.001 })).toThrow(
+      "days: expected a number ≥ 0 with at most 2 decimals"
+    )
+    expect(() => parseActivity({ ...record, days: 1e-7 })).toThrow(
+      "days: expected a number ≥ 0 with at most 2 decimals"
+    )
     expect(parseActivity({ ...record, days: 1e21 }).days).toBe(1e21)
   })
 
@@ -199,15 +292,24 @@ describe("quantities with two decimals", () => {
       session("t1", "2024-03-14", { kind: "action-collective", structures: [], hours: undefined, days: 0.07 }),
       session("t2", "2024-03-21", { kind: "action-collective", structures: [], hours: undefined, days: 0.14 })
     ]
-    expect(result(evaluateObjectives(training, records, { year: 2024 }), "actions-collectives").value).toEqual({ numerator: 21, denominator: 100 })
+    expect(result(evaluateObjectives(training, records, { year: 2024 }), "actions-collectives").value).toEqual({
+      numerator: 21,
+      denominator: 100
+    })
   })
 })
 
 describe("records as given", () => {
   it("count identical copies once, listing the copies", () => {
-    const individual = result(evaluateObjectives(founding, [...activities, ...activities.slice(2, 4)], { year: 2024 }), "accompagnement-individuel")
+    const individual = result(
+      evaluateObjectives(founding, [...activities, ...activities.slice(2, 4)], { year: 2024 }),
+      "accompagnement-individuel"
+    )
     expect(individual.structures).toHaveLength(3)
-    expect(individual.excluded.filter((e) => e.reason === "duplicate-id").map((e) => e.id)).toEqual(["2024-ind-partages-03", "2024-ind-viry-02"])
+    expect(individual.excluded.filter((e) => e.reason === "duplicate-id").map((e) => e.id)).toEqual([
+      "2024-ind-partages-03",
+      "2024-ind-viry-02"
+    ])
   })
 
   it("refuse two different records with the same id", () => {
@@ -216,14 +318,20 @@ describe("records as given", () => {
       evaluateObjectives(founding, conflicting as never, { year: 2024 })
       expect.unreachable()
     } catch (error) {
-      expect((error as ValidationError).issues).toMatchObject([{ path: [17, "id"], message: "the id 2024-ind-viry-02 is already used by record [2] with different content" }])
+      expect((error as ValidationError).issues).toMatchObject([
+        { path: [17, "id"], message: "the id 2024-ind-viry-02 is already used by record [2] with different content" }
+      ])
     }
   })
 
   it("read records still in JSON form, and refuse what is not a record with its index", () => {
     const json = { id: "j1", date: "2024-02-01", kind: "reunion-coordination-caf" }
-    expect(result(evaluateObjectives(founding, [json] as never, { year: 2024 }), "suivi-coordonne").counted).toEqual(["j1"])
-    expect(() => evaluateObjectives(founding, [{ id: "j1", date: "2024-02-30", kind: "diagnostic" }] as never, { year: 2024 })).toThrow(ValidationError)
+    expect(result(evaluateObjectives(founding, [json] as never, { year: 2024 }), "suivi-coordonne").counted).toEqual([
+      "j1"
+    ])
+    expect(() =>
+      evaluateObjectives(founding, [{ id: "j1", date: "2024-02-30", kind: "diagnostic" }] as never, { year: 2024 })
+    ).toThrow(ValidationError)
     try {
       evaluateObjectives(founding, [json, { ...json, id: "j2", kind: "visite" }] as never, { year: 2024 })
       expect.unreachable()
@@ -235,16 +343,36 @@ describe("records as given", () => {
   it("list a copy of a record left out for another reason next to it, by reason", () => {
     const outside = session("hors-annee", "2023-11-15")
     const evaluation = evaluateObjectives(founding, [outside, { ...outside }], { year: 2024 })
-    expect(result(evaluation, "accompagnement-individuel").excluded.map((record) => [record.id, record.reason])).toEqual([
+    expect(
+      result(evaluation, "accompagnement-individuel").excluded.map((record) => [record.id, record.reason])
+    ).toEqual([
       ["hors-annee", "duplicate-id"],
       ["hors-annee", "outside-year"]
     ])
   })
 
   it("say a half day in the singular", () => {
-    const halfDay = cpo((json) => (json.terms.objectives = [{ id: "jours", title: "Jours de formation", indicator: { kind: "sum-days", filter: { activityKinds: ["action-collective"] } }, target: { atLeast: 1 } }]))
-    const training = parseActivity({ id: "f", date: "2024-03-01", kind: "action-collective", sector: "jeunesse", hours: 3.5 })
-    expect(result(evaluateObjectives(halfDay, [training], { year: 2024 }), "jours").explanation.sentence).toBe("0,5 jour en 2024 pour une cible d'au moins 1 : objectif non atteint (50 %).")
+    const halfDay = cpo(
+      (json) =>
+        (json.terms.objectives = [
+          {
+            id: "jours",
+            title: "Jours de formation",
+            indicator: { kind: "sum-days", filter: { activityKinds: ["action-collective"] } },
+            target: { atLeast: 1 }
+          }
+        ])
+    )
+    const training = parseActivity({
+      id: "f",
+      date: "2024-03-01",
+      kind: "action-collective",
+      sector: "jeunesse",
+      hours: 3.5
+    })
+    expect(result(evaluateObjectives(halfDay, [training], { year: 2024 }), "jours").explanation.sentence).toBe(
+      "0,5 jour en 2024 pour une cible d'au moins 1 : objectif non atteint (50 %)."
+    )
   })
 
   it("refuse impossible options", () => {
@@ -257,26 +385,54 @@ describe("records as given", () => {
       }
       return "accepted"
     }
-    expect(refused({ year: 24 })).toBe("Invalid objectives options (1 issue):\n  year: expected a year between 1000 and 9999, got 24")
-    expect(refused({ year: 2024, asOf: "2024-02-30" })).toBe("Invalid objectives options (1 issue):\n  asOf: 2024-02-30 is not a calendar date: February 2024 has 29 days")
-    expect(() => evaluateObjectives(founding, {} as never, { year: 2024 })).toThrow(expect.objectContaining({ subject: "activities" }))
+    expect(refused({ year: 24 })).toBe(
+      "Invalid objectives options (1 issue):\n  year: expected a year between 1000 and 9999, got 24"
+    )
+    expect(refused({ year: 2024, asOf: "2024-02-30" })).toBe(
+      "Invalid objectives options (1 issue):\n  asOf: 2024-02-30 is not a calendar date: February 2024 has 29 days"
+    )
+    expect(() => evaluateObjectives(founding, {} as never, { year: 2024 })).toThrow(
+      expect.objectContaining({ subject: "activities" })
+    )
   })
 
   it("report a record under another convention as funded elsewhere, and a different body", () => {
-    const other = result(evaluateObjectives(founding, [session("x", "2024-02-01", { conventionId: "cpo-ville" })], { year: 2024 }), "accompagnement-individuel")
-    expect(other.excluded).toEqual([{ id: "x", reason: "funded-elsewhere", detail: "déclaré au titre de la convention cpo-ville" }])
-    const noStructure = result(evaluateObjectives(founding, [session("y", "2024-02-01", { structures: [] })], { year: 2024 }), "accompagnement-individuel")
+    const other = result(
+      evaluateObjectives(founding, [session("x", "2024-02-01", { conventionId: "cpo-ville" })], { year: 2024 }),
+      "accompagnement-individuel"
+    )
+    expect(other.excluded).toEqual([
+      { id: "x", reason: "funded-elsewhere", detail: "déclaré au titre de la convention cpo-ville" }
+    ])
+    const noStructure = result(
+      evaluateObjectives(founding, [session("y", "2024-02-01", { structures: [] })], { year: 2024 }),
+      "accompagnement-individuel"
+    )
     expect(noStructure.excluded.map((e) => e.reason)).toEqual(["no-structure"])
   })
 
   it("judge each record with the terms of its day", () => {
     const amended = cpo((json) => {
-      json.amendments = [{ number: 1, signatureDate: "2024-06-01", effectiveDate: "2024-07-01", reason: "Secteur logement", changes: [{ kind: "sectors-added", sectors: ["logement"] }] }]
+      json.amendments = [
+        {
+          number: 1,
+          signatureDate: "2024-06-01",
+          effectiveDate: "2024-07-01",
+          reason: "Secteur logement",
+          changes: [{ kind: "sectors-added", sectors: ["logement"] }]
+        }
+      ]
       json.terms.objectives[1].indicator.filter.sectors.push("logement")
     })
-    const records = [session("june", "2024-06-30", { sector: "logement" }), session("july", "2024-07-01", { sector: "logement" })]
+    const records = [
+      session("june", "2024-06-30", { sector: "logement" }),
+      session("july", "2024-07-01", { sector: "logement" })
+    ]
     const individual = result(evaluateObjectives(amended, records, { year: 2024 }), "accompagnement-individuel")
-    expect([individual.counted, individual.excluded.map((e) => [e.id, e.reason])]).toEqual([["july"], [["june", "sector-not-covered"]]])
+    expect([individual.counted, individual.excluded.map((e) => [e.id, e.reason])]).toEqual([
+      ["july"],
+      [["june", "sector-not-covered"]]
+    ])
   })
 
   it("never mutate the records", () => {
@@ -288,7 +444,10 @@ describe("records as given", () => {
 
 describe("the whole convention", () => {
   it("evaluates every year and sums up each objective", () => {
-    const review = evaluateConventionObjectives(founding, [...activities, parseActivity({ id: "2025-sdaf", date: "2025-05-13", kind: "reunion-instance", body: "sdaf" })])
+    const review = evaluateConventionObjectives(founding, [
+      ...activities,
+      parseActivity({ id: "2025-sdaf", date: "2025-05-13", kind: "reunion-instance", body: "sdaf" })
+    ])
     expect(review.years.map((year) => year.year)).toEqual([2023, 2024, 2025])
     expect(review.objectives.map((o) => [o.objectiveId, o.met, o.notMet])).toEqual([
       ["suivi-coordonne", [2024], [2023, 2025]],
@@ -304,15 +463,24 @@ describe("the whole convention", () => {
     const twoYears = cpo((json) => (json.terms.period = { start: "2024-01-01", end: "2025-12-31" }))
     const midway = evaluateConventionObjectives(twoYears, activities, { asOf: "2024-06-30" })
     // On 30 June 2024 the objectives of 2024 are already met, and 2025 has not started.
-    expect(midway.objectives.map((o) => [o.met, o.inProgress, o.notStarted])).toEqual(Array.from({ length: 4 }, () => [[2024], [], [2025]]))
-    expect(midway.years[1]?.results.map((r) => r.status)).toEqual(["not-started", "not-started", "not-started", "not-started"])
+    expect(midway.objectives.map((o) => [o.met, o.inProgress, o.notStarted])).toEqual(
+      Array.from({ length: 4 }, () => [[2024], [], [2025]])
+    )
+    expect(midway.years[1]?.results.map((r) => r.status)).toEqual([
+      "not-started",
+      "not-started",
+      "not-started",
+      "not-started"
+    ])
     expect([midway.asOf, midway.explanation.outcome, midway.explanation.sentence]).toEqual([
       "2024-06-30",
       "not-applicable",
       "Aucune année terminée au 30/06/2024 ; en cours : 2024 (4 objectifs sur 4 déjà atteints) ; pas encore commencée : 2025."
     ])
     const later = evaluateConventionObjectives(twoYears, activities, { asOf: "2025-03-01" })
-    expect(later.explanation.sentence).toBe("4 objectifs sur 4 atteints chaque année terminée (2024) au 01/03/2025 ; en cours : 2025 (0 objectif sur 4 déjà atteint).")
+    expect(later.explanation.sentence).toBe(
+      "4 objectifs sur 4 atteints chaque année terminée (2024) au 01/03/2025 ; en cours : 2025 (0 objectif sur 4 déjà atteint)."
+    )
     const oneYear = cpo((json) => (json.terms.period = { start: "2024-01-01", end: "2024-12-31" }))
     const done = evaluateConventionObjectives(oneYear, activities)
     expect([done.asOf, done.explanation.outcome]).toEqual([undefined, "pass"])

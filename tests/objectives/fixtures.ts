@@ -4,7 +4,9 @@ import { type Activity, parseActivities, parseActivity } from "caf-conventions"
 
 /** The example activity records of the founding convention (mostly 2024). */
 export function exampleActivities(): ReadonlyArray<Activity> {
-  return parseActivities(JSON.parse(readFileSync(fileURLToPath(new URL("../../examples/data/activities.json", import.meta.url)), "utf8")))
+  return parseActivities(
+    JSON.parse(readFileSync(fileURLToPath(new URL("../../examples/data/activities.json", import.meta.url)), "utf8"))
+  )
 }
 
 /** One individual-support session with one structure, with changes. */

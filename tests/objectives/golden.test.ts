@@ -4,7 +4,18 @@
  * change, run `npx vitest run -u tests/objectives/golden.test.ts`, read the diff, commit it.
  */
 import { beforeEach, describe, expect, it } from "vitest"
-import { type Convention, type Activity, DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE, ValidationError, evaluateConventionObjectives, evaluateObjectives, parseActivity, safeParseActivity, withRule } from "caf-conventions"
+import {
+  type Convention,
+  type Activity,
+  DEFAULT_ELIGIBILITY_RULES,
+  EMPLOYER_STRUCTURE_RULE,
+  ValidationError,
+  evaluateConventionObjectives,
+  evaluateObjectives,
+  parseActivity,
+  safeParseActivity,
+  withRule
+} from "caf-conventions"
 import { cpo, golden } from "../fixtures.js"
 import { exampleActivities, session } from "./fixtures.js"
 
@@ -17,58 +28,103 @@ const makeActivities = (): ReadonlyArray<Activity> => exampleActivities()
  * objective per indicator kind, upper bounds, a per-year target, and an amendment that changes
  * a target for 2025.
  */
-const makeMixed = (): Convention => cpo((json) => {
-  json.id = "cpo-mixte"
-  json.signatureDate = "2024-03-15"
-  delete json.predecessorId
-  json.terms.period = { start: "2024-04-01", end: "2026-03-31" }
-  json.terms.objectives = [
-    {
-      id: "jours-formation",
-      title: "Animer au moins 3 jours de formation sur le bénévolat",
-      indicator: { kind: "sum-days", filter: { activityKinds: ["action-collective"], themes: ["bénévolat"] } },
-      target: { atLeast: 3 }
-    },
-    {
-      id: "sdaf",
-      title: "Participer à 2 à 4 réunions du Sdaf",
-      indicator: { kind: "count-meetings", filter: { activityKinds: ["reunion-instance"], bodies: ["sdaf"] } },
-      target: { atLeast: 2, atMost: 4 },
-      partialYear: { prorate: false }
-    },
-    {
-      id: "structures",
-      title: "Accompagner au moins 4 structures, éligibles ou non",
-      indicator: { kind: "distinct-structures", filter: { activityKinds: ["accompagnement-individuel"], situations: ["en-difficulte"] }, eligibleOnly: false },
-      target: { atLeast: 4 },
-      targetsByYear: { "2026": { atLeast: 1 } },
-      partialYear: { prorate: true, rounding: "floor" }
-    },
-    {
-      id: "plafond-actions",
-      title: "Pas plus de 2 actions collectives hors formation",
-      indicator: { kind: "count-actions", filter: { activityKinds: ["action-collective"], sectors: ["jeunesse"] } },
-      target: { atMost: 2 }
-    }
-  ]
-  json.amendments = [{ number: 1, signatureDate: "2024-12-10", effectiveDate: "2025-01-01", reason: "Cible revue", changes: [{ kind: "target", objectiveId: "jours-formation", year: 2025, target: { atLeast: 5 } }] }]
-})
+const makeMixed = (): Convention =>
+  cpo((json) => {
+    json.id = "cpo-mixte"
+    json.signatureDate = "2024-03-15"
+    delete json.predecessorId
+    json.terms.period = { start: "2024-04-01", end: "2026-03-31" }
+    json.terms.objectives = [
+      {
+        id: "jours-formation",
+        title: "Animer au moins 3 jours de formation sur le bénévolat",
+        indicator: { kind: "sum-days", filter: { activityKinds: ["action-collective"], themes: ["bénévolat"] } },
+        target: { atLeast: 3 }
+      },
+      {
+        id: "sdaf",
+        title: "Participer à 2 à 4 réunions du Sdaf",
+        indicator: { kind: "count-meetings", filter: { activityKinds: ["reunion-instance"], bodies: ["sdaf"] } },
+        target: { atLeast: 2, atMost: 4 },
+        partialYear: { prorate: false }
+      },
+      {
+        id: "structures",
+        title: "Accompagner au moins 4 structures, éligibles ou non",
+        indicator: {
+          kind: "distinct-structures",
+          filter: { activityKinds: ["accompagnement-individuel"], situations: ["en-difficulte"] },
+          eligibleOnly: false
+        },
+        target: { atLeast: 4 },
+        targetsByYear: { "2026": { atLeast: 1 } },
+        partialYear: { prorate: true, rounding: "floor" }
+      },
+      {
+        id: "plafond-actions",
+        title: "Pas plus de 2 actions collectives hors formation",
+        indicator: { kind: "count-actions", filter: { activityKinds: ["action-collective"], sectors: ["jeunesse"] } },
+        target: { atMost: 2 }
+      }
+    ]
+    json.amendments = [
+      {
+        number: 1,
+        signatureDate: "2024-12-10",
+        effectiveDate: "2025-01-01",
+        reason: "Cible revue",
+        changes: [{ kind: "target", objectiveId: "jours-formation", year: 2025, target: { atLeast: 5 } }]
+      }
+    ]
+  })
 
 const makeRecords = (): ReadonlyArray<Activity> => [
-  parseActivity({ id: "f-1", date: "2024-05-10", kind: "action-collective", theme: "bénévolat", sector: "animation-vie-sociale", days: 1 }),
-  parseActivity({ id: "f-2", date: "2024-06-10", kind: "action-collective", theme: "bénévolat", sector: "jeunesse", hours: 10.5 }),
-  parseActivity({ id: "f-3", date: "2024-07-10", kind: "action-collective", theme: "gestion", sector: "jeunesse", days: 2 }),
+  parseActivity({
+    id: "f-1",
+    date: "2024-05-10",
+    kind: "action-collective",
+    theme: "bénévolat",
+    sector: "animation-vie-sociale",
+    days: 1
+  }),
+  parseActivity({
+    id: "f-2",
+    date: "2024-06-10",
+    kind: "action-collective",
+    theme: "bénévolat",
+    sector: "jeunesse",
+    hours: 10.5
+  }),
+  parseActivity({
+    id: "f-3",
+    date: "2024-07-10",
+    kind: "action-collective",
+    theme: "gestion",
+    sector: "jeunesse",
+    days: 2
+  }),
   parseActivity({ id: "f-4", date: "2024-08-10", kind: "action-collective", theme: "bénévolat", sector: "jeunesse" }),
   parseActivity({ id: "f-5", date: "2024-03-10", kind: "action-collective", theme: "bénévolat", days: 4 }),
-  parseActivity({ id: "f-6", date: "2025-02-10", kind: "action-collective", theme: "bénévolat", sector: "enfance", days: 4.5 }),
+  parseActivity({
+    id: "f-6",
+    date: "2025-02-10",
+    kind: "action-collective",
+    theme: "bénévolat",
+    sector: "enfance",
+    days: 4.5
+  }),
   parseActivity({ id: "s-1", date: "2024-05-14", kind: "reunion-instance", body: "sdaf" }),
   parseActivity({ id: "s-2", date: "2024-09-14", kind: "reunion-instance", body: "sdaf" }),
   parseActivity({ id: "s-3", date: "2024-10-14", kind: "reunion-instance", body: "reaap" }),
   parseActivity({ id: "s-4", date: "2025-01-14", kind: "reunion-instance", body: "sdaf" }),
   session("i-1", "2024-04-02"),
-  session("i-2", "2024-04-03", { structures: [{ id: "hors-91", legalForm: "association-loi-1901", departement: "77", situation: "en-difficulte" }] }),
+  session("i-2", "2024-04-03", {
+    structures: [{ id: "hors-91", legalForm: "association-loi-1901", departement: "77", situation: "en-difficulte" }]
+  }),
   session("i-3", "2024-04-04", { structures: [] }),
-  session("i-4", "2024-04-05", { structures: [{ id: "dev", legalForm: "association-loi-1901", departement: "91", situation: "en-developpement" }] }),
+  session("i-4", "2024-04-05", {
+    structures: [{ id: "dev", legalForm: "association-loi-1901", departement: "91", situation: "en-developpement" }]
+  }),
   session("i-5", "2024-11-05", { fundedBy: ["fpt"] }),
   session("i-6", "2024-11-06", { conventionId: "autre" }),
   session("i-1", "2024-04-02"),
@@ -78,27 +134,98 @@ const makeRecords = (): ReadonlyArray<Activity> => [
 ]
 
 /** Objectives whose filters meet records missing the field they filter on, and exact boundaries. */
-const makeFields = (): Convention => cpo((json) => {
-  json.id = "cpo-champs"
-  json.terms.objectives = [
-    { id: "actions", title: "Actions jeunesse sur le bénévolat", indicator: { kind: "count-actions", filter: { activityKinds: ["action-collective"], sectors: ["jeunesse"], themes: ["bénévolat"] } }, target: { atMost: 2 } },
-    { id: "sdaf", title: "Réunions du Sdaf", indicator: { kind: "count-meetings", filter: { activityKinds: ["reunion-instance"], bodies: ["sdaf"] } }, target: { atLeast: 1 } },
-    { id: "structures", title: "Structures éligibles", indicator: { kind: "distinct-structures", filter: { activityKinds: ["accompagnement-individuel"] } }, target: { atLeast: 2 } },
-    { id: "jours", title: "Jours de formation", indicator: { kind: "sum-days", filter: { activityKinds: ["action-collective"] }, hoursPerDay: 7.5 }, target: { atLeast: 3.25 } }
-  ]
-})
+const makeFields = (): Convention =>
+  cpo((json) => {
+    json.id = "cpo-champs"
+    json.terms.objectives = [
+      {
+        id: "actions",
+        title: "Actions jeunesse sur le bénévolat",
+        indicator: {
+          kind: "count-actions",
+          filter: { activityKinds: ["action-collective"], sectors: ["jeunesse"], themes: ["bénévolat"] }
+        },
+        target: { atMost: 2 }
+      },
+      {
+        id: "sdaf",
+        title: "Réunions du Sdaf",
+        indicator: { kind: "count-meetings", filter: { activityKinds: ["reunion-instance"], bodies: ["sdaf"] } },
+        target: { atLeast: 1 }
+      },
+      {
+        id: "structures",
+        title: "Structures éligibles",
+        indicator: { kind: "distinct-structures", filter: { activityKinds: ["accompagnement-individuel"] } },
+        target: { atLeast: 2 }
+      },
+      {
+        id: "jours",
+        title: "Jours de formation",
+        indicator: { kind: "sum-days", filter: { activityKinds: ["action-collective"] }, hoursPerDay: 7.5 },
+        target: { atLeast: 3.25 }
+      }
+    ]
+  })
 const makeFieldRecords = (): ReadonlyArray<Activity> => [
-  parseActivity({ id: "a-first-day", date: "2024-01-01", kind: "action-collective", sector: "jeunesse", theme: "bénévolat", hours: 15 }),
-  parseActivity({ id: "a-last-day", date: "2024-12-31", kind: "action-collective", sector: "jeunesse", theme: "bénévolat", days: 1.25, fundedBy: ["action-sociale-caf"] }),
+  parseActivity({
+    id: "a-first-day",
+    date: "2024-01-01",
+    kind: "action-collective",
+    sector: "jeunesse",
+    theme: "bénévolat",
+    hours: 15
+  }),
+  parseActivity({
+    id: "a-last-day",
+    date: "2024-12-31",
+    kind: "action-collective",
+    sector: "jeunesse",
+    theme: "bénévolat",
+    days: 1.25,
+    fundedBy: ["action-sociale-caf"]
+  }),
   parseActivity({ id: "a-no-sector", date: "2024-05-01", kind: "action-collective", theme: "bénévolat" }),
   parseActivity({ id: "a-no-theme", date: "2024-05-01", kind: "action-collective", sector: "jeunesse" }),
-  parseActivity({ id: "a-this-convention", date: "2024-05-01", kind: "action-collective", sector: "enfance", conventionId: "cpo-champs" }),
+  parseActivity({
+    id: "a-this-convention",
+    date: "2024-05-01",
+    kind: "action-collective",
+    sector: "enfance",
+    conventionId: "cpo-champs"
+  }),
   parseActivity({ id: "m-no-body", date: "2024-05-01", kind: "reunion-instance" }),
   parseActivity({ id: "m-sdaf", date: "2024-06-30", kind: "reunion-instance", body: "sdaf" }),
   session("i-no-sector", "2024-05-01", { sector: undefined }),
-  session("i-employer", "2024-05-02", { structures: [{ id: "employeuse", legalForm: "association-loi-1901", departement: "91", situation: "en-difficulte", employer: true }] }),
-  session("i-volunteers", "2024-05-03", { structures: [{ id: "benevole", legalForm: "association-loi-1901", departement: "91", situation: "en-difficulte", employer: false }] }),
-  session("i-two", "2024-05-04", { fundedBy: ["action-sociale-caf"], structures: [{ id: "s-a", legalForm: "association-loi-1901", departement: "91", situation: "en-difficulte" }, { id: "s-b", legalForm: "scic", departement: "91", situation: "en-developpement" }] })
+  session("i-employer", "2024-05-02", {
+    structures: [
+      {
+        id: "employeuse",
+        legalForm: "association-loi-1901",
+        departement: "91",
+        situation: "en-difficulte",
+        employer: true
+      }
+    ]
+  }),
+  session("i-volunteers", "2024-05-03", {
+    structures: [
+      {
+        id: "benevole",
+        legalForm: "association-loi-1901",
+        departement: "91",
+        situation: "en-difficulte",
+        employer: false
+      }
+    ]
+  }),
+  session("i-two", "2024-05-04", {
+    fundedBy: ["action-sociale-caf"],
+    structures: [
+      { id: "s-a", legalForm: "association-loi-1901", departement: "91", situation: "en-difficulte" },
+      { id: "s-b", legalForm: "scic", departement: "91", situation: "en-developpement" }
+    ]
+  })
 ]
 
 // Built before each test, not while the file loads: mutation testing activates a mutant, and
@@ -122,7 +249,10 @@ describe("objectives, whole results", () => {
   it("records missing the field a filter reads, the first and last days, the day of the evaluation, an employer rule", async () => {
     const results = [
       evaluateObjectives(fields, fieldRecords, { year: 2024, asOf: "2024-06-30" }),
-      evaluateObjectives(fields, fieldRecords, { year: 2024, rules: withRule(DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE) })
+      evaluateObjectives(fields, fieldRecords, {
+        year: 2024,
+        rules: withRule(DEFAULT_ELIGIBILITY_RULES, EMPLOYER_STRUCTURE_RULE)
+      })
     ]
     await expect(results.map(golden).join("\n")).toMatchFileSnapshot(file("fields"))
   })
@@ -136,23 +266,36 @@ describe("objectives, whole results", () => {
     expect(issues({ ...base, days: -1 })).toHaveLength(1)
     expect(issues({ ...base, hours: 1.005 })).toHaveLength(1)
     expect(issues({ ...base, days: Number.POSITIVE_INFINITY })).toHaveLength(1)
-    expect(issues({ ...base, days: 0, hours: 0.25 })).toEqual(["hours: give the duration in days or in hours, not both"])
+    expect(issues({ ...base, days: 0, hours: 0.25 })).toEqual([
+      "hours: give the duration in days or in hours, not both"
+    ])
     expect([issues({ ...base, days: 0 }), issues({ ...base, hours: 1.25 })]).toEqual([[], []])
     expect(() => parseActivity({ ...base, days: -1 })).toThrow(ValidationError)
   })
 
   it("the founding convention's 2023, 2024 and 2025 (as of 15 July 2025)", async () => {
-    const years = [evaluateObjectives(founding, activities, { year: 2023 }), evaluateObjectives(founding, activities, { year: 2024 }), evaluateObjectives(founding, activities, { year: 2025, asOf: "2025-07-15" })]
+    const years = [
+      evaluateObjectives(founding, activities, { year: 2023 }),
+      evaluateObjectives(founding, activities, { year: 2024 }),
+      evaluateObjectives(founding, activities, { year: 2025, asOf: "2025-07-15" })
+    ]
     await expect(years.map(golden).join("\n")).toMatchFileSnapshot(file("founding"))
   })
 
   it("one objective per indicator kind, over two partial years and an amended target", async () => {
-    const years = [2024, 2025, 2026].map((year) => evaluateObjectives(mixed, records, { year, ...(year === 2026 ? { asOf: "2026-02-15" } : {}) }))
+    const years = [2024, 2025, 2026].map((year) =>
+      evaluateObjectives(mixed, records, { year, ...(year === 2026 ? { asOf: "2026-02-15" } : {}) })
+    )
     await expect(years.map(golden).join("\n")).toMatchFileSnapshot(file("mixed"))
   })
 
   it("the synthesis over the whole convention", async () => {
-    const synthesis = [evaluateConventionObjectives(founding, activities, { asOf: "2025-07-15" }), evaluateConventionObjectives(mixed, records)]
-    await expect(synthesis.map((result) => JSON.stringify(result, null, 2)).join("\n")).toMatchFileSnapshot(file("synthesis"))
+    const synthesis = [
+      evaluateConventionObjectives(founding, activities, { asOf: "2025-07-15" }),
+      evaluateConventionObjectives(mixed, records)
+    ]
+    await expect(synthesis.map((result) => JSON.stringify(result, null, 2)).join("\n")).toMatchFileSnapshot(
+      file("synthesis")
+    )
   })
 })

@@ -1,6 +1,15 @@
 import fc from "fast-check"
 import { beforeEach, describe, expect, it } from "vitest"
-import { type Convention, ACTIVITY_KINDS, type Activity, PARTNERSHIP_BODIES, SECTORS, SITUATIONS, evaluateObjectives, parseActivity } from "caf-conventions"
+import {
+  type Convention,
+  ACTIVITY_KINDS,
+  type Activity,
+  PARTNERSHIP_BODIES,
+  SECTORS,
+  SITUATIONS,
+  evaluateObjectives,
+  parseActivity
+} from "caf-conventions"
 import { cpo } from "../fixtures.js"
 import { runs } from "../runs.js"
 
@@ -37,7 +46,9 @@ const record = (id: string) =>
       return parseActivity({ ...rest, structures, id, date: `${year}-${pad(month)}-${pad(day)}` })
     })
 
-const records = fc.integer({ min: 0, max: 40 }).chain((count) => fc.tuple(...Array.from({ length: count }, (_, i) => record(`r${i}`))))
+const records = fc
+  .integer({ min: 0, max: 40 })
+  .chain((count) => fc.tuple(...Array.from({ length: count }, (_, i) => record(`r${i}`))))
 const asOf = fc.constantFrom(undefined, "2024-06-30", "2024-12-31")
 
 const snapshot = (list: ReadonlyArray<Activity>, date?: string) =>
@@ -54,7 +65,9 @@ describe("objectives: invariants (properties)", () => {
   it("do not depend on the order of the records", () => {
     fc.assert(
       fc.property(records, asOf, fc.integer(), (list, date, seed) => {
-        const shuffled = [...list].sort((a, b) => ((a.id.length * 31 + seed) % 7) - ((b.id.length * 17 + seed) % 5) || (a.id < b.id ? 1 : -1))
+        const shuffled = [...list].sort(
+          (a, b) => ((a.id.length * 31 + seed) % 7) - ((b.id.length * 17 + seed) % 5) || (a.id < b.id ? 1 : -1)
+        )
         expect(snapshot(shuffled, date)).toBe(snapshot(list, date))
       }),
       runs(300)
@@ -81,7 +94,9 @@ describe("objectives: invariants (properties)", () => {
         const after = evaluateObjectives(founding, [...list, added], { year: 2024 })
         after.results.forEach((result, i) => {
           const previous = before.results[i]!
-          expect(result.value.numerator * previous.value.denominator).toBeGreaterThanOrEqual(previous.value.numerator * result.value.denominator)
+          expect(result.value.numerator * previous.value.denominator).toBeGreaterThanOrEqual(
+            previous.value.numerator * result.value.denominator
+          )
         })
       }),
       runs(300)
@@ -91,7 +106,10 @@ describe("objectives: invariants (properties)", () => {
   it("account for every record: each is counted or excluded with a reason, for every objective", () => {
     fc.assert(
       fc.property(records, asOf, (list, date) => {
-        const evaluation = evaluateObjectives(founding, list, { year: 2024, ...(date === undefined ? {} : { asOf: date }) })
+        const evaluation = evaluateObjectives(founding, list, {
+          year: 2024,
+          ...(date === undefined ? {} : { asOf: date })
+        })
         for (const result of evaluation.results) {
           const ids = [...result.counted, ...result.excluded.map((e) => e.id)].sort()
           expect(ids).toEqual(list.map((r) => r.id).sort())

@@ -32,7 +32,14 @@ describe("partners", () => {
   })
 
   it("list every problem: bad codes, bad identifiers, empty roles, repeated départements", () => {
-    const result = safeParsePartner({ ...viry, legalForm: "sarl", siren: "732829321", rna: "913001234", roles: [], territory: ["91", "91", "20"] })
+    const result = safeParsePartner({
+      ...viry,
+      legalForm: "sarl",
+      siren: "732829321",
+      rna: "913001234",
+      roles: [],
+      territory: ["91", "91", "20"]
+    })
     expect(problems(result)).toEqual([
       'legalForm: Expected "association-loi-1901" | "organisme-securite-sociale" | "collectivite" | "scic" | "scop" | "fondation" | "mutuelle" | "entreprise-esus" | "autre"',
       'siren: "732829321" is not a valid SIREN (9 digits with a Luhn key)',

@@ -51,7 +51,9 @@ describe("portfolio documents", () => {
   it("report a missing predecessor once, at the convention that names it, not along the lineage", () => {
     const json = foundingPortfolioJson()
     json.conventions[0]!.predecessorId = "convention-2015"
-    expect(problems(safeParsePortfolio(json))).toEqual(["conventions.0.predecessorId: there is no convention convention-2015"])
+    expect(problems(safeParsePortfolio(json))).toEqual([
+      "conventions.0.predecessorId: there is no convention convention-2015"
+    ])
   })
 
   it("accept an empty portfolio", () => {

@@ -1,8 +1,24 @@
-import { type AnnualReport, type Convention, type ConventionReport, type Portfolio, type ReportInputs, annualReport, conventionReport, parseActivities, parseExpenses, parsePayments, parsePortfolio } from "caf-conventions"
+import {
+  type AnnualReport,
+  type Convention,
+  type ConventionReport,
+  type Portfolio,
+  type ReportInputs,
+  annualReport,
+  conventionReport,
+  parseActivities,
+  parseExpenses,
+  parsePayments,
+  parsePortfolio
+} from "caf-conventions"
 import { exampleData, foundingPortfolioJson } from "../fixtures.js"
 
 /** The founding portfolio, its 2023–2025 convention, and the example records as report inputs on 15 July 2025. */
-export function foundingReportInputs(): { readonly portfolio: Portfolio; readonly cpo: Convention; readonly inputs: ReportInputs } {
+export function foundingReportInputs(): {
+  readonly portfolio: Portfolio
+  readonly cpo: Convention
+  readonly inputs: ReportInputs
+} {
   const portfolio = parsePortfolio(exampleData("portfolio.json"))
   return {
     portfolio,
@@ -29,7 +45,11 @@ export function troubledPortfolio(): Portfolio {
   convention.terms.modulation = { rule: "fixed-reduction", ratePerMissedObjective: "0.1" }
   convention.terms.unspent = { rule: "keep", capRate: "0.1" }
   convention.terms.clauses = ["objet", "montant"]
-  convention.termination = { date: "2025-06-30", reason: "Fin anticipée d'un commun accord", requestedBy: "commun-accord" }
+  convention.termination = {
+    date: "2025-06-30",
+    reason: "Fin anticipée d'un commun accord",
+    requestedBy: "commun-accord"
+  }
   return parsePortfolio(json)
 }
 
@@ -39,12 +59,21 @@ export function troubledPortfolio(): Portfolio {
  * review, the terminated convention's review, and the founding convention under the clause
  * `offset` in its last year (2025, on 31 December 2026) and as a whole.
  */
-export function reportCases(): ReadonlyArray<{ readonly name: string; readonly report: AnnualReport | ConventionReport }> {
+export function reportCases(): ReadonlyArray<{
+  readonly name: string
+  readonly report: AnnualReport | ConventionReport
+}> {
   const { cpo, inputs } = foundingReportInputs()
   const founding = { ...inputs, financialReportReceivedOn: { "2024": "2025-04-30" } }
   const troubled = troubledPortfolio()
   const few = inputs.activities.filter((activity) => activity.kind !== "action-collective")
-  const troubledInputs = { ...founding, activities: few, partners: troubled.partners, conventions: troubled.conventions, asOf: "2025-12-01" }
+  const troubledInputs = {
+    ...founding,
+    activities: few,
+    partners: troubled.partners,
+    conventions: troubled.conventions,
+    asOf: "2025-12-01"
+  }
   const centre = parsePortfolio(exampleData("centre-social.json"))
   const offset = parsePortfolio(exampleData("portfolio-offset.json"))
   const offsetInputs: ReportInputs = {
@@ -60,7 +89,17 @@ export function reportCases(): ReadonlyArray<{ readonly name: string; readonly r
   return [
     { name: "bilan-2024", report: annualReport(cpo, { ...founding, year: 2024 }) },
     { name: "bilan-convention", report: conventionReport(cpo, founding) },
-    { name: "bilan-centre-social-2024", report: annualReport(centre.conventions[0]!, { year: 2024, activities: parseActivities(exampleData("centre-social-activities.json")), payments: [], expenses: [], partners: centre.partners, asOf: "2025-03-31" }) },
+    {
+      name: "bilan-centre-social-2024",
+      report: annualReport(centre.conventions[0]!, {
+        year: 2024,
+        activities: parseActivities(exampleData("centre-social-activities.json")),
+        payments: [],
+        expenses: [],
+        partners: centre.partners,
+        asOf: "2025-03-31"
+      })
+    },
     { name: "bilan-convention-difficile", report: conventionReport(troubled.conventions[2]!, troubledInputs) },
     { name: "bilan-2025-report", report: annualReport(offsetCpo, { ...offsetInputs, year: 2025 }) },
     { name: "bilan-convention-report", report: conventionReport(offsetCpo, offsetInputs) }

@@ -60,8 +60,16 @@ describe("reports, whole", () => {
   it("a terminated convention with missed objectives, a modulation and compliance findings", async () => {
     const convention = troubled.conventions[2]!
     const few = inputs.activities.filter((activity) => activity.kind !== "action-collective")
-    const options = { ...inputs, activities: few, partners: troubled.partners, conventions: troubled.conventions, asOf: "2025-12-01" }
-    await expect(renderReportMarkdown(annualReport(convention, { ...options, year: 2024 }))).toMatchFileSnapshot(file("bilan-2024-difficile.md"))
+    const options = {
+      ...inputs,
+      activities: few,
+      partners: troubled.partners,
+      conventions: troubled.conventions,
+      asOf: "2025-12-01"
+    }
+    await expect(renderReportMarkdown(annualReport(convention, { ...options, year: 2024 }))).toMatchFileSnapshot(
+      file("bilan-2024-difficile.md")
+    )
     const whole = conventionReport(convention, options)
     await expect(renderReportMarkdown(whole)).toMatchFileSnapshot(file("bilan-convention-difficile.md"))
     await expect(renderReportHtml(whole)).toMatchFileSnapshot(file("bilan-convention-difficile.html"))
@@ -83,9 +91,14 @@ describe("reports, whole", () => {
     const json = foundingPortfolioJson()
     json.partners[0]!["siret"] = "73282932000074"
     json.partners[1]!["siret"] = "35600000049837"
-    json.conventions[1]!.terms.amounts = { kind: "per-year", byYear: { "2020": "12000", "2021": "12500.50", "2022": "13000" } }
+    json.conventions[1]!.terms.amounts = {
+      kind: "per-year",
+      byYear: { "2020": "12000", "2021": "12500.50", "2022": "13000" }
+    }
     const exported = toScdlCsv(parsePortfolio(json).conventions, { partners: parsePortfolio(json).partners })
-    await expect(`${exported.csv}\n${JSON.stringify({ rows: exported.rows, problems: exported.problems }, null, 2)}\n`).toMatchFileSnapshot(file("scdl.txt"))
+    await expect(
+      `${exported.csv}\n${JSON.stringify({ rows: exported.rows, problems: exported.problems }, null, 2)}\n`
+    ).toMatchFileSnapshot(file("scdl.txt"))
   })
 
   it("the open-data table of the founding portfolio as it is, in versions 2.1.1 and 2.0", async () => {
@@ -110,10 +123,14 @@ describe("scenario answers, whole", () => {
   const files = (base: string) => (path: string) => JSON.parse(readFileSync(join(base, path), "utf8"))
   /** Every expected value replaced by a wrong one, so that each computed value is printed. */
   const wrong = (value: unknown): unknown =>
-    value !== null && typeof value === "object" && !Array.isArray(value) ? Object.fromEntries([...Object.entries(value).map(([key, inner]) => [key, wrong(inner)]), ["inconnu", "faux"]]) : "faux"
+    value !== null && typeof value === "object" && !Array.isArray(value)
+      ? Object.fromEntries([...Object.entries(value).map(([key, inner]) => [key, wrong(inner)]), ["inconnu", "faux"]])
+      : "faux"
 
   it("print what each example scenario's question computes", async () => {
-    const names = readdirSync(join("examples", "scenarios")).filter((name) => name.endsWith(".json")).sort()
+    const names = readdirSync(join("examples", "scenarios"))
+      .filter((name) => name.endsWith(".json"))
+      .sort()
     const lines = names.flatMap((name) => {
       const path = join("examples", "scenarios", name)
       const json = JSON.parse(readFileSync(path, "utf8"))
@@ -127,11 +144,48 @@ describe("scenario answers, whole", () => {
     const bare = foundingPortfolioJson().conventions[2]!
     bare.terms.clauses = ["objet"]
     const scenarios = [
-      { name: "Conformité d'une convention incomplète", convention: bare, question: "compliance", expected: { errors: 0, rules: { "written-convention-clauses": "info" } } },
-      { name: "Objectifs 2025 au 15 juillet", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "objectives", year: 2025, asOf: "2025-07-15", activities: "activities.json", expected: { statuses: { "suivi-coordonne": "met" }, values: { "suivi-coordonne": "1" } } },
-      { name: "Échéancier 2024, bilans acceptés", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "schedule", year: 2024, reportsAcceptedOn: "2025-05-20", expected: { instalments: { balance: { amount: "15000.00", dueDate: null } } } },
-      { name: "Emploi des fonds 2024 au 30 juin", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "funding-use", year: 2024, asOf: "2024-06-30", reportsAcceptedOn: "2025-05-20", payments: "payments.json", expenses: "expenses.json", expected: { toRepay: "0.00", awaitingUse: "6000.00" } },
-      { name: "Un candidat illisible", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "eligibility", date: "2024-03-01", candidates: [{ id: "x" }], expected: { verdicts: { x: { eligible: true, failedRules: [] } } } }
+      {
+        name: "Conformité d'une convention incomplète",
+        convention: bare,
+        question: "compliance",
+        expected: { errors: 0, rules: { "written-convention-clauses": "info" } }
+      },
+      {
+        name: "Objectifs 2025 au 15 juillet",
+        convention: { file: "portfolio.json", id: "cpo-2023-2025" },
+        question: "objectives",
+        year: 2025,
+        asOf: "2025-07-15",
+        activities: "activities.json",
+        expected: { statuses: { "suivi-coordonne": "met" }, values: { "suivi-coordonne": "1" } }
+      },
+      {
+        name: "Échéancier 2024, bilans acceptés",
+        convention: { file: "portfolio.json", id: "cpo-2023-2025" },
+        question: "schedule",
+        year: 2024,
+        reportsAcceptedOn: "2025-05-20",
+        expected: { instalments: { balance: { amount: "15000.00", dueDate: null } } }
+      },
+      {
+        name: "Emploi des fonds 2024 au 30 juin",
+        convention: { file: "portfolio.json", id: "cpo-2023-2025" },
+        question: "funding-use",
+        year: 2024,
+        asOf: "2024-06-30",
+        reportsAcceptedOn: "2025-05-20",
+        payments: "payments.json",
+        expenses: "expenses.json",
+        expected: { toRepay: "0.00", awaitingUse: "6000.00" }
+      },
+      {
+        name: "Un candidat illisible",
+        convention: { file: "portfolio.json", id: "cpo-2023-2025" },
+        question: "eligibility",
+        date: "2024-03-01",
+        candidates: [{ id: "x" }],
+        expected: { verdicts: { x: { eligible: true, failedRules: [] } } }
+      }
     ]
     const lines = scenarios.map((scenario) => {
       const result = runScenario(parseScenario(scenario), files("examples/data"))
@@ -143,18 +197,77 @@ describe("scenario answers, whole", () => {
   it("report each way a scenario can be wrong", async () => {
     const inline = foundingPortfolioJson().conventions[2]!
     const scenarios = [
-      { name: "Sans date", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "eligibility", candidates: "candidates.json", expected: {} },
-      { name: "Sans année", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "funding-use", expected: {} },
-      { name: "Attendu mal formé", convention: inline, question: "eligibility", date: "2024-03-01", candidates: [], expected: { verdicts: [1] } },
-      { name: "Enregistrements invalides", convention: inline, question: "objectives", year: 2024, activities: [{ id: "x" }], expected: {} },
-      { name: "Convention sans identifiant de portefeuille", convention: { file: "portfolio.json" }, question: "compliance", expected: { errors: 0 } },
-      { name: "Une règle juste, une absente", convention: inline, question: "compliance", expected: { errors: 0, rules: { "open-data-publication": "info", signature: "info" } } },
-      { name: "Attendus qui ne sont pas des objets", convention: inline, question: "objectives", year: 2024, expected: { statuses: "met", values: 3 } },
-      { name: "Versements attendus en liste", convention: inline, question: "schedule", year: 2024, expected: { instalments: [] } },
+      {
+        name: "Sans date",
+        convention: { file: "portfolio.json", id: "cpo-2023-2025" },
+        question: "eligibility",
+        candidates: "candidates.json",
+        expected: {}
+      },
+      {
+        name: "Sans année",
+        convention: { file: "portfolio.json", id: "cpo-2023-2025" },
+        question: "funding-use",
+        expected: {}
+      },
+      {
+        name: "Attendu mal formé",
+        convention: inline,
+        question: "eligibility",
+        date: "2024-03-01",
+        candidates: [],
+        expected: { verdicts: [1] }
+      },
+      {
+        name: "Enregistrements invalides",
+        convention: inline,
+        question: "objectives",
+        year: 2024,
+        activities: [{ id: "x" }],
+        expected: {}
+      },
+      {
+        name: "Convention sans identifiant de portefeuille",
+        convention: { file: "portfolio.json" },
+        question: "compliance",
+        expected: { errors: 0 }
+      },
+      {
+        name: "Une règle juste, une absente",
+        convention: inline,
+        question: "compliance",
+        expected: { errors: 0, rules: { "open-data-publication": "info", signature: "info" } }
+      },
+      {
+        name: "Attendus qui ne sont pas des objets",
+        convention: inline,
+        question: "objectives",
+        year: 2024,
+        expected: { statuses: "met", values: 3 }
+      },
+      {
+        name: "Versements attendus en liste",
+        convention: inline,
+        question: "schedule",
+        year: 2024,
+        expected: { instalments: [] }
+      },
       { name: "Règles attendues nulles", convention: inline, question: "compliance", expected: { rules: null } },
-      { name: "Valeurs seules", convention: inline, question: "objectives", year: 2024, activities: "activities.json", expected: { values: { "accompagnement-individuel": "3" } } },
+      {
+        name: "Valeurs seules",
+        convention: inline,
+        question: "objectives",
+        year: 2024,
+        activities: "activities.json",
+        expected: { values: { "accompagnement-individuel": "3" } }
+      },
       { name: "Montant seul", convention: inline, question: "schedule", year: 2024, expected: { amount: "30000.00" } },
-      { name: "Règles seules", convention: inline, question: "compliance", expected: { rules: { "multi-year-duration": "info" } } }
+      {
+        name: "Règles seules",
+        convention: inline,
+        question: "compliance",
+        expected: { rules: { "multi-year-duration": "info" } }
+      }
     ]
     const lines = scenarios.map((scenario) => {
       const result = runScenario(parseScenario(scenario), files("examples/data"))

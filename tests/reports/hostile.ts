@@ -49,16 +49,32 @@ export function hostileReport(report: AnnualReport): AnnualReport {
     convention: { ...report.convention, title: text() },
     parties: { funder: text(), partner: text() },
     lineage: report.lineage.map((step) => ({ ...step, title: text() })),
-    compliance: [...report.compliance, ...HOSTILE_TEXTS.map((message) => ({ rule: "hostile", severity: "info" as const, message, source: text() }))],
+    compliance: [
+      ...report.compliance,
+      ...HOSTILE_TEXTS.map((message) => ({ rule: "hostile", severity: "info" as const, message, source: text() }))
+    ],
     objectives: {
       ...report.objectives,
       explanation: { ...report.objectives.explanation, sentence: text() },
-      results: report.objectives.results.map((result) => ({ ...result, title: text(), explanation: { ...result.explanation, children: result.explanation.children.map((child) => ({ ...child, sentence: text() })) } }))
+      results: report.objectives.results.map((result) => ({
+        ...result,
+        title: text(),
+        explanation: {
+          ...result.explanation,
+          children: result.explanation.children.map((child) => ({ ...child, sentence: text() }))
+        }
+      }))
     },
     funding: {
       ...report.funding,
       explanation: { ...report.funding.explanation, sentence: text() },
-      ineligibleExpenses: HOSTILE_TEXTS.map((detail, index) => ({ id: `e-${index}`, amount: Euros.parse("1"), reason: "duplicate-id" as const, detail, label: detail }))
+      ineligibleExpenses: HOSTILE_TEXTS.map((detail, index) => ({
+        id: `e-${index}`,
+        amount: Euros.parse("1"),
+        reason: "duplicate-id" as const,
+        detail,
+        label: detail
+      }))
     }
   }
 }

@@ -39,7 +39,12 @@ describe("the Markdown of a review whose texts are hostile", () => {
   it("renders one title and one heading per section, and no other", () => {
     const html = marked.parse(renderReportMarkdown(report), { async: false })
     expect(html.match(/<h1>/gu)).toHaveLength(1)
-    expect([...html.matchAll(/<h2>([^<]*)<\/h2>/gu)].map((m) => m[1])).toEqual(["Convention", "Conformité", "Objectifs 2024", "Échéancier et emploi des fonds 2024"])
+    expect([...html.matchAll(/<h2>([^<]*)<\/h2>/gu)].map((m) => m[1])).toEqual([
+      "Convention",
+      "Conformité",
+      "Objectifs 2024",
+      "Échéancier et emploi des fonds 2024"
+    ])
   })
 
   it("loses no table cell: every row has as many cells as the header, each holding its text", () => {
@@ -54,7 +59,13 @@ describe("the Markdown of a review whose texts are hostile", () => {
     const html = marked.parse(markdown, { async: false })
     const rows = [...html.matchAll(/<tr>([\s\S]*?)<\/tr>/gu)].map((m) => (m[1]!.match(/<t[dh][\s>]/gu) ?? []).length)
     expect(rows).toEqual([5, 5, 5, 5, 5, 6, 6, 6, 5, ...HOSTILE_TEXTS.map(() => 5)])
-    const cells = [...html.split("<th>Détail</th>")[1]!.matchAll(/<tr>\s*<td>([^<]*)<\/td>\s*<td>[^<]*<\/td>\s*<td[^>]*>[^<]*<\/td>\s*<td>[^<]*<\/td>\s*<td>([^<]*)<\/td>/gu)]
+    const cells = [
+      ...html
+        .split("<th>Détail</th>")[1]!
+        .matchAll(
+          /<tr>\s*<td>([^<]*)<\/td>\s*<td>[^<]*<\/td>\s*<td[^>]*>[^<]*<\/td>\s*<td>[^<]*<\/td>\s*<td>([^<]*)<\/td>/gu
+        )
+    ]
     // The expense's label (its description, hostile here) with its id, and the detail, each shown as it is.
     expect(cells.map((m) => decode(m[1]!))).toEqual(HOSTILE_TEXTS.map((text, index) => `${shownAs(text)} (e-${index})`))
     expect(cells.map((m) => decode(m[2]!))).toEqual(HOSTILE_TEXTS.map(shownAs))
@@ -64,7 +75,9 @@ describe("the Markdown of a review whose texts are hostile", () => {
     const html = marked.parse(renderReportMarkdown(report), { async: false })
     const items = [...html.matchAll(/<li>([\s\S]*?)<\/li>/gu)].map((m) => decode(m[1]!))
     const findings = items.filter((item) => item.startsWith("Information : "))
-    expect(findings.slice(-HOSTILE_TEXTS.length).map((item) => item.slice("Information : ".length, item.lastIndexOf(" (")))).toEqual(HOSTILE_TEXTS.map(oneLine))
+    expect(
+      findings.slice(-HOSTILE_TEXTS.length).map((item) => item.slice("Information : ".length, item.lastIndexOf(" (")))
+    ).toEqual(HOSTILE_TEXTS.map(oneLine))
     expect(decode(html.match(/<h1>([\s\S]*?)<\/h1>/u)![1]!)).toBe(`Bilan annuel 2024 — ${shownAs(HOSTILE_TEXTS[0]!)}`)
   })
 })
@@ -75,6 +88,11 @@ describe("the HTML of a review whose texts are hostile", () => {
     expect(html).not.toMatch(/<(script|img|a|iframe)[\s>]/u)
     expect(html).not.toMatch(/<[a-z][^>]* on[a-z]+=/u)
     const items = [...html.matchAll(/<li>([\s\S]*?)<\/li>/gu)].map((m) => decode(m[1]!))
-    expect(items.filter((item) => item.startsWith("Information : ")).slice(-HOSTILE_TEXTS.length).map((item) => item.slice("Information : ".length, item.lastIndexOf(" (")))).toEqual([...HOSTILE_TEXTS])
+    expect(
+      items
+        .filter((item) => item.startsWith("Information : "))
+        .slice(-HOSTILE_TEXTS.length)
+        .map((item) => item.slice("Information : ".length, item.lastIndexOf(" (")))
+    ).toEqual([...HOSTILE_TEXTS])
   })
 })

@@ -8,7 +8,13 @@ const files = (base: string) => (path: string) => JSON.parse(readFileSync(join(b
 describe("scenario files", () => {
   it("pass for the founding case, one per question, and for the cases of an amendment signed after the advance and of money offset across years", () => {
     const names = readdirSync(join("examples", "scenarios")).filter((name) => name.endsWith(".json"))
-    expect(names).toEqual(expect.arrayContaining(["funding-use-amendment-after-advance.json", "schedule-amendment-not-yet-signed.json", "ledger-offset.json"]))
+    expect(names).toEqual(
+      expect.arrayContaining([
+        "funding-use-amendment-after-advance.json",
+        "schedule-amendment-not-yet-signed.json",
+        "ledger-offset.json"
+      ])
+    )
     for (const name of names) {
       const path = join("examples", "scenarios", name)
       const result = runScenario(parseScenario(JSON.parse(readFileSync(path, "utf8"))), files(dirname(path)))
@@ -23,7 +29,10 @@ describe("scenario files", () => {
       question: "objectives",
       year: 2024,
       activities: "activities.json",
-      expected: { statuses: { "accompagnement-individuel": "not-met", inconnu: "met" }, values: { "actions-collectives": "4" } }
+      expected: {
+        statuses: { "accompagnement-individuel": "not-met", inconnu: "met" },
+        values: { "actions-collectives": "4" }
+      }
     })
     expect(runScenario(scenario, files("examples/data")).differences).toEqual([
       'statut « accompagnement-individuel » : attendu "not-met", obtenu "met"',
@@ -33,9 +42,21 @@ describe("scenario files", () => {
   })
 
   it("report a scenario that cannot run instead of throwing", () => {
-    const noYear = parseScenario({ name: "Sans année", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "schedule", expected: {} })
-    expect(runScenario(noYear, files("examples/data")).differences).toEqual(["le scénario ne peut pas être exécuté : la question « schedule » demande une année (year)"])
-    const unknown = parseScenario({ name: "Convention inconnue", convention: { file: "portfolio.json", id: "cpo-2030" }, question: "compliance", expected: {} })
+    const noYear = parseScenario({
+      name: "Sans année",
+      convention: { file: "portfolio.json", id: "cpo-2023-2025" },
+      question: "schedule",
+      expected: {}
+    })
+    expect(runScenario(noYear, files("examples/data")).differences).toEqual([
+      "le scénario ne peut pas être exécuté : la question « schedule » demande une année (year)"
+    ])
+    const unknown = parseScenario({
+      name: "Convention inconnue",
+      convention: { file: "portfolio.json", id: "cpo-2030" },
+      question: "compliance",
+      expected: {}
+    })
     expect(runScenario(unknown, files("examples/data")).differences).toEqual([
       "le scénario ne peut pas être exécuté : le portefeuille portfolio.json ne contient pas la convention cpo-2030"
     ])
@@ -58,7 +79,13 @@ describe("scenario files", () => {
     const scenario = ledgerOffset({
       years: {
         "2023": { offsetNextYear: "1000.00", toRepay: "1000.00" },
-        "2024": { stillToPay: "15000.00", instalments: { balance: { amount: "15000.00", offset: "1000.00", status: "late", dueDate: "2025-06-30" }, "complement-1": { amount: "1.00" } } },
+        "2024": {
+          stillToPay: "15000.00",
+          instalments: {
+            balance: { amount: "15000.00", offset: "1000.00", status: "late", dueDate: "2025-06-30" },
+            "complement-1": { amount: "1.00" }
+          }
+        },
         "2026": { stillToPay: "0.00" }
       },
       totals: { toRepay: "0.00", stillToPay: "14000.00", unknown: "1.00" }
@@ -79,7 +106,22 @@ describe("scenario files", () => {
   it("take the days reports were accepted and financial reports received year by year for a ledger", () => {
     // The 2024 reports accepted on 20 May 2025: the 14 000 € balance is due, and late on 31 December 2026.
     const accepted = ledgerOffset(
-      { years: { "2024": { stillToPay: "14000.00", instalments: { balance: { amount: "14000.00", dueDate: "2025-05-20", deadline: "2025-07-19", status: "late", daysLate: 530 } } } } },
+      {
+        years: {
+          "2024": {
+            stillToPay: "14000.00",
+            instalments: {
+              balance: {
+                amount: "14000.00",
+                dueDate: "2025-05-20",
+                deadline: "2025-07-19",
+                status: "late",
+                daysLate: 530
+              }
+            }
+          }
+        }
+      },
       { reportsAcceptedOn: { "2024": "2025-05-20" }, financialReportReceivedOn: { "2024": "2025-04-30" } }
     )
     expect(runScenario(accepted, files("examples/data"))).toMatchObject({ passed: true, differences: [] })
@@ -90,7 +132,14 @@ describe("scenario files", () => {
     expect(runScenario(ledgerOffset({}, { year: 2024 }), files("examples/data")).differences).toEqual([
       "le scénario ne peut pas être exécuté : la question « ledger » porte sur toutes les années de la convention : indiquez les années dans expected.years, pas dans year"
     ])
-    const byYear = parseScenario({ name: "Échéancier", convention: { file: "portfolio.json", id: "cpo-2023-2025" }, question: "schedule", year: 2024, reportsAcceptedOn: { "2024": "2025-05-20" }, expected: {} })
+    const byYear = parseScenario({
+      name: "Échéancier",
+      convention: { file: "portfolio.json", id: "cpo-2023-2025" },
+      question: "schedule",
+      year: 2024,
+      reportsAcceptedOn: { "2024": "2025-05-20" },
+      expected: {}
+    })
     expect(runScenario(byYear, files("examples/data")).differences).toEqual([
       'le scénario ne peut pas être exécuté : pour la question « schedule », reportsAcceptedOn est une date ("2025-05-20"), pas une date par année'
     ])
@@ -101,7 +150,12 @@ describe("scenario files", () => {
       "« expected.total » : clé inconnue ; clés possibles : years, totals",
       "« expected.years » doit être un objet"
     ])
-    expect(runScenario(ledgerOffset({ years: { "2023": "1000.00", "2024": { instalments: { balance: "14000.00" } } } }), files("examples/data")).differences).toEqual([
+    expect(
+      runScenario(
+        ledgerOffset({ years: { "2023": "1000.00", "2024": { instalments: { balance: "14000.00" } } } }),
+        files("examples/data")
+      ).differences
+    ).toEqual([
       "« expected.years.2023 » doit être un objet",
       "« expected.years.2024.instalments.balance » doit être un objet"
     ])
@@ -115,7 +169,13 @@ describe("scenario files", () => {
         question: "schedule",
         year: 2025,
         ...(asOf === undefined ? {} : { asOf }),
-        expected: { amount: "45000.00", instalments: { advance: { amount: "27000.00", basis: "45000.00" }, balance: { amount: "18000.00", basis: "45000.00" } } }
+        expected: {
+          amount: "45000.00",
+          instalments: {
+            advance: { amount: "27000.00", basis: "45000.00" },
+            balance: { amount: "18000.00", basis: "45000.00" }
+          }
+        }
       })
     expect(runScenario(scenario("2025-06-01"), files("examples/data"))).toMatchObject({ passed: true })
     // Once amendment n° 1 is known (signed 10 July 2025), the year is 46 671,23 € and the balance takes the raise.
@@ -135,9 +195,19 @@ describe("scenario files", () => {
       asOf: "2025-06-01",
       payments: [],
       expenses: [],
-      expected: { stillToPay: "27000.00", consumption: "0", instalments: { advance: { status: "late", daysLate: 2, completedOn: null }, balance: { status: "not-yet-due" } }, instalment: {} }
+      expected: {
+        stillToPay: "27000.00",
+        consumption: "0",
+        instalments: {
+          advance: { status: "late", daysLate: 2, completedOn: null },
+          balance: { status: "not-yet-due" }
+        },
+        instalment: {}
+      }
     })
     // Nothing paid on 1 June 2025: the 27 000 € advance, due on 31 March, was to be paid by 30 May.
-    expect(runScenario(scenario, files("examples/data")).differences).toEqual(['montant « instalment » : attendu {}, obtenu rien'])
+    expect(runScenario(scenario, files("examples/data")).differences).toEqual([
+      "montant « instalment » : attendu {}, obtenu rien"
+    ])
   })
 })

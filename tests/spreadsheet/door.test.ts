@@ -23,8 +23,18 @@ async function refused(call: () => unknown, argument: string): Promise<void> {
 
 describe("caf-conventions/spreadsheet checks its arguments at the door", () => {
   it("finds every function of the entry point here", () => {
-    const functions = Object.entries(spreadsheet).filter(([, value]) => typeof value === "function" && !/^[A-Z]/u.test(String((value as { name?: string }).name ?? "")))
-    expect(functions.map(([name]) => name).sort()).toEqual(["isSpreadsheetFile", "readCsv", "readSpreadsheetFile", "readWorkbook", "spreadsheetTemplate", "writeCsv", "writeWorkbook"])
+    const functions = Object.entries(spreadsheet).filter(
+      ([, value]) => typeof value === "function" && !/^[A-Z]/u.test(String((value as { name?: string }).name ?? ""))
+    )
+    expect(functions.map(([name]) => name).sort()).toEqual([
+      "isSpreadsheetFile",
+      "readCsv",
+      "readSpreadsheetFile",
+      "readWorkbook",
+      "spreadsheetTemplate",
+      "writeCsv",
+      "writeWorkbook"
+    ])
   })
 
   it("a kind that is not one", async () => {
@@ -49,9 +59,12 @@ describe("caf-conventions/spreadsheet checks its arguments at the door", () => {
     }
     // Records that are not of the kind are refused by its encoder, with their paths.
     expect(() => spreadsheet.writeCsv("payments", [{ id: "v-1" }] as never)).toThrow(ValidationError)
-    await expect(spreadsheet.readSpreadsheetFile("payments", "absent.csv")).rejects.toThrow("absent.csv : fichier introuvable")
+    await expect(spreadsheet.readSpreadsheetFile("payments", "absent.csv")).rejects.toThrow(
+      "absent.csv : fichier introuvable"
+    )
     await refused(() => spreadsheet.writeWorkbook("payments", payments, null as never), "options")
-    for (const path of [undefined, null, 12, "versements.json"]) await refused(() => spreadsheet.readSpreadsheetFile("payments", path as never), "path")
+    for (const path of [undefined, null, 12, "versements.json"])
+      await refused(() => spreadsheet.readSpreadsheetFile("payments", path as never), "path")
     expect(spreadsheet.isSpreadsheetFile(12 as never)).toBe(false)
   })
 })

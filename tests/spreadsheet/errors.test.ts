@@ -21,7 +21,11 @@ async function failure(read: () => unknown): Promise<SpreadsheetError> {
 const texts = (error: SpreadsheetError): Array<string> => error.problems.map((problem) => problem.text)
 
 /** A workbook of one sheet with these rows (row 1 the headers), and merged ranges. */
-async function workbook(sheet: string, rows: ReadonlyArray<ReadonlyArray<unknown>>, merges: ReadonlyArray<string> = []): Promise<Uint8Array> {
+async function workbook(
+  sheet: string,
+  rows: ReadonlyArray<ReadonlyArray<unknown>>,
+  merges: ReadonlyArray<string> = []
+): Promise<Uint8Array> {
   const book = new ExcelJS.Workbook()
   const page = book.addWorksheet(sheet)
   rows.forEach((row, index) => {
@@ -32,33 +36,73 @@ async function workbook(sheet: string, rows: ReadonlyArray<ReadonlyArray<unknown
 }
 
 const EXPENSE_HEADERS = ["Identifiant", "Date", "Montant", "Catégorie", "Pièce justificative"]
-const expenseRow = (id: string, amount: unknown = 100): Array<unknown> => [id, new Date("2024-03-14T00:00:00Z"), amount, "Frais généraux", `P-${id}`]
+const expenseRow = (id: string, amount: unknown = 100): Array<unknown> => [
+  id,
+  new Date("2024-03-14T00:00:00Z"),
+  amount,
+  "Frais généraux",
+  `P-${id}`
+]
 
 describe("a problem names the file, the sheet, the row and the column", () => {
   it("Dépenses, ligne 12, colonne « Montant » : « 1 200,505 » a plus de deux décimales", async () => {
-    const rows = [EXPENSE_HEADERS, ...Array.from({ length: 10 }, (_, i) => expenseRow(`d-${i + 2}`)), expenseRow("d-12", "1 200,505")]
+    const rows = [
+      EXPENSE_HEADERS,
+      ...Array.from({ length: 10 }, (_, i) => expenseRow(`d-${i + 2}`)),
+      expenseRow("d-12", "1 200,505")
+    ]
     const bytes = await workbook("Dépenses", rows)
     // From a stream, as from bytes.
-    const refused = await failure(() => readWorkbook("expenses", Readable.from([Buffer.from(bytes)]), { file: "depenses.xlsx" }))
+    const refused = await failure(() =>
+      readWorkbook("expenses", Readable.from([Buffer.from(bytes)]), { file: "depenses.xlsx" })
+    )
     expect(refused.problems).toEqual([
-      { file: "depenses.xlsx", sheet: "Dépenses", row: 12, column: "Montant", message: "« 1 200,505 » a plus de deux décimales", text: "Dépenses, ligne 12, colonne « Montant » : « 1 200,505 » a plus de deux décimales" }
+      {
+        file: "depenses.xlsx",
+        sheet: "Dépenses",
+        row: 12,
+        column: "Montant",
+        message: "« 1 200,505 » a plus de deux décimales",
+        text: "Dépenses, ligne 12, colonne « Montant » : « 1 200,505 » a plus de deux décimales"
+      }
     ])
-    expect(refused.frenchMessage).toBe("depenses.xlsx : 1 problème\n  Dépenses, ligne 12, colonne « Montant » : « 1 200,505 » a plus de deux décimales")
+    expect(refused.frenchMessage).toBe(
+      "depenses.xlsx : 1 problème\n  Dépenses, ligne 12, colonne « Montant » : « 1 200,505 » a plus de deux décimales"
+    )
   })
 
   it("a CSV problem names the row and the column (a CSV has no sheet)", async () => {
-    const error = await failure(() => readCsv("expenses", "Identifiant;Date;Montant;Catégorie\nd-1;14/03/2024;1 200,505;experts\n", { file: "depenses.csv" }))
-    expect(error.problems).toEqual([{ file: "depenses.csv", row: 2, column: "Montant", message: "« 1 200,505 » a plus de deux décimales", text: "ligne 2, colonne « Montant » : « 1 200,505 » a plus de deux décimales" }])
+    const error = await failure(() =>
+      readCsv("expenses", "Identifiant;Date;Montant;Catégorie\nd-1;14/03/2024;1 200,505;experts\n", {
+        file: "depenses.csv"
+      })
+    )
+    expect(error.problems).toEqual([
+      {
+        file: "depenses.csv",
+        row: 2,
+        column: "Montant",
+        message: "« 1 200,505 » a plus de deux décimales",
+        text: "ligne 2, colonne « Montant » : « 1 200,505 » a plus de deux décimales"
+      }
+    ])
   })
 
   it("the column is named as the file writes it, not as the library does", async () => {
     const error = await failure(() => readCsv("expenses", "N°;DATE;montant ttc;Poste\nd-1;14/03/2024;douze;experts\n"))
-    expect(texts(error)).toEqual(["ligne 2, colonne « montant ttc » : « douze » n'est pas un montant (écrivez par exemple 1 200,50)"])
+    expect(texts(error)).toEqual([
+      "ligne 2, colonne « montant ttc » : « douze » n'est pas un montant (écrivez par exemple 1 200,50)"
+    ])
     expect(error.problems[0]?.file).toBe("tableur")
   })
 
   it("a number cell is read at the 15 significant digits a spreadsheet shows: two decimals at most", async () => {
-    const bytes = await workbook("Dépenses", [EXPENSE_HEADERS, expenseRow("d-1", 1200.505), expenseRow("d-2", 0.001), expenseRow("d-3", 1.005)])
+    const bytes = await workbook("Dépenses", [
+      EXPENSE_HEADERS,
+      expenseRow("d-1", 1200.505),
+      expenseRow("d-2", 0.001),
+      expenseRow("d-3", 1.005)
+    ])
     const error = await failure(() => readWorkbook("expenses", bytes))
     expect(texts(error)).toEqual([
       "Dépenses, ligne 2, colonne « Montant » : « 1200,505 » a plus de deux décimales",
@@ -66,13 +110,35 @@ describe("a problem names the file, the sheet, the row and the column", () => {
       "Dépenses, ligne 4, colonne « Montant » : « 1,005 » a plus de deux décimales"
     ])
     // 0.1 + 0.2 is stored as 0.30000000000000004 and 127.27 + 1 as 128.26999999999998: shown, and read, as 0,30 and 128,27.
-    const fine = await readWorkbook("expenses", await workbook("Dépenses", [EXPENSE_HEADERS, expenseRow("d-1", 1200.5), expenseRow("d-2", 0.07), expenseRow("d-3", 0.1 + 0.2), expenseRow("d-4", 127.27 + 1), expenseRow("d-5", 9_999_999_999_999.99)]))
-    expect(fine.records.map((expense) => expense.amount.toString())).toEqual(["1200.50", "0.07", "0.30", "128.27", "9999999999999.99"])
+    const fine = await readWorkbook(
+      "expenses",
+      await workbook("Dépenses", [
+        EXPENSE_HEADERS,
+        expenseRow("d-1", 1200.5),
+        expenseRow("d-2", 0.07),
+        expenseRow("d-3", 0.1 + 0.2),
+        expenseRow("d-4", 127.27 + 1),
+        expenseRow("d-5", 9_999_999_999_999.99)
+      ])
+    )
+    expect(fine.records.map((expense) => expense.amount.toString())).toEqual([
+      "1200.50",
+      "0.07",
+      "0.30",
+      "128.27",
+      "9999999999999.99"
+    ])
   })
 
   it("the decoders' own rules apply, at the row and column of the value", async () => {
-    const error = await failure(() => readCsv("expenses", "Identifiant;Date;Montant;Catégorie\nd 1;31/02/2024;-3;experts\n"))
-    expect(error.problems.map((problem) => [problem.row, problem.column])).toEqual([[2, "Identifiant"], [2, "Date"], [2, "Montant"]])
+    const error = await failure(() =>
+      readCsv("expenses", "Identifiant;Date;Montant;Catégorie\nd 1;31/02/2024;-3;experts\n")
+    )
+    expect(error.problems.map((problem) => [problem.row, problem.column])).toEqual([
+      [2, "Identifiant"],
+      [2, "Date"],
+      [2, "Montant"]
+    ])
     expect(error.problems[1]?.message).toMatch(/2024-02-31/u)
     expect(error.problems[2]?.message).toMatch(/-3\.00/u)
   })
@@ -85,7 +151,8 @@ describe("a problem names the file, the sheet, the row and the column", () => {
   })
 
   it("a structure's problem is reported at the row of that structure", async () => {
-    const csv = "Identifiant;Date;Nature;Structure;Forme juridique;Département;Situation\na-1;02/05/2024;Action collective;s-1;Association loi 1901;91;En difficulté\na-1;;;s-2;Association loi 1901;999;En difficulté\n"
+    const csv =
+      "Identifiant;Date;Nature;Structure;Forme juridique;Département;Situation\na-1;02/05/2024;Action collective;s-1;Association loi 1901;91;En difficulté\na-1;;;s-2;Association loi 1901;999;En difficulté\n"
     const error = await failure(() => readCsv("activities", csv))
     expect(error.problems.map((problem) => [problem.row, problem.column])).toEqual([[3, "Département"]])
   })
@@ -93,7 +160,8 @@ describe("a problem names the file, the sheet, the row and the column", () => {
 
 describe("every problem at once, nothing skipped silently", () => {
   it("lists the problems of every row and column, in row then column order", async () => {
-    const csv = "Identifiant;Date;Montant;Catégorie;Couleur\nd-1;14/03/2024;1 200,505;experts;bleu\n\nd-2;hier;12;cadeaux;\nd-3;2024-01-01;5;experts;\n"
+    const csv =
+      "Identifiant;Date;Montant;Catégorie;Couleur\nd-1;14/03/2024;1 200,505;experts;bleu\n\nd-2;hier;12;cadeaux;\nd-3;2024-01-01;5;experts;\n"
     const error = await failure(() => readCsv("expenses", csv, { file: "d.csv" }))
     expect(texts(error)).toEqual([
       "ligne 1, colonne « Couleur » : colonne inconnue ; colonnes acceptées : Identifiant, Date, Montant, Catégorie, Secteur, Activité, Cofinancements, Convention, Pièce justificative, Description (voir docs/spreadsheets.md)",
@@ -106,10 +174,22 @@ describe("every problem at once, nothing skipped silently", () => {
   })
 
   it("an empty row between records is reported as skipped, with its number; the blank tail is not", async () => {
-    const read = readCsv("payments", "Identifiant;Date;Montant;Année\nv-1;28/03/2024;15000;2024\n;;;\n\nv-2;12/06/2025;15000;2024\n\n\n")
+    const read = readCsv(
+      "payments",
+      "Identifiant;Date;Montant;Année\nv-1;28/03/2024;15000;2024\n;;;\n\nv-2;12/06/2025;15000;2024\n\n\n"
+    )
     expect(read.records.map((payment) => payment.id)).toEqual(["v-1", "v-2"])
     expect(read.skippedRows).toEqual([3, 4])
-    const book = await readWorkbook("payments", await workbook("Versements", [["Identifiant", "Date", "Montant", "Année"], ["v-1", "28/03/2024", 15000, 2024], [], [], ["v-2", "2025-06-12", "15 000,00", 2024]]))
+    const book = await readWorkbook(
+      "payments",
+      await workbook("Versements", [
+        ["Identifiant", "Date", "Montant", "Année"],
+        ["v-1", "28/03/2024", 15000, 2024],
+        [],
+        [],
+        ["v-2", "2025-06-12", "15 000,00", 2024]
+      ])
+    )
     expect(book.skippedRows).toEqual([3, 4])
     expect(book.records.map((payment) => payment.amount.toString())).toEqual(["15000.00", "15000.00"])
   })
@@ -123,40 +203,67 @@ describe("every problem at once, nothing skipped silently", () => {
   })
 
   it("a value in a column without a header is reported", async () => {
-    const error = await failure(() => readCsv("payments", "Identifiant;Date;Montant;Année\nv-1;28/03/2024;15000;2024;oublié\n"))
+    const error = await failure(() =>
+      readCsv("payments", "Identifiant;Date;Montant;Année\nv-1;28/03/2024;15000;2024;oublié\n")
+    )
     expect(texts(error)).toEqual(["ligne 2, colonne E : valeur sans en-tête de colonne"])
   })
 })
 
 describe("headers", () => {
   it("an unknown column is reported, not ignored", async () => {
-    const error = await failure(() => readCsv("payments", "Identifiant;Date;Montant;Année;SIRET\nv-1;28/03/2024;15000;2024;\n"))
+    const error = await failure(() =>
+      readCsv("payments", "Identifiant;Date;Montant;Année;SIRET\nv-1;28/03/2024;15000;2024;\n")
+    )
     expect(error.problems[0]).toMatchObject({ row: 1, column: "SIRET" })
-    expect(error.problems[0]?.message).toMatch(/^colonne inconnue ; colonnes acceptées : Identifiant, Date, Montant, Année, Échéance, Convention, Libellé/u)
+    expect(error.problems[0]?.message).toMatch(
+      /^colonne inconnue ; colonnes acceptées : Identifiant, Date, Montant, Année, Échéance, Convention, Libellé/u
+    )
   })
 
   it("two columns for one field are refused", async () => {
-    const error = await failure(() => readCsv("payments", "Identifiant;Référence;Date;Montant;Année\nv-1;v-1;28/03/2024;15000;2024\n"))
-    expect(texts(error)).toEqual(["ligne 1, colonne « Référence » : même champ que la colonne « Identifiant » (Identifiant) ; gardez-en une"])
+    const error = await failure(() =>
+      readCsv("payments", "Identifiant;Référence;Date;Montant;Année\nv-1;v-1;28/03/2024;15000;2024\n")
+    )
+    expect(texts(error)).toEqual([
+      "ligne 1, colonne « Référence » : même champ que la colonne « Identifiant » (Identifiant) ; gardez-en une"
+    ])
   })
 
   it("an empty first line is refused: the headers are on the first line", async () => {
-    const error = await failure(() => readCsv("payments", "\nIdentifiant;Date;Montant;Année\nv-1;28/03/2024;15000;2024\n"))
+    const error = await failure(() =>
+      readCsv("payments", "\nIdentifiant;Date;Montant;Année\nv-1;28/03/2024;15000;2024\n")
+    )
     expect(texts(error)).toHaveLength(1)
-    expect(texts(error)[0]).toBe("ligne 1 : la première ligne doit porter les en-têtes des colonnes (Identifiant, Date, Montant, Année, Échéance, Convention, Libellé)")
+    expect(texts(error)[0]).toBe(
+      "ligne 1 : la première ligne doit porter les en-têtes des colonnes (Identifiant, Date, Montant, Année, Échéance, Convention, Libellé)"
+    )
   })
 
   it("merged headers are refused with a message that names them", async () => {
-    const bytes = await workbook("Dépenses", [["Dépense", "", "Montant", "Catégorie"], ["d-1", "14/03/2024", 10, "experts"]], ["A1:B1"])
+    const bytes = await workbook(
+      "Dépenses",
+      [
+        ["Dépense", "", "Montant", "Catégorie"],
+        ["d-1", "14/03/2024", 10, "experts"]
+      ],
+      ["A1:B1"]
+    )
     const error = await failure(() => readWorkbook("expenses", bytes, { file: "fusion.xlsx" }))
-    expect(texts(error)).toContain("Dépenses, ligne 1 : en-têtes fusionnés (A1:B1) : chaque colonne doit avoir son propre en-tête, sur la première ligne ; défusionnez les cellules")
-    expect(texts(error)).toContain("Dépenses, ligne 1, colonne B : en-tête vide (une cellule fusionnée ?) ; chaque colonne a son propre en-tête sur la première ligne")
+    expect(texts(error)).toContain(
+      "Dépenses, ligne 1 : en-têtes fusionnés (A1:B1) : chaque colonne doit avoir son propre en-tête, sur la première ligne ; défusionnez les cellules"
+    )
+    expect(texts(error)).toContain(
+      "Dépenses, ligne 1, colonne B : en-tête vide (une cellule fusionnée ?) ; chaque colonne a son propre en-tête sur la première ligne"
+    )
   })
 
   it("merged data cells are refused too: each row carries its own values", async () => {
     const bytes = await workbook("Dépenses", [EXPENSE_HEADERS, expenseRow("d-1"), expenseRow("d-2")], ["D2:D3"])
     const error = await failure(() => readWorkbook("expenses", bytes))
-    expect(texts(error)).toContain("Dépenses, ligne 2 : cellules fusionnées (D2:D3) : chaque ligne doit porter ses propres valeurs ; défusionnez les cellules")
+    expect(texts(error)).toContain(
+      "Dépenses, ligne 2 : cellules fusionnées (D2:D3) : chaque ligne doit porter ses propres valeurs ; défusionnez les cellules"
+    )
   })
 })
 
@@ -168,12 +275,16 @@ describe("files that are not what they claim", () => {
   })
 
   it("a CSV quote left open is refused", async () => {
-    const error = await failure(() => readCsv("payments", 'Identifiant;Date;Montant;Année\n"v-1;28/03/2024;15000;2024\n'))
+    const error = await failure(() =>
+      readCsv("payments", 'Identifiant;Date;Montant;Année\n"v-1;28/03/2024;15000;2024\n')
+    )
     expect(error.problems[0]?.message).toBe("le fichier n'est pas un CSV lisible (un guillemet non refermé ?)")
   })
 
   it("bytes that are not a workbook are refused", async () => {
-    const error = await failure(() => readWorkbook("payments", new TextEncoder().encode("Identifiant;Date\n"), { file: "faux.xlsx" }))
+    const error = await failure(() =>
+      readWorkbook("payments", new TextEncoder().encode("Identifiant;Date\n"), { file: "faux.xlsx" })
+    )
     expect(texts(error)).toEqual(["ce n'est pas un classeur XLSX lisible (un fichier .xls, .ods ou abîmé ?)"])
   })
 
@@ -181,12 +292,21 @@ describe("files that are not what they claim", () => {
     const book = new ExcelJS.Workbook()
     book.addWorksheet("Budget").getCell("A1").value = "x"
     book.addWorksheet("Notes").getCell("A1").value = "y"
-    const error = await failure(async () => readWorkbook("expenses", new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer)))
-    expect(texts(error)).toEqual(["aucune feuille « Dépenses » parmi « Budget », « Notes » ; nommez la feuille « Dépenses » ou n'en gardez qu'une"])
+    const error = await failure(async () =>
+      readWorkbook("expenses", new Uint8Array((await book.xlsx.writeBuffer()) as ArrayBuffer))
+    )
+    expect(texts(error)).toEqual([
+      "aucune feuille « Dépenses » parmi « Budget », « Notes » ; nommez la feuille « Dépenses » ou n'en gardez qu'une"
+    ])
   })
 
   it("a date cell with a time, a number in a date column, a formula error are refused", async () => {
-    const bytes = await workbook("Dépenses", [EXPENSE_HEADERS, ["d-1", new Date("2024-03-14T10:30:00Z"), 1, "experts"], ["d-2", 45365, 1, "experts"], ["d-3", "14/03/2024", { formula: "1/0", result: { error: "#DIV/0!" } }, "experts"]])
+    const bytes = await workbook("Dépenses", [
+      EXPENSE_HEADERS,
+      ["d-1", new Date("2024-03-14T10:30:00Z"), 1, "experts"],
+      ["d-2", 45365, 1, "experts"],
+      ["d-3", "14/03/2024", { formula: "1/0", result: { error: "#DIV/0!" } }, "experts"]
+    ])
     const error = await failure(() => readWorkbook("expenses", bytes))
     expect(texts(error)).toEqual([
       "Dépenses, ligne 2, colonne « Date » : « 14/03/2024 » porte une heure ; attendu une date seule",
