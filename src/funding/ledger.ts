@@ -59,8 +59,8 @@ export interface FundingLedgerOptions {
   readonly financialReports?: ReadonlyArray<FinancialReportDocument>
 }
 
-/** The settlement's figures a ledger sums over its years. */
-const TOTAL_KEYS = [
+/** @internal The settlement's figures a ledger sums over its years (a scenario's `ledger` question reads them too). */
+export const TOTAL_KEYS = [
   "granted",
   "received",
   "carriedIn",

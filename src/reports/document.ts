@@ -7,13 +7,12 @@
 import { type CalendarDate, calendarDate, formatFrenchDate } from "../calendar/date.js"
 import { type Fraction, formatDecimal, formatFraction } from "../core/fraction.js"
 import type { ComplianceFinding } from "../conventions/finding.js"
-import { readingReport } from "./guard.js"
+import { readingReport, requireReport } from "./guard.js"
 import type { Target } from "../conventions/objective.js"
 import { instalmentStatusText } from "../funding/labels.js"
 import type { LedgerTotals } from "../funding/ledger.js"
 import type { YearRepayment } from "../funding/repayments.js"
 import { EXPENSE_EXCLUSION_LABELS } from "../funding/expenses.js"
-import { InvalidArgumentError } from "../core/errors.js"
 import { Euros } from "../money/euros.js"
 import { formatFrenchAmount } from "../money/format.js"
 import { CONVENTION_KIND_LABELS } from "../referential/convention-codes.js"
@@ -547,18 +546,7 @@ const optional = (section: Section | undefined): ReadonlyArray<Section> => (sect
 
 /** @internal Builds the content of a report. */
 export function reportDocument(report: AnnualReport | ConventionReport): ReportDocument {
-  // A renderer is given what annualReport or conventionReport built, nothing else.
-  if (
-    report === null ||
-    typeof report !== "object" ||
-    (report.kind !== "annual" && report.kind !== "convention") ||
-    report.convention === undefined
-  ) {
-    throw new InvalidArgumentError({
-      argument: "report",
-      message: "expected a report built by annualReport or conventionReport"
-    })
-  }
+  requireReport(report)
   const { convention } = report
   // The day the report stands at: the day given, or else the end of what it covers.
   const end = convention.termination?.date ?? convention.terms.period.end

@@ -7,6 +7,22 @@
  * @module
  */
 import { InvalidArgumentError } from "../core/errors.js"
+import type { AnnualReport, ConventionReport } from "./report.js"
+
+/** @internal Refuses, with an InvalidArgumentError naming it, a value that is not a report: a renderer or a table is given what annualReport or conventionReport built, nothing else. */
+export function requireReport(report: AnnualReport | ConventionReport): void {
+  if (
+    report === null ||
+    typeof report !== "object" ||
+    (report.kind !== "annual" && report.kind !== "convention") ||
+    report.convention === undefined
+  ) {
+    throw new InvalidArgumentError({
+      argument: "report",
+      message: "expected a report built by annualReport or conventionReport"
+    })
+  }
+}
 
 /** @internal Runs `read` over a report, turning the failures of a report that is not one into an InvalidArgumentError naming it. */
 export function readingReport<T>(read: () => T): T {

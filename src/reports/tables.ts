@@ -21,7 +21,7 @@ import { Dec } from "../money/decimal.js"
 import { Euros } from "../money/euros.js"
 import { ACCOMPANIMENT_KIND_LABELS, SECTOR_LABELS } from "../referential/codes.js"
 import type { ObjectiveStatus } from "../objectives/evaluate.js"
-import { readingReport } from "./guard.js"
+import { readingReport, requireReport } from "./guard.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 
 /**
@@ -415,17 +415,7 @@ function ledger(years: ReadonlyArray<FundingUse>, withTotal: boolean): ReportTab
  * @category reports
  */
 export function reportTables(report: AnnualReport | ConventionReport): ReadonlyArray<ReportTable> {
-  if (
-    report === null ||
-    typeof report !== "object" ||
-    (report.kind !== "annual" && report.kind !== "convention") ||
-    report.convention === undefined
-  ) {
-    throw new InvalidArgumentError({
-      argument: "report",
-      message: "expected a report built by annualReport or conventionReport"
-    })
-  }
+  requireReport(report)
   return readingReport(() => tablesOf(report))
 }
 

@@ -15,7 +15,7 @@ import { resolveConvention } from "../conventions/resolved.js"
 import { parseCandidates } from "../eligibility/candidate.js"
 import { screenEligibility } from "../eligibility/check.js"
 import type { InstalmentPosition } from "../funding/instalments.js"
-import { fundingLedger } from "../funding/ledger.js"
+import { TOTAL_KEYS, fundingLedger } from "../funding/ledger.js"
 import { parseExpenses, parsePayments } from "../funding/records.js"
 import { type Instalment, paymentSchedule } from "../funding/schedule.js"
 import type { Settlement } from "../funding/settlement.js"
@@ -299,18 +299,6 @@ const SETTLEMENT_AMOUNTS = [
   "awaitingUse",
   "stillToPay"
 ] as const
-const TOTALS = [
-  "granted",
-  "received",
-  "carriedIn",
-  "eligibleSpend",
-  "usedOnEligible",
-  "keptSurplus",
-  "offsetNextYear",
-  "toRepay",
-  "awaitingUse",
-  "stillToPay"
-] as const
 
 /** A settlement figure as a scenario states it: an amount with two decimals, the consumption as printed with four. */
 function settlementValue(settlement: Settlement, key: string): string | undefined {
@@ -491,8 +479,8 @@ function differencesOf(scenario: Scenario, convention: Convention, files: Scenar
         ...(expected["totals"] === undefined
           ? []
           : compare("total", "totals", expected["totals"], (key) =>
-              (TOTALS as ReadonlyArray<string>).includes(key)
-                ? ledger.totals[key as (typeof TOTALS)[number]].toString()
+              (TOTAL_KEYS as ReadonlyArray<string>).includes(key)
+                ? ledger.totals[key as (typeof TOTAL_KEYS)[number]].toString()
                 : undefined
             ))
       ]
