@@ -632,6 +632,34 @@ export async function readWorkbook<K extends SpreadsheetKind>(
       argument: "input",
       message: `attendu un chemin, des octets ou un flux, reçu ${typeof input}`
     })
+  // exceljs's stream reader reads the archive in one pass and, now and then, parses a sheet before
+  // the workbook's own entries (exceljs issues #683 and #3064: an intermittent TypeError, or shared
+  // strings unresolved). A file or bytes can be read again: a read that fails for a reason other
+  // than the sheet's content is tried up to three times before the workbook is called unreadable.
+  // A stream cannot be replayed: it is read once.
+  const attempts = input instanceof Readable ? 1 : 3
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await readWorkbookOnce(kind, table, file, input)
+    } catch (error) {
+      if (!(error instanceof UnreadableArchive)) throw error
+      if (attempt >= attempts) throw error.error
+    }
+  }
+}
+
+/** The archive could not be read (not the sheet's content): the error to give if no later attempt reads it. */
+class UnreadableArchive {
+  constructor(readonly error: SpreadsheetError) {}
+}
+
+/** One reading of a workbook; an UnreadableArchive when the archive itself could not be read. */
+async function readWorkbookOnce<K extends SpreadsheetKind>(
+  kind: K,
+  table: RecordTable,
+  file: string,
+  input: WorkbookInput
+): Promise<SpreadsheetRecords<K>> {
   const source =
     input instanceof Uint8Array ? Readable.from([Buffer.from(input.buffer, input.byteOffset, input.byteLength)]) : input
   const merges = new Set<string>()
@@ -706,7 +734,8 @@ export async function readWorkbook<K extends SpreadsheetKind>(
       (error as { readonly code?: unknown }).code === "ENOENT"
         ? "fichier introuvable"
         : "ce n'est pas un classeur XLSX lisible (un fichier .xls, .ods ou abîmé ?)"
-    throw spreadsheetError(file, [{ file, message: reason, text: reason }], 0, [])
+    const refused = spreadsheetError(file, [{ file, message: reason, text: reason }], 0, [])
+    throw reason === "fichier introuvable" ? refused : new UnreadableArchive(refused)
   }
   if (assembler === undefined) {
     const message = `aucune feuille « ${table.sheet} » parmi ${names.length === 0 ? "aucune feuille" : names.map((n) => `« ${n} »`).join(", ")} ; nommez la feuille « ${table.sheet} » ou n'en gardez qu'une`

@@ -217,7 +217,7 @@ describe("templates", () => {
 describe("the command line", () => {
   it("import converts a CSV or XLSX file to the JSON records, or validates it", async () => {
     const converted = await cliAsync("import", fixture("depenses-libreoffice.xlsx"), "--kind", "expenses")
-    expect(converted.code).toBe(0)
+    expect(converted.code, converted.err).toBe(0)
     expect(JSON.parse(converted.out).map((e: { amount: string }) => e.amount)).toEqual([
       "1200.50",
       "350.00",
