@@ -36,6 +36,17 @@ describe("paths", () => {
     expect(formatPath([0, "name"])).toBe("[0].name")
     expect(formatPath(["2024"])).toBe('["2024"]')
   })
+
+  it("refuses a number that is not an index instead of writing it as a key or a bracket", () => {
+    // Without this check, NaN and Infinity came out as "amounts[NaN]" (and as "amounts.NaN"
+    // once the number branch is skipped), -1 and 1.5 as "amounts[-1]" and "amounts[1.5]".
+    for (const segment of [Number.NaN, Number.POSITIVE_INFINITY, -1, 1.5]) {
+      expect(() => formatPath(["amounts", segment])).toThrow(
+        "expected a list of keys (strings) and indexes (whole numbers from 0)"
+      )
+    }
+    expect(formatPath(["amounts", 0, "2024"])).toBe('amounts[0]["2024"]')
+  })
 })
 
 describe("the parse / safeParse / decode / encode convention", () => {
