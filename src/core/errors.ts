@@ -291,7 +291,13 @@ export function formatIssues(
     throw new InvalidArgumentError({ argument: "title", message: "expected a string" })
   const omitted = error.omittedIssues ?? 0
   const total = error.issues.length + omitted
-  const title = options.title ?? (locale === "fr" ? (FRENCH_SUBJECTS[error.subject] ?? error.subject) : error.subject)
+  const title =
+    options.title ??
+    (locale === "fr"
+      ? Object.hasOwn(FRENCH_SUBJECTS, error.subject)
+        ? FRENCH_SUBJECTS[error.subject]
+        : error.subject
+      : error.subject)
   const head =
     locale === "fr"
       ? `${title} : ${total} problème${total === 1 ? "" : "s"}${omitted === 0 ? "" : `, dont ${omitted} non listé${omitted === 1 ? "" : "s"}`}`

@@ -5,6 +5,7 @@ import {
   NonNegativeEurosFromString,
   PeriodSchema,
   ValidationError,
+  formatIssues,
   formatPath,
   makeCodec
 } from "caf-conventions"
@@ -122,5 +123,27 @@ describe("the parse / safeParse / decode / encode convention", () => {
     const input = structuredClone(bad)
     grant.safeParse(input)
     expect(input).toEqual(bad)
+  })
+})
+
+describe("names read from the library's own tables, never from Object.prototype", () => {
+  it("keeps a subject such as constructor or __proto__ as it is in the French title", () => {
+    for (const subject of ["constructor", "__proto__", "toString"]) {
+      expect(formatIssues(ValidationError.of(subject, [{ path: ["a"], message: "is wrong" }]))).toEqual([
+        `${subject} : 1 problème`,
+        "  a : is wrong"
+      ])
+    }
+    expect(formatIssues(ValidationError.of("portfolio", [{ path: ["a"], message: "is wrong" }]))[0]).toBe(
+      "portefeuille : 1 problème"
+    )
+  })
+
+  it("translates an identifier check naming constructor with the generic words", () => {
+    const [issue] = ValidationError.of("thing", [{ path: ["a"], message: '"x" is not a valid constructor' }]).issues
+    expect(issue?.messages).toEqual({
+      fr: "« x » n'est pas un identifiant valide (constructor)",
+      en: '"x" is not a valid constructor'
+    })
   })
 })
