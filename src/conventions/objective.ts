@@ -405,7 +405,8 @@ export interface Objective extends Schema.Schema.Type<typeof ObjectiveSchema> {}
 /**
  * The target of an objective for a year, before any partial-year proration: the year's own
  * target if `targetsByYear` has one, otherwise the every-year target. An objective without a
- * target or a year that is not a whole number throws a {@link ValidationError}.
+ * target, targets by year that are not an object of targets, or a year that is not a whole number
+ * throws a {@link ValidationError}.
  *
  * @example
  * ```ts
@@ -428,8 +429,23 @@ export function targetForYear(objective: Objective, year: number): Target {
       message: `expected an objective with a target, got ${describeValue(objective)}`
     })
   }
+  const byYear: unknown = issues.length === 0 ? objective.targetsByYear : undefined
+  const own = isPlainObject(byYear) && Object.hasOwn(byYear, String(year)) ? byYear[String(year)] : undefined
+  if (byYear !== undefined && !isPlainObject(byYear))
+    issues.push({
+      path: ["objective", "targetsByYear"],
+      message: `expected targets keyed by year, got ${describeValue(byYear)}`
+    })
+  else if (own !== undefined && !isPlainObject(own))
+    issues.push({
+      path: ["objective", "targetsByYear", String(year)],
+      message: `expected a target, got ${describeValue(own)}`
+    })
   if (!Number.isSafeInteger(year))
     issues.push({ path: ["year"], message: `expected a year, got ${describeValue(year)}` })
   if (issues.length > 0) throw ValidationError.of("target arguments", issues)
-  return objective.targetsByYear?.[String(year)] ?? objective.target
+  return (own as Target | undefined) ?? objective.target
 }
+
+const isPlainObject = (value: unknown): value is Record<string, unknown> =>
+  value !== null && typeof value === "object" && !Array.isArray(value)

@@ -78,7 +78,9 @@ export interface Codec<T, E> {
  *   tell decoded records from hand-made ones cheaply;
  *   `onDecode`: called with each decoded value (a portfolio registers its conventions with it);
  *   `freeze`: whether to deep-freeze what is decoded (default `true`; `false` only to measure
- *   what freezing costs).
+ *   what freezing costs). An option of another type (a `registry` without `add`, an `onDecode`
+ *   that is not a function, a `freeze` that is not a boolean) throws an {@link InvalidArgumentError}
+ *   when the codec is made, not a `TypeError` at the first decoding.
  *
  * What a codec decodes is **deeply frozen**: every object and list of the decoded value, so that
  * a value the library trusted once cannot be changed afterwards (in strict mode, an assignment
@@ -119,6 +121,24 @@ export function makeCodec<T, E>(
       message: `expected an options object, got ${describeValue(options)}`
     })
   }
+  if (options.freeze !== undefined && typeof options.freeze !== "boolean")
+    throw new InvalidArgumentError({
+      argument: "freeze",
+      message: `expected true or false, got ${describeValue(options.freeze)}`
+    })
+  if (options.onDecode !== undefined && typeof options.onDecode !== "function")
+    throw new InvalidArgumentError({
+      argument: "onDecode",
+      message: `expected a function, got ${describeValue(options.onDecode)}`
+    })
+  if (
+    options.registry !== undefined &&
+    (options.registry === null || typeof options.registry !== "object" || typeof options.registry.add !== "function")
+  )
+    throw new InvalidArgumentError({
+      argument: "registry",
+      message: `expected an object with an add function (a WeakSet), got ${describeValue(options.registry)}`
+    })
   const decodeResult = Schema.decodeUnknownResult(schema)
   const encodeResult = Schema.encodeUnknownResult(schema)
   const freeze = options.freeze ?? true

@@ -104,7 +104,7 @@ export type Locale = "fr" | "en"
 
 /**
  * Renders a path the way JavaScript would access it: `conventions[0].period.end`. Anything but a
- * list of keys and indexes throws an {@link InvalidArgumentError}.
+ * list of keys and indexes (whole numbers from 0: not `NaN`, `-1` or `1.5`) throws an {@link InvalidArgumentError}.
  *
  * @example
  * ```ts
@@ -115,10 +115,13 @@ export type Locale = "fr" | "en"
  * @category errors
  */
 export function formatPath(path: ReadonlyArray<PathSegment>): string {
-  if (!Array.isArray(path) || !path.every((segment) => typeof segment === "string" || typeof segment === "number")) {
+  if (
+    !Array.isArray(path) ||
+    !path.every((segment) => typeof segment === "string" || (Number.isSafeInteger(segment) && (segment as number) >= 0))
+  ) {
     throw new InvalidArgumentError({
       argument: "path",
-      message: "expected a list of keys (strings) and indexes (numbers)"
+      message: "expected a list of keys (strings) and indexes (whole numbers from 0)"
     })
   }
   if (path.length === 0) return "(root)"
@@ -288,7 +291,13 @@ export function formatIssues(
     throw new InvalidArgumentError({ argument: "title", message: "expected a string" })
   const omitted = error.omittedIssues ?? 0
   const total = error.issues.length + omitted
-  const title = options.title ?? (locale === "fr" ? (FRENCH_SUBJECTS[error.subject] ?? error.subject) : error.subject)
+  const title =
+    options.title ??
+    (locale === "fr"
+      ? Object.hasOwn(FRENCH_SUBJECTS, error.subject)
+        ? FRENCH_SUBJECTS[error.subject]
+        : error.subject
+      : error.subject)
   const head =
     locale === "fr"
       ? `${title} : ${total} problème${total === 1 ? "" : "s"}${omitted === 0 ? "" : `, dont ${omitted} non listé${omitted === 1 ? "" : "s"}`}`

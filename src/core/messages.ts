@@ -166,7 +166,8 @@ const TRANSLATIONS: ReadonlyArray<Translation> = [
   {
     pattern: /^"(.*)" is not a valid (.+)$/u,
     code: "identifier",
-    fr: (m) => `${guillemets(m[1] as string)} n'est pas ${WHAT_FR[m[2] as string] ?? `un identifiant valide (${m[2]})`}`
+    fr: (m) =>
+      `${guillemets(m[1] as string)} n'est pas ${Object.hasOwn(WHAT_FR, m[2] as string) ? WHAT_FR[m[2] as string] : `un identifiant valide (${m[2]})`}`
   },
   {
     pattern: /^amount (\S+) must not be negative$/u,

@@ -166,7 +166,12 @@ function checkedOptions(convention: Convention, options: FundingLedgerOptions) {
     issues.push({ path: ["objectives"], message: "expected a list of objectives evaluations" })
   else
     (options.objectives ?? []).forEach((evaluation, index) => {
-      if (evaluation === null || typeof evaluation !== "object" || evaluation.conventionId !== convention.id) {
+      if (
+        evaluation === null ||
+        typeof evaluation !== "object" ||
+        evaluation.conventionId !== convention.id ||
+        !Number.isSafeInteger(evaluation.year)
+      ) {
         issues.push({ path: ["objectives", index], message: `expected an objectives evaluation of ${convention.id}` })
       } else if (objectives.has(evaluation.year))
         issues.push({ path: ["objectives", index], message: `a second objectives evaluation for ${evaluation.year}` })

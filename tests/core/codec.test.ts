@@ -5,6 +5,7 @@ import {
   SectorSchema,
   TextSchema,
   explanationLines,
+  InvalidArgumentError,
   makeCodec,
   uniqueList,
   type ExplanationNode
@@ -171,5 +172,32 @@ describe("explanation lines", () => {
       "  ✓ Règle : elle tient. (source : a)",
       "  – Règle : elle tient. (source : b)"
     ])
+  })
+})
+
+describe("makeCodec's options", () => {
+  const Thing = Schema.Struct({ a: Schema.String })
+  const made = (options: unknown) => () => makeCodec(Thing, "thing", options as never)
+
+  it("refuses options of another type when the codec is made, not with a TypeError when it decodes", () => {
+    // Before the checks, onDecode "x" and a registry {} threw "options.onDecode is not a function"
+    // and "registry.add is not a function" at the first parse; freeze "false" froze, freeze 0 did not.
+    for (const [options, argument, message] of [
+      [{ onDecode: "x" }, "onDecode", 'expected a function, got "x"'],
+      [{ registry: {} }, "registry", "expected an object with an add function (a WeakSet), got an object"],
+      [{ freeze: "false" }, "freeze", 'expected true or false, got "false"'],
+      [{ freeze: 0 }, "freeze", "expected true or false, got 0"]
+    ] as const) {
+      expect(made(options)).toThrow(InvalidArgumentError)
+      expect(made(options)).toThrow(expect.objectContaining({ argument, message }))
+    }
+  })
+
+  it("still takes a WeakSet, a function and a boolean", () => {
+    const registry = new WeakSet<object>()
+    const seen: Array<unknown> = []
+    const codec = makeCodec(Thing, "thing", { registry, onDecode: (value) => seen.push(value), freeze: false })
+    const value = codec.parse({ a: "b" })
+    expect([registry.has(value), seen, Object.isFrozen(value)]).toEqual([true, [{ a: "b" }], false])
   })
 })

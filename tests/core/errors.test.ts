@@ -5,6 +5,7 @@ import {
   NonNegativeEurosFromString,
   PeriodSchema,
   ValidationError,
+  formatIssues,
   formatPath,
   makeCodec
 } from "caf-conventions"
@@ -35,6 +36,17 @@ describe("paths", () => {
     expect(formatPath(["partners", 1, "1abc", "a-b", "$ok", "_x9"])).toBe('partners[1]["1abc"]["a-b"].$ok._x9')
     expect(formatPath([0, "name"])).toBe("[0].name")
     expect(formatPath(["2024"])).toBe('["2024"]')
+  })
+
+  it("refuses a number that is not an index instead of writing it as a key or a bracket", () => {
+    // Without this check, NaN and Infinity came out as "amounts[NaN]" (and as "amounts.NaN"
+    // once the number branch is skipped), -1 and 1.5 as "amounts[-1]" and "amounts[1.5]".
+    for (const segment of [Number.NaN, Number.POSITIVE_INFINITY, -1, 1.5]) {
+      expect(() => formatPath(["amounts", segment])).toThrow(
+        "expected a list of keys (strings) and indexes (whole numbers from 0)"
+      )
+    }
+    expect(formatPath(["amounts", 0, "2024"])).toBe('amounts[0]["2024"]')
   })
 })
 
@@ -111,5 +123,27 @@ describe("the parse / safeParse / decode / encode convention", () => {
     const input = structuredClone(bad)
     grant.safeParse(input)
     expect(input).toEqual(bad)
+  })
+})
+
+describe("names read from the library's own tables, never from Object.prototype", () => {
+  it("keeps a subject such as constructor or __proto__ as it is in the French title", () => {
+    for (const subject of ["constructor", "__proto__", "toString"]) {
+      expect(formatIssues(ValidationError.of(subject, [{ path: ["a"], message: "is wrong" }]))).toEqual([
+        `${subject} : 1 problème`,
+        "  a : is wrong"
+      ])
+    }
+    expect(formatIssues(ValidationError.of("portfolio", [{ path: ["a"], message: "is wrong" }]))[0]).toBe(
+      "portefeuille : 1 problème"
+    )
+  })
+
+  it("translates an identifier check naming constructor with the generic words", () => {
+    const [issue] = ValidationError.of("thing", [{ path: ["a"], message: '"x" is not a valid constructor' }]).issues
+    expect(issue?.messages).toEqual({
+      fr: "« x » n'est pas un identifiant valide (constructor)",
+      en: '"x" is not a valid constructor'
+    })
   })
 })
