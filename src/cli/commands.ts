@@ -89,14 +89,22 @@ let spreadsheetModule: Promise<SpreadsheetModule> | undefined
 /** The spreadsheet entry point, loaded on first use only: the other commands never load exceljs. */
 const spreadsheets = (): Promise<SpreadsheetModule> => (spreadsheetModule ??= import("../spreadsheet/index.js"))
 
-/** The kinds of records a spreadsheet can hold, as the options name them. */
+/** The kinds of records a scenario or a report reads from a spreadsheet, as the options name them. */
 const SHEET_KINDS = ["activities", "payments", "expenses"] as const
-type SheetKind = (typeof SHEET_KINDS)[number]
+/** The kinds `import` and `template` read and write: those, and the financial reports (one per convention, year and action). */
+const IMPORT_KINDS = [...SHEET_KINDS, "financial-reports"] as const
+type SheetKind = (typeof IMPORT_KINDS)[number]
 /** Each kind in French: singular, plural, feminine or not, and how « modèle de … » reads. */
 const SHEET_PLURALS: Readonly<Record<SheetKind, readonly [string, string, boolean, string]>> = {
   activities: ["activité", "activités", true, "modèle d'activités"],
   payments: ["versement", "versements", false, "modèle de versements"],
-  expenses: ["dépense", "dépenses", true, "modèle de dépenses"]
+  expenses: ["dépense", "dépenses", true, "modèle de dépenses"],
+  "financial-reports": [
+    "compte rendu financier",
+    "comptes rendus financiers",
+    false,
+    "modèle de compte rendu financier"
+  ]
 }
 /** A past participle agreeing with `n` records of a kind (`2 versements écrits`, `1 dépense écrite`). */
 const agreed = (kind: SheetKind, n: number, word: string): string =>
@@ -794,9 +802,9 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
   },
   scdl: { options: { "scdl-version": oneOf(...SCDL_VERSIONS), out: FILE_OPTION }, run: scdl },
   import: {
-    options: { kind: oneOf(...SHEET_KINDS), validate: {}, out: FILE_OPTION },
+    options: { kind: oneOf(...IMPORT_KINDS), validate: {}, out: FILE_OPTION },
     positionals: 1,
     run: importSpreadsheet
   },
-  template: { options: { kind: oneOf(...SHEET_KINDS), out: FILE_OPTION }, positionals: 0, run: template }
+  template: { options: { kind: oneOf(...IMPORT_KINDS), out: FILE_OPTION }, positionals: 0, run: template }
 }

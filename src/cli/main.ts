@@ -28,7 +28,8 @@ Commandes :
   report <fichier> [--year AAAA]            bilan annuel (ou de fin de convention sans --year)
   scdl <fichier…>                           export en données ouvertes (SCDL subventions, CSV)
   import <tableur> --kind <nature>          tableur CSV ou XLSX → enregistrements JSON (ou --validate)
-  template --kind <nature> --out <f.xlsx>   classeur vierge à remplir (activités, versements, dépenses)
+  template --kind <nature> --out <f.xlsx>   classeur vierge à remplir (activités, versements, dépenses,
+                                            compte rendu financier)
 
 Options communes : --lang fr|en (langue des problèmes trouvés dans les fichiers, français par
 défaut), --help, --version. Une option inconnue, une valeur invalide ou un argument
@@ -81,17 +82,19 @@ un tableur (avenants, objectifs, versements, depenses-non-retenues, financement-
 d'environnement CHROMIUM_PATH, ou /usr/bin/chromium, et demande --out ;
 --out écrit dans un fichier, remplacé d'un seul coup, jamais un des fichiers lus, un dossier
 ou un lien symbolique.`,
-  import: `Usage : caf-conventions import <fichier.csv|fichier.xlsx> --kind activities|payments|expenses
+  import: `Usage : caf-conventions import <fichier.csv|fichier.xlsx>
+         --kind activities|payments|expenses|financial-reports
          [--validate] [--out <f>]
 
-Lit des activités, des versements ou des dépenses dans un tableur (CSV ou XLSX, en-têtes en
-français, voir docs/spreadsheets.md) et écrit les enregistrements JSON ; --validate vérifie
-seulement. Chaque problème est donné avec sa ligne et sa colonne ; les lignes vides ignorées
+Lit des activités, des versements, des dépenses ou des comptes rendus financiers (une ligne
+par ligne du compte rendu, regroupées par convention, année et action) dans un tableur (CSV ou
+XLSX, en-têtes en français, voir docs/spreadsheets.md) et écrit les enregistrements JSON ;
+--validate vérifie seulement. Chaque problème est donné avec sa ligne et sa colonne ; les lignes vides ignorées
 sont signalées. Sortie 1 si le tableur a des problèmes.`,
-  template: `Usage : caf-conventions template --kind activities|payments|expenses --out <f.xlsx>
+  template: `Usage : caf-conventions template --kind activities|payments|expenses|financial-reports --out <f.xlsx>
 
 Écrit un classeur vierge : les en-têtes, une ligne d'exemple, des listes déroulantes pour les
-champs codés (secteurs, catégories, natures d'activité…) et les formats de date et de montant.`,
+champs codés (secteurs, catégories, natures d'activité, financeurs…) et les formats de date et de montant.`,
   scdl: `Usage : caf-conventions scdl <portefeuille…> [--scdl-version 2.1.1|2.0] [--out <f>]
 
 Exporte les conventions au format SCDL subventions (CSV), version 2.1.1 du schéma par défaut ;

@@ -14,6 +14,8 @@ import {
 } from "../referential/codes.js"
 import { ACTIVITY_KIND_LABELS, EXPENSE_CATEGORY_LABELS } from "../referential/convention-codes.js"
 import type { SafeParseResult } from "../core/errors.js"
+import { FUNDER_KIND_LABELS } from "../budget/budget.js"
+import { encodeFinancialReport, safeParseFinancialReport } from "../budget/financial-report.js"
 import { encodeActivities, safeParseActivity } from "../objectives/activity.js"
 import { encodeExpenses, encodePayments, safeParseExpense, safeParsePayment } from "../funding/records.js"
 
@@ -120,10 +122,38 @@ export interface RecordTable {
   readonly keyed?: ReadonlyArray<KeyedColumns>
   /** The list field whose items take one row each (`structures`), when the kind has one. */
   readonly rowList?: string
+  /** For a kind whose record gathers rows that need not follow each other (a financial report's lines). */
+  readonly grouped?: GroupedRows
   /** The library's decoder of one record. */
   readonly decode: (json: unknown) => SafeParseResult<unknown>
   /** The library's encoder of a list of records back to JSON. */
   readonly encode: (records: ReadonlyArray<never>) => ReadonlyArray<unknown>
+}
+
+/**
+ * How the rows of a kind make a record when the record is one document of several lines: the rows
+ * with the same values in the `by` columns are one record, each row is one line (its columns are
+ * `line.field`), and each line goes into the list `listOf` names. A record's other fields (outside
+ * `by`) are taken from its rows, which must agree.
+ *
+ * @example
+ * ```ts
+ * import { SPREADSHEET_KINDS } from "caf-conventions/spreadsheet"
+ * SPREADSHEET_KINDS["financial-reports"].grouped?.by //=> ["conventionId", "year", "actionId"]
+ * ```
+ * @category spreadsheets
+ */
+export interface GroupedRows {
+  /** The fields that name a record: rows with the same values make one record. */
+  readonly by: ReadonlyArray<string>
+  /** The prefix of the line columns' fields (`lines` in `lines.account`). */
+  readonly line: string
+  /** The lists of a record, in writing order: each one's name, how messages name it, and whether it is kept when it has no line. */
+  readonly lists: ReadonlyArray<{ readonly name: string; readonly label: string; readonly keptEmpty: boolean }>
+  /** The list a line goes into, from its fields. */
+  readonly listOf: (line: Readonly<Record<string, unknown>>) => string
+  /** A French message, clearer in a sheet than the decoder's, for a problem of a line's field; undefined keeps the decoder's. */
+  readonly lineMessage?: (field: string, line: Readonly<Record<string, unknown>>, list: string) => string | undefined
 }
 
 /**
@@ -136,7 +166,7 @@ export interface RecordTable {
  * ```
  * @category spreadsheets
  */
-export type SpreadsheetKind = "activities" | "payments" | "expenses"
+export type SpreadsheetKind = "activities" | "payments" | "expenses" | "financial-reports"
 
 const BOOLEAN_EXAMPLE = false
 const column = (
@@ -276,12 +306,69 @@ const expenses: RecordTable = {
   encode: encodeExpenses as RecordTable["encode"]
 }
 
-// The compte rendu financier (CERFA n° 15059), once its decoder exists, is one more table here:
-// a `kind` ("financial-reports"), its sheet (« Compte rendu financier »), its columns (one row per
-// budget line: the line's code or label as a `code` column, the planned and actual amounts as
-// `money` columns, the year as an `integer`), and its decoder and encoder of one row. If the
-// decoder reads a whole report as one document, its rows can be a `rowList` of lines under the
-// report's id, as an activity's structures are.
+// The compte rendu financier (Cerfa n° 15059): one row per line of the report, the report's own
+// fields repeated on each row; the rows of one convention, year and action make one report, each
+// line going to the charges (60 to 68), the products (70 to 79) or the contributions in kind (86, 87)
+// by its account. The report goes through the library's decoder, as in JSON.
+const financialReports: RecordTable = {
+  kind: "financial-reports",
+  sheet: "Compte rendu financier",
+  singular: "compte rendu financier",
+  plural: "comptes rendus financiers",
+  grouped: {
+    by: ["conventionId", "year", "actionId"],
+    line: "lines",
+    lists: [
+      { name: "charges", label: "lignes de charges (comptes 60 à 68)", keptEmpty: true },
+      { name: "products", label: "lignes de produits (comptes 70 à 79)", keptEmpty: true },
+      { name: "inKind", label: "contributions en nature (comptes 86 et 87)", keptEmpty: false }
+    ],
+    listOf: (line) => {
+      const account = typeof line["account"] === "string" ? line["account"] : ""
+      return account.startsWith("7") ? "products" : account.startsWith("8") ? "inKind" : "charges"
+    },
+    lineMessage: (field, line, list) =>
+      field === "account"
+        ? `« ${String(line["account"])} » n'est pas un compte du compte rendu financier : charges de 60 à 68, produits de 70 à 79, contributions en nature 86 ou 87 (2 à 6 chiffres)`
+        : (field === "funderKind" || field === "funderName") && list !== "products"
+          ? "un financeur ne se donne que sur une ligne de produits (comptes 70 à 79)"
+          : undefined
+  },
+  columns: [
+    column(
+      "conventionId",
+      "Convention",
+      ["Identifiant de la convention", "N° de convention"],
+      { kind: "id" },
+      "cpo-relais-2025-2027"
+    ),
+    column("year", "Année", ["Exercice", "Année financée"], { kind: "integer" }, 2025),
+    column("actionId", "Action", ["Identifiant de l'action"], { kind: "id" }, ""),
+    column("receivedOn", "Reçu le", ["Date de réception", "Reçu"], { kind: "date" }, ""),
+    column("lines.account", "Compte", ["N° de compte", "Numéro de compte"], { kind: "id" }, "64"),
+    column("lines.label", "Libellé", ["Intitulé", "Poste"], { kind: "text" }, "Charges de personnel"),
+    column("lines.funderKind", "Financeur", ["Type de financeur"], code(FUNDER_KIND_LABELS), ""),
+    column("lines.funderName", "Nom du financeur", ["Nom", "Organisme financeur"], { kind: "text" }, ""),
+    column(
+      "lines.forecast",
+      "Prévu",
+      ["Prévision", "Montant prévu", "Budget prévisionnel"],
+      { kind: "money" },
+      "85000.00"
+    ),
+    column("lines.actual", "Réalisé", ["Réalisation", "Montant réalisé"], { kind: "money" }, "70000.00"),
+    column(
+      "lines.explanation",
+      "Explication de l'écart",
+      ["Explication", "Explication des écarts", "Commentaire"],
+      { kind: "multiline" },
+      "Poste d'animateur vacant de mars à juin."
+    )
+  ],
+  decode: safeParseFinancialReport,
+  encode: ((reports: ReadonlyArray<Parameters<typeof encodeFinancialReport>[0]>) =>
+    reports.map((report) => encodeFinancialReport(report))) as RecordTable["encode"]
+}
 
 /**
  * The column tables, by kind: the accepted headers, what each column holds, and the decoder the
@@ -294,7 +381,12 @@ const expenses: RecordTable = {
  * ```
  * @category spreadsheets
  */
-export const SPREADSHEET_KINDS: Readonly<Record<SpreadsheetKind, RecordTable>> = { activities, payments, expenses }
+export const SPREADSHEET_KINDS: Readonly<Record<SpreadsheetKind, RecordTable>> = {
+  activities,
+  payments,
+  expenses,
+  "financial-reports": financialReports
+}
 
 /**
  * A header or a label reduced to what matters for matching: letters and digits, without case,

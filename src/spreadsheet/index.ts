@@ -10,6 +10,7 @@ export {
   SPREADSHEET_KINDS,
   type CellType,
   type ColumnSpec,
+  type GroupedRows,
   type KeyedColumns,
   type RecordTable,
   type SpreadsheetKind

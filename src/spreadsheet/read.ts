@@ -10,7 +10,7 @@ import { Readable } from "node:stream"
 import * as Data from "effect/Data"
 import { parse as parseCsvText } from "csv-parse/sync"
 import ExcelJS from "exceljs"
-import { InvalidArgumentError, MAX_LISTED_ISSUES, type PathSegment } from "../core/errors.js"
+import { InvalidArgumentError, type Issue, MAX_LISTED_ISSUES, type PathSegment } from "../core/errors.js"
 import { type RawCell, isEmptyCell, readCell, shownCell } from "./cells.js"
 import {
   type ColumnSpec,
@@ -23,6 +23,7 @@ import {
 } from "./columns.js"
 import type { Activity } from "../objectives/activity.js"
 import type { Expense, Payment } from "../funding/records.js"
+import type { FinancialReportDocument } from "../budget/financial-report.js"
 
 /**
  * One problem found in a spreadsheet: where (the file, the sheet for a workbook, the row, the
@@ -96,6 +97,7 @@ export type SpreadsheetRecord<K extends SpreadsheetKind> = {
   readonly activities: Activity
   readonly payments: Payment
   readonly expenses: Expense
+  readonly "financial-reports": FinancialReportDocument
 }[K]
 
 /**
@@ -151,6 +153,17 @@ interface Pending {
   readonly failed: Set<string>
 }
 
+/** An issue told in French, as the person who filled the sheet reads it. */
+const french = (issue: Issue): string => issue.messages?.fr ?? issue.message
+
+/** A row of a grouped kind, read: the record's fields, its line's fields, the fields whose cell could not be read. */
+interface LineRow {
+  readonly row: number
+  readonly own: Readonly<Record<string, unknown>>
+  readonly line: Readonly<Record<string, unknown>>
+  readonly failed: ReadonlySet<string>
+}
+
 const columnLetters = (index: number): string => {
   let letters = ""
   for (let n = index + 1; n > 0; n = Math.floor((n - 1) / 26))
@@ -173,6 +186,8 @@ class Assembler {
   /** The column of each position: its spec, the header as written, and the key of a keyed column (`measures` `familles`). */
   private columns: Array<{ readonly spec: ColumnSpec; readonly header: string; readonly key?: string } | undefined> = []
   private pending: Pending | undefined
+  /** The rows of a grouped kind, gathered into records once all are read. */
+  private readonly lineRows: Array<LineRow> = []
   private emptyRun: Array<number> = []
   /** Whether the first row held no headers: the rows cannot be read then, and are not. */
   private headless = false
@@ -307,6 +322,10 @@ class Assembler {
         failed.add(field === undefined ? key : `${list}.${key}`)
       } else target[key] = read.value
     })
+    if (this.table.grouped !== undefined) {
+      this.lineRows.push({ row: row.number, own, line: item, failed })
+      return
+    }
     const list = this.table.rowList
     const pending = this.pending
     if (
@@ -378,6 +397,115 @@ class Assembler {
 
   finish(): void {
     this.flush()
+    this.gather()
+  }
+
+  /**
+   * The records of a grouped kind: the rows with the same `by` values make one record, in the order
+   * of their first row; each is decoded, and each problem reported at the row and column it comes from.
+   */
+  private gather(): void {
+    const grouped = this.table.grouped
+    if (grouped === undefined) return
+    const groups = new Map<string, Array<LineRow>>()
+    for (const lineRow of this.lineRows) {
+      const key = JSON.stringify(grouped.by.map((field) => lineRow.own[field] ?? null))
+      const group = groups.get(key)
+      if (group === undefined) groups.set(key, [lineRow])
+      else group.push(lineRow)
+    }
+    for (const rows of groups.values()) {
+      const first = rows[0] as LineRow
+      const json: Record<string, unknown> = {}
+      const from = new Map<string, LineRow>()
+      const failed = new Set<string>()
+      let disagree = false
+      for (const lineRow of rows) {
+        for (const name of lineRow.failed) if (!name.includes(".")) failed.add(name)
+        for (const [field, value] of Object.entries(lineRow.own)) {
+          const before = from.get(field)
+          if (before === undefined) {
+            json[field] = value
+            from.set(field, lineRow)
+          } else if (JSON.stringify(json[field]) !== JSON.stringify(value)) {
+            disagree = true
+            const header = this.columns.find((c) => c?.spec.field === field)?.header ?? field
+            this.problem(
+              lineRow.row,
+              header,
+              `diffère de la ligne ${before.row} du même ${this.table.singular} ; une valeur par ${this.table.singular}`
+            )
+          }
+        }
+      }
+      const itemRows = new Map<string, Array<LineRow>>()
+      for (const { name } of grouped.lists) {
+        json[name] = []
+        itemRows.set(name, [])
+      }
+      for (const lineRow of rows) {
+        const name = grouped.listOf(lineRow.line)
+        ;(json[name] as Array<unknown>).push(lineRow.line)
+        itemRows.get(name)?.push(lineRow)
+      }
+      for (const { name, keptEmpty } of grouped.lists)
+        if (!keptEmpty && (json[name] as Array<unknown>).length === 0) delete json[name]
+      const result = this.table.decode(json)
+      const lineFailed = rows.some((lineRow) => [...lineRow.failed].some((name) => name.includes(".")))
+      if (result.success) {
+        if (failed.size === 0 && !lineFailed && !disagree) this.records.push(result.data)
+        continue
+      }
+      for (const issue of result.error.issues) {
+        const [list, index, field] = issue.path
+        const lineRow = typeof list === "string" && typeof index === "number" ? itemRows.get(list)?.[index] : undefined
+        if (lineRow !== undefined) {
+          const name = `${grouped.line}.${typeof field === "string" ? field : ""}`
+          if (lineRow.failed.has(name)) continue
+          const column = this.columns.find((c) => c?.spec.field === name)
+          const spec = this.table.columns.find((c) => c.field === name)
+          const told =
+            (typeof field === "string" ? grouped.lineMessage?.(field, lineRow.line, list as string) : undefined) ??
+            (issue.code === "missing-key" && column !== undefined
+              ? "cellule vide ; cette colonne est obligatoire"
+              : french(issue))
+          const message =
+            column === undefined && spec !== undefined ? `${told} (colonne « ${spec.header} » absente ou vide)` : told
+          this.problem(lineRow.row, column?.header ?? spec?.header, message)
+          continue
+        }
+        const name = typeof list === "string" ? list : ""
+        if (failed.has(name)) continue
+        const named = grouped.lists.find((l) => l.name === name)
+        if (named !== undefined) {
+          const empty = Array.isArray(json[name]) && (json[name] as Array<unknown>).length === 0
+          const namedBy = grouped.by
+            .filter((field) => json[field] !== undefined)
+            .map(
+              (field) =>
+                `${(this.table.columns.find((c) => c.field === field)?.header ?? field).toLowerCase()} ${String(json[field])}`
+            )
+            .join(", ")
+          this.problem(
+            first.row,
+            undefined,
+            empty
+              ? `${named.label} : aucune pour ${namedBy} ; il en faut au moins une`
+              : `${named.label} : ${french(issue)}`
+          )
+          continue
+        }
+        const at = from.get(name) ?? first
+        const column = this.columns.find((c) => c?.spec.field === name)
+        const spec = this.table.columns.find((c) => c.field === name)
+        const message =
+          column === undefined && spec !== undefined
+            ? `${french(issue)} (colonne « ${spec.header} » absente ou vide)`
+            : french(issue)
+        this.problem(at.row, column?.header ?? spec?.header, message)
+      }
+      this.omitted += result.error.omittedIssues ?? 0
+    }
   }
 
   result<K extends SpreadsheetKind>(kind: K): SpreadsheetRecords<K> {
@@ -607,7 +735,7 @@ export type WorkbookInput = string | Uint8Array | Readable
 /**
  * Reads records of one kind from an XLSX workbook (a path, its bytes, or a stream), streaming its
  * rows so that memory stays bounded by the records, not the file. Reads the sheet named after the
- * kind (`Dépenses`, `Versements`, `Activités`), or else the only sheet (besides a template's
+ * kind (`Dépenses`, `Versements`, `Activités`, `Compte rendu financier`), or else the only sheet (besides a template's
  * `Listes`). Cells typed as numbers, dates and text are read as such; merged cells are refused
  * with a message that names them. Throws a {@link SpreadsheetError} listing every problem.
  *

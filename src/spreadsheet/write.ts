@@ -7,7 +7,7 @@
 import ExcelJS from "exceljs"
 import { csvCell, workbookCell } from "./cells.js"
 import { InvalidArgumentError } from "../core/errors.js"
-import type { ColumnSpec, RecordTable, SpreadsheetKind } from "./columns.js"
+import type { ColumnSpec, GroupedRows, RecordTable, SpreadsheetKind } from "./columns.js"
 import { LISTS_SHEET, type SpreadsheetRecord, tableOf } from "./read.js"
 
 /** The value a column holds in one JSON record (and item of its row list), or undefined. */
@@ -42,6 +42,8 @@ function sheetOf(
   const json = table.encode(records as unknown as ReadonlyArray<never>) as ReadonlyArray<
     Readonly<Record<string, unknown>>
   >
+  const grouped = table.grouped
+  if (grouped !== undefined) return groupedSheetOf(table, grouped, json)
   const keyed = table.keyed ?? []
   const held = new Set([...table.columns.map((spec) => spec.field.split(".")[0]), ...keyed.map((spec) => spec.field)])
   const heldInItems = new Set(
@@ -102,6 +104,45 @@ function sheetOf(
               : undefined
         )
       )
+  }
+  return { columns, rows }
+}
+
+/** The rows of a grouped kind: one per line of each record, the record's fields repeated on each. */
+function groupedSheetOf(
+  table: RecordTable,
+  grouped: GroupedRows,
+  json: ReadonlyArray<Readonly<Record<string, unknown>>>
+): { readonly columns: ReadonlyArray<WrittenColumn>; readonly rows: Array<Array<unknown>> } {
+  const prefix = `${grouped.line}.`
+  const own = new Set(table.columns.filter((spec) => !spec.field.startsWith(prefix)).map((spec) => spec.field))
+  const inLines = new Set(
+    table.columns.filter((spec) => spec.field.startsWith(prefix)).map((spec) => spec.field.slice(prefix.length))
+  )
+  const lists = new Set(grouped.lists.map((list) => list.name))
+  const columns: Array<WrittenColumn> = table.columns.map((spec) => ({ spec }))
+  const rows: Array<Array<unknown>> = []
+  for (const record of json) {
+    const lost = Object.keys(record).filter((key) => !own.has(key) && !lists.has(key))
+    for (const list of grouped.lists)
+      for (const line of (record[list.name] as ReadonlyArray<Readonly<Record<string, unknown>>> | undefined) ?? [])
+        lost.push(
+          ...Object.keys(line)
+            .filter((key) => !inLines.has(key))
+            .map((key) => `${list.name}.${key}`)
+        )
+    if (lost.length > 0)
+      throw new InvalidArgumentError({
+        argument: "records",
+        message: `${table.singular} ${grouped.by.map((field) => String(record[field] ?? "")).join(" ")} : ${[...new Set(lost)].join(", ")} n'a pas de colonne dans un tableur ; gardez ces ${table.plural} en JSON`
+      })
+    for (const list of grouped.lists)
+      for (const line of (record[list.name] as ReadonlyArray<Readonly<Record<string, unknown>>> | undefined) ?? [])
+        rows.push(
+          columns.map(({ spec }) =>
+            spec.field.startsWith(prefix) ? line[spec.field.slice(prefix.length)] : record[spec.field]
+          )
+        )
   }
   return { columns, rows }
 }
