@@ -370,8 +370,8 @@ class Assembler {
       const spec = this.table.columns.find((c) => c.field === field)
       const message =
         column === undefined && spec !== undefined
-          ? `${issue.message} (colonne « ${spec.header} » absente ou vide)`
-          : issue.message
+          ? `${french(issue)} (colonne « ${spec.header} » absente ou vide)`
+          : french(issue)
       this.problem(row, column?.header ?? spec?.header, message)
     }
     this.omitted += result.error.omittedIssues ?? 0

@@ -140,14 +140,15 @@ describe("a problem names the file, the sheet, the row and the column", () => {
       [2, "Montant"]
     ])
     expect(error.problems[1]?.message).toMatch(/2024-02-31/u)
-    expect(error.problems[2]?.message).toMatch(/-3\.00/u)
+    // The decoders' French messages, as for JSON.
+    expect(error.problems[2]?.message).toBe("le montant -3,00 € est négatif : il doit être positif ou nul")
   })
 
   it("a field with no column is named by the header it would take", async () => {
     const error = await failure(() => readCsv("payments", "Identifiant;Date;Montant\nv-1;28/03/2024;15000\n"))
     expect(error.problems).toHaveLength(1)
     expect(error.problems[0]).toMatchObject({ row: 2, column: "Année" })
-    expect(error.problems[0]?.message).toMatch(/colonne « Année » absente ou vide\)$/u)
+    expect(error.problems[0]?.message).toBe("le champ obligatoire « year » manque (colonne « Année » absente ou vide)")
   })
 
   it("a structure's problem is reported at the row of that structure", async () => {
