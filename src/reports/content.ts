@@ -9,7 +9,7 @@ import { counted } from "../core/plural.js"
 import { effectivePeriod } from "../conventions/terms-as-of.js"
 import type { FundingUse } from "../funding/use.js"
 import { Euros } from "../money/euros.js"
-import type { Block, Section } from "./document.js"
+import type { Block, Section } from "./shape.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 import { type ReportTable, knownAmendments, outsideConvention, reportTables, tableBlock } from "./tables.js"
 

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { type Block, type ReportDocument, renderedReport } from "./document.js"
+import { renderedReport } from "./document.js"
+import type { Block, ReportDocument } from "./shape.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 import { escapeHtml, svgChart } from "./svg.js"
 

@@ -3,7 +3,8 @@
  *
  * @module
  */
-import { type Block, type ReportDocument, describeGroup, renderedReport } from "./document.js"
+import { renderedReport } from "./document.js"
+import { type Block, type ReportDocument, describeGroup } from "./shape.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 
 /** Characters that start inline Markdown anywhere in a line: escapes, code, emphasis, strikethrough, links, headings' closing `#`, table pipes, e-mail autolinks. */

@@ -13,7 +13,7 @@
  */
 import { formatFraction } from "../core/fraction.js"
 import { formatFrenchAmount } from "../money/format.js"
-import { type Chart, type ChartUnit, describeGroup } from "./document.js"
+import { type Chart, type ChartUnit, describeGroup } from "./shape.js"
 
 const WIDTH = 680
 const PAD = 8
