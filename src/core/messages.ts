@@ -304,6 +304,42 @@ const TRANSLATIONS: ReadonlyArray<Translation> = [
     fr: () => "un solde versé à date fixe demande balanceDue (MM-JJ de l'année suivante)"
   },
   {
+    pattern: /^(".*") is not a charge account from 60 to 68 \(2 to 6 digits\)$/u,
+    code: "pattern",
+    fr: (m) => `« ${unquote(m[1] as string)} » n'est pas un compte de charges : de 60 à 68 (2 à 6 chiffres, 64 ou 6411)`
+  },
+  {
+    pattern: /^(".*") is not a product account from 70 to 79 \(2 to 6 digits\)$/u,
+    code: "pattern",
+    fr: (m) =>
+      `« ${unquote(m[1] as string)} » n'est pas un compte de produits : de 70 à 79 (2 à 6 chiffres, 74 ou 7411)`
+  },
+  {
+    pattern: /^(".*") is not an account of contributions in kind, 86 or 87 \(2 to 6 digits\)$/u,
+    code: "pattern",
+    fr: (m) =>
+      `« ${unquote(m[1] as string)} » n'est pas un compte de contributions en nature : 86 ou 87 (2 à 6 chiffres)`
+  },
+  {
+    pattern:
+      /^the withdrawal takes effect (\S+), which must fall after the first day and within the period (\S+)\.\.(\S+) \(/u,
+    code: "rule",
+    fr: (m) =>
+      `le retrait prend effet le ${m[1]} : il doit tomber après le premier jour et dans la période du ${m[2]} au ${m[3]} (un manquement dès le premier jour retire tout : enregistrez le reversement de chaque somme versée)`
+  },
+  {
+    pattern: /^the withdrawal is decided (\S+), before the convention was signed \((\S+)\)$/u,
+    code: "rule",
+    fr: (m) => `le retrait est décidé le ${m[1]}, avant la signature de la convention (${m[2]})`
+  },
+  {
+    pattern:
+      /^the repayment is due (\S+): it must fall between the decision \((\S+)\) and six months after it \((\S+)\)/u,
+    code: "rule",
+    fr: (m) =>
+      `le reversement est dû le ${m[1]} : il doit tomber entre la décision (${m[2]}) et six mois après elle (${m[3]}), loi n° 2000-321, art. 10-1`
+  },
+  {
     pattern: /^once this change applies, (.+)$/u,
     code: "rule",
     fr: (m) => `une fois ce changement appliqué : ${translate(m[1] as string)?.fr ?? (m[1] as string)}`

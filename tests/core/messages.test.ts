@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest"
 import { ValidationError, formatIssues, issueMessage, safeParseConvention, safeParsePeriod } from "caf-conventions"
 import { editDistance, nearest } from "../../src/core/suggest.js"
 import { translate } from "../../src/core/messages.js"
-import { exampleData } from "../fixtures.js"
+import { exampleData, foundingPortfolioJson } from "../fixtures.js"
 
 /** The founding convention's JSON, with one change. */
 function founding(change: (json: Record<string, any>) => void): unknown {
@@ -183,5 +183,63 @@ describe("formatIssues", () => {
     expect(lines[0]).toBe("activités : 102 problèmes, dont 2 non listés")
     expect(lines.at(-1)).toBe("  … et 2 autres problèmes")
     expect(lines[1]).toBe("  [0] : la liste est vide : elle doit compter au moins un élément")
+  })
+})
+
+describe("the French of the withdrawal's and the budget's checks", () => {
+  const founding = () => structuredClone(foundingPortfolioJson().conventions[2]) as Record<string, unknown>
+  const frenchOf = (json: unknown) => {
+    const decoded = safeParseConvention(json)
+    if (decoded.success) throw new Error("expected the convention to be refused")
+    return decoded.error.issues.map((issue) => [issue.path.join("."), issue.code, issue.messages?.fr])
+  }
+
+  it("say in French when a withdrawal falls outside the period, before the signature, or is repaid too late", () => {
+    const early = {
+      ...founding(),
+      withdrawal: { decidedOn: "2022-06-01", effectiveFrom: "2022-06-01", reason: "manquement" }
+    }
+    expect(frenchOf(early)).toEqual([
+      [
+        "withdrawal.effectiveFrom",
+        "rule",
+        "le retrait prend effet le 01/06/2022 : il doit tomber après le premier jour et dans la période du 01/01/2023 au 31/12/2025 (un manquement dès le premier jour retire tout : enregistrez le reversement de chaque somme versée)"
+      ],
+      [
+        "withdrawal.decidedOn",
+        "rule",
+        "le retrait est décidé le 01/06/2022, avant la signature de la convention (01/01/2023)"
+      ]
+    ])
+    const late = {
+      ...founding(),
+      withdrawal: {
+        decidedOn: "2024-06-01",
+        effectiveFrom: "2024-06-01",
+        reason: "manquement",
+        repaymentDueDate: "2025-12-31"
+      }
+    }
+    expect(frenchOf(late)).toEqual([
+      [
+        "withdrawal.repaymentDueDate",
+        "rule",
+        "le reversement est dû le 31/12/2025 : il doit tomber entre la décision (01/06/2024) et six mois après elle (01/12/2024), loi n° 2000-321, art. 10-1"
+      ]
+    ])
+  })
+
+  it("say in French which accounts a budget line may use", () => {
+    const budget = {
+      ...founding(),
+      budgets: [{ year: 2024, charges: [{ account: "55", amount: "100.00" }], funders: [] }]
+    }
+    expect(frenchOf(budget)).toEqual([
+      [
+        "budgets.0.charges.0.account",
+        "pattern",
+        "« 55 » n'est pas un compte de charges : de 60 à 68 (2 à 6 chiffres, 64 ou 6411)"
+      ]
+    ])
   })
 })
