@@ -569,6 +569,11 @@ function report(args: ParsedArgs, io: Io): number | Promise<number> {
     throw new UsageError("--format xlsx écrit un fichier : indiquez --out <fichier.xlsx>")
   if (format === "xlsx" && extname(pdfOut as string).toLowerCase() !== ".xlsx")
     throw new UsageError(`--out : les tables du rapport s'écrivent dans un classeur .xlsx, pas ${pdfOut}`)
+  const csvOnly = ["table", "decimal", "separator", "bom"].filter((name) => args.options.has(name))
+  if (format === "xlsx" && csvOnly.length > 0)
+    throw new UsageError(
+      `--${csvOnly[0]} ne va qu'avec --format csv : le classeur donne toutes les tables, une feuille chacune, avec des nombres typés`
+    )
   const repayments = option(args, "repayments")
   if (repayments !== undefined && isSpreadsheetPath(repayments))
     throw new UsageError(`--repayments : les reversements se lisent en JSON, pas dans un tableur (${repayments})`)

@@ -24,13 +24,30 @@ const FOUNDING_2024 = [
 ]
 
 describe("report --format xlsx", () => {
-  it("asks for --out, and a .xlsx one", () => {
+  it("asks for --out, and a .xlsx one; refuses the CSV's options", () => {
     const none = cli("report", data("portfolio.json"), "--year", "2024", "--format", "xlsx")
     expect(none.code).toBe(2)
     expect(none.err).toContain("--format xlsx écrit un fichier : indiquez --out <fichier.xlsx>")
     const csv = cli("report", data("portfolio.json"), "--year", "2024", "--format", "xlsx", "--out", "bilan.csv")
     expect(csv.code).toBe(2)
     expect(csv.err).toContain("--out : les tables du rapport s'écrivent dans un classeur .xlsx, pas bilan.csv")
+    const table = cli(
+      "report",
+      data("portfolio.json"),
+      "--year",
+      "2024",
+      "--format",
+      "xlsx",
+      "--out",
+      "b.xlsx",
+      "--table",
+      "versements"
+    )
+    expect(table.code).toBe(2)
+    expect(table.err).toContain(
+      "--table ne va qu'avec --format csv : le classeur donne toutes les tables, une feuille chacune"
+    )
+    expect(existsSync("b.xlsx")).toBe(false)
   })
 
   it("writes the founding 2024's tables, a sheet each, amounts as numbers in euros", async () => {

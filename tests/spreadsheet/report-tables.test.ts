@@ -59,6 +59,9 @@ describe("the report's tables as an XLSX workbook", () => {
     expect(objectives.getCell("B3").value).toBe(3)
     expect(objectives.getCell("E3").value).toBe(1)
     expect(objectives.getCell("E3").numFmt).toBe("0.0 %")
+    // 2 meetings for a target of at least 1: 200 %, the number 2.
+    expect(objectives.getCell("B2").value).toBe(2)
+    expect(objectives.getCell("E2").value).toBe(2)
     const notCounted = workbook.getWorksheet("Dépenses non retenues")!
     expect(notCounted.getCell("B2").value).toBe("dep-2024-experts-corbeil")
     expect(notCounted.getCell("E2").value).toBe(1200)
