@@ -556,14 +556,24 @@ function emit(args: ParsedArgs, io: Io, text: string): string | undefined {
 
 /**
  * @internal `report <file> [--year Y] [--activities f] [--payments f] [--expenses f] [--repayments f] [--as-of D]
- * [--reports-accepted Y=D,…] [--financial-report-received Y=D,…] [--format md|html|json|pdf] [--out f] [--convention id]`;
- * a PDF is written to `--out` only, printed by Chromium (asynchronously).
+ * [--reports-accepted Y=D,…] [--financial-report-received Y=D,…] [--format md|html|json|csv|pdf|xlsx] [--out f] [--convention id]`;
+ * a PDF is written to `--out` only, printed by Chromium (asynchronously); an XLSX workbook of the
+ * report's tables to `--out` only, by the spreadsheet entry point (loaded here only).
  */
 function report(args: ParsedArgs, io: Io): number | Promise<number> {
   const format = option(args, "format") ?? "md"
   const pdfOut = option(args, "out")
   if (format === "pdf" && pdfOut === undefined)
     throw new UsageError("--format pdf écrit un fichier : indiquez --out <fichier.pdf>")
+  if (format === "xlsx" && pdfOut === undefined)
+    throw new UsageError("--format xlsx écrit un fichier : indiquez --out <fichier.xlsx>")
+  if (format === "xlsx" && extname(pdfOut as string).toLowerCase() !== ".xlsx")
+    throw new UsageError(`--out : les tables du rapport s'écrivent dans un classeur .xlsx, pas ${pdfOut}`)
+  const csvOnly = ["table", "decimal", "separator", "bom"].filter((name) => args.options.has(name))
+  if (format === "xlsx" && csvOnly.length > 0)
+    throw new UsageError(
+      `--${csvOnly[0]} ne va qu'avec --format csv : le classeur donne toutes les tables, une feuille chacune, avec des nombres typés`
+    )
   const repayments = option(args, "repayments")
   if (repayments !== undefined && isSpreadsheetPath(repayments))
     throw new UsageError(`--repayments : les reversements se lisent en JSON, pas dans un tableur (${repayments})`)
@@ -609,6 +619,7 @@ function reportWith(args: ParsedArgs, io: Io, preloaded: ReadonlyMap<string, unk
       ? conventionReport(convention, inputs)
       : annualReport(convention, { ...inputs, year: Number(year) })
   if (format === "pdf") return printPdf(renderReportHtml(built), pdfOut as string, inputFiles(args), io)
+  if (format === "xlsx") return writeTablesWorkbook(built, pdfOut as string, inputFiles(args), io)
   const text =
     format === "csv"
       ? reportCsv(args, built)
@@ -627,6 +638,19 @@ async function printPdf(html: string, out: string, inputs: ReadonlyArray<string>
   const { htmlToPdf } = await import("./pdf.js")
   writeOutput(out, await htmlToPdf(html), inputs)
   io.err(`rapport écrit dans ${out}`)
+  return 0
+}
+
+/** Writes the report's tables as an XLSX workbook to `out` (the spreadsheet entry point, loaded only here). */
+async function writeTablesWorkbook(
+  built: Parameters<typeof reportTablesCsv>[0],
+  out: string,
+  inputs: ReadonlyArray<string>,
+  io: Io
+): Promise<number> {
+  const { reportTablesWorkbook } = await spreadsheets()
+  writeOutput(out, await reportTablesWorkbook(built), inputs)
+  io.err(`tables du rapport écrites dans ${out}`)
   return 0
 }
 
@@ -790,7 +814,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
       "financial-report-received": DATES_BY_YEAR_OPTION,
       partners: FILE_OPTION,
       ...CONVENTION,
-      format: oneOf("md", "html", "json", "csv", "pdf"),
+      format: oneOf("md", "html", "json", "csv", "pdf", "xlsx"),
       out: FILE_OPTION,
       table: oneOf(...REPORT_TABLE_IDS),
       decimal: oneOf(",", "."),

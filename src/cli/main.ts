@@ -65,7 +65,7 @@ Sortie 1 si un scénario échoue, 2 si un fichier de scénario ne peut pas être
   report: `Usage : caf-conventions report <fichier> [--year AAAA] [--activities <f>] [--payments <f>]
          [--expenses <f>] [--repayments <f>] [--as-of AAAA-MM-JJ] [--reports-accepted AAAA=AAAA-MM-JJ[,…]]
          [--financial-report-received AAAA=AAAA-MM-JJ[,…]] [--partners <f>] [--convention <id>]
-         [--format md|html|json|csv|pdf] [--table <nom>] [--decimal ,|.] [--separator ;|,] [--bom] [--out <f>]
+         [--format md|html|json|csv|pdf|xlsx] [--table <nom>] [--decimal ,|.] [--separator ;|,] [--bom] [--out <f>]
 
 Bilan annuel de l'année --year, ou bilan de fin de convention sans --year. --activities,
 --payments et --expenses lisent un fichier JSON, CSV ou XLSX (voir import). --repayments lit
@@ -77,6 +77,8 @@ donne, par année, le jour où les bilans ont été acceptés (le solde est alor
 un tableur (avenants, objectifs, versements, depenses-non-retenues, financement-par-annee ;
 --table n'en donne qu'une), « ; » entre les champs et la virgule décimale par défaut
 (--separator , --decimal . pour un tableur anglais), --bom pour un tableur qui l'attend ;
+--format xlsx écrit ces tables dans un classeur, une feuille par table (montants en euros,
+dates, pourcentages typés), et demande --out <fichier.xlsx> ;
 --partners lit les partenaires (une liste, ou un portefeuille) pour nommer les parties ;
 --format pdf l'imprime en PDF (A4) avec le Chromium de la variable
 d'environnement CHROMIUM_PATH, ou /usr/bin/chromium, et demande --out ;

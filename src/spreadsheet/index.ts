@@ -27,3 +27,4 @@ export {
 } from "./read.js"
 export { spreadsheetTemplate, writeCsv, writeWorkbook, type WorkbookOptions } from "./write.js"
 export { isSpreadsheetFile, readSpreadsheetFile } from "./file.js"
+export { reportTablesWorkbook } from "./tables.js"

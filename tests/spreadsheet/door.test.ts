@@ -31,6 +31,7 @@ describe("caf-conventions/spreadsheet checks its arguments at the door", () => {
       "readCsv",
       "readSpreadsheetFile",
       "readWorkbook",
+      "reportTablesWorkbook",
       "spreadsheetTemplate",
       "writeCsv",
       "writeWorkbook"
@@ -66,5 +67,7 @@ describe("caf-conventions/spreadsheet checks its arguments at the door", () => {
     for (const path of [undefined, null, 12, "versements.json"])
       await refused(() => spreadsheet.readSpreadsheetFile("payments", path as never), "path")
     expect(spreadsheet.isSpreadsheetFile(12 as never)).toBe(false)
+    for (const report of [...WRONG, { kind: "annual" }, { kind: "convention", convention: 1 }])
+      await refused(() => spreadsheet.reportTablesWorkbook(report as never), "report")
   })
 })

@@ -1,0 +1,108 @@
+/**
+ * A report's tables as an XLSX workbook, read back with exceljs: the founding convention's 2024
+ * and its whole convention, every figure written out.
+ */
+import ExcelJS from "exceljs"
+import { describe, expect, it } from "vitest"
+import { InvalidArgumentError, annualReport, conventionReport, parsePortfolio } from "caf-conventions"
+import { reportTablesWorkbook } from "caf-conventions/spreadsheet"
+import { foundingPortfolioJson } from "../fixtures.js"
+import { foundingReportInputs } from "../reports/fixtures.js"
+
+async function read(bytes: Uint8Array): Promise<ExcelJS.Workbook> {
+  const workbook = new ExcelJS.Workbook()
+  await workbook.xlsx.load(bytes as never)
+  return workbook
+}
+
+const HOSTILE = '=HYPERLINK("http://evil.example","x")'
+
+describe("the report's tables as an XLSX workbook", () => {
+  it("the founding 2024: a sheet per table, typed cells in euros, dates and percentages", async () => {
+    const { cpo, inputs } = foundingReportInputs()
+    const workbook = await read(await reportTablesWorkbook(annualReport(cpo, { ...inputs, year: 2024 })))
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "Avenants",
+      "Objectifs 2024",
+      "Échéancier et versements 2024",
+      "Dépenses non retenues",
+      "Financement par année"
+    ])
+    const ledger = workbook.getWorksheet("Financement par année")!
+    expect((ledger.getRow(1).values as Array<unknown>).slice(1, 6)).toEqual([
+      "Année",
+      "Accordé",
+      "Reçu",
+      "Report reçu",
+      "Dépenses éligibles"
+    ])
+    expect(ledger.getRow(1).font?.bold).toBe(true)
+    // 30 000 € granted, 29 250 € spent, 750 € to repay, demanded on 20 May 2025.
+    expect(ledger.getCell("B2").value).toBe(30000)
+    expect(ledger.getCell("E2").value).toBe(29250)
+    expect(ledger.getCell("E2").numFmt).toBe('#,##0.00 "€"')
+    expect(ledger.getCell("J2").value).toBe(750)
+    expect(ledger.getCell("K2").value).toEqual(new Date("2025-05-20T00:00:00Z"))
+    expect(ledger.getCell("K2").numFmt).toBe("dd/mm/yyyy")
+    expect(ledger.rowCount).toBe(2)
+    const schedule = workbook.getWorksheet("Échéancier et versements 2024")!
+    expect(schedule.getCell("B2").value).toBe("Avance")
+    expect(schedule.getCell("D2").value).toBe(15000)
+    const due = schedule.getCell("G2").value
+    expect(due).toBeInstanceOf(Date)
+    expect((due as Date).toISOString()).toBe("2024-03-31T00:00:00.000Z")
+    expect(schedule.getCell("K2").value).toEqual(new Date("2024-03-28T00:00:00Z"))
+    // An empty cell of the report is an empty cell of the sheet.
+    expect(schedule.getCell("E2").value).toBeNull()
+    const objectives = workbook.getWorksheet("Objectifs 2024")!
+    // 3 structures supported for a target of at least 3: met, 100 % (the number 1).
+    expect(objectives.getCell("B3").value).toBe(3)
+    expect(objectives.getCell("E3").value).toBe(1)
+    expect(objectives.getCell("E3").numFmt).toBe("0.0 %")
+    // 2 meetings for a target of at least 1: 200 %, the number 2.
+    expect(objectives.getCell("B2").value).toBe(2)
+    expect(objectives.getCell("E2").value).toBe(2)
+    const notCounted = workbook.getWorksheet("Dépenses non retenues")!
+    expect(notCounted.getCell("B2").value).toBe("dep-2024-experts-corbeil")
+    expect(notCounted.getCell("E2").value).toBe(1200)
+    expect(notCounted.getCell("E3").value).toBe(300)
+  })
+
+  it("the whole convention: a title over 31 characters gives the table's id", async () => {
+    const { cpo, inputs } = foundingReportInputs()
+    const workbook = await read(await reportTablesWorkbook(conventionReport(cpo, inputs)))
+    expect(workbook.worksheets.map((sheet) => sheet.name)).toEqual([
+      "Avenants",
+      "versements",
+      "Dépenses non retenues",
+      "Financement par année"
+    ])
+    const ledger = workbook.getWorksheet("Financement par année")!
+    expect(ledger.getCell(`A${ledger.rowCount}`).value).toBe("Total")
+  })
+
+  it("a title that starts like a formula stays text, as written, never a formula", async () => {
+    const json = foundingPortfolioJson()
+    json.conventions[2]!.terms.objectives[0].title = HOSTILE
+    const portfolio = parsePortfolio(json)
+    const { inputs } = foundingReportInputs()
+    const report = annualReport(portfolio.conventions[2]!, {
+      ...inputs,
+      partners: portfolio.partners,
+      conventions: portfolio.conventions,
+      year: 2024
+    })
+    const bytes = await reportTablesWorkbook(report)
+    const sheet = (await read(bytes)).getWorksheet("Objectifs 2024")!
+    const cell = sheet.getCell("A2")
+    expect(cell.value).toBe(HOSTILE)
+    expect(cell.type).toBe(ExcelJS.ValueType.String)
+    expect(cell.numFmt).toBe("@")
+    expect(cell.formula).toBeUndefined()
+  })
+
+  it("what is not a report is refused, as a rejection", async () => {
+    for (const wrong of [undefined, null, 12, {}, { kind: "annual" }])
+      await expect(reportTablesWorkbook(wrong as never)).rejects.toBeInstanceOf(InvalidArgumentError)
+  })
+})
