@@ -17,20 +17,14 @@ import { Euros } from "../money/euros.js"
 import { formatFrenchAmount } from "../money/format.js"
 import { CONVENTION_KIND_LABELS } from "../referential/convention-codes.js"
 import { SECTOR_LABELS } from "../referential/codes.js"
-import type { ObjectiveResult, ObjectiveStatus } from "../objectives/evaluate.js"
+import { OBJECTIVE_STATUS_LABELS, type ObjectiveResult } from "../objectives/evaluate.js"
 import { ratioReference } from "../objectives/ratio.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 import { type FinancialReportComparison, signed, signedPercent } from "../budget/financial-report.js"
 import { amendmentsSection, conventionPaymentsSection, otherExpensesLine } from "./content.js"
 import { type Bar, type Block, type Chart, type ChartGroup, type ReportDocument, type Section } from "./shape.js"
 
-const OBJECTIVE_STATUS: Record<ObjectiveStatus, string> = {
-  met: "atteint",
-  "not-met": "non atteint",
-  "in-progress": "en cours",
-  "not-started": "année non commencée",
-  "not-applicable": "sans objet"
-}
+const OBJECTIVE_STATUS = OBJECTIVE_STATUS_LABELS
 const SEVERITY: Record<ComplianceFinding["severity"], string> = {
   error: "Erreur",
   warning: "À vérifier",

@@ -20,7 +20,7 @@ import type { FundingUse } from "../funding/use.js"
 import { Dec } from "../money/decimal.js"
 import { Euros } from "../money/euros.js"
 import { ACCOMPANIMENT_KIND_LABELS, SECTOR_LABELS } from "../referential/codes.js"
-import type { ObjectiveStatus } from "../objectives/evaluate.js"
+import { OBJECTIVE_STATUS_LABELS } from "../objectives/evaluate.js"
 import { readingReport, requireReport } from "./guard.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 
@@ -96,13 +96,7 @@ export interface ReportTable {
   readonly rows: ReadonlyArray<ReadonlyArray<ReportCell>>
 }
 
-const OBJECTIVE_STATUS: Record<ObjectiveStatus, string> = {
-  met: "atteint",
-  "not-met": "non atteint",
-  "in-progress": "en cours",
-  "not-started": "année non commencée",
-  "not-applicable": "sans objet"
-}
+const OBJECTIVE_STATUS = OBJECTIVE_STATUS_LABELS
 
 const text = (value: string): ReportCell => ({ kind: "text", text: value })
 const amount = (value: Euros): ReportCell => ({ kind: "amount", amount: value })
