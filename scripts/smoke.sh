@@ -34,6 +34,13 @@ if (inspect(Euros.parse("50000")) !== "Euros(50000.00)") throw new Error(`inspec
 try { parsePortfolio({}) } catch (error) {
   if (!(error instanceof ValidationError) || error.constructor.name !== "ValidationError") throw new Error(`error name: ${error?.constructor?.name}`)
 }
+// A resolved convention is recognised by the evaluators of the built package (its mark survives bundling).
+const { readFileSync } = await import("node:fs")
+const lib = await import("caf-conventions")
+const founding = lib.parsePortfolio(JSON.parse(readFileSync(process.env.PORTFOLIO, "utf8"))).conventions.at(-1)
+const resolved = lib.resolveConvention(founding)
+if (!lib.isResolvedConvention(resolved)) throw new Error("a resolved convention is not recognised by the built package")
+if (lib.paymentSchedule(resolved, { year: 2024 }).instalments.length === 0) throw new Error("no schedule from a resolved convention")
 console.log("names ok:", inspect(Euros.parse("50000")))
 JS
 cat > cjs.cjs <<'JS'
@@ -45,7 +52,7 @@ if (parts !== "33.34 33.33 33.33") throw new Error(`require: got ${parts}`)
 console.log("require ok:", parts)
 JS
 node esm.mjs
-node names.mjs
+PORTFOLIO="$root/examples/data/portfolio.json" node names.mjs
 node --no-warnings cjs.cjs
 version=$(npx --no-install caf-conventions --version)
 echo "bin ok: caf-conventions $version"

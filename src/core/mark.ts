@@ -39,7 +39,10 @@ export function makeMark(): Mark {
       return value !== null && typeof value === "object" && #marked in value
     }
     static add(value: object): void {
-      if (!(#marked in value)) new Marked(value)
+      if (#marked in value) return
+      // The stamp is the constructor's side effect on `value`; the result is compared so that no
+      // bundler drops the call as unused (esbuild did, and the built package stamped nothing).
+      if ((new Marked(value) as unknown) !== value) throw new Error("a mark stamps the value it is given")
     }
   }
   return { add: Marked.add, has: Marked.has }
