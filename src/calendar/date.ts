@@ -140,8 +140,41 @@ function reordered(text: string): string | undefined {
   return problemOf(written) === undefined ? written : undefined
 }
 
+/** The number an ASCII digit stands for, or -1 for any other character. */
+function digitAt(text: string, index: number): number {
+  const code = text.charCodeAt(index) - 48
+  return code >= 0 && code <= 9 ? code : -1
+}
+
+/**
+ * Whether a text is a real date, read character by character: the same rules as
+ * {@link problemOf} (the shape {@link SHAPE}, a year from 1000, a month 1 to 12, a day of that
+ * month) without a regular expression's match, since every decoded date goes through it. Only
+ * its "yes" is trusted; any other text is read again by {@link problemOf}, which says why.
+ */
+function isRealDate(text: string): boolean {
+  if (text.length !== 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false
+  const y0 = digitAt(text, 0)
+  const y1 = digitAt(text, 1)
+  const y2 = digitAt(text, 2)
+  const y3 = digitAt(text, 3)
+  const m0 = digitAt(text, 5)
+  const m1 = digitAt(text, 6)
+  const d0 = digitAt(text, 8)
+  const d1 = digitAt(text, 9)
+  if ((y0 | y1 | y2 | y3 | m0 | m1 | d0 | d1) < 0) return false
+  const year = y0 * 1000 + y1 * 100 + y2 * 10 + y3
+  const month = m0 * 10 + m1
+  const day = d0 * 10 + d1
+  if (year < 1000 || month < 1 || month > 12 || day < 1) return false
+  const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0)
+  const last = month === 2 ? (leap ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
+  return day <= last
+}
+
 /** Returns undefined when the text is a real date, or the reasons (English, French) it is not. */
 function problemOf(text: string): readonly [string, string] | undefined {
+  if (isRealDate(text)) return undefined
   const match = SHAPE.exec(text)
   if (match === null) {
     return [

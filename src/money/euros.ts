@@ -7,9 +7,12 @@ import type { PathSegment, SafeParseResult } from "../core/errors.js"
 import { InvalidAmountError, InvalidArgumentError } from "../core/errors.js"
 import { Dec, decimalOf, shown } from "./decimal.js"
 import { describeValue } from "../core/describe.js"
+import { LIMIT_CENTS, centsOf } from "./amount-text.js"
 import { formatFrenchAmount } from "./format.js"
 import type { RoundingMode } from "./rounding.js"
 import { decimalRounding } from "./rounding.js"
+
+const TOO_PRECISE = /^-?(0|[1-9]\d*)\.\d{3,}$/
 
 /**
  * A decimal factor: a string such as `"0.35"` (exact), or a finite JS number (read through its
@@ -30,9 +33,6 @@ export type Ratio = string | number
  * is a safe JS integer: additions and comparisons are exact on plain numbers, and whatever
  * multiplies, divides or rounds goes through the private decimal clone.
  */
-const LIMIT_CENTS = 1e15
-const AMOUNT = /^-?(0|[1-9]\d*)(\.\d{1,2})?$/
-const TOO_PRECISE = /^-?(0|[1-9]\d*)\.\d{3,}$/
 
 const FRENCH: Record<Exclude<InvalidAmountError["problem"], "negative">, string> = {
   empty: "le montant est vide",
@@ -139,22 +139,18 @@ export class Euros {
     if (typeof input !== "string") {
       throw amountError(input, "malformed", `expected a decimal string, got ${typeof input}`, path)
     }
+    const cents = centsOf(input)
+    if (cents !== undefined) return Euros.#checked(cents, input, path)
     if (input.length === 0) throw amountError(input, "empty", "amount is an empty string", path)
-    if (!AMOUNT.test(input)) {
-      if (TOO_PRECISE.test(input)) {
-        throw amountError(input, "too-many-decimals", `amount ${JSON.stringify(input)} has more than 2 decimals`, path)
-      }
-      throw amountError(
-        input,
-        "malformed",
-        `amount ${JSON.stringify(input)} is not a decimal number written with digits and a dot, such as "30000.50"`,
-        path
-      )
+    if (TOO_PRECISE.test(input)) {
+      throw amountError(input, "too-many-decimals", `amount ${JSON.stringify(input)} has more than 2 decimals`, path)
     }
-    const negative = input.startsWith("-")
-    const [whole = "0", decimals = ""] = (negative ? input.slice(1) : input).split(".")
-    const cents = Number(whole) * 100 + Number(decimals.padEnd(2, "0"))
-    return Euros.#checked(negative ? -cents : cents, input, path)
+    throw amountError(
+      input,
+      "malformed",
+      `amount ${JSON.stringify(input)} is not a decimal number written with digits and a dot, such as "30000.50"`,
+      path
+    )
   }
 
   /**

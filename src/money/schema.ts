@@ -7,6 +7,7 @@ import * as Schema from "effect/Schema"
 import * as SchemaTransformation from "effect/SchemaTransformation"
 import { ISSUE_KIND, localizedIssue } from "../core/issues.js"
 import { jsonSchemaHint } from "../core/schemas.js"
+import { isAmountText } from "./amount-text.js"
 import { Euros } from "./euros.js"
 import { ROUNDING_MODES } from "./rounding.js"
 
@@ -41,6 +42,7 @@ function repairedAmount(text: string): string | undefined {
 export const EurosFromString: Schema.Codec<Euros, string> = Schema.String.check(
   Schema.makeFilter(
     (text: string) => {
+      if (isAmountText(text)) return true
       const result = Euros.safeParse(text)
       if (result.success) return true
       const repaired = repairedAmount(text)
