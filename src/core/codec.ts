@@ -8,8 +8,9 @@ import * as Effect from "effect/Effect"
 import * as Result from "effect/Result"
 import * as Schema from "effect/Schema"
 import { describeValue } from "./describe.js"
-import type { SafeParseResult } from "./errors.js"
-import { InvalidArgumentError, ValidationError } from "./errors.js"
+import type { PathSegment, SafeParseResult } from "./errors.js"
+import { InvalidArgumentError, MAX_LISTED_ISSUES, ValidationError } from "./errors.js"
+import { type FastDecoder, INVALID, compileFastDecoder } from "./fast.js"
 import { deepFreeze, objectsOf } from "./freeze.js"
 import { inheritedIssues, issuesOf } from "./issues.js"
 
@@ -99,11 +100,28 @@ export interface Codec<T, E> {
 export function makeCodec<T, E>(
   schema: Schema.Codec<T, E>,
   subject: string,
-  options: {
-    readonly registry?: { readonly add: (value: object) => unknown }
-    readonly onDecode?: (value: T) => void
-    readonly freeze?: boolean
-  } = {}
+  options: CodecOptions<T> = {}
+): Codec<T, E> {
+  return buildCodec(schema, subject, options, true)
+}
+
+/** The options of {@link makeCodec}. */
+interface CodecOptions<T> {
+  readonly registry?: { readonly add: (value: object) => unknown }
+  readonly onDecode?: (value: T) => void
+  readonly freeze?: boolean
+}
+
+/**
+ * @internal {@link makeCodec}, with or without the fast decoder compiled from the schema
+ * (src/core/fast.ts). Without it (`fast: false`), every input goes through effect's Schema
+ * decoder: the reference the tests compare the fast path with.
+ */
+export function buildCodec<T, E>(
+  schema: Schema.Codec<T, E>,
+  subject: string,
+  options: CodecOptions<T>,
+  fast: boolean
 ): Codec<T, E> {
   if (!Schema.isSchema(schema))
     throw new InvalidArgumentError({
@@ -143,14 +161,29 @@ export function makeCodec<T, E>(
   const encodeResult = Schema.encodeUnknownResult(schema)
   const freeze = options.freeze ?? true
   const passthrough = freeze && passesInputThrough(schema.ast)
+  // Compiled at the first decoding, so that importing the library stays cheap.
+  let fastDecoder: FastDecoder | undefined | null = fast ? null : undefined
+  const accept = (value: T): SafeParseResult<T> => {
+    // Registered before they are frozen: the library's marks are fields stamped on the object,
+    // and a WeakSet's lookup stays fast for an object that got its identity hash in place.
+    if (options.registry !== undefined) register(options.registry, value)
+    options.onDecode?.(value)
+    if (freeze) deepFreeze(value, undefined)
+    return { success: true, data: value }
+  }
   const safeParse = (input: unknown): SafeParseResult<T> => {
+    if (fastDecoder === null) fastDecoder = compileFastDecoder(schema.ast, STRICT)
+    if (fastDecoder !== undefined) {
+      // The fast decoder builds a new value from plain objects and lists only (nothing of the
+      // input is kept), or answers INVALID; the Schema decoder then reports what is wrong.
+      const value = fastDecoder(input)
+      if (value !== INVALID) return accept(value as T)
+    }
     const inherited = inheritedIssues(input)
     if (inherited.listed.length > 0)
       return { success: false, error: ValidationError.of(subject, inherited.listed, inherited.omitted) }
     const result = decodeResult(input, STRICT)
     if (Result.isSuccess(result)) {
-      // Registered before they are frozen: the library's marks are fields stamped on the object,
-      // and a WeakSet's lookup stays fast for an object that got its identity hash in place.
       if (options.registry !== undefined) register(options.registry, result.success)
       options.onDecode?.(result.success)
       if (freeze) deepFreeze(result.success, passthrough ? objectsOf(input) : undefined)
@@ -177,6 +210,33 @@ export function makeCodec<T, E>(
       if (Result.isSuccess(result)) return result.success
       const issues = issuesOf(result.failure.issue, value)
       throw ValidationError.of(subject, issues.listed, issues.omitted)
+    }
+  }
+}
+
+/**
+ * @internal Decodes one record of a list read one at a time (a stream, a JSON Lines file):
+ * the record decoded, deep-frozen and marked as its list's codec does, or a
+ * {@link ValidationError} of the list's subject (`"activities"`) whose issues' paths start with
+ * `path` (the record's index, `[12]`), as the list's decoder would report them. The same fast
+ * path as the list's codec, and the same issues, codes and messages.
+ */
+export type RecordDecoder<T> = (input: unknown, path: ReadonlyArray<PathSegment>) => SafeParseResult<T>
+
+/** @internal A {@link RecordDecoder} from a record's `safeParse` and its list's subject. */
+export function recordDecoder<T>(safeParse: (input: unknown) => SafeParseResult<T>, subject: string): RecordDecoder<T> {
+  return (input, path) => {
+    const result = safeParse(input)
+    if (result.success) return result
+    const issues = result.error.issues
+    const listed = issues.length > MAX_LISTED_ISSUES ? issues.slice(0, MAX_LISTED_ISSUES) : issues
+    return {
+      success: false,
+      error: ValidationError.of(
+        subject,
+        listed.map((issue) => ({ ...issue, path: [...path, ...issue.path] })),
+        (result.error.omittedIssues ?? 0) + issues.length - listed.length
+      )
     }
   }
 }

@@ -7,7 +7,7 @@
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { PeriodSchema } from "../calendar/period.js"
-import { makeCodec } from "../core/codec.js"
+import { type RecordDecoder, makeCodec, recordDecoder } from "../core/codec.js"
 import { IdSchema, TextSchema } from "../core/schemas.js"
 import { DepartementSchema } from "../identifiers/identifiers.js"
 import {
@@ -109,6 +109,15 @@ const candidatesCodec = makeCodec<ReadonlyArray<Candidate>, ReadonlyArray<Candid
   Schema.Array(CandidateSchema),
   "candidates"
 )
+
+/**
+ * @internal Decodes one candidate read alone (a line of a JSON Lines file, a row of a stream):
+ * the candidate decoded and deep-frozen, exactly as `parseCandidates` decodes each of its items,
+ * or a {@link ValidationError} of subject `"candidates"` whose issues' paths start with `path`
+ * (pass the candidate's index, `[12]`: the same issues, codes, messages and paths as
+ * `parseCandidates` reports for that item).
+ */
+export const decodeCandidateAt: RecordDecoder<Candidate> = recordDecoder(candidateCodec.safeParse, "candidates")
 
 /**
  * Reads a candidate, or throws a {@link ValidationError} naming every faulty field (an unknown

@@ -6,7 +6,7 @@
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { CalendarDateSchema } from "../calendar/date.js"
-import { makeCodec } from "../core/codec.js"
+import { type RecordDecoder, makeCodec, recordDecoder } from "../core/codec.js"
 import { makeMark } from "../core/mark.js"
 import { IdSchema, MultilineTextSchema, TextSchema, uniqueList } from "../core/schemas.js"
 import { NonNegativeEurosFromString } from "../money/schema.js"
@@ -110,6 +110,24 @@ const paymentCodec = makeCodec(PaymentSchema, "payment", { registry: decodedPaym
 const paymentsCodec = makeCodec(Schema.Array(PaymentSchema), "payments", { registry: decodedPayments })
 const expenseCodec = makeCodec(ExpenseSchema, "expense", { registry: decodedExpenses })
 const expensesCodec = makeCodec(Schema.Array(ExpenseSchema), "expenses", { registry: decodedExpenses })
+
+/**
+ * @internal Decodes one payment read alone (a line of a JSON Lines file, a row of a stream): the
+ * payment decoded, deep-frozen and marked as decoded, exactly as `parsePayments` decodes each of its items,
+ * or a {@link ValidationError} of subject `"payments"` whose issues' paths start with `path` (pass
+ * the record's index, `[12]`: the same issues, codes, messages and paths as `parsePayments` reports for
+ * that item). Records the library decoded already are recognised by `decodedPayments.has`.
+ */
+export const decodePaymentAt: RecordDecoder<Payment> = recordDecoder(paymentCodec.safeParse, "payments")
+
+/**
+ * @internal Decodes one expense read alone (a line of a JSON Lines file, a row of a stream): the
+ * expense decoded, deep-frozen and marked as decoded, exactly as `parseExpenses` decodes each of its items,
+ * or a {@link ValidationError} of subject `"expenses"` whose issues' paths start with `path` (pass
+ * the record's index, `[12]`: the same issues, codes, messages and paths as `parseExpenses` reports for
+ * that item). Records the library decoded already are recognised by `decodedExpenses.has`.
+ */
+export const decodeExpenseAt: RecordDecoder<Expense> = recordDecoder(expenseCodec.safeParse, "expenses")
 
 /**
  * Reads one payment, or throws a {@link ValidationError}.

@@ -6,7 +6,7 @@
  */
 import * as Schema from "effect/Schema"
 import { type CalendarDate, CalendarDateSchema, addDays } from "../calendar/date.js"
-import { makeCodec } from "../core/codec.js"
+import { type RecordDecoder, makeCodec, recordDecoder } from "../core/codec.js"
 import { makeMark } from "../core/mark.js"
 import { IdSchema, TextSchema } from "../core/schemas.js"
 import { NonNegativeEurosFromString } from "../money/schema.js"
@@ -53,6 +53,15 @@ export const isRepayment = Schema.is(RepaymentSchema)
 
 const repaymentCodec = makeCodec(RepaymentSchema, "repayment", { registry: decodedRepayments })
 const repaymentsCodec = makeCodec(Schema.Array(RepaymentSchema), "repayments", { registry: decodedRepayments })
+
+/**
+ * @internal Decodes one repayment read alone (a line of a JSON Lines file, a row of a stream): the
+ * repayment decoded, deep-frozen and marked as decoded, exactly as `parseRepayments` decodes each of its items,
+ * or a {@link ValidationError} of subject `"repayments"` whose issues' paths start with `path` (pass
+ * the record's index, `[12]`: the same issues, codes, messages and paths as `parseRepayments` reports for
+ * that item). Records the library decoded already are recognised by `decodedRepayments.has`.
+ */
+export const decodeRepaymentAt: RecordDecoder<Repayment> = recordDecoder(repaymentCodec.safeParse, "repayments")
 
 /**
  * Reads a list of repayments, or throws a {@link ValidationError} naming every faulty field with

@@ -6,7 +6,7 @@
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { CalendarDateSchema } from "../calendar/date.js"
-import { makeCodec } from "../core/codec.js"
+import { type RecordDecoder, makeCodec, recordDecoder } from "../core/codec.js"
 import { makeMark } from "../core/mark.js"
 import { IdSchema, MultilineTextSchema, TextSchema, jsonSchemaHint, uniqueList } from "../core/schemas.js"
 import { DepartementSchema } from "../identifiers/identifiers.js"
@@ -141,6 +141,15 @@ const activitiesCodec = makeCodec<ReadonlyArray<Activity>, ReadonlyArray<Activit
   "activities",
   { registry: decodedActivities }
 )
+
+/**
+ * @internal Decodes one activity record read alone (a line of a JSON Lines file, a row of a stream): the
+ * activity record decoded, deep-frozen and marked as decoded, exactly as `parseActivities` decodes each of its items,
+ * or a {@link ValidationError} of subject `"activities"` whose issues' paths start with `path` (pass
+ * the record's index, `[12]`: the same issues, codes, messages and paths as `parseActivities` reports for
+ * that item). Records the library decoded already are recognised by `decodedActivities.has`.
+ */
+export const decodeActivityAt: RecordDecoder<Activity> = recordDecoder(activityCodec.safeParse, "activities")
 
 /**
  * Reads one activity record, or throws a {@link ValidationError} naming every faulty field.

@@ -1,0 +1,405 @@
+/**
+ * A fast decoder compiled from a schema's AST: it reads a value the way effect's Schema decoder
+ * does (the same literals, optional keys, defaults, checks and transformations, taken from the
+ * AST itself, so that there is no second definition to drift), but builds the decoded value
+ * directly, without the Effect machinery, and with no error reporting at all. On **any** doubt
+ * (a value that breaks a rule, an object whose prototype is not a plain one, a check or a
+ * transformation whose result is not known synchronously) it answers {@link INVALID}, and the
+ * codec hands the input to the Schema decoder, which finds the same problem and reports it: the
+ * errors stay those of the Schema by construction.
+ *
+ * What it supports: strings, numbers, booleans, literals, unions (any member, tried in order),
+ * structs (required and optional keys, excess keys refused), records keyed by strings, lists and
+ * fixed tuples, declarations (their own `run`, when it answers at once), suspended schemas, every
+ * filter and group of filters, and transformations (their getters, run with the same options).
+ * A schema with anything else (`Schema.Unknown`, a one-of union, a middleware…) gets no fast
+ * decoder: {@link compileFastDecoder} returns `undefined` and the codec uses the Schema decoder
+ * alone.
+ *
+ * @module
+ */
+import * as Exit from "effect/Exit"
+import * as Option from "effect/Option"
+import type * as SchemaAST from "effect/SchemaAST"
+
+/** @internal What a fast decoder answers when it cannot vouch for the input. */
+export const INVALID: unique symbol = Symbol("invalid")
+/** A key absent from its object, as effect's parser carries it through optional keys and defaults. */
+const MISSING: unique symbol = Symbol("missing")
+
+type Step = (input: unknown) => unknown
+
+/** What compiling reads: effect's parse options (given to checks and getters), and whether to generate code for structs. */
+interface Context {
+  readonly options: SchemaAST.ParseOptions
+  readonly generate: boolean
+}
+
+/** @internal A fast decoder: the decoded value (the same as the Schema decoder's), or {@link INVALID}. */
+export type FastDecoder = (input: unknown) => unknown
+
+/** A schema part the fast decoder does not handle: the whole schema is left to the Schema decoder. */
+class Unsupported extends Error {}
+
+const objectPrototype = Object.prototype
+const arrayPrototype = Array.prototype
+
+/** Whether `new Function` works here (a page's content security policy may forbid it). */
+const generated = (() => {
+  try {
+    return new Function("return true")() === true
+  } catch {
+    return false
+  }
+})()
+
+/** The value of an effect that is already done (`Effect.succeed`, an eager map), or {@link INVALID}. */
+function settled(effect: unknown): unknown {
+  if (Exit.isExit(effect) && Exit.isSuccess(effect)) return effect.value
+  return INVALID
+}
+
+/** The value an `Option` holds, or {@link MISSING} for `None`. */
+const fromOption = (option: Option.Option<unknown>): unknown => (Option.isSome(option) ? option.value : MISSING)
+const toOption = (value: unknown): Option.Option<unknown> => (value === MISSING ? Option.none() : Option.some(value))
+
+/**
+ * @internal Compiles a fast decoder from a schema's AST, decoding with the given parse options
+ * (those the codec passes to effect), or `undefined` when the schema holds a part it does not
+ * handle. `generate` (default: whether `new Function` works here) builds each struct's step as
+ * generated code, several times faster than the generic loop that is used otherwise.
+ */
+export function compileFastDecoder(
+  ast: SchemaAST.AST,
+  options: SchemaAST.ParseOptions,
+  generate: boolean = generated
+): FastDecoder | undefined {
+  if (options.onExcessProperty !== "error") return undefined // the fast path refuses excess keys, as "error" does
+  const cache = new Map<SchemaAST.AST, Step>()
+  try {
+    const step = compile(ast, { options, generate }, cache)
+    return (input) => {
+      try {
+        const value = step(input)
+        return value === MISSING ? INVALID : value
+      } catch {
+        return INVALID // a getter that throws, a transformation that refuses: the Schema decoder says why
+      }
+    }
+  } catch (error) {
+    if (error instanceof Unsupported) return undefined
+    throw error
+  }
+}
+
+function compile(ast: SchemaAST.AST, context: Context, cache: Map<SchemaAST.AST, Step>): Step {
+  const known = cache.get(ast)
+  if (known !== undefined) return known
+  // A suspended schema may refer to itself: the cache holds a forwarder until the step is built.
+  let built: Step | undefined
+  cache.set(ast, (input) => (built as Step)(input))
+  built = withEncoding(ast, withChecks(ast, own(ast, context, cache), context.options), context, cache)
+  cache.set(ast, built)
+  return built
+}
+
+/** The node's own parser, as effect's `getParser`: its type, or its shape with every member decoded. */
+function own(ast: SchemaAST.AST, context: Context, cache: Map<SchemaAST.AST, Step>): Step {
+  if ("encodingChecks" in ast && ast.encodingChecks !== undefined) throw new Unsupported(`encoding checks`)
+  switch (ast._tag) {
+    case "String":
+      return (input) => (input === MISSING || typeof input === "string" ? input : INVALID)
+    case "Number":
+      return (input) => (input === MISSING || typeof input === "number" ? input : INVALID)
+    case "Boolean":
+      return (input) => (input === MISSING || typeof input === "boolean" ? input : INVALID)
+    case "Null":
+      return (input) => (input === MISSING || input === null ? input : INVALID)
+    case "Literal": {
+      const literal = ast.literal
+      return (input) => (input === MISSING || input === literal ? input : INVALID)
+    }
+    case "Union":
+      return union(ast, context, cache)
+    case "Objects":
+      return objects(ast, context, cache)
+    case "Arrays":
+      return arrays(ast, context, cache)
+    case "Declaration": {
+      const run = ast.run(ast.typeParameters)
+      // Without an encoding, the declaration reads the input itself: an object of the input it
+      // keeps as it is would be frozen with the decoded value, so that case is left to the Schema
+      // decoder. With one, it reads what the transformation built.
+      const raw = ast.encoding === undefined
+      return (input) => (input === MISSING ? input : settledDeclaration(run(input, ast, context.options), input, raw))
+    }
+    case "Suspend": {
+      let inner: Step | undefined
+      return (input) => (inner ??= compile(ast.thunk(), context, cache))(input)
+    }
+    default:
+      throw new Unsupported(ast._tag)
+  }
+}
+
+/**
+ * A declaration's answer. Effect's parsers answer a shared success holding an internal symbol for
+ * "the input, unchanged": a symbol answered for an input that is not that symbol is not trusted.
+ */
+function settledDeclaration(effect: unknown, input: unknown, raw: boolean): unknown {
+  const value = settled(effect)
+  if (typeof value === "symbol" && value !== input) return INVALID
+  return raw && value === input && input !== null && typeof input === "object" ? INVALID : value
+}
+
+function union(ast: SchemaAST.Union, context: Context, cache: Map<SchemaAST.AST, Step>): Step {
+  if (ast.options?.mode === "oneOf") throw new Unsupported("oneOf union")
+  const plainLiterals = ast.types.every(
+    (member) =>
+      member._tag === "Literal" &&
+      member.checks === undefined &&
+      member.encoding === undefined &&
+      member.context === undefined
+  )
+  if (plainLiterals) {
+    const literals = new Set(ast.types.map((member) => (member as SchemaAST.Literal).literal))
+    return (input) => (input === MISSING || literals.has(input as never) ? input : INVALID)
+  }
+  const members = ast.types.map((member) => compile(member, context, cache))
+  return (input) => {
+    if (input === MISSING) return input
+    for (const member of members) {
+      const value = member(input)
+      if (value !== INVALID && value !== MISSING) return value
+    }
+    return INVALID
+  }
+}
+
+interface Property {
+  readonly name: string
+  readonly step: Step
+  readonly optional: boolean
+}
+
+function objects(ast: SchemaAST.Objects, context: Context, cache: Map<SchemaAST.AST, Step>): Step {
+  if (ast.propertySignatures.length === 0 && ast.indexSignatures.length === 0) throw new Unsupported("empty struct")
+  const properties: Array<Property> = []
+  for (const signature of ast.propertySignatures) {
+    if (typeof signature.name !== "string" || signature.name === "__proto__") throw new Unsupported("key")
+    properties.push({
+      name: signature.name,
+      step: compile(signature.type, context, cache),
+      optional: signature.type.context?.isOptional ?? false
+    })
+  }
+  const expected = new Set(properties.map((property) => property.name))
+  const indexes = ast.indexSignatures.map((index) => {
+    if (index.parameter._tag !== "String" || index.parameter.encoding !== undefined) throw new Unsupported("index key")
+    if (index.type.context?.constructorDefault !== undefined) throw new Unsupported("index default")
+    return { key: compile(index.parameter, context, cache), value: compile(index.type, context, cache) }
+  })
+  if (indexes.length === 0 && context.generate) {
+    const made = generatedStruct(properties)
+    if (made !== undefined) return made
+  }
+  return (input) => {
+    if (input === MISSING) return input
+    if (input === null || typeof input !== "object") return INVALID
+    const prototype: unknown = Object.getPrototypeOf(input)
+    if (prototype !== objectPrototype && prototype !== null) return INVALID
+    const record = input as Record<string, unknown>
+    if (indexes.length === 0) {
+      for (const key in record) if (!expected.has(key)) return INVALID
+    }
+    if (Object.getOwnPropertySymbols(record).length > 0) return INVALID
+    const out: Record<string, unknown> = {}
+    for (const property of properties) {
+      const name = property.name
+      let value: unknown
+      if (Object.hasOwn(record, name)) value = record[name]
+      else if (name in record) return INVALID // inherited from Object.prototype (a key named "toString")
+      else value = MISSING
+      const decoded = property.step(value)
+      if (decoded === INVALID) return INVALID
+      if (decoded === MISSING) {
+        if (!property.optional) return INVALID
+      } else out[name] = decoded
+    }
+    for (const index of indexes) {
+      for (const key of Object.keys(record)) {
+        if (index.key(key) !== key) return INVALID
+        const decoded = index.value(record[key])
+        if (decoded === INVALID || decoded === MISSING) return INVALID
+        if (!expected.has(key)) out[key] = decoded
+      }
+    }
+    return out
+  }
+}
+
+
+/**
+ * A struct's step as generated code, the same steps as the loop above with each key written out:
+ * reading `input["id"]` and writing `out["id"]` at a known key lets the engine keep one shape per
+ * struct, where the loop's keys vary and every access takes the slow generic path. `undefined`
+ * when the code cannot be built.
+ */
+function generatedStruct(properties: ReadonlyArray<Property>): Step | undefined {
+  const lines: Array<string> = [
+    "return function struct(input) {",
+    "  if (input === MISSING) return input",
+    '  if (input === null || typeof input !== "object") return INVALID',
+    "  const prototype = getPrototypeOf(input)",
+    "  if (prototype !== objectPrototype && prototype !== null) return INVALID",
+    "  for (const key in input) {",
+    "    switch (key) {",
+    ...properties.map((property) => `      case ${JSON.stringify(property.name)}:`),
+    "        break",
+    "      default:",
+    "        return INVALID",
+    "    }",
+    "  }",
+    "  if (getOwnPropertySymbols(input).length > 0) return INVALID",
+    "  const out = {}",
+    "  let value"
+  ]
+  properties.forEach((property, index) => {
+    const key = JSON.stringify(property.name)
+    lines.push(
+      `  if (hasOwn(input, ${key})) value = input[${key}]`,
+      `  else if (${key} in input) return INVALID`,
+      "  else value = MISSING",
+      `  value = steps[${index}](value)`,
+      "  if (value === INVALID) return INVALID",
+      property.optional
+        ? `  if (value !== MISSING) out[${key}] = value`
+        : `  if (value === MISSING) return INVALID\n  out[${key}] = value`
+    )
+  })
+  lines.push("  return out", "}")
+  try {
+    const make = new Function(
+      "MISSING",
+      "INVALID",
+      "objectPrototype",
+      "getPrototypeOf",
+      "getOwnPropertySymbols",
+      "hasOwn",
+      "steps",
+      lines.join("\n")
+    ) as (...args: ReadonlyArray<unknown>) => Step
+    return make(
+      MISSING,
+      INVALID,
+      objectPrototype,
+      Object.getPrototypeOf,
+      Object.getOwnPropertySymbols,
+      Object.hasOwn,
+      properties.map((property) => property.step)
+    )
+  } catch {
+    return undefined
+  }
+}
+
+function arrays(ast: SchemaAST.Arrays, context: Context, cache: Map<SchemaAST.AST, Step>): Step {
+  if (ast.rest.length > 1) throw new Unsupported("rest followed by elements")
+  if (ast.elements.some((element) => element.context?.isOptional === true)) throw new Unsupported("optional element")
+  const elements = ast.elements.map((element) => compile(element, context, cache))
+  const rest = ast.rest.length === 1 ? compile(ast.rest[0] as SchemaAST.AST, context, cache) : undefined
+  const fixed = elements.length
+  return (input) => {
+    if (input === MISSING) return input
+    if (!Array.isArray(input) || Object.getPrototypeOf(input) !== arrayPrototype) return INVALID
+    const length = input.length
+    if (length < fixed || (rest === undefined && length > fixed)) return INVALID
+    const out = new Array<unknown>(length)
+    for (let index = 0; index < length; index++) {
+      if (!(index in input)) return INVALID // a hole
+      const decoded = (index < fixed ? (elements[index] as Step) : (rest as Step))(input[index])
+      if (decoded === INVALID || decoded === MISSING) return INVALID
+      out[index] = decoded
+    }
+    return out
+  }
+}
+
+/** The node's filters, run as effect runs them after its own parser, each answering nothing when it passes. */
+function withChecks(ast: SchemaAST.AST, step: Step, options: SchemaAST.ParseOptions): Step {
+  const checks = ast.checks
+  if (checks === undefined) return step
+  const filters: Array<SchemaAST.Filter<unknown>> = []
+  const collect = (check: SchemaAST.Check<unknown>): void => {
+    if (check._tag === "Filter") filters.push(check)
+    else for (const inner of check.checks) collect(inner)
+  }
+  for (const check of checks) collect(check)
+  return (input) => {
+    const value = step(input)
+    if (value === INVALID || value === MISSING) return value
+    for (const filter of filters) if (filter.run(value, ast, options) !== undefined) return INVALID
+    return value
+  }
+}
+
+/**
+ * The node's encoding chain, decoded as effect decodes it: the input read by the last link's
+ * schema, each transformation's getter applied in turn (from the last link to the first), then
+ * the node's own parser and checks.
+ */
+function withEncoding(
+  ast: SchemaAST.AST,
+  local: Step,
+  context: Context,
+  cache: Map<SchemaAST.AST, Step>
+): Step {
+  const links = ast.encoding
+  if (links === undefined) return local
+  const transformations = links.map((link) => getter(link.transformation, context.options))
+  let parsers: Array<Step> | undefined
+  return (input) => {
+    parsers ??= links.map((link) => compile(link.to, context, cache))
+    let current = (parsers[parsers.length - 1] as Step)(input)
+    for (let index = links.length - 1; index >= 0; index--) {
+      if (current === INVALID) return INVALID
+      current = (transformations[index] as Step)(current)
+      if (current === INVALID) return INVALID
+      if (index !== 0) current = (parsers[index - 1] as Step)(current)
+    }
+    return local(current)
+  }
+}
+
+type Getter = {
+  readonly _tag: string
+  readonly transform?: (value: unknown, options?: SchemaAST.ParseOptions) => unknown
+}
+
+/** A transformation's decoding getter, run on a value or on {@link MISSING}. */
+function getter(transformation: SchemaAST.Link["transformation"], options: SchemaAST.ParseOptions): Step {
+  if (transformation._tag !== "Transformation") throw new Unsupported("middleware")
+  const decode = transformation.decode as unknown as Getter
+  const transform = decode.transform
+  switch (decode._tag) {
+    case "Passthrough":
+      return (value) => value
+    case "Transform":
+      if (transform === undefined) throw new Unsupported("getter")
+      return (value) => (value === MISSING ? value : transform(value))
+    case "TransformOptional":
+      if (transform === undefined) throw new Unsupported("getter")
+      return (value) => fromOption(transform(toOption(value)) as Option.Option<unknown>)
+    case "TransformEffect":
+      if (transform === undefined) throw new Unsupported("getter")
+      return (value) => (value === MISSING ? value : settled(transform(value, options)))
+    case "TransformOptionalEffect":
+      if (transform === undefined) throw new Unsupported("getter")
+      return (value) => {
+        const option = settled(transform(toOption(value), options))
+        return option === INVALID ? INVALID : fromOption(option as Option.Option<unknown>)
+      }
+    default:
+      throw new Unsupported(decode._tag)
+  }
+}

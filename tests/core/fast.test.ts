@@ -1,0 +1,333 @@
+/**
+ * The fast decoder compiled from each schema's AST (src/core/fast.ts) against effect's Schema
+ * decoder: the same values (deep-equal, the same JSON, frozen, marked) on valid documents, and the
+ * same ValidationError (subject, issues with their codes, messages and paths, count of omitted
+ * issues, message) on broken ones.
+ */
+import fc from "fast-check"
+import * as Schema from "effect/Schema"
+import { isDeepStrictEqual } from "node:util"
+import { describe, expect, it } from "vitest"
+import { CandidateSchema, ConventionSchema, PortfolioSchema } from "caf-conventions"
+import { AMOUNT, centsOf, isAmountText } from "../../src/money/amount-text.js"
+import { Euros } from "../../src/money/euros.js"
+import { isCalendarDate } from "../../src/calendar/date.js"
+import { type Codec, buildCodec } from "../../src/core/codec.js"
+import { INVALID, compileFastDecoder } from "../../src/core/fast.js"
+import { ActivitySchema, decodeActivityAt, decodedActivities, parseActivities } from "../../src/objectives/activity.js"
+import {
+  ExpenseSchema,
+  PaymentSchema,
+  decodeExpenseAt,
+  decodePaymentAt,
+  decodedExpenses,
+  decodedPayments,
+  safeParseExpenses,
+  safeParsePayments
+} from "../../src/funding/records.js"
+import {
+  RepaymentSchema,
+  decodeRepaymentAt,
+  decodedRepayments,
+  safeParseRepayments
+} from "../../src/funding/repayments.js"
+import { decodeCandidateAt, safeParseCandidates } from "../../src/eligibility/candidate.js"
+import { safeParseConvention } from "../../src/conventions/convention.js"
+import { safeParsePortfolio } from "../../src/portfolio/portfolio.js"
+import { decodedConventions } from "../../src/conventions/registry.js"
+import { safeParseActivities } from "../../src/objectives/activity.js"
+import type { SafeParseResult } from "../../src/core/errors.js"
+import { breakOne, world } from "../arbitraries.js"
+
+const STRICT = { errors: "all", onExcessProperty: "error" } as const
+
+/** The library's codecs (fast path first) and the same codecs with the Schema decoder alone, as before. */
+const kinds = [
+  {
+    name: "activities",
+    schema: Schema.Array(ActivitySchema),
+    fast: safeParseActivities,
+    mark: decodedActivities.has,
+    of: (w: World) => w.activities
+  },
+  {
+    name: "payments",
+    schema: Schema.Array(PaymentSchema),
+    fast: safeParsePayments,
+    mark: decodedPayments.has,
+    of: (w: World) => w.payments
+  },
+  {
+    name: "expenses",
+    schema: Schema.Array(ExpenseSchema),
+    fast: safeParseExpenses,
+    mark: decodedExpenses.has,
+    of: (w: World) => w.expenses
+  },
+  {
+    name: "repayments",
+    schema: Schema.Array(RepaymentSchema),
+    fast: safeParseRepayments,
+    mark: decodedRepayments.has,
+    of: (w: World) =>
+      w.payments.map((payment, index) => ({
+        id: `r-${index}`,
+        date: payment["date"],
+        amount: payment["amount"],
+        year: payment["year"]
+      }))
+  },
+  {
+    name: "candidates",
+    schema: Schema.Array(CandidateSchema),
+    fast: safeParseCandidates,
+    mark: undefined,
+    of: (w: World) => w.candidates
+  },
+  {
+    name: "convention",
+    schema: ConventionSchema,
+    fast: safeParseConvention,
+    mark: undefined,
+    of: (w: World) => w.convention
+  },
+  {
+    name: "portfolio",
+    schema: PortfolioSchema,
+    fast: safeParsePortfolio,
+    mark: undefined,
+    of: (w: World) => w.portfolio
+  }
+] as const
+
+type World = fc.Arbitrary<unknown> extends never ? never : typeof world extends fc.Arbitrary<infer W> ? W : never
+
+const references = new Map<string, Codec<unknown, unknown>>(
+  kinds.map((kind) => [kind.name, buildCodec(kind.schema as Schema.Codec<unknown, unknown>, kind.name, {}, false)])
+)
+
+/** Every object and list of a value is frozen. */
+function deeplyFrozen(value: unknown): boolean {
+  if (value === null || typeof value !== "object") return true
+  if (!Object.isFrozen(value)) return false
+  return Object.values(value).every(deeplyFrozen)
+}
+
+/** The same outcome: equal values, or the same error in every field the library reports. */
+function expectSame(fast: SafeParseResult<unknown>, slow: SafeParseResult<unknown>): void {
+  expect(fast.success).toBe(slow.success)
+  if (fast.success && slow.success) {
+    expect(isDeepStrictEqual(fast.data, slow.data)).toBe(true)
+    expect(JSON.stringify(fast.data)).toBe(JSON.stringify(slow.data))
+    expect(deeplyFrozen(fast.data)).toBe(true)
+  } else if (!fast.success && !slow.success) {
+    expect(fast.error.subject).toBe(slow.error.subject)
+    expect(fast.error.issues).toEqual(slow.error.issues)
+    expect(fast.error.omittedIssues).toBe(slow.error.omittedIssues)
+    expect(fast.error.message).toBe(slow.error.message)
+  }
+}
+
+describe("the fast decoder", () => {
+  it("is compiled for every record and document schema (a part it does not know would leave the schema to the slow path)", () => {
+    for (const kind of kinds) {
+      expect(compileFastDecoder(kind.schema.ast, STRICT), kind.name).toBeTypeOf("function")
+      expect(compileFastDecoder(kind.schema.ast, STRICT, false), kind.name).toBeTypeOf("function")
+    }
+    // Parts it does not handle: the schema is left to effect's decoder.
+    expect(compileFastDecoder(Schema.Struct({ x: Schema.Unknown }).ast, STRICT)).toBeUndefined()
+    expect(compileFastDecoder(ActivitySchema.ast, { errors: "all" })).toBeUndefined()
+  })
+
+  it("gives the Schema decoder's values on valid worlds, frozen and marked, and vouches for them itself (property)", () => {
+    fc.assert(
+      fc.property(world, (w) => {
+        for (const kind of kinds) {
+          const input = kind.of(w)
+          const before = JSON.stringify(input)
+          const fast = kind.fast(input)
+          const slow = (references.get(kind.name) as Codec<unknown, unknown>).safeParse(input)
+          expect(fast.success, kind.name).toBe(true)
+          expectSame(fast, slow)
+          // Neither the generated nor the generic fast path fell back to effect's decoder.
+          for (const generate of [true, false]) {
+            const decoded = (compileFastDecoder(kind.schema.ast, STRICT, generate) as (input: unknown) => unknown)(input)
+            expect(decoded, `${kind.name}, generated code: ${generate}`).not.toBe(INVALID)
+            expect(isDeepStrictEqual(decoded, slow.success ? slow.data : undefined)).toBe(true)
+          }
+          if (fast.success && kind.mark !== undefined)
+            for (const record of fast.data as ReadonlyArray<object>) expect(kind.mark(record)).toBe(true)
+          if (fast.success && kind.name === "portfolio")
+            for (const convention of (fast.data as { conventions: ReadonlyArray<object> }).conventions)
+              expect(decodedConventions.has(convention)).toBe(true)
+          expect(JSON.stringify(input)).toBe(before) // the input is not changed, nor frozen
+          expect(Object.isFrozen(input)).toBe(false)
+        }
+      }),
+      { numRuns: 60 }
+    )
+  })
+
+  it("gives the Schema decoder's ValidationError, issue for issue, on documents with one thing broken (property)", () => {
+    const broken = world.chain((w) =>
+      fc.constantFrom(...kinds).chain((kind) => breakOne(kind.of(w)).map((input) => ({ kind, input })))
+    )
+    fc.assert(
+      fc.property(broken, ({ kind, input }) => {
+        expectSame(kind.fast(input), (references.get(kind.name) as Codec<unknown, unknown>).safeParse(input))
+      }),
+      { numRuns: 400 }
+    )
+  })
+
+  it("leaves to the Schema decoder what JSON cannot write: prototypes, symbols, holes, inherited and hidden fields, class instances", () => {
+    const record = { id: "d-1", date: "2024-03-14", amount: "1200", category: "experts" }
+    const inherited = Object.create(record) as object
+    const withSymbol = { ...record, [Symbol("x")]: 1 }
+    const hidden = Object.defineProperty({ ...record }, "note", { value: "x", enumerable: false })
+    class Line {
+      id = "d-1"
+      date = "2024-03-14"
+      amount = "1200"
+      category = "experts"
+    }
+    const holes = [record, , record] // eslint-disable-line no-sparse-arrays
+    const subclassed = Object.setPrototypeOf([record], class extends Array {}.prototype) as unknown
+    const nullPrototype = Object.assign(Object.create(null) as object, record)
+    const amountObject = { ...record, amount: Euros.parse("1200") }
+    const polluted = { ...record, toString: "x" }
+    const inputs: ReadonlyArray<unknown> = [
+      [inherited],
+      [withSymbol],
+      [hidden],
+      [new Line()],
+      holes,
+      subclassed,
+      [nullPrototype],
+      [amountObject],
+      [polluted],
+      [{ ...record, fundedBy: undefined }],
+      [{ ...record, amount: "1200.001" }],
+      [{ ...record, amount: "-5" }],
+      [{ ...record, date: "2024-02-30" }]
+    ]
+    const reference = references.get("expenses") as Codec<unknown, unknown>
+    for (const input of inputs) expectSame(safeParseExpenses(input), reference.safeParse(input))
+    // A record whose prototype is null decodes (the Schema decoder reads it as a plain object).
+    expect(safeParseExpenses([nullPrototype]).success).toBe(true)
+    expect(safeParseExpenses([inherited]).success).toBe(false)
+  })
+
+  it("reads amounts and dates as the regular expressions and the slow checks do (property)", () => {
+    const amountText = fc.oneof(
+      fc.stringMatching(/^-?(0|[1-9]\d{0,16})(\.\d{0,3})?$/),
+      fc.string({ unit: fc.constantFrom("0", "1", "9", ".", "-", "+", "e", " ", "٣") })
+    )
+    fc.assert(
+      fc.property(amountText, (text) => {
+        const cents = centsOf(text)
+        expect(cents !== undefined).toBe(AMOUNT.test(text))
+        if (cents !== undefined) {
+          const [whole = "0", decimals = ""] = text.replace("-", "").split(".")
+          const expected = Number(whole) * 100 + Number(decimals.padEnd(2, "0"))
+          expect(Math.abs(cents)).toBe(expected)
+          expect(isAmountText(text)).toBe(expected < 1e15)
+        }
+      }),
+      { numRuns: 3000 }
+    )
+    expect(centsOf("30000.5")).toBe(3_000_050)
+    expect(centsOf("-12.05")).toBe(-1205)
+    expect(centsOf("0.07")).toBe(7)
+    expect(centsOf("01")).toBeUndefined()
+    expect(centsOf("1.")).toBeUndefined()
+    expect(isAmountText("9999999999999.99")).toBe(true)
+    expect(isAmountText("10000000000000")).toBe(false)
+    const dateText = fc.oneof(
+      fc
+        .tuple(fc.integer({ min: 0, max: 10_999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
+        .map(([y, m, d]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`),
+      fc.string({ unit: fc.constantFrom("0", "1", "2", "9", "-", "/", "٣"), maxLength: 11 })
+    )
+    const real = (text: string) => {
+      const match = /^(\d{4})-(\d{2})-(\d{2})$/.exec(text)
+      if (match === null) return false
+      const [year, month, day] = [Number(match[1]), Number(match[2]), Number(match[3])]
+      if (year < 1000 || month < 1 || month > 12 || day < 1) return false
+      return day <= new Date(Date.UTC(year, month, 0)).getUTCDate()
+    }
+    fc.assert(
+      fc.property(dateText, (text) => {
+        expect(isCalendarDate(text)).toBe(real(text))
+      }),
+      { numRuns: 3000 }
+    )
+    expect(isCalendarDate("2024-02-29")).toBe(true)
+    expect(isCalendarDate("2100-02-29")).toBe(false)
+    expect(isCalendarDate("2000-02-29")).toBe(true)
+  })
+})
+
+describe("the decoders of one record at its path", () => {
+  const decoders = [
+    { decode: decodeActivityAt, list: safeParseActivities, of: (w: World) => w.activities },
+    { decode: decodePaymentAt, list: safeParsePayments, of: (w: World) => w.payments },
+    { decode: decodeExpenseAt, list: safeParseExpenses, of: (w: World) => w.expenses },
+    {
+      decode: decodeRepaymentAt,
+      list: safeParseRepayments,
+      of: (w: World) =>
+        w.payments.map((p, i) => ({ id: `r-${i}`, date: p["date"], amount: p["amount"], year: p["year"] }))
+    },
+    { decode: decodeCandidateAt, list: safeParseCandidates, of: (w: World) => w.candidates }
+  ] as const
+
+  it("give each record as its list's decoder gives it, and its issues at the record's index (property)", () => {
+    const cases = world.chain((w) =>
+      fc.constantFrom(...decoders).chain((decoder) => {
+        const records = decoder.of(w)
+        if (records.length === 0) return fc.constant({ decoder, records, index: 0, broken: [] as unknown })
+        return fc
+          .nat({ max: records.length - 1 })
+          .chain((index) => breakOne(records[index]).map((broken) => ({ decoder, records, index, broken })))
+      })
+    )
+    fc.assert(
+      fc.property(cases, ({ decoder, records, index, broken }) => {
+        const list = decoder.list(records)
+        expect(list.success).toBe(true)
+        records.forEach((record, at) => {
+          const one = decoder.decode(record, [at])
+          expect(one.success).toBe(true)
+          if (one.success && list.success) expect(one.data).toEqual((list.data as ReadonlyArray<unknown>)[at])
+        })
+        if (records.length === 0) return
+        const alone = decoder.decode(broken, [index])
+        const within = decoder.list(records.map((record, at) => (at === index ? broken : record)))
+        expect(alone.success).toBe(within.success)
+        if (!alone.success && !within.success) {
+          expect(alone.error.subject).toBe(within.error.subject)
+          expect(alone.error.issues).toEqual(within.error.issues)
+          expect(alone.error.message).toBe(within.error.message)
+        }
+      }),
+      { numRuns: 200 }
+    )
+  })
+
+  it("report a faulty activity at its index, with the list's subject: a real case", () => {
+    const result = decodeActivityAt({ id: "a-1", date: "2024-02-30", kind: "diagnostic", bogus: 1 }, [12])
+    expect(result.success).toBe(false)
+    if (result.success) return
+    expect(result.error.subject).toBe("activities")
+    expect(result.error.issues.map((issue) => [issue.path, issue.code])).toEqual([
+      [[12, "bogus"], "unknown-key"],
+      [[12, "date"], "date"]
+    ])
+    expect(result.error.issues[1]?.message).toBe("2024-02-30 is not a calendar date: February 2024 has 29 days")
+    const decoded = decodeActivityAt({ id: "a-1", date: "2024-02-29", kind: "diagnostic" }, [0])
+    expect(decoded.success && decodedActivities.has(decoded.data)).toBe(true)
+    expect(decoded.success && Object.isFrozen(decoded.data) && decoded.data.fundedBy).toEqual([])
+    expect(parseActivities([{ id: "a-1", date: "2024-02-29", kind: "diagnostic" }])[0]?.structures).toEqual([])
+  })
+})
