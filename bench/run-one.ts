@@ -1,5 +1,6 @@
 /** Runs one benchmark in its own process and prints its rows as JSON, with the process's peak memory. */
 import { resourceUsage } from "node:process"
+import { decodingBench } from "./decoding.js"
 import { eligibilityBench } from "./eligibility.js"
 import { fixedBench } from "./fixed.js"
 import { fundingBench } from "./funding.js"
@@ -11,6 +12,7 @@ const benches: Record<string, () => Promise<ReadonlyArray<BenchRow>>> = {
   eligibility: () => eligibilityBench(),
   objectives: () => objectivesBench(),
   fixed: () => fixedBench(),
+  decoding: () => decodingBench(),
   funding: () => fundingBench(),
   package: () => packageBench()
 }

@@ -33,6 +33,16 @@ type Step = (input: unknown) => unknown
 interface Context {
   readonly options: SchemaAST.ParseOptions
   readonly generate: boolean
+  /**
+   * Whether a struct or a list that its steps leave as they are may be answered as the input
+   * itself rather than a copy: only for the encoded side of a transformation whose result a
+   * struct or a list then copies (see {@link withEncoding}), never for a part of the result.
+   */
+  readonly share: boolean
+  /** The steps compiled in this mode. */
+  readonly cache: Map<SchemaAST.AST, Step>
+  /** The same compilation in the sharing mode. */
+  readonly sharing: Context | undefined
 }
 
 /** @internal A fast decoder: the decoded value (the same as the Schema decoder's), or {@link INVALID}. */
@@ -75,9 +85,12 @@ export function compileFastDecoder(
   generate: boolean = generated
 ): FastDecoder | undefined {
   if (options.onExcessProperty !== "error") return undefined // the fast path refuses excess keys, as "error" does
-  const cache = new Map<SchemaAST.AST, Step>()
+  const copying: Context = { options, generate, share: false, cache: new Map(), sharing: undefined }
+  const sharing: Context = { options, generate, share: true, cache: new Map(), sharing: undefined }
+  ;(copying as { sharing: Context }).sharing = sharing
+  ;(sharing as { sharing: Context }).sharing = sharing
   try {
-    const step = compile(ast, { options, generate }, cache)
+    const step = compile(ast, copying)
     return (input) => {
       try {
         const value = step(input)
@@ -92,19 +105,20 @@ export function compileFastDecoder(
   }
 }
 
-function compile(ast: SchemaAST.AST, context: Context, cache: Map<SchemaAST.AST, Step>): Step {
+function compile(ast: SchemaAST.AST, context: Context): Step {
+  const cache = context.cache
   const known = cache.get(ast)
   if (known !== undefined) return known
   // A suspended schema may refer to itself: the cache holds a forwarder until the step is built.
   let built: Step | undefined
   cache.set(ast, (input) => (built as Step)(input))
-  built = withEncoding(ast, withChecks(ast, own(ast, context, cache), context.options), context, cache)
+  built = withEncoding(ast, withChecks(ast, own(ast, context), context.options), context)
   cache.set(ast, built)
   return built
 }
 
 /** The node's own parser, as effect's `getParser`: its type, or its shape with every member decoded. */
-function own(ast: SchemaAST.AST, context: Context, cache: Map<SchemaAST.AST, Step>): Step {
+function own(ast: SchemaAST.AST, context: Context): Step {
   if ("encodingChecks" in ast && ast.encodingChecks !== undefined) throw new Unsupported(`encoding checks`)
   switch (ast._tag) {
     case "String":
@@ -120,11 +134,11 @@ function own(ast: SchemaAST.AST, context: Context, cache: Map<SchemaAST.AST, Ste
       return (input) => (input === MISSING || input === literal ? input : INVALID)
     }
     case "Union":
-      return union(ast, context, cache)
+      return union(ast, context)
     case "Objects":
-      return objects(ast, context, cache)
+      return objects(ast, context)
     case "Arrays":
-      return arrays(ast, context, cache)
+      return arrays(ast, context)
     case "Declaration": {
       const run = ast.run(ast.typeParameters)
       // Without an encoding, the declaration reads the input itself: an object of the input it
@@ -135,7 +149,7 @@ function own(ast: SchemaAST.AST, context: Context, cache: Map<SchemaAST.AST, Ste
     }
     case "Suspend": {
       let inner: Step | undefined
-      return (input) => (inner ??= compile(ast.thunk(), context, cache))(input)
+      return (input) => (inner ??= compile(ast.thunk(), context))(input)
     }
     default:
       throw new Unsupported(ast._tag)
@@ -152,7 +166,7 @@ function settledDeclaration(effect: unknown, input: unknown, raw: boolean): unkn
   return raw && value === input && input !== null && typeof input === "object" ? INVALID : value
 }
 
-function union(ast: SchemaAST.Union, context: Context, cache: Map<SchemaAST.AST, Step>): Step {
+function union(ast: SchemaAST.Union, context: Context): Step {
   if (ast.options?.mode === "oneOf") throw new Unsupported("oneOf union")
   const plainLiterals = ast.types.every(
     (member) =>
@@ -165,7 +179,21 @@ function union(ast: SchemaAST.Union, context: Context, cache: Map<SchemaAST.AST,
     const literals = new Set(ast.types.map((member) => (member as SchemaAST.Literal).literal))
     return (input) => (input === MISSING || literals.has(input as never) ? input : INVALID)
   }
-  const members = ast.types.map((member) => compile(member, context, cache))
+  const members = ast.types.map((member) => compile(member, context))
+  const tagged = discriminant(ast.types)
+  if (tagged !== undefined) {
+    // Only the member whose literal the input holds at that key can succeed: the others fail on it.
+    const byTag = new Map<unknown, Step>(tagged.literals.map((literal, index) => [literal, members[index] as Step]))
+    const key = tagged.key
+    return (input) => {
+      if (input === MISSING) return input
+      if (input === null || typeof input !== "object" || !Object.hasOwn(input, key)) return INVALID
+      const member = byTag.get((input as Record<string, unknown>)[key])
+      if (member === undefined) return INVALID
+      const value = member(input)
+      return value === MISSING ? INVALID : value
+    }
+  }
   return (input) => {
     if (input === MISSING) return input
     for (const member of members) {
@@ -176,20 +204,53 @@ function union(ast: SchemaAST.Union, context: Context, cache: Map<SchemaAST.AST,
   }
 }
 
+/**
+ * A key every member of a union requires, each with a literal of its own (a tagged union's `kind`),
+ * or `undefined`. Members must be structs read as they are (no encoding, no default).
+ */
+function discriminant(
+  members: ReadonlyArray<SchemaAST.AST>
+): { readonly key: string; readonly literals: ReadonlyArray<unknown> } | undefined {
+  if (members.length < 2) return undefined
+  const first = members[0] as SchemaAST.AST
+  if (first._tag !== "Objects") return undefined
+  for (const candidate of first.propertySignatures) {
+    if (typeof candidate.name !== "string") continue
+    const literals: Array<unknown> = []
+    for (const member of members) {
+      if (member._tag !== "Objects" || member.encoding !== undefined) return undefined
+      const signature = member.propertySignatures.find((property) => property.name === candidate.name)
+      const type = signature?.type
+      if (
+        type === undefined ||
+        type._tag !== "Literal" ||
+        type.checks !== undefined ||
+        type.encoding !== undefined ||
+        type.context !== undefined
+      )
+        break
+      literals.push(type.literal)
+    }
+    if (literals.length === members.length && new Set(literals).size === literals.length)
+      return { key: candidate.name, literals }
+  }
+  return undefined
+}
+
 interface Property {
   readonly name: string
   readonly step: Step
   readonly optional: boolean
 }
 
-function objects(ast: SchemaAST.Objects, context: Context, cache: Map<SchemaAST.AST, Step>): Step {
+function objects(ast: SchemaAST.Objects, context: Context): Step {
   if (ast.propertySignatures.length === 0 && ast.indexSignatures.length === 0) throw new Unsupported("empty struct")
   const properties: Array<Property> = []
   for (const signature of ast.propertySignatures) {
     if (typeof signature.name !== "string" || signature.name === "__proto__") throw new Unsupported("key")
     properties.push({
       name: signature.name,
-      step: compile(signature.type, context, cache),
+      step: compile(signature.type, context),
       optional: signature.type.context?.isOptional ?? false
     })
   }
@@ -197,10 +258,11 @@ function objects(ast: SchemaAST.Objects, context: Context, cache: Map<SchemaAST.
   const indexes = ast.indexSignatures.map((index) => {
     if (index.parameter._tag !== "String" || index.parameter.encoding !== undefined) throw new Unsupported("index key")
     if (index.type.context?.constructorDefault !== undefined) throw new Unsupported("index default")
-    return { key: compile(index.parameter, context, cache), value: compile(index.type, context, cache) }
+    return { key: compile(index.parameter, context), value: compile(index.type, context) }
   })
+  const share = context.share
   if (indexes.length === 0 && context.generate) {
-    const made = generatedStruct(properties)
+    const made = generatedStruct(properties, share)
     if (made !== undefined) return made
   }
   return (input) => {
@@ -214,6 +276,7 @@ function objects(ast: SchemaAST.Objects, context: Context, cache: Map<SchemaAST.
     }
     if (Object.getOwnPropertySymbols(record).length > 0) return INVALID
     const out: Record<string, unknown> = {}
+    let same = true
     for (const property of properties) {
       const name = property.name
       let value: unknown
@@ -222,6 +285,7 @@ function objects(ast: SchemaAST.Objects, context: Context, cache: Map<SchemaAST.
       else value = MISSING
       const decoded = property.step(value)
       if (decoded === INVALID) return INVALID
+      if (decoded !== value) same = false
       if (decoded === MISSING) {
         if (!property.optional) return INVALID
       } else out[name] = decoded
@@ -229,12 +293,14 @@ function objects(ast: SchemaAST.Objects, context: Context, cache: Map<SchemaAST.
     for (const index of indexes) {
       for (const key of Object.keys(record)) {
         if (index.key(key) !== key) return INVALID
-        const decoded = index.value(record[key])
+        const value = record[key]
+        const decoded = index.value(value)
         if (decoded === INVALID || decoded === MISSING) return INVALID
+        if (decoded !== value) same = false
         if (!expected.has(key)) out[key] = decoded
       }
     }
-    return out
+    return share && same ? input : out
   }
 }
 
@@ -245,7 +311,7 @@ function objects(ast: SchemaAST.Objects, context: Context, cache: Map<SchemaAST.
  * struct, where the loop's keys vary and every access takes the slow generic path. `undefined`
  * when the code cannot be built.
  */
-function generatedStruct(properties: ReadonlyArray<Property>): Step | undefined {
+function generatedStruct(properties: ReadonlyArray<Property>, share: boolean): Step | undefined {
   const lines: Array<string> = [
     "return function struct(input) {",
     "  if (input === MISSING) return input",
@@ -262,22 +328,25 @@ function generatedStruct(properties: ReadonlyArray<Property>): Step | undefined 
     "  }",
     "  if (getOwnPropertySymbols(input).length > 0) return INVALID",
     "  const out = {}",
-    "  let value"
+    "  let raw",
+    "  let value",
+    "  let same = true"
   ]
   properties.forEach((property, index) => {
     const key = JSON.stringify(property.name)
     lines.push(
-      `  if (hasOwn(input, ${key})) value = input[${key}]`,
+      `  if (hasOwn(input, ${key})) raw = input[${key}]`,
       `  else if (${key} in input) return INVALID`,
-      "  else value = MISSING",
-      `  value = steps[${index}](value)`,
+      "  else raw = MISSING",
+      `  value = steps[${index}](raw)`,
       "  if (value === INVALID) return INVALID",
+      "  if (value !== raw) same = false",
       property.optional
         ? `  if (value !== MISSING) out[${key}] = value`
         : `  if (value === MISSING) return INVALID\n  out[${key}] = value`
     )
   })
-  lines.push("  return out", "}")
+  lines.push(share ? "  return same ? input : out" : "  return out", "}")
   try {
     const make = new Function(
       "MISSING",
@@ -303,25 +372,29 @@ function generatedStruct(properties: ReadonlyArray<Property>): Step | undefined 
   }
 }
 
-function arrays(ast: SchemaAST.Arrays, context: Context, cache: Map<SchemaAST.AST, Step>): Step {
+function arrays(ast: SchemaAST.Arrays, context: Context): Step {
   if (ast.rest.length > 1) throw new Unsupported("rest followed by elements")
   if (ast.elements.some((element) => element.context?.isOptional === true)) throw new Unsupported("optional element")
-  const elements = ast.elements.map((element) => compile(element, context, cache))
-  const rest = ast.rest.length === 1 ? compile(ast.rest[0] as SchemaAST.AST, context, cache) : undefined
+  const elements = ast.elements.map((element) => compile(element, context))
+  const rest = ast.rest.length === 1 ? compile(ast.rest[0] as SchemaAST.AST, context) : undefined
   const fixed = elements.length
+  const share = context.share
   return (input) => {
     if (input === MISSING) return input
     if (!Array.isArray(input) || Object.getPrototypeOf(input) !== arrayPrototype) return INVALID
     const length = input.length
     if (length < fixed || (rest === undefined && length > fixed)) return INVALID
     const out = new Array<unknown>(length)
+    let same = true
     for (let index = 0; index < length; index++) {
       if (!(index in input)) return INVALID // a hole
-      const decoded = (index < fixed ? (elements[index] as Step) : (rest as Step))(input[index])
+      const value: unknown = input[index]
+      const decoded = (index < fixed ? (elements[index] as Step) : (rest as Step))(value)
       if (decoded === INVALID || decoded === MISSING) return INVALID
+      if (decoded !== value) same = false
       out[index] = decoded
     }
-    return out
+    return share && same ? input : out
   }
 }
 
@@ -351,15 +424,17 @@ function withChecks(ast: SchemaAST.AST, step: Step, options: SchemaAST.ParseOpti
 function withEncoding(
   ast: SchemaAST.AST,
   local: Step,
-  context: Context,
-  cache: Map<SchemaAST.AST, Step>
+  context: Context
 ): Step {
   const links = ast.encoding
   if (links === undefined) return local
   const transformations = links.map((link) => getter(link.transformation, context.options))
+  // A struct or a list copies what its encoded side read: that side may answer the input itself
+  // (no copy made only to be copied again). Any other node reads it in the copying mode.
+  const encoded = ast._tag === "Objects" || ast._tag === "Arrays" ? (context.sharing as Context) : context
   let parsers: Array<Step> | undefined
   return (input) => {
-    parsers ??= links.map((link) => compile(link.to, context, cache))
+    parsers ??= links.map((link) => compile(link.to, encoded))
     let current = (parsers[parsers.length - 1] as Step)(input)
     for (let index = links.length - 1; index >= 0; index--) {
       if (current === INVALID) return INVALID

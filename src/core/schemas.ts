@@ -49,9 +49,42 @@ const VISIBLE = /[^\p{White_Space}\p{Default_Ignorable_Code_Point}]/u
 
 const codePoint = (char: string) => `U+${(char.codePointAt(0) ?? 0).toString(16).toUpperCase().padStart(4, "0")}`
 
+/**
+ * Whether a text is plainly fine, read character by character without the regular expressions
+ * below: at most 2 000 characters, each a printable ASCII character, a letter or sign of Latin-1
+ * and Latin Extended-A and B (U+00A0 to U+024F: no control, no surrogate), or one of the
+ * typographic signs French texts use (’ “ ” « » – — … €), and at least one of them visible
+ * (ASCII but the space, or U+00C0 to U+024F). Only its "yes" is trusted: any other text (a tab, a
+ * line end, an emoji, a rarer script) is read by the regular expressions, which say what is wrong.
+ */
+function plainlyFine(text: string): boolean {
+  const length = text.length
+  if (length > 2000) return false
+  let visible = false
+  for (let index = 0; index < length; index++) {
+    const code = text.charCodeAt(index)
+    if (code >= 0x21 && code <= 0x7e) visible = true
+    else if (code >= 0xc0 && code <= 0x24f) visible = true
+    else if (
+      code !== 0x20 &&
+      !(code >= 0xa0 && code < 0xc0 && code !== 0xad) &&
+      code !== 0x2019 &&
+      code !== 0x201c &&
+      code !== 0x201d &&
+      code !== 0x2013 &&
+      code !== 0x2014 &&
+      code !== 0x2026 &&
+      code !== 0x20ac
+    )
+      return false
+  }
+  return visible
+}
+
 /** What is wrong with a text, or `true`: blank or invisible, too long, a lone surrogate, a control character. */
 function textCheck(controls: RegExp, kind: string) {
   return (text: string): string | true => {
+    if (plainlyFine(text)) return true
     if (text.length > 2000 || !VISIBLE.test(text)) return "expected a non-blank text of at most 2000 characters"
     const surrogate = LONE_SURROGATE.exec(text)
     if (surrogate !== null)
@@ -138,8 +171,10 @@ export function uniqueList<S extends Schema.Top>(item: S, options: { readonly no
     Schema.makeFilter(
       (items: ReadonlyArray<unknown>) => {
         if (options.nonEmpty === true && items.length === 0) return "expected at least one item"
+        if (items.length < 2) return true
         const seen = new Set<unknown>()
-        for (const [index, value] of items.entries()) {
+        for (let index = 0; index < items.length; index++) {
+          const value = items[index]
           if (seen.has(value)) return { path: [index], issue: `${JSON.stringify(value)} is listed twice` }
           seen.add(value)
         }
