@@ -100,16 +100,13 @@ export interface Codec<T, E> {
 export function makeCodec<T, E>(
   schema: Schema.Codec<T, E>,
   subject: string,
-  options: CodecOptions<T> = {}
+  options: {
+    readonly registry?: { readonly add: (value: object) => unknown }
+    readonly onDecode?: (value: T) => void
+    readonly freeze?: boolean
+  } = {}
 ): Codec<T, E> {
   return buildCodec(schema, subject, options, true)
-}
-
-/** The options of {@link makeCodec}. */
-interface CodecOptions<T> {
-  readonly registry?: { readonly add: (value: object) => unknown }
-  readonly onDecode?: (value: T) => void
-  readonly freeze?: boolean
 }
 
 /**
@@ -120,7 +117,7 @@ interface CodecOptions<T> {
 export function buildCodec<T, E>(
   schema: Schema.Codec<T, E>,
   subject: string,
-  options: CodecOptions<T>,
+  options: NonNullable<Parameters<typeof makeCodec<T, E>>[2]>,
   fast: boolean
 ): Codec<T, E> {
   if (!Schema.isSchema(schema))

@@ -8,7 +8,7 @@ import fc from "fast-check"
 import * as Schema from "effect/Schema"
 import { isDeepStrictEqual } from "node:util"
 import { describe, expect, it } from "vitest"
-import { CandidateSchema, ConventionSchema, PortfolioSchema } from "caf-conventions"
+import { CandidateSchema, ConventionSchema, MultilineTextSchema, PortfolioSchema, TextSchema } from "caf-conventions"
 import { AMOUNT, centsOf, isAmountText } from "../../src/money/amount-text.js"
 import { Euros } from "../../src/money/euros.js"
 import { isCalendarDate } from "../../src/calendar/date.js"
@@ -218,7 +218,7 @@ describe("the fast decoder", () => {
     expect(safeParseExpenses([inherited]).success).toBe(false)
   })
 
-  it("reads amounts and dates as the regular expressions and the slow checks do (property)", () => {
+  it("reads amounts, dates and texts as the regular expressions and the slow checks do (property)", () => {
     const amountText = fc.oneof(
       fc.stringMatching(/^-?(0|[1-9]\d{0,16})(\.\d{0,3})?$/),
       fc.string({ unit: fc.constantFrom("0", "1", "9", ".", "-", "+", "e", " ", "٣") })
@@ -259,6 +259,27 @@ describe("the fast decoder", () => {
     fc.assert(
       fc.property(dateText, (text) => {
         expect(isCalendarDate(text)).toBe(real(text))
+      }),
+      { numRuns: 3000 }
+    )
+    // Texts: the character-by-character reading answers as the regular expressions do.
+    const LINE_CONTROLS = /[\u0000-\u001f\u007f-\u009f\u2028\u2029]/u
+    const TEXT_CONTROLS = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f\u2028\u2029]|\r(?!\n)/u
+    const VISIBLE = /[^\p{White_Space}\p{Default_Ignorable_Code_Point}]/u
+    const fine = (text: string, controls: RegExp) =>
+      text.length <= 2000 && VISIBLE.test(text) && !/\p{Cs}/u.test(text) && !controls.test(text)
+    const units = ["a", "Z", "0", " ", "\u00a0", "\u00ad", "é", "«", "»", "’", "…", "€", "ÿ", "\u0100", "\u024f", "\u0250"]
+    const odd = ["\t", "\n", "\r", "\u200b", "\ufeff", "\ud800", "\udc00", "\u0085", "\u009f", "\u2028", "\u0000", "\u007f", "😀"]
+    const textOf = fc.oneof(
+      fc.string({ unit: fc.constantFrom(...units, ...odd), maxLength: 12 }),
+      fc.string({ unit: fc.constantFrom(...units), minLength: 1995, maxLength: 2005 })
+    )
+    const isText = Schema.is(TextSchema)
+    const isMultiline = Schema.is(MultilineTextSchema)
+    fc.assert(
+      fc.property(textOf, (text) => {
+        expect(isText(text)).toBe(fine(text, LINE_CONTROLS))
+        expect(isMultiline(text)).toBe(fine(text, TEXT_CONTROLS))
       }),
       { numRuns: 3000 }
     )
