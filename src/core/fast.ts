@@ -292,7 +292,8 @@ function objects(ast: SchemaAST.Objects, context: Context): Step {
     }
     for (const index of indexes) {
       for (const key of Object.keys(record)) {
-        if (index.key(key) !== key) return INVALID
+        // JSON.parse makes "__proto__" an own key; writing it to `out` would set its prototype.
+        if (key === "__proto__" || index.key(key) !== key) return INVALID
         const value = record[key]
         const decoded = index.value(value)
         if (decoded === INVALID || decoded === MISSING) return INVALID

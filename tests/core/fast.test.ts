@@ -213,6 +213,15 @@ describe("the fast decoder", () => {
     ]
     const reference = references.get("expenses") as Codec<unknown, unknown>
     for (const input of inputs) expectSame(safeParseExpenses(input), reference.safeParse(input))
+    // A key "__proto__" that JSON.parse makes an own key, in a struct and in a record of measures.
+    const activities = references.get("activities") as Codec<unknown, unknown>
+    for (const text of [
+      '[{"id":"a-1","date":"2024-01-10","kind":"diagnostic","__proto__":{"x":1}}]',
+      '[{"id":"a-1","date":"2024-01-10","kind":"diagnostic","measures":{"__proto__":3}}]',
+      '[{"id":"a-1","date":"2024-01-10","kind":"diagnostic","measures":{"__proto__":{"familles":1}}}]',
+      '[{"id":"a-1","date":"2024-01-10","kind":"diagnostic","measures":{"familles":2,"toString":1}}]'
+    ])
+      expectSame(safeParseActivities(JSON.parse(text)), activities.safeParse(JSON.parse(text)))
     // A record whose prototype is null decodes (the Schema decoder reads it as a plain object).
     expect(safeParseExpenses([nullPrototype]).success).toBe(true)
     expect(safeParseExpenses([inherited]).success).toBe(false)
