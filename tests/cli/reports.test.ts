@@ -123,6 +123,40 @@ describe("the command line's reports, whole", () => {
     })
   })
 
+  it("refuses the CSV's options (--table, --decimal, --separator, --bom) with md, html, json and pdf, exit code 2, nothing written", () => {
+    const yearly = ["report", data("portfolio.json"), "--year", "2024", "--convention", "cpo-2023-2025"]
+    const runs = [
+      ["md", "--table", "versements"],
+      ["html", "--decimal", "."],
+      ["json", "--separator", ","],
+      ["md", "--bom"],
+      ["pdf", "--table", "objectifs", "--out", "bilan.pdf"]
+    ].map(([format, ...rest]) => {
+      const run = cli(...yearly, "--format", format!, ...rest)
+      return [run.code, run.out, run.err.trim()]
+    })
+    expect(runs).toEqual(
+      [
+        ["table", "md"],
+        ["decimal", "html"],
+        ["separator", "json"],
+        ["bom", "md"],
+        ["table", "pdf"]
+      ].map(([name, format]) => [
+        2,
+        "",
+        expect.stringContaining(
+          `--${name} ne va qu'avec --format csv : --format ${format} écrit le rapport entier, sans choix de table ni de séparateurs`
+        )
+      ])
+    )
+    // Without --format, the report is Markdown: refused as well.
+    expect(cli(...yearly, "--bom")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--format md écrit le rapport entier")
+    })
+  })
+
   it("names the parties from --partners, a list of partners", () => {
     const folder = scratchFolder()
     const partners = (
