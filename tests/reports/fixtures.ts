@@ -119,3 +119,24 @@ export function reportCases(): ReadonlyArray<{
     { name: "bilan-convention-report", report: conventionReport(offsetCpo, offsetInputs) }
   ]
 }
+
+/**
+ * A word wider than a chart: a reference address written, without a space, in an objective's
+ * title (119 characters; a line of the objectives chart holds about 92).
+ */
+export const LONG_WORD =
+  "https://www.caf.fr/partenaires/caf-de-l-essonne/partenaires-locaux/conventions-pluriannuelles/accompagnement-individuel"
+
+/** The founding convention's 2024 review, with its second objective's title holding {@link LONG_WORD}. */
+export function longWordReport(): AnnualReport {
+  const json = foundingPortfolioJson()
+  json.conventions[2]!.terms.objectives[1].title = `Soutenir au moins 3 structures par an (fiche ${LONG_WORD})`
+  const portfolio = parsePortfolio(json)
+  const { inputs } = foundingReportInputs()
+  return annualReport(portfolio.conventions[2]!, {
+    ...inputs,
+    partners: portfolio.partners,
+    conventions: portfolio.conventions,
+    year: 2024
+  })
+}
