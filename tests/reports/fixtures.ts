@@ -51,6 +51,7 @@ export function centreSocialReportInputs(): { readonly portfolio: Portfolio; rea
       payments: parsePayments(exampleData("payments-centre-social.json")),
       expenses: parseExpenses(exampleData("expenses-centre-social.json")),
       partners: portfolio.partners,
+      conventions: portfolio.conventions,
       asOf: "2025-06-30",
       reportsAcceptedOn: { "2024": "2025-05-20" },
       financialReportReceivedOn: { "2024": "2025-04-28" }
