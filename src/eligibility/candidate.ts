@@ -8,6 +8,7 @@ import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { PeriodSchema } from "../calendar/period.js"
 import { type RecordDecoder, makeCodec, recordDecoder } from "../core/codec.js"
+import { makeMark } from "../core/mark.js"
 import { IdSchema, TextSchema } from "../core/schemas.js"
 import { DepartementSchema } from "../identifiers/identifiers.js"
 import {
@@ -104,15 +105,22 @@ export interface Candidate extends Schema.Schema.Type<typeof CandidateSchema> {}
  */
 export interface CandidateJson extends Schema.Codec.Encoded<typeof CandidateSchema> {}
 
-const candidateCodec = makeCodec<Candidate, CandidateJson>(CandidateSchema, "candidate")
+/** @internal Candidates decoded by this module: screening trusts them without checking again. */
+export const decodedCandidates = makeMark()
+
+const candidateCodec = makeCodec<Candidate, CandidateJson>(CandidateSchema, "candidate", {
+  registry: decodedCandidates
+})
 const candidatesCodec = makeCodec<ReadonlyArray<Candidate>, ReadonlyArray<CandidateJson>>(
   Schema.Array(CandidateSchema),
-  "candidates"
+  "candidates",
+  { registry: decodedCandidates }
 )
 
 /**
  * @internal Decodes one candidate read alone (a line of a JSON Lines file, a row of a stream):
- * the candidate decoded and deep-frozen, exactly as `parseCandidates` decodes each of its items,
+ * the candidate decoded, deep-frozen and marked as decoded (`decodedCandidates`), exactly as
+ * `parseCandidates` decodes each of its items,
  * or a {@link ValidationError} of subject `"candidates"` whose issues' paths start with `path`
  * (pass the candidate's index, `[12]`: the same issues, codes, messages and paths as
  * `parseCandidates` reports for that item).

@@ -31,7 +31,7 @@ import {
   decodedRepayments,
   safeParseRepayments
 } from "../../src/funding/repayments.js"
-import { decodeCandidateAt, safeParseCandidates } from "../../src/eligibility/candidate.js"
+import { decodeCandidateAt, decodedCandidates, safeParseCandidates } from "../../src/eligibility/candidate.js"
 import { safeParseConvention } from "../../src/conventions/convention.js"
 import { safeParsePortfolio } from "../../src/portfolio/portfolio.js"
 import { decodedConventions } from "../../src/conventions/registry.js"
@@ -81,7 +81,7 @@ const kinds = [
     name: "candidates",
     schema: Schema.Array(CandidateSchema),
     fast: safeParseCandidates,
-    mark: undefined,
+    mark: decodedCandidates.has,
     of: (w: World) => w.candidates
   },
   {
