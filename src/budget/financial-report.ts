@@ -29,10 +29,10 @@ import {
 } from "./budget.js"
 import { retained } from "./check.js"
 import { above, percent, ratioOf, shareOf } from "./ratio.js"
+import { citation } from "../vocabulary/sources.js"
 
 /** The texts the financial report rests on. */
-export const FINANCIAL_REPORT_SOURCE =
-  "arrêté du 11 octobre 2006 relatif au compte rendu financier, art. 2 et 3 ; Cerfa n° 15059"
+export const FINANCIAL_REPORT_SOURCE: string = citation("financial-report")
 
 const lineFields = {
   label: Schema.optionalKey(TextSchema),

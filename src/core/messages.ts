@@ -334,10 +334,11 @@ const TRANSLATIONS: ReadonlyArray<Translation> = [
   },
   {
     pattern:
-      /^the repayment is due (\S+): it must fall between the decision \((\S+)\) and six months after it \((\S+)\)/u,
+      /^the repayment is due (\S+): it must fall between the decision \((\S+)\) and six months after it \((\S+)\), (.+)$/u,
     code: "rule",
+    // The source cited (m[4]) comes from the table of sources, through the English message.
     fr: (m) =>
-      `le reversement est dû le ${m[1]} : il doit tomber entre la décision (${m[2]}) et six mois après elle (${m[3]}), loi n° 2000-321, art. 10-1`
+      `le reversement est dû le ${m[1]} : il doit tomber entre la décision (${m[2]}) et six mois après elle (${m[3]}), ${m[4]}`
   },
   {
     pattern: /^once this change applies, (.+)$/u,

@@ -8,6 +8,7 @@ import { type CalendarDate, calendarDate, formatFrenchDate } from "../calendar/d
 import { type Fraction, formatDecimal, formatFraction } from "../core/fraction.js"
 import type { ComplianceFinding } from "../conventions/finding.js"
 import { readingReport, requireReport } from "./guard.js"
+import { citation } from "../vocabulary/sources.js"
 import type { Target } from "../conventions/objective.js"
 import { instalmentStatusText } from "../funding/labels.js"
 import type { LedgerTotals } from "../funding/ledger.js"
@@ -67,7 +68,7 @@ function withdrawalItems(report: AnnualReport | ConventionReport): Array<string>
       ? ` ; ${total.format()} versés pour la période postérieure au manquement, à restituer au plus tard le ${formatFrenchDate(due)}`
       : ""
   return [
-    `Retrait de la subvention : décidé le ${formatFrenchDate(withdrawal.decidedOn)}, à compter du ${formatFrenchDate(withdrawal.effectiveFrom)}, pour manquement au contrat d'engagement républicain (« ${withdrawal.reason} »)${repay} (loi n° 2000-321, art. 10-1 ; décret n° 2021-1947, art. 4)`
+    `Retrait de la subvention : décidé le ${formatFrenchDate(withdrawal.decidedOn)}, à compter du ${formatFrenchDate(withdrawal.effectiveFrom)}, pour manquement au contrat d'engagement républicain (« ${withdrawal.reason} »)${repay} (${citation("withdrawal-grounds")})`
   ]
 }
 
