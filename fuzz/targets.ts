@@ -616,6 +616,20 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
     valid: (w) => [w.convention.terms.territory[0]],
     reached: (result) => /\(\d[\dAB]\d?\)$/u.test(result as string)
   },
+  // the vocabulary
+  { name: "citation", valid: () => ["signature"], reached: (result) => result === "loi n° 2000-321, art. 10" },
+  {
+    name: "ruleFailureLabel",
+    valid: () => [{ ruleId: "territory", label: "Territoire couvert", excluded: true }],
+    reached: (result) => result === "non : Territoire couvert"
+  },
+  {
+    name: "unmetConditions",
+    valid: () => [[{ ruleId: "territory", label: "Territoire couvert", excluded: false }]],
+    reached: (result) => result === "condition non remplie : Territoire couvert"
+  },
+  { name: "quantityText", valid: () => [12, library.UNIT_LABELS.day], reached: (result) => result === "12 jours" },
+  { name: "percentText", valid: () => ["0.025"], reached: (result) => result === "2,5 %" },
   { name: "sirenOf", valid: (w) => [siret(w)] },
   { name: "parseSiren", valid: (w) => [siret(w).slice(0, 9)] },
   { name: "parseSiret", valid: (w) => [siret(w)] },

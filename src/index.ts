@@ -42,6 +42,7 @@ export * from "./referential/convention-codes.js"
 export { DEPARTEMENT_NAMES, departementText } from "./referential/departements.js"
 export { IdSchema, MultilineTextSchema, TextSchema, YearKeySchema, uniqueList } from "./core/schemas.js"
 export * from "./vocabulary/sources.js"
+export * from "./vocabulary/labels.js"
 export * from "./partners/partner.js"
 export {
   REPUBLICAN_COMMITMENT_BASIS_LABELS,

@@ -5,7 +5,6 @@
  */
 import { formatFrenchDate } from "../calendar/date.js"
 import type { Outcome } from "../core/explanation.js"
-import type { ConventionStatus } from "../conventions/terms-as-of.js"
 import {
   ACCOMPANIMENT_KIND_LABELS,
   FUNDING_SCHEME_LABELS,
@@ -24,15 +23,7 @@ import {
 import { type EligibilityContext, type EligibilityRule, allOf, defineRule } from "./rule.js"
 import { departementText } from "../referential/departements.js"
 import { citation } from "../vocabulary/sources.js"
-
-const STATUS_FR: Record<ConventionStatus, string> = {
-  draft: "pas encore signée",
-  signed: "signée, pas encore commencée",
-  "in-force": "en vigueur",
-  ended: "échue",
-  terminated: "résiliée",
-  withdrawn: "subvention retirée pour manquement au contrat d'engagement républicain"
-}
+import { CONVENTION_STATUS_REASONS } from "../vocabulary/labels.js"
 
 const verdict = (holds: boolean): Outcome => (holds ? "pass" : "fail")
 const list = (labels: ReadonlyArray<string>) => labels.join(", ")
@@ -63,7 +54,7 @@ export const CONVENTION_IN_FORCE_RULE: EligibilityRule = defineRule({
       : {
           outcome: "fail",
           read,
-          sentence: `La convention ${convention.id} n'est pas en vigueur le ${formatFrenchDate(date)} : ${STATUS_FR[status]}.`
+          sentence: `La convention ${convention.id} n'est pas en vigueur le ${formatFrenchDate(date)} : ${CONVENTION_STATUS_REASONS[status]}.`
         }
   },
   compile: ({ status }) => {

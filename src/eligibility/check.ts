@@ -34,6 +34,26 @@ export interface EligibilityOptions {
 }
 
 /**
+ * A rule that made a verdict fail: its id, its French label, and whether it is a condition the
+ * tree excludes (`not`) and that held.
+ *
+ * @example
+ * ```ts
+ * import type { RuleFailure } from "caf-conventions"
+ * const failure: RuleFailure = { ruleId: "territory", label: "Territoire couvert", excluded: false }
+ * ```
+ * @category eligibility
+ */
+export interface RuleFailure {
+  /** The rule's id. */
+  readonly ruleId: string
+  /** The rule's label, in French. */
+  readonly label: string
+  /** True when the rule is excluded by the tree (`not`) and held. */
+  readonly excluded: boolean
+}
+
+/**
  * The answer for one candidate: the verdict, the rules that failed, and the whole explanation.
  *
  * @example
@@ -54,6 +74,8 @@ export interface EligibilityResult {
   readonly eligible: boolean
   /** The ids of the rules that failed, in tree order (`not:<id>` when an excluded condition held). */
   readonly failedRules: ReadonlyArray<string>
+  /** The same rules with their French labels, for renderers ({@link unmetConditions} prints them). */
+  readonly failures: ReadonlyArray<RuleFailure>
   /** The explanation tree, rule by rule. */
   readonly explanation: ExplanationNode
 }
@@ -99,6 +121,17 @@ function failedRules(node: ExplanationNode): Array<string> {
   return node.children.flatMap(failedRules)
 }
 
+/** The same rules as {@link failedRules}, with their labels. */
+function failures(node: ExplanationNode): Array<RuleFailure> {
+  if (node.outcome !== "fail") return []
+  if (node.children.length === 0) return [{ ruleId: node.ruleId, label: node.label, excluded: false }]
+  if (node.ruleId === "not") {
+    const [held] = node.children
+    return held === undefined ? [] : [{ ruleId: held.ruleId, label: held.label, excluded: true }]
+  }
+  return node.children.flatMap(failures)
+}
+
 function explainOne(candidate: Candidate, context: EligibilityContext, rules: RuleTree): EligibilityResult {
   const explanation = explainTree(rules, candidate, context)
   return {
@@ -106,6 +139,7 @@ function explainOne(candidate: Candidate, context: EligibilityContext, rules: Ru
     date: context.date,
     eligible: explanation.outcome !== "fail",
     failedRules: failedRules(explanation),
+    failures: failures(explanation),
     explanation
   }
 }

@@ -5,7 +5,6 @@
  */
 import { type CalendarDate, addDays, formatFrenchDate } from "../calendar/date.js"
 import type { ExplanationNode, Outcome } from "../core/explanation.js"
-import { formatFraction } from "../core/fraction.js"
 import { counted } from "../core/plural.js"
 import type { Convention } from "../conventions/convention.js"
 import type { Terms } from "../conventions/terms.js"
@@ -18,6 +17,7 @@ import type { Modulation, Settlement } from "./settlement.js"
 import type { FinancialReport, FundingYearState } from "./state.js"
 import type { YearRepayment } from "./repayments.js"
 import { citation } from "../vocabulary/sources.js"
+import { percentText } from "../vocabulary/labels.js"
 
 /** @internal What the explanation of a year reads. */
 export interface UseParts {
@@ -194,9 +194,7 @@ export function explainUse(convention: Convention, year: number, parts: UseParts
     })
     .join(", ")
   const consumption =
-    settlement.consumption === undefined
-      ? ""
-      : ` ; taux de consommation ${formatFraction({ numerator: settlement.consumption.numerator * 100, denominator: settlement.consumption.denominator }, 1)} %`
+    settlement.consumption === undefined ? "" : ` ; taux de consommation ${percentText(settlement.consumption)}`
   const final = parts.state === "ended" || parts.state === "not-covered"
   const provisional = final ? "" : " (provisoire : l'année n'est pas terminée)"
   const outcome = outcomeText(year, parts)

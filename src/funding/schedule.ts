@@ -24,6 +24,7 @@ import type { YearAmount } from "../conventions/yearly-amounts.js"
 import { Dec } from "../money/decimal.js"
 import { Euros } from "../money/euros.js"
 import { citation } from "../vocabulary/sources.js"
+import { percentText } from "../vocabulary/labels.js"
 
 /**
  * Options of a schedule: the year; the day the schedule is drawn (`asOf`: only the amendments
@@ -178,9 +179,7 @@ const ORDINALS = [
 ]
 const PAYMENT_SOURCE = citation("payment-terms")
 
-function percent(share: string): string {
-  return `${new Dec(share).times(100).toString().replace(".", ",")} %`
-}
+const percent = (share: string): string => percentText(share)
 
 function dayOfYear(year: number, monthDay: string): CalendarDate {
   return readCalendarDate(`${year}-${monthDay}`)

@@ -9,6 +9,7 @@ import { type Fraction, formatDecimal, formatFraction } from "../core/fraction.j
 import type { ComplianceFinding } from "../conventions/finding.js"
 import { readingReport, requireReport } from "./guard.js"
 import { citation } from "../vocabulary/sources.js"
+import { CONVENTION_STATUS_LABELS, percentText } from "../vocabulary/labels.js"
 import type { Target } from "../conventions/objective.js"
 import { instalmentStatusText } from "../funding/labels.js"
 import type { LedgerTotals } from "../funding/ledger.js"
@@ -31,25 +32,14 @@ const SEVERITY: Record<ComplianceFinding["severity"], string> = {
   warning: "À vérifier",
   info: "Information"
 }
-const STATUS_FR = {
-  draft: "projet",
-  signed: "signée, pas encore commencée",
-  "in-force": "en vigueur",
-  ended: "échue",
-  terminated: "résiliée",
-  withdrawn: "subvention retirée"
-} as const
 
 const number = (fraction: Fraction) => formatFraction(fraction)
 const toNumber = (fraction: Fraction) => fraction.numerator / fraction.denominator
-const percent = (fraction: Fraction | undefined) =>
-  fraction === undefined
-    ? "—"
-    : `${formatFraction({ numerator: fraction.numerator * 100, denominator: fraction.denominator }, 1)} %`
+const percent = (fraction: Fraction | undefined) => (fraction === undefined ? "—" : percentText(fraction))
 
 function targetText(target: Target, share = false): string {
   // A share's target is a proportion: written in percent.
-  const text = (value: number) => (share ? `${formatDecimal(value * 100)} %` : formatDecimal(value))
+  const text = (value: number) => (share ? percentText(value) : formatDecimal(value))
   if (target.atLeast !== undefined && target.atMost !== undefined)
     return `${text(target.atLeast)} à ${text(target.atMost)}`
   return target.atLeast !== undefined ? `≥ ${text(target.atLeast)}` : `≤ ${text(target.atMost as number)}`
@@ -82,7 +72,7 @@ function conventionSection(report: AnnualReport | ConventionReport): Section {
     `Période : du ${formatFrenchDate(period.start)} au ${formatFrenchDate(period.end)}${convention.termination === undefined ? "" : ` (résiliée au ${formatFrenchDate(convention.termination.date)})`}`,
     `Secteurs : ${convention.terms.sectors.map((sector) => SECTOR_LABELS[sector]).join(", ")}`,
     ...withdrawalItems(report),
-    ...(report.kind === "annual" ? [`Statut : ${STATUS_FR[report.status]}`] : []),
+    ...(report.kind === "annual" ? [`Statut : ${CONVENTION_STATUS_LABELS[report.status]}`] : []),
     ...(report.asOf === undefined ? [] : [`Situation arrêtée au ${formatFrenchDate(report.asOf)}`])
   ]
   const lineage =

@@ -17,7 +17,7 @@ import { amendmentsInOrder, withChange } from "../conventions/terms-as-of.js"
 import { EXPENSE_EXCLUSION_LABELS, type IneligibleExpense } from "../funding/expenses.js"
 import { instalmentStatusText } from "../funding/labels.js"
 import type { FundingUse } from "../funding/use.js"
-import { Dec } from "../money/decimal.js"
+import { percentText } from "../vocabulary/labels.js"
 import { Euros } from "../money/euros.js"
 import { ACCOMPANIMENT_KIND_LABELS, SECTOR_LABELS } from "../referential/codes.js"
 import { OBJECTIVE_STATUS_LABELS } from "../objectives/evaluate.js"
@@ -106,7 +106,7 @@ const EMPTY = text("")
 
 /** A target in words; a share's in percent. */
 function targetText(target: Target, share: boolean): string {
-  const write = (value: number) => (share ? `${formatDecimal(value * 100)} %` : formatDecimal(value))
+  const write = (value: number) => (share ? percentText(value) : formatDecimal(value))
   if (target.atLeast !== undefined && target.atMost !== undefined)
     return `${write(target.atLeast)} à ${write(target.atMost)}`
   if (target.atLeast !== undefined) return `≥ ${write(target.atLeast)}`
@@ -124,7 +124,6 @@ function amountsText(terms: Terms): string {
 }
 
 /** A ratio in percent, exactly (`0.07` → `7`, `0.575` → `57,5`), with a decimal comma. */
-const percentOf = (ratio: string | number) => new Dec(ratio).times(100).toString().replace(".", ",")
 
 /** What a change does, in French. */
 function changeText(change: Change, terms: Terms): string {
@@ -151,14 +150,14 @@ function changeText(change: Change, terms: Terms): string {
     }
     case "payment-terms": {
       const parts = [
-        ...(change.advanceRate === undefined ? [] : [`avance de ${percentOf(change.advanceRate)} %`]),
+        ...(change.advanceRate === undefined ? [] : [`avance de ${percentText(change.advanceRate)}`]),
         ...(change.advanceDue === undefined
           ? []
           : [`avance exigible le ${change.advanceDue.split("-").reverse().join("/")}`]),
         ...(change.instalments === undefined
           ? []
           : [
-              `${several(change.instalments.length, "versement intermédiaire", "versements intermédiaires")} : ${change.instalments.map((term) => `${percentOf(term.share)} % le ${term.due.split("-").reverse().join("/")}`).join(", ")}`
+              `${several(change.instalments.length, "versement intermédiaire", "versements intermédiaires")} : ${change.instalments.map((term) => `${percentText(term.share)} le ${term.due.split("-").reverse().join("/")}`).join(", ")}`
             ]),
         ...(change.balanceTrigger === undefined
           ? []
