@@ -630,6 +630,27 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
   },
   { name: "quantityText", valid: () => [12, library.UNIT_LABELS.day], reached: (result) => result === "12 jours" },
   { name: "percentText", valid: () => ["0.025"], reached: (result) => result === "2,5 %" },
+  {
+    name: "instalmentStatusText",
+    valid: () => [{ status: "late", daysLate: 12 }],
+    reached: (result) => result === "en retard (12 jours)"
+  },
+  { name: "signedAmount", valid: () => [Euros.parse("-15000")], reached: (result) => String(result).startsWith("−15") },
+  {
+    name: "signedPercentText",
+    valid: () => [{ numerator: -3, denominator: 17 }],
+    reached: (result) => result === "−17,6 %"
+  },
+  {
+    name: "ratioReference",
+    valid: () => [{ atMost: 2 }],
+    reached: (result) => (result as { bound?: string })?.bound === "maximum"
+  },
+  {
+    name: "amendmentHistory",
+    valid: (w) => [w.convention, {}],
+    reached: (result) => Array.isArray(result)
+  },
   { name: "sirenOf", valid: (w) => [siret(w)] },
   { name: "parseSiren", valid: (w) => [siret(w).slice(0, 9)] },
   { name: "parseSiret", valid: (w) => [siret(w)] },

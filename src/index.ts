@@ -43,6 +43,7 @@ export { DEPARTEMENT_NAMES, departementText } from "./referential/departements.j
 export { IdSchema, MultilineTextSchema, TextSchema, YearKeySchema, uniqueList } from "./core/schemas.js"
 export * from "./vocabulary/sources.js"
 export * from "./vocabulary/labels.js"
+export { ratioReference } from "./objectives/ratio.js"
 export * from "./partners/partner.js"
 export {
   REPUBLICAN_COMMITMENT_BASIS_LABELS,
@@ -61,11 +62,13 @@ export { TerminationSchema, WithdrawalSchema, type Withdrawal } from "./conventi
 export { WITHDRAWAL_REPAYMENT_MONTHS, withdrawalRepaymentDue } from "./conventions/withdrawal.js"
 export * from "./conventions/convention.js"
 export {
+  amendmentHistory,
   conventionStatus,
   effectivePeriod,
   finalTerms,
   termsAsOf,
   termsTimeline,
+  type AmendmentStep,
   type ConventionStatus,
   type TermsAsOf,
   type TermsSegment
@@ -203,7 +206,6 @@ export {
   type YearRepayment
 } from "./funding/repayments.js"
 export { fundingLedger, type FundingLedger, type FundingLedgerOptions, type LedgerTotals } from "./funding/ledger.js"
-export { INSTALMENT_STATUS_LABELS } from "./funding/labels.js"
 export * from "./reports/report.js"
 export * from "./reports/markdown.js"
 export * from "./reports/html.js"

@@ -9,9 +9,15 @@ import { type Fraction, formatDecimal, formatFraction } from "../core/fraction.j
 import type { ComplianceFinding } from "../conventions/finding.js"
 import { readingReport, requireReport } from "./guard.js"
 import { citation } from "../vocabulary/sources.js"
-import { CONVENTION_STATUS_LABELS, percentText } from "../vocabulary/labels.js"
+import {
+  CONVENTION_STATUS_LABELS,
+  OBJECTIVE_STATUS_LABELS,
+  instalmentStatusText,
+  percentText,
+  signedAmount,
+  signedPercentText
+} from "../vocabulary/labels.js"
 import type { Target } from "../conventions/objective.js"
-import { instalmentStatusText } from "../funding/labels.js"
 import type { LedgerTotals } from "../funding/ledger.js"
 import type { YearRepayment } from "../funding/repayments.js"
 import { EXPENSE_EXCLUSION_LABELS } from "../funding/expenses.js"
@@ -19,10 +25,10 @@ import { Euros } from "../money/euros.js"
 import { formatFrenchAmount } from "../money/format.js"
 import { CONVENTION_KIND_LABELS } from "../referential/convention-codes.js"
 import { SECTOR_LABELS } from "../referential/codes.js"
-import { OBJECTIVE_STATUS_LABELS, type ObjectiveResult } from "../objectives/evaluate.js"
+import type { ObjectiveResult } from "../objectives/evaluate.js"
 import { ratioReference } from "../objectives/ratio.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
-import { type FinancialReportComparison, signed, signedPercent } from "../budget/financial-report.js"
+import type { FinancialReportComparison } from "../budget/financial-report.js"
 import { amendmentsSection, conventionPaymentsSection, otherExpensesLine } from "./content.js"
 import { type Bar, type Block, type Chart, type ChartGroup, type ReportDocument, type Section } from "./shape.js"
 
@@ -291,10 +297,8 @@ function financialReportBlocks(comparison: FinancialReportComparison | undefined
     `${line.account} ${line.label}`,
     line.forecast.format(),
     line.actual.format(),
-    signed(line.variance),
-    line.varianceShare === undefined
-      ? "—"
-      : signedPercent({ n: BigInt(line.varianceShare.numerator), d: BigInt(line.varianceShare.denominator) }),
+    signedAmount(line.variance),
+    line.varianceShare === undefined ? "—" : signedPercentText(line.varianceShare),
     line.explanation ?? (line.beyondTolerance ? "écart à expliquer" : "")
   ])
   const { charges, products } = comparison.totals
@@ -303,7 +307,7 @@ function financialReportBlocks(comparison: FinancialReportComparison | undefined
     "Charges (60 à 68)",
     charges.forecast.format(),
     charges.actual.format(),
-    signed(charges.actual.minus(charges.forecast)),
+    signedAmount(charges.actual.minus(charges.forecast)),
     "",
     ""
   ])
@@ -312,7 +316,7 @@ function financialReportBlocks(comparison: FinancialReportComparison | undefined
     "Produits (70 à 79)",
     products.forecast.format(),
     products.actual.format(),
-    signed(products.actual.minus(products.forecast)),
+    signedAmount(products.actual.minus(products.forecast)),
     "",
     ""
   ])

@@ -9,18 +9,16 @@ import { type CalendarDate, formatFrenchDate } from "../calendar/date.js"
 import { InvalidArgumentError } from "../core/errors.js"
 import { type Fraction, formatDecimal, formatFraction } from "../core/fraction.js"
 import { freeTextCell } from "../core/csv.js"
-import type { Amendment, Change } from "../conventions/amendment.js"
+import type { Change } from "../conventions/amendment.js"
 import type { Convention } from "../conventions/convention.js"
 import type { Target } from "../conventions/objective.js"
 import type { Terms } from "../conventions/terms.js"
-import { amendmentsInOrder, withChange } from "../conventions/terms-as-of.js"
+import { type AmendmentStep, amendmentHistory } from "../conventions/terms-as-of.js"
 import { EXPENSE_EXCLUSION_LABELS, type IneligibleExpense } from "../funding/expenses.js"
-import { instalmentStatusText } from "../funding/labels.js"
 import type { FundingUse } from "../funding/use.js"
-import { percentText } from "../vocabulary/labels.js"
+import { OBJECTIVE_STATUS_LABELS, instalmentStatusText, percentText } from "../vocabulary/labels.js"
 import { Euros } from "../money/euros.js"
 import { ACCOMPANIMENT_KIND_LABELS, SECTOR_LABELS } from "../referential/codes.js"
-import { OBJECTIVE_STATUS_LABELS } from "../objectives/evaluate.js"
 import { readingReport, requireReport } from "./guard.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 
@@ -178,19 +176,8 @@ function changeText(change: Change, terms: Terms): string {
  * @internal The amendments a report knows of (signed on or before its day, every one without a
  * day), in the order they apply, each with the terms before and after it.
  */
-export function knownAmendments(
-  convention: Convention,
-  asOf: CalendarDate | undefined
-): ReadonlyArray<{ readonly amendment: Amendment; readonly before: Terms; readonly after: Terms }> {
-  const known = amendmentsInOrder(convention.amendments).filter(
-    (amendment) => asOf === undefined || amendment.signatureDate <= asOf
-  )
-  let terms: Terms = convention.terms
-  return known.map((amendment) => {
-    const before = terms
-    for (const change of amendment.changes) terms = withChange(terms, change)
-    return { amendment, before, after: terms }
-  })
+export function knownAmendments(convention: Convention, asOf: CalendarDate | undefined): ReadonlyArray<AmendmentStep> {
+  return amendmentHistory(convention, asOf === undefined ? {} : { asOf })
 }
 
 function amendmentsTable(report: AnnualReport | ConventionReport): ReportTable {

@@ -10,6 +10,9 @@ import { type Fraction, type Rational, rational, rationalOf, roundRational } fro
 import { InvalidArgumentError } from "../core/errors.js"
 import type { ConventionStatus } from "../conventions/terms-as-of.js"
 import type { RuleFailure } from "../eligibility/check.js"
+import type { InstalmentPosition, InstalmentStatus } from "../funding/instalments.js"
+import type { Euros } from "../money/euros.js"
+import type { ObjectiveStatus } from "../objectives/evaluate.js"
 
 /**
  * The status of a convention on a day, in a word or two, as reports and the CLI print it.
@@ -188,4 +191,101 @@ export function percentText(value: Fraction | number | string, digits?: number):
   const whole = text.slice(0, text.length - places)
   const decimals = text.slice(text.length - places).replace(/0+$/u, "")
   return `${negative ? "-" : ""}${whole}${decimals === "" ? "" : `,${decimals}`} %`
+}
+
+/**
+ * The status of an objective in a word or two, as the reports' tables and charts write it.
+ *
+ * @example
+ * ```ts
+ * import { OBJECTIVE_STATUS_LABELS } from "caf-conventions"
+ * OBJECTIVE_STATUS_LABELS["not-met"] //=> "non atteint"
+ * ```
+ * @category labels
+ */
+export const OBJECTIVE_STATUS_LABELS: Readonly<Record<ObjectiveStatus, string>> = {
+  met: "atteint",
+  "not-met": "non atteint",
+  "in-progress": "en cours",
+  "not-started": "année non commencée",
+  "not-applicable": "sans objet"
+}
+
+/**
+ * French labels of the instalment statuses.
+ *
+ * @example
+ * ```ts
+ * import { INSTALMENT_STATUS_LABELS } from "caf-conventions"
+ * INSTALMENT_STATUS_LABELS.late //=> "en retard"
+ * ```
+ * @category labels
+ */
+export const INSTALMENT_STATUS_LABELS: Readonly<Record<InstalmentStatus, string>> = {
+  paid: "payé",
+  "paid-late": "payé en retard",
+  "partly-paid": "payé en partie",
+  overpaid: "trop payé",
+  unpaid: "non payé",
+  "not-yet-due": "pas encore exigible",
+  due: "exigible",
+  late: "en retard",
+  "not-owed": "non dû (droit de l'année atteint)"
+}
+
+/**
+ * An instalment's status in French, with its days of delay or of advance: "en retard (12 jours)",
+ * "payé (3 jours avant l'échéance)".
+ *
+ * @example
+ * ```ts
+ * import { instalmentStatusText } from "caf-conventions"
+ * instalmentStatusText({ status: "late", daysLate: 12 }) //=> "en retard (12 jours)"
+ * instalmentStatusText({ status: "paid", daysEarly: 1 }) //=> "payé (1 jour avant l'échéance)"
+ * ```
+ * @category labels
+ */
+export function instalmentStatusText(position: Pick<InstalmentPosition, "status" | "daysLate" | "daysEarly">): string {
+  if (position === null || typeof position !== "object" || !Object.hasOwn(INSTALMENT_STATUS_LABELS, position.status))
+    throw new InvalidArgumentError({ argument: "position", message: "expected an instalment position with its status" })
+  const label = INSTALMENT_STATUS_LABELS[position.status]
+  if (position.daysLate !== undefined) return `${label} (${quantityText(position.daysLate, UNIT_LABELS.day)})`
+  return position.daysEarly === undefined
+    ? label
+    : `${label} (${quantityText(position.daysEarly, UNIT_LABELS.day)} avant l'échéance)`
+}
+
+/**
+ * A signed amount, for a variance: "+3 000,00 €", "−15 000,00 €" (a minus sign, not a hyphen),
+ * and zero without a sign.
+ *
+ * @example
+ * ```ts
+ * import { Euros, signedAmount } from "caf-conventions"
+ * signedAmount(Euros.parse("-15000")) //=> "−15 000,00 €"
+ * signedAmount(Euros.parse("3000")) //=> "+3 000,00 €"
+ * ```
+ * @category labels
+ */
+export function signedAmount(amount: Euros): string {
+  if (amount === null || typeof amount !== "object" || typeof amount.isNegative !== "function")
+    throw new InvalidArgumentError({ argument: "amount", message: "expected an amount in Euros" })
+  return amount.isNegative() ? `−${amount.abs().format()}` : amount.isZero() ? amount.format() : `+${amount.format()}`
+}
+
+/**
+ * A signed percentage, for a variance: "+30 %", "−17,6 %" (one decimal at most).
+ *
+ * @example
+ * ```ts
+ * import { signedPercentText } from "caf-conventions"
+ * signedPercentText({ numerator: -3, denominator: 17 }) //=> "−17,6 %"
+ * signedPercentText({ numerator: 3, denominator: 10 }) //=> "+30 %"
+ * ```
+ * @category labels
+ */
+export function signedPercentText(share: Fraction): string {
+  const text = percentText(share, 1)
+  if (text.startsWith("-")) return `−${text.slice(1)}`
+  return share.numerator === 0 ? text : `+${text}`
 }
