@@ -1042,6 +1042,7 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
     invariants: [markdownInert]
   },
   { name: "reportTables", valid: (w) => [w.json.year % 2 === 0 ? annual(w) : whole(w)] },
+  { name: "reportDocument", valid: (w) => [w.json.year % 2 === 0 ? annual(w) : whole(w)] },
   {
     name: "reportTablesCsv",
     valid: (w) => [

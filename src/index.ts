@@ -208,6 +208,8 @@ export {
 export { fundingLedger, type FundingLedger, type FundingLedgerOptions, type LedgerTotals } from "./funding/ledger.js"
 export * from "./reports/report.js"
 export * from "./reports/markdown.js"
+export { reportDocument } from "./reports/document.js"
+export type { Bar, Block, Chart, ChartGroup, ChartUnit, ReportDocument, Section } from "./reports/shape.js"
 export * from "./reports/html.js"
 export * from "./reports/scdl.js"
 export {

@@ -143,6 +143,7 @@ const VALID: Readonly<Record<string, ReadonlyArray<unknown>>> = {
   removeRule: [library.DEFAULT_ELIGIBILITY_RULES, "territory"],
   renderReportHtml: [report],
   renderReportMarkdown: [report],
+  reportDocument: [report],
   reportTables: [report],
   reportTablesCsv: [report, { separator: ";", decimal: ",", bom: true }],
   departementText: ["62"],

@@ -14,6 +14,7 @@ import { DEFAULT_ELIGIBILITY_RULES } from "./catalogue.js"
 import { checkedConvention, checkedDay } from "../conventions/checked.js"
 import { describeValue } from "../core/describe.js"
 import { type EligibilityContext, type RuleTree, checkedTree, compileTree, contextOf, explainTree } from "./rule.js"
+import type { RuleFailure } from "../vocabulary/labels.js"
 
 /**
  * Options of the eligibility functions: the day asked about (`yyyy-MM-dd`), and the rule tree
@@ -31,26 +32,6 @@ export interface EligibilityOptions {
   readonly date: CalendarDate | string
   /** The rules to apply; the default tree when absent. */
   readonly rules?: RuleTree
-}
-
-/**
- * A rule that made a verdict fail: its id, its French label, and whether it is a condition the
- * tree excludes (`not`) and that held.
- *
- * @example
- * ```ts
- * import type { RuleFailure } from "caf-conventions"
- * const failure: RuleFailure = { ruleId: "territory", label: "Territoire couvert", excluded: false }
- * ```
- * @category eligibility
- */
-export interface RuleFailure {
-  /** The rule's id. */
-  readonly ruleId: string
-  /** The rule's label, in French. */
-  readonly label: string
-  /** True when the rule is excluded by the tree (`not`) and held. */
-  readonly excluded: boolean
 }
 
 /**

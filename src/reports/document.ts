@@ -8,6 +8,7 @@ import { type CalendarDate, calendarDate, formatFrenchDate } from "../calendar/d
 import { type Fraction, formatDecimal, formatFraction } from "../core/fraction.js"
 import type { ComplianceFinding } from "../conventions/finding.js"
 import { readingReport, requireReport } from "./guard.js"
+import { frozenResult } from "../core/freeze.js"
 import { citation } from "../vocabulary/sources.js"
 import {
   CONVENTION_STATUS_LABELS,
@@ -459,14 +460,36 @@ export function renderedReport(
   report: AnnualReport | ConventionReport,
   render: (document: ReportDocument) => string
 ): string {
-  return readingReport(() => render(reportDocument(report)))
+  return readingReport(() => render(documentOf(report)))
 }
 
 /** A section when there is one. */
 const optional = (section: Section | undefined): ReadonlyArray<Section> => (section === undefined ? [] : [section])
 
-/** @internal Builds the content of a report. */
+/**
+ * The content of a yearly or end-of-convention review, before any format: its title, and its
+ * sections of paragraphs, lists, tables and charts, in French, as the Markdown and HTML renderers
+ * write them. An application writes its own renderer (a word-processor file, a page of its own)
+ * from it. A value that is not a report is an InvalidArgumentError naming it.
+ *
+ * @example
+ * ```ts
+ * import { annualReport, reportDocument, type Convention } from "caf-conventions"
+ * declare const cpo: Convention
+ * reportDocument(annualReport(cpo, { year: 2024, activities: [], payments: [], expenses: [] })).sections.map((s) => s.title)[0]
+ * //=> "Convention"
+ * ```
+ * @category reports
+ */
 export function reportDocument(report: AnnualReport | ConventionReport): ReportDocument {
+  return frozenResult(
+    readingReport(() => documentOf(report)),
+    report
+  )
+}
+
+/** Builds the content of a report. */
+function documentOf(report: AnnualReport | ConventionReport): ReportDocument {
   requireReport(report)
   const { convention } = report
   // The day the report stands at: the day given, or else the end of what it covers.

@@ -9,7 +9,6 @@
 import { type Fraction, type Rational, rational, rationalOf, roundRational } from "../core/fraction.js"
 import { InvalidArgumentError } from "../core/errors.js"
 import type { ConventionStatus } from "../conventions/terms-as-of.js"
-import type { RuleFailure } from "../eligibility/check.js"
 import type { InstalmentPosition, InstalmentStatus } from "../funding/instalments.js"
 import type { Euros } from "../money/euros.js"
 import type { ObjectiveStatus } from "../objectives/evaluate.js"
@@ -49,6 +48,26 @@ export const CONVENTION_STATUS_REASONS: Readonly<Record<ConventionStatus, string
   ...CONVENTION_STATUS_LABELS,
   draft: "pas encore signée",
   withdrawn: "subvention retirée pour manquement au contrat d'engagement républicain"
+}
+
+/**
+ * A rule that made a verdict fail: its id, its French label, and whether it is a condition the
+ * tree excludes (`not`) and that held.
+ *
+ * @example
+ * ```ts
+ * import type { RuleFailure } from "caf-conventions"
+ * const failure: RuleFailure = { ruleId: "territory", label: "Territoire couvert", excluded: false }
+ * ```
+ * @category labels
+ */
+export interface RuleFailure {
+  /** The rule's id. */
+  readonly ruleId: string
+  /** The rule's label, in French. */
+  readonly label: string
+  /** True when the rule is excluded by the tree (`not`) and held. */
+  readonly excluded: boolean
 }
 
 /**
