@@ -561,6 +561,16 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
     ]
   },
   {
+    name: "prorateSum",
+    valid: (w) => [
+      [
+        { amount: amountOf(w), part: library.periodDays(period(w)) % 366, whole: 366 },
+        { amount: w.payments[0]?.amount ?? Euros.zero, part: 1, whole: 365 }
+      ],
+      library.ROUNDING_MODES[w.json.year % library.ROUNDING_MODES.length]
+    ]
+  },
+  {
     name: "ValidationError.of",
     valid: (w) => ["convention", [{ path: ["terms", "period"], message: `fin ${w.json.date}` }]]
   },

@@ -139,6 +139,7 @@ const VALID: Readonly<Record<string, ReadonlyArray<unknown>>> = {
   periodsOverlap: [period, period],
   portfolioJsonSchema: [],
   prorate: [amount, 1, 2, "half-up"],
+  prorateSum: [[{ amount, part: 1, whole: 2 }], "half-up"],
   readCalendarDate: ["2024-06-01", ["date"]],
   removeRule: [library.DEFAULT_ELIGIBILITY_RULES, "territory"],
   renderReportHtml: [report],
