@@ -561,6 +561,16 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
     ]
   },
   {
+    name: "prorateSum",
+    valid: (w) => [
+      [
+        { amount: amountOf(w), part: library.periodDays(period(w)) % 366, whole: 366 },
+        { amount: w.payments[0]?.amount ?? Euros.zero, part: 1, whole: 365 }
+      ],
+      library.ROUNDING_MODES[w.json.year % library.ROUNDING_MODES.length]
+    ]
+  },
+  {
     name: "ValidationError.of",
     valid: (w) => ["convention", [{ path: ["terms", "period"], message: `fin ${w.json.date}` }]]
   },
@@ -615,6 +625,41 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
     name: "departementText",
     valid: (w) => [w.convention.terms.territory[0]],
     reached: (result) => /\(\d[\dAB]\d?\)$/u.test(result as string)
+  },
+  // the vocabulary
+  { name: "citation", valid: () => ["signature"], reached: (result) => result === "loi n° 2000-321, art. 10" },
+  {
+    name: "ruleFailureLabel",
+    valid: () => [{ ruleId: "territory", label: "Territoire couvert", excluded: true }],
+    reached: (result) => result === "non : Territoire couvert"
+  },
+  {
+    name: "unmetConditions",
+    valid: () => [[{ ruleId: "territory", label: "Territoire couvert", excluded: false }]],
+    reached: (result) => result === "condition non remplie : Territoire couvert"
+  },
+  { name: "quantityText", valid: () => [12, library.UNIT_LABELS.day], reached: (result) => result === "12 jours" },
+  { name: "percentText", valid: () => ["0.025"], reached: (result) => result === "2,5 %" },
+  {
+    name: "instalmentStatusText",
+    valid: () => [{ status: "late", daysLate: 12 }],
+    reached: (result) => result === "en retard (12 jours)"
+  },
+  { name: "signedAmount", valid: () => [Euros.parse("-15000")], reached: (result) => String(result).startsWith("−15") },
+  {
+    name: "signedPercentText",
+    valid: () => [{ numerator: -3, denominator: 17 }],
+    reached: (result) => result === "−17,6 %"
+  },
+  {
+    name: "ratioReference",
+    valid: () => [{ atMost: 2 }],
+    reached: (result) => (result as { bound?: string })?.bound === "maximum"
+  },
+  {
+    name: "amendmentHistory",
+    valid: (w) => [w.convention, {}],
+    reached: (result) => Array.isArray(result)
   },
   { name: "sirenOf", valid: (w) => [siret(w)] },
   { name: "parseSiren", valid: (w) => [siret(w).slice(0, 9)] },
@@ -1007,6 +1052,7 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
     invariants: [markdownInert]
   },
   { name: "reportTables", valid: (w) => [w.json.year % 2 === 0 ? annual(w) : whole(w)] },
+  { name: "reportDocument", valid: (w) => [w.json.year % 2 === 0 ? annual(w) : whole(w)] },
   {
     name: "reportTablesCsv",
     valid: (w) => [

@@ -41,6 +41,9 @@ export {
 export * from "./referential/convention-codes.js"
 export { DEPARTEMENT_NAMES, departementText } from "./referential/departements.js"
 export { IdSchema, MultilineTextSchema, TextSchema, YearKeySchema, uniqueList } from "./core/schemas.js"
+export * from "./vocabulary/sources.js"
+export * from "./vocabulary/labels.js"
+export { ratioReference } from "./objectives/ratio.js"
 export * from "./partners/partner.js"
 export {
   REPUBLICAN_COMMITMENT_BASIS_LABELS,
@@ -59,11 +62,13 @@ export { TerminationSchema, WithdrawalSchema, type Withdrawal } from "./conventi
 export { WITHDRAWAL_REPAYMENT_MONTHS, withdrawalRepaymentDue } from "./conventions/withdrawal.js"
 export * from "./conventions/convention.js"
 export {
+  amendmentHistory,
   conventionStatus,
   effectivePeriod,
   finalTerms,
   termsAsOf,
   termsTimeline,
+  type AmendmentStep,
   type ConventionStatus,
   type TermsAsOf,
   type TermsSegment
@@ -201,9 +206,10 @@ export {
   type YearRepayment
 } from "./funding/repayments.js"
 export { fundingLedger, type FundingLedger, type FundingLedgerOptions, type LedgerTotals } from "./funding/ledger.js"
-export { INSTALMENT_STATUS_LABELS } from "./funding/labels.js"
 export * from "./reports/report.js"
 export * from "./reports/markdown.js"
+export { reportDocument } from "./reports/document.js"
+export type { Bar, Block, Chart, ChartGroup, ChartUnit, ReportDocument, Section } from "./reports/shape.js"
 export * from "./reports/html.js"
 export * from "./reports/scdl.js"
 export {

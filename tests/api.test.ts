@@ -54,7 +54,6 @@ describe("the public API", () => {
       "isExpense",
       "requireList",
       "requireOptions",
-      "ratioReference",
       "finalTermsAsOf",
       "uncutTermsAsOf",
       "amendmentsInOrder",
@@ -83,8 +82,7 @@ describe("the public API", () => {
       "ledgerTotals",
       "paymentTermsProblem",
       "decodedConventions",
-      "explainUse",
-      "instalmentStatusText"
+      "explainUse"
     ]) {
       expect(exported).not.toContain(name)
     }

@@ -20,15 +20,14 @@ import * as Schema from "effect/Schema"
 import type { Budget, BudgetFunder } from "./budget.js"
 import { FUNDER_KIND_LABELS } from "./budget.js"
 import { above, percent, ratioOf, shareOf, timesShare } from "./ratio.js"
+import { citation } from "../vocabulary/sources.js"
 
 /** Where the rules on a budget come from. */
 export const BUDGET_SOURCES = {
-  cap: "appel à projets ou convention de la Caf : plafond de la part de la Caf dans le coût de l'action (paramètre cafShareCap)",
-  overfunding:
-    "pratique des appels à projets des Caf : les financements ne dépassent pas le coût de l'action, la participation est proratisée au-delà de 100 %",
-  inKind:
-    "Cerfa n° 15059 : les contributions volontaires en nature (comptes 86 et 87) figurent à part des charges et des produits ; code de commerce, art. L. 612-4 : seules les subventions en numéraire comptent",
-  amount: "texte de la convention (montant de l'exercice)"
+  cap: citation("caf-share-cap"),
+  overfunding: citation("overfunding"),
+  inKind: citation("budget-in-kind"),
+  amount: citation("convention-year-amount")
 } as const
 
 /**

@@ -10,7 +10,7 @@ import { CalendarDateSchema } from "../calendar/date.js"
 import { makeCodec } from "../core/codec.js"
 import { InvalidArgumentError } from "../core/errors.js"
 import type { ExplanationNode, Outcome } from "../core/explanation.js"
-import { type Fraction, rational, toFraction } from "../core/fraction.js"
+import { type Fraction, type Rational, rational, toFraction } from "../core/fraction.js"
 import { frozenResult } from "../core/freeze.js"
 import { IdSchema, MultilineTextSchema, TextSchema } from "../core/schemas.js"
 import { checkedConvention } from "../conventions/checked.js"
@@ -29,10 +29,11 @@ import {
 } from "./budget.js"
 import { retained } from "./check.js"
 import { above, percent, ratioOf, shareOf } from "./ratio.js"
+import { citation } from "../vocabulary/sources.js"
+import { signedAmount, signedPercentText } from "../vocabulary/labels.js"
 
 /** The texts the financial report rests on. */
-export const FINANCIAL_REPORT_SOURCE =
-  "arrêté du 11 octobre 2006 relatif au compte rendu financier, art. 2 et 3 ; Cerfa n° 15059"
+export const FINANCIAL_REPORT_SOURCE: string = citation("financial-report")
 
 const lineFields = {
   label: Schema.optionalKey(TextSchema),
@@ -406,19 +407,8 @@ export function comparisonOf(resolved: ResolvedConvention, report: FinancialRepo
   }
 }
 
-/** @internal A signed amount: `+3 000,00 €`, `−15 000,00 €`. */
-export function signed(amount: Euros): string {
-  return amount.isNegative() ? `−${amount.abs().format()}` : amount.isZero() ? amount.format() : `+${amount.format()}`
-}
-
-/** @internal A signed percentage: `+30 %`, `−17,6 %`. */
-export function signedPercent(share: { readonly n: bigint; readonly d: bigint }): string {
-  return share.n < 0n
-    ? `−${percent(rational(-share.n, share.d))}`
-    : share.n === 0n
-      ? percent(share)
-      : `+${percent(rational(share.n, share.d))}`
-}
+const signed = signedAmount
+const signedPercent = (share: Rational): string => signedPercentText(toFraction(share))
 
 /**
  * Compares a financial report with its forecast, line by line: the variance in euros and as a

@@ -16,15 +16,13 @@ import { resolveConvention, resolvedYear } from "../conventions/resolved.js"
 import { Euros } from "../money/euros.js"
 import type { Partner } from "../partners/partner.js"
 import { FUNDER_KIND_LABELS, type FunderKind, PUBLIC_FUNDER_KINDS } from "./budget.js"
+import { citation } from "../vocabulary/sources.js"
 
 /** The texts behind the thresholds on a partner's public subsidies of a year. */
 export const PUBLIC_FUNDING_SOURCES = {
-  auditor:
-    "code de commerce, art. L. 612-4 (subventions en numéraire reçues des autorités administratives) et art. D. 612-5 (seuil de 153 000 €)",
-  filing:
-    "loi n° 2000-321 du 12 avril 2000, art. 10 (subventions reçues de l'ensemble des autorités administratives) ; décret n° 2001-495 du 6 juin 2001, art. 2 (seuil de 153 000 €)",
-  written:
-    "loi n° 2000-321 du 12 avril 2000, art. 10 ; décret n° 2001-495 du 6 juin 2001, art. 1 (seuil de 23 000 € par subvention)"
+  auditor: citation("auditor"),
+  filing: citation("public-funding-filing"),
+  written: citation("public-funding-written")
 } as const
 
 const THRESHOLD = Euros.parse("153000")

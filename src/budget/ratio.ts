@@ -3,15 +3,9 @@
  *
  * @module
  */
-import {
-  type Rational,
-  compareRational,
-  formatFraction,
-  rational,
-  roundRational,
-  toFraction
-} from "../core/fraction.js"
+import { type Rational, compareRational, rational, roundRational, toFraction } from "../core/fraction.js"
 import { Euros } from "../money/euros.js"
+import { percentText } from "../vocabulary/labels.js"
 
 /** @internal `part / whole` as an exact fraction; undefined when the whole is zero. */
 export function shareOf(part: Euros, whole: Euros): Rational | undefined {
@@ -26,7 +20,7 @@ export function ratioOf(text: string): Rational {
 
 /** @internal A share as a French percentage with one decimal at most: `81,3 %`. */
 export function percent(share: Rational): string {
-  return `${formatFraction(toFraction(rational(share.n * 100n, share.d)), 1)} %`
+  return percentText(toFraction(share), 1)
 }
 
 /** @internal `amount × share`, rounded down to the cent (a cap or a prorated grant never exceeds its exact value). */

@@ -8,6 +8,7 @@ import { extname } from "node:path"
 import {
   ACCOMPANIMENT_KIND_LABELS,
   CONVENTION_KIND_LABELS,
+  CONVENTION_STATUS_LABELS,
   type Convention,
   FUNDING_SCHEME_LABELS,
   type Portfolio,
@@ -48,7 +49,8 @@ import {
   termsAsOf,
   SCDL_VERSIONS,
   type ScdlVersion,
-  toScdlCsv
+  toScdlCsv,
+  unmetConditions
 } from "../index.js"
 import {
   DATES_BY_YEAR_OPTION,
@@ -316,17 +318,9 @@ function terms(args: ParsedArgs, io: Io): number {
   const convention = pickConvention(conventions, option(args, "convention"), file)
   const name = (id: string) => portfolio?.partners.find((partner) => partner.id === id)?.name ?? id
   const { terms: t, applied } = termsAsOf(convention, date)
-  const STATUS = {
-    draft: "projet",
-    signed: "signée",
-    "in-force": "en vigueur",
-    ended: "échue",
-    terminated: "résiliée",
-    withdrawn: "subvention retirée"
-  } as const
   io.out(`${convention.title} (${CONVENTION_KIND_LABELS[convention.kind]})`)
   io.out(`${name(convention.funderId)} × ${name(convention.partnerId)}`)
-  io.out(`Au ${formatFrenchDate(date)} : ${STATUS[conventionStatus(convention, date)]}`)
+  io.out(`Au ${formatFrenchDate(date)} : ${CONVENTION_STATUS_LABELS[conventionStatus(convention, date)]}`)
   io.out(`- Période : du ${formatFrenchDate(t.period.start)} au ${formatFrenchDate(t.period.end)}`)
   io.out(`- Territoire : ${t.territory.join(", ")}`)
   io.out(`- Secteurs : ${t.sectors.map((sector) => SECTOR_LABELS[sector]).join(", ")}`)
@@ -384,20 +378,6 @@ function screenInBatches(
   return lines
 }
 
-/** The French labels of the rules that made a verdict fail, as `failedRules` lists them (an excluded condition that held reads "non : …"). */
-function failedLabels(node: ScreeningExplanation): Array<string> {
-  if (node.outcome !== "fail") return []
-  if (node.children.length === 0) return [node.label]
-  if (node.ruleId === "not") return [`non : ${node.children[0]?.label ?? ""}`]
-  return node.children.flatMap(failedLabels)
-}
-
-/** "condition non remplie : A", "conditions non remplies : A, B". */
-const unmet = (labels: ReadonlyArray<string>) =>
-  `${labels.length > 1 ? "conditions non remplies" : "condition non remplie"} : ${labels.join(", ")}`
-
-type ScreeningExplanation = Extract<ScreeningLine, { readonly result: unknown }>["result"]["explanation"]
-
 /** @internal `eligibility <conventions> <candidates> --date D [--convention id] [--explain] [--format text|json]` */
 function eligibility(args: ParsedArgs, io: Io): number {
   const [conventionFile, candidatesFile] = args.positional
@@ -423,7 +403,7 @@ function eligibility(args: ParsedArgs, io: Io): number {
       } else if (args.options.has("explain")) io.out(explain(line.result).join("\n"))
       else
         io.out(
-          `${line.result.eligible ? "✓" : "✗"} ${line.result.candidateId} : ${line.result.eligible ? "éligible" : `non éligible (${unmet(failedLabels(line.result.explanation))})`}`
+          `${line.result.eligible ? "✓" : "✗"} ${line.result.candidateId} : ${line.result.eligible ? "éligible" : `non éligible (${unmetConditions(line.result.failures)})`}`
         )
     }
   }

@@ -21,10 +21,10 @@ import { type Partner, safeParsePartner } from "../partners/partner.js"
 import {
   REPUBLICAN_COMMITMENT_FROM,
   REPUBLICAN_COMMITMENT_LEGAL_FORMS,
-  REPUBLICAN_COMMITMENT_SOURCE,
   commitmentText
 } from "../partners/republican-commitment.js"
 import { LEGAL_FORM_LABELS } from "../referential/codes.js"
+import { citation } from "../vocabulary/sources.js"
 
 const threshold = (id: LegalThreshold["id"]): LegalThreshold =>
   LEGAL_THRESHOLDS.find((row) => row.id === id) as LegalThreshold
@@ -181,7 +181,7 @@ function thresholdFindings(resolved: ResolvedConvention, partnerTotals: boolean)
  */
 function republicanFindings(resolved: ResolvedConvention, partner: Partner | undefined): Array<ComplianceFinding> {
   const rule = "republican-commitment"
-  const source = REPUBLICAN_COMMITMENT_SOURCE
+  const source = citation("republican-commitment")
   const signedOn = resolved.convention.signatureDate
   if (signedOn !== undefined && signedOn < REPUBLICAN_COMMITMENT_FROM) {
     return [
@@ -270,7 +270,7 @@ function checkedPartner(convention: Convention, options: unknown): Partner | und
 function durationFindings(resolved: ResolvedConvention): Array<ComplianceFinding> {
   if (resolved.convention.kind !== "convention-pluriannuelle-objectifs") return []
   const { period } = resolved.terms
-  const source = "circulaire n° 5811/SG du 29 septembre 2015"
+  const source = citation("multi-year-duration")
   if (period.end < addDays(addMonths(period.start, 24), -1)) {
     return [
       {
@@ -308,7 +308,7 @@ function amountFindings(resolved: ResolvedConvention): Array<ComplianceFinding> 
   const amounts = terms.amounts
   if (amounts === undefined) return []
   const findings: Array<ComplianceFinding> = []
-  const source = "texte de la convention (montants par exercice)"
+  const source = citation("convention-amounts")
   if (amounts.kind === "per-year") {
     const years = periodYears(terms.period)
     for (const year of years) {
@@ -364,7 +364,7 @@ function otherFindings(resolved: ResolvedConvention): Array<ComplianceFinding> {
       rule: "signature",
       severity: "info",
       message: "Projet de convention : il n'est pas encore signé.",
-      source: "loi n° 2000-321, art. 10",
+      source: citation("signature"),
       path: ["signatureDate"]
     })
   }
@@ -373,7 +373,7 @@ function otherFindings(resolved: ResolvedConvention): Array<ComplianceFinding> {
       rule: "funding-scheme-exclusion",
       severity: "error",
       message: "Le dispositif qui finance la convention figure parmi les financements exclus.",
-      source: "texte de la convention",
+      source: citation("convention-text"),
       path: ["terms", "excludedSchemes"]
     })
   }
@@ -386,7 +386,7 @@ function otherFindings(resolved: ResolvedConvention): Array<ComplianceFinding> {
       rule: "objectives-stated",
       severity: "warning",
       message: "Une convention d'objectifs sans objectif : rien ne pourra être évalué.",
-      source: "circulaire n° 5811/SG du 29 septembre 2015",
+      source: citation("multi-year-duration"),
       path: ["terms", "objectives"]
     })
   }

@@ -11,6 +11,7 @@ import { changedTerms } from "./amendment.js"
 import { paymentTermsProblem } from "./payment-terms-check.js"
 import { withdrawalRepaymentDue } from "./withdrawal.js"
 import type { ConventionFields } from "./fields.js"
+import { citation } from "../vocabulary/sources.js"
 
 type Draft = Schema.Schema.Type<typeof ConventionFields>
 
@@ -321,7 +322,7 @@ function withdrawalIssues(convention: Draft): Array<Issue> {
   ) {
     issues.push({
       path: ["withdrawal", "repaymentDueDate"],
-      message: `the repayment is due ${due}: it must fall between the decision (${withdrawal.decidedOn}) and six months after it (${withdrawalRepaymentDue({ decidedOn: withdrawal.decidedOn })}), loi n° 2000-321, art. 10-1`
+      message: `the repayment is due ${due}: it must fall between the decision (${withdrawal.decidedOn}) and six months after it (${withdrawalRepaymentDue({ decidedOn: withdrawal.decidedOn })}), ${citation("withdrawal-repayment")}`
     })
   }
   return issues

@@ -32,6 +32,8 @@ export class LineageError extends Data.TaggedError("LineageError")<{
   readonly ids: ReadonlyArray<string>
   /** What went wrong, in English. */
   readonly message: string
+  /** What went wrong, in French. */
+  readonly frenchMessage: string
 }> {}
 
 /**
@@ -64,7 +66,12 @@ export function lineage(list: ReadonlyArray<Convention>, id: string): ReadonlyAr
   const seen = new Set<string>()
   let current = byId.get(id)
   if (current === undefined) {
-    throw new LineageError({ problem: "unknown-convention", ids: [id], message: `there is no convention ${id}` })
+    throw new LineageError({
+      problem: "unknown-convention",
+      ids: [id],
+      message: `there is no convention ${id}`,
+      frenchMessage: `il n'y a pas de convention ${id}`
+    })
   }
   while (current !== undefined) {
     chain.push(current)
@@ -73,14 +80,20 @@ export function lineage(list: ReadonlyArray<Convention>, id: string): ReadonlyAr
     if (previousId === undefined) break
     const ids = [...chain.map((convention) => convention.id), previousId]
     if (seen.has(previousId)) {
-      throw new LineageError({ problem: "cycle", ids, message: `the lineage of ${id} loops: ${ids.join(" → ")}` })
+      throw new LineageError({
+        problem: "cycle",
+        ids,
+        message: `the lineage of ${id} loops: ${ids.join(" → ")}`,
+        frenchMessage: `la filiation de ${id} revient sur elle-même : ${ids.join(" → ")}`
+      })
     }
     current = byId.get(previousId)
     if (current === undefined) {
       throw new LineageError({
         problem: "missing-predecessor",
         ids,
-        message: `${chain.at(-1)?.id} follows ${previousId}, which is not in the list`
+        message: `${chain.at(-1)?.id} follows ${previousId}, which is not in the list`,
+        frenchMessage: `${chain.at(-1)?.id} fait suite à ${previousId}, qui ne figure pas dans la liste`
       })
     }
   }

@@ -7,7 +7,9 @@
 import { type CalendarDate, addDays } from "../calendar/date.js"
 import { type Period, makePeriod } from "../calendar/period.js"
 import type { Amendment, Change } from "./amendment.js"
-import type { ValidationError } from "../core/errors.js"
+import { ValidationError } from "../core/errors.js"
+import { describeValue } from "../core/describe.js"
+import { frozenResult } from "../core/freeze.js"
 import { checkedConvention, checkedDay } from "./checked.js"
 import type { Convention } from "./convention.js"
 import type { Terms } from "./terms.js"
@@ -91,6 +93,63 @@ export function withChange(terms: Terms, change: Change): Terms {
 export function amendmentsInOrder(amendments: ReadonlyArray<Amendment>): ReadonlyArray<Amendment> {
   return [...amendments].sort((a, b) =>
     a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.number - b.number
+  )
+}
+
+/**
+ * One amendment and what it changed: the terms just before it and just after it, each amendment
+ * applied in turn on the base text (by effective date, then number), whatever its effective date.
+ *
+ * @example
+ * ```ts
+ * import type { AmendmentStep } from "caf-conventions"
+ * const periodChanged = (step: AmendmentStep) => step.after.period.end !== step.before.period.end
+ * ```
+ * @category conventions
+ */
+export interface AmendmentStep {
+  /** The amendment. */
+  readonly amendment: Amendment
+  /** The terms before it. */
+  readonly before: Terms
+  /** The terms once it applies. */
+  readonly after: Terms
+}
+
+/**
+ * The amendments of a convention, in the order they apply, each with the terms before and after
+ * it: what a report's table of amendments shows. With `asOf`, only the amendments signed by that
+ * day.
+ *
+ * @example
+ * ```ts
+ * import { amendmentHistory, type Convention } from "caf-conventions"
+ * declare const convention: Convention // amendment n° 1 raising the yearly amount to 36 000 € from 2024-07-01
+ * amendmentHistory(convention).map((step) => step.amendment.number) // [1]
+ * ```
+ * @category conventions
+ */
+export function amendmentHistory(
+  convention: Convention,
+  options: { readonly asOf?: CalendarDate | string } = {}
+): ReadonlyArray<AmendmentStep> {
+  const plain = checkedConvention(convention)
+  if (options === null || typeof options !== "object")
+    throw ValidationError.of("amendment history options", [
+      { path: [], message: `expected an options object, got ${describeValue(options)}` }
+    ])
+  const asOf = options.asOf === undefined ? undefined : checkedDay(options.asOf, "asOf", "amendment history options")
+  const known = amendmentsInOrder(plain.amendments).filter(
+    (amendment) => asOf === undefined || amendment.signatureDate <= asOf
+  )
+  let terms: Terms = plain.terms
+  return frozenResult(
+    known.map((amendment) => {
+      const before = terms
+      for (const change of amendment.changes) terms = withChange(terms, change)
+      return { amendment, before, after: terms }
+    }),
+    convention
   )
 }
 

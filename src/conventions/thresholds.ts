@@ -6,6 +6,7 @@
  */
 import type { CalendarDate } from "../calendar/date.js"
 import { Euros } from "../money/euros.js"
+import { type LegalSourceId, citation } from "../vocabulary/sources.js"
 
 /**
  * A legal threshold on the yearly amount of a subsidy, in force from a date: the compliance check
@@ -29,8 +30,10 @@ export interface LegalThreshold {
   readonly from: CalendarDate
   /** What the rule requires, in French. */
   readonly requirement: string
-  /** The legal text. */
+  /** The legal text, as printed. */
   readonly source: string
+  /** The row of {@link LEGAL_SOURCES} the source is read from. */
+  readonly legalSource: LegalSourceId
 }
 
 /**
@@ -62,7 +65,8 @@ export const LEGAL_THRESHOLDS: ReadonlyArray<LegalThreshold> = [
     from: "2001-06-06" as CalendarDate,
     requirement:
       "une convention écrite précisant l'objet, le montant, les modalités de versement et les conditions d'utilisation de la subvention",
-    source: "loi n° 2000-321 du 12 avril 2000, art. 10 ; décret n° 2001-495 du 6 juin 2001, art. 1"
+    source: citation("written-convention"),
+    legalSource: "written-convention"
   },
   {
     id: "control-and-unspent-clauses",
@@ -70,8 +74,8 @@ export const LEGAL_THRESHOLDS: ReadonlyArray<LegalThreshold> = [
     from: "2021-07-03" as CalendarDate,
     requirement:
       "les modalités de contrôle et d'évaluation et les conditions de conservation d'une partie non dépensée de la subvention",
-    source:
-      "loi n° 2000-321, art. 10, modifié par la loi n° 2021-875 du 1er juillet 2021 visant à améliorer la trésorerie des associations, art. 1, en vigueur le 3 juillet 2021"
+    source: citation("control-and-unspent-clauses"),
+    legalSource: "control-and-unspent-clauses"
   },
   {
     id: "prefecture-filing",
@@ -79,7 +83,8 @@ export const LEGAL_THRESHOLDS: ReadonlyArray<LegalThreshold> = [
     from: "2001-06-06" as CalendarDate,
     requirement:
       "le dépôt à la préfecture du budget, des comptes, de la convention et du compte rendu financier, et des comptes annuels certifiés par un commissaire aux comptes",
-    source: "loi n° 2000-321, art. 10 ; décret n° 2001-495, art. 2 ; code de commerce, art. L. 612-4"
+    source: citation("prefecture-filing"),
+    legalSource: "prefecture-filing"
   },
   {
     id: "open-data-publication",
@@ -87,8 +92,8 @@ export const LEGAL_THRESHOLDS: ReadonlyArray<LegalThreshold> = [
     from: "2017-08-01" as CalendarDate,
     requirement:
       "la publication des données essentielles de la convention en données ouvertes (format SCDL subventions), au plus tard trois mois après sa signature",
-    source:
-      "décret n° 2017-779 du 5 mai 2017, pour les conventions signées à compter du 1er août 2017 ; arrêté du 17 novembre 2017"
+    source: citation("open-data-publication"),
+    legalSource: "open-data-publication"
   }
 ]
 

@@ -6,7 +6,7 @@
 import { daysInYear } from "../calendar/date.js"
 import { type Period, periodDays, periodIntersection, periodPartInYear, periodYears } from "../calendar/period.js"
 import { InvalidArgumentError, type ValidationError } from "../core/errors.js"
-import { Dec } from "../money/decimal.js"
+import { prorate, prorateSum } from "../money/allocate.js"
 import { Euros } from "../money/euros.js"
 import type { Convention } from "./convention.js"
 import { checkedConvention } from "./checked.js"
@@ -112,17 +112,19 @@ export function amountsOf(convention: Convention): ReadonlyArray<YearAmount> {
     // A whole year under one yearly amount is that amount, to the cent: no decimal arithmetic.
     const whole =
       segments.length === 1 && (segments[0] as AmountSegment).days === (segments[0] as AmountSegment).daysInYear
-    const exact = whole
-      ? undefined
-      : segments.reduce(
-          (sum, segment) =>
-            sum.plus(new Dec(segment.yearlyAmount.toString()).times(segment.days).div(segment.daysInYear)),
-          new Dec(0)
-        )
     return {
       year,
       period: part,
-      amount: exact === undefined ? (segments[0] as AmountSegment).yearlyAmount : Euros.round(exact.toString(), mode),
+      amount: whole
+        ? (segments[0] as AmountSegment).yearlyAmount
+        : prorateSum(
+            segments.map((segment) => ({
+              amount: segment.yearlyAmount,
+              part: segment.days,
+              whole: segment.daysInYear
+            })),
+            mode
+          ),
       basis: "constant",
       prorated: periodDays(part) < daysInYear(year),
       segments
@@ -139,9 +141,6 @@ function perYearAmount(convention: Convention, year: number, part: Period): Year
   const planned = periodPartInYear(unterminated.terms.period, year)
   const plannedDays = planned === undefined ? periodDays(part) : periodDays(planned)
   const days = periodDays(part)
-  const amount =
-    days === plannedDays
-      ? full
-      : Euros.round(new Dec(full.toString()).times(days).div(plannedDays).toString(), terms.payment.rounding)
+  const amount = days === plannedDays ? full : prorate(full, days, plannedDays, terms.payment.rounding)
   return { year, period: part, amount, basis: "per-year", prorated: days < plannedDays, segments: [] }
 }

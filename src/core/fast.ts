@@ -281,7 +281,8 @@ function objects(ast: SchemaAST.Objects, context: Context): Step {
       const name = property.name
       let value: unknown
       if (Object.hasOwn(record, name)) value = record[name]
-      else if (name in record) return INVALID // inherited from Object.prototype (a key named "toString")
+      else if (name in record)
+        return INVALID // inherited from Object.prototype (a key named "toString")
       else value = MISSING
       const decoded = property.step(value)
       if (decoded === INVALID) return INVALID
@@ -304,7 +305,6 @@ function objects(ast: SchemaAST.Objects, context: Context): Step {
     return share && same ? input : out
   }
 }
-
 
 /**
  * A struct's step as generated code, the same steps as the loop above with each key written out:
@@ -422,11 +422,7 @@ function withChecks(ast: SchemaAST.AST, step: Step, options: SchemaAST.ParseOpti
  * schema, each transformation's getter applied in turn (from the last link to the first), then
  * the node's own parser and checks.
  */
-function withEncoding(
-  ast: SchemaAST.AST,
-  local: Step,
-  context: Context
-): Step {
+function withEncoding(ast: SchemaAST.AST, local: Step, context: Context): Step {
   const links = ast.encoding
   if (links === undefined) return local
   const transformations = links.map((link) => getter(link.transformation, context.options))

@@ -94,6 +94,28 @@ function frenchDates(text: string): string {
   return text.replace(/\b(\d{4})-(\d{2})-(\d{2})\b/gu, "$3/$2/$1")
 }
 
+/** A term of a convention, as the amendment checks name it in English (see `changedTerms`), in French. */
+function termFr(term: string): string {
+  const fixed: Readonly<Record<string, string>> = {
+    "yearly amount": "le montant annuel",
+    "end of the period": "la fin de la période"
+  }
+  if (Object.hasOwn(fixed, term)) return fixed[term] as string
+  const patterns: ReadonlyArray<readonly [RegExp, (m: RegExpExecArray) => string]> = [
+    [/^amount of (\d+)$/u, (m) => `le montant de ${m[1]}`],
+    [/^sector (\S+)$/u, (m) => `le secteur ${m[1]}`],
+    [/^accompaniment kind (\S+)$/u, (m) => `le type d'accompagnement ${m[1]}`],
+    [/^target of (\S+) in (\d+)$/u, (m) => `la cible de ${m[1]} pour ${m[2]}`],
+    [/^target of (\S+)$/u, (m) => `la cible de ${m[1]}`],
+    [/^payment term (\S+)$/u, (m) => `la modalité de versement ${m[1]}`]
+  ]
+  for (const [pattern, fr] of patterns) {
+    const match = pattern.exec(term)
+    if (match !== null) return fr(match)
+  }
+  return term
+}
+
 /** A translation: the English pattern of a check's message, its code, and its French. */
 interface Translation {
   readonly pattern: RegExp
@@ -334,10 +356,88 @@ const TRANSLATIONS: ReadonlyArray<Translation> = [
   },
   {
     pattern:
-      /^the repayment is due (\S+): it must fall between the decision \((\S+)\) and six months after it \((\S+)\)/u,
+      /^the repayment is due (\S+): it must fall between the decision \((\S+)\) and six months after it \((\S+)\), (.+)$/u,
+    code: "rule",
+    // The source cited (m[4]) comes from the table of sources, through the English message.
+    fr: (m) =>
+      `le reversement est dû le ${m[1]} : il doit tomber entre la décision (${m[2]}) et six mois après elle (${m[3]}), ${m[4]}`
+  },
+  {
+    pattern: /^the date (\S+) is after (\S+), the last day a convention may name/u,
+    code: "range",
+    fr: (m) =>
+      `la date ${m[1]} est postérieure au ${m[2]}, dernier jour qu'une convention peut mentionner : les dates calculées à partir d'elle (bilans attendus jusqu'à 24 mois après la fin, solde versé l'année suivante et son échéance, contrôle de la durée de quatre ans) doivent exister, et le calendrier s'arrête en 9999`
+  },
+  {
+    pattern: /^a yearly-amount change needs a convention with a constant yearly amount/u,
+    code: "rule",
+    fr: () =>
+      "un changement « yearly-amount » s'applique à une convention au montant annuel constant : pour des montants par exercice, utilisez « year-amount »"
+  },
+  {
+    pattern: /^a year-amount change needs a convention with per-year amounts/u,
+    code: "rule",
+    fr: () =>
+      "un changement « year-amount » s'applique à une convention aux montants fixés par exercice : pour un montant annuel constant, utilisez « yearly-amount »"
+  },
+  {
+    pattern:
+      /^amendment n° (\d+) already changes the (.+) on (\S+): two changes of one term on one date contradict each other$/u,
     code: "rule",
     fr: (m) =>
-      `le reversement est dû le ${m[1]} : il doit tomber entre la décision (${m[2]}) et six mois après elle (${m[3]}), loi n° 2000-321, art. 10-1`
+      `l'avenant n° ${m[1]} change déjà ${termFr(m[2] as string)} au ${m[3]} : deux changements d'un même terme à la même date se contredisent`
+  },
+  {
+    pattern: /^a draft \(no signatureDate\) cannot have its subsidy withdrawn/u,
+    code: "rule",
+    fr: () =>
+      "un projet de convention (sans signatureDate) ne peut pas faire l'objet d'un retrait de subvention : la subvention n'a jamais été accordée"
+  },
+  {
+    pattern:
+      /^the breach of (\S+) is after the decision of (\S+): a withdrawal is decided once the breach is established$/u,
+    code: "rule",
+    fr: (m) =>
+      `le manquement du ${m[1]} est postérieur à la décision du ${m[2]} : un retrait se décide une fois le manquement établi`
+  },
+  {
+    pattern: /^the decision is notified (\S+), before it was taken \((\S+)\)$/u,
+    code: "rule",
+    fr: (m) => `la décision est notifiée le ${m[1]}, avant d'avoir été prise (${m[2]})`
+  },
+  {
+    pattern: /^a count of records reads no field$/u,
+    code: "rule",
+    fr: () => "un comptage d'enregistrements (« count ») ne lit aucun champ : retirez « field »"
+  },
+  {
+    pattern: /^a (distinct|sum) needs the field it reads$/u,
+    code: "rule",
+    fr: (m) =>
+      m[1] === "sum"
+        ? "une somme (« sum ») a besoin du champ qu'elle additionne : indiquez « field »"
+        : "un décompte sans doublon (« distinct ») a besoin du champ qu'il lit : indiquez « field »"
+  },
+  {
+    pattern: /^(days|hours|participants) is a number: add it up with "sum"$/u,
+    code: "rule",
+    fr: (m) => `« ${m[1]} » est un nombre : additionnez-le avec « sum »`
+  },
+  {
+    pattern: /^structures are counted with "distinct", not added up$/u,
+    code: "rule",
+    fr: () => "les structures se comptent sans doublon avec « distinct », elles ne s'additionnent pas"
+  },
+  {
+    pattern: /^atMost \((.+)\) is below atLeast \((.+)\)$/u,
+    code: "rule",
+    fr: (m) =>
+      `le maximum (atMost : ${frenchNumber(m[1] as string)}) est inférieur au minimum (atLeast : ${frenchNumber(m[2] as string)})`
+  },
+  {
+    pattern: /^give the duration in days or in hours, not both$/u,
+    code: "rule",
+    fr: () => "indiquez la durée en jours ou en heures, pas les deux"
   },
   {
     pattern: /^once this change applies, (.+)$/u,

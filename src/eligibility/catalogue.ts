@@ -5,7 +5,6 @@
  */
 import { formatFrenchDate } from "../calendar/date.js"
 import type { Outcome } from "../core/explanation.js"
-import type { ConventionStatus } from "../conventions/terms-as-of.js"
 import {
   ACCOMPANIMENT_KIND_LABELS,
   FUNDING_SCHEME_LABELS,
@@ -19,20 +18,12 @@ import type { Candidate } from "./candidate.js"
 import {
   REPUBLICAN_COMMITMENT_FROM,
   REPUBLICAN_COMMITMENT_LEGAL_FORMS,
-  REPUBLICAN_COMMITMENT_SOURCE,
   commitmentText
 } from "../partners/republican-commitment.js"
 import { type EligibilityContext, type EligibilityRule, allOf, defineRule } from "./rule.js"
 import { departementText } from "../referential/departements.js"
-
-const STATUS_FR: Record<ConventionStatus, string> = {
-  draft: "pas encore signée",
-  signed: "signée, pas encore commencée",
-  "in-force": "en vigueur",
-  ended: "échue",
-  terminated: "résiliée",
-  withdrawn: "subvention retirée pour manquement au contrat d'engagement républicain"
-}
+import { citation } from "../vocabulary/sources.js"
+import { CONVENTION_STATUS_REASONS } from "../vocabulary/labels.js"
 
 const verdict = (holds: boolean): Outcome => (holds ? "pass" : "fail")
 const list = (labels: ReadonlyArray<string>) => labels.join(", ")
@@ -51,7 +42,7 @@ const list = (labels: ReadonlyArray<string>) => labels.join(", ")
 export const CONVENTION_IN_FORCE_RULE: EligibilityRule = defineRule({
   id: "convention-in-force",
   label: "Convention en vigueur",
-  source: "Convention : période d'application, avenants et résiliation",
+  source: citation("convention-period"),
   evaluate: (_candidate, { convention, date, status, terms }) => {
     const read = { date, status, period: `${terms.period.start}..${terms.period.end}` }
     return status === "in-force"
@@ -63,7 +54,7 @@ export const CONVENTION_IN_FORCE_RULE: EligibilityRule = defineRule({
       : {
           outcome: "fail",
           read,
-          sentence: `La convention ${convention.id} n'est pas en vigueur le ${formatFrenchDate(date)} : ${STATUS_FR[status]}.`
+          sentence: `La convention ${convention.id} n'est pas en vigueur le ${formatFrenchDate(date)} : ${CONVENTION_STATUS_REASONS[status]}.`
         }
   },
   compile: ({ status }) => {
@@ -86,7 +77,7 @@ export const CONVENTION_IN_FORCE_RULE: EligibilityRule = defineRule({
 export const SECTOR_COVERED_RULE: EligibilityRule = defineRule({
   id: "sector-covered",
   label: "Secteur couvert",
-  source: "Convention : secteurs de la politique familiale couverts",
+  source: citation("convention-sectors"),
   evaluate: (candidate, { terms }) => {
     const read = { sector: candidate.sector, covered: terms.sectors }
     const label = SECTOR_LABELS[candidate.sector]
@@ -118,7 +109,7 @@ export const SECTOR_COVERED_RULE: EligibilityRule = defineRule({
 export const ACCOMPANIMENT_COVERED_RULE: EligibilityRule = defineRule({
   id: "accompaniment-covered",
   label: "Type d'accompagnement prévu",
-  source: "Convention : types d'accompagnement financés",
+  source: citation("convention-accompaniment"),
   evaluate: (candidate, { terms }) => {
     const read = { accompanimentKind: candidate.accompanimentKind, covered: terms.accompanimentKinds }
     const label = ACCOMPANIMENT_KIND_LABELS[candidate.accompanimentKind]
@@ -157,7 +148,7 @@ const SUPPORTED_SITUATIONS: ReadonlySet<Situation> = new Set([
 export const INDIVIDUAL_SUPPORT_SITUATION_RULE: EligibilityRule = defineRule({
   id: "individual-support-situation",
   label: "Structure en difficulté ou en développement",
-  source: "Convention : objectif d'accompagnement individuel des structures en difficulté et/ou en développement",
+  source: citation("convention-individual-support"),
   evaluate: (candidate) => {
     const read = { accompanimentKind: candidate.accompanimentKind, situation: candidate.situation }
     if (candidate.accompanimentKind !== "individuel") {
@@ -196,7 +187,7 @@ export const INDIVIDUAL_SUPPORT_SITUATION_RULE: EligibilityRule = defineRule({
 export const TERRITORY_RULE: EligibilityRule = defineRule({
   id: "territory",
   label: "Territoire de la convention",
-  source: "Convention : territoire d'intervention",
+  source: citation("convention-territory"),
   evaluate: (candidate, { terms }) => {
     const read = { departement: candidate.departement, territory: terms.territory }
     return terms.territory.includes(candidate.departement)
@@ -252,7 +243,7 @@ export const ADMISSIBLE_LEGAL_FORMS: ReadonlySet<LegalForm> = new Set([
 export const LEGAL_FORM_RULE: EligibilityRule = defineRule({
   id: "legal-form",
   label: "Forme juridique admissible",
-  source: "loi n° 2014-856 du 31 juillet 2014 relative à l'économie sociale et solidaire, art. 1",
+  source: citation("ess-legal-forms"),
   evaluate: (candidate) => {
     const read = { legalForm: candidate.legalForm }
     const label = LEGAL_FORM_LABELS[candidate.legalForm]
@@ -283,7 +274,7 @@ export const LEGAL_FORM_RULE: EligibilityRule = defineRule({
 export const EMPLOYER_STRUCTURE_RULE: EligibilityRule = defineRule({
   id: "employer-structure",
   label: "Structure employeuse",
-  source: "loi n° 2014-856 du 31 juillet 2014, art. 61 (dispositif local d'accompagnement des structures employeuses)",
+  source: citation("local-support-scheme"),
   evaluate: (candidate) => {
     const read = { employer: candidate.employer }
     if (candidate.employer === undefined)
@@ -331,7 +322,7 @@ function republicanOutcome(
 export const REPUBLICAN_COMMITMENT_RULE: EligibilityRule = defineRule({
   id: "republican-commitment",
   label: "Contrat d'engagement républicain",
-  source: REPUBLICAN_COMMITMENT_SOURCE,
+  source: citation("republican-commitment"),
   evaluate: (candidate, { date }) => {
     const { outcome, requested } = republicanOutcome(candidate, date)
     const commitment = candidate.republicanCommitment
@@ -394,7 +385,7 @@ export const REPUBLICAN_COMMITMENT_RULE: EligibilityRule = defineRule({
 export const NOT_THE_PARTNER_RULE: EligibilityRule = defineRule({
   id: "not-the-partner",
   label: "Structure tierce",
-  source: "Convention : le partenaire accompagne des structures tierces",
+  source: citation("convention-third-parties"),
   evaluate: (candidate, { convention }) => {
     const read = { structureId: candidate.structureId, partnerId: convention.partnerId }
     return candidate.structureId !== convention.partnerId
@@ -462,8 +453,7 @@ function doubleFunding(candidate: Candidate, context: EligibilityContext) {
 export const NO_DOUBLE_FUNDING_RULE: EligibilityRule = defineRule({
   id: "no-double-funding",
   label: "Pas de double financement",
-  source:
-    "Convention : financement hors dispositifs exclus (Fonds publics et territoires) ; une même action n'est pas financée deux fois",
+  source: citation("convention-no-double-funding"),
   evaluate: (candidate, context) => {
     const conflicts = doubleFunding(candidate, context)
     const read = {

@@ -14,6 +14,7 @@ import { DEFAULT_ELIGIBILITY_RULES } from "./catalogue.js"
 import { checkedConvention, checkedDay } from "../conventions/checked.js"
 import { describeValue } from "../core/describe.js"
 import { type EligibilityContext, type RuleTree, checkedTree, compileTree, contextOf, explainTree } from "./rule.js"
+import type { RuleFailure } from "../vocabulary/labels.js"
 
 /**
  * Options of the eligibility functions: the day asked about (`yyyy-MM-dd`), and the rule tree
@@ -54,6 +55,8 @@ export interface EligibilityResult {
   readonly eligible: boolean
   /** The ids of the rules that failed, in tree order (`not:<id>` when an excluded condition held). */
   readonly failedRules: ReadonlyArray<string>
+  /** The same rules with their French labels, for renderers ({@link unmetConditions} prints them). */
+  readonly failures: ReadonlyArray<RuleFailure>
   /** The explanation tree, rule by rule. */
   readonly explanation: ExplanationNode
 }
@@ -100,6 +103,17 @@ function failedRules(node: ExplanationNode): Array<string> {
   return node.children.flatMap(failedRules)
 }
 
+/** The same rules as {@link failedRules}, with their labels. */
+function failures(node: ExplanationNode): Array<RuleFailure> {
+  if (node.outcome !== "fail") return []
+  if (node.children.length === 0) return [{ ruleId: node.ruleId, label: node.label, excluded: false }]
+  if (node.ruleId === "not") {
+    const [held] = node.children
+    return held === undefined ? [] : [{ ruleId: held.ruleId, label: held.label, excluded: true }]
+  }
+  return node.children.flatMap(failures)
+}
+
 function explainOne(candidate: Candidate, context: EligibilityContext, rules: RuleTree): EligibilityResult {
   const explanation = explainTree(rules, candidate, context)
   return {
@@ -107,6 +121,7 @@ function explainOne(candidate: Candidate, context: EligibilityContext, rules: Ru
     date: context.date,
     eligible: explanation.outcome !== "fail",
     failedRules: failedRules(explanation),
+    failures: failures(explanation),
     explanation
   }
 }

@@ -5,7 +5,6 @@
  */
 import { type CalendarDate, addDays, formatFrenchDate } from "../calendar/date.js"
 import type { ExplanationNode, Outcome } from "../core/explanation.js"
-import { formatFraction } from "../core/fraction.js"
 import { counted } from "../core/plural.js"
 import type { Convention } from "../conventions/convention.js"
 import type { Terms } from "../conventions/terms.js"
@@ -17,7 +16,8 @@ import type { PaymentSchedule } from "./schedule.js"
 import type { Modulation, Settlement } from "./settlement.js"
 import type { FinancialReport, FundingYearState } from "./state.js"
 import type { YearRepayment } from "./repayments.js"
-import { REPUBLICAN_COMMITMENT_SOURCE } from "../partners/republican-commitment.js"
+import { citation } from "../vocabulary/sources.js"
+import { percentText } from "../vocabulary/labels.js"
 
 /** @internal What the explanation of a year reads. */
 export interface UseParts {
@@ -69,7 +69,7 @@ function instalmentNode(position: InstalmentPosition): ExplanationNode {
         ? "pass"
         : "not-applicable",
     `${instalment.amount.format()} prévus${offset}, ${position.paid.format()} versés : ${instalmentStatusText(position)}${instalment.deadline === undefined ? "" : ` (au plus tard le ${formatFrenchDate(instalment.deadline)})`}.`,
-    "Convention : modalités de versement ; loi n° 2000-321, art. 10, modifiée par la loi n° 2021-875 du 1er juillet 2021, art. 2 (versement dans les 60 jours de la notification, sauf dates fixées par la convention)",
+    citation("payment-terms"),
     {
       paid: position.paid,
       payments: position.paymentIds,
@@ -125,8 +125,7 @@ function whereUnspentGoes(parts: UseParts): string {
 
 function unspentNode(parts: UseParts): ExplanationNode {
   const { settlement } = parts
-  const source =
-    "Convention : clause sur l'excédent ; circulaire n° 5811/SG du 29 septembre 2015, annexe 1 ; loi n° 2000-321, art. 10"
+  const source = citation("unspent-clause")
   const read = { unspent: settlement.unspent, keepable: settlement.keepable }
   if (parts.state === "not-started" || parts.state === "in-progress") {
     const sentence =
@@ -170,7 +169,7 @@ function withdrawalNodes(convention: Convention, parts: UseParts): ReadonlyArray
       "Retrait de la subvention",
       owed === undefined ? "not-applicable" : "fail",
       sentence,
-      `${REPUBLICAN_COMMITMENT_SOURCE}, art. 4 (retrait au prorata de la période restant à courir à la date du manquement)`,
+      citation("republican-withdrawal"),
       {
         effectiveFrom: withdrawal.effectiveFrom,
         decidedOn: withdrawal.decidedOn,
@@ -195,9 +194,7 @@ export function explainUse(convention: Convention, year: number, parts: UseParts
     })
     .join(", ")
   const consumption =
-    settlement.consumption === undefined
-      ? ""
-      : ` ; taux de consommation ${formatFraction({ numerator: settlement.consumption.numerator * 100, denominator: settlement.consumption.denominator }, 1)} %`
+    settlement.consumption === undefined ? "" : ` ; taux de consommation ${percentText(settlement.consumption)}`
   const final = parts.state === "ended" || parts.state === "not-covered"
   const provisional = final ? "" : " (provisoire : l'année n'est pas terminée)"
   const outcome = outcomeText(year, parts)
@@ -235,7 +232,7 @@ export function explainUse(convention: Convention, year: number, parts: UseParts
       "Dépenses",
       "pass",
       `${counted(parts.eligibleExpenses.length, "dépense éligible", "dépenses éligibles")} pour ${settlement.eligibleSpend.format()}${ineligibleText === "" ? "" : ` ; non retenues : ${ineligibleText}`}${consumption}.`,
-      "Convention : conditions d'utilisation de la subvention ; compte rendu financier (Cerfa n° 15059)",
+      citation("use-conditions"),
       { eligibleSpend: settlement.eligibleSpend, ineligible: parts.ineligibleExpenses.length }
     ),
     unspentNode(parts),
@@ -264,7 +261,7 @@ export function explainUse(convention: Convention, year: number, parts: UseParts
             "Compte rendu financier",
             parts.financialReport.late ? "fail" : "pass",
             `Attendu au plus tard le ${formatFrenchDate(parts.financialReport.dueDate)}${financialReportReceipt(parts.financialReport)}${parts.financialReport.late ? " : en retard" : ""}.`,
-            "loi n° 2000-321, art. 10 (six mois après la fin de l'exercice) ; Cerfa n° 15059",
+            citation("financial-report-deadline"),
             {
               dueDate: parts.financialReport.dueDate,
               receivedOn: parts.financialReport.receivedOn,

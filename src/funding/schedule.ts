@@ -23,6 +23,8 @@ import type { PaymentTerms } from "../conventions/terms.js"
 import type { YearAmount } from "../conventions/yearly-amounts.js"
 import { Dec } from "../money/decimal.js"
 import { Euros } from "../money/euros.js"
+import { citation } from "../vocabulary/sources.js"
+import { percentText } from "../vocabulary/labels.js"
 
 /**
  * Options of a schedule: the year; the day the schedule is drawn (`asOf`: only the amendments
@@ -175,12 +177,9 @@ const ORDINALS = [
   "Neuvième",
   "Dixième"
 ]
-const PAYMENT_SOURCE =
-  "Convention : modalités de versement ; loi n° 2000-321, art. 10, modifiée par la loi n° 2021-875 du 1er juillet 2021, art. 2 (versement dans les 60 jours de la notification, sauf dates fixées par la convention)"
+const PAYMENT_SOURCE = citation("payment-terms")
 
-function percent(share: string): string {
-  return `${new Dec(share).times(100).toString().replace(".", ",")} %`
-}
+const percent = (share: string): string => percentText(share)
 
 function dayOfYear(year: number, monthDay: string): CalendarDate {
   return readCalendarDate(`${year}-${monthDay}`)
@@ -622,7 +621,7 @@ function explainSchedule(parts: ScheduleParts): ExplanationNode {
     outcome: "pass",
     read: { year, amount: yearAmount.amount, excess: parts.excess },
     sentence: `Montant ${year} : ${yearAmount.amount.format()} (${basis}${amended}${cut})${unknown}${excess} ; compte rendu financier attendu au plus tard le ${formatFrenchDate(reports.financialReportDue)}.`,
-    source: "Convention : montant de la subvention ; loi n° 2000-321, art. 10",
+    source: citation("year-amount"),
     children
   }
 }

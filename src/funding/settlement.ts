@@ -10,6 +10,7 @@ import { Dec } from "../money/decimal.js"
 import { Euros } from "../money/euros.js"
 import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
 import { counted } from "../core/plural.js"
+import { percentText } from "../vocabulary/labels.js"
 
 /**
  * The reduction applied for missed objectives, if the convention provides one.
@@ -67,7 +68,7 @@ export function modulation(amount: Euros, terms: Terms, objectives: ObjectivesEv
       rule: clause.rule,
       missedObjectives: ids,
       reduction,
-      sentence: `${counted(missed.length, "objectif manqué", "objectifs manqués")} × ${new Dec(clause.ratePerMissedObjective).times(100).toString()} % : réduction de ${reduction.format()}.`
+      sentence: `${counted(missed.length, "objectif manqué", "objectifs manqués")} × ${percentText(clause.ratePerMissedObjective)} : réduction de ${reduction.format()}.`
     }
   }
   // proportional: each objective weighs an equal share of the amount; a missed one loses its
@@ -88,8 +89,8 @@ export function modulation(amount: Euros, terms: Terms, objectives: ObjectivesEv
     missedObjectives: ids,
     reduction,
     sentence: reduction.isZero()
-      ? `${missed.length > 1 ? "Objectifs manqués" : "Objectif manqué"} dans la tolérance de ${tolerance.times(100).toString()} % : pas de réduction.`
-      : `Réduction proportionnelle à l'écart sur ${counted(missed.length, "objectif manqué", "objectifs manqués")}, au-delà de la tolérance de ${tolerance.times(100).toString()} % : ${reduction.format()}.`
+      ? `${missed.length > 1 ? "Objectifs manqués" : "Objectif manqué"} dans la tolérance de ${percentText(clause.tolerance)} : pas de réduction.`
+      : `Réduction proportionnelle à l'écart sur ${counted(missed.length, "objectif manqué", "objectifs manqués")}, au-delà de la tolérance de ${percentText(clause.tolerance)} : ${reduction.format()}.`
   }
 }
 

@@ -102,3 +102,50 @@ export function prorate(amount: Euros, part: number, whole: number, mode: Roundi
   }
   return Euros.round(new Dec(amount.toString()).times(partValue).div(wholeValue).toString(), mode)
 }
+
+/**
+ * The sum of several shares (`amount × part / whole` each), rounded to the cent once, with `mode`
+ * (`half-up` by default): a year's amount when the yearly amount changes inside the year, each
+ * yearly amount for its days. Rounding once keeps the cents a rounding of each share would lose.
+ * Each share requires `0 ≤ part ≤ whole` and `whole > 0`.
+ *
+ * @example
+ * ```ts
+ * import { Euros, prorateSum } from "caf-conventions"
+ * const shares = [
+ *   { amount: Euros.parse("30000"), part: 182, whole: 366 },
+ *   { amount: Euros.parse("36000"), part: 184, whole: 366 }
+ * ]
+ * prorateSum(shares).toString() //=> "33016.39"
+ * ```
+ * @category money
+ */
+export function prorateSum(
+  shares: ReadonlyArray<{ readonly amount: Euros; readonly part: number; readonly whole: number }>,
+  mode: RoundingMode = "half-up"
+): Euros {
+  if (!Array.isArray(shares))
+    throw new InvalidArgumentError({
+      argument: "shares",
+      message: `expected a list of { amount, part, whole }, got ${describeValue(shares)}`
+    })
+  let sum = new Dec(0)
+  shares.forEach((share, index) => {
+    if (share === null || typeof share !== "object" || !Euros.isEuros(share.amount))
+      throw new InvalidArgumentError({
+        argument: `shares[${index}]`,
+        message: `expected { amount, part, whole }, got ${describeValue(share)}`
+      })
+    const wholeValue = nonNegative(share.whole, `shares[${index}].whole`)
+    if (wholeValue.isZero())
+      throw new InvalidArgumentError({ argument: `shares[${index}].whole`, message: "whole must be positive" })
+    const partValue = nonNegative(share.part, `shares[${index}].part`)
+    if (partValue.gt(wholeValue))
+      throw new InvalidArgumentError({
+        argument: `shares[${index}].part`,
+        message: `part (${share.part}) must not exceed whole (${share.whole})`
+      })
+    sum = sum.plus(new Dec(share.amount.toString()).times(partValue).div(wholeValue))
+  })
+  return Euros.round(sum.toString(), mode)
+}

@@ -156,15 +156,6 @@ export interface ObjectivesEvaluation {
   readonly explanation: ExplanationNode
 }
 
-/** @internal An objective's status in a word or two, as the reports' tables and charts write it. */
-export const OBJECTIVE_STATUS_LABELS: Readonly<Record<ObjectiveStatus, string>> = {
-  met: "atteint",
-  "not-met": "non atteint",
-  "in-progress": "en cours",
-  "not-started": "année non commencée",
-  "not-applicable": "sans objet"
-}
-
 const STATUS_FR: Record<ObjectiveStatus, string> = {
   met: "objectif atteint",
   "not-met": "objectif non atteint",

@@ -9,6 +9,7 @@ import * as Schema from "effect/Schema"
 import { type CalendarDate, CalendarDateSchema } from "../calendar/date.js"
 import { TextSchema } from "../core/schemas.js"
 import type { LegalForm } from "../referential/codes.js"
+import { LEGAL_TEXTS, citation } from "../vocabulary/sources.js"
 
 /**
  * How a partner meets the obligation of loi n° 2000-321, art. 10-1: it subscribed the contract
@@ -37,7 +38,7 @@ export type RepublicanCommitmentBasis = "souscription" | "agrement" | "reconnais
  */
 export const REPUBLICAN_COMMITMENT_BASIS_LABELS: Readonly<Record<RepublicanCommitmentBasis, string>> = {
   souscription: "contrat souscrit",
-  agrement: "agréée au titre de l'article 25-1 de la loi n° 2000-321",
+  agrement: `agréée au titre de l'article 25-1 de la ${LEGAL_TEXTS["loi-2000-321"].short}`,
   "reconnaissance-utilite-publique": "reconnue d'utilité publique"
 }
 
@@ -106,8 +107,7 @@ export const REPUBLICAN_COMMITMENT_FROM = "2022-01-01" as CalendarDate
  * ```
  * @category partners
  */
-export const REPUBLICAN_COMMITMENT_SOURCE =
-  "loi n° 2000-321 du 12 avril 2000, art. 10-1, créé par la loi n° 2021-1109 du 24 août 2021, art. 12 ; décret n° 2021-1947 du 31 décembre 2021"
+export const REPUBLICAN_COMMITMENT_SOURCE: string = citation("republican-commitment")
 
 /**
  * The legal forms the obligation binds: associations and foundations (loi n° 2000-321,

@@ -8,18 +8,28 @@ import { type CalendarDate, calendarDate, formatFrenchDate } from "../calendar/d
 import { type Fraction, formatDecimal, formatFraction } from "../core/fraction.js"
 import type { ComplianceFinding } from "../conventions/finding.js"
 import { readingReport, requireReport } from "./guard.js"
+import { frozenResult } from "../core/freeze.js"
+import { citation } from "../vocabulary/sources.js"
+import {
+  CONVENTION_STATUS_LABELS,
+  OBJECTIVE_STATUS_LABELS,
+  instalmentStatusText,
+  percentText,
+  signedAmount,
+  signedPercentText
+} from "../vocabulary/labels.js"
 import type { Target } from "../conventions/objective.js"
-import { financialReportReceipt, instalmentStatusText } from "../funding/labels.js"
+import { financialReportReceipt } from "../vocabulary/labels.js"
 import type { LedgerTotals } from "../funding/ledger.js"
 import type { YearRepayment } from "../funding/repayments.js"
 import { EXPENSE_EXCLUSION_LABELS } from "../funding/expenses.js"
 import { Euros } from "../money/euros.js"
 import { formatFrenchAmount } from "../money/format.js"
 import { CONVENTION_KIND_LABELS } from "../referential/convention-codes.js"
-import { OBJECTIVE_STATUS_LABELS, type ObjectiveResult } from "../objectives/evaluate.js"
+import type { ObjectiveResult } from "../objectives/evaluate.js"
 import { ratioReference } from "../objectives/ratio.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
-import { type FinancialReportComparison, signed, signedPercent } from "../budget/financial-report.js"
+import type { FinancialReportComparison } from "../budget/financial-report.js"
 import { amendmentsSection, conventionPaymentsSection, otherExpensesLine, sectorsLine } from "./content.js"
 import { type Bar, type Block, type Chart, type ChartGroup, type ReportDocument, type Section } from "./shape.js"
 
@@ -29,25 +39,14 @@ const SEVERITY: Record<ComplianceFinding["severity"], string> = {
   warning: "À vérifier",
   info: "Information"
 }
-const STATUS_FR = {
-  draft: "projet",
-  signed: "signée, pas encore commencée",
-  "in-force": "en vigueur",
-  ended: "échue",
-  terminated: "résiliée",
-  withdrawn: "subvention retirée"
-} as const
 
 const number = (fraction: Fraction) => formatFraction(fraction)
 const toNumber = (fraction: Fraction) => fraction.numerator / fraction.denominator
-const percent = (fraction: Fraction | undefined) =>
-  fraction === undefined
-    ? "—"
-    : `${formatFraction({ numerator: fraction.numerator * 100, denominator: fraction.denominator }, 1)} %`
+const percent = (fraction: Fraction | undefined) => (fraction === undefined ? "—" : percentText(fraction))
 
 function targetText(target: Target, share = false): string {
   // A share's target is a proportion: written in percent.
-  const text = (value: number) => (share ? `${formatDecimal(value * 100)} %` : formatDecimal(value))
+  const text = (value: number) => (share ? percentText(value) : formatDecimal(value))
   if (target.atLeast !== undefined && target.atMost !== undefined)
     return `${text(target.atLeast)} à ${text(target.atMost)}`
   return target.atLeast !== undefined ? `≥ ${text(target.atLeast)}` : `≤ ${text(target.atMost as number)}`
@@ -66,7 +65,7 @@ function withdrawalItems(report: AnnualReport | ConventionReport): Array<string>
       ? ` ; ${total.format()} versés pour la période postérieure au manquement, à restituer au plus tard le ${formatFrenchDate(due)}`
       : ""
   return [
-    `Retrait de la subvention : décidé le ${formatFrenchDate(withdrawal.decidedOn)}, à compter du ${formatFrenchDate(withdrawal.effectiveFrom)}, pour manquement au contrat d'engagement républicain (« ${withdrawal.reason} »)${repay} (loi n° 2000-321, art. 10-1 ; décret n° 2021-1947, art. 4)`
+    `Retrait de la subvention : décidé le ${formatFrenchDate(withdrawal.decidedOn)}, à compter du ${formatFrenchDate(withdrawal.effectiveFrom)}, pour manquement au contrat d'engagement républicain (« ${withdrawal.reason} »)${repay} (${citation("withdrawal-grounds")})`
   ]
 }
 
@@ -80,7 +79,7 @@ function conventionSection(report: AnnualReport | ConventionReport): Section {
     `Période : du ${formatFrenchDate(period.start)} au ${formatFrenchDate(period.end)}${convention.termination === undefined ? "" : ` (résiliée au ${formatFrenchDate(convention.termination.date)})`}`,
     sectorsLine(report),
     ...withdrawalItems(report),
-    ...(report.kind === "annual" ? [`Statut : ${STATUS_FR[report.status]}`] : []),
+    ...(report.kind === "annual" ? [`Statut : ${CONVENTION_STATUS_LABELS[report.status]}`] : []),
     ...(report.asOf === undefined ? [] : [`Situation arrêtée au ${formatFrenchDate(report.asOf)}`])
   ]
   const lineage =
@@ -299,10 +298,8 @@ function financialReportBlocks(comparison: FinancialReportComparison | undefined
     `${line.account} ${line.label}`,
     line.forecast.format(),
     line.actual.format(),
-    signed(line.variance),
-    line.varianceShare === undefined
-      ? "—"
-      : signedPercent({ n: BigInt(line.varianceShare.numerator), d: BigInt(line.varianceShare.denominator) }),
+    signedAmount(line.variance),
+    line.varianceShare === undefined ? "—" : signedPercentText(line.varianceShare),
     line.explanation ?? (line.beyondTolerance ? "écart à expliquer" : "")
   ])
   const { charges, products } = comparison.totals
@@ -311,7 +308,7 @@ function financialReportBlocks(comparison: FinancialReportComparison | undefined
     "Charges (60 à 68)",
     charges.forecast.format(),
     charges.actual.format(),
-    signed(charges.actual.minus(charges.forecast)),
+    signedAmount(charges.actual.minus(charges.forecast)),
     "",
     ""
   ])
@@ -320,7 +317,7 @@ function financialReportBlocks(comparison: FinancialReportComparison | undefined
     "Produits (70 à 79)",
     products.forecast.format(),
     products.actual.format(),
-    signed(products.actual.minus(products.forecast)),
+    signedAmount(products.actual.minus(products.forecast)),
     "",
     ""
   ])
@@ -463,14 +460,36 @@ export function renderedReport(
   report: AnnualReport | ConventionReport,
   render: (document: ReportDocument) => string
 ): string {
-  return readingReport(() => render(reportDocument(report)))
+  return readingReport(() => render(documentOf(report)))
 }
 
 /** A section when there is one. */
 const optional = (section: Section | undefined): ReadonlyArray<Section> => (section === undefined ? [] : [section])
 
-/** @internal Builds the content of a report. */
+/**
+ * The content of a yearly or end-of-convention review, before any format: its title, and its
+ * sections of paragraphs, lists, tables and charts, in French, as the Markdown and HTML renderers
+ * write them. An application writes its own renderer (a word-processor file, a page of its own)
+ * from it. A value that is not a report is an InvalidArgumentError naming it.
+ *
+ * @example
+ * ```ts
+ * import { annualReport, reportDocument, type Convention } from "caf-conventions"
+ * declare const cpo: Convention
+ * reportDocument(annualReport(cpo, { year: 2024, activities: [], payments: [], expenses: [] })).sections.map((s) => s.title)[0]
+ * //=> "Convention"
+ * ```
+ * @category reports
+ */
 export function reportDocument(report: AnnualReport | ConventionReport): ReportDocument {
+  return frozenResult(
+    readingReport(() => documentOf(report)),
+    report
+  )
+}
+
+/** Builds the content of a report. */
+function documentOf(report: AnnualReport | ConventionReport): ReportDocument {
   requireReport(report)
   const { convention } = report
   // The day the report stands at: the day given, or else the end of what it covers.

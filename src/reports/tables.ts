@@ -9,18 +9,16 @@ import { type CalendarDate, formatFrenchDate } from "../calendar/date.js"
 import { InvalidArgumentError } from "../core/errors.js"
 import { type Fraction, formatDecimal, formatFraction } from "../core/fraction.js"
 import { freeTextCell } from "../core/csv.js"
-import type { Amendment, Change } from "../conventions/amendment.js"
+import type { Change } from "../conventions/amendment.js"
 import type { Convention } from "../conventions/convention.js"
 import type { Target } from "../conventions/objective.js"
 import type { Terms } from "../conventions/terms.js"
-import { amendmentsInOrder, withChange } from "../conventions/terms-as-of.js"
+import { type AmendmentStep, amendmentHistory } from "../conventions/terms-as-of.js"
 import { EXPENSE_EXCLUSION_LABELS, type IneligibleExpense } from "../funding/expenses.js"
-import { instalmentStatusText } from "../funding/labels.js"
 import type { FundingUse } from "../funding/use.js"
-import { Dec } from "../money/decimal.js"
+import { OBJECTIVE_STATUS_LABELS, instalmentStatusText, percentText } from "../vocabulary/labels.js"
 import { Euros } from "../money/euros.js"
 import { ACCOMPANIMENT_KIND_LABELS, SECTOR_LABELS } from "../referential/codes.js"
-import { OBJECTIVE_STATUS_LABELS } from "../objectives/evaluate.js"
 import { readingReport, requireReport } from "./guard.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 
@@ -106,7 +104,7 @@ const EMPTY = text("")
 
 /** A target in words; a share's in percent. */
 function targetText(target: Target, share: boolean): string {
-  const write = (value: number) => (share ? `${formatDecimal(value * 100)} %` : formatDecimal(value))
+  const write = (value: number) => (share ? percentText(value) : formatDecimal(value))
   if (target.atLeast !== undefined && target.atMost !== undefined)
     return `${write(target.atLeast)} à ${write(target.atMost)}`
   if (target.atLeast !== undefined) return `≥ ${write(target.atLeast)}`
@@ -124,7 +122,6 @@ function amountsText(terms: Terms): string {
 }
 
 /** A ratio in percent, exactly (`0.07` → `7`, `0.575` → `57,5`), with a decimal comma. */
-const percentOf = (ratio: string | number) => new Dec(ratio).times(100).toString().replace(".", ",")
 
 /** What a change does, in French. */
 function changeText(change: Change, terms: Terms): string {
@@ -151,14 +148,14 @@ function changeText(change: Change, terms: Terms): string {
     }
     case "payment-terms": {
       const parts = [
-        ...(change.advanceRate === undefined ? [] : [`avance de ${percentOf(change.advanceRate)} %`]),
+        ...(change.advanceRate === undefined ? [] : [`avance de ${percentText(change.advanceRate)}`]),
         ...(change.advanceDue === undefined
           ? []
           : [`avance exigible le ${change.advanceDue.split("-").reverse().join("/")}`]),
         ...(change.instalments === undefined
           ? []
           : [
-              `${several(change.instalments.length, "versement intermédiaire", "versements intermédiaires")} : ${change.instalments.map((term) => `${percentOf(term.share)} % le ${term.due.split("-").reverse().join("/")}`).join(", ")}`
+              `${several(change.instalments.length, "versement intermédiaire", "versements intermédiaires")} : ${change.instalments.map((term) => `${percentText(term.share)} le ${term.due.split("-").reverse().join("/")}`).join(", ")}`
             ]),
         ...(change.balanceTrigger === undefined
           ? []
@@ -179,19 +176,8 @@ function changeText(change: Change, terms: Terms): string {
  * @internal The amendments a report knows of (signed on or before its day, every one without a
  * day), in the order they apply, each with the terms before and after it.
  */
-export function knownAmendments(
-  convention: Convention,
-  asOf: CalendarDate | undefined
-): ReadonlyArray<{ readonly amendment: Amendment; readonly before: Terms; readonly after: Terms }> {
-  const known = amendmentsInOrder(convention.amendments).filter(
-    (amendment) => asOf === undefined || amendment.signatureDate <= asOf
-  )
-  let terms: Terms = convention.terms
-  return known.map((amendment) => {
-    const before = terms
-    for (const change of amendment.changes) terms = withChange(terms, change)
-    return { amendment, before, after: terms }
-  })
+export function knownAmendments(convention: Convention, asOf: CalendarDate | undefined): ReadonlyArray<AmendmentStep> {
+  return amendmentHistory(convention, asOf === undefined ? {} : { asOf })
 }
 
 function amendmentsTable(report: AnnualReport | ConventionReport): ReportTable {

@@ -49,6 +49,7 @@ describe("lineage", () => {
       ["cpo-2026-2029"],
       "there is no convention cpo-2026-2029"
     ])
+    expect(error.frenchMessage).toBe("il n'y a pas de convention cpo-2026-2029")
   })
 
   it("reports a missing predecessor", () => {
@@ -56,6 +57,9 @@ describe("lineage", () => {
     expect(error.problem).toBe("missing-predecessor")
     expect(error.ids).toEqual(["cpo-2023-2025", "accord-cadre-2020-2022", "appui-technique-2018"])
     expect(error.message).toBe("accord-cadre-2020-2022 follows appui-technique-2018, which is not in the list")
+    expect(error.frenchMessage).toBe(
+      "accord-cadre-2020-2022 fait suite à appui-technique-2018, qui ne figure pas dans la liste"
+    )
     const next = lineageError(() => lineage([conventions[2]!], "cpo-2023-2025"))
     expect([next.ids, next.message]).toEqual([
       ["cpo-2023-2025", "accord-cadre-2020-2022"],

@@ -243,3 +243,54 @@ describe("the French of the withdrawal's and the budget's checks", () => {
     ])
   })
 })
+
+describe("consistency messages in French", () => {
+  it("translates the amendment, withdrawal, indicator and date checks", () => {
+    const cases: ReadonlyArray<readonly [string, string]> = [
+      [
+        "amendment n° 1 already changes the yearly amount on 2024-07-01: two changes of one term on one date contradict each other",
+        "l'avenant n° 1 change déjà le montant annuel au 01/07/2024 : deux changements d'un même terme à la même date se contredisent"
+      ],
+      [
+        "amendment n° 2 already changes the target of individuel in 2025 on 2025-01-01: two changes of one term on one date contradict each other",
+        "l'avenant n° 2 change déjà la cible de individuel pour 2025 au 01/01/2025 : deux changements d'un même terme à la même date se contredisent"
+      ],
+      [
+        "a year-amount change needs a convention with per-year amounts (use yearly-amount)",
+        "un changement « year-amount » s'applique à une convention aux montants fixés par exercice : pour un montant annuel constant, utilisez « yearly-amount »"
+      ],
+      [
+        "the breach of 2024-05-01 is after the decision of 2024-04-01: a withdrawal is decided once the breach is established",
+        "le manquement du 01/05/2024 est postérieur à la décision du 01/04/2024 : un retrait se décide une fois le manquement établi"
+      ],
+      [
+        "the decision is notified 2024-03-01, before it was taken (2024-04-01)",
+        "la décision est notifiée le 01/03/2024, avant d'avoir été prise (01/04/2024)"
+      ],
+      [
+        "a sum needs the field it reads",
+        "une somme (« sum ») a besoin du champ qu'elle additionne : indiquez « field »"
+      ],
+      ['days is a number: add it up with "sum"', "« days » est un nombre : additionnez-le avec « sum »"],
+      ["atMost (2.5) is below atLeast (3)", "le maximum (atMost : 2,5) est inférieur au minimum (atLeast : 3)"],
+      ["give the duration in days or in hours, not both", "indiquez la durée en jours ou en heures, pas les deux"]
+    ]
+    for (const [english, french] of cases) expect(translate(english)?.fr, english).toBe(french)
+  })
+
+  it("gives an amendment conflict of a real convention its French message", () => {
+    const change = { kind: "yearly-amount", yearlyAmount: "32000.00" }
+    const amendment = (number: number) => ({
+      number,
+      signatureDate: "2024-06-15",
+      effectiveDate: "2024-07-01",
+      reason: "Hausse du montant",
+      changes: [change]
+    })
+    const issues = issuesOf(founding((json) => (json.amendments = [amendment(1), amendment(2)])))
+    expect(issues.map((issue) => [issue.code, issue.messages?.fr])).toContainEqual([
+      "rule",
+      'l\'avenant n° 1 change déjà le montant annuel au 01/07/2024 : deux changements d\'un même terme à la même date se contredisent (valeur trouvée : {"kind":"yearly-amount","yearlyAmount":"32000.00"})'
+    ])
+  })
+})
