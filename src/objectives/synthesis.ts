@@ -15,7 +15,7 @@ import type { RuleTree } from "../eligibility/rule.js"
 import { conventionObjectivesLabel, objectivesSource, synthesisSentence } from "../vocabulary/objectives.js"
 import type { Activity } from "./activity.js"
 import type { ObjectiveStatus, ObjectivesEvaluation } from "./evaluate.js"
-import { checkedOptions, resolutionAsOf, yearEvaluation } from "./year.js"
+import { checkedOptions, resolutionAsOf, synthesisFacts, yearEvaluation } from "./year.js"
 import { YearTally, planYear } from "./plan.js"
 import { type RecordCounts, feedAsync, feedIterable, feedList } from "./records.js"
 
@@ -69,38 +69,6 @@ export interface ConventionObjectives {
   readonly objectives: ReadonlyArray<ObjectiveAcrossYears>
   /** The explanation: one node per year. */
   readonly explanation: ExplanationNode
-}
-
-/** The facts of the synthesis sentence: the years over, in progress and not started on `asOf`. */
-function synthesisFacts(
-  years: ReadonlyArray<ObjectivesEvaluation>,
-  objectives: number,
-  failed: number,
-  asOf: CalendarDate | undefined
-): Parameters<typeof synthesisSentence>[0] {
-  const covered = years.filter((evaluation) => evaluation.period !== undefined)
-  const over = covered.filter((evaluation) => asOf === undefined || asOf > (evaluation.period?.end ?? asOf))
-  const current = covered.filter(
-    (evaluation) =>
-      asOf !== undefined &&
-      evaluation.period !== undefined &&
-      asOf >= evaluation.period.start &&
-      asOf <= evaluation.period.end
-  )
-  const notStarted = covered.filter(
-    (evaluation) => asOf !== undefined && evaluation.period !== undefined && asOf < evaluation.period.start
-  )
-  return {
-    objectives,
-    failed,
-    over: over.map((evaluation) => evaluation.year),
-    current: current.map((evaluation) => ({
-      year: evaluation.year,
-      met: evaluation.results.filter((result) => result.status === "met").length
-    })),
-    notStarted: notStarted.map((evaluation) => evaluation.year),
-    asOf
-  }
 }
 
 /** Each objective across the years: its status each year, and the years by status. */

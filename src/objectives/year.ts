@@ -30,6 +30,7 @@ import {
   objectiveSentence,
   objectiveSource,
   objectivesSource,
+  type synthesisSentence,
   targetSentence,
   yearObjectivesLabel,
   yearSentence
@@ -261,5 +262,38 @@ export function yearEvaluation(tally: YearTally, records: RecordCounts): Objecti
     "explanation",
     () => yearNode(plan, results, records)
   )
+}
+
+
+/** @internal The facts of the synthesis sentence: the years over, in progress and not started on `asOf`. */
+export function synthesisFacts(
+  years: ReadonlyArray<ObjectivesEvaluation>,
+  objectives: number,
+  failed: number,
+  asOf: CalendarDate | undefined
+): Parameters<typeof synthesisSentence>[0] {
+  const covered = years.filter((evaluation) => evaluation.period !== undefined)
+  const over = covered.filter((evaluation) => asOf === undefined || asOf > (evaluation.period?.end ?? asOf))
+  const current = covered.filter(
+    (evaluation) =>
+      asOf !== undefined &&
+      evaluation.period !== undefined &&
+      asOf >= evaluation.period.start &&
+      asOf <= evaluation.period.end
+  )
+  const notStarted = covered.filter(
+    (evaluation) => asOf !== undefined && evaluation.period !== undefined && asOf < evaluation.period.start
+  )
+  return {
+    objectives,
+    failed,
+    over: over.map((evaluation) => evaluation.year),
+    current: current.map((evaluation) => ({
+      year: evaluation.year,
+      met: evaluation.results.filter((result) => result.status === "met").length
+    })),
+    notStarted: notStarted.map((evaluation) => evaluation.year),
+    asOf
+  }
 }
 

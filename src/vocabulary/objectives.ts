@@ -298,3 +298,39 @@ export function synthesisSentence(facts: {
   const met = count - facts.failed
   return `${met} ${agreed(met, "objectif", "objectifs")} sur ${count} ${agreed(met, "atteint", "atteints")} chaque année terminée (${listOfYears(facts.over)})${day}${tail}.`
 }
+
+const STATUS_WORDS = {
+  met: "atteint",
+  "not-met": "non atteint",
+  "in-progress": "en cours",
+  "not-started": "année non commencée",
+  "not-applicable": "sans objet"
+} as const
+
+/**
+ * @internal One objective of a year, on one line of the command line: "Suivi coordonné : atteint
+ * (12 enregistrements retenus, 5 écartés)".
+ */
+export function objectiveLine(facts: {
+  readonly title: string
+  readonly status: ObjectiveStatusWord
+  readonly counted: number
+  readonly excluded: number
+}): string {
+  return `${facts.title} : ${STATUS_WORDS[facts.status]} (${counted(facts.counted, "enregistrement retenu", "enregistrements retenus")}, ${counted(facts.excluded, "écarté", "écartés")})`
+}
+
+/**
+ * @internal One objective across the years, on one line: "Suivi coordonné : atteint en 2023 et
+ * 2024 ; non atteint en 2025".
+ */
+export function objectiveYearsLine(
+  title: string,
+  byYear: ReadonlyArray<{ readonly year: number; readonly status: ObjectiveStatusWord }>
+): string {
+  const parts = (Object.keys(STATUS_WORDS) as Array<ObjectiveStatusWord>).flatMap((status) => {
+    const years = byYear.filter((entry) => entry.status === status).map((entry) => entry.year)
+    return years.length === 0 ? [] : [`${STATUS_WORDS[status]} en ${listOfYears(years)}`]
+  })
+  return `${title} : ${parts.join(" ; ")}`
+}
