@@ -10,11 +10,28 @@ import { type Activity, decodedActivities, isActivity, safeParseActivity } from 
 import type { ExcludedRecord } from "./exclusion.js"
 import { exclusionDetail } from "../vocabulary/objectives.js"
 
-/** Decoded by this library, or exactly the shape of an activity record (checked, not guessed). */
+/**
+ * Decoded by this library, or exactly the shape of an activity record (checked, not guessed). A
+ * decoded record always has its `structures` and `fundedBy` lists (the decoder fills them in): a
+ * record read from JSON without them goes straight to the decoder, without the exact check.
+ */
 function looksDecoded(record: unknown): record is Activity {
-  return decodedActivities.has(record) || isActivity(record)
+  if (decodedActivities.has(record)) return true
+  const lists = record as { readonly structures?: unknown; readonly fundedBy?: unknown } | null
+  return (
+    lists !== null &&
+    typeof lists === "object" &&
+    Array.isArray(lists.structures) &&
+    Array.isArray(lists.fundedBy) &&
+    isActivity(record)
+  )
 }
 
+/**
+ * How activity records are read. The decoder of one record (`safeParse`) is the Schema's; a faster
+ * one giving the same values and errors plugs in here, and every evaluator (lists, iterables,
+ * streams) then uses it.
+ */
 const ACTIVITIES: RecordReader<Activity> = { subject: "activities", looksDecoded, safeParse: safeParseActivity }
 
 /** @internal The exclusion of an identical copy of a record. */
