@@ -69,7 +69,7 @@ import {
 } from "./args.js"
 import { reasonOf, readJson, scenarioPaths, scenarioReader, writeOutput } from "./files.js"
 import { isJsonLinesPath, readJsonLines } from "./jsonl.js"
-import { synthesisFacts } from "../objectives/year.js"
+import { synthesisFacts, yearFacts } from "../objectives/year.js"
 import {
   conventionObjectivesLabel,
   objectiveLine,
@@ -677,19 +677,7 @@ function activityRecords(path: string | undefined): Iterable<unknown> | AsyncIte
 
 /** What the objectives of a year say, line by line, from the evaluation's typed fields. */
 function yearLines(evaluation: ObjectivesEvaluation): Array<string> {
-  const met = evaluation.results.filter((result) => result.status === "met").length
-  const sentence = yearSentence(
-    evaluation.period === undefined
-      ? { case: "not-covered", year: evaluation.year }
-      : evaluation.asOf !== undefined && evaluation.asOf < evaluation.period.start
-        ? { case: "not-started", year: evaluation.year, asOf: evaluation.asOf }
-        : {
-            case: "evaluated",
-            met,
-            objectives: evaluation.results.length,
-            ...(evaluation.asOf === undefined ? {} : { asOf: evaluation.asOf })
-          }
-  )
+  const sentence = yearSentence(yearFacts(evaluation))
   return [
     `${yearObjectivesLabel(evaluation.year)} — convention ${evaluation.conventionId} : ${sentence}`,
     ...evaluation.results.map(

@@ -50,8 +50,6 @@ export interface Measure {
   readonly structures: ReadonlyArray<string>
   /** The records that did not count, sorted by id (then reason). */
   readonly excluded: ReadonlyArray<ExcludedRecord>
-  /** Number of excluded records by reason, in the order the reasons were first met. */
-  readonly excludedByReason: ReadonlyMap<ExcludedRecord["reason"], number>
 }
 
 const NO_FUNDING: ReadonlyArray<Schema.Schema.Type<typeof OtherFundingSchema>> = Object.freeze([])
@@ -286,27 +284,29 @@ export class Tally {
     }
   }
 
-  /**
-   * The measure: the value, and the lists sorted by id. The count by reason follows the order in
-   * which the reasons first appear along the records in id order, copies of a record last: the
-   * same whatever the order the records came in.
-   */
+  /** The measure: the value, and the lists sorted by id, whatever the order the records came in. */
   result(): Measure {
-    const excludedRecords = this.excludedRecords.length < 2 ? this.excludedRecords : this.excludedRecords.sort(byIdThenReason)
-    const byReason = new Map<ExcludedRecord["reason"], number>()
-    let copies = 0
-    for (const record of excludedRecords)
-      if (record.reason === "duplicate-id") copies++
-      else byReason.set(record.reason, (byReason.get(record.reason) ?? 0) + 1)
-    if (copies > 0) byReason.set("duplicate-id", copies)
     return {
       value: this.value(),
       counted: this.counted.length < 2 ? this.counted : this.counted.sort(),
       structures: this.structures.size === 0 ? [] : [...this.structures].sort(),
-      excluded: excludedRecords,
-      excludedByReason: byReason
+      excluded: this.excludedRecords.length < 2 ? this.excludedRecords : this.excludedRecords.sort(byIdThenReason)
     }
   }
+}
+
+/**
+ * @internal The number of records left out by reason, from an objective's `excluded` (sorted by
+ * id): the reasons in the order they first appear, the copies of records (`duplicate-id`) last.
+ */
+export function excludedByReasonOf(excluded: ReadonlyArray<ExcludedRecord>): Map<ExcludedRecord["reason"], number> {
+  const byReason = new Map<ExcludedRecord["reason"], number>()
+  let copies = 0
+  for (const record of excluded)
+    if (record.reason === "duplicate-id") copies++
+    else byReason.set(record.reason, (byReason.get(record.reason) ?? 0) + 1)
+  if (copies > 0) byReason.set("duplicate-id", copies)
+  return byReason
 }
 
 /** @internal Orders exclusions by record id, then reason: the order of an objective's `excluded`. */

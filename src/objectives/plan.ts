@@ -115,8 +115,7 @@ const NO_RECORD: ObjectiveMeasure = {
   value: rational(0n),
   counted: [],
   structures: [],
-  excluded: [],
-  excludedByReason: new Map()
+  excluded: []
 }
 
 /**

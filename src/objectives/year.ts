@@ -6,6 +6,7 @@
  * @module
  */
 import type { CalendarDate } from "../calendar/date.js"
+import type { Period } from "../calendar/period.js"
 import type { ExplanationNode, Outcome } from "../core/explanation.js"
 import { ValidationError } from "../core/errors.js"
 import { lazyField } from "../core/freeze.js"
@@ -36,8 +37,8 @@ import {
   yearSentence
 } from "../vocabulary/objectives.js"
 import type { ObjectiveResult, ObjectiveStatus, ObjectivesEvaluation, ObjectivesOptions } from "./evaluate.js"
-import type { ExcludedRecord } from "./exclusion.js"
 import { indicatorDefinition } from "./indicator.js"
+import { excludedByReasonOf } from "./measure.js"
 import type { ObjectiveMeasure, YearPlan, YearTally } from "./plan.js"
 import { ratioReference } from "./ratio.js"
 import type { RecordCounts } from "./records.js"
@@ -132,17 +133,17 @@ function indicatorValueOf(indicator: Indicator, result: Omit<ObjectiveResult, "e
 function objectiveNode(
   plan: YearPlan,
   objective: Objective,
-  result: Omit<ObjectiveResult, "explanation">,
-  byReason: ReadonlyMap<ExcludedRecord["reason"], number>
+  result: Omit<ObjectiveResult, "explanation">
 ): ExplanationNode {
-  const value = indicatorValueOf(objective.indicator, result)
+  const facts = indicatorFacts(objective, result)
+  const value = facts.value
   const source = objectiveSource(plan.convention.id, result.objectiveId)
   const indicatorNode: ExplanationNode = {
     ruleId: `${result.objectiveId}:indicateur`,
     label: "Indicateur",
     outcome: "pass",
-    read: { counted: result.counted.length, excluded: Object.fromEntries(byReason) },
-    sentence: indicatorSentence({ counted: result.counted.length, excluded: [...byReason], value }),
+    read: { counted: facts.counted, excluded: Object.fromEntries(facts.excluded) },
+    sentence: indicatorSentence(facts),
     source,
     children: []
   }
@@ -210,14 +211,45 @@ function objectiveResult(plan: YearPlan, objective: Objective, measured: Objecti
   } satisfies Omit<ObjectiveResult, "explanation">
   // The explanation comes last, as it always has: a field added last keeps the holder's fast shape.
   return lazyField(result as ObjectiveResult, "explanation", () =>
-    objectiveNode(plan, objective, result, measured.excludedByReason)
+    objectiveNode(plan, objective, result)
   )
+}
+
+/**
+ * @internal The facts of a year's sentence, from its evaluation's typed fields (for the
+ * explanation, the command line and the reports alike).
+ */
+export function yearFacts(evaluation: {
+  readonly year: number
+  readonly asOf?: CalendarDate | undefined
+  readonly period?: Period | undefined
+  readonly results: ReadonlyArray<Pick<ObjectiveResult, "status">>
+}): Parameters<typeof yearSentence>[0] {
+  const { year, asOf, period, results } = evaluation
+  if (period === undefined) return { case: "not-covered", year }
+  if (asOf !== undefined && asOf < period.start) return { case: "not-started", year, asOf }
+  const met = results.filter((result) => result.status === "met").length
+  return { case: "evaluated", met, objectives: results.length, ...(asOf === undefined ? {} : { asOf }) }
+}
+
+/**
+ * @internal The facts of an objective's indicator sentence, from its result's typed fields and the
+ * objective (its units): what a renderer needs to say what was counted without reading a sentence.
+ */
+export function indicatorFacts(
+  objective: Objective,
+  result: Omit<ObjectiveResult, "explanation">
+): Parameters<typeof indicatorSentence>[0] {
+  return {
+    counted: result.counted.length,
+    excluded: [...excludedByReasonOf(result.excluded)],
+    value: indicatorValueOf(objective.indicator, result)
+  }
 }
 
 /** The year's explanation: its sentence, and one child per objective (each built when this one is). */
 function yearNode(plan: YearPlan, results: ReadonlyArray<ObjectiveResult>, records: RecordCounts): ExplanationNode {
   const { year, asOf, part } = plan
-  const met = results.filter((result) => result.status === "met").length
   const applicable = results.filter((result) => result.status !== "not-applicable").length
   return {
     ruleId: "objectifs",
@@ -228,13 +260,7 @@ function yearNode(plan: YearPlan, results: ReadonlyArray<ObjectiveResult>, recor
         ? "not-applicable"
         : "pass",
     read: { year, asOf, records: records.given },
-    sentence: yearSentence(
-      part === undefined
-        ? { case: "not-covered", year }
-        : plan.notStarted && asOf !== undefined
-          ? { case: "not-started", year, asOf }
-          : { case: "evaluated", met, objectives: results.length, ...(asOf === undefined ? {} : { asOf }) }
-    ),
+    sentence: yearSentence(yearFacts({ year, asOf, period: part, results })),
     source: objectivesSource(plan.convention.id),
     children: results.map((result) => result.explanation)
   }

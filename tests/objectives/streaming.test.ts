@@ -215,3 +215,23 @@ describe("explanations built when first read", () => {
     )
   })
 })
+
+describe("the words come from typed facts", () => {
+  it("the indicator's and the year's sentences are rebuilt from the result's typed fields, as a renderer would", async () => {
+    const { indicatorFacts, yearFacts } = await import("../../src/objectives/year.js")
+    const { indicatorSentence, yearSentence } = await import("../../src/vocabulary/objectives.js")
+    const activities = parseActivities(exampleData("activities.json"))
+    for (const asOf of [undefined, "2024-06-30"]) {
+      const evaluation = evaluateObjectives(founding, activities, { year: 2024, ...(asOf === undefined ? {} : { asOf }) })
+      expect(yearSentence(yearFacts(evaluation))).toBe(evaluation.explanation.sentence)
+      evaluation.results.forEach((result, index) => {
+        const objective = founding.terms.objectives[index] as (typeof founding.terms.objectives)[number]
+        expect(indicatorSentence(indicatorFacts(objective, result))).toBe(result.explanation.children[0]?.sentence)
+      })
+    }
+    const first = evaluateObjectives(founding, activities, { year: 2024 }).results[0] as never
+    expect(indicatorSentence(indicatorFacts(founding.terms.objectives[0] as never, first))).toBe(
+      "2 enregistrements retenus ; écartés : hors de l'année (1), autre type d'activité (14) → 2 réunions."
+    )
+  })
+})
