@@ -182,7 +182,7 @@ function conventionObjectives(
 export function evaluateConventionObjectives(
   input: Convention | ResolvedConvention,
   activities: ReadonlyArray<Activity> | Iterable<Activity | unknown>,
-  options: ConventionObjectivesOptions = {}
+  options: { readonly asOf?: CalendarDate | string; readonly rules?: RuleTree } = {}
 ): ConventionObjectives {
   const tallies = plannedYears(input, options)
   const records = requireIterable(activities, "activities", "activities")
@@ -209,7 +209,7 @@ export function evaluateConventionObjectives(
 export function evaluateConventionObjectivesAsync(
   input: Convention | ResolvedConvention,
   activities: Iterable<Activity | unknown> | AsyncIterable<Activity | unknown>,
-  options: ConventionObjectivesOptions = {}
+  options: { readonly asOf?: CalendarDate | string; readonly rules?: RuleTree } = {}
 ): Promise<ConventionObjectives> {
   // The arguments are checked at the call (it throws); the records as they are read (the promise rejects).
   const tallies = plannedYears(input, options)

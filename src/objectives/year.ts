@@ -27,6 +27,7 @@ import { DEFAULT_ELIGIBILITY_RULES } from "../eligibility/catalogue.js"
 import type { RuleTree } from "../eligibility/rule.js"
 import {
   type IndicatorValue,
+  OBJECTIVE_NODE_LABELS,
   indicatorSentence,
   objectiveSentence,
   objectiveSource,
@@ -140,7 +141,7 @@ function objectiveNode(
   const source = objectiveSource(plan.convention.id, result.objectiveId)
   const indicatorNode: ExplanationNode = {
     ruleId: `${result.objectiveId}:indicateur`,
-    label: "Indicateur",
+    label: OBJECTIVE_NODE_LABELS.indicator,
     outcome: "pass",
     read: { counted: facts.counted, excluded: Object.fromEntries(facts.excluded) },
     sentence: indicatorSentence(facts),
@@ -149,7 +150,7 @@ function objectiveNode(
   }
   const targetNode: ExplanationNode = {
     ruleId: `${result.objectiveId}:cible`,
-    label: "Cible",
+    label: OBJECTIVE_NODE_LABELS.target,
     outcome: "pass",
     read: { yearTarget: result.yearTarget, target: result.target },
     sentence: targetSentence({

@@ -172,6 +172,9 @@ export function indicatorValuePhrase(value: IndicatorValue): string {
   return `${percentText(value.value)} (${valuePhrase(value.part.unit, value.part.value)} sur ${valuePhrase(value.whole.unit, value.whole.value)})`
 }
 
+/** @internal The labels of an objective's two explanation nodes. */
+export const OBJECTIVE_NODE_LABELS = { indicator: "Indicateur", target: "Cible" } as const
+
 /** @internal Where an objective's explanation says it comes from. */
 export function objectiveSource(conventionId: string, objectiveId: string): string {
   return `Convention ${conventionId} : objectif « ${objectiveId} »`
