@@ -134,12 +134,48 @@ const median = (values: ReadonlyArray<number>) =>
 
 export async function decodingBench(): Promise<ReadonlyArray<BenchRow>> {
   const cases = [
-    { name: "activity records", count: RECORDS, document: activities(RECORDS), fast: parseActivities, schema: Schema.Array(ActivitySchema) },
-    { name: "payments", count: RECORDS, document: payments(RECORDS), fast: parsePayments, schema: Schema.Array(PaymentSchema) },
-    { name: "expense lines", count: RECORDS, document: expenses(RECORDS), fast: parseExpenses, schema: Schema.Array(ExpenseSchema) },
-    { name: "repayments", count: RECORDS, document: repayments(RECORDS), fast: parseRepayments, schema: Schema.Array(RepaymentSchema) },
-    { name: "candidates", count: RECORDS, document: candidates(RECORDS), fast: parseCandidates, schema: Schema.Array(CandidateSchema) },
-    { name: "conventions in a portfolio", count: CONVENTIONS, document: portfolio(CONVENTIONS), fast: parsePortfolio, schema: PortfolioSchema }
+    {
+      name: "activity records",
+      count: RECORDS,
+      document: activities(RECORDS),
+      fast: parseActivities,
+      schema: Schema.Array(ActivitySchema)
+    },
+    {
+      name: "payments",
+      count: RECORDS,
+      document: payments(RECORDS),
+      fast: parsePayments,
+      schema: Schema.Array(PaymentSchema)
+    },
+    {
+      name: "expense lines",
+      count: RECORDS,
+      document: expenses(RECORDS),
+      fast: parseExpenses,
+      schema: Schema.Array(ExpenseSchema)
+    },
+    {
+      name: "repayments",
+      count: RECORDS,
+      document: repayments(RECORDS),
+      fast: parseRepayments,
+      schema: Schema.Array(RepaymentSchema)
+    },
+    {
+      name: "candidates",
+      count: RECORDS,
+      document: candidates(RECORDS),
+      fast: parseCandidates,
+      schema: Schema.Array(CandidateSchema)
+    },
+    {
+      name: "conventions in a portfolio",
+      count: CONVENTIONS,
+      document: portfolio(CONVENTIONS),
+      fast: parsePortfolio,
+      schema: PortfolioSchema
+    }
   ] as const
   const rows: Array<BenchRow> = []
   for (const kind of cases) {

@@ -12,10 +12,12 @@ import {
   Euros,
   SECTORS,
   encodeConvention,
+  evaluateConventionObjectives,
   evaluateFundingUse,
   evaluateObjectives,
   parseExpenses,
-  parsePortfolio
+  parsePortfolio,
+  resolveConvention
 } from "caf-conventions"
 import { type BenchRow, foundingConvention, pick, seeded } from "./support.js"
 
@@ -66,6 +68,21 @@ export async function fixedBench(): Promise<ReadonlyArray<BenchRow>> {
       for (const convention of conventions) evaluateObjectives(convention, [], { year: 2024 })
     }
   )
+  // The same, each convention resolved beforehand (outside the timing), as a batch that resolves once and asks several questions.
+  const objectivesResolved = timed(
+    RUNS,
+    () => freshConventions(CONVENTIONS).map((convention) => resolveConvention(convention)),
+    (conventions) => {
+      for (const convention of conventions) evaluateObjectives(convention, [], { year: 2024 })
+    }
+  )
+  const reviewResolved = timed(
+    RUNS,
+    () => freshConventions(CONVENTIONS).map((convention) => resolveConvention(convention)),
+    (conventions) => {
+      for (const convention of conventions) evaluateConventionObjectives(convention, [])
+    }
+  )
   const funding = timed(
     RUNS,
     () => freshConventions(CONVENTIONS),
@@ -88,6 +105,8 @@ export async function fixedBench(): Promise<ReadonlyArray<BenchRow>> {
   )
   for (const [name, figure] of [
     ["evaluateObjectives", objectives],
+    ["evaluateObjectives on resolved conventions", objectivesResolved],
+    ["evaluateConventionObjectives (3 years) on resolved conventions", reviewResolved],
     ["evaluateFundingUse", funding],
     ["hand-written floor", floor]
   ] as const) {

@@ -6,6 +6,7 @@ import { fixedBench } from "./fixed.js"
 import { fundingBench } from "./funding.js"
 import { objectivesBench } from "./objectives.js"
 import { packageBench } from "./package.js"
+import { streamBench } from "./stream.js"
 import type { BenchRow } from "./support.js"
 
 const benches: Record<string, () => Promise<ReadonlyArray<BenchRow>>> = {
@@ -14,7 +15,8 @@ const benches: Record<string, () => Promise<ReadonlyArray<BenchRow>>> = {
   fixed: () => fixedBench(),
   decoding: () => decodingBench(),
   funding: () => fundingBench(),
-  package: () => packageBench()
+  package: () => packageBench(),
+  stream: () => streamBench()
 }
 const name = process.argv[2] ?? ""
 const bench = benches[name]

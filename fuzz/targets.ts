@@ -150,12 +150,25 @@ function toJson(value: unknown): unknown {
 }
 
 /** Calls a target, running the Effect of a `decode` function to its end (an error is an Effect too: it is returned). */
+/**
+ * The promises the async targets returned, each judged when it settles: undefined, or what went
+ * wrong (a rejection with an error that is not one of the library's, a result unlike the sync
+ * function's). The quick pass of tests/robustness.test.ts awaits them.
+ */
+export const settling: Array<Promise<string | undefined>> = []
+
+function judgedRejection(error: unknown): string | undefined {
+  if (TYPED_ERRORS.some((allowed) => error instanceof allowed)) return undefined
+  return `rejected with ${error instanceof Error ? `${error.constructor.name}: ${error.message.split("\n")[0]}` : String(error)}`
+}
+
 export function callTarget(
   name: string,
   fn: (...args: Array<unknown>) => unknown,
   args: ReadonlyArray<unknown>
 ): unknown {
   const result = fn(...args)
+  if (result instanceof Promise) settling.push(result.then(() => undefined, judgedRejection))
   if (name.startsWith("decode") && Effect.isEffect(result)) {
     const exit = Effect.runSyncExit(result as Effect.Effect<unknown, unknown>)
     if (Exit.isSuccess(exit)) return exit.value
@@ -167,6 +180,30 @@ export function callTarget(
 
 // ---------------------------------------------------------------------------------------------
 // Invariants
+
+/**
+ * An async function gives, once settled, the same JSON as its sync counterpart on the same
+ * arguments, the records streamed one at a time (judged in {@link settling}).
+ */
+function sameAsSync(
+  name: string,
+  args: (world: Decoded) => ReadonlyArray<unknown>,
+  sync: (...args: Array<never>) => unknown
+): Invariant {
+  return {
+    name,
+    check: (_args, result, world) => {
+      const expected = JSON.stringify(sync(...(args(world) as Array<never>)))
+      settling.push(
+        (result as Promise<unknown>).then(
+          (value) => (JSON.stringify(value) === expected ? undefined : `${name}: ${JSON.stringify(value).slice(0, 200)}`),
+          judgedRejection
+        )
+      )
+      return undefined
+    }
+  }
+}
 
 /** The same result, in JSON, whatever the order of the records. */
 const reversed = <T>(list: ReadonlyArray<T>): ReadonlyArray<T> => [...list].reverse()
@@ -979,6 +1016,16 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
         library.evaluateConventionObjectives(w.convention, reorder(w.activities), {})
       )
     ]
+  },
+  {
+    name: "evaluateObjectivesAsync",
+    valid: (w) => [w.convention, w.activities, { year: w.json.year }],
+    invariants: [sameAsSync("same result as evaluateObjectives", (w) => [w.convention, w.activities, { year: w.json.year }], library.evaluateObjectives)]
+  },
+  {
+    name: "evaluateConventionObjectivesAsync",
+    valid: (w) => [w.convention, w.activities, {}],
+    invariants: [sameAsSync("same result as evaluateConventionObjectives", (w) => [w.convention, w.activities, {}], library.evaluateConventionObjectives)]
   },
   // funding
   {

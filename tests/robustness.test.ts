@@ -1,7 +1,7 @@
 import { execFileSync } from "node:child_process"
 import { describe, expect, it } from "vitest"
 import { publicFunctions, runTarget } from "../fuzz/harness.js"
-import { TARGETS } from "../fuzz/targets.js"
+import { TARGETS, settling } from "../fuzz/targets.js"
 
 describe("robustness (a quick pass of npm run fuzz)", () => {
   const functions = publicFunctions()
@@ -15,6 +15,10 @@ describe("robustness (a quick pass of npm run fuzz)", () => {
       expect(tally.reached).toBeGreaterThan(0)
     })
   }
+  it("the promises of the async targets settle with their sync counterparts' results, or reject with typed errors", async () => {
+    expect(settling.length).toBeGreaterThan(0)
+    expect((await Promise.all(settling)).filter((found) => found !== undefined)).toEqual([])
+  })
 })
 
 describe("determinism", () => {

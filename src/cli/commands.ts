@@ -16,6 +16,10 @@ import {
   ValidationError,
   annualReport,
   checkCompliance,
+  type ConventionObjectives,
+  evaluateConventionObjectivesAsync,
+  evaluateObjectivesAsync,
+  type ObjectivesEvaluation,
   conventionReport,
   conventionStatus,
   explain,
@@ -66,6 +70,17 @@ import {
   option
 } from "./args.js"
 import { reasonOf, readJson, scenarioPaths, scenarioReader, writeOutput } from "./files.js"
+import { isJsonLinesPath, readJsonLines } from "./jsonl.js"
+import {
+  conventionObjectivesLabel,
+  objectiveLine,
+  objectiveYearsLine,
+  synthesisFacts,
+  synthesisSentence,
+  yearFacts,
+  yearObjectivesLabel,
+  yearSentence
+} from "../vocabulary/objectives.js"
 
 /**
  * @internal Where a command writes: standard output and error, and, when standard error is a
@@ -561,15 +576,24 @@ function report(args: ParsedArgs, io: Io): number | Promise<number> {
   const repayments = option(args, "repayments")
   if (repayments !== undefined && isSpreadsheetPath(repayments))
     throw new UsageError(`--repayments : les reversements se lisent en JSON, pas dans un tableur (${repayments})`)
+  if (repayments !== undefined && isJsonLinesPath(repayments))
+    throw new UsageError(`--repayments : les reversements se lisent en JSON, pas en JSON Lines (${repayments})`)
   const sheets = SHEET_KINDS.filter((kind) => {
     const path = option(args, kind)
     return path !== undefined && isSpreadsheetPath(path)
   })
-  if (sheets.length === 0) return reportWith(args, io, new Map())
+  // A report needs its records as lists (it reads them for several years): JSON Lines files are read whole.
+  const lines = SHEET_KINDS.filter((kind) => {
+    const path = option(args, kind)
+    return path !== undefined && isJsonLinesPath(path)
+  })
+  if (sheets.length === 0 && lines.length === 0) return reportWith(args, io, new Map())
+  const files = new Map(lines.map((kind) => [kind, readJsonLines(option(args, kind) as string)] as const))
   return (async () => {
     const preloaded = new Map<string, unknown>()
     for (const kind of sheets)
       preloaded.set(kind, (await spreadsheetRecords(kind, option(args, kind) as string, io)).json)
+    for (const [kind, records] of files) preloaded.set(kind, await listOf(records))
     return reportWith(args, io, preloaded)
   })()
 }
@@ -615,6 +639,81 @@ function reportWith(args: ParsedArgs, io: Io, preloaded: ReadonlyMap<string, unk
   const out = emit(args, io, text)
   if (out !== undefined) io.err(`rapport écrit dans ${out}`)
   return 0
+}
+
+/** The values of a JSON Lines file, read whole. */
+async function listOf(records: AsyncIterable<unknown>): Promise<ReadonlyArray<unknown>> {
+  const values: Array<unknown> = []
+  for await (const value of records) values.push(value)
+  return values
+}
+
+/** The activity records of `--activities`: a JSON Lines file read as a stream, or a JSON list. */
+function activityRecords(path: string | undefined): Iterable<unknown> | AsyncIterable<unknown> {
+  if (path === undefined) return []
+  if (isJsonLinesPath(path)) return readJsonLines(path)
+  if (isSpreadsheetPath(path))
+    throw new UsageError(`--activities : la commande objectives lit du JSON ou du JSON Lines, pas un tableur (${path})`)
+  const json = readJson(path)
+  if (!Array.isArray(json))
+    throw wrongShape(path, { fr: "une liste d'activités (un tableau JSON)", en: "a list of activities (a JSON array)" })
+  return json
+}
+
+/** What the objectives of a year say, line by line, from the evaluation's typed fields. */
+function yearLines(evaluation: ObjectivesEvaluation): Array<string> {
+  const sentence = yearSentence(yearFacts(evaluation))
+  return [
+    `${yearObjectivesLabel(evaluation.year)} — convention ${evaluation.conventionId} : ${sentence}`,
+    ...evaluation.results.map(
+      (result) =>
+        `- ${objectiveLine({ title: result.title, status: result.status, counted: result.counted.length, excluded: result.excluded.length })}`
+    )
+  ]
+}
+
+/** What the objectives of a convention say over its years, line by line, from the review's typed fields. */
+function reviewLines(review: ConventionObjectives): Array<string> {
+  const failed = review.objectives.filter((objective) => objective.notMet.length > 0).length
+  return [
+    `${conventionObjectivesLabel(review.conventionId)} : ${synthesisSentence(synthesisFacts(review.years, review.objectives.length, failed, review.asOf))}`,
+    ...review.objectives.map((objective) => `- ${objectiveYearsLine(objective.title, objective.byYear)}`)
+  ]
+}
+
+/**
+ * @internal `objectives <file> [--activities f.json|f.jsonl] [--year Y] [--as-of D] [--convention id]
+ * [--format text|json]`: the objectives of a year, or of every year without `--year`; a JSON
+ * Lines file of activities is read as a stream, one record at a time, never held whole.
+ */
+function objectives(args: ParsedArgs, io: Io): Promise<number> {
+  const file = firstFile(args)
+  const { conventions } = conventionsOf(file)
+  const convention = pickConvention(conventions, option(args, "convention"), file)
+  const path = option(args, "activities")
+  const records = activityRecords(path)
+  const asOf = option(args, "as-of")
+  const year = option(args, "year")
+  const inPath = (error: unknown): never => {
+    // Problems with the records name the file; a line that is not JSON already does.
+    throw error instanceof ValidationError && path !== undefined && error.subject === "activities"
+      ? inFile(path, error)
+      : error
+  }
+  const json = option(args, "format") === "json"
+  if (year !== undefined)
+    return evaluateObjectivesAsync(convention, records, { year: Number(year), ...(asOf === undefined ? {} : { asOf }) })
+      .then((evaluation) => {
+        io.out(json ? JSON.stringify(evaluation, null, 2) : yearLines(evaluation).join("\n"))
+        return 0
+      })
+      .catch(inPath)
+  return evaluateConventionObjectivesAsync(convention, records, asOf === undefined ? {} : { asOf })
+    .then((review) => {
+      io.out(json ? JSON.stringify(review, null, 2) : reviewLines(review).join("\n"))
+      return 0
+    })
+    .catch(inPath)
 }
 
 /** Prints the page to PDF (Chromium, loaded only here) and writes it to `out`. */
@@ -807,6 +906,17 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     },
     positionals: 1,
     run: report
+  },
+  objectives: {
+    options: {
+      activities: FILE_OPTION,
+      year: YEAR_OPTION,
+      "as-of": DATE_OPTION,
+      ...CONVENTION,
+      format: oneOf("text", "json")
+    },
+    positionals: 1,
+    run: objectives
   },
   scdl: { options: { "scdl-version": oneOf(...SCDL_VERSIONS), out: FILE_OPTION }, run: scdl },
   import: {

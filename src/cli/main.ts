@@ -25,6 +25,8 @@ Commandes :
   eligibility <conventions> <candidats> --date AAAA-MM-JJ
                                             éligibilité d'une liste de candidats, règle par règle
   check <scénario…> [--root <dossier>]      exécute des scénarios et compare les réponses attendues
+  objectives <fichier> --activities <f>     objectifs d'une année (--year) ou de toutes ; les activités
+                                            d'un fichier .jsonl sont lues au fil de l'eau
   report <fichier> [--year AAAA]            bilan annuel (ou de fin de convention sans --year)
   scdl <fichier…>                           export en données ouvertes (SCDL subventions, CSV)
   import <tableur> --kind <nature>          tableur CSV ou XLSX → enregistrements JSON (ou --validate)
@@ -62,13 +64,23 @@ Exécute des scénarios (docs/scenarios.md) et affiche, pour chacun, « ✓ » o
 Les activités, versements et dépenses d'un scénario peuvent être des fichiers CSV ou XLSX.
 Un scénario ne lit que les fichiers de son propre dossier, ou du dossier que donne --root.
 Sortie 1 si un scénario échoue, 2 si un fichier de scénario ne peut pas être lu.`,
+  objectives: `Usage : caf-conventions objectives <fichier> [--activities <f.json|f.jsonl>] [--year AAAA]
+         [--as-of AAAA-MM-JJ] [--convention <id>] [--format text|json]
+
+Évalue les objectifs de la convention pour l'année --year, ou pour chaque année sans --year : pour
+chaque objectif, atteint ou non, avec le nombre d'enregistrements retenus et écartés ; --format json
+donne l'évaluation complète. Les activités sont une liste JSON, ou un fichier JSON Lines (.jsonl :
+un enregistrement par ligne), lu au fil de l'eau sans être gardé en mémoire. Une ligne qui n'est pas
+du JSON est signalée avec son numéro ; l'enregistrement [i] est celui de la ligne i + 1.
+Sortie 1 si la convention ou les activités ont des problèmes.`,
   report: `Usage : caf-conventions report <fichier> [--year AAAA] [--activities <f>] [--payments <f>]
          [--expenses <f>] [--repayments <f>] [--as-of AAAA-MM-JJ] [--reports-accepted AAAA=AAAA-MM-JJ[,…]]
          [--financial-report-received AAAA=AAAA-MM-JJ[,…]] [--partners <f>] [--convention <id>]
          [--format md|html|json|csv|pdf|xlsx] [--table <nom>] [--decimal ,|.] [--separator ;|,] [--bom] [--out <f>]
 
 Bilan annuel de l'année --year, ou bilan de fin de convention sans --year. --activities,
---payments et --expenses lisent un fichier JSON, CSV ou XLSX (voir import). --repayments lit
+--payments et --expenses lisent un fichier JSON, JSON Lines (.jsonl, lu en entier : le bilan
+relit ses enregistrements pour chaque année), CSV ou XLSX (voir import). --repayments lit
 les reversements reçus du partenaire. --reports-accepted
 donne, par année, le jour où les bilans ont été acceptés (le solde est alors exigible), et
 --financial-report-received le jour où le compte rendu financier a été reçu :

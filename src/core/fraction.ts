@@ -49,6 +49,8 @@ export function rational(n: bigint, d: bigint = 1n): Rational {
  * `1.5e-7` is 15/10⁸, `1e21` is 10²¹).
  */
 export function rationalOf(value: number): Rational {
+  // A whole number is its own numerator: no text to read, no divisor to find.
+  if (Number.isSafeInteger(value)) return { n: BigInt(value), d: 1n }
   if (!Number.isFinite(value))
     throw new InvalidArgumentError({ argument: "value", message: `expected a finite number, got ${value}` })
   const [mantissa = "0", exponent = "0"] = value.toString().split("e")

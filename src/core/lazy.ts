@@ -12,12 +12,21 @@
  * @module
  */
 
+/** @internal One lazy field of a holder: how to compute it, until it is computed, and its value after. */
+export interface LazySlot {
+  computed: boolean
+  value: unknown
+  compute: (() => unknown) | undefined
+}
+
 /** @internal What a holder of lazy fields knows of them: kept under a symbol, so JSON and `for … in` never see it. */
 export interface LazyFields {
   /** The fields, by name, and the value each has once computed. */
-  readonly fields: Map<string, { computed: boolean; value: unknown }>
+  readonly fields: Map<string, LazySlot>
   /** Set by deepFreeze: the value must be frozen when computed, leaving these objects alone. */
   freeze: { readonly keep: ReadonlySet<object> | undefined } | undefined
+  /** The freezing function given by the caller module (src/core/freeze.ts), to avoid a circle. */
+  readonly freezer: (value: unknown, keep: ReadonlySet<object> | undefined) => void
 }
 
 /** @internal The symbol under which a holder keeps its {@link LazyFields}. */
@@ -30,11 +39,45 @@ function inspectHolder(this: object): object {
   return { ...this }
 }
 
+const INSPECT_DESCRIPTOR: PropertyDescriptor = { value: inspectHolder, enumerable: false }
+
+/**
+ * One getter per field name, shared by every holder: V8 then gives holders built alike one
+ * shape, and defining the field costs a fraction of a closure per holder (measured 2.3–2.8 µs a
+ * field with a closure, about 1 µs shared, on the 2-core machine under load).
+ */
+const descriptors = new Map<string, PropertyDescriptor>()
+
+function descriptorOf(key: string): PropertyDescriptor {
+  let descriptor = descriptors.get(key)
+  if (descriptor === undefined) {
+    descriptor = {
+      enumerable: true,
+      configurable: false,
+      get(this: { [LAZY]: LazyFields }): unknown {
+        const lazy = this[LAZY]
+        const slot = lazy.fields.get(key) as LazySlot
+        if (!slot.computed) {
+          const compute = slot.compute as () => unknown
+          slot.compute = undefined
+          slot.value = compute()
+          slot.computed = true
+          if (lazy.freeze !== undefined) lazy.freezer(slot.value, lazy.freeze.keep)
+        }
+        return slot.value
+      }
+    }
+    descriptors.set(key, descriptor)
+  }
+  return descriptor
+}
+
 /**
  * @internal Makes `key` of `target` a lazy field computed by `compute` the first time it is read.
  * If `target` already has the key (e.g. `{ a, explanation: undefined, b }`), the field keeps its
- * place among the keys; otherwise it comes last. `target` must be a plain object not yet frozen.
- * `freeze` is a function given by the caller module (src/core/freeze.ts), to avoid a circle.
+ * place among the keys; otherwise it comes last (cheaper: V8 keeps the holder's fast shape).
+ * `target` must be a plain object not yet frozen. `freeze` is a function given by the caller
+ * module (src/core/freeze.ts), to avoid a circle.
  */
 export function defineLazy<T extends object, K extends keyof T & string>(
   target: T,
@@ -45,25 +88,12 @@ export function defineLazy<T extends object, K extends keyof T & string>(
   const holder = target as T & { [LAZY]?: LazyFields }
   let lazy = holder[LAZY]
   if (lazy === undefined) {
-    lazy = { fields: new Map(), freeze: undefined }
+    lazy = { fields: new Map(), freeze: undefined, freezer: freeze }
     Object.defineProperty(holder, LAZY, { value: lazy, enumerable: false })
-    Object.defineProperty(holder, INSPECT, { value: inspectHolder, enumerable: false })
+    Object.defineProperty(holder, INSPECT, INSPECT_DESCRIPTOR)
   }
-  const fields = lazy
-  const slot = { computed: false, value: undefined as unknown }
-  fields.fields.set(key, slot)
-  Object.defineProperty(holder, key, {
-    enumerable: true,
-    configurable: false,
-    get(): T[K] {
-      if (!slot.computed) {
-        slot.value = compute()
-        slot.computed = true
-        if (fields.freeze !== undefined) freeze(slot.value, fields.freeze.keep)
-      }
-      return slot.value as T[K]
-    }
-  })
+  lazy.fields.set(key, { computed: false, value: undefined, compute })
+  Object.defineProperty(holder, key, descriptorOf(key))
   return target
 }
 

@@ -7,11 +7,11 @@
 import { MAX_LISTED_ISSUES, type PathSegment, type SafeParseResult, ValidationError } from "./errors.js"
 
 /**
- * Object keys sorted, so that two records with the same content give the same text. The replacer
+ * @internal Object keys sorted, so that two records with the same content give the same text. The replacer
  * sees each value after its `toJSON` (an amount is already its text); the keys of one object are
  * distinct, so their comparison never meets a tie.
  */
-function canonical(value: unknown): string {
+export function canonical(value: unknown): string {
   return JSON.stringify(value, (_key, inner: unknown) =>
     inner !== null && typeof inner === "object" && !Array.isArray(inner)
       ? Object.fromEntries(Object.entries(inner).sort(([a], [b]) => (a < b ? -1 : 1)))

@@ -12,18 +12,12 @@ import type { Candidate, OtherFundingSchema } from "../eligibility/candidate.js"
 import { type EligibilityContext, type RuleTree, explainTree } from "../eligibility/rule.js"
 import type { Outcome } from "../core/explanation.js"
 import { type Rational, addRational, rational, rationalOf } from "../core/fraction.js"
-import {
-  ACCOMPANIMENT_KIND_LABELS,
-  type AccompanimentKind,
-  FUNDING_SCHEME_LABELS,
-  SECTOR_LABELS,
-  SITUATION_LABELS
-} from "../referential/codes.js"
-import { ACTIVITY_KIND_LABELS, type ActivityKind } from "../referential/convention-codes.js"
+import type { AccompanimentKind } from "../referential/codes.js"
+import type { ActivityKind } from "../referential/convention-codes.js"
 import type { Activity } from "./activity.js"
 import type { ExcludedRecord } from "./exclusion.js"
 import type * as Schema from "effect/Schema"
-import { departementText } from "../referential/departements.js"
+import { type ExclusionFact, exclusionDetail } from "../vocabulary/objectives.js"
 
 /** The kind of support an activity is, for the eligibility rules. */
 const SUPPORT_OF: Record<ActivityKind, AccompanimentKind> = {
@@ -50,17 +44,19 @@ export interface Stretch {
 /** @internal What measuring an objective produces before its target is applied. */
 export interface Measure {
   readonly value: Rational
-  readonly counted: Array<string>
-  readonly structures: Array<string>
-  readonly excluded: Array<ExcludedRecord>
-  /** Number of excluded records by reason. */
-  readonly excludedByReason: Map<string, number>
+  /** The ids of the records that counted, sorted. */
+  readonly counted: ReadonlyArray<string>
+  /** The structures that counted, sorted. */
+  readonly structures: ReadonlyArray<string>
+  /** The records that did not count, sorted by id (then reason). */
+  readonly excluded: ReadonlyArray<ExcludedRecord>
 }
 
 const NO_FUNDING: ReadonlyArray<Schema.Schema.Type<typeof OtherFundingSchema>> = Object.freeze([])
 
-function excluded(record: Activity, reason: ExcludedRecord["reason"], detail: string): ExcludedRecord {
-  return { id: record.id, reason, detail }
+/** @internal A record that does not count, with the reason and the particulars in French. */
+export function excluded(id: string, reason: ExcludedRecord["reason"], fact: ExclusionFact): ExcludedRecord {
+  return { id, reason, detail: exclusionDetail(fact) }
 }
 
 function stretchOn(stretches: ReadonlyArray<Stretch>, date: CalendarDate): Stretch {
@@ -76,55 +72,22 @@ function filterReason(
   conventionId: string
 ): ExcludedRecord | undefined {
   const { filter } = definition
-  if (filter.accompanimentKinds !== undefined && !filter.accompanimentKinds.includes(SUPPORT_OF[record.kind])) {
-    return excluded(
-      record,
-      "other-kind",
-      `${ACCOMPANIMENT_KIND_LABELS[SUPPORT_OF[record.kind]]} : type d'accompagnement que l'indicateur ne compte pas`
-    )
-  }
-  if (record.sector !== undefined && !stretch.terms.sectors.includes(record.sector)) {
-    return excluded(
-      record,
-      "sector-not-covered",
-      `le secteur « ${SECTOR_LABELS[record.sector]} » n'est pas couvert par la convention à cette date`
-    )
-  }
-  if (filter.sectors !== undefined && (record.sector === undefined || !filter.sectors.includes(record.sector))) {
-    return excluded(
-      record,
-      "sector-not-covered",
-      record.sector === undefined
-        ? "secteur non renseigné"
-        : `le secteur « ${SECTOR_LABELS[record.sector]} » n'est pas visé par l'objectif`
-    )
-  }
+  const id = record.id
+  if (filter.accompanimentKinds !== undefined && !filter.accompanimentKinds.includes(SUPPORT_OF[record.kind]))
+    return excluded(id, "other-kind", { fact: "support-not-counted", support: SUPPORT_OF[record.kind] })
+  if (record.sector !== undefined && !stretch.terms.sectors.includes(record.sector))
+    return excluded(id, "sector-not-covered", { fact: "sector-not-in-convention", sector: record.sector })
+  if (filter.sectors !== undefined && (record.sector === undefined || !filter.sectors.includes(record.sector)))
+    return excluded(id, "sector-not-covered", { fact: "sector-not-in-objective", sector: record.sector })
   const excludedScheme = record.fundedBy.find((scheme) => stretch.terms.excludedSchemes.includes(scheme))
   if (excludedScheme !== undefined)
-    return excluded(
-      record,
-      "funded-elsewhere",
-      `financé par ${FUNDING_SCHEME_LABELS[excludedScheme]}, que la convention exclut`
-    )
-  if (record.conventionId !== undefined && record.conventionId !== conventionId) {
-    return excluded(record, "funded-elsewhere", `déclaré au titre de la convention ${record.conventionId}`)
-  }
-  if (filter.bodies !== undefined && (record.body === undefined || !filter.bodies.includes(record.body))) {
-    return excluded(
-      record,
-      "other-body",
-      record.body === undefined
-        ? "instance non renseignée"
-        : `instance ${record.body}, l'objectif vise ${filter.bodies.join(", ")}`
-    )
-  }
-  if (filter.themes !== undefined && (record.theme === undefined || !filter.themes.includes(record.theme))) {
-    return excluded(
-      record,
-      "other-theme",
-      record.theme === undefined ? "thème non renseigné" : `thème « ${record.theme} »`
-    )
-  }
+    return excluded(id, "funded-elsewhere", { fact: "scheme-excluded", scheme: excludedScheme })
+  if (record.conventionId !== undefined && record.conventionId !== conventionId)
+    return excluded(id, "funded-elsewhere", { fact: "other-convention", conventionId: record.conventionId })
+  if (filter.bodies !== undefined && (record.body === undefined || !filter.bodies.includes(record.body)))
+    return excluded(id, "other-body", { fact: "other-body", body: record.body, bodies: filter.bodies })
+  if (filter.themes !== undefined && (record.theme === undefined || !filter.themes.includes(record.theme)))
+    return excluded(id, "other-theme", { fact: "other-theme", theme: record.theme })
   return undefined
 }
 
@@ -150,20 +113,16 @@ function countingStructures(
   stretch: Stretch,
   rules: RuleTree
 ): ReadonlyArray<string> | ExcludedRecord {
-  if (record.structures.length === 0)
-    return excluded(record, "no-structure", "l'enregistrement ne nomme aucune structure")
+  const id = record.id
+  if (record.structures.length === 0) return excluded(id, "no-structure", { fact: "no-structure" })
   const { situations, departements } = definition.filter
   const inSituation =
     situations === undefined
       ? record.structures
       : record.structures.filter((structure) => situations.includes(structure.situation))
   if (inSituation.length === 0) {
-    const seen = [...new Set(record.structures.map((structure) => SITUATION_LABELS[structure.situation].toLowerCase()))]
-    return excluded(
-      record,
-      "situation-not-targeted",
-      `${seen.length > 1 ? "structures" : "structure"} ${seen.join(", ")}`
-    )
+    const seen = [...new Set(record.structures.map((structure) => structure.situation))]
+    return excluded(id, "situation-not-targeted", { fact: "situation-not-targeted", situations: seen })
   }
   const targeted =
     departements === undefined
@@ -171,19 +130,14 @@ function countingStructures(
       : inSituation.filter((structure) => departements.includes(structure.departement))
   if (targeted.length === 0) {
     const seen = [...new Set(inSituation.map((structure) => structure.departement))]
-    return excluded(
-      record,
-      "territory-not-targeted",
-      `${seen.length > 1 ? "structures des départements" : "structure du département"} ${seen.map(departementText).join(", ")}, l'indicateur vise ${(departements ?? []).map(departementText).join(", ")}`
-    )
+    return excluded(id, "territory-not-targeted", {
+      fact: "territory-not-targeted",
+      departements: seen,
+      targeted: departements ?? []
+    })
   }
   if (!readsStructures(definition) || !definition.eligibleOnly) return targeted.map((structure) => structure.id)
-  if (record.sector === undefined)
-    return excluded(
-      record,
-      "sector-not-covered",
-      "secteur non renseigné : l'éligibilité des structures ne peut être vérifiée"
-    )
+  if (record.sector === undefined) return excluded(id, "sector-not-covered", { fact: "sector-unknown-for-eligibility" })
   const eligible = targeted.filter((structure) => stretch.verdict(candidateOf(record, structure)) !== "fail")
   if (eligible.length > 0) return eligible.map((structure) => structure.id)
   const first = targeted[0] as Activity["structures"][number]
@@ -191,11 +145,12 @@ function countingStructures(
   const failed = explanation.children
     .filter((child) => child.outcome === "fail")
     .map((child) => child.label.toLowerCase())
-  return excluded(
-    record,
-    "structure-not-eligible",
-    `${first.name ?? first.id} (${ACCOMPANIMENT_KIND_LABELS[SUPPORT_OF[record.kind]].toLowerCase()}) : ${failed.join(", ")}`
-  )
+  return excluded(id, "structure-not-eligible", {
+    fact: "structure-not-eligible",
+    structure: first.name ?? first.id,
+    support: SUPPORT_OF[record.kind],
+    failed
+  })
 }
 
 function readsStructures(definition: AggregateIndicator): boolean {
@@ -220,8 +175,8 @@ function amountOf(record: Activity, field: string, hoursPerDay: number): Rationa
 
 /** Why a record that lacks the field an aggregate reads does not count. */
 function missing(record: Activity, field: string): ExcludedRecord {
-  if (field === "days" || field === "hours") return excluded(record, "no-duration", "ni jours ni heures renseignés")
-  return excluded(record, "no-measure", `« ${field} » non renseigné`)
+  if (field === "days" || field === "hours") return excluded(record.id, "no-duration", { fact: "no-duration" })
+  return excluded(record.id, "no-measure", { fact: "no-measure", field })
 }
 
 /** The days a record lasts, exactly: `days`, or `hours / hoursPerDay`. */
@@ -235,107 +190,125 @@ function daysOf(record: Activity, hoursPerDay: number): Rational | undefined {
   return undefined
 }
 
+/** @internal What one record shares between the objectives of a year: its exclusion for another kind, built once. */
+export interface SharedExclusions {
+  otherKind: ExcludedRecord | undefined
+}
+
+const ZERO = rational(0n)
+
 /**
- * Measures one indicator (as its aggregate) over the deduplicated records, sorted by id: `common[i]`, when set, is
- * the reason record `i` is out for every objective (outside the year, after the as-of day);
- * `otherKind` is shared by the objectives of one evaluation, so that a record of a kind several
- * indicators do not count gets one exclusion object.
- * Returns the counted ids and the excluded records in id order, the structures that count, and
- * the value.
- *
- * @internal
+ * @internal Measures one indicator (as its aggregate) over records given one at a time, in any
+ * order: each is counted or excluded with its reason. `keepLists: false` keeps only the value
+ * (the part of a share, whose lists the result does not show). {@link Tally.result} sorts the
+ * lists by id.
  */
-export function measure(
-  definition: AggregateIndicator,
-  records: ReadonlyArray<Activity>,
-  common: ReadonlyArray<ExcludedRecord | undefined>,
-  otherKind: Array<ExcludedRecord | undefined>,
-  stretches: ReadonlyArray<Stretch>,
-  rules: RuleTree,
-  conventionId: string
-): Measure {
-  const counted: Array<string> = []
-  const excludedRecords: Array<ExcludedRecord> = []
-  const excludedByReason = new Map<string, number>()
-  const exclude = (reason: ExcludedRecord) => {
-    excludedRecords.push(reason)
-    excludedByReason.set(reason.reason, (excludedByReason.get(reason.reason) ?? 0) + 1)
+export class Tally {
+  private readonly counted: Array<string> = []
+  private readonly excludedRecords: Array<ExcludedRecord> = []
+  private readonly structures = new Set<string>()
+  private readonly values = new Set<string>()
+  private countedRecords = 0
+  private sum: Rational = ZERO
+  private readonly field: string
+  private readonly structural: boolean
+  private readonly readsStructures: boolean
+
+  constructor(
+    private readonly definition: AggregateIndicator,
+    private readonly stretches: ReadonlyArray<Stretch>,
+    private readonly rules: RuleTree,
+    private readonly conventionId: string,
+    private readonly keepLists = true
+  ) {
+    this.field = definition.field ?? ""
+    this.readsStructures = readsStructures(definition)
+    this.structural =
+      this.readsStructures || definition.filter.situations !== undefined || definition.filter.departements !== undefined
   }
-  const structures = new Set<string>()
-  const values = new Set<string>()
-  let sum = rational(0n)
-  const field = definition.field ?? ""
-  for (let i = 0; i < records.length; i++) {
-    const record = records[i] as Activity
-    const out = common[i]
-    if (out !== undefined) {
-      exclude(out)
-      continue
-    }
-    if (!definition.filter.activityKinds.includes(record.kind)) {
-      // The same exclusion object serves every objective that does not count this kind.
-      exclude(
-        (otherKind[i] ??= excluded(
-          record,
-          "other-kind",
-          `${ACTIVITY_KIND_LABELS[record.kind]} : type d'activité que l'indicateur ne compte pas`
-        ))
+
+  /** Excludes a record (or a copy of one) for a reason decided outside the indicator. */
+  exclude(reason: ExcludedRecord): void {
+    if (this.keepLists) this.excludedRecords.push(reason)
+  }
+
+  /**
+   * Counts or excludes one record: `out`, when set, is the reason it is out for every objective
+   * (outside the year, after the as-of day); `shared` holds its exclusion for a kind several
+   * indicators do not count, built once.
+   */
+  add(record: Activity, out: ExcludedRecord | undefined, shared: SharedExclusions): void {
+    if (out !== undefined) return this.exclude(out)
+    const definition = this.definition
+    if (!definition.filter.activityKinds.includes(record.kind))
+      return this.exclude(
+        (shared.otherKind ??= excluded(record.id, "other-kind", {
+          fact: "activity-kind-not-counted",
+          kind: record.kind
+        }))
       )
-      continue
-    }
-    const stretch = stretchOn(stretches, record.date)
-    const reason = filterReason(record, definition, stretch, conventionId)
-    if (reason !== undefined) {
-      exclude(reason)
-      continue
-    }
-    if (
-      readsStructures(definition) ||
-      definition.filter.situations !== undefined ||
-      definition.filter.departements !== undefined
-    ) {
-      const counting = countingStructures(record, definition, stretch, rules)
-      if (!Array.isArray(counting)) {
-        exclude(counting as ExcludedRecord)
-        continue
-      }
-      if (readsStructures(definition)) for (const id of counting) structures.add(id)
+    const stretch = stretchOn(this.stretches, record.date)
+    const reason = filterReason(record, definition, stretch, this.conventionId)
+    if (reason !== undefined) return this.exclude(reason)
+    let counting: ReadonlyArray<string> | undefined
+    if (this.structural) {
+      const found = countingStructures(record, definition, stretch, this.rules)
+      if (!Array.isArray(found)) return this.exclude(found as ExcludedRecord)
+      counting = found as ReadonlyArray<string>
     }
     if (definition.aggregate === "sum") {
-      const amount = amountOf(record, field, definition.hoursPerDay)
-      if (amount === undefined) {
-        exclude(missing(record, field))
-        continue
-      }
-      sum = addRational(sum, amount)
+      const amount = amountOf(record, this.field, definition.hoursPerDay)
+      if (amount === undefined) return this.exclude(missing(record, this.field))
+      this.sum = addRational(this.sum, amount)
     }
-    if (definition.aggregate === "distinct" && !readsStructures(definition)) {
-      const ids = record.beneficiaries?.[field]
-      if (ids === undefined) {
-        exclude(missing(record, field))
-        continue
-      }
-      for (const id of ids) values.add(id)
+    if (definition.aggregate === "distinct" && !this.readsStructures) {
+      const ids = record.beneficiaries?.[this.field]
+      if (ids === undefined) return this.exclude(missing(record, this.field))
+      for (const id of ids) this.values.add(id)
     }
-    counted.push(record.id)
+    if (this.readsStructures && counting !== undefined) for (const id of counting) this.structures.add(id)
+    this.countedRecords++
+    if (this.keepLists) this.counted.push(record.id)
   }
-  return {
-    value: valueOf(definition, counted.length, readsStructures(definition) ? structures.size : values.size, sum),
-    counted,
-    structures: [...structures],
-    excluded: excludedRecords,
-    excludedByReason
+
+  /** The indicator's value so far. */
+  value(): Rational {
+    switch (this.definition.aggregate) {
+      case "count":
+        return rational(BigInt(this.countedRecords))
+      case "distinct":
+        return rational(BigInt(this.readsStructures ? this.structures.size : this.values.size))
+      case "sum":
+        return this.sum
+    }
+  }
+
+  /** The measure: the value, and the lists sorted by id, whatever the order the records came in. */
+  result(): Measure {
+    return {
+      value: this.value(),
+      counted: this.counted.length < 2 ? this.counted : this.counted.sort(),
+      structures: this.structures.size === 0 ? [] : [...this.structures].sort(),
+      excluded: this.excludedRecords.length < 2 ? this.excludedRecords : this.excludedRecords.sort(byIdThenReason)
+    }
   }
 }
 
-/** The indicator's value: every kind of aggregate is handled, none falls back on another. */
-function valueOf(definition: AggregateIndicator, records: number, distinct: number, sum: Rational): Rational {
-  switch (definition.aggregate) {
-    case "count":
-      return rational(BigInt(records))
-    case "distinct":
-      return rational(BigInt(distinct))
-    case "sum":
-      return sum
-  }
+/**
+ * @internal The number of records left out by reason, from an objective's `excluded` (sorted by
+ * id): the reasons in the order they first appear, the copies of records (`duplicate-id`) last.
+ */
+export function excludedByReasonOf(excluded: ReadonlyArray<ExcludedRecord>): Map<ExcludedRecord["reason"], number> {
+  const byReason = new Map<ExcludedRecord["reason"], number>()
+  let copies = 0
+  for (const record of excluded)
+    if (record.reason === "duplicate-id") copies++
+    else byReason.set(record.reason, (byReason.get(record.reason) ?? 0) + 1)
+  if (copies > 0) byReason.set("duplicate-id", copies)
+  return byReason
+}
+
+/** @internal Orders exclusions by record id, then reason: the order of an objective's `excluded`. */
+export function byIdThenReason(a: ExcludedRecord, b: ExcludedRecord): number {
+  return a.id < b.id ? -1 : a.id > b.id ? 1 : a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0
 }

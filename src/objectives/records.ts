@@ -1,15 +1,42 @@
 /**
- * Preparing activity records for an evaluation.
+ * Preparing activity records for an evaluation, and handing them to the years evaluated: a list
+ * as a whole, or any iterable (sync or async) one record at a time.
  *
  * @module
  */
-import { uniqueById } from "../core/records.js"
+import { RecordIntake } from "../core/record-stream.js"
+import { type RecordReader, uniqueById } from "../core/records.js"
 import { type Activity, decodedActivities, isActivity, safeParseActivity } from "./activity.js"
 import type { ExcludedRecord } from "./exclusion.js"
+import { exclusionDetail } from "../vocabulary/objectives.js"
 
-/** Decoded by this library, or exactly the shape of an activity record (checked, not guessed). */
+/**
+ * Decoded by this library, or exactly the shape of an activity record (checked, not guessed). A
+ * decoded record always has its `structures` and `fundedBy` lists (the decoder fills them in): a
+ * record read from JSON without them goes straight to the decoder, without the exact check.
+ */
 function looksDecoded(record: unknown): record is Activity {
-  return decodedActivities.has(record) || isActivity(record)
+  if (decodedActivities.has(record)) return true
+  const lists = record as { readonly structures?: unknown; readonly fundedBy?: unknown } | null
+  return (
+    lists !== null &&
+    typeof lists === "object" &&
+    Array.isArray(lists.structures) &&
+    Array.isArray(lists.fundedBy) &&
+    isActivity(record)
+  )
+}
+
+/**
+ * How activity records are read. The decoder of one record (`safeParse`) is the Schema's; a faster
+ * one giving the same values and errors plugs in here, and every evaluator (lists, iterables,
+ * streams) then uses it.
+ */
+const ACTIVITIES: RecordReader<Activity> = { subject: "activities", looksDecoded, safeParse: safeParseActivity }
+
+/** @internal The exclusion of an identical copy of a record. */
+export function duplicateOf(id: string): ExcludedRecord {
+  return { id, reason: "duplicate-id", detail: exclusionDetail({ fact: "duplicate" }) }
 }
 
 /**
@@ -21,13 +48,63 @@ export function uniqueRecords(records: ReadonlyArray<unknown>): {
   readonly unique: ReadonlyArray<Activity>
   readonly duplicates: ReadonlyArray<ExcludedRecord>
 } {
-  const { unique, copies } = uniqueById(records, { subject: "activities", looksDecoded, safeParse: safeParseActivity })
-  return {
-    unique,
-    duplicates: copies.map((copy) => ({
-      id: copy.id,
-      reason: "duplicate-id",
-      detail: "copie identique d'un autre enregistrement, comptée une fois"
-    }))
+  const { unique, copies } = uniqueById(records, ACTIVITIES)
+  return { unique, duplicates: copies.map((copy) => duplicateOf(copy.id)) }
+}
+
+/** @internal What reads the records of an evaluation: the years evaluated. */
+export interface RecordSink {
+  /** Counts or excludes the first record with its id. */
+  take(record: Activity): void
+  /** Excludes an identical copy of a record already taken. */
+  excludeCopy(copy: ExcludedRecord): void
+}
+
+/** @internal How many records were given, and how many after removing identical copies. */
+export interface RecordCounts {
+  readonly given: number
+  readonly unique: number
+}
+
+/** @internal Hands a list of records to the sinks, in id order, copies last; throws as {@link uniqueById}. */
+export function feedList(records: ReadonlyArray<unknown>, sinks: ReadonlyArray<RecordSink>): RecordCounts {
+  const { unique, duplicates } = uniqueRecords(records)
+  for (const record of unique) for (const sink of sinks) sink.take(record)
+  for (const copy of duplicates) for (const sink of sinks) sink.excludeCopy(copy)
+  return { given: records.length, unique: unique.length }
+}
+
+/** Hands one record read to the sinks, once the intake has decoded it. */
+function feedOne(intake: RecordIntake<Activity>, input: unknown, sinks: ReadonlyArray<RecordSink>): void {
+  const taken = intake.take(input)
+  // After a problem, the rest is read only for its own problems: the evaluation will throw.
+  if (taken.kind === "refused" || intake.failed) return
+  if (taken.kind === "first") for (const sink of sinks) sink.take(taken.record)
+  else {
+    const copy = duplicateOf(taken.record.id)
+    for (const sink of sinks) sink.excludeCopy(copy)
   }
+}
+
+/**
+ * @internal Hands records read one at a time to the sinks, keeping none of them (only each id's
+ * first index and a digest of its content); throws, once all are read, the same
+ * {@link ValidationError} as {@link feedList} on the same records as a list.
+ */
+export function feedIterable(records: Iterable<unknown>, sinks: ReadonlyArray<RecordSink>): RecordCounts {
+  const intake = new RecordIntake(ACTIVITIES)
+  for (const input of records) feedOne(intake, input, sinks)
+  intake.finish()
+  return { given: intake.given, unique: intake.unique }
+}
+
+/** @internal Like {@link feedIterable}, for an async iterable (a stream, a database cursor) or a sync one. */
+export async function feedAsync(
+  records: Iterable<unknown> | AsyncIterable<unknown>,
+  sinks: ReadonlyArray<RecordSink>
+): Promise<RecordCounts> {
+  const intake = new RecordIntake(ACTIVITIES)
+  for await (const input of records) feedOne(intake, input, sinks)
+  intake.finish()
+  return { given: intake.given, unique: intake.unique }
 }

@@ -3,17 +3,21 @@
  *
  * @module
  */
-import { frozenResult } from "../core/freeze.js"
-import { agreed } from "../core/plural.js"
-import { type CalendarDate, formatFrenchDate, safeParseCalendarDate } from "../calendar/date.js"
+import { frozenResult, lazyField } from "../core/freeze.js"
+import { type CalendarDate, safeParseCalendarDate } from "../calendar/date.js"
 import { periodYears } from "../calendar/period.js"
 import type { ExplanationNode } from "../core/explanation.js"
+import { requireAsyncIterable, requireIterable } from "../core/record-stream.js"
 import { requireOptions } from "../core/records.js"
 import type { Convention } from "../conventions/convention.js"
-import { type ResolvedConvention, checkedConvention, resolveConvention } from "../conventions/resolved.js"
+import { type ResolvedConvention, checkedConvention } from "../conventions/resolved.js"
 import type { RuleTree } from "../eligibility/rule.js"
+import { conventionObjectivesLabel, objectivesSource, synthesisSentence } from "../vocabulary/objectives.js"
 import type { Activity } from "./activity.js"
-import { type ObjectiveStatus, type ObjectivesEvaluation, evaluateObjectives } from "./evaluate.js"
+import type { ObjectiveStatus, ObjectivesEvaluation } from "./evaluate.js"
+import { checkedOptions, resolutionAsOf, synthesisFacts, yearEvaluation } from "./year.js"
+import { YearTally, planYear } from "./plan.js"
+import { type RecordCounts, feedAsync, feedIterable, feedList } from "./records.js"
 
 /**
  * One objective across the convention's years.
@@ -67,45 +71,97 @@ export interface ConventionObjectives {
   readonly explanation: ExplanationNode
 }
 
-function listOfYears(years: ReadonlyArray<number>): string {
-  return years.length === 1 ? String(years[0]) : `${years.slice(0, -1).join(", ")} et ${years.at(-1)}`
+/** Each objective across the years: its status each year, and the years by status. */
+function acrossYears(years: ReadonlyArray<ObjectivesEvaluation>): ReadonlyArray<ObjectiveAcrossYears> {
+  const ids = years[0]?.results.map((result) => [result.objectiveId, result.title] as const) ?? []
+  return ids.map(([objectiveId, title]): ObjectiveAcrossYears => {
+    const byYear = years.map((evaluation) => ({
+      year: evaluation.year,
+      status:
+        evaluation.results.find((result) => result.objectiveId === objectiveId)?.status ?? ("not-applicable" as const)
+    }))
+    const yearsWith = (status: ObjectiveStatus) =>
+      byYear.filter((entry) => entry.status === status).map((entry) => entry.year)
+    return {
+      objectiveId,
+      title,
+      byYear,
+      met: yearsWith("met"),
+      notMet: yearsWith("not-met"),
+      inProgress: yearsWith("in-progress"),
+      notStarted: yearsWith("not-started")
+    }
+  })
 }
 
-/**
- * Counts the objectives met every year that is over on `asOf`, and names the years that are not
- * (a year in progress with the objectives already met in it, the years not started).
- */
-function synthesisSentence(
+/** The convention's explanation: the synthesis sentence, and one child per year (each built when this one is). */
+function conventionNode(
+  conventionId: string,
   years: ReadonlyArray<ObjectivesEvaluation>,
-  count: number,
-  failed: number,
+  objectives: ReadonlyArray<ObjectiveAcrossYears>,
   asOf: CalendarDate | undefined
-): string {
-  const covered = years.filter((evaluation) => evaluation.period !== undefined)
-  const over = covered.filter((evaluation) => asOf === undefined || asOf > (evaluation.period?.end ?? asOf))
-  const current = covered.filter(
-    (evaluation) =>
-      asOf !== undefined &&
-      evaluation.period !== undefined &&
-      asOf >= evaluation.period.start &&
-      asOf <= evaluation.period.end
+): ExplanationNode {
+  const failed = objectives.filter((objective) => objective.notMet.length > 0).length
+  return {
+    ruleId: "objectifs-convention",
+    label: conventionObjectivesLabel(conventionId),
+    outcome:
+      failed > 0
+        ? "fail"
+        : objectives.some((objective) => objective.inProgress.length > 0 || objective.notStarted.length > 0)
+          ? "not-applicable"
+          : "pass",
+    read: { years: years.map((evaluation) => evaluation.year) },
+    sentence: synthesisSentence(synthesisFacts(years, objectives.length, failed, asOf)),
+    source: objectivesSource(conventionId),
+    children: years.map((evaluation) => evaluation.explanation)
+  }
+}
+
+/** The options of a convention's evaluation over its years. */
+type ConventionObjectivesOptions = { readonly asOf?: CalendarDate | string; readonly rules?: RuleTree }
+
+/**
+ * Every year of the convention planned from the arguments, checked at the door: the convention,
+ * then the options; resolved once, as known on `asOf`.
+ */
+function plannedYears(
+  input: Convention | ResolvedConvention,
+  options: ConventionObjectivesOptions
+): ReadonlyArray<YearTally> {
+  const convention = checkedConvention(input)
+  requireOptions(options, "objectives options")
+  // A bad day is reported as an evaluation of one year reports it, after the years are known.
+  const day = options.asOf === undefined ? undefined : safeParseCalendarDate(options.asOf)
+  const known = resolutionAsOf(input, convention, day?.success === true ? day.data : undefined)
+  const yearsOf = periodYears(known.period)
+  const first = yearsOf[0]
+  if (first === undefined) return []
+  const { asOf, rules } = checkedOptions({ ...options, year: first })
+  return yearsOf.map((year) => new YearTally(planYear(known, year, asOf, rules)))
+}
+
+/** The review once the records are read: the years, each objective across them, the explanation built when first read. */
+function conventionObjectives(
+  input: Convention | ResolvedConvention,
+  tallies: ReadonlyArray<YearTally>,
+  counts: RecordCounts
+): ConventionObjectives {
+  const convention = checkedConvention(input)
+  const years = tallies.map((tally) => yearEvaluation(tally, counts))
+  const objectives = acrossYears(years)
+  const asOf = years[0]?.asOf
+  const review = lazyField(
+    {
+      conventionId: convention.id,
+      ...(asOf === undefined ? {} : { asOf }),
+      years,
+      objectives
+    } satisfies Omit<ConventionObjectives, "explanation"> as unknown as ConventionObjectives,
+    "explanation",
+    () => conventionNode(convention.id, years, objectives, asOf)
   )
-  const notStarted = covered
-    .filter((evaluation) => asOf !== undefined && evaluation.period !== undefined && asOf < evaluation.period.start)
-    .map((evaluation) => evaluation.year)
-  const day = asOf === undefined ? "" : ` au ${formatFrenchDate(asOf)}`
-  const rest = [
-    ...current.map(
-      (evaluation) =>
-        `en cours : ${evaluation.year} (${evaluation.results.filter((result) => result.status === "met").length} ${agreed(evaluation.results.filter((result) => result.status === "met").length, "objectif", "objectifs")} sur ${count} déjà ${agreed(evaluation.results.filter((result) => result.status === "met").length, "atteint", "atteints")})`
-    ),
-    ...(notStarted.length === 0
-      ? []
-      : [`pas encore commencée${notStarted.length > 1 ? "s" : ""} : ${listOfYears(notStarted)}`])
-  ]
-  const tail = rest.length === 0 ? "" : ` ; ${rest.join(" ; ")}`
-  if (over.length === 0) return `Aucune année terminée${day}${tail}.`
-  return `${count - failed} ${agreed(count - failed, "objectif", "objectifs")} sur ${count} ${agreed(count - failed, "atteint", "atteints")} chaque année terminée (${listOfYears(over.map((evaluation) => evaluation.year))})${day}${tail}.`
+  return frozenResult(review, input)
 }
 
 /**
@@ -125,54 +181,38 @@ function synthesisSentence(
  */
 export function evaluateConventionObjectives(
   input: Convention | ResolvedConvention,
-  activities: ReadonlyArray<Activity>,
+  activities: ReadonlyArray<Activity> | Iterable<Activity | unknown>,
   options: { readonly asOf?: CalendarDate | string; readonly rules?: RuleTree } = {}
 ): ConventionObjectives {
-  const convention = checkedConvention(input)
-  requireOptions(options, "objectives options")
-  // Only the amendments signed by the day of the evaluation are known (a bad day is reported by evaluateObjectives).
-  const day = options.asOf === undefined ? undefined : safeParseCalendarDate(options.asOf)
-  const resolved = resolveConvention(convention, day?.success === true ? { knownOn: day.data } : {})
-  const years = periodYears(resolved.period).map((year) =>
-    evaluateObjectives(convention, activities, { ...options, year })
-  )
-  const ids = years[0]?.results.map((result) => [result.objectiveId, result.title] as const) ?? []
-  const objectives = ids.map(([objectiveId, title]): ObjectiveAcrossYears => {
-    const byYear = years.map((evaluation) => ({
-      year: evaluation.year,
-      status:
-        evaluation.results.find((result) => result.objectiveId === objectiveId)?.status ?? ("not-applicable" as const)
-    }))
-    const yearsWith = (status: ObjectiveStatus) =>
-      byYear.filter((entry) => entry.status === status).map((entry) => entry.year)
-    return {
-      objectiveId,
-      title,
-      byYear,
-      met: yearsWith("met"),
-      notMet: yearsWith("not-met"),
-      inProgress: yearsWith("in-progress"),
-      notStarted: yearsWith("not-started")
-    }
-  })
-  const asOf = years[0]?.asOf
-  const failed = objectives.filter((objective) => objective.notMet.length > 0).length
-  const explanation: ExplanationNode = {
-    ruleId: "objectifs-convention",
-    label: `Objectifs de la convention ${convention.id}`,
-    outcome:
-      failed > 0
-        ? "fail"
-        : objectives.some((objective) => objective.inProgress.length > 0 || objective.notStarted.length > 0)
-          ? "not-applicable"
-          : "pass",
-    read: { years: years.map((evaluation) => evaluation.year) },
-    sentence: synthesisSentence(years, objectives.length, failed, asOf),
-    source: `Convention ${convention.id} : objectifs`,
-    children: years.map((evaluation) => evaluation.explanation)
-  }
-  return frozenResult(
-    { conventionId: convention.id, ...(asOf === undefined ? {} : { asOf }), years, objectives, explanation },
-    input
-  )
+  const tallies = plannedYears(input, options)
+  const records = requireIterable(activities, "activities", "activities")
+  const counts = Array.isArray(records) ? feedList(records, tallies) : feedIterable(records, tallies)
+  return conventionObjectives(input, tallies, counts)
+}
+
+/**
+ * Like {@link evaluateConventionObjectives}, reading the records from an async iterable (or a
+ * sync one) once, one at a time, for every year at once: each is decoded as it is read and none is
+ * kept (see {@link evaluateObjectivesAsync}, which checks its arguments the same way). The result is
+ * the same as on the same records as a list.
+ *
+ * @example
+ * ```ts
+ * import { evaluateConventionObjectivesAsync, type Convention } from "caf-conventions"
+ * declare const cpo: Convention, records: AsyncIterable<unknown>
+ * const review = await evaluateConventionObjectivesAsync(cpo, records, { asOf: "2025-12-31" })
+ * review.objectives.map((o) => [o.objectiveId, o.met])
+ * //=> [["suivi-coordonne", [2023, 2024, 2025]], …]
+ * ```
+ * @category objectives
+ */
+export function evaluateConventionObjectivesAsync(
+  input: Convention | ResolvedConvention,
+  activities: Iterable<Activity | unknown> | AsyncIterable<Activity | unknown>,
+  options: { readonly asOf?: CalendarDate | string; readonly rules?: RuleTree } = {}
+): Promise<ConventionObjectives> {
+  // The arguments are checked at the call (it throws); the records as they are read (the promise rejects).
+  const tallies = plannedYears(input, options)
+  const records = requireAsyncIterable(activities, "activities", "activities")
+  return feedAsync(records, tallies).then((counts) => conventionObjectives(input, tallies, counts))
 }

@@ -151,7 +151,9 @@ describe("the fast decoder", () => {
           expectSame(fast, slow)
           // Neither the generated nor the generic fast path fell back to effect's decoder.
           for (const generate of [true, false]) {
-            const decoded = (compileFastDecoder(kind.schema.ast, STRICT, generate) as (input: unknown) => unknown)(input)
+            const decoded = (compileFastDecoder(kind.schema.ast, STRICT, generate) as (input: unknown) => unknown)(
+              input
+            )
             expect(decoded, `${kind.name}, generated code: ${generate}`).not.toBe(INVALID)
             expect(isDeepStrictEqual(decoded, slow.success ? slow.data : undefined)).toBe(true)
           }
@@ -255,7 +257,9 @@ describe("the fast decoder", () => {
     const dateText = fc.oneof(
       fc
         .tuple(fc.integer({ min: 0, max: 10_999 }), fc.integer({ min: 0, max: 13 }), fc.integer({ min: 0, max: 32 }))
-        .map(([y, m, d]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`),
+        .map(
+          ([y, m, d]) => `${String(y).padStart(4, "0")}-${String(m).padStart(2, "0")}-${String(d).padStart(2, "0")}`
+        ),
       fc.string({ unit: fc.constantFrom("0", "1", "2", "9", "-", "/", "٣"), maxLength: 11 })
     )
     const real = (text: string) => {
@@ -277,8 +281,39 @@ describe("the fast decoder", () => {
     const VISIBLE = /[^\p{White_Space}\p{Default_Ignorable_Code_Point}]/u
     const fine = (text: string, controls: RegExp) =>
       text.length <= 2000 && VISIBLE.test(text) && !/\p{Cs}/u.test(text) && !controls.test(text)
-    const units = ["a", "Z", "0", " ", "\u00a0", "\u00ad", "é", "«", "»", "’", "…", "€", "ÿ", "\u0100", "\u024f", "\u0250"]
-    const odd = ["\t", "\n", "\r", "\u200b", "\ufeff", "\ud800", "\udc00", "\u0085", "\u009f", "\u2028", "\u0000", "\u007f", "😀"]
+    const units = [
+      "a",
+      "Z",
+      "0",
+      " ",
+      "\u00a0",
+      "\u00ad",
+      "é",
+      "«",
+      "»",
+      "’",
+      "…",
+      "€",
+      "ÿ",
+      "\u0100",
+      "\u024f",
+      "\u0250"
+    ]
+    const odd = [
+      "\t",
+      "\n",
+      "\r",
+      "\u200b",
+      "\ufeff",
+      "\ud800",
+      "\udc00",
+      "\u0085",
+      "\u009f",
+      "\u2028",
+      "\u0000",
+      "\u007f",
+      "😀"
+    ]
     const textOf = fc.oneof(
       fc.string({ unit: fc.constantFrom(...units, ...odd), maxLength: 12 }),
       fc.string({ unit: fc.constantFrom(...units), minLength: 1995, maxLength: 2005 })

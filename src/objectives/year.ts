@@ -1,0 +1,279 @@
+/**
+ * One year of an objectives evaluation, step by step: the options checked, the convention as
+ * known on the day, each objective's target and status, and the explanations, built when first
+ * read.
+ *
+ * @module
+ */
+import type { CalendarDate } from "../calendar/date.js"
+import type { ExplanationNode, Outcome } from "../core/explanation.js"
+import { ValidationError } from "../core/errors.js"
+import { lazyField } from "../core/freeze.js"
+import {
+  type Rational,
+  compareRational,
+  divideRational,
+  multiplyRational,
+  rationalOf,
+  roundRational,
+  toFraction
+} from "../core/fraction.js"
+import { checkedYearOptions } from "../core/options.js"
+import type { Convention } from "../conventions/convention.js"
+import { type Indicator, type Objective, type Target, targetForYear } from "../conventions/objective.js"
+import { type ResolvedConvention, isResolvedConvention, resolveConvention } from "../conventions/resolved.js"
+import { DEFAULT_ELIGIBILITY_RULES } from "../eligibility/catalogue.js"
+import type { RuleTree } from "../eligibility/rule.js"
+import {
+  type IndicatorValue,
+  OBJECTIVE_NODE_LABELS,
+  indicatorSentence,
+  objectiveSentence,
+  objectiveSource,
+  objectivesSource,
+  targetSentence,
+  yearObjectivesLabel,
+  yearFacts,
+  yearSentence
+} from "../vocabulary/objectives.js"
+import type { ObjectiveResult, ObjectiveStatus, ObjectivesEvaluation, ObjectivesOptions } from "./evaluate.js"
+import { indicatorDefinition } from "./indicator.js"
+import { excludedByReasonOf } from "./measure.js"
+import type { ObjectiveMeasure, YearPlan, YearTally } from "./plan.js"
+import { ratioReference } from "./ratio.js"
+import type { RecordCounts } from "./records.js"
+
+const OUTCOME: Record<ObjectiveStatus, Outcome> = {
+  met: "pass",
+  "not-met": "fail",
+  "in-progress": "not-applicable",
+  "not-started": "not-applicable",
+  "not-applicable": "not-applicable"
+}
+
+/** @internal The options of an evaluation, checked: the year, the day, the eligibility rules. */
+export interface CheckedObjectivesOptions {
+  readonly year: number
+  readonly asOf: CalendarDate | undefined
+  readonly rules: RuleTree
+}
+
+/** @internal Checks an evaluation's options, reporting every problem at its path. */
+export function checkedOptions(options: ObjectivesOptions): CheckedObjectivesOptions {
+  const { year, dates } = checkedYearOptions("objectives options", options, ["asOf"])
+  if (options.rules !== undefined && (options.rules === null || typeof options.rules !== "object")) {
+    throw ValidationError.of("objectives options", [
+      { path: ["rules"], message: "expected a rule tree (see defineRule, allOf, anyOf, not)" }
+    ])
+  }
+  return { year, asOf: dates.asOf, rules: options.rules ?? DEFAULT_ELIGIBILITY_RULES }
+}
+
+/**
+ * @internal The convention as known on `asOf` (only the amendments signed by then): the
+ * resolution given, when it is that one, without resolving again.
+ */
+export function resolutionAsOf(
+  input: Convention | ResolvedConvention,
+  convention: Convention,
+  asOf: CalendarDate | undefined
+): ResolvedConvention {
+  if (isResolvedConvention(input) && input.knownOn === asOf) return input
+  return resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
+}
+
+function proratedTarget(objective: Objective, target: Target, share: Rational): Target {
+  const scale = (value: number | undefined) =>
+    value === undefined
+      ? undefined
+      : Number(roundRational(multiplyRational(rationalOf(value), share), objective.partialYear.rounding))
+  const atLeast = scale(target.atLeast)
+  const atMost = scale(target.atMost)
+  return { ...(atLeast === undefined ? {} : { atLeast }), ...(atMost === undefined ? {} : { atMost }) }
+}
+
+function statusOf(value: Rational, target: Target, inProgress: boolean): ObjectiveStatus {
+  const atLeastOk = target.atLeast === undefined || compareRational(value, rationalOf(target.atLeast)) >= 0
+  const atMostOk = target.atMost === undefined || compareRational(value, rationalOf(target.atMost)) <= 0
+  if (atLeastOk && atMostOk) return "met"
+  return inProgress && atMostOk ? "in-progress" : "not-met"
+}
+
+/** The year's target of an objective, prorated for a partial year when the objective says so. */
+function targetOf(
+  plan: YearPlan,
+  objective: Objective
+): { readonly yearTarget: Target; readonly target: Target; readonly proration: Rational | undefined } {
+  const yearTarget = targetForYear(objective, plan.year)
+  // A target written for this very year already is that year's: only the every-year target is prorated.
+  // A share is a proportion: it is never prorated.
+  const prorated =
+    objective.partialYear.prorate &&
+    objective.indicator.kind !== "share" &&
+    plan.share !== undefined &&
+    objective.targetsByYear?.[String(plan.year)] === undefined
+  return prorated && plan.share !== undefined
+    ? { yearTarget, target: proratedTarget(objective, yearTarget, plan.share), proration: plan.share }
+    : { yearTarget, target: yearTarget, proration: undefined }
+}
+
+/** What the indicator measured, as the vocabulary words it: the value with its unit (a share, with its part's and whole's). */
+function indicatorValueOf(indicator: Indicator, result: Omit<ObjectiveResult, "explanation">): IndicatorValue {
+  if (indicator.kind !== "share" || result.share === undefined)
+    return {
+      kind: "value",
+      unit: indicatorDefinition(indicator as Exclude<Indicator, { kind: "share" }>).unit,
+      value: result.value
+    }
+  return {
+    kind: "share",
+    value: result.value,
+    part: { unit: indicatorDefinition(indicator.part).unit, value: result.share.part },
+    whole: { unit: indicatorDefinition(indicator.whole).unit, value: result.share.whole }
+  }
+}
+
+/** An objective's explanation: its sentence, and its indicator's and target's. */
+function objectiveNode(
+  plan: YearPlan,
+  objective: Objective,
+  result: Omit<ObjectiveResult, "explanation">
+): ExplanationNode {
+  const facts = indicatorFacts(objective, result)
+  const value = facts.value
+  const source = objectiveSource(plan.convention.id, result.objectiveId)
+  const indicatorNode: ExplanationNode = {
+    ruleId: `${result.objectiveId}:indicateur`,
+    label: OBJECTIVE_NODE_LABELS.indicator,
+    outcome: "pass",
+    read: { counted: facts.counted, excluded: Object.fromEntries(facts.excluded) },
+    sentence: indicatorSentence(facts),
+    source,
+    children: []
+  }
+  const targetNode: ExplanationNode = {
+    ruleId: `${result.objectiveId}:cible`,
+    label: OBJECTIVE_NODE_LABELS.target,
+    outcome: "pass",
+    read: { yearTarget: result.yearTarget, target: result.target },
+    sentence: targetSentence({
+      year: plan.year,
+      share: objective.indicator.kind === "share",
+      yearTarget: result.yearTarget,
+      ...(result.proration === undefined ? {} : { proration: { share: result.proration, target: result.target } })
+    }),
+    source,
+    children: []
+  }
+  return {
+    ruleId: result.objectiveId,
+    label: result.title,
+    outcome: OUTCOME[result.status],
+    read: { value: result.value, target: result.target, status: result.status },
+    sentence: objectiveSentence({
+      year: plan.year,
+      status: result.status,
+      value,
+      target: result.target,
+      ...(result.ratio === undefined
+        ? {}
+        : { ratio: { value: result.ratio, ofMaximum: ratioReference(result.target)?.bound === "maximum" } })
+    }),
+    source,
+    children: [indicatorNode, targetNode]
+  }
+}
+
+/** One objective's result for the year: its value against its target, and its explanation, built when first read. */
+function objectiveResult(plan: YearPlan, objective: Objective, measured: ObjectiveMeasure): ObjectiveResult {
+  const { yearTarget, target, proration } = targetOf(plan, objective)
+  const status =
+    plan.part === undefined
+      ? "not-applicable"
+      : plan.notStarted
+        ? "not-started"
+        : statusOf(measured.value, target, plan.inProgress)
+  const reference = ratioReference(target)
+  const result = {
+    objectiveId: objective.id,
+    title: objective.title,
+    indicator: objective.indicator.kind,
+    status,
+    value: toFraction(measured.value),
+    target,
+    yearTarget,
+    ...(proration === undefined ? {} : { proration: toFraction(proration) }),
+    ...(measured.share === undefined
+      ? {}
+      : { share: { part: toFraction(measured.share.part), whole: toFraction(measured.share.whole) } }),
+    ...(reference === undefined
+      ? {}
+      : { ratio: toFraction(divideRational(measured.value, rationalOf(reference.value))) }),
+    counted: measured.counted,
+    structures: measured.structures,
+    excluded: measured.excluded
+  } satisfies Omit<ObjectiveResult, "explanation">
+  // The explanation comes last, as it always has: a field added last keeps the holder's fast shape.
+  return lazyField(result as ObjectiveResult, "explanation", () => objectiveNode(plan, objective, result))
+}
+
+/**
+ * @internal The facts of an objective's indicator sentence, from its result's typed fields and the
+ * objective (its units): what a renderer needs to say what was counted without reading a sentence.
+ */
+export function indicatorFacts(
+  objective: Objective,
+  result: Omit<ObjectiveResult, "explanation">
+): Parameters<typeof indicatorSentence>[0] {
+  return {
+    counted: result.counted.length,
+    excluded: [...excludedByReasonOf(result.excluded)],
+    value: indicatorValueOf(objective.indicator, result)
+  }
+}
+
+/** The year's explanation: its sentence, and one child per objective (each built when this one is). */
+function yearNode(plan: YearPlan, results: ReadonlyArray<ObjectiveResult>, records: RecordCounts): ExplanationNode {
+  const { year, asOf, part } = plan
+  const applicable = results.filter((result) => result.status !== "not-applicable").length
+  return {
+    ruleId: "objectifs",
+    label: yearObjectivesLabel(year),
+    outcome: results.some((result) => result.status === "not-met")
+      ? "fail"
+      : applicable === 0 || results.some((r) => r.status === "in-progress" || r.status === "not-started")
+        ? "not-applicable"
+        : "pass",
+    read: { year, asOf, records: records.given },
+    sentence: yearSentence(yearFacts({ year, asOf, period: part, results })),
+    source: objectivesSource(plan.convention.id),
+    children: results.map((result) => result.explanation)
+  }
+}
+
+/**
+ * @internal The evaluation of a year once its records are read: one result per objective, the
+ * explanation built when first read. Not frozen: the caller freezes what it returns.
+ */
+export function yearEvaluation(tally: YearTally, records: RecordCounts): ObjectivesEvaluation {
+  const plan = tally.plan
+  const measures = tally.measures()
+  const results = plan.objectives.map((objective, index) =>
+    objectiveResult(plan, objective, measures[index] as ObjectiveMeasure)
+  )
+  return lazyField(
+    {
+      conventionId: plan.convention.id,
+      year: plan.year,
+      ...(plan.asOf === undefined ? {} : { asOf: plan.asOf }),
+      ...(plan.part === undefined ? {} : { period: plan.part }),
+      records: { given: records.given, unique: records.unique },
+      results
+    } satisfies Omit<ObjectivesEvaluation, "explanation"> as unknown as ObjectivesEvaluation,
+    "explanation",
+    () => yearNode(plan, results, records)
+  )
+}
+
+// The facts of the year's and the synthesis' sentences live with the sentences.
+export { synthesisFacts, yearFacts } from "../vocabulary/objectives.js"
