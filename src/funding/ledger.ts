@@ -10,7 +10,8 @@ import { type PathSegment, ValidationError } from "../core/errors.js"
 import type { ExplanationNode } from "../core/explanation.js"
 import { requireOptions } from "../core/records.js"
 import type { Convention } from "../conventions/convention.js"
-import { type ResolvedConvention, checkedConvention, resolveConvention } from "../conventions/resolved.js"
+import { type ResolvedConvention, checkedConvention } from "../conventions/resolved.js"
+import { resolvedAsOf } from "./schedule.js"
 import { Euros } from "../money/euros.js"
 import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
 import type { Expense, Payment } from "./records.js"
@@ -225,9 +226,9 @@ export function fundingLedger(input: Convention | ResolvedConvention, options: F
   const convention = checkedConvention(input)
   const { asOf, accepted, received, objectives, reports } = checkedOptions(convention, options)
   const records = checkedRecords(options.payments, options.expenses, options.repayments ?? [])
-  const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
+  const resolved = resolvedAsOf(input, asOf)
   const years = runYears(
-    convention,
+    resolved,
     records,
     resolved.years.map((entry) => entry.year),
     (year) => {

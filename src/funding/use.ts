@@ -3,8 +3,8 @@
  *
  * @module
  */
-import { frozenResult } from "../core/freeze.js"
-import { type CalendarDate, formatFrenchDate } from "../calendar/date.js"
+import { frozenResult, lazyField } from "../core/freeze.js"
+import type { CalendarDate } from "../calendar/date.js"
 import type { Period } from "../calendar/period.js"
 import { InvalidArgumentError, ValidationError } from "../core/errors.js"
 import type { ExplanationNode } from "../core/explanation.js"
@@ -14,7 +14,7 @@ import type { Convention } from "../conventions/convention.js"
 import {
   type ResolvedConvention,
   checkedConvention,
-  resolveConvention,
+  resolutionKnowing,
   resolvedYear,
   termsInForceOn
 } from "../conventions/resolved.js"
@@ -23,7 +23,12 @@ import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
 import { type IneligibleExpense, expenseExclusion, expenseLabel } from "./expenses.js"
 import { explainUse } from "./explain-use.js"
 import type { FinancialReport, FundingYearState } from "./state.js"
-import { type FinancialReportDocument, checkedFinancialReport, comparisonOf } from "../budget/financial-report.js"
+import {
+  type FinancialReportComparison,
+  type FinancialReportDocument,
+  checkedFinancialReport,
+  comparisonOf
+} from "../budget/financial-report.js"
 import { type InstalmentPosition, matchPayments } from "./instalments.js"
 import {
   type Expense,
@@ -43,7 +48,8 @@ import {
   safeParseRepayment,
   yearRepayment
 } from "./repayments.js"
-import { type PaymentSchedule, scheduleOf } from "./schedule.js"
+import { type PaymentSchedule, resolvedAsOf, yearSchedule } from "./schedule.js"
+import { COPIED_EXPENSE_TEXT, type NotCountedFact, notCountedText } from "../vocabulary/funding.js"
 import { type Modulation, type Settlement, modulation, settle } from "./settlement.js"
 import { withdrawalRepaymentDue } from "../conventions/withdrawal.js"
 
@@ -207,18 +213,12 @@ function stateOf(part: Period | undefined, asOf: CalendarDate | undefined): Fund
  * How much of a year's money the next year's balance can absorb (clause `offset`): that balance as
  * its own evaluation will draw it; undefined in the last year.
  */
-function offsetRoom(convention: Convention, next: Omit<YearInputs, "carriedIn" | "offsetRoom">): Euros | undefined {
-  const resolved = resolveConvention(convention, next.asOf === undefined ? {} : { knownOn: next.asOf })
+function offsetRoom(
+  resolved: ResolvedConvention,
+  next: { readonly year: number; readonly asOf: CalendarDate | undefined; readonly reportsAcceptedOn: CalendarDate | undefined }
+): Euros | undefined {
   if (resolvedYear(resolved, next.year) === undefined) return undefined
-  const schedule = scheduleOf(
-    convention,
-    {
-      year: next.year,
-      ...(next.asOf === undefined ? {} : { asOf: next.asOf }),
-      ...(next.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: next.reportsAcceptedOn })
-    },
-    undefined
-  )
+  const schedule = yearSchedule(resolved, next, undefined)
   return schedule.instalments.find((instalment) => instalment.kind === "balance")?.amount ?? Euros.zero
 }
 
@@ -245,58 +245,64 @@ function withdrawalPart(
   }
 }
 
-/** @internal The use of the money of one year, from records already checked. */
-export function yearUse(convention: Convention, records: Records, inputs: YearInputs): FundingUse {
-  const { year, asOf } = inputs
-  const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
-  const schedule = scheduleOf(
-    convention,
-    {
-      year,
-      ...(asOf === undefined ? {} : { asOf }),
-      ...(inputs.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: inputs.reportsAcceptedOn })
-    },
-    inputs.carriedIn
+/** Why a payment does not count for the year (another year, another convention, after `asOf`), or undefined. */
+function notCounted(
+  payment: Payment,
+  conventionId: string,
+  year: number,
+  asOf: CalendarDate | undefined
+): NotCountedFact | undefined {
+  if (payment.year !== year) return { kind: "other-year", year: payment.year }
+  if (payment.conventionId !== undefined && payment.conventionId !== conventionId)
+    return { kind: "other-convention", conventionId: payment.conventionId }
+  if (asOf !== undefined && payment.date > asOf) return { kind: "after-as-of", date: payment.date, asOf }
+  return undefined
+}
+
+/** The payments that count for the year, and the others, listed with why (copies first, then by id). */
+function paymentsOfYear(
+  payments: Records["payments"],
+  conventionId: string,
+  year: number,
+  asOf: CalendarDate | undefined
+): { readonly counted: ReadonlyArray<Payment>; readonly others: FundingUse["otherPayments"] } {
+  const counted: Array<Payment> = []
+  const others: Array<{ readonly id: string; readonly amount: Euros; readonly detail: string }> = payments.copies.map(
+    (copy) => ({ id: copy.id, amount: copy.amount, detail: notCountedText({ kind: "copy" }) })
   )
-  const part = schedule.period
-  const terms = resolved.terms
-  const state = stateOf(part, asOf)
-  const final = state === "ended" || state === "not-covered"
-
-  const notCounted = (payment: Payment): string | undefined => {
-    if (payment.year !== year) return `versement au titre de ${payment.year}`
-    if (payment.conventionId !== undefined && payment.conventionId !== convention.id)
-      return `versement au titre de la convention ${payment.conventionId}`
-    if (asOf !== undefined && payment.date > asOf)
-      return `versé le ${formatFrenchDate(payment.date)}, après le ${formatFrenchDate(asOf)}`
-    return undefined
+  for (const payment of payments.unique) {
+    const fact = notCounted(payment, conventionId, year, asOf)
+    if (fact === undefined) counted.push(payment)
+    else others.push({ id: payment.id, amount: payment.amount, detail: notCountedText(fact) })
   }
-  const otherPayments = [
-    ...records.payments.copies.map((copy) => ({
-      id: copy.id,
-      amount: copy.amount,
-      detail: "copie identique d'un autre versement, comptée une fois"
-    })),
-    ...records.payments.unique.flatMap((payment) => {
-      const detail = notCounted(payment)
-      return detail === undefined ? [] : [{ id: payment.id, amount: payment.amount, detail }]
-    })
-  ].sort(compareIds)
-  const yearPayments = records.payments.unique.filter((payment) => notCounted(payment) === undefined)
-  const matched = matchPayments(schedule.instalments, yearPayments, asOf)
-  const received = Euros.sum(yearPayments.map((payment) => payment.amount))
+  return { counted, others: others.sort(compareIds) }
+}
 
+/**
+ * The year's expenses, eligible or not with the reason, each judged with the terms in force on its
+ * date. With no expense recorded for the year, the financial report's totals stand for them: one
+ * line, the spending the Caf's grant covers (actual charges less the other funding received).
+ */
+function expensesOfYear(
+  resolved: ResolvedConvention,
+  expenses: Records["expenses"],
+  year: number,
+  part: Period | undefined,
+  asOf: CalendarDate | undefined,
+  comparison: FinancialReportComparison | undefined
+): Pick<FundingUse, "eligibleExpenses" | "ineligibleExpenses"> {
+  const conventionId = resolved.convention.id
   const eligibleExpenses: Array<{ readonly id: string; readonly amount: Euros }> = []
-  const ineligibleExpenses: Array<IneligibleExpense> = records.expenses.copies.map((copy) => ({
+  const ineligibleExpenses: Array<IneligibleExpense> = expenses.copies.map((copy) => ({
     id: copy.id,
     amount: copy.amount,
     date: copy.date,
     label: expenseLabel(copy),
     reason: "duplicate-id",
-    detail: "copie identique d'une autre dépense, comptée une fois"
+    detail: COPIED_EXPENSE_TEXT
   }))
-  for (const expense of records.expenses.unique) {
-    const exclusion = expenseExclusion(expense, part, asOf, termsInForceOn(resolved, expense.date), convention.id)
+  for (const expense of expenses.unique) {
+    const exclusion = expenseExclusion(expense, part, asOf, termsInForceOn(resolved, expense.date), conventionId)
     if (exclusion === undefined) eligibleExpenses.push({ id: expense.id, amount: expense.amount })
     else
       ineligibleExpenses.push({
@@ -308,32 +314,104 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
       })
   }
   ineligibleExpenses.sort(compareIds)
-  const comparison = inputs.financialReport === undefined ? undefined : comparisonOf(resolved, inputs.financialReport)
-  // With no expense recorded for the year, the financial report's totals stand for them: one line, the
-  // spending the Caf's grant covers (actual charges less the other funding received).
   const yearKey = String(year)
-  if (
-    comparison !== undefined &&
-    [...records.expenses.unique, ...records.expenses.copies].every((expense) => expense.date.slice(0, 4) !== yearKey)
-  ) {
+  const noneThatYear = (list: ReadonlyArray<Expense>) => list.every((expense) => expense.date.slice(0, 4) !== yearKey)
+  if (comparison !== undefined && noneThatYear(expenses.unique) && noneThatYear(expenses.copies))
     eligibleExpenses.push({ id: `compte-rendu-financier-${year}`, amount: comparison.eligibleSpend })
-  }
-  const eligibleSpend = Euros.sum(eligibleExpenses.map((expense) => expense.amount))
+  return { eligibleExpenses, ineligibleExpenses }
+}
 
-  const modulated = modulation(schedule.amount, terms, inputs.objectives)
-  const dueUnpaid = Euros.sum(
+/** The instalments due on `asOf` and not paid. */
+function dueUnpaidOf(matched: ReadonlyArray<InstalmentPosition>, asOf: CalendarDate | undefined): Euros {
+  if (asOf === undefined) return Euros.zero
+  return Euros.sum(
     matched.map((position) =>
-      asOf !== undefined && position.instalment.dueDate !== undefined && position.instalment.dueDate <= asOf
+      position.instalment.dueDate !== undefined && position.instalment.dueDate <= asOf
         ? Euros.max(Euros.zero, position.instalment.amount.minus(position.paid))
         : Euros.zero
     )
   )
+}
+
+/** The financial report: due date, receipt, lateness, and the comparison with the budget. */
+function financialReportOf(
+  schedule: PaymentSchedule,
+  inputs: YearInputs,
+  comparison: FinancialReportComparison | undefined
+): FinancialReport | undefined {
+  if (schedule.reports === undefined) return undefined
+  const dueDate = schedule.reports.financialReportDue
+  const receivedOn = inputs.financialReportReceivedOn ?? inputs.financialReport?.receivedOn
+  const { asOf } = inputs
+  return {
+    dueDate,
+    ...(receivedOn === undefined ? {} : { receivedOn }),
+    late: receivedOn !== undefined ? receivedOn > dueDate : asOf !== undefined && asOf > dueDate,
+    ...(comparison === undefined ? {} : { comparison })
+  }
+}
+
+/** Where the amount to repay stands, from the repayments of the year for this convention known on `asOf`. */
+function repaymentOf(
+  resolved: ResolvedConvention,
+  records: Records,
+  inputs: YearInputs,
+  settlement: Settlement,
+  withdrawal: ReturnType<typeof withdrawalPart>
+): YearRepayment {
+  const { year, asOf } = inputs
+  const conventionId = resolved.convention.id
+  return yearRepayment(
+    settlement.toRepay,
+    records.repayments.unique.filter(
+      (record) =>
+        record.year === year &&
+        (record.conventionId === undefined || record.conventionId === conventionId) &&
+        (asOf === undefined || record.date <= asOf)
+    ),
+    {
+      acceptedOn: inputs.reportsAcceptedOn,
+      deadlineDays:
+        resolvedYear(resolved, year)?.payment.paymentDeadlineDays ?? resolved.terms.payment.paymentDeadlineDays,
+      asOf,
+      withdrawal
+    }
+  )
+}
+
+/**
+ * @internal The use of the money of one year, from records already checked and the convention
+ * resolved as known on `inputs.asOf`. Its explanation is built when first read.
+ */
+export function yearUse(resolved: ResolvedConvention, records: Records, inputs: YearInputs): FundingUse {
+  const { year, asOf } = inputs
+  const { convention, terms } = resolved
+  const schedule = yearSchedule(resolved, inputs, inputs.carriedIn)
+  const part = schedule.period
+  const state = stateOf(part, asOf)
+  const final = state === "ended" || state === "not-covered"
+
+  const payments = paymentsOfYear(records.payments, convention.id, year, asOf)
+  const matched = matchPayments(schedule.instalments, payments.counted, asOf)
+  const received = Euros.sum(payments.counted.map((payment) => payment.amount))
+  const comparison = inputs.financialReport === undefined ? undefined : comparisonOf(resolved, inputs.financialReport)
+  const { eligibleExpenses, ineligibleExpenses } = expensesOfYear(
+    resolved,
+    records.expenses,
+    year,
+    part,
+    asOf,
+    comparison
+  )
+  const eligibleSpend = Euros.sum(eligibleExpenses.map((expense) => expense.amount))
+
+  const modulated = modulation(schedule.amount, terms, inputs.objectives)
   const settlement = settle(schedule.amount.minus(modulated.reduction), eligibleSpend, received, {
     terms,
     final,
     carriedIn: schedule.instalments.find((instalment) => instalment.offset !== undefined)?.offset?.amount ?? Euros.zero,
     offsetRoom: inputs.offsetRoom,
-    dueUnpaid
+    dueUnpaid: dueUnpaidOf(matched, asOf)
   })
   // Once the year is settled on reported spending with nothing still owed, what the schedule
   // planned and was not paid is not owed: the partner spent less than the grant. It is neither due
@@ -341,52 +419,11 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
   // simply not be reported yet.
   const instalments =
     final && settlement.stillToPay.isZero() && eligibleSpend.isPositive() ? matched.map(notOwedIfUnpaid) : matched
-  const receivedOn = inputs.financialReportReceivedOn ?? inputs.financialReport?.receivedOn
-  const financialReport =
-    schedule.reports === undefined
-      ? undefined
-      : {
-          dueDate: schedule.reports.financialReportDue,
-          ...(receivedOn === undefined ? {} : { receivedOn }),
-          late:
-            receivedOn !== undefined
-              ? receivedOn > schedule.reports.financialReportDue
-              : asOf !== undefined && asOf > schedule.reports.financialReportDue,
-          ...(comparison === undefined ? {} : { comparison })
-        }
+  const financialReport = financialReportOf(schedule, inputs, comparison)
   const withdrawal = withdrawalPart(resolved, part, schedule.amount, settlement)
-  const repayment = yearRepayment(
-    settlement.toRepay,
-    records.repayments.unique.filter(
-      (record) =>
-        record.year === year &&
-        (record.conventionId === undefined || record.conventionId === convention.id) &&
-        (asOf === undefined || record.date <= asOf)
-    ),
-    {
-      acceptedOn: inputs.reportsAcceptedOn,
-      deadlineDays: resolvedYear(resolved, year)?.payment.paymentDeadlineDays ?? terms.payment.paymentDeadlineDays,
-      asOf,
-      withdrawal
-    }
-  )
+  const repayment = repaymentOf(resolved, records, inputs, settlement, withdrawal)
   const lastYear = part !== undefined && resolvedYear(resolved, year + 1) === undefined
-  const explanation = explainUse(convention, year, {
-    schedule,
-    instalments,
-    received,
-    eligibleExpenses,
-    ineligibleExpenses,
-    modulated,
-    settlement,
-    state,
-    lastYear,
-    financialReport,
-    asOf,
-    terms,
-    repayment
-  })
-  return {
+  const use: FundingUse = {
     conventionId: convention.id,
     year,
     ...(asOf === undefined ? {} : { asOf }),
@@ -395,37 +432,56 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
     lastYear,
     schedule,
     instalments,
-    otherPayments,
+    otherPayments: payments.others,
     eligibleExpenses,
     ineligibleExpenses,
     modulation: modulated,
     settlement,
     repayment,
     ...(financialReport === undefined ? {} : { financialReport }),
-    explanation
+    explanation: undefined as unknown as ExplanationNode
   }
+  return lazyField(use, "explanation", () =>
+    explainUse(convention, year, {
+      schedule,
+      instalments,
+      received,
+      eligibleExpenses,
+      ineligibleExpenses,
+      modulated,
+      settlement,
+      state,
+      lastYear,
+      financialReport,
+      asOf,
+      terms,
+      repayment
+    })
+  )
 }
 
 /**
  * @internal The years of a convention in order, each evaluated with the money of the previous
- * one carried in (clause `offset`), up to `lastYear`.
+ * one carried in (clause `offset`), up to `lastYear`. `resolved` is the convention as known on
+ * the day of evaluation (the same for every year): it is not resolved again.
  */
 export function runYears(
-  convention: Convention,
+  resolved: ResolvedConvention,
   records: Records,
   years: ReadonlyArray<number>,
   inputsOf: (year: number) => Omit<YearInputs, "year" | "carriedIn" | "offsetRoom">
 ): ReadonlyArray<FundingUse> {
   const uses: Array<FundingUse> = []
-  const offset = resolveConvention(convention).terms.unspent.rule === "offset"
+  // The clause as the signed text and every amendment give it.
+  const offset = resolutionKnowing(resolved.convention, undefined).terms.unspent.rule === "offset"
   for (const year of years) {
     const previous = uses.at(-1)
     const carried =
       previous !== undefined && previous.year === year - 1 && previous.settlement.offsetNextYear.isPositive()
         ? { amount: previous.settlement.offsetNextYear, fromYear: previous.year }
         : undefined
-    const room = offset ? offsetRoom(convention, { year: year + 1, ...inputsOf(year + 1) }) : undefined
-    uses.push(yearUse(convention, records, { year, carriedIn: carried, offsetRoom: room, ...inputsOf(year) }))
+    const room = offset ? offsetRoom(resolved, { year: year + 1, ...inputsOf(year + 1) }) : undefined
+    uses.push(yearUse(resolved, records, { year, carriedIn: carried, offsetRoom: room, ...inputsOf(year) }))
   }
   return uses
 }
@@ -500,12 +556,12 @@ export function evaluateFundingUse(input: Convention | ResolvedConvention, optio
       message: `the financial report is for ${report.conventionId} in ${report.year}, not ${convention.id} in ${year}`
     })
   }
-  const resolved = resolveConvention(convention, dates.asOf === undefined ? {} : { knownOn: dates.asOf })
+  const resolved = resolvedAsOf(input, dates.asOf)
   const earlier =
     resolved.terms.unspent.rule === "offset"
       ? resolved.years.map((entry) => entry.year).filter((other) => other < year)
       : []
-  const uses = runYears(convention, records, [...earlier, year], (other) =>
+  const uses = runYears(resolved, records, [...earlier, year], (other) =>
     other === year
       ? {
           asOf: dates.asOf,
