@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { frozenResult } from "../core/freeze.js"
+import { frozenResult, lazyField } from "../core/freeze.js"
 import { type CalendarDate, formatFrenchDate, safeParseCalendarDate } from "../calendar/date.js"
 import { type PathSegment, ValidationError } from "../core/errors.js"
 import type { ExplanationNode } from "../core/explanation.js"
@@ -243,14 +243,16 @@ export function fundingLedger(input: Convention | ResolvedConvention, options: F
     }
   )
   const totals = ledgerTotals(years)
+  const ledger: FundingLedger = {
+    conventionId: convention.id,
+    ...(asOf === undefined ? {} : { asOf }),
+    years,
+    totals,
+    explanation: undefined as unknown as ExplanationNode
+  }
+  // Built when first read, from the years' explanations (built then too).
   return frozenResult(
-    {
-      conventionId: convention.id,
-      ...(asOf === undefined ? {} : { asOf }),
-      years,
-      totals,
-      explanation: explainLedger(convention, asOf, years, totals)
-    },
+    lazyField(ledger, "explanation", () => explainLedger(convention, asOf, years, totals)),
     input
   )
 }

@@ -240,18 +240,27 @@ function yearKnownFrom(
   return days.find((day) => knownOn(convention, year, day) !== undefined) ?? decided
 }
 
+/** The cumulative shares of each set of payment terms, by instalment key, computed once. */
+const cumulativeShares = new WeakMap<PaymentTerms, ReadonlyMap<string, Dec>>()
+
 /** The cumulative share of the instalments up to `key` in the given terms, if the terms have it. */
 function cumulativeShare(payment: PaymentTerms, key: string): Dec | undefined {
-  let total = new Dec(0)
-  if (new Dec(payment.advanceRate).gt(0)) {
-    total = total.plus(payment.advanceRate)
-    if (key === "advance") return total
+  let shares = cumulativeShares.get(payment)
+  if (shares === undefined) {
+    const byKey = new Map<string, Dec>()
+    let total = new Dec(0)
+    if (new Dec(payment.advanceRate).gt(0)) {
+      total = total.plus(payment.advanceRate)
+      byKey.set("advance", total)
+    }
+    for (const [index, term] of payment.instalments.entries()) {
+      total = total.plus(term.share)
+      byKey.set(`instalment-${index + 1}`, total)
+    }
+    shares = byKey
+    cumulativeShares.set(payment, shares)
   }
-  for (const [index, term] of payment.instalments.entries()) {
-    total = total.plus(term.share)
-    if (key === `instalment-${index + 1}`) return total
-  }
-  return undefined
+  return shares.get(key)
 }
 
 interface Draft {
@@ -262,9 +271,26 @@ interface Draft {
   readonly nominal: CalendarDate
 }
 
-function drafts(year: number, payment: PaymentTerms): Array<Draft> {
+/** The drafts of each set of payment terms, by year, computed once. */
+const draftsByTerms = new WeakMap<PaymentTerms, Map<number, ReadonlyArray<Draft>>>()
+
+function drafts(year: number, payment: PaymentTerms): ReadonlyArray<Draft> {
+  let byYear = draftsByTerms.get(payment)
+  if (byYear === undefined) {
+    byYear = new Map()
+    draftsByTerms.set(payment, byYear)
+  }
+  let out = byYear.get(year)
+  if (out === undefined) {
+    out = draftsOf(year, payment)
+    byYear.set(year, out)
+  }
+  return out
+}
+
+function draftsOf(year: number, payment: PaymentTerms): Array<Draft> {
   const out: Array<Draft> = []
-  if (new Dec(payment.advanceRate).gt(0))
+  if (cumulativeShare(payment, "advance") !== undefined)
     out.push({
       key: "advance",
       kind: "advance",
