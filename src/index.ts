@@ -191,7 +191,13 @@ export {
 export { type InstalmentPosition, type InstalmentStatus } from "./funding/instalments.js"
 export { EXPENSE_EXCLUSION_LABELS, type ExpenseExclusionReason, type IneligibleExpense } from "./funding/expenses.js"
 export { type Modulation, type Settlement } from "./funding/settlement.js"
-export { evaluateFundingUse, type FundingUse, type FundingUseOptions } from "./funding/use.js"
+export {
+  evaluateFundingUse,
+  evaluateFundingUseAsync,
+  type FundingUse,
+  type FundingUseAsyncOptions,
+  type FundingUseOptions
+} from "./funding/use.js"
 export type { FinancialReport, FundingYearState } from "./funding/state.js"
 export {
   RepaymentSchema,
@@ -200,7 +206,14 @@ export {
   type Repayment,
   type YearRepayment
 } from "./funding/repayments.js"
-export { fundingLedger, type FundingLedger, type FundingLedgerOptions, type LedgerTotals } from "./funding/ledger.js"
+export {
+  fundingLedger,
+  fundingLedgerAsync,
+  type FundingLedger,
+  type FundingLedgerAsyncOptions,
+  type FundingLedgerOptions,
+  type LedgerTotals
+} from "./funding/ledger.js"
 export { INSTALMENT_STATUS_LABELS } from "./funding/labels.js"
 export * from "./reports/report.js"
 export * from "./reports/markdown.js"

@@ -17,7 +17,7 @@ import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
 import type { Expense, Payment } from "./records.js"
 import type { Repayment } from "./repayments.js"
 import type { Settlement } from "./settlement.js"
-import { type FundingUse, checkedRecords, runYears } from "./use.js"
+import { type FundingUse, type Records, checkedRecords, checkedRecordsAsync, runYears } from "./use.js"
 import { type FinancialReportDocument, checkedFinancialReport } from "../budget/financial-report.js"
 
 /** A financial report decoded (or decoded now), or undefined when it is not one. */
@@ -42,10 +42,10 @@ function safeFinancialReport(value: unknown): FinancialReportDocument | undefine
  * @category funding
  */
 export interface FundingLedgerOptions {
-  /** Payments received, for any year. */
-  readonly payments: ReadonlyArray<Payment>
-  /** Expenses reported. */
-  readonly expenses: ReadonlyArray<Expense>
+  /** Payments received, for any year: a list or any iterable. */
+  readonly payments: Iterable<Payment>
+  /** Expenses reported: a list or any iterable. */
+  readonly expenses: Iterable<Expense>
   /** The day of the evaluation; amendments signed later are not known. */
   readonly asOf?: CalendarDate | string
   /** Objectives evaluations, one per year at most (see {@link evaluateObjectives}). */
@@ -55,7 +55,7 @@ export interface FundingLedgerOptions {
   /** The day each year's financial report was received. */
   readonly financialReportReceivedOn?: Readonly<Record<string, CalendarDate | string>>
   /** Repayments received from the partner, for any year (see {@link parseRepayments}). */
-  readonly repayments?: ReadonlyArray<Repayment>
+  readonly repayments?: Iterable<Repayment>
   /** The financial reports received, one per year at most (see {@link parseFinancialReport} and {@link evaluateFundingUse}). */
   readonly financialReports?: ReadonlyArray<FinancialReportDocument>
 }
@@ -151,7 +151,10 @@ function checkedDates(
   return dates
 }
 
-function checkedOptions(convention: Convention, options: FundingLedgerOptions) {
+function checkedOptions(
+  convention: Convention,
+  options: Omit<FundingLedgerOptions, "payments" | "expenses" | "repayments">
+) {
   requireOptions(options, "ledger options")
   const issues: Array<{ path: Array<PathSegment>; message: string }> = []
   let asOf: CalendarDate | undefined
@@ -224,8 +227,63 @@ function checkedOptions(convention: Convention, options: FundingLedgerOptions) {
  */
 export function fundingLedger(input: Convention | ResolvedConvention, options: FundingLedgerOptions): FundingLedger {
   const convention = checkedConvention(input)
-  const { asOf, accepted, received, objectives, reports } = checkedOptions(convention, options)
+  const checked = checkedOptions(convention, options)
   const records = checkedRecords(options.payments, options.expenses, options.repayments ?? [])
+  return ledgerOf(input, convention, checked, records)
+}
+
+/**
+ * Options of {@link fundingLedgerAsync}: those of {@link fundingLedger}, whose records may also
+ * come as async iterables, each record decoded as it is read.
+ *
+ * @example
+ * ```ts
+ * import type { FundingLedgerAsyncOptions } from "caf-conventions"
+ * async function* none(): AsyncGenerator<unknown> {}
+ * const options: FundingLedgerAsyncOptions = { payments: none(), expenses: none(), asOf: "2026-12-31" }
+ * ```
+ * @category funding
+ */
+export interface FundingLedgerAsyncOptions extends Omit<FundingLedgerOptions, "payments" | "expenses" | "repayments"> {
+  /** Payments received, for any year: a list, an iterable or an async iterable of decoded payments or of their JSON. */
+  readonly payments: Iterable<unknown> | AsyncIterable<unknown>
+  /** Expenses reported, likewise. */
+  readonly expenses: Iterable<unknown> | AsyncIterable<unknown>
+  /** Repayments received, likewise. */
+  readonly repayments?: Iterable<unknown> | AsyncIterable<unknown>
+}
+
+/**
+ * {@link fundingLedger} over records read as a stream (see {@link evaluateFundingUseAsync}): the
+ * same ledger, byte for byte, and the same errors as the same records in lists give; each record
+ * is decoded as it is read, and only the decoded records are held.
+ *
+ * @example
+ * ```ts
+ * import { fundingLedgerAsync, type Convention } from "caf-conventions"
+ * declare const cpo: Convention
+ * declare function readJsonLines(file: string): AsyncIterable<unknown>
+ * const ledger = await fundingLedgerAsync(cpo, { payments: readJsonLines("versements.jsonl"), expenses: readJsonLines("depenses.jsonl") })
+ * ledger.totals.toRepay.format()
+ * ```
+ * @category funding
+ */
+export async function fundingLedgerAsync(
+  input: Convention | ResolvedConvention,
+  options: FundingLedgerAsyncOptions
+): Promise<FundingLedger> {
+  const convention = checkedConvention(input)
+  const checked = checkedOptions(convention, options)
+  const records = await checkedRecordsAsync(options.payments, options.expenses, options.repayments ?? [])
+  return ledgerOf(input, convention, checked, records)
+}
+
+function ledgerOf(
+  input: Convention | ResolvedConvention,
+  convention: Convention,
+  { asOf, accepted, received, objectives, reports }: ReturnType<typeof checkedOptions>,
+  records: Records
+): FundingLedger {
   const resolved = resolvedAsOf(input, asOf)
   const years = runYears(
     resolved,

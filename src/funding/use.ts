@@ -9,7 +9,16 @@ import type { Period } from "../calendar/period.js"
 import { InvalidArgumentError, ValidationError } from "../core/errors.js"
 import type { ExplanationNode } from "../core/explanation.js"
 import { checkedYearOptions } from "../core/options.js"
-import { compareIds, uniqueById } from "../core/records.js"
+import {
+  type DecodedRecords,
+  type RecordReader,
+  compareIds,
+  decodeRecord,
+  decodedRecords,
+  isAsyncRecordIterable,
+  uniqueById,
+  uniqueOfDecoded
+} from "../core/records.js"
 import type { Convention } from "../conventions/convention.js"
 import {
   type ResolvedConvention,
@@ -71,10 +80,10 @@ import { withdrawalRepaymentDue } from "../conventions/withdrawal.js"
 export interface FundingUseOptions {
   /** The calendar year. */
   readonly year: number
-  /** Payments received (for any year: only the year's are counted, the others are listed). */
-  readonly payments: ReadonlyArray<Payment>
-  /** Expenses reported. */
-  readonly expenses: ReadonlyArray<Expense>
+  /** Payments received (for any year: only the year's are counted, the others are listed): a list or any iterable. */
+  readonly payments: Iterable<Payment>
+  /** Expenses reported: a list or any iterable. */
+  readonly expenses: Iterable<Expense>
   /** The day of the evaluation. */
   readonly asOf?: CalendarDate | string
   /** The year's objectives evaluation, for a convention that modulates its amount. */
@@ -83,8 +92,8 @@ export interface FundingUseOptions {
   readonly reportsAcceptedOn?: CalendarDate | string
   /** The day the financial report was received. */
   readonly financialReportReceivedOn?: CalendarDate | string
-  /** Repayments received from the partner (for any year: only the year's are counted). */
-  readonly repayments?: ReadonlyArray<Repayment>
+  /** Repayments received from the partner (for any year: only the year's are counted): a list or any iterable. */
+  readonly repayments?: Iterable<Repayment>
   /**
    * The year's financial report (see {@link parseFinancialReport}): compared with the budget, and,
    * when no expense is given, the source of the eligible spending (see {@link compareFinancialReport}).
@@ -153,24 +162,67 @@ export interface Records {
   readonly repayments: { readonly unique: ReadonlyArray<Repayment>; readonly copies: ReadonlyArray<Repayment> }
 }
 
-/** @internal */
+const REPAYMENTS: RecordReader<Repayment> = {
+  subject: "repayments",
+  looksDecoded: looksLikeRepayment,
+  safeParse: safeParseRepayment
+}
+const PAYMENTS: RecordReader<Payment> = { subject: "payments", looksDecoded: looksLikePayment, safeParse: safeParsePayment }
+const EXPENSES: RecordReader<Expense> = { subject: "expenses", looksDecoded: looksLikeExpense, safeParse: safeParseExpense }
+
+/**
+ * @internal The records of an evaluation from lists or other iterables, each record decoded as
+ * it is read (the repayments' problems are reported first, then the payments', then the expenses').
+ */
 export function checkedRecords(payments: unknown, expenses: unknown, repayments: unknown = []): Records {
   return {
-    repayments: uniqueById(repayments as ReadonlyArray<unknown>, {
-      subject: "repayments",
-      looksDecoded: looksLikeRepayment,
-      safeParse: safeParseRepayment
-    }),
-    payments: uniqueById(payments as ReadonlyArray<unknown>, {
-      subject: "payments",
-      looksDecoded: looksLikePayment,
-      safeParse: safeParsePayment
-    }),
-    expenses: uniqueById(expenses as ReadonlyArray<unknown>, {
-      subject: "expenses",
-      looksDecoded: looksLikeExpense,
-      safeParse: safeParseExpense
-    })
+    repayments: uniqueById(repayments as Iterable<unknown>, REPAYMENTS),
+    payments: uniqueById(payments as Iterable<unknown>, PAYMENTS),
+    expenses: uniqueById(expenses as Iterable<unknown>, EXPENSES)
+  }
+}
+
+/**
+ * Reads an async iterable of records, each decoded as it is read, problems kept and not thrown;
+ * a list or an iterable is left to {@link uniqueById}.
+ */
+async function readRecords<T>(
+  records: unknown,
+  reader: RecordReader<T>
+): Promise<{ readonly streamed: DecodedRecords<T> } | { readonly given: unknown }> {
+  if (!isAsyncRecordIterable(records)) return { given: records }
+  const list = decodedRecords<T>()
+  let index = 0
+  for await (const input of records) decodeRecord(input, index++, reader, list)
+  return { streamed: list }
+}
+
+function uniqueOfRead<T extends { readonly id: string }>(
+  read: { readonly streamed: DecodedRecords<T> } | { readonly given: unknown },
+  reader: RecordReader<T>
+): { readonly unique: ReadonlyArray<T>; readonly copies: ReadonlyArray<T> } {
+  return "streamed" in read
+    ? uniqueOfDecoded(read.streamed, reader.subject)
+    : uniqueById(read.given as Iterable<unknown>, reader)
+}
+
+/**
+ * @internal {@link checkedRecords} over async iterables too: the payments, then the expenses,
+ * then the repayments are read, each record decoded as it is read and only the decoded records
+ * kept; the problems are those, in the same order, that the same records in lists give.
+ */
+export async function checkedRecordsAsync(
+  payments: unknown,
+  expenses: unknown,
+  repayments: unknown = []
+): Promise<Records> {
+  const readPayments = await readRecords(payments, PAYMENTS)
+  const readExpenses = await readRecords(expenses, EXPENSES)
+  const readRepayments = await readRecords(repayments, REPAYMENTS)
+  return {
+    repayments: uniqueOfRead(readRepayments, REPAYMENTS),
+    payments: uniqueOfRead(readPayments, PAYMENTS),
+    expenses: uniqueOfRead(readExpenses, EXPENSES)
   }
 }
 
@@ -528,6 +580,87 @@ export function runYears(
  * @category funding
  */
 export function evaluateFundingUse(input: Convention | ResolvedConvention, options: FundingUseOptions): FundingUse {
+  const checked = checkedUseOptions(input, options)
+  const records = checkedRecords(options.payments, options.expenses, options.repayments ?? [])
+  return useOfYear(input, checked, records, options)
+}
+
+/**
+ * Options of {@link evaluateFundingUseAsync}: those of {@link evaluateFundingUse}, whose records
+ * may also come as async iterables (a JSON Lines file read line by line, a database cursor), each
+ * record decoded (or taken as it is when decoded already) as it is read.
+ *
+ * @example
+ * ```ts
+ * import type { FundingUseAsyncOptions } from "caf-conventions"
+ * async function* lines(): AsyncGenerator<unknown> {
+ *   yield { id: "v-1", date: "2024-03-28", amount: "15000", year: 2024, instalment: "advance" }
+ * }
+ * const options: FundingUseAsyncOptions = { year: 2024, payments: lines(), expenses: [] }
+ * ```
+ * @category funding
+ */
+export interface FundingUseAsyncOptions extends Omit<FundingUseOptions, "payments" | "expenses" | "repayments"> {
+  /** Payments received: a list, an iterable or an async iterable of decoded payments or of their JSON. */
+  readonly payments: Iterable<unknown> | AsyncIterable<unknown>
+  /** Expenses reported, likewise. */
+  readonly expenses: Iterable<unknown> | AsyncIterable<unknown>
+  /** Repayments received, likewise. */
+  readonly repayments?: Iterable<unknown> | AsyncIterable<unknown>
+}
+
+/**
+ * {@link evaluateFundingUse} over records read as a stream: `payments`, `expenses` and
+ * `repayments` may be async iterables (or lists, or iterables), read in that order, each record
+ * decoded as it is read, so that only the decoded records are held, never the input. The result is
+ * the same as {@link evaluateFundingUse} gives for the same records in lists, byte for byte, and so
+ * are the errors: a record that is not one rejects with a {@link ValidationError} whose paths start
+ * with the record's index in its stream (`payments` `[3, "amount"]`). An error thrown by the
+ * stream itself (a file that cannot be read) rejects as it is.
+ *
+ * Memory: the result lists every record (each expense eligible or not, each payment matched or
+ * listed apart), so what is held is the decoded records and the result, bounded by what the
+ * result must hold.
+ *
+ * @example
+ * ```ts
+ * import { evaluateFundingUseAsync, type Convention } from "caf-conventions"
+ * declare const cpo: Convention
+ * declare function readJsonLines(file: string): AsyncIterable<unknown> // one JSON value a line
+ * const use = await evaluateFundingUseAsync(cpo, {
+ *   year: 2024,
+ *   payments: readJsonLines("versements.jsonl"),
+ *   expenses: readJsonLines("depenses.jsonl"),
+ *   asOf: "2025-07-15"
+ * })
+ * use.settlement.toRepay.format() // what the partner must repay
+ * ```
+ * @category funding
+ */
+export async function evaluateFundingUseAsync(
+  input: Convention | ResolvedConvention,
+  options: FundingUseAsyncOptions
+): Promise<FundingUse> {
+  const checked = checkedUseOptions(input, options)
+  const records = await checkedRecordsAsync(options.payments, options.expenses, options.repayments ?? [])
+  return useOfYear(input, checked, records, options)
+}
+
+/** What evaluateFundingUse checks before reading the records: the convention, the year, the dates, the objectives. */
+interface CheckedUse {
+  readonly convention: Convention
+  readonly year: number
+  readonly dates: {
+    readonly asOf?: CalendarDate
+    readonly reportsAcceptedOn?: CalendarDate
+    readonly financialReportReceivedOn?: CalendarDate
+  }
+}
+
+function checkedUseOptions(
+  input: Convention | ResolvedConvention,
+  options: Omit<FundingUseOptions, "payments" | "expenses" | "repayments">
+): CheckedUse {
   const convention = checkedConvention(input)
   const { year, dates } = checkedYearOptions("funding use options", options, [
     "asOf",
@@ -548,7 +681,16 @@ export function evaluateFundingUse(input: Convention | ResolvedConvention, optio
       message: `the objectives evaluation is for ${options.objectives.conventionId} in ${options.objectives.year}, not ${convention.id} in ${year}`
     })
   }
-  const records = checkedRecords(options.payments, options.expenses, options.repayments ?? [])
+  return { convention, year, dates }
+}
+
+/** The year's use, from the checked options and records; under `offset`, after the years before it. */
+function useOfYear(
+  input: Convention | ResolvedConvention,
+  { convention, year, dates }: CheckedUse,
+  records: Records,
+  options: Pick<FundingUseOptions, "objectives" | "financialReport">
+): FundingUse {
   const report = options.financialReport === undefined ? undefined : checkedFinancialReport(options.financialReport)
   if (report !== undefined && (report.conventionId !== convention.id || report.year !== year)) {
     throw new InvalidArgumentError({
