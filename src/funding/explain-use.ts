@@ -17,7 +17,12 @@ import type { FinancialReport, FundingYearState } from "./state.js"
 import type { YearRepayment } from "./repayments.js"
 import { REPUBLICAN_COMMITMENT_SOURCE } from "../partners/republican-commitment.js"
 import {
+  BALANCE_SOURCE,
   EXPENSES_SOURCE,
+  MODULATION_SOURCE,
+  PAYMENTS_SOURCE,
+  conventionSource,
+  withdrawalSource,
   FINANCIAL_REPORT_SOURCE,
   PAYMENT_SOURCE,
   UNSPENT_SOURCE,
@@ -169,7 +174,7 @@ function withdrawalNodes(convention: Convention, parts: UseParts): ReadonlyArray
         amount: parts.schedule.amount,
         owed
       }),
-      `${REPUBLICAN_COMMITMENT_SOURCE}, art. 4 (retrait au prorata de la période restant à courir à la date du manquement)`,
+      withdrawalSource(REPUBLICAN_COMMITMENT_SOURCE),
       {
         effectiveFrom: withdrawal.effectiveFrom,
         decidedOn: withdrawal.decidedOn,
@@ -206,7 +211,7 @@ function modulationNode(parts: UseParts): ExplanationNode {
     USE_LABELS.modulation,
     modulated.reduction.isZero() ? "pass" : "fail",
     modulated.sentence,
-    "Convention : clause de modulation",
+    MODULATION_SOURCE,
     { reduction: modulated.reduction, missed: modulated.missedObjectives }
   )
 }
@@ -219,7 +224,7 @@ function paymentsNode(year: number, parts: UseParts): ExplanationNode {
     USE_LABELS.payments,
     paymentNodes.some((child) => child.outcome === "fail") ? "fail" : "pass",
     paymentsSentence({ year, received: parts.received, carriedIn }),
-    "Convention : modalités de versement",
+    PAYMENTS_SOURCE,
     { received: parts.received, carriedIn },
     paymentNodes
   )
@@ -256,7 +261,7 @@ function balanceNode(year: number, parts: UseParts, outcome: string, final: bool
       outcome,
       final
     }),
-    "Convention : modalités de versement et clause sur l'excédent",
+    BALANCE_SOURCE,
     {
       entitled: settlement.entitled,
       received: settlement.received,
@@ -309,7 +314,7 @@ export function explainUse(convention: Convention, year: number, parts: UseParts
       final,
       carriedIn: parts.settlement.carriedIn
     }),
-    `Convention ${convention.id}`,
+    conventionSource(convention.id),
     {},
     children
   )

@@ -4,6 +4,7 @@
  * @module
  */
 import type { InstalmentPosition, InstalmentStatus } from "./instalments.js"
+import { instalmentStatusText as statusText } from "../vocabulary/funding.js"
 
 /**
  * French labels of the instalment statuses.
@@ -29,8 +30,9 @@ export const INSTALMENT_STATUS_LABELS: Readonly<Record<InstalmentStatus, string>
 
 /** @internal An instalment's status in French, with its days of delay ("en retard (12 jours)"). */
 export function instalmentStatusText(position: Pick<InstalmentPosition, "status" | "daysLate" | "daysEarly">): string {
-  const label = INSTALMENT_STATUS_LABELS[position.status]
-  const days = (count: number) => `${count} jour${count > 1 ? "s" : ""}`
-  if (position.daysLate !== undefined) return `${label} (${days(position.daysLate)})`
-  return position.daysEarly === undefined ? label : `${label} (${days(position.daysEarly)} avant l'échéance)`
+  return statusText({
+    label: INSTALMENT_STATUS_LABELS[position.status],
+    daysLate: position.daysLate,
+    daysEarly: position.daysEarly
+  })
 }

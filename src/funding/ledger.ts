@@ -5,13 +5,14 @@
  * @module
  */
 import { frozenResult, lazyField } from "../core/freeze.js"
-import { type CalendarDate, formatFrenchDate, safeParseCalendarDate } from "../calendar/date.js"
+import { type CalendarDate, safeParseCalendarDate } from "../calendar/date.js"
 import { type PathSegment, ValidationError } from "../core/errors.js"
 import type { ExplanationNode } from "../core/explanation.js"
 import { requireOptions } from "../core/records.js"
 import type { Convention } from "../conventions/convention.js"
 import { type ResolvedConvention, checkedConvention } from "../conventions/resolved.js"
 import { resolvedAsOf } from "./schedule.js"
+import { conventionSource, ledgerLabel, ledgerSentence } from "../vocabulary/funding.js"
 import { Euros } from "../money/euros.js"
 import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
 import type { Expense, Payment } from "./records.js"
@@ -315,13 +316,16 @@ function ledgerOf(
   )
 }
 
-/** The sums a withdrawal of the subsidy demands back, and by when. */
-function withdrawalText(years: ReadonlyArray<FundingUse>): string {
+/** The sums a withdrawal of the subsidy demands back, and the first day they are due. */
+function withdrawalOwed(
+  years: ReadonlyArray<FundingUse>
+): { readonly amount: Euros; readonly dueDate: CalendarDate } | undefined {
   const owed = years.flatMap((use) => (use.repayment.withdrawal === undefined ? [] : [use.repayment.withdrawal]))
-  if (owed.length === 0) return ""
-  const total = Euros.sum(owed.map((entry) => entry.amount))
-  const due = owed.map((entry) => entry.dueDate).sort()[0] as CalendarDate
-  return `, dont ${total.format()} à restituer après le retrait de la subvention (contrat d'engagement républicain), au plus tard le ${formatFrenchDate(due)}`
+  if (owed.length === 0) return undefined
+  return {
+    amount: Euros.sum(owed.map((entry) => entry.amount)),
+    dueDate: owed.map((entry) => entry.dueDate).sort()[0] as CalendarDate
+  }
 }
 
 function explainLedger(
@@ -331,26 +335,13 @@ function explainLedger(
   totals: LedgerTotals
 ): ExplanationNode {
   const children = years.map((use): ExplanationNode => ({ ...use.explanation, children: [] }))
-  const parts = [
-    `accordé ${totals.granted.format()}`,
-    `reçu ${totals.received.format()}`,
-    ...(totals.carriedIn.isPositive() ? [`reporté d'une année sur la suivante ${totals.carriedIn.format()}`] : []),
-    `employé ${totals.usedOnEligible.format()}`,
-    ...(totals.keptSurplus.isPositive() ? [`excédent conservé ${totals.keptSurplus.format()}`] : []),
-    `à reverser ${totals.toRepay.format()}${withdrawalText(years)}`,
-    ...(totals.repaid.isPositive()
-      ? [`reversé ${totals.repaid.format()}`, `reste à reverser ${totals.stillToRepay.format()}`]
-      : []),
-    ...(totals.awaitingUse.isPositive() ? [`en attente d'emploi ${totals.awaitingUse.format()}`] : []),
-    `reste à verser ${totals.stillToPay.format()}`
-  ]
   return {
     ruleId: "grand-livre",
-    label: `Suivi financier de la convention ${convention.id}`,
+    label: ledgerLabel(convention.id),
     outcome: children.some((child) => child.outcome === "fail") ? "fail" : "pass",
     read: { ...totals },
-    sentence: `Convention ${convention.id}${asOf === undefined ? "" : ` au ${formatFrenchDate(asOf)}`} : ${parts.join(" ; ")}.`,
-    source: `Convention ${convention.id}`,
+    sentence: ledgerSentence({ conventionId: convention.id, asOf, ...totals, withdrawal: withdrawalOwed(years) }),
+    source: conventionSource(convention.id),
     children
   }
 }

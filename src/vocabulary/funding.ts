@@ -31,6 +31,25 @@ export const UNSPENT_SOURCE =
 export const EXPENSES_SOURCE =
   "Convention : conditions d'utilisation de la subvention ; compte rendu financier (Cerfa n° 15059)"
 
+/** @internal The source of the modulation clause. */
+export const MODULATION_SOURCE = "Convention : clause de modulation"
+
+/** @internal The source of the payments. */
+export const PAYMENTS_SOURCE = "Convention : modalités de versement"
+
+/** @internal The source of the year's balance. */
+export const BALANCE_SOURCE = "Convention : modalités de versement et clause sur l'excédent"
+
+/** @internal The source of a convention's own clauses. */
+export function conventionSource(conventionId: string): string {
+  return `Convention ${conventionId}`
+}
+
+/** @internal The source of a withdrawal of the subsidy: the republican commitment's decree (`decree`), art. 4. */
+export function withdrawalSource(decree: string): string {
+  return `${decree}, art. 4 (retrait au prorata de la période restant à courir à la date du manquement)`
+}
+
 /** @internal The source of the financial report's due date. */
 export const FINANCIAL_REPORT_SOURCE = "loi n° 2000-321, art. 10 (six mois après la fin de l'exercice) ; Cerfa n° 15059"
 
@@ -241,6 +260,18 @@ export const USE_LABELS = {
 /** @internal The label of a year's use. */
 export function useLabel(year: number): string {
   return `Emploi des fonds ${year}`
+}
+
+/** @internal An instalment's status in French (its label), with its days of delay or advance: "en retard (12 jours)". */
+export function instalmentStatusText(facts: {
+  readonly label: string
+  readonly daysLate?: number | undefined
+  readonly daysEarly?: number | undefined
+}): string {
+  if (facts.daysLate !== undefined) return `${facts.label} (${counted(facts.daysLate, "jour", "jours")})`
+  return facts.daysEarly === undefined
+    ? facts.label
+    : `${facts.label} (${counted(facts.daysEarly, "jour", "jours")} avant l'échéance)`
 }
 
 /** @internal The facts of one instalment's line in a year's use. */
@@ -462,3 +493,122 @@ export function notCountedText(fact: NotCountedFact): string {
 
 /** @internal The detail of an expense that copies another. */
 export const COPIED_EXPENSE_TEXT = "copie identique d'une autre dépense, comptée une fois"
+
+// ---------------------------------------------------------------------------------------------
+// Expenses left out
+
+/** @internal Why an expense is left out, with what the sentence names. */
+export type ExclusionFact =
+  | { readonly kind: "not-covered-year" }
+  | { readonly kind: "outside-period"; readonly date: CalendarDate }
+  | { readonly kind: "after-as-of"; readonly date: CalendarDate; readonly asOf: CalendarDate }
+  | { readonly kind: "sector-not-covered"; readonly sector: string }
+  | { readonly kind: "excluded-scheme"; readonly scheme: string }
+  | { readonly kind: "other-convention"; readonly conventionId: string }
+  | { readonly kind: "category-excluded"; readonly category: string }
+  | { readonly kind: "no-document" }
+
+/** @internal The detail of an expense left out, in French (`sector`, `scheme`, `category`: their French labels). */
+export function exclusionDetail(fact: ExclusionFact): string {
+  switch (fact.kind) {
+    case "not-covered-year":
+      return "la convention ne s'applique pas cette année"
+    case "outside-period":
+      return `datée du ${formatFrenchDate(fact.date)}, hors de la période`
+    case "after-as-of":
+      return `datée du ${formatFrenchDate(fact.date)}, après le ${formatFrenchDate(fact.asOf)}`
+    case "sector-not-covered":
+      return `secteur « ${fact.sector} » non couvert`
+    case "excluded-scheme":
+      return `financée par ${fact.scheme}, que la convention exclut`
+    case "other-convention":
+      return `imputée à la convention ${fact.conventionId}`
+    case "category-excluded":
+      return `${fact.category} : catégorie que la convention ne finance pas`
+    case "no-document":
+      return "aucune référence de pièce justificative"
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Modulation
+
+/** @internal Why the year's amount is reduced, or not, for missed objectives. */
+export type ModulationFact =
+  | { readonly kind: "no-clause" }
+  | { readonly kind: "no-evaluation" }
+  | { readonly kind: "none-missed" }
+  | { readonly kind: "fixed"; readonly missed: number; readonly ratePerMissed: string; readonly reduction: Euros }
+  | { readonly kind: "within-tolerance"; readonly missed: number; readonly tolerance: string }
+  | { readonly kind: "proportional"; readonly missed: number; readonly tolerance: string; readonly reduction: Euros }
+
+/** A decimal rate as a French percentage number, as the modulation sentences write it: "0.05" → "5". */
+function rateInPercent(rate: string): string {
+  return new Dec(rate).times(100).toString()
+}
+
+/** @internal The modulation's sentence. */
+export function modulationSentence(fact: ModulationFact): string {
+  switch (fact.kind) {
+    case "no-clause":
+      return "La convention ne module pas le montant selon les objectifs."
+    case "no-evaluation":
+      return "La convention module le montant selon les objectifs, mais aucune évaluation des objectifs n'a été fournie : aucune réduction n'est appliquée."
+    case "none-missed":
+      return "Aucun objectif manqué : pas de réduction."
+    case "fixed":
+      return `${counted(fact.missed, "objectif manqué", "objectifs manqués")} × ${rateInPercent(fact.ratePerMissed)} % : réduction de ${fact.reduction.format()}.`
+    case "within-tolerance":
+      return `${fact.missed > 1 ? "Objectifs manqués" : "Objectif manqué"} dans la tolérance de ${rateInPercent(fact.tolerance)} % : pas de réduction.`
+    case "proportional":
+      return `Réduction proportionnelle à l'écart sur ${counted(fact.missed, "objectif manqué", "objectifs manqués")}, au-delà de la tolérance de ${rateInPercent(fact.tolerance)} % : ${fact.reduction.format()}.`
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The ledger
+
+/** @internal The label of a convention's ledger. */
+export function ledgerLabel(conventionId: string): string {
+  return `Suivi financier de la convention ${conventionId}`
+}
+
+/** @internal The sums of a ledger, and what a withdrawal demands back. */
+export interface LedgerFacts {
+  readonly conventionId: string
+  readonly asOf: CalendarDate | undefined
+  readonly granted: Euros
+  readonly received: Euros
+  readonly carriedIn: Euros
+  readonly usedOnEligible: Euros
+  readonly keptSurplus: Euros
+  readonly toRepay: Euros
+  readonly repaid: Euros
+  readonly stillToRepay: Euros
+  readonly awaitingUse: Euros
+  readonly stillToPay: Euros
+  /** What a withdrawal of the subsidy demands back, and the first day it is due. */
+  readonly withdrawal: { readonly amount: Euros; readonly dueDate: CalendarDate } | undefined
+}
+
+/** @internal "Convention cpo-1 au 31/12/2026 : accordé … ; reçu … ; … ; reste à verser …." */
+export function ledgerSentence(facts: LedgerFacts): string {
+  const withdrawal =
+    facts.withdrawal === undefined
+      ? ""
+      : `, dont ${facts.withdrawal.amount.format()} à restituer après le retrait de la subvention (contrat d'engagement républicain), au plus tard le ${formatFrenchDate(facts.withdrawal.dueDate)}`
+  const parts = [
+    `accordé ${facts.granted.format()}`,
+    `reçu ${facts.received.format()}`,
+    ...(facts.carriedIn.isPositive() ? [`reporté d'une année sur la suivante ${facts.carriedIn.format()}`] : []),
+    `employé ${facts.usedOnEligible.format()}`,
+    ...(facts.keptSurplus.isPositive() ? [`excédent conservé ${facts.keptSurplus.format()}`] : []),
+    `à reverser ${facts.toRepay.format()}${withdrawal}`,
+    ...(facts.repaid.isPositive()
+      ? [`reversé ${facts.repaid.format()}`, `reste à reverser ${facts.stillToRepay.format()}`]
+      : []),
+    ...(facts.awaitingUse.isPositive() ? [`en attente d'emploi ${facts.awaitingUse.format()}`] : []),
+    `reste à verser ${facts.stillToPay.format()}`
+  ]
+  return `Convention ${facts.conventionId}${facts.asOf === undefined ? "" : ` au ${formatFrenchDate(facts.asOf)}`} : ${parts.join(" ; ")}.`
+}
