@@ -12,10 +12,18 @@
  * @module
  */
 
+/** @internal A lazy field: its value once computed, and how to compute and freeze it. */
+export interface LazySlot {
+  computed: boolean
+  value: unknown
+  compute: (() => unknown) | undefined
+  readonly freeze: (value: unknown, keep: ReadonlySet<object> | undefined) => void
+}
+
 /** @internal What a holder of lazy fields knows of them: kept under a symbol, so JSON and `for … in` never see it. */
 export interface LazyFields {
   /** The fields, by name, and the value each has once computed. */
-  readonly fields: Map<string, { computed: boolean; value: unknown }>
+  readonly fields: Map<string, LazySlot>
   /** Set by deepFreeze: the value must be frozen when computed, leaving these objects alone. */
   freeze: { readonly keep: ReadonlySet<object> | undefined } | undefined
 }
@@ -49,23 +57,37 @@ export function defineLazy<T extends object, K extends keyof T & string>(
     Object.defineProperty(holder, LAZY, { value: lazy, enumerable: false })
     Object.defineProperty(holder, INSPECT, { value: inspectHolder, enumerable: false })
   }
-  const fields = lazy
-  const slot = { computed: false, value: undefined as unknown }
-  fields.fields.set(key, slot)
-  Object.defineProperty(holder, key, {
-    enumerable: true,
-    configurable: false,
-    get(): T[K] {
-      if (!slot.computed) {
-        slot.value = compute()
-        slot.computed = true
-        if (fields.freeze !== undefined) freeze(slot.value, fields.freeze.keep)
-      }
-      return slot.value as T[K]
-    }
-  })
+  lazy.fields.set(key, { computed: false, value: undefined, compute, freeze })
+  Object.defineProperty(holder, key, { enumerable: true, configurable: false, get: getterOf(key) })
   return target
 }
+
+/**
+ * One getter per key name, shared by every holder: V8 keeps an accessor in the object's hidden
+ * class, so a getter made per holder would give each holder a class of its own, and every access
+ * to any of its fields (and freezing, and JSON.stringify) would go the slow way.
+ */
+const getters = new Map<string, (this: object) => unknown>()
+
+function getterOf(key: string): (this: object) => unknown {
+  let getter = getters.get(key)
+  if (getter === undefined) {
+    getter = function (this: object): unknown {
+      const lazy = (this as { [LAZY]?: LazyFields })[LAZY] as LazyFields
+      const slot = lazy.fields.get(key) as LazySlot
+      if (!slot.computed) {
+        slot.value = (slot.compute as () => unknown)()
+        slot.computed = true
+        slot.compute = undefined
+        if (lazy.freeze !== undefined) slot.freeze(slot.value, lazy.freeze.keep)
+      }
+      return slot.value
+    }
+    getters.set(key, getter)
+  }
+  return getter
+}
+
 
 /** @internal The lazy fields of a value, if it holds any. */
 export function lazyFieldsOf(value: object): LazyFields | undefined {
