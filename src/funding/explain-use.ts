@@ -281,9 +281,14 @@ function financialReportNodes(report: FinancialReport | undefined): ReadonlyArra
       "compte-rendu",
       USE_LABELS.financialReport,
       report.late ? "fail" : "pass",
-      financialReportSentence({ dueDate: report.dueDate, receivedOn: report.receivedOn, late: report.late }),
+      financialReportSentence(report),
       FINANCIAL_REPORT_SOURCE,
-      { dueDate: report.dueDate, receivedOn: report.receivedOn, late: report.late }
+      {
+        dueDate: report.dueDate,
+        receivedOn: report.receivedOn,
+        ...(report.receivedUndated === undefined ? {} : { receivedUndated: report.receivedUndated }),
+        late: report.late
+      }
     )
   ]
 }

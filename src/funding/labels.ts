@@ -4,7 +4,8 @@
  * @module
  */
 import type { InstalmentPosition, InstalmentStatus } from "./instalments.js"
-import { instalmentStatusText as statusText } from "../vocabulary/funding.js"
+import { financialReportReceiptText, instalmentStatusText as statusText } from "../vocabulary/funding.js"
+import type { FinancialReport } from "./state.js"
 
 /**
  * French labels of the instalment statuses.
@@ -35,4 +36,13 @@ export function instalmentStatusText(position: Pick<InstalmentPosition, "status"
     daysLate: position.daysLate,
     daysEarly: position.daysEarly
   })
+}
+
+/**
+ * @internal Whether and when the financial report was received, in French, after its due day:
+ * `, reçu le 30/04/2025`, `, reçu (date de réception non renseignée ; bilans acceptés le
+ * 20/05/2025)`, or nothing when it was not received.
+ */
+export function financialReportReceipt(report: FinancialReport): string {
+  return financialReportReceiptText(report)
 }

@@ -395,10 +395,27 @@ function financialReportOf(
   const dueDate = schedule.reports.financialReportDue
   const receivedOn = inputs.financialReportReceivedOn ?? inputs.financialReport?.receivedOn
   const { asOf } = inputs
+  // Received on a day not given: the year's reports were accepted by the report's day (the Caf
+  // accepts them once it holds them, the financial report among them), or the report itself was
+  // given. No day then shows a delay, so none is asserted (see docs/reports.md).
+  const accepted =
+    inputs.reportsAcceptedOn !== undefined && (asOf === undefined || inputs.reportsAcceptedOn <= asOf)
+      ? inputs.reportsAcceptedOn
+      : undefined
+  const undated: FinancialReport["receivedUndated"] =
+    receivedOn !== undefined
+      ? undefined
+      : accepted !== undefined
+        ? { evidence: "reports-accepted", by: accepted }
+        : inputs.financialReport !== undefined
+          ? { evidence: "document" }
+          : undefined
   return {
     dueDate,
     ...(receivedOn === undefined ? {} : { receivedOn }),
-    late: receivedOn !== undefined ? receivedOn > dueDate : asOf !== undefined && asOf > dueDate,
+    ...(undated === undefined ? {} : { receivedUndated: undated }),
+    late:
+      receivedOn !== undefined ? receivedOn > dueDate : undated === undefined && asOf !== undefined && asOf > dueDate,
     ...(comparison === undefined ? {} : { comparison })
   }
 }

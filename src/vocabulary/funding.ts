@@ -449,13 +449,34 @@ export function balanceSentence(facts: {
   return `Droit au titre de ${facts.year} : ${facts.entitled.format()} ; reçu : ${facts.received.format()}${carriedInText(facts.carriedIn)} ; ${facts.outcome}${provisionalText(facts.final)}.`
 }
 
+/** @internal When the financial report was received: on a day, or on a day not given, with what shows it. */
+export interface ReceiptFacts {
+  readonly receivedOn?: CalendarDate | undefined
+  readonly receivedUndated?:
+    | { readonly evidence: "reports-accepted"; readonly by: CalendarDate }
+    | { readonly evidence: "document" }
+    | undefined
+}
+
+/**
+ * @internal Whether and when the financial report was received, after its due day:
+ * `, reçu le 30/04/2025`, `, reçu (date de réception non renseignée ; bilans acceptés le
+ * 20/05/2025)`, or nothing when it was not received.
+ */
+export function financialReportReceiptText(facts: ReceiptFacts): string {
+  if (facts.receivedOn !== undefined) return `, reçu le ${formatFrenchDate(facts.receivedOn)}`
+  const undated = facts.receivedUndated
+  if (undated === undefined) return ""
+  return undated.evidence === "reports-accepted"
+    ? `, reçu (date de réception non renseignée ; bilans acceptés le ${formatFrenchDate(undated.by)})`
+    : ", reçu (date de réception non renseignée)"
+}
+
 /** @internal "Attendu au plus tard le 30/06/2025, reçu le … : en retard." */
-export function financialReportSentence(facts: {
-  readonly dueDate: CalendarDate
-  readonly receivedOn: CalendarDate | undefined
-  readonly late: boolean
-}): string {
-  return `Attendu au plus tard le ${formatFrenchDate(facts.dueDate)}${facts.receivedOn === undefined ? "" : `, reçu le ${formatFrenchDate(facts.receivedOn)}`}${facts.late ? " : en retard" : ""}.`
+export function financialReportSentence(
+  facts: ReceiptFacts & { readonly dueDate: CalendarDate; readonly late: boolean }
+): string {
+  return `Attendu au plus tard le ${formatFrenchDate(facts.dueDate)}${financialReportReceiptText(facts)}${facts.late ? " : en retard" : ""}.`
 }
 
 /** @internal "Convention cpo-1, 2024 au 15/07/2025 : rien à verser ni à reverser." */
