@@ -15,6 +15,7 @@ import {
   parsePayments
 } from "caf-conventions"
 import { checkedConvention } from "../src/conventions/checked.js"
+import { resolveConvention } from "../src/conventions/resolved.js"
 import { checkedRecords, yearUse } from "../src/funding/use.js"
 import { type BenchRow, foundingConvention, medianMs, pick, seeded } from "./support.js"
 
@@ -144,7 +145,7 @@ export async function fundingBench(): Promise<ReadonlyArray<BenchRow>> {
     const unfrozen = await medianMs(3, () => {
       const out: Array<string> = []
       for (let i = 0; i < conventions; i++) {
-        const convention = checkedConvention(data.conventions[i])
+        const convention = resolveConvention(checkedConvention(data.conventions[i]))
         const use = yearUse(convention, checkedRecords(data.payments[i], data.expenses[i]), {
           year: 2024,
           asOf: undefined,

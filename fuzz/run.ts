@@ -8,7 +8,7 @@
  * a target. `FUZZ_RUNS=2000 npm run fuzz` for more inputs (300 by default), `npm run fuzz -- name…`
  * for some functions, `FUZZ_SEED=n` for another seed.
  */
-import { publicFunctions, runTarget } from "./harness.js"
+import { publicFunctions, runTarget, runTargetAsync } from "./harness.js"
 import { TARGETS } from "./targets.js"
 
 const runs = Number(process.env["FUZZ_RUNS"] ?? 300)
@@ -31,7 +31,7 @@ for (const target of TARGETS.filter((candidate) => only.length === 0 || only.inc
   const fn = functions.get(target.name)
   if (fn === undefined) continue
   const start = performance.now()
-  const tally = runTarget(target, fn, runs, seed)
+  const tally = target.async === true ? await runTargetAsync(target, fn, runs, seed) : runTarget(target, fn, runs, seed)
   if (tally.reached === 0) tally.failures.push("never reached its normal path")
   if (tally.reached * 2 < tally.tried) short++
   failedTotal += tally.failed + (tally.reached === 0 ? 1 : 0)

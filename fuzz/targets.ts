@@ -67,6 +67,18 @@ function validationErrorOf(json: World): library.ValidationError {
   throw new Error("unreachable: a convention without terms is refused")
 }
 
+/**
+ * Records as a stream, read once: an async iterable over the JSON, as a JSON Lines file read line
+ * by line gives them. Made anew at each call of `valid`, so each call reads its own stream.
+ */
+function streamOf(list: ReadonlyArray<unknown>): AsyncIterable<unknown> {
+  return {
+    async *[Symbol.asyncIterator]() {
+      yield* list
+    }
+  }
+}
+
 /** An invariant a result broke, or undefined; `name` is what the run counts. */
 export interface Invariant {
   readonly name: string
@@ -81,6 +93,8 @@ export interface FuzzTarget {
   /** Whether a call that returned reached the normal path (by default: it returned). */
   readonly reached?: (result: unknown) => boolean
   readonly invariants?: ReadonlyArray<Invariant>
+  /** The function returns a promise: its result is awaited, what it rejects with is judged as what it throws. */
+  readonly async?: true
 }
 
 /**
@@ -196,7 +210,8 @@ function sameAsSync(
       const expected = JSON.stringify(sync(...(args(world) as Array<never>)))
       settling.push(
         (result as Promise<unknown>).then(
-          (value) => (JSON.stringify(value) === expected ? undefined : `${name}: ${JSON.stringify(value).slice(0, 200)}`),
+          (value) =>
+            JSON.stringify(value) === expected ? undefined : `${name}: ${JSON.stringify(value).slice(0, 200)}`,
           judgedRejection
         )
       )
@@ -1020,12 +1035,24 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
   {
     name: "evaluateObjectivesAsync",
     valid: (w) => [w.convention, w.activities, { year: w.json.year }],
-    invariants: [sameAsSync("same result as evaluateObjectives", (w) => [w.convention, w.activities, { year: w.json.year }], library.evaluateObjectives)]
+    invariants: [
+      sameAsSync(
+        "same result as evaluateObjectives",
+        (w) => [w.convention, w.activities, { year: w.json.year }],
+        library.evaluateObjectives
+      )
+    ]
   },
   {
     name: "evaluateConventionObjectivesAsync",
     valid: (w) => [w.convention, w.activities, {}],
-    invariants: [sameAsSync("same result as evaluateConventionObjectives", (w) => [w.convention, w.activities, {}], library.evaluateConventionObjectives)]
+    invariants: [
+      sameAsSync(
+        "same result as evaluateConventionObjectives",
+        (w) => [w.convention, w.activities, {}],
+        library.evaluateConventionObjectives
+      )
+    ]
   },
   // funding
   {
@@ -1071,6 +1098,64 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
           ...(w.json.year % 2 === 0 ? { asOf: date(w) } : {})
         })
       )
+    ]
+  },
+  {
+    name: "evaluateFundingUseAsync",
+    async: true,
+    valid: (w) => [
+      w.convention,
+      {
+        year: w.json.year,
+        payments: streamOf(w.json.payments),
+        expenses: streamOf(w.json.expenses),
+        ...(w.json.year % 2 === 0 ? { asOf: date(w) } : {})
+      }
+    ],
+    invariants: [
+      {
+        name: "the same result as evaluateFundingUse on the same records in lists",
+        check: (_args, result, w) => {
+          const listed = library.evaluateFundingUse(w.convention, {
+            year: w.json.year,
+            payments: w.payments,
+            expenses: w.expenses,
+            ...(w.json.year % 2 === 0 ? { asOf: date(w) } : {})
+          })
+          return JSON.stringify(result) === JSON.stringify(listed)
+            ? undefined
+            : `the streamed records gave another result (${w.convention.id})`
+        }
+      },
+      yearConservation
+    ]
+  },
+  {
+    name: "fundingLedgerAsync",
+    async: true,
+    valid: (w) => [
+      w.convention,
+      {
+        payments: streamOf(w.json.payments),
+        expenses: streamOf(w.json.expenses),
+        ...(w.json.year % 2 === 0 ? { asOf: date(w) } : {})
+      }
+    ],
+    invariants: [
+      ledgerConservation,
+      {
+        name: "the same ledger as fundingLedger on the same records in lists",
+        check: (_args, result, w) => {
+          const listed = library.fundingLedger(w.convention, {
+            payments: w.payments,
+            expenses: w.expenses,
+            ...(w.json.year % 2 === 0 ? { asOf: date(w) } : {})
+          })
+          return JSON.stringify(result) === JSON.stringify(listed)
+            ? undefined
+            : `the streamed records gave another ledger (${w.convention.id})`
+        }
+      }
     ]
   },
   // reports

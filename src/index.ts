@@ -196,7 +196,13 @@ export {
 export { type InstalmentPosition, type InstalmentStatus } from "./funding/instalments.js"
 export { EXPENSE_EXCLUSION_LABELS, type ExpenseExclusionReason, type IneligibleExpense } from "./funding/expenses.js"
 export { type Modulation, type Settlement } from "./funding/settlement.js"
-export { evaluateFundingUse, type FundingUse, type FundingUseOptions } from "./funding/use.js"
+export {
+  evaluateFundingUse,
+  evaluateFundingUseAsync,
+  type FundingUse,
+  type FundingUseAsyncOptions,
+  type FundingUseOptions
+} from "./funding/use.js"
 export type { FinancialReport, FundingYearState } from "./funding/state.js"
 export {
   RepaymentSchema,
@@ -205,7 +211,14 @@ export {
   type Repayment,
   type YearRepayment
 } from "./funding/repayments.js"
-export { fundingLedger, type FundingLedger, type FundingLedgerOptions, type LedgerTotals } from "./funding/ledger.js"
+export {
+  fundingLedger,
+  fundingLedgerAsync,
+  type FundingLedger,
+  type FundingLedgerAsyncOptions,
+  type FundingLedgerOptions,
+  type LedgerTotals
+} from "./funding/ledger.js"
 export * from "./reports/report.js"
 export * from "./reports/markdown.js"
 export { reportDocument } from "./reports/document.js"

@@ -98,6 +98,7 @@ const VALID: Readonly<Record<string, ReadonlyArray<unknown>>> = {
   evaluateConventionObjectives: [cpo, activities, {}],
   evaluateConventionObjectivesAsync: [cpo, activities, {}],
   evaluateFundingUse: [cpo, { year: 2024, payments, expenses }],
+  evaluateFundingUseAsync: [cpo, { year: 2024, payments, expenses }],
   evaluateObjectives: [cpo, activities, { year: 2024 }],
   evaluateObjectivesAsync: [cpo, activities, { year: 2024 }],
   explain: [result],
@@ -109,6 +110,7 @@ const VALID: Readonly<Record<string, ReadonlyArray<unknown>>> = {
   formatIssues: [library.ValidationError.of("thing", [{ path: ["a"], message: "is wrong" }]), { locale: "en" }],
   issueMessage: [{ path: ["a"], message: "is wrong", messages: { fr: "est faux", en: "is wrong" } }, "en"],
   fundingLedger: [cpo, { payments, expenses }],
+  fundingLedgerAsync: [cpo, { payments, expenses }],
   defineIndicator: [
     {
       kind: "aggregate",
@@ -216,31 +218,52 @@ function publicFunctions(): ReadonlyArray<readonly [string, (...args: Array<unkn
   return found
 }
 
-/**
- * What the promises of the functions that return one rejected with, when it is not one of the
- * library's errors (the call's arguments are checked at the call; the records as they are read).
- */
-const lateMisfires: Array<Promise<string | undefined>> = []
+/** Functions that return a promise (named `…Async`): what they reject with is checked as what the others throw. */
+const isAsync = (name: string) => /Async$/u.test(name)
 
-/** What a call throws when it is not one of the library's errors, or undefined. */
+/** An error when it is not one of the library's errors, or undefined. */
+function notLibraryError(error: unknown): string | undefined {
+  if (LIBRARY_ERRORS.some((errorClass) => error instanceof errorClass)) return undefined
+  return `${(error as Error)?.constructor?.name ?? typeof error}: ${String((error as Error)?.message ?? error).split("\n")[0]}`
+}
+
+/** What a call throws when it is not one of the library's errors, or undefined. A promise it returns is left to {@link misfireAsync}. */
 function misfire(call: () => unknown): string | undefined {
   try {
     const result = call()
-    if (result instanceof Promise)
-      lateMisfires.push(
-        result.then(
-          () => undefined,
-          (error: unknown) =>
-            LIBRARY_ERRORS.some((errorClass) => error instanceof errorClass)
-              ? undefined
-              : `rejected with ${(error as Error)?.constructor?.name ?? typeof error}: ${String((error as Error)?.message ?? error).split("\n")[0]}`
-        )
-      )
+    if (result instanceof Promise) result.catch(() => undefined)
     return undefined
   } catch (error) {
-    if (LIBRARY_ERRORS.some((errorClass) => error instanceof errorClass)) return undefined
-    return `${(error as Error)?.constructor?.name ?? typeof error}: ${String((error as Error)?.message ?? error).split("\n")[0]}`
+    return notLibraryError(error)
   }
+}
+
+/** What an async call throws or rejects with when it is not one of the library's errors, or undefined. */
+async function misfireAsync(call: () => unknown): Promise<string | undefined> {
+  try {
+    await call()
+    return undefined
+  } catch (error) {
+    return notLibraryError(error)
+  }
+}
+
+/** For one async function, the wrong calls that reject with something else than the library's errors. */
+async function misfiresAsync(name: string, fn: (...args: Array<unknown>) => unknown): Promise<ReadonlyArray<string>> {
+  const valid = VALID[name] ?? []
+  const arity = Math.max(fn.length, valid.length, 1)
+  const found: Array<string> = []
+  for (const [label, wrong] of WRONG) {
+    const calls: Array<ReadonlyArray<unknown>> = [Array.from({ length: arity }, () => wrong)]
+    for (let position = 0; position < arity; position++)
+      calls.push(Array.from({ length: arity }, (_, index) => (index === position ? wrong : valid[index])))
+    for (const args of calls) {
+      const failure = await misfireAsync(() => fn(...args))
+      if (failure !== undefined)
+        found.push(`(${args.map((arg) => (arg === wrong ? label : "…")).join(", ")}) → ${failure}`)
+    }
+  }
+  return found
 }
 
 /** For one function, the wrong calls that throw something else than the library's errors. */
@@ -277,21 +300,36 @@ describe("every public function checks its arguments at the door", () => {
     }
   })
 
+  it("the valid arguments of the async functions are valid: no call with them rejects", async () => {
+    const asyncFunctions = functions.filter(([name]) => isAsync(name))
+    expect(asyncFunctions.map(([name]) => name)).toEqual(
+      expect.arrayContaining([
+        "evaluateFundingUseAsync",
+        "fundingLedgerAsync",
+        "evaluateObjectivesAsync",
+        "evaluateConventionObjectivesAsync"
+      ])
+    )
+    for (const [name, fn] of asyncFunctions) {
+      const valid = VALID[name]
+      if (valid !== undefined) await expect(fn(...valid), name).resolves.toBeDefined()
+    }
+  })
+
   for (const [name, fn] of publicFunctions()) {
     if (knownGaps[name] !== undefined) continue
+    if (isAsync(name)) {
+      it(`${name} rejects only with the library's errors for wrong arguments`, async () => {
+        expect(await misfiresAsync(name, fn)).toEqual([])
+      })
+      continue
+    }
     it(`${name} throws only the library's errors for wrong arguments`, () => {
       const found = misfires(name, fn)
       if (process.env.DOOR_DEBUG !== undefined && found.length > 0) console.log(name, "\n  " + found.join("\n  "))
       expect(found).toEqual([])
     })
   }
-
-  it("the promises of the functions that return one reject only with the library's errors", async () => {
-    // The calls above of evaluateObjectivesAsync and evaluateConventionObjectivesAsync whose arguments pass
-    // the call's checks ([] and [null] as records, among others) returned a promise: 9 of them.
-    expect(lateMisfires.length).toBeGreaterThanOrEqual(9)
-    expect((await Promise.all(lateMisfires)).filter((found) => found !== undefined)).toEqual([])
-  })
 
   it("the known gaps are exactly the functions that still misfire", () => {
     const failing = functions.filter(([name, fn]) => misfires(name, fn).length > 0).map(([name]) => name)

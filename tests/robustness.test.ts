@@ -1,6 +1,6 @@
 import { execFileSync } from "node:child_process"
 import { describe, expect, it } from "vitest"
-import { publicFunctions, runTarget } from "../fuzz/harness.js"
+import { publicFunctions, runTarget, runTargetAsync } from "../fuzz/harness.js"
 import { TARGETS, settling } from "../fuzz/targets.js"
 
 describe("robustness (a quick pass of npm run fuzz)", () => {
@@ -9,8 +9,10 @@ describe("robustness (a quick pass of npm run fuzz)", () => {
     expect([...functions.keys()].filter((name) => !TARGETS.some((target) => target.name === name))).toEqual([])
   })
   for (const target of TARGETS) {
-    it(`${target.name} reaches its normal path, throws only typed errors, keeps its invariants`, () => {
-      const tally = runTarget(target, functions.get(target.name) as (...args: Array<unknown>) => unknown, 20, 20241127)
+    it(`${target.name} reaches its normal path, throws only typed errors, keeps its invariants`, async () => {
+      const fn = functions.get(target.name) as (...args: Array<unknown>) => unknown
+      const tally =
+        target.async === true ? await runTargetAsync(target, fn, 20, 20241127) : runTarget(target, fn, 20, 20241127)
       expect(tally.failures).toEqual([])
       expect(tally.reached).toBeGreaterThan(0)
     })

@@ -4,8 +4,6 @@
  *
  * @module
  */
-import { UTCDate } from "@date-fns/utc/date"
-import { addMonths as addMonthsFns } from "date-fns/addMonths"
 import * as Schema from "effect/Schema"
 import { InvalidArgumentError, InvalidDateError, type PathSegment } from "../core/errors.js"
 import { dateArgument } from "./arguments.js"
@@ -312,10 +310,6 @@ export function readCalendarDate(input: unknown, path: ReadonlyArray<PathSegment
   throw new InvalidDateError({ input, path, message: problem[0], frenchMessage: problem[1] })
 }
 
-function toUtc(date: CalendarDate): UTCDate {
-  return new UTCDate(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))
-}
-
 function fromUtc(date: Date): CalendarDate {
   const year = date.getUTCFullYear()
   const text = `${String(year).padStart(4, "0")}-${String(date.getUTCMonth() + 1).padStart(2, "0")}-${String(date.getUTCDate()).padStart(2, "0")}`
@@ -431,7 +425,16 @@ export function addDays(date: CalendarDate, days: number): CalendarDate {
  * @category calendar
  */
 export function addMonths(date: CalendarDate, months: number): CalendarDate {
-  return fromUtc(addMonthsFns(toUtc(dateArgument(date)), whole(months, "months")))
+  const day = dateArgument(date)
+  // Months counted from year 0, then the day clamped to the target month's length: what date-fns'
+  // addMonths gives, without its Date objects.
+  const index = Number(day.slice(0, 4)) * 12 + Number(day.slice(5, 7)) - 1 + whole(months, "months")
+  const year = Math.floor(index / 12)
+  const month = index - year * 12 + 1
+  const length =
+    month === 2 ? (isLeapYear(year) ? 29 : 28) : month === 4 || month === 6 || month === 9 || month === 11 ? 30 : 31
+  const text = `${String(year).padStart(4, "0")}-${String(month).padStart(2, "0")}-${String(Math.min(Number(day.slice(8, 10)), length)).padStart(2, "0")}`
+  return readCalendarDate(text)
 }
 
 /**
@@ -496,7 +499,7 @@ export function daysBetween(from: CalendarDate, to: CalendarDate): number {
 
 const MS_PER_DAY = 86_400_000
 
-/** The timestamp of the date's UTC midnight, as `toUtc` gives it. */
+/** The timestamp of the date's UTC midnight. */
 function utcTime(date: CalendarDate): number {
   return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))
 }

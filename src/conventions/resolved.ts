@@ -95,9 +95,18 @@ export function isResolvedConvention(value: unknown): value is ResolvedConventio
   return resolutions.has(value)
 }
 
-function resolveKnown(convention: Convention, knownOn: CalendarDate | undefined): ResolvedConvention {
+/** The key of what is known on a day: the amendments signed by then, and whether a termination or a withdrawal is decided. */
+function knowledgeOf(
+  convention: Convention,
+  knownOn: CalendarDate | undefined
+): {
+  readonly key: string
+  readonly known: ReadonlyArray<Amendment>
+  readonly terminationKnown: boolean
+  readonly withdrawalKnown: boolean
+} {
   const known =
-    knownOn === undefined
+    knownOn === undefined || convention.amendments.length === 0
       ? convention.amendments
       : convention.amendments.filter((amendment) => amendment.signatureDate <= knownOn)
   const termination = convention.termination
@@ -106,11 +115,21 @@ function resolveKnown(convention: Convention, knownOn: CalendarDate | undefined)
   const withdrawalKnown =
     convention.withdrawal !== undefined && (knownOn === undefined || convention.withdrawal.decidedOn <= knownOn)
   const key = `${known.map((amendment) => amendment.number).join(",")}${terminationKnown ? "+termination" : ""}${withdrawalKnown ? "+withdrawal" : ""}`
+  return { key, known, terminationKnown, withdrawalKnown }
+}
+
+function resolutionsOf(convention: Convention): Map<string, ResolvedConvention> {
   let byKnowledge = cache.get(convention)
   if (byKnowledge === undefined) {
     byKnowledge = new Map()
     cache.set(convention, byKnowledge)
   }
+  return byKnowledge
+}
+
+function resolveKnown(convention: Convention, knownOn: CalendarDate | undefined): ResolvedConvention {
+  const { key, known, terminationKnown, withdrawalKnown } = knowledgeOf(convention, knownOn)
+  const byKnowledge = resolutionsOf(convention)
   const cached = byKnowledge.get(key)
   if (cached !== undefined && cached.knownOn === knownOn) return cached
   const base = cached ?? resolveBase(convention, known, terminationKnown, withdrawalKnown)
@@ -120,6 +139,16 @@ function resolveKnown(convention: Convention, knownOn: CalendarDate | undefined)
   frozenResult(resolved, convention)
   if (cached === undefined) byKnowledge.set(key, resolved)
   return resolved
+}
+
+/**
+ * @internal A resolution holding what is known on `knownOn` (the same amendments, termination
+ * and withdrawal), whose own `knownOn` may be another day with the same knowledge: for reading
+ * years, amounts and terms, not for returning to a caller. Cheaper than {@link resolveConvention}
+ * when the knowledge was resolved before, as it builds no new value.
+ */
+export function resolutionKnowing(convention: Convention, knownOn: CalendarDate | undefined): ResolvedConvention {
+  return resolutionsOf(convention).get(knowledgeOf(convention, knownOn).key) ?? resolveKnown(convention, knownOn)
 }
 
 function resolveBase(

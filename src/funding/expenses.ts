@@ -3,12 +3,13 @@
  *
  * @module
  */
-import { type CalendarDate, formatFrenchDate } from "../calendar/date.js"
+import type { CalendarDate } from "../calendar/date.js"
 import type { Period } from "../calendar/period.js"
 import type { Terms } from "../conventions/terms.js"
 import { FUNDING_SCHEME_LABELS, SECTOR_LABELS } from "../referential/codes.js"
 import { EXPENSE_CATEGORY_LABELS } from "../referential/convention-codes.js"
 import type { Expense } from "./records.js"
+import { exclusionDetail } from "../vocabulary/funding.js"
 
 /**
  * Why an expense does not count as an eligible use of the money, checked in this order:
@@ -99,37 +100,42 @@ export function expenseExclusion(
   if (part === undefined || expense.date < part.start || expense.date > part.end) {
     return {
       reason: "outside-year",
-      detail:
-        part === undefined
-          ? "la convention ne s'applique pas cette année"
-          : `datée du ${formatFrenchDate(expense.date)}, hors de la période`
+      detail: exclusionDetail(
+        part === undefined ? { kind: "not-covered-year" } : { kind: "outside-period", date: expense.date }
+      )
     }
   }
   if (asOf !== undefined && expense.date > asOf)
     return {
       reason: "after-as-of",
-      detail: `datée du ${formatFrenchDate(expense.date)}, après le ${formatFrenchDate(asOf)}`
+      detail: exclusionDetail({ kind: "after-as-of", date: expense.date, asOf })
     }
   if (expense.sector !== undefined && !terms.sectors.includes(expense.sector)) {
-    return { reason: "sector-not-covered", detail: `secteur « ${SECTOR_LABELS[expense.sector]} » non couvert` }
+    return {
+      reason: "sector-not-covered",
+      detail: exclusionDetail({ kind: "sector-not-covered", sector: SECTOR_LABELS[expense.sector] })
+    }
   }
   const excluded = expense.fundedBy.find((scheme) => terms.excludedSchemes.includes(scheme))
   if (excluded !== undefined)
     return {
       reason: "funded-elsewhere",
-      detail: `financée par ${FUNDING_SCHEME_LABELS[excluded]}, que la convention exclut`
+      detail: exclusionDetail({ kind: "excluded-scheme", scheme: FUNDING_SCHEME_LABELS[excluded] })
     }
   if (expense.conventionId !== undefined && expense.conventionId !== conventionId) {
-    return { reason: "funded-elsewhere", detail: `imputée à la convention ${expense.conventionId}` }
+    return {
+      reason: "funded-elsewhere",
+      detail: exclusionDetail({ kind: "other-convention", conventionId: expense.conventionId })
+    }
   }
   if (terms.expenses.excludedCategories.includes(expense.category)) {
     return {
       reason: "category-excluded",
-      detail: `${EXPENSE_CATEGORY_LABELS[expense.category]} : catégorie que la convention ne finance pas`
+      detail: exclusionDetail({ kind: "category-excluded", category: EXPENSE_CATEGORY_LABELS[expense.category] })
     }
   }
   if (terms.expenses.requireSupportingDocument && expense.document === undefined) {
-    return { reason: "no-document", detail: "aucune référence de pièce justificative" }
+    return { reason: "no-document", detail: exclusionDetail({ kind: "no-document" }) }
   }
   return undefined
 }

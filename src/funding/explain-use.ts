@@ -3,21 +3,41 @@
  *
  * @module
  */
-import { type CalendarDate, addDays, formatFrenchDate } from "../calendar/date.js"
+import { type CalendarDate, addDays } from "../calendar/date.js"
 import type { ExplanationNode, Outcome } from "../core/explanation.js"
-import { counted } from "../core/plural.js"
 import type { Convention } from "../conventions/convention.js"
 import type { Terms } from "../conventions/terms.js"
 import { Euros } from "../money/euros.js"
 import { EXPENSE_EXCLUSION_LABELS, type ExpenseExclusionReason, type IneligibleExpense } from "./expenses.js"
 import type { InstalmentPosition } from "./instalments.js"
-import { financialReportReceipt, instalmentStatusText } from "./labels.js"
+import { instalmentStatusText } from "./labels.js"
 import type { PaymentSchedule } from "./schedule.js"
 import type { Modulation, Settlement } from "./settlement.js"
 import type { FinancialReport, FundingYearState } from "./state.js"
 import type { YearRepayment } from "./repayments.js"
-import { citation } from "../vocabulary/sources.js"
-import { percentText } from "../vocabulary/labels.js"
+import {
+  BALANCE_SOURCE,
+  EXPENSES_SOURCE,
+  MODULATION_SOURCE,
+  PAYMENTS_SOURCE,
+  conventionSource,
+  withdrawalSource,
+  FINANCIAL_REPORT_SOURCE,
+  PAYMENT_SOURCE,
+  UNSPENT_SOURCE,
+  USE_LABELS,
+  type UnspentFacts,
+  balanceSentence,
+  expensesSentence,
+  financialReportSentence,
+  instalmentPositionSentence,
+  paymentsSentence,
+  unspentSentence,
+  useLabel,
+  useOutcomeText,
+  useSentence,
+  withdrawalSentence
+} from "../vocabulary/funding.js"
 
 /** @internal What the explanation of a year reads. */
 export interface UseParts {
@@ -48,18 +68,8 @@ function node(
   return { ruleId, label, outcome, read, sentence, source, children }
 }
 
-const UNSPENT_FR = {
-  repay: "la part non dépensée est reversée",
-  keep: "le partenaire conserve un excédent raisonnable, dans la limite prévue",
-  offset: "la part non dépensée est déduite du solde de l'année suivante"
-} as const
-
 function instalmentNode(position: InstalmentPosition): ExplanationNode {
   const { instalment } = position
-  const offset =
-    instalment.offset === undefined
-      ? ""
-      : ` (après déduction de ${instalment.offset.amount.format()} reportés de ${instalment.offset.fromYear})`
   return node(
     instalment.key,
     instalment.label,
@@ -68,8 +78,14 @@ function instalmentNode(position: InstalmentPosition): ExplanationNode {
       : position.status === "paid"
         ? "pass"
         : "not-applicable",
-    `${instalment.amount.format()} prévus${offset}, ${position.paid.format()} versés : ${instalmentStatusText(position)}${instalment.deadline === undefined ? "" : ` (au plus tard le ${formatFrenchDate(instalment.deadline)})`}.`,
-    citation("payment-terms"),
+    instalmentPositionSentence({
+      amount: instalment.amount,
+      offset: instalment.offset,
+      paid: position.paid,
+      status: instalmentStatusText(position),
+      deadline: instalment.deadline
+    }),
+    PAYMENT_SOURCE,
     {
       paid: position.paid,
       payments: position.paymentIds,
@@ -79,72 +95,57 @@ function instalmentNode(position: InstalmentPosition): ExplanationNode {
   )
 }
 
+/** Whether the year is the last of a convention under the clause `offset`: nothing can be offset. */
+const lastYearOfOffset = (parts: UseParts) => parts.lastYear && parts.terms.unspent.rule === "offset"
+
 function outcomeText(year: number, parts: UseParts): string {
   const { settlement } = parts
-  if (parts.state === "not-started")
-    return `l'année n'a pas commencé${settlement.stillToPay.isPositive() ? ` ; ${settlement.stillToPay.format()} exigibles et non versés` : ""}`
-  const texts: Array<string> = []
-  if (settlement.awaitingUse.isPositive())
-    texts.push(`${settlement.awaitingUse.format()} reçus et pas encore justifiés par des dépenses éligibles`)
-  if (settlement.toRepay.isPositive())
-    texts.push(
-      `${settlement.toRepay.format()} à reverser${parts.lastYear && parts.terms.unspent.rule === "offset" ? " (dernière année de la convention : rien ne peut être déduit d'une année suivante)" : ""}`
-    )
-  if (settlement.offsetNextYear.isPositive())
-    texts.push(`${settlement.offsetNextYear.format()} à déduire du solde de ${year + 1}`)
-  if (settlement.stillToPay.isPositive())
-    texts.push(
-      `${settlement.stillToPay.format()} ${parts.state === "in-progress" ? "exigibles et non versés" : "restant à verser"}`
-    )
-  return texts.length === 0 ? "rien à verser ni à reverser" : texts.join(" ; ")
+  return useOutcomeText({
+    year,
+    state: parts.state,
+    stillToPay: settlement.stillToPay,
+    awaitingUse: settlement.awaitingUse,
+    toRepay: settlement.toRepay,
+    offsetNextYear: settlement.offsetNextYear,
+    lastYearOfOffset: lastYearOfOffset(parts)
+  })
 }
 
-/** Where the unspent part of the grant went: kept, deducted from the next balance, to repay, or never paid. */
-function whereUnspentGoes(parts: UseParts): string {
+/** The facts of the unspent part: where it went, kept, deducted from the next balance, to repay, or never paid. */
+function unspentFacts(parts: UseParts): UnspentFacts {
   const { settlement } = parts
   // Money received beyond the grant is repaid too, but it is not part of the unspent grant.
   const overGrant = Euros.max(Euros.zero, settlement.received.plus(settlement.carriedIn).minus(settlement.granted))
   const unusedOfGrant = Euros.sum([settlement.keptSurplus, settlement.offsetNextYear, settlement.toRepay]).minus(
     overGrant
   )
-  const notPaid = Euros.max(Euros.zero, settlement.unspent.minus(unusedOfGrant))
-  const places = [
-    ...(settlement.keptSurplus.isPositive() ? [`${settlement.keptSurplus.format()} conservés par le partenaire`] : []),
-    ...(settlement.offsetNextYear.isPositive()
-      ? [`${settlement.offsetNextYear.format()} déduits du solde de ${parts.schedule.year + 1}`]
-      : []),
-    ...(settlement.toRepay.isPositive()
-      ? [
-          `${settlement.toRepay.format()} à reverser${overGrant.isPositive() ? `, dont ${overGrant.format()} versés au-delà du montant accordé` : ""}`
-        ]
-      : []),
-    ...(notPaid.isPositive() ? [`${notPaid.format()} non versés`] : [])
-  ]
-  return places.join(", ")
+  return {
+    year: parts.schedule.year,
+    state: parts.state,
+    rule: parts.terms.unspent.rule,
+    lastYearOfOffset: lastYearOfOffset(parts),
+    granted: settlement.granted,
+    eligibleSpend: settlement.eligibleSpend,
+    unspent: settlement.unspent,
+    keepable: settlement.keepable,
+    keptSurplus: settlement.keptSurplus,
+    offsetNextYear: settlement.offsetNextYear,
+    toRepay: settlement.toRepay,
+    overGrant,
+    notPaid: Euros.max(Euros.zero, settlement.unspent.minus(unusedOfGrant))
+  }
 }
 
 function unspentNode(parts: UseParts): ExplanationNode {
   const { settlement } = parts
-  const source = citation("unspent-clause")
   const read = { unspent: settlement.unspent, keepable: settlement.keepable }
-  if (parts.state === "not-started" || parts.state === "in-progress") {
-    const sentence =
-      parts.state === "not-started"
-        ? "L'année n'a pas commencé : rien n'est encore employé."
-        : `Année en cours : ${settlement.eligibleSpend.format()} de dépenses éligibles à ce jour ; la part non dépensée sera établie à la fin de l'année.`
-    return node("excedent", "Part non dépensée", "not-applicable", sentence, source, read)
-  }
-  const sentence = settlement.granted.isZero()
-    ? "Aucune subvention accordée pour l'année : rien à employer."
-    : settlement.unspent.isZero()
-      ? "Toute la subvention accordée a été employée à des dépenses éligibles."
-      : `${settlement.unspent.format()} non dépensés : ${whereUnspentGoes(parts)} (${parts.lastYear && parts.terms.unspent.rule === "offset" ? "dernière année de la convention : la part non dépensée ne peut être déduite d'une année suivante, elle est reversée" : UNSPENT_FR[parts.terms.unspent.rule]}${settlement.keepable.isPositive() ? `, ${settlement.keepable.format()} conservables` : ""}).`
+  const open = parts.state === "not-started" || parts.state === "in-progress"
   return node(
     "excedent",
-    "Part non dépensée",
-    settlement.unspent.isZero() && settlement.granted.isPositive() ? "pass" : "not-applicable",
-    sentence,
-    source,
+    USE_LABELS.unspent,
+    !open && settlement.unspent.isZero() && settlement.granted.isPositive() ? "pass" : "not-applicable",
+    unspentSentence(unspentFacts(parts)),
+    UNSPENT_SOURCE,
     read
   )
 }
@@ -157,19 +158,22 @@ function withdrawalNodes(convention: Convention, parts: UseParts): ReadonlyArray
   const known = parts.asOf === undefined || withdrawal.decidedOn <= parts.asOf
   if (!known || part.end !== addDays(withdrawal.effectiveFrom, -1)) return []
   const owed = parts.repayment.withdrawal
-  const from = formatFrenchDate(withdrawal.effectiveFrom)
-  const decided = `Subvention retirée par décision du ${formatFrenchDate(withdrawal.decidedOn)}${withdrawal.notifiedOn === undefined ? "" : `, notifiée le ${formatFrenchDate(withdrawal.notifiedOn)}`}, pour manquement au contrat d'engagement républicain (« ${withdrawal.reason} ») à compter du ${from} : le montant de ${parts.schedule.year} est réduit au prorata des jours du ${formatFrenchDate(part.start)} au ${formatFrenchDate(part.end)} (${parts.schedule.amount.format()})`
-  const sentence =
-    owed === undefined
-      ? `${decided} ; rien n'a été versé au-delà pour la période postérieure au manquement.`
-      : `${decided} ; ${owed.amount.format()} versés pour la période postérieure au manquement sont à restituer au plus tard le ${formatFrenchDate(owed.dueDate)}${owed.late ? " : en retard" : ""}.`
   return [
     node(
       "retrait",
-      "Retrait de la subvention",
+      USE_LABELS.withdrawal,
       owed === undefined ? "not-applicable" : "fail",
-      sentence,
-      citation("republican-withdrawal"),
+      withdrawalSentence({
+        year: parts.schedule.year,
+        decidedOn: withdrawal.decidedOn,
+        notifiedOn: withdrawal.notifiedOn,
+        reason: withdrawal.reason,
+        effectiveFrom: withdrawal.effectiveFrom,
+        part,
+        amount: parts.schedule.amount,
+        owed
+      }),
+      withdrawalSource(),
       {
         effectiveFrom: withdrawal.effectiveFrom,
         decidedOn: withdrawal.decidedOn,
@@ -180,105 +184,141 @@ function withdrawalNodes(convention: Convention, parts: UseParts): ReadonlyArray
   ]
 }
 
-/** @internal */
-export function explainUse(convention: Convention, year: number, parts: UseParts): ExplanationNode {
-  const { settlement, instalments } = parts
-  const paymentNodes = instalments.map(instalmentNode)
-  // The amounts left out, by reason, in the order the reasons are checked.
-  const ineligibleText = (Object.keys(EXPENSE_EXCLUSION_LABELS) as Array<ExpenseExclusionReason>)
-    .flatMap((reason) => {
-      const lines = parts.ineligibleExpenses.filter((expense) => expense.reason === reason)
-      return lines.length === 0
-        ? []
-        : [`${Euros.sum(lines.map((expense) => expense.amount)).format()} ${EXPENSE_EXCLUSION_LABELS[reason]}`]
-    })
-    .join(", ")
-  const consumption =
-    settlement.consumption === undefined ? "" : ` ; taux de consommation ${percentText(settlement.consumption)}`
-  const final = parts.state === "ended" || parts.state === "not-covered"
-  const provisional = final ? "" : " (provisoire : l'année n'est pas terminée)"
-  const outcome = outcomeText(year, parts)
-  const carried = settlement.carriedIn.isPositive()
-    ? ` ; ${settlement.carriedIn.format()} non dépensés l'année précédente, déduits du solde`
-    : ""
-  const children = [
-    node(
-      "montant",
-      "Montant de l'année",
-      parts.schedule.explanation.outcome,
-      parts.schedule.explanation.sentence,
-      parts.schedule.explanation.source,
-      { amount: parts.schedule.amount }
-    ),
-    node(
-      "modulation",
-      "Modulation selon les objectifs",
-      parts.modulated.reduction.isZero() ? "pass" : "fail",
-      parts.modulated.sentence,
-      "Convention : clause de modulation",
-      { reduction: parts.modulated.reduction, missed: parts.modulated.missedObjectives }
-    ),
-    node(
-      "versements",
-      "Versements",
-      paymentNodes.some((child) => child.outcome === "fail") ? "fail" : "pass",
-      `${parts.received.format()} reçus pour ${year}${carried}.`,
-      "Convention : modalités de versement",
-      { received: parts.received, carriedIn: settlement.carriedIn },
-      paymentNodes
-    ),
-    node(
-      "depenses",
-      "Dépenses",
-      "pass",
-      `${counted(parts.eligibleExpenses.length, "dépense éligible", "dépenses éligibles")} pour ${settlement.eligibleSpend.format()}${ineligibleText === "" ? "" : ` ; non retenues : ${ineligibleText}`}${consumption}.`,
-      citation("use-conditions"),
-      { eligibleSpend: settlement.eligibleSpend, ineligible: parts.ineligibleExpenses.length }
-    ),
-    unspentNode(parts),
-    node(
-      "solde",
-      "Solde de l'année",
-      !final ? "not-applicable" : settlement.toRepay.isPositive() ? "fail" : "pass",
-      `Droit au titre de ${year} : ${settlement.entitled.format()} ; reçu : ${settlement.received.format()}${carried} ; ${outcome}${provisional}.`,
-      "Convention : modalités de versement et clause sur l'excédent",
-      {
-        entitled: settlement.entitled,
-        received: settlement.received,
-        carriedIn: settlement.carriedIn,
-        stillToPay: settlement.stillToPay,
-        toRepay: settlement.toRepay,
-        offsetNextYear: settlement.offsetNextYear,
-        awaitingUse: settlement.awaitingUse
-      }
-    ),
-    ...withdrawalNodes(convention, parts),
-    ...(parts.financialReport === undefined
+/** The amounts left out, by reason, in the order the reasons are checked. */
+function ineligibleByReason(
+  expenses: ReadonlyArray<IneligibleExpense>
+): ReadonlyArray<{ readonly label: string; readonly amount: Euros }> {
+  return (Object.keys(EXPENSE_EXCLUSION_LABELS) as Array<ExpenseExclusionReason>).flatMap((reason) => {
+    const lines = expenses.filter((expense) => expense.reason === reason)
+    return lines.length === 0
       ? []
-      : [
-          node(
-            "compte-rendu",
-            "Compte rendu financier",
-            parts.financialReport.late ? "fail" : "pass",
-            `Attendu au plus tard le ${formatFrenchDate(parts.financialReport.dueDate)}${financialReportReceipt(parts.financialReport)}${parts.financialReport.late ? " : en retard" : ""}.`,
-            citation("financial-report-deadline"),
-            {
-              dueDate: parts.financialReport.dueDate,
-              receivedOn: parts.financialReport.receivedOn,
-              ...(parts.financialReport.receivedUndated === undefined
-                ? {}
-                : { receivedUndated: parts.financialReport.receivedUndated }),
-              late: parts.financialReport.late
-            }
-          )
-        ])
+      : [{ label: EXPENSE_EXCLUSION_LABELS[reason], amount: Euros.sum(lines.map((expense) => expense.amount)) }]
+  })
+}
+
+function amountNode(parts: UseParts): ExplanationNode {
+  const { explanation } = parts.schedule
+  return node("montant", USE_LABELS.amount, explanation.outcome, explanation.sentence, explanation.source, {
+    amount: parts.schedule.amount
+  })
+}
+
+function modulationNode(parts: UseParts): ExplanationNode {
+  const { modulated } = parts
+  return node(
+    "modulation",
+    USE_LABELS.modulation,
+    modulated.reduction.isZero() ? "pass" : "fail",
+    modulated.sentence,
+    MODULATION_SOURCE,
+    { reduction: modulated.reduction, missed: modulated.missedObjectives }
+  )
+}
+
+function paymentsNode(year: number, parts: UseParts): ExplanationNode {
+  const paymentNodes = parts.instalments.map(instalmentNode)
+  const { carriedIn } = parts.settlement
+  return node(
+    "versements",
+    USE_LABELS.payments,
+    paymentNodes.some((child) => child.outcome === "fail") ? "fail" : "pass",
+    paymentsSentence({ year, received: parts.received, carriedIn }),
+    PAYMENTS_SOURCE,
+    { received: parts.received, carriedIn },
+    paymentNodes
+  )
+}
+
+function expensesNode(parts: UseParts): ExplanationNode {
+  const { settlement } = parts
+  return node(
+    "depenses",
+    USE_LABELS.expenses,
+    "pass",
+    expensesSentence({
+      eligibleCount: parts.eligibleExpenses.length,
+      eligibleSpend: settlement.eligibleSpend,
+      ineligible: ineligibleByReason(parts.ineligibleExpenses),
+      consumption: settlement.consumption
+    }),
+    EXPENSES_SOURCE,
+    { eligibleSpend: settlement.eligibleSpend, ineligible: parts.ineligibleExpenses.length }
+  )
+}
+
+function balanceNode(year: number, parts: UseParts, outcome: string, final: boolean): ExplanationNode {
+  const { settlement } = parts
+  return node(
+    "solde",
+    USE_LABELS.balance,
+    !final ? "not-applicable" : settlement.toRepay.isPositive() ? "fail" : "pass",
+    balanceSentence({
+      year,
+      entitled: settlement.entitled,
+      received: settlement.received,
+      carriedIn: settlement.carriedIn,
+      outcome,
+      final
+    }),
+    BALANCE_SOURCE,
+    {
+      entitled: settlement.entitled,
+      received: settlement.received,
+      carriedIn: settlement.carriedIn,
+      stillToPay: settlement.stillToPay,
+      toRepay: settlement.toRepay,
+      offsetNextYear: settlement.offsetNextYear,
+      awaitingUse: settlement.awaitingUse
+    }
+  )
+}
+
+function financialReportNodes(report: FinancialReport | undefined): ReadonlyArray<ExplanationNode> {
+  if (report === undefined) return []
+  return [
+    node(
+      "compte-rendu",
+      USE_LABELS.financialReport,
+      report.late ? "fail" : "pass",
+      financialReportSentence(report),
+      FINANCIAL_REPORT_SOURCE,
+      {
+        dueDate: report.dueDate,
+        receivedOn: report.receivedOn,
+        ...(report.receivedUndated === undefined ? {} : { receivedUndated: report.receivedUndated }),
+        late: report.late
+      }
+    )
+  ]
+}
+
+/** @internal The explanation of a year's use: the amount, modulation, payments, expenses, unspent part, balance, withdrawal, report. */
+export function explainUse(convention: Convention, year: number, parts: UseParts): ExplanationNode {
+  const final = parts.state === "ended" || parts.state === "not-covered"
+  const outcome = outcomeText(year, parts)
+  const children = [
+    amountNode(parts),
+    modulationNode(parts),
+    paymentsNode(year, parts),
+    expensesNode(parts),
+    unspentNode(parts),
+    balanceNode(year, parts, outcome, final),
+    ...withdrawalNodes(convention, parts),
+    ...financialReportNodes(parts.financialReport)
   ]
   return node(
     "emploi-des-fonds",
-    `Emploi des fonds ${year}`,
+    useLabel(year),
     children.some((child) => child.outcome === "fail") ? "fail" : "pass",
-    `Convention ${convention.id}, ${year}${parts.asOf === undefined ? "" : ` au ${formatFrenchDate(parts.asOf)}`} : ${outcome}${provisional}${settlement.carriedIn.isPositive() ? ` (${settlement.carriedIn.format()} non dépensés en ${year - 1} déduits du solde)` : ""}.`,
-    `Convention ${convention.id}`,
+    useSentence({
+      conventionId: convention.id,
+      year,
+      asOf: parts.asOf,
+      outcome,
+      final,
+      carriedIn: parts.settlement.carriedIn
+    }),
+    conventionSource(convention.id),
     {},
     children
   )

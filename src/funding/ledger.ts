@@ -4,19 +4,21 @@
  *
  * @module
  */
-import { frozenResult } from "../core/freeze.js"
-import { type CalendarDate, formatFrenchDate, safeParseCalendarDate } from "../calendar/date.js"
+import { frozenResult, lazyField } from "../core/freeze.js"
+import { type CalendarDate, safeParseCalendarDate } from "../calendar/date.js"
 import { type PathSegment, ValidationError } from "../core/errors.js"
 import type { ExplanationNode } from "../core/explanation.js"
 import { requireOptions } from "../core/records.js"
 import type { Convention } from "../conventions/convention.js"
-import { type ResolvedConvention, checkedConvention, resolveConvention } from "../conventions/resolved.js"
+import { type ResolvedConvention, checkedConvention } from "../conventions/resolved.js"
+import { resolvedAsOf } from "./schedule.js"
+import { conventionSource, ledgerLabel, ledgerSentence } from "../vocabulary/funding.js"
 import { Euros } from "../money/euros.js"
 import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
 import type { Expense, Payment } from "./records.js"
 import type { Repayment } from "./repayments.js"
 import type { Settlement } from "./settlement.js"
-import { type FundingUse, checkedRecords, runYears } from "./use.js"
+import { type FundingUse, type Records, checkedRecords, checkedRecordsAsync, runYears } from "./use.js"
 import { type FinancialReportDocument, checkedFinancialReport } from "../budget/financial-report.js"
 
 /** A financial report decoded (or decoded now), or undefined when it is not one. */
@@ -41,10 +43,10 @@ function safeFinancialReport(value: unknown): FinancialReportDocument | undefine
  * @category funding
  */
 export interface FundingLedgerOptions {
-  /** Payments received, for any year. */
-  readonly payments: ReadonlyArray<Payment>
-  /** Expenses reported. */
-  readonly expenses: ReadonlyArray<Expense>
+  /** Payments received, for any year: a list or any iterable. */
+  readonly payments: Iterable<Payment>
+  /** Expenses reported: a list or any iterable. */
+  readonly expenses: Iterable<Expense>
   /** The day of the evaluation; amendments signed later are not known. */
   readonly asOf?: CalendarDate | string
   /** Objectives evaluations, one per year at most (see {@link evaluateObjectives}). */
@@ -54,7 +56,7 @@ export interface FundingLedgerOptions {
   /** The day each year's financial report was received. */
   readonly financialReportReceivedOn?: Readonly<Record<string, CalendarDate | string>>
   /** Repayments received from the partner, for any year (see {@link parseRepayments}). */
-  readonly repayments?: ReadonlyArray<Repayment>
+  readonly repayments?: Iterable<Repayment>
   /** The financial reports received, one per year at most (see {@link parseFinancialReport} and {@link evaluateFundingUse}). */
   readonly financialReports?: ReadonlyArray<FinancialReportDocument>
 }
@@ -150,7 +152,10 @@ function checkedDates(
   return dates
 }
 
-function checkedOptions(convention: Convention, options: FundingLedgerOptions) {
+function checkedOptions(
+  convention: Convention,
+  options: Omit<FundingLedgerOptions, "payments" | "expenses" | "repayments">
+) {
   requireOptions(options, "ledger options")
   const issues: Array<{ path: Array<PathSegment>; message: string }> = []
   let asOf: CalendarDate | undefined
@@ -223,11 +228,66 @@ function checkedOptions(convention: Convention, options: FundingLedgerOptions) {
  */
 export function fundingLedger(input: Convention | ResolvedConvention, options: FundingLedgerOptions): FundingLedger {
   const convention = checkedConvention(input)
-  const { asOf, accepted, received, objectives, reports } = checkedOptions(convention, options)
+  const checked = checkedOptions(convention, options)
   const records = checkedRecords(options.payments, options.expenses, options.repayments ?? [])
-  const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
+  return ledgerOf(input, convention, checked, records)
+}
+
+/**
+ * Options of {@link fundingLedgerAsync}: those of {@link fundingLedger}, whose records may also
+ * come as async iterables, each record decoded as it is read.
+ *
+ * @example
+ * ```ts
+ * import type { FundingLedgerAsyncOptions } from "caf-conventions"
+ * async function* none(): AsyncGenerator<unknown> {}
+ * const options: FundingLedgerAsyncOptions = { payments: none(), expenses: none(), asOf: "2026-12-31" }
+ * ```
+ * @category funding
+ */
+export interface FundingLedgerAsyncOptions extends Omit<FundingLedgerOptions, "payments" | "expenses" | "repayments"> {
+  /** Payments received, for any year: a list, an iterable or an async iterable of decoded payments or of their JSON. */
+  readonly payments: Iterable<unknown> | AsyncIterable<unknown>
+  /** Expenses reported, likewise. */
+  readonly expenses: Iterable<unknown> | AsyncIterable<unknown>
+  /** Repayments received, likewise. */
+  readonly repayments?: Iterable<unknown> | AsyncIterable<unknown>
+}
+
+/**
+ * {@link fundingLedger} over records read as a stream (see {@link evaluateFundingUseAsync}): the
+ * same ledger, byte for byte, and the same errors as the same records in lists give; each record
+ * is decoded as it is read, and only the decoded records are held.
+ *
+ * @example
+ * ```ts
+ * import { fundingLedgerAsync, type Convention } from "caf-conventions"
+ * declare const cpo: Convention
+ * declare function readJsonLines(file: string): AsyncIterable<unknown>
+ * const ledger = await fundingLedgerAsync(cpo, { payments: readJsonLines("versements.jsonl"), expenses: readJsonLines("depenses.jsonl") })
+ * ledger.totals.toRepay.format()
+ * ```
+ * @category funding
+ */
+export async function fundingLedgerAsync(
+  input: Convention | ResolvedConvention,
+  options: FundingLedgerAsyncOptions
+): Promise<FundingLedger> {
+  const convention = checkedConvention(input)
+  const checked = checkedOptions(convention, options)
+  const records = await checkedRecordsAsync(options.payments, options.expenses, options.repayments ?? [])
+  return ledgerOf(input, convention, checked, records)
+}
+
+function ledgerOf(
+  input: Convention | ResolvedConvention,
+  convention: Convention,
+  { asOf, accepted, received, objectives, reports }: ReturnType<typeof checkedOptions>,
+  records: Records
+): FundingLedger {
+  const resolved = resolvedAsOf(input, asOf)
   const years = runYears(
-    convention,
+    resolved,
     records,
     resolved.years.map((entry) => entry.year),
     (year) => {
@@ -242,25 +302,30 @@ export function fundingLedger(input: Convention | ResolvedConvention, options: F
     }
   )
   const totals = ledgerTotals(years)
+  const ledger: FundingLedger = {
+    conventionId: convention.id,
+    ...(asOf === undefined ? {} : { asOf }),
+    years,
+    totals,
+    explanation: undefined as unknown as ExplanationNode
+  }
+  // Built when first read, from the years' explanations (built then too).
   return frozenResult(
-    {
-      conventionId: convention.id,
-      ...(asOf === undefined ? {} : { asOf }),
-      years,
-      totals,
-      explanation: explainLedger(convention, asOf, years, totals)
-    },
+    lazyField(ledger, "explanation", () => explainLedger(convention, asOf, years, totals)),
     input
   )
 }
 
-/** The sums a withdrawal of the subsidy demands back, and by when. */
-function withdrawalText(years: ReadonlyArray<FundingUse>): string {
+/** The sums a withdrawal of the subsidy demands back, and the first day they are due. */
+function withdrawalOwed(
+  years: ReadonlyArray<FundingUse>
+): { readonly amount: Euros; readonly dueDate: CalendarDate } | undefined {
   const owed = years.flatMap((use) => (use.repayment.withdrawal === undefined ? [] : [use.repayment.withdrawal]))
-  if (owed.length === 0) return ""
-  const total = Euros.sum(owed.map((entry) => entry.amount))
-  const due = owed.map((entry) => entry.dueDate).sort()[0] as CalendarDate
-  return `, dont ${total.format()} à restituer après le retrait de la subvention (contrat d'engagement républicain), au plus tard le ${formatFrenchDate(due)}`
+  if (owed.length === 0) return undefined
+  return {
+    amount: Euros.sum(owed.map((entry) => entry.amount)),
+    dueDate: owed.map((entry) => entry.dueDate).sort()[0] as CalendarDate
+  }
 }
 
 function explainLedger(
@@ -270,26 +335,13 @@ function explainLedger(
   totals: LedgerTotals
 ): ExplanationNode {
   const children = years.map((use): ExplanationNode => ({ ...use.explanation, children: [] }))
-  const parts = [
-    `accordé ${totals.granted.format()}`,
-    `reçu ${totals.received.format()}`,
-    ...(totals.carriedIn.isPositive() ? [`reporté d'une année sur la suivante ${totals.carriedIn.format()}`] : []),
-    `employé ${totals.usedOnEligible.format()}`,
-    ...(totals.keptSurplus.isPositive() ? [`excédent conservé ${totals.keptSurplus.format()}`] : []),
-    `à reverser ${totals.toRepay.format()}${withdrawalText(years)}`,
-    ...(totals.repaid.isPositive()
-      ? [`reversé ${totals.repaid.format()}`, `reste à reverser ${totals.stillToRepay.format()}`]
-      : []),
-    ...(totals.awaitingUse.isPositive() ? [`en attente d'emploi ${totals.awaitingUse.format()}`] : []),
-    `reste à verser ${totals.stillToPay.format()}`
-  ]
   return {
     ruleId: "grand-livre",
-    label: `Suivi financier de la convention ${convention.id}`,
+    label: ledgerLabel(convention.id),
     outcome: children.some((child) => child.outcome === "fail") ? "fail" : "pass",
     read: { ...totals },
-    sentence: `Convention ${convention.id}${asOf === undefined ? "" : ` au ${formatFrenchDate(asOf)}`} : ${parts.join(" ; ")}.`,
-    source: `Convention ${convention.id}`,
+    sentence: ledgerSentence({ conventionId: convention.id, asOf, ...totals, withdrawal: withdrawalOwed(years) }),
+    source: conventionSource(convention.id),
     children
   }
 }

@@ -3,28 +3,37 @@
  *
  * @module
  */
-import { frozenResult } from "../core/freeze.js"
-import {
-  type CalendarDate,
-  addDays,
-  addMonths,
-  formatFrenchDate,
-  maxDate,
-  minDate,
-  readCalendarDate
-} from "../calendar/date.js"
+import { frozenResult, lazyField } from "../core/freeze.js"
+import { type CalendarDate, addDays, addMonths, maxDate, minDate, readCalendarDate } from "../calendar/date.js"
 import { type Period, periodDays } from "../calendar/period.js"
 import { InvalidArgumentError } from "../core/errors.js"
 import { checkedYearOptions } from "../core/options.js"
 import type { ExplanationNode } from "../core/explanation.js"
 import type { Convention } from "../conventions/convention.js"
-import { type ResolvedConvention, checkedConvention, resolveConvention, resolvedYear } from "../conventions/resolved.js"
+import {
+  type ResolvedConvention,
+  checkedConvention,
+  isResolvedConvention,
+  resolutionKnowing,
+  resolveConvention,
+  resolvedYear
+} from "../conventions/resolved.js"
 import type { PaymentTerms } from "../conventions/terms.js"
 import type { YearAmount } from "../conventions/yearly-amounts.js"
 import { Dec } from "../money/decimal.js"
 import { Euros } from "../money/euros.js"
-import { citation } from "../vocabulary/sources.js"
-import { percentText } from "../vocabulary/labels.js"
+import {
+  type InstalmentSentenceFacts,
+  PAYMENT_SOURCE,
+  SCHEDULE_SOURCE,
+  type YearCutFact,
+  instalmentLabel,
+  instalmentSentence,
+  notCoveredScheduleSentence,
+  scheduleLabel,
+  scheduleSentence,
+  triggerText
+} from "../vocabulary/funding.js"
 
 /**
  * Options of a schedule: the year; the day the schedule is drawn (`asOf`: only the amendments
@@ -165,22 +174,6 @@ export interface PaymentSchedule {
   readonly explanation: ExplanationNode
 }
 
-const ORDINALS = [
-  "Premier",
-  "Deuxième",
-  "Troisième",
-  "Quatrième",
-  "Cinquième",
-  "Sixième",
-  "Septième",
-  "Huitième",
-  "Neuvième",
-  "Dixième"
-]
-const PAYMENT_SOURCE = citation("payment-terms")
-
-const percent = (share: string): string => percentText(share)
-
 function dayOfYear(year: number, monthDay: string): CalendarDate {
   return readCalendarDate(`${year}-${monthDay}`)
 }
@@ -201,16 +194,34 @@ function toBasis(known: Known): InstalmentBasis {
   }
 }
 
-function knownOn(convention: Convention, year: number, day: CalendarDate | undefined): Known | undefined {
-  const resolved = resolveConvention(convention, day === undefined ? {} : { knownOn: day })
-  const entry = resolvedYear(resolved, year)
-  if (entry?.amount === undefined) return undefined
-  return {
-    amount: entry.amount.amount,
-    payment: entry.payment,
-    amendments: resolved.amendments.map((amendment) => amendment.number).sort((a, b) => a - b),
-    ...(day === undefined ? {} : { knownOn: day })
+/** The year as each resolution knows it, computed once (null: the resolution has no amount for it). */
+const knownYears = new WeakMap<ResolvedConvention, Map<number, Known | null>>()
+
+function yearAsKnown(resolved: ResolvedConvention, year: number): Known | undefined {
+  let years = knownYears.get(resolved)
+  if (years === undefined) {
+    years = new Map()
+    knownYears.set(resolved, years)
   }
+  let known = years.get(year)
+  if (known === undefined) {
+    const entry = resolvedYear(resolved, year)
+    known =
+      entry?.amount === undefined
+        ? null
+        : {
+            amount: entry.amount.amount,
+            payment: entry.payment,
+            amendments: resolved.amendments.map((amendment) => amendment.number).sort((a, b) => a - b)
+          }
+    years.set(year, known)
+  }
+  return known ?? undefined
+}
+
+function knownOn(convention: Convention, year: number, day: CalendarDate | undefined): Known | undefined {
+  const known = yearAsKnown(resolutionKnowing(convention, day), year)
+  return known === undefined || day === undefined ? known : { ...known, knownOn: day }
 }
 
 /** The first day the year was part of the convention: its decision, or the amendment that added it. */
@@ -220,6 +231,7 @@ function yearKnownFrom(
   decided: CalendarDate,
   asOf: CalendarDate | undefined
 ): CalendarDate {
+  if (convention.amendments.length === 0) return decided
   const days = [...new Set(convention.amendments.map((amendment) => amendment.signatureDate))]
     .filter((day) => asOf === undefined || day <= asOf)
     .sort()
@@ -228,18 +240,27 @@ function yearKnownFrom(
   return days.find((day) => knownOn(convention, year, day) !== undefined) ?? decided
 }
 
+/** The cumulative shares of each set of payment terms, by instalment key, computed once. */
+const cumulativeShares = new WeakMap<PaymentTerms, ReadonlyMap<string, Dec>>()
+
 /** The cumulative share of the instalments up to `key` in the given terms, if the terms have it. */
 function cumulativeShare(payment: PaymentTerms, key: string): Dec | undefined {
-  let total = new Dec(0)
-  if (new Dec(payment.advanceRate).gt(0)) {
-    total = total.plus(payment.advanceRate)
-    if (key === "advance") return total
+  let shares = cumulativeShares.get(payment)
+  if (shares === undefined) {
+    const byKey = new Map<string, Dec>()
+    let total = new Dec(0)
+    if (new Dec(payment.advanceRate).gt(0)) {
+      total = total.plus(payment.advanceRate)
+      byKey.set("advance", total)
+    }
+    for (const [index, term] of payment.instalments.entries()) {
+      total = total.plus(term.share)
+      byKey.set(`instalment-${index + 1}`, total)
+    }
+    shares = byKey
+    cumulativeShares.set(payment, shares)
   }
-  for (const [index, term] of payment.instalments.entries()) {
-    total = total.plus(term.share)
-    if (key === `instalment-${index + 1}`) return total
-  }
-  return undefined
+  return shares.get(key)
 }
 
 interface Draft {
@@ -250,23 +271,39 @@ interface Draft {
   readonly nominal: CalendarDate
 }
 
-function drafts(year: number, payment: PaymentTerms): Array<Draft> {
+/** The drafts of each set of payment terms, by year, computed once. */
+const draftsByTerms = new WeakMap<PaymentTerms, Map<number, ReadonlyArray<Draft>>>()
+
+function drafts(year: number, payment: PaymentTerms): ReadonlyArray<Draft> {
+  let byYear = draftsByTerms.get(payment)
+  if (byYear === undefined) {
+    byYear = new Map()
+    draftsByTerms.set(payment, byYear)
+  }
+  let out = byYear.get(year)
+  if (out === undefined) {
+    out = draftsOf(year, payment)
+    byYear.set(year, out)
+  }
+  return out
+}
+
+function draftsOf(year: number, payment: PaymentTerms): Array<Draft> {
   const out: Array<Draft> = []
-  if (new Dec(payment.advanceRate).gt(0))
+  if (cumulativeShare(payment, "advance") !== undefined)
     out.push({
       key: "advance",
       kind: "advance",
-      label: "Avance",
+      label: instalmentLabel({ kind: "advance" }),
       share: payment.advanceRate,
       nominal: dayOfYear(year, payment.advanceDue)
     })
   payment.instalments.forEach((term, index) => {
-    // Its rank among the year's payments: after the advance, when there is one.
-    const rank = out.length + 1
     out.push({
       key: `instalment-${index + 1}`,
       kind: "instalment",
-      label: `${ORDINALS[rank - 1] ?? `${rank}e`} versement`,
+      // Its rank among the year's payments: after the advance, when there is one.
+      label: instalmentLabel({ kind: "instalment", rank: out.length + 1 }),
       share: term.share,
       nominal: dayOfYear(year, term.due)
     })
@@ -274,6 +311,7 @@ function drafts(year: number, payment: PaymentTerms): Array<Draft> {
   return out
 }
 
+/** What the instalments of a year are computed from. */
 interface Context {
   readonly convention: Convention
   readonly year: number
@@ -284,93 +322,137 @@ interface Context {
   readonly acceptedOn: CalendarDate | undefined
 }
 
-function instalmentsOf(context: Context): Array<Instalment> {
+/** The rules of the year's days: when an instalment becomes payable, and the terms known on a day. */
+interface Days {
+  /** Never before the decision, the convention's start, or the amendment that added the year. */
+  readonly payable: (date: CalendarDate) => CalendarDate
+  /** Payable, and inside the year's part. */
+  readonly payableInYear: (date: CalendarDate) => CalendarDate
+  /** The due date and the deadline it gives. */
+  readonly withDeadline: (dueDate: CalendarDate) => { readonly dueDate: CalendarDate; readonly deadline: CalendarDate }
+  /** The terms known on a day: never more than what is known on the day of the schedule. */
+  readonly basisOn: (day: CalendarDate) => Known
+}
+
+function daysOf(context: Context): Days {
   const { convention, year, part, current, asOf } = context
-  const terms = current.payment
   const decided = convention.notificationDate ?? convention.signatureDate ?? part.start
   const knownFrom = yearKnownFrom(convention, year, decided, asOf)
-  // An instalment of the year falls inside the year's part: a last year that ends on 31 March pays
-  // its instalment of 30 September on 31 March. The balance, paid on the next year's day or on the
-  // accepted reports, is not capped.
   const payable = (date: CalendarDate) => maxDate(maxDate(maxDate(date, decided), part.start), knownFrom)
-  const payableInYear = (date: CalendarDate) => payable(minDate(date, part.end))
-  const withDeadline = (dueDate: CalendarDate) => ({ dueDate, deadline: addDays(dueDate, terms.paymentDeadlineDays) })
-  // The terms known on a day: never more than what is known on the day of the schedule.
-  const basisOn = (day: CalendarDate): Known =>
-    knownOn(convention, year, asOf === undefined || day < asOf ? day : asOf) ?? current
+  return {
+    payable,
+    // An instalment of the year falls inside the year's part: a last year that ends on 31 March pays
+    // its instalment of 30 September on 31 March. The balance, paid on the next year's day or on the
+    // accepted reports, is not capped.
+    payableInYear: (date) => payable(minDate(date, part.end)),
+    withDeadline: (dueDate) => ({ dueDate, deadline: addDays(dueDate, current.payment.paymentDeadlineDays) }),
+    basisOn: (day) => knownOn(convention, year, asOf === undefined || day < asOf ? day : asOf) ?? current
+  }
+}
+
+/**
+ * The advance and the instalments before the balance, each fixed on the terms known on its due
+ * date. Rounded on the cumulative share, so that rounding up never takes the instalments past the
+ * year's amount: each part is the rounded running total minus what came before.
+ */
+function plannedInstalments(context: Context, days: Days): Array<Instalment> {
+  const terms = context.current.payment
   const instalments: Array<Instalment> = []
   let allocated = Euros.zero
-  for (const draft of drafts(year, terms)) {
-    const dueDate = payableInYear(draft.nominal)
-    const basis = basisOn(dueDate)
-    // Rounded on the cumulative share, so that rounding up never takes the instalments past the
-    // year's amount: each part is the rounded running total minus what came before.
+  for (const draft of drafts(context.year, terms)) {
+    const dueDate = days.payableInYear(draft.nominal)
+    const basis = days.basisOn(dueDate)
     const share = cumulativeShare(basis.payment, draft.key) ?? (cumulativeShare(terms, draft.key) as Dec)
     const amount = Euros.max(Euros.zero, basis.amount.times(share.toString(), terms.rounding).minus(allocated))
     instalments.push({
-      ...draftFields(draft),
+      key: draft.key,
+      kind: draft.kind,
+      label: draft.label,
+      share: draft.share,
       amount,
       basis: toBasis(basis),
-      trigger:
+      trigger: triggerText(
         draft.kind === "advance"
-          ? `exigible le ${formatFrenchDate(dueDate)} (${terms.advanceDue.split("-").reverse().join("/")}, ou la notification si elle est postérieure)`
-          : `exigible le ${formatFrenchDate(dueDate)}`,
-      ...withDeadline(dueDate)
+          ? { kind: "advance", dueDate, advanceDue: terms.advanceDue }
+          : { kind: "on-date", dueDate }
+      ),
+      ...days.withDeadline(dueDate)
     })
     allocated = allocated.plus(amount)
-  }
-  const share = new Dec(1).minus(cumulativeShare(terms, instalments.at(-1)?.key ?? "") ?? 0).toString()
-  const balanceDue =
-    terms.balanceTrigger === "fixed-date"
-      ? payable(dayOfYear(year + 1, terms.balanceDue ?? "05-31"))
-      : context.acceptedOn
-  const balanceBasis = balanceDue === undefined ? current : basisOn(balanceDue)
-  const balance = Euros.max(Euros.zero, balanceBasis.amount.minus(allocated))
-  allocated = allocated.plus(balance)
-  const trigger =
-    terms.balanceTrigger === "fixed-date" || balanceDue === undefined
-      ? balanceDue === undefined
-        ? `à l'acceptation des bilans ${year}, attendus au plus tard le ${formatFrenchDate(context.reportsDue)}`
-        : `exigible le ${formatFrenchDate(balanceDue)}`
-      : `bilans ${year} acceptés le ${formatFrenchDate(balanceDue)}`
-  instalments.push({
-    key: "balance",
-    kind: "balance",
-    label: "Solde",
-    share,
-    amount: balance,
-    basis: toBasis(balanceBasis),
-    trigger,
-    ...(balanceDue === undefined ? { expectedDueDate: context.reportsDue } : withDeadline(balanceDue))
-  })
-  if (balanceDue === undefined) return instalments
-  // Amendments signed once the balance is due: a raise is paid as a complement.
-  for (const amendment of [...convention.amendments].sort((a, b) =>
-    a.signatureDate < b.signatureDate ? -1 : a.signatureDate > b.signatureDate ? 1 : a.number - b.number
-  )) {
-    if (amendment.signatureDate <= balanceDue || (asOf !== undefined && amendment.signatureDate > asOf)) continue
-    const basis = basisOn(amendment.signatureDate)
-    const complement = basis.amount.minus(allocated)
-    if (!complement.isPositive()) continue
-    const dueDate = maxDate(amendment.signatureDate, balanceDue)
-    instalments.push({
-      key: `complement-${amendment.number}`,
-      kind: "complement",
-      label: `Complément (avenant n° ${amendment.number})`,
-      share: "0",
-      amount: complement,
-      basis: toBasis(basis),
-      amendment: amendment.number,
-      trigger: `avenant n° ${amendment.number} signé le ${formatFrenchDate(amendment.signatureDate)}`,
-      ...withDeadline(dueDate)
-    })
-    allocated = allocated.plus(complement)
   }
   return instalments
 }
 
-function draftFields(draft: Draft): Pick<Instalment, "key" | "kind" | "label" | "share"> {
-  return { key: draft.key, kind: draft.kind, label: draft.label, share: draft.share }
+/** The balance: what remains of the year's amount known on its due date (none while the reports are awaited). */
+function balanceOf(context: Context, days: Days, before: ReadonlyArray<Instalment>): Instalment {
+  const { year, current } = context
+  const terms = current.payment
+  const allocated = Euros.sum(before.map((instalment) => instalment.amount))
+  const share = new Dec(1).minus(cumulativeShare(terms, before.at(-1)?.key ?? "") ?? 0).toString()
+  const dueDate =
+    terms.balanceTrigger === "fixed-date"
+      ? days.payable(dayOfYear(year + 1, terms.balanceDue ?? "05-31"))
+      : context.acceptedOn
+  const basis = dueDate === undefined ? current : days.basisOn(dueDate)
+  return {
+    key: "balance",
+    kind: "balance",
+    label: instalmentLabel({ kind: "balance" }),
+    share,
+    amount: Euros.max(Euros.zero, basis.amount.minus(allocated)),
+    basis: toBasis(basis),
+    trigger: triggerText(
+      dueDate === undefined
+        ? { kind: "reports-awaited", year, reportsDue: context.reportsDue }
+        : terms.balanceTrigger === "fixed-date"
+          ? { kind: "on-date", dueDate }
+          : { kind: "reports-accepted", year, acceptedOn: dueDate }
+    ),
+    ...(dueDate === undefined ? { expectedDueDate: context.reportsDue } : days.withDeadline(dueDate))
+  }
+}
+
+/** Amendments signed once the balance is due: a raise is paid as a complement, due on its signature. */
+function complementsAfter(
+  context: Context,
+  days: Days,
+  balanceDue: CalendarDate,
+  fixed: ReadonlyArray<Instalment>
+): Array<Instalment> {
+  const { convention, asOf } = context
+  const complements: Array<Instalment> = []
+  let allocated = Euros.sum(fixed.map((instalment) => instalment.amount))
+  const inOrder = [...convention.amendments].sort((a, b) =>
+    a.signatureDate < b.signatureDate ? -1 : a.signatureDate > b.signatureDate ? 1 : a.number - b.number
+  )
+  for (const amendment of inOrder) {
+    if (amendment.signatureDate <= balanceDue || (asOf !== undefined && amendment.signatureDate > asOf)) continue
+    const basis = days.basisOn(amendment.signatureDate)
+    const complement = basis.amount.minus(allocated)
+    if (!complement.isPositive()) continue
+    complements.push({
+      key: `complement-${amendment.number}`,
+      kind: "complement",
+      label: instalmentLabel({ kind: "complement", amendment: amendment.number }),
+      share: "0",
+      amount: complement,
+      basis: toBasis(basis),
+      amendment: amendment.number,
+      trigger: triggerText({ kind: "amendment", amendment: amendment.number, signedOn: amendment.signatureDate }),
+      ...days.withDeadline(maxDate(amendment.signatureDate, balanceDue))
+    })
+    allocated = allocated.plus(complement)
+  }
+  return complements
+}
+
+/** The year's instalments: the advance and instalments, the balance, then any complements. */
+function instalmentsOf(context: Context): Array<Instalment> {
+  const days = daysOf(context)
+  const planned = plannedInstalments(context, days)
+  const balance = balanceOf(context, days, planned)
+  const fixed = [...planned, balance]
+  return balance.dueDate === undefined ? fixed : [...fixed, ...complementsAfter(context, days, balance.dueDate, fixed)]
 }
 
 /**
@@ -412,55 +494,50 @@ export function paymentSchedule(
   convention: Convention | ResolvedConvention,
   options: ScheduleOptions
 ): PaymentSchedule {
-  return frozenResult(scheduleOf(convention, options, undefined), convention)
+  checkedConvention(convention)
+  const { year, dates } = checkedYearOptions("schedule options", options, ["asOf", "reportsAcceptedOn"])
+  const resolved = resolvedAsOf(convention, dates.asOf)
+  return frozenResult(yearSchedule(resolved, { year, ...dates }, undefined), convention)
 }
 
-/** @internal The schedule, with money of the previous year deducted from the balance. */
-export function scheduleOf(
-  input: Convention | ResolvedConvention,
-  options: ScheduleOptions,
+/**
+ * @internal The convention resolved as known on `asOf`: the one given when it is already resolved
+ * on that day, without resolving again; the cached resolution otherwise.
+ */
+export function resolvedAsOf(input: unknown, asOf: CalendarDate | undefined): ResolvedConvention {
+  if (isResolvedConvention(input) && input.knownOn === asOf) return input
+  return resolveConvention(checkedConvention(input), asOf === undefined ? {} : { knownOn: asOf })
+}
+
+/** @internal The checked options of one year's schedule. */
+export interface YearScheduleOptions {
+  readonly year: number
+  readonly asOf?: CalendarDate | undefined
+  readonly reportsAcceptedOn?: CalendarDate | undefined
+}
+
+/**
+ * @internal The schedule of one year of a convention resolved as known on `options.asOf`, with
+ * money of the previous year deducted from the balance. Its explanation is built when first read.
+ */
+export function yearSchedule(
+  resolved: ResolvedConvention,
+  options: YearScheduleOptions,
   offset: { readonly amount: Euros; readonly fromYear: number } | undefined
 ): PaymentSchedule {
-  const convention = checkedConvention(input)
-  const { year, dates } = checkedYearOptions("schedule options", options, ["asOf", "reportsAcceptedOn"])
-  const asOf = dates.asOf
-  const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
-  const entry = resolvedYear(resolved, year)
+  const { convention } = resolved
+  const { year, asOf } = options
   if (convention.terms.amounts === undefined) {
     throw new InvalidArgumentError({
       argument: "convention",
       message: `the convention ${convention.id} records no amounts`
     })
   }
-  if (entry?.amount === undefined) {
-    return {
-      conventionId: convention.id,
-      year,
-      ...(asOf === undefined ? {} : { asOf }),
-      amount: Euros.zero,
-      instalments: [],
-      excess: Euros.zero,
-      explanation: {
-        ruleId: "echeancier",
-        label: `Échéancier ${year}`,
-        outcome: "not-applicable",
-        read: { year },
-        sentence: `La convention ne s'applique pas en ${year} : rien n'est dû.`,
-        source: "Convention : période",
-        children: []
-      }
-    }
-  }
+  const entry = resolvedYear(resolved, year)
+  if (entry?.amount === undefined) return notCoveredSchedule(convention, year, asOf)
   const part = entry.period
   const yearAmount = entry.amount
-  const reporting = resolved.terms.reporting
-  // "Within n months after the end of the year": the last day of the n months that follow it
-  // (30 June 2025 + 6 months is 31 December, not 30 December).
-  const monthsAfter = (months: number) => addDays(addMonths(addDays(part.end, 1), months), -1)
-  const reports = {
-    activityReportDue: monthsAfter(reporting.activityReportMonths),
-    financialReportDue: monthsAfter(reporting.financialReportMonths)
-  }
+  const reports = reportsDue(part, resolved.terms.reporting)
   const current = knownOn(convention, year, asOf) as Known
   const planned = instalmentsOf({
     convention,
@@ -469,7 +546,7 @@ export function scheduleOf(
     current,
     asOf,
     reportsDue: reports.financialReportDue,
-    acceptedOn: dates.reportsAcceptedOn
+    acceptedOn: options.reportsAcceptedOn
   })
   const instalments =
     offset === undefined
@@ -477,12 +554,8 @@ export function scheduleOf(
       : planned.map((instalment) => (instalment.kind === "balance" ? deducted(instalment, offset) : instalment))
   const fixed = Euros.sum(planned.map((instalment) => instalment.amount))
   const excess = Euros.max(Euros.zero, fixed.minus(yearAmount.amount))
-  const initial = knownOn(convention, year, signedTextDay(convention))
-  const initialAmount =
-    initial !== undefined && resolved.amendments.length > 0 && !initial.amount.equals(yearAmount.amount)
-      ? initial.amount
-      : undefined
-  return {
+  const initialAmount = initialAmountOf(resolved, year, yearAmount.amount)
+  const schedule: PaymentSchedule = {
     conventionId: convention.id,
     year,
     ...(asOf === undefined ? {} : { asOf }),
@@ -493,18 +566,54 @@ export function scheduleOf(
     instalments,
     excess,
     reports,
-    explanation: explainSchedule({
-      year,
-      part,
-      yearAmount,
-      instalments,
-      excess,
-      reports,
-      current,
-      initialAmount,
-      resolved
-    })
+    explanation: undefined as unknown as ExplanationNode
   }
+  return lazyField(schedule, "explanation", () =>
+    explainSchedule({ year, part, yearAmount, instalments, excess, reports, current, initialAmount, resolved })
+  )
+}
+
+/** The schedule of a year the convention does not cover: nothing is due. */
+function notCoveredSchedule(convention: Convention, year: number, asOf: CalendarDate | undefined): PaymentSchedule {
+  return {
+    conventionId: convention.id,
+    year,
+    ...(asOf === undefined ? {} : { asOf }),
+    amount: Euros.zero,
+    instalments: [],
+    excess: Euros.zero,
+    explanation: {
+      ruleId: "echeancier",
+      label: scheduleLabel(year),
+      outcome: "not-applicable",
+      read: { year },
+      sentence: notCoveredScheduleSentence(year),
+      source: "Convention : période",
+      children: []
+    }
+  }
+}
+
+/**
+ * When the year's reports are due: "within n months after the end of the year" is the last day
+ * of the n months that follow it (30 June 2025 + 6 months is 31 December, not 30 December).
+ */
+function reportsDue(
+  part: Period,
+  reporting: { readonly activityReportMonths: number; readonly financialReportMonths: number }
+): NonNullable<PaymentSchedule["reports"]> {
+  const monthsAfter = (months: number) => addDays(addMonths(addDays(part.end, 1), months), -1)
+  return {
+    activityReportDue: monthsAfter(reporting.activityReportMonths),
+    financialReportDue: monthsAfter(reporting.financialReportMonths)
+  }
+}
+
+/** The year's amount as the signed text gives it, when a counted amendment changed it. */
+function initialAmountOf(resolved: ResolvedConvention, year: number, amount: Euros): Euros | undefined {
+  if (resolved.amendments.length === 0) return undefined
+  const initial = knownOn(resolved.convention, year, signedTextDay(resolved.convention))
+  return initial !== undefined && !initial.amount.equals(amount) ? initial.amount : undefined
 }
 
 /** A day on which only the signed text is known: the day before the first amendment's signature. */
@@ -516,10 +625,6 @@ function signedTextDay(convention: Convention): CalendarDate | undefined {
 function deducted(balance: Instalment, offset: { readonly amount: Euros; readonly fromYear: number }): Instalment {
   const amount = Euros.min(offset.amount, balance.amount)
   return { ...balance, amount: balance.amount.minus(amount), offset: { amount, fromYear: offset.fromYear } }
-}
-
-function amendmentsText(numbers: ReadonlyArray<number>): string {
-  return numbers.length === 1 ? `l'avenant n° ${numbers[0]}` : `les avenants n° ${numbers.join(", ")}`
 }
 
 interface ScheduleParts {
@@ -535,7 +640,12 @@ interface ScheduleParts {
 }
 
 /** `rest`: an earlier instalment was fixed on other terms, so the balance is what remains, not its share. */
-function instalmentSentence(instalment: Instalment, current: Known, rest: boolean, before: Euros): string {
+function instalmentFacts(
+  instalment: Instalment,
+  current: Known,
+  rest: boolean,
+  before: Euros
+): InstalmentSentenceFacts {
   const { basis } = instalment
   const cumulative = cumulativeShare(current.payment, instalment.key)
   // After an instalment fixed on other terms, this one is its running share less what came before.
@@ -545,58 +655,41 @@ function instalmentSentence(instalment: Instalment, current: Known, rest: boolea
     cumulative !== undefined &&
     before.isPositive() &&
     basis.yearAmount.equals(current.amount)
-      ? ` (${percent(cumulative.toString())} de ${basis.yearAmount.format()} moins ${before.format()} déjà prévus)`
-      : ""
   const earlier = basis.amendments.length < current.amendments.length || !basis.yearAmount.equals(current.amount)
-  const known = !earlier
-    ? ""
-    : ` (calculé sur ${basis.yearAmount.format()}, le montant connu à l'échéance${basis.amendments.length === 0 ? ", avant tout avenant" : `, après ${amendmentsText(basis.amendments)}`})`
-  const what =
-    instalment.kind === "complement"
-      ? `${instalment.amount.format()}, complément après ${amendmentsText(basis.amendments.filter((n) => n === instalment.amendment))} (montant de l'année porté à ${basis.yearAmount.format()})`
-      : instalment.kind === "balance" && rest
-        ? `le reste de ${basis.yearAmount.format()}, soit ${instalment.amount.plus(instalment.offset?.amount ?? Euros.zero).format()}${known}`
-        : `${percent(instalment.share)}${catchUp} soit ${instalment.amount.plus(instalment.offset?.amount ?? Euros.zero).format()}${known}`
-  const offset =
-    instalment.offset === undefined
-      ? ""
-      : `, moins ${instalment.offset.amount.format()} non dépensés en ${instalment.offset.fromYear} et déduits (clause de report) : ${instalment.amount.format()} à verser`
-  return `${what}${offset}, ${instalment.trigger}${instalment.deadline === undefined ? "" : ` ; à payer au plus tard le ${formatFrenchDate(instalment.deadline)}`}.`
+  return {
+    kind: instalment.kind,
+    share: instalment.share,
+    amount: instalment.amount,
+    planned: instalment.amount.plus(instalment.offset?.amount ?? Euros.zero),
+    trigger: instalment.trigger,
+    deadline: instalment.deadline,
+    offset: instalment.offset,
+    basis,
+    earlierBasis: earlier ? basis.amendments : undefined,
+    catchUp: catchUp ? { cumulativeShare: (cumulative as Dec).toString(), before } : undefined,
+    rest,
+    amendment: instalment.amendment
+  }
+}
+
+/** What cut the year short: a withdrawal of the subsidy, or a termination, ending with the year's part. */
+function yearCut(resolved: ResolvedConvention, part: Period): YearCutFact | undefined {
+  const { termination, withdrawal } = resolved.convention
+  if (resolved.withdrawn && withdrawal !== undefined && part.end === resolved.period.end)
+    return { kind: "withdrawal", effectiveFrom: withdrawal.effectiveFrom }
+  if (resolved.terminated && termination !== undefined && termination.date === part.end)
+    return { kind: "termination", date: termination.date }
+  return undefined
 }
 
 function explainSchedule(parts: ScheduleParts): ExplanationNode {
   const { year, part, yearAmount, instalments, reports, current } = parts
-  const basis =
-    yearAmount.basis === "per-year"
-      ? `montant prévu pour ${year}${yearAmount.prorated ? `, réduit au prorata de ${periodDays(part)} jours` : ""}`
-      : yearAmount.segments
-          .map((segment) => `${segment.yearlyAmount.format()} × ${segment.days}/${segment.daysInYear}`)
-          .join(" + ")
-  const amended =
-    parts.initialAmount === undefined
-      ? ""
-      : `, après ${amendmentsText(current.amendments)} ; prévu initialement : ${parts.initialAmount.format()}`
-  const termination = parts.resolved.convention.termination
-  const withdrawal = parts.resolved.convention.withdrawal
-  const cut =
-    parts.resolved.withdrawn && withdrawal !== undefined && part.end === parts.resolved.period.end
-      ? ` ; subvention retirée à compter du ${formatFrenchDate(withdrawal.effectiveFrom)} pour manquement au contrat d'engagement républicain`
-      : parts.resolved.terminated && termination !== undefined && termination.date === part.end
-        ? ` ; convention résiliée au ${formatFrenchDate(termination.date)}`
-        : ""
-  const unknown =
-    parts.resolved.unknownAmendments.length === 0
-      ? ""
-      : ` ; non connu à cette date : ${amendmentsText(parts.resolved.unknownAmendments.map((amendment) => amendment.number).sort((a, b) => a - b))}`
-  const excess = parts.excess.isPositive()
-    ? ` ; les versements déjà exigibles dépassent ce montant de ${parts.excess.format()}, à reverser`
-    : ""
   const rest = instalments.some(
     (instalment) => instalment.kind !== "balance" && !instalment.basis.yearAmount.equals(current.amount)
   )
   let before = Euros.zero
   const children = instalments.map((instalment): ExplanationNode => {
-    const sentence = instalmentSentence(instalment, current, rest, before)
+    const sentence = instalmentSentence(instalmentFacts(instalment, current, rest, before))
     before = before.plus(instalment.amount).plus(instalment.offset?.amount ?? Euros.zero)
     return {
       ruleId: instalment.key,
@@ -617,11 +710,26 @@ function explainSchedule(parts: ScheduleParts): ExplanationNode {
   })
   return {
     ruleId: "echeancier",
-    label: `Échéancier ${year}`,
+    label: scheduleLabel(year),
     outcome: "pass",
     read: { year, amount: yearAmount.amount, excess: parts.excess },
-    sentence: `Montant ${year} : ${yearAmount.amount.format()} (${basis}${amended}${cut})${unknown}${excess} ; compte rendu financier attendu au plus tard le ${formatFrenchDate(reports.financialReportDue)}.`,
-    source: citation("year-amount"),
+    sentence: scheduleSentence({
+      year,
+      amount: yearAmount.amount,
+      yearAmount:
+        yearAmount.basis === "per-year"
+          ? { basis: "per-year", year, proratedDays: yearAmount.prorated ? periodDays(part) : undefined }
+          : { basis: "segments", segments: yearAmount.segments },
+      amended:
+        parts.initialAmount === undefined
+          ? undefined
+          : { amendments: current.amendments, initialAmount: parts.initialAmount },
+      cut: yearCut(parts.resolved, part),
+      unknownAmendments: parts.resolved.unknownAmendments.map((amendment) => amendment.number).sort((a, b) => a - b),
+      excess: parts.excess,
+      financialReportDue: reports.financialReportDue
+    }),
+    source: SCHEDULE_SOURCE,
     children
   }
 }

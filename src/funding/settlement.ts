@@ -9,8 +9,7 @@ import type { Terms } from "../conventions/terms.js"
 import { Dec } from "../money/decimal.js"
 import { Euros } from "../money/euros.js"
 import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
-import { counted } from "../core/plural.js"
-import { percentText } from "../vocabulary/labels.js"
+import { modulationSentence } from "../vocabulary/funding.js"
 
 /**
  * The reduction applied for missed objectives, if the convention provides one.
@@ -41,15 +40,14 @@ export function modulation(amount: Euros, terms: Terms, objectives: ObjectivesEv
       rule: "none",
       missedObjectives: [],
       reduction: Euros.zero,
-      sentence: "La convention ne module pas le montant selon les objectifs."
+      sentence: modulationSentence({ kind: "no-clause" })
     }
   if (objectives === undefined) {
     return {
       rule: clause.rule,
       missedObjectives: [],
       reduction: Euros.zero,
-      sentence:
-        "La convention module le montant selon les objectifs, mais aucune évaluation des objectifs n'a été fournie : aucune réduction n'est appliquée."
+      sentence: modulationSentence({ kind: "no-evaluation" })
     }
   }
   const missed = objectives.results.filter((result) => result.status === "not-met")
@@ -59,7 +57,7 @@ export function modulation(amount: Euros, terms: Terms, objectives: ObjectivesEv
       rule: clause.rule,
       missedObjectives: [],
       reduction: Euros.zero,
-      sentence: "Aucun objectif manqué : pas de réduction."
+      sentence: modulationSentence({ kind: "none-missed" })
     }
   if (clause.rule === "fixed-reduction") {
     const rate = Dec.min(new Dec(clause.ratePerMissedObjective).times(missed.length), 1)
@@ -68,7 +66,12 @@ export function modulation(amount: Euros, terms: Terms, objectives: ObjectivesEv
       rule: clause.rule,
       missedObjectives: ids,
       reduction,
-      sentence: `${counted(missed.length, "objectif manqué", "objectifs manqués")} × ${percentText(clause.ratePerMissedObjective)} : réduction de ${reduction.format()}.`
+      sentence: modulationSentence({
+        kind: "fixed",
+        missed: missed.length,
+        ratePerMissed: clause.ratePerMissedObjective,
+        reduction
+      })
     }
   }
   // proportional: each objective weighs an equal share of the amount; a missed one loses its
@@ -88,9 +91,11 @@ export function modulation(amount: Euros, terms: Terms, objectives: ObjectivesEv
     rule: clause.rule,
     missedObjectives: ids,
     reduction,
-    sentence: reduction.isZero()
-      ? `${missed.length > 1 ? "Objectifs manqués" : "Objectif manqué"} dans la tolérance de ${percentText(clause.tolerance)} : pas de réduction.`
-      : `Réduction proportionnelle à l'écart sur ${counted(missed.length, "objectif manqué", "objectifs manqués")}, au-delà de la tolérance de ${percentText(clause.tolerance)} : ${reduction.format()}.`
+    sentence: modulationSentence(
+      reduction.isZero()
+        ? { kind: "within-tolerance", missed: missed.length, tolerance: clause.tolerance }
+        : { kind: "proportional", missed: missed.length, tolerance: clause.tolerance, reduction }
+    )
   }
 }
 

@@ -3,18 +3,27 @@
  *
  * @module
  */
-import { frozenResult } from "../core/freeze.js"
-import { type CalendarDate, formatFrenchDate } from "../calendar/date.js"
+import { frozenResult, lazyField } from "../core/freeze.js"
+import type { CalendarDate } from "../calendar/date.js"
 import type { Period } from "../calendar/period.js"
 import { InvalidArgumentError, ValidationError } from "../core/errors.js"
 import type { ExplanationNode } from "../core/explanation.js"
 import { checkedYearOptions } from "../core/options.js"
-import { compareIds, uniqueById } from "../core/records.js"
+import {
+  type DecodedRecords,
+  type RecordReader,
+  compareIds,
+  decodeRecord,
+  decodedRecords,
+  isAsyncRecordIterable,
+  uniqueById,
+  uniqueOfDecoded
+} from "../core/records.js"
 import type { Convention } from "../conventions/convention.js"
 import {
   type ResolvedConvention,
   checkedConvention,
-  resolveConvention,
+  resolutionKnowing,
   resolvedYear,
   termsInForceOn
 } from "../conventions/resolved.js"
@@ -23,7 +32,12 @@ import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
 import { type IneligibleExpense, expenseExclusion, expenseLabel } from "./expenses.js"
 import { explainUse } from "./explain-use.js"
 import type { FinancialReport, FundingYearState } from "./state.js"
-import { type FinancialReportDocument, checkedFinancialReport, comparisonOf } from "../budget/financial-report.js"
+import {
+  type FinancialReportComparison,
+  type FinancialReportDocument,
+  checkedFinancialReport,
+  comparisonOf
+} from "../budget/financial-report.js"
 import { type InstalmentPosition, matchPayments } from "./instalments.js"
 import {
   type Expense,
@@ -43,7 +57,8 @@ import {
   safeParseRepayment,
   yearRepayment
 } from "./repayments.js"
-import { type PaymentSchedule, scheduleOf } from "./schedule.js"
+import { type PaymentSchedule, resolvedAsOf, yearSchedule } from "./schedule.js"
+import { COPIED_EXPENSE_TEXT, type NotCountedFact, notCountedText } from "../vocabulary/funding.js"
 import { type Modulation, type Settlement, modulation, settle } from "./settlement.js"
 import { withdrawalRepaymentDue } from "../conventions/withdrawal.js"
 
@@ -65,10 +80,10 @@ import { withdrawalRepaymentDue } from "../conventions/withdrawal.js"
 export interface FundingUseOptions {
   /** The calendar year. */
   readonly year: number
-  /** Payments received (for any year: only the year's are counted, the others are listed). */
-  readonly payments: ReadonlyArray<Payment>
-  /** Expenses reported. */
-  readonly expenses: ReadonlyArray<Expense>
+  /** Payments received (for any year: only the year's are counted, the others are listed): a list or any iterable. */
+  readonly payments: Iterable<Payment>
+  /** Expenses reported: a list or any iterable. */
+  readonly expenses: Iterable<Expense>
   /** The day of the evaluation. */
   readonly asOf?: CalendarDate | string
   /** The year's objectives evaluation, for a convention that modulates its amount. */
@@ -77,8 +92,8 @@ export interface FundingUseOptions {
   readonly reportsAcceptedOn?: CalendarDate | string
   /** The day the financial report was received. */
   readonly financialReportReceivedOn?: CalendarDate | string
-  /** Repayments received from the partner (for any year: only the year's are counted). */
-  readonly repayments?: ReadonlyArray<Repayment>
+  /** Repayments received from the partner (for any year: only the year's are counted): a list or any iterable. */
+  readonly repayments?: Iterable<Repayment>
   /**
    * The year's financial report (see {@link parseFinancialReport}): compared with the budget, and,
    * when no expense is given, the source of the eligible spending (see {@link compareFinancialReport}).
@@ -147,24 +162,75 @@ export interface Records {
   readonly repayments: { readonly unique: ReadonlyArray<Repayment>; readonly copies: ReadonlyArray<Repayment> }
 }
 
-/** @internal */
+const REPAYMENTS: RecordReader<Repayment> = {
+  subject: "repayments",
+  looksDecoded: looksLikeRepayment,
+  safeParse: safeParseRepayment
+}
+const PAYMENTS: RecordReader<Payment> = {
+  subject: "payments",
+  looksDecoded: looksLikePayment,
+  safeParse: safeParsePayment
+}
+const EXPENSES: RecordReader<Expense> = {
+  subject: "expenses",
+  looksDecoded: looksLikeExpense,
+  safeParse: safeParseExpense
+}
+
+/**
+ * @internal The records of an evaluation from lists or other iterables, each record decoded as
+ * it is read (the repayments' problems are reported first, then the payments', then the expenses').
+ */
 export function checkedRecords(payments: unknown, expenses: unknown, repayments: unknown = []): Records {
   return {
-    repayments: uniqueById(repayments as ReadonlyArray<unknown>, {
-      subject: "repayments",
-      looksDecoded: looksLikeRepayment,
-      safeParse: safeParseRepayment
-    }),
-    payments: uniqueById(payments as ReadonlyArray<unknown>, {
-      subject: "payments",
-      looksDecoded: looksLikePayment,
-      safeParse: safeParsePayment
-    }),
-    expenses: uniqueById(expenses as ReadonlyArray<unknown>, {
-      subject: "expenses",
-      looksDecoded: looksLikeExpense,
-      safeParse: safeParseExpense
-    })
+    repayments: uniqueById(repayments as Iterable<unknown>, REPAYMENTS),
+    payments: uniqueById(payments as Iterable<unknown>, PAYMENTS),
+    expenses: uniqueById(expenses as Iterable<unknown>, EXPENSES)
+  }
+}
+
+/**
+ * Reads an async iterable of records, each decoded as it is read, problems kept and not thrown;
+ * a list or an iterable is left to {@link uniqueById}.
+ */
+async function readRecords<T>(
+  records: unknown,
+  reader: RecordReader<T>
+): Promise<{ readonly streamed: DecodedRecords<T> } | { readonly given: unknown }> {
+  if (!isAsyncRecordIterable(records)) return { given: records }
+  const list = decodedRecords<T>()
+  let index = 0
+  for await (const input of records) decodeRecord(input, index++, reader, list)
+  return { streamed: list }
+}
+
+function uniqueOfRead<T extends { readonly id: string }>(
+  read: { readonly streamed: DecodedRecords<T> } | { readonly given: unknown },
+  reader: RecordReader<T>
+): { readonly unique: ReadonlyArray<T>; readonly copies: ReadonlyArray<T> } {
+  return "streamed" in read
+    ? uniqueOfDecoded(read.streamed, reader.subject)
+    : uniqueById(read.given as Iterable<unknown>, reader)
+}
+
+/**
+ * @internal {@link checkedRecords} over async iterables too: the payments, then the expenses,
+ * then the repayments are read, each record decoded as it is read and only the decoded records
+ * kept; the problems are those, in the same order, that the same records in lists give.
+ */
+export async function checkedRecordsAsync(
+  payments: unknown,
+  expenses: unknown,
+  repayments: unknown = []
+): Promise<Records> {
+  const readPayments = await readRecords(payments, PAYMENTS)
+  const readExpenses = await readRecords(expenses, EXPENSES)
+  const readRepayments = await readRecords(repayments, REPAYMENTS)
+  return {
+    repayments: uniqueOfRead(readRepayments, REPAYMENTS),
+    payments: uniqueOfRead(readPayments, PAYMENTS),
+    expenses: uniqueOfRead(readExpenses, EXPENSES)
   }
 }
 
@@ -207,18 +273,16 @@ function stateOf(part: Period | undefined, asOf: CalendarDate | undefined): Fund
  * How much of a year's money the next year's balance can absorb (clause `offset`): that balance as
  * its own evaluation will draw it; undefined in the last year.
  */
-function offsetRoom(convention: Convention, next: Omit<YearInputs, "carriedIn" | "offsetRoom">): Euros | undefined {
-  const resolved = resolveConvention(convention, next.asOf === undefined ? {} : { knownOn: next.asOf })
+function offsetRoom(
+  resolved: ResolvedConvention,
+  next: {
+    readonly year: number
+    readonly asOf: CalendarDate | undefined
+    readonly reportsAcceptedOn: CalendarDate | undefined
+  }
+): Euros | undefined {
   if (resolvedYear(resolved, next.year) === undefined) return undefined
-  const schedule = scheduleOf(
-    convention,
-    {
-      year: next.year,
-      ...(next.asOf === undefined ? {} : { asOf: next.asOf }),
-      ...(next.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: next.reportsAcceptedOn })
-    },
-    undefined
-  )
+  const schedule = yearSchedule(resolved, next, undefined)
   return schedule.instalments.find((instalment) => instalment.kind === "balance")?.amount ?? Euros.zero
 }
 
@@ -245,58 +309,64 @@ function withdrawalPart(
   }
 }
 
-/** @internal The use of the money of one year, from records already checked. */
-export function yearUse(convention: Convention, records: Records, inputs: YearInputs): FundingUse {
-  const { year, asOf } = inputs
-  const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
-  const schedule = scheduleOf(
-    convention,
-    {
-      year,
-      ...(asOf === undefined ? {} : { asOf }),
-      ...(inputs.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: inputs.reportsAcceptedOn })
-    },
-    inputs.carriedIn
+/** Why a payment does not count for the year (another year, another convention, after `asOf`), or undefined. */
+function notCounted(
+  payment: Payment,
+  conventionId: string,
+  year: number,
+  asOf: CalendarDate | undefined
+): NotCountedFact | undefined {
+  if (payment.year !== year) return { kind: "other-year", year: payment.year }
+  if (payment.conventionId !== undefined && payment.conventionId !== conventionId)
+    return { kind: "other-convention", conventionId: payment.conventionId }
+  if (asOf !== undefined && payment.date > asOf) return { kind: "after-as-of", date: payment.date, asOf }
+  return undefined
+}
+
+/** The payments that count for the year, and the others, listed with why (copies first, then by id). */
+function paymentsOfYear(
+  payments: Records["payments"],
+  conventionId: string,
+  year: number,
+  asOf: CalendarDate | undefined
+): { readonly counted: ReadonlyArray<Payment>; readonly others: FundingUse["otherPayments"] } {
+  const counted: Array<Payment> = []
+  const others: Array<{ readonly id: string; readonly amount: Euros; readonly detail: string }> = payments.copies.map(
+    (copy) => ({ id: copy.id, amount: copy.amount, detail: notCountedText({ kind: "copy" }) })
   )
-  const part = schedule.period
-  const terms = resolved.terms
-  const state = stateOf(part, asOf)
-  const final = state === "ended" || state === "not-covered"
-
-  const notCounted = (payment: Payment): string | undefined => {
-    if (payment.year !== year) return `versement au titre de ${payment.year}`
-    if (payment.conventionId !== undefined && payment.conventionId !== convention.id)
-      return `versement au titre de la convention ${payment.conventionId}`
-    if (asOf !== undefined && payment.date > asOf)
-      return `versé le ${formatFrenchDate(payment.date)}, après le ${formatFrenchDate(asOf)}`
-    return undefined
+  for (const payment of payments.unique) {
+    const fact = notCounted(payment, conventionId, year, asOf)
+    if (fact === undefined) counted.push(payment)
+    else others.push({ id: payment.id, amount: payment.amount, detail: notCountedText(fact) })
   }
-  const otherPayments = [
-    ...records.payments.copies.map((copy) => ({
-      id: copy.id,
-      amount: copy.amount,
-      detail: "copie identique d'un autre versement, comptée une fois"
-    })),
-    ...records.payments.unique.flatMap((payment) => {
-      const detail = notCounted(payment)
-      return detail === undefined ? [] : [{ id: payment.id, amount: payment.amount, detail }]
-    })
-  ].sort(compareIds)
-  const yearPayments = records.payments.unique.filter((payment) => notCounted(payment) === undefined)
-  const matched = matchPayments(schedule.instalments, yearPayments, asOf)
-  const received = Euros.sum(yearPayments.map((payment) => payment.amount))
+  return { counted, others: others.sort(compareIds) }
+}
 
+/**
+ * The year's expenses, eligible or not with the reason, each judged with the terms in force on its
+ * date. With no expense recorded for the year, the financial report's totals stand for them: one
+ * line, the spending the Caf's grant covers (actual charges less the other funding received).
+ */
+function expensesOfYear(
+  resolved: ResolvedConvention,
+  expenses: Records["expenses"],
+  year: number,
+  part: Period | undefined,
+  asOf: CalendarDate | undefined,
+  comparison: FinancialReportComparison | undefined
+): Pick<FundingUse, "eligibleExpenses" | "ineligibleExpenses"> {
+  const conventionId = resolved.convention.id
   const eligibleExpenses: Array<{ readonly id: string; readonly amount: Euros }> = []
-  const ineligibleExpenses: Array<IneligibleExpense> = records.expenses.copies.map((copy) => ({
+  const ineligibleExpenses: Array<IneligibleExpense> = expenses.copies.map((copy) => ({
     id: copy.id,
     amount: copy.amount,
     date: copy.date,
     label: expenseLabel(copy),
     reason: "duplicate-id",
-    detail: "copie identique d'une autre dépense, comptée une fois"
+    detail: COPIED_EXPENSE_TEXT
   }))
-  for (const expense of records.expenses.unique) {
-    const exclusion = expenseExclusion(expense, part, asOf, termsInForceOn(resolved, expense.date), convention.id)
+  for (const expense of expenses.unique) {
+    const exclusion = expenseExclusion(expense, part, asOf, termsInForceOn(resolved, expense.date), conventionId)
     if (exclusion === undefined) eligibleExpenses.push({ id: expense.id, amount: expense.amount })
     else
       ineligibleExpenses.push({
@@ -308,40 +378,35 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
       })
   }
   ineligibleExpenses.sort(compareIds)
-  const comparison = inputs.financialReport === undefined ? undefined : comparisonOf(resolved, inputs.financialReport)
-  // With no expense recorded for the year, the financial report's totals stand for them: one line, the
-  // spending the Caf's grant covers (actual charges less the other funding received).
   const yearKey = String(year)
-  if (
-    comparison !== undefined &&
-    [...records.expenses.unique, ...records.expenses.copies].every((expense) => expense.date.slice(0, 4) !== yearKey)
-  ) {
+  const noneThatYear = (list: ReadonlyArray<Expense>) => list.every((expense) => expense.date.slice(0, 4) !== yearKey)
+  if (comparison !== undefined && noneThatYear(expenses.unique) && noneThatYear(expenses.copies))
     eligibleExpenses.push({ id: `compte-rendu-financier-${year}`, amount: comparison.eligibleSpend })
-  }
-  const eligibleSpend = Euros.sum(eligibleExpenses.map((expense) => expense.amount))
+  return { eligibleExpenses, ineligibleExpenses }
+}
 
-  const modulated = modulation(schedule.amount, terms, inputs.objectives)
-  const dueUnpaid = Euros.sum(
+/** The instalments due on `asOf` and not paid. */
+function dueUnpaidOf(matched: ReadonlyArray<InstalmentPosition>, asOf: CalendarDate | undefined): Euros {
+  if (asOf === undefined) return Euros.zero
+  return Euros.sum(
     matched.map((position) =>
-      asOf !== undefined && position.instalment.dueDate !== undefined && position.instalment.dueDate <= asOf
+      position.instalment.dueDate !== undefined && position.instalment.dueDate <= asOf
         ? Euros.max(Euros.zero, position.instalment.amount.minus(position.paid))
         : Euros.zero
     )
   )
-  const settlement = settle(schedule.amount.minus(modulated.reduction), eligibleSpend, received, {
-    terms,
-    final,
-    carriedIn: schedule.instalments.find((instalment) => instalment.offset !== undefined)?.offset?.amount ?? Euros.zero,
-    offsetRoom: inputs.offsetRoom,
-    dueUnpaid
-  })
-  // Once the year is settled on reported spending with nothing still owed, what the schedule
-  // planned and was not paid is not owed: the partner spent less than the grant. It is neither due
-  // nor late. With no eligible spending reported, the statuses stay as they are: the spending may
-  // simply not be reported yet.
-  const instalments =
-    final && settlement.stillToPay.isZero() && eligibleSpend.isPositive() ? matched.map(notOwedIfUnpaid) : matched
+}
+
+/** The financial report: due date, receipt, lateness, and the comparison with the budget. */
+function financialReportOf(
+  schedule: PaymentSchedule,
+  inputs: YearInputs,
+  comparison: FinancialReportComparison | undefined
+): FinancialReport | undefined {
+  if (schedule.reports === undefined) return undefined
+  const dueDate = schedule.reports.financialReportDue
   const receivedOn = inputs.financialReportReceivedOn ?? inputs.financialReport?.receivedOn
+  const { asOf } = inputs
   // Received on a day not given: the year's reports were accepted by the report's day (the Caf
   // accepts them once it holds them, the financial report among them), or the report itself was
   // given. No day then shows a delay, so none is asserted (see docs/reports.md).
@@ -357,52 +422,89 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
         : inputs.financialReport !== undefined
           ? { evidence: "document" }
           : undefined
-  const financialReport: FinancialReport | undefined =
-    schedule.reports === undefined
-      ? undefined
-      : {
-          dueDate: schedule.reports.financialReportDue,
-          ...(receivedOn === undefined ? {} : { receivedOn }),
-          ...(undated === undefined ? {} : { receivedUndated: undated }),
-          late:
-            receivedOn !== undefined
-              ? receivedOn > schedule.reports.financialReportDue
-              : undated === undefined && asOf !== undefined && asOf > schedule.reports.financialReportDue,
-          ...(comparison === undefined ? {} : { comparison })
-        }
-  const withdrawal = withdrawalPart(resolved, part, schedule.amount, settlement)
-  const repayment = yearRepayment(
+  return {
+    dueDate,
+    ...(receivedOn === undefined ? {} : { receivedOn }),
+    ...(undated === undefined ? {} : { receivedUndated: undated }),
+    late:
+      receivedOn !== undefined ? receivedOn > dueDate : undated === undefined && asOf !== undefined && asOf > dueDate,
+    ...(comparison === undefined ? {} : { comparison })
+  }
+}
+
+/** Where the amount to repay stands, from the repayments of the year for this convention known on `asOf`. */
+function repaymentOf(
+  resolved: ResolvedConvention,
+  records: Records,
+  inputs: YearInputs,
+  settlement: Settlement,
+  withdrawal: ReturnType<typeof withdrawalPart>
+): YearRepayment {
+  const { year, asOf } = inputs
+  const conventionId = resolved.convention.id
+  return yearRepayment(
     settlement.toRepay,
     records.repayments.unique.filter(
       (record) =>
         record.year === year &&
-        (record.conventionId === undefined || record.conventionId === convention.id) &&
+        (record.conventionId === undefined || record.conventionId === conventionId) &&
         (asOf === undefined || record.date <= asOf)
     ),
     {
       acceptedOn: inputs.reportsAcceptedOn,
-      deadlineDays: resolvedYear(resolved, year)?.payment.paymentDeadlineDays ?? terms.payment.paymentDeadlineDays,
+      deadlineDays:
+        resolvedYear(resolved, year)?.payment.paymentDeadlineDays ?? resolved.terms.payment.paymentDeadlineDays,
       asOf,
       withdrawal
     }
   )
-  const lastYear = part !== undefined && resolvedYear(resolved, year + 1) === undefined
-  const explanation = explainUse(convention, year, {
-    schedule,
-    instalments,
-    received,
-    eligibleExpenses,
-    ineligibleExpenses,
-    modulated,
-    settlement,
-    state,
-    lastYear,
-    financialReport,
+}
+
+/**
+ * @internal The use of the money of one year, from records already checked and the convention
+ * resolved as known on `inputs.asOf`. Its explanation is built when first read.
+ */
+export function yearUse(resolved: ResolvedConvention, records: Records, inputs: YearInputs): FundingUse {
+  const { year, asOf } = inputs
+  const { convention, terms } = resolved
+  const schedule = yearSchedule(resolved, inputs, inputs.carriedIn)
+  const part = schedule.period
+  const state = stateOf(part, asOf)
+  const final = state === "ended" || state === "not-covered"
+
+  const payments = paymentsOfYear(records.payments, convention.id, year, asOf)
+  const matched = matchPayments(schedule.instalments, payments.counted, asOf)
+  const received = Euros.sum(payments.counted.map((payment) => payment.amount))
+  const comparison = inputs.financialReport === undefined ? undefined : comparisonOf(resolved, inputs.financialReport)
+  const { eligibleExpenses, ineligibleExpenses } = expensesOfYear(
+    resolved,
+    records.expenses,
+    year,
+    part,
     asOf,
+    comparison
+  )
+  const eligibleSpend = Euros.sum(eligibleExpenses.map((expense) => expense.amount))
+
+  const modulated = modulation(schedule.amount, terms, inputs.objectives)
+  const settlement = settle(schedule.amount.minus(modulated.reduction), eligibleSpend, received, {
     terms,
-    repayment
+    final,
+    carriedIn: schedule.instalments.find((instalment) => instalment.offset !== undefined)?.offset?.amount ?? Euros.zero,
+    offsetRoom: inputs.offsetRoom,
+    dueUnpaid: dueUnpaidOf(matched, asOf)
   })
-  return {
+  // Once the year is settled on reported spending with nothing still owed, what the schedule
+  // planned and was not paid is not owed: the partner spent less than the grant. It is neither due
+  // nor late. With no eligible spending reported, the statuses stay as they are: the spending may
+  // simply not be reported yet.
+  const instalments =
+    final && settlement.stillToPay.isZero() && eligibleSpend.isPositive() ? matched.map(notOwedIfUnpaid) : matched
+  const financialReport = financialReportOf(schedule, inputs, comparison)
+  const withdrawal = withdrawalPart(resolved, part, schedule.amount, settlement)
+  const repayment = repaymentOf(resolved, records, inputs, settlement, withdrawal)
+  const lastYear = part !== undefined && resolvedYear(resolved, year + 1) === undefined
+  const use: FundingUse = {
     conventionId: convention.id,
     year,
     ...(asOf === undefined ? {} : { asOf }),
@@ -411,37 +513,56 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
     lastYear,
     schedule,
     instalments,
-    otherPayments,
+    otherPayments: payments.others,
     eligibleExpenses,
     ineligibleExpenses,
     modulation: modulated,
     settlement,
     repayment,
     ...(financialReport === undefined ? {} : { financialReport }),
-    explanation
+    explanation: undefined as unknown as ExplanationNode
   }
+  return lazyField(use, "explanation", () =>
+    explainUse(convention, year, {
+      schedule,
+      instalments,
+      received,
+      eligibleExpenses,
+      ineligibleExpenses,
+      modulated,
+      settlement,
+      state,
+      lastYear,
+      financialReport,
+      asOf,
+      terms,
+      repayment
+    })
+  )
 }
 
 /**
  * @internal The years of a convention in order, each evaluated with the money of the previous
- * one carried in (clause `offset`), up to `lastYear`.
+ * one carried in (clause `offset`), up to `lastYear`. `resolved` is the convention as known on
+ * the day of evaluation (the same for every year): it is not resolved again.
  */
 export function runYears(
-  convention: Convention,
+  resolved: ResolvedConvention,
   records: Records,
   years: ReadonlyArray<number>,
   inputsOf: (year: number) => Omit<YearInputs, "year" | "carriedIn" | "offsetRoom">
 ): ReadonlyArray<FundingUse> {
   const uses: Array<FundingUse> = []
-  const offset = resolveConvention(convention).terms.unspent.rule === "offset"
+  // The clause as the signed text and every amendment give it.
+  const offset = resolutionKnowing(resolved.convention, undefined).terms.unspent.rule === "offset"
   for (const year of years) {
     const previous = uses.at(-1)
     const carried =
       previous !== undefined && previous.year === year - 1 && previous.settlement.offsetNextYear.isPositive()
         ? { amount: previous.settlement.offsetNextYear, fromYear: previous.year }
         : undefined
-    const room = offset ? offsetRoom(convention, { year: year + 1, ...inputsOf(year + 1) }) : undefined
-    uses.push(yearUse(convention, records, { year, carriedIn: carried, offsetRoom: room, ...inputsOf(year) }))
+    const room = offset ? offsetRoom(resolved, { year: year + 1, ...inputsOf(year + 1) }) : undefined
+    uses.push(yearUse(resolved, records, { year, carriedIn: carried, offsetRoom: room, ...inputsOf(year) }))
   }
   return uses
 }
@@ -488,6 +609,87 @@ export function runYears(
  * @category funding
  */
 export function evaluateFundingUse(input: Convention | ResolvedConvention, options: FundingUseOptions): FundingUse {
+  const checked = checkedUseOptions(input, options)
+  const records = checkedRecords(options.payments, options.expenses, options.repayments ?? [])
+  return useOfYear(input, checked, records, options)
+}
+
+/**
+ * Options of {@link evaluateFundingUseAsync}: those of {@link evaluateFundingUse}, whose records
+ * may also come as async iterables (a JSON Lines file read line by line, a database cursor), each
+ * record decoded (or taken as it is when decoded already) as it is read.
+ *
+ * @example
+ * ```ts
+ * import type { FundingUseAsyncOptions } from "caf-conventions"
+ * async function* lines(): AsyncGenerator<unknown> {
+ *   yield { id: "v-1", date: "2024-03-28", amount: "15000", year: 2024, instalment: "advance" }
+ * }
+ * const options: FundingUseAsyncOptions = { year: 2024, payments: lines(), expenses: [] }
+ * ```
+ * @category funding
+ */
+export interface FundingUseAsyncOptions extends Omit<FundingUseOptions, "payments" | "expenses" | "repayments"> {
+  /** Payments received: a list, an iterable or an async iterable of decoded payments or of their JSON. */
+  readonly payments: Iterable<unknown> | AsyncIterable<unknown>
+  /** Expenses reported, likewise. */
+  readonly expenses: Iterable<unknown> | AsyncIterable<unknown>
+  /** Repayments received, likewise. */
+  readonly repayments?: Iterable<unknown> | AsyncIterable<unknown>
+}
+
+/**
+ * {@link evaluateFundingUse} over records read as a stream: `payments`, `expenses` and
+ * `repayments` may be async iterables (or lists, or iterables), read in that order, each record
+ * decoded as it is read, so that only the decoded records are held, never the input. The result is
+ * the same as {@link evaluateFundingUse} gives for the same records in lists, byte for byte, and so
+ * are the errors: a record that is not one rejects with a {@link ValidationError} whose paths start
+ * with the record's index in its stream (`payments` `[3, "amount"]`). An error thrown by the
+ * stream itself (a file that cannot be read) rejects as it is.
+ *
+ * Memory: the result lists every record (each expense eligible or not, each payment matched or
+ * listed apart), so what is held is the decoded records and the result, bounded by what the
+ * result must hold.
+ *
+ * @example
+ * ```ts
+ * import { evaluateFundingUseAsync, type Convention } from "caf-conventions"
+ * declare const cpo: Convention
+ * declare function readJsonLines(file: string): AsyncIterable<unknown> // one JSON value a line
+ * const use = await evaluateFundingUseAsync(cpo, {
+ *   year: 2024,
+ *   payments: readJsonLines("versements.jsonl"),
+ *   expenses: readJsonLines("depenses.jsonl"),
+ *   asOf: "2025-07-15"
+ * })
+ * use.settlement.toRepay.format() // what the partner must repay
+ * ```
+ * @category funding
+ */
+export async function evaluateFundingUseAsync(
+  input: Convention | ResolvedConvention,
+  options: FundingUseAsyncOptions
+): Promise<FundingUse> {
+  const checked = checkedUseOptions(input, options)
+  const records = await checkedRecordsAsync(options.payments, options.expenses, options.repayments ?? [])
+  return useOfYear(input, checked, records, options)
+}
+
+/** What evaluateFundingUse checks before reading the records: the convention, the year, the dates, the objectives. */
+interface CheckedUse {
+  readonly convention: Convention
+  readonly year: number
+  readonly dates: {
+    readonly asOf?: CalendarDate
+    readonly reportsAcceptedOn?: CalendarDate
+    readonly financialReportReceivedOn?: CalendarDate
+  }
+}
+
+function checkedUseOptions(
+  input: Convention | ResolvedConvention,
+  options: Omit<FundingUseOptions, "payments" | "expenses" | "repayments">
+): CheckedUse {
   const convention = checkedConvention(input)
   const { year, dates } = checkedYearOptions("funding use options", options, [
     "asOf",
@@ -508,7 +710,16 @@ export function evaluateFundingUse(input: Convention | ResolvedConvention, optio
       message: `the objectives evaluation is for ${options.objectives.conventionId} in ${options.objectives.year}, not ${convention.id} in ${year}`
     })
   }
-  const records = checkedRecords(options.payments, options.expenses, options.repayments ?? [])
+  return { convention, year, dates }
+}
+
+/** The year's use, from the checked options and records; under `offset`, after the years before it. */
+function useOfYear(
+  input: Convention | ResolvedConvention,
+  { convention, year, dates }: CheckedUse,
+  records: Records,
+  options: Pick<FundingUseOptions, "objectives" | "financialReport">
+): FundingUse {
   const report = options.financialReport === undefined ? undefined : checkedFinancialReport(options.financialReport)
   if (report !== undefined && (report.conventionId !== convention.id || report.year !== year)) {
     throw new InvalidArgumentError({
@@ -516,12 +727,12 @@ export function evaluateFundingUse(input: Convention | ResolvedConvention, optio
       message: `the financial report is for ${report.conventionId} in ${report.year}, not ${convention.id} in ${year}`
     })
   }
-  const resolved = resolveConvention(convention, dates.asOf === undefined ? {} : { knownOn: dates.asOf })
+  const resolved = resolvedAsOf(input, dates.asOf)
   const earlier =
     resolved.terms.unspent.rule === "offset"
       ? resolved.years.map((entry) => entry.year).filter((other) => other < year)
       : []
-  const uses = runYears(convention, records, [...earlier, year], (other) =>
+  const uses = runYears(resolved, records, [...earlier, year], (other) =>
     other === year
       ? {
           asOf: dates.asOf,

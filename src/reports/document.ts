@@ -19,7 +19,7 @@ import {
   signedPercentText
 } from "../vocabulary/labels.js"
 import type { Target } from "../conventions/objective.js"
-import { financialReportReceipt } from "../vocabulary/labels.js"
+import { financialReportReceiptText as financialReportReceipt } from "../vocabulary/funding.js"
 import type { LedgerTotals } from "../funding/ledger.js"
 import type { YearRepayment } from "../funding/repayments.js"
 import { EXPENSE_EXCLUSION_LABELS } from "../funding/expenses.js"

@@ -6,12 +6,10 @@
  *
  * @module
  */
-import { formatFrenchDate } from "../calendar/date.js"
 import { type Fraction, type Rational, rational, rationalOf, roundRational } from "../core/fraction.js"
 import { InvalidArgumentError } from "../core/errors.js"
 import type { ConventionStatus } from "../conventions/terms-as-of.js"
 import type { InstalmentPosition, InstalmentStatus } from "../funding/instalments.js"
-import type { FinancialReport } from "../funding/state.js"
 import type { Euros } from "../money/euros.js"
 import type { ObjectiveStatus } from "../objectives/evaluate.js"
 
@@ -309,18 +307,4 @@ export function signedPercentText(share: Fraction): string {
   const text = percentText(share, 1)
   if (text.startsWith("-")) return `−${text.slice(1)}`
   return share.numerator === 0 ? text : `+${text}`
-}
-
-/**
- * @internal Whether and when the financial report was received, in French, after its due day:
- * `, reçu le 30/04/2025`, `, reçu (date de réception non renseignée ; bilans acceptés le
- * 20/05/2025)`, or nothing when it was not received.
- */
-export function financialReportReceipt(report: FinancialReport): string {
-  if (report.receivedOn !== undefined) return `, reçu le ${formatFrenchDate(report.receivedOn)}`
-  const undated = report.receivedUndated
-  if (undated === undefined) return ""
-  return undated.evidence === "reports-accepted"
-    ? `, reçu (date de réception non renseignée ; bilans acceptés le ${formatFrenchDate(undated.by)})`
-    : ", reçu (date de réception non renseignée)"
 }

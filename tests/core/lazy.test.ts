@@ -71,6 +71,18 @@ describe("lazy fields", () => {
     expect(Object.isFrozen(mine)).toBe(false)
   })
 
+  it("share one getter per key between holders (so that holders keep one hidden class)", () => {
+    const first = Object.getOwnPropertyDescriptor(holder().value, "explanation")
+    const second = Object.getOwnPropertyDescriptor(holder().value, "explanation")
+    expect(typeof first?.get).toBe("function")
+    expect(first?.get).toBe(second?.get)
+    // Each holder still computes its own value.
+    const a = holder({ n: 1 })
+    const b = holder({ n: 2 })
+    expect(a.value.explanation.parts[1]).toEqual({ n: 1 })
+    expect(b.value.explanation.parts[1]).toEqual({ n: 2 })
+  })
+
   it("print as values in Node's inspector", () => {
     const { value } = holder()
     expect(inspect(value)).not.toContain("Getter")
