@@ -7,7 +7,7 @@ root=$(pwd)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
-# `npm test` has just built dist/: pack it as it is rather than building it a second time (prepack).
+# `npm test` has just built dist/: pack it as it is rather than building it a second time (prepare).
 [ -f dist/index.js ] || { echo "smoke: run the build first (npx tsup)" >&2; exit 1; }
 tarball=$(npm pack --silent --ignore-scripts --pack-destination "$scratch" | tail -n 1)
 cd "$scratch"
