@@ -2,7 +2,8 @@
  * Serves `examples/` on the loopback interface, so that the browser page
  * (`examples/browser/index.html`) loads its modules and fetches the example data from its own
  * origin (browsers load no module from a `file:` address). `npm run browser` builds the bundle,
- * then runs this: open the address it prints. `PORT=8080` by default; `PORT=0` picks a free one.
+ * then runs this: open the address it prints. Port 8080, or a free one when 8080 is taken; `PORT=…`
+ * asks for one (`PORT=0`: any free one).
  * Files only, read-only; nothing outside `examples/` is served.
  */
 import { readFile } from "node:fs/promises"
@@ -36,12 +37,24 @@ export async function serveExamples(port: number): Promise<{ readonly server: Se
       response.writeHead(404).end()
     }
   })
-  await new Promise<void>((resolve) => server.listen(port, "127.0.0.1", resolve))
+  await new Promise<void>((resolve, reject) => {
+    server.once("error", reject)
+    server.listen(port, "127.0.0.1", () => {
+      server.off("error", reject)
+      resolve()
+    })
+  })
   const { port: bound } = server.address() as AddressInfo
   return { server, page: `http://127.0.0.1:${bound}/browser/` }
 }
 
 if (process.argv[1] !== undefined && fileURLToPath(import.meta.url) === process.argv[1]) {
-  const { page } = await serveExamples(Number(process.env["PORT"] ?? 8080))
-  console.log(`La page : ${page} (Ctrl+C pour arrêter)`)
+  const asked = process.env["PORT"]
+  const started = await serveExamples(Number(asked ?? 8080)).catch((error: NodeJS.ErrnoException) => {
+    // 8080 taken by something else: any free port will do, unless one was asked for.
+    if (error.code === "EADDRINUSE" && asked === undefined) return serveExamples(0)
+    console.error(`Le port ${asked} n'est pas disponible (${error.code ?? error.message}).`)
+    process.exit(1)
+  })
+  console.log(`La page : ${started.page} (Ctrl+C pour arrêter)`)
 }
