@@ -7,7 +7,7 @@ root=$(pwd)
 scratch=$(mktemp -d)
 trap 'rm -rf "$scratch"' EXIT
 
-# `npm test` has just built dist/: pack it as it is rather than building it a second time (prepack).
+# `npm test` has just built dist/: pack it as it is rather than building it a second time (prepare).
 [ -f dist/index.js ] || { echo "smoke: run the build first (npx tsup)" >&2; exit 1; }
 tarball=$(npm pack --silent --ignore-scripts --pack-destination "$scratch" | tail -n 1)
 cd "$scratch"
@@ -43,6 +43,33 @@ if (!lib.isResolvedConvention(resolved)) throw new Error("a resolved convention 
 if (lib.paymentSchedule(resolved, { year: 2024 }).instalments.length === 0) throw new Error("no schedule from a resolved convention")
 console.log("names ok:", inspect(Euros.parse("50000")))
 JS
+cat > consoles.mjs <<'JS'
+// What Node's console shows of the built package's values and errors, and their JSON forms (docs/values.md).
+import { inspect } from "node:util"
+import { readFileSync } from "node:fs"
+import * as lib from "caf-conventions"
+import { readCsv } from "caf-conventions/spreadsheet"
+const same = (what, got, want) => { if (got !== want) throw new Error(`${what}: got ${JSON.stringify(got)}, expected ${JSON.stringify(want)}`) }
+const thrown = (run) => { try { run() } catch (error) { return error } throw new Error("nothing thrown") }
+const head = (error) => inspect(error).split("\n")[0]
+same("date", inspect(lib.parseCalendarDate("2024-02-29")), "'2024-02-29'")
+same("period", inspect(lib.parsePeriod({ start: "2024-01-01", end: "2024-12-31" })), "{ start: '2024-01-01', end: '2024-12-31' }")
+const invalid = inspect(thrown(() => lib.parsePortfolio({}))).split("\n")
+same("ValidationError", invalid.slice(0, 3).join(" | "), "ValidationError: Invalid portfolio (2 issues): |   partners: Missing key |   conventions: Missing key")
+if (!invalid.at(-1).endsWith("{ subject: 'portfolio', issues: [ [Object], [Object] ] }")) throw new Error(`ValidationError fields: ${invalid.at(-1)}`)
+same("InvalidAmountError", head(thrown(() => lib.Euros.parse("1.001"))), 'InvalidAmountError: amount "1.001" has more than 2 decimals')
+same("InvalidArgumentError", head(thrown(() => lib.prorate(lib.Euros.parse("100"), 5, 4))).split(":")[0], "InvalidArgumentError")
+same("InvalidDateError", head(new lib.InvalidDateError({ input: "x", path: [], message: "no such day", frenchMessage: "" })), "InvalidDateError: no such day")
+same("LineageError", head(thrown(() => lib.lineage([], "cpo-2023-2025"))), "LineageError: there is no convention cpo-2023-2025")
+same("SpreadsheetError", head(thrown(() => readCsv("expenses", "Identifiant;Date;Montant;Catégorie\nd-1;14/03/2024;1 200,505;experts\n"))).split(":")[0], "SpreadsheetError")
+// JSON.stringify of a decoded document is its documented JSON form, what encodePortfolio gives back.
+const json = JSON.parse(readFileSync(process.env.PORTFOLIO, "utf8"))
+const portfolio = lib.parsePortfolio(json)
+same("JSON of a portfolio", JSON.stringify(portfolio), JSON.stringify(lib.encodePortfolio(portfolio)))
+same("JSON of a schedule's amount", JSON.stringify(lib.yearAmounts(portfolio.conventions.at(-1))[1].amount), '"30000.00"')
+same("JSON of an error", Object.keys(JSON.parse(JSON.stringify(thrown(() => lib.parsePortfolio({}))))).join(","), "subject,issues,message,_tag")
+console.log("consoles ok:", head(thrown(() => lib.Euros.parse("1.001"))))
+JS
 cat > cjs.cjs <<'JS'
 const { Euros, allocate } = require("caf-conventions")
 const parts = allocate(Euros.parse("100"), [1, 1, 1]).map(String).join(" ")
@@ -53,6 +80,7 @@ console.log("require ok:", parts)
 JS
 node esm.mjs
 PORTFOLIO="$root/examples/data/portfolio.json" node names.mjs
+PORTFOLIO="$root/examples/data/portfolio.json" node consoles.mjs
 node --no-warnings cjs.cjs
 version=$(npx --no-install caf-conventions --version)
 echo "bin ok: caf-conventions $version"

@@ -1,3 +1,10 @@
+/**
+ * `caf-conventions`: the library's main entry point. Partners, conventions and their terms,
+ * eligibility, objectives, funding, budgets, reports and scenarios, each result explained in
+ * French; it runs in Node.js and in a browser (see [In a browser](../docs/browser.md)).
+ *
+ * @module caf-conventions
+ */
 export * from "./core/errors.js"
 export { makeCodec, type Codec } from "./core/codec.js"
 export { ROUNDING_MODES, type RoundingMode } from "./money/rounding.js"

@@ -6,6 +6,7 @@
 import * as Data from "effect/Data"
 import { ValidationError } from "../core/errors.js"
 import { describeValue } from "../core/describe.js"
+import { type Inspect, type InspectOptions, inspectError } from "../core/inspect.js"
 import { checkedConventions } from "./checked.js"
 import type { Convention } from "./convention.js"
 
@@ -34,7 +35,23 @@ export class LineageError extends Data.TaggedError("LineageError")<{
   readonly message: string
   /** What went wrong, in French. */
   readonly frenchMessage: string
-}> {}
+}> {
+  /**
+   * How Node's `console.log` and `util.inspect` show the error: as any `Error`, its name, its
+   * message and where it was thrown, then its fields.
+   *
+   * @example
+   * ```ts
+   * import { inspect } from "node:util"
+   * import { lineage } from "caf-conventions"
+   * const error = (() => { try { return lineage([], "cpo-2023-2025") } catch (e) { return e } })()
+   * inspect(error).split("\n")[0] //=> "LineageError: there is no convention cpo-2023-2025"
+   * ```
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](depth: number, options: InspectOptions, inspect: Inspect): string {
+    return inspectError(this, depth, options, inspect)
+  }
+}
 
 /**
  * The chain of conventions that leads to `id`, oldest first and `id` last, following each

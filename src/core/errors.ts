@@ -5,6 +5,7 @@
  * @module
  */
 import * as Data from "effect/Data"
+import { type Inspect, type InspectOptions, inspectError } from "./inspect.js"
 import { completeIssue } from "./messages.js"
 
 /**
@@ -221,6 +222,22 @@ export class ValidationError extends Data.TaggedError("ValidationError")<{
       message: [`Invalid ${subject} (${count}):`, ...lines, ...more].join("\n")
     })
   }
+
+  /**
+   * How Node's `console.log` and `util.inspect` show the error: as any `Error`, its name, its
+   * message and where it was thrown, then its fields.
+   *
+   * @example
+   * ```ts
+   * import { inspect } from "node:util"
+   * import { ValidationError } from "caf-conventions"
+   * inspect(ValidationError.of("amount", [{ path: [], message: "is empty" }])).split("\n").slice(0, 2)
+   * //=> ["ValidationError: Invalid amount (1 issue):", "  (root): is empty"]
+   * ```
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](depth: number, options: InspectOptions, inspect: Inspect): string {
+    return inspectError(this, depth, options, inspect)
+  }
 }
 
 /**
@@ -422,7 +439,28 @@ export class InvalidAmountError extends Data.TaggedError("InvalidAmount")<{
   readonly message: string
   /** What was wrong, in French. */
   readonly frenchMessage: string
-}> {}
+}> {
+  static {
+    // Its name as imported (`InvalidAmountError: …` in a log), while its `_tag` stays what Effect's `catchTag` matches.
+    Object.defineProperty(this.prototype, "name", { value: "InvalidAmountError", writable: true, configurable: true })
+  }
+
+  /**
+   * How Node's `console.log` and `util.inspect` show the error: as any `Error`, its name, its
+   * message and where it was thrown, then its fields.
+   *
+   * @example
+   * ```ts
+   * import { inspect } from "node:util"
+   * import { Euros } from "caf-conventions"
+   * const error = (() => { try { return Euros.parse("1.001") } catch (e) { return e } })()
+   * inspect(error).split("\n")[0] //=> "InvalidAmountError: amount \"1.001\" has more than 2 decimals"
+   * ```
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](depth: number, options: InspectOptions, inspect: Inspect): string {
+    return inspectError(this, depth, options, inspect)
+  }
+}
 
 /**
  * A text that is not a calendar date `yyyy-MM-dd` (`"2023-02-30"`, `"23-1-1"`…).
@@ -444,7 +482,28 @@ export class InvalidDateError extends Data.TaggedError("InvalidDate")<{
   readonly message: string
   /** What was wrong, in French. */
   readonly frenchMessage: string
-}> {}
+}> {
+  static {
+    // Its name as imported (`InvalidDateError: …` in a log), while its `_tag` stays what Effect's `catchTag` matches.
+    Object.defineProperty(this.prototype, "name", { value: "InvalidDateError", writable: true, configurable: true })
+  }
+
+  /**
+   * How Node's `console.log` and `util.inspect` show the error: as any `Error`, its name, its
+   * message and where it was thrown, then its fields.
+   *
+   * @example
+   * ```ts
+   * import { inspect } from "node:util"
+   * import { InvalidDateError } from "caf-conventions"
+   * const error = new InvalidDateError({ input: "2023-02-30", path: [], message: "2023-02-30 is not a calendar date", frenchMessage: "le 30 février n'existe pas" })
+   * inspect(error).split("\n")[0] //=> "InvalidDateError: 2023-02-30 is not a calendar date"
+   * ```
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](depth: number, options: InspectOptions, inspect: Inspect): string {
+    return inspectError(this, depth, options, inspect)
+  }
+}
 
 /**
  * A function was called with an argument outside its domain: a negative ratio, a part larger than
@@ -467,4 +526,25 @@ export class InvalidArgumentError extends Data.TaggedError("InvalidArgument")<{
   readonly argument: string
   /** What was wrong, in English. */
   readonly message: string
-}> {}
+}> {
+  static {
+    // Its name as imported (`InvalidArgumentError: …` in a log), while its `_tag` stays what Effect's `catchTag` matches.
+    Object.defineProperty(this.prototype, "name", { value: "InvalidArgumentError", writable: true, configurable: true })
+  }
+
+  /**
+   * How Node's `console.log` and `util.inspect` show the error: as any `Error`, its name, its
+   * message and where it was thrown, then its fields.
+   *
+   * @example
+   * ```ts
+   * import { inspect } from "node:util"
+   * import { Euros, prorate } from "caf-conventions"
+   * const error = (() => { try { return prorate(Euros.parse("100"), 5, 4) } catch (e) { return e } })()
+   * inspect(error).startsWith("InvalidArgumentError: ") //=> true
+   * ```
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](depth: number, options: InspectOptions, inspect: Inspect): string {
+    return inspectError(this, depth, options, inspect)
+  }
+}

@@ -4,7 +4,7 @@
  * stays light and runs in a browser without the spreadsheet libraries (csv-parse, exceljs).
  * The rows go through the same decoders as JSON records.
  *
- * @module
+ * @module caf-conventions/spreadsheet
  */
 export {
   SPREADSHEET_KINDS,

@@ -11,6 +11,7 @@ import * as Data from "effect/Data"
 import { parse as parseCsvText } from "csv-parse/sync"
 import ExcelJS from "exceljs"
 import { InvalidArgumentError, type Issue, MAX_LISTED_ISSUES, type PathSegment } from "../core/errors.js"
+import { type Inspect, type InspectOptions, inspectError } from "../core/inspect.js"
 import { type RawCell, isEmptyCell, readCell, shownCell } from "./cells.js"
 import {
   type ColumnSpec,
@@ -81,7 +82,23 @@ export class SpreadsheetError extends Data.TaggedError("SpreadsheetError")<{
   readonly frenchMessage: string
   /** The same text. */
   readonly message: string
-}> {}
+}> {
+  /**
+   * How Node's `console.log` and `util.inspect` show the error: as any `Error`, its name, its
+   * message and where it was thrown, then its fields.
+   *
+   * @example
+   * ```ts
+   * import { inspect } from "node:util"
+   * import { readCsv } from "caf-conventions/spreadsheet"
+   * const error = (() => { try { return readCsv("expenses", "Identifiant;Date;Montant;Catégorie\nd-1;14/03/2024;1 200,505;experts\n", { file: "depenses.csv" }) } catch (e) { return e } })()
+   * inspect(error).startsWith("SpreadsheetError: ") //=> true
+   * ```
+   */
+  [Symbol.for("nodejs.util.inspect.custom")](depth: number, options: InspectOptions, inspect: Inspect): string {
+    return inspectError(this, depth, options, inspect)
+  }
+}
 
 /**
  * The record type of each kind.
