@@ -1,9 +1,14 @@
 import { defineConfig } from "tsup"
 
 export default defineConfig({
-  entry: { index: "src/index.ts", spreadsheet: "src/spreadsheet/index.ts", cli: "src/cli/main.ts" },
+  entry: {
+    index: "src/index.ts",
+    spreadsheet: "src/spreadsheet/index.ts",
+    server: "src/server/index.ts",
+    cli: "src/cli/main.ts"
+  },
   format: ["esm"],
-  dts: { entry: { index: "src/index.ts", spreadsheet: "src/spreadsheet/index.ts" } },
+  dts: { entry: { index: "src/index.ts", spreadsheet: "src/spreadsheet/index.ts", server: "src/server/index.ts" } },
   clean: true,
   sourcemap: true,
   target: "node20",
