@@ -130,7 +130,11 @@ export const ENDPOINTS: ReadonlyArray<Endpoint> = [
           status: conventionStatus(convention, request.date),
           terms,
           applied,
-          lineage: lineage(source.conventions, convention.id).map((step) => step.id),
+          // As the command line: the lineage is read in a portfolio; a convention alone is its own.
+          lineage:
+            source.conventions.length > 1
+              ? lineage(source.conventions, convention.id).map((step) => step.id)
+              : [convention.id],
           compliance: checkCompliance(convention, partner === undefined ? {} : { partner })
         }
       }
