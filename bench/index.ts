@@ -10,7 +10,7 @@ import type { BenchRow } from "./support.js"
 // `--dist`: run against the built package (dist/, after `npx tsup`), what users import, instead of src/.
 const dist = process.argv.includes("--dist")
 const given = process.argv.slice(2).filter((name) => name !== "--dist")
-const names = given.length > 0 ? given : ["eligibility", "objectives", "funding", "fixed", "package"]
+const names = given.length > 0 ? given : ["eligibility", "objectives", "funding", "fixed", "package", "server"]
 const env = dist ? { ...process.env, BENCH_TARGET: "dist", TSX_TSCONFIG_PATH: "bench/tsconfig.dist.json" } : process.env
 const rows: Array<BenchRow> = []
 for (const name of names) {

@@ -5,6 +5,7 @@ import { fixedBench } from "./fixed.js"
 import { fundingBench } from "./funding.js"
 import { objectivesBench } from "./objectives.js"
 import { packageBench } from "./package.js"
+import { serverBench } from "./server.js"
 import type { BenchRow } from "./support.js"
 
 const benches: Record<string, () => Promise<ReadonlyArray<BenchRow>>> = {
@@ -12,7 +13,8 @@ const benches: Record<string, () => Promise<ReadonlyArray<BenchRow>>> = {
   objectives: () => objectivesBench(),
   fixed: () => fixedBench(),
   funding: () => fundingBench(),
-  package: () => packageBench()
+  package: () => packageBench(),
+  server: () => serverBench()
 }
 const name = process.argv[2] ?? ""
 const bench = benches[name]
