@@ -10,6 +10,7 @@
 import type { Server } from "node:http"
 import type { AddressInfo } from "node:net"
 import { serve } from "@hono/node-server"
+import { InvalidArgumentError } from "../core/errors.js"
 import { createApp, packageVersion } from "./app.js"
 import { openApiDocumentOf } from "./openapi.js"
 
@@ -99,14 +100,17 @@ const stderrReport = (error: unknown): void => {
 function checkedLimit(limit: unknown): number {
   if (limit === undefined) return DEFAULT_BODY_LIMIT
   if (typeof limit !== "number" || !Number.isSafeInteger(limit) || limit < 1)
-    throw new RangeError(`bodyLimit: expected a whole number of bytes from 1, got ${String(limit)}`)
+    throw new InvalidArgumentError({
+      argument: "bodyLimit",
+      message: `expected a whole number of bytes from 1, got ${typeof limit === "number" ? String(limit) : typeof limit}`
+    })
   return limit
 }
 
 /**
  * The service as a fetch handler, `Request` in, `Response` out (the web standard): mount it in
  * any server or runtime that speaks it, or call it directly in a test. Nothing is kept between
- * calls. A `bodyLimit` that is not a whole number of bytes from 1 throws a `RangeError`.
+ * calls. A `bodyLimit` that is not a whole number of bytes from 1 throws an `InvalidArgumentError`.
  *
  * @example
  * ```ts
@@ -120,7 +124,10 @@ function checkedLimit(limit: unknown): number {
  * @category server
  */
 export function createHandler(options: HandlerOptions = {}): (request: Request) => Promise<Response> {
-  if (options === null || typeof options !== "object") throw new TypeError("createHandler: expected an options object")
+  if (options === null || typeof options !== "object" || Array.isArray(options))
+    throw new InvalidArgumentError({ argument: "options", message: "expected an options object" })
+  if (options.onError !== undefined && typeof options.onError !== "function")
+    throw new InvalidArgumentError({ argument: "onError", message: "expected a function told of unexpected errors" })
   const app = createApp({ bodyLimit: checkedLimit(options.bodyLimit), onError: options.onError ?? stderrReport })
   return async (request) => app.fetch(request)
 }
@@ -144,7 +151,8 @@ export function openApiDocument(): Readonly<Record<string, unknown>> {
 
 /**
  * Starts the service on Node.js (`@hono/node-server`) and resolves once it listens, or rejects
- * when it cannot (a port in use: the error's `code` is `EADDRINUSE`). By default on
+ * when it cannot (a port in use: the error's `code` is `EADDRINUSE`; wrong options: an
+ * `InvalidArgumentError`). By default on
  * `127.0.0.1:8080`; `port: 0` lets the system choose.
  *
  * @example
@@ -158,12 +166,21 @@ export function openApiDocument(): Readonly<Record<string, unknown>> {
  * @category server
  */
 export function startServer(options: ServerOptions = {}): Promise<RunningServer> {
-  if (options === null || typeof options !== "object")
-    return Promise.reject(new TypeError("startServer: expected an options object"))
+  if (options === null || typeof options !== "object" || Array.isArray(options))
+    return Promise.reject(new InvalidArgumentError({ argument: "options", message: "expected an options object" }))
   const port = options.port ?? 8080
   const host = options.host ?? "127.0.0.1"
   if (!Number.isSafeInteger(port) || port < 0 || port > 65535)
-    return Promise.reject(new RangeError(`port: expected a whole number from 0 to 65535, got ${String(port)}`))
+    return Promise.reject(
+      new InvalidArgumentError({
+        argument: "port",
+        message: `expected a whole number from 0 to 65535, got ${typeof port === "number" ? String(port) : typeof port}`
+      })
+    )
+  if (typeof host !== "string" || host.trim() === "")
+    return Promise.reject(
+      new InvalidArgumentError({ argument: "host", message: "expected an address to listen on, as a string" })
+    )
   let fetch: (request: Request) => Promise<Response>
   try {
     fetch = createHandler(options)
