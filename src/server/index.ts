@@ -159,8 +159,8 @@ export function openApiDocument(): Readonly<Record<string, unknown>> {
  * ```ts
  * import { startServer } from "caf-conventions/server"
  * const server = await startServer({ port: 0 })
- * const health = await fetch(`${server.url}/health`)
- * ;((await health.json()) as { status: string }).status //=> "ok"
+ * const health = (await (await fetch(`${server.url}/health`)).json()) as { status: string }
+ * health.status //=> "ok"
  * await server.close()
  * ```
  * @category server
