@@ -4,8 +4,7 @@
  * takes to import it.
  */
 import { execFileSync } from "node:child_process"
-import { mkdtempSync, readFileSync, writeFileSync } from "node:fs"
-import { tmpdir } from "node:os"
+import { mkdirSync, readFileSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { gzipSync } from "node:zlib"
 import { build } from "esbuild"
@@ -27,6 +26,40 @@ async function bundleSize(external: boolean): Promise<{ readonly raw: number; re
   })
   const code = result.outputFiles[0]?.contents ?? new Uint8Array()
   return { raw: code.byteLength, gzip: gzipSync(code, { level: 9 }).byteLength }
+}
+
+/** `dist` when the benchmarks run against the built package (`npm run bench -- --dist`). */
+function target(): "dist" | "src" {
+  return process.env["BENCH_TARGET"] === "dist" ? "dist" : "src"
+}
+
+/** Three typical imports: decoding only, eligibility, everything. */
+const TYPICAL_IMPORTS: ReadonlyArray<readonly [string, ReadonlyArray<string> | "*"]> = [
+  ["decoding and termsAsOf", ["parsePortfolio", "termsAsOf"]],
+  ["eligibility", ["parseConvention", "parseCandidates", "screenEligibility"]],
+  ["everything", "*"]
+]
+
+/** The size of a snippet bundled for a browser, `caf-conventions` resolved to src/ or dist/. */
+async function snippetSize(code: string): Promise<{ readonly raw: number; readonly gzip: number }> {
+  const result = await build({
+    stdin: { contents: code, resolveDir: process.cwd(), loader: "ts" },
+    bundle: true,
+    minify: true,
+    format: "esm",
+    platform: "browser",
+    write: false,
+    alias: { "caf-conventions": join(process.cwd(), target() === "dist" ? "dist/index.js" : "src/index.ts") },
+    logLevel: "silent"
+  })
+  const bytes = result.outputFiles[0]?.contents ?? new Uint8Array()
+  return { raw: bytes.byteLength, gzip: gzipSync(bytes, { level: 9 }).byteLength }
+}
+
+/** Milliseconds a fresh Node.js process takes to import a file. */
+function coldImport(file: string): number {
+  const script = `const start = performance.now(); await import(${JSON.stringify(file)}); process.stdout.write(String(performance.now() - start))`
+  return Number(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }))
 }
 
 export async function packageBench(): Promise<ReadonlyArray<BenchRow>> {
@@ -110,26 +143,67 @@ export async function packageBench(): Promise<ReadonlyArray<BenchRow>> {
     note: `${kib(whole.raw)} minified, ${kib(whole.gzip)} gzipped`
   })
 
-  const dir = mkdtempSync(join(tmpdir(), "caf-conventions-import-"))
-  const bundled = await build({
-    entryPoints: ["src/index.ts"],
-    bundle: true,
-    format: "esm",
-    platform: "node",
-    write: false,
-    logLevel: "silent"
-  })
-  writeFileSync(join(dir, "index.mjs"), bundled.outputFiles[0]?.contents ?? "")
-  const script = `const start = performance.now(); await import(${JSON.stringify(join(dir, "index.mjs"))}); process.stdout.write(String(performance.now() - start))`
-  const times = Array.from({ length: 7 }, () =>
-    Number(execFileSync(process.execPath, ["--input-type=module", "-e", script], { encoding: "utf8" }))
-  ).sort((a, b) => a - b)
+  // What an application pays for three typical imports, against an application decoding one small
+  // record with effect/Schema itself (the floor: what any decoding with effect costs).
+  const floor = await snippetSize(
+    `import * as Schema from "effect/Schema"; export const decode = Schema.decodeUnknownSync(Schema.Struct({ id: Schema.String, date: Schema.String, amount: Schema.optionalKey(Schema.Number) }))`
+  )
   rows.push({
     benchmark: "package",
-    variant: "cold import in a fresh Node.js process (median of 7)",
-    median: `${(times[3] ?? 0).toFixed(1)} ms`,
+    variant: "bundle of an application decoding one record with effect/Schema (the floor)",
+    median: "",
     throughput: "",
-    note: `min ${(times[0] ?? 0).toFixed(1)} ms, max ${(times[6] ?? 0).toFixed(1)} ms`
+    note: `${kib(floor.raw)} minified, ${kib(floor.gzip)} gzipped`
+  })
+  for (const [name, names] of TYPICAL_IMPORTS) {
+    const size = await snippetSize(
+      names === "*" ? `export * from "caf-conventions"` : `export { ${names.join(", ")} } from "caf-conventions"`
+    )
+    rows.push({
+      benchmark: "package",
+      variant: `bundle of an application importing ${name} (${target()})`,
+      median: "",
+      throughput: "",
+      note: `${kib(size.raw)} minified, ${kib(size.gzip)} gzipped, ${(size.gzip / floor.gzip).toFixed(2)}× the floor`
+    })
+  }
+
+  // Cold import: a fresh process importing the package as installed (its own files), against effect/Schema alone.
+  let imported: readonly [string, string] = [
+    "the built package (dist/index.js)",
+    join(process.cwd(), "dist", "index.js")
+  ]
+  if (target() === "src") {
+    // Inside the project, so that the dependencies resolve from its node_modules.
+    const dir = join(process.cwd(), "out", "bench-import")
+    mkdirSync(dir, { recursive: true })
+    const bundled = await build({
+      entryPoints: ["src/index.ts"],
+      bundle: true,
+      format: "esm",
+      platform: "node",
+      packages: "external",
+      write: false,
+      logLevel: "silent"
+    })
+    writeFileSync(join(dir, "index.mjs"), bundled.outputFiles[0]?.contents ?? "")
+    imported = ["the sources bundled to one file, dependencies from node_modules", join(dir, "index.mjs")]
+  }
+  const schemaOnly = join(process.cwd(), "node_modules", "effect", "dist", "Schema.js")
+  const cold = { package: [] as Array<number>, schema: [] as Array<number> }
+  const [label, file] = imported
+  for (let run = 0; run < 7; run++) {
+    // Interleaved, so that both see the same machine.
+    cold.package.push(coldImport(file))
+    cold.schema.push(coldImport(schemaOnly))
+  }
+  const med = (times: Array<number>) => [...times].sort((a, b) => a - b)[3] ?? 0
+  rows.push({
+    benchmark: "package",
+    variant: `cold import of ${label}, fresh Node.js process (median of 7)`,
+    median: `${med(cold.package).toFixed(1)} ms`,
+    throughput: "",
+    note: `${(med(cold.package) / med(cold.schema)).toFixed(2)}× a cold import of effect/Schema alone (${med(cold.schema).toFixed(1)} ms)`
   })
   return rows
 }

@@ -9,7 +9,7 @@ import { serverBench } from "./server.js"
 import type { BenchRow } from "./support.js"
 
 const benches: Record<string, () => Promise<ReadonlyArray<BenchRow>>> = {
-  eligibility: () => eligibilityBench(),
+  eligibility: () => eligibilityBench(Number(process.env["BENCH_CANDIDATES"] ?? 100_000)),
   objectives: () => objectivesBench(),
   fixed: () => fixedBench(),
   funding: () => fundingBench(),

@@ -1,8 +1,10 @@
 /// <reference lib="dom" />
 /**
  * `npm run test:browser`: opens each report of tests/reports/fixtures.ts `reportCases` (the
- * founding case's 2024 and whole-convention reviews, the centre social's 2024 review, a terminated
- * convention, a convention in its last year under the clause `offset`) in headless Chromium
+ * founding case's 2024 and whole-convention reviews, the amended centre social's 2024 and
+ * whole-convention reviews, a terminated convention, a convention in its last year under the
+ * clause `offset`, yearly and whole), a review whose objective's title holds a word wider than
+ * the chart, and the review whose texts are hostile, in headless Chromium
  * (Debian's package, /usr/bin/chromium, or CHROMIUM_PATH), and checks that the page loads nothing
  * from outside and logs no console error; that every chart has its title, its description, the
  * bars the report's figures call for, and no two labels that overlap or leave the drawing (the
@@ -33,7 +35,7 @@ import {
 import { run } from "../src/cli/main.js"
 import { CHROMIUM_FLAGS, PDF_OPTIONS } from "../src/cli/pdf.js"
 import { HOSTILE_TEXTS, hostileReport } from "../tests/reports/hostile.js"
-import { foundingReportInputs, reportCases } from "../tests/reports/fixtures.js"
+import { foundingReportInputs, longWordReport, reportCases } from "../tests/reports/fixtures.js"
 
 const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8")
 const { cpo: convention, inputs } = foundingReportInputs()
@@ -152,7 +154,13 @@ const expect = (ok: boolean, what: string) => {
   }
 }
 try {
-  const cases = reportCases()
+  // The issue's cases, then two the layout must survive: an objective's title holding a word wider
+  // than the chart, and the review whose texts are hostile (its page and its PDF).
+  const cases = [
+    ...reportCases(),
+    { name: "bilan-2024-mot-long", report: longWordReport() },
+    { name: "bilan-2024-hostile", report: hostile }
+  ]
   for (const { name, report } of cases) {
     const html = renderReportHtml(report)
     const file = join(outDir, `${name}.html`)

@@ -78,9 +78,11 @@ try {
 JS
 node esm.mjs
 PORTFOLIO="$root/examples/data/portfolio.json" node server.mjs
-# Only the server's entry point loads Hono: the core and the command's other code do not.
-loaders=$(grep -lE "from *['\"](hono|@hono/)" node_modules/caf-conventions/dist/*.js | xargs -n 1 basename | tr '\n' ' ')
-[ "$loaders" = "server.js " ] || { echo "smoke: hono is imported by $loaders, not by server.js alone" >&2; exit 1; }
+# Only the server's modules load Hono: the core and the command's other modules do not.
+loaders=$(cd node_modules/caf-conventions && grep -rlE --include='*.js' "from *['\"](hono|@hono/)" dist | sort | tr '\n' ' ')
+outside=$(printf '%s' "$loaders" | tr ' ' '\n' | grep -v '^dist/server/' || true)
+[ -n "$loaders" ] && [ -z "$outside" ] || { echo "smoke: hono is imported by ${loaders:-nothing}, expected dist/server/ only" >&2; exit 1; }
+echo "hono ok: imported by $loaders"
 PORTFOLIO="$root/examples/data/portfolio.json" node names.mjs
 node --no-warnings cjs.cjs
 version=$(npx --no-install caf-conventions --version)

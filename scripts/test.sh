@@ -24,7 +24,7 @@ npx typedoc --logLevel Warn
 step "examples"
 npx tsx scripts/run-examples.ts
 step "scenario files (examples/scenarios), through the built command line"
-node dist/cli.js check --root examples examples/scenarios/*.json
+node dist/cli/main.js check --root examples examples/scenarios/*.json
 step "packed tarball installs, imports and requires"
 bash scripts/smoke.sh
 printf '\nAll checks passed.\n'

@@ -4,8 +4,8 @@
  *
  * @module
  */
-import { UTCDate } from "@date-fns/utc"
-import { addMonths as addMonthsFns } from "date-fns"
+import { UTCDate } from "@date-fns/utc/date"
+import { addMonths as addMonthsFns } from "date-fns/addMonths"
 import * as Schema from "effect/Schema"
 import { InvalidArgumentError, InvalidDateError, type PathSegment } from "../core/errors.js"
 import { dateArgument } from "./arguments.js"

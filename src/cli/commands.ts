@@ -577,6 +577,10 @@ function report(args: ParsedArgs, io: Io): number | Promise<number> {
     throw new UsageError(
       `--${csvOnly[0]} ne va qu'avec --format csv : le classeur donne toutes les tables, une feuille chacune, avec des nombres typés`
     )
+  if (format !== "csv" && csvOnly.length > 0)
+    throw new UsageError(
+      `--${csvOnly[0]} ne va qu'avec --format csv : --format ${format} écrit le rapport entier, sans choix de table ni de séparateurs`
+    )
   const repayments = option(args, "repayments")
   if (repayments !== undefined && isSpreadsheetPath(repayments))
     throw new UsageError(`--repayments : les reversements se lisent en JSON, pas dans un tableur (${repayments})`)

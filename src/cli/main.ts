@@ -117,7 +117,7 @@ sortie vaut alors 1. Les partenaires d'une convention sont pris dans son propre 
 convention présente dans plusieurs fichiers est écartée. --out comme pour report.`
 }
 
-/** The package's version, from the built file (`dist/cli.js`) or the sources (`src/cli/main.ts`). */
+/** The package's version, from the built file (`dist/cli/main.js`) or the sources (`src/cli/main.ts`). */
 function packageVersion(): string {
   const require = createRequire(import.meta.url)
   for (const path of ["../package.json", "../../package.json"]) {

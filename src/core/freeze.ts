@@ -5,6 +5,7 @@
  * @module
  */
 import { Euros } from "../money/euros.js"
+import { defineLazy, lazyFieldsOf } from "./lazy.js"
 
 /** @internal Every object and list inside an input, so that freezing leaves them alone. */
 export function objectsOf(input: unknown): Set<object> {
@@ -15,7 +16,14 @@ export function objectsOf(input: unknown): Set<object> {
     // A frozen object stays as it is: no need to keep it, nor to look inside it.
     if (value === null || typeof value !== "object" || found.has(value) || Object.isFrozen(value)) continue
     found.add(value)
-    for (const key in value) if (Object.hasOwn(value, key)) stack.push((value as Record<string, unknown>)[key])
+    const lazy = lazyFieldsOf(value)
+    for (const key in value) {
+      if (!Object.hasOwn(value, key)) continue
+      const slot = lazy?.fields.get(key)
+      // A lazy field not computed yet holds nothing yet.
+      if (slot === undefined) stack.push((value as Record<string, unknown>)[key])
+      else if (slot.computed) stack.push(slot.value)
+    }
   }
   return found
 }
@@ -47,11 +55,37 @@ export function deepFreeze(value: unknown, keep: ReadonlySet<object> | undefined
       continue
     }
     Object.freeze(node)
+    const lazy = lazyFieldsOf(node)
+    if (lazy !== undefined) {
+      // A lazy field is frozen when it is computed, not computed to be frozen.
+      lazy.freeze = { keep }
+      for (const key in node) {
+        const slot = lazy.fields.get(key)
+        const inner =
+          slot === undefined ? (node as Record<string, unknown>)[key] : slot.computed ? slot.value : undefined
+        if (inner !== null && typeof inner === "object") stack.push(inner)
+      }
+      continue
+    }
     for (const key in node) {
       const inner = (node as Record<string, unknown>)[key]
       if (inner !== null && typeof inner === "object") stack.push(inner)
     }
   }
+}
+
+/**
+ * @internal Makes `key` of `target` a field computed the first time it is read (see
+ * src/core/lazy.ts): an explanation costs nothing until someone reads it, and reads the same,
+ * key for key and byte for byte, as if it had been built at once. Once {@link frozenResult} has
+ * frozen `target`, the field's value is deeply frozen when computed.
+ *
+ * ```ts
+ * const result = lazyField({ status: "met", explanation: undefined as unknown as ExplanationNode }, "explanation", () => node())
+ * ```
+ */
+export function lazyField<T extends object, K extends keyof T & string>(target: T, key: K, compute: () => T[K]): T {
+  return defineLazy(target, key, compute, deepFreeze)
 }
 
 /**

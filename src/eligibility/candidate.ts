@@ -8,6 +8,7 @@ import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { PeriodSchema } from "../calendar/period.js"
 import { makeCodec } from "../core/codec.js"
+import { makeMark } from "../core/mark.js"
 import { IdSchema, TextSchema } from "../core/schemas.js"
 import { DepartementSchema } from "../identifiers/identifiers.js"
 import {
@@ -104,10 +105,16 @@ export interface Candidate extends Schema.Schema.Type<typeof CandidateSchema> {}
  */
 export interface CandidateJson extends Schema.Codec.Encoded<typeof CandidateSchema> {}
 
-const candidateCodec = makeCodec<Candidate, CandidateJson>(CandidateSchema, "candidate")
+/** @internal Candidates decoded by this module: screening trusts them without checking again. */
+export const decodedCandidates = makeMark()
+
+const candidateCodec = makeCodec<Candidate, CandidateJson>(CandidateSchema, "candidate", {
+  registry: decodedCandidates
+})
 const candidatesCodec = makeCodec<ReadonlyArray<Candidate>, ReadonlyArray<CandidateJson>>(
   Schema.Array(CandidateSchema),
-  "candidates"
+  "candidates",
+  { registry: decodedCandidates }
 )
 
 /**

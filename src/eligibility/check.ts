@@ -9,7 +9,7 @@ import { ValidationError } from "../core/errors.js"
 import { type ExplanationNode, explanationLines } from "../core/explanation.js"
 import type { Convention } from "../conventions/convention.js"
 import { requireList, requireOptions } from "../core/records.js"
-import { type Candidate, isCandidate, safeParseCandidate } from "./candidate.js"
+import { type Candidate, decodedCandidates, isCandidate, safeParseCandidate } from "./candidate.js"
 import { DEFAULT_ELIGIBILITY_RULES } from "./catalogue.js"
 import { checkedConvention, checkedDay } from "../conventions/checked.js"
 import { describeValue } from "../core/describe.js"
@@ -68,7 +68,8 @@ function checkedDate(date: unknown): CalendarDate {
 }
 
 function checkedCandidate(candidate: unknown, subject = "candidate"): Candidate {
-  if (isCandidate(candidate)) return candidate
+  // A candidate decoded by the library is trusted as it is (an O(1) mark); another is checked.
+  if (decodedCandidates.has(candidate) || isCandidate(candidate)) return candidate as Candidate
   const decoded = safeParseCandidate(candidate)
   if (decoded.success) return decoded.data
   throw subject === "candidate"

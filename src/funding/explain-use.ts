@@ -12,7 +12,7 @@ import type { Terms } from "../conventions/terms.js"
 import { Euros } from "../money/euros.js"
 import { EXPENSE_EXCLUSION_LABELS, type ExpenseExclusionReason, type IneligibleExpense } from "./expenses.js"
 import type { InstalmentPosition } from "./instalments.js"
-import { instalmentStatusText } from "./labels.js"
+import { financialReportReceipt, instalmentStatusText } from "./labels.js"
 import type { PaymentSchedule } from "./schedule.js"
 import type { Modulation, Settlement } from "./settlement.js"
 import type { FinancialReport, FundingYearState } from "./state.js"
@@ -263,11 +263,14 @@ export function explainUse(convention: Convention, year: number, parts: UseParts
             "compte-rendu",
             "Compte rendu financier",
             parts.financialReport.late ? "fail" : "pass",
-            `Attendu au plus tard le ${formatFrenchDate(parts.financialReport.dueDate)}${parts.financialReport.receivedOn === undefined ? "" : `, reçu le ${formatFrenchDate(parts.financialReport.receivedOn)}`}${parts.financialReport.late ? " : en retard" : ""}.`,
+            `Attendu au plus tard le ${formatFrenchDate(parts.financialReport.dueDate)}${financialReportReceipt(parts.financialReport)}${parts.financialReport.late ? " : en retard" : ""}.`,
             "loi n° 2000-321, art. 10 (six mois après la fin de l'exercice) ; Cerfa n° 15059",
             {
               dueDate: parts.financialReport.dueDate,
               receivedOn: parts.financialReport.receivedOn,
+              ...(parts.financialReport.receivedUndated === undefined
+                ? {}
+                : { receivedUndated: parts.financialReport.receivedUndated }),
               late: parts.financialReport.late
             }
           )

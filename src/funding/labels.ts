@@ -3,7 +3,9 @@
  *
  * @module
  */
+import { formatFrenchDate } from "../calendar/date.js"
 import type { InstalmentPosition, InstalmentStatus } from "./instalments.js"
+import type { FinancialReport } from "./state.js"
 
 /**
  * French labels of the instalment statuses.
@@ -33,4 +35,18 @@ export function instalmentStatusText(position: Pick<InstalmentPosition, "status"
   const days = (count: number) => `${count} jour${count > 1 ? "s" : ""}`
   if (position.daysLate !== undefined) return `${label} (${days(position.daysLate)})`
   return position.daysEarly === undefined ? label : `${label} (${days(position.daysEarly)} avant l'échéance)`
+}
+
+/**
+ * @internal Whether and when the financial report was received, in French, after its due day:
+ * `, reçu le 30/04/2025`, `, reçu (date de réception non renseignée ; bilans acceptés le
+ * 20/05/2025)`, or nothing when it was not received.
+ */
+export function financialReportReceipt(report: FinancialReport): string {
+  if (report.receivedOn !== undefined) return `, reçu le ${formatFrenchDate(report.receivedOn)}`
+  const undated = report.receivedUndated
+  if (undated === undefined) return ""
+  return undated.evidence === "reports-accepted"
+    ? `, reçu (date de réception non renseignée ; bilans acceptés le ${formatFrenchDate(undated.by)})`
+    : ", reçu (date de réception non renseignée)"
 }

@@ -35,7 +35,19 @@ export interface FinancialReport {
   readonly dueDate: CalendarDate
   /** The day it was received, when it was. */
   readonly receivedOn?: CalendarDate
-  /** Whether it came (or is) after its due day. */
+  /**
+   * Received on a day that was not given: the year's reports were accepted (`by`, the day of
+   * their acceptance, on or before the report's day: it was received by then), or the report
+   * itself was given (`document`).
+   */
+  readonly receivedUndated?:
+    | { readonly evidence: "reports-accepted"; readonly by: CalendarDate }
+    | { readonly evidence: "document" }
+  /**
+   * Whether it came (or is) after its due day: received after it, or not received and the day of
+   * the evaluation past it. False when it was received on a day not given (`receivedUndated`):
+   * no day shows a delay.
+   */
   readonly late: boolean
   /** The report's figures compared with the forecast, when the report itself was given (see {@link compareFinancialReport}). */
   readonly comparison?: FinancialReportComparison

@@ -342,16 +342,32 @@ export function yearUse(convention: Convention, records: Records, inputs: YearIn
   const instalments =
     final && settlement.stillToPay.isZero() && eligibleSpend.isPositive() ? matched.map(notOwedIfUnpaid) : matched
   const receivedOn = inputs.financialReportReceivedOn ?? inputs.financialReport?.receivedOn
-  const financialReport =
+  // Received on a day not given: the year's reports were accepted by the report's day (the Caf
+  // accepts them once it holds them, the financial report among them), or the report itself was
+  // given. No day then shows a delay, so none is asserted (see docs/reports.md).
+  const accepted =
+    inputs.reportsAcceptedOn !== undefined && (asOf === undefined || inputs.reportsAcceptedOn <= asOf)
+      ? inputs.reportsAcceptedOn
+      : undefined
+  const undated: FinancialReport["receivedUndated"] =
+    receivedOn !== undefined
+      ? undefined
+      : accepted !== undefined
+        ? { evidence: "reports-accepted", by: accepted }
+        : inputs.financialReport !== undefined
+          ? { evidence: "document" }
+          : undefined
+  const financialReport: FinancialReport | undefined =
     schedule.reports === undefined
       ? undefined
       : {
           dueDate: schedule.reports.financialReportDue,
           ...(receivedOn === undefined ? {} : { receivedOn }),
+          ...(undated === undefined ? {} : { receivedUndated: undated }),
           late:
             receivedOn !== undefined
               ? receivedOn > schedule.reports.financialReportDue
-              : asOf !== undefined && asOf > schedule.reports.financialReportDue,
+              : undated === undefined && asOf !== undefined && asOf > schedule.reports.financialReportDue,
           ...(comparison === undefined ? {} : { comparison })
         }
   const withdrawal = withdrawalPart(resolved, part, schedule.amount, settlement)

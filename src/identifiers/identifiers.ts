@@ -62,7 +62,10 @@ export type Rna = string & {
 
 /**
  * A French département code: `01`–`95` (without `20`), `2A` and `2B` for Corsica, and
- * `971`–`976` overseas.
+ * `971`–`976` overseas. `975` is Saint-Pierre-et-Miquelon, an overseas collectivity rather than
+ * a département, accepted because its *caisse de prévoyance sociale* carries out a Caf's family
+ * social action there (ordonnance n° 2013-1150 du 11 décembre 2013); the other collectivities
+ * (977 and over) are not accepted.
  *
  * @example
  * ```ts
@@ -144,6 +147,8 @@ export function isRna(value: unknown): value is Rna {
  * isDepartement("91") //=> true
  * isDepartement("2A") //=> true
  * isDepartement("20") //=> false
+ * // Saint-Pierre-et-Miquelon, an overseas collectivity (see Departement):
+ * isDepartement("975") //=> true
  * isDepartement("977") //=> false
  * ```
  * @category identifiers

@@ -1,8 +1,19 @@
 /**
  * The names of the French départements, by code, as the Code officiel géographique (COG) of
- * INSEE writes them: metropolitan départements 01 to 95 (Corsica as 2A and 2B, no 20) and the
- * overseas départements 971 to 976 (975, Saint-Pierre-et-Miquelon, is an overseas collectivity
- * in the COG, but the library accepts its code as a département).
+ * INSEE writes them (its file of départements, column `LIBELLE`: the name with its article and
+ * its accents): metropolitan départements 01 to 95 (Corsica as 2A and 2B, no 20) and the
+ * overseas départements 971 to 974 and 976. The 101 names were compared, one by one, with that
+ * file as data.gouv.fr's `decoupage-administratif` keeps it (`sources/departements.csv`): they
+ * are the same, character for character (the apostrophe of `Côte-d'Or`, `Côtes-d'Armor` and
+ * `Val-d'Oise` is the straight one; `La Réunion` has its article).
+ *
+ * 975, Saint-Pierre-et-Miquelon, is not a département: the COG lists it among the overseas
+ * collectivities (*collectivités d'outre-mer*). The library accepts its code all the same, named
+ * `Saint-Pierre-et-Miquelon`: there is no Caf there, but its *caisse de prévoyance sociale*
+ * pays the family benefits and, since ordonnance n° 2013-1150 du 11 décembre 2013, carries out
+ * the family social action of a Caf with a yearly allocation from the Cnaf's Fonds national
+ * d'action sociale; it signs conventions of the same kind, on that territory (see
+ * docs/conventions.md). The other collectivities (977 and over) are refused.
  *
  * @module
  */
@@ -10,7 +21,8 @@ import { InvalidArgumentError } from "../core/errors.js"
 import type { Departement } from "../identifiers/identifiers.js"
 
 /**
- * Names of the départements, by code (Code officiel géographique, INSEE).
+ * Names of the départements, by code (Code officiel géographique, INSEE), and of
+ * Saint-Pierre-et-Miquelon (975), an overseas collectivity the library accepts as a territory.
  *
  * @example
  * ```ts

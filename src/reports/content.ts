@@ -9,6 +9,7 @@ import { counted } from "../core/plural.js"
 import { effectivePeriod } from "../conventions/terms-as-of.js"
 import type { FundingUse } from "../funding/use.js"
 import { Euros } from "../money/euros.js"
+import { SECTOR_LABELS } from "../referential/codes.js"
 import type { Block, Section } from "./shape.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 import { type ReportTable, knownAmendments, outsideConvention, reportTables, tableBlock } from "./tables.js"
@@ -39,6 +40,28 @@ export function amendmentsSection(report: AnnualReport | ConventionReport): Sect
     })
   }
   return { title: "Avenants", blocks }
+}
+
+/**
+ * @internal The sectors the convention covers, in words: those of the signed text, then each one
+ * a known amendment adds or removes, with the day it takes effect and the amendment's number
+ * (`Animation de la vie sociale, Parentalité ; Jeunesse à partir du 01/09/2024 (avenant n° 1)`).
+ */
+export function sectorsLine(report: AnnualReport | ConventionReport): string {
+  const changes = knownAmendments(report.convention, report.asOf).flatMap(({ amendment }) =>
+    amendment.changes.flatMap((change) => {
+      if (change.kind !== "sectors-added" && change.kind !== "sectors-removed") return []
+      const names = change.sectors.map((sector) => SECTOR_LABELS[sector]).join(", ")
+      const when = formatFrenchDate(amendment.effectiveDate)
+      return [
+        change.kind === "sectors-added"
+          ? `${names} à partir du ${when} (avenant n° ${amendment.number})`
+          : `${names} ${change.sectors.length > 1 ? "retirés" : "retiré"} à partir du ${when} (avenant n° ${amendment.number})`
+      ]
+    })
+  )
+  const signed = report.convention.terms.sectors.map((sector) => SECTOR_LABELS[sector]).join(", ")
+  return `Secteurs : ${[signed, ...changes].join(" ; ")}`
 }
 
 /** A year's repayment, in words; undefined when nothing was demanded or received. */

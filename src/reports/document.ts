@@ -9,19 +9,18 @@ import { type Fraction, formatDecimal, formatFraction } from "../core/fraction.j
 import type { ComplianceFinding } from "../conventions/finding.js"
 import { readingReport, requireReport } from "./guard.js"
 import type { Target } from "../conventions/objective.js"
-import { instalmentStatusText } from "../funding/labels.js"
+import { financialReportReceipt, instalmentStatusText } from "../funding/labels.js"
 import type { LedgerTotals } from "../funding/ledger.js"
 import type { YearRepayment } from "../funding/repayments.js"
 import { EXPENSE_EXCLUSION_LABELS } from "../funding/expenses.js"
 import { Euros } from "../money/euros.js"
 import { formatFrenchAmount } from "../money/format.js"
 import { CONVENTION_KIND_LABELS } from "../referential/convention-codes.js"
-import { SECTOR_LABELS } from "../referential/codes.js"
 import { OBJECTIVE_STATUS_LABELS, type ObjectiveResult } from "../objectives/evaluate.js"
 import { ratioReference } from "../objectives/ratio.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 import { type FinancialReportComparison, signed, signedPercent } from "../budget/financial-report.js"
-import { amendmentsSection, conventionPaymentsSection, otherExpensesLine } from "./content.js"
+import { amendmentsSection, conventionPaymentsSection, otherExpensesLine, sectorsLine } from "./content.js"
 import { type Bar, type Block, type Chart, type ChartGroup, type ReportDocument, type Section } from "./shape.js"
 
 const OBJECTIVE_STATUS = OBJECTIVE_STATUS_LABELS
@@ -79,7 +78,7 @@ function conventionSection(report: AnnualReport | ConventionReport): Section {
     `Partenaire : ${report.parties.partner}`,
     `Nature : ${CONVENTION_KIND_LABELS[convention.kind]}`,
     `Période : du ${formatFrenchDate(period.start)} au ${formatFrenchDate(period.end)}${convention.termination === undefined ? "" : ` (résiliée au ${formatFrenchDate(convention.termination.date)})`}`,
-    `Secteurs : ${convention.terms.sectors.map((sector) => SECTOR_LABELS[sector]).join(", ")}`,
+    sectorsLine(report),
     ...withdrawalItems(report),
     ...(report.kind === "annual" ? [`Statut : ${STATUS_FR[report.status]}`] : []),
     ...(report.asOf === undefined ? [] : [`Situation arrêtée au ${formatFrenchDate(report.asOf)}`])
@@ -268,7 +267,7 @@ function fundingSection(report: AnnualReport): Section {
           ...(funding.financialReport === undefined
             ? []
             : [
-                `Compte rendu financier : attendu au plus tard le ${formatFrenchDate(funding.financialReport.dueDate)}${funding.financialReport.receivedOn === undefined ? "" : `, reçu le ${formatFrenchDate(funding.financialReport.receivedOn)}`}${funding.financialReport.late ? " — en retard" : ""}`
+                `Compte rendu financier : attendu au plus tard le ${formatFrenchDate(funding.financialReport.dueDate)}${financialReportReceipt(funding.financialReport)}${funding.financialReport.late ? " — en retard" : ""}`
               ])
         ]
       },

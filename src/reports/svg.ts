@@ -87,11 +87,29 @@ function ticks(
   return { end: top, values: [] }
 }
 
-/** Splits a long text into lines of at most `width` pixels, at spaces. */
+/**
+ * A word wider than `width` pixels cut into pieces that fit, each but the last ending with a
+ * hyphen (a title may hold a long URL, a reference or a word with no space); a word that fits is
+ * left whole.
+ */
+function pieces(word: string, width: number): ReadonlyArray<string> {
+  if (textWidth(word) <= width) return [word]
+  const characters = Array.from(word)
+  // Room for the hyphen on every piece but the last; at least one character a piece.
+  const size = Math.max(1, Math.floor(width / (FONT * 0.65)) - 1)
+  const cut: Array<string> = []
+  for (let start = 0; start < characters.length; start += size) {
+    const last = start + size >= characters.length
+    cut.push(`${characters.slice(start, start + size).join("")}${last ? "" : "-"}`)
+  }
+  return cut
+}
+
+/** Splits a long text into lines of at most `width` pixels, at spaces, and within a word too wide for a line. */
 function wrap(content: string, width: number): ReadonlyArray<string> {
   const lines: Array<string> = []
   let line = ""
-  for (const word of content.split(/\s+/u)) {
+  for (const word of content.split(/\s+/u).flatMap((whole) => pieces(whole, width))) {
     const candidate = line === "" ? word : `${line} ${word}`
     if (line !== "" && textWidth(candidate) > width) {
       lines.push(line)

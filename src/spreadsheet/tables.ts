@@ -5,6 +5,7 @@
  * @module
  */
 import ExcelJS from "exceljs"
+import type { CalendarDate } from "../calendar/date.js"
 import { type ReportCell, type ReportTable, reportTables } from "../reports/tables.js"
 import type { AnnualReport, ConventionReport } from "../reports/report.js"
 
@@ -94,6 +95,48 @@ export async function reportTablesWorkbook(report: AnnualReport | ConventionRepo
       sheet.getColumn(index + 1).width = Math.min(60, Math.max(10, longest + 2))
     })
   }
+  // The same report gives the same bytes: the properties' dates and the zip entries' dates are
+  // the report's day, not the moment of writing (exceljs and its zip library stamp "now").
+  const day = reportDay(report)
+  workbook.created = new Date(`${day}T00:00:00Z`)
+  workbook.modified = new Date(`${day}T00:00:00Z`)
   const buffer = await workbook.xlsx.writeBuffer()
-  return new Uint8Array(buffer as ArrayBuffer)
+  return withEntryDates(new Uint8Array(buffer as ArrayBuffer), day)
+}
+
+/** The day a report stands at, as its printed pages say: the day given, or else the end of what it covers. */
+function reportDay(report: AnnualReport | ConventionReport): CalendarDate {
+  if (report.asOf !== undefined) return report.asOf
+  if (report.kind === "annual") return `${report.year}-12-31` as CalendarDate
+  return report.convention.termination?.date ?? report.convention.terms.period.end
+}
+
+/**
+ * A zip file (the workbook) with every entry's modification time set to midnight of `day`: the
+ * MS-DOS time and date fields of each local header and of its central directory record, found
+ * from the end of central directory record (APPNOTE.TXT, sections 4.3.7, 4.3.12, 4.3.16). The
+ * zip library writes no extra field holding another time.
+ */
+function withEntryDates(zip: Uint8Array, day: CalendarDate): Uint8Array {
+  const bytes = zip.slice()
+  const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+  const [year, month, date] = day.split("-").map(Number) as [number, number, number]
+  const dosDate = ((year - 1980) << 9) | (month << 5) | date
+  let end = bytes.length - 22
+  while (end >= 0 && view.getUint32(end, true) !== 0x06054b50) end -= 1
+  if (end < 0) throw new Error("the workbook written is not a zip file")
+  const entries = view.getUint16(end + 10, true)
+  let record = view.getUint32(end + 16, true)
+  for (let index = 0; index < entries; index += 1) {
+    if (view.getUint32(record, true) !== 0x02014b50) throw new Error("the workbook's zip directory is not readable")
+    view.setUint16(record + 12, 0, true)
+    view.setUint16(record + 14, dosDate, true)
+    const local = view.getUint32(record + 42, true)
+    if (view.getUint32(local, true) !== 0x04034b50) throw new Error("the workbook's zip entry is not readable")
+    view.setUint16(local + 10, 0, true)
+    view.setUint16(local + 12, dosDate, true)
+    record +=
+      46 + view.getUint16(record + 28, true) + view.getUint16(record + 30, true) + view.getUint16(record + 32, true)
+  }
+  return bytes
 }

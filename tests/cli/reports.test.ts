@@ -1,7 +1,7 @@
 /**
- * The command line's reports for two cases, compared with reviewed files in `golden/`: a yearly
- * review after an amendment signed once the advance was due, and the end-of-convention review of
- * money offset from one year to the next. After a deliberate change, run
+ * The command line's reports for three cases, compared with reviewed files in `golden/`: a yearly
+ * review after an amendment signed once the advance was due, the amended centre social's 2024
+ * review, and the end-of-convention review of money offset from one year to the next. After a deliberate change, run
  * `npx vitest run -u tests/cli/reports.test.ts` and read the diff of the files.
  */
 import { describe, expect, it } from "vitest"
@@ -42,6 +42,41 @@ describe("the command line's reports, whole", () => {
     expect(lines).toContain("| Solde | 19 671,23 € | 15/05/2026 | 14/07/2026 | 19 671,23 € | payé |")
     expect(lines).toEqual(
       expect.arrayContaining(["- Montant accordé : 46 671,23 €", "- Reste à verser : 0,00 €", "- À reverser : 0,00 €"])
+    )
+  })
+
+  it("the amended centre social's 2024 review: the same page as the library's golden file, every figure from the files", async () => {
+    const result = cli(
+      "report",
+      data("centre-social.json"),
+      "--year",
+      "2024",
+      "--activities",
+      data("centre-social-activities.json"),
+      "--payments",
+      data("payments-centre-social.json"),
+      "--expenses",
+      data("expenses-centre-social.json"),
+      "--as-of",
+      "2025-06-30",
+      "--reports-accepted",
+      "2024=2025-05-20",
+      "--financial-report-received",
+      "2024=2025-04-28"
+    )
+    expect([result.code, result.err]).toEqual([0, ""])
+    await expect(`${result.out}\n`).toMatchFileSnapshot("golden/bilan-centre-social-2024.md")
+    expect(`${result.out}\n`).toBe(
+      readFileSync(join("tests", "reports", "golden", "bilan-centre-social-2024.md"), "utf8")
+    )
+    const lines = plain(result.out).split("\n")
+    expect(lines).toEqual(
+      expect.arrayContaining([
+        "| Avance | 10 000,00 € | 31/03/2024 | 30/05/2024 | 10 000,00 € | payé (5 jours avant l'échéance) |",
+        "| Solde | 10 666,67 € | 20/05/2025 | 19/07/2025 | 10 666,67 € | payé |",
+        "- Dépenses éligibles : 20 270,00 € (taux de consommation 98,1 %)",
+        "- Part non dépensée : 396,67 €"
+      ])
     )
   })
 
@@ -120,6 +155,40 @@ describe("the command line's reports, whole", () => {
     expect(cli(...whole)).toMatchObject({
       code: 2,
       err: expect.stringContaining("le bilan de fin de convention n'a pas de table objectifs")
+    })
+  })
+
+  it("refuses the CSV's options (--table, --decimal, --separator, --bom) with md, html, json and pdf, exit code 2, nothing written", () => {
+    const yearly = ["report", data("portfolio.json"), "--year", "2024", "--convention", "cpo-2023-2025"]
+    const runs = [
+      ["md", "--table", "versements"],
+      ["html", "--decimal", "."],
+      ["json", "--separator", ","],
+      ["md", "--bom"],
+      ["pdf", "--table", "objectifs", "--out", "bilan.pdf"]
+    ].map(([format, ...rest]) => {
+      const run = cli(...yearly, "--format", format!, ...rest)
+      return [run.code, run.out, run.err.trim()]
+    })
+    expect(runs).toEqual(
+      [
+        ["table", "md"],
+        ["decimal", "html"],
+        ["separator", "json"],
+        ["bom", "md"],
+        ["table", "pdf"]
+      ].map(([name, format]) => [
+        2,
+        "",
+        expect.stringContaining(
+          `--${name} ne va qu'avec --format csv : --format ${format} écrit le rapport entier, sans choix de table ni de séparateurs`
+        )
+      ])
+    )
+    // Without --format, the report is Markdown: refused as well.
+    expect(cli(...yearly, "--bom")).toMatchObject({
+      code: 2,
+      err: expect.stringContaining("--format md écrit le rapport entier")
     })
   })
 

@@ -1,7 +1,9 @@
 import { describe, expect, it } from "vitest"
 import {
   ValidationError,
+  compileEligibility,
   evaluateFundingUse,
+  parseCandidates,
   parseActivities,
   parseExpenses,
   parsePortfolio,
@@ -11,6 +13,7 @@ import {
 } from "caf-conventions"
 import { makeMark } from "../../src/core/mark.js"
 import { decodedActivities } from "../../src/objectives/activity.js"
+import { decodedCandidates } from "../../src/eligibility/candidate.js"
 import { decodedExpenses, decodedPayments } from "../../src/funding/records.js"
 import { decodedConventions } from "../../src/conventions/registry.js"
 import { exampleData } from "../fixtures.js"
@@ -84,5 +87,22 @@ describe("a mark on the values the library decoded", () => {
         expenses: [{ ...expense, amount: "-5" } as never]
       })
     ).toThrow(ValidationError)
+  })
+
+  it("marks decoded candidates: screening trusts them, and still checks a lookalike with a wrong field", () => {
+    const portfolio = parsePortfolio(exampleData("portfolio.json"))
+    const convention = portfolio.conventions.find((item) => item.id === "cpo-2023-2025")
+    const [candidate] = parseCandidates(exampleData("candidates.json"))
+    expect(decodedCandidates.has(candidate)).toBe(true)
+    expect(decodedCandidates.has({ ...candidate })).toBe(false)
+    const isEligible = compileEligibility(convention as never, { date: "2024-06-01" })
+    expect(isEligible(candidate as never)).toBe(isEligible({ ...candidate } as never))
+    try {
+      isEligible({ ...candidate, sector: "sport" } as never)
+      expect.unreachable("a candidate with an unknown sector must be refused")
+    } catch (error) {
+      expect(error).toBeInstanceOf(ValidationError)
+      expect((error as ValidationError).issues.map((issue) => issue.path.join("."))).toEqual(["sector"])
+    }
   })
 })

@@ -147,7 +147,7 @@ describe("funding use, whole results", () => {
     await expect(golden(use)).toMatchFileSnapshot(file("use-offset"))
   })
 
-  it("the balance still to pay, the financial report missing after its due date", async () => {
+  it("the balance still to pay; the financial report, whose day of receipt is not given, received by the acceptance of the reports", async () => {
     const use = evaluateFundingUse(founding, {
       year: 2024,
       payments: [pay("p-a", "2024-03-29", "15000")],

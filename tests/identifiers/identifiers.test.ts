@@ -1,7 +1,9 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import {
+  DEPARTEMENT_NAMES,
   ValidationError,
+  departementText,
   isDepartement,
   isRna,
   isSiren,
@@ -162,6 +164,45 @@ describe("département codes", () => {
   })
   it('refuses what is not a string: the number 91, a list holding "91" (a pattern alone reads both as "91")', () => {
     expect([isDepartement(91), isDepartement(["91"]), isDepartement(975)]).toEqual([false, false, false])
+  })
+})
+
+describe("département names (Code officiel géographique, INSEE)", () => {
+  it("name every code the library accepts, and no other", () => {
+    const valid = [
+      ...Array.from({ length: 95 }, (_, i) => String(i + 1).padStart(2, "0")).filter((code) => code !== "20"),
+      "2A",
+      "2B",
+      ...["971", "972", "973", "974", "975", "976"]
+    ]
+    expect(Object.keys(DEPARTEMENT_NAMES).sort()).toEqual([...valid].sort())
+    expect(Object.keys(DEPARTEMENT_NAMES).every(isDepartement)).toBe(true)
+  })
+
+  it("are written as the COG's LIBELLE column writes them: hyphens, straight apostrophes, accents, articles", () => {
+    expect(
+      ["04", "13", "21", "22", "2A", "2B", "28", "63", "79", "90", "93", "95", "971", "973", "974", "975", "976"].map(
+        (code) => departementText(code)
+      )
+    ).toEqual([
+      "Alpes-de-Haute-Provence (04)",
+      "Bouches-du-Rhône (13)",
+      "Côte-d'Or (21)",
+      "Côtes-d'Armor (22)",
+      "Corse-du-Sud (2A)",
+      "Haute-Corse (2B)",
+      "Eure-et-Loir (28)",
+      "Puy-de-Dôme (63)",
+      "Deux-Sèvres (79)",
+      "Territoire de Belfort (90)",
+      "Seine-Saint-Denis (93)",
+      "Val-d'Oise (95)",
+      "Guadeloupe (971)",
+      "Guyane (973)",
+      "La Réunion (974)",
+      "Saint-Pierre-et-Miquelon (975)",
+      "Mayotte (976)"
+    ])
   })
 })
 

@@ -36,6 +36,30 @@ export function foundingReportInputs(): {
 }
 
 /**
+ * The centre social of examples/data/centre-social*.json (illustrative), whose amendment n° 1,
+ * signed on 4 July 2024 after the 2024 advance was paid, adds the sector *jeunesse* and raises
+ * the yearly amount from 20 000 € to 22 000 € from 1 September 2024; its records, payments and
+ * expenses on 30 June 2025, the 2024 reports accepted on 20 May 2025 and the financial report
+ * received on 28 April 2025.
+ */
+export function centreSocialReportInputs(): { readonly portfolio: Portfolio; readonly inputs: ReportInputs } {
+  const portfolio = parsePortfolio(exampleData("centre-social.json"))
+  return {
+    portfolio,
+    inputs: {
+      activities: parseActivities(exampleData("centre-social-activities.json")),
+      payments: parsePayments(exampleData("payments-centre-social.json")),
+      expenses: parseExpenses(exampleData("expenses-centre-social.json")),
+      partners: portfolio.partners,
+      conventions: portfolio.conventions,
+      asOf: "2025-06-30",
+      reportsAcceptedOn: { "2024": "2025-05-20" },
+      financialReportReceivedOn: { "2024": "2025-04-28" }
+    }
+  }
+}
+
+/**
  * The founding convention as it would be with a fixed-rate modulation, a clause keeping 10 %
  * of unspent money, no control clauses, and a termination on 30 June 2025.
  */
@@ -55,8 +79,8 @@ export function troubledPortfolio(): Portfolio {
 
 /**
  * The reports whose HTML is reviewed as a whole (golden files) and opened in Chromium (the
- * browser test): the founding case's 2024 and whole-convention reviews, the centre social's 2024
- * review, the terminated convention's review, and the founding convention under the clause
+ * browser test): the founding case's 2024 and whole-convention reviews, the amended centre
+ * social's 2024 and whole-convention reviews (see {@link centreSocialReportInputs}), the terminated convention's review, and the founding convention under the clause
  * `offset` in its last year (2025, on 31 December 2026) and as a whole.
  */
 export function reportCases(): ReadonlyArray<{
@@ -74,7 +98,7 @@ export function reportCases(): ReadonlyArray<{
     conventions: troubled.conventions,
     asOf: "2025-12-01"
   }
-  const centre = parsePortfolio(exampleData("centre-social.json"))
+  const { portfolio: centre, inputs: centreInputs } = centreSocialReportInputs()
   const offset = parsePortfolio(exampleData("portfolio-offset.json"))
   const offsetInputs: ReportInputs = {
     activities: inputs.activities,
@@ -89,19 +113,31 @@ export function reportCases(): ReadonlyArray<{
   return [
     { name: "bilan-2024", report: annualReport(cpo, { ...founding, year: 2024 }) },
     { name: "bilan-convention", report: conventionReport(cpo, founding) },
-    {
-      name: "bilan-centre-social-2024",
-      report: annualReport(centre.conventions[0]!, {
-        year: 2024,
-        activities: parseActivities(exampleData("centre-social-activities.json")),
-        payments: [],
-        expenses: [],
-        partners: centre.partners,
-        asOf: "2025-03-31"
-      })
-    },
+    { name: "bilan-centre-social-2024", report: annualReport(centre.conventions[0]!, { ...centreInputs, year: 2024 }) },
+    { name: "bilan-centre-social-convention", report: conventionReport(centre.conventions[0]!, centreInputs) },
     { name: "bilan-convention-difficile", report: conventionReport(troubled.conventions[2]!, troubledInputs) },
     { name: "bilan-2025-report", report: annualReport(offsetCpo, { ...offsetInputs, year: 2025 }) },
     { name: "bilan-convention-report", report: conventionReport(offsetCpo, offsetInputs) }
   ]
+}
+
+/**
+ * A word wider than a chart: a reference address written, without a space, in an objective's
+ * title (119 characters; a line of the objectives chart holds about 92).
+ */
+export const LONG_WORD =
+  "https://www.caf.fr/partenaires/caf-de-l-essonne/partenaires-locaux/conventions-pluriannuelles/accompagnement-individuel"
+
+/** The founding convention's 2024 review, with its second objective's title holding {@link LONG_WORD}. */
+export function longWordReport(): AnnualReport {
+  const json = foundingPortfolioJson()
+  json.conventions[2]!.terms.objectives[1].title = `Soutenir au moins 3 structures par an (fiche ${LONG_WORD})`
+  const portfolio = parsePortfolio(json)
+  const { inputs } = foundingReportInputs()
+  return annualReport(portfolio.conventions[2]!, {
+    ...inputs,
+    partners: portfolio.partners,
+    conventions: portfolio.conventions,
+    year: 2024
+  })
 }

@@ -111,11 +111,25 @@ describe("reports, whole", () => {
   })
 })
 
-describe("reports in HTML, whole: the cases the browser test opens", () => {
+describe("reports in Markdown and HTML, whole: the cases the browser test opens", () => {
   // The founding 2024 and whole-convention reviews and the terminated one have their files above.
-  it.each(["bilan-centre-social-2024", "bilan-2025-report", "bilan-convention-report"])("%s", async (name) => {
+  it.each([
+    "bilan-centre-social-2024",
+    "bilan-centre-social-convention",
+    "bilan-2025-report",
+    "bilan-convention-report"
+  ])("%s", async (name) => {
     const found = reportCases().find((entry) => entry.name === name)!
+    await expect(renderReportMarkdown(found.report)).toMatchFileSnapshot(file(`${name}.md`))
     await expect(renderReportHtml(found.report)).toMatchFileSnapshot(file(`${name}.html`))
+  })
+
+  it("every case the browser test opens has its files", () => {
+    const written = new Set(readdirSync(join(import.meta.dirname, "golden")))
+    const missing = reportCases().flatMap((entry) =>
+      [`${entry.name}.md`, `${entry.name}.html`].filter((name) => !written.has(name))
+    )
+    expect(missing).toEqual([])
   })
 })
 

@@ -17,7 +17,7 @@ import {
   withRule
 } from "caf-conventions"
 import { foundingPortfolioJson } from "../fixtures.js"
-import { foundingReportInputs } from "./fixtures.js"
+import { LONG_WORD, foundingReportInputs, longWordReport } from "./fixtures.js"
 
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/gu, " ")
 
@@ -155,6 +155,24 @@ describe("the objectives' chart, with bounded targets", () => {
     expect(chart).toContain(
       "Soutenir individuellement au moins 3 structures par an, en difficulté et/ou en développement, dans les secteurs couverts : 3 (cible ≤ 2) — non atteint."
     )
+  })
+})
+
+describe("the objectives' chart, with a title holding a word wider than the chart", () => {
+  it("cuts the word into pieces that fit a line (91 characters and a hyphen), so that no label leaves the chart", () => {
+    const html = renderReportHtml(longWordReport())
+    const chart = /data-chart="objectifs-2024">([\s\S]*?)<\/figure>/u.exec(html)![1]!
+    const lines = [...chart.matchAll(/<text [^>]*class="group-label"[^>]*>([^<]*)<\/text>/gu)].map((m) => m[1]!)
+    const word = LONG_WORD
+    expect(lines.slice(2, 5)).toEqual([
+      "Soutenir au moins 3 structures par an (fiche",
+      `${word.slice(0, 91)}-`,
+      `${word.slice(91)})`
+    ])
+    // The chart's width less its margins, 664 px, holds 92 characters at the layout's 0.65 em of 11 px.
+    expect(Math.max(...lines.map((line) => line.length))).toBe(92)
+    // The description keeps the title whole, for a screen reader.
+    expect(chart).toContain(`Soutenir au moins 3 structures par an (fiche ${word}) : 3 (cible ≥ 3) — atteint.`)
   })
 })
 

@@ -3,7 +3,7 @@
  * and its whole convention, every figure written out.
  */
 import ExcelJS from "exceljs"
-import { describe, expect, it } from "vitest"
+import { afterEach, describe, expect, it, vi } from "vitest"
 import { InvalidArgumentError, annualReport, conventionReport, parsePortfolio } from "caf-conventions"
 import { reportTablesWorkbook } from "caf-conventions/spreadsheet"
 import { foundingPortfolioJson } from "../fixtures.js"
@@ -104,5 +104,55 @@ describe("the report's tables as an XLSX workbook", () => {
   it("what is not a report is refused, as a rejection", async () => {
     for (const wrong of [undefined, null, 12, {}, { kind: "annual" }])
       await expect(reportTablesWorkbook(wrong as never)).rejects.toBeInstanceOf(InvalidArgumentError)
+  })
+})
+
+describe("the workbook's bytes", () => {
+  afterEach(() => {
+    vi.useRealTimers()
+  })
+
+  /** The MS-DOS dates of every local header and central directory record of a zip, as AAAA-MM-JJ hh:mm:ss. */
+  function entryDates(bytes: Uint8Array): Array<string> {
+    const view = new DataView(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    const found: Array<string> = []
+    const text = (time: number, date: number) =>
+      `${(date >> 9) + 1980}-${String((date >> 5) & 15).padStart(2, "0")}-${String(date & 31).padStart(2, "0")} ${String(time >> 11).padStart(2, "0")}:${String((time >> 5) & 63).padStart(2, "0")}:${String((time & 31) * 2).padStart(2, "0")}`
+    for (let at = 0; at + 46 <= bytes.length; at += 1) {
+      const signature = view.getUint32(at, true)
+      if (signature === 0x04034b50)
+        found.push(`local ${text(view.getUint16(at + 10, true), view.getUint16(at + 12, true))}`)
+      if (signature === 0x02014b50)
+        found.push(`central ${text(view.getUint16(at + 12, true), view.getUint16(at + 14, true))}`)
+    }
+    return found
+  }
+
+  it("are the same whatever the moment it is written: dates are the report's day (15 July 2025, or the year's last day)", async () => {
+    const { cpo, inputs } = foundingReportInputs()
+    const report = annualReport(cpo, { ...inputs, year: 2024 })
+    vi.useFakeTimers({ toFake: ["Date"] })
+    vi.setSystemTime(new Date("2031-03-05T10:11:13Z"))
+    const first = await reportTablesWorkbook(report)
+    vi.setSystemTime(new Date("2033-11-27T23:59:58Z"))
+    const second = await reportTablesWorkbook(report)
+    vi.useRealTimers()
+    expect(first.length).toBeGreaterThan(1000)
+    expect(Buffer.from(first).equals(Buffer.from(second))).toBe(true)
+    const dates = new Set(entryDates(first))
+    expect([...dates].sort()).toEqual(["central 2025-07-15 00:00:00", "local 2025-07-15 00:00:00"])
+    // Every entry counted, in both its headers: a workbook has more than ten parts.
+    expect(entryDates(first).length).toBeGreaterThan(20)
+    const workbook = await read(first)
+    expect([workbook.created.toISOString(), workbook.modified.toISOString()]).toEqual([
+      "2025-07-15T00:00:00.000Z",
+      "2025-07-15T00:00:00.000Z"
+    ])
+    const { asOf: _, ...undated } = inputs
+    const yearEnd = await reportTablesWorkbook(annualReport(cpo, { ...undated, year: 2024 }))
+    expect([...new Set(entryDates(yearEnd))].sort()).toEqual([
+      "central 2024-12-31 00:00:00",
+      "local 2024-12-31 00:00:00"
+    ])
   })
 })
