@@ -11,7 +11,7 @@ export default defineConfig({
   entry: ["src/**/*.ts"],
   bundle: false,
   format: ["esm"],
-  dts: { entry: { index: "src/index.ts", spreadsheet: "src/spreadsheet/index.ts" } },
+  dts: { entry: { index: "src/index.ts", spreadsheet: "src/spreadsheet/index.ts", server: "src/server/index.ts" } },
   clean: true,
   sourcemap: true,
   target: "node20",

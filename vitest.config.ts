@@ -9,6 +9,10 @@ export default defineConfig({
       {
         find: /^caf-conventions\/spreadsheet$/u,
         replacement: fileURLToPath(new URL("./src/spreadsheet/index.ts", import.meta.url))
+      },
+      {
+        find: /^caf-conventions\/server$/u,
+        replacement: fileURLToPath(new URL("./src/server/index.ts", import.meta.url))
       }
     ]
   },

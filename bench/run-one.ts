@@ -7,6 +7,7 @@ import { fundingBench } from "./funding.js"
 import { objectivesBench } from "./objectives.js"
 import { packageBench } from "./package.js"
 import { streamBench } from "./stream.js"
+import { serverBench } from "./server.js"
 import type { BenchRow } from "./support.js"
 
 const benches: Record<string, () => Promise<ReadonlyArray<BenchRow>>> = {
@@ -16,7 +17,8 @@ const benches: Record<string, () => Promise<ReadonlyArray<BenchRow>>> = {
   decoding: () => decodingBench(),
   funding: () => fundingBench(),
   package: () => packageBench(),
-  stream: () => streamBench()
+  stream: () => streamBench(),
+  server: () => serverBench()
 }
 const name = process.argv[2] ?? ""
 const bench = benches[name]

@@ -78,13 +78,55 @@ if (schema.$schema !== "https://json-schema.org/draft/2020-12/schema") throw new
 if (parts !== "33.34 33.33 33.33") throw new Error(`require: got ${parts}`)
 console.log("require ok:", parts)
 JS
+cat > server.mjs <<'JS'
+// The HTTP service's entry point resolves from the tarball, starts, answers and stops.
+import { readFileSync } from "node:fs"
+import { openApiDocument, startServer } from "caf-conventions/server"
+if (openApiDocument().openapi !== "3.1.1") throw new Error("server: OpenAPI document")
+const server = await startServer({ port: 0 })
+try {
+  const health = await (await fetch(`${server.url}/health`)).json()
+  if (health.status !== "ok") throw new Error(`server: health ${JSON.stringify(health)}`)
+  const portfolio = JSON.parse(readFileSync(process.env.PORTFOLIO, "utf8"))
+  const response = await fetch(`${server.url}/schedule`, {
+    method: "POST",
+    headers: { "content-type": "application/json" },
+    body: JSON.stringify({ portfolio, year: 2024 })
+  })
+  const schedule = await response.json()
+  if (response.status !== 200 || schedule.amount !== "30000.00") throw new Error(`server: schedule ${response.status}`)
+  const missing = await fetch(`${server.url}/nowhere`)
+  if (missing.status !== 404 || missing.headers.get("content-type") !== "application/problem+json; charset=utf-8")
+    throw new Error(`server: 404 ${missing.status}`)
+  console.log(`server ok: ${server.url}, schedule 2024 ${schedule.amount}`)
+} finally {
+  await server.close()
+}
+JS
 node esm.mjs
+PORTFOLIO="$root/examples/data/portfolio.json" node server.mjs
+# Only the server's modules load Hono: the core and the command's other modules do not.
+loaders=$(cd node_modules/caf-conventions && grep -rlE --include='*.js' "from *['\"](hono|@hono/)" dist | sort | tr '\n' ' ')
+outside=$(printf '%s' "$loaders" | tr ' ' '\n' | grep -v '^dist/server/' || true)
+[ -n "$loaders" ] && [ -z "$outside" ] || { echo "smoke: hono is imported by ${loaders:-nothing}, expected dist/server/ only" >&2; exit 1; }
+echo "hono ok: imported by $loaders"
 PORTFOLIO="$root/examples/data/portfolio.json" node names.mjs
 PORTFOLIO="$root/examples/data/portfolio.json" node consoles.mjs
 node --no-warnings cjs.cjs
 version=$(npx --no-install caf-conventions --version)
 echo "bin ok: caf-conventions $version"
 npx --no-install caf-conventions validate "$root/examples/data/portfolio.json" >/dev/null
+# The command starts the service and stops on SIGTERM with exit code 0.
+# (the installed bin itself, not through npx, so that the signal reaches the service's own process)
+node_modules/.bin/caf-conventions serve --port 0 2> serve.log &
+serving=$!
+for _ in $(seq 1 50); do grep -q "à l'écoute sur" serve.log && break; sleep 0.2; done
+url=$(grep -o 'http://127\.0\.0\.1:[0-9]*' serve.log | head -n 1)
+[ -n "$url" ] || { echo "smoke: caf-conventions serve did not start: $(cat serve.log)" >&2; kill "$serving"; exit 1; }
+node -e 'fetch(process.argv[1] + "/health").then((r) => r.json()).then((h) => { if (h.status !== "ok") process.exit(1) })' "$url"
+kill -TERM "$serving"
+wait "$serving"
+echo "serve ok: $url"
 # Every guide the README links to is in the tarball, so that its links work where it is installed.
 installed=node_modules/caf-conventions
 for link in $(grep -o '(docs/[a-z-]*\.md' "$installed/README.md" | tr -d '(' | sort -u); do

@@ -81,6 +81,7 @@ import {
   yearObjectivesLabel,
   yearSentence
 } from "../vocabulary/objectives.js"
+import { SERVE_COMMAND } from "./serve.js"
 
 /**
  * @internal Where a command writes: standard output and error, and, when standard error is a
@@ -189,7 +190,8 @@ function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n >= 2 ? plural : singular}`
 }
 
-type Detected = { readonly kind: string; readonly summary: string } | { readonly error: ValidationError }
+/** @internal What a document was recognised as (its kind and a summary, in French), or its problems. */
+export type Detected = { readonly kind: string; readonly summary: string } | { readonly error: ValidationError }
 
 const ANYTHING = {
   fr: "un objet (portefeuille, convention, partenaire, scénario) ou une liste (activités, versements, dépenses, candidats)",
@@ -218,7 +220,8 @@ function detectList(
   )
 }
 
-function detect(file: string, json: unknown): Detected {
+/** @internal Recognises a document, as `validate` does (the HTTP service's `/validate` too), and checks it. */
+export function detect(file: string, json: unknown): Detected {
   const describe = <T>(
     result: { success: true; data: T } | { success: false; error: ValidationError },
     kind: string,
@@ -924,5 +927,6 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
     positionals: 1,
     run: importSpreadsheet
   },
-  template: { options: { kind: oneOf(...IMPORT_KINDS), out: FILE_OPTION }, positionals: 0, run: template }
+  template: { options: { kind: oneOf(...IMPORT_KINDS), out: FILE_OPTION }, positionals: 0, run: template },
+  serve: SERVE_COMMAND
 }

@@ -32,6 +32,7 @@ Commandes :
   import <tableur> --kind <nature>          tableur CSV ou XLSX → enregistrements JSON (ou --validate)
   template --kind <nature> --out <f.xlsx>   classeur vierge à remplir (activités, versements, dépenses,
                                             compte rendu financier)
+  serve [--port 8080] [--host 127.0.0.1]    service HTTP (JSON, description OpenAPI dans /openapi.json)
 
 Options communes : --lang fr|en (langue des problèmes trouvés dans les fichiers, français par
 défaut), --help, --version. Une option inconnue, une valeur invalide ou un argument
@@ -109,6 +110,15 @@ sont signalées. Sortie 1 si le tableur a des problèmes.`,
 
 Écrit un classeur vierge : les en-têtes, une ligne d'exemple, des listes déroulantes pour les
 champs codés (secteurs, catégories, natures d'activité, financeurs…) et les formats de date et de montant.`,
+  serve: `Usage : caf-conventions serve [--port 8080] [--host 127.0.0.1] [--body-limit 5mb]
+
+Démarre le service HTTP (docs/http.md) : les mêmes calculs que les autres commandes, chacun
+derrière une adresse qui reçoit un document JSON (POST /validate, /terms, /eligibility,
+/objectives, /schedule, /funding-use, /report, /scdl ; GET /health, /openapi.json). Il écoute
+sur 127.0.0.1 (cette machine seulement) et le port 8080 par défaut ; --port 0 laisse le système
+choisir un port libre ; --body-limit refuse les corps plus grands (413), 5mb par défaut (en
+octets, kb ou mb). Il tourne jusqu'à Ctrl+C (ou SIGTERM) et ne garde rien d'une requête à
+l'autre. Sortie 2 si le port est déjà utilisé ou l'adresse invalide.`,
   scdl: `Usage : caf-conventions scdl <portefeuille…> [--scdl-version 2.1.1|2.0] [--out <f>]
 
 Exporte les conventions au format SCDL subventions (CSV), version 2.1.1 du schéma par défaut ;

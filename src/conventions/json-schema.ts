@@ -5,7 +5,7 @@
  *
  * @module
  */
-import * as Schema from "effect/Schema"
+import { jsonSchemaDocument as document } from "./json-schema-document.js"
 import { PortfolioSchema } from "../portfolio/portfolio.js"
 import { ConventionSchema } from "./convention.js"
 import { FinancialReportDocumentSchema } from "../budget/financial-report.js"
@@ -28,17 +28,6 @@ export interface JsonSchemaDocument {
   readonly title: string
   /** The rest of the schema: `type`, `properties`, `required`, `$defs`… */
   readonly [keyword: string]: unknown
-}
-
-function document(schema: Schema.Top, title: string): JsonSchemaDocument {
-  const generated = Schema.toJsonSchemaDocument(Schema.toEncoded(schema), { onExcessProperty: "error" })
-  const definitions = generated.definitions ?? {}
-  return {
-    $schema: "https://json-schema.org/draft/2020-12/schema",
-    title,
-    ...generated.schema,
-    ...(Object.keys(definitions).length > 0 ? { $defs: definitions } : {})
-  }
 }
 
 let conventionDocument: JsonSchemaDocument | undefined

@@ -63,7 +63,7 @@ describe("the command line", () => {
   it("answers misuse with exit 2 and a hint", () => {
     expect(cli("bogus")).toMatchObject({
       code: 2,
-      err: "caf-conventions : commande inconnue « bogus » ; commandes : validate, terms, eligibility, check, report, objectives, scdl, import, template\nAide : caf-conventions --help"
+      err: "caf-conventions : commande inconnue « bogus » ; commandes : validate, terms, eligibility, check, report, objectives, scdl, import, template, serve\nAide : caf-conventions --help"
     })
     expect(cli("terms", data("portfolio.json")).code).toBe(2)
     expect(cli("validate", "missing.json").err).toContain("impossible de lire le fichier missing.json")

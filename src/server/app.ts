@@ -1,0 +1,186 @@
+/**
+ * The HTTP service on Hono: one route per endpoint, the body limit, JSON read without quoting it
+ * back, every failure as a problem details object (RFC 9457), never a stack trace.
+ *
+ * @internal
+ * @module
+ */
+import { createRequire } from "node:module"
+import { Hono } from "hono"
+import { bodyLimit } from "hono/body-limit"
+import { syntaxErrorPlace } from "../cli/json-syntax.js"
+import { type Locale, ValidationError } from "../index.js"
+import { openApiDocumentOf } from "./openapi.js"
+import { invalidRequest, localeOf, problem, problemResponse } from "./problems.js"
+import { type Answer, ENDPOINTS, type Endpoint } from "./routes.js"
+
+/** @internal The package's version, from the built file (`dist/server.js`) or the sources. */
+export function packageVersion(): string {
+  const require = createRequire(import.meta.url)
+  for (const path of ["../package.json", "../../package.json"]) {
+    try {
+      return (require(path) as { version: string }).version
+    } catch {
+      // try the next location
+    }
+  }
+  return "inconnue"
+}
+
+/** @internal How many bytes a size means in the service's message: `5 Mio`, `512 octets`. */
+export function describeSize(bytes: number, locale: Locale): string {
+  const [value, unit] =
+    bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0
+      ? [bytes / (1024 * 1024), locale === "en" ? "MiB" : "Mio"]
+      : bytes >= 1024 && bytes % 1024 === 0
+        ? [bytes / 1024, locale === "en" ? "KiB" : "Kio"]
+        : [bytes, locale === "en" ? (bytes === 1 ? "byte" : "bytes") : bytes >= 2 ? "octets" : "octet"]
+  return `${value} ${unit}`
+}
+
+const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/iu
+
+/** The answer as a response: JSON, or a document with its media type. */
+function respond(answer: Answer): Response {
+  if ("json" in answer)
+    return new Response(JSON.stringify(answer.json), {
+      headers: { "content-type": "application/json; charset=utf-8" }
+    })
+  return new Response(answer.text, { headers: { "content-type": answer.contentType, ...answer.headers } })
+}
+
+/** The response to an error an endpoint threw: the document's problems, a refused argument, or an internal error. */
+function failure(error: unknown, instance: string, locale: Locale, report: (error: unknown) => void): Response {
+  if (error instanceof ValidationError) return problemResponse(invalidRequest(error, instance, locale))
+  if (error instanceof Error && "_tag" in error) {
+    const french = "frenchMessage" in error && typeof error.frenchMessage === "string" ? error.frenchMessage : undefined
+    return problemResponse(
+      problem("invalid-request", locale === "fr" ? (french ?? error.message) : error.message, instance, locale)
+    )
+  }
+  report(error)
+  return problemResponse(
+    problem(
+      "internal-error",
+      locale === "en"
+        ? "The service could not answer this request; the error was recorded."
+        : "Le service n'a pas pu répondre à cette requête ; l'erreur a été consignée.",
+      instance,
+      locale
+    )
+  )
+}
+
+/** Runs an endpoint on a request: the JSON body read, the answer, or the problem. */
+async function handle(
+  endpoint: Endpoint,
+  request: Request,
+  locale: Locale,
+  report: (error: unknown) => void
+): Promise<Response> {
+  const instance = endpoint.path
+  const type = request.headers.get("content-type") ?? ""
+  if (!JSON_TYPE.test(type))
+    return problemResponse(
+      problem(
+        "unsupported-media-type",
+        locale === "en"
+          ? `the body must be JSON, sent with Content-Type: application/json${type === "" ? "" : ` (received ${type})`}`
+          : `le corps doit être du JSON, envoyé avec Content-Type: application/json${type === "" ? "" : ` (reçu ${type})`}`,
+        instance,
+        locale
+      )
+    )
+  let text = await request.text()
+  if (text.startsWith("\uFEFF")) text = text.slice(1)
+  let body: unknown
+  try {
+    body = JSON.parse(text)
+  } catch {
+    const place = text.trim() === "" ? undefined : syntaxErrorPlace(text)
+    const detail =
+      text.trim() === ""
+        ? locale === "en"
+          ? "the body is empty: send a JSON document"
+          : "le corps est vide : envoyez un document JSON"
+        : locale === "en"
+          ? `the body is not JSON${place === undefined ? "" : `: error at ${place.replace("ligne", "line").replace("colonne", "column")}`}`
+          : `le corps n'est pas du JSON${place === undefined ? "" : ` : erreur ${place}`}`
+    return problemResponse(problem("invalid-json", detail, instance, locale))
+  }
+  try {
+    return respond(endpoint.answer(body, locale))
+  } catch (error) {
+    return failure(error, instance, locale, report)
+  }
+}
+
+/** @internal What the service is built with: the body limit in bytes, and where unexpected errors go. */
+export interface AppOptions {
+  readonly bodyLimit: number
+  readonly onError: (error: unknown) => void
+}
+
+/** @internal The Hono application of the service. */
+export function createApp(options: AppOptions): Hono {
+  const app = new Hono({ strict: true })
+  const version = packageVersion()
+  const limit = bodyLimit({
+    maxSize: options.bodyLimit,
+    onError: (c) => {
+      const locale = localeOf(c.req.header("accept-language"))
+      const size = describeSize(options.bodyLimit, locale)
+      return problemResponse(
+        problem(
+          "body-too-large",
+          locale === "en" ? `the body is larger than the limit of ${size}` : `le corps dépasse la limite de ${size}`,
+          c.req.path,
+          locale
+        ),
+        { connection: "close" }
+      )
+    }
+  })
+  app.get("/health", (c) => c.json({ status: "ok", version }))
+  app.get("/openapi.json", (c) => c.json(openApiDocumentOf(version)))
+  for (const endpoint of ENDPOINTS)
+    app.post(endpoint.path, limit, (c) =>
+      handle(endpoint, c.req.raw, localeOf(c.req.header("accept-language")), options.onError)
+    )
+  const allowed = new Map<string, string>([
+    ["/health", "GET, HEAD"],
+    ["/openapi.json", "GET, HEAD"],
+    ...ENDPOINTS.map((endpoint) => [endpoint.path, "POST"] as const)
+  ])
+  for (const [path, allow] of allowed)
+    app.all(path, (c) => {
+      const locale = localeOf(c.req.header("accept-language"))
+      return problemResponse(
+        problem(
+          "method-not-allowed",
+          locale === "en"
+            ? `${path} does not accept ${c.req.method}; it accepts ${allow}`
+            : `${path} n'accepte pas ${c.req.method} ; méthodes acceptées : ${allow}`,
+          path,
+          locale
+        ),
+        { allow }
+      )
+    })
+  app.notFound((c) => {
+    const locale = localeOf(c.req.header("accept-language"))
+    const paths = [...allowed.keys()].join(", ")
+    return problemResponse(
+      problem(
+        "not-found",
+        locale === "en"
+          ? `no resource at ${c.req.path}; the service answers at ${paths} (described at /openapi.json)`
+          : `aucune ressource à ${c.req.path} ; le service répond à ${paths} (décrits dans /openapi.json)`,
+        c.req.path,
+        locale
+      )
+    )
+  })
+  app.onError((error, c) => failure(error, c.req.path, localeOf(c.req.header("accept-language")), options.onError))
+  return app
+}

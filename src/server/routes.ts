@@ -1,0 +1,340 @@
+/**
+ * What each endpoint of the HTTP service answers: the body decoded (see `requests.ts`), the same
+ * library functions as the command line called, the result as JSON or as a document. Nothing is
+ * kept from one request to the next.
+ *
+ * @internal
+ * @module
+ */
+import {
+  type Convention,
+  type Locale,
+  annualReport,
+  checkCompliance,
+  conventionReport,
+  conventionStatus,
+  evaluateFundingUse,
+  evaluateObjectives,
+  lineage,
+  paymentSchedule,
+  renderReportHtml,
+  renderReportMarkdown,
+  safeParseActivities,
+  safeParseExpenses,
+  safeParseFinancialReport,
+  safeParsePartner,
+  safeParsePayments,
+  safeParseRepayments,
+  screenEligibility,
+  termsAsOf,
+  toScdlCsv,
+  resolveConvention,
+  safeParsePortfolio
+} from "../index.js"
+import { detect } from "../cli/commands.js"
+import { problemIssue } from "./problems.js"
+import { Documents, type RequestName, decodeEnvelope, pickConvention, readSource } from "./requests.js"
+
+/** @internal What an endpoint answers: a JSON value, or a text with its media type. */
+export type Answer =
+  | { readonly json: unknown }
+  | { readonly text: string; readonly contentType: string; readonly headers?: Readonly<Record<string, string>> }
+
+/** @internal An endpoint: its path, the name of its body's schema and of its answer's, and what it does. */
+export interface Endpoint {
+  readonly path: string
+  readonly request: RequestName
+  readonly response: string
+  readonly summary: string
+  readonly description: string
+  /** The media types of its successful answers besides JSON (the report's Markdown and HTML, the SCDL CSV). */
+  readonly documents?: ReadonlyArray<string>
+  readonly answer: (body: unknown, locale: Locale) => Answer
+}
+
+/** The kind of each document `validate` recognises, from the French name the command line prints. */
+const KINDS: Readonly<Record<string, string>> = {
+  portefeuille: "portfolio",
+  convention: "convention",
+  partenaire: "partner",
+  scénario: "scenario",
+  activités: "activities",
+  versements: "payments",
+  dépenses: "expenses",
+  candidats: "candidates"
+}
+
+/** The convention a body names, decoded with the documents of the body, or every problem thrown at once. */
+function conventionAnd<T>(
+  body: { readonly portfolio?: unknown; readonly convention?: unknown; readonly conventionId?: string },
+  documents: Documents,
+  read: () => T
+): { readonly convention: Convention; readonly source: NonNullable<ReturnType<typeof readSource>>; readonly read: T } {
+  const source = readSource(body, documents)
+  const records = read()
+  documents.end()
+  const found = source as NonNullable<typeof source>
+  return { convention: pickConvention(found, body.conventionId), source: found, read: records }
+}
+
+const TEXT = {
+  md: "text/markdown; charset=utf-8",
+  html: "text/html; charset=utf-8",
+  csv: "text/csv; charset=utf-8"
+} as const
+
+/** @internal The endpoints, in the order the OpenAPI document lists them. */
+export const ENDPOINTS: ReadonlyArray<Endpoint> = [
+  {
+    path: "/validate",
+    request: "ValidateRequest",
+    response: "ValidateResponse",
+    summary: "Vérifie un document",
+    description:
+      "Reconnaît le document (portefeuille, convention, partenaire, scénario, ou liste d'activités, de versements, de dépenses ou de candidats) comme `caf-conventions validate`, et dit s'il est valide ; sinon chaque problème avec son chemin depuis la racine du corps (`document.conventions[0]…`). Un document invalide est une réponse 200 (`valid: false`), pas une erreur.",
+    answer: (body, locale) => {
+      const { document } = decodeEnvelope("ValidateRequest", body)
+      const detected = detect("document", document)
+      if ("error" in detected) {
+        const { issues, omittedIssues } = detected.error
+        return {
+          json: {
+            valid: false,
+            issues: issues.map((issue) => problemIssue({ ...issue, path: ["document", ...issue.path] }, locale)),
+            ...(omittedIssues === undefined ? {} : { omittedIssues })
+          }
+        }
+      }
+      const found = detected as { readonly kind: string; readonly summary: string }
+      return { json: { valid: true, kind: KINDS[found.kind] ?? found.kind, label: found.kind, summary: found.summary } }
+    }
+  },
+  {
+    path: "/terms",
+    request: "TermsRequest",
+    response: "TermsResponse",
+    summary: "Termes en vigueur à une date",
+    description:
+      "Comme `caf-conventions terms` : la convention avec les avenants en vigueur à `date`, son statut ce jour-là, sa filiation et les points de conformité (`checkCompliance`, avec le partenaire du portefeuille quand il y est).",
+    answer: (body) => {
+      const request = decodeEnvelope("TermsRequest", body)
+      const { convention, source } = conventionAnd(request, new Documents(), () => undefined)
+      const partner = source.portfolio?.partners.find((candidate) => candidate.id === convention.partnerId)
+      const { terms, applied } = termsAsOf(convention, request.date)
+      return {
+        json: {
+          conventionId: convention.id,
+          title: convention.title,
+          kind: convention.kind,
+          date: request.date,
+          status: conventionStatus(convention, request.date),
+          terms,
+          applied,
+          // As the command line: the lineage is read in a portfolio; a convention alone is its own.
+          lineage:
+            source.conventions.length > 1
+              ? lineage(source.conventions, convention.id).map((step) => step.id)
+              : [convention.id],
+          compliance: checkCompliance(convention, partner === undefined ? {} : { partner })
+        }
+      }
+    }
+  },
+  {
+    path: "/eligibility",
+    request: "EligibilityRequest",
+    response: "EligibilityResponse",
+    summary: "Éligibilité de candidats",
+    description:
+      "Comme `caf-conventions eligibility --format json` : chaque candidat examiné à `date` (`screenEligibility`), dans l'ordre donné, avec l'explication règle par règle ; un candidat illisible est une ligne `invalid` avec ses problèmes, pas une erreur de la requête.",
+    answer: (body, locale) => {
+      const request = decodeEnvelope("EligibilityRequest", body)
+      const { convention } = conventionAnd(request, new Documents(), () => undefined)
+      const screening = screenEligibility(convention, request.candidates, { date: request.date })
+      const lines = screening.lines.map((line) =>
+        line.status !== "invalid"
+          ? line
+          : {
+              index: line.index,
+              status: line.status,
+              issues: line.error.issues.map((issue) =>
+                problemIssue({ ...issue, path: ["candidates", line.index, ...issue.path] }, locale)
+              ),
+              ...(line.error.omittedIssues === undefined ? {} : { omittedIssues: line.error.omittedIssues })
+            }
+      )
+      return { json: { ...screening, lines } }
+    }
+  },
+  {
+    path: "/objectives",
+    request: "ObjectivesRequest",
+    response: "ObjectivesResponse",
+    summary: "Objectifs d'une année",
+    description:
+      "L'évaluation des objectifs de l'année `year` à partir des activités (`evaluateObjectives`) : chaque objectif atteint ou non, les enregistrements comptés et ceux écartés avec leur raison.",
+    answer: (body) => {
+      const request = decodeEnvelope("ObjectivesRequest", body)
+      const documents = new Documents()
+      const { convention, read } = conventionAnd(request, documents, () =>
+        documents.read("activities", request.activities, safeParseActivities)
+      )
+      return {
+        json: evaluateObjectives(convention, read ?? [], {
+          year: request.year,
+          ...(request.asOf === undefined ? {} : { asOf: request.asOf })
+        })
+      }
+    }
+  },
+  {
+    path: "/schedule",
+    request: "ScheduleRequest",
+    response: "ScheduleResponse",
+    summary: "Échéancier d'une année",
+    description:
+      "L'échéancier de l'année `year` (`paymentSchedule`) : avance, solde, dates d'exigibilité et délais de paiement, connus au `asOf` ; `reportsAcceptedOn`, le jour où les bilans de l'année ont été acceptés, rend le solde exigible.",
+    answer: (body) => {
+      const request = decodeEnvelope("ScheduleRequest", body)
+      const { convention } = conventionAnd(request, new Documents(), () => undefined)
+      return {
+        json: paymentSchedule(convention, {
+          year: request.year,
+          ...(request.asOf === undefined ? {} : { asOf: request.asOf }),
+          ...(request.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: request.reportsAcceptedOn })
+        })
+      }
+    }
+  },
+  {
+    path: "/funding-use",
+    request: "FundingUseRequest",
+    response: "FundingUseResponse",
+    summary: "Utilisation de la subvention d'une année",
+    description:
+      "L'utilisation de l'argent de l'année `year` (`evaluateFundingUse`) : versements reçus, dépenses retenues ou écartées avec leur raison, excédent, ce qui reste à verser ou à reverser. Avec `activities`, les objectifs de l'année sont évalués pour une modulation que la convention prévoit.",
+    answer: (body) => {
+      const request = decodeEnvelope("FundingUseRequest", body)
+      const documents = new Documents()
+      const { convention, read } = conventionAnd(request, documents, () => ({
+        payments: documents.read("payments", request.payments, safeParsePayments),
+        expenses: documents.read("expenses", request.expenses, safeParseExpenses),
+        repayments:
+          request.repayments === undefined
+            ? undefined
+            : documents.read("repayments", request.repayments, safeParseRepayments),
+        activities:
+          request.activities === undefined
+            ? undefined
+            : documents.read("activities", request.activities, safeParseActivities),
+        financialReport:
+          request.financialReport === undefined
+            ? undefined
+            : documents.read("financialReport", request.financialReport, safeParseFinancialReport)
+      }))
+      const asOf = request.asOf === undefined ? {} : { asOf: request.asOf }
+      return {
+        json: evaluateFundingUse(convention, {
+          year: request.year,
+          payments: read.payments ?? [],
+          expenses: read.expenses ?? [],
+          ...asOf,
+          ...(read.repayments === undefined ? {} : { repayments: read.repayments }),
+          ...(read.financialReport === undefined ? {} : { financialReport: read.financialReport }),
+          ...(request.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: request.reportsAcceptedOn }),
+          ...(request.financialReportReceivedOn === undefined
+            ? {}
+            : { financialReportReceivedOn: request.financialReportReceivedOn }),
+          ...(read.activities === undefined
+            ? {}
+            : { objectives: evaluateObjectives(convention, read.activities, { year: request.year, ...asOf }) })
+        })
+      }
+    }
+  },
+  {
+    path: "/report",
+    request: "ReportRequest",
+    response: "ReportResponse",
+    summary: "Bilan annuel ou de fin de convention",
+    description:
+      'Comme `caf-conventions report` : le bilan annuel de `year` (`annualReport`), ou sans `year` le bilan de fin de convention (`conventionReport`), en JSON (par défaut), en Markdown (`format: "md"`) ou en page HTML autonome (`format: "html"`). Les partenaires du portefeuille nomment les parties, ou ceux de `partners`.',
+    documents: [TEXT.md, TEXT.html],
+    answer: (body) => {
+      const request = decodeEnvelope("ReportRequest", body)
+      const documents = new Documents()
+      const { convention, source, read } = conventionAnd(request, documents, () => ({
+        activities:
+          request.activities === undefined
+            ? undefined
+            : documents.read("activities", request.activities, safeParseActivities),
+        payments:
+          request.payments === undefined ? undefined : documents.read("payments", request.payments, safeParsePayments),
+        expenses:
+          request.expenses === undefined ? undefined : documents.read("expenses", request.expenses, safeParseExpenses),
+        repayments:
+          request.repayments === undefined
+            ? undefined
+            : documents.read("repayments", request.repayments, safeParseRepayments),
+        financialReports:
+          request.financialReports === undefined
+            ? undefined
+            : documents.readEach("financialReports", request.financialReports, safeParseFinancialReport),
+        partners:
+          request.partners === undefined
+            ? undefined
+            : documents.readEach("partners", request.partners, safeParsePartner)
+      }))
+      const partners = read.partners ?? source.portfolio?.partners
+      const inputs = {
+        activities: read.activities ?? [],
+        payments: read.payments ?? [],
+        expenses: read.expenses ?? [],
+        repayments: read.repayments ?? [],
+        conventions: source.conventions,
+        ...(read.financialReports === undefined ? {} : { financialReports: read.financialReports }),
+        ...(partners === undefined ? {} : { partners }),
+        ...(request.asOf === undefined ? {} : { asOf: request.asOf }),
+        ...(request.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: request.reportsAcceptedOn }),
+        ...(request.financialReportReceivedOn === undefined
+          ? {}
+          : { financialReportReceivedOn: request.financialReportReceivedOn })
+      }
+      const built =
+        request.year === undefined
+          ? conventionReport(resolveConvention(convention), inputs)
+          : annualReport(convention, { ...inputs, year: request.year })
+      const format = request.format ?? "json"
+      if (format === "md") return { text: renderReportMarkdown(built), contentType: TEXT.md }
+      if (format === "html") return { text: renderReportHtml(built), contentType: TEXT.html }
+      return { json: built }
+    }
+  },
+  {
+    path: "/scdl",
+    request: "ScdlRequest",
+    response: "ScdlResponse",
+    summary: "Export SCDL subventions",
+    description:
+      'Comme `caf-conventions scdl` : les conventions du portefeuille au format SCDL *subventions* (CSV, schéma 2.1.1 par défaut, `version: "2.0"` sur demande), avec les partenaires du portefeuille. Les conventions écartées (données manquantes ou invalides) sont comptées dans l\'en-tête `Caf-Conventions-Left-Out` ; `format: "json"` donne les lignes et chaque problème.',
+    documents: [TEXT.csv],
+    answer: (body) => {
+      const request = decodeEnvelope("ScdlRequest", body)
+      const documents = new Documents()
+      const portfolio = documents.read("portfolio", request.portfolio, safeParsePortfolio)
+      documents.end()
+      const found = portfolio as NonNullable<typeof portfolio>
+      const exported = toScdlCsv(found.conventions, {
+        partners: found.partners,
+        ...(request.version === undefined ? {} : { version: request.version })
+      })
+      if (request.format === "json") return { json: exported }
+      const leftOut = new Set(exported.problems.map((problem) => problem.conventionId))
+      return {
+        text: exported.csv,
+        contentType: TEXT.csv,
+        headers: { "caf-conventions-left-out": String(leftOut.size) }
+      }
+    }
+  }
+]
