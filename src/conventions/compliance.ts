@@ -5,7 +5,7 @@
  * @module
  */
 import { addDays, addMonths, formatFrenchDate } from "../calendar/date.js"
-import { periodYears } from "../calendar/period.js"
+import { type Period, periodYears } from "../calendar/period.js"
 import { InvalidArgumentError, ValidationError } from "../core/errors.js"
 import { Euros } from "../money/euros.js"
 import { CLAUSE_LABELS, type Clause } from "../referential/convention-codes.js"
@@ -13,6 +13,7 @@ import type { Convention } from "./convention.js"
 import { LEGAL_THRESHOLDS, type LegalThreshold } from "./thresholds.js"
 import { checkedConvention, checkedConventions } from "./checked.js"
 import { type ResolvedConvention, resolveConvention } from "./resolved.js"
+import { finalTermsOf } from "./terms-as-of.js"
 import { frozenResult } from "../core/freeze.js"
 import type { ComplianceFinding } from "./finding.js"
 import { budgetChecks } from "../budget/check.js"
@@ -267,9 +268,20 @@ function checkedPartner(convention: Convention, options: unknown): Partner | und
   return decoded.data
 }
 
+/**
+ * The period the parties agreed on: the signed one as the amendments known extend or shorten it,
+ * not cut by an early termination or a withdrawal (a three-year convention ended after twenty
+ * months was still concluded for three years).
+ */
+function agreedPeriod(resolved: ResolvedConvention): Period {
+  if (!resolved.terminated) return resolved.terms.period
+  const { termination: _termination, withdrawal: _withdrawal, ...agreed } = resolved.convention
+  return finalTermsOf({ ...agreed, amendments: resolved.amendments }).terms.period
+}
+
 function durationFindings(resolved: ResolvedConvention): Array<ComplianceFinding> {
   if (resolved.convention.kind !== "convention-pluriannuelle-objectifs") return []
-  const { period } = resolved.terms
+  const period = agreedPeriod(resolved)
   const source = citation("multi-year-duration")
   if (period.end < addDays(addMonths(period.start, 24), -1)) {
     return [

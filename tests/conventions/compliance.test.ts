@@ -195,6 +195,33 @@ describe("compliance: length of a multi-year objectives convention (circulaire n
     ).toBe("warning")
   })
 
+  it("reads the period agreed on, not the one a termination cut short", () => {
+    // Concluded for three years, terminated after twenty months: it was a multi-year convention.
+    const terminated = cpo(
+      (json) =>
+        (json.termination = {
+          date: "2024-08-31",
+          reason: "Dissolution de l'association",
+          requestedBy: "partenaire",
+          decidedOn: "2024-07-15"
+        })
+    )
+    expect(findings(terminated, "multi-year-duration")).toEqual([
+      {
+        severity: "info",
+        message: "Durée du 01/01/2023 au 31/12/2025 : entre deux et quatre ans, comme recommandé."
+      }
+    ])
+    // Signed for twenty months, it is still too short, terminated or not.
+    const short = cpo((json) => {
+      json.terms.period = { start: "2023-01-01", end: "2024-08-31" }
+      json.termination = { date: "2024-06-30", reason: "Fin anticipée", requestedBy: "commun-accord" }
+    })
+    expect(findings(short, "multi-year-duration")[0]?.message).toBe(
+      "Une convention pluriannuelle d'objectifs dure au moins deux ans ; celle-ci va du 01/01/2023 au 31/08/2024."
+    )
+  })
+
   it("does not apply to other kinds of conventions", () => {
     expect(
       findings(
