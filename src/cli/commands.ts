@@ -41,12 +41,8 @@ import {
   reportTablesCsv,
   type Partner,
   runScenario,
-  safeParseActivities,
-  safeParseCandidates,
   safeParseConvention,
-  safeParseExpenses,
   safeParsePartner,
-  safeParsePayments,
   safeParsePortfolio,
   safeParseScenario,
   screenEligibility,
@@ -82,6 +78,7 @@ import {
   yearSentence
 } from "../vocabulary/objectives.js"
 import { SERVE_COMMAND } from "./serve.js"
+import { detect, isRecord, wrongShape } from "../documents/detect.js"
 
 /**
  * @internal Where a command writes: standard output and error, and, when standard error is a
@@ -158,20 +155,6 @@ async function spreadsheetRecords(
   return { json: SPREADSHEET_KINDS[kind].encode(read.records as ReadonlyArray<never>), count: read.records.length }
 }
 
-/** Whether a JSON value is an object (not an array, not null). */
-function isRecord(value: unknown): value is Record<string, unknown> {
-  return typeof value === "object" && value !== null && !Array.isArray(value)
-}
-
-/** A validation error for a file whose JSON is not of the shape expected. */
-function wrongShape(file: string, expected: { readonly fr: string; readonly en: string }): ValidationError {
-  const message = `attendu ${expected.fr}`
-  const error = ValidationError.of(file, [
-    { path: [], message, code: "type", messages: { fr: message, en: `expected ${expected.en}` } }
-  ])
-  return new ValidationError({ subject: file, issues: error.issues, message: `${file} : ${message}` })
-}
-
 /** @internal The lines telling what is wrong in `file`, in the language of `io` (French by default), with the value found and the suggestions. */
 export function problemLines(io: Io, file: string, error: ValidationError): Array<string> {
   const [head = "", ...rest] = formatIssues(error, { locale: io.locale ?? "fr", title: file })
@@ -188,56 +171,6 @@ function problems(io: Io, file: string, error: ValidationError): void {
  */
 function count(n: number, singular: string, plural = `${singular}s`): string {
   return `${n} ${n >= 2 ? plural : singular}`
-}
-
-/** @internal What a document was recognised as (its kind and a summary, in French), or its problems. */
-export type Detected = { readonly kind: string; readonly summary: string } | { readonly error: ValidationError }
-
-const ANYTHING = {
-  fr: "un objet (portefeuille, convention, partenaire, scénario) ou une liste (activités, versements, dépenses, candidats)",
-  en: "an object (portfolio, convention, partner, scenario) or a list (activities, payments, expenses, candidates)"
-}
-
-function detectList(
-  list: ReadonlyArray<unknown>,
-  describe: <T>(
-    result: { success: true; data: T } | { success: false; error: ValidationError },
-    kind: string,
-    summary: (data: T) => string
-  ) => Detected
-): Detected {
-  const first = isRecord(list[0]) ? list[0] : {}
-  if ("accompanimentKind" in first)
-    return describe(safeParseCandidates(list), "candidats", (found) => count(found.length, "candidat"))
-  if ("category" in first)
-    return describe(safeParseExpenses(list), "dépenses", (found) => count(found.length, "dépense"))
-  if ("year" in first && "amount" in first)
-    return describe(safeParsePayments(list), "versements", (found) => count(found.length, "versement"))
-  return describe(
-    safeParseActivities(list),
-    "activités",
-    (found) => `${count(found.length, "enregistrement")} d'activité`
-  )
-}
-
-/** @internal Recognises a document, as `validate` does (the HTTP service's `/validate` too), and checks it. */
-export function detect(file: string, json: unknown): Detected {
-  const describe = <T>(
-    result: { success: true; data: T } | { success: false; error: ValidationError },
-    kind: string,
-    summary: (data: T) => string
-  ): Detected => (result.success ? { kind, summary: summary(result.data) } : { error: result.error })
-  if (Array.isArray(json)) return detectList(json, describe)
-  if (!isRecord(json)) return { error: wrongShape(file, ANYTHING) }
-  if ("partners" in json || "conventions" in json)
-    return describe(
-      safeParsePortfolio(json),
-      "portefeuille",
-      (p: Portfolio) => `${count(p.partners.length, "partenaire")}, ${count(p.conventions.length, "convention")}`
-    )
-  if ("question" in json) return describe(safeParseScenario(json), "scénario", (s: { readonly name: string }) => s.name)
-  if ("terms" in json) return describe(safeParseConvention(json), "convention", (c) => c.title)
-  return describe(safeParsePartner(json), "partenaire", (p) => p.name)
 }
 
 /** Checks one file for `validate`: its exit code (0 valid, 1 invalid, 2 unreadable), after saying why. */

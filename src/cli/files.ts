@@ -10,7 +10,7 @@ import { type Stats, lstatSync, readFileSync, realpathSync, renameSync, rmSync, 
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path"
 import { type ScenarioFiles, ValidationError } from "../index.js"
 import { UsageError } from "./args.js"
-import { syntaxErrorPlace } from "./json-syntax.js"
+import { syntaxErrorPlace } from "../core/json-syntax.js"
 
 const REASONS: Readonly<Record<string, string>> = {
   ENOENT: "fichier introuvable",

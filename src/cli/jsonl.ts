@@ -12,7 +12,7 @@ import { createInterface } from "node:readline"
 import { ValidationError } from "../index.js"
 import { UsageError } from "./args.js"
 import { reasonOf } from "./files.js"
-import { syntaxErrorOffset } from "./json-syntax.js"
+import { syntaxErrorOffset } from "../core/json-syntax.js"
 
 /** @internal Whether a file holds JSON Lines, by its name (`.jsonl`, `.ndjson`). */
 export function isJsonLinesPath(path: string): boolean {

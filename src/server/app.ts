@@ -8,7 +8,7 @@
 import { createRequire } from "node:module"
 import { Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
-import { syntaxErrorPlace } from "../cli/json-syntax.js"
+import { syntaxErrorPlace } from "../core/json-syntax.js"
 import { type Locale, ValidationError } from "../index.js"
 import { openApiDocumentOf } from "./openapi.js"
 import { invalidRequest, localeOf, problem, problemResponse } from "./problems.js"

@@ -31,7 +31,7 @@ import {
   resolveConvention,
   safeParsePortfolio
 } from "../index.js"
-import { detect } from "../cli/commands.js"
+import { detect } from "../documents/detect.js"
 import { problemIssue } from "./problems.js"
 import { Documents, type RequestName, decodeEnvelope, pickConvention, readSource } from "./requests.js"
 

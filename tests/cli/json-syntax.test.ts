@@ -1,6 +1,6 @@
 import fc from "fast-check"
 import { describe, expect, it } from "vitest"
-import { syntaxErrorOffset, syntaxErrorPlace } from "../../src/cli/json-syntax.js"
+import { syntaxErrorOffset, syntaxErrorPlace } from "../../src/core/json-syntax.js"
 import { runs } from "../runs.js"
 
 const parses = (text: string): boolean => {

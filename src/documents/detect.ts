@@ -1,0 +1,83 @@
+/**
+ * Recognising a JSON document: a portfolio, a convention, a partner, a scenario, or a list of
+ * records (activities, payments, expenses, candidates), and checking it as what it is. Read by
+ * the command line's `validate` and the HTTP service's `/validate`, so that neither reaches into
+ * the other.
+ *
+ * @module
+ * @internal
+ */
+import { ValidationError } from "../core/errors.js"
+import { counted } from "../core/plural.js"
+import { safeParseConvention } from "../conventions/convention.js"
+import { safeParseCandidates } from "../eligibility/candidate.js"
+import { safeParseExpenses, safeParsePayments } from "../funding/records.js"
+import { safeParseActivities } from "../objectives/activity.js"
+import { safeParsePartner } from "../partners/partner.js"
+import { type Portfolio, safeParsePortfolio } from "../portfolio/portfolio.js"
+import { safeParseScenario } from "../scenarios/scenario.js"
+
+/** @internal Whether a JSON value is an object (not an array, not null). */
+export function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null && !Array.isArray(value)
+}
+
+/** @internal A validation error for a file whose JSON is not of the shape expected, in French and English. */
+export function wrongShape(file: string, expected: { readonly fr: string; readonly en: string }): ValidationError {
+  const message = `attendu ${expected.fr}`
+  const error = ValidationError.of(file, [
+    { path: [], message, code: "type", messages: { fr: message, en: `expected ${expected.en}` } }
+  ])
+  return new ValidationError({ subject: file, issues: error.issues, message: `${file} : ${message}` })
+}
+
+/** @internal What a document was recognised as (its kind and a summary, in French), or its problems. */
+export type Detected = { readonly kind: string; readonly summary: string } | { readonly error: ValidationError }
+
+const ANYTHING = {
+  fr: "un objet (portefeuille, convention, partenaire, scénario) ou une liste (activités, versements, dépenses, candidats)",
+  en: "an object (portfolio, convention, partner, scenario) or a list (activities, payments, expenses, candidates)"
+}
+
+function detectList(
+  list: ReadonlyArray<unknown>,
+  describe: <T>(
+    result: { success: true; data: T } | { success: false; error: ValidationError },
+    kind: string,
+    summary: (data: T) => string
+  ) => Detected
+): Detected {
+  const first = isRecord(list[0]) ? list[0] : {}
+  if ("accompanimentKind" in first)
+    return describe(safeParseCandidates(list), "candidats", (found) => counted(found.length, "candidat", "candidats"))
+  if ("category" in first)
+    return describe(safeParseExpenses(list), "dépenses", (found) => counted(found.length, "dépense", "dépenses"))
+  if ("year" in first && "amount" in first)
+    return describe(safeParsePayments(list), "versements", (found) => counted(found.length, "versement", "versements"))
+  return describe(
+    safeParseActivities(list),
+    "activités",
+    (found) => `${counted(found.length, "enregistrement", "enregistrements")} d'activité`
+  )
+}
+
+/** @internal Recognises a document, as `validate` does (the HTTP service's `/validate` too), and checks it. */
+export function detect(file: string, json: unknown): Detected {
+  const describe = <T>(
+    result: { success: true; data: T } | { success: false; error: ValidationError },
+    kind: string,
+    summary: (data: T) => string
+  ): Detected => (result.success ? { kind, summary: summary(result.data) } : { error: result.error })
+  if (Array.isArray(json)) return detectList(json, describe)
+  if (!isRecord(json)) return { error: wrongShape(file, ANYTHING) }
+  if ("partners" in json || "conventions" in json)
+    return describe(
+      safeParsePortfolio(json),
+      "portefeuille",
+      (p: Portfolio) =>
+        `${counted(p.partners.length, "partenaire", "partenaires")}, ${counted(p.conventions.length, "convention", "conventions")}`
+    )
+  if ("question" in json) return describe(safeParseScenario(json), "scénario", (s: { readonly name: string }) => s.name)
+  if ("terms" in json) return describe(safeParseConvention(json), "convention", (c) => c.title)
+  return describe(safeParsePartner(json), "partenaire", (p) => p.name)
+}
