@@ -46,8 +46,8 @@ export function decodedRecords<T>(): DecodedRecords<T> {
 
 /**
  * @internal Decodes the record read at `index` (taken as it is when it looks decoded), into
- * `into`: its value, or its problems with the index first in each path. This is where a faster
- * per-record decoder plugs in: as `reader.safeParse`, with the same values and errors.
+ * `into`: its value, or its problems with the index first in each path. `reader.safeParse` is a
+ * codec's, which tries the fast decoder compiled from the Schema first (src/core/fast.ts).
  */
 export function decodeRecord<T>(input: unknown, index: number, reader: RecordReader<T>, into: DecodedRecords<T>): void {
   if (reader.looksDecoded(input)) {

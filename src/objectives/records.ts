@@ -28,9 +28,9 @@ function looksDecoded(record: unknown): record is Activity {
 }
 
 /**
- * How activity records are read. The decoder of one record (`safeParse`) is the Schema's; a faster
- * one giving the same values and errors plugs in here, and every evaluator (lists, iterables,
- * streams) then uses it.
+ * How activity records are read. The decoder of one record (`safeParse`) is the codec's, which
+ * tries first the fast decoder compiled from the Schema (src/core/fast.ts), with the same values
+ * and errors: every evaluator (lists, iterables, streams) uses it.
  */
 const ACTIVITIES: RecordReader<Activity> = { subject: "activities", looksDecoded, safeParse: safeParseActivity }
 
