@@ -1,15 +1,16 @@
 /**
  * What the renderers (src/reports/) and the CLI (src/cli/) may read: the public API of the other
  * folders (no `@internal` symbol of theirs), the shared base (core, vocabulary, money, calendar,
- * referential, identifiers), and the typed fields of the results, never a child of an
+ * referential, identifiers, and documents: the recognition of a JSON document that the command
+ * line's `validate` and the HTTP service's `/validate` share), and the typed fields of the results, never a child of an
  * explanation by position nor a walk through its children. The sentences of explanations they
- * still print are listed in READS: the list may only shrink (see docs/explanations.md).
+ * still print are listed in READS: the list may only shrink (see docs/vocabulary.md).
  */
 import { readdirSync, readFileSync } from "node:fs"
 import { dirname, join, relative, resolve } from "node:path"
 import { describe, expect, it } from "vitest"
 
-const BASE = new Set(["core", "vocabulary", "money", "calendar", "referential", "identifiers"])
+const BASE = new Set(["core", "vocabulary", "money", "calendar", "referential", "identifiers", "documents"])
 const FOLDERS = ["src/reports", "src/cli"]
 
 const sources = FOLDERS.flatMap((folder) =>
