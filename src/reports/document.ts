@@ -20,6 +20,7 @@ import {
 } from "../vocabulary/labels.js"
 import type { Target } from "../conventions/objective.js"
 import { financialReportReceiptText as financialReportReceipt } from "../vocabulary/funding.js"
+import { yearFacts, yearSentence } from "../vocabulary/objectives.js"
 import type { LedgerTotals } from "../funding/ledger.js"
 import type { YearRepayment } from "../funding/repayments.js"
 import { EXPENSE_EXCLUSION_LABELS } from "../funding/expenses.js"
@@ -179,7 +180,8 @@ function objectivesSection(report: AnnualReport): Section {
   return {
     title: `Objectifs ${report.year}`,
     blocks: [
-      { kind: "paragraph", text: objectives.explanation.sentence },
+      // The year's sentence from the evaluation's typed fields, as its explanation words it.
+      { kind: "paragraph", text: yearSentence(yearFacts(objectives)) },
       {
         kind: "table",
         headers: ["Objectif", "Valeur", "Cible", "Statut", "Taux"],
