@@ -16,6 +16,7 @@ import { parseCandidates } from "../eligibility/candidate.js"
 import { screenEligibility } from "../eligibility/check.js"
 import type { InstalmentPosition } from "../funding/instalments.js"
 import { TOTAL_KEYS, fundingLedger } from "../funding/ledger.js"
+import { SETTLEMENT_AMOUNT_KEYS } from "../funding/settlement.js"
 import { parseExpenses, parsePayments } from "../funding/records.js"
 import { type Instalment, paymentSchedule } from "../funding/schedule.js"
 import type { Settlement } from "../funding/settlement.js"
@@ -284,21 +285,7 @@ function compareInstalments<T>(
   })
 }
 
-const SETTLEMENT_AMOUNTS = [
-  "granted",
-  "eligibleSpend",
-  "unspent",
-  "keepable",
-  "entitled",
-  "received",
-  "carriedIn",
-  "usedOnEligible",
-  "keptSurplus",
-  "offsetNextYear",
-  "toRepay",
-  "awaitingUse",
-  "stillToPay"
-] as const
+const SETTLEMENT_AMOUNTS = SETTLEMENT_AMOUNT_KEYS
 
 /** A settlement figure as a scenario states it: an amount with two decimals, the consumption as printed with four. */
 function settlementValue(settlement: Settlement, key: string): string | undefined {

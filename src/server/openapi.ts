@@ -26,6 +26,8 @@ import { jsonSchemaDocument } from "../conventions/json-schema-document.js"
 import { PROBLEM_KINDS, problemType } from "./problems.js"
 import { DOCUMENT_FIELDS, REQUEST_SCHEMAS, type RequestName } from "./requests.js"
 import { ENDPOINTS } from "./routes.js"
+import { TOTAL_KEYS } from "../funding/ledger.js"
+import { SETTLEMENT_AMOUNT_KEYS } from "../funding/settlement.js"
 
 type Json = Readonly<Record<string, unknown>>
 
@@ -176,33 +178,8 @@ const INSTALMENT: Json = {
   }
 }
 
-const SETTLEMENT_AMOUNTS = [
-  "granted",
-  "eligibleSpend",
-  "unspent",
-  "keepable",
-  "entitled",
-  "received",
-  "carriedIn",
-  "usedOnEligible",
-  "keptSurplus",
-  "offsetNextYear",
-  "toRepay",
-  "awaitingUse",
-  "stillToPay"
-]
-const TOTALS = [
-  "granted",
-  "received",
-  "carriedIn",
-  "eligibleSpend",
-  "usedOnEligible",
-  "keptSurplus",
-  "offsetNextYear",
-  "toRepay",
-  "awaitingUse",
-  "stillToPay"
-]
+const SETTLEMENT_AMOUNTS = SETTLEMENT_AMOUNT_KEYS
+const TOTALS = TOTAL_KEYS
 const amounts = (keys: ReadonlyArray<string>): Json => ({
   type: "object",
   required: keys,
