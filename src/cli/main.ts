@@ -7,7 +7,7 @@
  *
  * @module
  */
-import { createRequire } from "node:module"
+import { packageVersion } from "../core/version.js"
 import { type Locale, ValidationError } from "../index.js"
 import { UsageError, describeOptions, parseCommandLine } from "./args.js"
 import { COMMANDS, type Io, problemLines } from "./commands.js"
@@ -127,19 +127,6 @@ Les conventions aux données invalides ou manquantes (ni SIRET ni numéro RNA po
 par exemple ; en 2.0, le SIRET est exigé) sont signalées sur la sortie d'erreur et écartées ; la
 sortie vaut alors 1. Les partenaires d'une convention sont pris dans son propre fichier ; une
 convention présente dans plusieurs fichiers est écartée. --out comme pour report.`
-}
-
-/** The package's version, from the built file (`dist/cli/main.js`) or the sources (`src/cli/main.ts`). */
-function packageVersion(): string {
-  const require = createRequire(import.meta.url)
-  for (const path of ["../package.json", "../../package.json"]) {
-    try {
-      return (require(path) as { version: string }).version
-    } catch {
-      // try the next location
-    }
-  }
-  return "inconnue"
 }
 
 /** The same streams, with every control character of the data escaped (see `printable`). */

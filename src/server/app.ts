@@ -5,27 +5,14 @@
  * @internal
  * @module
  */
-import { createRequire } from "node:module"
 import { Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
 import { syntaxErrorPlace } from "../core/json-syntax.js"
 import { type Locale, ValidationError } from "../index.js"
+import { packageVersion } from "../core/version.js"
 import { openApiDocumentOf } from "./openapi.js"
 import { invalidRequest, localeOf, problem, problemResponse } from "./problems.js"
 import { type Answer, ENDPOINTS, type Endpoint } from "./routes.js"
-
-/** @internal The package's version, from the built file (`dist/server.js`) or the sources. */
-export function packageVersion(): string {
-  const require = createRequire(import.meta.url)
-  for (const path of ["../package.json", "../../package.json"]) {
-    try {
-      return (require(path) as { version: string }).version
-    } catch {
-      // try the next location
-    }
-  }
-  return "inconnue"
-}
 
 /** @internal How many bytes a size means in the service's message: `5 Mio`, `512 octets`. */
 export function describeSize(bytes: number, locale: Locale): string {

@@ -11,7 +11,8 @@ import type { Server } from "node:http"
 import type { AddressInfo } from "node:net"
 import { serve } from "@hono/node-server"
 import { InvalidArgumentError } from "../core/errors.js"
-import { createApp, packageVersion } from "./app.js"
+import { packageVersion } from "../core/version.js"
+import { createApp } from "./app.js"
 import { openApiDocumentOf } from "./openapi.js"
 
 /**
