@@ -283,12 +283,17 @@ function durationFindings(resolved: ResolvedConvention): Array<ComplianceFinding
   if (resolved.convention.kind !== "convention-pluriannuelle-objectifs") return []
   const period = agreedPeriod(resolved)
   const source = citation("multi-year-duration")
+  // The duration is the one agreed; an early end is said, as the reader sees the period cut.
+  const cut =
+    resolved.terminated && resolved.terms.period.end < period.end
+      ? ` Elle prend fin plus tôt, le ${formatFrenchDate(resolved.terms.period.end)} (${resolved.convention.termination !== undefined ? "résiliation" : "retrait de la subvention"}) : la durée s'apprécie sur la période convenue.`
+      : ""
   if (period.end < addDays(addMonths(period.start, 24), -1)) {
     return [
       {
         rule: "multi-year-duration",
         severity: "error",
-        message: `Une convention pluriannuelle d'objectifs dure au moins deux ans ; celle-ci va du ${formatFrenchDate(period.start)} au ${formatFrenchDate(period.end)}.`,
+        message: `Une convention pluriannuelle d'objectifs dure au moins deux ans ; celle-ci va du ${formatFrenchDate(period.start)} au ${formatFrenchDate(period.end)}.${cut}`,
         source,
         path: ["terms", "period"]
       }
@@ -299,7 +304,7 @@ function durationFindings(resolved: ResolvedConvention): Array<ComplianceFinding
       {
         rule: "multi-year-duration",
         severity: "warning",
-        message: `La convention va du ${formatFrenchDate(period.start)} au ${formatFrenchDate(period.end)}, plus de quatre ans : la circulaire recommande une durée d'au plus quatre ans.`,
+        message: `La convention va du ${formatFrenchDate(period.start)} au ${formatFrenchDate(period.end)}, plus de quatre ans : la circulaire recommande une durée d'au plus quatre ans.${cut}`,
         source,
         path: ["terms", "period"]
       }
@@ -309,7 +314,7 @@ function durationFindings(resolved: ResolvedConvention): Array<ComplianceFinding
     {
       rule: "multi-year-duration",
       severity: "info",
-      message: `Durée du ${formatFrenchDate(period.start)} au ${formatFrenchDate(period.end)} : entre deux et quatre ans, comme recommandé.`,
+      message: `${cut === "" ? "Durée" : "Durée convenue"} du ${formatFrenchDate(period.start)} au ${formatFrenchDate(period.end)} : entre deux et quatre ans, comme recommandé.${cut}`,
       source
     }
   ]

@@ -209,7 +209,8 @@ describe("compliance: length of a multi-year objectives convention (circulaire n
     expect(findings(terminated, "multi-year-duration")).toEqual([
       {
         severity: "info",
-        message: "Durée du 01/01/2023 au 31/12/2025 : entre deux et quatre ans, comme recommandé."
+        message:
+          "Durée convenue du 01/01/2023 au 31/12/2025 : entre deux et quatre ans, comme recommandé. Elle prend fin plus tôt, le 31/08/2024 (résiliation) : la durée s'apprécie sur la période convenue."
       }
     ])
     // Signed for twenty months, it is still too short, terminated or not.
@@ -218,7 +219,7 @@ describe("compliance: length of a multi-year objectives convention (circulaire n
       json.termination = { date: "2024-06-30", reason: "Fin anticipée", requestedBy: "commun-accord" }
     })
     expect(findings(short, "multi-year-duration")[0]?.message).toBe(
-      "Une convention pluriannuelle d'objectifs dure au moins deux ans ; celle-ci va du 01/01/2023 au 31/08/2024."
+      "Une convention pluriannuelle d'objectifs dure au moins deux ans ; celle-ci va du 01/01/2023 au 31/08/2024. Elle prend fin plus tôt, le 30/06/2024 (résiliation) : la durée s'apprécie sur la période convenue."
     )
   })
 
