@@ -117,7 +117,7 @@ export function exactOf(ratio: unknown): Exact | undefined {
   return typeof ratio === "string" && DECIMAL_TEXT.test(ratio) ? exactOfText(ratio) : undefined
 }
 
-/** How many decimals a finite number has in its shortest decimal form (decimal.js's `decimalPlaces`). */
+/** @internal How many decimals a finite number has in its shortest decimal form (decimal.js's `decimalPlaces`). */
 export function decimalPlacesOf(value: number): number {
   const exact = exactOfText(String(value))
   return exact === INFINITE || exact.exponent >= 0 ? 0 : -exact.exponent
