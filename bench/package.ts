@@ -40,8 +40,18 @@ const TYPICAL_IMPORTS: ReadonlyArray<readonly [string, ReadonlyArray<string> | "
   ["everything", "*"]
 ]
 
-/** The size of a snippet bundled for a browser, `caf-conventions` resolved to src/ or dist/. */
-async function snippetSize(code: string): Promise<{ readonly raw: number; readonly gzip: number }> {
+/**
+ * `BENCH_BASELINE`: the folder of another checkout of the package, built (`npx tsup` there), whose
+ * typical imports and cold import are measured in the same run, side by side: before and after a
+ * change. Its `dist/index.js` is what is measured; its dependencies resolve from its own folder.
+ */
+function baseline(): string | undefined {
+  const folder = process.env["BENCH_BASELINE"]
+  return folder === undefined || folder === "" ? undefined : join(process.cwd(), folder)
+}
+
+/** The size of a snippet bundled for a browser, `caf-conventions` resolved to src/ or dist/ (or `entry`). */
+async function snippetSize(code: string, entry?: string): Promise<{ readonly raw: number; readonly gzip: number }> {
   const result = await build({
     stdin: { contents: code, resolveDir: process.cwd(), loader: "ts" },
     bundle: true,
@@ -49,7 +59,9 @@ async function snippetSize(code: string): Promise<{ readonly raw: number; readon
     format: "esm",
     platform: "browser",
     write: false,
-    alias: { "caf-conventions": join(process.cwd(), target() === "dist" ? "dist/index.js" : "src/index.ts") },
+    alias: {
+      "caf-conventions": entry ?? join(process.cwd(), target() === "dist" ? "dist/index.js" : "src/index.ts")
+    },
     logLevel: "silent"
   })
   const bytes = result.outputFiles[0]?.contents ?? new Uint8Array()
@@ -155,17 +167,23 @@ export async function packageBench(): Promise<ReadonlyArray<BenchRow>> {
     throughput: "",
     note: `${kib(floor.raw)} minified, ${kib(floor.gzip)} gzipped`
   })
+  const before = baseline()
   for (const [name, names] of TYPICAL_IMPORTS) {
-    const size = await snippetSize(
+    const code =
       names === "*" ? `export * from "caf-conventions"` : `export { ${names.join(", ")} } from "caf-conventions"`
-    )
-    rows.push({
-      benchmark: "package",
-      variant: `bundle of an application importing ${name} (${target()})`,
-      median: "",
-      throughput: "",
-      note: `${kib(size.raw)} minified, ${kib(size.gzip)} gzipped, ${(size.gzip / floor.gzip).toFixed(2)}× the floor`
-    })
+    for (const [label, entry] of [
+      [target(), undefined],
+      ...(before === undefined ? [] : [["baseline", join(before, "dist", "index.js")] as const])
+    ] as const) {
+      const size = await snippetSize(code, entry)
+      rows.push({
+        benchmark: "package",
+        variant: `bundle of an application importing ${name} (${label})`,
+        median: "",
+        throughput: "",
+        note: `${kib(size.raw)} minified, ${kib(size.gzip)} gzipped (${size.gzip.toLocaleString("en-US")} bytes), ${(size.gzip / floor.gzip).toFixed(2)}× the floor`
+      })
+    }
   }
 
   // Cold import: a fresh process importing the package as installed (its own files), against effect/Schema alone.
@@ -190,11 +208,12 @@ export async function packageBench(): Promise<ReadonlyArray<BenchRow>> {
     imported = ["the sources bundled to one file, dependencies from node_modules", join(dir, "index.mjs")]
   }
   const schemaOnly = join(process.cwd(), "node_modules", "effect", "dist", "Schema.js")
-  const cold = { package: [] as Array<number>, schema: [] as Array<number> }
+  const cold = { package: [] as Array<number>, baseline: [] as Array<number>, schema: [] as Array<number> }
   const [label, file] = imported
   for (let run = 0; run < 7; run++) {
-    // Interleaved, so that both see the same machine.
+    // Interleaved, so that all see the same machine.
     cold.package.push(coldImport(file))
+    if (before !== undefined) cold.baseline.push(coldImport(join(before, "dist", "index.js")))
     cold.schema.push(coldImport(schemaOnly))
   }
   const med = (times: Array<number>) => [...times].sort((a, b) => a - b)[3] ?? 0
@@ -205,5 +224,13 @@ export async function packageBench(): Promise<ReadonlyArray<BenchRow>> {
     throughput: "",
     note: `${(med(cold.package) / med(cold.schema)).toFixed(2)}× a cold import of effect/Schema alone (${med(cold.schema).toFixed(1)} ms)`
   })
+  if (before !== undefined)
+    rows.push({
+      benchmark: "package",
+      variant: "cold import of the baseline's dist/index.js, fresh Node.js process (median of 7, interleaved)",
+      median: `${med(cold.baseline).toFixed(1)} ms`,
+      throughput: "",
+      note: `${(med(cold.baseline) / med(cold.schema)).toFixed(2)}× a cold import of effect/Schema alone`
+    })
   return rows
 }

@@ -5,7 +5,8 @@
  */
 import { describeValue } from "../core/describe.js"
 import { InvalidArgumentError } from "../core/errors.js"
-import { Dec, decimalOf, shown } from "./decimal.js"
+import { Dec, decimalOf } from "./decimal.js"
+import { shown } from "./exact.js"
 import { Euros, type Ratio } from "./euros.js"
 import type { RoundingMode } from "./rounding.js"
 

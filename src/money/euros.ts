@@ -5,12 +5,22 @@
  */
 import type { PathSegment, SafeParseResult } from "../core/errors.js"
 import { InvalidAmountError, InvalidArgumentError } from "../core/errors.js"
-import { Dec, decimalOf, shown } from "./decimal.js"
 import { describeValue } from "../core/describe.js"
 import { LIMIT_CENTS, centsOf } from "./amount-text.js"
+import {
+  type Exact,
+  INFINITE,
+  decimalPlacesOf,
+  exactOf,
+  rounded,
+  shifted,
+  shown,
+  timesCents,
+  wholeOf
+} from "./exact.js"
 import { formatFrenchAmount } from "./format.js"
 import type { RoundingMode } from "./rounding.js"
-import { decimalRounding } from "./rounding.js"
+import { roundingMode } from "./rounding.js"
 
 const TOO_PRECISE = /^-?(0|[1-9]\d*)\.\d{3,}$/
 
@@ -31,7 +41,8 @@ export type Ratio = string | number
 /**
  * Amounts are bounded below 10^13 € (10^15 cents) in absolute value, so that every amount in cents
  * is a safe JS integer: additions and comparisons are exact on plain numbers, and whatever
- * multiplies, divides or rounds goes through the private decimal clone.
+ * multiplies or rounds is computed exactly on BigInts (src/money/exact.ts), as the private decimal
+ * clone computed it, so that an amount needs no decimal library.
  */
 
 const FRENCH: Record<Exclude<InvalidAmountError["problem"], "negative">, string> = {
@@ -52,11 +63,11 @@ function amountError(
   return new InvalidAmountError({ input, problem, message, frenchMessage: FRENCH[problem], path })
 }
 
-function toRatio(ratio: Ratio, argument: string): Dec {
+function toRatio(ratio: Ratio, argument: string): Exact {
   if (typeof ratio === "number" && !Number.isFinite(ratio)) {
     throw new InvalidArgumentError({ argument, message: `${argument} must be finite, got ${ratio}` })
   }
-  const value = decimalOf(ratio)
+  const value = exactOf(ratio)
   if (value !== undefined) return value
   throw new InvalidArgumentError({
     argument,
@@ -114,12 +125,12 @@ export class Euros {
     return new Euros(cents)
   }
 
-  /** @internal Rounds a decimal number of euros to whole cents with a mode. */
-  static #fromDecimal(euros: Dec, mode: RoundingMode, input: unknown): Euros {
-    const cents = euros.times(100).toDecimalPlaces(0, decimalRounding(mode))
-    if (cents.abs().gte(LIMIT_CENTS))
+  /** @internal Rounds an exact number of cents to whole cents with a mode. */
+  static #fromExact(cents: Exact, mode: RoundingMode, input: unknown): Euros {
+    const whole = wholeOf(cents, roundingMode(mode), LIMIT_CENTS)
+    if (whole === undefined)
       throw amountError(input, "out-of-range", `amount ${String(input)} is not below 10^13 € in absolute value`, [])
-    return new Euros(cents.toNumber())
+    return new Euros(whole)
   }
 
   /**
@@ -216,8 +227,7 @@ export class Euros {
         []
       )
     }
-    const decimal = new Dec(value)
-    if (decimal.decimalPlaces() > 2) {
+    if (decimalPlacesOf(value) > 2) {
       throw amountError(value, "too-many-decimals", `amount ${value} has more than 2 decimals`, [])
     }
     return Euros.#checked(Math.round(value * 100), value, [])
@@ -238,7 +248,9 @@ export class Euros {
    */
   static round(value: Ratio, mode: RoundingMode = "half-up"): Euros {
     const decimal = toRatio(value, "value")
-    return Euros.#fromDecimal(decimal, mode, value)
+    // In cents, rounded to 60 significant digits as the decimal clone's `times(100)` did.
+    const cents = decimal === INFINITE ? decimal : rounded(decimal.negative, decimal.digits, decimal.exponent + 2)
+    return Euros.#fromExact(cents, mode, value)
   }
 
   /**
@@ -348,8 +360,10 @@ export class Euros {
    * ```
    */
   times(ratio: Ratio, mode: RoundingMode = "half-up"): Euros {
-    const product = new Dec(this.cents).times(toRatio(ratio, "ratio"))
-    return Euros.#fromDecimal(product.div(100), mode, ratio)
+    // The product, rounded to 60 significant digits, in euros then back in cents, each step as the
+    // decimal clone took it (a product below its smallest exponent becomes zero on the way).
+    const product = timesCents(this.cents, toRatio(ratio, "ratio"))
+    return Euros.#fromExact(shifted(shifted(product, -2), 2), mode, ratio)
   }
 
   /**

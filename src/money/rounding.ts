@@ -3,7 +3,6 @@
  *
  * @module
  */
-import { Decimal } from "decimal.js"
 import { describeValue } from "../core/describe.js"
 import { InvalidArgumentError } from "../core/errors.js"
 
@@ -45,26 +44,18 @@ export const ROUNDING_MODES: ReadonlyArray<RoundingMode> = [
   "floor"
 ]
 
-const TO_DECIMAL_JS: Record<RoundingMode, Decimal.Rounding> = {
-  "half-up": Decimal.ROUND_HALF_UP,
-  "half-even": Decimal.ROUND_HALF_EVEN,
-  "half-down": Decimal.ROUND_HALF_DOWN,
-  up: Decimal.ROUND_UP,
-  down: Decimal.ROUND_DOWN,
-  ceiling: Decimal.ROUND_CEIL,
-  floor: Decimal.ROUND_FLOOR
-}
+const MODES: ReadonlySet<unknown> = new Set(ROUNDING_MODES)
 
 /**
- * @internal Maps a named mode to decimal.js's constant; anything else (`"x"`, or `"__proto__"`,
- * which every object answers) is an {@link InvalidArgumentError}, never a silent default.
+ * @internal A named mode as given, checked: anything else (`"x"`, `"__proto__"`, a number) is an
+ * {@link InvalidArgumentError}, never a silent default.
  */
-export function decimalRounding(mode: RoundingMode): Decimal.Rounding {
-  if (typeof mode !== "string" || !Object.hasOwn(TO_DECIMAL_JS, mode)) {
+export function roundingMode(mode: RoundingMode): RoundingMode {
+  if (!MODES.has(mode)) {
     throw new InvalidArgumentError({
       argument: "mode",
       message: `expected a rounding mode (${ROUNDING_MODES.join(", ")}), got ${describeValue(mode)}`
     })
   }
-  return TO_DECIMAL_JS[mode]
+  return mode
 }
