@@ -20,7 +20,7 @@
  */
 import * as Exit from "effect/Exit"
 import * as Option from "effect/Option"
-import type * as SchemaAST from "effect/SchemaAST"
+import * as SchemaAST from "effect/SchemaAST"
 
 /** @internal What a fast decoder answers when it cannot vouch for the input. */
 export const INVALID: unique symbol = Symbol("invalid")
@@ -429,17 +429,167 @@ function withEncoding(ast: SchemaAST.AST, local: Step, context: Context): Step {
   // A struct or a list copies what its encoded side read: that side may answer the input itself
   // (no copy made only to be copied again). Any other node reads it in the copying mode.
   const encoded = ast._tag === "Objects" || ast._tag === "Arrays" ? (context.sharing as Context) : context
+  const last = links.length - 1
+  const lastGetter = transformations[last] as Step
+  const implied = readsItsOwnEncoding(ast)
   let parsers: Array<Step> | undefined
-  return (input) => {
+  const full = (input: unknown): unknown => {
     parsers ??= links.map((link) => compile(link.to, encoded))
-    let current = (parsers[parsers.length - 1] as Step)(input)
-    for (let index = links.length - 1; index >= 0; index--) {
+    let current = (parsers[last] as Step)(input)
+    for (let index = last; index >= 0; index--) {
       if (current === INVALID) return INVALID
       current = (transformations[index] as Step)(current)
       if (current === INVALID) return INVALID
       if (index !== 0) current = (parsers[index - 1] as Step)(current)
     }
     return local(current)
+  }
+  if (!implied) return full
+  // A key with a default (`withDecodingDefaultKey`): its encoded side is the node's own encoded
+  // form, made optional, so the node's own decoding reads the same value again with every check
+  // the encoded side has (see readsItsOwnEncoding). A value present that the default's getter
+  // leaves as it is is read once, by the node itself; a missing key gets its default as before.
+  const rest = links.length > 1 ? withEncoding(withoutLastLink(ast), local, context) : local
+  return (input) => {
+    if (input === MISSING) return full(input)
+    const kept = lastGetter(input)
+    return kept === input ? rest(input) : full(input)
+  }
+}
+
+/**
+ * Two functions effect's SchemaAST module exports without declaring them (marked internal):
+ * used only to recognise a default, and if a later version drops them, defaults are read as
+ * any other link is (twice), nothing else changes.
+ */
+const internals = SchemaAST as unknown as {
+  readonly replaceEncoding?: (ast: SchemaAST.AST, encoding: SchemaAST.Encoding | undefined) => SchemaAST.AST
+  readonly optionalKey?: (ast: SchemaAST.AST) => SchemaAST.AST
+}
+
+/** The node with its last link removed: what a default (`withDecodingDefaultKey`) was added to. */
+function withoutLastLink(ast: SchemaAST.AST): SchemaAST.AST {
+  const links = ast.encoding as SchemaAST.Encoding
+  const rest = links.length > 1 ? (links.slice(0, -1) as unknown as SchemaAST.Encoding) : undefined
+  return (internals.replaceEncoding as NonNullable<typeof internals.replaceEncoding>)(ast, rest)
+}
+
+/**
+ * Whether the node's last link reads, as its encoded side, the node's own encoded form made
+ * optional (what `Schema.withDecodingDefaultKey` and `Schema.withDecodingDefault`'s key variant
+ * build: `optionalKey(toEncoded(self)).pipe(decodeTo(self, …))`), and every check that encoded
+ * form runs is one the node's own decoding runs on the same part of the input. Then a value that
+ * the node decodes passed the encoded side too, and reading it there first only repeats the work.
+ *
+ * Checked on the AST: the link's `to` is, field for field, `optionalKey(toEncoded(node without
+ * the link))` (effect builds it so); each check in it is found, by identity, where the node's
+ * decoding reads the input as it is (before any transformation); none sits on a struct unless
+ * the node transforms nothing inside (a struct's checks judge it after its defaults are added);
+ * and it holds no suspended schema.
+ */
+function readsItsOwnEncoding(ast: SchemaAST.AST): boolean {
+  const links = ast.encoding
+  if (links === undefined || internals.replaceEncoding === undefined || internals.optionalKey === undefined) return false
+  const link = links[links.length - 1] as SchemaAST.Link
+  if (link.to.context?.isOptional !== true) return false
+  const self = withoutLastLink(ast)
+  const expected = internals.optionalKey(SchemaAST.toEncoded(self)) as unknown as Record<string, unknown>
+  const actual = link.to as unknown as Record<string, unknown>
+  if (expected !== actual) {
+    const keys = new Set([...Object.keys(expected), ...Object.keys(actual)])
+    for (const key of keys) if (key !== "context" && expected[key] !== actual[key]) return false
+  }
+  const onInput = checksOnInput(self)
+  if (onInput === undefined) return false
+  let safe = true
+  visitNodes(link.to, (node) => {
+    if (node._tag === "Suspend" || node.encoding !== undefined) safe = false
+    else if (node.checks !== undefined) {
+      for (const filter of filtersOf(node.checks)) {
+        const owner = onInput.get(filter)
+        // A struct's check judges the struct the node builds: the same object as the input's
+        // only if nothing inside it is transformed (no default added, no amount read).
+        if (owner === undefined || (node._tag === "Objects" && transformsInside(owner))) safe = false
+      }
+    }
+  })
+  return safe
+}
+
+/** Whether a node or a schema it is made of has an encoding (a transformation, a default). */
+function transformsInside(ast: SchemaAST.AST): boolean {
+  let found = false
+  visitNodes(ast, (node) => {
+    if (node.encoding !== undefined || node._tag === "Suspend") found = true
+  })
+  return found
+}
+
+/**
+ * Every filter a node's decoding runs on the input as it is (before any transformation), with the
+ * node that holds it, or `undefined` for a suspended schema.
+ */
+function checksOnInput(ast: SchemaAST.AST): Map<SchemaAST.Filter<unknown>, SchemaAST.AST> | undefined {
+  const found = new Map<SchemaAST.Filter<unknown>, SchemaAST.AST>()
+  let ok = true
+  const visit = (node: SchemaAST.AST): void => {
+    if (node._tag === "Suspend") {
+      ok = false
+      return
+    }
+    const links = node.encoding
+    if (links !== undefined) {
+      // Its encoded side reads the input; what the transformations make is another value.
+      visit((links[links.length - 1] as SchemaAST.Link).to)
+      return
+    }
+    if (node.checks !== undefined) for (const filter of filtersOf(node.checks)) found.set(filter, node)
+    for (const child of childrenOf(node)) visit(child)
+  }
+  visit(ast)
+  return ok ? found : undefined
+}
+
+function filtersOf(checks: ReadonlyArray<SchemaAST.Check<unknown>>): Array<SchemaAST.Filter<unknown>> {
+  const filters: Array<SchemaAST.Filter<unknown>> = []
+  const collect = (check: SchemaAST.Check<unknown>): void => {
+    if (check._tag === "Filter") filters.push(check)
+    else for (const inner of check.checks) collect(inner)
+  }
+  for (const check of checks) collect(check)
+  return filters
+}
+
+/** The schemas a node is made of (members, fields, elements, type parameters), not its encoding. */
+function childrenOf(node: SchemaAST.AST): ReadonlyArray<SchemaAST.AST> {
+  switch (node._tag) {
+    case "Union":
+      return node.types
+    case "Objects":
+      return [
+        ...node.propertySignatures.map((signature) => signature.type),
+        ...node.indexSignatures.flatMap((index) => [index.parameter, index.type])
+      ]
+    case "Arrays":
+      return [...node.elements, ...node.rest]
+    case "Declaration":
+      return node.typeParameters
+    default:
+      return []
+  }
+}
+
+/** Visits a node and every schema it is made of, each once (a suspended schema is not entered). */
+function visitNodes(ast: SchemaAST.AST, visit: (node: SchemaAST.AST) => void): void {
+  const seen = new Set<SchemaAST.AST>()
+  const stack = [ast]
+  while (stack.length > 0) {
+    const node = stack.pop() as SchemaAST.AST
+    if (seen.has(node)) continue
+    seen.add(node)
+    visit(node)
+    stack.push(...childrenOf(node))
+    for (const link of node.encoding ?? []) stack.push(link.to)
   }
 }
 
