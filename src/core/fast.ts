@@ -45,8 +45,27 @@ interface Context {
   readonly sharing: Context | undefined
 }
 
-/** @internal A fast decoder: the decoded value (the same as the Schema decoder's), or {@link INVALID}. */
-export type FastDecoder = (input: unknown) => unknown
+/**
+ * @internal What a fast decoder made, for the codec to freeze without walking the value again:
+ * `built`, every plain object and list it built (children before their parent), and `foreign`,
+ * every object a declaration answered (an amount, say), to be frozen deeply.
+ */
+export interface Made {
+  readonly built: Array<object>
+  readonly foreign: Array<object>
+}
+
+/**
+ * @internal A fast decoder: the decoded value (the same as the Schema decoder's), or {@link INVALID}.
+ * Given `made`, it lists there what it built (see {@link Made}).
+ */
+export type FastDecoder = (input: unknown, made?: Made) => unknown
+
+/** Where the decoding under way lists what it builds (none outside a decoding, or when not asked). */
+const sink: { built: Array<object> | undefined; foreign: Array<object> | undefined } = {
+  built: undefined,
+  foreign: undefined
+}
 
 /** A schema part the fast decoder does not handle: the whole schema is left to the Schema decoder. */
 class Unsupported extends Error {}
@@ -91,12 +110,20 @@ export function compileFastDecoder(
   ;(sharing as { sharing: Context }).sharing = sharing
   try {
     const step = compile(ast, copying)
-    return (input) => {
+    return (input, made) => {
+      // Saved and restored: a check may decode another document with another fast decoder.
+      const outerBuilt = sink.built
+      const outerForeign = sink.foreign
+      sink.built = made?.built
+      sink.foreign = made?.foreign
       try {
         const value = step(input)
         return value === MISSING ? INVALID : value
       } catch {
         return INVALID // a getter that throws, a transformation that refuses: the Schema decoder says why
+      } finally {
+        sink.built = outerBuilt
+        sink.foreign = outerForeign
       }
     }
   } catch (error) {
@@ -145,7 +172,12 @@ function own(ast: SchemaAST.AST, context: Context): Step {
       // keeps as it is would be frozen with the decoded value, so that case is left to the Schema
       // decoder. With one, it reads what the transformation built.
       const raw = ast.encoding === undefined
-      return (input) => (input === MISSING ? input : settledDeclaration(run(input, ast, context.options), input, raw))
+      return (input) => {
+        if (input === MISSING) return input
+        const value = settledDeclaration(run(input, ast, context.options), input, raw)
+        if (value !== null && typeof value === "object") sink.foreign?.push(value)
+        return value
+      }
     }
     case "Suspend": {
       let inner: Step | undefined
@@ -302,7 +334,9 @@ function objects(ast: SchemaAST.Objects, context: Context): Step {
         if (!expected.has(key)) out[key] = decoded
       }
     }
-    return share && same ? input : out
+    if (share && same) return input
+    sink.built?.push(out)
+    return out
   }
 }
 
@@ -347,7 +381,8 @@ function generatedStruct(properties: ReadonlyArray<Property>, share: boolean): S
         : `  if (value === MISSING) return INVALID\n  out[${key}] = value`
     )
   })
-  lines.push(share ? "  return same ? input : out" : "  return out", "}")
+  if (share) lines.push("  if (same) return input")
+  lines.push("  const built = sink.built", "  if (built !== undefined) built.push(out)", "  return out", "}")
   try {
     const make = new Function(
       "MISSING",
@@ -357,6 +392,7 @@ function generatedStruct(properties: ReadonlyArray<Property>, share: boolean): S
       "getOwnPropertySymbols",
       "hasOwn",
       "steps",
+      "sink",
       lines.join("\n")
     ) as (...args: ReadonlyArray<unknown>) => Step
     return make(
@@ -366,7 +402,8 @@ function generatedStruct(properties: ReadonlyArray<Property>, share: boolean): S
       Object.getPrototypeOf,
       Object.getOwnPropertySymbols,
       Object.hasOwn,
-      properties.map((property) => property.step)
+      properties.map((property) => property.step),
+      sink
     )
   } catch {
     return undefined
@@ -395,7 +432,9 @@ function arrays(ast: SchemaAST.Arrays, context: Context): Step {
       if (decoded !== value) same = false
       out[index] = decoded
     }
-    return share && same ? input : out
+    if (share && same) return input
+    sink.built?.push(out)
+    return out
   }
 }
 
