@@ -173,7 +173,13 @@ export function buildCodec<T, E>(
     return { success: true, data: value }
   }
   const safeParse = (input: unknown): SafeParseResult<T> => {
-    if (fastDecoder === null) fastDecoder = compileFastDecoder(schema.ast, STRICT)
+    if (fastDecoder === null)
+      fastDecoder = compileFastDecoder(
+        schema.ast,
+        STRICT,
+        undefined,
+        freeze ? (value) => deepFreeze(value, undefined) : undefined
+      )
     if (fastDecoder !== undefined) {
       // The fast decoder builds a new value from plain objects and lists only (nothing of the
       // input is kept), or answers INVALID; the Schema decoder then reports what is wrong.

@@ -39,6 +39,11 @@ interface Context {
    * struct or a list then copies (see {@link withEncoding}), never for a part of the result.
    */
   readonly share: boolean
+  /**
+   * Freezes a value deeply, given when what is decoded is frozen: a key's default, once decoded,
+   * is then frozen and given again to every document that lacks the key (see {@link withEncoding}).
+   */
+  readonly freezeShared: ((value: object) => void) | undefined
   /** The steps compiled in this mode. */
   readonly cache: Map<SchemaAST.AST, Step>
   /** The same compilation in the sharing mode. */
@@ -97,15 +102,18 @@ const toOption = (value: unknown): Option.Option<unknown> => (value === MISSING 
  * (those the codec passes to effect), or `undefined` when the schema holds a part it does not
  * handle. `generate` (default: whether `new Function` works here) builds each struct's step as
  * generated code, several times faster than the generic loop that is used otherwise.
+ * `freezeShared`, given when decoded values are deep-frozen, freezes a key's default once
+ * decoded, so that the same frozen value is given to every document that lacks the key.
  */
 export function compileFastDecoder(
   ast: SchemaAST.AST,
   options: SchemaAST.ParseOptions,
-  generate: boolean = generated
+  generate: boolean = generated,
+  freezeShared?: (value: object) => void
 ): FastDecoder | undefined {
   if (options.onExcessProperty !== "error") return undefined // the fast path refuses excess keys, as "error" does
-  const copying: Context = { options, generate, share: false, cache: new Map(), sharing: undefined }
-  const sharing: Context = { options, generate, share: true, cache: new Map(), sharing: undefined }
+  const copying: Context = { options, generate, share: false, freezeShared, cache: new Map(), sharing: undefined }
+  const sharing: Context = { options, generate, share: true, freezeShared, cache: new Map(), sharing: undefined }
   ;(copying as { sharing: Context }).sharing = sharing
   ;(sharing as { sharing: Context }).sharing = sharing
   try {
@@ -273,6 +281,60 @@ interface Property {
   readonly name: string
   readonly step: Step
   readonly optional: boolean
+  /** The key's schema, when it is a plain leaf the generated code tests itself (see {@link leafOf}). */
+  readonly leaf: Leaf | undefined
+}
+
+/**
+ * A leaf the generated code of a struct tests in place, without calling its step: a string, a
+ * number, a boolean or a union of literals with no encoding, then its filters in order, each run
+ * as {@link withChecks} runs it (the same filter objects, node and options).
+ */
+interface Leaf {
+  readonly ast: SchemaAST.AST
+  /** A JavaScript test of `raw` (its type, or the literals it may be). */
+  readonly test: string
+  readonly literals: ReadonlySet<unknown> | undefined
+  readonly filters: ReadonlyArray<SchemaAST.Filter<unknown>>
+}
+
+const LEAF_TYPES: Readonly<Record<string, string>> = {
+  String: 'typeof raw === "string"',
+  Number: 'typeof raw === "number"',
+  Boolean: 'typeof raw === "boolean"'
+}
+
+/** The key's schema as a {@link Leaf}, or `undefined` when its own step must read it. */
+function leafOf(ast: SchemaAST.AST): Leaf | undefined {
+  if (ast.encoding !== undefined || ("encodingChecks" in ast && ast.encodingChecks !== undefined)) return undefined
+  const filters = ast.checks === undefined ? [] : filtersOf(ast.checks)
+  const type = LEAF_TYPES[ast._tag]
+  if (type !== undefined) return { ast, test: type, literals: undefined, filters }
+  const members = ast._tag === "Union" ? ast.types : ast._tag === "Literal" ? [ast] : undefined
+  if (members === undefined || (ast._tag === "Union" && ast.options?.mode === "oneOf")) return undefined
+  const literals: Array<unknown> = []
+  for (const member of members) {
+    if (
+      member._tag !== "Literal" ||
+      (member !== ast && (member.checks !== undefined || member.encoding !== undefined || member.context !== undefined))
+    )
+      return undefined
+    literals.push(member.literal)
+  }
+  // A few literals are compared one by one; more are looked up in a set.
+  const written = literals.every(
+    (literal) =>
+      typeof literal === "string" ||
+      typeof literal === "boolean" ||
+      (typeof literal === "number" && Number.isFinite(literal) && !Object.is(literal, -0))
+  )
+  const test =
+    written && literals.length <= 8
+      ? literals.length === 0
+        ? "false"
+        : literals.map((literal) => `raw === ${JSON.stringify(literal)}`).join(" || ")
+      : "literals.has(raw)"
+  return { ast, test, literals: new Set(literals), filters }
 }
 
 function objects(ast: SchemaAST.Objects, context: Context): Step {
@@ -283,7 +345,8 @@ function objects(ast: SchemaAST.Objects, context: Context): Step {
     properties.push({
       name: signature.name,
       step: compile(signature.type, context),
-      optional: signature.type.context?.isOptional ?? false
+      optional: signature.type.context?.isOptional ?? false,
+      leaf: leafOf(signature.type)
     })
   }
   const expected = new Set(properties.map((property) => property.name))
@@ -294,7 +357,7 @@ function objects(ast: SchemaAST.Objects, context: Context): Step {
   })
   const share = context.share
   if (indexes.length === 0 && context.generate) {
-    const made = generatedStruct(properties, share)
+    const made = generatedStruct(properties, share, context.options)
     if (made !== undefined) return made
   }
   return (input) => {
@@ -346,7 +409,11 @@ function objects(ast: SchemaAST.Objects, context: Context): Step {
  * struct, where the loop's keys vary and every access takes the slow generic path. `undefined`
  * when the code cannot be built.
  */
-function generatedStruct(properties: ReadonlyArray<Property>, share: boolean): Step | undefined {
+function generatedStruct(
+  properties: ReadonlyArray<Property>,
+  share: boolean,
+  options: SchemaAST.ParseOptions
+): Step | undefined {
   const lines: Array<string> = [
     "return function struct(input) {",
     "  if (input === MISSING) return input",
@@ -372,10 +439,29 @@ function generatedStruct(properties: ReadonlyArray<Property>, share: boolean): S
     lines.push(
       `  if (hasOwn(input, ${key})) raw = input[${key}]`,
       `  else if (${key} in input) return INVALID`,
-      "  else raw = MISSING",
+      "  else raw = MISSING"
+    )
+    const leaf = property.leaf
+    if (leaf !== undefined) {
+      // The leaf's own step and checks, written out: a missing key stays missing, any other
+      // value passes its test and every filter, or the struct is invalid.
+      lines.push(
+        property.optional ? "  if (raw !== MISSING) {" : "  if (raw === MISSING) return INVALID\n  {",
+        `    const literals = leaves[${index}].literals`,
+        `    if (!(${leaf.test})) return INVALID`,
+        ...leaf.filters.map(
+          (_, filter) =>
+            `    if (leaves[${index}].filters[${filter}].run(raw, leaves[${index}].ast, options) !== undefined) return INVALID`
+        ),
+        `    out[${key}] = raw`,
+        "  }"
+      )
+      return
+    }
+    lines.push(
       `  value = steps[${index}](raw)`,
       "  if (value === INVALID) return INVALID",
-      "  if (value !== raw) same = false",
+      ...(share ? ["  if (value !== raw) same = false"] : []),
       property.optional
         ? `  if (value !== MISSING) out[${key}] = value`
         : `  if (value === MISSING) return INVALID\n  out[${key}] = value`
@@ -392,6 +478,8 @@ function generatedStruct(properties: ReadonlyArray<Property>, share: boolean): S
       "getOwnPropertySymbols",
       "hasOwn",
       "steps",
+      "leaves",
+      "options",
       "sink",
       lines.join("\n")
     ) as (...args: ReadonlyArray<unknown>) => Step
@@ -403,6 +491,8 @@ function generatedStruct(properties: ReadonlyArray<Property>, share: boolean): S
       Object.getOwnPropertySymbols,
       Object.hasOwn,
       properties.map((property) => property.step),
+      properties.map((property) => property.leaf),
+      options,
       sink
     )
   } catch {
@@ -489,8 +579,21 @@ function withEncoding(ast: SchemaAST.AST, local: Step, context: Context): Step {
   // the encoded side has (see readsItsOwnEncoding). A value present that the default's getter
   // leaves as it is is read once, by the node itself; a missing key gets its default as before.
   const rest = links.length > 1 ? withEncoding(withoutLastLink(ast), local, context) : local
+  // A missing key's default, decoded: the same every time (the default is an effect already
+  // done, its getter and the node's steps give the same for the same), so it is decoded once and
+  // frozen, and then shared by every document lacking the key, when decoded values are frozen.
+  const freezeShared = context.freezeShared
+  let decodedDefault: unknown = MISSING
   return (input) => {
-    if (input === MISSING) return full(input)
+    if (input === MISSING) {
+      if (decodedDefault !== MISSING) return decodedDefault
+      const value = full(input)
+      if (freezeShared !== undefined && value !== INVALID && value !== MISSING) {
+        if (value !== null && typeof value === "object") freezeShared(value)
+        decodedDefault = value
+      }
+      return value
+    }
     const kept = lastGetter(input)
     return kept === input ? rest(input) : full(input)
   }
@@ -528,7 +631,8 @@ function withoutLastLink(ast: SchemaAST.AST): SchemaAST.AST {
  */
 function readsItsOwnEncoding(ast: SchemaAST.AST): boolean {
   const links = ast.encoding
-  if (links === undefined || internals.replaceEncoding === undefined || internals.optionalKey === undefined) return false
+  if (links === undefined || internals.replaceEncoding === undefined || internals.optionalKey === undefined)
+    return false
   const link = links[links.length - 1] as SchemaAST.Link
   if (link.to.context?.isOptional !== true) return false
   const self = withoutLastLink(ast)
