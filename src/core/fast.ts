@@ -432,7 +432,7 @@ function generatedStruct(
     "  const out = {}",
     "  let raw",
     "  let value",
-    "  let same = true"
+    ...(share ? ["  let same = true"] : [])
   ]
   properties.forEach((property, index) => {
     const key = JSON.stringify(property.name)
@@ -447,7 +447,7 @@ function generatedStruct(
       // value passes its test and every filter, or the struct is invalid.
       lines.push(
         property.optional ? "  if (raw !== MISSING) {" : "  if (raw === MISSING) return INVALID\n  {",
-        `    const literals = leaves[${index}].literals`,
+        ...(leaf.test.includes("literals") ? [`    const literals = leaves[${index}].literals`] : []),
         `    if (!(${leaf.test})) return INVALID`,
         ...leaf.filters.map(
           (_, filter) =>
