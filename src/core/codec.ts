@@ -172,6 +172,15 @@ export function buildCodec<T, E>(
     }
     return { success: true, data: value }
   }
+  // The lists of what the fast decoder made, kept for the next decoding (a small document pays
+  // no new lists); a decoding started while one is under way (from a check) takes new ones.
+  let spare: Made | undefined = freeze ? { built: [], foreign: [] } : undefined
+  const release = (made: Made | undefined): void => {
+    if (made === undefined) return
+    made.built.length = 0
+    made.foreign.length = 0
+    spare = made
+  }
   const safeParse = (input: unknown): SafeParseResult<T> => {
     if (fastDecoder === null)
       fastDecoder = compileFastDecoder(
@@ -184,9 +193,17 @@ export function buildCodec<T, E>(
       // The fast decoder builds a new value from plain objects and lists only (nothing of the
       // input is kept), or answers INVALID; the Schema decoder then reports what is wrong.
       // It lists every object it builds, so that freezing them needs no walk of the value.
-      const made: Made | undefined = freeze ? { built: [], foreign: [] } : undefined
-      const value = fastDecoder(input, made)
-      if (value !== INVALID) return acceptMade(value as T, made)
+      let made: Made | undefined
+      if (freeze) {
+        made = spare ?? { built: [], foreign: [] }
+        spare = undefined
+      }
+      try {
+        const value = fastDecoder(input, made)
+        if (value !== INVALID) return acceptMade(value as T, made)
+      } finally {
+        release(made)
+      }
     }
     const inherited = inheritedIssues(input)
     if (inherited.listed.length > 0)
