@@ -830,7 +830,8 @@ export function pathsOf(
   return here
 }
 
-const REMOVE = Symbol("remove")
+/** What {@link replaced} takes to remove the value at the path rather than replace it. */
+export const REMOVE = Symbol("remove")
 
 /** A copy of `document` with the value at `path` replaced, or removed. */
 export function replaced(document: unknown, path: ReadonlyArray<string | number>, replacement: unknown): unknown {

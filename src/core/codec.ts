@@ -10,7 +10,7 @@ import * as Schema from "effect/Schema"
 import { describeValue } from "./describe.js"
 import type { PathSegment, SafeParseResult } from "./errors.js"
 import { InvalidArgumentError, MAX_LISTED_ISSUES, ValidationError } from "./errors.js"
-import { type FastDecoder, INVALID, compileFastDecoder } from "./fast.js"
+import { type FastDecoder, INVALID, type Made, compileFastDecoder } from "./fast.js"
 import { deepFreeze, objectsOf } from "./freeze.js"
 import { inheritedIssues, issuesOf } from "./issues.js"
 
@@ -160,21 +160,50 @@ export function buildCodec<T, E>(
   const passthrough = freeze && passesInputThrough(schema.ast)
   // Compiled at the first decoding, so that importing the library stays cheap.
   let fastDecoder: FastDecoder | undefined | null = fast ? null : undefined
-  const accept = (value: T): SafeParseResult<T> => {
+  /** A value of the fast decoder: registered, then frozen object by object as it listed them (no walk). */
+  const acceptMade = (value: T, made: Made | undefined): SafeParseResult<T> => {
     // Registered before they are frozen: the library's marks are fields stamped on the object,
     // and a WeakSet's lookup stays fast for an object that got its identity hash in place.
     if (options.registry !== undefined) register(options.registry, value)
     options.onDecode?.(value)
-    if (freeze) deepFreeze(value, undefined)
+    if (made !== undefined) {
+      for (const object of made.built) Object.freeze(object)
+      for (const object of made.foreign) deepFreeze(object, undefined)
+    }
     return { success: true, data: value }
   }
+  // The lists of what the fast decoder made, kept for the next decoding (a small document pays
+  // no new lists); a decoding started while one is under way (from a check) takes new ones.
+  let spare: Made | undefined = freeze ? { built: [], foreign: [] } : undefined
+  const release = (made: Made | undefined): void => {
+    if (made === undefined) return
+    made.built.length = 0
+    made.foreign.length = 0
+    spare = made
+  }
   const safeParse = (input: unknown): SafeParseResult<T> => {
-    if (fastDecoder === null) fastDecoder = compileFastDecoder(schema.ast, STRICT)
+    if (fastDecoder === null)
+      fastDecoder = compileFastDecoder(
+        schema.ast,
+        STRICT,
+        undefined,
+        freeze ? (value) => deepFreeze(value, undefined) : undefined
+      )
     if (fastDecoder !== undefined) {
       // The fast decoder builds a new value from plain objects and lists only (nothing of the
       // input is kept), or answers INVALID; the Schema decoder then reports what is wrong.
-      const value = fastDecoder(input)
-      if (value !== INVALID) return accept(value as T)
+      // It lists every object it builds, so that freezing them needs no walk of the value.
+      let made: Made | undefined
+      if (freeze) {
+        made = spare ?? { built: [], foreign: [] }
+        spare = undefined
+      }
+      try {
+        const value = fastDecoder(input, made)
+        if (value !== INVALID) return acceptMade(value as T, made)
+      } finally {
+        release(made)
+      }
     }
     const inherited = inheritedIssues(input)
     if (inherited.listed.length > 0)

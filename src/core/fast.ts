@@ -20,7 +20,7 @@
  */
 import * as Exit from "effect/Exit"
 import * as Option from "effect/Option"
-import type * as SchemaAST from "effect/SchemaAST"
+import * as SchemaAST from "effect/SchemaAST"
 
 /** @internal What a fast decoder answers when it cannot vouch for the input. */
 export const INVALID: unique symbol = Symbol("invalid")
@@ -39,14 +39,38 @@ interface Context {
    * struct or a list then copies (see {@link withEncoding}), never for a part of the result.
    */
   readonly share: boolean
+  /**
+   * Freezes a value deeply, given when what is decoded is frozen: a key's default, once decoded,
+   * is then frozen and given again to every document that lacks the key (see {@link withEncoding}).
+   */
+  readonly freezeShared: ((value: object) => void) | undefined
   /** The steps compiled in this mode. */
   readonly cache: Map<SchemaAST.AST, Step>
   /** The same compilation in the sharing mode. */
   readonly sharing: Context | undefined
 }
 
-/** @internal A fast decoder: the decoded value (the same as the Schema decoder's), or {@link INVALID}. */
-export type FastDecoder = (input: unknown) => unknown
+/**
+ * @internal What a fast decoder made, for the codec to freeze without walking the value again:
+ * `built`, every plain object and list it built (children before their parent), and `foreign`,
+ * every object a declaration answered (an amount, say), to be frozen deeply.
+ */
+export interface Made {
+  readonly built: Array<object>
+  readonly foreign: Array<object>
+}
+
+/**
+ * @internal A fast decoder: the decoded value (the same as the Schema decoder's), or {@link INVALID}.
+ * Given `made`, it lists there what it built (see {@link Made}).
+ */
+export type FastDecoder = (input: unknown, made?: Made) => unknown
+
+/** Where the decoding under way lists what it builds (none outside a decoding, or when not asked). */
+const sink: { built: Array<object> | undefined; foreign: Array<object> | undefined } = {
+  built: undefined,
+  foreign: undefined
+}
 
 /** A schema part the fast decoder does not handle: the whole schema is left to the Schema decoder. */
 class Unsupported extends Error {}
@@ -78,25 +102,36 @@ const toOption = (value: unknown): Option.Option<unknown> => (value === MISSING 
  * (those the codec passes to effect), or `undefined` when the schema holds a part it does not
  * handle. `generate` (default: whether `new Function` works here) builds each struct's step as
  * generated code, several times faster than the generic loop that is used otherwise.
+ * `freezeShared`, given when decoded values are deep-frozen, freezes a key's default once
+ * decoded, so that the same frozen value is given to every document that lacks the key.
  */
 export function compileFastDecoder(
   ast: SchemaAST.AST,
   options: SchemaAST.ParseOptions,
-  generate: boolean = generated
+  generate: boolean = generated,
+  freezeShared?: (value: object) => void
 ): FastDecoder | undefined {
   if (options.onExcessProperty !== "error") return undefined // the fast path refuses excess keys, as "error" does
-  const copying: Context = { options, generate, share: false, cache: new Map(), sharing: undefined }
-  const sharing: Context = { options, generate, share: true, cache: new Map(), sharing: undefined }
+  const copying: Context = { options, generate, share: false, freezeShared, cache: new Map(), sharing: undefined }
+  const sharing: Context = { options, generate, share: true, freezeShared, cache: new Map(), sharing: undefined }
   ;(copying as { sharing: Context }).sharing = sharing
   ;(sharing as { sharing: Context }).sharing = sharing
   try {
     const step = compile(ast, copying)
-    return (input) => {
+    return (input, made) => {
+      // Saved and restored: a check may decode another document with another fast decoder.
+      const outerBuilt = sink.built
+      const outerForeign = sink.foreign
+      sink.built = made?.built
+      sink.foreign = made?.foreign
       try {
         const value = step(input)
         return value === MISSING ? INVALID : value
       } catch {
         return INVALID // a getter that throws, a transformation that refuses: the Schema decoder says why
+      } finally {
+        sink.built = outerBuilt
+        sink.foreign = outerForeign
       }
     }
   } catch (error) {
@@ -145,7 +180,12 @@ function own(ast: SchemaAST.AST, context: Context): Step {
       // keeps as it is would be frozen with the decoded value, so that case is left to the Schema
       // decoder. With one, it reads what the transformation built.
       const raw = ast.encoding === undefined
-      return (input) => (input === MISSING ? input : settledDeclaration(run(input, ast, context.options), input, raw))
+      return (input) => {
+        if (input === MISSING) return input
+        const value = settledDeclaration(run(input, ast, context.options), input, raw)
+        if (value !== null && typeof value === "object") sink.foreign?.push(value)
+        return value
+      }
     }
     case "Suspend": {
       let inner: Step | undefined
@@ -241,6 +281,60 @@ interface Property {
   readonly name: string
   readonly step: Step
   readonly optional: boolean
+  /** The key's schema, when it is a plain leaf the generated code tests itself (see {@link leafOf}). */
+  readonly leaf: Leaf | undefined
+}
+
+/**
+ * A leaf the generated code of a struct tests in place, without calling its step: a string, a
+ * number, a boolean or a union of literals with no encoding, then its filters in order, each run
+ * as {@link withChecks} runs it (the same filter objects, node and options).
+ */
+interface Leaf {
+  readonly ast: SchemaAST.AST
+  /** A JavaScript test of `raw` (its type, or the literals it may be). */
+  readonly test: string
+  readonly literals: ReadonlySet<unknown> | undefined
+  readonly filters: ReadonlyArray<SchemaAST.Filter<unknown>>
+}
+
+const LEAF_TYPES: Readonly<Record<string, string>> = {
+  String: 'typeof raw === "string"',
+  Number: 'typeof raw === "number"',
+  Boolean: 'typeof raw === "boolean"'
+}
+
+/** The key's schema as a {@link Leaf}, or `undefined` when its own step must read it. */
+function leafOf(ast: SchemaAST.AST): Leaf | undefined {
+  if (ast.encoding !== undefined || ("encodingChecks" in ast && ast.encodingChecks !== undefined)) return undefined
+  const filters = ast.checks === undefined ? [] : filtersOf(ast.checks)
+  const type = LEAF_TYPES[ast._tag]
+  if (type !== undefined) return { ast, test: type, literals: undefined, filters }
+  const members = ast._tag === "Union" ? ast.types : ast._tag === "Literal" ? [ast] : undefined
+  if (members === undefined || (ast._tag === "Union" && ast.options?.mode === "oneOf")) return undefined
+  const literals: Array<unknown> = []
+  for (const member of members) {
+    if (
+      member._tag !== "Literal" ||
+      (member !== ast && (member.checks !== undefined || member.encoding !== undefined || member.context !== undefined))
+    )
+      return undefined
+    literals.push(member.literal)
+  }
+  // A few literals are compared one by one; more are looked up in a set.
+  const written = literals.every(
+    (literal) =>
+      typeof literal === "string" ||
+      typeof literal === "boolean" ||
+      (typeof literal === "number" && Number.isFinite(literal) && !Object.is(literal, -0))
+  )
+  const test =
+    written && literals.length <= 8
+      ? literals.length === 0
+        ? "false"
+        : literals.map((literal) => `raw === ${JSON.stringify(literal)}`).join(" || ")
+      : "literals.has(raw)"
+  return { ast, test, literals: new Set(literals), filters }
 }
 
 function objects(ast: SchemaAST.Objects, context: Context): Step {
@@ -251,7 +345,8 @@ function objects(ast: SchemaAST.Objects, context: Context): Step {
     properties.push({
       name: signature.name,
       step: compile(signature.type, context),
-      optional: signature.type.context?.isOptional ?? false
+      optional: signature.type.context?.isOptional ?? false,
+      leaf: leafOf(signature.type)
     })
   }
   const expected = new Set(properties.map((property) => property.name))
@@ -262,7 +357,7 @@ function objects(ast: SchemaAST.Objects, context: Context): Step {
   })
   const share = context.share
   if (indexes.length === 0 && context.generate) {
-    const made = generatedStruct(properties, share)
+    const made = generatedStruct(properties, share, context.options)
     if (made !== undefined) return made
   }
   return (input) => {
@@ -302,7 +397,9 @@ function objects(ast: SchemaAST.Objects, context: Context): Step {
         if (!expected.has(key)) out[key] = decoded
       }
     }
-    return share && same ? input : out
+    if (share && same) return input
+    sink.built?.push(out)
+    return out
   }
 }
 
@@ -312,7 +409,11 @@ function objects(ast: SchemaAST.Objects, context: Context): Step {
  * struct, where the loop's keys vary and every access takes the slow generic path. `undefined`
  * when the code cannot be built.
  */
-function generatedStruct(properties: ReadonlyArray<Property>, share: boolean): Step | undefined {
+function generatedStruct(
+  properties: ReadonlyArray<Property>,
+  share: boolean,
+  options: SchemaAST.ParseOptions
+): Step | undefined {
   const lines: Array<string> = [
     "return function struct(input) {",
     "  if (input === MISSING) return input",
@@ -331,23 +432,43 @@ function generatedStruct(properties: ReadonlyArray<Property>, share: boolean): S
     "  const out = {}",
     "  let raw",
     "  let value",
-    "  let same = true"
+    ...(share ? ["  let same = true"] : [])
   ]
   properties.forEach((property, index) => {
     const key = JSON.stringify(property.name)
     lines.push(
       `  if (hasOwn(input, ${key})) raw = input[${key}]`,
       `  else if (${key} in input) return INVALID`,
-      "  else raw = MISSING",
+      "  else raw = MISSING"
+    )
+    const leaf = property.leaf
+    if (leaf !== undefined) {
+      // The leaf's own step and checks, written out: a missing key stays missing, any other
+      // value passes its test and every filter, or the struct is invalid.
+      lines.push(
+        property.optional ? "  if (raw !== MISSING) {" : "  if (raw === MISSING) return INVALID\n  {",
+        ...(leaf.test.includes("literals") ? [`    const literals = leaves[${index}].literals`] : []),
+        `    if (!(${leaf.test})) return INVALID`,
+        ...leaf.filters.map(
+          (_, filter) =>
+            `    if (leaves[${index}].filters[${filter}].run(raw, leaves[${index}].ast, options) !== undefined) return INVALID`
+        ),
+        `    out[${key}] = raw`,
+        "  }"
+      )
+      return
+    }
+    lines.push(
       `  value = steps[${index}](raw)`,
       "  if (value === INVALID) return INVALID",
-      "  if (value !== raw) same = false",
+      ...(share ? ["  if (value !== raw) same = false"] : []),
       property.optional
         ? `  if (value !== MISSING) out[${key}] = value`
         : `  if (value === MISSING) return INVALID\n  out[${key}] = value`
     )
   })
-  lines.push(share ? "  return same ? input : out" : "  return out", "}")
+  if (share) lines.push("  if (same) return input")
+  lines.push("  const built = sink.built", "  if (built !== undefined) built.push(out)", "  return out", "}")
   try {
     const make = new Function(
       "MISSING",
@@ -357,6 +478,9 @@ function generatedStruct(properties: ReadonlyArray<Property>, share: boolean): S
       "getOwnPropertySymbols",
       "hasOwn",
       "steps",
+      "leaves",
+      "options",
+      "sink",
       lines.join("\n")
     ) as (...args: ReadonlyArray<unknown>) => Step
     return make(
@@ -366,7 +490,10 @@ function generatedStruct(properties: ReadonlyArray<Property>, share: boolean): S
       Object.getPrototypeOf,
       Object.getOwnPropertySymbols,
       Object.hasOwn,
-      properties.map((property) => property.step)
+      properties.map((property) => property.step),
+      properties.map((property) => property.leaf),
+      options,
+      sink
     )
   } catch {
     return undefined
@@ -395,7 +522,9 @@ function arrays(ast: SchemaAST.Arrays, context: Context): Step {
       if (decoded !== value) same = false
       out[index] = decoded
     }
-    return share && same ? input : out
+    if (share && same) return input
+    sink.built?.push(out)
+    return out
   }
 }
 
@@ -429,17 +558,181 @@ function withEncoding(ast: SchemaAST.AST, local: Step, context: Context): Step {
   // A struct or a list copies what its encoded side read: that side may answer the input itself
   // (no copy made only to be copied again). Any other node reads it in the copying mode.
   const encoded = ast._tag === "Objects" || ast._tag === "Arrays" ? (context.sharing as Context) : context
+  const last = links.length - 1
+  const lastGetter = transformations[last] as Step
+  const implied = readsItsOwnEncoding(ast)
   let parsers: Array<Step> | undefined
-  return (input) => {
+  const full = (input: unknown): unknown => {
     parsers ??= links.map((link) => compile(link.to, encoded))
-    let current = (parsers[parsers.length - 1] as Step)(input)
-    for (let index = links.length - 1; index >= 0; index--) {
+    let current = (parsers[last] as Step)(input)
+    for (let index = last; index >= 0; index--) {
       if (current === INVALID) return INVALID
       current = (transformations[index] as Step)(current)
       if (current === INVALID) return INVALID
       if (index !== 0) current = (parsers[index - 1] as Step)(current)
     }
     return local(current)
+  }
+  if (!implied) return full
+  // A key with a default (`withDecodingDefaultKey`): its encoded side is the node's own encoded
+  // form, made optional, so the node's own decoding reads the same value again with every check
+  // the encoded side has (see readsItsOwnEncoding). A value present that the default's getter
+  // leaves as it is is read once, by the node itself; a missing key gets its default as before.
+  const rest = links.length > 1 ? withEncoding(withoutLastLink(ast), local, context) : local
+  // A missing key's default, decoded: the same every time (the default is an effect already
+  // done, its getter and the node's steps give the same for the same), so it is decoded once and
+  // frozen, and then shared by every document lacking the key, when decoded values are frozen.
+  const freezeShared = context.freezeShared
+  let decodedDefault: unknown = MISSING
+  return (input) => {
+    if (input === MISSING) {
+      if (decodedDefault !== MISSING) return decodedDefault
+      const value = full(input)
+      if (freezeShared !== undefined && value !== INVALID && value !== MISSING) {
+        if (value !== null && typeof value === "object") freezeShared(value)
+        decodedDefault = value
+      }
+      return value
+    }
+    const kept = lastGetter(input)
+    return kept === input ? rest(input) : full(input)
+  }
+}
+
+/**
+ * Two functions effect's SchemaAST module exports without declaring them (marked internal):
+ * used only to recognise a default, and if a later version drops them, defaults are read as
+ * any other link is (twice), nothing else changes.
+ */
+const internals = SchemaAST as unknown as {
+  readonly replaceEncoding?: (ast: SchemaAST.AST, encoding: SchemaAST.Encoding | undefined) => SchemaAST.AST
+  readonly optionalKey?: (ast: SchemaAST.AST) => SchemaAST.AST
+}
+
+/** The node with its last link removed: what a default (`withDecodingDefaultKey`) was added to. */
+function withoutLastLink(ast: SchemaAST.AST): SchemaAST.AST {
+  const links = ast.encoding as SchemaAST.Encoding
+  const rest = links.length > 1 ? (links.slice(0, -1) as unknown as SchemaAST.Encoding) : undefined
+  return (internals.replaceEncoding as NonNullable<typeof internals.replaceEncoding>)(ast, rest)
+}
+
+/**
+ * Whether the node's last link reads, as its encoded side, the node's own encoded form made
+ * optional (what `Schema.withDecodingDefaultKey` and `Schema.withDecodingDefault`'s key variant
+ * build: `optionalKey(toEncoded(self)).pipe(decodeTo(self, …))`), and every check that encoded
+ * form runs is one the node's own decoding runs on the same part of the input. Then a value that
+ * the node decodes passed the encoded side too, and reading it there first only repeats the work.
+ *
+ * Checked on the AST: the link's `to` is, field for field, `optionalKey(toEncoded(node without
+ * the link))` (effect builds it so); each check in it is found, by identity, where the node's
+ * decoding reads the input as it is (before any transformation); none sits on a struct unless
+ * the node transforms nothing inside (a struct's checks judge it after its defaults are added);
+ * and it holds no suspended schema.
+ */
+function readsItsOwnEncoding(ast: SchemaAST.AST): boolean {
+  const links = ast.encoding
+  if (links === undefined || internals.replaceEncoding === undefined || internals.optionalKey === undefined)
+    return false
+  const link = links[links.length - 1] as SchemaAST.Link
+  if (link.to.context?.isOptional !== true) return false
+  const self = withoutLastLink(ast)
+  const expected = internals.optionalKey(SchemaAST.toEncoded(self)) as unknown as Record<string, unknown>
+  const actual = link.to as unknown as Record<string, unknown>
+  if (expected !== actual) {
+    const keys = new Set([...Object.keys(expected), ...Object.keys(actual)])
+    for (const key of keys) if (key !== "context" && expected[key] !== actual[key]) return false
+  }
+  const onInput = checksOnInput(self)
+  if (onInput === undefined) return false
+  let safe = true
+  visitNodes(link.to, (node) => {
+    if (node._tag === "Suspend" || node.encoding !== undefined) safe = false
+    else if (node.checks !== undefined) {
+      for (const filter of filtersOf(node.checks)) {
+        const owner = onInput.get(filter)
+        // A struct's check judges the struct the node builds: the same object as the input's
+        // only if nothing inside it is transformed (no default added, no amount read).
+        if (owner === undefined || (node._tag === "Objects" && transformsInside(owner))) safe = false
+      }
+    }
+  })
+  return safe
+}
+
+/** Whether a node or a schema it is made of has an encoding (a transformation, a default). */
+function transformsInside(ast: SchemaAST.AST): boolean {
+  let found = false
+  visitNodes(ast, (node) => {
+    if (node.encoding !== undefined || node._tag === "Suspend") found = true
+  })
+  return found
+}
+
+/**
+ * Every filter a node's decoding runs on the input as it is (before any transformation), with the
+ * node that holds it, or `undefined` for a suspended schema.
+ */
+function checksOnInput(ast: SchemaAST.AST): Map<SchemaAST.Filter<unknown>, SchemaAST.AST> | undefined {
+  const found = new Map<SchemaAST.Filter<unknown>, SchemaAST.AST>()
+  let ok = true
+  const visit = (node: SchemaAST.AST): void => {
+    if (node._tag === "Suspend") {
+      ok = false
+      return
+    }
+    const links = node.encoding
+    if (links !== undefined) {
+      // Its encoded side reads the input; what the transformations make is another value.
+      visit((links[links.length - 1] as SchemaAST.Link).to)
+      return
+    }
+    if (node.checks !== undefined) for (const filter of filtersOf(node.checks)) found.set(filter, node)
+    for (const child of childrenOf(node)) visit(child)
+  }
+  visit(ast)
+  return ok ? found : undefined
+}
+
+function filtersOf(checks: ReadonlyArray<SchemaAST.Check<unknown>>): Array<SchemaAST.Filter<unknown>> {
+  const filters: Array<SchemaAST.Filter<unknown>> = []
+  const collect = (check: SchemaAST.Check<unknown>): void => {
+    if (check._tag === "Filter") filters.push(check)
+    else for (const inner of check.checks) collect(inner)
+  }
+  for (const check of checks) collect(check)
+  return filters
+}
+
+/** The schemas a node is made of (members, fields, elements, type parameters), not its encoding. */
+function childrenOf(node: SchemaAST.AST): ReadonlyArray<SchemaAST.AST> {
+  switch (node._tag) {
+    case "Union":
+      return node.types
+    case "Objects":
+      return [
+        ...node.propertySignatures.map((signature) => signature.type),
+        ...node.indexSignatures.flatMap((index) => [index.parameter, index.type])
+      ]
+    case "Arrays":
+      return [...node.elements, ...node.rest]
+    case "Declaration":
+      return node.typeParameters
+    default:
+      return []
+  }
+}
+
+/** Visits a node and every schema it is made of, each once (a suspended schema is not entered). */
+function visitNodes(ast: SchemaAST.AST, visit: (node: SchemaAST.AST) => void): void {
+  const seen = new Set<SchemaAST.AST>()
+  const stack = [ast]
+  while (stack.length > 0) {
+    const node = stack.pop() as SchemaAST.AST
+    if (seen.has(node)) continue
+    seen.add(node)
+    visit(node)
+    stack.push(...childrenOf(node))
+    for (const link of node.encoding ?? []) stack.push(link.to)
   }
 }
 

@@ -37,7 +37,10 @@ import { safeParsePortfolio } from "../../src/portfolio/portfolio.js"
 import { decodedConventions } from "../../src/conventions/registry.js"
 import { safeParseActivities } from "../../src/objectives/activity.js"
 import type { SafeParseResult } from "../../src/core/errors.js"
-import { breakOne, world } from "../arbitraries.js"
+import { readFileSync } from "node:fs"
+import type * as SchemaAST from "effect/SchemaAST"
+import { makeCodec } from "../../src/core/codec.js"
+import { REMOVE, anyJson, breakOne, pathsOf, replaced, world } from "../arbitraries.js"
 
 const STRICT = { errors: "all", onExcessProperty: "error" } as const
 
@@ -396,3 +399,169 @@ describe("the decoders of one record at its path", () => {
     expect(parseActivities([{ id: "a-1", date: "2024-02-29", kind: "diagnostic" }])[0]?.structures).toEqual([])
   })
 })
+
+/** The keys of a schema that have a decoding default (`withDecodingDefaultKey`), read from its AST. */
+function defaultedKeys(ast: SchemaAST.AST): Set<string> {
+  const keys = new Set<string>()
+  const seen = new Set<SchemaAST.AST>()
+  const visit = (node: SchemaAST.AST): void => {
+    if (seen.has(node)) return
+    seen.add(node)
+    if (node._tag === "Objects")
+      for (const signature of node.propertySignatures) {
+        const links = signature.type.encoding
+        const last = links?.[links.length - 1]
+        if (last !== undefined && last.to.context?.isOptional === true && typeof signature.name === "string")
+          keys.add(signature.name)
+        visit(signature.type)
+      }
+    if (node._tag === "Arrays") for (const element of [...node.elements, ...node.rest]) visit(element)
+    if (node._tag === "Union") for (const member of node.types) visit(member)
+    for (const link of node.encoding ?? []) visit(link.to)
+  }
+  visit(ast)
+  return keys
+}
+
+describe("the fast decoder on keys with a default (read once) and on what they hold", () => {
+  const defaulted = defaultedKeys(PortfolioSchema.ast)
+  const fastPortfolio = [true, false].map(
+    (generate) => compileFastDecoder(PortfolioSchema.ast, STRICT, generate) as (input: unknown) => unknown
+  )
+  const portfolioReference = references.get("portfolio") as Codec<unknown, unknown>
+  const conventionReference = references.get("convention") as Codec<unknown, unknown>
+
+  /** The fast decoders vouch for a document exactly when the Schema decoder accepts it, with its value. */
+  function expectFastAgrees(input: unknown, reference: SafeParseResult<unknown>): void {
+    for (const decode of fastPortfolio) {
+      const value = decode(input)
+      expect(value === INVALID).toBe(!reference.success)
+      if (reference.success) expect(isDeepStrictEqual(value, reference.data)).toBe(true)
+    }
+  }
+
+  it("finds the defaults on the schema's AST: the lists and the groups of terms a document may leave out", () => {
+    for (const key of ["amendments", "objectives", "instalments", "excludedSchemes", "payment", "unspent"])
+      expect(defaulted.has(key), key).toBe(true)
+    expect(defaulted.has("clauses")).toBe(false)
+    expect(defaulted.has("id")).toBe(false)
+  })
+
+  it("gives the Schema decoder's value or ValidationError when a defaulted key is left out, replaced, or holds a broken item, an excess key, a bad amount or date (property)", () => {
+    const change = fc.constantFrom("remove", "replace", "break-inside", "excess-inside")
+    const cases = world.chain((w) =>
+      fc
+        .tuple(fc.constant(w.portfolio as unknown), change, anyJson, fc.nat(), fc.nat())
+        .chain(([portfolio, how, replacement, pick, inner]) => {
+          const paths = pathsOf(portfolio)
+          // A defaulted key itself, and every path inside what such a key holds.
+          const at = paths.filter((path) =>
+            path.some((segment) => typeof segment === "string" && defaulted.has(segment))
+          )
+          const keys = at.filter((path) => {
+            const last = path[path.length - 1]
+            return typeof last === "string" && defaulted.has(last)
+          })
+          if (at.length === 0) return fc.constant(portfolio)
+          if (how === "remove" || how === "replace") {
+            const path = keys[pick % keys.length] ?? (at[pick % at.length] as ReadonlyArray<string | number>)
+            return fc.constant(replaced(portfolio, path, how === "remove" ? REMOVE : replacement))
+          }
+          const path = at[inner % at.length] as ReadonlyArray<string | number>
+          if (how === "excess-inside") {
+            // The nearest object on the path gets a key its schema does not know.
+            let object: ReadonlyArray<string | number> = path
+            let value = valueAt(portfolio, object)
+            while (object.length > 0 && (value === null || typeof value !== "object" || Array.isArray(value))) {
+              object = object.slice(0, -1)
+              value = valueAt(portfolio, object)
+            }
+            return fc.constant(replaced(portfolio, object, { ...(value as object), champInconnu: replacement }))
+          }
+          return breakOne(valueAt(portfolio, path)).map((broken) => replaced(portfolio, path, broken))
+        })
+    )
+    fc.assert(
+      fc.property(cases, (input) => {
+        const reference = portfolioReference.safeParse(input)
+        expectSame(safeParsePortfolio(input), reference)
+        expectFastAgrees(input, reference)
+        const convention = (input as { conventions?: ReadonlyArray<unknown> }).conventions?.[0]
+        if (convention !== undefined)
+          expectSame(safeParseConvention(convention), conventionReference.safeParse(convention))
+      }),
+      { numRuns: 300 }
+    )
+  })
+
+  it("gives the same on real cases: the founding convention without its objectives, with a wrong objective, with an unknown key in one, with a wrong amount", () => {
+    const base = JSON.parse(readFileSync("examples/data/portfolio.json", "utf8")) as {
+      partners: Array<unknown>
+      conventions: Array<Record<string, unknown>>
+    }
+    const { predecessorId: _none, ...cpo } = base.conventions[2] as Record<string, unknown>
+    const terms = cpo["terms"] as Record<string, unknown>
+    const objectives = terms["objectives"] as Array<Record<string, unknown>>
+    const variants: ReadonlyArray<Record<string, unknown>> = [
+      cpo,
+      { ...cpo, terms: { ...terms, objectives: undefined } },
+      { ...cpo, terms: Object.fromEntries(Object.entries(terms).filter(([key]) => key !== "objectives")) },
+      { ...cpo, terms: { ...terms, objectives: [...objectives, 12] } },
+      { ...cpo, terms: { ...terms, objectives: [{ ...objectives[0], champInconnu: 1 }, ...objectives.slice(1)] } },
+      { ...cpo, terms: { ...terms, objectives: [{ ...objectives[0], id: "" }, ...objectives.slice(1)] } },
+      { ...cpo, terms: { ...terms, excludedSchemes: ["fpt", "fpt"] } },
+      { ...cpo, terms: { ...terms, payment: { advanceRate: "1.5" } } },
+      { ...cpo, amendments: [] },
+      { ...cpo, amendments: [{ champInconnu: 1 }] },
+      { ...cpo, terms: { ...terms, amounts: { ...(terms["amounts"] as object), yearlyAmount: "12.345" } } }
+    ]
+    const outcomes = variants.map((convention) => {
+      const input = { partners: base.partners, conventions: [convention] }
+      const reference = portfolioReference.safeParse(input)
+      expectSame(safeParsePortfolio(input), reference)
+      expectFastAgrees(input, reference)
+      return reference.success ? "ok" : reference.error.issues.map((issue) => issue.path.join(".")).join(" ")
+    })
+    expect(outcomes).toEqual([
+      "ok",
+      "conventions.0.terms.objectives",
+      "ok",
+      "conventions.0.terms.objectives.4",
+      "conventions.0.terms.objectives.0.champInconnu",
+      "conventions.0.terms.objectives.0.id",
+      "conventions.0.terms.excludedSchemes.1",
+      "conventions.0.terms.payment.advanceRate",
+      "ok",
+      expect.stringContaining("conventions.0.amendments.0"),
+      expect.stringContaining("conventions.0.terms.amounts")
+    ])
+  })
+
+  it("decodes a missing key's default once, frozen, even when the document that first needed it was refused", () => {
+    const base = JSON.parse(readFileSync("examples/data/portfolio.json", "utf8")) as {
+      conventions: Array<Record<string, unknown>>
+    }
+    const { predecessorId: _none, ...cpo } = base.conventions[2] as Record<string, unknown>
+    for (const freeze of [true, false]) {
+      const codec = makeCodec(ConventionSchema, "convention", { freeze })
+      // `amendments` (left out: its default is decoded) comes before `note`, which is refused.
+      expect(codec.safeParse({ ...cpo, note: "" }).success).toBe(false)
+      const first = codec.parse(cpo)
+      const second = codec.parse({ ...cpo, id: "cpo-2" })
+      expect(first.amendments).toEqual([])
+      expect(deeplyFrozen(first)).toBe(freeze)
+      expect(Object.isFrozen(first.amendments)).toBe(freeze)
+      expect(Object.isFrozen(first.terms.payment)).toBe(freeze)
+      // Frozen, the default is shared; not frozen, each document has its own.
+      expect(first.amendments === second.amendments).toBe(freeze)
+      expect(first.terms.payment === second.terms.payment).toBe(freeze)
+      expect(isDeepStrictEqual(first.terms.payment, second.terms.payment)).toBe(true)
+    }
+  })
+})
+
+function valueAt(document: unknown, path: ReadonlyArray<string | number>): unknown {
+  let value = document
+  for (const segment of path) value = (value as Record<string | number, unknown>)[segment]
+  return value
+}
