@@ -7,7 +7,7 @@
  * @internal
  * @module
  */
-import type { Issue, IssueCode } from "./errors.js"
+import type { Issue, IssueCode } from "./issue.js"
 
 /** Both texts of an issue. */
 export interface Texts {

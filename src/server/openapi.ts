@@ -22,7 +22,7 @@ import {
   financialReportJsonSchema,
   portfolioJsonSchema
 } from "../index.js"
-import { jsonSchemaDocument } from "../conventions/json-schema-document.js"
+import { jsonSchemaDocument } from "../core/json-schema.js"
 import { PROBLEM_KINDS, problemType } from "./problems.js"
 import { DOCUMENT_FIELDS, REQUEST_SCHEMAS, type RequestName } from "./requests.js"
 import { ENDPOINTS } from "./routes.js"
