@@ -544,3 +544,17 @@ export function dateArgument(value: unknown, argument = "date", subject = "date"
     { path: [argument], message: message ?? `expected a yyyy-MM-dd date, got ${describeValue(value)}` }
   ])
 }
+
+/**
+ * @internal A day given as an argument: a `yyyy-MM-dd` string naming a day that exists, or a
+ * {@link ValidationError} at the argument's name.
+ */
+export function checkedDay(value: unknown, argument = "date", subject = argument): CalendarDate {
+  if (isCalendarDate(value)) return value
+  const parsed = safeParseCalendarDate(value)
+  if (parsed.success) return parsed.data
+  throw ValidationError.of(
+    subject,
+    parsed.error.issues.map((issue) => ({ ...issue, path: [argument, ...issue.path] }))
+  )
+}

@@ -4,13 +4,13 @@
  *
  * @module
  */
-import { type CalendarDate, addDays } from "../calendar/date.js"
+import { type CalendarDate, addDays, checkedDay } from "../calendar/date.js"
 import { type Period, makePeriod } from "../calendar/period.js"
 import type { Amendment, Change } from "./amendment.js"
 import { ValidationError } from "../core/errors.js"
 import { describeValue } from "../core/describe.js"
 import { frozenResult } from "../core/freeze.js"
-import { checkedConvention, checkedDay } from "./checked.js"
+import { checkedConvention } from "./checked.js"
 import type { Convention } from "./convention.js"
 import type { Terms } from "./terms.js"
 
