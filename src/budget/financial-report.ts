@@ -111,7 +111,7 @@ export interface FinancialReportDocument extends Schema.Schema.Type<typeof Finan
 export interface FinancialReportJson extends Schema.Codec.Encoded<typeof FinancialReportDocumentSchema> {}
 
 /** @internal Decoded financial reports. */
-export const decodedFinancialReports = new WeakSet<object>()
+const decodedFinancialReports = new WeakSet<object>()
 
 const codec = makeCodec<FinancialReportDocument, FinancialReportJson>(
   FinancialReportDocumentSchema,

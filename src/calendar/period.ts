@@ -289,7 +289,7 @@ function periodOf(start: CalendarDate, end: CalendarDate): Period {
  * @internal A whole number given as an argument (days, months, a year), or an
  * {@link InvalidArgumentError} naming it, as the calendar's other counts are refused.
  */
-export function integerArgument(value: unknown, argument: string): number {
+function integerArgument(value: unknown, argument: string): number {
   if (Number.isSafeInteger(value)) return value as number
   throw new InvalidArgumentError({
     argument,
@@ -301,7 +301,7 @@ export function integerArgument(value: unknown, argument: string): number {
  * @internal A period given as an argument, checked at the door: an object whose `start` and `end`
  * are dates, the end not before the start; or a {@link ValidationError} with the paths.
  */
-export function periodArgument(value: unknown, argument = "period"): Period {
+function periodArgument(value: unknown, argument = "period"): Period {
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw ValidationError.of("period", [
       { path: [argument], message: `expected a period { start, end }, got ${describeValue(value)}` }

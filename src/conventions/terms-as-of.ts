@@ -357,7 +357,7 @@ export function conventionStatus(convention: Convention, date: CalendarDate): Co
 }
 
 /** @internal {@link conventionStatus} for a convention and a day already checked. */
-export function statusOn(convention: Convention, date: CalendarDate): ConventionStatus {
+function statusOn(convention: Convention, date: CalendarDate): ConventionStatus {
   if (convention.signatureDate === undefined || date < convention.signatureDate) return "draft"
   const { terms, terminated } = termsOn(convention, date)
   if (date < terms.period.start) return "signed"

@@ -154,7 +154,7 @@ export const REPUBLICAN_COMMITMENT_ENGAGEMENTS: ReadonlyArray<string> = [
  * ```ts
  * import { republicanCommitmentText } from "caf-conventions"
  * republicanCommitmentText({ subscribedOn: "2022-11-14" } as never)
- * //=> "contrat d'engagement républicain souscrit le 14 novembre 2022"
+ * //=> "contrat d'engagement républicain souscrit le 14/11/2022"
  * ```
  * @category partners
  */
