@@ -885,6 +885,10 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
   { name: "resolveConvention", valid: (w) => [w.convention, {}] },
   { name: "isResolvedConvention", valid: (w) => [library.resolveConvention(w.convention, {})], reached: held },
   { name: "yearAmounts", valid: (w) => [w.convention] },
+  { name: "resolvedYear", valid: (w) => [library.resolveConvention(w.convention, {}), w.json.year] },
+  { name: "termsInForceOn", valid: (w) => [library.resolveConvention(w.convention, {}), date(w)] },
+  { name: "checkedConvention", valid: (w) => [w.convention] },
+  { name: "checkedConventions", valid: (w) => [w.portfolio.conventions] },
   {
     name: "withdrawalRepaymentDue",
     valid: (w) => [
@@ -896,6 +900,14 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
     invariants: [repaymentWithinSixMonths]
   },
   { name: "lineage", valid: (w) => [w.portfolio.conventions, w.convention.id] },
+  {
+    name: "republicanCommitmentText",
+    valid: (w) => [
+      w.portfolio.partners.find((partner) => partner.republicanCommitment !== undefined)?.republicanCommitment ?? {
+        subscribedOn: date(w)
+      }
+    ]
+  },
   { name: "targetForYear", valid: (w) => [objective(w), w.json.year] },
   // eligibility
   { name: "allOf", valid: () => [[rule, library.SECTOR_COVERED_RULE], "règles"] },
@@ -993,6 +1005,7 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
     invariants: [budgetSums]
   },
   { name: "compareFinancialReport", valid: (w) => [w.convention, w.financialReport], invariants: [varianceSums] },
+  { name: "checkedFinancialReport", valid: (w) => [w.financialReport] },
   {
     name: "partnerPublicFunding",
     valid: (w) => [w.portfolio, { year: w.json.year, ...(w.json.year % 3 === 0 ? { partnerId: "operateur-1" } : {}) }],

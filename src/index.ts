@@ -11,8 +11,45 @@ export { ROUNDING_MODES, type RoundingMode } from "./money/rounding.js"
 export * from "./money/euros.js"
 export * from "./money/allocate.js"
 export * from "./money/schema.js"
-export * from "./calendar/date.js"
-export * from "./calendar/period.js"
+export {
+  type CalendarDate,
+  CalendarDateSchema,
+  addDays,
+  addMonths,
+  calendarDate,
+  compareDates,
+  daysBetween,
+  daysInMonth,
+  daysInYear,
+  endOfMonth,
+  endOfYear,
+  formatFrenchDate,
+  isCalendarDate,
+  isLeapYear,
+  maxDate,
+  minDate,
+  parseCalendarDate,
+  readCalendarDate,
+  safeParseCalendarDate,
+  startOfYear,
+  yearOf
+} from "./calendar/date.js"
+export {
+  type Period,
+  type PeriodJson,
+  PeriodSchema,
+  calendarYear,
+  makePeriod,
+  parsePeriod,
+  periodContains,
+  periodDays,
+  periodIntersection,
+  periodPartInYear,
+  periodYears,
+  periodsOverlap,
+  safeParsePeriod,
+  yearFraction
+} from "./calendar/period.js"
 export * from "./identifiers/luhn.js"
 export * from "./identifiers/identifiers.js"
 export {
@@ -60,7 +97,8 @@ export {
   REPUBLICAN_COMMITMENT_SOURCE,
   RepublicanCommitmentSchema,
   type RepublicanCommitment,
-  type RepublicanCommitmentBasis
+  type RepublicanCommitmentBasis,
+  republicanCommitmentText
 } from "./partners/republican-commitment.js"
 export * from "./conventions/objective.js"
 export * from "./conventions/terms.js"
@@ -80,9 +118,12 @@ export {
   type TermsAsOf,
   type TermsSegment
 } from "./conventions/terms-as-of.js"
+export { checkedConvention, checkedConventions } from "./conventions/checked.js"
 export {
   isResolvedConvention,
   resolveConvention,
+  resolvedYear,
+  termsInForceOn,
   type ResolvedConvention,
   type ResolvedYear
 } from "./conventions/resolved.js"
@@ -109,6 +150,7 @@ export {
 export { checkBudgets, type BudgetCheck, type BudgetCheckOptions } from "./budget/check.js"
 export {
   FinancialReportDocumentSchema,
+  checkedFinancialReport,
   compareFinancialReport,
   encodeFinancialReport,
   parseFinancialReport,
@@ -203,6 +245,7 @@ export {
 export { type InstalmentPosition, type InstalmentStatus } from "./funding/instalments.js"
 export { EXPENSE_EXCLUSION_LABELS, type ExpenseExclusionReason, type IneligibleExpense } from "./funding/expenses.js"
 export { type Modulation, type Settlement } from "./funding/settlement.js"
+export { LEDGER_TOTAL_KEYS, SETTLEMENT_AMOUNT_KEYS } from "./funding/amounts.js"
 export {
   evaluateFundingUse,
   evaluateFundingUseAsync,

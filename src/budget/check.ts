@@ -23,7 +23,7 @@ import { above, percent, ratioOf, shareOf, timesShare } from "./ratio.js"
 import { citation } from "../vocabulary/sources.js"
 
 /** Where the rules on a budget come from. */
-export const BUDGET_SOURCES = {
+const BUDGET_SOURCES = {
   cap: citation("caf-share-cap"),
   overfunding: citation("overfunding"),
   inKind: citation("budget-in-kind"),
@@ -313,7 +313,7 @@ function checkOne(
 }
 
 /** @internal The checks of a resolved convention's budgets. */
-export function budgetChecks(
+function budgetChecks(
   resolved: ResolvedConvention,
   options: BudgetCheckOptions = {}
 ): ReadonlyArray<BudgetCheck> {

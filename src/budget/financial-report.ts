@@ -111,7 +111,7 @@ export interface FinancialReportDocument extends Schema.Schema.Type<typeof Finan
 export interface FinancialReportJson extends Schema.Codec.Encoded<typeof FinancialReportDocumentSchema> {}
 
 /** @internal Decoded financial reports. */
-export const decodedFinancialReports = new WeakSet<object>()
+const decodedFinancialReports = new WeakSet<object>()
 
 const codec = makeCodec<FinancialReportDocument, FinancialReportJson>(
   FinancialReportDocumentSchema,
@@ -447,7 +447,21 @@ export function compareFinancialReport(
   return frozenResult(comparisonOf(resolveConvention(convention), decoded), input, report)
 }
 
-/** @internal A financial report decoded, or decoded now (JSON), or a {@link ValidationError}. */
+/**
+ * A financial report given to a function, checked at the door as the library's own functions do:
+ * one the library decoded is taken as it is (no second decoding), JSON is decoded, anything else
+ * throws a {@link ValidationError} listing every problem with its path. For an application that
+ * writes its own reading of a compte rendu financier.
+ *
+ * @example
+ * ```ts
+ * import { checkedFinancialReport, parseFinancialReport, type FinancialReportJson } from "caf-conventions"
+ * declare const json: FinancialReportJson
+ * const report = parseFinancialReport(json)
+ * checkedFinancialReport(report) === report //=> true
+ * ```
+ * @category budget
+ */
 export function checkedFinancialReport(value: unknown): FinancialReportDocument {
   if (value !== null && typeof value === "object" && decodedFinancialReports.has(value))
     return value as FinancialReportDocument

@@ -19,7 +19,7 @@ import { FUNDER_KIND_LABELS, type FunderKind, PUBLIC_FUNDER_KINDS } from "./budg
 import { citation } from "../vocabulary/sources.js"
 
 /** The texts behind the thresholds on a partner's public subsidies of a year. */
-export const PUBLIC_FUNDING_SOURCES = {
+const PUBLIC_FUNDING_SOURCES = {
   auditor: citation("auditor"),
   filing: citation("public-funding-filing"),
   written: citation("public-funding-written")
@@ -105,7 +105,7 @@ export interface PartnerPublicFundingOptions {
 }
 
 /** @internal The computation, from conventions already checked. */
-export function publicFundingOf(
+function publicFundingOf(
   conventions: ReadonlyArray<Convention>,
   partners: ReadonlyArray<Partner>,
   year: number,

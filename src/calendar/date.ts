@@ -5,12 +5,16 @@
  * @module
  */
 import * as Schema from "effect/Schema"
-import { InvalidArgumentError, InvalidDateError, type PathSegment } from "../core/errors.js"
-import { dateArgument } from "./arguments.js"
+import { InvalidArgumentError, InvalidDateError, type PathSegment, ValidationError } from "../core/errors.js"
+import { describeValue } from "../core/describe.js"
 import { makeCodec } from "../core/codec.js"
 import { jsonSchemaHint } from "../core/schemas.js"
 import { ISSUE_KIND, localizedIssue } from "../core/issues.js"
 import { MONTHS_EN, MONTHS_FR } from "../core/months.js"
+
+/** Dates already checked, at most CHECKED_DATES_LIMIT of them (then the set starts over). */
+const checkedDates = new Set<string>()
+const CHECKED_DATES_LIMIT = 100_000
 
 /**
  * A calendar date written `yyyy-MM-dd` (`"2024-02-29"`), year 1000 to 9999, checked to exist.
@@ -490,4 +494,40 @@ function utcTime(date: CalendarDate): number {
 export function formatFrenchDate(date: CalendarDate): string {
   dateArgument(date)
   return `${date.slice(8, 10)}/${date.slice(5, 7)}/${date.slice(0, 4)}`
+}
+
+/**
+ * @internal A date given as an argument: a `yyyy-MM-dd` string naming a day that exists, or a
+ * {@link ValidationError} at the argument's name.
+ */
+export function dateArgument(value: unknown, argument = "date", subject = "date"): CalendarDate {
+  // Evaluators pass the same few dates again and again: a set lookup (the string's hash is cached)
+  // is several times cheaper than checking the text each time.
+  if (typeof value === "string" && checkedDates.has(value)) return value as CalendarDate
+  if (isCalendarDate(value)) {
+    if (checkedDates.size >= CHECKED_DATES_LIMIT) checkedDates.clear()
+    checkedDates.add(value)
+    return value
+  }
+  const message =
+    typeof value === "string"
+      ? (safeParseCalendarDate(value) as { readonly error?: ValidationError }).error?.issues[0]?.message
+      : undefined
+  throw ValidationError.of(subject, [
+    { path: [argument], message: message ?? `expected a yyyy-MM-dd date, got ${describeValue(value)}` }
+  ])
+}
+
+/**
+ * @internal A day given as an argument: a `yyyy-MM-dd` string naming a day that exists, or a
+ * {@link ValidationError} at the argument's name.
+ */
+export function checkedDay(value: unknown, argument = "date", subject = argument): CalendarDate {
+  if (isCalendarDate(value)) return value
+  const parsed = safeParseCalendarDate(value)
+  if (parsed.success) return parsed.data
+  throw ValidationError.of(
+    subject,
+    parsed.error.issues.map((issue) => ({ ...issue, path: [argument, ...issue.path] }))
+  )
 }

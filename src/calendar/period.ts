@@ -4,14 +4,15 @@
  * @module
  */
 import * as Schema from "effect/Schema"
-import { InvalidArgumentError } from "../core/errors.js"
-import { dateArgument, integerArgument, periodArgument } from "./arguments.js"
+import { describeValue } from "../core/describe.js"
+import { InvalidArgumentError, ValidationError } from "../core/errors.js"
 import type { Fraction } from "../core/fraction.js"
 import { makeCodec } from "../core/codec.js"
 import {
   type CalendarDate,
   CalendarDateSchema,
   calendarDate,
+  dateArgument,
   daysBetween,
   daysInYear,
   formatFrenchDate,
@@ -282,4 +283,45 @@ export function yearFraction(period: Period, year: number): Fraction {
 /** A period from dates already checked, the end not before the start. */
 function periodOf(start: CalendarDate, end: CalendarDate): Period {
   return { start, end } as Period
+}
+
+/**
+ * @internal A whole number given as an argument (days, months, a year), or an
+ * {@link InvalidArgumentError} naming it, as the calendar's other counts are refused.
+ */
+function integerArgument(value: unknown, argument: string): number {
+  if (Number.isSafeInteger(value)) return value as number
+  throw new InvalidArgumentError({
+    argument,
+    message: `${argument} must be a whole number, got ${describeValue(value)}`
+  })
+}
+
+/**
+ * @internal A period given as an argument, checked at the door: an object whose `start` and `end`
+ * are dates, the end not before the start; or a {@link ValidationError} with the paths.
+ */
+function periodArgument(value: unknown, argument = "period"): Period {
+  if (value === null || typeof value !== "object" || Array.isArray(value)) {
+    throw ValidationError.of("period", [
+      { path: [argument], message: `expected a period { start, end }, got ${describeValue(value)}` }
+    ])
+  }
+  const { start, end } = value as { readonly start?: unknown; readonly end?: unknown }
+  const issues: Array<{ readonly path: ReadonlyArray<string>; readonly message: string }> = []
+  for (const [key, date] of [
+    ["start", start],
+    ["end", end]
+  ] as const) {
+    try {
+      dateArgument(date, key)
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error
+      issues.push(...error.issues.map((issue) => ({ ...issue, path: [argument, ...issue.path.map(String)] })))
+    }
+  }
+  if (issues.length === 0 && (end as string) < (start as string))
+    issues.push({ path: [argument, "end"], message: `the end ${String(end)} is before the start ${String(start)}` })
+  if (issues.length > 0) throw ValidationError.of("period", issues)
+  return value as Period
 }

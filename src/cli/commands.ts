@@ -27,7 +27,6 @@ import {
   formatIssues,
   formatPath,
   issueMessage,
-  type Locale,
   readCalendarDate,
   lineage,
   parseActivities,
@@ -57,7 +56,6 @@ import {
   DATE_OPTION,
   FILE_OPTION,
   FOLDER_OPTION,
-  type OptionSpecs,
   type ParsedArgs,
   UsageError,
   YEAR_OPTION,
@@ -78,26 +76,8 @@ import {
   yearSentence
 } from "../vocabulary/objectives.js"
 import { SERVE_COMMAND } from "./serve.js"
+import type { Command, Io } from "./types.js"
 import { detect, isRecord, wrongShape } from "../documents/detect.js"
-
-/**
- * @internal Where a command writes: standard output and error, and, when standard error is a
- * terminal, a progress line that each update overwrites.
- */
-export interface Io {
-  readonly out: (text: string) => void
-  readonly err: (text: string) => void
-  /** The language of the problems found in files (`--lang`): French unless told otherwise. */
-  readonly locale?: Locale
-  readonly progress?: { readonly update: (line: string) => void; readonly end: () => void }
-}
-
-/** @internal A command: its options, how many arguments it takes besides them, and what it does. */
-export interface Command {
-  readonly options: OptionSpecs
-  readonly positionals?: number
-  readonly run: (args: ParsedArgs, io: Io) => number | Promise<number>
-}
 
 type SpreadsheetModule = typeof import("../spreadsheet/index.js")
 let spreadsheetModule: Promise<SpreadsheetModule> | undefined

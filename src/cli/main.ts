@@ -10,7 +10,8 @@
 import { packageVersion } from "../core/version.js"
 import { type Locale, ValidationError } from "../index.js"
 import { UsageError, describeOptions, parseCommandLine } from "./args.js"
-import { COMMANDS, type Io, problemLines } from "./commands.js"
+import { COMMANDS, problemLines } from "./commands.js"
+import type { Io } from "./types.js"
 import { printable } from "./terminal.js"
 
 const HELP: Record<string, string> = {

@@ -6,7 +6,7 @@
  */
 import type { OptionSpec, ParsedArgs } from "./args.js"
 import { UsageError, option } from "./args.js"
-import type { Command, Io } from "./commands.js"
+import type { Command, Io } from "./types.js"
 
 const UNITS: Readonly<Record<string, number>> = { "": 1, b: 1, kb: 1024, mb: 1024 * 1024 }
 

@@ -65,7 +65,7 @@ export const ChangeSchema = Schema.Union([
 ])
 
 /** The payment terms a `payment-terms` change may set. */
-export const AMENDABLE_PAYMENT_TERMS = [
+const AMENDABLE_PAYMENT_TERMS = [
   "advanceRate",
   "advanceDue",
   "instalments",

@@ -1,24 +1,34 @@
 /**
- * Arguments checked at the door: the convention, the list of conventions and the day an entry
- * point is given, decoded or refused with a {@link ValidationError} listing every problem with its
- * path, never a `TypeError` from deep inside.
+ * Arguments checked at the door: the convention and the list of conventions an entry point is
+ * given, decoded or refused with a {@link ValidationError} listing every problem with its path,
+ * never a `TypeError` from deep inside. The day is checked by `checkedDay` (src/calendar/date.ts).
  *
  * @module
  */
 import * as Schema from "effect/Schema"
-import { type CalendarDate, isCalendarDate, safeParseCalendarDate } from "../calendar/date.js"
 import { type Issue, ValidationError } from "../core/errors.js"
 import { describeValue } from "../core/describe.js"
 import { type Convention, ConventionSchema, safeParseConvention } from "./convention.js"
-import { decodedConventions, resolutions } from "./registry.js"
+import { decodedConventions, resolutions } from "../core/registry.js"
 
 const checked = new WeakMap<object, Convention>()
 const isConvention = Schema.is(ConventionSchema)
 
 /**
- * @internal The convention an evaluator was given, checked at the door: a decoded convention (or
- * one of the decoded shape) is taken as it is, a resolved one gives its convention; JSON is
- * decoded; anything else throws a {@link ValidationError} listing every problem with its path.
+ * The convention a function was given, checked at the door as every evaluator of the library
+ * checks it: a decoded convention (or one of the decoded shape) is taken as it is, a resolved one
+ * gives its convention, JSON is decoded; anything else throws a {@link ValidationError} listing
+ * every problem with its path, under `subject`. For an application that writes its own rule or
+ * evaluator over conventions.
+ *
+ * @example
+ * ```ts
+ * import { checkedConvention, resolveConvention, type Convention } from "caf-conventions"
+ * declare const convention: Convention
+ * checkedConvention(convention) === convention //=> true
+ * checkedConvention(resolveConvention(convention)) === convention //=> true
+ * ```
+ * @category conventions
  */
 export function checkedConvention(value: unknown, subject = "convention"): Convention {
   if (resolutions.has(value)) return (value as { readonly convention: Convention }).convention
@@ -44,8 +54,17 @@ export function checkedConvention(value: unknown, subject = "convention"): Conve
 }
 
 /**
- * @internal A list of conventions checked at the door: a list, each item checked as
- * {@link checkedConvention} does; every problem is reported at once, with the item's index.
+ * A list of conventions checked at the door: a list, each item checked as
+ * {@link checkedConvention} does; every problem is reported at once in one
+ * {@link ValidationError}, each path starting with the item's index.
+ *
+ * @example
+ * ```ts
+ * import { checkedConventions, type Convention } from "caf-conventions"
+ * declare const conventions: ReadonlyArray<Convention>
+ * checkedConventions(conventions).length === conventions.length //=> true
+ * ```
+ * @category conventions
  */
 export function checkedConventions(value: unknown, subject = "conventions"): ReadonlyArray<Convention> {
   if (!Array.isArray(value))
@@ -64,18 +83,4 @@ export function checkedConventions(value: unknown, subject = "conventions"): Rea
   })
   if (issues.length > 0) throw ValidationError.of(subject, issues)
   return conventions
-}
-
-/**
- * @internal A day given as an argument: a `yyyy-MM-dd` string naming a day that exists, or a
- * {@link ValidationError} at the argument's name.
- */
-export function checkedDay(value: unknown, argument = "date", subject = argument): CalendarDate {
-  if (isCalendarDate(value)) return value
-  const parsed = safeParseCalendarDate(value)
-  if (parsed.success) return parsed.data
-  throw ValidationError.of(
-    subject,
-    parsed.error.issues.map((issue) => ({ ...issue, path: [argument, ...issue.path] }))
-  )
 }

@@ -16,13 +16,13 @@ import { type ResolvedConvention, resolveConvention } from "./resolved.js"
 import { finalTermsOf } from "./terms-as-of.js"
 import { frozenResult } from "../core/freeze.js"
 import type { ComplianceFinding } from "./finding.js"
-import { budgetChecks } from "../budget/check.js"
-import { publicFundingOf } from "../budget/public-funding.js"
+import { checkBudgets } from "../budget/check.js"
+import { partnerPublicFunding } from "../budget/public-funding.js"
 import { type Partner, safeParsePartner } from "../partners/partner.js"
 import {
   REPUBLICAN_COMMITMENT_FROM,
   REPUBLICAN_COMMITMENT_LEGAL_FORMS,
-  commitmentText
+  republicanCommitmentText
 } from "../partners/republican-commitment.js"
 import { LEGAL_FORM_LABELS } from "../referential/codes.js"
 import { citation } from "../vocabulary/sources.js"
@@ -227,7 +227,7 @@ function republicanFindings(resolved: ResolvedConvention, partner: Partner | und
       }
     ]
   }
-  const text = commitmentText(commitment, formatFrenchDate)
+  const text = republicanCommitmentText(commitment)
   if (
     (commitment.basis ?? "souscription") === "souscription" &&
     signedOn !== undefined &&
@@ -470,7 +470,7 @@ export function checkCompliance(input: Convention, options: ComplianceOptions = 
       : undefined
   const partner = checkedPartner(convention, fromPortfolio === undefined ? options : { partner: fromPortfolio })
   const resolved = resolveConvention(convention)
-  const budgets = budgetChecks(resolved).flatMap((check) => check.findings)
+  const budgets = checkBudgets(convention).flatMap((check) => check.findings)
   const partnerTotals =
     portfolio === undefined
       ? []
@@ -528,6 +528,8 @@ function partnerFindings(
     ? conventions.map((other) => (other.id === convention.id ? convention : other))
     : [...conventions, convention]
   return resolved.years.flatMap((entry) =>
-    publicFundingOf(all, partners, entry.year, convention.partnerId).flatMap((row) => row.findings)
+    partnerPublicFunding({ conventions: all, partners }, { year: entry.year, partnerId: convention.partnerId }).flatMap(
+      (row) => row.findings
+    )
   )
 }

@@ -8,7 +8,7 @@ import * as Schema from "effect/Schema"
 import { makeCodec } from "../core/codec.js"
 import { conventionIssues } from "./consistency.js"
 import { ConventionFields } from "./fields.js"
-import { decodedConventions } from "./registry.js"
+import { decodedConventions } from "../core/registry.js"
 
 export { LAST_CONVENTION_DAY } from "./consistency.js"
 

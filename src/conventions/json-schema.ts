@@ -5,30 +5,12 @@
  *
  * @module
  */
-import { jsonSchemaDocument as document } from "./json-schema-document.js"
+import { type JsonSchemaDocument, jsonSchemaDocument as document } from "../core/json-schema.js"
 import { PortfolioSchema } from "../portfolio/portfolio.js"
 import { ConventionSchema } from "./convention.js"
 import { FinancialReportDocumentSchema } from "../budget/financial-report.js"
 
-/**
- * A standalone JSON Schema document (draft 2020-12).
- *
- * @example
- * ```ts
- * import { conventionJsonSchema, type JsonSchemaDocument } from "caf-conventions"
- * const document: JsonSchemaDocument = conventionJsonSchema()
- * document.$schema //=> "https://json-schema.org/draft/2020-12/schema"
- * ```
- * @category decoding
- */
-export interface JsonSchemaDocument {
-  /** The JSON Schema dialect. */
-  readonly $schema: "https://json-schema.org/draft/2020-12/schema"
-  /** What the document describes. */
-  readonly title: string
-  /** The rest of the schema: `type`, `properties`, `required`, `$defs`… */
-  readonly [keyword: string]: unknown
-}
+export type { JsonSchemaDocument } from "../core/json-schema.js"
 
 let conventionDocument: JsonSchemaDocument | undefined
 let portfolioDocument: JsonSchemaDocument | undefined

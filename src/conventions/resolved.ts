@@ -5,14 +5,14 @@
  *
  * @module
  */
-import { type CalendarDate, safeParseCalendarDate } from "../calendar/date.js"
+import { type CalendarDate, dateArgument, safeParseCalendarDate } from "../calendar/date.js"
 import { type Period, periodPartInYear, periodYears } from "../calendar/period.js"
 import { InvalidArgumentError, ValidationError } from "../core/errors.js"
 import { frozenResult } from "../core/freeze.js"
 import { checkedConvention } from "./checked.js"
 import type { Amendment } from "./amendment.js"
 import type { Convention } from "./convention.js"
-import { resolutions } from "./registry.js"
+import { resolutions } from "../core/registry.js"
 import type { PaymentTerms, Terms } from "./terms.js"
 import { type TermsSegment, amendmentsInOrder, earlyEnd, finalTermsOf, termsOn, timelineOf } from "./terms-as-of.js"
 import { type YearAmount, amountsOf } from "./yearly-amounts.js"
@@ -235,15 +235,52 @@ export function resolveConvention(
   return resolveKnown(plain, day.data)
 }
 
-/**
- * @internal The year of a resolution, or undefined when the convention does not cover it.
- */
-export function resolvedYear(resolved: ResolvedConvention, year: number): ResolvedYear | undefined {
-  return resolved.years.find((entry) => entry.year === year)
+/** A resolution given as an argument, or an {@link InvalidArgumentError} naming it. */
+function checkedResolution(value: unknown): ResolvedConvention {
+  if (resolutions.has(value)) return value as ResolvedConvention
+  throw new InvalidArgumentError({
+    argument: "resolved",
+    message: "expected a convention resolved by resolveConvention"
+  })
 }
 
-/** @internal The terms in force on a day of the effective period (the last stretch's after it). */
+/**
+ * The year `year` of a resolved convention: its part of the effective period, its amount and the
+ * payment terms in force then; or `undefined` when the effective period does not reach that year.
+ * Anything but a convention resolved by {@link resolveConvention} throws an
+ * {@link InvalidArgumentError}.
+ *
+ * @example
+ * ```ts
+ * import { resolveConvention, resolvedYear, type Convention } from "caf-conventions"
+ * declare const convention: Convention // 2023-01-01 to 2025-12-31, 30 000 € a year
+ * resolvedYear(resolveConvention(convention), 2024)?.amount?.amount.toString() //=> "30000.00"
+ * resolvedYear(resolveConvention(convention), 2026) //=> undefined
+ * ```
+ * @category conventions
+ */
+export function resolvedYear(resolved: ResolvedConvention, year: number): ResolvedYear | undefined {
+  return checkedResolution(resolved).years.find((entry) => entry.year === year)
+}
+
+/**
+ * The terms in force on `date` in a resolved convention: those of the stretch of its timeline that
+ * holds the day (the first stretch's before the period, the final terms after it). Anything but
+ * a convention resolved by {@link resolveConvention}, or a day that is not a `yyyy-MM-dd` date,
+ * throws one of the library's errors.
+ *
+ * @example
+ * ```ts
+ * import { parseCalendarDate, resolveConvention, termsInForceOn, type Convention } from "caf-conventions"
+ * declare const convention: Convention // amendment n° 1 raises the yearly amount to 36 000 € from 2024-07-01
+ * const resolved = resolveConvention(convention)
+ * termsInForceOn(resolved, parseCalendarDate("2024-06-30")) === resolved.timeline[0]?.terms //=> true
+ * ```
+ * @category conventions
+ */
 export function termsInForceOn(resolved: ResolvedConvention, date: CalendarDate): Terms {
-  for (const segment of resolved.timeline) if (date <= segment.period.end) return segment.terms
-  return resolved.terms
+  const { timeline, terms } = checkedResolution(resolved)
+  const day = dateArgument(date)
+  for (const segment of timeline) if (day <= segment.period.end) return segment.terms
+  return terms
 }

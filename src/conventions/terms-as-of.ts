@@ -4,13 +4,13 @@
  *
  * @module
  */
-import { type CalendarDate, addDays } from "../calendar/date.js"
+import { type CalendarDate, addDays, checkedDay } from "../calendar/date.js"
 import { type Period, makePeriod } from "../calendar/period.js"
 import type { Amendment, Change } from "./amendment.js"
 import { ValidationError } from "../core/errors.js"
 import { describeValue } from "../core/describe.js"
 import { frozenResult } from "../core/freeze.js"
-import { checkedConvention, checkedDay } from "./checked.js"
+import { checkedConvention } from "./checked.js"
 import type { Convention } from "./convention.js"
 import type { Terms } from "./terms.js"
 
@@ -357,7 +357,7 @@ export function conventionStatus(convention: Convention, date: CalendarDate): Co
 }
 
 /** @internal {@link conventionStatus} for a convention and a day already checked. */
-export function statusOn(convention: Convention, date: CalendarDate): ConventionStatus {
+function statusOn(convention: Convention, date: CalendarDate): ConventionStatus {
   if (convention.signatureDate === undefined || date < convention.signatureDate) return "draft"
   const { terms, terminated } = termsOn(convention, date)
   if (date < terms.period.start) return "signed"

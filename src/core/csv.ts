@@ -7,7 +7,7 @@
  */
 
 /** @internal A cell a spreadsheet would run as a formula (OWASP, *CSV Injection*): it starts with `=`, `+`, `-`, `@`, a tab or a carriage return. */
-export const FORMULA_START = /^[=+\-@\t\r]/u
+const FORMULA_START = /^[=+\-@\t\r]/u
 
 /**
  * @internal A free text as published in a CSV: after a single quote when it starts like a

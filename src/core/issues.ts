@@ -38,7 +38,7 @@ export interface BoundedIssues {
 }
 
 /** Adds an issue, or counts it once the list is full. */
-export function addIssue(into: BoundedIssues, issue: Issue): void {
+function addIssue(into: BoundedIssues, issue: Issue): void {
   if (into.listed.length < MAX_LISTED_ISSUES) into.listed.push(issue)
   else into.omitted++
 }

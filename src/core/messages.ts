@@ -7,7 +7,7 @@
  * @internal
  * @module
  */
-import type { Issue, IssueCode } from "./errors.js"
+import type { Issue, IssueCode } from "./issue.js"
 import { MONTHS_FR } from "./months.js"
 
 /** Both texts of an issue. */

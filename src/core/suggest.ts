@@ -11,7 +11,7 @@
  */
 
 /** Lower case, without accents (`"Parentalité"` → `"parentalite"`), so that they cost nothing. */
-export function fold(text: string): string {
+function fold(text: string): string {
   return text.normalize("NFD").replace(/\p{M}/gu, "").toLowerCase()
 }
 

@@ -18,7 +18,7 @@ import type { Candidate } from "./candidate.js"
 import {
   REPUBLICAN_COMMITMENT_FROM,
   REPUBLICAN_COMMITMENT_LEGAL_FORMS,
-  commitmentText
+  republicanCommitmentText
 } from "../partners/republican-commitment.js"
 import { type EligibilityContext, type EligibilityRule, allOf, defineRule } from "./rule.js"
 import { departementText } from "../referential/departements.js"
@@ -358,7 +358,7 @@ export const REPUBLICAN_COMMITMENT_RULE: EligibilityRule = defineRule({
       ? {
           outcome,
           read,
-          sentence: `${commitmentText(commitment, formatFrenchDate)[0]?.toUpperCase()}${commitmentText(commitment, formatFrenchDate).slice(1)}.`
+          sentence: `${republicanCommitmentText(commitment)[0]?.toUpperCase()}${republicanCommitmentText(commitment).slice(1)}.`
         }
       : {
           outcome,

@@ -4,14 +4,14 @@
  *
  * @module
  */
-import { type CalendarDate, formatFrenchDate, safeParseCalendarDate } from "../calendar/date.js"
+import { type CalendarDate, checkedDay, formatFrenchDate, safeParseCalendarDate } from "../calendar/date.js"
 import { ValidationError } from "../core/errors.js"
 import { type ExplanationNode, explanationLines } from "../core/explanation.js"
 import type { Convention } from "../conventions/convention.js"
 import { requireList, requireOptions } from "../core/records.js"
 import { type Candidate, decodedCandidates, isCandidate, safeParseCandidate } from "./candidate.js"
 import { DEFAULT_ELIGIBILITY_RULES } from "./catalogue.js"
-import { checkedConvention, checkedDay } from "../conventions/checked.js"
+import { checkedConvention } from "../conventions/checked.js"
 import { describeValue } from "../core/describe.js"
 import { type EligibilityContext, type RuleTree, checkedTree, compileTree, contextOf, explainTree } from "./rule.js"
 import type { RuleFailure } from "../vocabulary/labels.js"

@@ -5,15 +5,15 @@
  *
  * @module
  */
-import { type CalendarDate, yearOf } from "../calendar/date.js"
+import { type CalendarDate, checkedDay, yearOf } from "../calendar/date.js"
 import { type Period, calendarYear } from "../calendar/period.js"
 import { InvalidArgumentError, type Issue, type PathSegment, ValidationError } from "../core/errors.js"
 import { describeValue } from "../core/describe.js"
-import { checkedConvention, checkedDay } from "../conventions/checked.js"
+import { checkedConvention } from "../conventions/checked.js"
 import type { ExplanationNode, Outcome } from "../core/explanation.js"
 import type { Convention } from "../conventions/convention.js"
 import type { Terms } from "../conventions/terms.js"
-import { type ConventionStatus, statusOn, termsOn } from "../conventions/terms-as-of.js"
+import { type ConventionStatus, conventionStatus, termsAsOf } from "../conventions/terms-as-of.js"
 import type { Candidate } from "./candidate.js"
 
 /**
@@ -63,8 +63,8 @@ export function contextOf(convention: Convention, date: CalendarDate): Eligibili
   return {
     convention,
     date,
-    terms: termsOn(convention, date).terms,
-    status: statusOn(convention, date),
+    terms: termsAsOf(convention, date).terms,
+    status: conventionStatus(convention, date),
     exercise: calendarYear(yearOf(date))
   }
 }

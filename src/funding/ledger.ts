@@ -4,6 +4,7 @@
  *
  * @module
  */
+import { LEDGER_TOTAL_KEYS as TOTAL_KEYS } from "./amounts.js"
 import { frozenResult, lazyField } from "../core/freeze.js"
 import { type CalendarDate, safeParseCalendarDate } from "../calendar/date.js"
 import { type PathSegment, ValidationError } from "../core/errors.js"
@@ -60,20 +61,6 @@ export interface FundingLedgerOptions {
   /** The financial reports received, one per year at most (see {@link parseFinancialReport} and {@link evaluateFundingUse}). */
   readonly financialReports?: ReadonlyArray<FinancialReportDocument>
 }
-
-/** @internal The settlement's figures a ledger sums over its years (a scenario's `ledger` question reads them too). */
-export const TOTAL_KEYS = [
-  "granted",
-  "received",
-  "carriedIn",
-  "eligibleSpend",
-  "usedOnEligible",
-  "keptSurplus",
-  "offsetNextYear",
-  "toRepay",
-  "awaitingUse",
-  "stillToPay"
-] as const
 
 /**
  * The sums of a ledger's years. `received` + `carriedIn` = `usedOnEligible` + `keptSurplus` +

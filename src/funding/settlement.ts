@@ -154,23 +154,6 @@ export interface Settlement {
   readonly consumption?: Fraction
 }
 
-/** @internal The amounts of a {@link Settlement}, by name: what a scenario states and the HTTP service describes. */
-export const SETTLEMENT_AMOUNT_KEYS = [
-  "granted",
-  "eligibleSpend",
-  "unspent",
-  "keepable",
-  "entitled",
-  "received",
-  "carriedIn",
-  "usedOnEligible",
-  "keptSurplus",
-  "offsetNextYear",
-  "toRepay",
-  "awaitingUse",
-  "stillToPay"
-] as const satisfies ReadonlyArray<keyof Settlement>
-
 /** @internal What the settlement of a year reads besides the amounts. */
 export interface SettlementContext {
   readonly terms: Terms

@@ -6,7 +6,8 @@
  * @module
  */
 import * as Schema from "effect/Schema"
-import { type CalendarDate, CalendarDateSchema } from "../calendar/date.js"
+import { type CalendarDate, CalendarDateSchema, formatFrenchDate } from "../calendar/date.js"
+import { makeCodec } from "../core/codec.js"
 import { TextSchema } from "../core/schemas.js"
 import type { LegalForm } from "../referential/codes.js"
 import { LEGAL_TEXTS, citation } from "../vocabulary/sources.js"
@@ -143,11 +144,31 @@ export const REPUBLICAN_COMMITMENT_ENGAGEMENTS: ReadonlyArray<string> = [
   "Respect des symboles de la République"
 ]
 
-/** @internal The French sentence naming how a commitment meets the obligation. */
-export function commitmentText(commitment: RepublicanCommitment, formatDate: (date: CalendarDate) => string): string {
+/**
+ * How a partner's commitment meets the obligation of the contrat d'engagement républicain, as the
+ * eligibility rule and the compliance finding write it: subscribed on a day, or deemed met since
+ * that day by an approval or a recognition of public utility; with the request, when one is named.
+ * Anything but a {@link RepublicanCommitment} throws a {@link ValidationError} with paths.
+ *
+ * @example
+ * ```ts
+ * import { republicanCommitmentText } from "caf-conventions"
+ * republicanCommitmentText({ subscribedOn: "2022-11-14" } as never)
+ * //=> "contrat d'engagement républicain souscrit le 14/11/2022"
+ * ```
+ * @category partners
+ */
+export function republicanCommitmentText(commitment: RepublicanCommitment): string {
+  if (!isCommitment(commitment)) {
+    const parsed = commitmentCodec.safeParse(commitment)
+    if (!parsed.success) throw parsed.error
+  }
   const basis = commitment.basis ?? "souscription"
   const request = commitment.request === undefined ? "" : `, avec la demande « ${commitment.request} »`
   return basis === "souscription"
-    ? `contrat d'engagement républicain souscrit le ${formatDate(commitment.subscribedOn)}${request}`
-    : `obligation réputée satisfaite depuis le ${formatDate(commitment.subscribedOn)} : structure ${REPUBLICAN_COMMITMENT_BASIS_LABELS[basis]}${request}`
+    ? `contrat d'engagement républicain souscrit le ${formatFrenchDate(commitment.subscribedOn)}${request}`
+    : `obligation réputée satisfaite depuis le ${formatFrenchDate(commitment.subscribedOn)} : structure ${REPUBLICAN_COMMITMENT_BASIS_LABELS[basis]}${request}`
 }
+
+const isCommitment = Schema.is(RepublicanCommitmentSchema)
+const commitmentCodec = makeCodec(RepublicanCommitmentSchema, "republican commitment")

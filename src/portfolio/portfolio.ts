@@ -7,7 +7,7 @@ import * as Schema from "effect/Schema"
 import { makeCodec } from "../core/codec.js"
 import type { Issue } from "../core/errors.js"
 import { ConventionSchema } from "../conventions/convention.js"
-import { decodedConventions } from "../conventions/registry.js"
+import { decodedConventions } from "../core/registry.js"
 import { PartnerSchema } from "../partners/partner.js"
 
 const PortfolioFields = Schema.Struct({

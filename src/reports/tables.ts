@@ -432,7 +432,7 @@ export function tableBlock(table: ReportTable): {
 }
 
 /** @internal A cell written for a reader, the French way. */
-export function cellText(cell: ReportCell): string {
+function cellText(cell: ReportCell): string {
   switch (cell.kind) {
     case "text":
       return cell.text

@@ -15,8 +15,8 @@ import { resolveConvention } from "../conventions/resolved.js"
 import { parseCandidates } from "../eligibility/candidate.js"
 import { screenEligibility } from "../eligibility/check.js"
 import type { InstalmentPosition } from "../funding/instalments.js"
-import { TOTAL_KEYS, fundingLedger } from "../funding/ledger.js"
-import { SETTLEMENT_AMOUNT_KEYS } from "../funding/settlement.js"
+import { fundingLedger } from "../funding/ledger.js"
+import { LEDGER_TOTAL_KEYS, SETTLEMENT_AMOUNT_KEYS } from "../funding/amounts.js"
 import { parseExpenses, parsePayments } from "../funding/records.js"
 import { type Instalment, paymentSchedule } from "../funding/schedule.js"
 import type { Settlement } from "../funding/settlement.js"
@@ -466,8 +466,8 @@ function differencesOf(scenario: Scenario, convention: Convention, files: Scenar
         ...(expected["totals"] === undefined
           ? []
           : compare("total", "totals", expected["totals"], (key) =>
-              (TOTAL_KEYS as ReadonlyArray<string>).includes(key)
-                ? ledger.totals[key as (typeof TOTAL_KEYS)[number]].toString()
+              (LEDGER_TOTAL_KEYS as ReadonlyArray<string>).includes(key)
+                ? ledger.totals[key as (typeof LEDGER_TOTAL_KEYS)[number]].toString()
                 : undefined
             ))
       ]

@@ -15,7 +15,7 @@ import { invalidRequest, localeOf, problem, problemResponse } from "./problems.j
 import { type Answer, ENDPOINTS, type Endpoint } from "./routes.js"
 
 /** @internal How many bytes a size means in the service's message: `5 Mio`, `512 octets`. */
-export function describeSize(bytes: number, locale: Locale): string {
+function describeSize(bytes: number, locale: Locale): string {
   const [value, unit] =
     bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0
       ? [bytes / (1024 * 1024), locale === "en" ? "MiB" : "Mio"]

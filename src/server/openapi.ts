@@ -22,12 +22,11 @@ import {
   financialReportJsonSchema,
   portfolioJsonSchema
 } from "../index.js"
-import { jsonSchemaDocument } from "../conventions/json-schema-document.js"
+import { jsonSchemaDocument } from "../core/json-schema.js"
 import { PROBLEM_KINDS, problemType } from "./problems.js"
 import { DOCUMENT_FIELDS, REQUEST_SCHEMAS, type RequestName } from "./requests.js"
 import { ENDPOINTS } from "./routes.js"
-import { TOTAL_KEYS } from "../funding/ledger.js"
-import { SETTLEMENT_AMOUNT_KEYS } from "../funding/settlement.js"
+import { LEDGER_TOTAL_KEYS, SETTLEMENT_AMOUNT_KEYS } from "../funding/amounts.js"
 
 type Json = Readonly<Record<string, unknown>>
 
@@ -179,7 +178,7 @@ const INSTALMENT: Json = {
 }
 
 const SETTLEMENT_AMOUNTS = SETTLEMENT_AMOUNT_KEYS
-const TOTALS = TOTAL_KEYS
+const TOTALS = LEDGER_TOTAL_KEYS
 const amounts = (keys: ReadonlyArray<string>): Json => ({
   type: "object",
   required: keys,

@@ -160,6 +160,20 @@ export class Documents {
     })
   }
 
+  /** {@link read} for an optional field: `undefined`, and nothing noted, when the body leaves it out. */
+  readGiven<T>(field: string, value: unknown, parse: (input: unknown) => SafeParseResult<T>): T | undefined {
+    return value === undefined ? undefined : this.read(field, value, parse)
+  }
+
+  /** {@link readEach} for an optional list: `undefined` when the body leaves it out. */
+  readEachGiven<T>(
+    field: string,
+    list: ReadonlyArray<unknown> | undefined,
+    parse: (input: unknown) => SafeParseResult<T>
+  ): Array<T> | undefined {
+    return list === undefined ? undefined : this.readEach(field, list, parse)
+  }
+
   /** Throws every problem noted, if any. */
   end(): void {
     if (this.issues.length > 0 || this.omitted > 0) throw ValidationError.of("request", this.issues, this.omitted)

@@ -219,18 +219,9 @@ export const ENDPOINTS: ReadonlyArray<Endpoint> = [
       const { convention, read } = conventionAnd(request, documents, () => ({
         payments: documents.read("payments", request.payments, safeParsePayments),
         expenses: documents.read("expenses", request.expenses, safeParseExpenses),
-        repayments:
-          request.repayments === undefined
-            ? undefined
-            : documents.read("repayments", request.repayments, safeParseRepayments),
-        activities:
-          request.activities === undefined
-            ? undefined
-            : documents.read("activities", request.activities, safeParseActivities),
-        financialReport:
-          request.financialReport === undefined
-            ? undefined
-            : documents.read("financialReport", request.financialReport, safeParseFinancialReport)
+        repayments: documents.readGiven("repayments", request.repayments, safeParseRepayments),
+        activities: documents.readGiven("activities", request.activities, safeParseActivities),
+        financialReport: documents.readGiven("financialReport", request.financialReport, safeParseFinancialReport)
       }))
       const asOf = request.asOf === undefined ? {} : { asOf: request.asOf }
       return {
@@ -264,26 +255,16 @@ export const ENDPOINTS: ReadonlyArray<Endpoint> = [
       const request = decodeEnvelope("ReportRequest", body)
       const documents = new Documents()
       const { convention, source, read } = conventionAnd(request, documents, () => ({
-        activities:
-          request.activities === undefined
-            ? undefined
-            : documents.read("activities", request.activities, safeParseActivities),
-        payments:
-          request.payments === undefined ? undefined : documents.read("payments", request.payments, safeParsePayments),
-        expenses:
-          request.expenses === undefined ? undefined : documents.read("expenses", request.expenses, safeParseExpenses),
-        repayments:
-          request.repayments === undefined
-            ? undefined
-            : documents.read("repayments", request.repayments, safeParseRepayments),
-        financialReports:
-          request.financialReports === undefined
-            ? undefined
-            : documents.readEach("financialReports", request.financialReports, safeParseFinancialReport),
-        partners:
-          request.partners === undefined
-            ? undefined
-            : documents.readEach("partners", request.partners, safeParsePartner)
+        activities: documents.readGiven("activities", request.activities, safeParseActivities),
+        payments: documents.readGiven("payments", request.payments, safeParsePayments),
+        expenses: documents.readGiven("expenses", request.expenses, safeParseExpenses),
+        repayments: documents.readGiven("repayments", request.repayments, safeParseRepayments),
+        financialReports: documents.readEachGiven(
+          "financialReports",
+          request.financialReports,
+          safeParseFinancialReport
+        ),
+        partners: documents.readEachGiven("partners", request.partners, safeParsePartner)
       }))
       const partners = read.partners ?? source.portfolio?.partners
       const inputs = {

@@ -147,8 +147,10 @@ function groupedSheetOf(
   return { columns, rows }
 }
 
+const QUOTE = '"'
 /** A CSV field, quoted when it holds the separator, a quote or a line break. */
-const csvField = (text: string): string => (/[;"\r\n]/u.test(text) ? `"${text.replace(/"/gu, '""')}"` : text)
+const csvField = (text: string): string =>
+  text.includes(QUOTE) || /[;\r\n]/u.test(text) ? `${QUOTE}${text.replaceAll(QUOTE, QUOTE + QUOTE)}${QUOTE}` : text
 
 /**
  * Writes records as a CSV text the French way: a byte-order mark (so that Excel reads UTF-8),

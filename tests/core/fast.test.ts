@@ -34,7 +34,7 @@ import {
 import { decodeCandidateAt, decodedCandidates, safeParseCandidates } from "../../src/eligibility/candidate.js"
 import { safeParseConvention } from "../../src/conventions/convention.js"
 import { safeParsePortfolio } from "../../src/portfolio/portfolio.js"
-import { decodedConventions } from "../../src/conventions/registry.js"
+import { decodedConventions } from "../../src/core/registry.js"
 import { safeParseActivities } from "../../src/objectives/activity.js"
 import type { SafeParseResult } from "../../src/core/errors.js"
 import { readFileSync } from "node:fs"

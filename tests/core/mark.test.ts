@@ -15,7 +15,7 @@ import { makeMark } from "../../src/core/mark.js"
 import { decodedActivities } from "../../src/objectives/activity.js"
 import { decodedCandidates } from "../../src/eligibility/candidate.js"
 import { decodedExpenses, decodedPayments } from "../../src/funding/records.js"
-import { decodedConventions } from "../../src/conventions/registry.js"
+import { decodedConventions } from "../../src/core/registry.js"
 import { exampleData } from "../fixtures.js"
 
 const activityJson = { id: "a-1", date: "2024-05-14", kind: "reunion-instance", body: "sdaf" } as const

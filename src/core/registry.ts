@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { makeMark } from "../core/mark.js"
+import { makeMark } from "./mark.js"
 
 /** @internal Every convention the library decoded (alone or in a portfolio). */
 export const decodedConventions = makeMark()
