@@ -15,6 +15,7 @@ import type { PaymentSchedule } from "./schedule.js"
 import type { Modulation, Settlement } from "./settlement.js"
 import type { FinancialReport, FundingYearState } from "./state.js"
 import type { YearRepayment } from "./repayments.js"
+import type { UseFacts } from "./facts.js"
 import {
   BALANCE_SOURCE,
   EXPENSES_SOURCE,
@@ -41,6 +42,7 @@ import {
 
 /** @internal What the explanation of a year reads. */
 export interface UseParts {
+  readonly facts: UseFacts
   readonly schedule: PaymentSchedule
   readonly instalments: ReadonlyArray<InstalmentPosition>
   readonly received: Euros
@@ -95,22 +97,6 @@ function instalmentNode(position: InstalmentPosition): ExplanationNode {
   )
 }
 
-/** Whether the year is the last of a convention under the clause `offset`: nothing can be offset. */
-const lastYearOfOffset = (parts: UseParts) => parts.lastYear && parts.terms.unspent.rule === "offset"
-
-function outcomeText(year: number, parts: UseParts): string {
-  const { settlement } = parts
-  return useOutcomeText({
-    year,
-    state: parts.state,
-    stillToPay: settlement.stillToPay,
-    awaitingUse: settlement.awaitingUse,
-    toRepay: settlement.toRepay,
-    offsetNextYear: settlement.offsetNextYear,
-    lastYearOfOffset: lastYearOfOffset(parts)
-  })
-}
-
 /** The facts of the unspent part: where it went, kept, deducted from the next balance, to repay, or never paid. */
 function unspentFacts(parts: UseParts): UnspentFacts {
   const { settlement } = parts
@@ -123,7 +109,7 @@ function unspentFacts(parts: UseParts): UnspentFacts {
     year: parts.schedule.year,
     state: parts.state,
     rule: parts.terms.unspent.rule,
-    lastYearOfOffset: lastYearOfOffset(parts),
+    lastYearOfOffset: parts.facts.lastYearOfOffset,
     granted: settlement.granted,
     eligibleSpend: settlement.eligibleSpend,
     unspent: settlement.unspent,
@@ -294,8 +280,8 @@ function financialReportNodes(report: FinancialReport | undefined): ReadonlyArra
 
 /** @internal The explanation of a year's use: the amount, modulation, payments, expenses, unspent part, balance, withdrawal, report. */
 export function explainUse(convention: Convention, year: number, parts: UseParts): ExplanationNode {
-  const final = parts.state === "ended" || parts.state === "not-covered"
-  const outcome = outcomeText(year, parts)
+  const { final } = parts.facts
+  const outcome = useOutcomeText(parts.facts)
   const children = [
     amountNode(parts),
     modulationNode(parts),
@@ -310,14 +296,7 @@ export function explainUse(convention: Convention, year: number, parts: UseParts
     "emploi-des-fonds",
     useLabel(year),
     children.some((child) => child.outcome === "fail") ? "fail" : "pass",
-    useSentence({
-      conventionId: convention.id,
-      year,
-      asOf: parts.asOf,
-      outcome,
-      final,
-      carriedIn: parts.settlement.carriedIn
-    }),
+    useSentence(parts.facts),
     conventionSource(convention.id),
     {},
     children
