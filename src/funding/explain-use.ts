@@ -127,7 +127,7 @@ function unspentNode(parts: UseParts): ExplanationNode {
   const read = { unspent: settlement.unspent, keepable: settlement.keepable }
   const open = parts.state === "not-started" || parts.state === "in-progress"
   return node(
-    "excedent",
+    "surplus",
     USE_LABELS.unspent,
     !open && settlement.unspent.isZero() && settlement.granted.isPositive() ? "pass" : "not-applicable",
     unspentSentence(unspentFacts(parts)),
@@ -146,7 +146,7 @@ function withdrawalNodes(convention: Convention, parts: UseParts): ReadonlyArray
   const owed = parts.repayment.withdrawal
   return [
     node(
-      "retrait",
+      "withdrawal",
       USE_LABELS.withdrawal,
       owed === undefined ? "not-applicable" : "fail",
       withdrawalSentence({
@@ -184,7 +184,7 @@ function ineligibleByReason(
 
 function amountNode(parts: UseParts): ExplanationNode {
   const { explanation } = parts.schedule
-  return node("montant", USE_LABELS.amount, explanation.outcome, explanation.sentence, explanation.source, {
+  return node("amount", USE_LABELS.amount, explanation.outcome, explanation.sentence, explanation.source, {
     amount: parts.schedule.amount
   })
 }
@@ -205,7 +205,7 @@ function paymentsNode(year: number, parts: UseParts): ExplanationNode {
   const paymentNodes = parts.instalments.map(instalmentNode)
   const { carriedIn } = parts.settlement
   return node(
-    "versements",
+    "payments",
     USE_LABELS.payments,
     paymentNodes.some((child) => child.outcome === "fail") ? "fail" : "pass",
     paymentsSentence({ year, received: parts.received, carriedIn }),
@@ -218,7 +218,7 @@ function paymentsNode(year: number, parts: UseParts): ExplanationNode {
 function expensesNode(parts: UseParts): ExplanationNode {
   const { settlement } = parts
   return node(
-    "depenses",
+    "expenses",
     USE_LABELS.expenses,
     "pass",
     expensesSentence({
@@ -235,7 +235,7 @@ function expensesNode(parts: UseParts): ExplanationNode {
 function balanceNode(year: number, parts: UseParts, outcome: string, final: boolean): ExplanationNode {
   const { settlement } = parts
   return node(
-    "solde",
+    "balance",
     USE_LABELS.balance,
     !final ? "not-applicable" : settlement.toRepay.isPositive() ? "fail" : "pass",
     balanceSentence({
@@ -263,7 +263,7 @@ function financialReportNodes(report: FinancialReport | undefined): ReadonlyArra
   if (report === undefined) return []
   return [
     node(
-      "compte-rendu",
+      "financial-report",
       USE_LABELS.financialReport,
       report.late ? "fail" : "pass",
       financialReportSentence(report),
@@ -293,7 +293,7 @@ export function explainUse(convention: Convention, year: number, parts: UseParts
     ...financialReportNodes(parts.financialReport)
   ]
   return node(
-    "emploi-des-fonds",
+    "funding-use",
     useLabel(year),
     children.some((child) => child.outcome === "fail") ? "fail" : "pass",
     useSentence(parts.facts),

@@ -591,7 +591,7 @@ function notCoveredSchedule(convention: Convention, year: number, asOf: Calendar
       instalments: [],
       excess: Euros.zero,
       explanation: {
-        ruleId: "echeancier",
+        ruleId: "schedule",
         label: scheduleLabel(year),
         outcome: "not-applicable",
         read: { year },
@@ -789,7 +789,7 @@ function explainSchedule(schedule: PaymentSchedule): ExplanationNode {
     })
   )
   return {
-    ruleId: "echeancier",
+    ruleId: "schedule",
     label: scheduleLabel(schedule.year),
     outcome: "pass",
     read: { year: schedule.year, amount: schedule.amount, excess: schedule.excess },
