@@ -69,8 +69,8 @@ export type InstalmentName =
  *
  * @example
  * ```ts
- * import type { InstalmentTrigger } from "caf-conventions"
- * const awaited: InstalmentTrigger = { kind: "reports-awaited", year: 2024, reportsDue: "2025-06-30" }
+ * import { parseCalendarDate, type InstalmentTrigger } from "caf-conventions"
+ * const awaited: InstalmentTrigger = { kind: "reports-awaited", year: 2024, reportsDue: parseCalendarDate("2025-06-30") }
  * ```
  * @category funding
  */
@@ -110,8 +110,8 @@ export type YearAmountFacts =
  *
  * @example
  * ```ts
- * import type { YearCut } from "caf-conventions"
- * const cut: YearCut = { kind: "termination", date: "2025-06-30" }
+ * import { parseCalendarDate, type YearCut } from "caf-conventions"
+ * const cut: YearCut = { kind: "termination", date: parseCalendarDate("2025-06-30") }
  * ```
  * @category funding
  */
