@@ -242,7 +242,18 @@ export {
   type Expense,
   type Payment
 } from "./funding/records.js"
-export { type InstalmentPosition, type InstalmentStatus } from "./funding/instalments.js"
+export type { InstalmentPosition } from "./funding/instalments.js"
+export type {
+  InstalmentFacts,
+  InstalmentName,
+  InstalmentStatus,
+  InstalmentTrigger,
+  ModulationFacts,
+  ScheduleFacts,
+  UseFacts,
+  YearAmountFacts,
+  YearCut
+} from "./funding/facts.js"
 export { EXPENSE_EXCLUSION_LABELS, type ExpenseExclusionReason, type IneligibleExpense } from "./funding/expenses.js"
 export { type Modulation, type Settlement } from "./funding/settlement.js"
 export { LEDGER_TOTAL_KEYS, SETTLEMENT_AMOUNT_KEYS } from "./funding/amounts.js"

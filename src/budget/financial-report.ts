@@ -30,6 +30,13 @@ import {
 import { retained } from "./check.js"
 import { above, percent, ratioOf, shareOf } from "./ratio.js"
 import { citation } from "../vocabulary/sources.js"
+import {
+  COMPARISON_LABELS,
+  comparisonLabel,
+  comparisonSentence,
+  coveredSpendSentence,
+  varianceSentence
+} from "../vocabulary/funding.js"
 import { signedAmount, signedPercentText } from "../vocabulary/labels.js"
 
 /** The texts the financial report rests on. */
@@ -361,23 +368,18 @@ export function comparisonOf(resolved: ResolvedConvention, report: FinancialRepo
   const unexplained = beyond.filter((entry) => entry.explanation === undefined)
   const toleranceNode: ExplanationNode = {
     ruleId: "financial-report-variance",
-    label: "Écarts entre prévu et réalisé",
+    label: COMPARISON_LABELS.variances,
     outcome: (tolerance === undefined ? "not-applicable" : unexplained.length > 0 ? "fail" : "pass") as Outcome,
-    sentence:
-      tolerance === undefined
-        ? "La convention ne fixe pas de tolérance sur les écarts : ils sont montrés, aucune explication n'est exigée."
-        : beyond.length === 0
-          ? `Aucun écart au-delà de la tolérance de ${percent(ratioOf(tolerance))}.`
-          : `${beyond.length === 1 ? "Un écart passe" : `${beyond.length} écarts passent`} la tolérance de ${percent(ratioOf(tolerance))} : ${beyond.map((entry) => `${entry.label} ${signed(entry.variance)}${entry.varianceShare === undefined ? "" : ` (${signedPercent(rational(BigInt(entry.varianceShare.numerator), BigInt(entry.varianceShare.denominator)))})`}${entry.explanation === undefined ? ", sans explication" : ", expliqué"}`).join(" ; ")}.`,
+    sentence: varianceSentence({ tolerance, lines }),
     source: `${FINANCIAL_REPORT_SOURCE} ; convention (tolérance sur les écarts)`,
     read: { tolerance },
     children: []
   }
   const spendNode: ExplanationNode = {
     ruleId: "financial-report-spend",
-    label: "Dépenses couvertes par la Caf",
+    label: COMPARISON_LABELS.coveredSpend,
     outcome: "pass",
-    sentence: `Charges réalisées (comptes 60 à 68) ${actualCost.format()} − autres financements reçus ${otherFundingReceived.format()} = ${eligibleSpend.format()} couverts par la subvention de la Caf (reçu de la Caf selon le compte rendu : ${cafReceived.format()}).`,
+    sentence: coveredSpendSentence({ actualCost, otherFundingReceived, eligibleSpend, cafReceived }),
     source: FINANCIAL_REPORT_SOURCE,
     read: { actualCost, otherFundingReceived, eligibleSpend, cafReceived },
     children: []
@@ -397,9 +399,9 @@ export function comparisonOf(resolved: ResolvedConvention, report: FinancialRepo
     findings,
     explanation: {
       ruleId: "financial-report",
-      label: `Compte rendu financier ${report.year}`,
+      label: comparisonLabel(report.year),
       outcome: unexplained.length > 0 ? "fail" : "pass",
-      sentence: `Charges prévues ${totals.charges.forecast.format()}, réalisées ${actualCost.format()} ; produits prévus ${totals.products.forecast.format()}, réalisés ${totals.products.actual.format()} ; résultat de l'action ${signed(result)}.`,
+      sentence: comparisonSentence({ totals, actualCost, result }),
       source: FINANCIAL_REPORT_SOURCE,
       read: {},
       children: [spendNode, toleranceNode]

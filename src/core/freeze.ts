@@ -65,6 +65,10 @@ export function deepFreeze(value: unknown, keep: ReadonlySet<object> | undefined
           slot === undefined ? (node as Record<string, unknown>)[key] : slot.computed ? slot.value : undefined
         if (inner !== null && typeof inner === "object") stack.push(inner)
       }
+      // A field of facts, computed already: `for … in` does not see it.
+      for (const slot of lazy.fields.values())
+        if (!slot.enumerable && slot.computed && slot.value !== null && typeof slot.value === "object")
+          stack.push(slot.value)
       continue
     }
     for (const key in node) {
@@ -86,6 +90,24 @@ export function deepFreeze(value: unknown, keep: ReadonlySet<object> | undefined
  */
 export function lazyField<T extends object, K extends keyof T & string>(target: T, key: K, compute: () => T[K]): T {
   return defineLazy(target, key, compute, deepFreeze)
+}
+
+/**
+ * @internal Makes `key` of `target` a field of typed facts: computed the first time it is read,
+ * like {@link lazyField}, and left out of the result's JSON form (`Object.keys`, `JSON.stringify`,
+ * the spread operator do not see it), so that the facts the wording reads add nothing to what an
+ * application stores or the HTTP service sends. Deeply frozen like the rest of the result.
+ *
+ * ```ts
+ * const schedule = factsField({ year: 2024, amount }, "facts", () => ({ kind: "covered", year: 2024 }))
+ * ```
+ */
+export function factsField<T extends object, K extends keyof T & string>(
+  target: Omit<T, K>,
+  key: K,
+  compute: () => T[K]
+): T {
+  return defineLazy(target as T, key, compute, deepFreeze, false)
 }
 
 /**

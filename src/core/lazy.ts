@@ -14,6 +14,8 @@
 
 /** @internal One lazy field of a holder: how to compute it, until it is computed, and its value after. */
 export interface LazySlot {
+  /** Whether `Object.keys`, JSON and the spread operator see the field (false: a field of facts, see {@link defineLazy}). */
+  readonly enumerable: boolean
   computed: boolean
   value: unknown
   compute: (() => unknown) | undefined
@@ -47,12 +49,14 @@ const INSPECT_DESCRIPTOR: PropertyDescriptor = { value: inspectHolder, enumerabl
  * field with a closure, about 1 µs shared, on the 2-core machine under load).
  */
 const descriptors = new Map<string, PropertyDescriptor>()
+const hiddenDescriptors = new Map<string, PropertyDescriptor>()
 
-function descriptorOf(key: string): PropertyDescriptor {
-  let descriptor = descriptors.get(key)
+function descriptorOf(key: string, enumerable: boolean): PropertyDescriptor {
+  const cache = enumerable ? descriptors : hiddenDescriptors
+  let descriptor = cache.get(key)
   if (descriptor === undefined) {
     descriptor = {
-      enumerable: true,
+      enumerable,
       configurable: false,
       get(this: { [LAZY]: LazyFields }): unknown {
         const lazy = this[LAZY]
@@ -67,7 +71,7 @@ function descriptorOf(key: string): PropertyDescriptor {
         return slot.value
       }
     }
-    descriptors.set(key, descriptor)
+    cache.set(key, descriptor)
   }
   return descriptor
 }
@@ -78,12 +82,17 @@ function descriptorOf(key: string): PropertyDescriptor {
  * place among the keys; otherwise it comes last (cheaper: V8 keeps the holder's fast shape).
  * `target` must be a plain object not yet frozen. `freeze` is a function given by the caller
  * module (src/core/freeze.ts), to avoid a circle.
+ *
+ * With `enumerable` false, the field is left out of `Object.keys`, `for … in`, the spread
+ * operator, `JSON.stringify` and `structuredClone`: a result's typed facts, read by the wording,
+ * that the JSON form of the result does not repeat. It is frozen all the same once computed.
  */
 export function defineLazy<T extends object, K extends keyof T & string>(
   target: T,
   key: K,
   compute: () => T[K],
-  freeze: (value: unknown, keep: ReadonlySet<object> | undefined) => void
+  freeze: (value: unknown, keep: ReadonlySet<object> | undefined) => void,
+  enumerable = true
 ): T {
   const holder = target as T & { [LAZY]?: LazyFields }
   let lazy = holder[LAZY]
@@ -92,8 +101,8 @@ export function defineLazy<T extends object, K extends keyof T & string>(
     Object.defineProperty(holder, LAZY, { value: lazy, enumerable: false })
     Object.defineProperty(holder, INSPECT, INSPECT_DESCRIPTOR)
   }
-  lazy.fields.set(key, { computed: false, value: undefined, compute })
-  Object.defineProperty(holder, key, descriptorOf(key))
+  lazy.fields.set(key, { enumerable, computed: false, value: undefined, compute })
+  Object.defineProperty(holder, key, descriptorOf(key, enumerable))
   return target
 }
 

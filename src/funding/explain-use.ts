@@ -15,6 +15,7 @@ import type { PaymentSchedule } from "./schedule.js"
 import type { Modulation, Settlement } from "./settlement.js"
 import type { FinancialReport, FundingYearState } from "./state.js"
 import type { YearRepayment } from "./repayments.js"
+import type { UseFacts } from "./facts.js"
 import {
   BALANCE_SOURCE,
   EXPENSES_SOURCE,
@@ -41,6 +42,7 @@ import {
 
 /** @internal What the explanation of a year reads. */
 export interface UseParts {
+  readonly facts: UseFacts
   readonly schedule: PaymentSchedule
   readonly instalments: ReadonlyArray<InstalmentPosition>
   readonly received: Euros
@@ -95,22 +97,6 @@ function instalmentNode(position: InstalmentPosition): ExplanationNode {
   )
 }
 
-/** Whether the year is the last of a convention under the clause `offset`: nothing can be offset. */
-const lastYearOfOffset = (parts: UseParts) => parts.lastYear && parts.terms.unspent.rule === "offset"
-
-function outcomeText(year: number, parts: UseParts): string {
-  const { settlement } = parts
-  return useOutcomeText({
-    year,
-    state: parts.state,
-    stillToPay: settlement.stillToPay,
-    awaitingUse: settlement.awaitingUse,
-    toRepay: settlement.toRepay,
-    offsetNextYear: settlement.offsetNextYear,
-    lastYearOfOffset: lastYearOfOffset(parts)
-  })
-}
-
 /** The facts of the unspent part: where it went, kept, deducted from the next balance, to repay, or never paid. */
 function unspentFacts(parts: UseParts): UnspentFacts {
   const { settlement } = parts
@@ -123,7 +109,7 @@ function unspentFacts(parts: UseParts): UnspentFacts {
     year: parts.schedule.year,
     state: parts.state,
     rule: parts.terms.unspent.rule,
-    lastYearOfOffset: lastYearOfOffset(parts),
+    lastYearOfOffset: parts.facts.lastYearOfOffset,
     granted: settlement.granted,
     eligibleSpend: settlement.eligibleSpend,
     unspent: settlement.unspent,
@@ -141,7 +127,7 @@ function unspentNode(parts: UseParts): ExplanationNode {
   const read = { unspent: settlement.unspent, keepable: settlement.keepable }
   const open = parts.state === "not-started" || parts.state === "in-progress"
   return node(
-    "excedent",
+    "surplus",
     USE_LABELS.unspent,
     !open && settlement.unspent.isZero() && settlement.granted.isPositive() ? "pass" : "not-applicable",
     unspentSentence(unspentFacts(parts)),
@@ -160,7 +146,7 @@ function withdrawalNodes(convention: Convention, parts: UseParts): ReadonlyArray
   const owed = parts.repayment.withdrawal
   return [
     node(
-      "retrait",
+      "withdrawal",
       USE_LABELS.withdrawal,
       owed === undefined ? "not-applicable" : "fail",
       withdrawalSentence({
@@ -198,7 +184,7 @@ function ineligibleByReason(
 
 function amountNode(parts: UseParts): ExplanationNode {
   const { explanation } = parts.schedule
-  return node("montant", USE_LABELS.amount, explanation.outcome, explanation.sentence, explanation.source, {
+  return node("amount", USE_LABELS.amount, explanation.outcome, explanation.sentence, explanation.source, {
     amount: parts.schedule.amount
   })
 }
@@ -219,7 +205,7 @@ function paymentsNode(year: number, parts: UseParts): ExplanationNode {
   const paymentNodes = parts.instalments.map(instalmentNode)
   const { carriedIn } = parts.settlement
   return node(
-    "versements",
+    "payments",
     USE_LABELS.payments,
     paymentNodes.some((child) => child.outcome === "fail") ? "fail" : "pass",
     paymentsSentence({ year, received: parts.received, carriedIn }),
@@ -232,7 +218,7 @@ function paymentsNode(year: number, parts: UseParts): ExplanationNode {
 function expensesNode(parts: UseParts): ExplanationNode {
   const { settlement } = parts
   return node(
-    "depenses",
+    "expenses",
     USE_LABELS.expenses,
     "pass",
     expensesSentence({
@@ -249,7 +235,7 @@ function expensesNode(parts: UseParts): ExplanationNode {
 function balanceNode(year: number, parts: UseParts, outcome: string, final: boolean): ExplanationNode {
   const { settlement } = parts
   return node(
-    "solde",
+    "balance",
     USE_LABELS.balance,
     !final ? "not-applicable" : settlement.toRepay.isPositive() ? "fail" : "pass",
     balanceSentence({
@@ -277,7 +263,7 @@ function financialReportNodes(report: FinancialReport | undefined): ReadonlyArra
   if (report === undefined) return []
   return [
     node(
-      "compte-rendu",
+      "financial-report",
       USE_LABELS.financialReport,
       report.late ? "fail" : "pass",
       financialReportSentence(report),
@@ -294,8 +280,8 @@ function financialReportNodes(report: FinancialReport | undefined): ReadonlyArra
 
 /** @internal The explanation of a year's use: the amount, modulation, payments, expenses, unspent part, balance, withdrawal, report. */
 export function explainUse(convention: Convention, year: number, parts: UseParts): ExplanationNode {
-  const final = parts.state === "ended" || parts.state === "not-covered"
-  const outcome = outcomeText(year, parts)
+  const { final } = parts.facts
+  const outcome = useOutcomeText(parts.facts)
   const children = [
     amountNode(parts),
     modulationNode(parts),
@@ -307,17 +293,10 @@ export function explainUse(convention: Convention, year: number, parts: UseParts
     ...financialReportNodes(parts.financialReport)
   ]
   return node(
-    "emploi-des-fonds",
+    "funding-use",
     useLabel(year),
     children.some((child) => child.outcome === "fail") ? "fail" : "pass",
-    useSentence({
-      conventionId: convention.id,
-      year,
-      asOf: parts.asOf,
-      outcome,
-      final,
-      carriedIn: parts.settlement.carriedIn
-    }),
+    useSentence(parts.facts),
     conventionSource(convention.id),
     {},
     children

@@ -8,31 +8,9 @@ import { Euros } from "../money/euros.js"
 import { compareIds } from "../core/records.js"
 import type { Payment } from "./records.js"
 import type { Instalment } from "./schedule.js"
+import type { InstalmentStatus } from "./facts.js"
 
-/**
- * Where an instalment stands: `paid` (exactly, by its deadline), `paid-late` (completed after its
- * deadline), `partly-paid`, `overpaid`; when unpaid or partly paid and the evaluation has an
- * `asOf` day: `not-yet-due`, `due` (payable, deadline not passed), or `late` (deadline passed);
- * `unpaid` without an `asOf` day; `not-owed` once the year is settled with nothing still to pay
- * (the partner is entitled to less than the schedule planned: what was not paid is not owed).
- *
- * @example
- * ```ts
- * import type { InstalmentStatus } from "caf-conventions"
- * const status: InstalmentStatus = "late"
- * ```
- * @category funding
- */
-export type InstalmentStatus =
-  | "paid"
-  | "paid-late"
-  | "partly-paid"
-  | "overpaid"
-  | "unpaid"
-  | "not-yet-due"
-  | "due"
-  | "late"
-  | "not-owed"
+export type { InstalmentStatus } from "./facts.js"
 
 /**
  * One instalment of the schedule with the payments matched to it.

@@ -323,7 +323,7 @@ function explainLedger(
 ): ExplanationNode {
   const children = years.map((use): ExplanationNode => ({ ...use.explanation, children: [] }))
   return {
-    ruleId: "grand-livre",
+    ruleId: "ledger",
     label: ledgerLabel(convention.id),
     outcome: children.some((child) => child.outcome === "fail") ? "fail" : "pass",
     read: { ...totals },

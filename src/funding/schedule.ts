@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { frozenResult, lazyField } from "../core/freeze.js"
+import { factsField, frozenResult, lazyField } from "../core/freeze.js"
 import { type CalendarDate, addDays, addMonths, maxDate, minDate, readCalendarDate } from "../calendar/date.js"
 import { type Period, periodDays } from "../calendar/period.js"
 import { InvalidArgumentError } from "../core/errors.js"
@@ -22,14 +22,12 @@ import type { PaymentTerms } from "../conventions/terms.js"
 import type { YearAmount } from "../conventions/yearly-amounts.js"
 import { Dec } from "../money/decimal.js"
 import { Euros } from "../money/euros.js"
+import type { InstalmentFacts, InstalmentName, InstalmentTrigger, ScheduleFacts, YearCut } from "./facts.js"
 import {
-  type InstalmentSentenceFacts,
   PAYMENT_SOURCE,
   SCHEDULE_SOURCE,
-  type YearCutFact,
   instalmentLabel,
   instalmentSentence,
-  notCoveredScheduleSentence,
   scheduleLabel,
   scheduleSentence,
   triggerText
@@ -170,7 +168,13 @@ export interface PaymentSchedule {
     /** The financial report (*compte rendu financier*, Cerfa n° 15059). */
     readonly financialReportDue: CalendarDate
   }
-  /** The explanation, in French. */
+  /**
+   * What the schedule's sentence says, as typed facts: how the year's amount was reached, the
+   * amendments known and not known, what cut the year short, and how each instalment was computed
+   * (see {@link ScheduleFacts}). Computed when first read; not part of the JSON form.
+   */
+  readonly facts: ScheduleFacts
+  /** The explanation, in French, worded from `facts`. */
   readonly explanation: ExplanationNode
 }
 
@@ -555,43 +559,50 @@ export function yearSchedule(
   const fixed = Euros.sum(planned.map((instalment) => instalment.amount))
   const excess = Euros.max(Euros.zero, fixed.minus(yearAmount.amount))
   const initialAmount = initialAmountOf(resolved, year, yearAmount.amount)
-  const schedule: PaymentSchedule = {
-    conventionId: convention.id,
-    year,
-    ...(asOf === undefined ? {} : { asOf }),
-    period: part,
-    amount: yearAmount.amount,
-    ...(initialAmount === undefined ? {} : { initialAmount }),
-    yearAmount,
-    instalments,
-    excess,
-    reports,
-    explanation: undefined as unknown as ExplanationNode
-  }
-  return lazyField(schedule, "explanation", () =>
-    explainSchedule({ year, part, yearAmount, instalments, excess, reports, current, initialAmount, resolved })
+  const schedule = factsField<PaymentSchedule, "facts">(
+    {
+      conventionId: convention.id,
+      year,
+      ...(asOf === undefined ? {} : { asOf }),
+      period: part,
+      amount: yearAmount.amount,
+      ...(initialAmount === undefined ? {} : { initialAmount }),
+      yearAmount,
+      instalments,
+      excess,
+      reports,
+      explanation: undefined as unknown as ExplanationNode
+    },
+    "facts",
+    () => scheduleFacts({ year, part, yearAmount, instalments, excess, reports, current, initialAmount, resolved })
   )
+  return lazyField(schedule, "explanation", () => explainSchedule(schedule))
 }
 
 /** The schedule of a year the convention does not cover: nothing is due. */
 function notCoveredSchedule(convention: Convention, year: number, asOf: CalendarDate | undefined): PaymentSchedule {
-  return {
-    conventionId: convention.id,
-    year,
-    ...(asOf === undefined ? {} : { asOf }),
-    amount: Euros.zero,
-    instalments: [],
-    excess: Euros.zero,
-    explanation: {
-      ruleId: "echeancier",
-      label: scheduleLabel(year),
-      outcome: "not-applicable",
-      read: { year },
-      sentence: notCoveredScheduleSentence(year),
-      source: "Convention : période",
-      children: []
-    }
-  }
+  const facts: ScheduleFacts = { covered: false, year }
+  return factsField<PaymentSchedule, "facts">(
+    {
+      conventionId: convention.id,
+      year,
+      ...(asOf === undefined ? {} : { asOf }),
+      amount: Euros.zero,
+      instalments: [],
+      excess: Euros.zero,
+      explanation: {
+        ruleId: "schedule",
+        label: scheduleLabel(year),
+        outcome: "not-applicable",
+        read: { year },
+        sentence: scheduleSentence(facts),
+        source: "Convention : période",
+        children: []
+      }
+    },
+    "facts",
+    () => facts
+  )
 }
 
 /**
@@ -639,14 +650,46 @@ interface ScheduleParts {
   readonly resolved: ResolvedConvention
 }
 
+/** What makes an instalment payable, as the schedule's builders word it in `trigger`. */
+function triggerOf(instalment: Instalment, parts: ScheduleParts): InstalmentTrigger {
+  const { year, current } = parts
+  const dueDate = instalment.dueDate as CalendarDate
+  switch (instalment.kind) {
+    case "advance":
+      return { kind: "advance", dueDate, advanceDue: current.payment.advanceDue }
+    case "instalment":
+      return { kind: "on-date", dueDate }
+    case "balance":
+      if (instalment.dueDate === undefined)
+        return { kind: "reports-awaited", year, reportsDue: instalment.expectedDueDate as CalendarDate }
+      return current.payment.balanceTrigger === "fixed-date"
+        ? { kind: "on-date", dueDate }
+        : { kind: "reports-accepted", year, acceptedOn: dueDate }
+    case "complement": {
+      const number = instalment.amendment as number
+      const amendment = parts.resolved.convention.amendments.find((candidate) => candidate.number === number)
+      return { kind: "amendment", amendment: number, signedOn: amendment?.signatureDate as CalendarDate }
+    }
+  }
+}
+
+/** What an instalment's label names: its rank among the year's payments counts the advance. */
+function nameOf(instalment: Instalment, index: number): InstalmentName {
+  if (instalment.kind === "instalment") return { kind: "instalment", rank: index + 1 }
+  if (instalment.kind === "complement") return { kind: "complement", amendment: instalment.amendment as number }
+  return { kind: instalment.kind }
+}
+
 /** `rest`: an earlier instalment was fixed on other terms, so the balance is what remains, not its share. */
 function instalmentFacts(
   instalment: Instalment,
-  current: Known,
+  index: number,
+  parts: ScheduleParts,
   rest: boolean,
   before: Euros
-): InstalmentSentenceFacts {
+): InstalmentFacts {
   const { basis } = instalment
+  const { current } = parts
   const cumulative = cumulativeShare(current.payment, instalment.key)
   // After an instalment fixed on other terms, this one is its running share less what came before.
   const catchUp =
@@ -657,14 +700,16 @@ function instalmentFacts(
     basis.yearAmount.equals(current.amount)
   const earlier = basis.amendments.length < current.amendments.length || !basis.yearAmount.equals(current.amount)
   return {
+    key: instalment.key,
+    name: nameOf(instalment, index),
     kind: instalment.kind,
     share: instalment.share,
     amount: instalment.amount,
     planned: instalment.amount.plus(instalment.offset?.amount ?? Euros.zero),
-    trigger: instalment.trigger,
+    trigger: triggerOf(instalment, parts),
     deadline: instalment.deadline,
     offset: instalment.offset,
-    basis,
+    basis: { yearAmount: basis.yearAmount, amendments: basis.amendments },
     earlierBasis: earlier ? basis.amendments : undefined,
     catchUp: catchUp ? { cumulativeShare: (cumulative as Dec).toString(), before } : undefined,
     rest,
@@ -673,7 +718,7 @@ function instalmentFacts(
 }
 
 /** What cut the year short: a withdrawal of the subsidy, or a termination, ending with the year's part. */
-function yearCut(resolved: ResolvedConvention, part: Period): YearCutFact | undefined {
+function yearCut(resolved: ResolvedConvention, part: Period): YearCut | undefined {
   const { termination, withdrawal } = resolved.convention
   if (resolved.withdrawn && withdrawal !== undefined && part.end === resolved.period.end)
     return { kind: "withdrawal", effectiveFrom: withdrawal.effectiveFrom }
@@ -682,16 +727,51 @@ function yearCut(resolved: ResolvedConvention, part: Period): YearCutFact | unde
   return undefined
 }
 
-function explainSchedule(parts: ScheduleParts): ExplanationNode {
-  const { year, part, yearAmount, instalments, reports, current } = parts
+/** The facts of a year the convention covers: what its sentence and its instalments' sentences say. */
+function scheduleFacts(parts: ScheduleParts): ScheduleFacts {
+  const { year, part, yearAmount, instalments, current } = parts
   const rest = instalments.some(
     (instalment) => instalment.kind !== "balance" && !instalment.basis.yearAmount.equals(current.amount)
   )
   let before = Euros.zero
-  const children = instalments.map((instalment): ExplanationNode => {
-    const sentence = instalmentSentence(instalmentFacts(instalment, current, rest, before))
+  const instalmentsFacts = instalments.map((instalment, index) => {
+    const facts = instalmentFacts(instalment, index, parts, rest, before)
     before = before.plus(instalment.amount).plus(instalment.offset?.amount ?? Euros.zero)
-    return {
+    return facts
+  })
+  return {
+    covered: true,
+    year,
+    amount: yearAmount.amount,
+    yearAmount:
+      yearAmount.basis === "per-year"
+        ? { basis: "per-year", year, proratedDays: yearAmount.prorated ? periodDays(part) : undefined }
+        : {
+            basis: "segments",
+            segments: yearAmount.segments.map(({ yearlyAmount, days, daysInYear }) => ({
+              yearlyAmount,
+              days,
+              daysInYear
+            }))
+          },
+    amended:
+      parts.initialAmount === undefined
+        ? undefined
+        : { amendments: current.amendments, initialAmount: parts.initialAmount },
+    cut: yearCut(parts.resolved, part),
+    unknownAmendments: parts.resolved.unknownAmendments.map((amendment) => amendment.number).sort((a, b) => a - b),
+    excess: parts.excess,
+    financialReportDue: parts.reports.financialReportDue,
+    instalments: instalmentsFacts
+  }
+}
+
+/** The explanation of a year the convention covers, worded from its facts. */
+function explainSchedule(schedule: PaymentSchedule): ExplanationNode {
+  const { facts } = schedule
+  const instalmentsFacts = facts.covered ? facts.instalments : []
+  const children = schedule.instalments.map(
+    (instalment, index): ExplanationNode => ({
       ruleId: instalment.key,
       label: instalment.label,
       outcome: "pass",
@@ -703,32 +783,17 @@ function explainSchedule(parts: ScheduleParts): ExplanationNode {
         deadline: instalment.deadline,
         ...(instalment.offset === undefined ? {} : { offset: instalment.offset.amount })
       },
-      sentence,
+      sentence: instalmentSentence(instalmentsFacts[index] as InstalmentFacts),
       source: PAYMENT_SOURCE,
       children: []
-    }
-  })
+    })
+  )
   return {
-    ruleId: "echeancier",
-    label: scheduleLabel(year),
+    ruleId: "schedule",
+    label: scheduleLabel(schedule.year),
     outcome: "pass",
-    read: { year, amount: yearAmount.amount, excess: parts.excess },
-    sentence: scheduleSentence({
-      year,
-      amount: yearAmount.amount,
-      yearAmount:
-        yearAmount.basis === "per-year"
-          ? { basis: "per-year", year, proratedDays: yearAmount.prorated ? periodDays(part) : undefined }
-          : { basis: "segments", segments: yearAmount.segments },
-      amended:
-        parts.initialAmount === undefined
-          ? undefined
-          : { amendments: current.amendments, initialAmount: parts.initialAmount },
-      cut: yearCut(parts.resolved, part),
-      unknownAmendments: parts.resolved.unknownAmendments.map((amendment) => amendment.number).sort((a, b) => a - b),
-      excess: parts.excess,
-      financialReportDue: reports.financialReportDue
-    }),
+    read: { year: schedule.year, amount: schedule.amount, excess: schedule.excess },
+    sentence: scheduleSentence(facts),
     source: SCHEDULE_SOURCE,
     children
   }

@@ -10,6 +10,8 @@ import { Dec } from "../money/decimal.js"
 import { Euros } from "../money/euros.js"
 import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
 import { modulationSentence } from "../vocabulary/funding.js"
+import { factsField } from "../core/freeze.js"
+import type { ModulationFacts } from "./facts.js"
 
 /**
  * The reduction applied for missed objectives, if the convention provides one.
@@ -28,57 +30,51 @@ export interface Modulation {
   readonly missedObjectives: ReadonlyArray<string>
   /** The reduction of the year's amount. */
   readonly reduction: Euros
-  /** Why, in French. */
+  /** Why, in French, worded from `facts`. */
   readonly sentence: string
+  /**
+   * Why, as typed facts: no clause, no evaluation, none missed, a fixed rate per missed objective,
+   * or a shortfall within or beyond the tolerance (see {@link ModulationFacts}). Not part of the
+   * JSON form.
+   */
+  readonly facts: ModulationFacts
 }
 
 /** @internal */
 export function modulation(amount: Euros, terms: Terms, objectives: ObjectivesEvaluation | undefined): Modulation {
   const clause = terms.modulation
-  if (clause.rule === "none")
-    return {
-      rule: "none",
-      missedObjectives: [],
-      reduction: Euros.zero,
-      sentence: modulationSentence({ kind: "no-clause" })
-    }
-  if (objectives === undefined) {
-    return {
-      rule: clause.rule,
-      missedObjectives: [],
-      reduction: Euros.zero,
-      sentence: modulationSentence({ kind: "no-evaluation" })
-    }
+  const missed = objectives === undefined ? [] : objectives.results.filter((result) => result.status === "not-met")
+  const facts = modulationFacts(amount, terms, objectives, missed.length)
+  const modulated = {
+    rule: clause.rule,
+    missedObjectives: clause.rule === "none" ? [] : missed.map((result) => result.objectiveId),
+    reduction: facts.kind === "fixed" || facts.kind === "proportional" ? facts.reduction : Euros.zero,
+    sentence: modulationSentence(facts)
   }
-  const missed = objectives.results.filter((result) => result.status === "not-met")
-  const ids = missed.map((result) => result.objectiveId)
-  if (missed.length === 0)
-    return {
-      rule: clause.rule,
-      missedObjectives: [],
-      reduction: Euros.zero,
-      sentence: modulationSentence({ kind: "none-missed" })
-    }
+  return factsField<Modulation, "facts">(modulated, "facts", () => facts)
+}
+
+function modulationFacts(
+  amount: Euros,
+  terms: Terms,
+  objectives: ObjectivesEvaluation | undefined,
+  missed: number
+): ModulationFacts {
+  const clause = terms.modulation
+  if (clause.rule === "none") return { kind: "no-clause" }
+  if (objectives === undefined) return { kind: "no-evaluation" }
+  if (missed === 0) return { kind: "none-missed" }
   if (clause.rule === "fixed-reduction") {
-    const rate = Dec.min(new Dec(clause.ratePerMissedObjective).times(missed.length), 1)
+    const rate = Dec.min(new Dec(clause.ratePerMissedObjective).times(missed), 1)
     const reduction = amount.times(rate.toString(), terms.payment.rounding)
-    return {
-      rule: clause.rule,
-      missedObjectives: ids,
-      reduction,
-      sentence: modulationSentence({
-        kind: "fixed",
-        missed: missed.length,
-        ratePerMissed: clause.ratePerMissedObjective,
-        reduction
-      })
-    }
+    return { kind: "fixed", missed, ratePerMissed: clause.ratePerMissedObjective, reduction }
   }
   // proportional: each objective weighs an equal share of the amount; a missed one loses its
   // shortfall (1 − achievement), when the shortfall exceeds the tolerance.
   const tolerance = new Dec(clause.tolerance)
   let share = new Dec(0)
-  for (const result of missed) {
+  for (const result of objectives.results) {
+    if (result.status !== "not-met") continue
     const achieved =
       result.ratio === undefined
         ? new Dec(0)
@@ -87,16 +83,9 @@ export function modulation(amount: Euros, terms: Terms, objectives: ObjectivesEv
     if (shortfall.gt(tolerance)) share = share.plus(shortfall.div(objectives.results.length))
   }
   const reduction = amount.times(share.toString(), terms.payment.rounding)
-  return {
-    rule: clause.rule,
-    missedObjectives: ids,
-    reduction,
-    sentence: modulationSentence(
-      reduction.isZero()
-        ? { kind: "within-tolerance", missed: missed.length, tolerance: clause.tolerance }
-        : { kind: "proportional", missed: missed.length, tolerance: clause.tolerance, reduction }
-    )
-  }
+  return reduction.isZero()
+    ? { kind: "within-tolerance", missed, tolerance: clause.tolerance }
+    : { kind: "proportional", missed, tolerance: clause.tolerance, reduction }
 }
 
 /**

@@ -3,7 +3,7 @@
  *
  * @module
  */
-import { frozenResult, lazyField } from "../core/freeze.js"
+import { factsField, frozenResult, lazyField } from "../core/freeze.js"
 import type { CalendarDate } from "../calendar/date.js"
 import type { Period } from "../calendar/period.js"
 import { InvalidArgumentError, ValidationError } from "../core/errors.js"
@@ -32,6 +32,7 @@ import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
 import { type IneligibleExpense, expenseExclusion, expenseLabel } from "./expenses.js"
 import { explainUse } from "./explain-use.js"
 import type { FinancialReport, FundingYearState } from "./state.js"
+import type { UseFacts } from "./facts.js"
 import {
   type FinancialReportComparison,
   type FinancialReportDocument,
@@ -146,7 +147,13 @@ export interface FundingUse {
   readonly repayment: YearRepayment
   /** The financial report (*compte rendu financier*): due date, receipt, lateness. */
   readonly financialReport?: FinancialReport
-  /** The explanation, in French. */
+  /**
+   * What the year's sentence says, as typed facts: where the year stands, what is still to pay,
+   * to repay or to deduct from the next year (see {@link UseFacts}). Computed when first read; not
+   * part of the JSON form.
+   */
+  readonly facts: UseFacts
+  /** The explanation, in French, worded from `facts` and the other fields. */
   readonly explanation: ExplanationNode
 }
 
@@ -527,7 +534,7 @@ export function yearUse(resolved: ResolvedConvention, records: Records, inputs: 
   const withdrawal = withdrawalPart(resolved, part, schedule.amount, settlement)
   const repayment = repaymentOf(resolved, records, inputs, settlement, withdrawal, payments.counted)
   const lastYear = part !== undefined && resolvedYear(resolved, year + 1) === undefined
-  const use: FundingUse = {
+  const fields: Omit<FundingUse, "facts"> = {
     conventionId: convention.id,
     year,
     ...(asOf === undefined ? {} : { asOf }),
@@ -545,8 +552,22 @@ export function yearUse(resolved: ResolvedConvention, records: Records, inputs: 
     ...(financialReport === undefined ? {} : { financialReport }),
     explanation: undefined as unknown as ExplanationNode
   }
+  const use = factsField<FundingUse, "facts">(fields, "facts", () => ({
+    conventionId: convention.id,
+    year,
+    asOf,
+    state,
+    final,
+    carriedIn: settlement.carriedIn,
+    stillToPay: settlement.stillToPay,
+    awaitingUse: settlement.awaitingUse,
+    toRepay: settlement.toRepay,
+    offsetNextYear: settlement.offsetNextYear,
+    lastYearOfOffset: lastYear && terms.unspent.rule === "offset"
+  }))
   return lazyField(use, "explanation", () =>
     explainUse(convention, year, {
+      facts: use.facts,
       schedule,
       instalments,
       received,

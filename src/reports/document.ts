@@ -19,7 +19,17 @@ import {
   signedPercentText
 } from "../vocabulary/labels.js"
 import type { Target } from "../conventions/objective.js"
-import { financialReportReceiptText as financialReportReceipt } from "../vocabulary/funding.js"
+import {
+  comparisonLabel,
+  comparisonLines,
+  comparisonSentence,
+  financialReportReceiptText as financialReportReceipt,
+  instalmentLabel,
+  instalmentSentence,
+  modulationSentence,
+  scheduleSentence,
+  useSentence
+} from "../vocabulary/funding.js"
 import { yearFacts, yearSentence } from "../vocabulary/objectives.js"
 import type { LedgerTotals } from "../funding/ledger.js"
 import type { YearRepayment } from "../funding/repayments.js"
@@ -224,13 +234,10 @@ function fundingSection(report: AnnualReport): Section {
       expense.detail
     ])
   // An instalment fixed on other terms than the year's final amount says how it was computed.
-  const computed = funding.schedule.explanation.children
-    .filter(
-      (_child, index) =>
-        !(funding.schedule.instalments[index]?.basis.yearAmount.equals(funding.schedule.amount) ?? true) ||
-        funding.schedule.instalments[index]?.kind === "complement"
-    )
-    .map((child) => `${child.label} : ${child.sentence}`)
+  const scheduleFacts = funding.schedule.facts
+  const computed = (scheduleFacts.covered ? scheduleFacts.instalments : [])
+    .filter((facts) => !facts.basis.yearAmount.equals(funding.schedule.amount) || facts.kind === "complement")
+    .map((facts) => `${instalmentLabel(facts.name)} : ${instalmentSentence(facts)}`)
   const chart: Chart = {
     id: "financement",
     kind: "money",
@@ -240,7 +247,7 @@ function fundingSection(report: AnnualReport): Section {
   return {
     title: `Échéancier et emploi des fonds ${report.year}`,
     blocks: [
-      { kind: "paragraph", text: funding.schedule.explanation.sentence },
+      { kind: "paragraph", text: scheduleSentence(scheduleFacts) },
       {
         kind: "table",
         headers: ["Versement", "Montant", "Exigible le", "Au plus tard le", "Versé", "Statut"],
@@ -251,7 +258,7 @@ function fundingSection(report: AnnualReport): Section {
       {
         kind: "list",
         items: [
-          `Montant accordé : ${s.granted.format()}${funding.modulation.reduction.isZero() ? "" : ` (après une réduction de ${funding.modulation.reduction.format()} : ${funding.modulation.sentence})`}`,
+          `Montant accordé : ${s.granted.format()}${funding.modulation.reduction.isZero() ? "" : ` (après une réduction de ${funding.modulation.reduction.format()} : ${modulationSentence(funding.modulation.facts)})`}`,
           `Reçu : ${s.received.format()}${s.carriedIn.isPositive() ? ` (et ${s.carriedIn.format()} non dépensés en ${report.year - 1}, déduits du solde)` : ""}`,
           `Dépenses éligibles : ${s.eligibleSpend.format()} (taux de consommation ${percent(s.consumption)})`,
           funding.final
@@ -284,7 +291,7 @@ function fundingSection(report: AnnualReport): Section {
           ]),
       ...(otherYears === undefined ? [] : [{ kind: "paragraph" as const, text: otherYears }]),
       ...financialReportBlocks(funding.financialReport?.comparison),
-      { kind: "paragraph", text: funding.explanation.sentence },
+      { kind: "paragraph", text: useSentence(funding.facts) },
       { kind: "chart", chart }
     ]
   }
@@ -324,14 +331,14 @@ function financialReportBlocks(comparison: FinancialReportComparison | undefined
     ""
   ])
   return [
-    { kind: "paragraph", text: `Compte rendu financier ${comparison.year} : ${comparison.explanation.sentence}` },
+    { kind: "paragraph", text: `${comparisonLabel(comparison.year)} : ${comparisonSentence(comparison)}` },
     {
       kind: "table",
       headers: ["Rubrique", "Compte", "Prévu", "Réalisé", "Écart", "Écart en %", "Explication"],
       rows,
       numeric: [false, false, true, true, true, true, false]
     },
-    { kind: "list", items: comparison.explanation.children.map((child) => `${child.label} : ${child.sentence}`) }
+    { kind: "list", items: comparisonLines(comparison) }
   ]
 }
 
@@ -440,7 +447,7 @@ function conventionFundingSection(report: ConventionReport): Section {
     blocks: [
       { kind: "table", headers, rows, numeric: headers.map((_, index) => index > 0) },
       // What each year's money came to, in the ledger's words (an offset, the last year's repayment).
-      { kind: "list", items: report.years.map((year) => year.funding.explanation.sentence) },
+      { kind: "list", items: report.years.map((year) => useSentence(year.funding.facts)) },
       {
         kind: "chart",
         chart: {

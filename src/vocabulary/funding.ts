@@ -10,7 +10,15 @@
 import { type CalendarDate, formatFrenchDate } from "../calendar/date.js"
 import type { Fraction } from "../core/fraction.js"
 import { counted } from "../core/plural.js"
-import { percentText } from "./labels.js"
+import type {
+  InstalmentFacts,
+  InstalmentName,
+  InstalmentTrigger,
+  ModulationFacts,
+  ScheduleFacts,
+  UseFacts
+} from "../funding/facts.js"
+import { percentText, signedAmount, signedPercentText } from "./labels.js"
 import { citation } from "./sources.js"
 import type { Euros } from "../money/euros.js"
 
@@ -77,15 +85,8 @@ const ORDINALS = [
   "Dixième"
 ]
 
-/** @internal What an instalment is, as its label names it. */
-export type InstalmentLabelFact =
-  | { readonly kind: "advance" }
-  | { readonly kind: "instalment"; readonly rank: number }
-  | { readonly kind: "balance" }
-  | { readonly kind: "complement"; readonly amendment: number }
-
 /** @internal An instalment's label: "Avance", "Deuxième versement", "Solde", "Complément (avenant n° 2)". */
-export function instalmentLabel(fact: InstalmentLabelFact): string {
+export function instalmentLabel(fact: InstalmentName): string {
   switch (fact.kind) {
     case "advance":
       return "Avance"
@@ -98,21 +99,8 @@ export function instalmentLabel(fact: InstalmentLabelFact): string {
   }
 }
 
-/** @internal What makes an instalment payable. */
-export type TriggerFact =
-  /** An advance, due on a day of the year (`MM-DD`) or on the notification when later. */
-  | { readonly kind: "advance"; readonly dueDate: CalendarDate; readonly advanceDue: string }
-  /** An instalment, or a balance on a fixed date. */
-  | { readonly kind: "on-date"; readonly dueDate: CalendarDate }
-  /** A balance awaiting the year's reports. */
-  | { readonly kind: "reports-awaited"; readonly year: number; readonly reportsDue: CalendarDate }
-  /** A balance whose reports were accepted. */
-  | { readonly kind: "reports-accepted"; readonly year: number; readonly acceptedOn: CalendarDate }
-  /** A complement after an amendment. */
-  | { readonly kind: "amendment"; readonly amendment: number; readonly signedOn: CalendarDate }
-
 /** @internal What makes an instalment payable, in French. */
-export function triggerText(fact: TriggerFact): string {
+export function triggerText(fact: InstalmentTrigger): string {
   switch (fact.kind) {
     case "advance":
       return `exigible le ${formatFrenchDate(fact.dueDate)} (${fact.advanceDue.split("-").reverse().join("/")}, ou la notification si elle est postérieure)`
@@ -130,49 +118,18 @@ export function triggerText(fact: TriggerFact): string {
 // ---------------------------------------------------------------------------------------------
 // The schedule
 
-/** @internal The sentence of a year the convention does not cover. */
-export function notCoveredScheduleSentence(year: number): string {
-  return `La convention ne s'applique pas en ${year} : rien n'est dû.`
-}
-
 /** @internal The label of a year's schedule. */
 export function scheduleLabel(year: number): string {
   return `Échéancier ${year}`
 }
 
-/** @internal How the year's amount was reached. */
-export type YearAmountFact =
-  | { readonly basis: "per-year"; readonly year: number; readonly proratedDays: number | undefined }
-  | {
-      readonly basis: "segments"
-      readonly segments: ReadonlyArray<{
-        readonly yearlyAmount: Euros
-        readonly days: number
-        readonly daysInYear: number
-      }>
-    }
-
-/** @internal What cut the year short, if anything. */
-export type YearCutFact =
-  | { readonly kind: "withdrawal"; readonly effectiveFrom: CalendarDate }
-  | { readonly kind: "termination"; readonly date: CalendarDate }
-
-/** @internal The facts of a schedule's sentence. */
-export interface ScheduleSentenceFacts {
-  readonly year: number
-  readonly amount: Euros
-  readonly yearAmount: YearAmountFact
-  /** The amendments known, and the amount the signed text gave, when an amendment changed it. */
-  readonly amended: { readonly amendments: ReadonlyArray<number>; readonly initialAmount: Euros } | undefined
-  readonly cut: YearCutFact | undefined
-  /** The numbers of the amendments signed after the day of the schedule. */
-  readonly unknownAmendments: ReadonlyArray<number>
-  readonly excess: Euros
-  readonly financialReportDue: CalendarDate
-}
-
-/** @internal "Montant 2024 : 30 000,00 € (montant prévu pour 2024) ; compte rendu financier attendu au plus tard le …". */
-export function scheduleSentence(facts: ScheduleSentenceFacts): string {
+/**
+ * @internal The schedule's sentence: "Montant 2024 : 30 000,00 € (montant prévu pour 2024) ; compte
+ * rendu financier attendu au plus tard le …", or, for a year the convention does not cover, "La
+ * convention ne s'applique pas en 2026 : rien n'est dû.".
+ */
+export function scheduleSentence(facts: ScheduleFacts): string {
+  if (!facts.covered) return `La convention ne s'applique pas en ${facts.year} : rien n'est dû.`
   const basis =
     facts.yearAmount.basis === "per-year"
       ? `montant prévu pour ${facts.yearAmount.year}${facts.yearAmount.proratedDays === undefined ? "" : `, réduit au prorata de ${facts.yearAmount.proratedDays} jours`}`
@@ -197,31 +154,8 @@ export function scheduleSentence(facts: ScheduleSentenceFacts): string {
   return `Montant ${facts.year} : ${facts.amount.format()} (${basis}${amended}${cut})${unknown}${excess} ; compte rendu financier attendu au plus tard le ${formatFrenchDate(facts.financialReportDue)}.`
 }
 
-/** @internal The facts of one instalment's sentence in a schedule. */
-export interface InstalmentSentenceFacts {
-  readonly kind: "advance" | "instalment" | "balance" | "complement"
-  readonly share: string
-  /** What is left to pay. */
-  readonly amount: Euros
-  /** Before the previous year's money was deducted. */
-  readonly planned: Euros
-  readonly trigger: string
-  readonly deadline: CalendarDate | undefined
-  readonly offset: { readonly amount: Euros; readonly fromYear: number } | undefined
-  /** The year's amount the instalment was computed on, and the amendments known then. */
-  readonly basis: { readonly yearAmount: Euros; readonly amendments: ReadonlyArray<number> }
-  /** When the basis is older than the schedule's terms: the amendments known then (empty: none). */
-  readonly earlierBasis: ReadonlyArray<number> | undefined
-  /** After an instalment fixed on other terms: its running share, and what came before. */
-  readonly catchUp: { readonly cumulativeShare: string; readonly before: Euros } | undefined
-  /** For a balance after an instalment fixed on other terms: it is what remains. */
-  readonly rest: boolean
-  /** For a complement: its amendment. */
-  readonly amendment: number | undefined
-}
-
 /** @internal One instalment of a schedule, in a sentence. */
-export function instalmentSentence(facts: InstalmentSentenceFacts): string {
+export function instalmentSentence(facts: InstalmentFacts): string {
   const { basis } = facts
   const catchUp =
     facts.catchUp === undefined
@@ -241,7 +175,7 @@ export function instalmentSentence(facts: InstalmentSentenceFacts): string {
     facts.offset === undefined
       ? ""
       : `, moins ${facts.offset.amount.format()} non dépensés en ${facts.offset.fromYear} et déduits (clause de report) : ${facts.amount.format()} à verser`
-  return `${what}${offset}, ${facts.trigger}${facts.deadline === undefined ? "" : ` ; à payer au plus tard le ${formatFrenchDate(facts.deadline)}`}.`
+  return `${what}${offset}, ${triggerText(facts.trigger)}${facts.deadline === undefined ? "" : ` ; à payer au plus tard le ${formatFrenchDate(facts.deadline)}`}.`
 }
 
 // ---------------------------------------------------------------------------------------------
@@ -295,20 +229,8 @@ export function instalmentPositionSentence(facts: InstalmentPositionFacts): stri
   return `${facts.amount.format()} prévus${offset}, ${facts.paid.format()} versés : ${facts.status}${facts.deadline === undefined ? "" : ` (au plus tard le ${formatFrenchDate(facts.deadline)})`}.`
 }
 
-/** @internal Where a year's money stands, for its outcome. */
-export interface UseOutcomeFacts {
-  readonly year: number
-  readonly state: "not-covered" | "not-started" | "in-progress" | "ended"
-  readonly stillToPay: Euros
-  readonly awaitingUse: Euros
-  readonly toRepay: Euros
-  readonly offsetNextYear: Euros
-  /** The last year of a convention under the clause `offset`: nothing can be offset. */
-  readonly lastYearOfOffset: boolean
-}
-
 /** @internal "rien à verser ni à reverser", "1 200,00 € à reverser ; …". */
-export function useOutcomeText(facts: UseOutcomeFacts): string {
+export function useOutcomeText(facts: UseFacts): string {
   if (facts.state === "not-started")
     return `l'année n'a pas commencé${facts.stillToPay.isPositive() ? ` ; ${facts.stillToPay.format()} exigibles et non versés` : ""}`
   const texts: Array<string> = []
@@ -482,16 +404,9 @@ export function financialReportSentence(
   return `Attendu au plus tard le ${formatFrenchDate(facts.dueDate)}${financialReportReceiptText(facts)}${facts.late ? " : en retard" : ""}.`
 }
 
-/** @internal "Convention cpo-1, 2024 au 15/07/2025 : rien à verser ni à reverser." */
-export function useSentence(facts: {
-  readonly conventionId: string
-  readonly year: number
-  readonly asOf: CalendarDate | undefined
-  readonly outcome: string
-  readonly final: boolean
-  readonly carriedIn: Euros
-}): string {
-  return `Convention ${facts.conventionId}, ${facts.year}${facts.asOf === undefined ? "" : ` au ${formatFrenchDate(facts.asOf)}`} : ${facts.outcome}${provisionalText(facts.final)}${facts.carriedIn.isPositive() ? ` (${facts.carriedIn.format()} non dépensés en ${facts.year - 1} déduits du solde)` : ""}.`
+/** @internal The year's sentence: "Convention cpo-1, 2024 au 15/07/2025 : rien à verser ni à reverser." */
+export function useSentence(facts: UseFacts): string {
+  return `Convention ${facts.conventionId}, ${facts.year}${facts.asOf === undefined ? "" : ` au ${formatFrenchDate(facts.asOf)}`} : ${useOutcomeText(facts)}${provisionalText(facts.final)}${facts.carriedIn.isPositive() ? ` (${facts.carriedIn.format()} non dépensés en ${facts.year - 1} déduits du solde)` : ""}.`
 }
 
 /** @internal Why a payment does not count for the year. */
@@ -557,22 +472,13 @@ export function exclusionDetail(fact: ExclusionFact): string {
 // ---------------------------------------------------------------------------------------------
 // Modulation
 
-/** @internal Why the year's amount is reduced, or not, for missed objectives. */
-export type ModulationFact =
-  | { readonly kind: "no-clause" }
-  | { readonly kind: "no-evaluation" }
-  | { readonly kind: "none-missed" }
-  | { readonly kind: "fixed"; readonly missed: number; readonly ratePerMissed: string; readonly reduction: Euros }
-  | { readonly kind: "within-tolerance"; readonly missed: number; readonly tolerance: string }
-  | { readonly kind: "proportional"; readonly missed: number; readonly tolerance: string; readonly reduction: Euros }
-
 /** A decimal rate as a French percentage, as every percentage is written: "0.025" → "2,5 %". */
 function rateInPercent(rate: string): string {
   return percentText(rate)
 }
 
 /** @internal The modulation's sentence. */
-export function modulationSentence(fact: ModulationFact): string {
+export function modulationSentence(fact: ModulationFacts): string {
   switch (fact.kind) {
     case "no-clause":
       return "La convention ne module pas le montant selon les objectifs."
@@ -587,6 +493,83 @@ export function modulationSentence(fact: ModulationFact): string {
     case "proportional":
       return `Réduction proportionnelle à l'écart sur ${counted(fact.missed, "objectif manqué", "objectifs manqués")}, au-delà de la tolérance de ${rateInPercent(fact.tolerance)} : ${fact.reduction.format()}.`
   }
+}
+
+// ---------------------------------------------------------------------------------------------
+// The financial report compared with its forecast
+
+/** @internal The totals a financial report's sentence names (a `FinancialReportComparison` has them). */
+export interface ComparisonTotalsFacts {
+  readonly totals: {
+    readonly charges: { readonly forecast: Euros; readonly actual: Euros }
+    readonly products: { readonly forecast: Euros; readonly actual: Euros }
+  }
+  readonly actualCost: Euros
+  readonly result: Euros
+}
+
+/** @internal What the spending the Caf covers is computed from (a `FinancialReportComparison` has it). */
+export interface CoveredSpendFacts {
+  readonly actualCost: Euros
+  readonly otherFundingReceived: Euros
+  readonly eligibleSpend: Euros
+  readonly cafReceived: Euros
+}
+
+/** @internal The tolerance on a line's variance and the lines (a `FinancialReportComparison` has them). */
+export interface VarianceFacts {
+  readonly tolerance?: string | undefined
+  readonly lines: ReadonlyArray<{
+    readonly label: string
+    readonly variance: Euros
+    readonly varianceShare?: Fraction | undefined
+    readonly beyondTolerance: boolean
+    readonly explanation?: string | undefined
+  }>
+}
+
+/** @internal The labels of the financial report's two lines. */
+export const COMPARISON_LABELS = {
+  coveredSpend: "Dépenses couvertes par la Caf",
+  variances: "Écarts entre prévu et réalisé"
+} as const
+
+/** @internal The label of a year's financial report. */
+export function comparisonLabel(year: number): string {
+  return `Compte rendu financier ${year}`
+}
+
+/** @internal "Charges prévues …, réalisées … ; produits prévus …, réalisés … ; résultat de l'action +…." */
+export function comparisonSentence(facts: ComparisonTotalsFacts): string {
+  const { charges, products } = facts.totals
+  return `Charges prévues ${charges.forecast.format()}, réalisées ${facts.actualCost.format()} ; produits prévus ${products.forecast.format()}, réalisés ${products.actual.format()} ; résultat de l'action ${signedAmount(facts.result)}.`
+}
+
+/** @internal "Charges réalisées (comptes 60 à 68) … − autres financements reçus … = … couverts par la subvention de la Caf (…)." */
+export function coveredSpendSentence(facts: CoveredSpendFacts): string {
+  return `Charges réalisées (comptes 60 à 68) ${facts.actualCost.format()} − autres financements reçus ${facts.otherFundingReceived.format()} = ${facts.eligibleSpend.format()} couverts par la subvention de la Caf (reçu de la Caf selon le compte rendu : ${facts.cafReceived.format()}).`
+}
+
+/** @internal The variances beyond the convention's tolerance, explained or not; or that it sets none. */
+export function varianceSentence(facts: VarianceFacts): string {
+  const { tolerance } = facts
+  if (tolerance === undefined)
+    return "La convention ne fixe pas de tolérance sur les écarts : ils sont montrés, aucune explication n'est exigée."
+  const beyond = facts.lines.filter((line) => line.beyondTolerance)
+  if (beyond.length === 0) return `Aucun écart au-delà de la tolérance de ${percentText(tolerance, 1)}.`
+  const lines = beyond.map(
+    (line) =>
+      `${line.label} ${signedAmount(line.variance)}${line.varianceShare === undefined ? "" : ` (${signedPercentText(line.varianceShare)})`}${line.explanation === undefined ? ", sans explication" : ", expliqué"}`
+  )
+  return `${beyond.length === 1 ? "Un écart passe" : `${beyond.length} écarts passent`} la tolérance de ${percentText(tolerance, 1)} : ${lines.join(" ; ")}.`
+}
+
+/** @internal The financial report's two lines, as a report lists them: "Dépenses couvertes par la Caf : …". */
+export function comparisonLines(facts: CoveredSpendFacts & VarianceFacts): ReadonlyArray<string> {
+  return [
+    `${COMPARISON_LABELS.coveredSpend} : ${coveredSpendSentence(facts)}`,
+    `${COMPARISON_LABELS.variances} : ${varianceSentence(facts)}`
+  ]
 }
 
 // ---------------------------------------------------------------------------------------------

@@ -9,7 +9,7 @@
 import { type Fraction, type Rational, rational, rationalOf, roundRational } from "../core/fraction.js"
 import { InvalidArgumentError } from "../core/errors.js"
 import type { ConventionStatus } from "../conventions/terms-as-of.js"
-import type { InstalmentPosition, InstalmentStatus } from "../funding/instalments.js"
+import type { InstalmentStatus } from "../funding/facts.js"
 import type { Euros } from "../money/euros.js"
 import type { ObjectiveStatus } from "../objectives/evaluate.js"
 
@@ -264,7 +264,11 @@ export const INSTALMENT_STATUS_LABELS: Readonly<Record<InstalmentStatus, string>
  * ```
  * @category labels
  */
-export function instalmentStatusText(position: Pick<InstalmentPosition, "status" | "daysLate" | "daysEarly">): string {
+export function instalmentStatusText(position: {
+  readonly status: InstalmentStatus
+  readonly daysLate?: number | undefined
+  readonly daysEarly?: number | undefined
+}): string {
   if (position === null || typeof position !== "object" || !Object.hasOwn(INSTALMENT_STATUS_LABELS, position.status))
     throw new InvalidArgumentError({ argument: "position", message: "expected an instalment position with its status" })
   const label = INSTALMENT_STATUS_LABELS[position.status]

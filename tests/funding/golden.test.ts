@@ -250,12 +250,12 @@ describe("funding use, whole results", () => {
     const outside = evaluateFundingUse(founding, { year: 2030, payments: [], expenses: [] })
     expect(Object.keys(outside)).not.toContain("financialReport")
     expect(outside.explanation.children.map((child) => child.ruleId)).toEqual([
-      "montant",
+      "amount",
       "modulation",
-      "versements",
-      "depenses",
-      "excedent",
-      "solde"
+      "payments",
+      "expenses",
+      "surplus",
+      "balance"
     ])
   })
 

@@ -127,7 +127,7 @@ describe("withdrawal of the subsidy for a breach of the contrat d'engagement ré
       ledger.totals.toRepay.toString(),
       ledger.totals.stillToPay.toString()
     ]).toEqual(["43561.64", "45000.00", "1438.36", "0.00"])
-    const withdrawal = year2025?.explanation.children.find((child) => child.ruleId === "retrait")
+    const withdrawal = year2025?.explanation.children.find((child) => child.ruleId === "withdrawal")
     expect(plain(withdrawal?.sentence)).toBe(
       "Subvention retirée par décision du 15/06/2025, pour manquement au contrat d'engagement républicain (« Manquement à l'engagement n° 5, fraternité et prévention de la violence ») à compter du 15/06/2025 : le montant de 2025 est réduit au prorata des jours du 01/01/2025 au 14/06/2025 (13 561,64 €) ; 1 438,36 € versés pour la période postérieure au manquement sont à restituer au plus tard le 15/12/2025."
     )

@@ -67,7 +67,8 @@ export function hostileReport(report: AnnualReport): AnnualReport {
     },
     funding: {
       ...report.funding,
-      explanation: { ...report.funding.explanation, sentence: text() },
+      // The year's sentence is worded from the facts, which a copy by spread leaves out: given again.
+      facts: { ...report.funding.facts, conventionId: text() },
       ineligibleExpenses: HOSTILE_TEXTS.map((detail, index) => ({
         id: `e-${index}`,
         amount: Euros.parse("1"),
