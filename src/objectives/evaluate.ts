@@ -16,6 +16,7 @@ import { type ResolvedConvention, checkedConvention } from "../conventions/resol
 import type { RuleTree } from "../eligibility/rule.js"
 import type { Activity } from "./activity.js"
 import type { ExcludedRecord } from "./exclusion.js"
+import type { IndicatorFacts, ObjectiveStatus } from "./facts.js"
 import { YearTally, planYear } from "./plan.js"
 import { feedAsync, feedIterable, feedList } from "./records.js"
 import { checkedOptions, resolutionAsOf, yearEvaluation } from "./year.js"
@@ -41,20 +42,6 @@ export interface ObjectivesOptions {
   /** Eligibility rules for structures; {@link DEFAULT_ELIGIBILITY_RULES} when absent. */
   readonly rules?: RuleTree
 }
-
-/**
- * Where an objective stands for the year: `met`, `not-met`, `in-progress` (the year is not over on
- * `asOf` and the target may still be reached), or `not-applicable` (the convention does not
- * apply that year).
- *
- * @example
- * ```ts
- * import type { ObjectiveStatus } from "caf-conventions"
- * const status: ObjectiveStatus = "in-progress"
- * ```
- * @category objectives
- */
-export type ObjectiveStatus = "met" | "not-met" | "in-progress" | "not-started" | "not-applicable"
 
 /**
  * One objective for one year: the value, the target, the status, the exact achievement ratio,
@@ -95,6 +82,11 @@ export interface ObjectiveResult {
   readonly structures: ReadonlyArray<string>
   /** Every record that did not count, with the reason, sorted by id. */
   readonly excluded: ReadonlyArray<ExcludedRecord>
+  /**
+   * What the indicator measured, as facts: the records counted, those left out by reason, the
+   * value with its unit; its sentence in the explanation is written from them. Computed when first read.
+   */
+  readonly indicatorFacts: IndicatorFacts
   /** The explanation, in French. */
   readonly explanation: ExplanationNode
 }

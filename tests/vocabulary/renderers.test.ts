@@ -37,7 +37,6 @@ function internal(module: string, name: string, depth = 0): boolean | undefined 
 /** The sentences of explanations the renderers still print: each line, by file. */
 const READS: Readonly<Record<string, ReadonlyArray<string>>> = {
   "src/reports/document.ts": [
-    "result.explanation.children[0]?.sentence",
     "funding.schedule.explanation.children",
     "child.sentence",
     "funding.modulation.sentence",
