@@ -104,7 +104,7 @@ function conventionNode(
 ): ExplanationNode {
   const failed = objectives.filter((objective) => objective.notMet.length > 0).length
   return {
-    ruleId: "objectifs-convention",
+    ruleId: "convention-objectives",
     label: conventionObjectivesLabel(conventionId),
     outcome:
       failed > 0

@@ -142,7 +142,7 @@ function objectiveNode(plan: YearPlan, objective: Objective, result: ObjectiveRe
   const value = facts.value
   const source = objectiveSource(plan.convention.id, result.objectiveId)
   const indicatorNode: ExplanationNode = {
-    ruleId: `${result.objectiveId}:indicateur`,
+    ruleId: `${result.objectiveId}:indicator`,
     label: OBJECTIVE_NODE_LABELS.indicator,
     outcome: "pass",
     read: { counted: facts.counted, excluded: Object.fromEntries(facts.excluded.map((e) => [e.reason, e.count])) },
@@ -151,7 +151,7 @@ function objectiveNode(plan: YearPlan, objective: Objective, result: ObjectiveRe
     children: []
   }
   const targetNode: ExplanationNode = {
-    ruleId: `${result.objectiveId}:cible`,
+    ruleId: `${result.objectiveId}:target`,
     label: OBJECTIVE_NODE_LABELS.target,
     outcome: "pass",
     read: { yearTarget: result.yearTarget, target: result.target },
@@ -238,7 +238,7 @@ function yearNode(plan: YearPlan, results: ReadonlyArray<ObjectiveResult>, recor
   const { year, asOf, part } = plan
   const applicable = results.filter((result) => result.status !== "not-applicable").length
   return {
-    ruleId: "objectifs",
+    ruleId: "objectives",
     label: yearObjectivesLabel(year),
     outcome: results.some((result) => result.status === "not-met")
       ? "fail"

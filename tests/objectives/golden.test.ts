@@ -348,7 +348,7 @@ describe("the indicator's facts, typed, on a convention of two partial years wit
       unit: { singular: "réunion", plural: "réunions" },
       value: { numerator: 1, denominator: 1 }
     })
-    const indicator = training?.explanation.children.find((node) => node.ruleId === "jours-formation:indicateur")
+    const indicator = training?.explanation.children.find((node) => node.ruleId === "jours-formation:indicator")
     expect([indicator?.sentence, indicator?.read]).toEqual([
       "1 enregistrement retenu ; écartés : hors de l'année (16), autre type d'activité (2), doublon (1) → 4,5 jours.",
       { counted: 1, excluded: { "outside-year": 16, "other-kind": 2, "duplicate-id": 1 } }
