@@ -14,7 +14,7 @@ import { type ResolvedConvention, checkedConvention } from "../conventions/resol
 import type { RuleTree } from "../eligibility/rule.js"
 import { conventionObjectivesLabel, objectivesSource, synthesisSentence } from "../vocabulary/objectives.js"
 import type { Activity } from "./activity.js"
-import type { ObjectivesEvaluation } from "./evaluate.js"
+import type { ObjectivesEvaluation } from "./result.js"
 import type { ObjectiveStatus } from "./facts.js"
 import { checkedOptions, resolutionAsOf, synthesisFacts, yearEvaluation } from "./year.js"
 import { YearTally, planYear } from "./plan.js"

@@ -35,7 +35,7 @@ import {
   yearFacts,
   yearSentence
 } from "../vocabulary/objectives.js"
-import type { ObjectiveResult, ObjectivesEvaluation, ObjectivesOptions } from "./evaluate.js"
+import type { ObjectiveResult, ObjectivesEvaluation, ObjectivesOptions } from "./result.js"
 import type { IndicatorFacts, IndicatorValue, ObjectiveStatus } from "./facts.js"
 import { indicatorDefinition } from "./indicator.js"
 import { excludedByReasonOf } from "./measure.js"
