@@ -10,6 +10,7 @@ import { dateArgument } from "./arguments.js"
 import { makeCodec } from "../core/codec.js"
 import { jsonSchemaHint } from "../core/schemas.js"
 import { ISSUE_KIND, localizedIssue } from "../core/issues.js"
+import { MONTHS_EN, MONTHS_FR } from "../core/months.js"
 
 /**
  * A calendar date written `yyyy-MM-dd` (`"2024-02-29"`), year 1000 to 9999, checked to exist.
@@ -31,34 +32,6 @@ export type CalendarDate = string & {
 }
 
 const SHAPE = /^(\d{4})-(\d{2})-(\d{2})$/
-const MONTHS_EN = [
-  "January",
-  "February",
-  "March",
-  "April",
-  "May",
-  "June",
-  "July",
-  "August",
-  "September",
-  "October",
-  "November",
-  "December"
-]
-const MONTHS_FR = [
-  "janvier",
-  "février",
-  "mars",
-  "avril",
-  "mai",
-  "juin",
-  "juillet",
-  "août",
-  "septembre",
-  "octobre",
-  "novembre",
-  "décembre"
-]
 
 /** Refuses a count of days, months or years that is not a whole number (`1.5`, `NaN`, `"1"`). */
 function whole(value: number, argument: string): number {

@@ -172,6 +172,20 @@ function localeOf(argv: ReadonlyArray<string>): Locale {
   return argv.includes("--lang=en") || (at >= 0 && argv[at + 1] === "en") ? "en" : "fr"
 }
 
+/**
+ * What to call the document an evaluator refused: the file given for its records
+ * (`--activities f.json` when the subject is `activities`), or the subject itself.
+ */
+function recordFileOf(argv: ReadonlyArray<string>, subject: string): string {
+  const option = `--${subject}`
+  for (let index = 0; index < argv.length; index++) {
+    const argument = argv[index] as string
+    if (argument === option && argv[index + 1] !== undefined) return argv[index + 1] as string
+    if (argument.startsWith(`${option}=`)) return argument.slice(option.length + 1)
+  }
+  return subject
+}
+
 /** The exit code of an error a command threw, after saying why on standard error. */
 function failure(error: unknown, argv: ReadonlyArray<string>, io: Io): number {
   if (error instanceof UsageError) {
@@ -180,7 +194,8 @@ function failure(error: unknown, argv: ReadonlyArray<string>, io: Io): number {
     return 2
   }
   if (error instanceof ValidationError) {
-    for (const line of problemLines({ ...io, locale: localeOf(argv) }, error.subject, error)) io.err(line)
+    for (const line of problemLines({ ...io, locale: localeOf(argv) }, recordFileOf(argv, error.subject), error))
+      io.err(line)
     return 1
   }
   if (error instanceof Error && "_tag" in error) {

@@ -36,7 +36,10 @@ export const MonthDaySchema = Schema.String.check(
       const month = Number(match[1])
       const day = Number(match[2])
       const last = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-      if (last === undefined || day < 1 || day > last) return `${text} is not a day that exists every year`
+      if (last === undefined) return `${text}: there is no month ${match[1]}`
+      if (day === 29 && month === 2) return `${text} is not a day that exists every year`
+      if (day < 1) return `${text}: there is no day ${match[2]}`
+      if (day > last) return `${text}: month ${match[1]} has ${last} days`
       return true
     },
     jsonSchemaHint("A day of the year written MM-DD", { pattern: "^[0-9]{2}-[0-9]{2}$" })

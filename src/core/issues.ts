@@ -255,6 +255,27 @@ function typeProblem(ast: Ast, value: unknown): LocalizedProblem {
   }
 }
 
+/**
+ * The key that tells the members of a union of objects apart (an amendment change's `kind`): a
+ * key every member has, each with a different literal; with those literals, or undefined.
+ */
+function discriminantOf(ast: Ast): { readonly key: string; readonly codes: ReadonlyArray<string> } | undefined {
+  const types = ast.types as ReadonlyArray<Ast> | undefined
+  if (types === undefined || types.length < 2 || !types.every((type) => type._tag === "Objects")) return undefined
+  type Signature = { readonly name: PropertyKey; readonly type: Ast }
+  const signatures = (type: Ast) => (type.propertySignatures as ReadonlyArray<Signature> | undefined) ?? []
+  for (const candidate of signatures(types[0] as Ast)) {
+    if (typeof candidate.name !== "string") continue
+    const codes = types.map((type) => {
+      const found = signatures(type).find((signature) => signature.name === candidate.name)?.type
+      return found?._tag === "Literal" && typeof found.literal === "string" ? found.literal : undefined
+    })
+    if (codes.every((code) => code !== undefined) && new Set(codes).size === codes.length)
+      return { key: candidate.name, codes: codes as ReadonlyArray<string> }
+  }
+  return undefined
+}
+
 /** The literal codes of a union made only of literals (an enumeration), or undefined. */
 function literalsOf(ast: Ast): ReadonlyArray<string> | undefined {
   const types = ast.types as ReadonlyArray<Ast> | undefined
@@ -426,6 +447,10 @@ function collect(
         for (const child of issue.issues) collect(reading, child, path, filter)
         return
       }
+      const tagged = discriminantOf(issue.ast as unknown as Ast)
+      const tag = tagged === undefined ? undefined : valueAt(reading.root, [...path, tagged.key])
+      if (tagged !== undefined && tag?.present === true && !tagged.codes.includes(tag.value as string))
+        return push(reading, [...path, tagged.key], legacyOf(issue), enumProblem(tag, tagged.codes))
       return push(reading, path, legacyOf(issue), {
         code: "union",
         expected: legacyOf(issue).replace(/^Expected /u, ""),

@@ -8,6 +8,7 @@
  * @module
  */
 import type { Issue, IssueCode } from "./errors.js"
+import { MONTHS_FR } from "./months.js"
 
 /** Both texts of an issue. */
 export interface Texts {
@@ -210,7 +211,25 @@ const TRANSLATIONS: ReadonlyArray<Translation> = [
   {
     pattern: /^(\S+) is not a day that exists every year$/u,
     code: "date",
-    fr: (m) => `le ${m[1]} n'existe pas chaque année : choisissez un autre jour`
+    fr: () => "le 29 février n'existe pas chaque année : choisissez par exemple le 28 février ou le 1er mars"
+  },
+  {
+    pattern: /^(\S+): there is no month (\d+)$/u,
+    code: "date",
+    fr: (m) =>
+      `${guillemets(m[1] as string)} n'est pas un jour de l'année : il n'y a pas de mois ${m[2]} (les mois vont de 01 à 12)`
+  },
+  {
+    pattern: /^(\S+): there is no day (\d+)$/u,
+    code: "date",
+    fr: (m) =>
+      `${guillemets(m[1] as string)} n'est pas un jour de l'année : il n'y a pas de jour ${m[2]} (les jours commencent à 01)`
+  },
+  {
+    pattern: /^(\S+): month (\d+) has (\d+) days$/u,
+    code: "date",
+    fr: (m) =>
+      `${guillemets(m[1] as string)} n'est pas un jour de l'année : ${MONTHS_FR[Number(m[2]) - 1]} compte ${m[3]} jours`
   },
   { pattern: /^expected a finite number ≥ 0$/u, code: "range", fr: () => "attendu : un nombre positif ou nul" },
   {
@@ -263,6 +282,17 @@ const TRANSLATIONS: ReadonlyArray<Translation> = [
     pattern: /^the year (\d+) is outside the period (.+)$/u,
     code: "rule",
     fr: (m) => `l'année ${m[1]} est hors de la période de la convention (${m[2]})`
+  },
+  {
+    pattern: /^the id (.+) is already used by record \[(\d+)\] with different content$/u,
+    code: "rule",
+    fr: (m) =>
+      `l'identifiant ${guillemets(m[1] as string)} est déjà pris par l'enregistrement [${m[2]}], dont le contenu diffère : un même identifiant ne peut désigner que des copies identiques`
+  },
+  {
+    pattern: /^the id (.+) is already used by (\w+)\[(\d+)\]$/u,
+    code: "rule",
+    fr: (m) => `l'identifiant ${guillemets(m[1] as string)} est déjà pris par ${m[2]}[${m[3]}]`
   },
   {
     pattern: /^the objective id (\S+) is already used by (\S+)$/u,

@@ -9,6 +9,7 @@
  */
 import { ValidationError } from "../core/errors.js"
 import { counted } from "../core/plural.js"
+import { uniqueOfDecoded } from "../core/records.js"
 import { safeParseConvention } from "../conventions/convention.js"
 import { safeParseCandidates } from "../eligibility/candidate.js"
 import { safeParseExpenses, safeParsePayments } from "../funding/records.js"
@@ -40,6 +41,7 @@ const ANYTHING = {
 }
 
 function detectList(
+  file: string,
   list: ReadonlyArray<unknown>,
   describe: <T>(
     result: { success: true; data: T } | { success: false; error: ValidationError },
@@ -48,13 +50,28 @@ function detectList(
   ) => Detected
 ): Detected {
   const first = isRecord(list[0]) ? list[0] : {}
+  // Records with an id are checked as the evaluators read them: two with one id must be copies.
+  const records = <T extends { readonly id: string }>(
+    result: { success: true; data: ReadonlyArray<T> } | { success: false; error: ValidationError },
+    kind: string,
+    summary: (data: ReadonlyArray<T>) => string
+  ): Detected => {
+    if (!result.success) return describe(result, kind, summary)
+    try {
+      uniqueOfDecoded({ decoded: [...result.data], issues: [], omitted: 0 }, file)
+    } catch (error) {
+      if (error instanceof ValidationError) return { error }
+      throw error
+    }
+    return describe(result, kind, summary)
+  }
   if ("accompanimentKind" in first)
     return describe(safeParseCandidates(list), "candidats", (found) => counted(found.length, "candidat", "candidats"))
   if ("category" in first)
-    return describe(safeParseExpenses(list), "dépenses", (found) => counted(found.length, "dépense", "dépenses"))
+    return records(safeParseExpenses(list), "dépenses", (found) => counted(found.length, "dépense", "dépenses"))
   if ("year" in first && "amount" in first)
-    return describe(safeParsePayments(list), "versements", (found) => counted(found.length, "versement", "versements"))
-  return describe(
+    return records(safeParsePayments(list), "versements", (found) => counted(found.length, "versement", "versements"))
+  return records(
     safeParseActivities(list),
     "activités",
     (found) => `${counted(found.length, "enregistrement", "enregistrements")} d'activité`
@@ -68,7 +85,7 @@ export function detect(file: string, json: unknown): Detected {
     kind: string,
     summary: (data: T) => string
   ): Detected => (result.success ? { kind, summary: summary(result.data) } : { error: result.error })
-  if (Array.isArray(json)) return detectList(json, describe)
+  if (Array.isArray(json)) return detectList(file, json, describe)
   if (!isRecord(json)) return { error: wrongShape(file, ANYTHING) }
   if ("partners" in json || "conventions" in json)
     return describe(

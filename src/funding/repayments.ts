@@ -95,7 +95,9 @@ export const safeParseRepayment = repaymentCodec.safeParse
  * Where a year's amount to repay stands on the day of evaluation:
  * - `demanded`: the amount to repay once the year is settled (the settlement's `toRepay`);
  * - `demandedOn`: the day it is demanded, the day the year's reports were accepted (the Caf
- *   settles the year on them), when they were; `dueDate`: the day it must be repaid by, the
+ *   settles the year on them), when they were, or the day of the payment that made the partner
+ *   receive more than the year leaves it, when that payment came later (a balance paid after the
+ *   reports were accepted cannot have been demanded back before it was paid); `dueDate`: the day it must be repaid by, the
  *   convention's `payment.paymentDeadlineDays` (60) after the demand — the library applies to the
  *   partner the deadline the convention sets for the Caf, unless the Caf's demand says otherwise;
  * - `received`: the repayments received for the year by the day of evaluation (their ids in
@@ -150,6 +152,8 @@ export function yearRepayment(
   repayments: ReadonlyArray<Repayment>,
   context: {
     readonly acceptedOn: CalendarDate | undefined
+    /** The day the payments of the year went beyond what it leaves the partner, if after the first. */
+    readonly overpaidOn?: CalendarDate | undefined
     readonly deadlineDays: number
     readonly asOf: CalendarDate | undefined
     /** The part of `toRepay` a withdrawal demands, with its decision and due day. */
@@ -164,7 +168,12 @@ export function yearRepayment(
     context.withdrawal !== undefined && context.withdrawal.amount.isPositive() ? context.withdrawal : undefined
   // What the withdrawal does not cover (unspent money, say) is demanded when the year is settled.
   const rest = withdrawn === undefined ? toRepay : Euros.max(Euros.zero, toRepay.minus(withdrawn.amount))
-  const demandedOn = rest.isPositive() ? context.acceptedOn : withdrawn?.decidedOn
+  // Demanded when the year is settled, and not before the money to repay was paid.
+  const settledOn =
+    context.acceptedOn !== undefined && context.overpaidOn !== undefined && context.overpaidOn > context.acceptedOn
+      ? context.overpaidOn
+      : context.acceptedOn
+  const demandedOn = rest.isPositive() ? settledOn : withdrawn?.decidedOn
   const dueDate = rest.isPositive()
     ? demandedOn === undefined
       ? undefined

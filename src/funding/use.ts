@@ -432,13 +432,35 @@ function financialReportOf(
   }
 }
 
+/**
+ * The day the partner had received more than the year leaves it, when a payment made it so: the
+ * payment, in date order, that took what was received beyond `received − toRepay`. Undefined when
+ * nothing is to repay, or when money carried in from the year before is already more than the
+ * year leaves (the overpayment then existed before any payment of the year). A repayment cannot
+ * be demanded before the money to repay was paid: a balance paid after the reports were accepted
+ * is demanded back from the day it was paid.
+ */
+function overpaidOn(payments: ReadonlyArray<Payment>, toRepay: Euros): CalendarDate | undefined {
+  if (!toRepay.isPositive()) return undefined
+  const kept = Euros.sum(payments.map((payment) => payment.amount)).minus(toRepay)
+  if (kept.isNegative()) return undefined
+  const inOrder = [...payments].sort((a, b) => (a.date < b.date ? -1 : a.date > b.date ? 1 : 0))
+  let received = Euros.zero
+  for (const payment of inOrder) {
+    received = received.plus(payment.amount)
+    if (received.greaterThan(kept)) return payment.date
+  }
+  return undefined
+}
+
 /** Where the amount to repay stands, from the repayments of the year for this convention known on `asOf`. */
 function repaymentOf(
   resolved: ResolvedConvention,
   records: Records,
   inputs: YearInputs,
   settlement: Settlement,
-  withdrawal: ReturnType<typeof withdrawalPart>
+  withdrawal: ReturnType<typeof withdrawalPart>,
+  payments: ReadonlyArray<Payment>
 ): YearRepayment {
   const { year, asOf } = inputs
   const conventionId = resolved.convention.id
@@ -452,6 +474,7 @@ function repaymentOf(
     ),
     {
       acceptedOn: inputs.reportsAcceptedOn,
+      overpaidOn: overpaidOn(payments, settlement.toRepay),
       deadlineDays:
         resolvedYear(resolved, year)?.payment.paymentDeadlineDays ?? resolved.terms.payment.paymentDeadlineDays,
       asOf,
@@ -502,7 +525,7 @@ export function yearUse(resolved: ResolvedConvention, records: Records, inputs: 
     final && settlement.stillToPay.isZero() && eligibleSpend.isPositive() ? matched.map(notOwedIfUnpaid) : matched
   const financialReport = financialReportOf(schedule, inputs, comparison)
   const withdrawal = withdrawalPart(resolved, part, schedule.amount, settlement)
-  const repayment = repaymentOf(resolved, records, inputs, settlement, withdrawal)
+  const repayment = repaymentOf(resolved, records, inputs, settlement, withdrawal, payments.counted)
   const lastYear = part !== undefined && resolvedYear(resolved, year + 1) === undefined
   const use: FundingUse = {
     conventionId: convention.id,

@@ -1,7 +1,7 @@
 import { readFileSync, readdirSync, writeFileSync } from "node:fs"
 import { join } from "node:path"
 import { describe, expect, it } from "vitest"
-import { STACK_TRACE, cli, data, scratchFolder } from "./run.js"
+import { STACK_TRACE, cli, cliAsync, data, scratchFolder } from "./run.js"
 
 const scratch = scratchFolder()
 
@@ -43,6 +43,23 @@ describe("the command line", () => {
     const notJson = join(scratch, "not.json")
     writeFileSync(notJson, "{ nope")
     expect(cli("validate", notJson).code).toBe(1)
+  })
+
+  it("refuses two activity records with one id and different content, in validate as in objectives, naming the file", async () => {
+    const records = JSON.parse(readFileSync(data("activities.json"), "utf8")) as Array<Record<string, unknown>>
+    const twice = join(scratch, "twice.json")
+    writeFileSync(twice, JSON.stringify([...records, { ...records[0], hours: 7 }]))
+    const lines = [
+      `✗ ${twice} : 1 problème`,
+      "  [17].id : l'identifiant « 2023-ind-viry-12 » est déjà pris par l'enregistrement [0], dont le contenu diffère : un même identifiant ne peut désigner que des copies identiques"
+    ]
+    expect(cli("validate", twice)).toMatchObject({ code: 1, out: "", err: lines.join("\n") })
+    const evaluated = await cliAsync("objectives", data("portfolio.json"), "--year", "2023", "--activities", twice)
+    expect(evaluated).toMatchObject({ code: 1, out: "", err: lines.join("\n") })
+    // An exact copy is not a problem: it is counted once.
+    const copied = join(scratch, "copied.json")
+    writeFileSync(copied, JSON.stringify([...records, records[0]]))
+    expect(cli("validate", copied).out).toBe(`✓ ${copied} : activités, valide (18 enregistrements d'activité)`)
   })
 
   it("tells what is wrong in the broken examples in French, with the value found and the nearest valid one, and in English with --lang en", async () => {

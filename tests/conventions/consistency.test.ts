@@ -411,10 +411,10 @@ describe("targets and days of the year", () => {
     )
     expect(refused).toEqual([
       [": 02-29 is not a day that exists every year"],
-      [": 04-31 is not a day that exists every year"],
-      [": 00-10 is not a day that exists every year"],
-      [": 13-01 is not a day that exists every year"],
-      [": 03-00 is not a day that exists every year"],
+      [": 04-31: month 04 has 30 days"],
+      [": 00-10: there is no month 00"],
+      [": 13-01: there is no month 13"],
+      [": 03-00: there is no day 00"],
       [': "3-31" is not a day of the year written MM-DD'],
       [': "x03-31" is not a day of the year written MM-DD'],
       [': "03-31x" is not a day of the year written MM-DD'],

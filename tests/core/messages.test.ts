@@ -294,3 +294,54 @@ describe("consistency messages in French", () => {
     ])
   })
 })
+
+describe("messages found by a Caf's developer on a convention of their own", () => {
+  it("name an amendment's unknown kind of change and suggest the nearest, not 'no shape matches'", () => {
+    const amendment = (kind: string) => ({
+      number: 1,
+      signatureDate: "2024-06-15",
+      effectiveDate: "2024-07-01",
+      reason: "Hausse du montant",
+      changes: [{ kind, yearlyAmount: "32000.00" }]
+    })
+    const [misspelt] = issuesOf(founding((json) => (json.amendments = [amendment("yearly-amont")])))
+    expect(misspelt).toMatchObject({
+      path: ["amendments", 0, "changes", 0, "kind"],
+      code: "enum",
+      suggestions: ["yearly-amount", "year-amount"]
+    })
+    expect(issueMessage(misspelt!)).toBe(
+      "« yearly-amont » n'est pas un code accepté ici : vouliez-vous dire « yearly-amount » ou « year-amount » ? Codes acceptés : yearly-amount, year-amount, period-end, sectors-added, sectors-removed, accompaniment-kinds-added, accompaniment-kinds-removed, target, payment-terms"
+    )
+    const [unknown] = issuesOf(founding((json) => (json.amendments = [amendment("budget-raised")])))
+    expect(issueMessage(unknown!)).toBe(
+      "« budget-raised » n'est pas un code accepté ici ; codes acceptés : yearly-amount, year-amount, period-end, sectors-added, sectors-removed, accompaniment-kinds-added, accompaniment-kinds-removed, target, payment-terms"
+    )
+  })
+
+  it("say why a due day does not exist: a month of 30 days, no month 13, 29 February", () => {
+    const due = (day: string) =>
+      issuesOf(founding((json) => (json.terms.payment = { advanceRate: "0.5", advanceDue: day })))
+        .map((issue) => issueMessage(issue))
+        .join(" | ")
+    expect(due("09-31")).toBe("« 09-31 » n'est pas un jour de l'année : septembre compte 30 jours")
+    expect(due("13-01")).toBe(
+      "« 13-01 » n'est pas un jour de l'année : il n'y a pas de mois 13 (les mois vont de 01 à 12)"
+    )
+    expect(due("03-00")).toBe(
+      "« 03-00 » n'est pas un jour de l'année : il n'y a pas de jour 00 (les jours commencent à 01)"
+    )
+    expect(due("02-29")).toBe(
+      "le 29 février n'existe pas chaque année : choisissez par exemple le 28 février ou le 1er mars"
+    )
+  })
+
+  it("say in French that two records, or two items of a portfolio, share an id", () => {
+    expect(translate("the id 2023-ind-viry-12 is already used by record [0] with different content")?.fr).toBe(
+      "l'identifiant « 2023-ind-viry-12 » est déjà pris par l'enregistrement [0], dont le contenu diffère : un même identifiant ne peut désigner que des copies identiques"
+    )
+    expect(translate("the id asso-a is already used by partners[2]")?.fr).toBe(
+      "l'identifiant « asso-a » est déjà pris par partners[2]"
+    )
+  })
+})

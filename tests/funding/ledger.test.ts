@@ -15,6 +15,7 @@ import {
   renderReportMarkdown,
   parseConvention,
   parseExpense,
+  parseExpenses,
   parsePayments,
   parseRepayments,
   paymentSchedule,
@@ -312,6 +313,60 @@ describe("the ledger", () => {
     expect(() => fundingLedger(convention, { payments, expenses, repayments: [{ id: "r" }] as never })).toThrow(
       expect.objectContaining({ subject: "repayments" })
     )
+  })
+
+  it("demands back a balance paid after the reports were accepted from the day it was paid, not before", () => {
+    // 2024 of the founding CPO: 30 000,00 € granted, 28 765,44 € spent on eligible lines,
+    // 1 234,56 € to repay. The reports are accepted on 20/05/2025, but the balance is paid on
+    // 01/08/2025: before that day the partner had received 15 000,00 €, less than it spent.
+    const convention = cpo()
+    const expenses = parseExpenses([
+      {
+        id: "d-1",
+        date: "2024-06-30",
+        amount: "20000.00",
+        category: "personnel",
+        sector: "jeunesse",
+        document: "PAIE-06"
+      },
+      {
+        id: "d-2",
+        date: "2024-11-30",
+        amount: "8765.44",
+        category: "personnel",
+        sector: "enfance",
+        document: "PAIE-11"
+      }
+    ])
+    const paid = (balanceOn: string) =>
+      parsePayments([
+        { id: "v-2024-avance", date: "2024-03-28", amount: "15000.00", year: 2024, instalment: "advance" },
+        { id: "v-2024-solde", date: balanceOn, amount: "15000.00", year: 2024, instalment: "balance" }
+      ])
+    const repaymentOn = (balanceOn: string, asOf: string) =>
+      evaluateFundingUse(convention, {
+        year: 2024,
+        payments: paid(balanceOn),
+        expenses,
+        asOf,
+        reportsAcceptedOn: "2025-05-20"
+      }).repayment
+    const late = repaymentOn("2025-08-01", "2025-09-30")
+    expect([late.demanded.toString(), late.demandedOn, late.dueDate, late.late]).toEqual([
+      "1234.56",
+      "2025-08-01",
+      "2025-09-30",
+      false
+    ])
+    expect(repaymentOn("2025-08-01", "2025-10-01").late).toBe(true)
+    // A balance paid before the reports were accepted: demanded on the acceptance, as before.
+    const early = repaymentOn("2025-05-12", "2025-07-20")
+    expect([early.demanded.toString(), early.demandedOn, early.dueDate, early.late]).toEqual([
+      "1234.56",
+      "2025-05-20",
+      "2025-07-19",
+      true
+    ])
   })
 
   it("repays what the next balance cannot absorb", () => {

@@ -71,8 +71,9 @@ describe("the amended centre social", () => {
     ).toEqual(["20666.67", "20666.67", "20270.00", "20270.00", "396.67", "396.67", "0.00"])
     expect([funding.repayment.demanded.toString(), funding.repayment.demandedOn, funding.repayment.dueDate]).toEqual([
       "396.67",
-      "2025-05-20",
-      "2025-07-19"
+      // demanded on the day the balance was paid (12/06/2025), after the reports were accepted
+      "2025-06-12",
+      "2025-08-11"
     ])
     expect(
       funding.ineligibleExpenses.map((expense) => [expense.id, expense.amount.toString(), expense.reason])
@@ -110,7 +111,7 @@ describe("the amended centre social", () => {
     expect(text).toContain(
       "Montant 2024 : 20 666,67 € (20 000,00 € × 244/366 + 22 000,00 € × 122/366, après l'avenant n° 1 ; prévu initialement : 20 000,00 €)"
     )
-    expect(text).toContain("- À reverser : 396,67 € ; demandé le 20/05/2025, à reverser au plus tard le 19/07/2025")
+    expect(text).toContain("- À reverser : 396,67 € ; demandé le 12/06/2025, à reverser au plus tard le 11/08/2025")
     // Before its signature, the review knows neither the amendment nor the sector.
     const before = plain(
       renderReportMarkdown(annualReport(portfolio.conventions[0]!, { ...inputs, year: 2024, asOf: "2024-07-03" }))

@@ -58,7 +58,7 @@ describe("the tables of a report, for spreadsheets", () => {
     ])
     // 30 000 € granted and received, 29 250 € spent, 750 € unspent and to repay, demanded on 20 May 2025.
     expect(csvOf(tables, "financement-par-annee")[1]).toBe(
-      "2024;30000,00;30000,00;0,00;29250,00;29250,00;750,00;0,00;0,00;750,00;2025-05-20;2025-07-19;0,00;750,00;0,00;0,00;non"
+      "2024;30000,00;30000,00;0,00;29250,00;29250,00;750,00;0,00;0,00;750,00;2025-06-12;2025-08-11;0,00;750,00;0,00;0,00;non"
     )
     expect(csvOf(tables, "objectifs")[2]).toBe(
       '"Soutenir individuellement au moins 3 structures par an, en difficulté et/ou en développement, dans les secteurs couverts";3;≥ 3;atteint;100'
@@ -71,7 +71,7 @@ describe("the tables of a report, for spreadsheets", () => {
     const report = annualReport(cpo, { ...inputs, year: 2024 })
     const tables = reportTablesCsv(report, { separator: ",", decimal: "." })
     expect(csvOf(tables, "financement-par-annee")[1]).toBe(
-      "2024,30000.00,30000.00,0.00,29250.00,29250.00,750.00,0.00,0.00,750.00,2025-05-20,2025-07-19,0.00,750.00,0.00,0.00,non"
+      "2024,30000.00,30000.00,0.00,29250.00,29250.00,750.00,0.00,0.00,750.00,2025-06-12,2025-08-11,0.00,750.00,0.00,0.00,non"
     )
     expect(csvOf(tables, "depenses-non-retenues")[1]).toBe(
       '2024,dep-2024-experts-corbeil,Exemple illustratif : action financée par le FPT,2024-06-04,1200.00,financée par ailleurs,"financée par Fonds publics et territoires (FPT), que la convention exclut"'
@@ -162,14 +162,14 @@ describe("the tables of a report, for spreadsheets", () => {
     expect(csvOf(csv, "financement-par-annee").slice(1)).toEqual([
       "2023;30000.00;30000.00;0.00;29000.00;29000.00;1000.00;0.00;1000.00;0.00;;;0.00;0.00;0.00;0.00;non",
       "2024;30000.00;15000.00;1000.00;30000.00;16000.00;0.00;0.00;0.00;0.00;;;0.00;0.00;0.00;14000.00;non",
-      "2025;30000.00;30000.00;0.00;29250.00;29250.00;750.00;0.00;0.00;750.00;2026-05-15;2026-07-14;0.00;750.00;0.00;0.00;oui",
+      "2025;30000.00;30000.00;0.00;29250.00;29250.00;750.00;0.00;0.00;750.00;2026-05-20;2026-07-19;0.00;750.00;0.00;0.00;oui",
       // The total: 90 000 € granted, 75 000 € received, 1 750 € unspent over the three years ended, 750 € still to repay, 2025 late.
       "Total;90000.00;75000.00;1000.00;88250.00;74250.00;1750.00;0.00;1000.00;750.00;;;0.00;750.00;0.00;14000.00;2025",
       ""
     ])
     const markdown = plain(renderReportMarkdown(report))
     expect(markdown).toContain(
-      "- 2025 : 750,00 € à reverser, demandé le 15/05/2026 pour le 14/07/2026 au plus tard ; reversé : 0,00 € ; reste à reverser : 750,00 € — en retard."
+      "- 2025 : 750,00 € à reverser, demandé le 20/05/2026 pour le 19/07/2026 au plus tard ; reversé : 0,00 € ; reste à reverser : 750,00 € — en retard."
     )
   })
 

@@ -37,12 +37,12 @@ describe("the report's tables as an XLSX workbook", () => {
       "Dépenses éligibles"
     ])
     expect(ledger.getRow(1).font?.bold).toBe(true)
-    // 30 000 € granted, 29 250 € spent, 750 € to repay, demanded on 20 May 2025.
+    // 30 000 € granted, 29 250 € spent, 750 € to repay, demanded on 12 June 2025 (the balance's payment).
     expect(ledger.getCell("B2").value).toBe(30000)
     expect(ledger.getCell("E2").value).toBe(29250)
     expect(ledger.getCell("E2").numFmt).toBe('#,##0.00 "€"')
     expect(ledger.getCell("J2").value).toBe(750)
-    expect(ledger.getCell("K2").value).toEqual(new Date("2025-05-20T00:00:00Z"))
+    expect(ledger.getCell("K2").value).toEqual(new Date("2025-06-12T00:00:00Z"))
     expect(ledger.getCell("K2").numFmt).toBe("dd/mm/yyyy")
     expect(ledger.rowCount).toBe(2)
     const schedule = workbook.getWorksheet("Échéancier et versements 2024")!
