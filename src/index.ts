@@ -216,6 +216,7 @@ export {
 export * from "./objectives/exclusion.js"
 export { defineIndicator, indicatorDefinition } from "./objectives/indicator.js"
 export * from "./objectives/evaluate.js"
+export * from "./objectives/facts.js"
 export * from "./objectives/synthesis.js"
 export {
   paymentSchedule,

@@ -313,10 +313,7 @@ function checkOne(
 }
 
 /** @internal The checks of a resolved convention's budgets. */
-function budgetChecks(
-  resolved: ResolvedConvention,
-  options: BudgetCheckOptions = {}
-): ReadonlyArray<BudgetCheck> {
+function budgetChecks(resolved: ResolvedConvention, options: BudgetCheckOptions = {}): ReadonlyArray<BudgetCheck> {
   const budgets = resolved.convention.budgets ?? []
   const keys = budgets.map((budget) => `${budget.year}/${budget.actionId ?? ""}`)
   return budgets.flatMap((budget, index) =>

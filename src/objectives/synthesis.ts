@@ -14,7 +14,8 @@ import { type ResolvedConvention, checkedConvention } from "../conventions/resol
 import type { RuleTree } from "../eligibility/rule.js"
 import { conventionObjectivesLabel, objectivesSource, synthesisSentence } from "../vocabulary/objectives.js"
 import type { Activity } from "./activity.js"
-import type { ObjectiveStatus, ObjectivesEvaluation } from "./evaluate.js"
+import type { ObjectivesEvaluation } from "./result.js"
+import type { ObjectiveStatus } from "./facts.js"
 import { checkedOptions, resolutionAsOf, synthesisFacts, yearEvaluation } from "./year.js"
 import { YearTally, planYear } from "./plan.js"
 import { type RecordCounts, feedAsync, feedIterable, feedList } from "./records.js"
@@ -103,7 +104,7 @@ function conventionNode(
 ): ExplanationNode {
   const failed = objectives.filter((objective) => objective.notMet.length > 0).length
   return {
-    ruleId: "objectifs-convention",
+    ruleId: "convention-objectives",
     label: conventionObjectivesLabel(conventionId),
     outcome:
       failed > 0

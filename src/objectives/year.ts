@@ -8,7 +8,7 @@
 import type { CalendarDate } from "../calendar/date.js"
 import type { ExplanationNode, Outcome } from "../core/explanation.js"
 import { ValidationError } from "../core/errors.js"
-import { lazyField } from "../core/freeze.js"
+import { factsField, lazyField } from "../core/freeze.js"
 import {
   type Rational,
   compareRational,
@@ -25,7 +25,6 @@ import { type ResolvedConvention, isResolvedConvention, resolveConvention } from
 import { DEFAULT_ELIGIBILITY_RULES } from "../eligibility/catalogue.js"
 import type { RuleTree } from "../eligibility/rule.js"
 import {
-  type IndicatorValue,
   OBJECTIVE_NODE_LABELS,
   indicatorSentence,
   objectiveSentence,
@@ -36,7 +35,8 @@ import {
   yearFacts,
   yearSentence
 } from "../vocabulary/objectives.js"
-import type { ObjectiveResult, ObjectiveStatus, ObjectivesEvaluation, ObjectivesOptions } from "./evaluate.js"
+import type { ObjectiveResult, ObjectivesEvaluation, ObjectivesOptions } from "./result.js"
+import type { IndicatorFacts, IndicatorValue, ObjectiveStatus } from "./facts.js"
 import { indicatorDefinition } from "./indicator.js"
 import { excludedByReasonOf } from "./measure.js"
 import type { ObjectiveMeasure, YearPlan, YearTally } from "./plan.js"
@@ -117,8 +117,11 @@ function targetOf(
     : { yearTarget, target: yearTarget, proration: undefined }
 }
 
+/** The typed fields of a result, before its lazy facts and explanation. */
+type MeasuredResult = Omit<ObjectiveResult, "indicatorFacts" | "explanation">
+
 /** What the indicator measured, as the vocabulary words it: the value with its unit (a share, with its part's and whole's). */
-function indicatorValueOf(indicator: Indicator, result: Omit<ObjectiveResult, "explanation">): IndicatorValue {
+function indicatorValueOf(indicator: Indicator, result: MeasuredResult): IndicatorValue {
   if (indicator.kind !== "share" || result.share === undefined)
     return {
       kind: "value",
@@ -133,26 +136,22 @@ function indicatorValueOf(indicator: Indicator, result: Omit<ObjectiveResult, "e
   }
 }
 
-/** An objective's explanation: its sentence, and its indicator's and target's. */
-function objectiveNode(
-  plan: YearPlan,
-  objective: Objective,
-  result: Omit<ObjectiveResult, "explanation">
-): ExplanationNode {
-  const facts = indicatorFacts(objective, result)
+/** An objective's explanation: its sentence, and its indicator's (from the result's facts) and target's. */
+function objectiveNode(plan: YearPlan, objective: Objective, result: ObjectiveResult): ExplanationNode {
+  const facts = result.indicatorFacts
   const value = facts.value
   const source = objectiveSource(plan.convention.id, result.objectiveId)
   const indicatorNode: ExplanationNode = {
-    ruleId: `${result.objectiveId}:indicateur`,
+    ruleId: `${result.objectiveId}:indicator`,
     label: OBJECTIVE_NODE_LABELS.indicator,
     outcome: "pass",
-    read: { counted: facts.counted, excluded: Object.fromEntries(facts.excluded) },
+    read: { counted: facts.counted, excluded: Object.fromEntries(facts.excluded.map((e) => [e.reason, e.count])) },
     sentence: indicatorSentence(facts),
     source,
     children: []
   }
   const targetNode: ExplanationNode = {
-    ruleId: `${result.objectiveId}:cible`,
+    ruleId: `${result.objectiveId}:target`,
     label: OBJECTIVE_NODE_LABELS.target,
     outcome: "pass",
     read: { yearTarget: result.yearTarget, target: result.target },
@@ -184,7 +183,10 @@ function objectiveNode(
   }
 }
 
-/** One objective's result for the year: its value against its target, and its explanation, built when first read. */
+/**
+ * One objective's result for the year: its value against its target, then its indicator's facts
+ * and its explanation, each built when first read.
+ */
 function objectiveResult(plan: YearPlan, objective: Objective, measured: ObjectiveMeasure): ObjectiveResult {
   const { yearTarget, target, proration } = targetOf(plan, objective)
   const status =
@@ -212,22 +214,25 @@ function objectiveResult(plan: YearPlan, objective: Objective, measured: Objecti
     counted: measured.counted,
     structures: measured.structures,
     excluded: measured.excluded
-  } satisfies Omit<ObjectiveResult, "explanation">
-  // The explanation comes last, as it always has: a field added last keeps the holder's fast shape.
-  return lazyField(result as ObjectiveResult, "explanation", () => objectiveNode(plan, objective, result))
+  } satisfies MeasuredResult
+  // The lazy fields come last, the explanation last of all, as it always has: fields added last
+  // keep the holder's fast shape.
+  const holder = factsField<ObjectiveResult, "indicatorFacts">(
+    result as Omit<ObjectiveResult, "indicatorFacts">,
+    "indicatorFacts",
+    () => indicatorFactsOf(objective, result)
+  )
+  return lazyField(holder, "explanation", () => objectiveNode(plan, objective, holder))
 }
 
 /**
- * @internal The facts of an objective's indicator sentence, from its result's typed fields and the
- * objective (its units): what a renderer needs to say what was counted without reading a sentence.
+ * The facts of an objective's indicator, from its result's typed fields and the objective (its
+ * units): what the explanation and a renderer word without reading a sentence.
  */
-export function indicatorFacts(
-  objective: Objective,
-  result: Omit<ObjectiveResult, "explanation">
-): Parameters<typeof indicatorSentence>[0] {
+function indicatorFactsOf(objective: Objective, result: MeasuredResult): IndicatorFacts {
   return {
     counted: result.counted.length,
-    excluded: [...excludedByReasonOf(result.excluded)],
+    excluded: Array.from(excludedByReasonOf(result.excluded), ([reason, count]) => ({ reason, count })),
     value: indicatorValueOf(objective.indicator, result)
   }
 }
@@ -237,7 +242,7 @@ function yearNode(plan: YearPlan, results: ReadonlyArray<ObjectiveResult>, recor
   const { year, asOf, part } = plan
   const applicable = results.filter((result) => result.status !== "not-applicable").length
   return {
-    ruleId: "objectifs",
+    ruleId: "objectives",
     label: yearObjectivesLabel(year),
     outcome: results.some((result) => result.status === "not-met")
       ? "fail"

@@ -30,7 +30,7 @@ import {
   scheduleSentence,
   useSentence
 } from "../vocabulary/funding.js"
-import { yearFacts, yearSentence } from "../vocabulary/objectives.js"
+import { indicatorSentence, yearFacts, yearSentence } from "../vocabulary/objectives.js"
 import type { LedgerTotals } from "../funding/ledger.js"
 import type { YearRepayment } from "../funding/repayments.js"
 import { EXPENSE_EXCLUSION_LABELS } from "../funding/expenses.js"
@@ -198,9 +198,10 @@ function objectivesSection(report: AnnualReport): Section {
         rows,
         numeric: [false, true, true, false, true]
       },
+      // Each indicator's sentence from the result's typed facts, as its explanation words it.
       {
         kind: "list",
-        items: objectives.results.map((result) => `${result.title} : ${result.explanation.children[0]?.sentence ?? ""}`)
+        items: objectives.results.map((result) => `${result.title} : ${indicatorSentence(result.indicatorFacts)}`)
       },
       ...objectivesChart(report.year, objectives)
     ]

@@ -11,7 +11,7 @@ import { InvalidArgumentError } from "../core/errors.js"
 import type { ConventionStatus } from "../conventions/terms-as-of.js"
 import type { InstalmentStatus } from "../funding/facts.js"
 import type { Euros } from "../money/euros.js"
-import type { ObjectiveStatus } from "../objectives/evaluate.js"
+import type { ObjectiveStatus } from "../objectives/facts.js"
 
 /**
  * The status of a convention on a day, in a word or two, as reports and the CLI print it.

@@ -8,7 +8,6 @@
  */
 import { type CalendarDate, formatFrenchDate } from "../calendar/date.js"
 import type { Period } from "../calendar/period.js"
-import type { ObjectiveResult, ObjectivesEvaluation } from "../objectives/evaluate.js"
 import { type Fraction, formatDecimal, formatFraction } from "../core/fraction.js"
 import { agreed, counted } from "../core/plural.js"
 import type { Target } from "../conventions/objective.js"
@@ -24,13 +23,8 @@ import {
 } from "../referential/codes.js"
 import { ACTIVITY_KIND_LABELS, type ActivityKind } from "../referential/convention-codes.js"
 import { departementText } from "../referential/departements.js"
-import { EXCLUSION_REASON_LABELS, type ExclusionReason } from "../objectives/exclusion.js"
-
-/** @internal A unit of an indicator, as a convention names it. */
-export interface Unit {
-  readonly singular: string
-  readonly plural: string
-}
+import { EXCLUSION_REASON_LABELS } from "../objectives/exclusion.js"
+import type { IndicatorFacts, IndicatorUnit, IndicatorValue, ObjectiveStatus } from "../objectives/facts.js"
 
 /**
  * @internal Why a record does not count, as facts: `fact` names the case, the other fields are what the
@@ -114,19 +108,17 @@ export function exclusionDetail(fact: ExclusionFact): string {
   }
 }
 
-const STATUS_SENTENCE_ENDINGS = {
+/** Where an objective stands, as its sentence ends: "objectif atteint". */
+const STATUS_SENTENCE_ENDINGS: Readonly<Record<ObjectiveStatus, string>> = {
   met: "objectif atteint",
   "not-met": "objectif non atteint",
   "in-progress": "en cours",
   "not-started": "année non commencée",
   "not-applicable": "sans objet"
-} as const
-
-/** @internal Where an objective stands, as its sentence ends: "objectif atteint". */
-export type ObjectiveStatusWord = keyof typeof STATUS_SENTENCE_ENDINGS
+}
 
 /** @internal A value with its unit, in the singular up to 1: "45 familles", "0,5 jour". */
-export function valuePhrase(unit: Unit, value: Fraction): string {
+export function valuePhrase(unit: IndicatorUnit, value: Fraction): string {
   return `${formatFraction(value)} ${value.numerator / value.denominator <= 1 ? unit.singular : unit.plural}`
 }
 
@@ -154,19 +146,6 @@ export function sharePhrase(target: Target): string {
     : `au plus ${percent(target.atMost as number)}`
 }
 
-/**
- * @internal What an objective's indicator measured: its value and unit, or for a share its
- * value and the units of its part and whole.
- */
-export type IndicatorValue =
-  | { readonly kind: "value"; readonly unit: Unit; readonly value: Fraction }
-  | {
-      readonly kind: "share"
-      readonly value: Fraction
-      readonly part: { readonly unit: Unit; readonly value: Fraction }
-      readonly whole: { readonly unit: Unit; readonly value: Fraction }
-    }
-
 /** @internal The indicator's value in French: "45 familles", or for a share "75 % (30 familles sur 40 familles)". */
 export function indicatorValuePhrase(value: IndicatorValue): string {
   if (value.kind === "value") return valuePhrase(value.unit, value.value)
@@ -187,16 +166,13 @@ export function objectivesSource(conventionId: string): string {
 }
 
 /**
- * @internal The indicator's sentence: "12 enregistrements retenus ; écartés : autre type
- * d'activité (3) → 45 familles." `excluded` lists the count of each reason in the order met.
+ * @internal The indicator's sentence, from an objective result's `indicatorFacts`: "12
+ * enregistrements retenus ; écartés : autre type d'activité (3) → 45 familles." The explanation's
+ * indicator line and the reports both write it with this function.
  */
-export function indicatorSentence(facts: {
-  readonly counted: number
-  readonly excluded: ReadonlyArray<readonly [ExclusionReason, number]>
-  readonly value: IndicatorValue
-}): string {
+export function indicatorSentence(facts: IndicatorFacts): string {
   const excludedText = facts.excluded
-    .map(([reason, count]) => `${EXCLUSION_REASON_LABELS[reason]} (${count})`)
+    .map(({ reason, count }) => `${EXCLUSION_REASON_LABELS[reason]} (${count})`)
     .join(", ")
   return `${counted(facts.counted, "enregistrement retenu", "enregistrements retenus")}${excludedText === "" ? "" : ` ; écartés : ${excludedText}`} → ${indicatorValuePhrase(facts.value)}.`
 }
@@ -221,7 +197,7 @@ export function targetSentence(facts: {
  */
 export function objectiveSentence(facts: {
   readonly year: number
-  readonly status: ObjectiveStatusWord
+  readonly status: ObjectiveStatus
   readonly value: IndicatorValue
   readonly target: Target
   readonly ratio?: { readonly value: Fraction; readonly ofMaximum: boolean }
@@ -303,13 +279,13 @@ export function synthesisSentence(facts: {
   return `${met} ${agreed(met, "objectif", "objectifs")} sur ${count} ${agreed(met, "atteint", "atteints")} chaque année terminée (${listOfYears(facts.over)})${day}${tail}.`
 }
 
-const STATUS_WORDS = {
+const STATUS_WORDS: Readonly<Record<ObjectiveStatus, string>> = {
   met: "atteint",
   "not-met": "non atteint",
   "in-progress": "en cours",
   "not-started": "année non commencée",
   "not-applicable": "sans objet"
-} as const
+}
 
 /**
  * @internal One objective of a year, on one line of the command line: "Suivi coordonné : atteint
@@ -317,7 +293,7 @@ const STATUS_WORDS = {
  */
 export function objectiveLine(facts: {
   readonly title: string
-  readonly status: ObjectiveStatusWord
+  readonly status: ObjectiveStatus
   readonly counted: number
   readonly excluded: number
 }): string {
@@ -330,9 +306,9 @@ export function objectiveLine(facts: {
  */
 export function objectiveYearsLine(
   title: string,
-  byYear: ReadonlyArray<{ readonly year: number; readonly status: ObjectiveStatusWord }>
+  byYear: ReadonlyArray<{ readonly year: number; readonly status: ObjectiveStatus }>
 ): string {
-  const parts = (Object.keys(STATUS_WORDS) as Array<ObjectiveStatusWord>).flatMap((status) => {
+  const parts = (Object.keys(STATUS_WORDS) as Array<ObjectiveStatus>).flatMap((status) => {
     const years = byYear.filter((entry) => entry.status === status).map((entry) => entry.year)
     return years.length === 0 ? [] : [`${STATUS_WORDS[status]} en ${listOfYears(years)}`]
   })
@@ -347,7 +323,7 @@ export function yearFacts(evaluation: {
   readonly year: number
   readonly asOf?: CalendarDate | undefined
   readonly period?: Period | undefined
-  readonly results: ReadonlyArray<Pick<ObjectiveResult, "status">>
+  readonly results: ReadonlyArray<{ readonly status: ObjectiveStatus }>
 }): Parameters<typeof yearSentence>[0] {
   const { year, asOf, period, results } = evaluation
   if (period === undefined) return { case: "not-covered", year }
@@ -358,7 +334,11 @@ export function yearFacts(evaluation: {
 
 /** @internal The facts of the synthesis sentence: the years over, in progress and not started on `asOf`. */
 export function synthesisFacts(
-  years: ReadonlyArray<ObjectivesEvaluation>,
+  years: ReadonlyArray<{
+    readonly year: number
+    readonly period?: Period | undefined
+    readonly results: ReadonlyArray<{ readonly status: ObjectiveStatus }>
+  }>,
   objectives: number,
   failed: number,
   asOf: CalendarDate | undefined

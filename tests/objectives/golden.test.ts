@@ -299,3 +299,59 @@ describe("objectives, whole results", () => {
     )
   })
 })
+
+describe("the indicator's facts, typed, on a convention of two partial years with an amended target", () => {
+  const days = { singular: "jour", plural: "jours" }
+
+  it("2024, from 1 April: 2 records counted of 20, 2,5 days, each reason counted in the order met, the copy last", () => {
+    const result = evaluateObjectives(mixed, records, { year: 2024 }).results[0]
+    expect([result?.objectiveId, result?.yearTarget, result?.proration]).toEqual([
+      "jours-formation",
+      { atLeast: 3 },
+      { numerator: 275, denominator: 366 }
+    ])
+    expect(result?.indicatorFacts).toEqual({
+      counted: 2,
+      excluded: [
+        { reason: "other-theme", count: 1 },
+        { reason: "no-duration", count: 1 },
+        { reason: "outside-year", count: 6 },
+        { reason: "other-kind", count: 9 },
+        { reason: "duplicate-id", count: 1 }
+      ],
+      value: { kind: "value", unit: days, value: { numerator: 5, denominator: 2 } }
+    })
+    // Every record given is counted or left out: 2 + 1 + 1 + 6 + 9 + 1 = 20.
+    const facts = result?.indicatorFacts
+    expect((facts?.counted ?? 0) + (facts?.excluded ?? []).reduce((sum, { count }) => sum + count, 0)).toBe(
+      evaluateObjectives(mixed, records, { year: 2024 }).records.given
+    )
+    expect(Object.isFrozen(facts) && Object.isFrozen(facts?.excluded) && Object.isFrozen(facts?.value)).toBe(true)
+  })
+
+  it("2025, the target amended to 5: 1 record counted, 4,5 days, and the sentence written from the facts is the explanation's", () => {
+    const [training, sdaf] = evaluateObjectives(mixed, records, { year: 2025 }).results
+    expect([training?.target, training?.indicatorFacts]).toEqual([
+      { atLeast: 5 },
+      {
+        counted: 1,
+        excluded: [
+          { reason: "outside-year", count: 16 },
+          { reason: "other-kind", count: 2 },
+          { reason: "duplicate-id", count: 1 }
+        ],
+        value: { kind: "value", unit: days, value: { numerator: 9, denominator: 2 } }
+      }
+    ])
+    expect(sdaf?.indicatorFacts.value).toEqual({
+      kind: "value",
+      unit: { singular: "réunion", plural: "réunions" },
+      value: { numerator: 1, denominator: 1 }
+    })
+    const indicator = training?.explanation.children.find((node) => node.ruleId === "jours-formation:indicator")
+    expect([indicator?.sentence, indicator?.read]).toEqual([
+      "1 enregistrement retenu ; écartés : hors de l'année (16), autre type d'activité (2), doublon (1) → 4,5 jours.",
+      { counted: 1, excluded: { "outside-year": 16, "other-kind": 2, "duplicate-id": 1 } }
+    ])
+  })
+})

@@ -93,6 +93,17 @@ describe("indicators written in the convention", () => {
     expect(plain(qpv?.explanation.sentence ?? "")).toBe(
       "64,4 % (29 familles sur 45 familles) en 2024 pour une cible d'au moins 60 % : objectif atteint (107 %)."
     )
+    const families = { singular: "famille", plural: "familles" }
+    expect(qpv?.indicatorFacts).toEqual({
+      counted: 3,
+      excluded: [{ reason: "no-measure", count: 1 }],
+      value: {
+        kind: "share",
+        value: { numerator: 29, denominator: 45 },
+        part: { unit: families, value: { numerator: 29, denominator: 1 } },
+        whole: { unit: families, value: { numerator: 45, denominator: 1 } }
+      }
+    })
     // A share is never prorated, and its target is a proportion.
     const partial = centreSocial((json) => (json.terms.period = { start: "2024-07-01", end: "2026-12-31" })).convention
     expect(evaluateObjectives(partial, activities, { year: 2024 }).results[2]?.target).toEqual({ atLeast: 0.6 })
@@ -133,6 +144,10 @@ describe("indicators written in the convention", () => {
     const report = annualReport(portfolio.conventions[0]!, { year: 2024, activities, payments: [], expenses: [] })
     expect(plain(renderReportMarkdown(report))).toContain(
       "| Au moins 60 % des familles accompagnées habitant un quartier prioritaire | 64,4 % | ≥ 60 % | atteint | 107,4 % |"
+    )
+    // The report's indicator line, written from the result's facts.
+    expect(plain(renderReportMarkdown(report))).toContain(
+      "- Au moins 60 % des familles accompagnées habitant un quartier prioritaire : 3 enregistrements retenus ; écartés : mesure non renseignée (1) → 64,4 % (29 familles sur 45 familles)."
     )
   })
 

@@ -221,7 +221,7 @@ describe("explanations built when first read", () => {
 
 describe("the words come from typed facts", () => {
   it("the indicator's and the year's sentences are rebuilt from the result's typed fields, as a renderer would", async () => {
-    const { indicatorFacts, yearFacts } = await import("../../src/objectives/year.js")
+    const { yearFacts } = await import("../../src/objectives/year.js")
     const { indicatorSentence, yearSentence } = await import("../../src/vocabulary/objectives.js")
     const activities = parseActivities(exampleData("activities.json"))
     for (const asOf of [undefined, "2024-06-30"]) {
@@ -230,13 +230,23 @@ describe("the words come from typed facts", () => {
         ...(asOf === undefined ? {} : { asOf })
       })
       expect(yearSentence(yearFacts(evaluation))).toBe(evaluation.explanation.sentence)
-      evaluation.results.forEach((result, index) => {
-        const objective = founding.terms.objectives[index] as (typeof founding.terms.objectives)[number]
-        expect(indicatorSentence(indicatorFacts(objective, result))).toBe(result.explanation.children[0]?.sentence)
-      })
+      for (const result of evaluation.results)
+        expect(indicatorSentence(result.indicatorFacts)).toBe(result.explanation.children[0]?.sentence)
     }
-    const first = evaluateObjectives(founding, activities, { year: 2024 }).results[0] as never
-    expect(indicatorSentence(indicatorFacts(founding.terms.objectives[0] as never, first))).toBe(
+    const first = evaluateObjectives(founding, activities, { year: 2024 }).results[0]
+    expect(first?.indicatorFacts).toEqual({
+      counted: 2,
+      excluded: [
+        { reason: "outside-year", count: 1 },
+        { reason: "other-kind", count: 14 }
+      ],
+      value: {
+        kind: "value",
+        unit: { singular: "réunion", plural: "réunions" },
+        value: { numerator: 2, denominator: 1 }
+      }
+    })
+    expect(indicatorSentence(first?.indicatorFacts as never)).toBe(
       "2 enregistrements retenus ; écartés : hors de l'année (1), autre type d'activité (14) → 2 réunions."
     )
   })

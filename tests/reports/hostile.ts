@@ -59,6 +59,8 @@ export function hostileReport(report: AnnualReport): AnnualReport {
       results: report.objectives.results.map((result) => ({
         ...result,
         title: text(),
+        // The indicator's line is worded from the facts, which a copy by spread leaves out: given again.
+        indicatorFacts: result.indicatorFacts,
         explanation: {
           ...result.explanation,
           children: result.explanation.children.map((child) => ({ ...child, sentence: text() }))
