@@ -13,7 +13,7 @@ import type { Convention } from "../conventions/convention.js"
 import type { AggregateIndicator, Objective } from "../conventions/objective.js"
 import { type ResolvedConvention, termsInForceOn } from "../conventions/resolved.js"
 import type { Candidate } from "../eligibility/candidate.js"
-import { type RuleTree, compileTree } from "../eligibility/rule.js"
+import { type RuleTree, compileFailedChildren, compileTree } from "../eligibility/rule.js"
 import type { Activity } from "./activity.js"
 import type { ExcludedRecord } from "./exclusion.js"
 import { indicatorDefinition } from "./indicator.js"
@@ -59,7 +59,10 @@ function stretchesOf(
     }
     let compiled: ((candidate: Candidate) => Outcome) | undefined
     const verdict = (candidate: Candidate): Outcome => (compiled ??= compileTree(rules, context))(candidate)
-    return [{ period, terms: segment.terms, context, verdict }]
+    let failing: ((candidate: Candidate) => ReadonlyArray<string>) | undefined
+    const failed = (candidate: Candidate): ReadonlyArray<string> =>
+      (failing ??= compileFailedChildren(rules, context))(candidate)
+    return [{ period, terms: segment.terms, context, verdict, failed }]
   })
 }
 
@@ -125,6 +128,8 @@ const NO_RECORD: ObjectiveMeasure = {
  */
 export class YearTally {
   private tallies: ReadonlyArray<ObjectiveTallies> | undefined
+  /** The record's exclusion for another kind, shared by its objectives: one holder, reset for each record. */
+  private readonly shared: SharedExclusions = { otherKind: undefined }
 
   constructor(readonly plan: YearPlan) {}
 
@@ -132,7 +137,7 @@ export class YearTally {
     if (this.tallies !== undefined) return this.tallies
     const plan = this.plan
     const tally = (definition: AggregateIndicator, keepLists: boolean) =>
-      new Tally(definition, plan.stretches, plan.rules, plan.convention.id, keepLists)
+      new Tally(definition, plan.stretches, plan.convention.id, keepLists)
     this.tallies = plan.objectives.map(
       ({ indicator }): ObjectiveTallies =>
         indicator.kind === "share"
@@ -148,8 +153,11 @@ export class YearTally {
   /** Counts or excludes a record (the first with its id) for every objective. */
   take(record: Activity): void {
     const out = yearExclusion(this.plan, record)
-    const shared: SharedExclusions = { otherKind: undefined }
-    for (const { whole, part } of this.talliesOf()) {
+    const shared = this.shared
+    shared.otherKind = undefined
+    const tallies = this.talliesOf()
+    for (let index = 0; index < tallies.length; index++) {
+      const { whole, part } = tallies[index] as ObjectiveTallies
       part?.add(record, out, shared)
       whole.add(record, out, shared)
     }
