@@ -6,14 +6,15 @@
  * @module
  */
 import { type CalendarDate, daysInYear } from "../calendar/date.js"
-import { type Period, calendarYear, periodDays, periodIntersection, periodPartInYear } from "../calendar/period.js"
+import { type Period, calendarYear, periodDays, periodIntersection } from "../calendar/period.js"
 import type { Outcome } from "../core/explanation.js"
 import { type Rational, divideRational, rational } from "../core/fraction.js"
 import type { Convention } from "../conventions/convention.js"
 import type { AggregateIndicator, Objective } from "../conventions/objective.js"
 import { type ResolvedConvention, termsInForceOn } from "../conventions/resolved.js"
+import type { Terms } from "../conventions/terms.js"
 import type { Candidate } from "../eligibility/candidate.js"
-import { type RuleTree, compileFailedChildren, compileTree } from "../eligibility/rule.js"
+import { type EligibilityContext, type RuleTree, compileFailedChildren, compileTree } from "../eligibility/rule.js"
 import type { Activity } from "./activity.js"
 import type { ExcludedRecord } from "./exclusion.js"
 import { indicatorDefinition } from "./indicator.js"
@@ -38,7 +39,47 @@ export interface YearPlan {
   readonly notStarted: boolean
 }
 
-/** The stretches of the year's part with the same terms; each compiles its eligibility verdict when first asked. */
+/**
+ * One stretch of the year's part with the same terms. Its eligibility context and verdicts are
+ * built when a structure is first judged: a year without structures to judge costs none.
+ */
+class YearStretch implements Stretch {
+  private contextOnce: EligibilityContext | undefined
+  private compiled: ((candidate: Candidate) => Outcome) | undefined
+  private failing: ((candidate: Candidate) => ReadonlyArray<string>) | undefined
+
+  constructor(
+    readonly period: Period,
+    readonly terms: Terms,
+    private readonly convention: Convention,
+    private readonly year: number,
+    private readonly rules: RuleTree
+  ) {}
+
+  get context(): EligibilityContext {
+    // A record inside the convention's effective period is made while the convention applies.
+    this.contextOnce ??= {
+      convention: this.convention,
+      date: this.period.start,
+      terms: this.terms,
+      status: "in-force",
+      exercise: calendarYear(this.year)
+    }
+    return this.contextOnce
+  }
+
+  verdict(candidate: Candidate): Outcome {
+    this.compiled ??= compileTree(this.rules, this.context)
+    return this.compiled(candidate)
+  }
+
+  failed(candidate: Candidate): ReadonlyArray<string> {
+    this.failing ??= compileFailedChildren(this.rules, this.context)
+    return this.failing(candidate)
+  }
+}
+
+/** The stretches of the year's part with the same terms. */
 function stretchesOf(
   convention: Convention,
   resolved: ResolvedConvention,
@@ -46,24 +87,12 @@ function stretchesOf(
   year: number,
   rules: RuleTree
 ): ReadonlyArray<Stretch> {
-  return resolved.timeline.flatMap((segment): Array<Stretch> => {
+  const stretches: Array<Stretch> = []
+  for (const segment of resolved.timeline) {
     const period = periodIntersection(segment.period, part)
-    if (period === undefined) return []
-    // A record inside the convention's effective period is made while the convention applies.
-    const context = {
-      convention,
-      date: period.start,
-      terms: segment.terms,
-      status: "in-force" as const,
-      exercise: calendarYear(year)
-    }
-    let compiled: ((candidate: Candidate) => Outcome) | undefined
-    const verdict = (candidate: Candidate): Outcome => (compiled ??= compileTree(rules, context))(candidate)
-    let failing: ((candidate: Candidate) => ReadonlyArray<string>) | undefined
-    const failed = (candidate: Candidate): ReadonlyArray<string> =>
-      (failing ??= compileFailedChildren(rules, context))(candidate)
-    return [{ period, terms: segment.terms, context, verdict, failed }]
-  })
+    if (period !== undefined) stretches.push(new YearStretch(period, segment.terms, convention, year, rules))
+  }
+  return stretches
 }
 
 /** @internal Plans the evaluation of one year of a resolved convention. */
@@ -74,7 +103,9 @@ export function planYear(
   rules: RuleTree
 ): YearPlan {
   const convention = resolved.convention
-  const part = periodPartInYear(resolved.period, year)
+  // The part of the year is the resolved year's (the same days, already frozen).
+  let part: Period | undefined
+  for (const entry of resolved.years) if (entry.year === year) part = entry.period
   const objectives = (part === undefined ? resolved.terms : termsInForceOn(resolved, part.end)).objectives
   const partDays = part === undefined ? 0 : periodDays(part)
   return {
