@@ -24,8 +24,13 @@ export interface Fraction {
 }
 
 const gcd = (a: bigint, b: bigint): bigint => {
-  let [x, y] = [a < 0n ? -a : a, b < 0n ? -b : b]
-  while (y !== 0n) [x, y] = [y, x % y]
+  let x = a < 0n ? -a : a
+  let y = b < 0n ? -b : b
+  while (y !== 0n) {
+    const rest = x % y
+    x = y
+    y = rest
+  }
   return x
 }
 
@@ -37,6 +42,8 @@ export interface Rational {
 
 /** @internal */
 export function rational(n: bigint, d: bigint = 1n): Rational {
+  // A whole number (a count) is its own numerator: no divisor to find.
+  if (d === 1n) return { n, d }
   if (d === 0n)
     throw new InvalidArgumentError({ argument: "denominator", message: "a fraction's denominator cannot be zero" })
   const sign = d < 0n ? -1n : 1n
@@ -88,9 +95,11 @@ export function roundRational(value: Rational, mode: string): bigint {
   return value.n >= 0n ? floor + 1n : floor
 }
 
+const SAFE_LIMIT = BigInt(Number.MAX_SAFE_INTEGER)
+
 /** @internal The public, number-based form (throws beyond safe integers). */
 export function toFraction(value: Rational): Fraction {
-  const limit = BigInt(Number.MAX_SAFE_INTEGER)
+  const limit = SAFE_LIMIT
   if (value.n > limit || value.n < -limit || value.d > limit) {
     throw new InvalidArgumentError({
       argument: "value",

@@ -115,10 +115,11 @@ export function factsField<T extends object, K extends keyof T & string>(
  * not frozen already (a convention or a record the caller built by hand stays as it was).
  */
 export function frozenResult<T>(result: T, ...inputs: ReadonlyArray<unknown>): T {
-  const keep = new Set<object>()
+  // No set to build when every input is frozen already (decoded values are), the usual case.
+  let keep: Set<object> | undefined
   for (const input of inputs)
     if (input !== null && typeof input === "object" && !Object.isFrozen(input))
-      for (const object of objectsOf(input)) keep.add(object)
-  deepFreeze(result, keep.size === 0 ? undefined : keep)
+      for (const object of objectsOf(input)) (keep ??= new Set<object>()).add(object)
+  deepFreeze(result, keep)
   return result
 }

@@ -9,11 +9,16 @@
  *   (leaving alone the caller's own objects, as the rest of the result) when it is computed.
  * - Node's inspector (`console.log`) shows the value, not `[Getter]`.
  *
+ * What a holder knows of its lazy fields is a private class field stamped on it (as the marks of
+ * src/core/mark.ts): adding it costs a property store, where a non-enumerable symbol property
+ * and a `Map` cost about a microsecond a holder (docs/performance.md).
+ *
  * @module
  */
 
 /** @internal One lazy field of a holder: how to compute it, until it is computed, and its value after. */
 export interface LazySlot {
+  readonly key: string
   /** Whether `Object.keys`, JSON and the spread operator see the field (false: a field of facts, see {@link defineLazy}). */
   readonly enumerable: boolean
   computed: boolean
@@ -21,18 +26,52 @@ export interface LazySlot {
   compute: (() => unknown) | undefined
 }
 
-/** @internal What a holder of lazy fields knows of them: kept under a symbol, so JSON and `for … in` never see it. */
+/** @internal What a holder of lazy fields knows of them: JSON, `for … in` and the spread operator never see it. */
 export interface LazyFields {
-  /** The fields, by name, and the value each has once computed. */
-  readonly fields: Map<string, LazySlot>
+  /** The fields by name (`fields.get(key)`), and the value each has once computed. */
+  readonly fields: { get(key: string): LazySlot | undefined; values(): Iterable<LazySlot> }
   /** Set by deepFreeze: the value must be frozen when computed, leaving these objects alone. */
   freeze: { readonly keep: ReadonlySet<object> | undefined } | undefined
   /** The freezing function given by the caller module (src/core/freeze.ts), to avoid a circle. */
   readonly freezer: (value: unknown, keep: ReadonlySet<object> | undefined) => void
 }
 
-/** @internal The symbol under which a holder keeps its {@link LazyFields}. */
-export const LAZY: unique symbol = Symbol("caf-conventions.lazy")
+/** The lazy fields of one holder, in the order they were defined (one or two: a scan is the fastest lookup). */
+class HolderFields implements LazyFields {
+  freeze: { readonly keep: ReadonlySet<object> | undefined } | undefined = undefined
+  readonly slots: Array<LazySlot> = []
+  constructor(readonly freezer: (value: unknown, keep: ReadonlySet<object> | undefined) => void) {}
+  get fields(): { get(key: string): LazySlot | undefined; values(): Iterable<LazySlot> } {
+    return this
+  }
+  values(): Iterable<LazySlot> {
+    return this.slots
+  }
+  get(key: string): LazySlot | undefined {
+    const slots = this.slots
+    for (let index = 0; index < slots.length; index++) if ((slots[index] as LazySlot).key === key) return slots[index]
+    return undefined
+  }
+}
+
+/** A base class whose constructor returns the object it is given: its subclass's field lands on that object. */
+class Stamp {
+  constructor(value: object) {
+    return value as Stamp
+  }
+}
+
+/** The private field holding a holder's {@link HolderFields}. */
+class Holder extends Stamp {
+  readonly #lazy: HolderFields
+  constructor(value: object, lazy: HolderFields) {
+    super(value)
+    this.#lazy = lazy
+  }
+  static fieldsOf(value: object): HolderFields | undefined {
+    return #lazy in value ? (value as Holder).#lazy : undefined
+  }
+}
 
 const INSPECT = Symbol.for("nodejs.util.inspect.custom")
 
@@ -41,7 +80,19 @@ function inspectHolder(this: object): object {
   return { ...this }
 }
 
-const INSPECT_DESCRIPTOR: PropertyDescriptor = { value: inspectHolder, enumerable: false }
+// Writable until the holder is frozen (every holder is): the cheapest non-enumerable definition measured.
+const INSPECT_DESCRIPTOR: PropertyDescriptor = { value: inspectHolder, enumerable: false, writable: true }
+
+/** The fields of the holder a getter is read on (its own, or, for an object made from a holder, the holder's). */
+function holderFieldsOf(value: object): HolderFields {
+  let holder: object | null = value
+  while (holder !== null) {
+    const lazy = Holder.fieldsOf(holder)
+    if (lazy !== undefined) return lazy
+    holder = Object.getPrototypeOf(holder) as object | null
+  }
+  throw new TypeError("a lazy field read on an object that holds none")
+}
 
 /**
  * One getter per field name, shared by every holder: V8 then gives holders built alike one
@@ -58,9 +109,9 @@ function descriptorOf(key: string, enumerable: boolean): PropertyDescriptor {
     descriptor = {
       enumerable,
       configurable: false,
-      get(this: { [LAZY]: LazyFields }): unknown {
-        const lazy = this[LAZY]
-        const slot = lazy.fields.get(key) as LazySlot
+      get(this: object): unknown {
+        const lazy = holderFieldsOf(this)
+        const slot = lazy.get(key) as LazySlot
         if (!slot.computed) {
           const compute = slot.compute as () => unknown
           slot.compute = undefined
@@ -94,19 +145,20 @@ export function defineLazy<T extends object, K extends keyof T & string>(
   freeze: (value: unknown, keep: ReadonlySet<object> | undefined) => void,
   enumerable = true
 ): T {
-  const holder = target as T & { [LAZY]?: LazyFields }
-  let lazy = holder[LAZY]
+  let lazy = Holder.fieldsOf(target)
   if (lazy === undefined) {
-    lazy = { fields: new Map(), freeze: undefined, freezer: freeze }
-    Object.defineProperty(holder, LAZY, { value: lazy, enumerable: false })
-    Object.defineProperty(holder, INSPECT, INSPECT_DESCRIPTOR)
+    lazy = new HolderFields(freeze)
+    // The stamp is the constructor's side effect on `target`; the result is compared so that no
+    // bundler drops the call as unused (see src/core/mark.ts).
+    if ((new Holder(target, lazy) as unknown) !== target) throw new Error("a lazy holder stamps the value it is given")
+    Object.defineProperty(target, INSPECT, INSPECT_DESCRIPTOR)
   }
-  lazy.fields.set(key, { enumerable, computed: false, value: undefined, compute })
-  Object.defineProperty(holder, key, descriptorOf(key, enumerable))
+  lazy.slots.push({ key, enumerable, computed: false, value: undefined, compute })
+  Object.defineProperty(target, key, descriptorOf(key, enumerable))
   return target
 }
 
 /** @internal The lazy fields of a value, if it holds any. */
 export function lazyFieldsOf(value: object): LazyFields | undefined {
-  return (value as { [LAZY]?: LazyFields })[LAZY]
+  return Holder.fieldsOf(value)
 }

@@ -117,6 +117,10 @@ export function uniqueOfDecoded<T extends { readonly id: string }>(
   subject: string
 ): { readonly unique: ReadonlyArray<T>; readonly copies: ReadonlyArray<T> } {
   const { decoded } = list
+  if (list.issues.length === 0 && list.omitted === 0) {
+    const clean = uniqueOfClean(decoded as ReadonlyArray<T>)
+    if (clean !== undefined) return clean
+  }
   const issues = [...list.issues]
   const order: Array<number> = []
   for (let index = 0; index < decoded.length; index++) if (decoded[index] !== undefined) order.push(index)
@@ -147,6 +151,35 @@ export function uniqueOfDecoded<T extends { readonly id: string }>(
       issues.sort((a, b) => Number(a.path[0]) - Number(b.path[0])),
       list.omitted
     )
+  return { unique, copies }
+}
+
+/**
+ * The unique records of a list decoded without a problem, sorted by id, and the copies; undefined
+ * when two records share an id with different content (the caller then reports it with their
+ * indexes). The records themselves are sorted (the sort is stable: copies stay in input order),
+ * which is the same order as their indexes sorted by id, and cheaper.
+ */
+function uniqueOfClean<T extends { readonly id: string }>(
+  decoded: ReadonlyArray<T>
+): { readonly unique: ReadonlyArray<T>; readonly copies: ReadonlyArray<T> } | undefined {
+  const sorted = decoded.slice().sort(compareIds)
+  let shared = false
+  for (let index = 1; index < sorted.length && !shared; index++)
+    shared = (sorted[index - 1] as T).id === (sorted[index] as T).id
+  // Every id once (the usual case): the sorted records are the unique ones.
+  if (!shared) return { unique: sorted, copies: [] }
+  const unique: Array<T> = []
+  const copies: Array<T> = []
+  let kept: T | undefined
+  for (let index = 0; index < sorted.length; index++) {
+    const record = sorted[index] as T
+    if (kept === undefined || kept.id !== record.id) {
+      kept = record
+      unique.push(record)
+    } else if (canonical(kept) === canonical(record)) copies.push(record)
+    else return undefined
+  }
   return { unique, copies }
 }
 

@@ -508,6 +508,29 @@ export function compileTree(tree: RuleTree, context: EligibilityContext): (candi
 }
 
 /**
+ * @internal Prepares, for one context, what {@link explainTree} would list as the tree's failed
+ * children: the labels of the root's children (the child of a `not`; none for a single rule)
+ * whose outcome is `fail`, in order, computed with the compiled verdicts (which agree with
+ * `evaluate`) instead of building the explanation.
+ */
+export function compileFailedChildren(
+  tree: RuleTree,
+  context: EligibilityContext
+): (candidate: Candidate) => ReadonlyArray<string> {
+  if (isRule(tree)) return () => []
+  const children = tree.kind === "not" ? [tree.child] : tree.children
+  const verdicts = children.map((child) => compileTree(child, context))
+  const labels = children.map((child) => child.label)
+  return (candidate) => {
+    const failed: Array<string> = []
+    for (let index = 0; index < verdicts.length; index++)
+      if ((verdicts[index] as (candidate: Candidate) => Outcome)(candidate) === "fail")
+        failed.push(labels[index] as string)
+    return failed
+  }
+}
+
+/**
  * The ids of the rules in a tree, in order.
  *
  * @example

@@ -60,28 +60,48 @@ export function indicatorDefinition(indicator: BaseIndicator): AggregateIndicato
       message: "expected an indicator, as an objective of a decoded convention holds it"
     })
   }
-  const common = { kind: "aggregate", filter: indicator.filter, eligibleOnly: true, hoursPerDay: 7 } as const
+  // Written out (not spread from a common part): the keys stay in the same order, and it is a
+  // fraction of the cost, paid for every objective of every evaluation.
+  const filter = indicator.filter
   switch (indicator.kind) {
     case "distinct-structures":
       return {
-        ...common,
+        kind: "aggregate",
+        filter,
+        eligibleOnly: indicator.eligibleOnly,
+        hoursPerDay: 7,
         aggregate: "distinct",
         field: "structures",
-        eligibleOnly: indicator.eligibleOnly,
         unit: { singular: "structure distincte", plural: "structures distinctes" }
       }
     case "count-actions":
-      return { ...common, aggregate: "count", unit: { singular: "action", plural: "actions" } }
+      return {
+        kind: "aggregate",
+        filter,
+        eligibleOnly: true,
+        hoursPerDay: 7,
+        aggregate: "count",
+        unit: { singular: "action", plural: "actions" }
+      }
     case "sum-days":
       return {
-        ...common,
+        kind: "aggregate",
+        filter,
+        eligibleOnly: true,
+        hoursPerDay: indicator.hoursPerDay,
         aggregate: "sum",
         field: "days",
-        hoursPerDay: indicator.hoursPerDay,
         unit: { singular: "jour", plural: "jours" }
       }
     case "count-meetings":
-      return { ...common, aggregate: "count", unit: { singular: "réunion", plural: "réunions" } }
+      return {
+        kind: "aggregate",
+        filter,
+        eligibleOnly: true,
+        hoursPerDay: 7,
+        aggregate: "count",
+        unit: { singular: "réunion", plural: "réunions" }
+      }
     case "aggregate":
       return indicator
   }

@@ -9,7 +9,7 @@ import type { Period } from "../calendar/period.js"
 import type { AggregateIndicator } from "../conventions/objective.js"
 import type { Terms } from "../conventions/terms.js"
 import type { Candidate, OtherFundingSchema } from "../eligibility/candidate.js"
-import { type EligibilityContext, type RuleTree, explainTree } from "../eligibility/rule.js"
+import type { EligibilityContext } from "../eligibility/rule.js"
 import type { Outcome } from "../core/explanation.js"
 import { type Rational, addRational, rational, rationalOf } from "../core/fraction.js"
 import type { AccompanimentKind } from "../referential/codes.js"
@@ -39,6 +39,8 @@ export interface Stretch {
   readonly terms: Terms
   readonly context: EligibilityContext
   readonly verdict: (candidate: Candidate) => Outcome
+  /** The labels of the rules (the root's children) a candidate fails, as its explanation would list them. */
+  readonly failed: (candidate: Candidate) => ReadonlyArray<string>
 }
 
 /** @internal What measuring an objective produces before its target is applied. */
@@ -59,6 +61,55 @@ export function excluded(id: string, reason: ExcludedRecord["reason"], fact: Exc
   return { id, reason, detail: exclusionDetail(fact) }
 }
 
+/** A record that does not count, with particulars already written. */
+function excludedAs(id: string, reason: ExcludedRecord["reason"], detail: string): ExcludedRecord {
+  return { id, reason, detail }
+}
+
+// The particulars that depend on one word only (a kind, a sector, a scheme) are written once each:
+// most records left out are left out for one of these, by several objectives.
+const kindDetails = new Map<string, string>()
+const supportDetails = new Map<string, string>()
+const conventionSectorDetails = new Map<string, string>()
+const objectiveSectorDetails = new Map<string | undefined, string>()
+const schemeDetails = new Map<string, string>()
+
+function kindDetail(kind: ActivityKind): string {
+  let detail = kindDetails.get(kind)
+  if (detail === undefined)
+    kindDetails.set(kind, (detail = exclusionDetail({ fact: "activity-kind-not-counted", kind })))
+  return detail
+}
+
+function supportDetail(support: AccompanimentKind): string {
+  let detail = supportDetails.get(support)
+  if (detail === undefined)
+    supportDetails.set(support, (detail = exclusionDetail({ fact: "support-not-counted", support })))
+  return detail
+}
+
+function conventionSectorDetail(sector: NonNullable<Activity["sector"]>): string {
+  let detail = conventionSectorDetails.get(sector)
+  if (detail === undefined)
+    conventionSectorDetails.set(sector, (detail = exclusionDetail({ fact: "sector-not-in-convention", sector })))
+  return detail
+}
+
+function objectiveSectorDetail(sector: Activity["sector"]): string {
+  let detail = objectiveSectorDetails.get(sector)
+  if (detail === undefined)
+    objectiveSectorDetails.set(sector, (detail = exclusionDetail({ fact: "sector-not-in-objective", sector })))
+  return detail
+}
+
+function schemeDetail(scheme: Activity["fundedBy"][number]): string {
+  let detail = schemeDetails.get(scheme)
+  if (detail === undefined) schemeDetails.set(scheme, (detail = exclusionDetail({ fact: "scheme-excluded", scheme })))
+  return detail
+}
+
+let noStructureDetail: string | undefined
+
 function stretchOn(stretches: ReadonlyArray<Stretch>, date: CalendarDate): Stretch {
   for (const stretch of stretches) if (date <= stretch.period.end) return stretch
   return stretches[stretches.length - 1] as Stretch
@@ -74,14 +125,17 @@ function filterReason(
   const { filter } = definition
   const id = record.id
   if (filter.accompanimentKinds !== undefined && !filter.accompanimentKinds.includes(SUPPORT_OF[record.kind]))
-    return excluded(id, "other-kind", { fact: "support-not-counted", support: SUPPORT_OF[record.kind] })
-  if (record.sector !== undefined && !stretch.terms.sectors.includes(record.sector))
-    return excluded(id, "sector-not-covered", { fact: "sector-not-in-convention", sector: record.sector })
-  if (filter.sectors !== undefined && (record.sector === undefined || !filter.sectors.includes(record.sector)))
-    return excluded(id, "sector-not-covered", { fact: "sector-not-in-objective", sector: record.sector })
-  const excludedScheme = record.fundedBy.find((scheme) => stretch.terms.excludedSchemes.includes(scheme))
-  if (excludedScheme !== undefined)
-    return excluded(id, "funded-elsewhere", { fact: "scheme-excluded", scheme: excludedScheme })
+    return excludedAs(id, "other-kind", supportDetail(SUPPORT_OF[record.kind]))
+  const sector = record.sector
+  if (sector !== undefined && !stretch.terms.sectors.includes(sector))
+    return excludedAs(id, "sector-not-covered", conventionSectorDetail(sector))
+  if (filter.sectors !== undefined && (sector === undefined || !filter.sectors.includes(sector)))
+    return excludedAs(id, "sector-not-covered", objectiveSectorDetail(sector))
+  const fundedBy = record.fundedBy
+  if (fundedBy.length > 0) {
+    const excludedScheme = fundedBy.find((scheme) => stretch.terms.excludedSchemes.includes(scheme))
+    if (excludedScheme !== undefined) return excludedAs(id, "funded-elsewhere", schemeDetail(excludedScheme))
+  }
   if (record.conventionId !== undefined && record.conventionId !== conventionId)
     return excluded(id, "funded-elsewhere", { fact: "other-convention", conventionId: record.conventionId })
   if (filter.bodies !== undefined && (record.body === undefined || !filter.bodies.includes(record.body)))
@@ -106,26 +160,42 @@ function candidateOf(record: Activity, structure: Activity["structures"][number]
   return candidate
 }
 
-/** For a count of structures, or a filter on them: the structures of the record that count, or why none does. */
+/** Whether every structure is in one of the situations (or départements): a record's list is mostly one structure long. */
+function allIn<K extends "situation" | "departement">(
+  structures: Activity["structures"],
+  field: K,
+  values: ReadonlyArray<string>
+): boolean {
+  for (let index = 0; index < structures.length; index++)
+    if (!values.includes((structures[index] as Activity["structures"][number])[field])) return false
+  return true
+}
+
+/**
+ * For a count of structures, or a filter on them: why no structure of the record counts, or
+ * undefined when some do; those that count are added to `into` (given for a count of structures).
+ */
 function countingStructures(
   record: Activity,
   definition: AggregateIndicator,
   stretch: Stretch,
-  rules: RuleTree
-): ReadonlyArray<string> | ExcludedRecord {
+  into: Set<string> | undefined
+): ExcludedRecord | undefined {
   const id = record.id
-  if (record.structures.length === 0) return excluded(id, "no-structure", { fact: "no-structure" })
+  const structures = record.structures
+  if (structures.length === 0)
+    return excludedAs(id, "no-structure", (noStructureDetail ??= exclusionDetail({ fact: "no-structure" })))
   const { situations, departements } = definition.filter
   const inSituation =
-    situations === undefined
-      ? record.structures
-      : record.structures.filter((structure) => situations.includes(structure.situation))
+    situations === undefined || allIn(structures, "situation", situations)
+      ? structures
+      : structures.filter((structure) => situations.includes(structure.situation))
   if (inSituation.length === 0) {
-    const seen = [...new Set(record.structures.map((structure) => structure.situation))]
+    const seen = [...new Set(structures.map((structure) => structure.situation))]
     return excluded(id, "situation-not-targeted", { fact: "situation-not-targeted", situations: seen })
   }
   const targeted =
-    departements === undefined
+    departements === undefined || allIn(inSituation, "departement", departements)
       ? inSituation
       : inSituation.filter((structure) => departements.includes(structure.departement))
   if (targeted.length === 0) {
@@ -136,15 +206,24 @@ function countingStructures(
       targeted: departements ?? []
     })
   }
-  if (!readsStructures(definition) || !definition.eligibleOnly) return targeted.map((structure) => structure.id)
+  if (!readsStructures(definition) || !definition.eligibleOnly) {
+    if (into !== undefined)
+      for (let index = 0; index < targeted.length; index++)
+        into.add((targeted[index] as Activity["structures"][number]).id)
+    return undefined
+  }
   if (record.sector === undefined) return excluded(id, "sector-not-covered", { fact: "sector-unknown-for-eligibility" })
-  const eligible = targeted.filter((structure) => stretch.verdict(candidateOf(record, structure)) !== "fail")
-  if (eligible.length > 0) return eligible.map((structure) => structure.id)
+  let eligible = false
+  for (let index = 0; index < targeted.length; index++) {
+    const structure = targeted[index] as Activity["structures"][number]
+    if (stretch.verdict(candidateOf(record, structure)) !== "fail") {
+      eligible = true
+      into?.add(structure.id)
+    }
+  }
+  if (eligible) return undefined
   const first = targeted[0] as Activity["structures"][number]
-  const explanation = explainTree(rules, candidateOf(record, first), stretch.context)
-  const failed = explanation.children
-    .filter((child) => child.outcome === "fail")
-    .map((child) => child.label.toLowerCase())
+  const failed = stretch.failed(candidateOf(record, first)).map((label) => label.toLowerCase())
   return excluded(id, "structure-not-eligible", {
     fact: "structure-not-eligible",
     structure: first.name ?? first.id,
@@ -206,6 +285,9 @@ const ZERO = rational(0n)
 export class Tally {
   private readonly counted: Array<string> = []
   private readonly excludedRecords: Array<ExcludedRecord> = []
+  /** Whether the lists came in id order so far (records from a list do): sorting them again is then not needed. */
+  private countedInOrder = true
+  private excludedInOrder = true
   private readonly structures = new Set<string>()
   private readonly values = new Set<string>()
   private countedRecords = 0
@@ -217,7 +299,6 @@ export class Tally {
   constructor(
     private readonly definition: AggregateIndicator,
     private readonly stretches: ReadonlyArray<Stretch>,
-    private readonly rules: RuleTree,
     private readonly conventionId: string,
     private readonly keepLists = true
   ) {
@@ -229,7 +310,11 @@ export class Tally {
 
   /** Excludes a record (or a copy of one) for a reason decided outside the indicator. */
   exclude(reason: ExcludedRecord): void {
-    if (this.keepLists) this.excludedRecords.push(reason)
+    if (!this.keepLists) return
+    const list = this.excludedRecords
+    if (this.excludedInOrder && list.length > 0 && byIdThenReason(list[list.length - 1] as ExcludedRecord, reason) > 0)
+      this.excludedInOrder = false
+    list.push(reason)
   }
 
   /**
@@ -241,20 +326,15 @@ export class Tally {
     if (out !== undefined) return this.exclude(out)
     const definition = this.definition
     if (!definition.filter.activityKinds.includes(record.kind))
-      return this.exclude(
-        (shared.otherKind ??= excluded(record.id, "other-kind", {
-          fact: "activity-kind-not-counted",
-          kind: record.kind
-        }))
-      )
+      return this.exclude((shared.otherKind ??= excludedAs(record.id, "other-kind", kindDetail(record.kind))))
     const stretch = stretchOn(this.stretches, record.date)
     const reason = filterReason(record, definition, stretch, this.conventionId)
     if (reason !== undefined) return this.exclude(reason)
-    let counting: ReadonlyArray<string> | undefined
     if (this.structural) {
-      const found = countingStructures(record, definition, stretch, this.rules)
-      if (!Array.isArray(found)) return this.exclude(found as ExcludedRecord)
-      counting = found as ReadonlyArray<string>
+      // For a count of structures, those of the record that count are added as they are found:
+      // nothing after this step leaves the record out.
+      const none = countingStructures(record, definition, stretch, this.readsStructures ? this.structures : undefined)
+      if (none !== undefined) return this.exclude(none)
     }
     if (definition.aggregate === "sum") {
       const amount = amountOf(record, this.field, definition.hoursPerDay)
@@ -266,9 +346,13 @@ export class Tally {
       if (ids === undefined) return this.exclude(missing(record, this.field))
       for (const id of ids) this.values.add(id)
     }
-    if (this.readsStructures && counting !== undefined) for (const id of counting) this.structures.add(id)
     this.countedRecords++
-    if (this.keepLists) this.counted.push(record.id)
+    if (this.keepLists) {
+      const counted = this.counted
+      if (this.countedInOrder && counted.length > 0 && (counted[counted.length - 1] as string) > record.id)
+        this.countedInOrder = false
+      counted.push(record.id)
+    }
   }
 
   /** The indicator's value so far. */
@@ -287,9 +371,9 @@ export class Tally {
   result(): Measure {
     return {
       value: this.value(),
-      counted: this.counted.length < 2 ? this.counted : this.counted.sort(),
+      counted: this.countedInOrder ? this.counted : this.counted.sort(),
       structures: this.structures.size === 0 ? [] : [...this.structures].sort(),
-      excluded: this.excludedRecords.length < 2 ? this.excludedRecords : this.excludedRecords.sort(byIdThenReason)
+      excluded: this.excludedInOrder ? this.excludedRecords : this.excludedRecords.sort(byIdThenReason)
     }
   }
 }

@@ -6,14 +6,15 @@
  * @module
  */
 import { type CalendarDate, daysInYear } from "../calendar/date.js"
-import { type Period, calendarYear, periodDays, periodIntersection, periodPartInYear } from "../calendar/period.js"
+import { type Period, calendarYear, periodDays, periodIntersection } from "../calendar/period.js"
 import type { Outcome } from "../core/explanation.js"
 import { type Rational, divideRational, rational } from "../core/fraction.js"
 import type { Convention } from "../conventions/convention.js"
 import type { AggregateIndicator, Objective } from "../conventions/objective.js"
 import { type ResolvedConvention, termsInForceOn } from "../conventions/resolved.js"
+import type { Terms } from "../conventions/terms.js"
 import type { Candidate } from "../eligibility/candidate.js"
-import { type RuleTree, compileTree } from "../eligibility/rule.js"
+import { type EligibilityContext, type RuleTree, compileFailedChildren, compileTree } from "../eligibility/rule.js"
 import type { Activity } from "./activity.js"
 import type { ExcludedRecord } from "./exclusion.js"
 import { indicatorDefinition } from "./indicator.js"
@@ -38,7 +39,47 @@ export interface YearPlan {
   readonly notStarted: boolean
 }
 
-/** The stretches of the year's part with the same terms; each compiles its eligibility verdict when first asked. */
+/**
+ * One stretch of the year's part with the same terms. Its eligibility context and verdicts are
+ * built when a structure is first judged: a year without structures to judge costs none.
+ */
+class YearStretch implements Stretch {
+  private contextOnce: EligibilityContext | undefined
+  private compiled: ((candidate: Candidate) => Outcome) | undefined
+  private failing: ((candidate: Candidate) => ReadonlyArray<string>) | undefined
+
+  constructor(
+    readonly period: Period,
+    readonly terms: Terms,
+    private readonly convention: Convention,
+    private readonly year: number,
+    private readonly rules: RuleTree
+  ) {}
+
+  get context(): EligibilityContext {
+    // A record inside the convention's effective period is made while the convention applies.
+    this.contextOnce ??= {
+      convention: this.convention,
+      date: this.period.start,
+      terms: this.terms,
+      status: "in-force",
+      exercise: calendarYear(this.year)
+    }
+    return this.contextOnce
+  }
+
+  verdict(candidate: Candidate): Outcome {
+    this.compiled ??= compileTree(this.rules, this.context)
+    return this.compiled(candidate)
+  }
+
+  failed(candidate: Candidate): ReadonlyArray<string> {
+    this.failing ??= compileFailedChildren(this.rules, this.context)
+    return this.failing(candidate)
+  }
+}
+
+/** The stretches of the year's part with the same terms. */
 function stretchesOf(
   convention: Convention,
   resolved: ResolvedConvention,
@@ -46,21 +87,12 @@ function stretchesOf(
   year: number,
   rules: RuleTree
 ): ReadonlyArray<Stretch> {
-  return resolved.timeline.flatMap((segment): Array<Stretch> => {
+  const stretches: Array<Stretch> = []
+  for (const segment of resolved.timeline) {
     const period = periodIntersection(segment.period, part)
-    if (period === undefined) return []
-    // A record inside the convention's effective period is made while the convention applies.
-    const context = {
-      convention,
-      date: period.start,
-      terms: segment.terms,
-      status: "in-force" as const,
-      exercise: calendarYear(year)
-    }
-    let compiled: ((candidate: Candidate) => Outcome) | undefined
-    const verdict = (candidate: Candidate): Outcome => (compiled ??= compileTree(rules, context))(candidate)
-    return [{ period, terms: segment.terms, context, verdict }]
-  })
+    if (period !== undefined) stretches.push(new YearStretch(period, segment.terms, convention, year, rules))
+  }
+  return stretches
 }
 
 /** @internal Plans the evaluation of one year of a resolved convention. */
@@ -71,7 +103,9 @@ export function planYear(
   rules: RuleTree
 ): YearPlan {
   const convention = resolved.convention
-  const part = periodPartInYear(resolved.period, year)
+  // The part of the year is the resolved year's (the same days, already frozen).
+  let part: Period | undefined
+  for (const entry of resolved.years) if (entry.year === year) part = entry.period
   const objectives = (part === undefined ? resolved.terms : termsInForceOn(resolved, part.end)).objectives
   const partDays = part === undefined ? 0 : periodDays(part)
   return {
@@ -125,6 +159,8 @@ const NO_RECORD: ObjectiveMeasure = {
  */
 export class YearTally {
   private tallies: ReadonlyArray<ObjectiveTallies> | undefined
+  /** The record's exclusion for another kind, shared by its objectives: one holder, reset for each record. */
+  private readonly shared: SharedExclusions = { otherKind: undefined }
 
   constructor(readonly plan: YearPlan) {}
 
@@ -132,7 +168,7 @@ export class YearTally {
     if (this.tallies !== undefined) return this.tallies
     const plan = this.plan
     const tally = (definition: AggregateIndicator, keepLists: boolean) =>
-      new Tally(definition, plan.stretches, plan.rules, plan.convention.id, keepLists)
+      new Tally(definition, plan.stretches, plan.convention.id, keepLists)
     this.tallies = plan.objectives.map(
       ({ indicator }): ObjectiveTallies =>
         indicator.kind === "share"
@@ -148,8 +184,11 @@ export class YearTally {
   /** Counts or excludes a record (the first with its id) for every objective. */
   take(record: Activity): void {
     const out = yearExclusion(this.plan, record)
-    const shared: SharedExclusions = { otherKind: undefined }
-    for (const { whole, part } of this.talliesOf()) {
+    const shared = this.shared
+    shared.otherKind = undefined
+    const tallies = this.talliesOf()
+    for (let index = 0; index < tallies.length; index++) {
+      const { whole, part } = tallies[index] as ObjectiveTallies
       part?.add(record, out, shared)
       whole.add(record, out, shared)
     }

@@ -10,6 +10,7 @@ import type { ExplanationNode, Outcome } from "../core/explanation.js"
 import { ValidationError } from "../core/errors.js"
 import { factsField, lazyField } from "../core/freeze.js"
 import {
+  type Fraction,
   type Rational,
   compareRational,
   divideRational,
@@ -49,6 +50,16 @@ const OUTCOME: Record<ObjectiveStatus, Outcome> = {
   "in-progress": "not-applicable",
   "not-started": "not-applicable",
   "not-applicable": "not-applicable"
+}
+
+/** Frozen fractions of the small whole numbers (most counts), shared by every result. */
+const WHOLE_FRACTIONS: Array<Fraction> = []
+
+/** The public form of an exact value: a frozen shared one for a small whole number, otherwise a new one. */
+function fractionOf(value: Rational): Fraction {
+  if (value.d !== 1n || value.n < 0n || value.n >= 1024n) return toFraction(value)
+  const index = Number(value.n)
+  return (WHOLE_FRACTIONS[index] ??= Object.freeze(toFraction(value)))
 }
 
 /** @internal The options of an evaluation, checked: the year, the day, the eligibility rules. */
@@ -196,31 +207,31 @@ function objectiveResult(plan: YearPlan, objective: Objective, measured: Objecti
         ? "not-started"
         : statusOf(measured.value, target, plan.inProgress)
   const reference = ratioReference(target)
-  const result = {
+  // Built key by key, in the order of the type (the optional ones only when present), rather than
+  // by spreading optional parts: a fraction of the cost, paid for every objective of every evaluation.
+  const result: { -readonly [K in keyof MeasuredResult]: MeasuredResult[K] } = {
     objectiveId: objective.id,
     title: objective.title,
     indicator: objective.indicator.kind,
     status,
-    value: toFraction(measured.value),
+    value: fractionOf(measured.value),
     target,
-    yearTarget,
-    ...(proration === undefined ? {} : { proration: toFraction(proration) }),
-    ...(measured.share === undefined
-      ? {}
-      : { share: { part: toFraction(measured.share.part), whole: toFraction(measured.share.whole) } }),
-    ...(reference === undefined
-      ? {}
-      : { ratio: toFraction(divideRational(measured.value, rationalOf(reference.value))) }),
-    counted: measured.counted,
-    structures: measured.structures,
-    excluded: measured.excluded
-  } satisfies MeasuredResult
+    yearTarget
+  } as MeasuredResult
+  if (proration !== undefined) result.proration = fractionOf(proration)
+  if (measured.share !== undefined)
+    result.share = { part: fractionOf(measured.share.part), whole: fractionOf(measured.share.whole) }
+  if (reference !== undefined) result.ratio = fractionOf(divideRational(measured.value, rationalOf(reference.value)))
+  result.counted = measured.counted
+  result.structures = measured.structures
+  result.excluded = measured.excluded
+  const measuredResult = result as MeasuredResult
   // The lazy fields come last, the explanation last of all, as it always has: fields added last
   // keep the holder's fast shape.
   const holder = factsField<ObjectiveResult, "indicatorFacts">(
-    result as Omit<ObjectiveResult, "indicatorFacts">,
+    measuredResult as Omit<ObjectiveResult, "indicatorFacts">,
     "indicatorFacts",
-    () => indicatorFactsOf(objective, result)
+    () => indicatorFactsOf(objective, measuredResult)
   )
   return lazyField(holder, "explanation", () => objectiveNode(plan, objective, holder))
 }
@@ -266,18 +277,16 @@ export function yearEvaluation(tally: YearTally, records: RecordCounts): Objecti
   const results = plan.objectives.map((objective, index) =>
     objectiveResult(plan, objective, measures[index] as ObjectiveMeasure)
   )
-  return lazyField(
-    {
-      conventionId: plan.convention.id,
-      year: plan.year,
-      ...(plan.asOf === undefined ? {} : { asOf: plan.asOf }),
-      ...(plan.part === undefined ? {} : { period: plan.part }),
-      records: { given: records.given, unique: records.unique },
-      results
-    } satisfies Omit<ObjectivesEvaluation, "explanation"> as unknown as ObjectivesEvaluation,
-    "explanation",
-    () => yearNode(plan, results, records)
-  )
+  // Built key by key, in the order of the type, as an objective's result.
+  const evaluation: { -readonly [K in keyof Omit<ObjectivesEvaluation, "explanation">]: ObjectivesEvaluation[K] } = {
+    conventionId: plan.convention.id,
+    year: plan.year
+  } as Omit<ObjectivesEvaluation, "explanation">
+  if (plan.asOf !== undefined) evaluation.asOf = plan.asOf
+  if (plan.part !== undefined) evaluation.period = plan.part
+  evaluation.records = { given: records.given, unique: records.unique }
+  evaluation.results = results
+  return lazyField(evaluation as ObjectivesEvaluation, "explanation", () => yearNode(plan, results, records))
 }
 
 // The facts of the year's and the synthesis' sentences live with the sentences.
