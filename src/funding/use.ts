@@ -369,7 +369,8 @@ function expensesOfYear(
     const exclusion = expenseExclusion(expense, part, asOf, termsInForceOn(resolved, expense.date), conventionId)
     // Frozen as built (the amount with it, as the result's deep freeze would): the result's
     // freeze then skips each line instead of walking it.
-    if (exclusion === undefined) eligibleExpenses.push(Object.freeze({ id: expense.id, amount: frozen(expense.amount) }))
+    if (exclusion === undefined)
+      eligibleExpenses.push(Object.freeze({ id: expense.id, amount: frozen(expense.amount) }))
     else
       ineligibleExpenses.push({
         id: expense.id,
