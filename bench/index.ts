@@ -14,7 +14,7 @@ const given = process.argv.slice(2).filter((name) => name !== "--dist")
 const names =
   given.length > 0
     ? given
-    : ["eligibility", "objectives", "funding", "fixed", "decoding", "stream", "package", "server"]
+    : ["eligibility", "objectives", "funding", "fixed", "decoding", "stream", "stream-funding", "package", "server"]
 const env = dist ? { ...process.env, BENCH_TARGET: "dist", TSX_TSCONFIG_PATH: "bench/tsconfig.dist.json" } : process.env
 const rows: Array<BenchRow> = []
 for (const name of names) {

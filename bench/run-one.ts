@@ -7,6 +7,7 @@ import { fundingBench } from "./funding.js"
 import { objectivesBench } from "./objectives.js"
 import { packageBench } from "./package.js"
 import { streamBench } from "./stream.js"
+import { streamFundingBench } from "./stream-funding.js"
 import { serverBench } from "./server.js"
 import type { BenchRow } from "./support.js"
 
@@ -18,6 +19,7 @@ const benches: Record<string, () => Promise<ReadonlyArray<BenchRow>>> = {
   funding: () => fundingBench(),
   package: () => packageBench(),
   stream: () => streamBench(),
+  "stream-funding": () => streamFundingBench(),
   server: () => serverBench()
 }
 const name = process.argv[2] ?? ""

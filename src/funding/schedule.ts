@@ -188,14 +188,32 @@ interface Known {
   readonly payment: PaymentTerms
   readonly amendments: ReadonlyArray<number>
   readonly knownOn?: CalendarDate
+  /** Its basis, built and frozen the first time an instalment needs it. */
+  basis: InstalmentBasis | undefined
 }
 
+/**
+ * What the schedule computes alike for every convention with the same terms (the shares of a set
+ * of payment terms, its drafts for a year, the reports' due dates of a year's part), kept by its
+ * text: a batch decodes each convention afresh, so the terms are equal without being the same
+ * objects. Each map holds at most SHARED_LIMIT entries, then starts over.
+ */
+const SHARED_LIMIT = 1_000
+
+function remember<V>(map: Map<string, V>, key: string, value: V): V {
+  if (map.size >= SHARED_LIMIT) map.clear()
+  map.set(key, value)
+  return value
+}
+
+/** The basis of a year as known, built and frozen once (an undated one is shared by every schedule of its resolution). */
 function toBasis(known: Known): InstalmentBasis {
-  return {
-    ...(known.knownOn === undefined ? {} : { knownOn: known.knownOn }),
-    yearAmount: known.amount,
-    amendments: known.amendments
-  }
+  // Written out rather than spread: the spreads showed in a profile of a batch.
+  known.basis ??=
+    known.knownOn === undefined
+      ? Object.freeze({ yearAmount: known.amount, amendments: known.amendments })
+      : Object.freeze({ knownOn: known.knownOn, yearAmount: known.amount, amendments: known.amendments })
+  return known.basis
 }
 
 /** The year as each resolution knows it, computed once (null: the resolution has no amount for it). */
@@ -216,7 +234,8 @@ function yearAsKnown(resolved: ResolvedConvention, year: number): Known | undefi
         : {
             amount: entry.amount.amount,
             payment: entry.payment,
-            amendments: resolved.amendments.map((amendment) => amendment.number).sort((a, b) => a - b)
+            amendments: Object.freeze(resolved.amendments.map((amendment) => amendment.number).sort((a, b) => a - b)),
+            basis: undefined
           }
     years.set(year, known)
   }
@@ -225,7 +244,8 @@ function yearAsKnown(resolved: ResolvedConvention, year: number): Known | undefi
 
 function knownOn(convention: Convention, year: number, day: CalendarDate | undefined): Known | undefined {
   const known = yearAsKnown(resolutionKnowing(convention, day), year)
-  return known === undefined || day === undefined ? known : { ...known, knownOn: day }
+  if (known === undefined || day === undefined) return known
+  return { amount: known.amount, payment: known.payment, amendments: known.amendments, knownOn: day, basis: undefined }
 }
 
 /** The first day the year was part of the convention: its decision, or the amendment that added it. */
@@ -244,27 +264,43 @@ function yearKnownFrom(
   return days.find((day) => knownOn(convention, year, day) !== undefined) ?? decided
 }
 
-/** The cumulative shares of each set of payment terms, by instalment key, computed once. */
-const cumulativeShares = new WeakMap<PaymentTerms, ReadonlyMap<string, Dec>>()
+/** The cumulative shares of a set of payment terms, by instalment key, as decimals and as their text. */
+interface Shares {
+  readonly byKey: ReadonlyMap<string, Dec>
+  readonly text: ReadonlyMap<string, string>
+  /** What the balance takes after each key: 1 less the cumulative share, as text ("" for no instalment before). */
+  readonly rest: ReadonlyMap<string, string>
+}
+
+/** The cumulative shares of each set of payment terms, by their text, computed once for equal terms. */
+const sharesByText = new Map<string, Shares>()
+
+function sharesOf(payment: PaymentTerms): Shares {
+  const key =
+    payment.instalments.length === 0
+      ? payment.advanceRate
+      : `${payment.advanceRate};${payment.instalments.map((term) => term.share).join(";")}`
+  const known = sharesByText.get(key)
+  if (known !== undefined) return known
+  const byKey = new Map<string, Dec>()
+  let total = new Dec(0)
+  if (new Dec(payment.advanceRate).gt(0)) {
+    total = total.plus(payment.advanceRate)
+    byKey.set("advance", total)
+  }
+  for (const [index, term] of payment.instalments.entries()) {
+    total = total.plus(term.share)
+    byKey.set(`instalment-${index + 1}`, total)
+  }
+  const text = new Map([...byKey].map(([name, share]) => [name, share.toString()] as const))
+  const rest = new Map([...byKey].map(([name, share]) => [name, new Dec(1).minus(share).toString()] as const))
+  rest.set("", new Dec(1).toString())
+  return remember(sharesByText, key, { byKey, text, rest })
+}
 
 /** The cumulative share of the instalments up to `key` in the given terms, if the terms have it. */
 function cumulativeShare(payment: PaymentTerms, key: string): Dec | undefined {
-  let shares = cumulativeShares.get(payment)
-  if (shares === undefined) {
-    const byKey = new Map<string, Dec>()
-    let total = new Dec(0)
-    if (new Dec(payment.advanceRate).gt(0)) {
-      total = total.plus(payment.advanceRate)
-      byKey.set("advance", total)
-    }
-    for (const [index, term] of payment.instalments.entries()) {
-      total = total.plus(term.share)
-      byKey.set(`instalment-${index + 1}`, total)
-    }
-    shares = byKey
-    cumulativeShares.set(payment, shares)
-  }
-  return shares.get(key)
+  return sharesOf(payment).byKey.get(key)
 }
 
 interface Draft {
@@ -275,21 +311,12 @@ interface Draft {
   readonly nominal: CalendarDate
 }
 
-/** The drafts of each set of payment terms, by year, computed once. */
-const draftsByTerms = new WeakMap<PaymentTerms, Map<number, ReadonlyArray<Draft>>>()
+/** The drafts of each set of payment terms for a year, by their text, computed once for equal terms. */
+const draftsByText = new Map<string, ReadonlyArray<Draft>>()
 
 function drafts(year: number, payment: PaymentTerms): ReadonlyArray<Draft> {
-  let byYear = draftsByTerms.get(payment)
-  if (byYear === undefined) {
-    byYear = new Map()
-    draftsByTerms.set(payment, byYear)
-  }
-  let out = byYear.get(year)
-  if (out === undefined) {
-    out = draftsOf(year, payment)
-    byYear.set(year, out)
-  }
-  return out
+  const key = `${year};${payment.advanceRate};${payment.advanceDue};${payment.instalments.map((term) => `${term.share}@${term.due}`).join(";")}`
+  return draftsByText.get(key) ?? remember(draftsByText, key, draftsOf(year, payment))
 }
 
 function draftsOf(year: number, payment: PaymentTerms): Array<Draft> {
@@ -349,7 +376,7 @@ function daysOf(context: Context): Days {
     // its instalment of 30 September on 31 March. The balance, paid on the next year's day or on the
     // accepted reports, is not capped.
     payableInYear: (date) => payable(minDate(date, part.end)),
-    withDeadline: (dueDate) => ({ dueDate, deadline: addDays(dueDate, current.payment.paymentDeadlineDays) }),
+    withDeadline: (dueDate) => ({ dueDate, deadline: daysAfter(dueDate, current.payment.paymentDeadlineDays) }),
     basisOn: (day) => knownOn(convention, year, asOf === undefined || day < asOf ? day : asOf) ?? current
   }
 }
@@ -366,8 +393,8 @@ function plannedInstalments(context: Context, days: Days): Array<Instalment> {
   for (const draft of drafts(context.year, terms)) {
     const dueDate = days.payableInYear(draft.nominal)
     const basis = days.basisOn(dueDate)
-    const share = cumulativeShare(basis.payment, draft.key) ?? (cumulativeShare(terms, draft.key) as Dec)
-    const amount = Euros.max(Euros.zero, basis.amount.times(share.toString(), terms.rounding).minus(allocated))
+    const share = sharesOf(basis.payment).text.get(draft.key) ?? (sharesOf(terms).text.get(draft.key) as string)
+    const amount = Euros.max(Euros.zero, basis.amount.times(share, terms.rounding).minus(allocated))
     instalments.push({
       key: draft.key,
       kind: draft.kind,
@@ -392,7 +419,7 @@ function balanceOf(context: Context, days: Days, before: ReadonlyArray<Instalmen
   const { year, current } = context
   const terms = current.payment
   const allocated = Euros.sum(before.map((instalment) => instalment.amount))
-  const share = new Dec(1).minus(cumulativeShare(terms, before.at(-1)?.key ?? "") ?? 0).toString()
+  const share = sharesOf(terms).rest.get(before.at(-1)?.key ?? "") ?? "1"
   const dueDate =
     terms.balanceTrigger === "fixed-date"
       ? days.payable(dayOfYear(year + 1, terms.balanceDue ?? "05-31"))
@@ -613,11 +640,29 @@ function reportsDue(
   part: Period,
   reporting: { readonly activityReportMonths: number; readonly financialReportMonths: number }
 ): NonNullable<PaymentSchedule["reports"]> {
+  const key = `${part.end};${reporting.activityReportMonths};${reporting.financialReportMonths}`
+  const known = reportsByText.get(key)
+  if (known !== undefined) return known
   const monthsAfter = (months: number) => addDays(addMonths(addDays(part.end, 1), months), -1)
-  return {
-    activityReportDue: monthsAfter(reporting.activityReportMonths),
-    financialReportDue: monthsAfter(reporting.financialReportMonths)
-  }
+  // Frozen, and shared by every schedule whose year ends that day with the same delays.
+  return remember(
+    reportsByText,
+    key,
+    Object.freeze({
+      activityReportDue: monthsAfter(reporting.activityReportMonths),
+      financialReportDue: monthsAfter(reporting.financialReportMonths)
+    })
+  )
+}
+
+const reportsByText = new Map<string, NonNullable<PaymentSchedule["reports"]>>()
+
+/** A deadline: `days` days after a due date, kept for the next schedules (conventions share their due dates). */
+const deadlines = new Map<string, CalendarDate>()
+
+function daysAfter(date: CalendarDate, days: number): CalendarDate {
+  const key = `${date};${days}`
+  return deadlines.get(key) ?? remember(deadlines, key, addDays(date, days))
 }
 
 /** The year's amount as the signed text gives it, when a counted amendment changed it. */

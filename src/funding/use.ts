@@ -374,7 +374,10 @@ function expensesOfYear(
   }))
   for (const expense of expenses.unique) {
     const exclusion = expenseExclusion(expense, part, asOf, termsInForceOn(resolved, expense.date), conventionId)
-    if (exclusion === undefined) eligibleExpenses.push({ id: expense.id, amount: expense.amount })
+    // Frozen as built (the amount with it, as the result's deep freeze would): the result's
+    // freeze then skips each line instead of walking it.
+    if (exclusion === undefined)
+      eligibleExpenses.push(Object.freeze({ id: expense.id, amount: frozen(expense.amount) }))
     else
       ineligibleExpenses.push({
         id: expense.id,
@@ -390,6 +393,12 @@ function expensesOfYear(
   if (comparison !== undefined && noneThatYear(expenses.unique) && noneThatYear(expenses.copies))
     eligibleExpenses.push({ id: `compte-rendu-financier-${year}`, amount: comparison.eligibleSpend })
   return { eligibleExpenses, ineligibleExpenses }
+}
+
+/** An amount frozen, as {@link frozenResult} freezes the amounts of a result. */
+function frozen(amount: Euros): Euros {
+  if (!Object.isFrozen(amount)) Object.freeze(amount)
+  return amount
 }
 
 /** The instalments due on `asOf` and not paid. */

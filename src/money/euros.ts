@@ -75,6 +75,91 @@ function toRatio(ratio: Ratio, argument: string): Exact {
   })
 }
 
+/** A decimal text read as a whole number over a power of ten: `"0.35"` is 35 over 100. */
+interface ScaledRatio {
+  readonly numerator: number
+  readonly denominator: number
+}
+
+/** Ratios read once (a convention's shares and rates are few): at most SCALED_LIMIT, then the map starts over. */
+const scaled = new Map<string, ScaledRatio | null>()
+const SCALED_LIMIT = 1_000
+const SIMPLE_RATIO = /^-?\d{1,15}(\.\d{1,9})?$/
+/** Products up to 2^52 in absolute value: the float product of two integers is then exact. */
+const EXACT_PRODUCT = 2 ** 52
+
+function scaledRatio(ratio: string): ScaledRatio | undefined {
+  let found = scaled.get(ratio)
+  if (found === undefined) {
+    const dot = ratio.indexOf(".")
+    found =
+      SIMPLE_RATIO.test(ratio) && ratio.length <= 16
+        ? {
+            numerator: Number(dot < 0 ? ratio : ratio.slice(0, dot) + ratio.slice(dot + 1)),
+            denominator: dot < 0 ? 1 : 10 ** (ratio.length - dot - 1)
+          }
+        : null
+    if (scaled.size >= SCALED_LIMIT) scaled.clear()
+    scaled.set(ratio, found)
+  }
+  return found ?? undefined
+}
+
+/**
+ * `cents` times a decimal text rounded to whole cents with `mode`, in integers, when the text is
+ * plain (digits, at most 9 decimals, at most 15 digits) and the product stays below 2^52: exactly
+ * what the decimal path gives, without it. Undefined otherwise (the decimal path then decides,
+ * errors included).
+ */
+function timesInCents(cents: number, ratio: string, mode: RoundingMode): number | undefined {
+  const factor = scaledRatio(ratio)
+  if (factor === undefined) return undefined
+  const product = cents * factor.numerator
+  if (!(Math.abs(product) <= EXACT_PRODUCT)) return undefined
+  const negative = product < 0
+  const size = negative ? -product : product
+  const { denominator } = factor
+  let quotient = Math.floor(size / denominator)
+  let remainder = size - quotient * denominator
+  // The float division may be off by one near a whole number: the remainder says.
+  if (remainder < 0) {
+    quotient -= 1
+    remainder += denominator
+  } else if (remainder >= denominator) {
+    quotient += 1
+    remainder -= denominator
+  }
+  let away: boolean
+  switch (mode) {
+    case "down":
+      away = false
+      break
+    case "up":
+      away = remainder > 0
+      break
+    case "ceiling":
+      away = !negative && remainder > 0
+      break
+    case "floor":
+      away = negative && remainder > 0
+      break
+    case "half-up":
+      away = 2 * remainder >= denominator
+      break
+    case "half-down":
+      away = 2 * remainder > denominator
+      break
+    case "half-even":
+      away = 2 * remainder > denominator || (2 * remainder === denominator && quotient % 2 === 1)
+      break
+    default:
+      return undefined
+  }
+  const rounded = away ? quotient + 1 : quotient
+  if (!(rounded < LIMIT_CENTS)) return undefined
+  return negative ? -rounded : rounded
+}
+
 /**
  * An immutable amount in euros, always a whole number of cents, positive, zero or negative,
  * below 10^13 € in absolute value. Arithmetic is exact (decimal, never binary floating point);
@@ -360,6 +445,9 @@ export class Euros {
    * ```
    */
   times(ratio: Ratio, mode: RoundingMode = "half-up"): Euros {
+    // A plain decimal text and a product below 2^52: whole cents in floating point, exactly.
+    const fast = typeof ratio === "string" ? timesInCents(this.cents, ratio, mode) : undefined
+    if (fast !== undefined) return new Euros(fast)
     // The product, rounded to 60 significant digits, in euros then back in cents, each step as the
     // decimal clone took it (a product below its smallest exponent becomes zero on the way).
     const product = timesCents(this.cents, toRatio(ratio, "ratio"))

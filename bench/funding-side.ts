@@ -1,0 +1,156 @@
+/**
+ * Funding, for comparing two builds side by side in one shell: `npx tsx bench/funding-side.ts
+ * <dist folder>` (a `dist/` built by `npx tsup`, e.g. a copy of main's), run alternately on each.
+ * Prints one JSON line of CPU times of the process (user + system), medians of `RUNS` runs:
+ * - `fixedFresh`, `fixedResolved`: µs a convention, `evaluateFundingUse` for 2024 on conventions
+ *   with no records (the founding convention under `BENCH_FIXED_CONVENTIONS` ids, 2 000 by
+ *   default, decoded afresh each run), resolved in the timing or beforehand;
+ * - `fixedJson`: the same fresh, with `JSON.stringify` of the whole result (explanation included);
+ * - `use`, `floor`, `ratio`: ms for `evaluateFundingUse` on 100 expense lines and 2 payments a
+ *   convention over `BENCH_CONVENTIONS` conventions (10 000 by default), the workload of
+ *   bench/funding.ts, against its hand-written floor in plain integer cents, and their ratio.
+ * `BENCH_ONLY=fixed` or `BENCH_ONLY=use` runs one half.
+ */
+import { readFileSync } from "node:fs"
+import { resolve } from "node:path"
+import { pathToFileURL } from "node:url"
+import { pick, seeded } from "./support.js"
+
+type Lib = typeof import("../src/index.js")
+type Convention = import("../src/index.js").Convention
+type Expense = import("../src/index.js").Expense
+type Payment = import("../src/index.js").Payment
+
+const folder = resolve(process.argv[2] ?? "dist")
+const lib = (await import(pathToFileURL(`${folder}/index.js`).href)) as Lib
+const FIXED = Number(process.env["BENCH_FIXED_CONVENTIONS"] ?? 2_000)
+const CONVENTIONS = Number(process.env["BENCH_CONVENTIONS"] ?? 10_000)
+const RUNS = Number(process.env["BENCH_RUNS"] ?? 5)
+const only = process.env["BENCH_ONLY"]
+
+const portfolioJson = JSON.parse(readFileSync(new URL("../examples/data/portfolio.json", import.meta.url), "utf8")) as {
+  readonly partners: unknown
+}
+const founding = lib
+  .parsePortfolio(portfolioJson)
+  .conventions.find((convention) => convention.id === "cpo-2023-2025") as Convention
+const { predecessorId: _none, ...json } = lib.encodeConvention(founding) as Record<string, unknown>
+const fresh = (count: number) =>
+  lib.parsePortfolio({
+    partners: portfolioJson.partners,
+    conventions: Array.from({ length: count }, (_, i) => ({ ...json, id: `cpo-${i}` }))
+  }).conventions
+
+/** CPU ms of a task. */
+function cpuMs(task: () => void): number {
+  const start = process.cpuUsage()
+  task()
+  const used = process.cpuUsage(start)
+  return (used.user + used.system) / 1000
+}
+const median = (values: Array<number>) => values.sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
+
+const out: Record<string, number | string> = { folder }
+if (only === undefined || only === "fixed") {
+  const fixedFresh: Array<number> = []
+  const fixedResolved: Array<number> = []
+  const fixedJson: Array<number> = []
+  const options = { year: 2024, payments: [], expenses: [] }
+  for (let run = 0; run < RUNS; run++) {
+    let conventions = fresh(FIXED)
+    fixedFresh.push(cpuMs(() => conventions.forEach((c) => lib.evaluateFundingUse(c, options))))
+    const resolved = fresh(FIXED).map((c) => lib.resolveConvention(c))
+    fixedResolved.push(cpuMs(() => resolved.forEach((r) => lib.evaluateFundingUse(r, options))))
+    conventions = fresh(FIXED)
+    fixedJson.push(cpuMs(() => conventions.forEach((c) => JSON.stringify(lib.evaluateFundingUse(c, options)))))
+  }
+  const perConvention = (ms: number) => Number(((ms * 1000) / FIXED).toFixed(1))
+  out["fixedFresh"] = perConvention(median(fixedFresh))
+  out["fixedResolved"] = perConvention(median(fixedResolved))
+  out["fixedJson"] = perConvention(median(fixedJson))
+}
+
+if (only === undefined || only === "use") {
+  // The workload of bench/funding.ts: the same generator, seed and records.
+  const random = seeded(6)
+  const conventions = Array.from({ length: CONVENTIONS }, (_, i) => ({ ...founding, id: `cpo-${i}` }))
+  const payments = conventions.map((convention) =>
+    lib.parsePayments([
+      { id: `${convention.id}-avance`, date: "2024-03-28", amount: "15000", year: 2024, instalment: "advance" },
+      { id: `${convention.id}-solde`, date: "2025-06-12", amount: "15000", year: 2024, instalment: "balance" }
+    ])
+  )
+  const expenses = conventions.map((convention) =>
+    lib.parseExpenses(
+      Array.from({ length: 100 }, (_, line) => {
+        const month = 1 + Math.floor(random() * 12)
+        return {
+          id: `${convention.id}-d${line}`,
+          date: `${random() < 0.95 ? 2024 : 2023}-${String(month).padStart(2, "0")}-10`,
+          amount: lib.Euros.fromCents(Math.floor(random() * 60_000)).toString(),
+          category: pick(random, lib.EXPENSE_CATEGORIES),
+          ...(random() < 0.9
+            ? { sector: pick(random, lib.SECTORS.slice(0, 5)) }
+            : { sector: pick(random, lib.SECTORS) }),
+          fundedBy: random() < 0.03 ? ["fpt"] : [],
+          ...(random() < 0.97 ? { document: `F-${line}` } : {})
+        }
+      })
+    )
+  )
+  const cents = expenses.map((lines) => lines.map((expense) => Number(expense.amount.toCents())))
+  const paymentCents = payments.map((list) => list.map((payment) => Number(payment.amount.toCents())))
+  const floorOf = (i: number): string => {
+    const convention = conventions[i] as Convention
+    const lines = expenses[i] as ReadonlyArray<Expense>
+    const amounts = cents[i] as ReadonlyArray<number>
+    const sectors = new Set<string>(convention.terms.sectors)
+    let eligible = 0
+    for (let index = 0; index < lines.length; index++) {
+      const expense = lines[index] as Expense
+      if (expense.date < "2024-01-01" || expense.date > "2024-12-31") continue
+      if (expense.sector !== undefined && !sectors.has(expense.sector)) continue
+      if (expense.fundedBy.includes("fpt") || expense.document === undefined) continue
+      eligible += amounts[index] as number
+    }
+    let received = 0
+    const list = payments[i] as ReadonlyArray<Payment>
+    for (let index = 0; index < list.length; index++)
+      if ((list[index] as Payment).year === 2024)
+        received += (paymentCents[i] as ReadonlyArray<number>)[index] as number
+    const used = eligible < 3_000_000 ? eligible : 3_000_000
+    return `${eligible}/${received > used ? received - used : 0}`
+  }
+  const use: Array<number> = []
+  const floor: Array<number> = []
+  const ratios: Array<number> = []
+  let agree = true
+  for (let run = 0; run < RUNS; run++) {
+    let a: Array<string> = []
+    let b: Array<string> = []
+    const u = cpuMs(() => {
+      for (let i = 0; i < CONVENTIONS; i++) {
+        const result = lib.evaluateFundingUse(conventions[i] as Convention, {
+          year: 2024,
+          payments: payments[i] as ReadonlyArray<Payment>,
+          expenses: expenses[i] as ReadonlyArray<Expense>
+        })
+        a.push(`${result.settlement.eligibleSpend.toCents()}/${result.settlement.toRepay.toCents()}`)
+      }
+    })
+    const f = cpuMs(() => {
+      for (let i = 0; i < CONVENTIONS; i++) b.push(floorOf(i))
+    })
+    agree &&= JSON.stringify(a) === JSON.stringify(b)
+    a = []
+    b = []
+    use.push(u)
+    floor.push(f)
+    ratios.push(u / f)
+  }
+  out["use"] = Number(median(use).toFixed(1))
+  out["floor"] = Number(median(floor).toFixed(1))
+  out["ratio"] = Number(median(ratios).toFixed(2))
+  out["agree"] = String(agree)
+}
+console.log(JSON.stringify(out))
