@@ -13,6 +13,7 @@ import { requireAsyncIterable, requireIterable } from "../core/record-stream.js"
 import type { Convention } from "../conventions/convention.js"
 import type { Indicator, Target } from "../conventions/objective.js"
 import { type ResolvedConvention, checkedConvention } from "../conventions/resolved.js"
+import type { ObjectiveSpan } from "../conventions/terms-as-of.js"
 import type { RuleTree } from "../eligibility/rule.js"
 import type { Activity } from "./activity.js"
 import type { ExcludedRecord } from "./exclusion.js"
@@ -95,6 +96,12 @@ export interface ObjectiveResult {
   readonly structures: ReadonlyArray<string>
   /** Every record that did not count, with the reason, sorted by id. */
   readonly excluded: ReadonlyArray<ExcludedRecord>
+  /**
+   * For an objective an amendment adds (`objectives-added`): the amendment's number and the day the
+   * objective applies from. In the year of that day, records before it do not count
+   * (`objective-not-in-force`) and the target is prorated by the days from it to the year's end.
+   */
+  readonly added?: { readonly amendment: number; readonly from: CalendarDate }
   /** The explanation, in French. */
   readonly explanation: ExplanationNode
 }
@@ -122,8 +129,13 @@ export interface ObjectivesEvaluation {
   readonly period?: Period
   /** Number of records given, and number after removing identical copies. */
   readonly records: { readonly given: number; readonly unique: number }
-  /** One result per objective, in the convention's order. */
+  /** One result per objective in force on the year's last day, in the convention's order, then the amendments'. */
   readonly results: ReadonlyArray<ObjectiveResult>
+  /**
+   * The objectives amendments removed (`objectives-removed`) with effect on or before the year's
+   * last day: no longer evaluated from the year of that effect; absent when there is none.
+   */
+  readonly removedObjectives?: ReadonlyArray<ObjectiveSpan>
   /** The explanation of the whole year. */
   readonly explanation: ExplanationNode
 }

@@ -5,13 +5,21 @@
  *
  * @module
  */
-import { type CalendarDate, daysInYear } from "../calendar/date.js"
-import { type Period, calendarYear, periodDays, periodIntersection, periodPartInYear } from "../calendar/period.js"
+import { type CalendarDate, daysInYear, formatFrenchDate } from "../calendar/date.js"
+import {
+  type Period,
+  calendarYear,
+  makePeriod,
+  periodDays,
+  periodIntersection,
+  periodPartInYear
+} from "../calendar/period.js"
 import type { Outcome } from "../core/explanation.js"
 import { type Rational, divideRational, rational } from "../core/fraction.js"
 import type { Convention } from "../conventions/convention.js"
 import type { AggregateIndicator, Objective } from "../conventions/objective.js"
 import { type ResolvedConvention, termsInForceOn } from "../conventions/resolved.js"
+import type { ObjectiveSpan } from "../conventions/terms-as-of.js"
 import type { Candidate } from "../eligibility/candidate.js"
 import { type RuleTree, compileTree } from "../eligibility/rule.js"
 import type { Activity } from "./activity.js"
@@ -28,6 +36,10 @@ export interface YearPlan {
   readonly part: Period | undefined
   /** The objectives in force on the part's last day (the final terms' when the year is not covered). */
   readonly objectives: ReadonlyArray<Objective>
+  /** For each objective, in the same order, the part of the year it applies to. */
+  readonly applies: ReadonlyArray<ObjectiveInYear>
+  /** The objectives amendments removed with effect on or before the part's last day: not evaluated this year. */
+  readonly removed: ReadonlyArray<ObjectiveSpan>
   readonly stretches: ReadonlyArray<Stretch>
   readonly rules: RuleTree
   /** The share of the year covered, when it is not the whole year. */
@@ -36,6 +48,47 @@ export interface YearPlan {
   readonly inProgress: boolean
   /** The year has not started on `asOf`. */
   readonly notStarted: boolean
+}
+
+/**
+ * @internal The part of a year an objective applies to. An objective an amendment adds during the
+ * year applies from the amendment's effective date: its records before that day do not count, and
+ * its share of the year is the days from that day to the part's end (its target prorated by them,
+ * as its `partialYear` rule says).
+ */
+export interface ObjectiveInYear {
+  /** The day an amendment adds it from, when that day falls after the part's first day. */
+  readonly from: CalendarDate | undefined
+  /** The share of the year it applies to, when it is not the whole year. */
+  readonly share: Rational | undefined
+  /** The day it applies from has not come on `asOf`. */
+  readonly notStarted: boolean
+  /** The amendment that adds it and the day it applies from; absent for an objective of the signed text. */
+  readonly added: ObjectiveSpan["added"]
+}
+
+/** The part of the year each objective applies to. */
+function appliesOf(
+  resolved: ResolvedConvention,
+  objectives: ReadonlyArray<Objective>,
+  part: Period | undefined,
+  year: number,
+  asOf: CalendarDate | undefined,
+  share: Rational | undefined
+): ReadonlyArray<ObjectiveInYear> {
+  const notStarted = asOf !== undefined && part !== undefined && asOf < part.start
+  return objectives.map((objective): ObjectiveInYear => {
+    const added = resolved.objectives.find((span) => span.objectiveId === objective.id)?.added
+    if (added === undefined || part === undefined || added.from <= part.start)
+      return { from: undefined, share, notStarted, added }
+    const days = periodDays(makePeriod(added.from, part.end))
+    return {
+      from: added.from,
+      share: rational(BigInt(days), BigInt(daysInYear(year))),
+      notStarted: asOf !== undefined && asOf < added.from,
+      added
+    }
+  })
 }
 
 /** The stretches of the year's part with the same terms; each compiles its eligibility verdict when first asked. */
@@ -74,18 +127,20 @@ export function planYear(
   const part = periodPartInYear(resolved.period, year)
   const objectives = (part === undefined ? resolved.terms : termsInForceOn(resolved, part.end)).objectives
   const partDays = part === undefined ? 0 : periodDays(part)
+  const share =
+    part !== undefined && partDays < daysInYear(year) ? rational(BigInt(partDays), BigInt(daysInYear(year))) : undefined
+  const lastDay = part?.end ?? resolved.period.end
   return {
     convention,
     year,
     asOf,
     part,
     objectives,
+    applies: appliesOf(resolved, objectives, part, year, asOf, share),
+    removed: resolved.objectives.filter((span) => span.removed !== undefined && span.removed.from <= lastDay),
     stretches: part === undefined ? [] : stretchesOf(convention, resolved, part, year, rules),
     rules,
-    share:
-      part !== undefined && partDays < daysInYear(year)
-        ? rational(BigInt(partDays), BigInt(daysInYear(year)))
-        : undefined,
+    share,
     inProgress: asOf !== undefined && part !== undefined && asOf < part.end,
     notStarted: asOf !== undefined && part !== undefined && asOf < part.start
   }
@@ -100,6 +155,19 @@ function yearExclusion(plan: YearPlan, record: Activity): ExcludedRecord | undef
   if (asOf !== undefined && record.date > asOf)
     return excluded(record.id, "after-as-of", { fact: "after-as-of", date: record.date, asOf })
   return undefined
+}
+
+/** A record dated before the day an amendment adds the objective from. */
+function beforeObjective(record: Activity, applies: ObjectiveInYear | undefined): ExcludedRecord {
+  const added = applies?.added
+  return {
+    id: record.id,
+    reason: "objective-not-in-force",
+    detail:
+      added === undefined
+        ? `daté du ${formatFrenchDate(record.date)}, avant l'entrée en vigueur de l'objectif`
+        : `daté du ${formatFrenchDate(record.date)}, avant l'ajout de l'objectif par l'avenant n° ${added.amendment} à partir du ${formatFrenchDate(added.from)}`
+  }
 }
 
 /** @internal What an objective's indicator measured: the whole's lists and value, and for a share its part and whole. */
@@ -149,10 +217,14 @@ export class YearTally {
   take(record: Activity): void {
     const out = yearExclusion(this.plan, record)
     const shared: SharedExclusions = { otherKind: undefined }
-    for (const { whole, part } of this.talliesOf()) {
-      part?.add(record, out, shared)
-      whole.add(record, out, shared)
-    }
+    const applies = this.plan.applies
+    this.talliesOf().forEach(({ whole, part }, index) => {
+      const from = applies[index]?.from
+      const own =
+        out ?? (from !== undefined && record.date < from ? beforeObjective(record, applies[index]) : undefined)
+      part?.add(record, own, shared)
+      whole.add(record, own, shared)
+    })
   }
 
   /** Excludes an identical copy of a record already taken, for every objective. */

@@ -39,7 +39,7 @@ import {
 import type { ObjectiveResult, ObjectiveStatus, ObjectivesEvaluation, ObjectivesOptions } from "./evaluate.js"
 import { indicatorDefinition } from "./indicator.js"
 import { excludedByReasonOf } from "./measure.js"
-import type { ObjectiveMeasure, YearPlan, YearTally } from "./plan.js"
+import type { ObjectiveInYear, ObjectiveMeasure, YearPlan, YearTally } from "./plan.js"
 import { ratioReference } from "./ratio.js"
 import type { RecordCounts } from "./records.js"
 
@@ -102,18 +102,20 @@ function statusOf(value: Rational, target: Target, inProgress: boolean): Objecti
 /** The year's target of an objective, prorated for a partial year when the objective says so. */
 function targetOf(
   plan: YearPlan,
-  objective: Objective
+  objective: Objective,
+  share: Rational | undefined
 ): { readonly yearTarget: Target; readonly target: Target; readonly proration: Rational | undefined } {
   const yearTarget = targetForYear(objective, plan.year)
   // A target written for this very year already is that year's: only the every-year target is prorated.
-  // A share is a proportion: it is never prorated.
+  // A share is a proportion: it is never prorated. The share is the objective's part of the year
+  // (from the day an amendment adds it, when it does so during the year).
   const prorated =
     objective.partialYear.prorate &&
     objective.indicator.kind !== "share" &&
-    plan.share !== undefined &&
+    share !== undefined &&
     objective.targetsByYear?.[String(plan.year)] === undefined
-  return prorated && plan.share !== undefined
-    ? { yearTarget, target: proratedTarget(objective, yearTarget, plan.share), proration: plan.share }
+  return prorated && share !== undefined
+    ? { yearTarget, target: proratedTarget(objective, yearTarget, share), proration: share }
     : { yearTarget, target: yearTarget, proration: undefined }
 }
 
@@ -185,12 +187,21 @@ function objectiveNode(
 }
 
 /** One objective's result for the year: its value against its target, and its explanation, built when first read. */
-function objectiveResult(plan: YearPlan, objective: Objective, measured: ObjectiveMeasure): ObjectiveResult {
-  const { yearTarget, target, proration } = targetOf(plan, objective)
+function objectiveResult(
+  plan: YearPlan,
+  objective: Objective,
+  measured: ObjectiveMeasure,
+  applies: ObjectiveInYear | undefined
+): ObjectiveResult {
+  const { yearTarget, target, proration } = targetOf(
+    plan,
+    objective,
+    applies === undefined ? plan.share : applies.share
+  )
   const status =
     plan.part === undefined
       ? "not-applicable"
-      : plan.notStarted
+      : (applies?.notStarted ?? plan.notStarted)
         ? "not-started"
         : statusOf(measured.value, target, plan.inProgress)
   const reference = ratioReference(target)
@@ -211,7 +222,8 @@ function objectiveResult(plan: YearPlan, objective: Objective, measured: Objecti
       : { ratio: toFraction(divideRational(measured.value, rationalOf(reference.value))) }),
     counted: measured.counted,
     structures: measured.structures,
-    excluded: measured.excluded
+    excluded: measured.excluded,
+    ...(applies?.added === undefined ? {} : { added: applies.added })
   } satisfies Omit<ObjectiveResult, "explanation">
   // The explanation comes last, as it always has: a field added last keeps the holder's fast shape.
   return lazyField(result as ObjectiveResult, "explanation", () => objectiveNode(plan, objective, result))
@@ -259,7 +271,7 @@ export function yearEvaluation(tally: YearTally, records: RecordCounts): Objecti
   const plan = tally.plan
   const measures = tally.measures()
   const results = plan.objectives.map((objective, index) =>
-    objectiveResult(plan, objective, measures[index] as ObjectiveMeasure)
+    objectiveResult(plan, objective, measures[index] as ObjectiveMeasure, plan.applies[index])
   )
   return lazyField(
     {
@@ -268,7 +280,8 @@ export function yearEvaluation(tally: YearTally, records: RecordCounts): Objecti
       ...(plan.asOf === undefined ? {} : { asOf: plan.asOf }),
       ...(plan.part === undefined ? {} : { period: plan.part }),
       records: { given: records.given, unique: records.unique },
-      results
+      results,
+      ...(plan.removed.length === 0 ? {} : { removedObjectives: plan.removed })
     } satisfies Omit<ObjectivesEvaluation, "explanation"> as unknown as ObjectivesEvaluation,
     "explanation",
     () => yearNode(plan, results, records)

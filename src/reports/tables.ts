@@ -146,6 +146,10 @@ function changeText(change: Change, terms: Terms): string {
       const share = objective?.indicator.kind === "share"
       return `cible de l'objectif « ${objective?.title ?? change.objectiveId} »${change.year === undefined ? "" : ` en ${change.year}`} : ${targetText(change.target, share)}`
     }
+    case "objectives-added":
+      return `${several(change.objectives.length, "objectif ajouté", "objectifs ajoutés")} : ${change.objectives.map((objective) => `« ${objective.title} » (${targetText(objective.target, objective.indicator.kind === "share")})`).join(", ")}`
+    case "objectives-removed":
+      return `${several(change.objectiveIds.length, "objectif supprimé", "objectifs supprimés")} : ${change.objectiveIds.map((id) => `« ${terms.objectives.find((objective) => objective.id === id)?.title ?? id} »`).join(", ")}`
     case "payment-terms": {
       const parts = [
         ...(change.advanceRate === undefined ? [] : [`avance de ${percentText(change.advanceRate)}`]),
