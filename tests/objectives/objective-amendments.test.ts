@@ -43,6 +43,7 @@ describe("an objective added part way through a year", () => {
     ])
     const reaap = evaluation.results[1]
     expect(reaap?.added).toEqual({ amendment: 1, from: "2025-10-01" })
+    expect(Object.isFrozen(reaap?.added)).toBe(true)
     expect(reaap?.value).toEqual(fraction(1))
     expect(reaap?.yearTarget).toEqual({ atLeast: 3 })
     expect(reaap?.proration).toEqual(fraction(92, 365))
@@ -115,6 +116,7 @@ describe("an objective removed by an amendment", () => {
     ])
     const in2026 = evaluateObjectives(removed, activities, { year: 2026 })
     expect(in2026.results.map((r) => r.objectiveId)).toEqual(["reunions-reaap"])
+    expect(Object.isFrozen(in2026.removedObjectives?.[0]?.removed)).toBe(true)
     expect(in2026.removedObjectives).toEqual([
       {
         objectiveId: "ateliers-parents",
