@@ -2,6 +2,9 @@
 import { readFileSync } from "node:fs"
 import {
   conventionStatus,
+  evaluateObjectives,
+  formatFraction,
+  parseActivities,
   parseCalendarDate,
   parseConvention,
   termsAsOf,
@@ -43,3 +46,21 @@ const terminated = parseConvention({
 console.log(`Statut au 2024-10-01 : ${conventionStatus(terminated, parseCalendarDate("2024-10-01"))}`)
 for (const year of yearAmounts(terminated))
   console.log(`${year.year} : ${year.amount.format()}${year.prorated ? " (prorata)" : ""}`)
+
+// An amendment that adds an objective (examples/data/reaap-amendment.json, illustrative): a CPO
+// 2025–2027 whose amendment n° 1, signed 2025-09-15, adds "au moins 3 réunions du Reaap par an"
+// from 2025-10-01. In 2025 the objective is judged from 1 October, its target prorated by 92 days.
+const reaap = JSON.parse(readFileSync(new URL("data/reaap-amendment.json", import.meta.url), "utf8"))
+const cpo2025 = parseConvention(reaap.conventions[0])
+const meetings = parseActivities(
+  JSON.parse(readFileSync(new URL("data/reaap-amendment-activities.json", import.meta.url), "utf8"))
+)
+for (const span of termsAsOf(cpo2025, parseCalendarDate("2025-10-01")).objectives)
+  console.log(
+    `${span.objectiveId} : ${span.added === undefined ? "texte signé" : `avenant n° ${span.added.amendment} à partir du ${span.added.from}`}`
+  )
+for (const year of [2025, 2026])
+  for (const result of evaluateObjectives(cpo2025, meetings, { year }).results)
+    console.log(
+      `${year} ${result.objectiveId} : ${formatFraction(result.value)} pour ${result.target.atLeast} (cible de l'année ${result.yearTarget.atLeast}${result.proration === undefined ? "" : `, prorata ${result.proration.numerator}/${result.proration.denominator}`}) → ${result.status}`
+    )

@@ -115,6 +115,7 @@ export {
   termsTimeline,
   type AmendmentStep,
   type ConventionStatus,
+  type ObjectiveSpan,
   type TermsAsOf,
   type TermsSegment
 } from "./conventions/terms-as-of.js"

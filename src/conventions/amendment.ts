@@ -5,10 +5,10 @@
  */
 import * as Schema from "effect/Schema"
 import { CalendarDateSchema } from "../calendar/date.js"
-import { IdSchema, MultilineTextSchema, uniqueList } from "../core/schemas.js"
+import { IdSchema, MultilineTextSchema, jsonSchemaHint, uniqueList } from "../core/schemas.js"
 import { NonNegativeEurosFromString, RatioSchema } from "../money/schema.js"
 import { AccompanimentKindSchema, SectorSchema } from "../referential/codes.js"
-import { TargetSchema } from "./objective.js"
+import { ObjectiveSchema, TargetSchema } from "./objective.js"
 import { InstalmentTermSchema, MonthDaySchema } from "./terms.js"
 
 const Year = Schema.Int.check(Schema.isBetween({ minimum: 1000, maximum: 9999 }))
@@ -20,6 +20,13 @@ const Year = Schema.Int.check(Schema.isBetween({ minimum: 1000, maximum: 9999 })
  * - `period-end`: the period extended or shortened to a new last day;
  * - `sectors-added`, `sectors-removed`, `accompaniment-kinds-added`, `accompaniment-kinds-removed`;
  * - `target`: an objective's target changed, for every year or (with `year`) for one year;
+ * - `objectives-added`: objectives the partner commits to from the effective date, written as the
+ *   convention's own (`id`, `title`, `indicator`, `target`…), their ids unused by the convention and
+ *   by every amendment; in the year of the effective date an added objective is judged on the days
+ *   from that date, its target prorated by those days as its `partialYear` rule says (see
+ *   docs/objectives.md);
+ * - `objectives-removed`: ids of objectives (of the signed text or added by an earlier amendment)
+ *   dropped from the effective date: such an objective is no longer evaluated from that date's year;
  * - `payment-terms`: some of the payment terms changed (`advanceRate`, `advanceDue`,
  *   `instalments`, `balanceTrigger`, `balanceDue`, `paymentDeadlineDays`; the rounding mode is
  *   fixed by the signed text). A year is paid on the payment terms in force on its first day, so
@@ -52,6 +59,21 @@ export const ChangeSchema = Schema.Union([
     objectiveId: IdSchema,
     year: Schema.optionalKey(Year),
     target: TargetSchema
+  }),
+  Schema.Struct({
+    kind: Schema.Literal("objectives-added"),
+    objectives: Schema.Array(ObjectiveSchema).check(
+      Schema.makeFilter(
+        (objectives: ReadonlyArray<unknown>) => objectives.length > 0 || "expected at least one item",
+        jsonSchemaHint("A non-empty list of objectives, their ids unused by the convention and its amendments", {
+          minItems: 1
+        })
+      )
+    )
+  }),
+  Schema.Struct({
+    kind: Schema.Literal("objectives-removed"),
+    objectiveIds: uniqueList(IdSchema, { nonEmpty: true })
   }),
   Schema.Struct({
     kind: Schema.Literal("payment-terms"),
@@ -146,6 +168,10 @@ export function changedTerms(change: Change): ReadonlyArray<string> {
     case "accompaniment-kinds-added":
     case "accompaniment-kinds-removed":
       return change.accompanimentKinds.map((kind) => `accompaniment kind ${kind}`)
+    case "objectives-added":
+      return change.objectives.map((objective) => `objective ${objective.id}`)
+    case "objectives-removed":
+      return change.objectiveIds.map((id) => `objective ${id}`)
     case "target":
       return [`target of ${change.objectiveId}${change.year === undefined ? "" : ` in ${change.year}`}`]
     case "payment-terms":

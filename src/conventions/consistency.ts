@@ -141,7 +141,6 @@ function termIssues(convention: Draft): Array<Issue> {
 function amendmentIssues(convention: Draft): Array<Issue> {
   const issues: Array<Issue> = []
   const { terms } = convention
-  const objectiveIds = new Set(terms.objectives.map((objective) => objective.id))
   const numbers = new Map<number, number>()
   const touched = new Map<string, string>()
   convention.amendments.forEach((amendment, index) => {
@@ -192,15 +191,11 @@ function amendmentIssues(convention: Draft): Array<Issue> {
           message: `the new end ${change.end} is before the start ${terms.period.start}`
         })
       }
-      if (change.kind === "target" && !objectiveIds.has(change.objectiveId)) {
+      if (change.kind === "target" && !definedObjectives(convention).has(change.objectiveId)) {
         issues.push({ path: [...path, "objectiveId"], message: `there is no objective ${change.objectiveId}` })
       }
       // The target of a share is a proportion, whoever sets it.
-      const share =
-        change.kind === "target" &&
-        terms.objectives.some(
-          (objective) => objective.id === change.objectiveId && objective.indicator.kind === "share"
-        )
+      const share = change.kind === "target" && definedObjectives(convention).get(change.objectiveId)?.share === true
       if (change.kind === "target" && share && ((change.target.atLeast ?? 0) > 1 || (change.target.atMost ?? 0) > 1)) {
         issues.push({
           path: [...path, "target"],
@@ -219,6 +214,140 @@ function amendmentIssues(convention: Draft): Array<Issue> {
       }
     })
   })
+  return [...issues, ...objectiveChangeIssues(convention)]
+}
+
+/** Where an objective is defined: the signed text's or an amendment's, and whether it measures a share. */
+interface ObjectiveDefinition {
+  readonly where: string
+  readonly share: boolean
+  /** The amendment that adds it; absent for the signed text's. */
+  readonly addedBy?: { readonly index: number; readonly number: number; readonly date: string }
+}
+
+const definitions = new WeakMap<Draft, ReadonlyMap<string, ObjectiveDefinition>>()
+
+/** The objectives the signed text and the amendments define, by id: the first definition of each id. */
+function definedObjectives(convention: Draft): ReadonlyMap<string, ObjectiveDefinition> {
+  const known = definitions.get(convention)
+  if (known !== undefined) return known
+  const defined = new Map<string, ObjectiveDefinition>()
+  convention.terms.objectives.forEach((objective, index) => {
+    if (!defined.has(objective.id))
+      defined.set(objective.id, { where: `terms.objectives[${index}]`, share: objective.indicator.kind === "share" })
+  })
+  convention.amendments.forEach((amendment, index) => {
+    amendment.changes.forEach((change, changeIndex) => {
+      if (change.kind !== "objectives-added") return
+      change.objectives.forEach((objective, objectiveIndex) => {
+        if (defined.has(objective.id)) return
+        defined.set(objective.id, {
+          where: `amendments[${index}].changes[${changeIndex}].objectives[${objectiveIndex}]`,
+          share: objective.indicator.kind === "share",
+          addedBy: { index, number: amendment.number, date: amendment.effectiveDate }
+        })
+      })
+    })
+  })
+  definitions.set(convention, defined)
+  return defined
+}
+
+/**
+ * Objectives added and removed by amendments, walked in the order the amendments apply (effective
+ * date, then number): an added objective takes an id nobody uses and starts inside the period as
+ * amended by then; a removed one is defined and still in force; a target is set on an objective in
+ * force.
+ */
+function objectiveChangeIssues(convention: Draft): Array<Issue> {
+  const issues: Array<Issue> = []
+  const defined = definedObjectives(convention)
+  const lastEnd = extendedEnd(convention, () => true)
+  const firstYear = Number(convention.terms.period.start.slice(0, 4))
+  const lastYear = Number(lastEnd.slice(0, 4))
+  const inForce = new Set(convention.terms.objectives.map((objective) => objective.id))
+  const removed = new Map<string, { readonly number: number; readonly date: string }>()
+  let end: string = convention.terms.period.end
+  const ordered = convention.amendments
+    .map((amendment, index) => ({ amendment, index }))
+    .sort((a, b) =>
+      a.amendment.effectiveDate < b.amendment.effectiveDate
+        ? -1
+        : a.amendment.effectiveDate > b.amendment.effectiveDate
+          ? 1
+          : a.amendment.number - b.amendment.number
+    )
+  for (const { amendment, index } of ordered) {
+    const date = amendment.effectiveDate
+    amendment.changes.forEach((change, changeIndex) => {
+      const path = ["amendments", index, "changes", changeIndex]
+      switch (change.kind) {
+        case "period-end":
+          end = change.end
+          return
+        case "objectives-added":
+          change.objectives.forEach((objective, objectiveIndex) => {
+            const at = [...path, "objectives", objectiveIndex]
+            const first = defined.get(objective.id)
+            if (
+              first !== undefined &&
+              first.where !== `amendments[${index}].changes[${changeIndex}].objectives[${objectiveIndex}]`
+            ) {
+              issues.push({
+                path: [...at, "id"],
+                message: `the objective id ${objective.id} is already used by ${first.where}`
+              })
+              return
+            }
+            // An amendment taking effect outside every extension is reported as such, once.
+            if (date > end && date <= extendedEnd(convention, (other) => other.effectiveDate <= date))
+              issues.push({
+                path: at,
+                message: `the objective ${objective.id} is added from ${date}, after the end of the period (${end})`
+              })
+            for (const year of Object.keys(objective.targetsByYear ?? {}))
+              if (Number(year) < firstYear || Number(year) > lastYear)
+                issues.push({
+                  path: [...at, "targetsByYear", year],
+                  message: `the year ${year} is outside the period ${convention.terms.period.start}..${lastEnd}`
+                })
+            inForce.add(objective.id)
+          })
+          return
+        case "objectives-removed":
+          change.objectiveIds.forEach((id, idIndex) => {
+            const at = [...path, "objectiveIds", idIndex]
+            const definition = defined.get(id)
+            const before = removed.get(id)
+            if (definition === undefined) issues.push({ path: at, message: `there is no objective ${id} to remove` })
+            else if (before !== undefined)
+              issues.push({
+                path: at,
+                message: `the objective ${id} is already removed by amendment n° ${before.number} from ${before.date}`
+              })
+            else if (!inForce.has(id) && definition.addedBy !== undefined)
+              issues.push({
+                path: at,
+                message: `the objective ${id} is removed from ${date}, before amendment n° ${definition.addedBy.number} adds it from ${definition.addedBy.date}`
+              })
+            else {
+              inForce.delete(id)
+              removed.set(id, { number: amendment.number, date })
+            }
+          })
+          return
+        case "target": {
+          const id = change.objectiveId
+          // One that nobody defines is reported with the amendment's other checks.
+          if (defined.has(id) && !inForce.has(id))
+            issues.push({ path: [...path, "objectiveId"], message: `the objective ${id} is not in force on ${date}` })
+          return
+        }
+        default:
+          return
+      }
+    })
+  }
   return issues
 }
 

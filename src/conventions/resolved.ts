@@ -14,7 +14,15 @@ import type { Amendment } from "./amendment.js"
 import type { Convention } from "./convention.js"
 import { resolutions } from "../core/registry.js"
 import type { PaymentTerms, Terms } from "./terms.js"
-import { type TermsSegment, amendmentsInOrder, earlyEnd, finalTermsOf, termsOn, timelineOf } from "./terms-as-of.js"
+import {
+  type ObjectiveSpan,
+  type TermsSegment,
+  amendmentsInOrder,
+  earlyEnd,
+  finalTermsOf,
+  termsOn,
+  timelineOf
+} from "./terms-as-of.js"
 import { type YearAmount, amountsOf } from "./yearly-amounts.js"
 
 export { checkedConvention }
@@ -67,6 +75,11 @@ export interface ResolvedConvention {
   readonly period: Period
   /** The terms once every counted amendment applies. */
   readonly terms: Terms
+  /**
+   * Every objective the signed text or a counted amendment defines, with the day an amendment adds
+   * it from and the day one removes it from (see {@link ObjectiveSpan}).
+   */
+  readonly objectives: ReadonlyArray<ObjectiveSpan>
   /** Consecutive stretches of the effective period with the terms in force in each. */
   readonly timeline: ReadonlyArray<TermsSegment>
   /** Each calendar year of the effective period. */
@@ -182,6 +195,7 @@ function resolveBase(
     unknownAmendments: Object.freeze(convention.amendments.filter((amendment) => !known.includes(amendment))),
     period,
     terms: final.terms,
+    objectives: Object.freeze(final.objectives),
     timeline: Object.freeze(timelineOf(view)),
     years: Object.freeze(years),
     terminated: final.terminated,

@@ -12,6 +12,7 @@ import { describeValue } from "../core/describe.js"
 import { frozenResult } from "../core/freeze.js"
 import { checkedConvention } from "./checked.js"
 import type { Convention } from "./convention.js"
+import type { Objective } from "./objective.js"
 import type { Terms } from "./terms.js"
 
 /**
@@ -35,6 +36,72 @@ export interface TermsAsOf {
   readonly applied: ReadonlyArray<Amendment>
   /** Whether an early termination cut the period short. */
   readonly terminated: boolean
+  /**
+   * Every objective the signed text or an amendment in force defines, in that order, with the day
+   * an amendment adds it from and the day an amendment removes it from: which objectives apply
+   * from when (`terms.objectives` holds those in force that day).
+   */
+  readonly objectives: ReadonlyArray<ObjectiveSpan>
+}
+
+/**
+ * When an objective applies: from the convention's first day when the signed text states it, or
+ * from the effective date of the amendment that adds it (`objectives-added`); until the effective
+ * date of the amendment that removes it (`objectives-removed`), if any.
+ *
+ * @example
+ * ```ts
+ * import { termsAsOf, parseCalendarDate, type Convention, type ObjectiveSpan } from "caf-conventions"
+ * declare const convention: Convention // amendment n° 1 adds "reaap" from 2025-10-01
+ * const spans: ReadonlyArray<ObjectiveSpan> = termsAsOf(convention, parseCalendarDate("2026-01-01")).objectives
+ * spans.find((span) => span.objectiveId === "reaap")?.added //=> { amendment: 1, from: "2025-10-01" }
+ * ```
+ * @category conventions
+ */
+export interface ObjectiveSpan {
+  /** The objective's id. */
+  readonly objectiveId: string
+  /** Its French title, as defined. */
+  readonly title: string
+  /** The amendment that adds it and the day it applies from; absent for an objective of the signed text. */
+  readonly added?: { readonly amendment: number; readonly from: CalendarDate }
+  /** The amendment that removes it and the day it no longer applies from; absent while it applies. */
+  readonly removed?: { readonly amendment: number; readonly from: CalendarDate }
+}
+
+const baseSpans = new WeakMap<ReadonlyArray<Objective>, ReadonlyArray<ObjectiveSpan>>()
+
+/**
+ * @internal The objectives the signed text and the amendments applied (in order) define, with when
+ * each applies; the signed text's alone are computed once per convention.
+ */
+export function objectiveSpans(terms: Terms, applied: ReadonlyArray<Amendment>): ReadonlyArray<ObjectiveSpan> {
+  let base = baseSpans.get(terms.objectives)
+  if (base === undefined) {
+    base = Object.freeze(
+      terms.objectives.map((objective) => Object.freeze({ objectiveId: objective.id, title: objective.title }))
+    )
+    baseSpans.set(terms.objectives, base)
+  }
+  if (!applied.some((amendment) => amendment.changes.some(isObjectivesChange))) return base
+  const spans = [...base]
+  for (const amendment of applied)
+    for (const change of amendment.changes) {
+      const at = { amendment: amendment.number, from: amendment.effectiveDate }
+      if (change.kind === "objectives-added")
+        for (const objective of change.objectives)
+          spans.push({ objectiveId: objective.id, title: objective.title, added: at })
+      else if (change.kind === "objectives-removed")
+        spans.forEach((span, index) => {
+          if (change.objectiveIds.includes(span.objectiveId) && span.removed === undefined)
+            spans[index] = { ...span, removed: at }
+        })
+    }
+  return spans
+}
+
+function isObjectivesChange(change: Change): boolean {
+  return change.kind === "objectives-added" || change.kind === "objectives-removed"
 }
 
 /** @internal The terms once one change applies. */
@@ -77,6 +144,13 @@ export function withChange(terms: Terms, change: Change): Terms {
       const { kind: _kind, ...set } = change
       return { ...terms, payment: { ...terms.payment, ...set } }
     }
+    case "objectives-added":
+      return { ...terms, objectives: [...terms.objectives, ...change.objectives] }
+    case "objectives-removed":
+      return {
+        ...terms,
+        objectives: terms.objectives.filter((objective) => !change.objectiveIds.includes(objective.id))
+      }
     case "target":
       return {
         ...terms,
@@ -209,7 +283,12 @@ export function termsAsOf(convention: Convention, date: CalendarDate): TermsAsOf
 /** @internal {@link termsAsOf} for a convention and a day already checked (derived conventions included). */
 export function termsOn(convention: Convention, date: CalendarDate): TermsAsOf {
   const { terms, applied } = uncutTermsAsOf(convention, date)
-  return { date, applied, ...cutAtTermination(convention, terms) }
+  return {
+    date,
+    applied,
+    ...cutAtTermination(convention, terms),
+    objectives: objectiveSpans(convention.terms, applied)
+  }
 }
 
 /** @internal The terms in force on `date` as the amendments make them, before any termination cuts the period. */

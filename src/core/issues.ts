@@ -155,15 +155,18 @@ function legacyOf(issue: SchemaIssue.Issue): string {
 }
 
 /** A value that is none of a list of codes, with the nearest codes. */
+/** How many accepted codes a message lists (an amendment's eleven kinds of change fit). */
+const LISTED_CODES = 12
+
 function enumProblem(
   found: { readonly present: boolean; readonly value?: unknown },
   codes: ReadonlyArray<string>
 ): LocalizedProblem {
-  const listed = listOf(codes, 10, (code) => code)
+  const listed = listOf(codes, LISTED_CODES, (code) => code)
   const expected = `one of ${codes
-    .slice(0, 10)
+    .slice(0, LISTED_CODES)
     .map((code) => JSON.stringify(code))
-    .join(", ")}${codes.length > 10 ? ", …" : ""}`
+    .join(", ")}${codes.length > LISTED_CODES ? ", …" : ""}`
   if (typeof found.value !== "string") {
     const kind = kindOfValue(found.value)
     return {

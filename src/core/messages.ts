@@ -108,6 +108,7 @@ function termFr(term: string): string {
     [/^accompaniment kind (\S+)$/u, (m) => `le type d'accompagnement ${m[1]}`],
     [/^target of (\S+) in (\d+)$/u, (m) => `la cible de ${m[1]} pour ${m[2]}`],
     [/^target of (\S+)$/u, (m) => `la cible de ${m[1]}`],
+    [/^objective (\S+)$/u, (m) => `l'objectif ${m[1]}`],
     [/^payment term (\S+)$/u, (m) => `la modalité de versement ${m[1]}`]
   ]
   for (const [pattern, fr] of patterns) {
@@ -330,6 +331,33 @@ const TRANSLATIONS: ReadonlyArray<Translation> = [
     fr: (m) => `la fin, le ${m[1]}, précède le début, le ${m[2]}`
   },
   { pattern: /^there is no objective (\S+)$/u, code: "rule", fr: (m) => `il n'y a pas d'objectif ${m[1]}` },
+  {
+    pattern: /^there is no objective (\S+) to remove$/u,
+    code: "rule",
+    fr: (m) => `il n'y a pas d'objectif ${m[1]} à supprimer : ni la convention ni aucun avenant ne le définit`
+  },
+  {
+    pattern: /^the objective (\S+) is already removed by amendment n° (\d+) from (\S+)$/u,
+    code: "rule",
+    fr: (m) => `l'objectif ${m[1]} est déjà supprimé par l'avenant n° ${m[2]} à partir du ${m[3]}`
+  },
+  {
+    pattern: /^the objective (\S+) is removed from (\S+), before amendment n° (\d+) adds it from (\S+)$/u,
+    code: "rule",
+    fr: (m) =>
+      `l'objectif ${m[1]} est supprimé à partir du ${m[2]}, avant que l'avenant n° ${m[3]} ne l'ajoute à partir du ${m[4]} : un avenant ne supprime qu'un objectif déjà en vigueur`
+  },
+  {
+    pattern: /^the objective (\S+) is added from (\S+), after the end of the period \((\S+)\)$/u,
+    code: "rule",
+    fr: (m) => `l'objectif ${m[1]} est ajouté à partir du ${m[2]}, après la fin de la période (${m[3]})`
+  },
+  {
+    pattern: /^the objective (\S+) is not in force on (\S+)$/u,
+    code: "rule",
+    fr: (m) =>
+      `l'objectif ${m[1]} n'est pas en vigueur le ${m[2]} : il est ajouté par un avenant qui prend effet plus tard, ou déjà supprimé`
+  },
   {
     pattern: /^a draft \(no signatureDate\) cannot be terminated/u,
     code: "rule",

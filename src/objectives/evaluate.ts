@@ -32,7 +32,11 @@ function plannedYear(input: Convention | ResolvedConvention, options: Objectives
  * (see {@link ExclusionReason}), with an explanation tree in the same form as eligibility's.
  *
  * - The year is the part of the calendar year inside the convention's effective period (as
- *   amended, cut at a termination); targets are those in force on its last day.
+ *   amended, cut at a termination); the objectives and targets are those in force on its last day.
+ *   An objective an amendment adds during the year is judged from the amendment's effective date
+ *   (earlier records are `objective-not-in-force`), its target prorated by the days left; one an
+ *   amendment removes is no longer evaluated from the year of its effective date and is listed in
+ *   `removedObjectives`.
  * - Each record is judged with the terms in force on its date (a sector added on 1 July counts
  *   from 1 July); for a count of structures, the structures must also pass the eligibility
  *   rules (`options.rules`), judged as of the record's date within the convention's period.

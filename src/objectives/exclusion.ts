@@ -9,6 +9,7 @@
  * - `duplicate-id`: another record has the same id and the same content (it counts once);
  * - `outside-year`: dated outside the year, or outside the convention's effective period;
  * - `after-as-of`: dated after the `asOf` day of the evaluation;
+ * - `objective-not-in-force`: dated before the day an amendment adds the objective from;
  * - `other-kind`: not a kind of activity the indicator counts;
  * - `sector-not-covered`: its sector is not covered by the convention that day, or not the
  *   objective's;
@@ -34,6 +35,7 @@ export type ExclusionReason =
   | "duplicate-id"
   | "outside-year"
   | "after-as-of"
+  | "objective-not-in-force"
   | "other-kind"
   | "sector-not-covered"
   | "funded-elsewhere"
@@ -60,6 +62,7 @@ export const EXCLUSION_REASON_LABELS: Readonly<Record<ExclusionReason, string>> 
   "duplicate-id": "doublon",
   "outside-year": "hors de l'année",
   "after-as-of": "postérieur à la date d'arrêté",
+  "objective-not-in-force": "antérieur à l'ajout de l'objectif",
   "other-kind": "autre type d'activité",
   "sector-not-covered": "secteur non couvert",
   "funded-elsewhere": "financé par ailleurs",

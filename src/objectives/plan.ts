@@ -5,14 +5,15 @@
  *
  * @module
  */
-import { type CalendarDate, daysInYear } from "../calendar/date.js"
-import { type Period, calendarYear, periodDays, periodIntersection } from "../calendar/period.js"
+import { type CalendarDate, daysInYear, formatFrenchDate } from "../calendar/date.js"
+import { type Period, calendarYear, makePeriod, periodDays, periodIntersection } from "../calendar/period.js"
 import type { Outcome } from "../core/explanation.js"
 import { type Rational, divideRational, rational } from "../core/fraction.js"
 import type { Convention } from "../conventions/convention.js"
 import type { AggregateIndicator, Objective } from "../conventions/objective.js"
 import { type ResolvedConvention, termsInForceOn } from "../conventions/resolved.js"
 import type { Terms } from "../conventions/terms.js"
+import type { ObjectiveSpan } from "../conventions/terms-as-of.js"
 import type { Candidate } from "../eligibility/candidate.js"
 import { type EligibilityContext, type RuleTree, compileFailedChildren, compileTree } from "../eligibility/rule.js"
 import type { Activity } from "./activity.js"
@@ -29,6 +30,10 @@ export interface YearPlan {
   readonly part: Period | undefined
   /** The objectives in force on the part's last day (the final terms' when the year is not covered). */
   readonly objectives: ReadonlyArray<Objective>
+  /** For each objective, in the same order, the part of the year it applies to. */
+  readonly applies: ReadonlyArray<ObjectiveInYear>
+  /** The objectives amendments removed with effect on or before the part's last day: not evaluated this year. */
+  readonly removed: ReadonlyArray<ObjectiveSpan>
   readonly stretches: ReadonlyArray<Stretch>
   readonly rules: RuleTree
   /** The share of the year covered, when it is not the whole year. */
@@ -79,7 +84,48 @@ class YearStretch implements Stretch {
   }
 }
 
-/** The stretches of the year's part with the same terms. */
+/**
+ * @internal The part of a year an objective applies to. An objective an amendment adds during the
+ * year applies from the amendment's effective date: its records before that day do not count, and
+ * its share of the year is the days from that day to the part's end (its target prorated by them,
+ * as its `partialYear` rule says).
+ */
+export interface ObjectiveInYear {
+  /** The day an amendment adds it from, when that day falls after the part's first day. */
+  readonly from: CalendarDate | undefined
+  /** The share of the year it applies to, when it is not the whole year. */
+  readonly share: Rational | undefined
+  /** The day it applies from has not come on `asOf`. */
+  readonly notStarted: boolean
+  /** The amendment that adds it and the day it applies from; absent for an objective of the signed text. */
+  readonly added: ObjectiveSpan["added"]
+}
+
+/** The part of the year each objective applies to. */
+function appliesOf(
+  resolved: ResolvedConvention,
+  objectives: ReadonlyArray<Objective>,
+  part: Period | undefined,
+  year: number,
+  asOf: CalendarDate | undefined,
+  share: Rational | undefined
+): ReadonlyArray<ObjectiveInYear> {
+  const notStarted = asOf !== undefined && part !== undefined && asOf < part.start
+  return objectives.map((objective): ObjectiveInYear => {
+    const added = resolved.objectives.find((span) => span.objectiveId === objective.id)?.added
+    if (added === undefined || part === undefined || added.from <= part.start)
+      return { from: undefined, share, notStarted, added }
+    const days = periodDays(makePeriod(added.from, part.end))
+    return {
+      from: added.from,
+      share: rational(BigInt(days), BigInt(daysInYear(year))),
+      notStarted: asOf !== undefined && asOf < added.from,
+      added
+    }
+  })
+}
+
+/** The stretches of the year's part with the same terms; each compiles its eligibility verdict when first asked. */
 function stretchesOf(
   convention: Convention,
   resolved: ResolvedConvention,
@@ -108,18 +154,20 @@ export function planYear(
   for (const entry of resolved.years) if (entry.year === year) part = entry.period
   const objectives = (part === undefined ? resolved.terms : termsInForceOn(resolved, part.end)).objectives
   const partDays = part === undefined ? 0 : periodDays(part)
+  const share =
+    part !== undefined && partDays < daysInYear(year) ? rational(BigInt(partDays), BigInt(daysInYear(year))) : undefined
+  const lastDay = part?.end ?? resolved.period.end
   return {
     convention,
     year,
     asOf,
     part,
     objectives,
+    applies: appliesOf(resolved, objectives, part, year, asOf, share),
+    removed: resolved.objectives.filter((span) => span.removed !== undefined && span.removed.from <= lastDay),
     stretches: part === undefined ? [] : stretchesOf(convention, resolved, part, year, rules),
     rules,
-    share:
-      part !== undefined && partDays < daysInYear(year)
-        ? rational(BigInt(partDays), BigInt(daysInYear(year)))
-        : undefined,
+    share,
     inProgress: asOf !== undefined && part !== undefined && asOf < part.end,
     notStarted: asOf !== undefined && part !== undefined && asOf < part.start
   }
@@ -134,6 +182,19 @@ function yearExclusion(plan: YearPlan, record: Activity): ExcludedRecord | undef
   if (asOf !== undefined && record.date > asOf)
     return excluded(record.id, "after-as-of", { fact: "after-as-of", date: record.date, asOf })
   return undefined
+}
+
+/** A record dated before the day an amendment adds the objective from. */
+function beforeObjective(record: Activity, applies: ObjectiveInYear | undefined): ExcludedRecord {
+  const added = applies?.added
+  return {
+    id: record.id,
+    reason: "objective-not-in-force",
+    detail:
+      added === undefined
+        ? `daté du ${formatFrenchDate(record.date)}, avant l'entrée en vigueur de l'objectif`
+        : `daté du ${formatFrenchDate(record.date)}, avant l'ajout de l'objectif par l'avenant n° ${added.amendment} à partir du ${formatFrenchDate(added.from)}`
+  }
 }
 
 /** @internal What an objective's indicator measured: the whole's lists and value, and for a share its part and whole. */
@@ -186,11 +247,15 @@ export class YearTally {
     const out = yearExclusion(this.plan, record)
     const shared = this.shared
     shared.otherKind = undefined
+    const applies = this.plan.applies
     const tallies = this.talliesOf()
     for (let index = 0; index < tallies.length; index++) {
       const { whole, part } = tallies[index] as ObjectiveTallies
-      part?.add(record, out, shared)
-      whole.add(record, out, shared)
+      const from = applies[index]?.from
+      const own =
+        out ?? (from !== undefined && record.date < from ? beforeObjective(record, applies[index]) : undefined)
+      part?.add(record, own, shared)
+      whole.add(record, own, shared)
     }
   }
 

@@ -10,6 +10,7 @@ import type { Period } from "../calendar/period.js"
 import type { ExplanationNode } from "../core/explanation.js"
 import type { Fraction } from "../core/fraction.js"
 import type { Indicator, Target } from "../conventions/objective.js"
+import type { ObjectiveSpan } from "../conventions/terms-as-of.js"
 import type { RuleTree } from "../eligibility/rule.js"
 import type { ExcludedRecord } from "./exclusion.js"
 import type { IndicatorFacts, ObjectiveStatus } from "./facts.js"
@@ -76,6 +77,12 @@ export interface ObjectiveResult {
   /** Every record that did not count, with the reason, sorted by id. */
   readonly excluded: ReadonlyArray<ExcludedRecord>
   /**
+   * For an objective an amendment adds (`objectives-added`): the amendment's number and the day the
+   * objective applies from. In the year of that day, records before it do not count
+   * (`objective-not-in-force`) and the target is prorated by the days from it to the year's end.
+   */
+  readonly added?: { readonly amendment: number; readonly from: CalendarDate }
+  /**
    * What the indicator measured, as facts: the records counted, those left out by reason, the
    * value with its unit; its sentence in the explanation is written from them. Computed when first
    * read, and left out of the result's JSON form (as the funding results' `facts`): a copy made with
@@ -109,8 +116,13 @@ export interface ObjectivesEvaluation {
   readonly period?: Period
   /** Number of records given, and number after removing identical copies. */
   readonly records: { readonly given: number; readonly unique: number }
-  /** One result per objective, in the convention's order. */
+  /** One result per objective in force on the year's last day, in the convention's order, then the amendments'. */
   readonly results: ReadonlyArray<ObjectiveResult>
+  /**
+   * The objectives amendments removed (`objectives-removed`) with effect on or before the year's
+   * last day: no longer evaluated from the year of that effect; absent when there is none.
+   */
+  readonly removedObjectives?: ReadonlyArray<ObjectiveSpan>
   /** The explanation of the whole year. */
   readonly explanation: ExplanationNode
 }

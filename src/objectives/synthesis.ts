@@ -45,6 +45,10 @@ export interface ObjectiveAcrossYears {
   readonly inProgress: ReadonlyArray<number>
   /** Years not started on `asOf`. */
   readonly notStarted: ReadonlyArray<number>
+  /** For an objective an amendment adds: the amendment's number and the day it applies from. */
+  readonly added?: { readonly amendment: number; readonly from: CalendarDate }
+  /** For an objective an amendment removes: the amendment's number and the day it no longer applies from. */
+  readonly removed?: { readonly amendment: number; readonly from: CalendarDate }
 }
 
 /**
@@ -74,8 +78,26 @@ export interface ConventionObjectives {
 
 /** Each objective across the years: its status each year, and the years by status. */
 function acrossYears(years: ReadonlyArray<ObjectivesEvaluation>): ReadonlyArray<ObjectiveAcrossYears> {
-  const ids = years[0]?.results.map((result) => [result.objectiveId, result.title] as const) ?? []
-  return ids.map(([objectiveId, title]): ObjectiveAcrossYears => {
+  // Every objective evaluated some year, in the order it first appears: one an amendment adds
+  // appears from its year, one it removes is listed until the year before.
+  const titles = new Map<string, string>()
+  const added = new Map<string, NonNullable<ObjectiveAcrossYears["added"]>>()
+  for (const evaluation of years)
+    for (const result of evaluation.results) {
+      if (!titles.has(result.objectiveId)) titles.set(result.objectiveId, result.title)
+      if (result.added !== undefined) added.set(result.objectiveId, result.added)
+    }
+  const removed = new Map(
+    (years.at(-1)?.removedObjectives ?? []).flatMap((span) =>
+      span.removed === undefined ? [] : [[span.objectiveId, span.removed] as const]
+    )
+  )
+  // One removed before it was ever evaluated is listed too, never evaluated.
+  for (const span of years.at(-1)?.removedObjectives ?? [])
+    if (!titles.has(span.objectiveId)) titles.set(span.objectiveId, span.title)
+  return [...titles].map(([objectiveId, title]): ObjectiveAcrossYears => {
+    const addedBy = added.get(objectiveId)
+    const removedBy = removed.get(objectiveId)
     const byYear = years.map((evaluation) => ({
       year: evaluation.year,
       status:
@@ -90,7 +112,9 @@ function acrossYears(years: ReadonlyArray<ObjectivesEvaluation>): ReadonlyArray<
       met: yearsWith("met"),
       notMet: yearsWith("not-met"),
       inProgress: yearsWith("in-progress"),
-      notStarted: yearsWith("not-started")
+      notStarted: yearsWith("not-started"),
+      ...(addedBy === undefined ? {} : { added: addedBy }),
+      ...(removedBy === undefined ? {} : { removed: removedBy })
     }
   })
 }

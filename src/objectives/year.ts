@@ -40,7 +40,7 @@ import type { ObjectiveResult, ObjectivesEvaluation, ObjectivesOptions } from ".
 import type { IndicatorFacts, IndicatorValue, ObjectiveStatus } from "./facts.js"
 import { indicatorDefinition } from "./indicator.js"
 import { excludedByReasonOf } from "./measure.js"
-import type { ObjectiveMeasure, YearPlan, YearTally } from "./plan.js"
+import type { ObjectiveInYear, ObjectiveMeasure, YearPlan, YearTally } from "./plan.js"
 import { ratioReference } from "./ratio.js"
 import type { RecordCounts } from "./records.js"
 
@@ -113,18 +113,20 @@ function statusOf(value: Rational, target: Target, inProgress: boolean): Objecti
 /** The year's target of an objective, prorated for a partial year when the objective says so. */
 function targetOf(
   plan: YearPlan,
-  objective: Objective
+  objective: Objective,
+  share: Rational | undefined
 ): { readonly yearTarget: Target; readonly target: Target; readonly proration: Rational | undefined } {
   const yearTarget = targetForYear(objective, plan.year)
   // A target written for this very year already is that year's: only the every-year target is prorated.
-  // A share is a proportion: it is never prorated.
+  // A share is a proportion: it is never prorated. The share is the objective's part of the year
+  // (from the day an amendment adds it, when it does so during the year).
   const prorated =
     objective.partialYear.prorate &&
     objective.indicator.kind !== "share" &&
-    plan.share !== undefined &&
+    share !== undefined &&
     objective.targetsByYear?.[String(plan.year)] === undefined
-  return prorated && plan.share !== undefined
-    ? { yearTarget, target: proratedTarget(objective, yearTarget, plan.share), proration: plan.share }
+  return prorated && share !== undefined
+    ? { yearTarget, target: proratedTarget(objective, yearTarget, share), proration: share }
     : { yearTarget, target: yearTarget, proration: undefined }
 }
 
@@ -198,12 +200,21 @@ function objectiveNode(plan: YearPlan, objective: Objective, result: ObjectiveRe
  * One objective's result for the year: its value against its target, then its indicator's facts
  * and its explanation, each built when first read.
  */
-function objectiveResult(plan: YearPlan, objective: Objective, measured: ObjectiveMeasure): ObjectiveResult {
-  const { yearTarget, target, proration } = targetOf(plan, objective)
+function objectiveResult(
+  plan: YearPlan,
+  objective: Objective,
+  measured: ObjectiveMeasure,
+  applies: ObjectiveInYear | undefined
+): ObjectiveResult {
+  const { yearTarget, target, proration } = targetOf(
+    plan,
+    objective,
+    applies === undefined ? plan.share : applies.share
+  )
   const status =
     plan.part === undefined
       ? "not-applicable"
-      : plan.notStarted
+      : (applies?.notStarted ?? plan.notStarted)
         ? "not-started"
         : statusOf(measured.value, target, plan.inProgress)
   const reference = ratioReference(target)
@@ -225,6 +236,7 @@ function objectiveResult(plan: YearPlan, objective: Objective, measured: Objecti
   result.counted = measured.counted
   result.structures = measured.structures
   result.excluded = measured.excluded
+  if (applies?.added !== undefined) result.added = applies.added
   const measuredResult = result as MeasuredResult
   // The lazy fields come last, the explanation last of all, as it always has: fields added last
   // keep the holder's fast shape.
@@ -275,7 +287,7 @@ export function yearEvaluation(tally: YearTally, records: RecordCounts): Objecti
   const plan = tally.plan
   const measures = tally.measures()
   const results = plan.objectives.map((objective, index) =>
-    objectiveResult(plan, objective, measures[index] as ObjectiveMeasure)
+    objectiveResult(plan, objective, measures[index] as ObjectiveMeasure, plan.applies[index])
   )
   // Built key by key, in the order of the type, as an objective's result.
   const evaluation: { -readonly [K in keyof Omit<ObjectivesEvaluation, "explanation">]: ObjectivesEvaluation[K] } = {
@@ -286,6 +298,7 @@ export function yearEvaluation(tally: YearTally, records: RecordCounts): Objecti
   if (plan.part !== undefined) evaluation.period = plan.part
   evaluation.records = { given: records.given, unique: records.unique }
   evaluation.results = results
+  if (plan.removed.length > 0) evaluation.removedObjectives = plan.removed
   return lazyField(evaluation as ObjectivesEvaluation, "explanation", () => yearNode(plan, results, records))
 }
 

@@ -6,6 +6,7 @@
  */
 import { formatFrenchDate } from "../calendar/date.js"
 import { counted } from "../core/plural.js"
+import type { Amendment } from "../conventions/amendment.js"
 import { effectivePeriod } from "../conventions/terms-as-of.js"
 import type { FundingUse } from "../funding/use.js"
 import { Euros } from "../money/euros.js"
@@ -34,12 +35,17 @@ export function amendmentsSection(report: AnnualReport | ConventionReport): Sect
         amendment.effectiveDate <= first
           ? `Avenant n° ${amendment.number} : s'applique à toute l'année ${report.year}.`
           : amendment.effectiveDate <= last
-            ? `Avenant n° ${amendment.number} : s'applique à ${report.year} à partir du ${formatFrenchDate(amendment.effectiveDate)} (montant de l'année au prorata des jours, voir l'échéancier).`
+            ? `Avenant n° ${amendment.number} : s'applique à ${report.year} à partir du ${formatFrenchDate(amendment.effectiveDate)} (${onlyObjectives(amendment) ? "objectifs ajoutés ou supprimés : voir les objectifs de l'année" : "montant de l'année au prorata des jours, voir l'échéancier"}).`
             : `Avenant n° ${amendment.number} : sans effet sur ${report.year} (il prend effet le ${formatFrenchDate(amendment.effectiveDate)}).`
       )
     })
   }
   return { title: "Avenants", blocks }
+}
+
+/** Whether an amendment only adds or removes objectives (it changes no amount). */
+function onlyObjectives(amendment: Amendment): boolean {
+  return amendment.changes.every((change) => change.kind === "objectives-added" || change.kind === "objectives-removed")
 }
 
 /**

@@ -42,6 +42,8 @@ import { ratioReference } from "../objectives/ratio.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 import type { FinancialReportComparison } from "../budget/financial-report.js"
 import { amendmentsSection, conventionPaymentsSection, otherExpensesLine, sectorsLine } from "./content.js"
+import { objectiveTitle } from "./tables.js"
+import type { ObjectiveSpan } from "../conventions/terms-as-of.js"
 import { type Bar, type Block, type Chart, type ChartGroup, type ReportDocument, type Section } from "./shape.js"
 
 const OBJECTIVE_STATUS = OBJECTIVE_STATUS_LABELS
@@ -175,13 +177,25 @@ function objectivesChart(year: number, objectives: AnnualReport["objectives"]): 
   ]
 }
 
+/** The objectives amendments removed by the year's end, no longer evaluated; none when there is none. */
+function removedObjectivesBlocks(year: number, removed: ReadonlyArray<ObjectiveSpan>): ReadonlyArray<Block> {
+  if (removed.length === 0) return []
+  return [
+    {
+      kind: "paragraph",
+      text: `${removed.length > 1 ? "Objectifs supprimés, qui ne sont plus évalués" : "Objectif supprimé, qui n'est plus évalué"} en ${year} :`
+    },
+    { kind: "list", items: removed.map((span) => objectiveTitle(span)) }
+  ]
+}
+
 function objectivesSection(report: AnnualReport): Section {
   const { objectives } = report
   // A ratio to a maximum reads as a share of that maximum, as in the objective's sentence.
   const rate = (result: ObjectiveResult) =>
     `${percent(result.ratio)}${result.ratio !== undefined && ratioReference(result.target)?.bound === "maximum" ? " du maximum" : ""}`
   const rows = objectives.results.map((result) => [
-    result.title,
+    objectiveTitle(result),
     result.share === undefined ? number(result.value) : percent(result.value),
     targetText(result.target, result.share !== undefined),
     OBJECTIVE_STATUS[result.status],
@@ -203,6 +217,7 @@ function objectivesSection(report: AnnualReport): Section {
         kind: "list",
         items: objectives.results.map((result) => `${result.title} : ${indicatorSentence(result.indicatorFacts)}`)
       },
+      ...removedObjectivesBlocks(report.year, objectives.removedObjectives ?? []),
       ...objectivesChart(report.year, objectives)
     ]
   }
@@ -389,7 +404,7 @@ function moneyGroup(report: AnnualReport): ChartGroup {
 function conventionObjectivesSection(report: ConventionReport): Section {
   const years = report.years.map((year) => year.year)
   const rows = report.objectives.map((objective) => [
-    objective.title,
+    objectiveTitle(objective),
     ...objective.byYear.map((entry) => OBJECTIVE_STATUS[entry.status])
   ])
   // One chart a year: each objective's value against its target that year.

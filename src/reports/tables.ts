@@ -146,6 +146,10 @@ function changeText(change: Change, terms: Terms): string {
       const share = objective?.indicator.kind === "share"
       return `cible de l'objectif « ${objective?.title ?? change.objectiveId} »${change.year === undefined ? "" : ` en ${change.year}`} : ${targetText(change.target, share)}`
     }
+    case "objectives-added":
+      return `${several(change.objectives.length, "objectif ajouté", "objectifs ajoutés")} : ${change.objectives.map((objective) => `« ${objective.title} » (${targetText(objective.target, objective.indicator.kind === "share")})`).join(", ")}`
+    case "objectives-removed":
+      return `${several(change.objectiveIds.length, "objectif supprimé", "objectifs supprimés")} : ${change.objectiveIds.map((id) => `« ${terms.objectives.find((objective) => objective.id === id)?.title ?? id} »`).join(", ")}`
     case "payment-terms": {
       const parts = [
         ...(change.advanceRate === undefined ? [] : [`avance de ${percentText(change.advanceRate)}`]),
@@ -198,6 +202,29 @@ function amendmentsTable(report: AnnualReport | ConventionReport): ReportTable {
   }
 }
 
+/**
+ * @internal An objective's title with what amendments did to it, as the reports show a sector an
+ * amendment adds: `Au moins 3 réunions du Reaap par an (ajouté par l'avenant n° 1 à partir du
+ * 01/10/2025)`, `… (supprimé par l'avenant n° 2 à partir du 01/01/2027)`.
+ */
+export function objectiveTitle(objective: {
+  readonly title: string
+  readonly added?: { readonly amendment: number; readonly from: CalendarDate }
+  readonly removed?: { readonly amendment: number; readonly from: CalendarDate }
+}): string {
+  const notes = [
+    ...(objective.added === undefined
+      ? []
+      : [`ajouté par l'avenant n° ${objective.added.amendment} à partir du ${formatFrenchDate(objective.added.from)}`]),
+    ...(objective.removed === undefined
+      ? []
+      : [
+          `supprimé par l'avenant n° ${objective.removed.amendment} à partir du ${formatFrenchDate(objective.removed.from)}`
+        ])
+  ]
+  return notes.length === 0 ? objective.title : `${objective.title} (${notes.join(", ")})`
+}
+
 function objectivesTable(report: AnnualReport): ReportTable {
   const rows = report.objectives.results.map((result) => {
     const share = result.share !== undefined
@@ -217,7 +244,7 @@ function objectivesTable(report: AnnualReport): ReportTable {
             percent: true
           }
     return [
-      text(result.title),
+      text(objectiveTitle(result)),
       value,
       text(targetText(result.target, share)),
       text(OBJECTIVE_STATUS[result.status]),

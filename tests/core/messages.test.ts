@@ -311,11 +311,11 @@ describe("messages found by a Caf's developer on a convention of their own", () 
       suggestions: ["yearly-amount", "year-amount"]
     })
     expect(issueMessage(misspelt!)).toBe(
-      "« yearly-amont » n'est pas un code accepté ici : vouliez-vous dire « yearly-amount » ou « year-amount » ? Codes acceptés : yearly-amount, year-amount, period-end, sectors-added, sectors-removed, accompaniment-kinds-added, accompaniment-kinds-removed, target, payment-terms"
+      "« yearly-amont » n'est pas un code accepté ici : vouliez-vous dire « yearly-amount » ou « year-amount » ? Codes acceptés : yearly-amount, year-amount, period-end, sectors-added, sectors-removed, accompaniment-kinds-added, accompaniment-kinds-removed, target, objectives-added, objectives-removed, payment-terms"
     )
     const [unknown] = issuesOf(founding((json) => (json.amendments = [amendment("budget-raised")])))
     expect(issueMessage(unknown!)).toBe(
-      "« budget-raised » n'est pas un code accepté ici ; codes acceptés : yearly-amount, year-amount, period-end, sectors-added, sectors-removed, accompaniment-kinds-added, accompaniment-kinds-removed, target, payment-terms"
+      "« budget-raised » n'est pas un code accepté ici ; codes acceptés : yearly-amount, year-amount, period-end, sectors-added, sectors-removed, accompaniment-kinds-added, accompaniment-kinds-removed, target, objectives-added, objectives-removed, payment-terms"
     )
   })
 

@@ -22,6 +22,8 @@ const SHARED_WITH: Readonly<Record<string, ReadonlySet<string>>> = {
 const KNOWN: Readonly<Record<string, string>> = {
   "src/objectives/plan.ts: compileTree from eligibility/rule.ts":
     "the objectives compile the eligibility rules of each stretch once, on contexts they build; the public compileEligibility would check the convention again for each stretch",
+  "src/objectives/plan.ts: compileFailedChildren from eligibility/rule.ts":
+    "the failed rules of an ineligible structure, read from the compiled verdicts of a stretch rather than from a full explanation",
   "src/objectives/measure.ts: explainTree from eligibility/rule.ts":
     "the explanation of an excluded record, on a rule tree and a context already checked",
   "src/funding/schedule.ts: resolutionKnowing from conventions/resolved.ts":
