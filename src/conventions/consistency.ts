@@ -11,7 +11,6 @@ import { changedTerms } from "./amendment.js"
 import { paymentTermsProblem } from "./payment-terms-check.js"
 import { withdrawalRepaymentDue } from "./withdrawal.js"
 import type { ConventionFields } from "./fields.js"
-import { citation } from "../vocabulary/sources.js"
 
 type Draft = Schema.Schema.Type<typeof ConventionFields>
 
@@ -451,7 +450,7 @@ function withdrawalIssues(convention: Draft): Array<Issue> {
   ) {
     issues.push({
       path: ["withdrawal", "repaymentDueDate"],
-      message: `the repayment is due ${due}: it must fall between the decision (${withdrawal.decidedOn}) and six months after it (${withdrawalRepaymentDue({ decidedOn: withdrawal.decidedOn })}), ${citation("withdrawal-repayment")}`
+      message: `the repayment is due ${due}: it must fall between the decision (${withdrawal.decidedOn}) and six months after it (${withdrawalRepaymentDue({ decidedOn: withdrawal.decidedOn })})`
     })
   }
   return issues

@@ -19,7 +19,7 @@ import {
   SituationSchema
 } from "../referential/codes.js"
 import { CalendarDateSchema } from "../calendar/date.js"
-import { RepublicanCommitmentSchema } from "../partners/republican-commitment.js"
+import { RepublicanCommitmentSchema } from "../partners/republican-commitment-schema.js"
 
 /**
  * Schema of another source of funding for the same action: the scheme (`fpt`…), the convention

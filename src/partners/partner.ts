@@ -8,7 +8,7 @@ import { makeCodec } from "../core/codec.js"
 import { IdSchema, MultilineTextSchema, TextSchema, uniqueList } from "../core/schemas.js"
 import { DepartementSchema, RnaSchema, SirenSchema, SiretSchema } from "../identifiers/identifiers.js"
 import { LegalFormSchema, PartnerRoleSchema } from "../referential/codes.js"
-import { RepublicanCommitmentSchema } from "./republican-commitment.js"
+import { RepublicanCommitmentSchema } from "./republican-commitment-schema.js"
 
 /**
  * Schema of a partner as written in JSON. Identifiers are optional (many records are created

@@ -6,26 +6,21 @@
  * @module
  */
 import * as Schema from "effect/Schema"
-import { type CalendarDate, CalendarDateSchema, formatFrenchDate } from "../calendar/date.js"
+import { type CalendarDate, formatFrenchDate } from "../calendar/date.js"
 import { makeCodec } from "../core/codec.js"
-import { TextSchema } from "../core/schemas.js"
 import type { LegalForm } from "../referential/codes.js"
 import { LEGAL_TEXTS, citation } from "../vocabulary/sources.js"
+import {
+  type RepublicanCommitment,
+  type RepublicanCommitmentBasis,
+  RepublicanCommitmentSchema
+} from "./republican-commitment-schema.js"
 
-/**
- * How a partner meets the obligation of loi n° 2000-321, art. 10-1: it subscribed the contract
- * (`souscription`, the common case, on the subsidy request form), or the obligation is deemed met
- * because it holds an agrément under art. 25-1 of the same law (`agrement`) or is recognised of
- * public utility (`reconnaissance-utilite-publique`).
- *
- * @example
- * ```ts
- * import type { RepublicanCommitmentBasis } from "caf-conventions"
- * const basis: RepublicanCommitmentBasis = "souscription"
- * ```
- * @category partners
- */
-export type RepublicanCommitmentBasis = "souscription" | "agrement" | "reconnaissance-utilite-publique"
+export {
+  type RepublicanCommitment,
+  type RepublicanCommitmentBasis,
+  RepublicanCommitmentSchema
+} from "./republican-commitment-schema.js"
 
 /**
  * French labels of the ways the obligation is met.
@@ -42,45 +37,6 @@ export const REPUBLICAN_COMMITMENT_BASIS_LABELS: Readonly<Record<RepublicanCommi
   agrement: `agréée au titre de l'article 25-1 de la ${LEGAL_TEXTS["loi-2000-321"].short}`,
   "reconnaissance-utilite-publique": "reconnue d'utilité publique"
 }
-
-/**
- * Schema of a partner's republican commitment:
- * - `subscribedOn`: the day it subscribed the contract (for `basis` `agrement` or
- *   `reconnaissance-utilite-publique`, the day of the agrément or of the recognition, from which
- *   the obligation is deemed met);
- * - `request`: the subsidy request it was attached to (free text: the Cerfa n° 12156 file, its
- *   reference…);
- * - `basis`: how the obligation is met, `souscription` when absent.
- *
- * ```json
- * { "subscribedOn": "2022-11-14", "request": "Demande de subvention pluriannuelle 2023-2025 (Cerfa n° 12156)" }
- * ```
- *
- * @example
- * ```ts
- * import { Schema } from "effect"
- * import { RepublicanCommitmentSchema } from "caf-conventions"
- * Schema.decodeUnknownSync(RepublicanCommitmentSchema)({ subscribedOn: "2022-11-14" }).subscribedOn //=> "2022-11-14"
- * ```
- * @category partners
- */
-export const RepublicanCommitmentSchema = Schema.Struct({
-  subscribedOn: CalendarDateSchema,
-  request: Schema.optionalKey(TextSchema),
-  basis: Schema.optionalKey(Schema.Literals(["souscription", "agrement", "reconnaissance-utilite-publique"]))
-})
-
-/**
- * A partner's republican commitment (see {@link RepublicanCommitmentSchema}).
- *
- * @example
- * ```ts
- * import type { RepublicanCommitment } from "caf-conventions"
- * const subscribed = (commitment: RepublicanCommitment | undefined) => commitment !== undefined
- * ```
- * @category partners
- */
-export interface RepublicanCommitment extends Schema.Schema.Type<typeof RepublicanCommitmentSchema> {}
 
 /**
  * The first day of a subsidy request for which the contract is required: 1 January 2022. The

@@ -224,7 +224,7 @@ describe("the French of the withdrawal's and the budget's checks", () => {
       [
         "withdrawal.repaymentDueDate",
         "rule",
-        "le reversement est dû le 31/12/2025 : il doit tomber entre la décision (01/06/2024) et six mois après elle (01/12/2024), loi n° 2000-321, art. 10-1"
+        "le reversement est dû le 31/12/2025 : il doit tomber entre la décision (01/06/2024) et six mois après elle (01/12/2024)"
       ]
     ])
   })

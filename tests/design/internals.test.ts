@@ -24,8 +24,6 @@ const KNOWN: Readonly<Record<string, string>> = {
     "the objectives compile the eligibility rules of each stretch once, on contexts they build; the public compileEligibility would check the convention again for each stretch",
   "src/objectives/plan.ts: compileFailedChildren from eligibility/rule.ts":
     "the failed rules of an ineligible structure, read from the compiled verdicts of a stretch rather than from a full explanation",
-  "src/objectives/measure.ts: explainTree from eligibility/rule.ts":
-    "the explanation of an excluded record, on a rule tree and a context already checked",
   "src/funding/schedule.ts: resolutionKnowing from conventions/resolved.ts":
     "the schedule reads the resolution of what is known on a day without building a new one; resolveConvention builds and freezes one",
   "src/funding/use.ts: resolutionKnowing from conventions/resolved.ts": "as for the schedule",
