@@ -10,19 +10,10 @@ import { describe, expect, it } from "vitest"
 import { Euros, InvalidAmountError, InvalidArgumentError, ROUNDING_MODES, type RoundingMode } from "caf-conventions"
 import { Dec, decimalOf } from "../../src/money/decimal.js"
 import { runs } from "../runs.js"
+import { TO_DECIMAL_JS } from "./decimal-rounding.js"
 
 const RUNS = runs(3000)
 const LIMIT = 1e15
-
-const TO_DECIMAL_JS: Record<RoundingMode, Decimal.Rounding> = {
-  "half-up": Decimal.ROUND_HALF_UP,
-  "half-even": Decimal.ROUND_HALF_EVEN,
-  "half-down": Decimal.ROUND_HALF_DOWN,
-  up: Decimal.ROUND_UP,
-  down: Decimal.ROUND_DOWN,
-  ceiling: Decimal.ROUND_CEIL,
-  floor: Decimal.ROUND_FLOOR
-}
 
 /** What an operation gave: whole cents, or an error by its tag and message. */
 type Outcome = { readonly cents: string } | { readonly error: string; readonly message: string }

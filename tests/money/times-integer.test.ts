@@ -2,17 +2,9 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { Euros, ROUNDING_MODES, type RoundingMode } from "caf-conventions"
 import { Dec } from "../../src/money/decimal.js"
-import { Decimal } from "decimal.js"
+import type { Decimal } from "decimal.js"
+import { TO_DECIMAL_JS } from "./decimal-rounding.js"
 
-const TO_DECIMAL_JS: Record<RoundingMode, Decimal.Rounding> = {
-  "half-up": Decimal.ROUND_HALF_UP,
-  "half-even": Decimal.ROUND_HALF_EVEN,
-  "half-down": Decimal.ROUND_HALF_DOWN,
-  up: Decimal.ROUND_UP,
-  down: Decimal.ROUND_DOWN,
-  ceiling: Decimal.ROUND_CEIL,
-  floor: Decimal.ROUND_FLOOR
-}
 const decimalRounding = (mode: RoundingMode): Decimal.Rounding => TO_DECIMAL_JS[mode]
 
 /** What `times` computed before its integer path: the amount through the private decimal clone. */
