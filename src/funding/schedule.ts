@@ -507,6 +507,10 @@ function instalmentsOf(context: Context): Array<Instalment> {
  *   (loi n° 2021-875); the reports' due dates, `reporting.…Months` (6) months after the end of
  *   the year's part (loi n° 2000-321, art. 10).
  *
+ * The schedule reads the convention only: under the clause `offset`, money a previous year left
+ * unused is deducted from the balance by `evaluateFundingUse` and `fundingLedger`,
+ * which read the payments and expenses, not here (the balance here is before that deduction).
+ *
  * The instalments sum to the year's amount to the cent (plus `excess` after a cut). A year the
  * convention does not cover gets an empty schedule with a zero amount; a convention that records
  * no amounts throws an {@link InvalidArgumentError}; an impossible year or date throws a
