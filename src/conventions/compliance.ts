@@ -26,6 +26,16 @@ import {
 } from "../partners/republican-commitment.js"
 import { LEGAL_FORM_LABELS } from "../referential/codes.js"
 import { citation } from "../vocabulary/sources.js"
+import {
+  amountOutsidePeriodText,
+  durationTooLongText,
+  durationTooShortText,
+  durationWithinText,
+  earlyEndText,
+  notYetRequiredText,
+  perYearTotalText,
+  yearWithoutAmountText
+} from "../vocabulary/findings.js"
 
 const threshold = (id: LegalThreshold["id"]): LegalThreshold =>
   LEGAL_THRESHOLDS.find((row) => row.id === id) as LegalThreshold
@@ -79,7 +89,7 @@ function notYetRequired(rule: string, row: LegalThreshold, signedOn: string, wha
   return {
     rule,
     severity: "info",
-    message: `Convention signée le ${formatFrenchDate(signedOn as never)}, avant le ${formatFrenchDate(row.from)} : ${what} n'était pas encore exigée.`,
+    message: notYetRequiredText(signedOn as never, row.from, what),
     source: row.source
   }
 }
@@ -286,14 +296,14 @@ function durationFindings(resolved: ResolvedConvention): Array<ComplianceFinding
   // The duration is the one agreed; an early end is said, as the reader sees the period cut.
   const cut =
     resolved.terminated && resolved.terms.period.end < period.end
-      ? ` Elle prend fin plus tôt, le ${formatFrenchDate(resolved.terms.period.end)} (${resolved.convention.termination !== undefined ? "résiliation" : "retrait de la subvention"}) : la durée s'apprécie sur la période convenue.`
+      ? earlyEndText(resolved.terms.period.end, resolved.convention.termination !== undefined)
       : ""
   if (period.end < addDays(addMonths(period.start, 24), -1)) {
     return [
       {
         rule: "multi-year-duration",
         severity: "error",
-        message: `Une convention pluriannuelle d'objectifs dure au moins deux ans ; celle-ci va du ${formatFrenchDate(period.start)} au ${formatFrenchDate(period.end)}.${cut}`,
+        message: durationTooShortText(period.start, period.end, cut),
         source,
         path: ["terms", "period"]
       }
@@ -304,7 +314,7 @@ function durationFindings(resolved: ResolvedConvention): Array<ComplianceFinding
       {
         rule: "multi-year-duration",
         severity: "warning",
-        message: `La convention va du ${formatFrenchDate(period.start)} au ${formatFrenchDate(period.end)}, plus de quatre ans : la circulaire recommande une durée d'au plus quatre ans.${cut}`,
+        message: durationTooLongText(period.start, period.end, cut),
         source,
         path: ["terms", "period"]
       }
@@ -314,7 +324,7 @@ function durationFindings(resolved: ResolvedConvention): Array<ComplianceFinding
     {
       rule: "multi-year-duration",
       severity: "info",
-      message: `${cut === "" ? "Durée" : "Durée convenue"} du ${formatFrenchDate(period.start)} au ${formatFrenchDate(period.end)} : entre deux et quatre ans, comme recommandé.${cut}`,
+      message: durationWithinText(period.start, period.end, cut),
       source
     }
   ]
@@ -333,7 +343,7 @@ function amountFindings(resolved: ResolvedConvention): Array<ComplianceFinding> 
         findings.push({
           rule: "years-in-period",
           severity: "error",
-          message: `Aucun montant n'est prévu pour l'exercice ${year}, compris dans la période.`,
+          message: yearWithoutAmountText(year),
           source,
           path: ["terms", "amounts", "byYear"]
         })
@@ -344,7 +354,7 @@ function amountFindings(resolved: ResolvedConvention): Array<ComplianceFinding> 
         findings.push({
           rule: "years-in-period",
           severity: "error",
-          message: `Un montant est prévu pour ${year}, hors de la période du ${formatFrenchDate(terms.period.start)} au ${formatFrenchDate(terms.period.end)}.`,
+          message: amountOutsidePeriodText(year, terms.period.start, terms.period.end),
           source,
           path: ["terms", "amounts", "byYear", year]
         })
@@ -358,13 +368,13 @@ function amountFindings(resolved: ResolvedConvention): Array<ComplianceFinding> 
         ? {
             rule: "per-year-total",
             severity: "info",
-            message: `Les montants par exercice totalisent ${sum.format()}, le montant total prévu.`,
+            message: perYearTotalText(sum, amounts.totalAmount),
             source
           }
         : {
             rule: "per-year-total",
             severity: "error",
-            message: `Les montants par exercice totalisent ${sum.format()}, mais le montant total prévu est de ${amounts.totalAmount.format()}.`,
+            message: perYearTotalText(sum, amounts.totalAmount),
             source,
             path: ["terms", "amounts", "totalAmount"]
           }
