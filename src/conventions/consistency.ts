@@ -267,15 +267,7 @@ function objectiveChangeIssues(convention: Draft): Array<Issue> {
   const inForce = new Set(convention.terms.objectives.map((objective) => objective.id))
   const removed = new Map<string, { readonly number: number; readonly date: string }>()
   let end: string = convention.terms.period.end
-  const ordered = convention.amendments
-    .map((amendment, index) => ({ amendment, index }))
-    .sort((a, b) =>
-      a.amendment.effectiveDate < b.amendment.effectiveDate
-        ? -1
-        : a.amendment.effectiveDate > b.amendment.effectiveDate
-          ? 1
-          : a.amendment.number - b.amendment.number
-    )
+  const ordered = inEffectOrder(convention)
   for (const { amendment, index } of ordered) {
     const date = amendment.effectiveDate
     amendment.changes.forEach((change, changeIndex) => {
@@ -350,14 +342,11 @@ function objectiveChangeIssues(convention: Draft): Array<Issue> {
   return issues
 }
 
-/**
- * Payment terms changed by amendments must still hold together once applied in order: the
- * advance and the instalments never exceed the year, and a fixed-date balance has its day.
- */
-function paymentTermsIssues(convention: Draft): Array<Issue> {
-  const issues: Array<Issue> = []
-  let payment = convention.terms.payment
-  const ordered = convention.amendments
+/** The amendments with their index in the document, in the order they apply: by effective date, then number. */
+function inEffectOrder(
+  convention: Draft
+): ReadonlyArray<{ readonly amendment: Draft["amendments"][number]; readonly index: number }> {
+  return convention.amendments
     .map((amendment, index) => ({ amendment, index }))
     .sort((a, b) =>
       a.amendment.effectiveDate < b.amendment.effectiveDate
@@ -366,6 +355,16 @@ function paymentTermsIssues(convention: Draft): Array<Issue> {
           ? 1
           : a.amendment.number - b.amendment.number
     )
+}
+
+/**
+ * Payment terms changed by amendments must still hold together once applied in order: the
+ * advance and the instalments never exceed the year, and a fixed-date balance has its day.
+ */
+function paymentTermsIssues(convention: Draft): Array<Issue> {
+  const issues: Array<Issue> = []
+  let payment = convention.terms.payment
+  const ordered = inEffectOrder(convention)
   for (const { amendment, index } of ordered) {
     amendment.changes.forEach((change, changeIndex) => {
       if (change.kind !== "payment-terms") return
