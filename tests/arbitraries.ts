@@ -555,9 +555,19 @@ export function conventionJson(
       .map(({ notificationDelay, amendments, termination, withdrawal, signatureDate, ...rest }) => {
         // Two changes of one term on one day contradict each other: keep one amendment per day.
         const days = new Set<string>()
-        const kept = amendments.filter(
+        const distinct = amendments.filter(
           (amendment) => !days.has(amendment.effectiveDate) && days.add(amendment.effectiveDate) !== undefined
         )
+        // An amendment takes effect while the convention runs: not after an earlier one ended it.
+        let end = (terms.period as { end: CalendarDate }).end
+        const kept = [...distinct]
+          .sort((a, b) => (a.effectiveDate < b.effectiveDate ? -1 : 1))
+          .filter((amendment) => {
+            if (amendment.effectiveDate > end) return false
+            if (amendment.change["kind"] === "period-end") end = amendment.change["end"] as CalendarDate
+            return true
+          })
+          .sort((a, b) => distinct.indexOf(a) - distinct.indexOf(b))
         const decided =
           termination?.decidedDelay === undefined ? undefined : addDays(termination.date, -termination.decidedDelay)
         return withoutUndefined({

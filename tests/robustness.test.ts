@@ -55,5 +55,7 @@ describe("determinism", () => {
     ] as const) {
       expect(digest(tz, reverse), `${tz}${reverse ? ", reversed" : ""}`).toBe(reference)
     }
-  })
+    // Four processes, each compiling src/ through tsx: a few seconds each on a quiet machine, far
+    // more on a shared one.
+  }, 240_000)
 })

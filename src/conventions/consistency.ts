@@ -159,11 +159,9 @@ function amendmentIssues(convention: Draft): Array<Issue> {
         message: `the amendment is signed ${amendment.signatureDate}, before the convention (${convention.signatureDate})`
       })
     }
-    // An amendment may take effect during an extension that an amendment in force before it agreed.
-    const end = extendedEnd(
-      convention,
-      (other) => other !== amendment && other.effectiveDate <= amendment.effectiveDate
-    )
+    // An amendment takes effect while the convention runs: during an extension that an amendment in
+    // force before it agreed, but not after an earlier amendment ended the period.
+    const end = endInForce(convention, amendment)
     if (amendment.effectiveDate < terms.period.start || amendment.effectiveDate > end) {
       issues.push({
         path: at("effectiveDate"),
@@ -453,6 +451,19 @@ function withdrawalIssues(convention: Draft): Array<Issue> {
     })
   }
   return issues
+}
+
+/**
+ * The end of the period in force when `amendment` takes effect: the text's, changed in turn by the
+ * other amendments that take effect before it or on the same day (effective date, then number).
+ */
+function endInForce(convention: Draft, amendment: Draft["amendments"][number]): string {
+  let end: string = convention.terms.period.end
+  for (const { amendment: other } of inEffectOrder(convention)) {
+    if (other === amendment || other.effectiveDate > amendment.effectiveDate) continue
+    for (const change of other.changes) if (change.kind === "period-end") end = change.end
+  }
+  return end
 }
 
 /** The latest end of the period: the text's, or a later one that one of the `counted` amendments sets. */

@@ -321,12 +321,15 @@ export function finalTerms(convention: Convention): Terms {
 
 /** @internal The terms once every amendment applies, with whether a termination cut them, for a convention already checked. */
 export function finalTermsOf(convention: Convention): TermsAsOf {
+  return termsOn(convention, finalDayOf(convention))
+}
+
+/** @internal The day from which every amendment applies: the text's end, or the last effective date when it is later. */
+export function finalDayOf(convention: Convention): CalendarDate {
   const last = amendmentsInOrder(convention.amendments).at(-1)
-  const date =
-    last === undefined || last.effectiveDate < convention.terms.period.end
-      ? convention.terms.period.end
-      : last.effectiveDate
-  return termsOn(convention, date)
+  return last === undefined || last.effectiveDate < convention.terms.period.end
+    ? convention.terms.period.end
+    : last.effectiveDate
 }
 
 /**

@@ -10,7 +10,7 @@ import { prorate, prorateSum } from "../money/allocate.js"
 import { Euros } from "../money/euros.js"
 import type { Convention } from "./convention.js"
 import { checkedConvention } from "./checked.js"
-import { finalTermsOf, termsOn, timelineOf, uncutTermsAsOf } from "./terms-as-of.js"
+import { finalDayOf, finalTermsOf, termsOn, timelineOf, uncutTermsAsOf } from "./terms-as-of.js"
 
 /**
  * One stretch of a year during which the same yearly amount applied.
@@ -98,9 +98,10 @@ export function amountsOf(convention: Convention): ReadonlyArray<YearAmount> {
   const period = final.period
   const mode = final.payment.rounding
   const timeline = timelineOf(convention)
+  const uncut = amounts.kind === "per-year" ? uncutTermsAsOf(convention, finalDayOf(convention)).terms.period : period
   return periodYears(period).map((year): YearAmount => {
     const part = periodPartInYear(period, year) as Period
-    if (amounts.kind === "per-year") return perYearAmount(convention, year, part)
+    if (amounts.kind === "per-year") return perYearAmount(convention, year, part, uncut)
     const segments = timeline.flatMap((segment): Array<AmountSegment> => {
       const overlap = periodIntersection(segment.period, part)
       const terms = segment.terms.amounts
@@ -132,15 +133,16 @@ export function amountsOf(convention: Convention): ReadonlyArray<YearAmount> {
   })
 }
 
-function perYearAmount(convention: Convention, year: number, part: Period): YearAmount {
-  // The days the year would have had without the termination: the amount is reduced in proportion.
-  const unterminated = uncutTermsAsOf(convention, part.end)
+function perYearAmount(convention: Convention, year: number, part: Period, uncut: Period): YearAmount {
   const terms = termsOn(convention, part.end).terms
   const listed = terms.amounts?.kind === "per-year" ? terms.amounts.byYear[String(year)] : undefined
   const full = listed ?? Euros.zero
-  const planned = periodPartInYear(unterminated.terms.period, year)
-  const plannedDays = planned === undefined ? periodDays(part) : periodDays(planned)
+  // The days the year would have had without the termination (every amendment applied): the
+  // amount is reduced in proportion. An amendment that moves the end reduces nothing: the text
+  // gives the year's amount for the period as amended.
+  const planned = periodPartInYear(uncut, year)
   const days = periodDays(part)
+  const plannedDays = planned === undefined ? days : Math.max(days, periodDays(planned))
   const amount = days === plannedDays ? full : prorate(full, days, plannedDays, terms.payment.rounding)
   return { year, period: part, amount, basis: "per-year", prorated: days < plannedDays, segments: [] }
 }

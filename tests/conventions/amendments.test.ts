@@ -8,6 +8,7 @@ import {
   safeParseConvention,
   termsAsOf,
   termsTimeline,
+  resolveConvention,
   yearAmounts
 } from "caf-conventions"
 import { cpo, cpoJson, problems } from "../fixtures.js"
@@ -231,6 +232,42 @@ describe("per-year amounts", () => {
       [2023, "28000.00", "per-year"],
       [2024, "30000.00", "per-year"],
       [2025, "33000.00", "per-year"]
+    ])
+  })
+
+  it("gives a year its whole amount on a day when the extension it runs into is not yet signed", () => {
+    // Amendment 1 (signed 20/04/2024) extends the period to the end of 2024; amendment 2, signed
+    // earlier (01/03/2024), takes effect on 01/09/2024, during that extension, and ends the period
+    // on 15/08/2024. On 15/03/2024 only amendment 2 is known: 2024 runs to 15/08/2024, and no
+    // termination cuts it short.
+    const perYear = cpo((json) => {
+      json.terms.period = { start: "2023-01-01", end: "2024-06-30" }
+      json.terms.amounts = { kind: "per-year", byYear: { "2023": "28000", "2024": "30000" } }
+      json.amendments = [
+        {
+          ...raise,
+          number: 1,
+          signatureDate: "2024-04-20",
+          effectiveDate: "2024-05-01",
+          changes: [{ kind: "period-end", end: "2024-12-31" }]
+        },
+        {
+          ...raise,
+          number: 2,
+          signatureDate: "2024-03-01",
+          effectiveDate: "2024-09-01",
+          changes: [{ kind: "period-end", end: "2024-08-15" }]
+        }
+      ]
+    })
+    const known = resolveConvention(perYear, { knownOn: "2024-03-15" })
+    expect(known.years.map((year) => [year.year, year.period.end, year.amount?.amount.toString()])).toEqual([
+      [2023, "2023-12-31", "28000.00"],
+      [2024, "2024-08-15", "30000.00"]
+    ])
+    expect(yearAmounts(perYear).map((year) => [year.year, year.period.end, year.amount.toString()])).toEqual([
+      [2023, "2023-12-31", "28000.00"],
+      [2024, "2024-08-15", "30000.00"]
     ])
   })
 

@@ -66,6 +66,21 @@ describe("amendments", () => {
     ])
   })
 
+  it("do not take effect after an earlier amendment ended the period", () => {
+    const shortening = amendment(1, "2024-03-01", [{ kind: "period-end", end: "2024-06-30" }])
+    const later = (effectiveDate: string) =>
+      amendment(2, effectiveDate, [{ kind: "sectors-added", sectors: ["logement"] }])
+    expect(issues((json) => (json.amendments = [shortening, later("2024-06-30")]))).toEqual([])
+    expect(issues((json) => (json.amendments = [shortening, later("2024-09-01")]))).toEqual([
+      "amendments.1.effectiveDate: the amendment takes effect 2024-09-01, outside the period 2023-01-01..2024-06-30"
+    ])
+    // Even when it would extend the period again: the convention had ended.
+    const revival = amendment(2, "2024-09-01", [{ kind: "period-end", end: "2025-12-31" }])
+    expect(issues((json) => (json.amendments = [shortening, revival]))).toEqual([
+      "amendments.1.effectiveDate: the amendment takes effect 2024-09-01, outside the period 2023-01-01..2024-06-30"
+    ])
+  })
+
   it("may take effect during an extension agreed by an earlier amendment, not after it", () => {
     const extension = amendment(1, "2025-06-01", [{ kind: "period-end", end: "2026-06-30" }])
     const raise = (effectiveDate: string) => ({

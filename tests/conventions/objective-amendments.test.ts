@@ -160,6 +160,13 @@ describe("objective changes that do not hold together", () => {
       { ...json().amendments[0], number: 2, effectiveDate: "2026-09-01" }
     ]
     expect(issues(late)).toEqual([
+      // The amendment itself takes effect once the convention has ended.
+      [
+        "amendments.1.effectiveDate",
+        "rule",
+        "the amendment takes effect 2026-09-01, outside the period 2025-01-01..2026-06-30",
+        "l'avenant prend effet le 01/09/2026, hors de la période du 01/01/2025 au 30/06/2026"
+      ],
       [
         "amendments.1.changes.0.objectives.0",
         "rule",
