@@ -6,7 +6,7 @@
  * @module
  * @internal
  */
-import { type CalendarDate, formatFrenchDate } from "../calendar/date.js"
+import { type CalendarDate, daysInYear, formatFrenchDate } from "../calendar/date.js"
 import type { Period } from "../calendar/period.js"
 import { type Fraction, formatDecimal, formatFraction } from "../core/fraction.js"
 import { agreed, counted } from "../core/plural.js"
@@ -177,6 +177,16 @@ export function indicatorSentence(facts: IndicatorFacts): string {
   return `${counted(facts.counted, "enregistrement retenu", "enregistrements retenus")}${excludedText === "" ? "" : ` ; écartés : ${excludedText}`} → ${indicatorValuePhrase(facts.value)}.`
 }
 
+/**
+ * A share of a year written in days, as the amounts are ("184/366", not the reduced "92/183"): the
+ * share of a year is its days over the year's; a share that is not (none today) stays as it is.
+ */
+function daysOfYear(share: Fraction, year: number): string {
+  const whole = daysInYear(year)
+  const scale = whole / share.denominator
+  return Number.isInteger(scale) ? `${share.numerator * scale}/${whole}` : `${share.numerator}/${share.denominator}`
+}
+
 /** @internal The target's sentence: "Cible 2024 : au moins 40 ; prorata 184/366 de l'année, soit au moins 20." */
 export function targetSentence(facts: {
   readonly year: number
@@ -187,7 +197,7 @@ export function targetSentence(facts: {
   const proration =
     facts.proration === undefined
       ? ""
-      : ` ; prorata ${facts.proration.share.numerator}/${facts.proration.share.denominator} de l'année, soit ${targetPhrase(facts.proration.target)}`
+      : ` ; prorata ${daysOfYear(facts.proration.share, facts.year)} de l'année, soit ${targetPhrase(facts.proration.target)}`
   return `Cible ${facts.year} : ${facts.share ? sharePhrase(facts.yearTarget) : targetPhrase(facts.yearTarget)}${proration}.`
 }
 

@@ -173,7 +173,7 @@ describe("targets", () => {
       { numerator: 92, denominator: 183 }
     ])
     expect(individual.explanation.children[1]?.sentence).toBe(
-      "Cible 2024 : au moins 3 ; prorata 92/183 de l'année, soit au moins 2."
+      "Cible 2024 : au moins 3 ; prorata 184/366 de l'année, soit au moins 2."
     )
   })
 
