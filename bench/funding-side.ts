@@ -8,7 +8,9 @@
  * - `fixedJson`: the same fresh, with `JSON.stringify` of the whole result (explanation included);
  * - `use`, `floor`, `ratio`: ms for `evaluateFundingUse` on 100 expense lines and 2 payments a
  *   convention over `BENCH_CONVENTIONS` conventions (10 000 by default), the workload of
- *   bench/funding.ts, against its hand-written floor in plain integer cents, and their ratio.
+ *   bench/funding.ts, against its hand-written floor in plain integer cents (the totals and the
+ *   eligible lines listed in id order, as the result gives them), and their ratio;
+ *   `floorTotals`, `ratioTotals`: the same against the former floor, the totals alone.
  * `BENCH_ONLY=fixed` or `BENCH_ONLY=use` runs one half.
  */
 import { readFileSync } from "node:fs"
@@ -100,11 +102,15 @@ if (only === undefined || only === "use") {
   )
   const cents = expenses.map((lines) => lines.map((expense) => Number(expense.amount.toCents())))
   const paymentCents = payments.map((list) => list.map((payment) => Number(payment.amount.toCents())))
-  const floorOf = (i: number): string => {
+  // The floor gives what the result gives a user: the totals, and the eligible lines listed in
+  // id order (sorted only when they are not in order already, as the library does), in plain
+  // integer cents. `totalsOnly` is the former floor, the totals alone, kept to compare with it.
+  const floorOf = (i: number, totalsOnly: boolean): string => {
     const convention = conventions[i] as Convention
     const lines = expenses[i] as ReadonlyArray<Expense>
     const amounts = cents[i] as ReadonlyArray<number>
     const sectors = new Set<string>(convention.terms.sectors)
+    const listed: Array<{ readonly id: string; readonly cents: number }> = []
     let eligible = 0
     for (let index = 0; index < lines.length; index++) {
       const expense = lines[index] as Expense
@@ -112,22 +118,31 @@ if (only === undefined || only === "use") {
       if (expense.sector !== undefined && !sectors.has(expense.sector)) continue
       if (expense.fundedBy.includes("fpt") || expense.document === undefined) continue
       eligible += amounts[index] as number
+      if (!totalsOnly) listed.push({ id: expense.id, cents: amounts[index] as number })
     }
+    let ordered = true
+    for (let index = 1; index < listed.length && ordered; index++)
+      ordered = (listed[index - 1] as { id: string }).id < (listed[index] as { id: string }).id
+    if (!ordered) listed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     let received = 0
     const list = payments[i] as ReadonlyArray<Payment>
     for (let index = 0; index < list.length; index++)
       if ((list[index] as Payment).year === 2024)
         received += (paymentCents[i] as ReadonlyArray<number>)[index] as number
     const used = eligible < 3_000_000 ? eligible : 3_000_000
-    return `${eligible}/${received > used ? received - used : 0}`
+    const totals = `${eligible}/${received > used ? received - used : 0}`
+    return totalsOnly ? totals : `${totals}/${listed.length}/${listed[0]?.id}/${listed.at(-1)?.id}`
   }
   const use: Array<number> = []
   const floor: Array<number> = []
+  const floorTotals: Array<number> = []
   const ratios: Array<number> = []
+  const ratiosTotals: Array<number> = []
   let agree = true
   for (let run = 0; run < RUNS; run++) {
     let a: Array<string> = []
     let b: Array<string> = []
+    let c: Array<string> = []
     const u = cpuMs(() => {
       for (let i = 0; i < CONVENTIONS; i++) {
         const result = lib.evaluateFundingUse(conventions[i] as Convention, {
@@ -135,22 +150,35 @@ if (only === undefined || only === "use") {
           payments: payments[i] as ReadonlyArray<Payment>,
           expenses: expenses[i] as ReadonlyArray<Expense>
         })
-        a.push(`${result.settlement.eligibleSpend.toCents()}/${result.settlement.toRepay.toCents()}`)
+        const listed = result.eligibleExpenses
+        a.push(
+          `${result.settlement.eligibleSpend.toCents()}/${result.settlement.toRepay.toCents()}/${listed.length}/${listed[0]?.id}/${listed.at(-1)?.id}`
+        )
       }
     })
     const f = cpuMs(() => {
-      for (let i = 0; i < CONVENTIONS; i++) b.push(floorOf(i))
+      for (let i = 0; i < CONVENTIONS; i++) b.push(floorOf(i, false))
     })
-    agree &&= JSON.stringify(a) === JSON.stringify(b)
+    const t = cpuMs(() => {
+      for (let i = 0; i < CONVENTIONS; i++) c.push(floorOf(i, true))
+    })
+    agree &&=
+      JSON.stringify(a) === JSON.stringify(b) &&
+      JSON.stringify(a.map((line) => line.split("/").slice(0, 2).join("/"))) === JSON.stringify(c)
     a = []
     b = []
+    c = []
     use.push(u)
     floor.push(f)
+    floorTotals.push(t)
     ratios.push(u / f)
+    ratiosTotals.push(u / t)
   }
   out["use"] = Number(median(use).toFixed(1))
   out["floor"] = Number(median(floor).toFixed(1))
   out["ratio"] = Number(median(ratios).toFixed(2))
+  out["floorTotals"] = Number(median(floorTotals).toFixed(1))
+  out["ratioTotals"] = Number(median(ratiosTotals).toFixed(2))
   out["agree"] = String(agree)
 }
 console.log(JSON.stringify(out))

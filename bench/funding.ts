@@ -1,7 +1,7 @@
 /**
  * Funding use: 1 000 000 expense lines over 10 000 conventions, evaluated by evaluateFundingUse and
- * by a plain hand-written loop computing the same eligible spending and amount to repay (the
- * floor), at 100 000 and 1 000 000 lines.
+ * by a plain hand-written loop computing the same eligible spending, amount to repay and list of
+ * eligible lines in id order (the floor), at 100 000 and 1 000 000 lines.
  */
 import {
   type Convention,
@@ -65,7 +65,11 @@ function workload(conventionCount: number): Workload {
   return { conventions, payments, expenses, cents, paymentCents }
 }
 
-/** The floor: eligible spending and the amount to repay for the founding convention's default clauses. */
+/**
+ * The floor: what the result gives a user for the founding convention's default clauses, the
+ * eligible spending, the amount to repay and the eligible lines listed in id order (sorted only
+ * when they are not in order already, as the library does).
+ */
 function handWritten(
   convention: Convention,
   payments: ReadonlyArray<Payment>,
@@ -75,6 +79,7 @@ function handWritten(
 ): string {
   // Plain integer cents (exact below 2^53, far above any convention's sums): the fastest honest floor.
   const sectors = new Set<string>(convention.terms.sectors)
+  const listed: Array<{ readonly id: string; readonly cents: number }> = []
   let eligible = 0
   for (let index = 0; index < expenses.length; index++) {
     const expense = expenses[index] as Expense
@@ -82,14 +87,25 @@ function handWritten(
     if (expense.sector !== undefined && !sectors.has(expense.sector)) continue
     if (expense.fundedBy.includes("fpt") || expense.document === undefined) continue
     eligible += cents[index] as number
+    listed.push({ id: expense.id, cents: cents[index] as number })
   }
+  let ordered = true
+  for (let index = 1; index < listed.length && ordered; index++)
+    ordered = (listed[index - 1] as { id: string }).id < (listed[index] as { id: string }).id
+  if (!ordered) listed.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
   let received = 0
   for (let index = 0; index < payments.length; index++)
     if ((payments[index] as Payment).year === 2024) received += paymentCents[index] as number
   const granted = 3_000_000
   const used = eligible < granted ? eligible : granted
   const toRepay = received > used ? received - used : 0
-  return `${eligible}/${toRepay}`
+  return `${eligible}/${toRepay}/${listed.length}/${listed[0]?.id}/${listed.at(-1)?.id}`
+}
+
+/** What the floor returns, read from a result. */
+function summary(use: ReturnType<typeof evaluateFundingUse>): string {
+  const listed = use.eligibleExpenses
+  return `${use.settlement.eligibleSpend.toCents()}/${use.settlement.toRepay.toCents()}/${listed.length}/${listed[0]?.id}/${listed.at(-1)?.id}`
 }
 
 export async function fundingBench(): Promise<ReadonlyArray<BenchRow>> {
@@ -105,7 +121,7 @@ export async function fundingBench(): Promise<ReadonlyArray<BenchRow>> {
           payments: data.payments[i] as ReadonlyArray<Payment>,
           expenses: data.expenses[i] as ReadonlyArray<Expense>
         })
-        out.push(`${use.settlement.eligibleSpend.toCents()}/${use.settlement.toRepay.toCents()}`)
+        out.push(summary(use))
       }
       return out
     })
@@ -155,7 +171,7 @@ export async function fundingBench(): Promise<ReadonlyArray<BenchRow>> {
           carriedIn: undefined,
           offsetRoom: undefined
         })
-        out.push(`${use.settlement.eligibleSpend.toCents()}/${use.settlement.toRepay.toCents()}`)
+        out.push(summary(use))
       }
       return out
     })

@@ -163,6 +163,12 @@ export function uniqueOfDecoded<T extends { readonly id: string }>(
 function uniqueOfClean<T extends { readonly id: string }>(
   decoded: ReadonlyArray<T>
 ): { readonly unique: ReadonlyArray<T>; readonly copies: ReadonlyArray<T> } | undefined {
+  // Records often come in id order already (a database, an export): one pass sees it, and
+  // every id is then distinct, so no copy can hide among them.
+  let ordered = true
+  for (let index = 1; index < decoded.length && ordered; index++)
+    ordered = (decoded[index - 1] as T).id < (decoded[index] as T).id
+  if (ordered) return { unique: decoded.slice(), copies: [] }
   const sorted = decoded.slice().sort(compareIds)
   let shared = false
   for (let index = 1; index < sorted.length && !shared; index++)

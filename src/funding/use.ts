@@ -20,13 +20,7 @@ import {
   uniqueOfDecoded
 } from "../core/records.js"
 import type { Convention } from "../conventions/convention.js"
-import {
-  type ResolvedConvention,
-  checkedConvention,
-  resolutionKnowing,
-  resolvedYear,
-  termsInForceOn
-} from "../conventions/resolved.js"
+import { type ResolvedConvention, checkedConvention, resolutionKnowing, resolvedYear } from "../conventions/resolved.js"
 import { Euros } from "../money/euros.js"
 import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
 import { type IneligibleExpense, expenseExclusion, expenseLabel } from "./expenses.js"
@@ -364,35 +358,53 @@ function expensesOfYear(
 ): Pick<FundingUse, "eligibleExpenses" | "ineligibleExpenses"> {
   const conventionId = resolved.convention.id
   const eligibleExpenses: Array<{ readonly id: string; readonly amount: Euros }> = []
-  const ineligibleExpenses: Array<IneligibleExpense> = expenses.copies.map((copy) => ({
-    id: copy.id,
-    amount: copy.amount,
-    date: copy.date,
-    label: expenseLabel(copy),
-    reason: "duplicate-id",
-    detail: COPIED_EXPENSE_TEXT
-  }))
-  for (const expense of expenses.unique) {
-    const exclusion = expenseExclusion(expense, part, asOf, termsInForceOn(resolved, expense.date), conventionId)
+  const ineligibleExpenses: Array<IneligibleExpense> = expenses.copies.map((copy) =>
+    Object.freeze({
+      id: copy.id,
+      amount: frozen(copy.amount),
+      date: copy.date,
+      label: expenseLabel(copy),
+      reason: "duplicate-id" as const,
+      detail: COPIED_EXPENSE_TEXT
+    })
+  )
+  // The terms in force on a line's date, as termsInForceOn reads them (the dates are decoded ones).
+  const { timeline, terms } = resolved
+  const termsOn = (date: CalendarDate) => {
+    for (let index = 0; index < timeline.length; index++) {
+      const segment = timeline[index] as ResolvedConvention["timeline"][number]
+      if (date <= segment.period.end) return segment.terms
+    }
+    return terms
+  }
+  const unique = expenses.unique
+  for (let index = 0; index < unique.length; index++) {
+    const expense = unique[index] as Expense
+    const exclusion = expenseExclusion(expense, part, asOf, termsOn(expense.date), conventionId)
     // Frozen as built (the amount with it, as the result's deep freeze would): the result's
-    // freeze then skips each line instead of walking it.
+    // freeze then skips each line, and each list, instead of walking them.
     if (exclusion === undefined)
       eligibleExpenses.push(Object.freeze({ id: expense.id, amount: frozen(expense.amount) }))
     else
-      ineligibleExpenses.push({
-        id: expense.id,
-        amount: expense.amount,
-        date: expense.date,
-        label: expenseLabel(expense),
-        ...exclusion
-      })
+      ineligibleExpenses.push(
+        Object.freeze({
+          id: expense.id,
+          amount: frozen(expense.amount),
+          date: expense.date,
+          label: expenseLabel(expense),
+          reason: exclusion.reason,
+          detail: exclusion.detail
+        })
+      )
   }
   ineligibleExpenses.sort(compareIds)
   const yearKey = String(year)
   const noneThatYear = (list: ReadonlyArray<Expense>) => list.every((expense) => expense.date.slice(0, 4) !== yearKey)
   if (comparison !== undefined && noneThatYear(expenses.unique) && noneThatYear(expenses.copies))
-    eligibleExpenses.push({ id: `compte-rendu-financier-${year}`, amount: comparison.eligibleSpend })
-  return { eligibleExpenses, ineligibleExpenses }
+    eligibleExpenses.push(
+      Object.freeze({ id: `compte-rendu-financier-${year}`, amount: frozen(comparison.eligibleSpend) })
+    )
+  return { eligibleExpenses: Object.freeze(eligibleExpenses), ineligibleExpenses: Object.freeze(ineligibleExpenses) }
 }
 
 /** An amount frozen, as {@link frozenResult} freezes the amounts of a result. */

@@ -47,6 +47,31 @@ describe("records made unique by id", () => {
     expect(copies).toEqual([])
   })
 
+  it("in id order already, are taken in that order, and the caller's list is neither returned nor changed", () => {
+    const rows = [
+      { id: "a", amount: 1 },
+      { id: "b", amount: 2 },
+      { id: "c", amount: 3 }
+    ]
+    const { unique, copies } = uniqueById(rows, reader())
+    expect(unique.map((row) => row.id)).toEqual(["a", "b", "c"])
+    expect(unique[1]).toBe(rows[1])
+    expect(unique).not.toBe(rows)
+    expect(copies).toEqual([])
+    // Equal neighbours are not "in order": the copy is found and counted once.
+    const twice = uniqueById(
+      [
+        { id: "a", amount: 1 },
+        { id: "a", amount: 1 },
+        { id: "b", amount: 2 }
+      ],
+      reader()
+    )
+    expect(twice.unique.map((row) => row.id)).toEqual(["a", "b"])
+    expect(twice.copies).toHaveLength(1)
+    expect(rows.map((row) => row.id)).toEqual(["a", "b", "c"])
+  })
+
   it("count identical copies once, whatever the order of their keys, nested ones included", () => {
     const first = { id: "a", amount: 1, where: { city: "Évry", zip: "91000" }, tags: ["x", "y"] }
     const same = { tags: ["x", "y"], where: { zip: "91000", city: "Évry" }, amount: 1, id: "a" }
