@@ -263,14 +263,38 @@ function countingStructures(
     }
   }
   if (eligible) return undefined
-  const first = targeted[0] as Activity["structures"][number]
-  const failed = stretch.failed(candidateOf(record, first)).map((label) => label.toLowerCase())
-  return exclusion("structure-not-eligible", {
-    fact: "structure-not-eligible",
-    structure: first.name ?? first.id,
-    support: SUPPORT_OF[record.kind],
-    failed
-  })
+  return new IneligibleStructure(record, targeted[0] as Activity["structures"][number], stretch)
+}
+
+/**
+ * Why no structure of a record is eligible: the rules its first structure fails are found, and
+ * worded, when the list of exclusions is read (judging them again costs as much as the verdict).
+ * Until then it holds the record, one of its structures and the stretch, which the result's
+ * explanation holds already.
+ */
+class IneligibleStructure implements ExclusionWhy {
+  readonly reason = "structure-not-eligible"
+  private written: string | undefined
+
+  constructor(
+    private readonly record: Activity,
+    private readonly structure: Activity["structures"][number],
+    private readonly stretch: Stretch
+  ) {}
+
+  get detail(): string {
+    if (this.written === undefined) {
+      const { record, structure } = this
+      const failed = this.stretch.failed(candidateOf(record, structure)).map((label) => label.toLowerCase())
+      this.written = exclusionDetail({
+        fact: "structure-not-eligible",
+        structure: structure.name ?? structure.id,
+        support: SUPPORT_OF[record.kind],
+        failed
+      })
+    }
+    return this.written
+  }
 }
 
 function readsStructures(definition: AggregateIndicator): boolean {
