@@ -4,7 +4,8 @@
  * build (e.g. a copy of main's dist/ and this checkout's, after `npx tsup`). Parts, comma-separated
  * (default `records,fixed,e2e`):
  * - `records`: the objectives benchmark's workload (100 records a convention, decoded outside the
- *   timing), `evaluateObjectives` against the hand-written floor, 5 runs each alternating, medians of
+ *   timing, as are the conventions; `OBJECTIVES_SPREAD=1` makes the conventions unfrozen spreads of
+ *   one decoded convention, as the benchmarks did before), `evaluateObjectives` against the hand-written floor, 5 runs each alternating, medians of
  *   wall and CPU time (user + system) and their ratios;
  * - `e2e`: JSON text → `JSON.parse` → `parseActivities` → `evaluateObjectives`, against `JSON.parse`
  *   + the floor (at most 1 000 conventions), medians of 5 wall times;
@@ -54,7 +55,16 @@ const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]
 const out = {}
 if (what.includes("records") || what.includes("e2e") || what.includes("lib")) {
   const random = seeded(5)
-  const conventions = Array.from({ length: N }, (_, i) => ({ ...base, id: `cpo-${i}` }))
+  // Decoded as an application decodes them (frozen, known as decoded); `OBJECTIVES_SPREAD=1`: unfrozen
+  // spreads of one decoded convention instead, as the benchmarks built them before 2026-12-02.
+  const { predecessorId: _none, ...baseJson } = encodeConvention(base)
+  const conventions =
+    process.env.OBJECTIVES_SPREAD === "1"
+      ? Array.from({ length: N }, (_, i) => ({ ...base, id: `cpo-${i}` }))
+      : parsePortfolio({
+          partners: portfolioJson.partners,
+          conventions: Array.from({ length: N }, (_, i) => ({ ...baseJson, id: `cpo-${i}` }))
+        }).conventions
   const bodies = ["sdaf", "sdaf", "ctg"]
   const texts = []
   const records = conventions.map((convention, c) => {

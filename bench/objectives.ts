@@ -12,7 +12,7 @@ import {
   evaluateObjectives,
   parseActivities
 } from "caf-conventions"
-import { type BenchRow, foundingConvention, medianMs, pick, seeded } from "./support.js"
+import { type BenchRow, decodedConventions, medianMs, pick, seeded } from "./support.js"
 
 /** `BENCH_CONVENTIONS=2000` runs a reduced size (the ratios are what matter on a shared machine). */
 const MAX_CONVENTIONS = Number(process.env["BENCH_CONVENTIONS"] ?? 10_000)
@@ -28,8 +28,8 @@ interface Workload {
 
 export function objectivesWorkload(conventionCount: number): Workload {
   const random = seeded(5)
-  const base = foundingConvention()
-  const conventions = Array.from({ length: conventionCount }, (_, i) => ({ ...base, id: `cpo-${i}` }))
+  // Conventions decoded as an application decodes them (frozen, known as decoded), not spreads of one.
+  const conventions = decodedConventions(conventionCount)
   const bodies = ["sdaf", "sdaf", "ctg"] as const
   // Records are decoded as an application would decode its JSON files (outside the timings).
   const texts: Array<string> = []

@@ -3,7 +3,7 @@
  * timing by median of several runs, and the founding convention.
  */
 import { readFileSync } from "node:fs"
-import { type Convention, parsePortfolio } from "caf-conventions"
+import { type Convention, encodeConvention, parsePortfolio } from "caf-conventions"
 
 /** A small seeded generator (mulberry32): the same sequence on every run and machine. */
 export function seeded(seed: number): () => number {
@@ -44,6 +44,23 @@ export function foundingConvention(): Convention {
     JSON.parse(readFileSync(new URL("../examples/data/portfolio.json", import.meta.url), "utf8"))
   )
   return portfolio.conventions.find((convention) => convention.id === "cpo-2023-2025") as Convention
+}
+
+/**
+ * Conventions decoded as an application decodes them: the founding convention's JSON under
+ * `count` fresh ids (`cpo-0`, `cpo-1`, …), decoded in one portfolio. Each is frozen and known to
+ * the library as decoded; an object spread from a decoded convention is neither, and the
+ * evaluators check it and walk it again at every call.
+ */
+export function decodedConventions(count: number): ReadonlyArray<Convention> {
+  const { predecessorId: _none, ...json } = encodeConvention(foundingConvention()) as Record<string, unknown>
+  const { partners } = JSON.parse(
+    readFileSync(new URL("../examples/data/portfolio.json", import.meta.url), "utf8")
+  ) as { readonly partners: unknown }
+  return parsePortfolio({
+    partners,
+    conventions: Array.from({ length: count }, (_, i) => ({ ...json, id: `cpo-${i}` }))
+  }).conventions
 }
 
 /** A row of the printed table. */

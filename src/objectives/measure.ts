@@ -50,65 +50,110 @@ export interface Measure {
   readonly counted: ReadonlyArray<string>
   /** The structures that counted, sorted. */
   readonly structures: ReadonlyArray<string>
-  /** The records that did not count, sorted by id (then reason). */
-  readonly excluded: ReadonlyArray<ExcludedRecord>
+  /** The records that did not count: their list, sorted by id (then reason), is built when asked. */
+  readonly excluded: Exclusions
 }
+
+/**
+ * @internal Why a record does not count, apart from its id: one object shared by every record left
+ * out alike (another kind, a sector, a scheme, a date outside the year), so that leaving a record
+ * out costs two list slots, not an object. An {@link ExcludedRecord} is one too.
+ */
+export interface ExclusionWhy {
+  readonly reason: ExcludedRecord["reason"]
+  readonly detail: string
+}
+
+/**
+ * @internal The records an objective left out, as the tally met them: the ids, and why each. The
+ * list of {@link ExcludedRecord} (new objects, sorted by id then reason) is built by `list()`,
+ * which the result's lazy `excluded` field calls the first time it is read; until then an
+ * exclusion holds its id (a text the record holds too) and a shared reason.
+ */
+export class Exclusions {
+  constructor(
+    private readonly ids: ReadonlyArray<string>,
+    private readonly whys: ReadonlyArray<ExclusionWhy>,
+    private readonly inOrder: boolean
+  ) {}
+
+  /** How many records were left out. */
+  get count(): number {
+    return this.ids.length
+  }
+
+  /** The exclusions, sorted by id then reason: the same objects, key for key, as built one by one. */
+  list(): Array<ExcludedRecord> {
+    const { ids, whys } = this
+    const list = new Array<ExcludedRecord>(ids.length)
+    for (let index = 0; index < ids.length; index++) {
+      const why = whys[index] as ExclusionWhy
+      list[index] = { id: ids[index] as string, reason: why.reason, detail: why.detail }
+    }
+    return this.inOrder ? list : list.sort(byIdThenReason)
+  }
+}
+
+/** @internal No record left out. */
+export const NO_EXCLUSIONS = new Exclusions([], [], true)
 
 const NO_FUNDING: ReadonlyArray<Schema.Schema.Type<typeof OtherFundingSchema>> = Object.freeze([])
 
-/** @internal A record that does not count, with the reason and the particulars in French. */
-export function excluded(id: string, reason: ExcludedRecord["reason"], fact: ExclusionFact): ExcludedRecord {
-  return { id, reason, detail: exclusionDetail(fact) }
+/** @internal Why a record does not count: the reason and the particulars in French. */
+export function exclusion(reason: ExcludedRecord["reason"], fact: ExclusionFact): ExclusionWhy {
+  return { reason, detail: exclusionDetail(fact) }
 }
 
-/** A record that does not count, with particulars already written. */
-function excludedAs(id: string, reason: ExcludedRecord["reason"], detail: string): ExcludedRecord {
-  return { id, reason, detail }
+// The reasons that depend on one word only (a kind, a sector, a scheme) are written once each and
+// shared: most records left out are left out for one of these, by several objectives.
+const kindReasons = new Map<string, ExclusionWhy>()
+const supportReasons = new Map<string, ExclusionWhy>()
+const conventionSectorReasons = new Map<string, ExclusionWhy>()
+const objectiveSectorReasons = new Map<string | undefined, ExclusionWhy>()
+const schemeReasons = new Map<string, ExclusionWhy>()
+
+function kindReason(kind: ActivityKind): ExclusionWhy {
+  let why = kindReasons.get(kind)
+  if (why === undefined)
+    kindReasons.set(kind, (why = exclusion("other-kind", { fact: "activity-kind-not-counted", kind })))
+  return why
 }
 
-// The particulars that depend on one word only (a kind, a sector, a scheme) are written once each:
-// most records left out are left out for one of these, by several objectives.
-const kindDetails = new Map<string, string>()
-const supportDetails = new Map<string, string>()
-const conventionSectorDetails = new Map<string, string>()
-const objectiveSectorDetails = new Map<string | undefined, string>()
-const schemeDetails = new Map<string, string>()
-
-function kindDetail(kind: ActivityKind): string {
-  let detail = kindDetails.get(kind)
-  if (detail === undefined)
-    kindDetails.set(kind, (detail = exclusionDetail({ fact: "activity-kind-not-counted", kind })))
-  return detail
+function supportReason(support: AccompanimentKind): ExclusionWhy {
+  let why = supportReasons.get(support)
+  if (why === undefined)
+    supportReasons.set(support, (why = exclusion("other-kind", { fact: "support-not-counted", support })))
+  return why
 }
 
-function supportDetail(support: AccompanimentKind): string {
-  let detail = supportDetails.get(support)
-  if (detail === undefined)
-    supportDetails.set(support, (detail = exclusionDetail({ fact: "support-not-counted", support })))
-  return detail
+function conventionSectorReason(sector: NonNullable<Activity["sector"]>): ExclusionWhy {
+  let why = conventionSectorReasons.get(sector)
+  if (why === undefined)
+    conventionSectorReasons.set(
+      sector,
+      (why = exclusion("sector-not-covered", { fact: "sector-not-in-convention", sector }))
+    )
+  return why
 }
 
-function conventionSectorDetail(sector: NonNullable<Activity["sector"]>): string {
-  let detail = conventionSectorDetails.get(sector)
-  if (detail === undefined)
-    conventionSectorDetails.set(sector, (detail = exclusionDetail({ fact: "sector-not-in-convention", sector })))
-  return detail
+function objectiveSectorReason(sector: Activity["sector"]): ExclusionWhy {
+  let why = objectiveSectorReasons.get(sector)
+  if (why === undefined)
+    objectiveSectorReasons.set(
+      sector,
+      (why = exclusion("sector-not-covered", { fact: "sector-not-in-objective", sector }))
+    )
+  return why
 }
 
-function objectiveSectorDetail(sector: Activity["sector"]): string {
-  let detail = objectiveSectorDetails.get(sector)
-  if (detail === undefined)
-    objectiveSectorDetails.set(sector, (detail = exclusionDetail({ fact: "sector-not-in-objective", sector })))
-  return detail
+function schemeReason(scheme: Activity["fundedBy"][number]): ExclusionWhy {
+  let why = schemeReasons.get(scheme)
+  if (why === undefined)
+    schemeReasons.set(scheme, (why = exclusion("funded-elsewhere", { fact: "scheme-excluded", scheme })))
+  return why
 }
 
-function schemeDetail(scheme: Activity["fundedBy"][number]): string {
-  let detail = schemeDetails.get(scheme)
-  if (detail === undefined) schemeDetails.set(scheme, (detail = exclusionDetail({ fact: "scheme-excluded", scheme })))
-  return detail
-}
-
-let noStructureDetail: string | undefined
+let noStructureReason: ExclusionWhy | undefined
 
 function stretchOn(stretches: ReadonlyArray<Stretch>, date: CalendarDate): Stretch {
   for (const stretch of stretches) if (date <= stretch.period.end) return stretch
@@ -121,27 +166,25 @@ function filterReason(
   definition: AggregateIndicator,
   stretch: Stretch,
   conventionId: string
-): ExcludedRecord | undefined {
+): ExclusionWhy | undefined {
   const { filter } = definition
-  const id = record.id
   if (filter.accompanimentKinds !== undefined && !filter.accompanimentKinds.includes(SUPPORT_OF[record.kind]))
-    return excludedAs(id, "other-kind", supportDetail(SUPPORT_OF[record.kind]))
+    return supportReason(SUPPORT_OF[record.kind])
   const sector = record.sector
-  if (sector !== undefined && !stretch.terms.sectors.includes(sector))
-    return excludedAs(id, "sector-not-covered", conventionSectorDetail(sector))
+  if (sector !== undefined && !stretch.terms.sectors.includes(sector)) return conventionSectorReason(sector)
   if (filter.sectors !== undefined && (sector === undefined || !filter.sectors.includes(sector)))
-    return excludedAs(id, "sector-not-covered", objectiveSectorDetail(sector))
+    return objectiveSectorReason(sector)
   const fundedBy = record.fundedBy
   if (fundedBy.length > 0) {
     const excludedScheme = fundedBy.find((scheme) => stretch.terms.excludedSchemes.includes(scheme))
-    if (excludedScheme !== undefined) return excludedAs(id, "funded-elsewhere", schemeDetail(excludedScheme))
+    if (excludedScheme !== undefined) return schemeReason(excludedScheme)
   }
   if (record.conventionId !== undefined && record.conventionId !== conventionId)
-    return excluded(id, "funded-elsewhere", { fact: "other-convention", conventionId: record.conventionId })
+    return exclusion("funded-elsewhere", { fact: "other-convention", conventionId: record.conventionId })
   if (filter.bodies !== undefined && (record.body === undefined || !filter.bodies.includes(record.body)))
-    return excluded(id, "other-body", { fact: "other-body", body: record.body, bodies: filter.bodies })
+    return exclusion("other-body", { fact: "other-body", body: record.body, bodies: filter.bodies })
   if (filter.themes !== undefined && (record.theme === undefined || !filter.themes.includes(record.theme)))
-    return excluded(id, "other-theme", { fact: "other-theme", theme: record.theme })
+    return exclusion("other-theme", { fact: "other-theme", theme: record.theme })
   return undefined
 }
 
@@ -180,11 +223,9 @@ function countingStructures(
   definition: AggregateIndicator,
   stretch: Stretch,
   into: Set<string> | undefined
-): ExcludedRecord | undefined {
-  const id = record.id
+): ExclusionWhy | undefined {
   const structures = record.structures
-  if (structures.length === 0)
-    return excludedAs(id, "no-structure", (noStructureDetail ??= exclusionDetail({ fact: "no-structure" })))
+  if (structures.length === 0) return (noStructureReason ??= exclusion("no-structure", { fact: "no-structure" }))
   const { situations, departements } = definition.filter
   const inSituation =
     situations === undefined || allIn(structures, "situation", situations)
@@ -192,7 +233,7 @@ function countingStructures(
       : structures.filter((structure) => situations.includes(structure.situation))
   if (inSituation.length === 0) {
     const seen = [...new Set(structures.map((structure) => structure.situation))]
-    return excluded(id, "situation-not-targeted", { fact: "situation-not-targeted", situations: seen })
+    return exclusion("situation-not-targeted", { fact: "situation-not-targeted", situations: seen })
   }
   const targeted =
     departements === undefined || allIn(inSituation, "departement", departements)
@@ -200,7 +241,7 @@ function countingStructures(
       : inSituation.filter((structure) => departements.includes(structure.departement))
   if (targeted.length === 0) {
     const seen = [...new Set(inSituation.map((structure) => structure.departement))]
-    return excluded(id, "territory-not-targeted", {
+    return exclusion("territory-not-targeted", {
       fact: "territory-not-targeted",
       departements: seen,
       targeted: departements ?? []
@@ -212,7 +253,7 @@ function countingStructures(
         into.add((targeted[index] as Activity["structures"][number]).id)
     return undefined
   }
-  if (record.sector === undefined) return excluded(id, "sector-not-covered", { fact: "sector-unknown-for-eligibility" })
+  if (record.sector === undefined) return exclusion("sector-not-covered", { fact: "sector-unknown-for-eligibility" })
   let eligible = false
   for (let index = 0; index < targeted.length; index++) {
     const structure = targeted[index] as Activity["structures"][number]
@@ -222,14 +263,38 @@ function countingStructures(
     }
   }
   if (eligible) return undefined
-  const first = targeted[0] as Activity["structures"][number]
-  const failed = stretch.failed(candidateOf(record, first)).map((label) => label.toLowerCase())
-  return excluded(id, "structure-not-eligible", {
-    fact: "structure-not-eligible",
-    structure: first.name ?? first.id,
-    support: SUPPORT_OF[record.kind],
-    failed
-  })
+  return new IneligibleStructure(record, targeted[0] as Activity["structures"][number], stretch)
+}
+
+/**
+ * Why no structure of a record is eligible: the rules its first structure fails are found, and
+ * worded, when the list of exclusions is read (judging them again costs as much as the verdict).
+ * Until then it holds the record, one of its structures and the stretch, which the result's
+ * explanation holds already.
+ */
+class IneligibleStructure implements ExclusionWhy {
+  readonly reason = "structure-not-eligible"
+  private written: string | undefined
+
+  constructor(
+    private readonly record: Activity,
+    private readonly structure: Activity["structures"][number],
+    private readonly stretch: Stretch
+  ) {}
+
+  get detail(): string {
+    if (this.written === undefined) {
+      const { record, structure } = this
+      const failed = this.stretch.failed(candidateOf(record, structure)).map((label) => label.toLowerCase())
+      this.written = exclusionDetail({
+        fact: "structure-not-eligible",
+        structure: structure.name ?? structure.id,
+        support: SUPPORT_OF[record.kind],
+        failed
+      })
+    }
+    return this.written
+  }
 }
 
 function readsStructures(definition: AggregateIndicator): boolean {
@@ -253,9 +318,9 @@ function amountOf(record: Activity, field: string, hoursPerDay: number): Rationa
 }
 
 /** Why a record that lacks the field an aggregate reads does not count. */
-function missing(record: Activity, field: string): ExcludedRecord {
-  if (field === "days" || field === "hours") return excluded(record.id, "no-duration", { fact: "no-duration" })
-  return excluded(record.id, "no-measure", { fact: "no-measure", field })
+function missing(field: string): ExclusionWhy {
+  if (field === "days" || field === "hours") return exclusion("no-duration", { fact: "no-duration" })
+  return exclusion("no-measure", { fact: "no-measure", field })
 }
 
 /** The days a record lasts, exactly: `days`, or `hours / hoursPerDay`. */
@@ -269,11 +334,6 @@ function daysOf(record: Activity, hoursPerDay: number): Rational | undefined {
   return undefined
 }
 
-/** @internal What one record shares between the objectives of a year: its exclusion for another kind, built once. */
-export interface SharedExclusions {
-  otherKind: ExcludedRecord | undefined
-}
-
 const ZERO = rational(0n)
 
 /**
@@ -284,7 +344,9 @@ const ZERO = rational(0n)
  */
 export class Tally {
   private readonly counted: Array<string> = []
-  private readonly excludedRecords: Array<ExcludedRecord> = []
+  /** The records left out: their ids, and why each (see {@link Exclusions}). */
+  private readonly excludedIds: Array<string> = []
+  private readonly excludedWhys: Array<ExclusionWhy> = []
   /** Whether the lists came in id order so far (records from a list do): sorting them again is then not needed. */
   private countedInOrder = true
   private excludedInOrder = true
@@ -309,41 +371,44 @@ export class Tally {
   }
 
   /** Excludes a record (or a copy of one) for a reason decided outside the indicator. */
-  exclude(reason: ExcludedRecord): void {
+  exclude(id: string, why: ExclusionWhy): void {
     if (!this.keepLists) return
-    const list = this.excludedRecords
-    if (this.excludedInOrder && list.length > 0 && byIdThenReason(list[list.length - 1] as ExcludedRecord, reason) > 0)
-      this.excludedInOrder = false
-    list.push(reason)
+    const ids = this.excludedIds
+    const last = ids.length - 1
+    if (this.excludedInOrder && last >= 0) {
+      const lastId = ids[last] as string
+      if (lastId > id || (lastId === id && (this.excludedWhys[last] as ExclusionWhy).reason > why.reason))
+        this.excludedInOrder = false
+    }
+    ids.push(id)
+    this.excludedWhys.push(why)
   }
 
   /**
    * Counts or excludes one record: `out`, when set, is the reason it is out for every objective
-   * (outside the year, after the as-of day); `shared` holds its exclusion for a kind several
-   * indicators do not count, built once.
+   * (outside the year, after the as-of day).
    */
-  add(record: Activity, out: ExcludedRecord | undefined, shared: SharedExclusions): void {
-    if (out !== undefined) return this.exclude(out)
+  add(record: Activity, out: ExclusionWhy | undefined): void {
+    if (out !== undefined) return this.exclude(record.id, out)
     const definition = this.definition
-    if (!definition.filter.activityKinds.includes(record.kind))
-      return this.exclude((shared.otherKind ??= excludedAs(record.id, "other-kind", kindDetail(record.kind))))
+    if (!definition.filter.activityKinds.includes(record.kind)) return this.exclude(record.id, kindReason(record.kind))
     const stretch = stretchOn(this.stretches, record.date)
     const reason = filterReason(record, definition, stretch, this.conventionId)
-    if (reason !== undefined) return this.exclude(reason)
+    if (reason !== undefined) return this.exclude(record.id, reason)
     if (this.structural) {
       // For a count of structures, those of the record that count are added as they are found:
       // nothing after this step leaves the record out.
       const none = countingStructures(record, definition, stretch, this.readsStructures ? this.structures : undefined)
-      if (none !== undefined) return this.exclude(none)
+      if (none !== undefined) return this.exclude(record.id, none)
     }
     if (definition.aggregate === "sum") {
       const amount = amountOf(record, this.field, definition.hoursPerDay)
-      if (amount === undefined) return this.exclude(missing(record, this.field))
+      if (amount === undefined) return this.exclude(record.id, missing(this.field))
       this.sum = addRational(this.sum, amount)
     }
     if (definition.aggregate === "distinct" && !this.readsStructures) {
       const ids = record.beneficiaries?.[this.field]
-      if (ids === undefined) return this.exclude(missing(record, this.field))
+      if (ids === undefined) return this.exclude(record.id, missing(this.field))
       for (const id of ids) this.values.add(id)
     }
     this.countedRecords++
@@ -373,7 +438,10 @@ export class Tally {
       value: this.value(),
       counted: this.countedInOrder ? this.counted : this.counted.sort(),
       structures: this.structures.size === 0 ? [] : [...this.structures].sort(),
-      excluded: this.excludedInOrder ? this.excludedRecords : this.excludedRecords.sort(byIdThenReason)
+      excluded:
+        this.excludedIds.length === 0
+          ? NO_EXCLUSIONS
+          : new Exclusions(this.excludedIds, this.excludedWhys, this.excludedInOrder)
     }
   }
 }

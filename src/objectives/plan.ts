@@ -19,7 +19,7 @@ import { type EligibilityContext, type RuleTree, compileFailedChildren, compileT
 import type { Activity } from "./activity.js"
 import type { ExcludedRecord } from "./exclusion.js"
 import { indicatorDefinition } from "./indicator.js"
-import { type Measure, type SharedExclusions, type Stretch, Tally, excluded } from "./measure.js"
+import { type ExclusionWhy, type Measure, NO_EXCLUSIONS, type Stretch, Tally, exclusion } from "./measure.js"
 
 /** @internal One year of an evaluation, planned. */
 export interface YearPlan {
@@ -173,22 +173,32 @@ export function planYear(
   }
 }
 
-/** The reason a record is out for every objective of the year (outside it, after the as-of day); undefined if none. */
-function yearExclusion(plan: YearPlan, record: Activity): ExcludedRecord | undefined {
+/**
+ * The reason a record is out for every objective of the year (outside it, after the as-of day);
+ * undefined if none. It depends on the record's date only: `byDate` keeps one per date.
+ */
+function yearExclusion(plan: YearPlan, record: Activity, byDate: Map<string, ExclusionWhy>): ExclusionWhy | undefined {
   const { part, asOf } = plan
-  if (part === undefined) return excluded(record.id, "outside-year", { fact: "year-not-covered", year: plan.year })
-  if (record.date < part.start || record.date > part.end)
-    return excluded(record.id, "outside-year", { fact: "outside-period", date: record.date, period: part })
-  if (asOf !== undefined && record.date > asOf)
-    return excluded(record.id, "after-as-of", { fact: "after-as-of", date: record.date, asOf })
-  return undefined
+  const date = record.date
+  if (part !== undefined && date >= part.start && date <= part.end && (asOf === undefined || date <= asOf))
+    return undefined
+  let why = byDate.get(date)
+  if (why === undefined) {
+    why =
+      part === undefined
+        ? exclusion("outside-year", { fact: "year-not-covered", year: plan.year })
+        : date < part.start || date > part.end
+          ? exclusion("outside-year", { fact: "outside-period", date, period: part })
+          : exclusion("after-as-of", { fact: "after-as-of", date, asOf: asOf as CalendarDate })
+    byDate.set(date, why)
+  }
+  return why
 }
 
 /** A record dated before the day an amendment adds the objective from. */
-function beforeObjective(record: Activity, applies: ObjectiveInYear | undefined): ExcludedRecord {
+function beforeObjective(record: Activity, applies: ObjectiveInYear | undefined): ExclusionWhy {
   const added = applies?.added
   return {
-    id: record.id,
     reason: "objective-not-in-force",
     detail:
       added === undefined
@@ -210,7 +220,7 @@ const NO_RECORD: ObjectiveMeasure = {
   value: rational(0n),
   counted: [],
   structures: [],
-  excluded: []
+  excluded: NO_EXCLUSIONS
 }
 
 /**
@@ -220,8 +230,8 @@ const NO_RECORD: ObjectiveMeasure = {
  */
 export class YearTally {
   private tallies: ReadonlyArray<ObjectiveTallies> | undefined
-  /** The record's exclusion for another kind, shared by its objectives: one holder, reset for each record. */
-  private readonly shared: SharedExclusions = { otherKind: undefined }
+  /** Why a record dated so is out of the year, by date: shared by every record of that day. */
+  private readonly outOfYear = new Map<string, ExclusionWhy>()
 
   constructor(readonly plan: YearPlan) {}
 
@@ -244,9 +254,7 @@ export class YearTally {
 
   /** Counts or excludes a record (the first with its id) for every objective. */
   take(record: Activity): void {
-    const out = yearExclusion(this.plan, record)
-    const shared = this.shared
-    shared.otherKind = undefined
+    const out = yearExclusion(this.plan, record, this.outOfYear)
     const applies = this.plan.applies
     const tallies = this.talliesOf()
     for (let index = 0; index < tallies.length; index++) {
@@ -254,14 +262,14 @@ export class YearTally {
       const from = applies[index]?.from
       const own =
         out ?? (from !== undefined && record.date < from ? beforeObjective(record, applies[index]) : undefined)
-      part?.add(record, own, shared)
-      whole.add(record, own, shared)
+      part?.add(record, own)
+      whole.add(record, own)
     }
   }
 
   /** Excludes an identical copy of a record already taken, for every objective. */
   excludeCopy(copy: ExcludedRecord): void {
-    for (const { whole } of this.talliesOf()) whole.exclude(copy)
+    for (const { whole } of this.talliesOf()) whole.exclude(copy.id, copy)
   }
 
   /** What each objective's indicator measured, in the objectives' order. */

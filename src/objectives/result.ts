@@ -74,7 +74,7 @@ export interface ObjectiveResult {
   readonly counted: ReadonlyArray<string>
   /** For a count of structures: the structures that counted, sorted. */
   readonly structures: ReadonlyArray<string>
-  /** Every record that did not count, with the reason, sorted by id. */
+  /** Every record that did not count, with the reason, sorted by id; built when first read. */
   readonly excluded: ReadonlyArray<ExcludedRecord>
   /**
    * For an objective an amendment adds (`objectives-added`): the amendment's number and the day the

@@ -130,6 +130,9 @@ function targetOf(
     : { yearTarget, target: yearTarget, proration: undefined }
 }
 
+/** The list of a result that leaves no record out, shared. */
+const NO_EXCLUDED: ReadonlyArray<never> = Object.freeze([])
+
 /** The typed fields of a result, before its lazy facts and explanation. */
 type MeasuredResult = Omit<ObjectiveResult, "indicatorFacts" | "explanation">
 
@@ -235,7 +238,11 @@ function objectiveResult(
   if (reference !== undefined) result.ratio = fractionOf(divideRational(measured.value, rationalOf(reference.value)))
   result.counted = measured.counted
   result.structures = measured.structures
-  result.excluded = measured.excluded
+  // The records left out are listed when first read (in their place among the keys): most results
+  // are read for their values and statuses only, and the list costs an object a record.
+  const exclusions = measured.excluded
+  if (exclusions.count === 0) result.excluded = NO_EXCLUDED
+  else lazyField(result, "excluded", () => exclusions.list())
   if (applies?.added !== undefined) result.added = applies.added
   const measuredResult = result as MeasuredResult
   // The lazy fields come last, the explanation last of all, as it always has: fields added last
