@@ -1,7 +1,7 @@
 import { describe, expect, it } from "vitest"
 import { ValidationError, formatIssues, issueMessage, safeParseConvention, safeParsePeriod } from "caf-conventions"
 import { editDistance, nearest } from "../../src/core/suggest.js"
-import { translate } from "../../src/core/messages.js"
+import { translate } from "../../src/vocabulary/check-translations.js"
 import { exampleData, foundingPortfolioJson } from "../fixtures.js"
 
 /** The founding convention's JSON, with one change. */
