@@ -90,7 +90,7 @@ export const NonNegativeEurosFromString: Schema.Codec<Euros, string> = EurosFrom
   Schema.makeFilter(
     (amount: Euros) => {
       if (!amount.isNegative()) return true
-      const texts = negativeAmountText(amount.toString())
+      const texts = negativeAmountText(amount.toString(), amount.format())
       return localizedIssue(texts.en, { code: "amount", expected: "an amount in euros, not negative", ...texts })
     },
     jsonSchemaHint("An amount in euros, not negative: a decimal string with at most two decimals and a dot", {

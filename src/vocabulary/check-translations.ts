@@ -138,12 +138,6 @@ const TRANSLATIONS: ReadonlyArray<Translation> = [
     fr: (m) => `l'année ${m[1]} est hors de la période de la convention (${m[2]})`
   },
   {
-    pattern: /^the id (.+) is already used by record \[(\d+)\] with different content$/u,
-    code: "rule",
-    fr: (m) =>
-      `l'identifiant ${guillemets(m[1] as string)} est déjà pris par l'enregistrement [${m[2]}], dont le contenu diffère : un même identifiant ne peut désigner que des copies identiques`
-  },
-  {
     pattern: /^the id (.+) is already used by (\w+)\[(\d+)\]$/u,
     code: "rule",
     fr: (m) => `l'identifiant ${guillemets(m[1] as string)} est déjà pris par ${m[2]}[${m[3]}]`

@@ -250,27 +250,45 @@ export function builtInCheckCode(check: BuiltInCheck): IssueCode {
 
 /** A text blank, invisible or longer than 2 000 characters. */
 export const BLANK_TEXT: Texts = {
-  fr: "le texte est vide, blanc ou trop long : il doit compter de 1 à 2 000 caractères, dont au moins un visible",
+  fr: "le texte est vide, ne contient que des espaces ou dépasse 2 000 caractères : il doit compter de 1 à 2 000 caractères, dont au moins un visible",
   en: "expected a non-blank text of at most 2000 characters"
 }
 
-/** A text holding half of a UTF-16 pair (`U+D800`) at an index. */
+/** The control characters a reader may have typed, by their code point, in French. */
+const CONTROL_NAMES: Readonly<Record<string, string>> = {
+  "U+0009": "une tabulation",
+  "U+000A": "un saut de ligne",
+  "U+000D": "un retour chariot"
+}
+
+/** A control character in French: its name when it has a common one, and its code point. */
+function controlFr(codePoint: string): string {
+  return Object.hasOwn(CONTROL_NAMES, codePoint) ? `${CONTROL_NAMES[codePoint]} (${codePoint})` : codePoint
+}
+
+/**
+ * A text holding half of a UTF-16 pair (`U+D800`) at an index (from 0, as in JavaScript; the
+ * French counts characters from 1, as a reader does).
+ */
 export function loneSurrogateText(codePoint: string, index: number): Texts {
   return {
-    fr: `le texte contient un caractère incomplet (${codePoint}, position ${index}) : retapez-le`,
+    fr: `le texte contient un caractère incomplet (${codePoint}, au caractère n° ${index + 1}) : retapez-le`,
     en: `expected well-formed Unicode text, found a lone surrogate ${codePoint} at index ${index}`
   }
 }
 
-/** A control character (`U+000A`) at an index, in a one-line text or in a text of several lines. */
+/**
+ * A control character (`U+000A`) at an index (from 0; the French counts from 1), in a one-line
+ * text or in a text of several lines.
+ */
 export function controlCharacterText(codePoint: string, index: number, oneLine: boolean): Texts {
   return oneLine
     ? {
-        fr: `ce texte tient sur une ligne, sans caractère de contrôle : ${codePoint} trouvé en position ${index}`,
+        fr: `ce texte tient sur une ligne, sans caractère de contrôle : ${controlFr(codePoint)} trouvé au caractère n° ${index + 1}`,
         en: `expected a one-line text without control characters, found ${codePoint} at index ${index}`
       }
     : {
-        fr: `le texte contient un caractère de contrôle (${codePoint}, position ${index}) : retirez-le`,
+        fr: `le texte contient un caractère de contrôle, ${controlFr(codePoint)}, au caractère n° ${index + 1} : retirez-le`,
         en: `expected a text without control characters, found ${codePoint} at index ${index}`
       }
 }
@@ -399,11 +417,22 @@ export const AMOUNT_PROBLEMS_FR = {
   "out-of-range": "le montant dépasse 10 000 milliards d'euros"
 } as const
 
-/** A negative amount (its decimal text, `"-5.00"`) where a positive or zero one is expected. */
-export function negativeAmountText(amount: string): Texts {
+/**
+ * A negative amount where a positive or zero one is expected: its decimal text (`"-30000.00"`)
+ * and the same amount said the French way (`Euros.format()`, « -30 000,00 € »).
+ */
+export function negativeAmountText(amount: string, said: string): Texts {
   return {
-    fr: `le montant ${frenchNumber(amount)} € est négatif : il doit être positif ou nul`,
+    fr: `le montant ${said} est négatif : il doit être positif ou nul`,
     en: `amount ${amount} must not be negative`
+  }
+}
+
+/** A record whose id an earlier record (at `index`) already has, with another content. */
+export function duplicateRecordText(id: string, index: number): Texts {
+  return {
+    fr: `l'identifiant ${guillemets(id)} est déjà pris par l'enregistrement [${index}], dont le contenu diffère : un même identifiant ne peut désigner que des copies identiques`,
+    en: `the id ${id} is already used by record [${index}] with different content`
   }
 }
 
