@@ -254,18 +254,6 @@ export const BLANK_TEXT: Texts = {
   en: "expected a non-blank text of at most 2000 characters"
 }
 
-/** The control characters a reader may have typed, by their code point, in French. */
-const CONTROL_NAMES: Readonly<Record<string, string>> = {
-  "U+0009": "une tabulation",
-  "U+000A": "un saut de ligne",
-  "U+000D": "un retour chariot"
-}
-
-/** A control character in French: its name when it has a common one, and its code point. */
-function controlFr(codePoint: string): string {
-  return Object.hasOwn(CONTROL_NAMES, codePoint) ? `${CONTROL_NAMES[codePoint]} (${codePoint})` : codePoint
-}
-
 /**
  * A text holding half of a UTF-16 pair (`U+D800`) at an index (from 0, as in JavaScript; the
  * French counts characters from 1, as a reader does).
@@ -284,11 +272,11 @@ export function loneSurrogateText(codePoint: string, index: number): Texts {
 export function controlCharacterText(codePoint: string, index: number, oneLine: boolean): Texts {
   return oneLine
     ? {
-        fr: `ce texte tient sur une ligne, sans caractère de contrôle : ${controlFr(codePoint)} trouvé au caractère n° ${index + 1}`,
+        fr: `ce texte tient sur une ligne, sans caractère de contrôle : ${codePoint} trouvé au caractère n° ${index + 1}`,
         en: `expected a one-line text without control characters, found ${codePoint} at index ${index}`
       }
     : {
-        fr: `le texte contient un caractère de contrôle, ${controlFr(codePoint)}, au caractère n° ${index + 1} : retirez-le`,
+        fr: `le texte contient un caractère de contrôle, ${codePoint}, au caractère n° ${index + 1} : retirez-le`,
         en: `expected a text without control characters, found ${codePoint} at index ${index}`
       }
 }
@@ -362,9 +350,7 @@ export type DateProblem =
 
 /** A text that is not a calendar date, and the date it may have meant (`write`, day first reordered). */
 export function invalidDateText(text: string, problem: DateProblem, write?: string): Texts {
-  const hint = write === undefined ? { fr: "", en: "" } : { fr: ` : écrivez « ${write} »`, en: `: write "${write}"` }
-  const said = invalidDateReason(text, problem)
-  return { fr: said.fr + hint.fr, en: said.en + hint.en }
+  return invalidAmountText(invalidDateReason(text, problem), write)
 }
 
 /** The reason alone, as {@link InvalidDateError} and the date's check say it. */
@@ -401,7 +387,7 @@ export function endBeforeStartText(start: string, end: string): Texts {
   }
 }
 
-/** A text that is not an amount: why, in both languages, and the amount it may have meant (`write`). */
+/** A text that is not an amount (or a date): why, in both languages, and what it may have meant (`write`). */
 export function invalidAmountText(reason: Texts, write: string | undefined): Texts {
   const hint = write === undefined ? { fr: "", en: "" } : { fr: ` : écrivez « ${write} »`, en: `: write "${write}"` }
   return { fr: reason.fr + hint.fr, en: reason.en + hint.en }
