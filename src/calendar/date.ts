@@ -10,7 +10,7 @@ import { describeValue } from "../core/describe.js"
 import { makeCodec } from "../core/codec.js"
 import { jsonSchemaHint } from "../core/schemas.js"
 import { ISSUE_KIND, localizedIssue } from "../core/issues.js"
-import { MONTHS_EN, MONTHS_FR } from "../core/months.js"
+import { type DateProblem, invalidDateReason, invalidDateText } from "../vocabulary/validation.js"
 
 /** Dates already checked, at most CHECKED_DATES_LIMIT of them (then the set starts over). */
 const checkedDates = new Set<string>()
@@ -147,37 +147,18 @@ function isRealDate(text: string): boolean {
   return day <= last
 }
 
-/** Returns undefined when the text is a real date, or the reasons (English, French) it is not. */
-function problemOf(text: string): readonly [string, string] | undefined {
+/** Returns undefined when the text is a real date, or why it is not. */
+function problemOf(text: string): DateProblem | undefined {
   if (isRealDate(text)) return undefined
   const match = SHAPE.exec(text)
-  if (match === null) {
-    return [
-      `${JSON.stringify(text)} is not a date written yyyy-MM-dd`,
-      `« ${text} » n'est pas une date au format AAAA-MM-JJ`
-    ]
-  }
+  if (match === null) return { problem: "form" }
   const year = Number(match[1])
   const month = Number(match[2])
   const day = Number(match[3])
-  if (year < 1000)
-    return [
-      `${text} is not a calendar date: years start at 1000`,
-      `${text} n'est pas une date : l'année doit être au moins 1000`
-    ]
-  if (month < 1 || month > 12) {
-    return [
-      `${text} is not a calendar date: there is no month ${match[2]}`,
-      `${text} n'est pas une date : il n'y a pas de mois ${match[2]}`
-    ]
-  }
+  if (year < 1000) return { problem: "year" }
+  if (month < 1 || month > 12) return { problem: "month", month: match[2] as string }
   const last = daysInMonth(year, month)
-  if (day < 1 || day > last) {
-    return [
-      `${text} is not a calendar date: ${MONTHS_EN[month - 1]} ${year} has ${last} days`,
-      `${text} n'est pas une date : ${MONTHS_FR[month - 1]} ${year} compte ${last} jours`
-    ]
-  }
+  if (day < 1 || day > last) return { problem: "day", year, month, days: last }
   return undefined
 }
 
@@ -213,14 +194,11 @@ export const CalendarDateSchema: Schema.Codec<CalendarDate, string> = Schema.Str
       const problem = problemOf(text)
       if (problem === undefined) return true
       const written = reordered(text)
-      const hint =
-        written === undefined ? { fr: "", en: "" } : { fr: ` : écrivez « ${written} »`, en: `: write "${written}"` }
-      return localizedIssue(problem[0], {
+      return localizedIssue(invalidDateReason(text, problem).en, {
         code: "date",
         expected: 'a date written yyyy-MM-dd, such as "2024-01-31"',
         ...(written === undefined ? {} : { suggestions: [written] }),
-        fr: problem[1] + hint.fr,
-        en: problem[0] + hint.en
+        ...invalidDateText(text, problem, written)
       })
     },
     {
@@ -284,7 +262,8 @@ export function readCalendarDate(input: unknown, path: ReadonlyArray<PathSegment
   }
   const problem = problemOf(input)
   if (problem === undefined) return input as CalendarDate
-  throw new InvalidDateError({ input, path, message: problem[0], frenchMessage: problem[1] })
+  const reason = invalidDateReason(input, problem)
+  throw new InvalidDateError({ input, path, message: reason.en, frenchMessage: reason.fr })
 }
 
 function fromUtc(date: Date): CalendarDate {

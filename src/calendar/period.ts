@@ -15,10 +15,10 @@ import {
   dateArgument,
   daysBetween,
   daysInYear,
-  formatFrenchDate,
   yearOf
 } from "./date.js"
 import { localizedIssue } from "../core/issues.js"
+import { endBeforeStartText } from "../vocabulary/validation.js"
 
 /**
  * An inclusive span of days, `start` to `end`, whose end is never before its start
@@ -80,15 +80,16 @@ export const PeriodSchema: Schema.Codec<Period, PeriodJson> = Schema.Struct({
       ? true
       : {
           path: ["end"],
-          issue: localizedIssue(`the end ${period.end} is before the start ${period.start}`, {
-            code: "period",
-            expected: `a day on or after the start, ${period.start}`,
-            fr: `la fin, le ${formatFrenchDate(period.end)}, précède le début, le ${formatFrenchDate(period.start)}`,
-            en: `the end ${period.end} is before the start ${period.start}`
-          })
+          issue: endBeforeStart(period.start, period.end)
         }
   )
 ) as unknown as Schema.Codec<Period, PeriodJson>
+
+/** The issue of a period whose end is before its start. */
+function endBeforeStart(start: CalendarDate, end: CalendarDate) {
+  const texts = endBeforeStartText(start, end)
+  return localizedIssue(texts.en, { code: "period", expected: `a day on or after the start, ${start}`, ...texts })
+}
 
 const periodCodec = makeCodec(PeriodSchema, "period")
 

@@ -6,6 +6,7 @@
  */
 import * as Data from "effect/Data"
 import { type Inspect, type InspectOptions, inspectError } from "./inspect.js"
+import { issuesHeading, moreIssuesLine, subjectFr } from "../vocabulary/validation.js"
 import { completeIssue } from "./messages.js"
 import type { Issue, PathSegment } from "./issue.js"
 
@@ -229,62 +230,17 @@ export function formatIssues(
     throw new InvalidArgumentError({ argument: "title", message: "expected a string" })
   const omitted = error.omittedIssues ?? 0
   const total = error.issues.length + omitted
-  const title =
-    options.title ??
-    (locale === "fr"
-      ? Object.hasOwn(FRENCH_SUBJECTS, error.subject)
-        ? FRENCH_SUBJECTS[error.subject]
-        : error.subject
-      : error.subject)
-  const head =
-    locale === "fr"
-      ? `${title} : ${total} problème${total === 1 ? "" : "s"}${omitted === 0 ? "" : `, dont ${omitted} non listé${omitted === 1 ? "" : "s"}`}`
-      : `${title}: ${total} issue${total === 1 ? "" : "s"}${omitted === 0 ? "" : `, ${omitted} not listed`}`
+  const heading = issuesHeading(
+    options.title === undefined
+      ? { fr: subjectFr(error.subject), en: error.subject }
+      : { fr: options.title, en: options.title },
+    total,
+    omitted
+  )
   const separator = locale === "fr" ? " : " : ": "
   const lines = error.issues.map((issue) => `  ${formatPath(issue.path)}${separator}${issueMessage(issue, locale)}`)
-  const more =
-    omitted === 0
-      ? []
-      : [
-          locale === "fr"
-            ? `  … et ${omitted} autre${omitted === 1 ? "" : "s"} problème${omitted === 1 ? "" : "s"}`
-            : `  … and ${omitted} more issue${omitted === 1 ? "" : "s"}`
-        ]
-  return [head, ...lines, ...more]
-}
-
-/** What the library's documents are called in French, for the first line of {@link formatIssues}. */
-const FRENCH_SUBJECTS: Readonly<Record<string, string>> = {
-  convention: "convention",
-  portfolio: "portefeuille",
-  partner: "partenaire",
-  period: "période",
-  "calendar date": "date",
-  activities: "activités",
-  payments: "versements",
-  expenses: "dépenses",
-  candidates: "candidats",
-  candidate: "candidat",
-  scenario: "scénario",
-  amount: "montant",
-  activity: "activité",
-  payment: "versement",
-  expense: "dépense",
-  repayment: "reversement",
-  repayments: "reversements",
-  indicator: "indicateur",
-  "financial report": "compte rendu financier",
-  SIREN: "SIREN",
-  SIRET: "SIRET",
-  "RNA number": "numéro RNA",
-  "département code": "code de département",
-  "SCDL export": "export SCDL",
-  "compliance options": "options de la conformité",
-  "eligibility options": "options de l'éligibilité",
-  "report options": "options du bilan",
-  "ledger options": "options du suivi financier",
-  "funding use options": "options de l'emploi des fonds",
-  "objectives options": "options des objectifs"
+  const more = omitted === 0 ? [] : [`  ${moreIssuesLine(omitted)[locale]}`]
+  return [heading[locale], ...lines, ...more]
 }
 
 /**

@@ -8,16 +8,25 @@
  */
 import * as SchemaIssue from "effect/SchemaIssue"
 import { type Issue, type IssueCode, MAX_LISTED_ISSUES, type PathSegment } from "./errors.js"
+import { translate } from "../vocabulary/check-translations.js"
 import {
-  TYPE_NAMES,
-  completeIssue,
-  frenchNumber,
-  guillemets,
-  kindOf as kindOfValue,
-  listOf,
-  shorten,
-  translate
-} from "./messages.js"
+  type BuiltInCheck,
+  INHERITED_KEY_TEXT,
+  amountAsNumberText,
+  amountOfWrongTypeText,
+  builtInCheckCode,
+  builtInCheckText,
+  dateOfWrongTypeText,
+  enumText,
+  expectedTypeName,
+  listText,
+  missingKeyText,
+  unionText,
+  unknownKeyText,
+  withFoundText,
+  wrongTypeText
+} from "../vocabulary/validation.js"
+import { shorten } from "./messages.js"
 import { nearest } from "./suggest.js"
 
 const formatter = SchemaIssue.makeFormatterStandardSchemaV1()
@@ -68,6 +77,14 @@ export function localizedIssue(message: string, problem: LocalizedProblem): Sche
 
 const LOCALIZED = "cafLocalized"
 
+/**
+ * The annotations of a built-in check (a pattern) that speaks both languages: Effect's `message`
+ * is the English, the library reads the problem when it lists the issue.
+ */
+export function localizedCheck(problem: LocalizedProblem): { readonly message: string } {
+  return { message: problem.en, [LOCALIZED]: problem } as { readonly message: string }
+}
+
 /** The value at `path` in the input, if there is one (never throws: a getter that throws counts as none). */
 function valueAt(
   root: unknown,
@@ -103,22 +120,6 @@ function keyOf(path: ReadonlyArray<PathSegment>): string {
   return last === undefined ? "" : String(last)
 }
 
-/** Adds the value found to a message that does not show it yet. */
-function withFound(
-  texts: { readonly fr: string; readonly en: string },
-  found: string | undefined
-): { readonly fr: string; readonly en: string } {
-  if (found === undefined) return texts
-  const bare = found.length > 2 && found.startsWith('"') && found.endsWith('"') ? found.slice(1, -1) : found
-  if (bare !== "" && (texts.en.includes(bare) || texts.fr.includes(bare))) return texts
-  return { fr: `${texts.fr} (valeur trouvée : ${found})`, en: `${texts.en} (found ${found})` }
-}
-
-/** A suggestion as said in a sentence: `"sectors"`, or `"45000.00"` for a text to write. */
-function quoted(values: ReadonlyArray<string>): { readonly fr: string; readonly en: string } {
-  return { fr: values.map(guillemets).join(" ou "), en: values.map((value) => JSON.stringify(value)).join(" or ") }
-}
-
 /** Where the issues are being read from: the input, to show the value found at each path. */
 interface Reading {
   readonly root: unknown
@@ -135,7 +136,7 @@ function push(
 ): void {
   const at = valueAt(reading.root, path)
   const found = at.present ? shorten(at.value) : undefined
-  const texts = showFound ? withFound(problem, found) : { fr: problem.fr, en: problem.en }
+  const texts = showFound ? withFoundText(problem, found) : { fr: problem.fr, en: problem.en }
   addIssue(reading.into, {
     path,
     message: legacy,
@@ -154,90 +155,57 @@ function legacyOf(issue: SchemaIssue.Issue): string {
   return formatter(issue).issues[0]?.message ?? "Invalid data"
 }
 
-/** A value that is none of a list of codes, with the nearest codes. */
 /** How many accepted codes a message lists (an amendment's eleven kinds of change fit). */
 const LISTED_CODES = 12
 
+/** A value that is none of a list of codes, with the nearest codes. */
 function enumProblem(
   found: { readonly present: boolean; readonly value?: unknown },
   codes: ReadonlyArray<string>
 ): LocalizedProblem {
-  const listed = listOf(codes, LISTED_CODES, (code) => code)
   const expected = `one of ${codes
     .slice(0, LISTED_CODES)
     .map((code) => JSON.stringify(code))
     .join(", ")}${codes.length > LISTED_CODES ? ", …" : ""}`
-  if (typeof found.value !== "string") {
-    const kind = kindOfValue(found.value)
-    return {
-      code: "enum",
-      expected,
-      fr: `attendu : un de ces codes entre guillemets : ${listed.fr} ; trouvé : ${kind.fr}`,
-      en: `expected one of the codes ${listed.en}, found ${kind.en}`
-    }
-  }
-  const suggestions = nearest(found.value, codes)
-  const shown = guillemets(shorten(found.value).slice(1, -1))
-  if (suggestions.length > 0) {
-    const said = quoted(suggestions)
-    return {
-      code: "enum",
-      expected,
-      suggestions,
-      fr: `${shown} n'est pas un code accepté ici : vouliez-vous dire ${said.fr} ? Codes acceptés : ${listed.fr}`,
-      en: `${JSON.stringify(found.value)} is not an accepted code here: did you mean ${said.en}? Accepted codes: ${listed.en}`
-    }
-  }
+  const suggestions = typeof found.value === "string" ? nearest(found.value, codes) : []
+  const shown = typeof found.value === "string" ? shorten(found.value).slice(1, -1) : ""
   return {
     code: "enum",
     expected,
-    fr: `${shown} n'est pas un code accepté ici ; codes acceptés : ${listed.fr}`,
-    en: `${JSON.stringify(found.value)} is not an accepted code here; accepted codes: ${listed.en}`
+    ...(suggestions.length > 0 ? { suggestions } : {}),
+    ...enumText(found.value, shown, listText(codes, LISTED_CODES), suggestions)
   }
 }
 
+const AMOUNT_EXPECTED = 'an amount in euros as a string with a dot and at most two decimals, such as "45000.00"'
+
 /** A number written where an amount (a string) is expected: the string to write instead. */
 function amountProblem(value: unknown): LocalizedProblem {
-  const expected = 'an amount in euros as a string with a dot and at most two decimals, such as "45000.00"'
   if (typeof value === "number" && Number.isFinite(value)) {
     const fixed = value.toFixed(2)
     const exact = Number(fixed) === value && Math.abs(value) < 1e13
-    const hint = exact ? fixed : String(value)
     return {
       code: "amount",
-      expected,
+      expected: AMOUNT_EXPECTED,
       ...(exact ? { suggestions: [fixed] } : {}),
-      fr: `un montant s'écrit entre guillemets, avec un point avant les centimes : écrivez "${hint}" au lieu de ${value}${exact ? "" : " (au plus deux décimales)"}`,
-      en: `an amount is written as a string, with a dot before the cents: write "${hint}" instead of ${value}${exact ? "" : " (at most two decimals)"}`
+      ...amountAsNumberText(value, exact ? fixed : String(value), exact)
     }
   }
-  const kind = kindOfValue(value)
-  return {
-    code: "amount",
-    expected,
-    fr: `attendu : un montant entre guillemets, par exemple "45000.00" ; trouvé : ${kind.fr}`,
-    en: `expected an amount as a string such as "45000.00", found ${kind.en}`
-  }
+  return { code: "amount", expected: AMOUNT_EXPECTED, ...amountOfWrongTypeText(value) }
 }
 
 /** Something else than a text where a date is expected. */
 function dateProblem(value: unknown): LocalizedProblem {
-  const kind = kindOfValue(value)
   return {
     code: "date",
     expected: 'a date as a string written yyyy-MM-dd, such as "2024-01-31"',
-    fr: `une date s'écrit entre guillemets au format AAAA-MM-JJ, par exemple "2024-01-31" ; trouvé : ${kind.fr}`,
-    en: `a date is written as a string yyyy-MM-dd, such as "2024-01-31"; found ${kind.en}`
+    ...dateOfWrongTypeText(value)
   }
 }
 
 /** A value of the wrong JSON type, with the expected form and, when one is obvious, the value to write. */
 function typeProblem(ast: Ast, value: unknown): LocalizedProblem {
-  const kind = kindOfValue(value)
-  const named =
-    ast._tag === "Literal"
-      ? { fr: guillemets(String(ast.literal)), en: JSON.stringify(ast.literal) }
-      : (TYPE_NAMES[ast._tag] ?? { fr: "une autre valeur", en: "another value" })
+  const expected = ast._tag === "Literal" ? { literal: ast.literal } : { type: ast._tag }
   let suggestion: string | undefined
   if (ast._tag === "String" && (typeof value === "number" || typeof value === "boolean"))
     suggestion = JSON.stringify(String(value))
@@ -247,14 +215,11 @@ function typeProblem(ast: Ast, value: unknown): LocalizedProblem {
     suggestion = value.trim()
   if (ast._tag === "Arrays" && value !== null && value !== undefined && typeof value !== "object")
     suggestion = `[${JSON.stringify(value)}]`
-  const hint =
-    suggestion === undefined ? { fr: "", en: "" } : { fr: ` : écrivez ${suggestion}`, en: `: write ${suggestion}` }
   return {
     code: "type",
-    expected: named.en,
+    expected: expectedTypeName(expected),
     ...(suggestion === undefined ? {} : { suggestions: [suggestion] }),
-    fr: `attendu : ${named.fr} ; trouvé : ${kind.fr}${hint.fr}`,
-    en: `expected ${named.en}, found ${kind.en}${hint.en}`
+    ...wrongTypeText(expected, value, suggestion)
   }
 }
 
@@ -286,57 +251,46 @@ function literalsOf(ast: Ast): ReadonlyArray<string> | undefined {
   return types.map((type) => String(type.literal))
 }
 
-/** The French and English of one of Effect's built-in checks (a range, an integer, a pattern, a length). */
-function builtInProblem(annotations: Record<string, unknown>, legacy: string): LocalizedProblem | undefined {
+/** Effect's built-in check that an issue comes from (a range, an integer, a pattern, a length), with its bounds. */
+function builtInCheck(annotations: Record<string, unknown>): BuiltInCheck | undefined {
   const representation = annotations.representation as
     | { readonly id?: string; readonly payload?: Record<string, unknown> }
     | undefined
   const payload = representation?.payload ?? {}
-  const expected = typeof annotations.expected === "string" ? annotations.expected : undefined
-  const number = (key: string): string => frenchNumber(String(payload[key]))
-  const range = (fr: string): LocalizedProblem => ({
-    code: "range",
-    ...(expected === undefined ? {} : { expected }),
-    fr: `attendu : ${fr}`,
-    en: `expected ${expected ?? legacy}`
-  })
+  const bound = (key: string): string => String(payload[key])
   switch (representation?.id) {
     case "effect/schema/isInt":
-      return range("un nombre entier")
+      return { check: "int" }
     case "effect/schema/isBetween":
-      return range(`un nombre de ${number("minimum")} à ${number("maximum")}`)
+      return { check: "between", minimum: bound("minimum"), maximum: bound("maximum") }
     case "effect/schema/isGreaterThanOrEqualTo":
-      return range(`un nombre supérieur ou égal à ${number("minimum")}`)
+      return { check: "at-least", bound: bound("minimum") }
     case "effect/schema/isGreaterThan":
-      return range(`un nombre supérieur à ${number("exclusiveMinimum")}`)
+      return { check: "above", bound: bound("exclusiveMinimum") }
     case "effect/schema/isLessThanOrEqualTo":
-      return range(`un nombre inférieur ou égal à ${number("maximum")}`)
+      return { check: "at-most", bound: bound("maximum") }
     case "effect/schema/isLessThan":
-      return range(`un nombre inférieur à ${number("exclusiveMaximum")}`)
+      return { check: "below", bound: bound("exclusiveMaximum") }
     case "effect/schema/isMinLength":
-      return {
-        code: "list",
-        ...(expected === undefined ? {} : { expected }),
-        fr: `attendu : au moins ${number("minLength")} élément${payload.minLength === 1 ? "" : "s"}`,
-        en: `expected ${expected ?? legacy}`
-      }
+      return { check: "min-length", length: Number(payload.minLength) }
     case "effect/schema/isMaxLength":
-      return {
-        code: "list",
-        ...(expected === undefined ? {} : { expected }),
-        fr: `attendu : au plus ${number("maxLength")} élément${payload.maxLength === 1 ? "" : "s"}`,
-        en: `expected ${expected ?? legacy}`
-      }
+      return { check: "max-length", length: Number(payload.maxLength) }
     case "effect/schema/isPattern":
-      if (typeof annotations.message === "string") return undefined
-      return {
-        code: "pattern",
-        ...(expected === undefined ? {} : { expected }),
-        fr: `la valeur n'a pas la forme attendue (${String(payload.source)})`,
-        en: `expected ${expected ?? legacy}`
-      }
+      return typeof annotations.message === "string" ? undefined : { check: "pattern", source: bound("source") }
     default:
       return undefined
+  }
+}
+
+/** The French and English of one of Effect's built-in checks, or undefined for another check. */
+function builtInProblem(annotations: Record<string, unknown>, legacy: string): LocalizedProblem | undefined {
+  const check = builtInCheck(annotations)
+  if (check === undefined) return undefined
+  const expected = typeof annotations.expected === "string" ? annotations.expected : undefined
+  return {
+    code: builtInCheckCode(check),
+    ...(expected === undefined ? {} : { expected }),
+    ...builtInCheckText(check, expected ?? legacy)
   }
 }
 
@@ -358,6 +312,8 @@ function filterLeaf(
   const localized =
     leaf._tag === "InvalidValue" ? (leaf.annotations?.[LOCALIZED] as LocalizedProblem | undefined) : undefined
   if (localized !== undefined) return push(reading, path, legacy, localized)
+  const checked = annotations[LOCALIZED] as LocalizedProblem | undefined
+  if (checked !== undefined) return push(reading, path, legacy, checked)
   const builtIn = builtInProblem(annotations, legacy)
   push(reading, path, legacy, builtIn ?? translated(legacy))
 }
@@ -404,17 +360,7 @@ function collect(
     }
     case "MissingKey": {
       const key = keyOf(path)
-      return push(
-        reading,
-        path,
-        legacyOf(issue),
-        {
-          code: "missing-key",
-          fr: `le champ obligatoire ${guillemets(key)} manque`,
-          en: `the required field ${JSON.stringify(key)} is missing`
-        },
-        false
-      )
+      return push(reading, path, legacyOf(issue), { code: "missing-key", ...missingKeyText(key) }, false)
     }
     case "UnexpectedKey": {
       const key = keyOf(path)
@@ -423,17 +369,8 @@ function collect(
         (signature) => String(signature.name)
       )
       const suggestions = nearest(key, known)
-      const listed = listOf(known, 12, (name) => name)
-      const texts =
-        suggestions.length > 0
-          ? {
-              fr: `le champ ${guillemets(key)} n'est pas prévu ici : vouliez-vous dire ${quoted(suggestions).fr} ?`,
-              en: `unknown field ${JSON.stringify(key)}: did you mean ${quoted(suggestions).en}?`
-            }
-          : {
-              fr: `le champ ${guillemets(key)} n'est pas prévu ici ; champs prévus : ${listed.fr}`,
-              en: `unknown field ${JSON.stringify(key)}; known fields: ${listed.en}`
-            }
+      const listed = listText(known, 12)
+      const texts = unknownKeyText(key, suggestions, listed)
       return push(
         reading,
         path,
@@ -457,8 +394,7 @@ function collect(
       return push(reading, path, legacyOf(issue), {
         code: "union",
         expected: legacyOf(issue).replace(/^Expected /u, ""),
-        fr: "la valeur ne correspond à aucune des formes prévues ici",
-        en: legacyOf(issue)
+        ...unionText(legacyOf(issue))
       })
     }
     case "InvalidType": {
@@ -512,7 +448,6 @@ function pathOf(walk: Walk, index: number, key: PathSegment): Array<PathSegment>
 }
 
 const PLAIN = new Set<unknown>([Object.prototype, Array.prototype, null])
-const INHERITED = "is inherited from the object's prototype, not a field of its own"
 
 /**
  * Fields an object of the input only inherits (an `Object.create(validObject)`, say): Effect
@@ -546,13 +481,12 @@ function visit(walk: Walk, index: number, seen: Set<object>, pending: Array<numb
     const indexes = Array.isArray(prototype) // an object made from a list inherits its items
     for (const key in value) {
       if (!Object.hasOwn(value, key))
-        addIssue(
-          into,
-          completeIssue({
-            path: pathOf(walk, index, indexes && /^\d+$/u.test(key) ? Number(key) : key),
-            message: INHERITED
-          })
-        )
+        addIssue(into, {
+          path: pathOf(walk, index, indexes && /^\d+$/u.test(key) ? Number(key) : key),
+          message: INHERITED_KEY_TEXT.en,
+          code: "inherited-key",
+          messages: { ...INHERITED_KEY_TEXT }
+        })
     }
     return
   }

@@ -5,6 +5,7 @@
  *
  * @module
  */
+import { syntaxPlaceText } from "../vocabulary/validation.js"
 
 interface Cursor {
   readonly text: string
@@ -108,5 +109,5 @@ export function syntaxErrorPlace(text: string): string | undefined {
   const offset = syntaxErrorOffset(text)
   if (offset === undefined) return undefined
   const lines = text.slice(0, offset).split("\n")
-  return `ligne ${lines.length}, colonne ${(lines.at(-1)?.length ?? 0) + 1}`
+  return syntaxPlaceText(lines.length, (lines.at(-1)?.length ?? 0) + 1)
 }

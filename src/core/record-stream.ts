@@ -6,7 +6,7 @@
  * @module
  */
 import { MAX_LISTED_ISSUES, type PathSegment, ValidationError } from "./errors.js"
-import { type RecordReader, canonical, requireList } from "./records.js"
+import { type RecordReader, canonical, duplicateRecord, requireList } from "./records.js"
 
 type Listed = { readonly path: ReadonlyArray<PathSegment>; readonly message: string }
 
@@ -86,11 +86,7 @@ export class RecordIntake<T extends { readonly id: string }> {
     }
     if (first.digest === content) return { kind: "copy", record }
     // Only the first issues can be listed: both lists come in index order, so the first of their merge are among them.
-    if (this.conflicts.length < MAX_LISTED_ISSUES)
-      this.conflicts.push({
-        path: [index, "id"],
-        message: `the id ${record.id} is already used by record [${first.index}] with different content`
-      })
+    if (this.conflicts.length < MAX_LISTED_ISSUES) this.conflicts.push(duplicateRecord(index, record.id, first.index))
     else this.omitted++
     return { kind: "refused" }
   }

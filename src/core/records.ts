@@ -4,7 +4,14 @@
  *
  * @module
  */
-import { MAX_LISTED_ISSUES, type PathSegment, type SafeParseResult, ValidationError } from "./errors.js"
+import { duplicateRecordText } from "../vocabulary/validation.js"
+import { type Issue, MAX_LISTED_ISSUES, type PathSegment, type SafeParseResult, ValidationError } from "./errors.js"
+
+/** @internal The issue of a record (at `index`) whose id an earlier one (at `first`) has, with another content. */
+export function duplicateRecord(index: number, id: string, first: number): Issue {
+  const messages = duplicateRecordText(id, first)
+  return { path: [index, "id"], message: messages.en, code: "rule", messages }
+}
 
 /**
  * @internal Object keys sorted, so that two records with the same content give the same text. The replacer
@@ -139,10 +146,7 @@ export function uniqueOfDecoded<T extends { readonly id: string }>(
     } else if (canonical(kept) === canonical(record)) {
       copies.push(record)
     } else {
-      issues.push({
-        path: [index, "id"],
-        message: `the id ${record.id} is already used by record [${first}] with different content`
-      })
+      issues.push(duplicateRecord(index, record.id, first))
     }
   }
   if (issues.length > 0 || list.omitted > 0)

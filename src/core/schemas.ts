@@ -4,7 +4,17 @@
  * @module
  */
 import * as Schema from "effect/Schema"
+import {
+  BLANK_TEXT,
+  EMPTY_LIST,
+  ID_FORM,
+  YEAR_KEY_FORM,
+  controlCharacterText,
+  listedTwiceText,
+  loneSurrogateText
+} from "../vocabulary/validation.js"
 import { InvalidArgumentError } from "./errors.js"
+import { localizedCheck, localizedIssue } from "./issues.js"
 
 /**
  * Filter annotations that describe, for the exported JSON Schema, what a custom check accepts.
@@ -33,9 +43,7 @@ export function jsonSchemaHint(description: string, fragment: Record<string, unk
  * @category decoding
  */
 export const IdSchema = Schema.String.check(
-  Schema.isPattern(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/u, {
-    message: "an id is 1 to 100 letters, digits, '.', '_', ':' or '-', starting with a letter or a digit"
-  })
+  Schema.isPattern(/^[A-Za-z0-9][A-Za-z0-9._:-]{0,99}$/u, localizedCheck({ code: "pattern", ...ID_FORM }))
 )
 
 /** Characters a one-line text refuses: C0 controls (tab and line breaks included), DEL, C1 controls, Unicode's line and paragraph separators. */
@@ -69,16 +77,20 @@ const PLAIN_CHARACTERS = /^[\x20-\x7e\xa0-\xac\xae-\u024f\u2019\u201c\u201d\u201
 const PLAINLY_VISIBLE = /[\x21-\x7e\xc0-\u024f]/
 
 /** What is wrong with a text, or `true`: blank or invisible, too long, a lone surrogate, a control character. */
-function textCheck(controls: RegExp, kind: string) {
-  return (text: string): string | true => {
+function textCheck(controls: RegExp, oneLine: boolean) {
+  return (text: string) => {
     if (plainlyFine(text)) return true
-    if (text.length > 2000 || !VISIBLE.test(text)) return "expected a non-blank text of at most 2000 characters"
+    if (text.length > 2000 || !VISIBLE.test(text)) return localizedIssue(BLANK_TEXT.en, { code: "text", ...BLANK_TEXT })
     const surrogate = LONE_SURROGATE.exec(text)
-    if (surrogate !== null)
-      return `expected well-formed Unicode text, found a lone surrogate ${codePoint(surrogate[0])} at index ${surrogate.index}`
+    if (surrogate !== null) {
+      const texts = loneSurrogateText(codePoint(surrogate[0]), surrogate.index)
+      return localizedIssue(texts.en, { code: "text", ...texts })
+    }
     const control = controls.exec(text)
-    if (control !== null)
-      return `expected a ${kind} without control characters, found ${codePoint(control[0])} at index ${control.index}`
+    if (control !== null) {
+      const texts = controlCharacterText(codePoint(control[0]), control.index, oneLine)
+      return localizedIssue(texts.en, { code: "text", ...texts })
+    }
     return true
   }
 }
@@ -101,7 +113,7 @@ function textCheck(controls: RegExp, kind: string) {
  */
 export const TextSchema = Schema.String.check(
   Schema.makeFilter(
-    textCheck(LINE_CONTROLS, "one-line text"),
+    textCheck(LINE_CONTROLS, true),
     jsonSchemaHint("A non-blank text of at most 2000 characters, on one line, without control characters", {
       minLength: 1,
       maxLength: 2000,
@@ -125,7 +137,7 @@ export const TextSchema = Schema.String.check(
  */
 export const MultilineTextSchema = Schema.String.check(
   Schema.makeFilter(
-    textCheck(TEXT_CONTROLS, "text"),
+    textCheck(TEXT_CONTROLS, false),
     jsonSchemaHint("A non-blank text of at most 2000 characters, without control characters but tab and line ends", {
       minLength: 1,
       maxLength: 2000,
@@ -157,7 +169,8 @@ export function uniqueList<S extends Schema.Top>(item: S, options: { readonly no
   return Schema.Array(item).check(
     Schema.makeFilter(
       (items: ReadonlyArray<unknown>) => {
-        if (options.nonEmpty === true && items.length === 0) return "expected at least one item"
+        if (options.nonEmpty === true && items.length === 0)
+          return localizedIssue(EMPTY_LIST.en, { code: "list", ...EMPTY_LIST })
         if (items.length < 2) return true
         if (items.length <= 16) {
           // A short list (the usual one) is compared item by item, without building a set; the
@@ -166,8 +179,7 @@ export function uniqueList<S extends Schema.Top>(item: S, options: { readonly no
             const value = items[index]
             for (let before = 0; before < index; before++) {
               const other = items[before]
-              if (other === value || (other !== other && value !== value))
-                return { path: [index], issue: `${JSON.stringify(value)} is listed twice` }
+              if (other === value || (other !== other && value !== value)) return listedTwice(index, value)
             }
           }
           return true
@@ -175,7 +187,7 @@ export function uniqueList<S extends Schema.Top>(item: S, options: { readonly no
         const seen = new Set<unknown>()
         for (let index = 0; index < items.length; index++) {
           const value = items[index]
-          if (seen.has(value)) return { path: [index], issue: `${JSON.stringify(value)} is listed twice` }
+          if (seen.has(value)) return listedTwice(index, value)
           seen.add(value)
         }
         return true
@@ -191,6 +203,12 @@ export function uniqueList<S extends Schema.Top>(item: S, options: { readonly no
   )
 }
 
+/** The issue of an item that an earlier item of the list repeats. */
+function listedTwice(index: number, value: unknown) {
+  const texts = listedTwiceText(String(JSON.stringify(value)))
+  return { path: [index], issue: localizedIssue(texts.en, { code: "list", ...texts }) }
+}
+
 /**
  * Schema of a year used as an object key in JSON (`"2024"`), as in per-year amounts and targets.
  *
@@ -203,5 +221,5 @@ export function uniqueList<S extends Schema.Top>(item: S, options: { readonly no
  * @category decoding
  */
 export const YearKeySchema = Schema.String.check(
-  Schema.isPattern(/^[0-9]{4}$/u, { message: "a year is written with 4 digits" })
+  Schema.isPattern(/^[0-9]{4}$/u, localizedCheck({ code: "pattern", ...YEAR_KEY_FORM }))
 )

@@ -8,7 +8,6 @@
  * @internal
  */
 import { ValidationError } from "../core/errors.js"
-import { counted } from "../core/plural.js"
 import { uniqueOfDecoded } from "../core/records.js"
 import { safeParseConvention } from "../conventions/convention.js"
 import { safeParseCandidates } from "../eligibility/candidate.js"
@@ -17,6 +16,7 @@ import { safeParseActivities } from "../objectives/activity.js"
 import { safeParsePartner } from "../partners/partner.js"
 import { type Portfolio, safeParsePortfolio } from "../portfolio/portfolio.js"
 import { safeParseScenario } from "../scenarios/scenario.js"
+import { ANY_DOCUMENT, portfolioSummary, recordsSummary, wrongShapeText } from "../vocabulary/validation.js"
 
 /** @internal Whether a JSON value is an object (not an array, not null). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -25,20 +25,13 @@ export function isRecord(value: unknown): value is Record<string, unknown> {
 
 /** @internal A validation error for a file whose JSON is not of the shape expected, in French and English. */
 export function wrongShape(file: string, expected: { readonly fr: string; readonly en: string }): ValidationError {
-  const message = `attendu ${expected.fr}`
-  const error = ValidationError.of(file, [
-    { path: [], message, code: "type", messages: { fr: message, en: `expected ${expected.en}` } }
-  ])
-  return new ValidationError({ subject: file, issues: error.issues, message: `${file} : ${message}` })
+  const texts = wrongShapeText(expected)
+  const error = ValidationError.of(file, [{ path: [], message: texts.fr, code: "type", messages: texts }])
+  return new ValidationError({ subject: file, issues: error.issues, message: `${file} : ${texts.fr}` })
 }
 
 /** @internal What a document was recognised as (its kind and a summary, in French), or its problems. */
 export type Detected = { readonly kind: string; readonly summary: string } | { readonly error: ValidationError }
-
-const ANYTHING = {
-  fr: "un objet (portefeuille, convention, partenaire, scénario) ou une liste (activités, versements, dépenses, candidats)",
-  en: "an object (portfolio, convention, partner, scenario) or a list (activities, payments, expenses, candidates)"
-}
 
 function detectList(
   file: string,
@@ -66,16 +59,12 @@ function detectList(
     return describe(result, kind, summary)
   }
   if ("accompanimentKind" in first)
-    return describe(safeParseCandidates(list), "candidats", (found) => counted(found.length, "candidat", "candidats"))
+    return describe(safeParseCandidates(list), "candidats", (found) => recordsSummary(found.length, "candidate"))
   if ("category" in first)
-    return records(safeParseExpenses(list), "dépenses", (found) => counted(found.length, "dépense", "dépenses"))
+    return records(safeParseExpenses(list), "dépenses", (found) => recordsSummary(found.length, "expense"))
   if ("year" in first && "amount" in first)
-    return records(safeParsePayments(list), "versements", (found) => counted(found.length, "versement", "versements"))
-  return records(
-    safeParseActivities(list),
-    "activités",
-    (found) => `${counted(found.length, "enregistrement", "enregistrements")} d'activité`
-  )
+    return records(safeParsePayments(list), "versements", (found) => recordsSummary(found.length, "payment"))
+  return records(safeParseActivities(list), "activités", (found) => recordsSummary(found.length, "activity"))
 }
 
 /** @internal Recognises a document, as `validate` does (the HTTP service's `/validate` too), and checks it. */
@@ -86,13 +75,10 @@ export function detect(file: string, json: unknown): Detected {
     summary: (data: T) => string
   ): Detected => (result.success ? { kind, summary: summary(result.data) } : { error: result.error })
   if (Array.isArray(json)) return detectList(file, json, describe)
-  if (!isRecord(json)) return { error: wrongShape(file, ANYTHING) }
+  if (!isRecord(json)) return { error: wrongShape(file, ANY_DOCUMENT) }
   if ("partners" in json || "conventions" in json)
-    return describe(
-      safeParsePortfolio(json),
-      "portefeuille",
-      (p: Portfolio) =>
-        `${counted(p.partners.length, "partenaire", "partenaires")}, ${counted(p.conventions.length, "convention", "conventions")}`
+    return describe(safeParsePortfolio(json), "portefeuille", (p: Portfolio) =>
+      portfolioSummary(p.partners.length, p.conventions.length)
     )
   if ("question" in json) return describe(safeParseScenario(json), "scénario", (s: { readonly name: string }) => s.name)
   if ("terms" in json) return describe(safeParseConvention(json), "convention", (c) => c.title)

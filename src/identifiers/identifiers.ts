@@ -7,7 +7,9 @@ import * as Schema from "effect/Schema"
 import { makeCodec } from "../core/codec.js"
 import { describeValue } from "../core/describe.js"
 import { ValidationError } from "../core/errors.js"
+import { localizedIssue } from "../core/issues.js"
 import { jsonSchemaHint } from "../core/schemas.js"
+import { type IdentifierKind, identifierName, invalidIdentifierText } from "../vocabulary/validation.js"
 import { luhnValid } from "./luhn.js"
 
 /**
@@ -178,13 +180,17 @@ export function sirenOf(siret: Siret): Siren {
 
 function identifierSchema<T extends string>(
   guard: (value: unknown) => value is T,
-  what: string,
+  kind: IdentifierKind,
   pattern: string
 ): Schema.Codec<T, string> {
   return Schema.String.check(
     Schema.makeFilter(
-      (text: string) => guard(text) || `${JSON.stringify(text)} is not a valid ${what}`,
-      jsonSchemaHint(`A ${what}`, { pattern })
+      (text: string) => {
+        if (guard(text)) return true
+        const texts = invalidIdentifierText(text, kind)
+        return localizedIssue(texts.en, { code: "identifier", ...texts })
+      },
+      jsonSchemaHint(`A ${identifierName(kind)}`, { pattern })
     )
   ) as unknown as Schema.Codec<T, string>
 }
@@ -200,7 +206,7 @@ function identifierSchema<T extends string>(
  * ```
  * @category identifiers
  */
-export const SirenSchema = identifierSchema(isSiren, "SIREN (9 digits with a Luhn key)", "^[0-9]{9}$")
+export const SirenSchema = identifierSchema(isSiren, "siren", "^[0-9]{9}$")
 
 /**
  * Schema of a SIRET in a JSON document.
@@ -213,7 +219,7 @@ export const SirenSchema = identifierSchema(isSiren, "SIREN (9 digits with a Luh
  * ```
  * @category identifiers
  */
-export const SiretSchema = identifierSchema(isSiret, "SIRET (14 digits with a Luhn key)", "^[0-9]{14}$")
+export const SiretSchema = identifierSchema(isSiret, "siret", "^[0-9]{14}$")
 
 /**
  * Schema of an RNA number in a JSON document.
@@ -226,7 +232,7 @@ export const SiretSchema = identifierSchema(isSiret, "SIRET (14 digits with a Lu
  * ```
  * @category identifiers
  */
-export const RnaSchema = identifierSchema(isRna, "RNA number (W and 9 characters)", "^W[0-9][0-9A-Z][0-9]{7}$")
+export const RnaSchema = identifierSchema(isRna, "rna", "^W[0-9][0-9A-Z][0-9]{7}$")
 
 /**
  * Schema of a département code in a JSON document.
@@ -241,7 +247,7 @@ export const RnaSchema = identifierSchema(isRna, "RNA number (W and 9 characters
  */
 export const DepartementSchema = identifierSchema(
   isDepartement,
-  "département code (01–95, 2A, 2B, 971–976)",
+  "departement",
   "^(0[1-9]|1[0-9]|[3-8][0-9]|9[0-5]|2[1-9AB]|97[1-6])$"
 )
 

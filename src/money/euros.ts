@@ -18,6 +18,7 @@ import {
   timesCents,
   wholeOf
 } from "./exact.js"
+import { AMOUNT_PROBLEMS_FR } from "../vocabulary/validation.js"
 import { formatFrenchAmount } from "./format.js"
 import type { RoundingMode } from "./rounding.js"
 import { roundingMode } from "./rounding.js"
@@ -45,22 +46,13 @@ export type Ratio = string | number
  * clone computed it, so that an amount needs no decimal library.
  */
 
-const FRENCH: Record<Exclude<InvalidAmountError["problem"], "negative">, string> = {
-  empty: "le montant est vide",
-  malformed: "le montant doit s'écrire avec des chiffres et un point décimal, par exemple 30000.50",
-  "too-many-decimals": "un montant en euros a au plus deux décimales (les centimes)",
-  "not-finite": "le montant n'est pas un nombre fini",
-  "not-an-integer": "un nombre de centimes doit être entier",
-  "out-of-range": "le montant dépasse 10 000 milliards d'euros"
-}
-
 function amountError(
   input: unknown,
   problem: Exclude<InvalidAmountError["problem"], "negative">,
   message: string,
   path: ReadonlyArray<PathSegment>
 ): InvalidAmountError {
-  return new InvalidAmountError({ input, problem, message, frenchMessage: FRENCH[problem], path })
+  return new InvalidAmountError({ input, problem, message, frenchMessage: AMOUNT_PROBLEMS_FR[problem], path })
 }
 
 function toRatio(ratio: Ratio, argument: string): Exact {

@@ -5,8 +5,9 @@
  */
 import * as Schema from "effect/Schema"
 import * as SchemaTransformation from "effect/SchemaTransformation"
-import { ISSUE_KIND, localizedIssue } from "../core/issues.js"
+import { ISSUE_KIND, localizedCheck, localizedIssue } from "../core/issues.js"
 import { jsonSchemaHint } from "../core/schemas.js"
+import { RATIO_FORM, invalidAmountText, negativeAmountText } from "../vocabulary/validation.js"
 import { isAmountText } from "./amount-text.js"
 import { Euros } from "./euros.js"
 import { ROUNDING_MODES } from "./rounding.js"
@@ -46,14 +47,11 @@ export const EurosFromString: Schema.Codec<Euros, string> = Schema.String.check(
       const result = Euros.safeParse(text)
       if (result.success) return true
       const repaired = repairedAmount(text)
-      const hint =
-        repaired === undefined ? { fr: "", en: "" } : { fr: ` : écrivez « ${repaired} »`, en: `: write "${repaired}"` }
       return localizedIssue(result.error.message, {
         code: "amount",
         expected: AMOUNT_EXPECTED,
         ...(repaired === undefined ? {} : { suggestions: [repaired] }),
-        fr: `${result.error.frenchMessage}${hint.fr}`,
-        en: `${result.error.message}${hint.en}`
+        ...invalidAmountText({ fr: result.error.frenchMessage, en: result.error.message }, repaired)
       })
     },
     {
@@ -90,14 +88,11 @@ export const EurosFromString: Schema.Codec<Euros, string> = Schema.String.check(
  */
 export const NonNegativeEurosFromString: Schema.Codec<Euros, string> = EurosFromString.check(
   Schema.makeFilter(
-    (amount: Euros) =>
-      !amount.isNegative() ||
-      localizedIssue(`amount ${amount.toString()} must not be negative`, {
-        code: "amount",
-        expected: "an amount in euros, not negative",
-        fr: `le montant ${amount.toString().replace(".", ",")} € est négatif : il doit être positif ou nul`,
-        en: `amount ${amount.toString()} must not be negative`
-      }),
+    (amount: Euros) => {
+      if (!amount.isNegative()) return true
+      const texts = negativeAmountText(amount.toString(), amount.format())
+      return localizedIssue(texts.en, { code: "amount", expected: "an amount in euros, not negative", ...texts })
+    },
     jsonSchemaHint("An amount in euros, not negative: a decimal string with at most two decimals and a dot", {
       pattern: "^(0|[1-9][0-9]*)([.][0-9]{1,2})?$"
     })
@@ -132,7 +127,5 @@ export const RoundingModeSchema = Schema.Literals(
  * @category money
  */
 export const RatioSchema = Schema.String.check(
-  Schema.isPattern(/^(0([.][0-9]{1,6})?|1([.]0{1,6})?)$/u, {
-    message: 'expected a ratio between 0 and 1 written as a decimal string with at most 6 decimals, such as "0.35"'
-  })
+  Schema.isPattern(/^(0([.][0-9]{1,6})?|1([.]0{1,6})?)$/u, localizedCheck({ code: "pattern", ...RATIO_FORM }))
 )

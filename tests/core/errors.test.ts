@@ -4,6 +4,7 @@ import {
   EurosFromString,
   NonNegativeEurosFromString,
   PeriodSchema,
+  SirenSchema,
   ValidationError,
   formatIssues,
   formatPath,
@@ -139,11 +140,18 @@ describe("names read from the library's own tables, never from Object.prototype"
     )
   })
 
-  it("translates an identifier check naming constructor with the generic words", () => {
-    const [issue] = ValidationError.of("thing", [{ path: ["a"], message: '"x" is not a valid constructor' }]).issues
-    expect(issue?.messages).toEqual({
-      fr: "« x » n'est pas un identifiant valide (constructor)",
-      en: '"x" is not a valid constructor'
+  it("says an identifier such as constructor is not a SIREN, from the check's own words", () => {
+    const result = makeCodec(SirenSchema, "SIREN").safeParse("constructor")
+    expect(result.success ? undefined : result.error.issues[0]).toMatchObject({
+      code: "identifier",
+      message: '"constructor" is not a valid SIREN (9 digits with a Luhn key)',
+      messages: {
+        fr: "« constructor » n'est pas un numéro SIREN valide (9 chiffres dont une clé de contrôle)",
+        en: '"constructor" is not a valid SIREN (9 digits with a Luhn key)'
+      }
     })
+    // an English message no check gives keeps its English in French too, whatever it names
+    const [issue] = ValidationError.of("thing", [{ path: ["a"], message: '"x" is not a valid constructor' }]).issues
+    expect(issue).toMatchObject({ code: "invalid", messages: { fr: '"x" is not a valid constructor' } })
   })
 })

@@ -1,7 +1,17 @@
 import { describe, expect, it } from "vitest"
-import { ValidationError, formatIssues, issueMessage, safeParseConvention, safeParsePeriod } from "caf-conventions"
+import {
+  MultilineTextSchema,
+  TextSchema,
+  ValidationError,
+  formatIssues,
+  issueMessage,
+  makeCodec,
+  safeParseConvention,
+  safeParsePeriod
+} from "caf-conventions"
 import { editDistance, nearest } from "../../src/core/suggest.js"
-import { translate } from "../../src/core/messages.js"
+import { uniqueOfDecoded } from "../../src/core/records.js"
+import { translate } from "../../src/vocabulary/check-translations.js"
 import { exampleData, foundingPortfolioJson } from "../fixtures.js"
 
 /** The founding convention's JSON, with one change. */
@@ -154,6 +164,37 @@ describe("validation issues", () => {
     expect(ValidationError.of("thing", [{ path: ["a"], message: "something new" }]).issues).toEqual([
       { path: ["a"], message: "something new", code: "invalid", messages: { fr: "something new", en: "something new" } }
     ])
+  })
+})
+
+describe("the French of texts and amounts, as a conseiller·ère reads it", () => {
+  it("counts a character from 1, as a reader does", () => {
+    const text = makeCodec(TextSchema, "text").safeParse("Association\nBis")
+    const note = makeCodec(MultilineTextSchema, "text").safeParse("Note\u0007")
+    if (text.success || note.success) throw new Error("expected both texts to be refused")
+    expect(text.error.issues[0]).toMatchObject({
+      code: "text",
+      message: "expected a one-line text without control characters, found U+000A at index 11",
+      messages: {
+        fr: 'ce texte tient sur une ligne, sans caractère de contrôle : U+000A trouvé au caractère n° 12 (valeur trouvée : "Association\\nBis")'
+      }
+    })
+    expect(note.error.issues[0]?.messages?.fr).toBe(
+      'le texte contient un caractère de contrôle, U+0007, au caractère n° 5 : retirez-le (valeur trouvée : "Note\\u0007")'
+    )
+  })
+
+  it("says a negative amount the French way, with its thousands", () => {
+    const [issue] = issuesOf(founding((json) => (json.terms.amounts.yearlyAmount = "-30000")))
+    expect(issue).toMatchObject({
+      code: "amount",
+      message: "amount -30000.00 must not be negative",
+      messages: { fr: "le montant -30\u202f000,00\u00a0€ est négatif : il doit être positif ou nul" }
+    })
+  })
+
+  it("says no problem in the singular", () => {
+    expect(formatIssues(ValidationError.of("convention", []))).toEqual(["convention : 0 problème"])
   })
 })
 
@@ -337,9 +378,26 @@ describe("messages found by a Caf's developer on a convention of their own", () 
   })
 
   it("say in French that two records, or two items of a portfolio, share an id", () => {
-    expect(translate("the id 2023-ind-viry-12 is already used by record [0] with different content")?.fr).toBe(
-      "l'identifiant « 2023-ind-viry-12 » est déjà pris par l'enregistrement [0], dont le contenu diffère : un même identifiant ne peut désigner que des copies identiques"
-    )
+    const record = { id: "2023-ind-viry-12", participants: 1 }
+    const refused = (() => {
+      try {
+        uniqueOfDecoded({ decoded: [record, { ...record, participants: 2 }], issues: [], omitted: 0 }, "activities")
+      } catch (error) {
+        if (error instanceof ValidationError) return error.issues
+      }
+      return []
+    })()
+    expect(refused).toEqual([
+      {
+        path: [1, "id"],
+        message: "the id 2023-ind-viry-12 is already used by record [0] with different content",
+        code: "rule",
+        messages: {
+          fr: "l'identifiant « 2023-ind-viry-12 » est déjà pris par l'enregistrement [0], dont le contenu diffère : un même identifiant ne peut désigner que des copies identiques",
+          en: "the id 2023-ind-viry-12 is already used by record [0] with different content"
+        }
+      }
+    ])
     expect(translate("the id asso-a is already used by partners[2]")?.fr).toBe(
       "l'identifiant « asso-a » est déjà pris par partners[2]"
     )

@@ -141,7 +141,7 @@ describe("a problem names the file, the sheet, the row and the column", () => {
     ])
     expect(error.problems[1]?.message).toMatch(/2024-02-31/u)
     // The decoders' French messages, as for JSON.
-    expect(error.problems[2]?.message).toBe("le montant -3,00 € est négatif : il doit être positif ou nul")
+    expect(error.problems[2]?.message).toBe("le montant -3,00\u00a0€ est négatif : il doit être positif ou nul")
   })
 
   it("a field with no column is named by the header it would take", async () => {
