@@ -78,6 +78,8 @@ import {
 import { SERVE_COMMAND } from "./serve.js"
 import type { Command, Io } from "./types.js"
 import { detect, isRecord, wrongShape } from "../documents/detect.js"
+import { reportCsvText } from "../documents/report-csv.js"
+import { csvOnlyOptionText, decimalCommaText, missingTableText } from "../vocabulary/report-csv.js"
 
 type SpreadsheetModule = typeof import("../spreadsheet/index.js")
 let spreadsheetModule: Promise<SpreadsheetModule> | undefined
@@ -485,10 +487,8 @@ function report(args: ParsedArgs, io: Io): number | Promise<number> {
     throw new UsageError(
       `--${csvOnly[0]} ne va qu'avec --format csv : le classeur donne toutes les tables, une feuille chacune, avec des nombres typés`
     )
-  if (format !== "csv" && csvOnly.length > 0)
-    throw new UsageError(
-      `--${csvOnly[0]} ne va qu'avec --format csv : --format ${format} écrit le rapport entier, sans choix de table ni de séparateurs`
-    )
+  if (format !== "csv" && csvOnly[0] !== undefined)
+    throw new UsageError(csvOnlyOptionText("cli", csvOnly[0], format).fr)
   const repayments = option(args, "repayments")
   if (repayments !== undefined && isSpreadsheetPath(repayments))
     throw new UsageError(`--repayments : les reversements se lisent en JSON, pas dans un tableur (${repayments})`)
@@ -678,22 +678,18 @@ function partnersOf(file: string): ReadonlyArray<Partner> {
  * after a line with its title and separated by an empty line; `--decimal`, `--separator`, `--bom`.
  */
 function reportCsv(args: ParsedArgs, built: Parameters<typeof reportTablesCsv>[0]): string {
-  const separator = (option(args, "separator") ?? ";") as ";" | ","
-  const decimal = (option(args, "decimal") ?? (separator === "," ? "." : ",")) as "," | "."
-  if (separator === "," && decimal === ",")
-    throw new UsageError("--decimal , ne va pas avec --separator , : les montants se liraient comme deux champs")
-  const tables = reportTablesCsv(built, { separator, decimal, bom: false })
-  const wanted = option(args, "table") as ReportTableId | undefined
-  const chosen = wanted === undefined ? tables : tables.filter((table) => table.id === wanted)
-  if (chosen.length === 0)
-    throw new UsageError(
-      `le bilan ${built.kind === "annual" ? "annuel" : "de fin de convention"} n'a pas de table ${wanted} (tables : ${tables.map((table) => table.id).join(", ")})`
-    )
-  const body =
-    wanted === undefined
-      ? chosen.map((table) => `${table.title}\r\n${table.csv}`).join("\r\n")
-      : chosen.map((table) => table.csv).join("")
-  return `${args.options.has("bom") ? "\uFEFF" : ""}${body}`
+  const written = reportCsvText(built, {
+    table: option(args, "table") as ReportTableId | undefined,
+    separator: option(args, "separator") as ";" | "," | undefined,
+    decimal: option(args, "decimal") as "," | "." | undefined,
+    bom: args.options.has("bom")
+  })
+  if ("csv" in written) return written.csv
+  throw new UsageError(
+    written.refused === "decimal-comma"
+      ? decimalCommaText("cli").fr
+      : missingTableText(written.report, written.table, written.tables).fr
+  )
 }
 
 /** The conventions of every file, each with the file's partners; a file named twice is read once. */

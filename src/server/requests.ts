@@ -18,6 +18,7 @@ import {
   type Convention,
   IdSchema,
   type Issue,
+  REPORT_TABLE_IDS,
   type Portfolio,
   SCDL_VERSIONS,
   ValidationError,
@@ -84,7 +85,11 @@ export const REQUEST_SCHEMAS = {
     asOf: Schema.optionalKey(CalendarDateSchema),
     reportsAcceptedOn: Schema.optionalKey(DatesByYear),
     financialReportReceivedOn: Schema.optionalKey(DatesByYear),
-    format: Schema.optionalKey(Schema.Literals(["json", "md", "html"]))
+    format: Schema.optionalKey(Schema.Literals(["json", "md", "html", "csv"])),
+    table: Schema.optionalKey(Schema.Literals(REPORT_TABLE_IDS)),
+    separator: Schema.optionalKey(Schema.Literals([";", ","])),
+    decimal: Schema.optionalKey(Schema.Literals([",", "."])),
+    bom: Schema.optionalKey(Schema.Boolean)
   }),
   ScdlRequest: Schema.Struct({
     portfolio: Document,
