@@ -79,7 +79,7 @@ import { SERVE_COMMAND } from "./serve.js"
 import type { Command, Io } from "./types.js"
 import { detect, isRecord, wrongShape } from "../documents/detect.js"
 import { reportCsvText } from "../documents/report-csv.js"
-import { csvOnlyOptionText, decimalCommaText, missingTableText } from "../vocabulary/report-csv.js"
+import { csvOnlyOptionText, decimalCommaText, missingTableText } from "../vocabulary/doors.js"
 
 type SpreadsheetModule = typeof import("../spreadsheet/index.js")
 let spreadsheetModule: Promise<SpreadsheetModule> | undefined

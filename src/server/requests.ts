@@ -28,6 +28,7 @@ import {
   safeParsePortfolio
 } from "../index.js"
 import type { SafeParseResult } from "../core/errors.js"
+import { severalConventionsText, unknownConventionText } from "../vocabulary/doors.js"
 import { requestError } from "./problems.js"
 
 /** Any JSON value: a document decoded afterwards by the library's own decoder. */
@@ -243,8 +244,7 @@ export function pickConvention(source: Source, conventionId: string | undefined)
       {
         path: ["conventionId"],
         code: "enum",
-        fr: `aucune convention « ${conventionId} » ; conventions : ${ids.join(", ")}`,
-        en: `no convention "${conventionId}"; conventions: ${ids.join(", ")}`,
+        ...unknownConventionText(conventionId, ids),
         suggestions: ids
       }
     ])
@@ -265,8 +265,7 @@ export function pickConvention(source: Source, conventionId: string | undefined)
     {
       path: ["conventionId"],
       code: "missing-key",
-      fr: `le portefeuille contient plusieurs conventions : précisez « conventionId » (${ids.join(", ")})`,
-      en: `the portfolio holds several conventions: give "conventionId" (${ids.join(", ")})`,
+      ...severalConventionsText(ids),
       suggestions: ids
     }
   ])

@@ -35,7 +35,7 @@ import {
 } from "../index.js"
 import { detect } from "../documents/detect.js"
 import { type ReportCsvOptions, reportCsvText } from "../documents/report-csv.js"
-import { csvOnlyOptionText, decimalCommaText, missingTableText } from "../vocabulary/report-csv.js"
+import { csvOnlyOptionText, decimalCommaText, missingTableText } from "../vocabulary/doors.js"
 import { problemIssue, requestError } from "./problems.js"
 import { Documents, type RequestName, decodeEnvelope, pickConvention, readSource } from "./requests.js"
 
