@@ -7,6 +7,8 @@
  * @module
  * @internal
  */
+import { type CalendarDate, formatFrenchDate } from "../calendar/date.js"
+import type { Euros } from "../money/euros.js"
 import type { Bilingual, TextPosition } from "./doors.js"
 
 // Arguments and options.
@@ -174,3 +176,168 @@ export function listenProblemText(problem: "in-use" | "reserved" | "not-here", h
 /** @internal The service listening (`limit`: the body limit as the option gave it). */
 export const listeningText = (url: string, limit: string): string =>
   `caf-conventions : service HTTP à l'écoute sur ${url} (corps limités à ${limit}, description dans ${url}/openapi.json) ; Ctrl+C pour l'arrêter`
+
+// The commands' lines.
+
+/**
+ * @internal A count and its noun, with the plural French takes from 2 on (0 and 1 are singular):
+ * « 1 partenaire », « 6 partenaires », « 0 ligne exportée », « 2 lignes exportées ».
+ */
+export const countText = (n: number, singular: string, plural = `${singular}s`): string =>
+  `${n} ${n >= 2 ? plural : singular}`
+
+/** @internal The kinds of records read from spreadsheets. */
+export type SheetKind = "activities" | "payments" | "expenses" | "financial-reports"
+
+/** Each kind's noun in the singular and the plural, whether it is feminine, and its blank workbook's name. */
+const SHEET_WORDS: Readonly<Record<SheetKind, readonly [string, string, boolean, string]>> = {
+  activities: ["activité", "activités", true, "modèle d'activités"],
+  payments: ["versement", "versements", false, "modèle de versements"],
+  expenses: ["dépense", "dépenses", true, "modèle de dépenses"],
+  "financial-reports": [
+    "compte rendu financier",
+    "comptes rendus financiers",
+    false,
+    "modèle de compte rendu financier"
+  ]
+}
+
+/** `n` records of a kind: « 1 dépense », « 2 comptes rendus financiers ». */
+const recordsText = (kind: SheetKind, n: number): string => countText(n, SHEET_WORDS[kind][0], SHEET_WORDS[kind][1])
+
+/** @internal `n` records of a kind read and valid (`import --validate`). */
+export const recordsValidText = (kind: SheetKind, n: number): string =>
+  `${recordsText(kind, n)}, ${n >= 2 ? "valides" : "valide"}`
+
+/** @internal `n` records of a kind written to `out`, the participle agreeing (« 2 versements écrits », « 1 dépense écrite »). */
+export const recordsWrittenText = (kind: SheetKind, n: number, out: string): string =>
+  `${recordsText(kind, n)} écrit${SHEET_WORDS[kind][2] ? "e" : ""}${n >= 2 ? "s" : ""} dans ${out}`
+
+/** @internal A blank workbook of a kind written to `out`. */
+export const templateWrittenText = (kind: SheetKind, out: string): string => `${SHEET_WORDS[kind][3]} écrit dans ${out}`
+
+/** @internal The empty rows of a spreadsheet that were skipped. */
+export const skippedRowsText = (rows: ReadonlyArray<number>): string =>
+  `${rows.length === 1 ? "ligne vide ignorée" : "lignes vides ignorées"} : ${rows.join(", ")}`
+
+/** @internal A file found valid, with the kind of document and what it holds. */
+export const validFileText = (file: string, kind: string, summary: string): string =>
+  `${file} : ${kind}, valide (${summary})`
+
+/** @internal The problems of a file, counted. */
+export const fileProblemsText = (file: string, n: number): string => `${file} : ${n} problème${n === 1 ? "" : "s"}`
+
+/** @internal A `--convention` the file does not hold, with those it holds. */
+export const conventionNotInFileText = (file: string, id: string, ids: ReadonlyArray<string>): string =>
+  `${file} ne contient pas la convention ${id} (conventions : ${ids.join(", ")})`
+
+/** @internal A file of several latest conventions, and no `--convention`. */
+export const severalConventionsInFileText = (file: string, ids: ReadonlyArray<string>): string =>
+  `${file} contient plusieurs conventions : précisez --convention (${ids.join(", ")})`
+
+/** @internal The facts `terms` prints: labels already chosen for the codes, amounts, days. */
+export interface TermsFacts {
+  readonly title: string
+  readonly kind: string
+  readonly funder: string
+  readonly partner: string
+  readonly date: CalendarDate
+  readonly status: string
+  readonly period: { readonly start: CalendarDate; readonly end: CalendarDate }
+  readonly territory: ReadonlyArray<string>
+  readonly sectors: ReadonlyArray<string>
+  readonly accompaniments: ReadonlyArray<string>
+  readonly scheme: string
+  readonly excludedSchemes: ReadonlyArray<string>
+  readonly amounts?:
+    | { readonly kind: "constant"; readonly yearlyAmount: Euros }
+    | { readonly kind: "by-year"; readonly byYear: ReadonlyArray<readonly [string, Euros]> }
+  readonly applied: ReadonlyArray<{ readonly number: number; readonly effectiveDate: CalendarDate }>
+  readonly objectives: ReadonlyArray<string>
+  /** The ids of the lineage, when the file holds several conventions. */
+  readonly lineage?: ReadonlyArray<string>
+  readonly findings: ReadonlyArray<{ readonly severity: string; readonly message: string }>
+}
+
+/** @internal What `terms` prints, line by line. */
+export function termsLines(facts: TermsFacts): Array<string> {
+  const amounts = facts.amounts
+  return [
+    `${facts.title} (${facts.kind})`,
+    `${facts.funder} × ${facts.partner}`,
+    `Au ${formatFrenchDate(facts.date)} : ${facts.status}`,
+    `- Période : du ${formatFrenchDate(facts.period.start)} au ${formatFrenchDate(facts.period.end)}`,
+    `- Territoire : ${facts.territory.join(", ")}`,
+    `- Secteurs : ${facts.sectors.join(", ")}`,
+    `- Accompagnements : ${facts.accompaniments.join(", ")}`,
+    `- Financement : ${facts.scheme}${facts.excludedSchemes.length === 0 ? "" : `, hors ${facts.excludedSchemes.join(", ")}`}`,
+    ...(amounts === undefined
+      ? []
+      : [
+          `- Montant : ${
+            amounts.kind === "constant"
+              ? `${amounts.yearlyAmount.format()} par an`
+              : amounts.byYear.map(([year, amount]) => `${year} : ${amount.format()}`).join(", ")
+          }`
+        ]),
+    `- Avenants appliqués : ${facts.applied.length === 0 ? "aucun" : facts.applied.map((amendment) => `n° ${amendment.number} (${formatFrenchDate(amendment.effectiveDate)})`).join(", ")}`,
+    ...facts.objectives.map((title) => `- Objectif : ${title}`),
+    ...(facts.lineage === undefined ? [] : [`Filiation : ${facts.lineage.join(" → ")}`]),
+    ...facts.findings.map((finding) => `- Conformité (${finding.severity}) : ${finding.message}`)
+  ]
+}
+
+/** @internal How many candidates were screened so far. */
+export const screenedText = (done: number, total: number): string => `${done} / ${total} candidats examinés`
+
+/** @internal A candidate that could not be read, with each problem at its place. */
+export const unreadableCandidateText = (
+  index: number,
+  problems: ReadonlyArray<{ readonly location: string; readonly message: string }>
+): string =>
+  `[${index}] illisible : ${problems.map((problem) => `${problem.location} : ${problem.message}`).join(" ; ")}`
+
+/** @internal A candidate's verdict (`unmet`: the conditions not met, already worded). */
+export const verdictText = (candidateId: string, eligible: boolean, unmet: string): string =>
+  `${candidateId} : ${eligible ? "éligible" : `non éligible (${unmet})`}`
+
+/** @internal The counts of a screening. */
+export const screeningCountsText = (eligible: number, ineligible: number, unreadable: number): string =>
+  `${countText(eligible, "éligible")}, ${countText(ineligible, "non éligible")}, ${countText(unreadable, "illisible")}`
+
+/** @internal A report written to `out`; `tables`: only its tables, as a workbook. */
+export const reportWrittenText = (out: string, tables = false): string =>
+  `${tables ? "tables du rapport écrites" : "rapport écrit"} dans ${out}`
+
+/** @internal An `--out` of the wrong kind for `--format xlsx` (the report's tables) or `template` (a blank workbook). */
+export const notAWorkbookText = (what: "tables" | "template", out: string): string =>
+  what === "tables"
+    ? `--out : les tables du rapport s'écrivent dans un classeur .xlsx, pas ${out}`
+    : `--out : le modèle est un classeur .xlsx, pas ${out}`
+
+/** @internal An option of the CSV (`--table`…) given with `--format xlsx`. */
+export const csvOnlyInWorkbookText = (option: string): string =>
+  `--${option} ne va qu'avec --format csv : le classeur donne toutes les tables, une feuille chacune, avec des nombres typés`
+
+/** @internal A file of repayments given as a spreadsheet or as JSON Lines. */
+export const repaymentsNotJsonText = (path: string, as: "spreadsheet" | "json-lines"): string =>
+  `--repayments : les reversements se lisent en JSON, pas ${as === "spreadsheet" ? "dans un tableur" : "en JSON Lines"} (${path})`
+
+/** @internal A spreadsheet given to `objectives --activities`. */
+export const activitiesNotSpreadsheetText = (path: string): string =>
+  `--activities : la commande objectives lit du JSON ou du JSON Lines, pas un tableur (${path})`
+
+/** @internal The head of a year's objectives: its label, the convention, the sentence. */
+export const yearObjectivesHead = (label: string, conventionId: string, sentence: string): string =>
+  `${label} — convention ${conventionId} : ${sentence}`
+
+/** @internal A convention found in several files of `scdl`, left out. */
+export const conventionInSeveralFilesText = (id: string, files: ReadonlyArray<string>): string =>
+  `${id} : la convention figure dans plusieurs fichiers (${files.join(", ")}) ; écartée`
+
+/** @internal What `scdl` exported. */
+export const scdlCountsText = (version: string, rows: number, leftOut: number): string =>
+  `SCDL subventions ${version} : ${countText(rows, "ligne exportée", "lignes exportées")}, ${countText(leftOut, "convention écartée", "conventions écartées")}`
+
+/** @internal A file given to `import` that is not a spreadsheet. */
+export const notASpreadsheetText = (file: string): string => `import lit un fichier .csv ou .xlsx, pas ${file}`
