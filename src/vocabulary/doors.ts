@@ -7,7 +7,6 @@
  * @module
  * @internal
  */
-import type { ReportTableId } from "../reports/tables.js"
 
 /** @internal Which door speaks: the command line (`--table`) or the HTTP service (`« table »`). */
 export type Door = "cli" | "http"
@@ -53,8 +52,8 @@ export function decimalCommaText(door: Door): Bilingual {
 /** @internal A table the report does not have (the end-of-convention report has no objectives table), with those it has. */
 export function missingTableText(
   report: "annual" | "convention",
-  table: ReportTableId,
-  tables: ReadonlyArray<ReportTableId>
+  table: string,
+  tables: ReadonlyArray<string>
 ): Bilingual {
   return {
     fr: `le bilan ${report === "annual" ? "annuel" : "de fin de convention"} n'a pas de table ${table} (tables : ${tables.join(", ")})`,
