@@ -9,6 +9,23 @@
 import { existsSync, statSync } from "node:fs"
 import { parseArgs as parseNodeArgs } from "node:util"
 import { readCalendarDate } from "../index.js"
+import {
+  extraArgumentText,
+  invalidArgumentsText,
+  needsValueText,
+  notADateText,
+  notAFolderText,
+  notAYearDateText,
+  notAYearText,
+  notAmongText,
+  optionTwiceText,
+  optionWithoutValueText,
+  requiredOptionText,
+  takesNoValueText,
+  unknownOptionText,
+  valueLikeOptionText,
+  yearTwiceText
+} from "../vocabulary/cli.js"
 
 /** @internal A usage error: bad arguments, a missing file. Exit code 2. */
 export class UsageError extends Error {
@@ -38,8 +55,7 @@ export interface ParsedArgs {
 export function oneOf(...values: ReadonlyArray<string>): OptionSpec {
   return {
     value: values.join("|"),
-    check: (value) =>
-      values.includes(value) ? undefined : `valeurs possibles : ${values.join(", ")} ; reçu « ${value} »`
+    check: (value) => (values.includes(value) ? undefined : notAmongText(values, value))
   }
 }
 
@@ -54,9 +70,7 @@ export const DATE_OPTION: OptionSpec = {
       readCalendarDate(value)
       return undefined
     } catch (error) {
-      return (
-        (error as { readonly frenchMessage?: string }).frenchMessage ?? `« ${value} » n'est pas une date AAAA-MM-JJ`
-      )
+      return (error as { readonly frenchMessage?: string }).frenchMessage ?? notADateText(value)
     }
   }
 }
@@ -64,14 +78,13 @@ export const DATE_OPTION: OptionSpec = {
 /** @internal A year written with four decimal digits, 1000 to 9999 (`--year`): not `0x7E8`, `1e3` or an empty string. */
 export const YEAR_OPTION: OptionSpec = {
   value: "AAAA",
-  check: (value) =>
-    /^[1-9][0-9]{3}$/u.test(value) ? undefined : `une année s'écrit avec quatre chiffres (2024) ; reçu « ${value} »`
+  check: (value) => (/^[1-9][0-9]{3}$/u.test(value) ? undefined : notAYearText(value))
 }
 
 /** Why one `AAAA=AAAA-MM-JJ` entry is refused, in French, or `undefined`. */
 function yearDateProblem(entry: string): string | undefined {
   const [year, date, ...rest] = entry.split("=")
-  if (date === undefined || rest.length > 0) return `« ${entry} » ne s'écrit pas AAAA=AAAA-MM-JJ (2024=2025-05-20)`
+  if (date === undefined || rest.length > 0) return notAYearDateText(entry)
   const badYear = YEAR_OPTION.check?.(year ?? "")
   if (badYear !== undefined) return badYear
   return DATE_OPTION.check?.(date)
@@ -91,7 +104,7 @@ export const DATES_BY_YEAR_OPTION: OptionSpec = {
     }
     const years = entries.map((entry) => entry.split("=")[0])
     const twice = years.find((year, index) => years.indexOf(year) !== index)
-    return twice === undefined ? undefined : `l'année ${twice} est donnée plusieurs fois`
+    return twice === undefined ? undefined : yearTwiceText(twice)
   }
 }
 
@@ -104,9 +117,7 @@ export function datesByYear(value: string): Record<string, string> {
 export const FOLDER_OPTION: OptionSpec = {
   value: "<dossier>",
   check: (value) =>
-    value !== "" && existsSync(value) && statSync(value).isDirectory()
-      ? undefined
-      : `« ${value} » n'est pas un dossier existant`
+    value !== "" && existsSync(value) && statSync(value).isDirectory() ? undefined : notAFolderText(value)
 }
 
 /** @internal A file path (`--out`, `--activities`): any non-empty string; the command says whether it can be read or written. */
@@ -142,16 +153,14 @@ function diagnose(command: string, argv: ReadonlyArray<string>, specs: OptionSpe
   for (const token of tokens) {
     if (token.kind !== "option") continue
     const spec = token.rawName.startsWith("--") && Object.hasOwn(specs, token.name) ? specs[token.name] : undefined
-    if (spec === undefined)
-      return `option inconnue « ${token.rawName} » ; options de ${command} : ${describeOptions(specs)}`
-    if (spec.value === undefined && token.value !== undefined) return `l'option --${token.name} ne prend pas de valeur`
-    if (spec.value !== undefined && token.value === undefined)
-      return `l'option --${token.name} attend une valeur (${spec.value})`
+    if (spec === undefined) return unknownOptionText(token.rawName, command, describeOptions(specs))
+    if (spec.value === undefined && token.value !== undefined) return takesNoValueText(token.name)
+    if (spec.value !== undefined && token.value === undefined) return needsValueText(token.name, spec.value)
     if (spec.value !== undefined && token.value?.startsWith("-") === true && token.inlineValue === false) {
-      return `l'option --${token.name} attend une valeur (${spec.value}), pas « ${token.value} » ; pour une valeur qui commence par « - », écrivez --${token.name}=${token.value}`
+      return valueLikeOptionText(token.name, spec.value, token.value)
     }
   }
-  return `arguments invalides ; options de ${command} : ${describeOptions(specs)}`
+  return invalidArgumentsText(command, describeOptions(specs))
 }
 
 /**
@@ -181,14 +190,13 @@ export function parseCommandLine(
   const values = new Map<string, string | true>()
   for (const token of parsed.tokens ?? []) {
     if (token.kind !== "option") continue
-    if (values.has(token.name)) throw new UsageError(`l'option --${token.name} est donnée plusieurs fois`)
+    if (values.has(token.name)) throw new UsageError(optionTwiceText(token.name))
     const problem = token.value === undefined ? undefined : specs[token.name]?.check?.(token.value)
     if (problem !== undefined) throw new UsageError(`--${token.name} : ${problem}`)
     values.set(token.name, token.value ?? true)
   }
   const extra = parsed.positionals[maxPositionals]
-  if (extra !== undefined && !values.has("help"))
-    throw new UsageError(`argument en trop pour ${command} : « ${extra} »`)
+  if (extra !== undefined && !values.has("help")) throw new UsageError(extraArgumentText(command, extra))
   return { positional: parsed.positionals, options: values }
 }
 
@@ -197,7 +205,7 @@ export function option(args: ParsedArgs, name: string, required: true): string
 export function option(args: ParsedArgs, name: string, required?: false): string | undefined
 export function option(args: ParsedArgs, name: string, required = false): string | undefined {
   const value = args.options.get(name)
-  if (value === true) throw new UsageError(`l'option --${name} attend une valeur`)
-  if (value === undefined && required) throw new UsageError(`l'option --${name} est obligatoire`)
+  if (value === true) throw new UsageError(optionWithoutValueText(name))
+  if (value === undefined && required) throw new UsageError(requiredOptionText(name))
   return value
 }

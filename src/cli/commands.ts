@@ -23,7 +23,6 @@ import {
   conventionReport,
   conventionStatus,
   explain,
-  formatFrenchDate,
   formatIssues,
   formatPath,
   issueMessage,
@@ -78,6 +77,33 @@ import {
 import { SERVE_COMMAND } from "./serve.js"
 import type { Command, Io } from "./types.js"
 import { detect, isRecord, wrongShape } from "../documents/detect.js"
+import { reportCsvText } from "../documents/report-csv.js"
+import { csvOnlyOptionText, decimalCommaText, missingTableText } from "../vocabulary/doors.js"
+import {
+  activitiesNotSpreadsheetText,
+  cannotReadText,
+  conventionInSeveralFilesText,
+  conventionNotInFileText,
+  csvOnlyInWorkbookText,
+  fileProblemsText,
+  notASpreadsheetText,
+  notAWorkbookText,
+  recordsValidText,
+  recordsWrittenText,
+  repaymentsNotJsonText,
+  reportWrittenText,
+  scdlCountsText,
+  screenedText,
+  screeningCountsText,
+  severalConventionsInFileText,
+  skippedRowsText,
+  templateWrittenText,
+  termsLines,
+  unreadableCandidateText,
+  validFileText,
+  verdictText,
+  yearObjectivesHead
+} from "../vocabulary/cli.js"
 
 type SpreadsheetModule = typeof import("../spreadsheet/index.js")
 let spreadsheetModule: Promise<SpreadsheetModule> | undefined
@@ -89,23 +115,6 @@ const SHEET_KINDS = ["activities", "payments", "expenses"] as const
 /** The kinds `import` and `template` read and write: those, and the financial reports (one per convention, year and action). */
 const IMPORT_KINDS = [...SHEET_KINDS, "financial-reports"] as const
 type SheetKind = (typeof IMPORT_KINDS)[number]
-/** Each kind in French: singular, plural, feminine or not, and how « modèle de … » reads. */
-const SHEET_PLURALS: Readonly<Record<SheetKind, readonly [string, string, boolean, string]>> = {
-  activities: ["activité", "activités", true, "modèle d'activités"],
-  payments: ["versement", "versements", false, "modèle de versements"],
-  expenses: ["dépense", "dépenses", true, "modèle de dépenses"],
-  "financial-reports": [
-    "compte rendu financier",
-    "comptes rendus financiers",
-    false,
-    "modèle de compte rendu financier"
-  ]
-}
-/** A past participle agreeing with `n` records of a kind (`2 versements écrits`, `1 dépense écrite`). */
-const agreed = (kind: SheetKind, n: number, word: string): string =>
-  `${word}${SHEET_PLURALS[kind][2] ? "e" : ""}${n >= 2 ? "s" : ""}`
-const counted = (kind: SheetKind, n: number): string => count(n, SHEET_PLURALS[kind][0], SHEET_PLURALS[kind][1])
-
 /** Whether a file is a spreadsheet (`.csv`, `.xlsx`) rather than JSON, by its name. */
 function isSpreadsheetPath(path: string): boolean {
   return [".csv", ".xlsx"].includes(extname(path).toLowerCase())
@@ -124,14 +133,11 @@ async function spreadsheetRecords(
   try {
     if (!statSync(path).isFile()) throw Object.assign(new Error("not a file"), { code: "EISDIR" })
   } catch (error) {
-    throw new UsageError(`impossible de lire le fichier ${path} (${reasonOf(error)})`)
+    throw new UsageError(cannotReadText(path, reasonOf(error)))
   }
   const { SPREADSHEET_KINDS, readSpreadsheetFile } = await spreadsheets()
   const read = await readSpreadsheetFile(kind, path)
-  if (read.skippedRows.length > 0)
-    io.err(
-      `${path} : ${read.skippedRows.length === 1 ? "ligne vide ignorée" : "lignes vides ignorées"} : ${read.skippedRows.join(", ")}`
-    )
+  if (read.skippedRows.length > 0) io.err(`${path} : ${skippedRowsText(read.skippedRows)}`)
   return { json: SPREADSHEET_KINDS[kind].encode(read.records as ReadonlyArray<never>), count: read.records.length }
 }
 
@@ -143,14 +149,6 @@ export function problemLines(io: Io, file: string, error: ValidationError): Arra
 
 function problems(io: Io, file: string, error: ValidationError): void {
   for (const line of problemLines(io, file, error)) io.err(line)
-}
-
-/**
- * A count and its noun, with the plural French takes from 2 on (0 and 1 are singular):
- * « 1 partenaire », « 6 partenaires », « 0 ligne exportée », « 2 lignes exportées ».
- */
-function count(n: number, singular: string, plural = `${singular}s`): string {
-  return `${n} ${n >= 2 ? plural : singular}`
 }
 
 /** Checks one file for `validate`: its exit code (0 valid, 1 invalid, 2 unreadable), after saying why. */
@@ -174,7 +172,7 @@ function validateFile(file: string, io: Io): number {
     problems(io, file, detected.error)
     return 1
   }
-  io.out(`✓ ${file} : ${detected.kind}, valide (${detected.summary})`)
+  io.out(`✓ ${validFileText(file, detected.kind, detected.summary)}`)
   return 0
 }
 
@@ -191,7 +189,7 @@ function inFile(file: string, error: ValidationError): ValidationError {
     subject: file,
     issues: error.issues,
     ...(error.omittedIssues === undefined ? {} : { omittedIssues: error.omittedIssues }),
-    message: `${file} : ${count} problème${count === 1 ? "" : "s"}`
+    message: fileProblemsText(file, count)
   })
 }
 
@@ -221,7 +219,11 @@ function pickConvention(conventions: ReadonlyArray<Convention>, id: string | und
     const found = conventions.find((convention) => convention.id === id)
     if (found === undefined)
       throw new UsageError(
-        `${file} ne contient pas la convention ${id} (conventions : ${conventions.map((c) => c.id).join(", ")})`
+        conventionNotInFileText(
+          file,
+          id,
+          conventions.map((c) => c.id)
+        )
       )
     return found
   }
@@ -230,7 +232,10 @@ function pickConvention(conventions: ReadonlyArray<Convention>, id: string | und
   const latest = conventions.filter((convention) => !followed.has(convention.id))
   if (latest.length !== 1)
     throw new UsageError(
-      `${file} contient plusieurs conventions : précisez --convention (${conventions.map((c) => c.id).join(", ")})`
+      severalConventionsInFileText(
+        file,
+        conventions.map((c) => c.id)
+      )
     )
   return latest[0] as Convention
 }
@@ -249,42 +254,34 @@ function terms(args: ParsedArgs, io: Io): number {
   const convention = pickConvention(conventions, option(args, "convention"), file)
   const name = (id: string) => portfolio?.partners.find((partner) => partner.id === id)?.name ?? id
   const { terms: t, applied } = termsAsOf(convention, date)
-  io.out(`${convention.title} (${CONVENTION_KIND_LABELS[convention.kind]})`)
-  io.out(`${name(convention.funderId)} × ${name(convention.partnerId)}`)
-  io.out(`Au ${formatFrenchDate(date)} : ${CONVENTION_STATUS_LABELS[conventionStatus(convention, date)]}`)
-  io.out(`- Période : du ${formatFrenchDate(t.period.start)} au ${formatFrenchDate(t.period.end)}`)
-  io.out(`- Territoire : ${t.territory.join(", ")}`)
-  io.out(`- Secteurs : ${t.sectors.map((sector) => SECTOR_LABELS[sector]).join(", ")}`)
-  io.out(`- Accompagnements : ${t.accompanimentKinds.map((kind) => ACCOMPANIMENT_KIND_LABELS[kind]).join(", ")}`)
-  io.out(
-    `- Financement : ${FUNDING_SCHEME_LABELS[t.fundingScheme]}${t.excludedSchemes.length === 0 ? "" : `, hors ${t.excludedSchemes.map((scheme) => FUNDING_SCHEME_LABELS[scheme]).join(", ")}`}`
-  )
-  if (t.amounts !== undefined) {
-    io.out(
-      `- Montant : ${
-        t.amounts.kind === "constant"
-          ? `${t.amounts.yearlyAmount.format()} par an`
-          : Object.entries(t.amounts.byYear)
-              .map(([year, amount]) => `${year} : ${amount.format()}`)
-              .join(", ")
-      }`
-    )
-  }
-  io.out(
-    `- Avenants appliqués : ${applied.length === 0 ? "aucun" : applied.map((amendment) => `n° ${amendment.number} (${formatFrenchDate(amendment.effectiveDate)})`).join(", ")}`
-  )
-  for (const objective of t.objectives) io.out(`- Objectif : ${objective.title}`)
-  if (conventions.length > 1)
-    io.out(
-      `Filiation : ${lineage(conventions, convention.id)
-        .map((step) => step.id)
-        .join(" → ")}`
-    )
   const partner = portfolio?.partners.find((candidate) => candidate.id === convention.partnerId)
-  for (const finding of checkCompliance(convention, partner === undefined ? {} : { partner }).filter(
-    (f) => f.severity !== "info"
-  ))
-    io.out(`- Conformité (${finding.severity}) : ${finding.message}`)
+  const lines = termsLines({
+    title: convention.title,
+    kind: CONVENTION_KIND_LABELS[convention.kind],
+    funder: name(convention.funderId),
+    partner: name(convention.partnerId),
+    date,
+    status: CONVENTION_STATUS_LABELS[conventionStatus(convention, date)],
+    period: t.period,
+    territory: t.territory,
+    sectors: t.sectors.map((sector) => SECTOR_LABELS[sector]),
+    accompaniments: t.accompanimentKinds.map((kind) => ACCOMPANIMENT_KIND_LABELS[kind]),
+    scheme: FUNDING_SCHEME_LABELS[t.fundingScheme],
+    excludedSchemes: t.excludedSchemes.map((scheme) => FUNDING_SCHEME_LABELS[scheme]),
+    ...(t.amounts === undefined
+      ? {}
+      : {
+          amounts:
+            t.amounts.kind === "constant"
+              ? { kind: "constant" as const, yearlyAmount: t.amounts.yearlyAmount }
+              : { kind: "by-year" as const, byYear: Object.entries(t.amounts.byYear) }
+        }),
+    applied,
+    objectives: t.objectives.map((objective) => objective.title),
+    ...(conventions.length > 1 ? { lineage: lineage(conventions, convention.id).map((step) => step.id) } : {}),
+    findings: checkCompliance(convention, partner === undefined ? {} : { partner }).filter((f) => f.severity !== "info")
+  })
+  for (const line of lines) io.out(line)
   return 0
 }
 
@@ -303,7 +300,7 @@ function screenInBatches(
   for (let start = 0; start < candidates.length; start += batch) {
     const screening = screenEligibility(convention, candidates.slice(start, start + batch), { date })
     lines.push(...screening.lines.map((line) => ({ ...line, index: line.index + start })))
-    progress?.update(`${Math.min(start + batch, candidates.length)} / ${candidates.length} candidats examinés`)
+    progress?.update(screenedText(Math.min(start + batch, candidates.length), candidates.length))
   }
   progress?.end()
   return lines
@@ -328,21 +325,21 @@ function eligibility(args: ParsedArgs, io: Io): number {
   else {
     for (const line of lines) {
       if (line.status === "invalid") {
-        io.out(
-          `✗ [${line.index}] illisible : ${line.error.issues.map((issue) => `${formatPath(issue.path)} : ${issueMessage(issue, io.locale ?? "fr")}`).join(" ; ")}`
-        )
+        const problems = line.error.issues.map((issue) => ({
+          location: formatPath(issue.path),
+          message: issueMessage(issue, io.locale ?? "fr")
+        }))
+        io.out(`✗ ${unreadableCandidateText(line.index, problems)}`)
       } else if (args.options.has("explain")) io.out(explain(line.result).join("\n"))
       else
         io.out(
-          `${line.result.eligible ? "✓" : "✗"} ${line.result.candidateId} : ${line.result.eligible ? "éligible" : `non éligible (${unmetConditions(line.result.failures)})`}`
+          `${line.result.eligible ? "✓" : "✗"} ${verdictText(line.result.candidateId, line.result.eligible, line.result.eligible ? "" : unmetConditions(line.result.failures))}`
         )
     }
   }
   const invalid = lines.filter((line) => line.status === "invalid").length
   const eligible = lines.filter((line) => line.status === "eligible").length
-  io.err(
-    `${count(eligible, "éligible")}, ${count(lines.length - eligible - invalid, "non éligible")}, ${count(invalid, "illisible")}`
-  )
+  io.err(screeningCountsText(eligible, lines.length - eligible - invalid, invalid))
   return invalid === 0 ? 0 : 1
 }
 
@@ -479,21 +476,16 @@ function report(args: ParsedArgs, io: Io): number | Promise<number> {
   if (format === "xlsx" && pdfOut === undefined)
     throw new UsageError("--format xlsx écrit un fichier : indiquez --out <fichier.xlsx>")
   if (format === "xlsx" && extname(pdfOut as string).toLowerCase() !== ".xlsx")
-    throw new UsageError(`--out : les tables du rapport s'écrivent dans un classeur .xlsx, pas ${pdfOut}`)
+    throw new UsageError(notAWorkbookText("tables", pdfOut as string))
   const csvOnly = ["table", "decimal", "separator", "bom"].filter((name) => args.options.has(name))
-  if (format === "xlsx" && csvOnly.length > 0)
-    throw new UsageError(
-      `--${csvOnly[0]} ne va qu'avec --format csv : le classeur donne toutes les tables, une feuille chacune, avec des nombres typés`
-    )
-  if (format !== "csv" && csvOnly.length > 0)
-    throw new UsageError(
-      `--${csvOnly[0]} ne va qu'avec --format csv : --format ${format} écrit le rapport entier, sans choix de table ni de séparateurs`
-    )
+  if (format === "xlsx" && csvOnly[0] !== undefined) throw new UsageError(csvOnlyInWorkbookText(csvOnly[0]))
+  if (format !== "csv" && csvOnly[0] !== undefined)
+    throw new UsageError(csvOnlyOptionText("cli", csvOnly[0], format).fr)
   const repayments = option(args, "repayments")
   if (repayments !== undefined && isSpreadsheetPath(repayments))
-    throw new UsageError(`--repayments : les reversements se lisent en JSON, pas dans un tableur (${repayments})`)
+    throw new UsageError(repaymentsNotJsonText(repayments, "spreadsheet"))
   if (repayments !== undefined && isJsonLinesPath(repayments))
-    throw new UsageError(`--repayments : les reversements se lisent en JSON, pas en JSON Lines (${repayments})`)
+    throw new UsageError(repaymentsNotJsonText(repayments, "json-lines"))
   const sheets = SHEET_KINDS.filter((kind) => {
     const path = option(args, kind)
     return path !== undefined && isSpreadsheetPath(path)
@@ -553,7 +545,7 @@ function reportWith(args: ParsedArgs, io: Io, preloaded: ReadonlyMap<string, unk
           ? `${JSON.stringify(built, null, 2)}\n`
           : renderReportMarkdown(built)
   const out = emit(args, io, text)
-  if (out !== undefined) io.err(`rapport écrit dans ${out}`)
+  if (out !== undefined) io.err(reportWrittenText(out))
   return 0
 }
 
@@ -568,8 +560,7 @@ async function listOf(records: AsyncIterable<unknown>): Promise<ReadonlyArray<un
 function activityRecords(path: string | undefined): Iterable<unknown> | AsyncIterable<unknown> {
   if (path === undefined) return []
   if (isJsonLinesPath(path)) return readJsonLines(path)
-  if (isSpreadsheetPath(path))
-    throw new UsageError(`--activities : la commande objectives lit du JSON ou du JSON Lines, pas un tableur (${path})`)
+  if (isSpreadsheetPath(path)) throw new UsageError(activitiesNotSpreadsheetText(path))
   const json = readJson(path)
   if (!Array.isArray(json))
     throw wrongShape(path, { fr: "une liste d'activités (un tableau JSON)", en: "a list of activities (a JSON array)" })
@@ -580,7 +571,7 @@ function activityRecords(path: string | undefined): Iterable<unknown> | AsyncIte
 function yearLines(evaluation: ObjectivesEvaluation): Array<string> {
   const sentence = yearSentence(yearFacts(evaluation))
   return [
-    `${yearObjectivesLabel(evaluation.year)} — convention ${evaluation.conventionId} : ${sentence}`,
+    yearObjectivesHead(yearObjectivesLabel(evaluation.year), evaluation.conventionId, sentence),
     ...evaluation.results.map(
       (result) =>
         `- ${objectiveLine({ title: result.title, status: result.status, counted: result.counted.length, excluded: result.excluded.length })}`
@@ -636,7 +627,7 @@ function objectives(args: ParsedArgs, io: Io): Promise<number> {
 async function printPdf(html: string, out: string, inputs: ReadonlyArray<string>, io: Io): Promise<number> {
   const { htmlToPdf } = await import("./pdf.js")
   writeOutput(out, await htmlToPdf(html), inputs)
-  io.err(`rapport écrit dans ${out}`)
+  io.err(reportWrittenText(out))
   return 0
 }
 
@@ -649,7 +640,7 @@ async function writeTablesWorkbook(
 ): Promise<number> {
   const { reportTablesWorkbook } = await spreadsheets()
   writeOutput(out, await reportTablesWorkbook(built), inputs)
-  io.err(`tables du rapport écrites dans ${out}`)
+  io.err(reportWrittenText(out, true))
   return 0
 }
 
@@ -678,22 +669,18 @@ function partnersOf(file: string): ReadonlyArray<Partner> {
  * after a line with its title and separated by an empty line; `--decimal`, `--separator`, `--bom`.
  */
 function reportCsv(args: ParsedArgs, built: Parameters<typeof reportTablesCsv>[0]): string {
-  const separator = (option(args, "separator") ?? ";") as ";" | ","
-  const decimal = (option(args, "decimal") ?? (separator === "," ? "." : ",")) as "," | "."
-  if (separator === "," && decimal === ",")
-    throw new UsageError("--decimal , ne va pas avec --separator , : les montants se liraient comme deux champs")
-  const tables = reportTablesCsv(built, { separator, decimal, bom: false })
-  const wanted = option(args, "table") as ReportTableId | undefined
-  const chosen = wanted === undefined ? tables : tables.filter((table) => table.id === wanted)
-  if (chosen.length === 0)
-    throw new UsageError(
-      `le bilan ${built.kind === "annual" ? "annuel" : "de fin de convention"} n'a pas de table ${wanted} (tables : ${tables.map((table) => table.id).join(", ")})`
-    )
-  const body =
-    wanted === undefined
-      ? chosen.map((table) => `${table.title}\r\n${table.csv}`).join("\r\n")
-      : chosen.map((table) => table.csv).join("")
-  return `${args.options.has("bom") ? "\uFEFF" : ""}${body}`
+  const written = reportCsvText(built, {
+    table: option(args, "table") as ReportTableId | undefined,
+    separator: option(args, "separator") as ";" | "," | undefined,
+    decimal: option(args, "decimal") as "," | "." | undefined,
+    bom: args.options.has("bom")
+  })
+  if ("csv" in written) return written.csv
+  throw new UsageError(
+    written.refused === "decimal-comma"
+      ? decimalCommaText("cli").fr
+      : missingTableText(written.report, written.table, written.tables).fr
+  )
 }
 
 /** The conventions of every file, each with the file's partners; a file named twice is read once. */
@@ -743,15 +730,12 @@ function scdl(args: ParsedArgs, io: Io): number {
   const header = toScdlCsv([], { partners: [], version }).csv
   const csv = header + exports.map((exported) => exported.csv.slice(header.length)).join("")
   emit(args, io, csv)
-  for (const [id, files] of repeated)
-    io.err(`✗ ${id} : la convention figure dans plusieurs fichiers (${files.join(", ")}) ; écartée`)
+  for (const [id, files] of repeated) io.err(`✗ ${conventionInSeveralFilesText(id, files)}`)
   const problems = exports.flatMap((exported) => exported.problems)
   for (const problem of problems) io.err(`✗ ${problem.conventionId} (${problem.column}) : ${problem.message}`)
   const rows = exports.reduce((count, exported) => count + exported.rows.length, 0)
   const refused = repeated.size + new Set(problems.map((p) => p.conventionId)).size
-  io.err(
-    `SCDL subventions ${version} : ${count(rows, "ligne exportée", "lignes exportées")}, ${count(refused, "convention écartée", "conventions écartées")}`
-  )
+  io.err(scdlCountsText(version, rows, refused))
   return refused === 0 ? 0 : 1
 }
 
@@ -764,15 +748,15 @@ function kindOption(args: ParsedArgs): SheetKind {
 async function importSpreadsheet(args: ParsedArgs, io: Io): Promise<number> {
   const file = args.positional[0]
   if (file === undefined) throw new UsageError("indiquez le fichier CSV ou XLSX à importer")
-  if (!isSpreadsheetPath(file)) throw new UsageError(`import lit un fichier .csv ou .xlsx, pas ${file}`)
+  if (!isSpreadsheetPath(file)) throw new UsageError(notASpreadsheetText(file))
   const kind = kindOption(args)
   const { json, count } = await spreadsheetRecords(kind, file, io)
   if (args.options.has("validate")) {
-    io.out(`✓ ${file} : ${counted(kind, count)}, ${count >= 2 ? "valides" : "valide"}`)
+    io.out(`✓ ${file} : ${recordsValidText(kind, count)}`)
     return 0
   }
   const out = emit(args, io, `${JSON.stringify(json, null, 2)}\n`)
-  if (out !== undefined) io.err(`${counted(kind, count)} ${agreed(kind, count, "écrit")} dans ${out}`)
+  if (out !== undefined) io.err(recordsWrittenText(kind, count, out))
   return 0
 }
 
@@ -780,11 +764,10 @@ async function importSpreadsheet(args: ParsedArgs, io: Io): Promise<number> {
 async function template(args: ParsedArgs, io: Io): Promise<number> {
   const kind = kindOption(args)
   const out = option(args, "out", true)
-  if (extname(out).toLowerCase() !== ".xlsx")
-    throw new UsageError(`--out : le modèle est un classeur .xlsx, pas ${out}`)
+  if (extname(out).toLowerCase() !== ".xlsx") throw new UsageError(notAWorkbookText("template", out))
   const { spreadsheetTemplate } = await spreadsheets()
   writeOutput(out, await spreadsheetTemplate(kind), [])
-  io.err(`${SHEET_PLURALS[kind][3]} écrit dans ${out}`)
+  io.err(templateWrittenText(kind, out))
   return 0
 }
 

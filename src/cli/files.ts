@@ -10,7 +10,17 @@ import { type Stats, lstatSync, readFileSync, realpathSync, renameSync, rmSync, 
 import { basename, dirname, isAbsolute, join, relative, resolve, sep } from "node:path"
 import { type ScenarioFiles, ValidationError } from "../index.js"
 import { UsageError } from "./args.js"
-import { syntaxErrorPlace } from "../core/json-syntax.js"
+import { syntaxErrorPosition } from "../documents/json-position.js"
+import {
+  type OutRefusal,
+  cannotReadText,
+  cannotWriteText,
+  invalidJsonFileText,
+  notJsonFileText,
+  outRefusalText,
+  outsideFolderText,
+  unknownReasonText
+} from "../vocabulary/cli.js"
 
 const REASONS: Readonly<Record<string, string>> = {
   ENOENT: "fichier introuvable",
@@ -29,14 +39,7 @@ const REASONS: Readonly<Record<string, string>> = {
 /** @internal Why a file operation failed, in French, from its error code. */
 export function reasonOf(error: unknown): string {
   const code = (error as { readonly code?: unknown }).code
-  return typeof code === "string" ? (REASONS[code] ?? `erreur ${code}`) : "erreur inconnue"
-}
-
-/** Where the text stops being JSON, as a line and a column, without quoting it. */
-function whereParsingStopped(text: string): string {
-  if (text.trim() === "") return " : le fichier est vide"
-  const place = syntaxErrorPlace(text)
-  return place === undefined ? "" : ` : erreur ${place}`
+  return typeof code === "string" ? (REASONS[code] ?? unknownReasonText(code)) : unknownReasonText(undefined)
 }
 
 /**
@@ -49,30 +52,20 @@ export function readJson(path: string): unknown {
   try {
     text = readFileSync(path, "utf8")
   } catch (error) {
-    throw new UsageError(`impossible de lire le fichier ${path} (${reasonOf(error)})`)
+    throw new UsageError(cannotReadText(path, reasonOf(error)))
   }
   if (text.startsWith("\uFEFF")) text = text.slice(1)
   try {
     return JSON.parse(text)
   } catch {
-    const where = whereParsingStopped(text)
-    const english =
-      text.trim() === ""
-        ? ": the file is empty"
-        : where.replace(" : erreur ligne ", ": error at line ").replace(", colonne ", ", column ")
+    // Where the text stops being JSON, as a line and a column, without quoting it.
+    const empty = text.trim() === ""
+    const at = empty ? undefined : syntaxErrorPosition(text)
+    const problem = notJsonFileText(empty, at)
     const error = ValidationError.of(path, [
-      {
-        path: [],
-        message: `pas un document JSON${where}`,
-        code: "json-syntax",
-        messages: { fr: `pas un document JSON${where}`, en: `not a JSON document${english}` }
-      }
+      { path: [], message: problem.fr, code: "json-syntax", messages: { fr: problem.fr, en: problem.en } }
     ])
-    throw new ValidationError({
-      subject: path,
-      issues: error.issues,
-      message: `${path} n'est pas un fichier JSON valide${where}`
-    })
+    throw new ValidationError({ subject: path, issues: error.issues, message: invalidJsonFileText(path, empty, at) })
   }
 }
 
@@ -92,10 +85,7 @@ export function scenarioPaths(scenarioFile: string, root: string | undefined): (
   const lexicalRoot = root === undefined ? base : resolve(root)
   const realRoot = realpathSync(lexicalRoot)
   const shown = root ?? dirname(scenarioFile)
-  const refuse = (path: string) =>
-    new UsageError(
-      `le fichier ${path} est hors du dossier autorisé ${shown} ; un scénario ne lit que les fichiers de son dossier, ou de celui que donne --root`
-    )
+  const refuse = (path: string) => new UsageError(outsideFolderText(path, shown))
   return (path) => {
     const target = resolve(base, path)
     let real: string
@@ -103,9 +93,7 @@ export function scenarioPaths(scenarioFile: string, root: string | undefined): (
       real = realpathSync(target)
     } catch (error) {
       // Nothing to read; say why only when the file would have been allowed.
-      throw isInside(lexicalRoot, target)
-        ? new UsageError(`impossible de lire le fichier ${path} (${reasonOf(error)})`)
-        : refuse(path)
+      throw isInside(lexicalRoot, target) ? new UsageError(cannotReadText(path, reasonOf(error))) : refuse(path)
     }
     if (!isInside(realRoot, real)) throw refuse(path)
     return real
@@ -143,18 +131,15 @@ function sameFile(a: string, b: string): boolean {
 /** Refuses an `--out` that is a folder, a symbolic link, one of the inputs, or in a missing folder. */
 function checkOut(out: string, inputs: ReadonlyArray<string>): void {
   const existing = statOf(out, false)
-  if (existing?.isSymbolicLink() === true)
-    throw new UsageError(`--out : ${out} est un lien symbolique ; indiquez le fichier lui-même`)
-  if (existing?.isDirectory() === true) throw new UsageError(`--out : ${out} est un dossier ; indiquez un fichier`)
+  const refuse = (refusal: OutRefusal) => new UsageError(outRefusalText(refusal))
+  if (existing?.isSymbolicLink() === true) throw refuse({ refused: "symbolic-link", out })
+  if (existing?.isDirectory() === true) throw refuse({ refused: "folder", out })
   const folder = dirname(resolve(out))
   const folderStats = statOf(folder, true)
-  if (folderStats === undefined) throw new UsageError(`--out : le dossier ${dirname(out)} n'existe pas`)
-  if (!folderStats.isDirectory()) throw new UsageError(`--out : ${dirname(out)} n'est pas un dossier`)
+  if (folderStats === undefined) throw refuse({ refused: "missing-folder", folder: dirname(out) })
+  if (!folderStats.isDirectory()) throw refuse({ refused: "not-a-folder", folder: dirname(out) })
   const input = existing === undefined ? undefined : inputs.find((file) => sameFile(out, file))
-  if (input !== undefined)
-    throw new UsageError(
-      `--out : ${out} est le fichier d'entrée ${input} ; il ne sera pas écrasé, choisissez un autre fichier`
-    )
+  if (input !== undefined) throw refuse({ refused: "input", out, input })
 }
 
 /**
@@ -173,6 +158,6 @@ export function writeOutput(out: string, text: string | Uint8Array, inputs: Read
     renameSync(temporary, resolve(out))
   } catch (error) {
     rmSync(temporary, { force: true })
-    throw new UsageError(`impossible d'écrire ${out} (${reasonOf(error)})`)
+    throw new UsageError(cannotWriteText(out, reasonOf(error)))
   }
 }

@@ -13,6 +13,7 @@ import { ValidationError } from "../index.js"
 import { UsageError } from "./args.js"
 import { reasonOf } from "./files.js"
 import { syntaxErrorOffset } from "../core/json-syntax.js"
+import { badJsonLineText, cannotReadText, invalidJsonLinesText } from "../vocabulary/cli.js"
 
 /** @internal Whether a file holds JSON Lines, by its name (`.jsonl`, `.ndjson`). */
 export function isJsonLinesPath(path: string): boolean {
@@ -22,19 +23,12 @@ export function isJsonLinesPath(path: string): boolean {
 /** The error of a line that is not a JSON value: the file, the line and, when found, the column. */
 function badLine(path: string, line: number, text: string): ValidationError {
   const offset = text.trim() === "" ? undefined : syntaxErrorOffset(text)
-  const fr =
-    text.trim() === ""
-      ? `ligne ${line} : ligne vide ; un fichier JSON Lines donne un enregistrement par ligne`
-      : `ligne ${line} : pas un document JSON${offset === undefined ? "" : ` (erreur colonne ${offset + 1})`}`
-  const en =
-    text.trim() === ""
-      ? `line ${line}: empty line; a JSON Lines file gives one record a line`
-      : `line ${line}: not a JSON document${offset === undefined ? "" : ` (error at column ${offset + 1})`}`
+  const { fr, en } = badJsonLineText(line, text.trim() === "", offset === undefined ? undefined : offset + 1)
   const error = ValidationError.of(path, [{ path: [], message: fr, code: "json-syntax", messages: { fr, en } }])
   return new ValidationError({
     subject: path,
     issues: error.issues,
-    message: `${path} n'est pas un fichier JSON Lines valide : ${fr}`
+    message: invalidJsonLinesText(path, fr)
   })
 }
 
@@ -49,7 +43,7 @@ export function readJsonLines(path: string): AsyncIterable<unknown> {
     if (!statSync(path).isFile()) throw Object.assign(new Error("not a file"), { code: "EISDIR" })
     closeSync(openSync(path, "r"))
   } catch (error) {
-    throw new UsageError(`impossible de lire le fichier ${path} (${reasonOf(error)})`)
+    throw new UsageError(cannotReadText(path, reasonOf(error)))
   }
   return {
     async *[Symbol.asyncIterator](): AsyncGenerator<unknown> {

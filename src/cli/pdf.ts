@@ -7,6 +7,7 @@
  * @module
  */
 import { accessSync, constants, statSync } from "node:fs"
+import { chromiumFailedText, chromiumMissingText } from "../vocabulary/cli.js"
 import { UsageError } from "./args.js"
 
 /** @internal How a page is printed: A4, the page's own print stylesheet (margins, running heads), its colours kept. */
@@ -31,11 +32,7 @@ export function chromiumPath(environment: NodeJS.ProcessEnv = process.env): stri
     if (!statSync(path).isFile()) throw new Error("not a file")
     accessSync(path, constants.X_OK)
   } catch {
-    throw new UsageError(
-      given === undefined || given === ""
-        ? `Chromium introuvable à ${path} : --format pdf imprime la page avec Chromium ; installez-le (apt-get install chromium) ou donnez son chemin dans la variable d'environnement CHROMIUM_PATH`
-        : `Chromium introuvable : la variable d'environnement CHROMIUM_PATH vaut ${path}, qui n'est pas un programme exécutable`
-    )
+    throw new UsageError(chromiumMissingText(path, !(given === undefined || given === "")))
   }
   return path
 }
@@ -60,9 +57,7 @@ export async function htmlToPdf(html: string, environment: NodeJS.ProcessEnv = p
     browser = await playwright.chromium.launch({ executablePath, headless: true, args: CHROMIUM_FLAGS })
   } catch (error) {
     const reason = (error instanceof Error ? error.message : String(error)).split("\n")[0] ?? ""
-    throw new UsageError(
-      `Chromium (${executablePath}) n'a pas démarré : ${reason} ; vérifiez la variable d'environnement CHROMIUM_PATH`
-    )
+    throw new UsageError(chromiumFailedText(executablePath, reason))
   }
   try {
     const page = await browser.newPage()

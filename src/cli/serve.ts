@@ -7,6 +7,7 @@
 import type { OptionSpec, ParsedArgs } from "./args.js"
 import { UsageError, option } from "./args.js"
 import type { Command, Io } from "./types.js"
+import { listenProblemText, listeningText, notAPortText, notASizeText } from "../vocabulary/cli.js"
 
 const UNITS: Readonly<Record<string, number>> = { "": 1, b: 1, kb: 1024, mb: 1024 * 1024 }
 
@@ -23,10 +24,7 @@ export function parseByteSize(text: string): number | undefined {
 
 const PORT_OPTION: OptionSpec = {
   value: "<port>",
-  check: (value) =>
-    /^[0-9]{1,5}$/u.test(value) && Number(value) <= 65535
-      ? undefined
-      : `un port est un nombre de 0 à 65535 (0 : un port libre choisi par le système) ; reçu « ${value} »`
+  check: (value) => (/^[0-9]{1,5}$/u.test(value) && Number(value) <= 65535 ? undefined : notAPortText(value))
 }
 
 const HOST_OPTION: OptionSpec = {
@@ -36,20 +34,16 @@ const HOST_OPTION: OptionSpec = {
 
 const SIZE_OPTION: OptionSpec = {
   value: "<taille>",
-  check: (value) =>
-    parseByteSize(value) === undefined
-      ? `une taille s'écrit en octets, en kb ou en mb (5mb, 512kb, 1048576), de 1 octet à 1024mb ; reçu « ${value} »`
-      : undefined
+  check: (value) => (parseByteSize(value) === undefined ? notASizeText(value) : undefined)
 }
 
 /** Why the service could not listen, in French, from the system's error code. */
 function listenProblem(error: unknown, host: string, port: number): string | undefined {
   const code = (error as { readonly code?: unknown }).code
-  if (code === "EADDRINUSE") return `le port ${port} est déjà utilisé sur ${host} : choisissez-en un autre (--port)`
-  if (code === "EACCES")
-    return `permission refusée pour écouter sur le port ${port} (les ports sous 1024 sont réservés)`
+  if (code === "EADDRINUSE") return listenProblemText("in-use", host, port)
+  if (code === "EACCES") return listenProblemText("reserved", host, port)
   if (code === "EADDRNOTAVAIL" || code === "ENOTFOUND" || code === "EAI_AGAIN")
-    return `impossible d'écouter sur l'adresse ${host} : elle n'est pas celle de cette machine`
+    return listenProblemText("not-here", host, port)
   return undefined
 }
 
@@ -80,9 +74,7 @@ async function serve(args: ParsedArgs, io: Io): Promise<number> {
     if (problem === undefined) throw error
     throw new UsageError(problem)
   }
-  io.err(
-    `caf-conventions : service HTTP à l'écoute sur ${server.url} (corps limités à ${limitText}, description dans ${server.url}/openapi.json) ; Ctrl+C pour l'arrêter`
-  )
+  io.err(listeningText(server.url, limitText))
   await interrupted()
   await server.close()
   io.err("caf-conventions : service arrêté")

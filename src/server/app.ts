@@ -7,23 +7,20 @@
  */
 import { Hono } from "hono"
 import { bodyLimit } from "hono/body-limit"
-import { syntaxErrorPlace } from "../core/json-syntax.js"
+import { syntaxErrorPosition } from "../documents/json-position.js"
+import {
+  EMPTY_BODY_TEXT,
+  bodyTooLargeText,
+  methodNotAllowedText,
+  notFoundText,
+  notJsonBodyText,
+  unsupportedMediaTypeText
+} from "../vocabulary/doors.js"
 import { type Locale, ValidationError } from "../index.js"
 import { packageVersion } from "../core/version.js"
 import { openApiDocumentOf } from "./openapi.js"
 import { invalidRequest, localeOf, problem, problemResponse } from "./problems.js"
 import { type Answer, ENDPOINTS, type Endpoint } from "./routes.js"
-
-/** @internal How many bytes a size means in the service's message: `5 Mio`, `512 octets`. */
-function describeSize(bytes: number, locale: Locale): string {
-  const [value, unit] =
-    bytes >= 1024 * 1024 && bytes % (1024 * 1024) === 0
-      ? [bytes / (1024 * 1024), locale === "en" ? "MiB" : "Mio"]
-      : bytes >= 1024 && bytes % 1024 === 0
-        ? [bytes / 1024, locale === "en" ? "KiB" : "Kio"]
-        : [bytes, locale === "en" ? (bytes === 1 ? "byte" : "bytes") : bytes >= 2 ? "octets" : "octet"]
-  return `${value} ${unit}`
-}
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/iu
 
@@ -68,32 +65,15 @@ async function handle(
   const instance = endpoint.path
   const type = request.headers.get("content-type") ?? ""
   if (!JSON_TYPE.test(type))
-    return problemResponse(
-      problem(
-        "unsupported-media-type",
-        locale === "en"
-          ? `the body must be JSON, sent with Content-Type: application/json${type === "" ? "" : ` (received ${type})`}`
-          : `le corps doit être du JSON, envoyé avec Content-Type: application/json${type === "" ? "" : ` (reçu ${type})`}`,
-        instance,
-        locale
-      )
-    )
+    return problemResponse(problem("unsupported-media-type", unsupportedMediaTypeText(type)[locale], instance, locale))
   let text = await request.text()
   if (text.startsWith("\uFEFF")) text = text.slice(1)
   let body: unknown
   try {
     body = JSON.parse(text)
   } catch {
-    const place = text.trim() === "" ? undefined : syntaxErrorPlace(text)
-    const detail =
-      text.trim() === ""
-        ? locale === "en"
-          ? "the body is empty: send a JSON document"
-          : "le corps est vide : envoyez un document JSON"
-        : locale === "en"
-          ? `the body is not JSON${place === undefined ? "" : `: error at ${place.replace("ligne", "line").replace("colonne", "column")}`}`
-          : `le corps n'est pas du JSON${place === undefined ? "" : ` : erreur ${place}`}`
-    return problemResponse(problem("invalid-json", detail, instance, locale))
+    const detail = text.trim() === "" ? EMPTY_BODY_TEXT : notJsonBodyText(syntaxErrorPosition(text))
+    return problemResponse(problem("invalid-json", detail[locale], instance, locale))
   }
   try {
     return respond(endpoint.answer(body, locale))
@@ -116,14 +96,8 @@ export function createApp(options: AppOptions): Hono {
     maxSize: options.bodyLimit,
     onError: (c) => {
       const locale = localeOf(c.req.header("accept-language"))
-      const size = describeSize(options.bodyLimit, locale)
       return problemResponse(
-        problem(
-          "body-too-large",
-          locale === "en" ? `the body is larger than the limit of ${size}` : `le corps dépasse la limite de ${size}`,
-          c.req.path,
-          locale
-        ),
+        problem("body-too-large", bodyTooLargeText(options.bodyLimit)[locale], c.req.path, locale),
         { connection: "close" }
       )
     }
@@ -143,29 +117,14 @@ export function createApp(options: AppOptions): Hono {
     app.all(path, (c) => {
       const locale = localeOf(c.req.header("accept-language"))
       return problemResponse(
-        problem(
-          "method-not-allowed",
-          locale === "en"
-            ? `${path} does not accept ${c.req.method}; it accepts ${allow}`
-            : `${path} n'accepte pas ${c.req.method} ; méthodes acceptées : ${allow}`,
-          path,
-          locale
-        ),
+        problem("method-not-allowed", methodNotAllowedText(path, c.req.method, allow)[locale], path, locale),
         { allow }
       )
     })
   app.notFound((c) => {
     const locale = localeOf(c.req.header("accept-language"))
-    const paths = [...allowed.keys()].join(", ")
     return problemResponse(
-      problem(
-        "not-found",
-        locale === "en"
-          ? `no resource at ${c.req.path}; the service answers at ${paths} (described at /openapi.json)`
-          : `aucune ressource à ${c.req.path} ; le service répond à ${paths} (décrits dans /openapi.json)`,
-        c.req.path,
-        locale
-      )
+      problem("not-found", notFoundText(c.req.path, [...allowed.keys()])[locale], c.req.path, locale)
     )
   })
   app.onError((error, c) => failure(error, c.req.path, localeOf(c.req.header("accept-language")), options.onError))

@@ -8,6 +8,7 @@
  * @module
  */
 import { type Issue, type Locale, ValidationError, formatPath, issueMessage } from "../core/errors.js"
+import { invalidRequestText } from "../vocabulary/doors.js"
 
 /** @internal The kinds of problems the service answers with, each with its status and its titles. */
 export const PROBLEM_KINDS = {
@@ -81,12 +82,8 @@ export function problem(kind: ProblemKind, detail: string, instance: string, loc
 /** @internal The problem of a request whose body does not describe valid documents: every issue, with its path. */
 export function invalidRequest(error: ValidationError, instance: string, locale: Locale): Problem {
   const total = error.issues.length + (error.omittedIssues ?? 0)
-  const detail =
-    locale === "en"
-      ? `The request body has ${total} issue${total === 1 ? "" : "s"}`
-      : `Le corps de la requête a ${total} ${total >= 2 ? "problèmes" : "problème"}`
   return {
-    ...problem("invalid-request", detail, instance, locale),
+    ...problem("invalid-request", invalidRequestText(total)[locale], instance, locale),
     issues: error.issues.map((issue) => problemIssue(issue, locale)),
     ...(error.omittedIssues === undefined ? {} : { omittedIssues: error.omittedIssues })
   }

@@ -18,6 +18,7 @@ import {
   type Convention,
   IdSchema,
   type Issue,
+  REPORT_TABLE_IDS,
   type Portfolio,
   SCDL_VERSIONS,
   ValidationError,
@@ -27,6 +28,7 @@ import {
   safeParsePortfolio
 } from "../index.js"
 import type { SafeParseResult } from "../core/errors.js"
+import { severalConventionsText, unknownConventionText } from "../vocabulary/doors.js"
 import { requestError } from "./problems.js"
 
 /** Any JSON value: a document decoded afterwards by the library's own decoder. */
@@ -84,7 +86,11 @@ export const REQUEST_SCHEMAS = {
     asOf: Schema.optionalKey(CalendarDateSchema),
     reportsAcceptedOn: Schema.optionalKey(DatesByYear),
     financialReportReceivedOn: Schema.optionalKey(DatesByYear),
-    format: Schema.optionalKey(Schema.Literals(["json", "md", "html"]))
+    format: Schema.optionalKey(Schema.Literals(["json", "md", "html", "csv"])),
+    table: Schema.optionalKey(Schema.Literals(REPORT_TABLE_IDS)),
+    separator: Schema.optionalKey(Schema.Literals([";", ","])),
+    decimal: Schema.optionalKey(Schema.Literals([",", "."])),
+    bom: Schema.optionalKey(Schema.Boolean)
   }),
   ScdlRequest: Schema.Struct({
     portfolio: Document,
@@ -238,8 +244,7 @@ export function pickConvention(source: Source, conventionId: string | undefined)
       {
         path: ["conventionId"],
         code: "enum",
-        fr: `aucune convention « ${conventionId} » ; conventions : ${ids.join(", ")}`,
-        en: `no convention "${conventionId}"; conventions: ${ids.join(", ")}`,
+        ...unknownConventionText(conventionId, ids),
         suggestions: ids
       }
     ])
@@ -260,8 +265,7 @@ export function pickConvention(source: Source, conventionId: string | undefined)
     {
       path: ["conventionId"],
       code: "missing-key",
-      fr: `le portefeuille contient plusieurs conventions : précisez « conventionId » (${ids.join(", ")})`,
-      en: `the portfolio holds several conventions: give "conventionId" (${ids.join(", ")})`,
+      ...severalConventionsText(ids),
       suggestions: ids
     }
   ])

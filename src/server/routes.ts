@@ -7,7 +7,9 @@
  * @module
  */
 import {
+  type AnnualReport,
   type Convention,
+  type ConventionReport,
   type Locale,
   annualReport,
   checkCompliance,
@@ -32,7 +34,9 @@ import {
   safeParsePortfolio
 } from "../index.js"
 import { detect } from "../documents/detect.js"
-import { problemIssue } from "./problems.js"
+import { type ReportCsvOptions, reportCsvText } from "../documents/report-csv.js"
+import { csvOnlyOptionText, decimalCommaText, missingTableText } from "../vocabulary/doors.js"
+import { problemIssue, requestError } from "./problems.js"
 import { Documents, type RequestName, decodeEnvelope, pickConvention, readSource } from "./requests.js"
 
 /** @internal What an endpoint answers: a JSON value, or a text with its media type. */
@@ -75,6 +79,51 @@ function conventionAnd<T>(
   documents.end()
   const found = source as NonNullable<typeof source>
   return { convention: pickConvention(found, body.conventionId), source: found, read: records }
+}
+
+/**
+ * The fields of `fields` that are given, those left `undefined` dropped: the options a body may
+ * leave out, passed on to the library only when the body gives them.
+ */
+function given<T extends Readonly<Record<string, unknown>>>(fields: T): { [K in keyof T]?: Exclude<T[K], undefined> } {
+  return Object.fromEntries(Object.entries(fields).filter(([, value]) => value !== undefined)) as {
+    [K in keyof T]?: Exclude<T[K], undefined>
+  }
+}
+
+/** The options of the CSV of a report's tables, refused with the other formats. */
+const CSV_OPTIONS = ["table", "decimal", "separator", "bom"] as const
+
+/** Refuses the options of the CSV with another format, and a decimal comma with the comma as the separator. */
+function checkCsvOptions(request: {
+  readonly format?: string
+  readonly table?: string
+  readonly decimal?: string
+  readonly separator?: string
+  readonly bom?: boolean
+}): void {
+  const format = request.format ?? "json"
+  const csvOnly = CSV_OPTIONS.find((name) => request[name] !== undefined)
+  if (format !== "csv" && csvOnly !== undefined)
+    throw requestError([{ path: [csvOnly], code: "rule", ...csvOnlyOptionText("http", csvOnly, format) }])
+  if (request.separator === "," && request.decimal === ",")
+    throw requestError([{ path: ["decimal"], code: "rule", ...decimalCommaText("http") }])
+}
+
+/** The report's tables as CSV, or the request refused as the command line refuses it. */
+function reportCsvAnswer(built: AnnualReport | ConventionReport, options: ReportCsvOptions): Answer {
+  const written = reportCsvText(built, options)
+  if ("csv" in written) return { text: written.csv, contentType: TEXT.csv }
+  throw requestError([
+    written.refused === "decimal-comma"
+      ? { path: ["decimal"], code: "rule", ...decimalCommaText("http") }
+      : {
+          path: ["table"],
+          code: "enum",
+          ...missingTableText(written.report, written.table, written.tables),
+          suggestions: written.tables
+        }
+  ])
 }
 
 const TEXT = {
@@ -180,10 +229,7 @@ export const ENDPOINTS: ReadonlyArray<Endpoint> = [
         documents.read("activities", request.activities, safeParseActivities)
       )
       return {
-        json: evaluateObjectives(convention, read ?? [], {
-          year: request.year,
-          ...(request.asOf === undefined ? {} : { asOf: request.asOf })
-        })
+        json: evaluateObjectives(convention, read ?? [], { year: request.year, ...given({ asOf: request.asOf }) })
       }
     }
   },
@@ -200,8 +246,7 @@ export const ENDPOINTS: ReadonlyArray<Endpoint> = [
       return {
         json: paymentSchedule(convention, {
           year: request.year,
-          ...(request.asOf === undefined ? {} : { asOf: request.asOf }),
-          ...(request.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: request.reportsAcceptedOn })
+          ...given({ asOf: request.asOf, reportsAcceptedOn: request.reportsAcceptedOn })
         })
       }
     }
@@ -223,22 +268,23 @@ export const ENDPOINTS: ReadonlyArray<Endpoint> = [
         activities: documents.readGiven("activities", request.activities, safeParseActivities),
         financialReport: documents.readGiven("financialReport", request.financialReport, safeParseFinancialReport)
       }))
-      const asOf = request.asOf === undefined ? {} : { asOf: request.asOf }
+      const asOf = given({ asOf: request.asOf })
       return {
         json: evaluateFundingUse(convention, {
           year: request.year,
           payments: read.payments ?? [],
           expenses: read.expenses ?? [],
           ...asOf,
-          ...(read.repayments === undefined ? {} : { repayments: read.repayments }),
-          ...(read.financialReport === undefined ? {} : { financialReport: read.financialReport }),
-          ...(request.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: request.reportsAcceptedOn }),
-          ...(request.financialReportReceivedOn === undefined
-            ? {}
-            : { financialReportReceivedOn: request.financialReportReceivedOn }),
-          ...(read.activities === undefined
-            ? {}
-            : { objectives: evaluateObjectives(convention, read.activities, { year: request.year, ...asOf }) })
+          ...given({
+            repayments: read.repayments,
+            financialReport: read.financialReport,
+            reportsAcceptedOn: request.reportsAcceptedOn,
+            financialReportReceivedOn: request.financialReportReceivedOn,
+            objectives:
+              read.activities === undefined
+                ? undefined
+                : evaluateObjectives(convention, read.activities, { year: request.year, ...asOf })
+          })
         })
       }
     }
@@ -249,10 +295,11 @@ export const ENDPOINTS: ReadonlyArray<Endpoint> = [
     response: "ReportResponse",
     summary: "Bilan annuel ou de fin de convention",
     description:
-      'Comme `caf-conventions report` : le bilan annuel de `year` (`annualReport`), ou sans `year` le bilan de fin de convention (`conventionReport`), en JSON (par défaut), en Markdown (`format: "md"`) ou en page HTML autonome (`format: "html"`). Les partenaires du portefeuille nomment les parties, ou ceux de `partners`.',
-    documents: [TEXT.md, TEXT.html],
+      'Comme `caf-conventions report` : le bilan annuel de `year` (`annualReport`), ou sans `year` le bilan de fin de convention (`conventionReport`), en JSON (par défaut), en Markdown (`format: "md"`), en page HTML autonome (`format: "html"`) ou ses tables en CSV pour un tableur (`format: "csv"`, comme `--format csv` : toutes les tables chacune après une ligne portant son titre, ou celle que `table` nomme ; `;` et une virgule décimale par défaut, `separator: ","` et `decimal: "."` pour un tableur anglais, `bom: true` pour commencer par une marque d\'ordre des octets). Les partenaires du portefeuille nomment les parties, ou ceux de `partners`.',
+    documents: [TEXT.md, TEXT.html, TEXT.csv],
     answer: (body) => {
       const request = decodeEnvelope("ReportRequest", body)
+      checkCsvOptions(request)
       const documents = new Documents()
       const { convention, source, read } = conventionAnd(request, documents, () => ({
         activities: documents.readGiven("activities", request.activities, safeParseActivities),
@@ -266,20 +313,19 @@ export const ENDPOINTS: ReadonlyArray<Endpoint> = [
         ),
         partners: documents.readEachGiven("partners", request.partners, safeParsePartner)
       }))
-      const partners = read.partners ?? source.portfolio?.partners
       const inputs = {
         activities: read.activities ?? [],
         payments: read.payments ?? [],
         expenses: read.expenses ?? [],
         repayments: read.repayments ?? [],
         conventions: source.conventions,
-        ...(read.financialReports === undefined ? {} : { financialReports: read.financialReports }),
-        ...(partners === undefined ? {} : { partners }),
-        ...(request.asOf === undefined ? {} : { asOf: request.asOf }),
-        ...(request.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: request.reportsAcceptedOn }),
-        ...(request.financialReportReceivedOn === undefined
-          ? {}
-          : { financialReportReceivedOn: request.financialReportReceivedOn })
+        ...given({
+          financialReports: read.financialReports,
+          partners: read.partners ?? source.portfolio?.partners,
+          asOf: request.asOf,
+          reportsAcceptedOn: request.reportsAcceptedOn,
+          financialReportReceivedOn: request.financialReportReceivedOn
+        })
       }
       const built =
         request.year === undefined
@@ -288,6 +334,7 @@ export const ENDPOINTS: ReadonlyArray<Endpoint> = [
       const format = request.format ?? "json"
       if (format === "md") return { text: renderReportMarkdown(built), contentType: TEXT.md }
       if (format === "html") return { text: renderReportHtml(built), contentType: TEXT.html }
+      if (format === "csv") return reportCsvAnswer(built, request)
       return { json: built }
     }
   },

@@ -8,6 +8,7 @@ import { extname } from "node:path"
 import { InvalidArgumentError } from "../core/errors.js"
 import type { SpreadsheetKind } from "./columns.js"
 import { SpreadsheetError, type SpreadsheetRecords, readCsv, readWorkbook, tableOf } from "./read.js"
+import { expectedText, fileProblemText } from "../vocabulary/spreadsheet.js"
 
 /**
  * Whether a file name is a spreadsheet this entry point reads: `.csv` or `.xlsx`, in any case.
@@ -45,7 +46,7 @@ export async function readSpreadsheetFile<K extends SpreadsheetKind>(
   if (!isSpreadsheetFile(path))
     throw new InvalidArgumentError({
       argument: "path",
-      message: `attendu un fichier .csv ou .xlsx, reçu ${String(path)}`
+      message: expectedText("un fichier .csv ou .xlsx", String(path))
     })
   if (extname(path).toLowerCase() !== ".csv") return readWorkbook(kind, path, { file: path })
   let bytes: Uint8Array
@@ -66,8 +67,8 @@ export async function readSpreadsheetFile<K extends SpreadsheetKind>(
       problems: [{ file: path, message, text: message }],
       omittedProblems: 0,
       skippedRows: [],
-      frenchMessage: `${path} : ${message}`,
-      message: `${path} : ${message}`
+      frenchMessage: fileProblemText(path, message),
+      message: fileProblemText(path, message)
     })
   }
   return readCsv(kind, bytes, { file: path })

@@ -25,6 +25,21 @@ import {
 import type { Activity } from "../objectives/activity.js"
 import type { Expense, Payment } from "../funding/records.js"
 import type { FinancialReportDocument } from "../budget/financial-report.js"
+import {
+  cellErrorText,
+  columnAbsentText,
+  differsFromRowText,
+  expectedText,
+  fieldValueText,
+  fileProblemsLines,
+  listProblemText,
+  mergedCellsText,
+  missingHeadersText,
+  missingSheetText,
+  problemPlaceText,
+  sameFieldText,
+  unknownColumnText
+} from "../vocabulary/spreadsheet.js"
 
 /**
  * One problem found in a spreadsheet: where (the file, the sheet for a workbook, the row, the
@@ -224,29 +239,20 @@ class Assembler {
     const position =
       column === undefined ? -1 : letter ? lettersIndex(column) : this.columns.findIndex((c) => c?.header === column)
     this.places.push([row ?? 0, position])
-    const where = [
-      this.sheet,
-      row === undefined ? undefined : `ligne ${row}`,
-      column === undefined ? undefined : letter ? `colonne ${column}` : `colonne « ${column} »`
-    ].filter((part) => part !== undefined)
     this.problems.push({
       file: this.file,
       ...(this.sheet === undefined ? {} : { sheet: this.sheet }),
       ...(row === undefined ? {} : { row }),
       ...(column === undefined ? {} : { column }),
       message,
-      text: where.length === 0 ? message : `${where.join(", ")} : ${message}`
+      text: problemPlaceText({ sheet: this.sheet, row, column, letter }, message)
     })
   }
 
   headers(row: Row | undefined): void {
     if (row === undefined || row.cells.every(isEmptyCell)) {
       this.headless = true
-      this.problem(
-        1,
-        undefined,
-        `la première ligne doit porter les en-têtes des colonnes (${this.table.columns.map((c) => c.header).join(", ")})`
-      )
+      this.problem(1, undefined, missingHeadersText(this.table.columns.map((c) => c.header)))
       return
     }
     const seen = new Map<string, string>()
@@ -268,7 +274,7 @@ class Assembler {
         const field = `${keyed.keyed.field}:${keyed.key}`
         const before = seen.get(field)
         if (before !== undefined) {
-          this.problem(1, header, `même champ que la colonne « ${before} » ; gardez-en une`)
+          this.problem(1, header, sameFieldText(before))
           return undefined
         }
         seen.set(field, header)
@@ -280,16 +286,12 @@ class Assembler {
       }
       const spec = columnNamed(this.table, header)
       if (spec === undefined) {
-        this.problem(
-          1,
-          header,
-          `colonne inconnue ; colonnes acceptées : ${this.table.columns.map((c) => c.header).join(", ")} (voir docs/spreadsheets.md)`
-        )
+        this.problem(1, header, unknownColumnText(this.table.columns.map((c) => c.header)))
         return undefined
       }
       const before = seen.get(spec.field)
       if (before !== undefined) {
-        this.problem(1, header, `même champ que la colonne « ${before} » (${spec.header}) ; gardez-en une`)
+        this.problem(1, header, sameFieldText(before, spec.header))
         return undefined
       }
       seen.set(spec.field, header)
@@ -386,9 +388,7 @@ class Assembler {
       )
       const spec = this.table.columns.find((c) => c.field === field)
       const message =
-        column === undefined && spec !== undefined
-          ? `${french(issue)} (colonne « ${spec.header} » absente ou vide)`
-          : french(issue)
+        column === undefined && spec !== undefined ? columnAbsentText(french(issue), spec.header) : french(issue)
       this.problem(row, column?.header ?? spec?.header, message)
     }
     this.omitted += result.error.omittedIssues ?? 0
@@ -447,11 +447,7 @@ class Assembler {
           } else if (JSON.stringify(json[field]) !== JSON.stringify(value)) {
             disagree = true
             const header = this.columns.find((c) => c?.spec.field === field)?.header ?? field
-            this.problem(
-              lineRow.row,
-              header,
-              `diffère de la ligne ${before.row} du même ${this.table.singular} ; une valeur par ${this.table.singular}`
-            )
+            this.problem(lineRow.row, header, differsFromRowText(before.row, this.table.singular))
           }
         }
       }
@@ -486,8 +482,7 @@ class Assembler {
             (issue.code === "missing-key" && column !== undefined
               ? "cellule vide ; cette colonne est obligatoire"
               : french(issue))
-          const message =
-            column === undefined && spec !== undefined ? `${told} (colonne « ${spec.header} » absente ou vide)` : told
+          const message = column === undefined && spec !== undefined ? columnAbsentText(told, spec.header) : told
           this.problem(lineRow.row, column?.header ?? spec?.header, message)
           continue
         }
@@ -498,17 +493,14 @@ class Assembler {
           const empty = Array.isArray(json[name]) && (json[name] as Array<unknown>).length === 0
           const namedBy = grouped.by
             .filter((field) => json[field] !== undefined)
-            .map(
-              (field) =>
-                `${(this.table.columns.find((c) => c.field === field)?.header ?? field).toLowerCase()} ${String(json[field])}`
+            .map((field) =>
+              fieldValueText(this.table.columns.find((c) => c.field === field)?.header ?? field, String(json[field]))
             )
             .join(", ")
           this.problem(
             first.row,
             undefined,
-            empty
-              ? `${named.label} : aucune pour ${namedBy} ; il en faut au moins une`
-              : `${named.label} : ${french(issue)}`
+            listProblemText(named.label, empty ? { empty, namedBy } : { empty, message: french(issue) })
           )
           continue
         }
@@ -516,9 +508,7 @@ class Assembler {
         const column = this.columns.find((c) => c?.spec.field === name)
         const spec = this.table.columns.find((c) => c.field === name)
         const message =
-          column === undefined && spec !== undefined
-            ? `${french(issue)} (colonne « ${spec.header} » absente ou vide)`
-            : french(issue)
+          column === undefined && spec !== undefined ? columnAbsentText(french(issue), spec.header) : french(issue)
         this.problem(at.row, column?.header ?? spec?.header, message)
       }
       this.omitted += result.error.omittedIssues ?? 0
@@ -557,15 +547,12 @@ function spreadsheetError(
   omitted: number,
   skipped: ReadonlyArray<number>
 ): SpreadsheetError {
-  const total = problems.length + omitted
-  const lines = [
-    `${file} : ${total} ${total === 1 ? "problème" : "problèmes"}`,
-    ...problems.map((problem) => `  ${problem.text}`),
-    ...(omitted === 0 ? [] : [`  … et ${omitted} ${omitted === 1 ? "autre problème" : "autres problèmes"}`]),
-    ...(skipped.length === 0
-      ? []
-      : [`  ${skipped.length === 1 ? "ligne vide ignorée" : "lignes vides ignorées"} : ${skipped.join(", ")}`])
-  ]
+  const lines = fileProblemsLines(
+    file,
+    problems.map((problem) => problem.text),
+    omitted,
+    skipped
+  )
   const text = lines.join("\n")
   return new SpreadsheetError({
     file,
@@ -582,7 +569,7 @@ export function tableOf(kind: SpreadsheetKind, argument: string): RecordTable {
   if (typeof kind === "string" && Object.hasOwn(SPREADSHEET_KINDS, kind)) return SPREADSHEET_KINDS[kind]
   throw new InvalidArgumentError({
     argument,
-    message: `attendu ${Object.keys(SPREADSHEET_KINDS).join(", ")}, reçu ${String(kind)}`
+    message: expectedText(Object.keys(SPREADSHEET_KINDS).join(", "), String(kind))
   })
 }
 
@@ -645,7 +632,7 @@ export function readCsv<K extends SpreadsheetKind>(
   } else
     throw new InvalidArgumentError({
       argument: "input",
-      message: `attendu un texte ou des octets, reçu ${typeof input}`
+      message: expectedText("un texte ou des octets", typeof input)
     })
   if (text.startsWith("\uFEFF")) text = text.slice(1)
   let rows: Array<Array<string>>
@@ -687,8 +674,7 @@ function plainCell(value: unknown): RawCell {
       readonly sharedFormula?: unknown
     }
     if (Array.isArray(cell.richText)) return cell.richText.map((part) => part.text).join("")
-    if ("error" in cell && cell.error !== undefined)
-      return { unreadable: `la cellule contient l'erreur ${String(cell.error)}` }
+    if ("error" in cell && cell.error !== undefined) return { unreadable: cellErrorText(String(cell.error), false) }
     if ("formula" in cell || "sharedFormula" in cell) {
       // The stream reader reads an error result (#DIV/0!) as a number: NaN.
       if (typeof cell.result === "number" && Number.isNaN(cell.result))
@@ -701,7 +687,7 @@ function plainCell(value: unknown): RawCell {
         }
       if (typeof cell.result === "object" && cell.result !== null && "error" in cell.result)
         return {
-          unreadable: `la formule de la cellule donne l'erreur ${String((cell.result as { error: unknown }).error)}`
+          unreadable: cellErrorText(String((cell.result as { error: unknown }).error), true)
         }
       return plainCell(cell.result)
     }
@@ -775,7 +761,7 @@ export async function readWorkbook<K extends SpreadsheetKind>(
   if (typeof input !== "string" && !(input instanceof Uint8Array) && !(input instanceof Readable))
     throw new InvalidArgumentError({
       argument: "input",
-      message: `attendu un chemin, des octets ou un flux, reçu ${typeof input}`
+      message: expectedText("un chemin, des octets ou un flux", typeof input)
     })
   // exceljs's stream reader reads the archive in one pass and, now and then, parses a sheet before
   // the workbook's own entries (exceljs issues #683 and #3064: an intermittent TypeError, or shared
@@ -864,13 +850,7 @@ async function readWorkbookOnce<K extends SpreadsheetKind>(
       sheetAssembler.finish()
       for (const range of merges) {
         const [first] = mergeRows(range)
-        sheetAssembler.problem(
-          first,
-          undefined,
-          first === 1
-            ? `en-têtes fusionnés (${range}) : chaque colonne doit avoir son propre en-tête, sur la première ligne ; défusionnez les cellules`
-            : `cellules fusionnées (${range}) : chaque ligne doit porter ses propres valeurs ; défusionnez les cellules`
-        )
+        sheetAssembler.problem(first, undefined, mergedCellsText(range, first === 1))
       }
     }
   } catch (error) {
@@ -883,7 +863,7 @@ async function readWorkbookOnce<K extends SpreadsheetKind>(
     throw reason === "fichier introuvable" ? refused : new UnreadableArchive(refused)
   }
   if (assembler === undefined) {
-    const message = `aucune feuille « ${table.sheet} » parmi ${names.length === 0 ? "aucune feuille" : names.map((n) => `« ${n} »`).join(", ")} ; nommez la feuille « ${table.sheet} » ou n'en gardez qu'une`
+    const message = missingSheetText(table.sheet, names)
     throw spreadsheetError(file, [{ file, message, text: message }], 0, [])
   }
   return assembler.result(kind)

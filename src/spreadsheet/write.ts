@@ -9,6 +9,7 @@ import { csvCell, workbookCell } from "./cells.js"
 import { InvalidArgumentError } from "../core/errors.js"
 import type { ColumnSpec, GroupedRows, RecordTable, SpreadsheetKind } from "./columns.js"
 import { LISTS_SHEET, type SpreadsheetRecord, tableOf } from "./read.js"
+import { chooseFromListText, expectedText, fieldsWithoutColumnText, listOfText } from "../vocabulary/spreadsheet.js"
 
 /** The value a column holds in one JSON record (and item of its row list), or undefined. */
 function valueOf(
@@ -37,7 +38,7 @@ function sheetOf(
   if (!Array.isArray(records))
     throw new InvalidArgumentError({
       argument: "records",
-      message: `attendu une liste de ${table.plural}, reçu ${typeof records}`
+      message: expectedText(listOfText(table.plural), typeof records)
     })
   const json = table.encode(records as unknown as ReadonlyArray<never>) as ReadonlyArray<
     Readonly<Record<string, unknown>>
@@ -90,7 +91,7 @@ function sheetOf(
     if (lost.length > 0) {
       throw new InvalidArgumentError({
         argument: "records",
-        message: `${table.singular} ${String(record["id"])} : ${lost.join(", ")} n'a pas de colonne dans un tableur ; gardez ces ${table.plural} en JSON`
+        message: fieldsWithoutColumnText(table.singular, String(record["id"]), lost, table.plural)
       })
     }
     rows.push(columns.map((column) => cell(column, record, items[0])))
@@ -134,7 +135,12 @@ function groupedSheetOf(
     if (lost.length > 0)
       throw new InvalidArgumentError({
         argument: "records",
-        message: `${table.singular} ${grouped.by.map((field) => String(record[field] ?? "")).join(" ")} : ${[...new Set(lost)].join(", ")} n'a pas de colonne dans un tableur ; gardez ces ${table.plural} en JSON`
+        message: fieldsWithoutColumnText(
+          table.singular,
+          grouped.by.map((field) => String(record[field] ?? "")).join(" "),
+          [...new Set(lost)],
+          table.plural
+        )
       })
     for (const list of grouped.lists)
       for (const line of (record[list.name] as ReadonlyArray<Readonly<Record<string, unknown>>> | undefined) ?? [])
@@ -258,7 +264,7 @@ export async function writeWorkbook<K extends SpreadsheetKind>(
         formulae: [`${LISTS_SHEET}!$${listLetter}$2:$${listLetter}$${values.length + 1}`],
         showErrorMessage: spec.type.kind !== "instalment",
         errorTitle: spec.header,
-        error: `Choisissez une valeur de la liste « ${spec.header} ».`
+        error: chooseFromListText(spec.header)
       })
     }
   })

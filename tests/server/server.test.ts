@@ -18,6 +18,7 @@ import {
   portfolioJsonSchema,
   renderReportHtml,
   renderReportMarkdown,
+  reportTablesCsv,
   screenEligibility,
   toScdlCsv,
   type Convention
@@ -346,6 +347,101 @@ describe("each endpoint answers what the library computes", () => {
     expect(html.type).toBe("text/html; charset=utf-8")
     expect(html.text.startsWith("<!DOCTYPE html>") || html.text.startsWith("<!doctype html>")).toBe(true)
     expect(html.text).toBe(renderReportHtml(libraryReport()))
+  })
+
+  it("POST /report with format csv gives the review's tables as the command line writes them", async () => {
+    const ledger = await post(`${url}/report`, { ...reportRequest, format: "csv", table: "financement-par-annee" })
+    expect([ledger.status, ledger.type]).toEqual([200, "text/csv; charset=utf-8"])
+    expect(ledger.text.split("\r\n")).toEqual([
+      "Année;Accordé;Reçu;Report reçu;Dépenses éligibles;Employé;Non dépensé;Excédent conservé;Reporté sur l'année suivante;À reverser;Reversement demandé le;À reverser au plus tard le;Reversé;Reste à reverser;En attente d'emploi;Reste à verser;Retard",
+      "2024;30000,00;30000,00;0,00;29250,00;29250,00;750,00;0,00;0,00;750,00;2025-06-12;2025-08-11;0,00;750,00;0,00;0,00;non",
+      ""
+    ])
+    // The byte order mark is read from the bytes: a text decoder drops it.
+    const english = await fetch(`${url}/report`, {
+      method: "POST",
+      headers: { "content-type": "application/json" },
+      body: JSON.stringify({ ...reportRequest, format: "csv", table: "versements", separator: ",", bom: true })
+    })
+    const bytes = new Uint8Array(await english.arrayBuffer())
+    expect([...bytes.subarray(0, 3)]).toEqual([0xef, 0xbb, 0xbf])
+    expect(new TextDecoder("utf-8", { ignoreBOM: true }).decode(bytes).split("\r\n")).toEqual([
+      "\uFEFFAnnée,Versement,Nature,Montant,Déduction,Déduite de l'année,Exigible le,Bilans attendus le,Au plus tard le,Versé,Payé le,Statut",
+      "2024,Avance,avance,15000.00,,,2024-03-31,,2024-05-30,15000.00,2024-03-28,payé (3 jours avant l'échéance)",
+      "2024,Solde,solde,15000.00,,,2025-05-20,,2025-07-19,15000.00,2025-06-12,payé",
+      ""
+    ])
+    const semicolonPoint = await post(`${url}/report`, {
+      ...reportRequest,
+      format: "csv",
+      table: "versements",
+      decimal: "."
+    })
+    expect(semicolonPoint.text.split("\r\n")[1]).toBe(
+      "2024;Avance;avance;15000.00;;;2024-03-31;;2024-05-30;15000.00;2024-03-28;payé (3 jours avant l'échéance)"
+    )
+    // Every table, each after its title, separated by an empty line: the same text as reportTablesCsv's.
+    const all = await post(`${url}/report`, { ...reportRequest, format: "csv" })
+    const tables = reportTablesCsv(libraryReport())
+    expect(tables.map((table) => table.id)).toEqual([
+      "avenants",
+      "objectifs",
+      "versements",
+      "depenses-non-retenues",
+      "financement-par-annee"
+    ])
+    expect(all.text).toBe(tables.map((table) => `${table.title}\r\n${table.csv}`).join("\r\n"))
+    expect(all.text.split("\r\n").slice(0, 4)).toEqual([
+      "Avenants",
+      "Avenant;Signé le;Effet au;Objet;Modifications;Montant avant;Montant après",
+      "",
+      "Objectifs 2024"
+    ])
+  })
+
+  it("POST /report refuses the CSV's options as the command line does, each at its path, in French or English", async () => {
+    const refused = async (extra: Record<string, unknown>, headers: Record<string, string> = {}) => {
+      const reply = await post(`${url}/report`, { ...reportRequest, ...extra }, headers)
+      expect([reply.status, reply.type]).toEqual([422, "application/problem+json; charset=utf-8"])
+      const body = reply.json()
+      expect(body.type).toBe("urn:caf-conventions:problem:invalid-request")
+      return body.issues.map((issue: { location: string; code: string; message: string }) => [
+        issue.location,
+        issue.code,
+        issue.message
+      ])
+    }
+    const sentence = (option: string, format: string) =>
+      `« ${option} » ne va qu'avec le format "csv" : le format "${format}" écrit le rapport entier, sans choix de table ni de séparateurs`
+    expect(await refused({ table: "versements" })).toEqual([["table", "rule", sentence("table", "json")]])
+    expect(await refused({ format: "md", bom: true })).toEqual([["bom", "rule", sentence("bom", "md")]])
+    expect(await refused({ format: "html", decimal: "." })).toEqual([["decimal", "rule", sentence("decimal", "html")]])
+    expect(await refused({ format: "json", separator: "," })).toEqual([
+      ["separator", "rule", sentence("separator", "json")]
+    ])
+    expect(await refused({ format: "csv", separator: ",", decimal: "," })).toEqual([
+      [
+        "decimal",
+        "rule",
+        '« decimal » "," ne va pas avec « separator » "," : les montants se liraient comme deux champs'
+      ]
+    ])
+    expect(await refused({ format: "csv", separator: ",", decimal: "," }, { "accept-language": "en" })).toEqual([
+      ["decimal", "rule", '"decimal" "," does not go with "separator" ",": the amounts would read as two fields']
+    ])
+    expect((await refused({ format: "csv", table: "objetifs" }))[0]?.slice(0, 2)).toEqual(["table", "enum"])
+    const { year: _year, ...whole } = reportRequest
+    const reply = await post(`${url}/report`, { ...whole, format: "csv", table: "objectifs" })
+    expect(reply.status).toBe(422)
+    expect(reply.json().issues).toEqual([
+      expect.objectContaining({
+        location: "table",
+        code: "enum",
+        message:
+          "le bilan de fin de convention n'a pas de table objectifs (tables : avenants, versements, depenses-non-retenues, financement-par-annee)",
+        suggestions: ["avenants", "versements", "depenses-non-retenues", "financement-par-annee"]
+      })
+    ])
   })
 
   it("POST /report without a year gives the end-of-convention review and its totals", async () => {

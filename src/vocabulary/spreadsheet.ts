@@ -1,0 +1,123 @@
+/**
+ * What the spreadsheet entry point says in French when it reads or writes a table: where a
+ * problem is (sheet, row, column), the problems of the headers, of the cells and of the rows,
+ * and the summary of a file's problems. Each function takes the facts (a row number, a header,
+ * a count, a range) and returns the text; `src/spreadsheet/` assembles no French itself. It
+ * imports nothing, so that the entry point brings no other code with it.
+ *
+ * @module
+ * @internal
+ */
+
+/** A header as the messages quote it. */
+const quoted = (text: string): string => `« ${text} »`
+
+/**
+ * @internal Where a problem is: the sheet, the row, the column (by its letter, or by its header
+ * quoted), and the problem after them; the problem alone when nothing places it.
+ */
+export function problemPlaceText(
+  place: {
+    readonly sheet?: string | undefined
+    readonly row?: number | undefined
+    readonly column?: string | undefined
+    readonly letter?: boolean
+  },
+  message: string
+): string {
+  const where = [
+    place.sheet,
+    place.row === undefined ? undefined : `ligne ${place.row}`,
+    place.column === undefined
+      ? undefined
+      : place.letter === true
+        ? `colonne ${place.column}`
+        : `colonne ${quoted(place.column)}`
+  ].filter((part) => part !== undefined)
+  return where.length === 0 ? message : `${where.join(", ")} : ${message}`
+}
+
+/** @internal A first row without headers, with the headers expected. */
+export const missingHeadersText = (headers: ReadonlyArray<string>): string =>
+  `la première ligne doit porter les en-têtes des colonnes (${headers.join(", ")})`
+
+/** @internal A column for a field another column already gives (`header`: the other column's own name, when it differs). */
+export const sameFieldText = (before: string, header?: string): string =>
+  `même champ que la colonne ${quoted(before)}${header === undefined ? "" : ` (${header})`} ; gardez-en une`
+
+/** @internal A header the table does not know, with those it accepts. */
+export const unknownColumnText = (headers: ReadonlyArray<string>): string =>
+  `colonne inconnue ; colonnes acceptées : ${headers.join(", ")} (voir docs/spreadsheets.md)`
+
+/** @internal A problem of a field whose column is missing or empty. */
+export const columnAbsentText = (problem: string, header: string): string =>
+  `${problem} (colonne ${quoted(header)} absente ou vide)`
+
+/** @internal A row that gives another value than an earlier row of the same record (`record`: its noun, « compte rendu »). */
+export const differsFromRowText = (row: number, record: string): string =>
+  `diffère de la ligne ${row} du même ${record} ; une valeur par ${record}`
+
+/** @internal A list of a record with no line for it (`namedBy`: the record named by its fields), or the list's problem. */
+export const listProblemText = (
+  label: string,
+  problem: { readonly empty: true; readonly namedBy: string } | { readonly empty: false; readonly message: string }
+): string =>
+  problem.empty
+    ? `${label} : aucune pour ${problem.namedBy} ; il en faut au moins une`
+    : `${label} : ${problem.message}`
+
+/** @internal A field named by its header in lower case and its value, to name a record (« année 2024 »). */
+export const fieldValueText = (header: string, value: string): string => `${header.toLowerCase()} ${value}`
+
+/** @internal The summary of a file's problems: the count, each problem, those left out, the empty rows skipped. */
+export function fileProblemsLines(
+  file: string,
+  problems: ReadonlyArray<string>,
+  omitted: number,
+  skipped: ReadonlyArray<number>
+): Array<string> {
+  const total = problems.length + omitted
+  return [
+    `${file} : ${total} ${total === 1 ? "problème" : "problèmes"}`,
+    ...problems.map((problem) => `  ${problem}`),
+    ...(omitted === 0 ? [] : [`  … et ${omitted} ${omitted === 1 ? "autre problème" : "autres problèmes"}`]),
+    ...(skipped.length === 0
+      ? []
+      : [`  ${skipped.length === 1 ? "ligne vide ignorée" : "lignes vides ignorées"} : ${skipped.join(", ")}`])
+  ]
+}
+
+/** @internal An argument of the wrong kind (`expected`: what was expected; `found`: what was given). */
+export const expectedText = (expected: string, found: string): string => `attendu ${expected}, reçu ${found}`
+
+/** @internal A list of records, as an argument is expected (`plural`: their noun). */
+export const listOfText = (plural: string): string => `une liste de ${plural}`
+
+/** @internal A cell holding an error (`#DIV/0!`), or a formula whose result is one. */
+export const cellErrorText = (error: string, formula: boolean): string =>
+  formula ? `la formule de la cellule donne l'erreur ${error}` : `la cellule contient l'erreur ${error}`
+
+/** @internal Merged cells (`range`, `A1:B1`): among the headers, or among the rows. */
+export const mergedCellsText = (range: string, headers: boolean): string =>
+  headers
+    ? `en-têtes fusionnés (${range}) : chaque colonne doit avoir son propre en-tête, sur la première ligne ; défusionnez les cellules`
+    : `cellules fusionnées (${range}) : chaque ligne doit porter ses propres valeurs ; défusionnez les cellules`
+
+/** @internal A workbook without the sheet of the table, with the sheets it has. */
+export const missingSheetText = (sheet: string, names: ReadonlyArray<string>): string =>
+  `aucune feuille ${quoted(sheet)} parmi ${names.length === 0 ? "aucune feuille" : names.map(quoted).join(", ")} ; nommez la feuille ${quoted(sheet)} ou n'en gardez qu'une`
+
+/** @internal A problem of a whole file, after its name. */
+export const fileProblemText = (file: string, message: string): string => `${file} : ${message}`
+
+/** @internal Fields of a record that no column of a spreadsheet holds (`record`: the record named). */
+export const fieldsWithoutColumnText = (
+  singular: string,
+  record: string,
+  fields: ReadonlyArray<string>,
+  plural: string
+): string =>
+  `${singular} ${record} : ${fields.join(", ")} n'a pas de colonne dans un tableur ; gardez ces ${plural} en JSON`
+
+/** @internal The message of a workbook's drop-down list when another value is typed. */
+export const chooseFromListText = (header: string): string => `Choisissez une valeur de la liste ${quoted(header)}.`
