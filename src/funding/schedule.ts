@@ -14,7 +14,6 @@ import {
   type ResolvedConvention,
   checkedConvention,
   isResolvedConvention,
-  resolutionKnowing,
   resolveConvention,
   resolvedYear
 } from "../conventions/resolved.js"
@@ -243,7 +242,7 @@ function yearAsKnown(resolved: ResolvedConvention, year: number): Known | undefi
 }
 
 function knownOn(convention: Convention, year: number, day: CalendarDate | undefined): Known | undefined {
-  const known = yearAsKnown(resolutionKnowing(convention, day), year)
+  const known = yearAsKnown(resolveConvention(convention, day === undefined ? {} : { knownOn: day }), year)
   if (known === undefined || day === undefined) return known
   return { amount: known.amount, payment: known.payment, amendments: known.amendments, knownOn: day, basis: undefined }
 }

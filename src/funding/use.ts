@@ -23,7 +23,7 @@ import type { Convention } from "../conventions/convention.js"
 import {
   type ResolvedConvention,
   checkedConvention,
-  resolutionKnowing,
+  resolveConvention,
   resolvedYear,
   termsInForceOn
 } from "../conventions/resolved.js"
@@ -37,7 +37,7 @@ import {
   type FinancialReportComparison,
   type FinancialReportDocument,
   checkedFinancialReport,
-  comparisonOf
+  compareFinancialReport
 } from "../budget/financial-report.js"
 import { type InstalmentPosition, matchPayments } from "./instalments.js"
 import {
@@ -514,7 +514,8 @@ export function yearUse(resolved: ResolvedConvention, records: Records, inputs: 
   const payments = paymentsOfYear(records.payments, convention.id, year, asOf)
   const matched = matchPayments(schedule.instalments, payments.counted, asOf)
   const received = Euros.sum(payments.counted.map((payment) => payment.amount))
-  const comparison = inputs.financialReport === undefined ? undefined : comparisonOf(resolved, inputs.financialReport)
+  const comparison =
+    inputs.financialReport === undefined ? undefined : compareFinancialReport(resolved, inputs.financialReport)
   const { eligibleExpenses, ineligibleExpenses } = expensesOfYear(
     resolved,
     records.expenses,
@@ -607,7 +608,7 @@ export function runYears(
 ): ReadonlyArray<FundingUse> {
   const uses: Array<FundingUse> = []
   // The clause as the signed text and every amendment give it.
-  const offset = resolutionKnowing(resolved.convention, undefined).terms.unspent.rule === "offset"
+  const offset = resolveConvention(resolved.convention).terms.unspent.rule === "offset"
   for (const year of years) {
     const previous = uses.at(-1)
     const carried =
