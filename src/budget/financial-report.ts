@@ -40,7 +40,7 @@ import {
 import { signedAmount, signedPercentText } from "../vocabulary/labels.js"
 
 /** The texts the financial report rests on. */
-export const FINANCIAL_REPORT_SOURCE: string = citation("financial-report")
+const FINANCIAL_REPORT_SOURCE: string = citation("financial-report")
 
 const lineFields = {
   label: Schema.optionalKey(TextSchema),

@@ -11,7 +11,7 @@ import type { Issue, IssueCode } from "./issue.js"
 import { MONTHS_FR } from "./months.js"
 
 /** Both texts of an issue. */
-export interface Texts {
+interface Texts {
   readonly fr: string
   readonly en: string
 }

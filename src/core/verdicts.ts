@@ -10,14 +10,14 @@
 import type { Outcome } from "./explanation.js"
 
 /** @internal A rule as the verdict path reads it: an outcome for a subject in a context, maybe a faster `compile`. */
-export interface VerdictRule<Context, Subject> {
+interface VerdictRule<Context, Subject> {
   readonly label: string
   readonly evaluate: (subject: Subject, context: Context) => { readonly outcome: Outcome }
   readonly compile?: (context: Context) => (subject: Subject) => Outcome
 }
 
 /** @internal A tree of such rules: a rule, or all / any of trees, or a tree that must not hold. */
-export type VerdictTree<Context, Subject> =
+type VerdictTree<Context, Subject> =
   | VerdictRule<Context, Subject>
   | {
       readonly kind: "all" | "any"

@@ -33,7 +33,7 @@ export function wrongShape(file: string, expected: { readonly fr: string; readon
 }
 
 /** @internal What a document was recognised as (its kind and a summary, in French), or its problems. */
-export type Detected = { readonly kind: string; readonly summary: string } | { readonly error: ValidationError }
+type Detected = { readonly kind: string; readonly summary: string } | { readonly error: ValidationError }
 
 const ANYTHING = {
   fr: "un objet (portefeuille, convention, partenaire, scénario) ou une liste (activités, versements, dépenses, candidats)",

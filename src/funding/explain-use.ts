@@ -41,7 +41,7 @@ import {
 } from "../vocabulary/funding.js"
 
 /** @internal What the explanation of a year reads. */
-export interface UseParts {
+interface UseParts {
   readonly facts: UseFacts
   readonly schedule: PaymentSchedule
   readonly instalments: ReadonlyArray<InstalmentPosition>

@@ -544,7 +544,7 @@ export function resolvedAsOf(input: unknown, asOf: CalendarDate | undefined): Re
 }
 
 /** @internal The checked options of one year's schedule. */
-export interface YearScheduleOptions {
+interface YearScheduleOptions {
   readonly year: number
   readonly asOf?: CalendarDate | undefined
   readonly reportsAcceptedOn?: CalendarDate | undefined

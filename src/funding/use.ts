@@ -242,7 +242,7 @@ export async function checkedRecordsAsync(
 }
 
 /** @internal What one year's evaluation reads besides the records. */
-export interface YearInputs {
+interface YearInputs {
   readonly year: number
   readonly asOf: CalendarDate | undefined
   readonly objectives: ObjectivesEvaluation | undefined
