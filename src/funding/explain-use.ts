@@ -235,7 +235,7 @@ function expensesNode(parts: UseParts): ExplanationNode {
 function balanceNode(year: number, parts: UseParts, outcome: string, final: boolean): ExplanationNode {
   const { settlement } = parts
   return node(
-    "balance",
+    "year-balance",
     USE_LABELS.balance,
     !final ? "not-applicable" : settlement.toRepay.isPositive() ? "fail" : "pass",
     balanceSentence({

@@ -32,7 +32,7 @@ import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
 import { type IneligibleExpense, expenseExclusion, expenseLabel } from "./expenses.js"
 import { explainUse } from "./explain-use.js"
 import type { FinancialReport, FundingYearState } from "./state.js"
-import type { UseFacts } from "./facts.js"
+import type { NotOwedReason, UseFacts } from "./facts.js"
 import {
   type FinancialReportComparison,
   type FinancialReportDocument,
@@ -267,7 +267,13 @@ const UNPAID: ReadonlySet<InstalmentPosition["status"]> = new Set([
 function notOwedIfUnpaid(position: InstalmentPosition): InstalmentPosition {
   if (!UNPAID.has(position.status)) return position
   const { daysLate: _late, ...rest } = position
-  return { ...rest, status: "not-owed" }
+  return { ...rest, status: "not-owed", notOwed: "entitlement-reached" }
+}
+
+/** Why an instalment of 0,00 € is not owed: an early end of the convention that takes effect in the year, or the year's right reached. */
+function zeroReason(resolved: ResolvedConvention, year: number): NotOwedReason {
+  if (!resolved.terminated || resolved.period.end > `${year}-12-31`) return "entitlement-reached"
+  return resolved.withdrawn ? "withdrawal" : "termination"
 }
 
 function stateOf(part: Period | undefined, asOf: CalendarDate | undefined): FundingYearState {
@@ -512,7 +518,7 @@ export function yearUse(resolved: ResolvedConvention, records: Records, inputs: 
   const final = state === "ended" || state === "not-covered"
 
   const payments = paymentsOfYear(records.payments, convention.id, year, asOf)
-  const matched = matchPayments(schedule.instalments, payments.counted, asOf)
+  const matched = matchPayments(schedule.instalments, payments.counted, asOf, zeroReason(resolved, year))
   const received = Euros.sum(payments.counted.map((payment) => payment.amount))
   const comparison =
     inputs.financialReport === undefined ? undefined : compareFinancialReport(resolved, inputs.financialReport)
