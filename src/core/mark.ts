@@ -26,7 +26,7 @@ class Stamp {
 }
 
 /** @internal A mark: `add` stamps an object (once; stamping it again does nothing), `has` tells whether a value is stamped. */
-interface Mark {
+export interface Mark {
   readonly add: (value: object) => void
   readonly has: (value: unknown) => boolean
 }
