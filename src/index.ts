@@ -251,6 +251,7 @@ export type {
   InstalmentStatus,
   InstalmentTrigger,
   ModulationFacts,
+  NotOwedReason,
   ScheduleFacts,
   UseFacts,
   YearAmountFacts,

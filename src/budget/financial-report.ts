@@ -16,7 +16,7 @@ import { IdSchema, MultilineTextSchema, TextSchema } from "../core/schemas.js"
 import { checkedConvention } from "../conventions/checked.js"
 import type { ComplianceFinding } from "../conventions/finding.js"
 import type { Convention } from "../conventions/convention.js"
-import { type ResolvedConvention, resolveConvention } from "../conventions/resolved.js"
+import { type ResolvedConvention, isResolvedConvention, resolveConvention } from "../conventions/resolved.js"
 import { Euros } from "../money/euros.js"
 import { NonNegativeEurosFromString } from "../money/schema.js"
 import {
@@ -40,7 +40,7 @@ import {
 import { signedAmount, signedPercentText } from "../vocabulary/labels.js"
 
 /** The texts the financial report rests on. */
-export const FINANCIAL_REPORT_SOURCE: string = citation("financial-report")
+const FINANCIAL_REPORT_SOURCE: string = citation("financial-report")
 
 const lineFields = {
   label: Schema.optionalKey(TextSchema),
@@ -252,8 +252,8 @@ function budgetFor(resolved: ResolvedConvention, report: FinancialReportDocument
   )
 }
 
-/** @internal The comparison, from a convention already checked. */
-export function comparisonOf(resolved: ResolvedConvention, report: FinancialReportDocument): FinancialReportComparison {
+/** The comparison, from a resolution and a report already checked. */
+function comparisonOf(resolved: ResolvedConvention, report: FinancialReportDocument): FinancialReportComparison {
   const tolerance = resolved.terms.reporting.varianceTolerance
   const budget = budgetFor(resolved, report)
   const findings: Array<ComplianceFinding> = []
@@ -425,6 +425,9 @@ const signedPercent = (share: Rational): string => signedPercentText(toFraction(
  * Caf's actually received (every product line that is not the Caf's), and the spending the Caf's
  * grant covers, the difference (not below zero).
  *
+ * A convention resolved by {@link resolveConvention} is read as it is: resolved as known on a day,
+ * the tolerance is the one known then (a plain convention is read with every amendment).
+ *
  * @example
  * ```ts
  * import { compareFinancialReport, parseFinancialReport, type Convention } from "caf-conventions"
@@ -446,7 +449,8 @@ export function compareFinancialReport(
       message: `the financial report is for ${decoded.conventionId}, not ${convention.id}`
     })
   }
-  return frozenResult(comparisonOf(resolveConvention(convention), decoded), input, report)
+  const resolved = isResolvedConvention(input) ? input : resolveConvention(convention)
+  return frozenResult(comparisonOf(resolved, decoded), input, report)
 }
 
 /**

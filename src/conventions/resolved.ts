@@ -5,7 +5,7 @@
  *
  * @module
  */
-import { type CalendarDate, dateArgument, safeParseCalendarDate } from "../calendar/date.js"
+import { type CalendarDate, dateArgument, isCalendarDate, safeParseCalendarDate } from "../calendar/date.js"
 import { type Period, periodPartInYear, periodYears } from "../calendar/period.js"
 import { InvalidArgumentError, ValidationError } from "../core/errors.js"
 import { frozenResult } from "../core/freeze.js"
@@ -140,28 +140,27 @@ function resolutionsOf(convention: Convention): Map<string, ResolvedConvention> 
   return byKnowledge
 }
 
+/**
+ * The resolution of what is known on `knownOn`. The first day asked with a given knowledge (the
+ * same amendments, termination and withdrawal) resolves it; another day with the same knowledge
+ * shares that work and gets its own value, kept as well, so that asking again on a day gives the
+ * same value (what the evaluators cache their reading by).
+ */
 function resolveKnown(convention: Convention, knownOn: CalendarDate | undefined): ResolvedConvention {
   const { key, known, terminationKnown, withdrawalKnown } = knowledgeOf(convention, knownOn)
   const byKnowledge = resolutionsOf(convention)
-  const cached = byKnowledge.get(key)
-  if (cached !== undefined && cached.knownOn === knownOn) return cached
-  const base = cached ?? resolveBase(convention, known, terminationKnown, withdrawalKnown)
+  const first = byKnowledge.get(key)
+  if (first !== undefined && first.knownOn === knownOn) return first
+  const onDay = `${key}@${knownOn ?? ""}`
+  const same = byKnowledge.get(onDay)
+  if (same !== undefined) return same
+  const base = first ?? resolveBase(convention, known, terminationKnown, withdrawalKnown)
   // Marked before it is frozen, as every value the library marks.
   const resolved: ResolvedConvention = { ...base, ...(knownOn === undefined ? {} : { knownOn }) }
   resolutions.add(resolved)
   frozenResult(resolved, convention)
-  if (cached === undefined) byKnowledge.set(key, resolved)
+  byKnowledge.set(first === undefined ? key : onDay, resolved)
   return resolved
-}
-
-/**
- * @internal A resolution holding what is known on `knownOn` (the same amendments, termination
- * and withdrawal), whose own `knownOn` may be another day with the same knowledge: for reading
- * years, amounts and terms, not for returning to a caller. Cheaper than {@link resolveConvention}
- * when the knowledge was resolved before, as it builds no new value.
- */
-export function resolutionKnowing(convention: Convention, knownOn: CalendarDate | undefined): ResolvedConvention {
-  return resolutionsOf(convention).get(knowledgeOf(convention, knownOn).key) ?? resolveKnown(convention, knownOn)
 }
 
 function resolveBase(
@@ -213,7 +212,8 @@ function resolveBase(
  *
  * Every evaluator accepts a resolved convention in place of the plain one; an application that
  * asks many questions of one convention resolves it once and passes it. Resolutions are cached
- * per convention and per set of known amendments, so resolving again is cheap.
+ * per convention, per set of known amendments and per day asked, so resolving again is cheap
+ * (asking again on a day gives the same value).
  *
  * The argument is checked at the door: a decoded convention is taken as it is, JSON is decoded,
  * anything else throws a {@link ValidationError} with paths.
@@ -240,6 +240,7 @@ export function resolveConvention(
   const plain = checkedConvention(convention)
   if (options.knownOn === undefined)
     return isResolvedConvention(convention) ? convention : resolveKnown(plain, undefined)
+  if (isCalendarDate(options.knownOn)) return resolveKnown(plain, options.knownOn)
   const day = safeParseCalendarDate(options.knownOn)
   if (!day.success)
     throw ValidationError.of(

@@ -75,7 +75,7 @@ const baseSpans = new WeakMap<ReadonlyArray<Objective>, ReadonlyArray<ObjectiveS
  * @internal The objectives the signed text and the amendments applied (in order) define, with when
  * each applies; the signed text's alone are computed once per convention.
  */
-export function objectiveSpans(terms: Terms, applied: ReadonlyArray<Amendment>): ReadonlyArray<ObjectiveSpan> {
+function objectiveSpans(terms: Terms, applied: ReadonlyArray<Amendment>): ReadonlyArray<ObjectiveSpan> {
   let base = baseSpans.get(terms.objectives)
   if (base === undefined) {
     base = Object.freeze(
@@ -105,7 +105,7 @@ function isObjectivesChange(change: Change): boolean {
 }
 
 /** @internal The terms once one change applies. */
-export function withChange(terms: Terms, change: Change): Terms {
+function withChange(terms: Terms, change: Change): Terms {
   switch (change.kind) {
     case "yearly-amount":
       return terms.amounts?.kind === "constant"

@@ -41,7 +41,7 @@ function toSegment(segment: PropertyKey | { readonly key: PropertyKey }): PathSe
 }
 
 /** The issues listed so far, and how many more were found. */
-export interface BoundedIssues {
+interface BoundedIssues {
   readonly listed: Array<Issue>
   omitted: number
 }
@@ -59,7 +59,7 @@ function addIssue(into: BoundedIssues, issue: Issue): void {
 export const ISSUE_KIND = "cafIssueKind"
 
 /** What a check of the library says of a value it refuses, in both languages, with its code. */
-export interface LocalizedProblem {
+interface LocalizedProblem {
   readonly code: IssueCode
   readonly en: string
   readonly fr: string

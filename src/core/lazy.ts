@@ -17,7 +17,7 @@
  */
 
 /** @internal One lazy field of a holder: how to compute it, until it is computed, and its value after. */
-export interface LazySlot {
+interface LazySlot {
   readonly key: string
   /** Whether `Object.keys`, JSON and the spread operator see the field (false: a field of facts, see {@link defineLazy}). */
   readonly enumerable: boolean
@@ -27,7 +27,7 @@ export interface LazySlot {
 }
 
 /** @internal What a holder of lazy fields knows of them: JSON, `for … in` and the spread operator never see it. */
-export interface LazyFields {
+interface LazyFields {
   /** The fields by name (`fields.get(key)`), and the value each has once computed. */
   readonly fields: { get(key: string): LazySlot | undefined; values(): Iterable<LazySlot> }
   /** Set by deepFreeze: the value must be frozen when computed, leaving these objects alone. */

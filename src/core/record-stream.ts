@@ -29,7 +29,7 @@ function digest(text: string): number {
 }
 
 /** What {@link RecordIntake.take} makes of one record. */
-export type Taken<T> =
+type Taken<T> =
   | { readonly kind: "first"; readonly record: T }
   | { readonly kind: "copy"; readonly record: T }
   | { readonly kind: "refused" }

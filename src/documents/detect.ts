@@ -31,7 +31,7 @@ export function wrongShape(file: string, expected: { readonly fr: string; readon
 }
 
 /** @internal What a document was recognised as (its kind and a summary, in French), or its problems. */
-export type Detected = { readonly kind: string; readonly summary: string } | { readonly error: ValidationError }
+type Detected = { readonly kind: string; readonly summary: string } | { readonly error: ValidationError }
 
 function detectList(
   file: string,

@@ -13,7 +13,8 @@ import { type Candidate, decodedCandidates, isCandidate, safeParseCandidate } fr
 import { DEFAULT_ELIGIBILITY_RULES } from "./catalogue.js"
 import { checkedConvention } from "../conventions/checked.js"
 import { describeValue } from "../core/describe.js"
-import { type EligibilityContext, type RuleTree, checkedTree, compileTree, contextOf, explainTree } from "./rule.js"
+import { compileTree } from "../core/verdicts.js"
+import { type EligibilityContext, type RuleTree, checkedTree, contextOf, explainTree } from "./rule.js"
 import type { RuleFailure } from "../vocabulary/labels.js"
 
 /**

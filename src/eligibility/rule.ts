@@ -9,6 +9,7 @@ import { type CalendarDate, checkedDay, yearOf } from "../calendar/date.js"
 import { type Period, calendarYear } from "../calendar/period.js"
 import { InvalidArgumentError, type Issue, type PathSegment, ValidationError } from "../core/errors.js"
 import { describeValue } from "../core/describe.js"
+import { NEGATE } from "../core/verdicts.js"
 import { checkedConvention } from "../conventions/checked.js"
 import type { ExplanationNode, Outcome } from "../core/explanation.js"
 import type { Convention } from "../conventions/convention.js"
@@ -393,8 +394,6 @@ function combine(kind: "all" | "any", children: ReadonlyArray<ExplanationNode>):
   return passed ? "pass" : "fail"
 }
 
-const NEGATE: Record<Outcome, Outcome> = { pass: "fail", fail: "pass", "not-applicable": "not-applicable" }
-
 function combinationSentence(
   node: RuleCombination,
   outcome: Outcome,
@@ -466,67 +465,6 @@ export function explainTree(tree: RuleTree, candidate: Candidate, context: Eligi
     sentence: combinationSentence(tree, outcome, children),
     source: "",
     children
-  }
-}
-
-/**
- * Prepares a tree for one context: a function that gives only the outcome for a candidate,
- * using each rule's `compile` when it has one.
- *
- * @internal
- */
-export function compileTree(tree: RuleTree, context: EligibilityContext): (candidate: Candidate) => Outcome {
-  if (isRule(tree)) {
-    if (tree.compile !== undefined) return tree.compile(context)
-    return (candidate) => tree.evaluate(candidate, context).outcome
-  }
-  if (tree.kind === "not") {
-    const child = compileTree(tree.child, context)
-    return (candidate) => NEGATE[child(candidate)]
-  }
-  const children = tree.children.map((child) => compileTree(child, context))
-  if (tree.kind === "all") {
-    return (candidate) => {
-      let applicable = false
-      for (const child of children) {
-        const outcome = child(candidate)
-        if (outcome === "fail") return "fail"
-        if (outcome === "pass") applicable = true
-      }
-      return applicable ? "pass" : "not-applicable"
-    }
-  }
-  return (candidate) => {
-    let applicable = false
-    for (const child of children) {
-      const outcome = child(candidate)
-      if (outcome === "pass") return "pass"
-      if (outcome === "fail") applicable = true
-    }
-    return applicable ? "fail" : "not-applicable"
-  }
-}
-
-/**
- * @internal Prepares, for one context, what {@link explainTree} would list as the tree's failed
- * children: the labels of the root's children (the child of a `not`; none for a single rule)
- * whose outcome is `fail`, in order, computed with the compiled verdicts (which agree with
- * `evaluate`) instead of building the explanation.
- */
-export function compileFailedChildren(
-  tree: RuleTree,
-  context: EligibilityContext
-): (candidate: Candidate) => ReadonlyArray<string> {
-  if (isRule(tree)) return () => []
-  const children = tree.kind === "not" ? [tree.child] : tree.children
-  const verdicts = children.map((child) => compileTree(child, context))
-  const labels = children.map((child) => child.label)
-  return (candidate) => {
-    const failed: Array<string> = []
-    for (let index = 0; index < verdicts.length; index++)
-      if ((verdicts[index] as (candidate: Candidate) => Outcome)(candidate) === "fail")
-        failed.push(labels[index] as string)
-    return failed
   }
 }
 

@@ -41,7 +41,7 @@ import {
 } from "../vocabulary/funding.js"
 
 /** @internal What the explanation of a year reads. */
-export interface UseParts {
+interface UseParts {
   readonly facts: UseFacts
   readonly schedule: PaymentSchedule
   readonly instalments: ReadonlyArray<InstalmentPosition>
@@ -235,7 +235,7 @@ function expensesNode(parts: UseParts): ExplanationNode {
 function balanceNode(year: number, parts: UseParts, outcome: string, final: boolean): ExplanationNode {
   const { settlement } = parts
   return node(
-    "balance",
+    "year-balance",
     USE_LABELS.balance,
     !final ? "not-applicable" : settlement.toRepay.isPositive() ? "fail" : "pass",
     balanceSentence({

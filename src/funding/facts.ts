@@ -21,8 +21,9 @@ import type { Euros } from "../money/euros.js"
  * Where an instalment stands: `paid` (exactly, by its deadline), `paid-late` (completed after its
  * deadline), `partly-paid`, `overpaid`; when unpaid or partly paid and the evaluation has an
  * `asOf` day: `not-yet-due`, `due` (payable, deadline not passed), or `late` (deadline passed);
- * `unpaid` without an `asOf` day; `not-owed` once the year is settled with nothing still to pay
- * (the partner is entitled to less than the schedule planned: what was not paid is not owed).
+ * `unpaid` without an `asOf` day; `not-owed` for an instalment of 0,00 € (nothing is left to pay
+ * on it) and, once the year is settled with nothing still to pay, for what the schedule planned
+ * and was not paid (the partner is entitled to less): the position's `notOwed` says why.
  *
  * @example
  * ```ts
@@ -41,6 +42,22 @@ export type InstalmentStatus =
   | "due"
   | "late"
   | "not-owed"
+
+/**
+ * Why an instalment is `not-owed`: the convention was terminated (`termination`) or the subsidy
+ * withdrawn (`withdrawal`) with effect in the year, so the instalment is left with nothing to pay;
+ * money of the previous year deducted from it took all of it (`offset`); or the year's right is
+ * reached otherwise (`entitlement-reached`: the earlier instalments paid the year's amount, or
+ * the partner spent less than the grant).
+ *
+ * @example
+ * ```ts
+ * import type { NotOwedReason } from "caf-conventions"
+ * const reason: NotOwedReason = "termination"
+ * ```
+ * @category funding
+ */
+export type NotOwedReason = "termination" | "withdrawal" | "offset" | "entitlement-reached"
 
 /**
  * What an instalment is, as its label names it: the advance, the n-th payment of the year (its
@@ -84,7 +101,8 @@ export type InstalmentTrigger =
 /**
  * How the year's amount was reached: the year's own amount (`per-year`, prorated to `proratedDays`
  * days when the convention covers part of the year), or yearly amounts counted by days
- * (`segments`: 30 000 € × 366/366).
+ * (`segments`: 30 000 € × 366/366; stretches in a row under the same yearly amount, split by an
+ * amendment that changed only the payment terms, count as one).
  *
  * @example
  * ```ts

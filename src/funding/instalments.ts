@@ -8,7 +8,7 @@ import { Euros } from "../money/euros.js"
 import { compareIds } from "../core/records.js"
 import type { Payment } from "./records.js"
 import type { Instalment } from "./schedule.js"
-import type { InstalmentStatus } from "./facts.js"
+import type { InstalmentStatus, NotOwedReason } from "./facts.js"
 
 export type { InstalmentStatus } from "./facts.js"
 
@@ -31,6 +31,8 @@ export interface InstalmentPosition {
   readonly paid: Euros
   /** Where it stands. */
   readonly status: InstalmentStatus
+  /** Why it is not owed, when its status is `not-owed`. */
+  readonly notOwed?: NotOwedReason
   /** The day the payments matched to it reached its amount, when they did. */
   readonly completedOn?: CalendarDate
   /** Days past the deadline: when it was completed (`paid-late`), or on `asOf` while it is `late`. */
@@ -43,8 +45,12 @@ function statusOf(
   instalment: Instalment,
   paid: Euros,
   completedOn: CalendarDate | undefined,
-  asOf: CalendarDate | undefined
-): Pick<InstalmentPosition, "status" | "daysLate" | "daysEarly"> {
+  asOf: CalendarDate | undefined,
+  zero: NotOwedReason
+): Pick<InstalmentPosition, "status" | "notOwed" | "daysLate" | "daysEarly"> {
+  // Nothing to pay and nothing paid: not owed, rather than paid.
+  if (instalment.amount.isZero() && paid.isZero())
+    return { status: "not-owed", notOwed: instalment.offset === undefined ? zero : "offset" }
   const comparison = paid.compare(instalment.amount)
   const deadline = instalment.deadline
   if (comparison === 0) {
@@ -81,14 +87,16 @@ function completion(
  * the others, in date order, fill the instalments in order, and what exceeds the last one goes
  * to the balance (which then shows as overpaid). A payment naming an instalment the schedule does
  * not have is treated as unnamed. Payments are sorted by date then id first, so the result does
- * not depend on their order.
+ * not depend on their order. An instalment of 0,00 € with nothing paid is `not-owed`, for the
+ * reason `zero` (`offset` when money of the previous year was deducted from it).
  *
  * @internal
  */
 export function matchPayments(
   instalments: ReadonlyArray<Instalment>,
   payments: ReadonlyArray<Payment>,
-  asOf: CalendarDate | undefined
+  asOf: CalendarDate | undefined,
+  zero: NotOwedReason = "entitlement-reached"
 ): ReadonlyArray<InstalmentPosition> {
   const keys = new Set(instalments.map((instalment) => instalment.key))
   const paid = new Map<string, Euros>(instalments.map((instalment) => [instalment.key, Euros.zero]))
@@ -132,7 +140,7 @@ export function matchPayments(
       paymentIds: ids.get(instalment.key) ?? [],
       paid: total,
       ...(completedOn === undefined ? {} : { completedOn }),
-      ...statusOf(instalment, total, completedOn, asOf)
+      ...statusOf(instalment, total, completedOn, asOf, zero)
     }
   })
 }

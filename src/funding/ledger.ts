@@ -107,7 +107,7 @@ export interface FundingLedger {
 }
 
 /** @internal The sums of the settlements of some years. */
-export function ledgerTotals(years: ReadonlyArray<FundingUse>): LedgerTotals {
+function ledgerTotals(years: ReadonlyArray<FundingUse>): LedgerTotals {
   const settled = Object.fromEntries(
     TOTAL_KEYS.map((key) => [key, Euros.sum(years.map((use) => use.settlement[key]))])
   ) as Omit<LedgerTotals, "repaid" | "stillToRepay">

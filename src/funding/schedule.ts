@@ -14,7 +14,6 @@ import {
   type ResolvedConvention,
   checkedConvention,
   isResolvedConvention,
-  resolutionKnowing,
   resolveConvention,
   resolvedYear
 } from "../conventions/resolved.js"
@@ -243,7 +242,7 @@ function yearAsKnown(resolved: ResolvedConvention, year: number): Known | undefi
 }
 
 function knownOn(convention: Convention, year: number, day: CalendarDate | undefined): Known | undefined {
-  const known = yearAsKnown(resolutionKnowing(convention, day), year)
+  const known = yearAsKnown(resolveConvention(convention, day === undefined ? {} : { knownOn: day }), year)
   if (known === undefined || day === undefined) return known
   return { amount: known.amount, payment: known.payment, amendments: known.amendments, knownOn: day, basis: undefined }
 }
@@ -545,7 +544,7 @@ export function resolvedAsOf(input: unknown, asOf: CalendarDate | undefined): Re
 }
 
 /** @internal The checked options of one year's schedule. */
-export interface YearScheduleOptions {
+interface YearScheduleOptions {
   readonly year: number
   readonly asOf?: CalendarDate | undefined
   readonly reportsAcceptedOn?: CalendarDate | undefined
@@ -776,6 +775,24 @@ function yearCut(resolved: ResolvedConvention, part: Period): YearCut | undefine
   return undefined
 }
 
+/**
+ * The stretches of the year by yearly amount: two stretches in a row under the same amount (an
+ * amendment that changed only the payment terms, say) are one, so that a year under one amount
+ * says it once.
+ */
+function amountSegments(
+  segments: YearAmount["segments"]
+): Array<{ readonly yearlyAmount: Euros; readonly days: number; readonly daysInYear: number }> {
+  const merged: Array<{ readonly yearlyAmount: Euros; readonly days: number; readonly daysInYear: number }> = []
+  for (const { yearlyAmount, days, daysInYear } of segments) {
+    const last = merged.at(-1)
+    if (last !== undefined && last.yearlyAmount.equals(yearlyAmount))
+      merged[merged.length - 1] = { yearlyAmount, days: last.days + days, daysInYear }
+    else merged.push({ yearlyAmount, days, daysInYear })
+  }
+  return merged
+}
+
 /** The facts of a year the convention covers: what its sentence and its instalments' sentences say. */
 function scheduleFacts(parts: ScheduleParts): ScheduleFacts {
   const { year, part, yearAmount, instalments, current } = parts
@@ -797,11 +814,7 @@ function scheduleFacts(parts: ScheduleParts): ScheduleFacts {
         ? { basis: "per-year", year, proratedDays: yearAmount.prorated ? periodDays(part) : undefined }
         : {
             basis: "segments",
-            segments: yearAmount.segments.map(({ yearlyAmount, days, daysInYear }) => ({
-              yearlyAmount,
-              days,
-              daysInYear
-            }))
+            segments: amountSegments(yearAmount.segments)
           },
     amended:
       parts.initialAmount === undefined

@@ -144,7 +144,7 @@ export interface Settlement {
 }
 
 /** @internal What the settlement of a year reads besides the amounts. */
-export interface SettlementContext {
+interface SettlementContext {
   readonly terms: Terms
   /** Whether the year is over. */
   readonly final: boolean

@@ -20,18 +20,18 @@ import {
   uniqueOfDecoded
 } from "../core/records.js"
 import type { Convention } from "../conventions/convention.js"
-import { type ResolvedConvention, checkedConvention, resolutionKnowing, resolvedYear } from "../conventions/resolved.js"
+import { type ResolvedConvention, checkedConvention, resolveConvention, resolvedYear } from "../conventions/resolved.js"
 import { Euros } from "../money/euros.js"
 import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
 import { type IneligibleExpense, expenseExclusion, expenseLabel } from "./expenses.js"
 import { explainUse } from "./explain-use.js"
 import type { FinancialReport, FundingYearState } from "./state.js"
-import type { UseFacts } from "./facts.js"
+import type { NotOwedReason, UseFacts } from "./facts.js"
 import {
   type FinancialReportComparison,
   type FinancialReportDocument,
   checkedFinancialReport,
-  comparisonOf
+  compareFinancialReport
 } from "../budget/financial-report.js"
 import { type InstalmentPosition, matchPayments } from "./instalments.js"
 import {
@@ -236,7 +236,7 @@ export async function checkedRecordsAsync(
 }
 
 /** @internal What one year's evaluation reads besides the records. */
-export interface YearInputs {
+interface YearInputs {
   readonly year: number
   readonly asOf: CalendarDate | undefined
   readonly objectives: ObjectivesEvaluation | undefined
@@ -261,7 +261,13 @@ const UNPAID: ReadonlySet<InstalmentPosition["status"]> = new Set([
 function notOwedIfUnpaid(position: InstalmentPosition): InstalmentPosition {
   if (!UNPAID.has(position.status)) return position
   const { daysLate: _late, ...rest } = position
-  return { ...rest, status: "not-owed" }
+  return { ...rest, status: "not-owed", notOwed: "entitlement-reached" }
+}
+
+/** Why an instalment of 0,00 € is not owed: an early end of the convention that takes effect in the year, or the year's right reached. */
+function zeroReason(resolved: ResolvedConvention, year: number): NotOwedReason {
+  if (!resolved.terminated || resolved.period.end > `${year}-12-31`) return "entitlement-reached"
+  return resolved.withdrawn ? "withdrawal" : "termination"
 }
 
 function stateOf(part: Period | undefined, asOf: CalendarDate | undefined): FundingYearState {
@@ -524,9 +530,10 @@ export function yearUse(resolved: ResolvedConvention, records: Records, inputs: 
   const final = state === "ended" || state === "not-covered"
 
   const payments = paymentsOfYear(records.payments, convention.id, year, asOf)
-  const matched = matchPayments(schedule.instalments, payments.counted, asOf)
+  const matched = matchPayments(schedule.instalments, payments.counted, asOf, zeroReason(resolved, year))
   const received = Euros.sum(payments.counted.map((payment) => payment.amount))
-  const comparison = inputs.financialReport === undefined ? undefined : comparisonOf(resolved, inputs.financialReport)
+  const comparison =
+    inputs.financialReport === undefined ? undefined : compareFinancialReport(resolved, inputs.financialReport)
   const { eligibleExpenses, ineligibleExpenses } = expensesOfYear(
     resolved,
     records.expenses,
@@ -619,7 +626,7 @@ export function runYears(
 ): ReadonlyArray<FundingUse> {
   const uses: Array<FundingUse> = []
   // The clause as the signed text and every amendment give it.
-  const offset = resolutionKnowing(resolved.convention, undefined).terms.unspent.rule === "offset"
+  const offset = resolveConvention(resolved.convention).terms.unspent.rule === "offset"
   for (const year of years) {
     const previous = uses.at(-1)
     const carried =

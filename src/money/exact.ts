@@ -76,7 +76,7 @@ function limited(negative: boolean, digits: bigint, exponent: number, top: numbe
  *
  * @internal
  */
-export function exactOfText(text: string): Exact {
+function exactOfText(text: string): Exact {
   let negative = false
   let body = text
   const first = body.charCodeAt(0)

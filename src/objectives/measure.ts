@@ -461,6 +461,6 @@ export function excludedByReasonOf(excluded: ReadonlyArray<ExcludedRecord>): Map
 }
 
 /** @internal Orders exclusions by record id, then reason: the order of an objective's `excluded`. */
-export function byIdThenReason(a: ExcludedRecord, b: ExcludedRecord): number {
+function byIdThenReason(a: ExcludedRecord, b: ExcludedRecord): number {
   return a.id < b.id ? -1 : a.id > b.id ? 1 : a.reason < b.reason ? -1 : a.reason > b.reason ? 1 : 0
 }

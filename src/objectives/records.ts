@@ -35,7 +35,7 @@ function looksDecoded(record: unknown): record is Activity {
 const ACTIVITIES: RecordReader<Activity> = { subject: "activities", looksDecoded, safeParse: safeParseActivity }
 
 /** @internal The exclusion of an identical copy of a record. */
-export function duplicateOf(id: string): ExcludedRecord {
+function duplicateOf(id: string): ExcludedRecord {
   return { id, reason: "duplicate-id", detail: exclusionDetail({ fact: "duplicate" }) }
 }
 
@@ -44,7 +44,7 @@ export function duplicateOf(id: string): ExcludedRecord {
  *
  * @internal
  */
-export function uniqueRecords(records: ReadonlyArray<unknown>): {
+function uniqueRecords(records: ReadonlyArray<unknown>): {
   readonly unique: ReadonlyArray<Activity>
   readonly duplicates: ReadonlyArray<ExcludedRecord>
 } {
@@ -53,7 +53,7 @@ export function uniqueRecords(records: ReadonlyArray<unknown>): {
 }
 
 /** @internal What reads the records of an evaluation: the years evaluated. */
-export interface RecordSink {
+interface RecordSink {
   /** Counts or excludes the first record with its id. */
   take(record: Activity): void
   /** Excludes an identical copy of a record already taken. */

@@ -83,7 +83,7 @@ async function handle(
 }
 
 /** @internal What the service is built with: the body limit in bytes, and where unexpected errors go. */
-export interface AppOptions {
+interface AppOptions {
   readonly bodyLimit: number
   readonly onError: (error: unknown) => void
 }

@@ -389,6 +389,7 @@ function responseSchemas(): Record<string, Json> {
                   "not-owed"
                 ]
               },
+              notOwed: { enum: ["termination", "withdrawal", "offset", "entitlement-reached"] },
               completedOn: DATE,
               daysLate: { type: "integer" }
             }

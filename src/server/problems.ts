@@ -26,13 +26,13 @@ export const PROBLEM_KINDS = {
 } as const
 
 /** @internal */
-export type ProblemKind = keyof typeof PROBLEM_KINDS
+type ProblemKind = keyof typeof PROBLEM_KINDS
 
 /** @internal The URI of a kind of problem (RFC 9457 `type`). */
 export const problemType = (kind: ProblemKind): string => `urn:caf-conventions:problem:${kind}`
 
 /** @internal One issue of a problem: where it is in the request body, its code and its message. */
-export interface ProblemIssue {
+interface ProblemIssue {
   readonly path: ReadonlyArray<string | number>
   readonly pointer: string
   readonly location: string
@@ -44,7 +44,7 @@ export interface ProblemIssue {
 }
 
 /** @internal A problem details object (RFC 9457), with the issues when a document was invalid. */
-export interface Problem {
+interface Problem {
   readonly type: string
   readonly title: string
   readonly status: number

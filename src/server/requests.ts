@@ -187,7 +187,7 @@ export class Documents {
 }
 
 /** @internal The conventions a body names: a portfolio's, with its partners, or one convention. */
-export interface Source {
+interface Source {
   readonly conventions: ReadonlyArray<Convention>
   readonly portfolio?: Portfolio
 }

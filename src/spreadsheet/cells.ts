@@ -17,7 +17,7 @@ import { type CellType, normalise } from "./columns.js"
 export type RawCell = string | number | boolean | Date | undefined | { readonly unreadable: string }
 
 /** @internal A cell read: its JSON value, or why it cannot be read (in French), or nothing (an empty cell). */
-export type CellRead = { readonly value: unknown } | { readonly error: string } | undefined
+type CellRead = { readonly value: unknown } | { readonly error: string } | undefined
 
 /** How a person sees a cell's value, for messages: text as typed, a number with a decimal comma. */
 export function shownCell(raw: RawCell): string {

@@ -63,12 +63,12 @@ export const FINANCIAL_REPORT_SOURCE = citation("financial-report-deadline")
 // Small pieces
 
 /** @internal A decimal share as a French percentage: "0.5" → "50 %". */
-export function percentOfShare(share: string): string {
+function percentOfShare(share: string): string {
   return percentText(share)
 }
 
 /** @internal "l'avenant n° 2", "les avenants n° 1, 2". */
-export function amendmentsText(numbers: ReadonlyArray<number>): string {
+function amendmentsText(numbers: ReadonlyArray<number>): string {
   return numbers.length === 1 ? `l'avenant n° ${numbers[0]}` : `les avenants n° ${numbers.join(", ")}`
 }
 
@@ -198,20 +198,8 @@ export function useLabel(year: number): string {
   return `Emploi des fonds ${year}`
 }
 
-/** @internal An instalment's status in French (its label), with its days of delay or advance: "en retard (12 jours)". */
-export function instalmentStatusText(facts: {
-  readonly label: string
-  readonly daysLate?: number | undefined
-  readonly daysEarly?: number | undefined
-}): string {
-  if (facts.daysLate !== undefined) return `${facts.label} (${counted(facts.daysLate, "jour", "jours")})`
-  return facts.daysEarly === undefined
-    ? facts.label
-    : `${facts.label} (${counted(facts.daysEarly, "jour", "jours")} avant l'échéance)`
-}
-
 /** @internal The facts of one instalment's line in a year's use. */
-export interface InstalmentPositionFacts {
+interface InstalmentPositionFacts {
   readonly amount: Euros
   readonly offset: { readonly amount: Euros; readonly fromYear: number } | undefined
   readonly paid: Euros
@@ -250,12 +238,12 @@ export function useOutcomeText(facts: UseFacts): string {
 }
 
 /** @internal " (provisoire : l'année n'est pas terminée)" while a year is not over. */
-export function provisionalText(final: boolean): string {
+function provisionalText(final: boolean): string {
   return final ? "" : " (provisoire : l'année n'est pas terminée)"
 }
 
 /** @internal " ; 1 000,00 € non dépensés l'année précédente, déduits du solde", when money was carried in. */
-export function carriedInText(carriedIn: Euros): string {
+function carriedInText(carriedIn: Euros): string {
   return carriedIn.isPositive() ? ` ; ${carriedIn.format()} non dépensés l'année précédente, déduits du solde` : ""
 }
 
@@ -269,7 +257,7 @@ export function paymentsSentence(facts: {
 }
 
 /** @internal The facts of a year's expenses. */
-export interface ExpensesFacts {
+interface ExpensesFacts {
   readonly eligibleCount: number
   readonly eligibleSpend: Euros
   /** The amounts left out, by reason, in the order the reasons are checked (the reason's label). */
@@ -342,7 +330,7 @@ export function unspentSentence(facts: UnspentFacts): string {
 }
 
 /** @internal The facts of a withdrawal of the subsidy, in the year it cuts. */
-export interface WithdrawalFacts {
+interface WithdrawalFacts {
   readonly year: number
   readonly decidedOn: CalendarDate
   readonly notifiedOn: CalendarDate | undefined
@@ -375,7 +363,7 @@ export function balanceSentence(facts: {
 }
 
 /** @internal When the financial report was received: on a day, or on a day not given, with what shows it. */
-export interface ReceiptFacts {
+interface ReceiptFacts {
   readonly receivedOn?: CalendarDate | undefined
   readonly receivedUndated?:
     | { readonly evidence: "reports-accepted"; readonly by: CalendarDate }
@@ -437,7 +425,7 @@ export const COPIED_EXPENSE_TEXT = "copie identique d'une autre dépense, compt�
 // Expenses left out
 
 /** @internal Why an expense is left out, with what the sentence names. */
-export type ExclusionFact =
+type ExclusionFact =
   | { readonly kind: "not-covered-year" }
   | { readonly kind: "outside-period"; readonly date: CalendarDate }
   | { readonly kind: "after-as-of"; readonly date: CalendarDate; readonly asOf: CalendarDate }
@@ -499,7 +487,7 @@ export function modulationSentence(fact: ModulationFacts): string {
 // The financial report compared with its forecast
 
 /** @internal The totals a financial report's sentence names (a `FinancialReportComparison` has them). */
-export interface ComparisonTotalsFacts {
+interface ComparisonTotalsFacts {
   readonly totals: {
     readonly charges: { readonly forecast: Euros; readonly actual: Euros }
     readonly products: { readonly forecast: Euros; readonly actual: Euros }
@@ -509,7 +497,7 @@ export interface ComparisonTotalsFacts {
 }
 
 /** @internal What the spending the Caf covers is computed from (a `FinancialReportComparison` has it). */
-export interface CoveredSpendFacts {
+interface CoveredSpendFacts {
   readonly actualCost: Euros
   readonly otherFundingReceived: Euros
   readonly eligibleSpend: Euros
@@ -517,7 +505,7 @@ export interface CoveredSpendFacts {
 }
 
 /** @internal The tolerance on a line's variance and the lines (a `FinancialReportComparison` has them). */
-export interface VarianceFacts {
+interface VarianceFacts {
   readonly tolerance?: string | undefined
   readonly lines: ReadonlyArray<{
     readonly label: string
@@ -581,7 +569,7 @@ export function ledgerLabel(conventionId: string): string {
 }
 
 /** @internal The sums of a ledger, and what a withdrawal demands back. */
-export interface LedgerFacts {
+interface LedgerFacts {
   readonly conventionId: string
   readonly asOf: CalendarDate | undefined
   readonly granted: Euros

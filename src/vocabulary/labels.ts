@@ -9,7 +9,7 @@
 import { type Fraction, type Rational, rational, rationalOf, roundRational } from "../core/fraction.js"
 import { InvalidArgumentError } from "../core/errors.js"
 import type { ConventionStatus } from "../conventions/terms-as-of.js"
-import type { InstalmentStatus } from "../funding/facts.js"
+import type { InstalmentStatus, NotOwedReason } from "../funding/facts.js"
 import type { Euros } from "../money/euros.js"
 import type { ObjectiveStatus } from "../objectives/facts.js"
 
@@ -249,7 +249,25 @@ export const INSTALMENT_STATUS_LABELS: Readonly<Record<InstalmentStatus, string>
   "not-yet-due": "pas encore exigible",
   due: "exigible",
   late: "en retard",
-  "not-owed": "non dû (droit de l'année atteint)"
+  "not-owed": "non dû"
+}
+
+/**
+ * Why an instalment is not owed, in French, as its status shows it in parentheses: « non dû
+ * (convention résiliée) ».
+ *
+ * @example
+ * ```ts
+ * import { NOT_OWED_REASON_LABELS } from "caf-conventions"
+ * NOT_OWED_REASON_LABELS.termination //=> "convention résiliée"
+ * ```
+ * @category labels
+ */
+export const NOT_OWED_REASON_LABELS: Readonly<Record<NotOwedReason, string>> = {
+  termination: "convention résiliée",
+  withdrawal: "subvention retirée",
+  offset: "réglé par le reliquat de l'année précédente",
+  "entitlement-reached": "droit de l'année atteint"
 }
 
 /**
@@ -261,17 +279,21 @@ export const INSTALMENT_STATUS_LABELS: Readonly<Record<InstalmentStatus, string>
  * import { instalmentStatusText } from "caf-conventions"
  * instalmentStatusText({ status: "late", daysLate: 12 }) //=> "en retard (12 jours)"
  * instalmentStatusText({ status: "paid", daysEarly: 1 }) //=> "payé (1 jour avant l'échéance)"
+ * instalmentStatusText({ status: "not-owed", notOwed: "termination" }) //=> "non dû (convention résiliée)"
  * ```
  * @category labels
  */
 export function instalmentStatusText(position: {
   readonly status: InstalmentStatus
+  readonly notOwed?: NotOwedReason | undefined
   readonly daysLate?: number | undefined
   readonly daysEarly?: number | undefined
 }): string {
   if (position === null || typeof position !== "object" || !Object.hasOwn(INSTALMENT_STATUS_LABELS, position.status))
     throw new InvalidArgumentError({ argument: "position", message: "expected an instalment position with its status" })
   const label = INSTALMENT_STATUS_LABELS[position.status]
+  if (position.status === "not-owed")
+    return `${label} (${NOT_OWED_REASON_LABELS[position.notOwed ?? "entitlement-reached"] ?? NOT_OWED_REASON_LABELS["entitlement-reached"]})`
   if (position.daysLate !== undefined) return `${label} (${quantityText(position.daysLate, UNIT_LABELS.day)})`
   return position.daysEarly === undefined
     ? label

@@ -70,7 +70,7 @@ describe("the explanation's outcomes", () => {
     const outcomes = (use: ReturnType<typeof evaluateFundingUse>) =>
       Object.fromEntries(use.explanation.children.map((child) => [child.ruleId, child.outcome]))
     const late = evaluateFundingUse(founding, { year: 2024, payments: [], expenses: [], asOf: "2024-06-01" })
-    expect([late.explanation.outcome, outcomes(late)["payments"], outcomes(late)["balance"]]).toEqual([
+    expect([late.explanation.outcome, outcomes(late)["payments"], outcomes(late)["year-balance"]]).toEqual([
       "fail",
       "fail",
       "not-applicable"
@@ -96,12 +96,14 @@ describe("the explanation's outcomes", () => {
         payments: "pass",
         expenses: "pass",
         surplus: "pass",
-        balance: "pass",
+        "year-balance": "pass",
         "financial-report": "pass"
       }
     ])
     expect(
-      done.explanation.children.find((child) => child.ruleId === "balance")?.sentence.replace(/[\u202f\u00a0]/gu, " ")
+      done.explanation.children
+        .find((child) => child.ruleId === "year-balance")
+        ?.sentence.replace(/[\u202f\u00a0]/gu, " ")
     ).toBe("Droit au titre de 2024 : 30 000,00 € ; reçu : 30 000,00 € ; rien à verser ni à reverser.")
   })
 })

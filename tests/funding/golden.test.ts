@@ -255,7 +255,7 @@ describe("funding use, whole results", () => {
       "payments",
       "expenses",
       "surplus",
-      "balance"
+      "year-balance"
     ])
   })
 
