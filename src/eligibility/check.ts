@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { type CalendarDate, checkedDay, formatFrenchDate, safeParseCalendarDate } from "../calendar/date.js"
+import { type CalendarDate, checkedDay, safeParseCalendarDate } from "../calendar/date.js"
 import { ValidationError } from "../core/errors.js"
 import { type ExplanationNode, explanationLines } from "../core/explanation.js"
 import type { Convention } from "../conventions/convention.js"
@@ -15,6 +15,7 @@ import { checkedConvention } from "../conventions/checked.js"
 import { describeValue } from "../core/describe.js"
 import { type EligibilityContext, type RuleTree, checkedTree, compileTree, contextOf, explainTree } from "./rule.js"
 import type { RuleFailure } from "../vocabulary/labels.js"
+import { verdictText } from "../vocabulary/eligibility.js"
 
 /**
  * Options of the eligibility functions: the day asked about (`yyyy-MM-dd`), and the rule tree
@@ -316,6 +317,5 @@ export function explain(result: EligibilityResult): ReadonlyArray<string> {
   }
   const date = checkedDay(result.date, "date", "eligibility result")
   const lines = explanationLines(result.explanation)
-  const verdict = result.eligible ? "éligible" : "non éligible"
-  return [`Candidat ${result.candidateId} : ${verdict} au ${formatFrenchDate(date)}.`, ...lines]
+  return [verdictText(result.candidateId, result.eligible, date), ...lines]
 }

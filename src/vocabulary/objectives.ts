@@ -23,7 +23,7 @@ import {
 } from "../referential/codes.js"
 import { ACTIVITY_KIND_LABELS, type ActivityKind } from "../referential/convention-codes.js"
 import { departementText } from "../referential/departements.js"
-import { EXCLUSION_REASON_LABELS } from "../objectives/exclusion.js"
+import { EXCLUSION_REASON_LABELS } from "./labels.js"
 import type { IndicatorFacts, IndicatorUnit, IndicatorValue, ObjectiveStatus } from "../objectives/facts.js"
 
 /**
