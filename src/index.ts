@@ -90,7 +90,6 @@ export * from "./vocabulary/labels.js"
 export { ratioReference } from "./objectives/ratio.js"
 export * from "./partners/partner.js"
 export {
-  REPUBLICAN_COMMITMENT_BASIS_LABELS,
   REPUBLICAN_COMMITMENT_ENGAGEMENTS,
   REPUBLICAN_COMMITMENT_FROM,
   REPUBLICAN_COMMITMENT_LEGAL_FORMS,

@@ -9,6 +9,7 @@ import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { IdSchema, TextSchema, jsonSchemaHint } from "../core/schemas.js"
 import { NonNegativeEurosFromString, RatioSchema } from "../money/schema.js"
+import { FUNDER_NAMES } from "../vocabulary/funders.js"
 
 const accountSchema = (pattern: RegExp, description: string) =>
   Schema.String.check(
@@ -122,19 +123,7 @@ export type FunderKind = (typeof FUNDER_KINDS)[number]
  * ```
  * @category budget
  */
-export const FUNDER_KIND_LABELS: Readonly<Record<FunderKind, string>> = {
-  caf: "Caf",
-  "caf-fpt": "Caf – Fonds publics et territoires",
-  etat: "État",
-  region: "Région",
-  departement: "Département",
-  commune: "Commune",
-  epci: "Intercommunalité (EPCI)",
-  europe: "Union européenne",
-  "autre-public": "Autre financeur public",
-  prive: "Financeur privé",
-  "ressources-propres": "Ressources propres"
-}
+export const FUNDER_KIND_LABELS: Readonly<Record<FunderKind, string>> = FUNDER_NAMES
 
 /**
  * The kinds of funder whose grants are subsidies from an *autorité administrative* (loi

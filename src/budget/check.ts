@@ -18,8 +18,22 @@ import { Euros } from "../money/euros.js"
 import { RatioSchema } from "../money/schema.js"
 import * as Schema from "effect/Schema"
 import type { Budget, BudgetFunder } from "./budget.js"
-import { FUNDER_KIND_LABELS } from "./budget.js"
-import { above, percent, ratioOf, shareOf, timesShare } from "./ratio.js"
+import { above, ratioOf, shareOf, timesShare } from "./ratio.js"
+import {
+  budgetCostText,
+  budgetDuplicateText,
+  budgetFindingText,
+  budgetName,
+  budgetSummaryText,
+  budgetYearNotCoveredText,
+  cafAmountDiffersText,
+  cafShareCappedText,
+  cafShareText,
+  fundedWithinCostText,
+  fundersText,
+  overfundingText,
+  zeroCostText
+} from "../vocabulary/budget.js"
 import { citation } from "../vocabulary/sources.js"
 
 /** Where the rules on a budget come from. */
@@ -110,8 +124,8 @@ const node = (
 /** @internal The amount retained for a funder: granted when decided, else requested. */
 export const retained = (funder: BudgetFunder): Euros => funder.granted ?? funder.requested
 
-function budgetName(budget: Budget): string {
-  return `Budget ${budget.year}${budget.actionId === undefined ? "" : ` de l'action ${budget.actionId}`}`
+function nameOf(budget: Budget): string {
+  return budgetName(budget.year, budget.actionId)
 }
 
 function checkOne(
@@ -125,7 +139,7 @@ function checkOne(
   const path = ["budgets", index]
   const findings: Array<ComplianceFinding> = []
   const children: Array<ExplanationNode> = []
-  const name = budgetName(budget)
+  const name = nameOf(budget)
   const cost = Euros.sum(budget.charges.map((line) => line.amount))
   const uses = Euros.sum(budget.inKind.filter((line) => line.account.startsWith("86")).map((line) => line.amount))
   const contributions = Euros.sum(
@@ -142,7 +156,7 @@ function checkOne(
     findings.push({
       rule: "budget-unique",
       severity: "error",
-      message: `${name} : un autre budget porte sur la même année et la même action.`,
+      message: budgetDuplicateText(name),
       source: BUDGET_SOURCES.amount,
       path
     })
@@ -151,7 +165,7 @@ function checkOne(
     findings.push({
       rule: "budget-year",
       severity: "error",
-      message: `${name} : l'année ${budget.year} n'est pas couverte par la convention.`,
+      message: budgetYearNotCoveredText(name, budget.year),
       source: BUDGET_SOURCES.amount,
       path: [...path, "year"]
     })
@@ -161,10 +175,7 @@ function checkOne(
       "budget-cost",
       "Coût de l'action",
       "pass",
-      `Charges prévues (comptes 60 à 68) : ${budget.charges.map((line) => `${line.account}${line.label === undefined ? "" : ` ${line.label}`} ${line.amount.format()}`).join(" + ")} = ${cost.format()}` +
-        (uses.isZero() && contributions.isZero()
-          ? "."
-          : ` ; contributions volontaires en nature à part, hors coût et hors financement : emplois (86) ${uses.format()}, contributions (87) ${contributions.format()}.`),
+      budgetCostText(budget.charges, cost, { uses, contributions }),
       BUDGET_SOURCES.inKind,
       { cost, inKindUses: uses, inKindContributions: contributions }
     )
@@ -173,7 +184,7 @@ function checkOne(
   // The Caf's line against the convention's amount (a budget of the whole work only: an action's
   // budget holds the part of the grant that funds it).
   if (budget.actionId === undefined && cafLines.length > 0 && yearAmount !== undefined && !caf.equals(yearAmount)) {
-    const message = `${name} : la ligne de la Caf (${caf.format()}) diffère du montant de la convention pour ${budget.year} (${yearAmount.format()}).`
+    const message = cafAmountDiffersText(name, caf, budget.year, yearAmount)
     findings.push({
       rule: "budget-caf-amount",
       severity: "warning",
@@ -196,7 +207,7 @@ function checkOne(
     findings.push({
       rule: "budget-caf-share",
       severity: "error",
-      message: `${name} : le coût prévu est nul, la part de la Caf ne peut pas être calculée.`,
+      message: zeroCostText(name),
       source: BUDGET_SOURCES.cap,
       path: [...path, "charges"]
     })
@@ -211,25 +222,25 @@ function checkOne(
     )
   } else if (cap === undefined) {
     children.push(
-      node(
-        "budget-caf-share",
-        "Part de la Caf",
-        "not-applicable",
-        `La Caf finance ${caf.format()} sur ${cost.format()}, soit ${percent(share)} du coût ; aucun plafond n'est fixé.`,
-        BUDGET_SOURCES.cap,
-        { caf, cost }
-      )
+      node("budget-caf-share", "Part de la Caf", "not-applicable", cafShareText(caf, cost, share), BUDGET_SOURCES.cap, {
+        caf,
+        cost
+      })
     )
   } else {
     const capRatio = ratioOf(cap)
     capAmount = timesShare(cost, capRatio)
     const over = above(share, capRatio)
-    const sentence = `La Caf finance ${caf.format()} sur ${cost.format()}, soit ${percent(share)} du coût ; plafond ${percent(capRatio)}, soit ${capAmount.format()} au plus${over ? ` : ${caf.minus(capAmount).format()} au-dessus du plafond` : " : dans le plafond"}.`
+    const sentence = cafShareCappedText(caf, cost, share, {
+      ratio: capRatio,
+      amount: capAmount,
+      excess: over ? caf.minus(capAmount) : undefined
+    })
     if (over)
       findings.push({
         rule: "budget-caf-share",
         severity: "error",
-        message: `${name} : ${sentence}`,
+        message: budgetFindingText(name, sentence),
         source: BUDGET_SOURCES.cap,
         path: [...path, "funders"]
       })
@@ -243,19 +254,19 @@ function checkOne(
   }
 
   const overfunding = Euros.max(Euros.zero, funding.minus(cost))
-  const fundingText =
-    funders.length === 0
-      ? "aucun financeur n'est inscrit"
-      : `${funders.map((funder) => `${FUNDER_KIND_LABELS[funder.kind]} (${funder.name}) ${funder.retained.format()}${funder.granted === undefined ? " demandés" : ""}`).join(" + ")} = ${funding.format()}`
+  const fundingText = fundersText(
+    funders.map((funder) => ({ ...funder, requested: funder.granted === undefined })),
+    funding
+  )
   let proratedCaf = caf
   if (overfunding.isPositive()) {
     const ratio = shareOf(cost, funding)
     proratedCaf = ratio === undefined ? caf : timesShare(caf, ratio)
-    const sentence = `Financements : ${fundingText}, soit ${overfunding.format()} de plus que le coût (${cost.format()}) : chaque participation est ramenée au prorata du coût, celle de la Caf à ${caf.format()} × ${cost.format()} / ${funding.format()} = ${proratedCaf.format()} (arrondi au centime inférieur).`
+    const sentence = overfundingText(fundingText, { overfunding, cost, caf, funding, proratedCaf })
     findings.push({
       rule: "budget-overfunding",
       severity: "warning",
-      message: `${name} : ${sentence}`,
+      message: budgetFindingText(name, sentence),
       source: BUDGET_SOURCES.overfunding,
       path: [...path, "funders"]
     })
@@ -274,7 +285,7 @@ function checkOne(
         "budget-overfunding",
         "Financement au plus égal au coût",
         "pass",
-        `Financements : ${fundingText}${gap.isZero() ? ", égal au coût" : `, soit ${gap.format()} de moins que le coût (${cost.format()})`} : pas de proratisation.`,
+        fundedWithinCostText(fundingText, gap, cost),
         BUDGET_SOURCES.overfunding,
         { funding, cost }
       )
@@ -286,7 +297,7 @@ function checkOne(
     ruleId: "budget",
     label: name,
     outcome,
-    sentence: `Coût ${cost.format()}, financements ${funding.format()}, participation de la Caf admise ${awardedCaf.format()}${awardedCaf.equals(caf) ? "" : ` au lieu de ${caf.format()}`}.`,
+    sentence: budgetSummaryText(cost, funding, awardedCaf, caf),
     source: "",
     read: { year: budget.year, actionId: budget.actionId },
     children

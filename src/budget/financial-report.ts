@@ -10,7 +10,7 @@ import { CalendarDateSchema } from "../calendar/date.js"
 import { makeCodec } from "../core/codec.js"
 import { InvalidArgumentError } from "../core/errors.js"
 import type { ExplanationNode, Outcome } from "../core/explanation.js"
-import { type Fraction, type Rational, rational, toFraction } from "../core/fraction.js"
+import { type Fraction, rational, toFraction } from "../core/fraction.js"
 import { frozenResult } from "../core/freeze.js"
 import { IdSchema, MultilineTextSchema, TextSchema } from "../core/schemas.js"
 import { checkedConvention } from "../conventions/checked.js"
@@ -22,13 +22,12 @@ import { NonNegativeEurosFromString } from "../money/schema.js"
 import {
   type Budget,
   ChargeAccountSchema,
-  FUNDER_KIND_LABELS,
   FunderKindSchema,
   InKindAccountSchema,
   ProductAccountSchema
 } from "./budget.js"
 import { retained } from "./check.js"
-import { above, percent, ratioOf, shareOf } from "./ratio.js"
+import { above, ratioOf, shareOf } from "./ratio.js"
 import { citation } from "../vocabulary/sources.js"
 import {
   COMPARISON_LABELS,
@@ -37,7 +36,12 @@ import {
   coveredSpendSentence,
   varianceSentence
 } from "../vocabulary/funding.js"
-import { signedAmount, signedPercentText } from "../vocabulary/labels.js"
+import {
+  noForecastText,
+  reportLineLabel,
+  unexplainedVarianceText,
+  varianceToleranceSource
+} from "../vocabulary/budget.js"
 
 /** The texts the financial report rests on. */
 const FINANCIAL_REPORT_SOURCE: string = citation("financial-report")
@@ -273,9 +277,10 @@ function comparisonOf(resolved: ResolvedConvention, report: FinancialReportDocum
       tolerance !== undefined && !variance.isZero() && (magnitude === undefined || above(magnitude, ratioOf(tolerance)))
     const label =
       entry.label ??
-      (extra.funderKind === undefined
-        ? `Compte ${entry.account}`
-        : `${FUNDER_KIND_LABELS[extra.funderKind]}${extra.funderName === undefined ? "" : ` (${extra.funderName})`}`)
+      reportLineLabel(
+        entry.account,
+        extra.funderKind === undefined ? undefined : { kind: extra.funderKind, name: extra.funderName }
+      )
     lines.push({
       side,
       account: entry.account,
@@ -294,8 +299,13 @@ function comparisonOf(resolved: ResolvedConvention, report: FinancialReportDocum
       findings.push({
         rule: "financial-report-variance",
         severity: "warning",
-        message: `${report.year}, ${label} (compte ${entry.account}) : prévu ${forecast.format()}, réalisé ${entry.actual.format()}, écart ${signed(variance)}${share === undefined ? "" : ` (${signedPercent(share)})`}, au-delà de la tolérance de ${percent(ratioOf(tolerance as string))} fixée par la convention, sans explication.`,
-        source: `${FINANCIAL_REPORT_SOURCE} ; convention (tolérance sur les écarts)`,
+        message: unexplainedVarianceText(
+          report.year,
+          { label, account: entry.account, forecast, actual: entry.actual },
+          { amount: variance, share },
+          ratioOf(tolerance as string)
+        ),
+        source: varianceToleranceSource(FINANCIAL_REPORT_SOURCE),
         path: [key, index, "explanation"]
       })
     }
@@ -342,7 +352,7 @@ function comparisonOf(resolved: ResolvedConvention, report: FinancialReportDocum
       findings.push({
         rule: "financial-report-forecast",
         severity: "info",
-        message: `${report.year}, ${entry.label} (compte ${entry.account}) : aucun montant prévu, ni dans le compte rendu ni dans le budget ; l'écart est compté sur un prévu nul.`,
+        message: noForecastText(report.year, entry.label, entry.account),
         source: FINANCIAL_REPORT_SOURCE,
         path: ["lines", index]
       })
@@ -371,7 +381,7 @@ function comparisonOf(resolved: ResolvedConvention, report: FinancialReportDocum
     label: COMPARISON_LABELS.variances,
     outcome: (tolerance === undefined ? "not-applicable" : unexplained.length > 0 ? "fail" : "pass") as Outcome,
     sentence: varianceSentence({ tolerance, lines }),
-    source: `${FINANCIAL_REPORT_SOURCE} ; convention (tolérance sur les écarts)`,
+    source: varianceToleranceSource(FINANCIAL_REPORT_SOURCE),
     read: { tolerance },
     children: []
   }
@@ -408,9 +418,6 @@ function comparisonOf(resolved: ResolvedConvention, report: FinancialReportDocum
     }
   }
 }
-
-const signed = signedAmount
-const signedPercent = (share: Rational): string => signedPercentText(toFraction(share))
 
 /**
  * Compares a financial report with its forecast, line by line: the variance in euros and as a

@@ -15,7 +15,18 @@ import type { Convention } from "../conventions/convention.js"
 import { resolveConvention, resolvedYear } from "../conventions/resolved.js"
 import { Euros } from "../money/euros.js"
 import type { Partner } from "../partners/partner.js"
-import { FUNDER_KIND_LABELS, type FunderKind, PUBLIC_FUNDER_KINDS } from "./budget.js"
+import { type FunderKind, PUBLIC_FUNDER_KINDS } from "./budget.js"
+import {
+  auditorRequiredText,
+  belowAuditorText,
+  cofunderWrittenText,
+  countedTwiceText,
+  prefectureFilingText,
+  publicSubsidiesLabel,
+  publicSubsidiesSentence,
+  sourcesText,
+  subsidiesText
+} from "../vocabulary/budget.js"
 import { citation } from "../vocabulary/sources.js"
 
 /** The texts behind the thresholds on a partner's public subsidies of a year. */
@@ -158,10 +169,7 @@ function publicFundingOf(
       }
     }
     const total = Euros.sum(subsidies.map((subsidy) => subsidy.amount))
-    const sum =
-      subsidies.length === 0
-        ? "aucune subvention publique"
-        : `${subsidies.map((subsidy) => `${subsidy.amount.format()} (${subsidy.source === "convention" ? `convention ${subsidy.conventionId}, ${subsidy.funderName}` : `${FUNDER_KIND_LABELS[subsidy.funderKind]}, ${subsidy.funderName}, budget de ${subsidy.conventionId}`})`).join(" + ")} = ${total.format()}`
+    const sum = subsidiesText(subsidies, total)
     const above = total.greaterThan(THRESHOLD)
     const findings: Array<ComplianceFinding> = []
     const partnerName = name(partnerId)
@@ -169,28 +177,28 @@ function publicFundingOf(
       findings.push({
         rule: "public-subsidies-auditor",
         severity: "warning",
-        message: `${partnerName} reçoit en ${year} ${sum} de subventions publiques en numéraire, au-dessus de ${THRESHOLD.format()} : vérifier que le partenaire établit des comptes annuels (bilan, compte de résultat, annexe), les fait certifier par un commissaire aux comptes et les publie.`,
+        message: auditorRequiredText(partnerName, year, sum, THRESHOLD),
         source: PUBLIC_FUNDING_SOURCES.auditor
       })
       findings.push({
         rule: "prefecture-filing",
         severity: "warning",
-        message: `${partnerName} reçoit en ${year} ${total.format()} de l'ensemble des autorités administratives, au-dessus de ${THRESHOLD.format()} : vérifier que le partenaire dépose à la préfecture son budget, ses comptes, les conventions et les comptes rendus financiers.`,
+        message: prefectureFilingText(partnerName, year, total, THRESHOLD),
         source: PUBLIC_FUNDING_SOURCES.filing
       })
     } else {
       findings.push({
         rule: "public-subsidies-auditor",
         severity: "info",
-        message: `${partnerName} reçoit en ${year} ${sum} de subventions publiques, pas au-dessus de ${THRESHOLD.format()} : ni commissaire aux comptes ni dépôt à la préfecture au titre des subventions.`,
-        source: `${PUBLIC_FUNDING_SOURCES.auditor} ; ${PUBLIC_FUNDING_SOURCES.filing}`
+        message: belowAuditorText(partnerName, year, sum, THRESHOLD),
+        source: sourcesText(PUBLIC_FUNDING_SOURCES.auditor, PUBLIC_FUNDING_SOURCES.filing)
       })
     }
     for (const subsidy of subsidies.filter((entry) => entry.source === "budget" && entry.amount.greaterThan(WRITTEN))) {
       findings.push({
         rule: "written-convention-cofunder",
         severity: "info",
-        message: `${FUNDER_KIND_LABELS[subsidy.funderKind]} (${subsidy.funderName}) accorde ${subsidy.amount.format()} en ${year}, au-dessus de ${WRITTEN.format()} : cette subvention demande elle aussi une convention écrite avec ce financeur.`,
+        message: cofunderWrittenText(subsidy.funderKind, subsidy.funderName, subsidy.amount, year, WRITTEN),
         source: PUBLIC_FUNDING_SOURCES.written
       })
     }
@@ -207,17 +215,20 @@ function publicFundingOf(
         findings.push({
           rule: "public-subsidies-twice",
           severity: "warning",
-          message: `${FUNDER_KIND_LABELS[entry.funderKind]} (${entry.funderName}) figure pour ${entry.amount.format()} dans les budgets de ${entry.conventionId} et de ${budgetGrants[twin]?.conventionId} : s'il s'agit de la même subvention, elle est comptée deux fois dans le total.`,
+          message: countedTwiceText(entry.funderKind, entry.funderName, entry.amount, [
+            entry.conventionId,
+            budgetGrants[twin]?.conventionId ?? ""
+          ]),
           source: PUBLIC_FUNDING_SOURCES.auditor
         })
       }
     })
     const explanation: ExplanationNode = {
       ruleId: "public-subsidies",
-      label: `Subventions publiques ${year} : ${partnerName}`,
+      label: publicSubsidiesLabel(year, partnerName),
       outcome: above ? "fail" : "pass",
-      sentence: `${sum}${above ? `, au-dessus de ${THRESHOLD.format()}` : `, pas au-dessus de ${THRESHOLD.format()}`}${notCounted.length === 0 ? "" : ` ; non comptés : ${notCounted.map((entry) => `${FUNDER_KIND_LABELS[entry.funderKind]} (${entry.funderName}) ${entry.amount.format()}, ${entry.reason}`).join(" ; ")}`}.`,
-      source: `${PUBLIC_FUNDING_SOURCES.auditor} ; ${PUBLIC_FUNDING_SOURCES.filing}`,
+      sentence: publicSubsidiesSentence(sum, above, THRESHOLD, notCounted),
+      source: sourcesText(PUBLIC_FUNDING_SOURCES.auditor, PUBLIC_FUNDING_SOURCES.filing),
       read: { year, total },
       children: []
     }

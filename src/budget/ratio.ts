@@ -1,11 +1,10 @@
 /**
- * Exact shares of amounts, and how they read in French.
+ * Exact shares of amounts (their French wording is `sharePercentText`, in src/vocabulary/budget.ts).
  *
  * @module
  */
-import { type Rational, compareRational, rational, roundRational, toFraction } from "../core/fraction.js"
+import { type Rational, compareRational, rational, roundRational } from "../core/fraction.js"
 import { Euros } from "../money/euros.js"
-import { percentText } from "../vocabulary/labels.js"
 
 /** @internal `part / whole` as an exact fraction; undefined when the whole is zero. */
 export function shareOf(part: Euros, whole: Euros): Rational | undefined {
@@ -16,11 +15,6 @@ export function shareOf(part: Euros, whole: Euros): Rational | undefined {
 export function ratioOf(text: string): Rational {
   const [whole = "0", decimals = ""] = text.split(".")
   return rational(BigInt(whole + decimals), 10n ** BigInt(decimals.length))
-}
-
-/** @internal A share as a French percentage with one decimal at most: `81,3 %`. */
-export function percent(share: Rational): string {
-  return percentText(toFraction(share), 1)
 }
 
 /** @internal `amount × share`, rounded down to the cent (a cap or a prorated grant never exceeds its exact value). */

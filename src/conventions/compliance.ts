@@ -4,11 +4,11 @@
  *
  * @module
  */
-import { addDays, addMonths, formatFrenchDate } from "../calendar/date.js"
+import { addDays, addMonths } from "../calendar/date.js"
 import { type Period, periodYears } from "../calendar/period.js"
 import { InvalidArgumentError, ValidationError } from "../core/errors.js"
 import { Euros } from "../money/euros.js"
-import { CLAUSE_LABELS, type Clause } from "../referential/convention-codes.js"
+import type { Clause } from "../referential/convention-codes.js"
 import type { Convention } from "./convention.js"
 import { LEGAL_THRESHOLDS, type LegalThreshold } from "./thresholds.js"
 import { checkedConvention, checkedConventions } from "./checked.js"
@@ -24,10 +24,21 @@ import {
   REPUBLICAN_COMMITMENT_LEGAL_FORMS,
   republicanCommitmentText
 } from "../partners/republican-commitment.js"
-import { LEGAL_FORM_LABELS } from "../referential/codes.js"
 import { citation } from "../vocabulary/sources.js"
 import {
+  aboveThresholdCheckText,
   amountOutsidePeriodText,
+  clauseMissingText,
+  clausesPresentText,
+  openDataDueText,
+  republicanLateText,
+  republicanMissingText,
+  republicanNotConcernedText,
+  republicanNotYetRequiredText,
+  republicanPartnerMissingText,
+  republicanSubscribedText,
+  writtenConventionNotRequiredText,
+  yearlyAmountAboveText,
   durationTooLongText,
   durationTooShortText,
   durationWithinText,
@@ -67,7 +78,7 @@ function missingClauses(
       {
         rule,
         severity: "info",
-        message: `${why} : les clauses requises sont présentes (${required.map((c) => CLAUSE_LABELS[c].toLowerCase()).join(", ")}).`,
+        message: clausesPresentText(why, required),
         source
       }
     ]
@@ -75,7 +86,7 @@ function missingClauses(
   return missing.map((clause) => ({
     rule,
     severity: "error",
-    message: `${why} : la clause « ${CLAUSE_LABELS[clause]} » manque au texte signé.`,
+    message: clauseMissingText(why, clause),
     source,
     path: ["terms", "clauses"]
   }))
@@ -117,12 +128,12 @@ function thresholdFindings(resolved: ResolvedConvention, partnerTotals: boolean)
       {
         rule: "written-convention-clauses",
         severity: "info",
-        message: `Montant annuel de ${highest.format()}, pas au-dessus de ${written.amount.format()} : la convention écrite n'est pas obligatoire.`,
+        message: writtenConventionNotRequiredText(highest, written.amount),
         source: written.source
       }
     ]
   }
-  const above = `Montant annuel de ${highest.format()}, au-dessus de ${written.amount.format()}`
+  const above = yearlyAmountAboveText(highest, written.amount)
   const findings = missingClauses(
     resolved,
     ["objet", "montant", "modalites-versement", "conditions-utilisation"],
@@ -156,7 +167,7 @@ function thresholdFindings(resolved: ResolvedConvention, partnerTotals: boolean)
     findings.push({
       rule: "prefecture-filing",
       severity: "warning",
-      message: `Montant annuel au-dessus de ${filing.amount.format()} : vérifier ${filing.requirement}.`,
+      message: aboveThresholdCheckText(filing.amount, filing.requirement),
       source: filing.source
     })
   }
@@ -173,10 +184,7 @@ function thresholdFindings(resolved: ResolvedConvention, partnerTotals: boolean)
         : {
             rule: "open-data-publication",
             severity: "info",
-            message:
-              signedOn === undefined
-                ? `Montant annuel au-dessus de ${openData.amount.format()} : la publication des données essentielles de la convention en données ouvertes (format SCDL subventions) sera due au plus tard trois mois après sa signature.`
-                : `Montant annuel au-dessus de ${openData.amount.format()} : la publication des données essentielles de la convention en données ouvertes (format SCDL subventions) est due au plus tard le ${formatFrenchDate(addMonths(signedOn, 3))}, trois mois après sa signature.`,
+            message: openDataDueText(openData.amount, signedOn === undefined ? undefined : addMonths(signedOn, 3)),
             source: openData.source
           }
     )
@@ -199,7 +207,7 @@ function republicanFindings(resolved: ResolvedConvention, partner: Partner | und
       {
         rule,
         severity: "info",
-        message: `Convention signée le ${formatFrenchDate(signedOn)}, sur une demande antérieure au ${formatFrenchDate(REPUBLICAN_COMMITMENT_FROM)} : le contrat d'engagement républicain n'était pas exigé.`,
+        message: republicanNotYetRequiredText(signedOn, REPUBLICAN_COMMITMENT_FROM),
         source
       }
     ]
@@ -209,7 +217,7 @@ function republicanFindings(resolved: ResolvedConvention, partner: Partner | und
       {
         rule,
         severity: "warning",
-        message: `Le partenaire ${resolved.convention.partnerId} n'est pas fourni : vérifier que, s'il est une association ou une fondation, il a souscrit le contrat d'engagement républicain.`,
+        message: republicanPartnerMissingText(resolved.convention.partnerId),
         source,
         path: ["partnerId"]
       }
@@ -220,7 +228,7 @@ function republicanFindings(resolved: ResolvedConvention, partner: Partner | und
       {
         rule,
         severity: "info",
-        message: `${LEGAL_FORM_LABELS[partner.legalForm]} : ni association ni fondation, le partenaire n'a pas à souscrire le contrat d'engagement républicain.`,
+        message: republicanNotConcernedText(partner.legalForm),
         source
       }
     ]
@@ -231,7 +239,7 @@ function republicanFindings(resolved: ResolvedConvention, partner: Partner | und
       {
         rule,
         severity: "error",
-        message: `${partner.name} n'a pas souscrit le contrat d'engagement républicain, exigé de toute association ou fondation qui demande une subvention depuis le ${formatFrenchDate(REPUBLICAN_COMMITMENT_FROM)} (si la demande de subvention a été déposée avant cette date, il n'était pas exigé).`,
+        message: republicanMissingText(partner.name, REPUBLICAN_COMMITMENT_FROM),
         source,
         path: ["partnerId"]
       }
@@ -247,13 +255,13 @@ function republicanFindings(resolved: ResolvedConvention, partner: Partner | und
       {
         rule,
         severity: "warning",
-        message: `${partner.name} : ${text}, après la signature de la convention le ${formatFrenchDate(signedOn)} : la demande de subvention devait en être accompagnée.`,
+        message: republicanLateText(partner.name, text, signedOn),
         source,
         path: ["partnerId"]
       }
     ]
   }
-  return [{ rule, severity: "info", message: `${partner.name} : ${text}.`, source }]
+  return [{ rule, severity: "info", message: republicanSubscribedText(partner.name, text), source }]
 }
 
 /** The partner given to the check, decoded, and the convention's partner. */

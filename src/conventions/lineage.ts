@@ -9,6 +9,7 @@ import { describeValue } from "../core/describe.js"
 import { type Inspect, type InspectOptions, inspectError } from "../core/inspect.js"
 import { checkedConventions } from "./checked.js"
 import type { Convention } from "./convention.js"
+import { type LineageProblem, lineageMessage } from "../vocabulary/conventions.js"
 
 /**
  * Why a lineage could not be traced: the convention asked for is not in the list
@@ -53,6 +54,12 @@ export class LineageError extends Data.TaggedError("LineageError")<{
   }
 }
 
+/** The error of a lineage that cannot be traced, with its message in English and in French. */
+function lineageError(problem: LineageProblem, ids: ReadonlyArray<string>): LineageError {
+  const { en, fr } = lineageMessage(problem, ids)
+  return new LineageError({ problem, ids, message: en, frenchMessage: fr })
+}
+
 /**
  * The chain of conventions that leads to `id`, oldest first and `id` last, following each
  * convention's `predecessorId`. The founding case: the 2018 technical support, the 2020–2022
@@ -83,12 +90,7 @@ export function lineage(list: ReadonlyArray<Convention>, id: string): ReadonlyAr
   const seen = new Set<string>()
   let current = byId.get(id)
   if (current === undefined) {
-    throw new LineageError({
-      problem: "unknown-convention",
-      ids: [id],
-      message: `there is no convention ${id}`,
-      frenchMessage: `il n'y a pas de convention ${id}`
-    })
+    throw lineageError("unknown-convention", [id])
   }
   while (current !== undefined) {
     chain.push(current)
@@ -97,21 +99,11 @@ export function lineage(list: ReadonlyArray<Convention>, id: string): ReadonlyAr
     if (previousId === undefined) break
     const ids = [...chain.map((convention) => convention.id), previousId]
     if (seen.has(previousId)) {
-      throw new LineageError({
-        problem: "cycle",
-        ids,
-        message: `the lineage of ${id} loops: ${ids.join(" → ")}`,
-        frenchMessage: `la filiation de ${id} revient sur elle-même : ${ids.join(" → ")}`
-      })
+      throw lineageError("cycle", ids)
     }
     current = byId.get(previousId)
     if (current === undefined) {
-      throw new LineageError({
-        problem: "missing-predecessor",
-        ids,
-        message: `${chain.at(-1)?.id} follows ${previousId}, which is not in the list`,
-        frenchMessage: `${chain.at(-1)?.id} fait suite à ${previousId}, qui ne figure pas dans la liste`
-      })
+      throw lineageError("missing-predecessor", ids)
     }
   }
   return chain.reverse()

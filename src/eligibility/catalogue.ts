@@ -3,30 +3,31 @@
  *
  * @module
  */
-import { formatFrenchDate } from "../calendar/date.js"
+import type { CalendarDate } from "../calendar/date.js"
 import type { Outcome } from "../core/explanation.js"
-import {
-  ACCOMPANIMENT_KIND_LABELS,
-  FUNDING_SCHEME_LABELS,
-  LEGAL_FORM_LABELS,
-  type LegalForm,
-  SECTOR_LABELS,
-  SITUATION_LABELS,
-  type Situation
-} from "../referential/codes.js"
+import type { LegalForm, Situation } from "../referential/codes.js"
 import type { Candidate } from "./candidate.js"
-import {
-  REPUBLICAN_COMMITMENT_FROM,
-  REPUBLICAN_COMMITMENT_LEGAL_FORMS,
-  republicanCommitmentText
-} from "../partners/republican-commitment.js"
+import { REPUBLICAN_COMMITMENT_FROM, REPUBLICAN_COMMITMENT_LEGAL_FORMS } from "../partners/republican-commitment.js"
 import { type EligibilityContext, type EligibilityRule, allOf, defineRule } from "./rule.js"
-import { departementText } from "../referential/departements.js"
 import { citation } from "../vocabulary/sources.js"
-import { CONVENTION_STATUS_REASONS } from "../vocabulary/labels.js"
+import {
+  type OtherFunder,
+  accompanimentText,
+  commitmentAfterText,
+  commitmentSentence,
+  doubleFundingText,
+  inForceText,
+  legalFormText,
+  notInForceText,
+  republicanNotConcernedRuleText,
+  requestedBeforeCommitmentText,
+  requestedWithoutCommitmentText,
+  sectorText,
+  supportedSituationText,
+  territoryText
+} from "../vocabulary/eligibility.js"
 
 const verdict = (holds: boolean): Outcome => (holds ? "pass" : "fail")
-const list = (labels: ReadonlyArray<string>) => labels.join(", ")
 
 /**
  * The convention is in force on the day asked about (signed, inside its period as amended, not
@@ -49,12 +50,12 @@ export const CONVENTION_IN_FORCE_RULE: EligibilityRule = defineRule({
       ? {
           outcome: "pass",
           read,
-          sentence: `La convention ${convention.id} est en vigueur le ${formatFrenchDate(date)} (du ${formatFrenchDate(terms.period.start)} au ${formatFrenchDate(terms.period.end)}).`
+          sentence: inForceText(convention.id, date, terms.period.start, terms.period.end)
         }
       : {
           outcome: "fail",
           read,
-          sentence: `La convention ${convention.id} n'est pas en vigueur le ${formatFrenchDate(date)} : ${CONVENTION_STATUS_REASONS[status]}.`
+          sentence: notInForceText(convention.id, date, status)
         }
   },
   compile: ({ status }) => {
@@ -80,14 +81,8 @@ export const SECTOR_COVERED_RULE: EligibilityRule = defineRule({
   source: citation("convention-sectors"),
   evaluate: (candidate, { terms }) => {
     const read = { sector: candidate.sector, covered: terms.sectors }
-    const label = SECTOR_LABELS[candidate.sector]
-    return terms.sectors.includes(candidate.sector)
-      ? { outcome: "pass", read, sentence: `Le secteur « ${label} » est couvert par la convention.` }
-      : {
-          outcome: "fail",
-          read,
-          sentence: `Le secteur « ${label} » n'est pas couvert (secteurs couverts : ${list(terms.sectors.map((s) => SECTOR_LABELS[s]))}).`
-        }
+    const sentence = sectorText(candidate.sector, terms.sectors)
+    return { outcome: verdict(terms.sectors.includes(candidate.sector)), read, sentence }
   },
   compile: ({ terms }) => {
     const covered = new Set<string>(terms.sectors)
@@ -112,14 +107,8 @@ export const ACCOMPANIMENT_COVERED_RULE: EligibilityRule = defineRule({
   source: citation("convention-accompaniment"),
   evaluate: (candidate, { terms }) => {
     const read = { accompanimentKind: candidate.accompanimentKind, covered: terms.accompanimentKinds }
-    const label = ACCOMPANIMENT_KIND_LABELS[candidate.accompanimentKind]
-    return terms.accompanimentKinds.includes(candidate.accompanimentKind)
-      ? { outcome: "pass", read, sentence: `L'accompagnement « ${label} » est prévu par la convention.` }
-      : {
-          outcome: "fail",
-          read,
-          sentence: `L'accompagnement « ${label} » n'est pas prévu (prévus : ${list(terms.accompanimentKinds.map((k) => ACCOMPANIMENT_KIND_LABELS[k]))}).`
-        }
+    const sentence = accompanimentText(candidate.accompanimentKind, terms.accompanimentKinds)
+    return { outcome: verdict(terms.accompanimentKinds.includes(candidate.accompanimentKind)), read, sentence }
   },
   compile: ({ terms }) => {
     const covered = new Set<string>(terms.accompanimentKinds)
@@ -158,9 +147,8 @@ export const INDIVIDUAL_SUPPORT_SITUATION_RULE: EligibilityRule = defineRule({
         sentence: "Cette condition ne concerne que l'accompagnement individuel."
       }
     }
-    const label = SITUATION_LABELS[candidate.situation].toLowerCase()
     return SUPPORTED_SITUATIONS.has(candidate.situation)
-      ? { outcome: "pass", read, sentence: `La structure est ${label}, ce que l'accompagnement individuel requiert.` }
+      ? { outcome: "pass", read, sentence: supportedSituationText(candidate.situation) }
       : {
           outcome: "fail",
           read,
@@ -190,17 +178,8 @@ export const TERRITORY_RULE: EligibilityRule = defineRule({
   source: citation("convention-territory"),
   evaluate: (candidate, { terms }) => {
     const read = { departement: candidate.departement, territory: terms.territory }
-    return terms.territory.includes(candidate.departement)
-      ? {
-          outcome: "pass",
-          read,
-          sentence: `La structure est dans le territoire de la convention : ${departementText(candidate.departement)}.`
-        }
-      : {
-          outcome: "fail",
-          read,
-          sentence: `Le département de la structure, ${departementText(candidate.departement)}, est hors du territoire de la convention (${list(terms.territory.map(departementText))}).`
-        }
+    const sentence = territoryText(candidate.departement, terms.territory)
+    return { outcome: verdict(terms.territory.includes(candidate.departement)), read, sentence }
   },
   compile: ({ terms }) => {
     const territory = new Set<string>(terms.territory)
@@ -246,14 +225,8 @@ export const LEGAL_FORM_RULE: EligibilityRule = defineRule({
   source: citation("ess-legal-forms"),
   evaluate: (candidate) => {
     const read = { legalForm: candidate.legalForm }
-    const label = LEGAL_FORM_LABELS[candidate.legalForm]
-    return ADMISSIBLE_LEGAL_FORMS.has(candidate.legalForm)
-      ? { outcome: "pass", read, sentence: `${label} : une structure de l'économie sociale et solidaire.` }
-      : {
-          outcome: "fail",
-          read,
-          sentence: `${label} : la convention accompagne des associations et structures de l'économie sociale et solidaire.`
-        }
+    const admissible = ADMISSIBLE_LEGAL_FORMS.has(candidate.legalForm)
+    return { outcome: verdict(admissible), read, sentence: legalFormText(candidate.legalForm, admissible) }
   },
   compile: () => (candidate) => verdict(ADMISSIBLE_LEGAL_FORMS.has(candidate.legalForm)),
   cacheKey: (candidate) => candidate.legalForm
@@ -294,8 +267,8 @@ export const EMPLOYER_STRUCTURE_RULE: EligibilityRule = defineRule({
 function republicanOutcome(
   candidate: Candidate,
   date: string
-): { readonly outcome: Outcome; readonly requested: string } {
-  const requested = candidate.subsidyRequestedOn ?? date
+): { readonly outcome: Outcome; readonly requested: CalendarDate } {
+  const requested = (candidate.subsidyRequestedOn ?? date) as CalendarDate
   if (!REPUBLICAN_COMMITMENT_LEGAL_FORMS.has(candidate.legalForm) || requested < REPUBLICAN_COMMITMENT_FROM)
     return { outcome: "not-applicable", requested }
   const commitment = candidate.republicanCommitment
@@ -332,39 +305,19 @@ export const REPUBLICAN_COMMITMENT_RULE: EligibilityRule = defineRule({
       subscribedOn: commitment?.subscribedOn,
       basis: commitment?.basis ?? (commitment === undefined ? undefined : "souscription")
     }
-    const label = LEGAL_FORM_LABELS[candidate.legalForm]
-    if (!REPUBLICAN_COMMITMENT_LEGAL_FORMS.has(candidate.legalForm)) {
-      return {
-        outcome,
-        read,
-        sentence: `${label} : ni association ni fondation, la structure n'a pas à souscrire le contrat d'engagement républicain.`
-      }
-    }
-    if (outcome === "not-applicable") {
-      return {
-        outcome,
-        read,
-        sentence: `Subvention demandée le ${formatFrenchDate(requested as never)}, avant le ${formatFrenchDate(REPUBLICAN_COMMITMENT_FROM)} : le contrat d'engagement républicain n'était pas exigé.`
-      }
-    }
-    if (commitment === undefined) {
-      return {
-        outcome,
-        read,
-        sentence: `Subvention demandée le ${formatFrenchDate(requested as never)} sans contrat d'engagement républicain souscrit : une association ou une fondation qui n'y souscrit pas ne peut recevoir de subvention.`
-      }
+    if (!REPUBLICAN_COMMITMENT_LEGAL_FORMS.has(candidate.legalForm))
+      return { outcome, read, sentence: republicanNotConcernedRuleText(candidate.legalForm) }
+    if (outcome === "not-applicable")
+      return { outcome, read, sentence: requestedBeforeCommitmentText(requested, REPUBLICAN_COMMITMENT_FROM) }
+    if (commitment === undefined) return { outcome, read, sentence: requestedWithoutCommitmentText(requested) }
+    const facts = {
+      subscribedOn: commitment.subscribedOn,
+      basis: commitment.basis ?? "souscription",
+      request: commitment.request
     }
     return outcome === "pass"
-      ? {
-          outcome,
-          read,
-          sentence: `${republicanCommitmentText(commitment)[0]?.toUpperCase()}${republicanCommitmentText(commitment).slice(1)}.`
-        }
-      : {
-          outcome,
-          read,
-          sentence: `Contrat d'engagement républicain souscrit le ${formatFrenchDate(commitment.subscribedOn)}, après le ${formatFrenchDate(date)} : il ne l'était pas encore ce jour-là.`
-        }
+      ? { outcome, read, sentence: commitmentSentence(facts) }
+      : { outcome, read, sentence: commitmentAfterText(commitment.subscribedOn, date) }
   },
   compile:
     ({ date }) =>
@@ -468,16 +421,13 @@ export const NO_DOUBLE_FUNDING_RULE: EligibilityRule = defineRule({
         sentence: "L'action n'est pas financée par un dispositif exclu ni par une autre convention sur l'exercice."
       }
     }
-    const names = conflicts.map((funding) =>
-      funding.conventionId !== undefined && funding.conventionId !== context.convention.id
-        ? `la convention ${funding.conventionId}`
-        : FUNDING_SCHEME_LABELS[funding.scheme]
+    const funders = conflicts.map(
+      (funding): OtherFunder =>
+        funding.conventionId !== undefined && funding.conventionId !== context.convention.id
+          ? { kind: "convention", conventionId: funding.conventionId }
+          : { kind: "scheme", scheme: funding.scheme }
     )
-    return {
-      outcome: "fail",
-      read,
-      sentence: `L'action est déjà financée par ${list(names)} sur l'exercice ${read.exercise} : double financement exclu.`
-    }
+    return { outcome: "fail", read, sentence: doubleFundingText(funders, read.exercise) }
   },
   compile: (context) =>
     context.convention.budgets === undefined

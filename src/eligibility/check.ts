@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { type CalendarDate, checkedDay, formatFrenchDate, safeParseCalendarDate } from "../calendar/date.js"
+import { type CalendarDate, checkedDay, safeParseCalendarDate } from "../calendar/date.js"
 import { ValidationError } from "../core/errors.js"
 import { type ExplanationNode, explanationLines } from "../core/explanation.js"
 import type { Convention } from "../conventions/convention.js"
@@ -16,6 +16,7 @@ import { describeValue } from "../core/describe.js"
 import { compileTree } from "../core/verdicts.js"
 import { type EligibilityContext, type RuleTree, checkedTree, contextOf, explainTree } from "./rule.js"
 import type { RuleFailure } from "../vocabulary/labels.js"
+import { verdictText } from "../vocabulary/eligibility.js"
 
 /**
  * Options of the eligibility functions: the day asked about (`yyyy-MM-dd`), and the rule tree
@@ -317,6 +318,5 @@ export function explain(result: EligibilityResult): ReadonlyArray<string> {
   }
   const date = checkedDay(result.date, "date", "eligibility result")
   const lines = explanationLines(result.explanation)
-  const verdict = result.eligible ? "éligible" : "non éligible"
-  return [`Candidat ${result.candidateId} : ${verdict} au ${formatFrenchDate(date)}.`, ...lines]
+  return [verdictText(result.candidateId, result.eligible, date), ...lines]
 }

@@ -16,6 +16,7 @@ import type { Convention } from "../conventions/convention.js"
 import type { Terms } from "../conventions/terms.js"
 import { type ConventionStatus, conventionStatus, termsAsOf } from "../conventions/terms-as-of.js"
 import type { Candidate } from "./candidate.js"
+import { combinationText } from "../vocabulary/eligibility.js"
 
 /**
  * What every rule may read besides the candidate: the convention, the day asked about, the terms
@@ -399,21 +400,10 @@ function combinationSentence(
   outcome: Outcome,
   children: ReadonlyArray<ExplanationNode>
 ): string {
-  if (node.kind === "not") {
-    const inner = children[0]?.label ?? ""
-    return outcome === "pass"
-      ? `« ${inner} » n'est pas remplie, comme requis.`
-      : outcome === "fail"
-        ? `« ${inner} » est remplie, alors qu'elle est exclue.`
-        : "La condition ne s'applique pas."
-  }
-  if (outcome === "not-applicable") return "Aucune des conditions ne s'applique."
-  if (node.kind === "all") {
-    if (outcome === "pass") return "Toutes les conditions sont remplies."
-    const failed = children.filter((child) => child.outcome === "fail").map((child) => child.label)
-    return `${failed.length > 1 ? "Conditions non remplies" : "Condition non remplie"} : ${failed.join(", ")}.`
-  }
-  return outcome === "pass" ? "Au moins une des conditions est remplie." : "Aucune des conditions n'est remplie."
+  return combinationText(node.kind, outcome, {
+    excluded: children[0]?.label ?? "",
+    failed: children.filter((child) => child.outcome === "fail").map((child) => child.label)
+  })
 }
 
 const NO_CHILDREN: ReadonlyArray<ExplanationNode> = Object.freeze([])

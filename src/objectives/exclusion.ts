@@ -49,34 +49,6 @@ export type ExclusionReason =
   | "structure-not-eligible"
 
 /**
- * French labels of the exclusion reasons.
- *
- * @example
- * ```ts
- * import { EXCLUSION_REASON_LABELS } from "caf-conventions"
- * EXCLUSION_REASON_LABELS["outside-year"] //=> "hors de l'année"
- * ```
- * @category objectives
- */
-export const EXCLUSION_REASON_LABELS: Readonly<Record<ExclusionReason, string>> = {
-  "duplicate-id": "doublon",
-  "outside-year": "hors de l'année",
-  "after-as-of": "postérieur à la date d'arrêté",
-  "objective-not-in-force": "antérieur à l'ajout de l'objectif",
-  "other-kind": "autre type d'activité",
-  "sector-not-covered": "secteur non couvert",
-  "funded-elsewhere": "financé par ailleurs",
-  "other-body": "autre instance",
-  "other-theme": "autre thème",
-  "no-duration": "durée non renseignée",
-  "no-measure": "mesure non renseignée",
-  "no-structure": "aucune structure",
-  "situation-not-targeted": "situation non visée",
-  "territory-not-targeted": "territoire non visé",
-  "structure-not-eligible": "structure non éligible"
-}
-
-/**
  * A record that did not count towards an objective, and why.
  *
  * @example

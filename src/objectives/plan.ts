@@ -5,7 +5,8 @@
  *
  * @module
  */
-import { type CalendarDate, daysInYear, formatFrenchDate } from "../calendar/date.js"
+import { type CalendarDate, daysInYear } from "../calendar/date.js"
+import { beforeObjectiveText } from "../vocabulary/objectives.js"
 import { type Period, calendarYear, makePeriod, periodDays, periodIntersection } from "../calendar/period.js"
 import type { Outcome } from "../core/explanation.js"
 import { type Rational, divideRational, rational } from "../core/fraction.js"
@@ -203,8 +204,8 @@ function beforeObjective(record: Activity, applies: ObjectiveInYear | undefined)
     reason: "objective-not-in-force",
     detail:
       added === undefined
-        ? `daté du ${formatFrenchDate(record.date)}, avant l'entrée en vigueur de l'objectif`
-        : `daté du ${formatFrenchDate(record.date)}, avant l'ajout de l'objectif par l'avenant n° ${added.amendment} à partir du ${formatFrenchDate(added.from)}`
+        ? beforeObjectiveText(record.date)
+        : beforeObjectiveText(record.date, { amendment: added.amendment, from: added.from })
   }
 }
 

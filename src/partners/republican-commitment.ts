@@ -6,37 +6,18 @@
  * @module
  */
 import * as Schema from "effect/Schema"
-import { type CalendarDate, formatFrenchDate } from "../calendar/date.js"
+import type { CalendarDate } from "../calendar/date.js"
 import { makeCodec } from "../core/codec.js"
 import type { LegalForm } from "../referential/codes.js"
-import { LEGAL_TEXTS, citation } from "../vocabulary/sources.js"
-import {
-  type RepublicanCommitment,
-  type RepublicanCommitmentBasis,
-  RepublicanCommitmentSchema
-} from "./republican-commitment-schema.js"
+import { citation } from "../vocabulary/sources.js"
+import { commitmentText } from "../vocabulary/eligibility.js"
+import { type RepublicanCommitment, RepublicanCommitmentSchema } from "./republican-commitment-schema.js"
 
 export {
   type RepublicanCommitment,
   type RepublicanCommitmentBasis,
   RepublicanCommitmentSchema
 } from "./republican-commitment-schema.js"
-
-/**
- * French labels of the ways the obligation is met.
- *
- * @example
- * ```ts
- * import { REPUBLICAN_COMMITMENT_BASIS_LABELS } from "caf-conventions"
- * REPUBLICAN_COMMITMENT_BASIS_LABELS["reconnaissance-utilite-publique"] //=> "reconnue d'utilité publique"
- * ```
- * @category partners
- */
-export const REPUBLICAN_COMMITMENT_BASIS_LABELS: Readonly<Record<RepublicanCommitmentBasis, string>> = {
-  souscription: "contrat souscrit",
-  agrement: `agréée au titre de l'article 25-1 de la ${LEGAL_TEXTS["loi-2000-321"].short}`,
-  "reconnaissance-utilite-publique": "reconnue d'utilité publique"
-}
 
 /**
  * The first day of a subsidy request for which the contract is required: 1 January 2022. The
@@ -119,11 +100,11 @@ export function republicanCommitmentText(commitment: RepublicanCommitment): stri
     const parsed = commitmentCodec.safeParse(commitment)
     if (!parsed.success) throw parsed.error
   }
-  const basis = commitment.basis ?? "souscription"
-  const request = commitment.request === undefined ? "" : `, avec la demande « ${commitment.request} »`
-  return basis === "souscription"
-    ? `contrat d'engagement républicain souscrit le ${formatFrenchDate(commitment.subscribedOn)}${request}`
-    : `obligation réputée satisfaite depuis le ${formatFrenchDate(commitment.subscribedOn)} : structure ${REPUBLICAN_COMMITMENT_BASIS_LABELS[basis]}${request}`
+  return commitmentText({
+    subscribedOn: commitment.subscribedOn,
+    basis: commitment.basis ?? "souscription",
+    request: commitment.request
+  })
 }
 
 const isCommitment = Schema.is(RepublicanCommitmentSchema)

@@ -25,6 +25,20 @@ import { parseActivities } from "../objectives/activity.js"
 import { evaluateObjectives } from "../objectives/evaluate.js"
 import { parsePortfolio } from "../portfolio/portfolio.js"
 import type { Partner } from "../partners/partner.js"
+import {
+  cannotRunText,
+  conventionNotInPortfolioText,
+  datesByYearExpectedText,
+  differenceText,
+  fieldDifferenceText,
+  instalmentFieldWhere,
+  notAnObjectText,
+  oneDateExpectedText,
+  unknownFieldText,
+  unknownKeyText,
+  yearPrefix,
+  yearRequiredText
+} from "../vocabulary/scenarios.js"
 
 const JsonValue = Schema.Unknown
 const FileOrInline = Schema.Union([TextSchema, Schema.Array(JsonValue)])
@@ -166,7 +180,7 @@ function conventionOf(scenario: Scenario, files: ScenarioFiles): Convention {
   if (typeof id !== "string") return parseConvention(content)
   const portfolio = parsePortfolio(content)
   const found = portfolio.conventions.find((convention) => convention.id === id)
-  if (found === undefined) throw new Error(`le portefeuille ${reference["file"]} ne contient pas la convention ${id}`)
+  if (found === undefined) throw new Error(conventionNotInPortfolioText(reference["file"], id))
   return found
 }
 
@@ -187,8 +201,6 @@ function isObject(value: unknown): value is Record<string, unknown> {
   return value !== null && typeof value === "object" && !Array.isArray(value)
 }
 
-const shown = (value: unknown): string => (value === undefined ? "rien" : JSON.stringify(value))
-
 /**
  * Compares expected entries with computed ones; `computed` maps each key to its value as a string.
  * `what` names an entry in the differences, `field` the expected object in the scenario file, and
@@ -201,12 +213,12 @@ function compare(
   computed: (key: string) => unknown,
   prefix = ""
 ): Array<string> {
-  if (!isObject(expected)) return [`« expected.${field} » doit être un objet`]
+  if (!isObject(expected)) return [notAnObjectText(field)]
   const differences: Array<string> = []
   for (const [key, value] of Object.entries(expected)) {
     const actual = computed(key)
     if (JSON.stringify(actual) !== JSON.stringify(value))
-      differences.push(`${prefix}${what} « ${key} » : attendu ${JSON.stringify(value)}, obtenu ${shown(actual)}`)
+      differences.push(differenceText(prefix, what, key, value, actual))
   }
   return differences
 }
@@ -215,7 +227,7 @@ function compare(
 function unknownKeys(expected: Record<string, unknown>, known: ReadonlyArray<string>): Array<string> {
   return Object.keys(expected)
     .filter((key) => !known.includes(key))
-    .map((key) => `« expected.${key} » : clé inconnue ; clés possibles : ${known.join(", ")}`)
+    .map((key) => unknownKeyText(key, known))
 }
 
 /** What can be stated of a planned instalment (`schedule`). */
@@ -270,17 +282,17 @@ function compareInstalments<T>(
   fields: ReadonlyArray<string>,
   valueOf: (found: T, field: string) => unknown
 ): Array<string> {
-  if (!isObject(expected)) return [`« expected.${field} » doit être un objet`]
+  if (!isObject(expected)) return [notAnObjectText(field)]
   return Object.entries(expected).flatMap(([key, value]) => {
     const found = find(key)
-    if (found === undefined) return [`${prefix}versement « ${key} » : attendu ${JSON.stringify(value)}, obtenu rien`]
-    if (!isObject(value)) return [`« expected.${field}.${key} » doit être un objet`]
+    if (found === undefined) return [differenceText(prefix, "versement", key, value, undefined)]
+    if (!isObject(value)) return [notAnObjectText(`${field}.${key}`)]
     return Object.entries(value).flatMap(([name, wanted]) => {
-      const where = `${prefix}versement « ${key} », champ « ${name} »`
-      if (!fields.includes(name)) return [`${where} : champ inconnu ; champs possibles : ${fields.join(", ")}`]
+      const where = instalmentFieldWhere(prefix, key, name)
+      if (!fields.includes(name)) return [unknownFieldText(where, fields)]
       const actual = valueOf(found, name)
       const same = wanted === null ? actual === undefined : JSON.stringify(actual) === JSON.stringify(wanted)
-      return same ? [] : [`${where} : attendu ${JSON.stringify(wanted)}, obtenu ${shown(actual)}`]
+      return same ? [] : [fieldDifferenceText(where, wanted, actual)]
     })
   })
 }
@@ -320,7 +332,7 @@ function useDifferences(
 }
 
 function requireYear(scenario: Scenario): number {
-  if (scenario.year === undefined) throw new Error(`la question « ${scenario.question} » demande une année (year)`)
+  if (scenario.year === undefined) throw new Error(yearRequiredText(scenario.question))
   return scenario.year
 }
 
@@ -330,10 +342,7 @@ type DateOption = "reportsAcceptedOn" | "financialReportReceivedOn"
 function oneDate<K extends DateOption>(scenario: Scenario, key: K): { readonly [P in K]?: string } {
   const value = scenario[key]
   if (value === undefined) return {}
-  if (typeof value !== "string")
-    throw new Error(
-      `pour la question « ${scenario.question} », ${key} est une date ("2025-05-20"), pas une date par année`
-    )
+  if (typeof value !== "string") throw new Error(oneDateExpectedText(scenario.question, key))
   return { [key]: value } as { readonly [P in K]?: string }
 }
 
@@ -344,10 +353,7 @@ function datesByYear<K extends DateOption>(
 ): { readonly [P in K]?: Readonly<Record<string, string>> } {
   const value = scenario[key]
   if (value === undefined) return {}
-  if (typeof value === "string")
-    throw new Error(
-      `pour la question « ledger », ${key} donne une date par année ({ "2024": "2025-05-20" }), pas une seule date`
-    )
+  if (typeof value === "string") throw new Error(datesByYearExpectedText(key))
   return { [key]: value } as { readonly [P in K]?: Readonly<Record<string, string>> }
 }
 
@@ -458,10 +464,10 @@ function differencesOf(scenario: Scenario, convention: Convention, files: Scenar
             ? ["« expected.years » doit être un objet"]
             : Object.entries(years).flatMap(([year, value]) => {
                 const use = byYear.get(year)
-                if (use === undefined) return [`année « ${year} » : attendu ${JSON.stringify(value)}, obtenu rien`]
+                if (use === undefined) return [differenceText("", "année", year, value, undefined)]
                 return isObject(value)
-                  ? useDifferences(use, value, `years.${year}`, `année « ${year} », `)
-                  : [`« expected.years.${year} » doit être un objet`]
+                  ? useDifferences(use, value, `years.${year}`, yearPrefix(year))
+                  : [notAnObjectText(`years.${year}`)]
               })),
         ...(expected["totals"] === undefined
           ? []
@@ -526,6 +532,6 @@ export function runScenario(input: Scenario, files: ScenarioFiles): ScenarioResu
     return { name: scenario.name, passed: differences.length === 0, differences }
   } catch (error) {
     const message = error instanceof Error ? error.message : String(error)
-    return { name: scenario.name, passed: false, differences: [`le scénario ne peut pas être exécuté : ${message}`] }
+    return { name: scenario.name, passed: false, differences: [cannotRunText(message)] }
   }
 }

@@ -7,6 +7,8 @@
  */
 import { type CalendarDate, formatFrenchDate } from "../calendar/date.js"
 import type { Euros } from "../money/euros.js"
+import { LEGAL_FORM_LABELS, type LegalForm } from "../referential/codes.js"
+import { CLAUSE_LABELS, type Clause } from "../referential/convention-codes.js"
 
 /** A dated rule that did not yet bind the convention when it was signed. */
 export const notYetRequiredText = (signedOn: CalendarDate, from: CalendarDate, what: string): string =>
@@ -41,3 +43,53 @@ export const perYearTotalText = (sum: Euros, total: Euros): string =>
   sum.equals(total)
     ? `Les montants par exercice totalisent ${sum.format()}, le montant total prévu.`
     : `Les montants par exercice totalisent ${sum.format()}, mais le montant total prévu est de ${total.format()}.`
+
+/** The threshold a yearly amount is compared with, as the findings open: "Montant annuel de …, au-dessus de …". */
+export const yearlyAmountAboveText = (highest: Euros, threshold: Euros): string =>
+  `Montant annuel de ${highest.format()}, au-dessus de ${threshold.format()}`
+
+/** A yearly amount at or under the threshold of the written convention. */
+export const writtenConventionNotRequiredText = (highest: Euros, threshold: Euros): string =>
+  `Montant annuel de ${highest.format()}, pas au-dessus de ${threshold.format()} : la convention écrite n'est pas obligatoire.`
+
+/** Every clause a threshold requires is in the signed text (`why` says which threshold). */
+export const clausesPresentText = (why: string, required: ReadonlyArray<Clause>): string =>
+  `${why} : les clauses requises sont présentes (${required.map((c) => CLAUSE_LABELS[c].toLowerCase()).join(", ")}).`
+
+/** A clause a threshold requires is missing from the signed text. */
+export const clauseMissingText = (why: string, clause: Clause): string =>
+  `${why} : la clause « ${CLAUSE_LABELS[clause]} » manque au texte signé.`
+
+/** A yearly amount above a threshold that requires a filing or a check (`requirement`, from the table of thresholds). */
+export const aboveThresholdCheckText = (threshold: Euros, requirement: string): string =>
+  `Montant annuel au-dessus de ${threshold.format()} : vérifier ${requirement}.`
+
+/** The open-data publication: due three months after the signature, or once signed for a draft. */
+export const openDataDueText = (threshold: Euros, due: CalendarDate | undefined): string =>
+  due === undefined
+    ? `Montant annuel au-dessus de ${threshold.format()} : la publication des données essentielles de la convention en données ouvertes (format SCDL subventions) sera due au plus tard trois mois après sa signature.`
+    : `Montant annuel au-dessus de ${threshold.format()} : la publication des données essentielles de la convention en données ouvertes (format SCDL subventions) est due au plus tard le ${formatFrenchDate(due)}, trois mois après sa signature.`
+
+/** A convention signed before the contrat d'engagement républicain was required (`from`). */
+export const republicanNotYetRequiredText = (signedOn: CalendarDate, from: CalendarDate): string =>
+  `Convention signée le ${formatFrenchDate(signedOn)}, sur une demande antérieure au ${formatFrenchDate(from)} : le contrat d'engagement républicain n'était pas exigé.`
+
+/** The check of the contrat d'engagement républicain without the partner. */
+export const republicanPartnerMissingText = (partnerId: string): string =>
+  `Le partenaire ${partnerId} n'est pas fourni : vérifier que, s'il est une association ou une fondation, il a souscrit le contrat d'engagement républicain.`
+
+/** A partner that is neither an association nor a foundation. */
+export const republicanNotConcernedText = (legalForm: LegalForm): string =>
+  `${LEGAL_FORM_LABELS[legalForm]} : ni association ni fondation, le partenaire n'a pas à souscrire le contrat d'engagement républicain.`
+
+/** An association or a foundation that has not subscribed the contrat d'engagement républicain, required from `from`. */
+export const republicanMissingText = (partnerName: string, from: CalendarDate): string =>
+  `${partnerName} n'a pas souscrit le contrat d'engagement républicain, exigé de toute association ou fondation qui demande une subvention depuis le ${formatFrenchDate(from)} (si la demande de subvention a été déposée avant cette date, il n'était pas exigé).`
+
+/** A contrat d'engagement républicain subscribed after the signature (`commitment`: as `republicanCommitmentText` writes it). */
+export const republicanLateText = (partnerName: string, commitment: string, signedOn: CalendarDate): string =>
+  `${partnerName} : ${commitment}, après la signature de la convention le ${formatFrenchDate(signedOn)} : la demande de subvention devait en être accompagnée.`
+
+/** A contrat d'engagement républicain in order (`commitment`: as `republicanCommitmentText` writes it). */
+export const republicanSubscribedText = (partnerName: string, commitment: string): string =>
+  `${partnerName} : ${commitment}.`

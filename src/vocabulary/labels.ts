@@ -12,6 +12,9 @@ import type { ConventionStatus } from "../conventions/terms-as-of.js"
 import type { InstalmentStatus, NotOwedReason } from "../funding/facts.js"
 import type { Euros } from "../money/euros.js"
 import type { ObjectiveStatus } from "../objectives/facts.js"
+import type { ExclusionReason } from "../objectives/exclusion.js"
+import type { RepublicanCommitmentBasis } from "../partners/republican-commitment-schema.js"
+import { LEGAL_TEXTS } from "./sources.js"
 
 /**
  * The status of a convention on a day, in a word or two, as reports and the CLI print it.
@@ -333,4 +336,48 @@ export function signedPercentText(share: Fraction): string {
   const text = percentText(share, 1)
   if (text.startsWith("-")) return `−${text.slice(1)}`
   return share.numerator === 0 ? text : `+${text}`
+}
+
+/**
+ * French labels of the exclusion reasons.
+ *
+ * @example
+ * ```ts
+ * import { EXCLUSION_REASON_LABELS } from "caf-conventions"
+ * EXCLUSION_REASON_LABELS["outside-year"] //=> "hors de l'année"
+ * ```
+ * @category objectives
+ */
+export const EXCLUSION_REASON_LABELS: Readonly<Record<ExclusionReason, string>> = {
+  "duplicate-id": "doublon",
+  "outside-year": "hors de l'année",
+  "after-as-of": "postérieur à la date d'arrêté",
+  "objective-not-in-force": "antérieur à l'ajout de l'objectif",
+  "other-kind": "autre type d'activité",
+  "sector-not-covered": "secteur non couvert",
+  "funded-elsewhere": "financé par ailleurs",
+  "other-body": "autre instance",
+  "other-theme": "autre thème",
+  "no-duration": "durée non renseignée",
+  "no-measure": "mesure non renseignée",
+  "no-structure": "aucune structure",
+  "situation-not-targeted": "situation non visée",
+  "territory-not-targeted": "territoire non visé",
+  "structure-not-eligible": "structure non éligible"
+}
+
+/**
+ * French labels of the ways the obligation of the contrat d'engagement républicain is met.
+ *
+ * @example
+ * ```ts
+ * import { REPUBLICAN_COMMITMENT_BASIS_LABELS } from "caf-conventions"
+ * REPUBLICAN_COMMITMENT_BASIS_LABELS["reconnaissance-utilite-publique"] //=> "reconnue d'utilité publique"
+ * ```
+ * @category partners
+ */
+export const REPUBLICAN_COMMITMENT_BASIS_LABELS: Readonly<Record<RepublicanCommitmentBasis, string>> = {
+  souscription: "contrat souscrit",
+  agrement: `agréée au titre de l'article 25-1 de la ${LEGAL_TEXTS["loi-2000-321"].short}`,
+  "reconnaissance-utilite-publique": "reconnue d'utilité publique"
 }

@@ -23,7 +23,7 @@ import {
 } from "../referential/codes.js"
 import { ACTIVITY_KIND_LABELS, type ActivityKind } from "../referential/convention-codes.js"
 import { departementText } from "../referential/departements.js"
-import { EXCLUSION_REASON_LABELS } from "../objectives/exclusion.js"
+import { EXCLUSION_REASON_LABELS } from "./labels.js"
 import type { IndicatorFacts, IndicatorUnit, IndicatorValue, ObjectiveStatus } from "../objectives/facts.js"
 
 /**
@@ -377,3 +377,15 @@ export function synthesisFacts(
     asOf
   }
 }
+
+/**
+ * @internal Why a record dated before its objective does not count: before the objective came into
+ * force, or before the amendment that adds it from a day.
+ */
+export const beforeObjectiveText = (
+  date: CalendarDate,
+  added?: { readonly amendment: number; readonly from: CalendarDate }
+): string =>
+  added === undefined
+    ? `daté du ${formatFrenchDate(date)}, avant l'entrée en vigueur de l'objectif`
+    : `daté du ${formatFrenchDate(date)}, avant l'ajout de l'objectif par l'avenant n° ${added.amendment} à partir du ${formatFrenchDate(added.from)}`
