@@ -391,13 +391,15 @@ function conventionObjectivesSection(report: ConventionReport): Section {
 function conventionFundingSection(report: ConventionReport): Section {
   // Repayments get their columns once one is received.
   const repaid = report.totals.repaid.isPositive()
-  const columns = (s: LedgerTotals) =>
-    [
-      s.granted,
-      s.received,
-      s.carriedIn,
-      s.eligibleSpend,
-      s.usedOnEligible,
+  // Unspent money is known once a year is over, as in the yearly review and the spreadsheet
+  // table: a year not ended leaves its cell empty, and the total adds the years ended.
+  const ended = report.years.filter((year) => year.funding.final)
+  const unspentTotal =
+    ended.length === 0 ? "" : Euros.sum(ended.map((year) => year.funding.settlement.unspent)).format()
+  const columns = (s: LedgerTotals, unspent: string) => [
+    ...[s.granted, s.received, s.carriedIn, s.eligibleSpend, s.usedOnEligible].map((amount) => amount.format()),
+    unspent,
+    ...[
       s.keptSurplus,
       s.offsetNextYear,
       s.toRepay,
@@ -405,15 +407,19 @@ function conventionFundingSection(report: ConventionReport): Section {
       s.awaitingUse,
       s.stillToPay
     ].map((amount) => amount.format())
+  ]
   const rows = report.years.map((year) => [
     String(year.year),
-    ...columns({
-      ...year.funding.settlement,
-      repaid: year.funding.repayment.received,
-      stillToRepay: year.funding.repayment.stillToRepay
-    })
+    ...columns(
+      {
+        ...year.funding.settlement,
+        repaid: year.funding.repayment.received,
+        stillToRepay: year.funding.repayment.stillToRepay
+      },
+      year.funding.final ? year.funding.settlement.unspent.format() : ""
+    )
   ])
-  rows.push(["Total", ...columns(report.totals)])
+  rows.push(["Total", ...columns(report.totals, unspentTotal)])
   const headers = [
     "Année",
     "Accordé",
@@ -421,6 +427,7 @@ function conventionFundingSection(report: ConventionReport): Section {
     "Report reçu",
     "Dépenses éligibles",
     "Employé",
+    "Non dépensé",
     "Excédent conservé",
     "Reporté sur l'année suivante",
     "À reverser",
