@@ -272,7 +272,9 @@ function zeroReason(resolved: ResolvedConvention, year: number): NotOwedReason {
 
 function stateOf(part: Period | undefined, asOf: CalendarDate | undefined): FundingYearState {
   if (part === undefined) return "not-covered"
-  if (asOf === undefined || asOf > part.end) return "ended"
+  // A year is over on its last day's evening: a day of evaluation on that day closes it, as the
+  // objectives judge it (see docs/reports.md).
+  if (asOf === undefined || asOf >= part.end) return "ended"
   return asOf < part.start ? "not-started" : "in-progress"
 }
 

@@ -4,13 +4,21 @@
  *
  * @module
  */
-import { formatFrenchDate } from "../calendar/date.js"
-import { counted } from "../core/plural.js"
 import type { Amendment } from "../conventions/amendment.js"
 import { effectivePeriod } from "../conventions/terms-as-of.js"
 import type { FundingUse } from "../funding/use.js"
 import { Euros } from "../money/euros.js"
-import { SECTOR_LABELS } from "../referential/codes.js"
+import {
+  type AmendmentYearFacts,
+  type SectorChangeFacts,
+  amendmentYearLine,
+  amendmentsIntro,
+  lateInstalmentText,
+  lateInstalmentsParagraph,
+  otherExpensesText,
+  repaymentLine as repaymentText,
+  sectorsLine as sectorsText
+} from "../vocabulary/reports.js"
 import type { Block, Section } from "./shape.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 import { type ReportTable, knownAmendments, outsideConvention, reportTables, tableBlock } from "./tables.js"
@@ -24,23 +32,26 @@ export function amendmentsSection(report: AnnualReport | ConventionReport): Sect
   const amendments = knownAmendments(report.convention, report.asOf)
   const found = table(report, "avenants")
   if (amendments.length === 0 || found === undefined) return undefined
-  const intro = `${counted(amendments.length, "avenant", "avenants")} à la convention${report.asOf === undefined ? "" : ` au ${formatFrenchDate(report.asOf)}`}.`
+  const intro = amendmentsIntro(amendments.length, report.asOf)
   const blocks: Array<Block> = [{ kind: "paragraph", text: intro }, tableBlock(found)]
   if (report.kind === "annual") {
     const first = `${report.year}-01-01`
     const last = `${report.year}-12-31`
     blocks.push({
       kind: "list",
-      items: amendments.map(({ amendment }) =>
-        amendment.effectiveDate <= first
-          ? `Avenant n° ${amendment.number} : s'applique à toute l'année ${report.year}.`
-          : amendment.effectiveDate <= last
-            ? `Avenant n° ${amendment.number} : s'applique à ${report.year} à partir du ${formatFrenchDate(amendment.effectiveDate)} (${onlyObjectives(amendment) ? "objectifs ajoutés ou supprimés : voir les objectifs de l'année" : "montant de l'année au prorata des jours, voir l'échéancier"}).`
-            : `Avenant n° ${amendment.number} : sans effet sur ${report.year} (il prend effet le ${formatFrenchDate(amendment.effectiveDate)}).`
-      )
+      items: amendments.map(({ amendment }) => amendmentYearLine(yearEffect(amendment, report.year, first, last)))
     })
   }
   return { title: "Avenants", blocks }
+}
+
+/** What an amendment does to a year: the whole year, from its effective day, or nothing (it takes effect later). */
+function yearEffect(amendment: Amendment, year: number, first: string, last: string): AmendmentYearFacts {
+  const { number, effectiveDate: from } = amendment
+  if (from <= first) return { number, year, applies: "whole-year" }
+  return from <= last
+    ? { number, year, applies: "from", from, onlyObjectives: onlyObjectives(amendment) }
+    : { number, year, applies: "later", from }
 }
 
 /** Whether an amendment only adds or removes objectives (it changes no amount). */
@@ -55,30 +66,21 @@ function onlyObjectives(amendment: Amendment): boolean {
  */
 export function sectorsLine(report: AnnualReport | ConventionReport): string {
   const changes = knownAmendments(report.convention, report.asOf).flatMap(({ amendment }) =>
-    amendment.changes.flatMap((change) => {
-      if (change.kind !== "sectors-added" && change.kind !== "sectors-removed") return []
-      const names = change.sectors.map((sector) => SECTOR_LABELS[sector]).join(", ")
-      const when = formatFrenchDate(amendment.effectiveDate)
-      return [
-        change.kind === "sectors-added"
-          ? `${names} à partir du ${when} (avenant n° ${amendment.number})`
-          : `${names} ${change.sectors.length > 1 ? "retirés" : "retiré"} à partir du ${when} (avenant n° ${amendment.number})`
-      ]
-    })
+    amendment.changes.flatMap(
+      (change): ReadonlyArray<SectorChangeFacts> =>
+        change.kind === "sectors-added" || change.kind === "sectors-removed"
+          ? [{ kind: change.kind, sectors: change.sectors, from: amendment.effectiveDate, amendment: amendment.number }]
+          : []
+    )
   )
-  const signed = report.convention.terms.sectors.map((sector) => SECTOR_LABELS[sector]).join(", ")
-  return `Secteurs : ${[signed, ...changes].join(" ; ")}`
+  return sectorsText(report.convention.terms.sectors, changes)
 }
 
 /** A year's repayment, in words; undefined when nothing was demanded or received. */
 function repaymentLine(funding: FundingUse): string | undefined {
   const repayment = funding.repayment
   if (!repayment.demanded.isPositive() && !repayment.received.isPositive()) return undefined
-  const demanded =
-    repayment.demandedOn === undefined
-      ? ""
-      : `, demandé le ${formatFrenchDate(repayment.demandedOn)}${repayment.dueDate === undefined ? "" : ` pour le ${formatFrenchDate(repayment.dueDate)} au plus tard`}`
-  return `${funding.year} : ${repayment.demanded.format()} à reverser${demanded} ; reversé : ${repayment.received.format()} ; reste à reverser : ${repayment.stillToRepay.format()}${repayment.late ? " — en retard" : ""}${repayment.overRepaid.isPositive() ? ` ; trop reversé : ${repayment.overRepaid.format()}` : ""}.`
+  return repaymentText(funding.year, repayment)
 }
 
 /** @internal For the whole convention: every year's instalments (planned, offsets deducted, regularisations, payments, delays) and repayments. */
@@ -88,9 +90,13 @@ export function conventionPaymentsSection(report: ConventionReport): Section {
   const late = years.flatMap((funding) =>
     funding.instalments
       .filter((position) => position.status === "late" || position.status === "paid-late")
-      .map(
-        (position) =>
-          `${funding.year} : ${position.instalment.label.toLowerCase()} ${position.status === "late" ? "en retard" : "payé en retard"}${position.daysLate === undefined ? "" : ` (${counted(position.daysLate, "jour", "jours")})`}`
+      .map((position) =>
+        lateInstalmentText({
+          year: funding.year,
+          label: position.instalment.label,
+          paid: position.status === "paid-late",
+          daysLate: position.daysLate
+        })
       )
   )
   const repayments = years.flatMap((funding) => repaymentLine(funding) ?? [])
@@ -100,7 +106,7 @@ export function conventionPaymentsSection(report: ConventionReport): Section {
       ...(found === undefined || found.rows.length === 0 ? [] : [tableBlock(found)]),
       {
         kind: "paragraph",
-        text: late.length === 0 ? "Aucun versement en retard." : `Versements en retard : ${late.join(" ; ")}.`
+        text: lateInstalmentsParagraph(late)
       },
       ...(repayments.length === 0
         ? [{ kind: "paragraph" as const, text: "Aucun reversement demandé ni reçu." }]
@@ -118,22 +124,12 @@ export function conventionPaymentsSection(report: ConventionReport): Section {
  */
 export function otherExpensesLine(report: AnnualReport): string | undefined {
   const others = report.funding.ineligibleExpenses.filter((expense) => expense.reason === "outside-year")
-  if (others.length === 0) return undefined
   const period = effectivePeriod(report.convention)
   const outside = others.filter((expense) => outsideConvention(period, expense))
   const inside = others.filter((expense) => !outsideConvention(period, expense))
-  const sum = (list: typeof others) => Euros.sum(list.map((expense) => expense.amount)).format()
-  const parts = [
-    ...(inside.length === 0
-      ? []
-      : [
-          `${counted(inside.length, "dépense d'une autre année", "dépenses d'autres années")} de la convention (${sum(inside)}) ${inside.length > 1 ? "relèvent du bilan de leur année" : "relève du bilan de son année"}`
-        ]),
-    ...(outside.length === 0
-      ? []
-      : [
-          `${counted(outside.length, "dépense datée", "dépenses datées")} hors de la période de la convention (${sum(outside)}) ${outside.length > 1 ? "ne comptent" : "ne compte"} dans aucune année`
-        ])
-  ]
-  return `${parts.join(" ; ")} : ${others.length > 1 ? "elles ne sont pas détaillées" : "elle n'est pas détaillée"} ici.`
+  const facts = (list: typeof others) => ({
+    count: list.length,
+    total: Euros.sum(list.map((expense) => expense.amount))
+  })
+  return otherExpensesText({ otherYears: facts(inside), outsideConvention: facts(outside) })
 }

@@ -4,105 +4,99 @@
  *
  * @module
  */
-import { type CalendarDate, calendarDate, formatFrenchDate } from "../calendar/date.js"
-import { type Fraction, formatDecimal, formatFraction } from "../core/fraction.js"
+import { calendarDate, formatFrenchDate } from "../calendar/date.js"
+import { type Fraction, formatFraction } from "../core/fraction.js"
 import type { ComplianceFinding } from "../conventions/finding.js"
 import { readingReport, requireReport } from "./guard.js"
 import { frozenResult } from "../core/freeze.js"
-import { citation } from "../vocabulary/sources.js"
+import { OBJECTIVE_STATUS_LABELS, instalmentStatusText, signedAmount, signedPercentText } from "../vocabulary/labels.js"
+import { comparisonLines, scheduleSentence, useSentence } from "../vocabulary/funding.js"
+import { yearFacts, yearObjectivesLabel, yearSentence } from "../vocabulary/objectives.js"
 import {
-  CONVENTION_STATUS_LABELS,
-  OBJECTIVE_STATUS_LABELS,
-  instalmentStatusText,
-  percentText,
-  signedAmount,
-  signedPercentText
-} from "../vocabulary/labels.js"
-import type { Target } from "../conventions/objective.js"
-import {
-  comparisonLabel,
-  comparisonLines,
-  comparisonSentence,
-  financialReportReceiptText as financialReportReceipt,
-  instalmentLabel,
-  instalmentSentence,
-  modulationSentence,
-  scheduleSentence,
-  useSentence
-} from "../vocabulary/funding.js"
-import { indicatorSentence, yearFacts, yearSentence } from "../vocabulary/objectives.js"
+  chartTargetText,
+  comparisonParagraph,
+  computedInstalmentLine,
+  conventionSummaryLines,
+  findingLine,
+  fundingSectionTitle,
+  indicatorLine,
+  instalmentAmountText,
+  lineageLine,
+  moneyChartTitle,
+  moneyLines,
+  objectiveTitleText,
+  objectivesChartId,
+  objectivesChartTitle,
+  partiesText,
+  ratioText,
+  removedObjectivesIntro,
+  reportsExpectedText,
+  reviewRunningDate,
+  reviewTitle,
+  targetText,
+  unspentPendingText,
+  withdrawalLine
+} from "../vocabulary/reports.js"
 import type { LedgerTotals } from "../funding/ledger.js"
-import type { YearRepayment } from "../funding/repayments.js"
 import { EXPENSE_EXCLUSION_LABELS } from "../funding/expenses.js"
 import { Euros } from "../money/euros.js"
 import { formatFrenchAmount } from "../money/format.js"
-import { CONVENTION_KIND_LABELS } from "../referential/convention-codes.js"
 import type { ObjectiveResult } from "../objectives/evaluate.js"
 import { ratioReference } from "../objectives/ratio.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 import type { FinancialReportComparison } from "../budget/financial-report.js"
 import { amendmentsSection, conventionPaymentsSection, otherExpensesLine, sectorsLine } from "./content.js"
-import { objectiveTitle } from "./tables.js"
 import type { ObjectiveSpan } from "../conventions/terms-as-of.js"
 import { type Bar, type Block, type Chart, type ChartGroup, type ReportDocument, type Section } from "./shape.js"
 
 const OBJECTIVE_STATUS = OBJECTIVE_STATUS_LABELS
-const SEVERITY: Record<ComplianceFinding["severity"], string> = {
-  error: "Erreur",
-  warning: "À vérifier",
-  info: "Information"
-}
 
 const number = (fraction: Fraction) => formatFraction(fraction)
 const toNumber = (fraction: Fraction) => fraction.numerator / fraction.denominator
-const percent = (fraction: Fraction | undefined) => (fraction === undefined ? "—" : percentText(fraction))
-
-function targetText(target: Target, share = false): string {
-  // A share's target is a proportion: written in percent.
-  const text = (value: number) => (share ? percentText(value) : formatDecimal(value))
-  if (target.atLeast !== undefined && target.atMost !== undefined)
-    return `${text(target.atLeast)} à ${text(target.atMost)}`
-  return target.atLeast !== undefined ? `≥ ${text(target.atLeast)}` : `≤ ${text(target.atMost as number)}`
-}
+const percent = (fraction: Fraction | undefined) => ratioText(fraction, false)
 
 /** The withdrawal of the subsidy, once decided on the day of the report: from when, why, what is to repay and by when. */
-function withdrawalItems(report: AnnualReport | ConventionReport): Array<string> {
+function withdrawalItem(report: AnnualReport | ConventionReport): string | undefined {
   const withdrawal = report.convention.withdrawal
-  if (withdrawal === undefined || (report.asOf !== undefined && withdrawal.decidedOn > report.asOf)) return []
+  if (withdrawal === undefined || (report.asOf !== undefined && withdrawal.decidedOn > report.asOf)) return undefined
   const uses = report.kind === "annual" ? [report.funding] : report.years.map((year) => year.funding)
   const owed = uses.flatMap((use) => (use.repayment.withdrawal === undefined ? [] : [use.repayment.withdrawal]))
   const total = Euros.sum(owed.map((entry) => entry.amount))
   const due = owed.map((entry) => entry.dueDate).sort()[0]
-  const repay =
-    total.isPositive() && due !== undefined
-      ? ` ; ${total.format()} versés pour la période postérieure au manquement, à restituer au plus tard le ${formatFrenchDate(due)}`
-      : ""
-  return [
-    `Retrait de la subvention : décidé le ${formatFrenchDate(withdrawal.decidedOn)}, à compter du ${formatFrenchDate(withdrawal.effectiveFrom)}, pour manquement au contrat d'engagement républicain (« ${withdrawal.reason} »)${repay} (${citation("withdrawal-grounds")})`
-  ]
+  return withdrawalLine({
+    decidedOn: withdrawal.decidedOn,
+    effectiveFrom: withdrawal.effectiveFrom,
+    reason: withdrawal.reason,
+    owed: total.isPositive() && due !== undefined ? { amount: total, dueDate: due } : undefined
+  })
 }
 
 function conventionSection(report: AnnualReport | ConventionReport): Section {
   const { convention } = report
   const period = convention.terms.period
-  const items = [
-    `Financeur : ${report.parties.funder}`,
-    `Partenaire : ${report.parties.partner}`,
-    `Nature : ${CONVENTION_KIND_LABELS[convention.kind]}`,
-    `Période : du ${formatFrenchDate(period.start)} au ${formatFrenchDate(period.end)}${convention.termination === undefined ? "" : ` (résiliée au ${formatFrenchDate(convention.termination.date)})`}`,
-    sectorsLine(report),
-    ...withdrawalItems(report),
-    ...(report.kind === "annual" ? [`Statut : ${CONVENTION_STATUS_LABELS[report.status]}`] : []),
-    ...(report.asOf === undefined ? [] : [`Situation arrêtée au ${formatFrenchDate(report.asOf)}`])
-  ]
+  const items = conventionSummaryLines({
+    funder: report.parties.funder,
+    partner: report.parties.partner,
+    kind: convention.kind,
+    period,
+    terminatedOn: convention.termination?.date,
+    sectors: sectorsLine(report),
+    withdrawal: withdrawalItem(report),
+    status: report.kind === "annual" ? report.status : undefined,
+    asOf: report.asOf
+  })
   const lineage =
     report.lineage.length > 1
       ? [
           {
             kind: "list" as const,
-            items: report.lineage.map(
-              (step) =>
-                `${step.terms.period.start.slice(0, 4)}–${step.terms.period.end.slice(0, 4)} : ${CONVENTION_KIND_LABELS[step.kind]} — ${step.title}`
+            items: report.lineage.map((step) =>
+              lineageLine({
+                start: step.terms.period.start,
+                end: step.terms.period.end,
+                kind: step.kind,
+                title: step.title
+              })
             )
           }
         ]
@@ -122,7 +116,7 @@ function complianceSection(findings: ReadonlyArray<ComplianceFinding>): Section 
     blocks: [
       {
         kind: "list",
-        items: findings.map((finding) => `${SEVERITY[finding.severity]} : ${finding.message} (${finding.source})`)
+        items: findings.map(findingLine)
       }
     ]
   }
@@ -151,7 +145,7 @@ function objectiveGroup(result: ObjectiveResult): ChartGroup {
           target: {
             ...(target.atLeast === undefined ? {} : { atLeast: target.atLeast }),
             ...(target.atMost === undefined ? {} : { atMost: target.atMost }),
-            display: `cible ${targetText(target, share)}`
+            display: chartTargetText(target, share)
           }
         }),
     status: {
@@ -168,9 +162,9 @@ function objectivesChart(year: number, objectives: AnnualReport["objectives"]): 
     {
       kind: "chart",
       chart: {
-        id: `objectifs-${year}`,
+        id: objectivesChartId(year),
         kind: "objectives",
-        title: `Objectifs ${year} : valeurs et cibles`,
+        title: objectivesChartTitle(year),
         groups: objectives.results.map(objectiveGroup)
       }
     }
@@ -183,26 +177,25 @@ function removedObjectivesBlocks(year: number, removed: ReadonlyArray<ObjectiveS
   return [
     {
       kind: "paragraph",
-      text: `${removed.length > 1 ? "Objectifs supprimés, qui ne sont plus évalués" : "Objectif supprimé, qui n'est plus évalué"} en ${year} :`
+      text: removedObjectivesIntro(removed.length, year)
     },
-    { kind: "list", items: removed.map((span) => objectiveTitle(span)) }
+    { kind: "list", items: removed.map((span) => objectiveTitleText(span)) }
   ]
 }
 
 function objectivesSection(report: AnnualReport): Section {
   const { objectives } = report
   // A ratio to a maximum reads as a share of that maximum, as in the objective's sentence.
-  const rate = (result: ObjectiveResult) =>
-    `${percent(result.ratio)}${result.ratio !== undefined && ratioReference(result.target)?.bound === "maximum" ? " du maximum" : ""}`
+  const rate = (result: ObjectiveResult) => ratioText(result.ratio, ratioReference(result.target)?.bound === "maximum")
   const rows = objectives.results.map((result) => [
-    objectiveTitle(result),
+    objectiveTitleText(result),
     result.share === undefined ? number(result.value) : percent(result.value),
     targetText(result.target, result.share !== undefined),
     OBJECTIVE_STATUS[result.status],
     rate(result)
   ])
   return {
-    title: `Objectifs ${report.year}`,
+    title: yearObjectivesLabel(report.year),
     blocks: [
       // The year's sentence from the evaluation's typed fields, as its explanation words it.
       { kind: "paragraph", text: yearSentence(yearFacts(objectives)) },
@@ -215,7 +208,7 @@ function objectivesSection(report: AnnualReport): Section {
       // Each indicator's sentence from the result's typed facts, as its explanation words it.
       {
         kind: "list",
-        items: objectives.results.map((result) => `${result.title} : ${indicatorSentence(result.indicatorFacts)}`)
+        items: objectives.results.map((result) => indicatorLine(result.title, result.indicatorFacts))
       },
       ...removedObjectivesBlocks(report.year, objectives.removedObjectives ?? []),
       ...objectivesChart(report.year, objectives)
@@ -228,11 +221,11 @@ function fundingSection(report: AnnualReport): Section {
   const s = funding.settlement
   const instalmentRows = funding.instalments.map((position) => [
     position.instalment.label,
-    `${position.instalment.amount.format()}${position.instalment.offset === undefined ? "" : ` (après déduction de ${position.instalment.offset.amount.format()} de ${position.instalment.offset.fromYear})`}`,
+    instalmentAmountText(position.instalment.amount, position.instalment.offset),
     position.instalment.dueDate === undefined
       ? position.instalment.expectedDueDate === undefined
         ? "—"
-        : `bilans attendus le ${formatFrenchDate(position.instalment.expectedDueDate)}`
+        : reportsExpectedText(position.instalment.expectedDueDate)
       : formatFrenchDate(position.instalment.dueDate),
     position.instalment.deadline === undefined ? "—" : formatFrenchDate(position.instalment.deadline),
     position.paid.format(),
@@ -253,15 +246,15 @@ function fundingSection(report: AnnualReport): Section {
   const scheduleFacts = funding.schedule.facts
   const computed = (scheduleFacts.covered ? scheduleFacts.instalments : [])
     .filter((facts) => !facts.basis.yearAmount.equals(funding.schedule.amount) || facts.kind === "complement")
-    .map((facts) => `${instalmentLabel(facts.name)} : ${instalmentSentence(facts)}`)
+    .map(computedInstalmentLine)
   const chart: Chart = {
     id: "financement",
     kind: "money",
-    title: `Financement ${report.year} : accordé, reçu, employé, non dépensé`,
+    title: moneyChartTitle(report.year),
     groups: [moneyGroup(report)]
   }
   return {
-    title: `Échéancier et emploi des fonds ${report.year}`,
+    title: fundingSectionTitle(report.year),
     blocks: [
       { kind: "paragraph", text: scheduleSentence(scheduleFacts) },
       {
@@ -273,27 +266,15 @@ function fundingSection(report: AnnualReport): Section {
       ...(computed.length === 0 ? [] : [{ kind: "list" as const, items: computed }]),
       {
         kind: "list",
-        items: [
-          `Montant accordé : ${s.granted.format()}${funding.modulation.reduction.isZero() ? "" : ` (après une réduction de ${funding.modulation.reduction.format()} : ${modulationSentence(funding.modulation.facts)})`}`,
-          `Reçu : ${s.received.format()}${s.carriedIn.isPositive() ? ` (et ${s.carriedIn.format()} non dépensés en ${report.year - 1}, déduits du solde)` : ""}`,
-          `Dépenses éligibles : ${s.eligibleSpend.format()} (taux de consommation ${percent(s.consumption)})`,
-          funding.final
-            ? `Part non dépensée : ${s.unspent.format()}${s.keepable.isPositive() ? `, dont ${s.keepable.format()} conservables` : ""}`
-            : `Part non dépensée : établie à la fin de l'année (${funding.state === "not-started" ? "année non commencée" : "année en cours"})`,
-          `Reste à verser : ${s.stillToPay.format()}${funding.final ? "" : " (exigible à ce jour)"}`,
-          `À reverser : ${s.toRepay.format()}${repaymentText(funding.repayment)}`,
-          ...(s.offsetNextYear.isPositive()
-            ? [`À déduire du solde de ${report.year + 1} : ${s.offsetNextYear.format()}`]
-            : []),
-          ...(s.awaitingUse.isPositive()
-            ? [`Reçu et pas encore justifié : ${s.awaitingUse.format()} (l'année n'est pas terminée)`]
-            : []),
-          ...(funding.financialReport === undefined
-            ? []
-            : [
-                `Compte rendu financier : attendu au plus tard le ${formatFrenchDate(funding.financialReport.dueDate)}${financialReportReceipt(funding.financialReport)}${funding.financialReport.late ? " — en retard" : ""}`
-              ])
-        ]
+        items: moneyLines({
+          year: report.year,
+          money: s,
+          final: funding.final,
+          state: funding.state,
+          modulation: funding.modulation,
+          repayment: funding.repayment,
+          financialReport: funding.financialReport
+        })
       },
       ...(ineligible.length === 0
         ? []
@@ -347,7 +328,7 @@ function financialReportBlocks(comparison: FinancialReportComparison | undefined
     ""
   ])
   return [
-    { kind: "paragraph", text: `${comparisonLabel(comparison.year)} : ${comparisonSentence(comparison)}` },
+    { kind: "paragraph", text: comparisonParagraph(comparison) },
     {
       kind: "table",
       headers: ["Rubrique", "Compte", "Prévu", "Réalisé", "Écart", "Écart en %", "Explication"],
@@ -356,17 +337,6 @@ function financialReportBlocks(comparison: FinancialReportComparison | undefined
     },
     { kind: "list", items: comparisonLines(comparison) }
   ]
-}
-
-function repaymentText(repayment: YearRepayment): string {
-  if (!repayment.demanded.isPositive() && !repayment.received.isPositive()) return ""
-  const demanded =
-    repayment.demandedOn === undefined
-      ? ""
-      : ` ; demandé le ${formatFrenchDate(repayment.demandedOn)}, à reverser au plus tard le ${formatFrenchDate(repayment.dueDate as CalendarDate)}`
-  const received = repayment.received.isPositive() ? ` ; reversé : ${repayment.received.format()}` : ""
-  const over = repayment.overRepaid.isPositive() ? ` ; trop reversé : ${repayment.overRepaid.format()}` : ""
-  return `${demanded}${received} ; reste à reverser : ${repayment.stillToRepay.format()}${repayment.late ? " — en retard" : ""}${over}`
 }
 
 /**
@@ -387,7 +357,7 @@ function moneyGroup(report: AnnualReport): ChartGroup {
     : {
         label: "Non dépensé",
         value: undefined,
-        display: `établi à la fin de l'année (${funding.state === "not-started" ? "année non commencée" : "année en cours"})`
+        display: unspentPendingText(funding.state)
       }
   return {
     label: String(report.year),
@@ -404,7 +374,7 @@ function moneyGroup(report: AnnualReport): ChartGroup {
 function conventionObjectivesSection(report: ConventionReport): Section {
   const years = report.years.map((year) => year.year)
   const rows = report.objectives.map((objective) => [
-    objectiveTitle(objective),
+    objectiveTitleText(objective),
     ...objective.byYear.map((entry) => OBJECTIVE_STATUS[entry.status])
   ])
   // One chart a year: each objective's value against its target that year.
@@ -421,13 +391,15 @@ function conventionObjectivesSection(report: ConventionReport): Section {
 function conventionFundingSection(report: ConventionReport): Section {
   // Repayments get their columns once one is received.
   const repaid = report.totals.repaid.isPositive()
-  const columns = (s: LedgerTotals) =>
-    [
-      s.granted,
-      s.received,
-      s.carriedIn,
-      s.eligibleSpend,
-      s.usedOnEligible,
+  // Unspent money is known once a year is over, as in the yearly review and the spreadsheet
+  // table: a year not ended leaves its cell empty, and the total adds the years ended.
+  const ended = report.years.filter((year) => year.funding.final)
+  const unspentTotal =
+    ended.length === 0 ? "" : Euros.sum(ended.map((year) => year.funding.settlement.unspent)).format()
+  const columns = (s: LedgerTotals, unspent: string) => [
+    ...[s.granted, s.received, s.carriedIn, s.eligibleSpend, s.usedOnEligible].map((amount) => amount.format()),
+    unspent,
+    ...[
       s.keptSurplus,
       s.offsetNextYear,
       s.toRepay,
@@ -435,15 +407,19 @@ function conventionFundingSection(report: ConventionReport): Section {
       s.awaitingUse,
       s.stillToPay
     ].map((amount) => amount.format())
+  ]
   const rows = report.years.map((year) => [
     String(year.year),
-    ...columns({
-      ...year.funding.settlement,
-      repaid: year.funding.repayment.received,
-      stillToRepay: year.funding.repayment.stillToRepay
-    })
+    ...columns(
+      {
+        ...year.funding.settlement,
+        repaid: year.funding.repayment.received,
+        stillToRepay: year.funding.repayment.stillToRepay
+      },
+      year.funding.final ? year.funding.settlement.unspent.format() : ""
+    )
   ])
-  rows.push(["Total", ...columns(report.totals)])
+  rows.push(["Total", ...columns(report.totals, unspentTotal)])
   const headers = [
     "Année",
     "Accordé",
@@ -451,6 +427,7 @@ function conventionFundingSection(report: ConventionReport): Section {
     "Report reçu",
     "Dépenses éligibles",
     "Employé",
+    "Non dépensé",
     "Excédent conservé",
     "Reporté sur l'année suivante",
     "À reverser",
@@ -469,7 +446,7 @@ function conventionFundingSection(report: ConventionReport): Section {
         chart: {
           id: "financement",
           kind: "money",
-          title: "Financement par année : accordé, reçu, employé, non dépensé",
+          title: moneyChartTitle(undefined),
           groups: report.years.map(moneyGroup)
         }
       }
@@ -520,11 +497,14 @@ function documentOf(report: AnnualReport | ConventionReport): ReportDocument {
   // The day the report stands at: the day given, or else the end of what it covers.
   const end = convention.termination?.date ?? convention.terms.period.end
   const day = report.asOf ?? (report.kind === "annual" ? calendarDate(report.year, 12, 31) : end)
-  const runningDate = `${report.kind === "annual" ? `Bilan annuel ${report.year}` : "Bilan de fin de convention"} — situation au ${formatFrenchDate(day)}`
+  const review =
+    report.kind === "annual" ? { kind: "annual" as const, year: report.year } : { kind: "convention" as const }
+  const runningDate = reviewRunningDate(review, day)
+  const subtitle = partiesText(report.parties.funder, report.parties.partner)
   if (report.kind === "annual") {
     return {
-      title: `Bilan annuel ${report.year} — ${convention.title}`,
-      subtitle: `${report.parties.funder} × ${report.parties.partner}`,
+      title: reviewTitle(review, convention.title),
+      subtitle,
       runningDate,
       sections: [
         conventionSection(report),
@@ -536,8 +516,8 @@ function documentOf(report: AnnualReport | ConventionReport): ReportDocument {
     }
   }
   return {
-    title: `Bilan de fin de convention — ${convention.title}`,
-    subtitle: `${report.parties.funder} × ${report.parties.partner}`,
+    title: reviewTitle(review, convention.title),
+    subtitle,
     runningDate,
     sections: [
       conventionSection(report),

@@ -6,6 +6,7 @@
 import { renderedReport } from "./document.js"
 import { type Block, type ReportDocument, describeGroup } from "./shape.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
+import { chartCaption } from "../vocabulary/reports.js"
 
 /** Characters that start inline Markdown anywhere in a line: escapes, code, emphasis, strikethrough, links, headings' closing `#`, table pipes, e-mail autolinks. */
 const INLINE = /[\\`*_~[\]#|@]/gu
@@ -45,7 +46,7 @@ function block(content: Block): string {
       ].join("\n")
     case "chart":
       return [
-        `*Graphique : ${literal(content.chart.title)}*`,
+        `*${literal(chartCaption(content.chart.title))}*`,
         "",
         ...content.chart.groups.map((group) => `- ${literal(describeGroup(group))}`)
       ].join("\n")

@@ -17,6 +17,7 @@ import { isSiret } from "../identifiers/identifiers.js"
 import { Euros } from "../money/euros.js"
 import type { Partner } from "../partners/partner.js"
 import { freeTextCell, neutralised, quoted } from "../core/csv.js"
+import { scdlMalformedText, scdlSiretKeyText, scdlUnknownPartnerText } from "../vocabulary/reports.js"
 
 /**
  * The versions of the SCDL *subventions* schema the export writes: `2.1.1`, the published one
@@ -356,14 +357,13 @@ function rowProblems(
       problems.push({
         column,
         rule: "format",
-        message: MALFORMED[column] ?? `valeur « ${value} » non conforme au schéma`
+        message: MALFORMED[column] ?? scdlMalformedText(value)
       })
     } else if ((column === "idAttribuant" || column === "idBeneficiaire") && !isSiret(value)) {
-      const whose = column === "idAttribuant" ? "du financeur" : "du bénéficiaire"
       problems.push({
         column,
         rule: "siret-key",
-        message: `SIRET ${whose} ${value} invalide : sa clé de contrôle est fausse`
+        message: scdlSiretKeyText(column === "idAttribuant" ? "funder" : "beneficiary", value)
       })
     }
   }
@@ -389,13 +389,9 @@ function rowOf(
   const funder = partners.find((partner) => partner.id === convention.funderId)
   const beneficiary = partners.find((partner) => partner.id === convention.partnerId)
   if (funder === undefined)
-    problem("nomAttribuant", "unknown-partner", `financeur ${convention.funderId} introuvable parmi les partenaires`)
+    problem("nomAttribuant", "unknown-partner", scdlUnknownPartnerText("funder", convention.funderId))
   if (beneficiary === undefined)
-    problem(
-      "nomBeneficiaire",
-      "unknown-partner",
-      `bénéficiaire ${convention.partnerId} introuvable parmi les partenaires`
-    )
+    problem("nomBeneficiaire", "unknown-partner", scdlUnknownPartnerText("beneficiary", convention.partnerId))
   if (convention.terms.amounts === undefined) {
     problem("montant", "required", "montant de la subvention non renseigné")
     return { problems }

@@ -7,18 +7,23 @@
  */
 import { type CalendarDate, formatFrenchDate } from "../calendar/date.js"
 import { InvalidArgumentError } from "../core/errors.js"
-import { type Fraction, formatDecimal, formatFraction } from "../core/fraction.js"
+import { type Fraction, formatFraction } from "../core/fraction.js"
 import { freeTextCell } from "../core/csv.js"
-import type { Change } from "../conventions/amendment.js"
 import type { Convention } from "../conventions/convention.js"
-import type { Target } from "../conventions/objective.js"
-import type { Terms } from "../conventions/terms.js"
 import { type AmendmentStep, amendmentHistory } from "../conventions/terms-as-of.js"
 import { EXPENSE_EXCLUSION_LABELS, type IneligibleExpense } from "../funding/expenses.js"
 import type { FundingUse } from "../funding/use.js"
-import { OBJECTIVE_STATUS_LABELS, instalmentStatusText, percentText } from "../vocabulary/labels.js"
+import { OBJECTIVE_STATUS_LABELS, instalmentStatusText } from "../vocabulary/labels.js"
+import { yearObjectivesLabel } from "../vocabulary/objectives.js"
+import {
+  amendmentNumberText,
+  amountsText,
+  changeText,
+  objectiveTitleText,
+  scheduleTableTitle,
+  targetText
+} from "../vocabulary/reports.js"
 import { Euros } from "../money/euros.js"
-import { ACCOMPANIMENT_KIND_LABELS, SECTOR_LABELS } from "../referential/codes.js"
 import { readingReport, requireReport } from "./guard.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 
@@ -102,80 +107,6 @@ const day = (value: CalendarDate | undefined): ReportCell =>
   value === undefined ? text("") : { kind: "date", date: value }
 const EMPTY = text("")
 
-/** A target in words; a share's in percent. */
-function targetText(target: Target, share: boolean): string {
-  const write = (value: number) => (share ? percentText(value) : formatDecimal(value))
-  if (target.atLeast !== undefined && target.atMost !== undefined)
-    return `${write(target.atLeast)} à ${write(target.atMost)}`
-  if (target.atLeast !== undefined) return `≥ ${write(target.atLeast)}`
-  return target.atMost === undefined ? "—" : `≤ ${write(target.atMost)}`
-}
-
-/** The amounts a convention's terms grant, in words. */
-function amountsText(terms: Terms): string {
-  const amounts = terms.amounts
-  if (amounts === undefined) return "non fixé"
-  if (amounts.kind === "constant") return `${amounts.yearlyAmount.format()} par an`
-  return Object.entries(amounts.byYear)
-    .map(([year, value]) => `${year} : ${value.format()}`)
-    .join(", ")
-}
-
-/** A ratio in percent, exactly (`0.07` → `7`, `0.575` → `57,5`), with a decimal comma. */
-
-/** What a change does, in French. */
-function changeText(change: Change, terms: Terms): string {
-  const several = (count: number, one: string, many: string) => (count > 1 ? many : one)
-  switch (change.kind) {
-    case "yearly-amount":
-      return `montant annuel porté à ${change.yearlyAmount.format()}`
-    case "year-amount":
-      return `montant de ${change.year} porté à ${change.amount.format()}`
-    case "period-end":
-      return `fin de la période portée au ${formatFrenchDate(change.end)}`
-    case "sectors-added":
-      return `${several(change.sectors.length, "secteur ajouté", "secteurs ajoutés")} : ${change.sectors.map((sector) => SECTOR_LABELS[sector]).join(", ")}`
-    case "sectors-removed":
-      return `${several(change.sectors.length, "secteur retiré", "secteurs retirés")} : ${change.sectors.map((sector) => SECTOR_LABELS[sector]).join(", ")}`
-    case "accompaniment-kinds-added":
-      return `${several(change.accompanimentKinds.length, "accompagnement ajouté", "accompagnements ajoutés")} : ${change.accompanimentKinds.map((kind) => ACCOMPANIMENT_KIND_LABELS[kind]).join(", ")}`
-    case "accompaniment-kinds-removed":
-      return `${several(change.accompanimentKinds.length, "accompagnement retiré", "accompagnements retirés")} : ${change.accompanimentKinds.map((kind) => ACCOMPANIMENT_KIND_LABELS[kind]).join(", ")}`
-    case "target": {
-      const objective = terms.objectives.find((candidate) => candidate.id === change.objectiveId)
-      const share = objective?.indicator.kind === "share"
-      return `cible de l'objectif « ${objective?.title ?? change.objectiveId} »${change.year === undefined ? "" : ` en ${change.year}`} : ${targetText(change.target, share)}`
-    }
-    case "objectives-added":
-      return `${several(change.objectives.length, "objectif ajouté", "objectifs ajoutés")} : ${change.objectives.map((objective) => `« ${objective.title} » (${targetText(objective.target, objective.indicator.kind === "share")})`).join(", ")}`
-    case "objectives-removed":
-      return `${several(change.objectiveIds.length, "objectif supprimé", "objectifs supprimés")} : ${change.objectiveIds.map((id) => `« ${terms.objectives.find((objective) => objective.id === id)?.title ?? id} »`).join(", ")}`
-    case "payment-terms": {
-      const parts = [
-        ...(change.advanceRate === undefined ? [] : [`avance de ${percentText(change.advanceRate)}`]),
-        ...(change.advanceDue === undefined
-          ? []
-          : [`avance exigible le ${change.advanceDue.split("-").reverse().join("/")}`]),
-        ...(change.instalments === undefined
-          ? []
-          : [
-              `${several(change.instalments.length, "versement intermédiaire", "versements intermédiaires")} : ${change.instalments.map((term) => `${percentText(term.share)} le ${term.due.split("-").reverse().join("/")}`).join(", ")}`
-            ]),
-        ...(change.balanceTrigger === undefined
-          ? []
-          : [change.balanceTrigger === "reports-accepted" ? "solde à l'acceptation des bilans" : "solde à date fixe"]),
-        ...(change.balanceDue === undefined
-          ? []
-          : [`solde exigible le ${change.balanceDue.split("-").reverse().join("/")}`]),
-        ...(change.paymentDeadlineDays === undefined
-          ? []
-          : [`délai de paiement de ${change.paymentDeadlineDays} jours`])
-      ]
-      return `modalités de versement : ${parts.join(", ")}`
-    }
-  }
-}
-
 /**
  * @internal The amendments a report knows of (signed on or before its day, every one without a
  * day), in the order they apply, each with the terms before and after it.
@@ -186,13 +117,13 @@ export function knownAmendments(convention: Convention, asOf: CalendarDate | und
 
 function amendmentsTable(report: AnnualReport | ConventionReport): ReportTable {
   const rows = knownAmendments(report.convention, report.asOf).map(({ amendment, before, after }) => [
-    text(`n° ${amendment.number}`),
+    text(amendmentNumberText(amendment.number)),
     day(amendment.signatureDate),
     day(amendment.effectiveDate),
     text(amendment.reason),
-    text(amendment.changes.map((change) => changeText(change, before)).join(" ; ")),
-    text(amountsText(before)),
-    text(amountsText(after))
+    text(amendment.changes.map((change) => changeText(change, before.objectives)).join(" ; ")),
+    text(amountsText(before.amounts)),
+    text(amountsText(after.amounts))
   ])
   return {
     id: "avenants",
@@ -207,24 +138,6 @@ function amendmentsTable(report: AnnualReport | ConventionReport): ReportTable {
  * amendment adds: `Au moins 3 réunions du Reaap par an (ajouté par l'avenant n° 1 à partir du
  * 01/10/2025)`, `… (supprimé par l'avenant n° 2 à partir du 01/01/2027)`.
  */
-export function objectiveTitle(objective: {
-  readonly title: string
-  readonly added?: { readonly amendment: number; readonly from: CalendarDate }
-  readonly removed?: { readonly amendment: number; readonly from: CalendarDate }
-}): string {
-  const notes = [
-    ...(objective.added === undefined
-      ? []
-      : [`ajouté par l'avenant n° ${objective.added.amendment} à partir du ${formatFrenchDate(objective.added.from)}`]),
-    ...(objective.removed === undefined
-      ? []
-      : [
-          `supprimé par l'avenant n° ${objective.removed.amendment} à partir du ${formatFrenchDate(objective.removed.from)}`
-        ])
-  ]
-  return notes.length === 0 ? objective.title : `${objective.title} (${notes.join(", ")})`
-}
-
 function objectivesTable(report: AnnualReport): ReportTable {
   const rows = report.objectives.results.map((result) => {
     const share = result.share !== undefined
@@ -244,7 +157,7 @@ function objectivesTable(report: AnnualReport): ReportTable {
             percent: true
           }
     return [
-      text(objectiveTitle(result)),
+      text(objectiveTitleText(result)),
       value,
       text(targetText(result.target, share)),
       text(OBJECTIVE_STATUS[result.status]),
@@ -253,7 +166,7 @@ function objectivesTable(report: AnnualReport): ReportTable {
   })
   return {
     id: "objectifs",
-    title: `Objectifs ${report.year}`,
+    title: yearObjectivesLabel(report.year),
     headers: ["Objectif", "Valeur", "Cible", "Statut", "Taux (%)"],
     rows
   }
@@ -431,7 +344,7 @@ function tablesOf(report: AnnualReport | ConventionReport): ReadonlyArray<Report
     return Object.freeze([
       amendmentsTable(report),
       objectivesTable(report),
-      schedule([report.funding], `Échéancier et versements ${report.year}`),
+      schedule([report.funding], scheduleTableTitle(report.year)),
       notCounted([report.funding]),
       ledger([report.funding], false)
     ])
@@ -439,7 +352,7 @@ function tablesOf(report: AnnualReport | ConventionReport): ReadonlyArray<Report
   const years = report.years.map((year) => year.funding)
   return Object.freeze([
     amendmentsTable(report),
-    schedule(years, "Échéancier et versements par année"),
+    schedule(years, scheduleTableTitle(undefined)),
     notCounted(years),
     ledger(years, true)
   ])

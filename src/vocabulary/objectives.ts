@@ -354,13 +354,14 @@ export function synthesisFacts(
   asOf: CalendarDate | undefined
 ): Parameters<typeof synthesisSentence>[0] {
   const covered = years.filter((evaluation) => evaluation.period !== undefined)
-  const over = covered.filter((evaluation) => asOf === undefined || asOf > (evaluation.period?.end ?? asOf))
+  // A year whose last day is on or before asOf is over, as the objectives' statuses and the funding say.
+  const over = covered.filter((evaluation) => asOf === undefined || asOf >= (evaluation.period?.end ?? asOf))
   const current = covered.filter(
     (evaluation) =>
       asOf !== undefined &&
       evaluation.period !== undefined &&
       asOf >= evaluation.period.start &&
-      asOf <= evaluation.period.end
+      asOf < evaluation.period.end
   )
   const notStarted = covered.filter(
     (evaluation) => asOf !== undefined && evaluation.period !== undefined && asOf < evaluation.period.start

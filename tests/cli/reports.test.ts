@@ -101,14 +101,14 @@ describe("the command line's reports, whole", () => {
     await expect(`${result.out}\n`).toMatchFileSnapshot("golden/bilan-convention-offset.md")
     const lines = plain(result.out).split("\n")
     expect(lines).toContain(
-      "| Année | Accordé | Reçu | Report reçu | Dépenses éligibles | Employé | Excédent conservé | Reporté sur l'année suivante | À reverser | En attente d'emploi | Reste à verser |"
+      "| Année | Accordé | Reçu | Report reçu | Dépenses éligibles | Employé | Non dépensé | Excédent conservé | Reporté sur l'année suivante | À reverser | En attente d'emploi | Reste à verser |"
     )
     expect(lines).toEqual(
       expect.arrayContaining([
-        "| 2023 | 30 000,00 € | 30 000,00 € | 0,00 € | 29 000,00 € | 29 000,00 € | 0,00 € | 1 000,00 € | 0,00 € | 0,00 € | 0,00 € |",
-        "| 2024 | 30 000,00 € | 15 000,00 € | 1 000,00 € | 30 000,00 € | 16 000,00 € | 0,00 € | 0,00 € | 0,00 € | 0,00 € | 14 000,00 € |",
-        "| 2025 | 30 000,00 € | 30 000,00 € | 0,00 € | 29 250,00 € | 29 250,00 € | 0,00 € | 0,00 € | 750,00 € | 0,00 € | 0,00 € |",
-        "| Total | 90 000,00 € | 75 000,00 € | 1 000,00 € | 88 250,00 € | 74 250,00 € | 0,00 € | 1 000,00 € | 750,00 € | 0,00 € | 14 000,00 € |"
+        "| 2023 | 30 000,00 € | 30 000,00 € | 0,00 € | 29 000,00 € | 29 000,00 € | 1 000,00 € | 0,00 € | 1 000,00 € | 0,00 € | 0,00 € | 0,00 € |",
+        "| 2024 | 30 000,00 € | 15 000,00 € | 1 000,00 € | 30 000,00 € | 16 000,00 € | 0,00 € | 0,00 € | 0,00 € | 0,00 € | 0,00 € | 14 000,00 € |",
+        "| 2025 | 30 000,00 € | 30 000,00 € | 0,00 € | 29 250,00 € | 29 250,00 € | 750,00 € | 0,00 € | 0,00 € | 750,00 € | 0,00 € | 0,00 € |",
+        "| Total | 90 000,00 € | 75 000,00 € | 1 000,00 € | 88 250,00 € | 74 250,00 € | 1 750,00 € | 0,00 € | 1 000,00 € | 750,00 € | 0,00 € | 14 000,00 € |"
       ])
     )
   })

@@ -270,7 +270,7 @@ describe("the end-of-convention review", () => {
     // Année, accordé, reçu, report reçu, dépenses éligibles, employé, excédent conservé, reporté,
     // à reverser, en attente d'emploi, reste à verser: every column of the ledger, summed.
     expect(plain(renderReportMarkdown(report))).toContain(
-      "| Total | 90 000,00 € | 45 000,00 € | 0,00 € | 29 750,00 € | 29 750,00 € | 0,00 € | 0,00 € | 15 250,00 € | 0,00 € | 15 000,00 € |"
+      "| Total | 90 000,00 € | 45 000,00 € | 0,00 € | 29 750,00 € | 29 750,00 € | 30 250,00 € | 0,00 € | 0,00 € | 15 250,00 € | 0,00 € | 15 000,00 € |"
     )
   })
 
