@@ -215,7 +215,8 @@ export type ScheduleFacts =
  * Why the year's amount is reduced, or not, for missed objectives: no clause (`no-clause`), no
  * evaluation of the objectives given (`no-evaluation`), none missed (`none-missed`), a fixed rate
  * per missed objective (`fixed`), a shortfall within the tolerance (`within-tolerance`), or a
- * reduction proportional to the shortfall beyond it (`proportional`).
+ * reduction proportional to the shortfall beyond it (`proportional`: the amount ×
+ * Σ max(0, shortfall − tolerance) / the number of objectives).
  *
  * @example
  * ```ts

@@ -1,0 +1,62 @@
+import { beforeEach, describe, expect, it } from "vitest"
+import {
+  type Activity,
+  type Expense,
+  evaluateFundingUse,
+  evaluateObjectives,
+  parseActivities,
+  parseExpenses,
+  parsePayments,
+  type Payment
+} from "caf-conventions"
+import { evs, evsData } from "../fixtures.js"
+
+const plain = (text: string) => text.replace(/[\u202f\u00a0]/gu, " ")
+
+// The espace de vie sociale Les Tilleuls (Caf de la Sarthe), terminated on 30/09/2025: the 2025
+// amount is 24 000 € × 273/365 = 17 950,68 €; 16 800 € advance paid, 15 000 € eligible spending.
+let payments: ReadonlyArray<Payment>
+let expenses: ReadonlyArray<Expense>
+let activities: ReadonlyArray<Activity>
+beforeEach(() => {
+  payments = parsePayments(evsData("payments.json"))
+  expenses = parseExpenses(evsData("expenses-2025.json"))
+  activities = parseActivities(evsData("activities-2025.json"))
+})
+
+describe("the proportional modulation on a second convention", () => {
+  it("takes off the shortfall beyond the tolerance, not the whole shortfall", () => {
+    const convention = evs((json) => (json.terms.modulation = { rule: "proportional", tolerance: "0.1" }))
+    const objectives = evaluateObjectives(convention, activities, { year: 2025 })
+    expect(objectives.results.map((result) => result.status)).toEqual(["met", "met", "not-met"])
+    const use = evaluateFundingUse(convention, { year: 2025, payments, expenses, asOf: "2026-06-30", objectives })
+    // one Reaap meeting of 2: 50 % short, 40 % beyond the tolerance, one objective of three:
+    // 17 950,68 € × 40 % / 3 = 2 393,42 €
+    expect(use.modulation.reduction.toString()).toBe("2393.42")
+    expect(plain(use.modulation.sentence)).toBe(
+      "Réduction proportionnelle à l'écart sur 1 objectif manqué, au-delà de la tolérance de 10 % : 2 393,42 €."
+    )
+    expect(use.settlement.granted.toString()).toBe("15557.26")
+    // 15 000 € eligible: 557,26 € unspent, 3 % × 15 557,26 € = 466,71 € kept; 16 800 − 15 000 − 466,71 = 1 333,29 €
+    expect(use.settlement.keptSurplus.toString()).toBe("466.71")
+    expect(use.settlement.toRepay.toString()).toBe("1333.29")
+  })
+
+  it("has no cliff at the tolerance: 88 % achieved loses 2 % of the amount, 90,67 % nothing", () => {
+    const convention = evs((json) => {
+      json.terms.modulation = { rule: "proportional", tolerance: "0.1" }
+      json.terms.objectives = [{ ...json.terms.objectives[0], target: { atLeast: 100 } }]
+    })
+    const families = (count: number): Array<Record<string, unknown>> => [
+      { id: "a", date: "2025-03-10", kind: "action-collective", sector: "parentalite", measures: { familles: count } }
+    ]
+    const reduction = (count: number) => {
+      const objectives = evaluateObjectives(convention, parseActivities(families(count)), { year: 2025 })
+      return evaluateFundingUse(convention, { year: 2025, payments, expenses, objectives }).modulation.reduction
+    }
+    // target 100 × 273/365 = 74,79 → at least 75 families; 66 of 75 is 88 %, 12 % short, 2 % beyond: 2 % of 17 950,68 € (the whole 12 % before)
+    expect(reduction(66).toString()).toBe("359.01")
+    // 68 of 75 is 90,67 %: within the tolerance
+    expect(reduction(68).toString()).toBe("0.00")
+  })
+})
