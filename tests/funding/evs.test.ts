@@ -4,6 +4,7 @@ import {
   type Expense,
   evaluateFundingUse,
   evaluateObjectives,
+  explanationLines,
   parseActivities,
   parseExpenses,
   parsePayments,
@@ -58,5 +59,38 @@ describe("the proportional modulation on a second convention", () => {
     expect(reduction(66).toString()).toBe("359.01")
     // 68 of 75 is 90,67 %: within the tolerance
     expect(reduction(68).toString()).toBe("0.00")
+  })
+})
+
+describe("a compte rendu financier received after the day of the review", () => {
+  // The 2024 report of Les Tilleuls is due by 30/06/2025 and came in on 15/09/2025.
+  const reportOn = (asOf: string) =>
+    evaluateFundingUse(evs(), { year: 2024, payments, expenses: [], asOf, financialReportReceivedOn: "2025-09-15" })
+  const reportLine = (asOf: string) =>
+    explanationLines(reportOn(asOf).explanation)
+      .filter((line) => line.includes("Compte rendu financier :"))
+      .map((line) => plain(line.replace(/ \(source.*$/u, "")))
+
+  it("is not yet received, nor late, before its due date", () => {
+    expect(reportOn("2025-03-01").financialReport).toEqual({ dueDate: "2025-06-30", late: false })
+    expect(reportLine("2025-03-01")).toEqual(["  ✓ Compte rendu financier : Attendu au plus tard le 30/06/2025."])
+  })
+
+  it("is not yet received, and late, once its due date has passed", () => {
+    expect(reportOn("2025-07-15").financialReport).toEqual({ dueDate: "2025-06-30", late: true })
+    expect(reportLine("2025-07-15")).toEqual([
+      "  ✗ Compte rendu financier : Attendu au plus tard le 30/06/2025 : en retard."
+    ])
+  })
+
+  it("is received late once the review's day reaches the receipt", () => {
+    expect(reportOn("2025-09-15").financialReport).toEqual({
+      dueDate: "2025-06-30",
+      receivedOn: "2025-09-15",
+      late: true
+    })
+    expect(reportLine("2026-06-30")).toEqual([
+      "  ✗ Compte rendu financier : Attendu au plus tard le 30/06/2025, reçu le 15/09/2025 : en retard."
+    ])
   })
 })
