@@ -263,6 +263,10 @@ export interface UseFacts {
   readonly stillToPay: Euros
   readonly awaitingUse: Euros
   readonly toRepay: Euros
+  /** Repayments received for the year by `asOf`, what is left to repay, and what was repaid beyond it. */
+  readonly repaid: Euros
+  readonly stillToRepay: Euros
+  readonly overRepaid: Euros
   readonly offsetNextYear: Euros
   /** The last year of a convention under the clause `offset`: nothing can be offset. */
   readonly lastYearOfOffset: boolean

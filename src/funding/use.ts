@@ -574,6 +574,9 @@ export function yearUse(resolved: ResolvedConvention, records: Records, inputs: 
     stillToPay: settlement.stillToPay,
     awaitingUse: settlement.awaitingUse,
     toRepay: settlement.toRepay,
+    repaid: repayment.received,
+    stillToRepay: repayment.stillToRepay,
+    overRepaid: repayment.overRepaid,
     offsetNextYear: settlement.offsetNextYear,
     lastYearOfOffset: lastYear && terms.unspent.rule === "offset"
   }))

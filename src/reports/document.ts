@@ -27,6 +27,7 @@ import {
   instalmentLabel,
   instalmentSentence,
   modulationSentence,
+  netRepaymentSentence,
   scheduleSentence,
   useSentence
 } from "../vocabulary/funding.js"
@@ -421,7 +422,9 @@ function conventionObjectivesSection(report: ConventionReport): Section {
 function conventionFundingSection(report: ConventionReport): Section {
   // Repayments get their columns once one is received.
   const repaid = report.totals.repaid.isPositive()
-  const columns = (s: LedgerTotals) =>
+  // and an over-repayment its column, netted in the sentence under the table.
+  const over = report.totals.overRepaid.isPositive()
+  const columns = (s: Omit<LedgerTotals, "netToRepay">) =>
     [
       s.granted,
       s.received,
@@ -432,6 +435,7 @@ function conventionFundingSection(report: ConventionReport): Section {
       s.offsetNextYear,
       s.toRepay,
       ...(repaid ? [s.repaid, s.stillToRepay] : []),
+      ...(over ? [s.overRepaid] : []),
       s.awaitingUse,
       s.stillToPay
     ].map((amount) => amount.format())
@@ -440,7 +444,8 @@ function conventionFundingSection(report: ConventionReport): Section {
     ...columns({
       ...year.funding.settlement,
       repaid: year.funding.repayment.received,
-      stillToRepay: year.funding.repayment.stillToRepay
+      stillToRepay: year.funding.repayment.stillToRepay,
+      overRepaid: year.funding.repayment.overRepaid
     })
   ])
   rows.push(["Total", ...columns(report.totals)])
@@ -455,6 +460,7 @@ function conventionFundingSection(report: ConventionReport): Section {
     "Reporté sur l'année suivante",
     "À reverser",
     ...(repaid ? ["Reversé", "Reste à reverser"] : []),
+    ...(over ? ["Trop reversé"] : []),
     "En attente d'emploi",
     "Reste à verser"
   ]
@@ -463,7 +469,13 @@ function conventionFundingSection(report: ConventionReport): Section {
     blocks: [
       { kind: "table", headers, rows, numeric: headers.map((_, index) => index > 0) },
       // What each year's money came to, in the ledger's words (an offset, the last year's repayment).
-      { kind: "list", items: report.years.map((year) => useSentence(year.funding.facts)) },
+      {
+        kind: "list",
+        items: [
+          ...report.years.map((year) => useSentence(year.funding.facts)),
+          ...(over ? [netRepaymentSentence(report.totals)] : [])
+        ]
+      },
       {
         kind: "chart",
         chart: {

@@ -1,10 +1,15 @@
 import { beforeEach, describe, expect, it } from "vitest"
 import {
   type Activity,
+  conventionReport,
+  renderReportMarkdown,
   type Expense,
   evaluateFundingUse,
   evaluateObjectives,
   explanationLines,
+  fundingLedger,
+  parseFinancialReport,
+  parseRepayments,
   parseActivities,
   parseExpenses,
   parsePayments,
@@ -92,5 +97,51 @@ describe("a compte rendu financier received after the day of the review", () => 
     expect(reportLine("2026-06-30")).toEqual([
       "  ✗ Compte rendu financier : Attendu au plus tard le 30/06/2025, reçu le 15/09/2025 : en retard."
     ])
+  })
+})
+
+describe("repayments netted over the convention", () => {
+  // 2024 justified by its compte rendu financier: 480 € to repay, 300 € repaid; 2025: 1 261,48 €
+  // to repay, 2 000 € repaid. Demanded 1 741,48 €, received 2 300 €: 558,52 € over-repaid on the whole.
+  const inputs = () => ({
+    payments,
+    expenses,
+    financialReports: [parseFinancialReport(evsData("financial-report-2024.json"))],
+    repayments: parseRepayments([
+      { id: "r1", date: "2025-10-15", amount: "300.00", year: 2024 },
+      { id: "r2", date: "2026-06-15", amount: "2000.00", year: 2025 }
+    ]),
+    asOf: "2026-06-30",
+    reportsAcceptedOn: { "2024": "2025-09-20", "2025": "2026-04-30" }
+  })
+  const ledgerOn = () => fundingLedger(evs(), inputs())
+
+  it("gives the totals the over-repaid amount and the net position", () => {
+    const { totals } = ledgerOn()
+    expect(totals.toRepay.toString()).toBe("1741.48")
+    expect(totals.repaid.toString()).toBe("2300.00")
+    expect(totals.stillToRepay.toString()).toBe("180.00")
+    expect(totals.overRepaid.toString()).toBe("738.52")
+    expect(totals.netToRepay.toString()).toBe("-558.52")
+  })
+
+  it("says in each year line what is left after a repayment, and the net position in the totals", () => {
+    const lines = explanationLines(ledgerOn().explanation).map((line) => plain(line.replace(/ \(source.*$/u, "")))
+    expect(lines.slice(1)).toEqual([
+      "  ✗ Emploi des fonds 2024 : Convention cpo-evs-2024-2026, 2024 au 30/06/2026 : 480,00 € à reverser, dont 300,00 € reversés : reste 180,00 €.",
+      "  ✗ Emploi des fonds 2025 : Convention cpo-evs-2024-2026, 2025 au 30/06/2026 : 1 261,48 € à reverser, 2 000,00 € reversés : 738,52 € trop reversés."
+    ])
+    expect(lines[0]).toContain(
+      "reversé 2 300,00 € ; reste à reverser 180,00 € ; trop reversé 738,52 € ; solde net des reversements : 558,52 € trop reversés, à rembourser au partenaire ; reste à verser 0,00 €."
+    )
+  })
+
+  it("shows the over-repayment and the net position in the end-of-convention review", () => {
+    const markdown = plain(renderReportMarkdown(conventionReport(evs(), { ...inputs(), activities: [] })))
+    expect(markdown).toContain("| Reversé | Reste à reverser | Trop reversé |")
+    expect(markdown).toMatch(/\| Total \|.*\| 2 300,00 € \| 180,00 € \| 738,52 € \|/u)
+    expect(markdown).toContain(
+      "Solde net des reversements sur la convention : 558,52 € trop reversés, à rembourser au partenaire (738,52 € trop reversés, 180,00 € restant à reverser)."
+    )
   })
 })
