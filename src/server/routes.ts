@@ -29,7 +29,8 @@ import {
   termsAsOf,
   toScdlCsv,
   resolveConvention,
-  safeParsePortfolio
+  safeParsePortfolio,
+  ValidationError
 } from "../index.js"
 import { detect } from "../documents/detect.js"
 import { problemIssue } from "./problems.js"
@@ -180,10 +181,12 @@ export const ENDPOINTS: ReadonlyArray<Endpoint> = [
         documents.read("activities", request.activities, safeParseActivities)
       )
       return {
-        json: evaluateObjectives(convention, read ?? [], {
-          year: request.year,
-          ...(request.asOf === undefined ? {} : { asOf: request.asOf })
-        })
+        json: inBody(() =>
+          evaluateObjectives(convention, read ?? [], {
+            year: request.year,
+            ...(request.asOf === undefined ? {} : { asOf: request.asOf })
+          })
+        )
       }
     }
   },
@@ -225,21 +228,23 @@ export const ENDPOINTS: ReadonlyArray<Endpoint> = [
       }))
       const asOf = request.asOf === undefined ? {} : { asOf: request.asOf }
       return {
-        json: evaluateFundingUse(convention, {
-          year: request.year,
-          payments: read.payments ?? [],
-          expenses: read.expenses ?? [],
-          ...asOf,
-          ...(read.repayments === undefined ? {} : { repayments: read.repayments }),
-          ...(read.financialReport === undefined ? {} : { financialReport: read.financialReport }),
-          ...(request.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: request.reportsAcceptedOn }),
-          ...(request.financialReportReceivedOn === undefined
-            ? {}
-            : { financialReportReceivedOn: request.financialReportReceivedOn }),
-          ...(read.activities === undefined
-            ? {}
-            : { objectives: evaluateObjectives(convention, read.activities, { year: request.year, ...asOf }) })
-        })
+        json: inBody(() =>
+          evaluateFundingUse(convention, {
+            year: request.year,
+            payments: read.payments ?? [],
+            expenses: read.expenses ?? [],
+            ...asOf,
+            ...(read.repayments === undefined ? {} : { repayments: read.repayments }),
+            ...(read.financialReport === undefined ? {} : { financialReport: read.financialReport }),
+            ...(request.reportsAcceptedOn === undefined ? {} : { reportsAcceptedOn: request.reportsAcceptedOn }),
+            ...(request.financialReportReceivedOn === undefined
+              ? {}
+              : { financialReportReceivedOn: request.financialReportReceivedOn }),
+            ...(read.activities === undefined
+              ? {}
+              : { objectives: evaluateObjectives(convention, read.activities, { year: request.year, ...asOf }) })
+          })
+        )
       }
     }
   },
@@ -281,10 +286,11 @@ export const ENDPOINTS: ReadonlyArray<Endpoint> = [
           ? {}
           : { financialReportReceivedOn: request.financialReportReceivedOn })
       }
-      const built =
+      const built = inBody(() =>
         request.year === undefined
           ? conventionReport(resolveConvention(convention), inputs)
           : annualReport(convention, { ...inputs, year: request.year })
+      )
       const format = request.format ?? "json"
       if (format === "md") return { text: renderReportMarkdown(built), contentType: TEXT.md }
       if (format === "html") return { text: renderReportHtml(built), contentType: TEXT.html }
@@ -319,3 +325,24 @@ export const ENDPOINTS: ReadonlyArray<Endpoint> = [
     }
   }
 ]
+
+/** The body's fields of records an evaluation reads: two records with one id are found there, not while decoding. */
+const RECORD_FIELDS: ReadonlyArray<string> = ["activities", "payments", "expenses", "repayments"]
+
+/**
+ * Runs an evaluation; a problem it finds with the records of a body field (two records with one
+ * id and different content) is pointed into that field (`/activities/27/id`), as decoding problems are.
+ */
+function inBody<T>(evaluate: () => T): T {
+  try {
+    return evaluate()
+  } catch (error) {
+    if (error instanceof ValidationError && RECORD_FIELDS.includes(error.subject))
+      throw ValidationError.of(
+        "request",
+        error.issues.map((issue) => ({ ...issue, path: [error.subject, ...issue.path] })),
+        error.omittedIssues ?? 0
+      )
+    throw error
+  }
+}
