@@ -419,7 +419,7 @@ function check(args: ParsedArgs, io: Io): number | Promise<number> {
   if (args.positional.length === 0) throw new UsageError("indiquez au moins un fichier de scénario")
   const finish = (codes: ReadonlyArray<number>): number => {
     const failed = codes.filter((code) => code !== 0).length
-    io.out(`${codes.length - failed} passed, ${failed} failed`)
+    io.out(`${count(codes.length - failed, "scénario vérifié", "scénarios vérifiés")}, ${failed} en échec`)
     return Math.max(...codes)
   }
   // In order, one file after the other, so that the output reads in the order of the files.

@@ -199,14 +199,15 @@ function compare(
   field: string,
   expected: unknown,
   computed: (key: string) => unknown,
-  prefix = ""
+  prefix = "",
+  label: (key: string) => string = (key) => `« ${key} »`
 ): Array<string> {
   if (!isObject(expected)) return [`« expected.${field} » doit être un objet`]
   const differences: Array<string> = []
   for (const [key, value] of Object.entries(expected)) {
     const actual = computed(key)
     if (JSON.stringify(actual) !== JSON.stringify(value))
-      differences.push(`${prefix}${what} « ${key} » : attendu ${JSON.stringify(value)}, obtenu ${shown(actual)}`)
+      differences.push(`${prefix}${what} ${label(key)} : attendu ${JSON.stringify(value)}, obtenu ${shown(actual)}`)
   }
   return differences
 }
@@ -287,6 +288,28 @@ function compareInstalments<T>(
 
 const SETTLEMENT_AMOUNTS = SETTLEMENT_AMOUNT_KEYS
 
+/** The settlement's figures in French, as the reviews name them. */
+const SETTLEMENT_LABELS: Readonly<Record<string, string>> = {
+  granted: "accordé",
+  eligibleSpend: "dépenses éligibles",
+  unspent: "non dépensé",
+  keepable: "excédent conservable",
+  entitled: "droit de l'année",
+  received: "reçu",
+  carriedIn: "report reçu",
+  usedOnEligible: "employé",
+  keptSurplus: "excédent conservé",
+  offsetNextYear: "reporté sur l'année suivante",
+  toRepay: "à reverser",
+  awaitingUse: "en attente d'emploi",
+  stillToPay: "reste à verser",
+  consumption: "taux de consommation"
+}
+
+/** "« à reverser » (toRepay)": the figure in French, and its name in the scenario file. */
+const settlementLabel = (key: string): string =>
+  SETTLEMENT_LABELS[key] === undefined ? `« ${key} »` : `« ${SETTLEMENT_LABELS[key]} » (${key})`
+
 /** A settlement figure as a scenario states it: an amount with two decimals, the consumption as printed with four. */
 function settlementValue(settlement: Settlement, key: string): string | undefined {
   if (key === "consumption")
@@ -305,7 +328,7 @@ function useDifferences(
 ): Array<string> {
   const { instalments, ...amounts } = expected
   return [
-    ...compare("montant", field, amounts, (key) => settlementValue(use.settlement, key), prefix),
+    ...compare("montant", field, amounts, (key) => settlementValue(use.settlement, key), prefix, settlementLabel),
     ...(instalments === undefined
       ? []
       : compareInstalments(
