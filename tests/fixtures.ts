@@ -14,6 +14,22 @@ export function exampleData(name: string): any {
   return JSON.parse(readFileSync(fileURLToPath(new URL(`../examples/data/${name}`, import.meta.url)), "utf8"))
 }
 
+/**
+ * A fresh copy of one of the files of a second convention (`tests/data/evs/<name>`), as JSON: the
+ * Caf de la Sarthe and the espace de vie sociale Les Tilleuls, 2024–2026, 24 000 € a year, advance
+ * 70 % on 31/03, balance on 31/05 of the next year, a 3 % surplus kept, terminated on 30/09/2025.
+ */
+export function evsData(name: string): any {
+  return JSON.parse(readFileSync(fileURLToPath(new URL(`./data/evs/${name}`, import.meta.url)), "utf8"))
+}
+
+/** The second convention (see {@link evsData}) with changes applied to its JSON first. */
+export function evs(change: (json: Record<string, any>) => void = () => {}): Convention {
+  const json = evsData("portfolio.json").conventions[0]
+  change(json)
+  return parseConvention(json)
+}
+
 /** A fresh copy of the founding portfolio's JSON, safe to modify in a test. */
 export function foundingPortfolioJson(): {
   partners: Array<Record<string, unknown>>

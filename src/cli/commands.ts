@@ -82,6 +82,7 @@ import { csvOnlyOptionText, decimalCommaText, missingTableText } from "../vocabu
 import {
   activitiesNotSpreadsheetText,
   cannotReadText,
+  checkSummaryText,
   conventionInSeveralFilesText,
   conventionNotInFileText,
   csvOnlyInWorkbookText,
@@ -416,7 +417,7 @@ function check(args: ParsedArgs, io: Io): number | Promise<number> {
   if (args.positional.length === 0) throw new UsageError("indiquez au moins un fichier de scénario")
   const finish = (codes: ReadonlyArray<number>): number => {
     const failed = codes.filter((code) => code !== 0).length
-    io.out(`${codes.length - failed} passed, ${failed} failed`)
+    io.out(checkSummaryText(codes.length - failed, failed))
     return Math.max(...codes)
   }
   // In order, one file after the other, so that the output reads in the order of the files.

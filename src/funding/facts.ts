@@ -233,7 +233,8 @@ export type ScheduleFacts =
  * Why the year's amount is reduced, or not, for missed objectives: no clause (`no-clause`), no
  * evaluation of the objectives given (`no-evaluation`), none missed (`none-missed`), a fixed rate
  * per missed objective (`fixed`), a shortfall within the tolerance (`within-tolerance`), or a
- * reduction proportional to the shortfall beyond it (`proportional`).
+ * reduction proportional to the shortfall beyond it (`proportional`: the amount ×
+ * Σ max(0, shortfall − tolerance) / the number of objectives).
  *
  * @example
  * ```ts
@@ -280,6 +281,10 @@ export interface UseFacts {
   readonly stillToPay: Euros
   readonly awaitingUse: Euros
   readonly toRepay: Euros
+  /** Repayments received for the year by `asOf`, what is left to repay, and what was repaid beyond it. */
+  readonly repaid: Euros
+  readonly stillToRepay: Euros
+  readonly overRepaid: Euros
   readonly offsetNextYear: Euros
   /** The last year of a convention under the clause `offset`: nothing can be offset. */
   readonly lastYearOfOffset: boolean

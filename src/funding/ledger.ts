@@ -77,8 +77,16 @@ export interface FundingLedgerOptions {
 export interface LedgerTotals extends Pick<Settlement, (typeof TOTAL_KEYS)[number]> {
   /** Repayments received. */
   readonly repaid: Euros
-  /** What the partner still has to repay. */
+  /** What the partner still has to repay, year by year (not netted with `overRepaid`). */
   readonly stillToRepay: Euros
+  /** What the partner repaid beyond the amount demanded, year by year (the Caf owes it back). */
+  readonly overRepaid: Euros
+  /**
+   * The net position of the repayments over the convention: `stillToRepay` − `overRepaid`.
+   * Positive, what the partner still owes; negative, what the Caf owes it back. Whether one year's
+   * over-repayment is set against another year's debt is the Caf's decision: the years keep their own figures.
+   */
+  readonly netToRepay: Euros
 }
 
 /**
@@ -110,11 +118,15 @@ export interface FundingLedger {
 function ledgerTotals(years: ReadonlyArray<FundingUse>): LedgerTotals {
   const settled = Object.fromEntries(
     TOTAL_KEYS.map((key) => [key, Euros.sum(years.map((use) => use.settlement[key]))])
-  ) as Omit<LedgerTotals, "repaid" | "stillToRepay">
+  ) as Omit<LedgerTotals, "repaid" | "stillToRepay" | "overRepaid" | "netToRepay">
+  const stillToRepay = Euros.sum(years.map((use) => use.repayment.stillToRepay))
+  const overRepaid = Euros.sum(years.map((use) => use.repayment.overRepaid))
   return {
     ...settled,
     repaid: Euros.sum(years.map((use) => use.repayment.received)),
-    stillToRepay: Euros.sum(years.map((use) => use.repayment.stillToRepay))
+    stillToRepay,
+    overRepaid,
+    netToRepay: stillToRepay.minus(overRepaid)
   }
 }
 

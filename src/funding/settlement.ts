@@ -70,7 +70,7 @@ function modulationFacts(
     return { kind: "fixed", missed, ratePerMissed: clause.ratePerMissedObjective, reduction }
   }
   // proportional: each objective weighs an equal share of the amount; a missed one loses its
-  // shortfall (1 − achievement), when the shortfall exceeds the tolerance.
+  // shortfall (1 − achievement) beyond the tolerance: reduction = amount × Σ max(0, shortfall − tolerance) / n.
   const tolerance = new Dec(clause.tolerance)
   let share = new Dec(0)
   for (const result of objectives.results) {
@@ -80,7 +80,7 @@ function modulationFacts(
         ? new Dec(0)
         : Dec.min(new Dec(result.ratio.numerator).div(result.ratio.denominator), 1)
     const shortfall = new Dec(1).minus(achieved)
-    if (shortfall.gt(tolerance)) share = share.plus(shortfall.div(objectives.results.length))
+    if (shortfall.gt(tolerance)) share = share.plus(shortfall.minus(tolerance).div(objectives.results.length))
   }
   const reduction = amount.times(share.toString(), terms.payment.rounding)
   return reduction.isZero()

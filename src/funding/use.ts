@@ -85,7 +85,7 @@ export interface FundingUseOptions {
   readonly objectives?: ObjectivesEvaluation
   /** The day the year's reports were accepted (the balance is then due). */
   readonly reportsAcceptedOn?: CalendarDate | string
-  /** The day the financial report was received. */
+  /** The day the financial report was received; a day after `asOf` is not yet known on `asOf` (not received). */
   readonly financialReportReceivedOn?: CalendarDate | string
   /** Repayments received from the partner (for any year: only the year's are counted): a list or any iterable. */
   readonly repayments?: Iterable<Repayment>
@@ -441,8 +441,11 @@ function financialReportOf(
 ): FinancialReport | undefined {
   if (schedule.reports === undefined) return undefined
   const dueDate = schedule.reports.financialReportDue
-  const receivedOn = inputs.financialReportReceivedOn ?? inputs.financialReport?.receivedOn
   const { asOf } = inputs
+  // A receipt after `asOf` is not yet known on `asOf` (as reports accepted after it are not).
+  const statedOn = inputs.financialReportReceivedOn ?? inputs.financialReport?.receivedOn
+  const receivedLater = statedOn !== undefined && asOf !== undefined && statedOn > asOf
+  const receivedOn = receivedLater ? undefined : statedOn
   // Received on a day not given: the year's reports were accepted by the report's day (the Caf
   // accepts them once it holds them, the financial report among them), or the report itself was
   // given. No day then shows a delay, so none is asserted (see docs/reports.md).
@@ -451,7 +454,7 @@ function financialReportOf(
       ? inputs.reportsAcceptedOn
       : undefined
   const undated: FinancialReport["receivedUndated"] =
-    receivedOn !== undefined
+    receivedOn !== undefined || receivedLater
       ? undefined
       : accepted !== undefined
         ? { evidence: "reports-accepted", by: accepted }
@@ -592,6 +595,9 @@ export function yearUse(resolved: ResolvedConvention, records: Records, inputs: 
     stillToPay: settlement.stillToPay,
     awaitingUse: settlement.awaitingUse,
     toRepay: settlement.toRepay,
+    repaid: repayment.received,
+    stillToRepay: repayment.stillToRepay,
+    overRepaid: repayment.overRepaid,
     offsetNextYear: settlement.offsetNextYear,
     lastYearOfOffset: lastYear && terms.unspent.rule === "offset"
   }))

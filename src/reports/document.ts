@@ -10,7 +10,7 @@ import type { ComplianceFinding } from "../conventions/finding.js"
 import { readingReport, requireReport } from "./guard.js"
 import { frozenResult } from "../core/freeze.js"
 import { OBJECTIVE_STATUS_LABELS, instalmentStatusText, signedAmount, signedPercentText } from "../vocabulary/labels.js"
-import { comparisonLines, scheduleSentence, useSentence } from "../vocabulary/funding.js"
+import { comparisonLines, netRepaymentSentence, scheduleSentence, useSentence } from "../vocabulary/funding.js"
 import { yearFacts, yearObjectivesLabel, yearSentence } from "../vocabulary/objectives.js"
 import {
   chartTargetText,
@@ -392,11 +392,13 @@ function conventionFundingSection(report: ConventionReport): Section {
   // Repayments get their columns once one is received.
   const repaid = report.totals.repaid.isPositive()
   // Unspent money is known once a year is over, as in the yearly review and the spreadsheet
-  // table: a year not ended leaves its cell empty, and the total adds the years ended.
+  // table: a year not ended leaves its cell empty, and the total adds the years ended. An
+  // over-repayment gets its column, netted in the sentence under the table.
+  const over = report.totals.overRepaid.isPositive()
   const ended = report.years.filter((year) => year.funding.final)
   const unspentTotal =
     ended.length === 0 ? "" : Euros.sum(ended.map((year) => year.funding.settlement.unspent)).format()
-  const columns = (s: LedgerTotals, unspent: string) => [
+  const columns = (s: Omit<LedgerTotals, "netToRepay">, unspent: string) => [
     ...[s.granted, s.received, s.carriedIn, s.eligibleSpend, s.usedOnEligible].map((amount) => amount.format()),
     unspent,
     ...[
@@ -404,6 +406,7 @@ function conventionFundingSection(report: ConventionReport): Section {
       s.offsetNextYear,
       s.toRepay,
       ...(repaid ? [s.repaid, s.stillToRepay] : []),
+      ...(over ? [s.overRepaid] : []),
       s.awaitingUse,
       s.stillToPay
     ].map((amount) => amount.format())
@@ -414,7 +417,8 @@ function conventionFundingSection(report: ConventionReport): Section {
       {
         ...year.funding.settlement,
         repaid: year.funding.repayment.received,
-        stillToRepay: year.funding.repayment.stillToRepay
+        stillToRepay: year.funding.repayment.stillToRepay,
+        overRepaid: year.funding.repayment.overRepaid
       },
       year.funding.final ? year.funding.settlement.unspent.format() : ""
     )
@@ -432,6 +436,7 @@ function conventionFundingSection(report: ConventionReport): Section {
     "Reporté sur l'année suivante",
     "À reverser",
     ...(repaid ? ["Reversé", "Reste à reverser"] : []),
+    ...(over ? ["Trop reversé"] : []),
     "En attente d'emploi",
     "Reste à verser"
   ]
@@ -440,7 +445,13 @@ function conventionFundingSection(report: ConventionReport): Section {
     blocks: [
       { kind: "table", headers, rows, numeric: headers.map((_, index) => index > 0) },
       // What each year's money came to, in the ledger's words (an offset, the last year's repayment).
-      { kind: "list", items: report.years.map((year) => useSentence(year.funding.facts)) },
+      {
+        kind: "list",
+        items: [
+          ...report.years.map((year) => useSentence(year.funding.facts)),
+          ...(over ? [netRepaymentSentence(report.totals)] : [])
+        ]
+      },
       {
         kind: "chart",
         chart: {

@@ -30,6 +30,8 @@ import {
   conventionNotInPortfolioText,
   datesByYearExpectedText,
   differenceText,
+  labelledKey,
+  quotedKey,
   fieldDifferenceText,
   instalmentFieldWhere,
   notAnObjectText,
@@ -211,14 +213,15 @@ function compare(
   field: string,
   expected: unknown,
   computed: (key: string) => unknown,
-  prefix = ""
+  prefix = "",
+  label: (key: string) => string = quotedKey
 ): Array<string> {
   if (!isObject(expected)) return [notAnObjectText(field)]
   const differences: Array<string> = []
   for (const [key, value] of Object.entries(expected)) {
     const actual = computed(key)
     if (JSON.stringify(actual) !== JSON.stringify(value))
-      differences.push(differenceText(prefix, what, key, value, actual))
+      differences.push(differenceText(prefix, what, label(key), value, actual))
   }
   return differences
 }
@@ -285,7 +288,7 @@ function compareInstalments<T>(
   if (!isObject(expected)) return [notAnObjectText(field)]
   return Object.entries(expected).flatMap(([key, value]) => {
     const found = find(key)
-    if (found === undefined) return [differenceText(prefix, "versement", key, value, undefined)]
+    if (found === undefined) return [differenceText(prefix, "versement", quotedKey(key), value, undefined)]
     if (!isObject(value)) return [notAnObjectText(`${field}.${key}`)]
     return Object.entries(value).flatMap(([name, wanted]) => {
       const where = instalmentFieldWhere(prefix, key, name)
@@ -298,6 +301,27 @@ function compareInstalments<T>(
 }
 
 const SETTLEMENT_AMOUNTS = SETTLEMENT_AMOUNT_KEYS
+
+/** The settlement's figures in French, as the reviews name them. */
+const SETTLEMENT_LABELS: Readonly<Record<string, string>> = {
+  granted: "accordé",
+  eligibleSpend: "dépenses éligibles",
+  unspent: "non dépensé",
+  keepable: "excédent conservable",
+  entitled: "droit de l'année",
+  received: "reçu",
+  carriedIn: "report reçu",
+  usedOnEligible: "employé",
+  keptSurplus: "excédent conservé",
+  offsetNextYear: "reporté sur l'année suivante",
+  toRepay: "à reverser",
+  awaitingUse: "en attente d'emploi",
+  stillToPay: "reste à verser",
+  consumption: "taux de consommation"
+}
+
+/** "« à reverser » (toRepay)": the figure in French, and its name in the scenario file. */
+const settlementLabel = (key: string): string => labelledKey(key, SETTLEMENT_LABELS[key])
 
 /** A settlement figure as a scenario states it: an amount with two decimals, the consumption as printed with four. */
 function settlementValue(settlement: Settlement, key: string): string | undefined {
@@ -317,7 +341,7 @@ function useDifferences(
 ): Array<string> {
   const { instalments, ...amounts } = expected
   return [
-    ...compare("montant", field, amounts, (key) => settlementValue(use.settlement, key), prefix),
+    ...compare("montant", field, amounts, (key) => settlementValue(use.settlement, key), prefix, settlementLabel),
     ...(instalments === undefined
       ? []
       : compareInstalments(
@@ -464,7 +488,7 @@ function differencesOf(scenario: Scenario, convention: Convention, files: Scenar
             ? ["« expected.years » doit être un objet"]
             : Object.entries(years).flatMap(([year, value]) => {
                 const use = byYear.get(year)
-                if (use === undefined) return [differenceText("", "année", year, value, undefined)]
+                if (use === undefined) return [differenceText("", "année", quotedKey(year), value, undefined)]
                 return isObject(value)
                   ? useDifferences(use, value, `years.${year}`, yearPrefix(year))
                   : [notAnObjectText(`years.${year}`)]

@@ -31,7 +31,8 @@ import {
   termsAsOf,
   toScdlCsv,
   resolveConvention,
-  safeParsePortfolio
+  safeParsePortfolio,
+  ValidationError
 } from "../index.js"
 import { detect } from "../documents/detect.js"
 import { type ReportCsvOptions, reportCsvText } from "../documents/report-csv.js"
@@ -229,7 +230,9 @@ export const ENDPOINTS: ReadonlyArray<Endpoint> = [
         documents.read("activities", request.activities, safeParseActivities)
       )
       return {
-        json: evaluateObjectives(convention, read ?? [], { year: request.year, ...given({ asOf: request.asOf }) })
+        json: inBody(() =>
+          evaluateObjectives(convention, read ?? [], { year: request.year, ...given({ asOf: request.asOf }) })
+        )
       }
     }
   },
@@ -270,22 +273,24 @@ export const ENDPOINTS: ReadonlyArray<Endpoint> = [
       }))
       const asOf = given({ asOf: request.asOf })
       return {
-        json: evaluateFundingUse(convention, {
-          year: request.year,
-          payments: read.payments ?? [],
-          expenses: read.expenses ?? [],
-          ...asOf,
-          ...given({
-            repayments: read.repayments,
-            financialReport: read.financialReport,
-            reportsAcceptedOn: request.reportsAcceptedOn,
-            financialReportReceivedOn: request.financialReportReceivedOn,
-            objectives:
-              read.activities === undefined
-                ? undefined
-                : evaluateObjectives(convention, read.activities, { year: request.year, ...asOf })
+        json: inBody(() =>
+          evaluateFundingUse(convention, {
+            year: request.year,
+            payments: read.payments ?? [],
+            expenses: read.expenses ?? [],
+            ...asOf,
+            ...given({
+              repayments: read.repayments,
+              financialReport: read.financialReport,
+              reportsAcceptedOn: request.reportsAcceptedOn,
+              financialReportReceivedOn: request.financialReportReceivedOn,
+              objectives:
+                read.activities === undefined
+                  ? undefined
+                  : evaluateObjectives(convention, read.activities, { year: request.year, ...asOf })
+            })
           })
-        })
+        )
       }
     }
   },
@@ -327,10 +332,11 @@ export const ENDPOINTS: ReadonlyArray<Endpoint> = [
           financialReportReceivedOn: request.financialReportReceivedOn
         })
       }
-      const built =
+      const built = inBody(() =>
         request.year === undefined
           ? conventionReport(resolveConvention(convention), inputs)
           : annualReport(convention, { ...inputs, year: request.year })
+      )
       const format = request.format ?? "json"
       if (format === "md") return { text: renderReportMarkdown(built), contentType: TEXT.md }
       if (format === "html") return { text: renderReportHtml(built), contentType: TEXT.html }
@@ -366,3 +372,24 @@ export const ENDPOINTS: ReadonlyArray<Endpoint> = [
     }
   }
 ]
+
+/** The body's fields of records an evaluation reads: two records with one id are found there, not while decoding. */
+const RECORD_FIELDS: ReadonlyArray<string> = ["activities", "payments", "expenses", "repayments"]
+
+/**
+ * Runs an evaluation; a problem it finds with the records of a body field (two records with one
+ * id and different content) is pointed into that field (`/activities/27/id`), as decoding problems are.
+ */
+function inBody<T>(evaluate: () => T): T {
+  try {
+    return evaluate()
+  } catch (error) {
+    if (error instanceof ValidationError && RECORD_FIELDS.includes(error.subject))
+      throw ValidationError.of(
+        "request",
+        error.issues.map((issue) => ({ ...issue, path: [error.subject, ...issue.path] })),
+        error.omittedIssues ?? 0
+      )
+    throw error
+  }
+}

@@ -341,3 +341,7 @@ export const scdlCountsText = (version: string, rows: number, leftOut: number): 
 
 /** @internal A file given to `import` that is not a spreadsheet. */
 export const notASpreadsheetText = (file: string): string => `import lit un fichier .csv ou .xlsx, pas ${file}`
+
+/** @internal The last line of `check`: "3 scénarios vérifiés, 0 en échec" (the singular for 0 and 1). */
+export const checkSummaryText = (passed: number, failed: number): string =>
+  `${passed} ${passed <= 1 ? "scénario vérifié" : "scénarios vérifiés"}, ${failed} en échec`

@@ -226,8 +226,9 @@ export function useOutcomeText(facts: UseFacts): string {
     texts.push(`${facts.awaitingUse.format()} reçus et pas encore justifiés par des dépenses éligibles`)
   if (facts.toRepay.isPositive())
     texts.push(
-      `${facts.toRepay.format()} à reverser${facts.lastYearOfOffset ? " (dernière année de la convention : rien ne peut être déduit d'une année suivante)" : ""}`
+      `${facts.toRepay.format()} à reverser${facts.lastYearOfOffset ? " (dernière année de la convention : rien ne peut être déduit d'une année suivante)" : ""}${repaidText(facts)}`
     )
+  else if (facts.repaid.isPositive()) texts.push(`${facts.repaid.format()} reversés alors que rien n'est à reverser`)
   if (facts.offsetNextYear.isPositive())
     texts.push(`${facts.offsetNextYear.format()} à déduire du solde de ${facts.year + 1}`)
   if (facts.stillToPay.isPositive())
@@ -235,6 +236,16 @@ export function useOutcomeText(facts: UseFacts): string {
       `${facts.stillToPay.format()} ${facts.state === "in-progress" ? "exigibles et non versés" : "restant à verser"}`
     )
   return texts.length === 0 ? "rien à verser ni à reverser" : texts.join(" ; ")
+}
+
+/** @internal ", dont 500,00 € reversés : reste 761,48 €", ", 2 000,00 € reversés : 738,52 € trop reversés", ", reversés". */
+function repaidText(facts: UseFacts): string {
+  if (!facts.repaid.isPositive()) return ""
+  if (facts.overRepaid.isPositive())
+    return `, ${facts.repaid.format()} reversés : ${facts.overRepaid.format()} trop reversés`
+  if (facts.stillToRepay.isPositive())
+    return `, dont ${facts.repaid.format()} reversés : reste ${facts.stillToRepay.format()}`
+  return ", reversés en totalité"
 }
 
 /** @internal " (provisoire : l'année n'est pas terminée)" while a year is not over. */
@@ -363,7 +374,7 @@ export function balanceSentence(facts: {
 }
 
 /** @internal When the financial report was received: on a day, or on a day not given, with what shows it. */
-interface ReceiptFacts {
+export interface ReceiptFacts {
   readonly receivedOn?: CalendarDate | undefined
   readonly receivedUndated?:
     | { readonly evidence: "reports-accepted"; readonly by: CalendarDate }
@@ -487,7 +498,7 @@ export function modulationSentence(fact: ModulationFacts): string {
 // The financial report compared with its forecast
 
 /** @internal The totals a financial report's sentence names (a `FinancialReportComparison` has them). */
-interface ComparisonTotalsFacts {
+export interface ComparisonTotalsFacts {
   readonly totals: {
     readonly charges: { readonly forecast: Euros; readonly actual: Euros }
     readonly products: { readonly forecast: Euros; readonly actual: Euros }
@@ -580,10 +591,32 @@ interface LedgerFacts {
   readonly toRepay: Euros
   readonly repaid: Euros
   readonly stillToRepay: Euros
+  readonly overRepaid: Euros
+  /** `stillToRepay` − `overRepaid`: negative when the partner repaid more than it owes. */
+  readonly netToRepay: Euros
   readonly awaitingUse: Euros
   readonly stillToPay: Euros
   /** What a withdrawal of the subsidy demands back, and the first day it is due. */
   readonly withdrawal: { readonly amount: Euros; readonly dueDate: CalendarDate } | undefined
+}
+
+/** @internal "180,00 € à reverser", "558,52 € à rembourser au partenaire", "rien à reverser": the net position of the repayments. */
+export function netRepaymentText(net: Euros): string {
+  if (net.isPositive()) return `${net.format()} à reverser par le partenaire`
+  if (net.isNegative()) return `${net.negated().format()} trop reversés, à rembourser au partenaire`
+  return "rien à reverser"
+}
+
+/**
+ * @internal "Solde net des reversements : 558,52 € trop reversés, à rembourser au partenaire
+ * (738,52 € trop reversés, 180,00 € restant à reverser)."
+ */
+export function netRepaymentSentence(facts: {
+  readonly stillToRepay: Euros
+  readonly overRepaid: Euros
+  readonly netToRepay: Euros
+}): string {
+  return `Solde net des reversements sur la convention : ${netRepaymentText(facts.netToRepay)} (${facts.overRepaid.format()} trop reversés, ${facts.stillToRepay.format()} restant à reverser).`
 }
 
 /** @internal "Convention cpo-1 au 31/12/2026 : accordé … ; reçu … ; … ; reste à verser …." */
@@ -601,6 +634,12 @@ export function ledgerSentence(facts: LedgerFacts): string {
     `à reverser ${facts.toRepay.format()}${withdrawal}`,
     ...(facts.repaid.isPositive()
       ? [`reversé ${facts.repaid.format()}`, `reste à reverser ${facts.stillToRepay.format()}`]
+      : []),
+    ...(facts.overRepaid.isPositive()
+      ? [
+          `trop reversé ${facts.overRepaid.format()}`,
+          `solde net des reversements : ${netRepaymentText(facts.netToRepay)}`
+        ]
       : []),
     ...(facts.awaitingUse.isPositive() ? [`en attente d'emploi ${facts.awaitingUse.format()}`] : []),
     `reste à verser ${facts.stillToPay.format()}`

@@ -15,10 +15,23 @@ export const notAnObjectText = (field: string): string => `« expected.${field} 
 
 /**
  * @internal An entry whose computed value differs from the expected one: `prefix` names the entry
- * it lies in (`année « 2024 », `), `what` the kind of entry (`montant`, `versement`).
+ * it lies in (`année « 2024 », `), `what` the kind of entry (`montant`, `versement`), `shownKey`
+ * the entry's key as {@link quotedKey} or {@link labelledKey} writes it.
  */
-export const differenceText = (prefix: string, what: string, key: string, expected: unknown, actual: unknown): string =>
-  `${prefix}${what} « ${key} » : attendu ${JSON.stringify(expected)}, obtenu ${shownValue(actual)}`
+export const differenceText = (
+  prefix: string,
+  what: string,
+  shownKey: string,
+  expected: unknown,
+  actual: unknown
+): string => `${prefix}${what} ${shownKey} : attendu ${JSON.stringify(expected)}, obtenu ${shownValue(actual)}`
+
+/** @internal A key of a scenario as a difference names it: « toRepay ». */
+export const quotedKey = (key: string): string => `« ${key} »`
+
+/** @internal A key with its French name, when it has one: « à reverser » (toRepay). */
+export const labelledKey = (key: string, label: string | undefined): string =>
+  label === undefined ? quotedKey(key) : `« ${label} » (${key})`
 
 /** @internal A key of `expected` that the question does not know, and the keys it knows. */
 export const unknownKeyText = (key: string, known: ReadonlyArray<string>): string =>

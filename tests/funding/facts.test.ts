@@ -253,10 +253,10 @@ describe("the facts of a modulation", () => {
     const modulated = modulation(amount, terms({ rule: "proportional", tolerance: "0.025" }), missed([[39, 40]]))
     expect(modulated.facts).toEqual({ kind: "within-tolerance", missed: 1, tolerance: "0.025" })
     expect(plain(modulated.sentence)).toBe("Objectif manqué dans la tolérance de 2,5 % : pas de réduction.")
-    // 1 − 3/4 = 25 % of shortfall on one objective of two: 12,5 % of 30 000,00 €.
+    // 1 − 3/4 = 25 % of shortfall, 22,5 % beyond the tolerance, on one objective of two: 11,25 % of 30 000,00 €.
     const cut = modulation(amount, terms({ rule: "proportional", tolerance: "0.025" }), missed([[3, 4], undefined]))
     expect(cut.facts).toEqual({ kind: "proportional", missed: 1, tolerance: "0.025", reduction: cut.reduction })
-    expect(cut.reduction.toString()).toBe("3750.00")
+    expect(cut.reduction.toString()).toBe("3375.00")
   })
 })
 

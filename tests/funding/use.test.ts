@@ -492,8 +492,9 @@ describe("unspent money and modulation", () => {
     const proportional = cpo((json) => (json.terms.modulation = { rule: "proportional", tolerance: "0.2" }))
     const some = evaluateObjectives(proportional, [bareActivity("k", "reunion-coordination-caf")], { year: 2024 })
     const reduced = evaluateFundingUse(proportional, { year: 2024, payments: [], expenses: [], objectives: some })
-    // three objectives at 0 % (shortfall 100 % > 20 %), each a quarter of 30 000 € → 22 500 €
-    expect(reduced.modulation.reduction.toString()).toBe("22500.00")
+    // three objectives of four at 0 %: each loses its shortfall beyond the tolerance, 100 % − 20 %,
+    // of a quarter of 30 000 € → 3 × 80 % × 7 500 € = 18 000 €
+    expect(reduced.modulation.reduction.toString()).toBe("18000.00")
     expect(() => evaluateFundingUse(founding, { year: 2025, payments: [], expenses: [], objectives })).toThrow(
       InvalidArgumentError
     )

@@ -91,8 +91,8 @@ describe("scenario files", () => {
       totals: { toRepay: "0.00", stillToPay: "14000.00", unknown: "1.00" }
     })
     expect(runScenario(scenario, files("examples/data")).differences).toEqual([
-      'année « 2023 », montant « toRepay » : attendu "1000.00", obtenu "0.00"',
-      'année « 2024 », montant « stillToPay » : attendu "15000.00", obtenu "14000.00"',
+      'année « 2023 », montant « à reverser » (toRepay) : attendu "1000.00", obtenu "0.00"',
+      'année « 2024 », montant « reste à verser » (stillToPay) : attendu "15000.00", obtenu "14000.00"',
       'année « 2024 », versement « balance », champ « amount » : attendu "15000.00", obtenu "14000.00"',
       'année « 2024 », versement « balance », champ « status » : attendu "late", obtenu "not-yet-due"',
       'année « 2024 », versement « balance », champ « dueDate » : attendu "2025-06-30", obtenu rien',

@@ -25,6 +25,7 @@ import {
 } from "caf-conventions"
 import { DEFAULT_BODY_LIMIT, type RunningServer, openApiDocument, startServer } from "caf-conventions/server"
 import { afterAll, beforeAll, describe, expect, it } from "vitest"
+import { evsData } from "../fixtures.js"
 import { data, post, schemaErrors } from "./support.js"
 
 const LIMIT = 256 * 1024
@@ -560,6 +561,37 @@ describe("problems are RFC 9457 problem details", () => {
       "content-type": "text/plain"
     })
     expectProblem(reply, 415, "unsupported-media-type")
+  })
+
+  it("two records with one id, found by the evaluation, are pointed into their field of the body", async () => {
+    const evsBody = { portfolio: evsData("portfolio.json"), conventionId: "cpo-evs-2024-2026", year: 2025 }
+    const records = evsData("activities-2025.json") as Array<Record<string, unknown>>
+    const clash = [...records, { ...records[0], hours: 5 }]
+    const objectives = expectProblem(
+      await post(`${url}/objectives`, { ...evsBody, activities: clash }),
+      422,
+      "invalid-request"
+    )
+    expect(objectives.issues.map((issue: { pointer: string }) => issue.pointer)).toEqual([
+      `/activities/${records.length}/id`
+    ])
+    const [first, second] = evsData("expenses-2025.json") as Array<Record<string, unknown>>
+    const use = expectProblem(
+      await post(`${url}/funding-use`, {
+        ...evsBody,
+        payments: [],
+        expenses: [first, { ...second, id: first?.["id"] }]
+      }),
+      422,
+      "invalid-request"
+    )
+    expect(use.issues.map((issue: { pointer: string; path: unknown }) => [issue.pointer, issue.path])).toEqual([
+      ["/expenses/1/id", ["expenses", 1, "id"]]
+    ])
+    const report = expectProblem(await post(`${url}/report`, { ...evsBody, activities: clash }), 422, "invalid-request")
+    expect(report.issues.map((issue: { pointer: string }) => issue.pointer)).toEqual([
+      `/activities/${records.length}/id`
+    ])
   })
 
   it("an invalid document is a 422 listing every issue with its path from the body, its code and its French message", async () => {
