@@ -13,6 +13,7 @@ import { UsageError, describeOptions, parseCommandLine } from "./args.js"
 import { COMMANDS, problemLines } from "./commands.js"
 import type { Io } from "./types.js"
 import { printable } from "./terminal.js"
+import { unknownCommandText } from "../vocabulary/cli.js"
 
 const HELP: Record<string, string> = {
   "": `caf-conventions — conventions de partenariat d'une Caf
@@ -153,8 +154,7 @@ function runCommand(argv: ReadonlyArray<string>, io: Io): number | Promise<numbe
     return command === "" ? 2 : 0
   }
   const handler = Object.hasOwn(COMMANDS, command) ? COMMANDS[command] : undefined
-  if (handler === undefined)
-    throw new UsageError(`commande inconnue « ${command} » ; commandes : ${Object.keys(COMMANDS).join(", ")}`)
+  if (handler === undefined) throw new UsageError(unknownCommandText(command, Object.keys(COMMANDS)))
   const args = parseCommandLine(command, rest, handler.options, handler.positionals)
   if (args.options.has("help")) {
     io.out(`${HELP[command] as string}\n\nOptions : ${describeOptions(handler.options)}`)

@@ -8,6 +8,7 @@
  */
 import { Euros } from "../money/euros.js"
 import { type CellType, normalise } from "./columns.js"
+import { CELL_PROBLEMS, instalmentCellText } from "../vocabulary/spreadsheet.js"
 
 /**
  * @internal A cell's value as read: text (CSV, or a text cell), a number, a boolean, a date;
@@ -32,7 +33,6 @@ export function shownCell(raw: RawCell): string {
 }
 
 const pad = (n: number): string => String(n).padStart(2, "0")
-const quoted = (raw: RawCell): string => `« ${shownCell(raw)} »`
 /** Spaces people put in numbers: the ordinary one, the no-break ones (U+00A0, U+202F) and the thin one (U+2009) are all `\s`. */
 const compact = (text: string): string => text.replace(/\s/gu, "")
 
@@ -49,20 +49,20 @@ function readMoney(raw: RawCell): CellRead {
     // (Euros.fromNumber checks its shortest decimal form): 128,27 is read, 1 200,505 refused.
     const shown = Number.isFinite(raw) ? Number(raw.toPrecision(15)) : Number.NaN
     const result = safely(() => Euros.fromNumber(shown).toString())
-    return result === undefined ? { error: `${quoted(raw)} a plus de deux décimales` } : { value: result }
+    return result === undefined ? { error: CELL_PROBLEMS.tooManyDecimals(shownCell(raw)) } : { value: result }
   }
-  if (typeof raw !== "string") return { error: `${quoted(raw)} n'est pas un montant` }
+  if (typeof raw !== "string") return { error: CELL_PROBLEMS.notAnAmount(shownCell(raw)) }
   const text = compact(raw).replace(/€$/u, "")
   const decimal = /^-?\d+(,\d+)?$/u.test(text)
     ? text.replace(",", ".")
     : /^-?\d+(\.\d+)?$/u.test(text)
       ? text
       : undefined
-  if (decimal === undefined) return { error: `${quoted(raw)} n'est pas un montant (écrivez par exemple 1 200,50)` }
+  if (decimal === undefined) return { error: CELL_PROBLEMS.notAnAmountWritten(shownCell(raw)) }
   const parsed = Euros.safeParse(decimal)
   if (parsed.success) return { value: parsed.data.toString() }
-  if (parsed.error.problem === "too-many-decimals") return { error: `${quoted(raw)} a plus de deux décimales` }
-  return { error: `${quoted(raw)} : ${parsed.error.frenchMessage}` }
+  if (parsed.error.problem === "too-many-decimals") return { error: CELL_PROBLEMS.tooManyDecimals(shownCell(raw)) }
+  return { error: CELL_PROBLEMS.amountProblem(shownCell(raw), parsed.error.frenchMessage) }
 }
 
 function safely<T>(compute: () => T): T | undefined {
@@ -82,7 +82,7 @@ function readDate(raw: RawCell): CellRead {
       raw.getUTCSeconds() !== 0 ||
       raw.getUTCMilliseconds() !== 0
     ) {
-      return { error: `${quoted(raw)} porte une heure ; attendu une date seule` }
+      return { error: CELL_PROBLEMS.dateWithTime(shownCell(raw)) }
     }
     return {
       value: `${String(raw.getUTCFullYear()).padStart(4, "0")}-${pad(raw.getUTCMonth() + 1)}-${pad(raw.getUTCDate())}`
@@ -90,23 +90,23 @@ function readDate(raw: RawCell): CellRead {
   }
   if (typeof raw === "number")
     return {
-      error: `${quoted(raw)} est un nombre, pas une date (mettez la cellule au format date, ou écrivez JJ/MM/AAAA)`
+      error: CELL_PROBLEMS.numberForDate(shownCell(raw))
     }
-  if (typeof raw !== "string") return { error: `${quoted(raw)} n'est pas une date` }
+  if (typeof raw !== "string") return { error: CELL_PROBLEMS.notADate(shownCell(raw)) }
   const text = raw.trim()
   const french = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/u.exec(text)
   if (french !== null) return { value: `${french[3]}-${pad(Number(french[2]))}-${pad(Number(french[1]))}` }
   if (/^\d{4}-\d{2}-\d{2}$/u.test(text)) return { value: text }
-  return { error: `${quoted(raw)} n'est pas une date (écrivez JJ/MM/AAAA ou AAAA-MM-JJ)` }
+  return { error: CELL_PROBLEMS.notADateWritten(shownCell(raw)) }
 }
 
 function readNumber(raw: RawCell, integer: boolean): CellRead {
   if (typeof raw === "number")
-    return integer && !Number.isInteger(raw) ? { error: `${quoted(raw)} n'est pas un nombre entier` } : { value: raw }
+    return integer && !Number.isInteger(raw) ? { error: CELL_PROBLEMS.notAWholeNumber(shownCell(raw)) } : { value: raw }
   const text = typeof raw === "string" ? compact(raw) : ""
   const pattern = integer ? /^-?\d+$/u : /^-?\d+([.,]\d+)?$/u
   if (typeof raw !== "string" || !pattern.test(text))
-    return { error: `${quoted(raw)} n'est pas un nombre${integer ? " entier" : ""}` }
+    return { error: (integer ? CELL_PROBLEMS.notAWholeNumber : CELL_PROBLEMS.notANumber)(shownCell(raw)) }
   return { value: Number(text.replace(",", ".")) }
 }
 
@@ -118,7 +118,7 @@ function readBoolean(raw: RawCell): CellRead {
   const key = normalise(shownCell(raw))
   if (YES.has(key)) return { value: true }
   if (NO.has(key)) return { value: false }
-  return { error: `${quoted(raw)} : attendu oui ou non` }
+  return { error: CELL_PROBLEMS.notYesOrNo(shownCell(raw)) }
 }
 
 /** The names a code is known by: itself, its label, and a label's parts around an abbreviation (`Fonds publics et territoires (FPT)`: the words, and `FPT`). */
@@ -172,7 +172,7 @@ export function readCell(type: CellType, raw: RawCell): CellRead {
     case "code": {
       const found = readCode(shownCell(raw), type.labels)
       return found === undefined
-        ? { error: `${quoted(raw)} n'est pas dans la liste : ${listOf(type.labels)}` }
+        ? { error: CELL_PROBLEMS.notInList(shownCell(raw), listOf(type.labels)) }
         : { value: found }
     }
     case "codes": {
@@ -184,7 +184,7 @@ export function readCell(type: CellType, raw: RawCell): CellRead {
       const unknown = parts.filter((_, index) => found[index] === undefined)
       if (unknown.length > 0)
         return {
-          error: `${unknown.map((part) => `« ${part} »`).join(", ")} ${unknown.length === 1 ? "n'est" : "ne sont"} pas dans la liste : ${listOf(type.labels)}`
+          error: CELL_PROBLEMS.notInListSeveral(unknown, listOf(type.labels))
         }
       return { value: found }
     }
@@ -204,10 +204,7 @@ export function readCell(type: CellType, raw: RawCell): CellRead {
 
 /** How an instalment code is written for people (`Acompte 1`), read back by {@link readCell}. */
 function instalmentText(code: string): string {
-  if (code === "advance") return "Avance"
-  if (code === "balance") return "Solde"
-  const [name, number] = code.split("-")
-  return `${name === "complement" ? "Complément" : "Acompte"} ${number ?? ""}`
+  return instalmentCellText(code)
 }
 
 const frenchDate = (iso: string): string => `${iso.slice(8, 10)}/${iso.slice(5, 7)}/${iso.slice(0, 4)}`

@@ -15,6 +15,7 @@ import {
 import { ACTIVITY_KIND_LABELS, EXPENSE_CATEGORY_LABELS } from "../referential/convention-codes.js"
 import type { SafeParseResult } from "../core/errors.js"
 import { FUNDER_KIND_LABELS } from "../budget/budget.js"
+import { unknownAccountText } from "../vocabulary/spreadsheet.js"
 import { encodeFinancialReport, safeParseFinancialReport } from "../budget/financial-report.js"
 import { encodeActivities, safeParseActivity } from "../objectives/activity.js"
 import { encodeExpenses, encodePayments, safeParseExpense, safeParsePayment } from "../funding/records.js"
@@ -329,7 +330,7 @@ const financialReports: RecordTable = {
     },
     lineMessage: (field, line, list) =>
       field === "account"
-        ? `« ${String(line["account"])} » n'est pas un compte du compte rendu financier : charges de 60 à 68, produits de 70 à 79, contributions en nature 86 ou 87 (2 à 6 chiffres)`
+        ? unknownAccountText(String(line["account"]))
         : (field === "funderKind" || field === "funderName") && list !== "products"
           ? "un financeur ne se donne que sur une ligne de produits (comptes 70 à 79)"
           : undefined

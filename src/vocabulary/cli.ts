@@ -345,3 +345,7 @@ export const notASpreadsheetText = (file: string): string => `import lit un fich
 /** @internal The last line of `check`: "3 scénarios vérifiés, 0 en échec" (the singular for 0 and 1). */
 export const checkSummaryText = (passed: number, failed: number): string =>
   `${passed} ${passed <= 1 ? "scénario vérifié" : "scénarios vérifiés"}, ${failed} en échec`
+
+/** @internal A command the program does not have, and those it has. */
+export const unknownCommandText = (command: string, commands: ReadonlyArray<string>): string =>
+  `commande inconnue « ${command} » ; commandes : ${commands.join(", ")}`

@@ -121,3 +121,39 @@ export const fieldsWithoutColumnText = (
 
 /** @internal The message of a workbook's drop-down list when another value is typed. */
 export const chooseFromListText = (header: string): string => `Choisissez une valeur de la liste ${quoted(header)}.`
+
+/** @internal A cell's content as the messages quote it: « 1 200,505 ». */
+export const cellQuoted = (shown: string): string => `« ${shown} »`
+
+/** @internal The problems of one cell, each given the cell's content as it is shown (`shownCell`). */
+export const CELL_PROBLEMS = {
+  tooManyDecimals: (shown: string): string => `${cellQuoted(shown)} a plus de deux décimales`,
+  notAnAmount: (shown: string): string => `${cellQuoted(shown)} n'est pas un montant`,
+  notAnAmountWritten: (shown: string): string =>
+    `${cellQuoted(shown)} n'est pas un montant (écrivez par exemple 1 200,50)`,
+  amountProblem: (shown: string, problem: string): string => `${cellQuoted(shown)} : ${problem}`,
+  dateWithTime: (shown: string): string => `${cellQuoted(shown)} porte une heure ; attendu une date seule`,
+  numberForDate: (shown: string): string =>
+    `${cellQuoted(shown)} est un nombre, pas une date (mettez la cellule au format date, ou écrivez JJ/MM/AAAA)`,
+  notADate: (shown: string): string => `${cellQuoted(shown)} n'est pas une date`,
+  notADateWritten: (shown: string): string =>
+    `${cellQuoted(shown)} n'est pas une date (écrivez JJ/MM/AAAA ou AAAA-MM-JJ)`,
+  notAWholeNumber: (shown: string): string => `${cellQuoted(shown)} n'est pas un nombre entier`,
+  notANumber: (shown: string): string => `${cellQuoted(shown)} n'est pas un nombre`,
+  notYesOrNo: (shown: string): string => `${cellQuoted(shown)} : attendu oui ou non`,
+  notInList: (shown: string, list: string): string => `${cellQuoted(shown)} n'est pas dans la liste : ${list}`,
+  notInListSeveral: (parts: ReadonlyArray<string>, list: string): string =>
+    `${parts.map(cellQuoted).join(", ")} ${parts.length === 1 ? "n'est" : "ne sont"} pas dans la liste : ${list}`
+} as const
+
+/** @internal An instalment's code as people write it: `Avance`, `Solde`, `Acompte 1`, `Complément 2`. */
+export function instalmentCellText(code: string): string {
+  if (code === "advance") return "Avance"
+  if (code === "balance") return "Solde"
+  const [name, number] = code.split("-")
+  return `${name === "complement" ? "Complément" : "Acompte"} ${number ?? ""}`
+}
+
+/** @internal An account that the compte rendu financier does not know. */
+export const unknownAccountText = (account: string): string =>
+  `« ${account} » n'est pas un compte du compte rendu financier : charges de 60 à 68, produits de 70 à 79, contributions en nature 86 ou 87 (2 à 6 chiffres)`

@@ -16,22 +16,21 @@ import { describe, expect, it } from "vitest"
  * scanned. A folder leaves the list once it is clean, and the test fails if a clean folder stays
  * listed, so the list can only shrink.
  */
-const PENDING = [
-  "src/core",
-  "src/calendar",
-  "src/money",
-  "src/documents",
-  "src/reports",
-  "src/cli",
-  "src/server",
-  "src/spreadsheet"
-]
+const PENDING: ReadonlyArray<string> = []
 
 /**
  * Assembled text that is allowed outside the vocabulary, by file, with the reason. Each entry is
  * the start of the offending literal text as the scanner reports it.
  */
-const ALLOWED: Readonly<Record<string, ReadonlyArray<{ readonly text: string; readonly reason: string }>>> = {}
+const ALLOWED: Readonly<Record<string, ReadonlyArray<{ readonly text: string; readonly reason: string }>>> = {
+  "src/core/errors.ts": [
+    {
+      text: 'expected "fr" or "en", got',
+      reason:
+        "an English message to the developer who passed a wrong locale; `en` is the code of English, not the French word"
+    }
+  ]
+}
 
 /** Letters that English code never writes and French does. */
 const FRENCH_LETTERS = /[àâçéèêëîïôûùüÿœæ«»]/iu
