@@ -537,8 +537,14 @@ export function yearUse(resolved: ResolvedConvention, records: Records, inputs: 
   const payments = paymentsOfYear(records.payments, convention.id, year, asOf)
   const matched = matchPayments(schedule.instalments, payments.counted, asOf, zeroReason(resolved, year))
   const received = Euros.sum(payments.counted.map((payment) => payment.amount))
+  // A compte rendu financier received after `asOf` is not known on `asOf`: its figures do not
+  // justify the year's spending yet, as it is not yet received (financialReportOf).
+  const reportStatedOn = inputs.financialReportReceivedOn ?? inputs.financialReport?.receivedOn
+  const reportKnown = !(reportStatedOn !== undefined && asOf !== undefined && reportStatedOn > asOf)
   const comparison =
-    inputs.financialReport === undefined ? undefined : compareFinancialReport(resolved, inputs.financialReport)
+    inputs.financialReport === undefined || !reportKnown
+      ? undefined
+      : compareFinancialReport(resolved, inputs.financialReport)
   const { eligibleExpenses, ineligibleExpenses } = expensesOfYear(
     resolved,
     records.expenses,

@@ -100,6 +100,29 @@ describe("a compte rendu financier received after the day of the review", () => 
   })
 })
 
+describe("a compte rendu financier given with the review, received after its day", () => {
+  // The 2024 report (received 15/09/2025) justifies 22 800 € of 2024's spending: 42 000 € of
+  // charges less 19 200 € of other funding; 24 000 € granted and received, 3 % kept (720 €).
+  const use = (asOf: string) =>
+    evaluateFundingUse(evs(), {
+      year: 2024,
+      payments,
+      expenses: [],
+      asOf,
+      financialReport: parseFinancialReport(evsData("financial-report-2024.json"))
+    })
+
+  it("justifies nothing before it is received, and the year's spending once it is", () => {
+    const before = use("2025-09-14")
+    expect(before.financialReport).toEqual({ dueDate: "2025-06-30", late: true })
+    expect(before.settlement.eligibleSpend.toString()).toBe("0.00")
+    const after = use("2025-09-15")
+    expect(after.financialReport?.receivedOn).toBe("2025-09-15")
+    expect(after.settlement.eligibleSpend.toString()).toBe("22800.00")
+    expect(after.settlement.toRepay.toString()).toBe("480.00")
+  })
+})
+
 describe("repayments netted over the convention", () => {
   // 2024 justified by its compte rendu financier: 480 € to repay, 300 € repaid; 2025: 1 261,48 €
   // to repay, 2 000 € repaid. Demanded 1 741,48 €, received 2 300 €: 558,52 € over-repaid on the whole.
