@@ -11,8 +11,8 @@
  * - `after-as-of`: dated after the `asOf` day of the evaluation;
  * - `objective-not-in-force`: dated before the day an amendment adds the objective from;
  * - `other-kind`: not a kind of activity the indicator counts;
- * - `sector-not-covered`: its sector is not covered by the convention that day, or not the
- *   objective's;
+ * - `sector-not-covered`: its sector is not covered by the convention that day;
+ * - `sector-not-targeted`: its sector is covered, but not one the objective targets;
  * - `funded-elsewhere`: funded by a scheme the convention excludes (FPT…), or reported under
  *   another convention;
  * - `other-body`, `other-theme`: not a meeting of the objective's body, not on its theme;
@@ -38,6 +38,7 @@ export type ExclusionReason =
   | "objective-not-in-force"
   | "other-kind"
   | "sector-not-covered"
+  | "sector-not-targeted"
   | "funded-elsewhere"
   | "other-body"
   | "other-theme"

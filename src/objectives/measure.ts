@@ -141,7 +141,7 @@ function objectiveSectorReason(sector: Activity["sector"]): ExclusionWhy {
   if (why === undefined)
     objectiveSectorReasons.set(
       sector,
-      (why = exclusion("sector-not-covered", { fact: "sector-not-in-objective", sector }))
+      (why = exclusion("sector-not-targeted", { fact: "sector-not-in-objective", sector }))
     )
   return why
 }

@@ -355,6 +355,7 @@ export const EXCLUSION_REASON_LABELS: Readonly<Record<ExclusionReason, string>> 
   "objective-not-in-force": "antérieur à l'ajout de l'objectif",
   "other-kind": "autre type d'activité",
   "sector-not-covered": "secteur non couvert",
+  "sector-not-targeted": "secteur non visé par l'objectif",
   "funded-elsewhere": "financé par ailleurs",
   "other-body": "autre instance",
   "other-theme": "autre thème",

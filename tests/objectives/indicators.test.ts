@@ -205,7 +205,7 @@ describe("indicators written in the convention", () => {
       ["distinctes", 32, 1, "met", ["no-measure"]],
       ["participants", 61, 1, "met", []],
       // 0,5 + 0,5 day of parentalité; the two others are in another sector.
-      ["jours", 1, 1, "not-met", ["sector-not-covered", "sector-not-covered"]]
+      ["jours", 1, 1, "not-met", ["sector-not-targeted", "sector-not-targeted"]]
     ])
   })
 
