@@ -5,36 +5,20 @@
  * floor doing the same counts and amounts on no records. Also decoding records against
  * `JSON.parse` of the same text.
  */
-import { readFileSync } from "node:fs"
 import {
-  type Convention,
   EXPENSE_CATEGORIES,
   Euros,
   SECTORS,
-  encodeConvention,
   evaluateConventionObjectives,
   evaluateFundingUse,
   evaluateObjectives,
   parseExpenses,
-  parsePortfolio,
   resolveConvention
 } from "caf-conventions"
-import { type BenchRow, foundingConvention, pick, seeded } from "./support.js"
+import { type BenchRow, decodedConventions, pick, seeded } from "./support.js"
 
 const CONVENTIONS = Number(process.env["BENCH_FIXED_CONVENTIONS"] ?? 2_000)
 const RUNS = 5
-
-/** Fresh decoded conventions, each a copy of the founding one under its own id. */
-function freshConventions(count: number): ReadonlyArray<Convention> {
-  const { predecessorId: _none, ...json } = encodeConvention(foundingConvention()) as Record<string, unknown>
-  const { partners } = JSON.parse(
-    readFileSync(new URL("../examples/data/portfolio.json", import.meta.url), "utf8")
-  ) as { readonly partners: unknown }
-  return parsePortfolio({
-    partners,
-    conventions: Array.from({ length: count }, (_, i) => ({ ...json, id: `cpo-${i}` }))
-  }).conventions
-}
 
 /** Median wall and CPU time (user + system, every thread) of `runs` runs, each on its own inputs. */
 function timed<I>(
@@ -63,7 +47,7 @@ export async function fixedBench(): Promise<ReadonlyArray<BenchRow>> {
   const rows: Array<BenchRow> = []
   const objectives = timed(
     RUNS,
-    () => freshConventions(CONVENTIONS),
+    () => decodedConventions(CONVENTIONS),
     (conventions) => {
       for (const convention of conventions) evaluateObjectives(convention, [], { year: 2024 })
     }
@@ -71,21 +55,21 @@ export async function fixedBench(): Promise<ReadonlyArray<BenchRow>> {
   // The same, each convention resolved beforehand (outside the timing), as a batch that resolves once and asks several questions.
   const objectivesResolved = timed(
     RUNS,
-    () => freshConventions(CONVENTIONS).map((convention) => resolveConvention(convention)),
+    () => decodedConventions(CONVENTIONS).map((convention) => resolveConvention(convention)),
     (conventions) => {
       for (const convention of conventions) evaluateObjectives(convention, [], { year: 2024 })
     }
   )
   const reviewResolved = timed(
     RUNS,
-    () => freshConventions(CONVENTIONS).map((convention) => resolveConvention(convention)),
+    () => decodedConventions(CONVENTIONS).map((convention) => resolveConvention(convention)),
     (conventions) => {
       for (const convention of conventions) evaluateConventionObjectives(convention, [])
     }
   )
   const funding = timed(
     RUNS,
-    () => freshConventions(CONVENTIONS),
+    () => decodedConventions(CONVENTIONS),
     (conventions) => {
       for (const convention of conventions) evaluateFundingUse(convention, { year: 2024, payments: [], expenses: [] })
     }
@@ -93,7 +77,7 @@ export async function fixedBench(): Promise<ReadonlyArray<BenchRow>> {
   // The floor: what a hand-written loop does for a convention with no records (a set of sectors, four zero counts, a zero sum).
   const floor = timed(
     RUNS,
-    () => freshConventions(CONVENTIONS),
+    () => decodedConventions(CONVENTIONS),
     (conventions) => {
       let total = 0
       for (const convention of conventions) {
