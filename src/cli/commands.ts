@@ -32,6 +32,9 @@ import {
   parseExpenses,
   parsePayments,
   parseRepayments,
+  parseFinancialReport,
+  type FinancialReportDocument,
+  type Issue,
   renderReportHtml,
   renderReportMarkdown,
   REPORT_TABLE_IDS,
@@ -448,10 +451,12 @@ function recordsFile<T>(path: string | undefined, parse: (json: unknown) => T, e
 
 /** The files a command reads, which `--out` must not overwrite. */
 function inputFiles(args: ParsedArgs): Array<string> {
-  const options = ["activities", "payments", "expenses", "repayments", "partners"].flatMap((name) => {
-    const value = args.options.get(name)
-    return typeof value === "string" ? [value] : []
-  })
+  const options = ["activities", "payments", "expenses", "repayments", "financial-reports", "partners"].flatMap(
+    (name) => {
+      const value = args.options.get(name)
+      return typeof value === "string" ? [value] : []
+    }
+  )
   return [...args.positional, ...options]
 }
 
@@ -524,6 +529,7 @@ function reportWith(args: ParsedArgs, io: Io, preloaded: ReadonlyMap<string, unk
     payments: recordsFile(option(args, "payments"), parsePayments, [], preloaded.get("payments")),
     expenses: recordsFile(option(args, "expenses"), parseExpenses, [], preloaded.get("expenses")),
     repayments: recordsFile(option(args, "repayments"), parseRepayments, []),
+    ...financialReportsOf(option(args, "financial-reports")),
     conventions,
     ...(partners === undefined ? {} : { partners }),
     ...(asOf === undefined ? {} : { asOf }),
@@ -548,6 +554,40 @@ function reportWith(args: ParsedArgs, io: Io, preloaded: ReadonlyMap<string, unk
   const out = emit(args, io, text)
   if (out !== undefined) io.err(reportWrittenText(out))
   return 0
+}
+
+/**
+ * The comptes rendus financiers of `--financial-reports`: a JSON file holding one document or a
+ * list of them (each decoded at its place in the list, a problem named with its file and path).
+ */
+function financialReportsOf(path: string | undefined): {
+  readonly financialReports?: ReadonlyArray<FinancialReportDocument>
+} {
+  if (path === undefined) return {}
+  const json = readJson(path)
+  try {
+    return {
+      financialReports: Array.isArray(json) ? parseEach(json, parseFinancialReport) : [parseFinancialReport(json)]
+    }
+  } catch (error) {
+    throw error instanceof ValidationError ? inFile(path, error) : error
+  }
+}
+
+/** Each item of a list decoded by `parse`, the problems of all of them gathered under their index. */
+function parseEach<T>(items: ReadonlyArray<unknown>, parse: (json: unknown) => T): ReadonlyArray<T> {
+  const issues: Array<Issue> = []
+  const values: Array<T> = []
+  items.forEach((item, index) => {
+    try {
+      values.push(parse(item))
+    } catch (error) {
+      if (!(error instanceof ValidationError)) throw error
+      for (const issue of error.issues) issues.push({ ...issue, path: [index, ...issue.path] })
+    }
+  })
+  if (issues.length > 0) throw ValidationError.of("financial reports", issues)
+  return values
 }
 
 /** The values of a JSON Lines file, read whole. */
@@ -792,6 +832,7 @@ export const COMMANDS: Readonly<Record<string, Command>> = {
       payments: FILE_OPTION,
       expenses: FILE_OPTION,
       repayments: FILE_OPTION,
+      "financial-reports": FILE_OPTION,
       "as-of": DATE_OPTION,
       "reports-accepted": DATES_BY_YEAR_OPTION,
       "financial-report-received": DATES_BY_YEAR_OPTION,

@@ -77,14 +77,15 @@ un enregistrement par ligne), lu au fil de l'eau sans être gardé en mémoire. 
 du JSON est signalée avec son numéro ; l'enregistrement [i] est celui de la ligne i + 1.
 Sortie 1 si la convention ou les activités ont des problèmes.`,
   report: `Usage : caf-conventions report <fichier> [--year AAAA] [--activities <f>] [--payments <f>]
-         [--expenses <f>] [--repayments <f>] [--as-of AAAA-MM-JJ] [--reports-accepted AAAA=AAAA-MM-JJ[,…]]
+         [--expenses <f>] [--repayments <f>] [--financial-reports <f>] [--as-of AAAA-MM-JJ] [--reports-accepted AAAA=AAAA-MM-JJ[,…]]
          [--financial-report-received AAAA=AAAA-MM-JJ[,…]] [--partners <f>] [--convention <id>]
          [--format md|html|json|csv|pdf|xlsx] [--table <nom>] [--decimal ,|.] [--separator ;|,] [--bom] [--out <f>]
 
 Bilan annuel de l'année --year, ou bilan de fin de convention sans --year. --activities,
 --payments et --expenses lisent un fichier JSON, JSON Lines (.jsonl, lu en entier : le bilan
 relit ses enregistrements pour chaque année), CSV ou XLSX (voir import). --repayments lit
-les reversements reçus du partenaire. --reports-accepted
+les reversements reçus du partenaire, --financial-reports ses comptes rendus financiers (un
+document, ou une liste : une année justifiée par le sien seul y trouve ses dépenses). --reports-accepted
 donne, par année, le jour où les bilans ont été acceptés (le solde est alors exigible), et
 --financial-report-received le jour où le compte rendu financier a été reçu :
 --reports-accepted 2024=2025-05-20,2025=2026-05-15. Markdown par défaut ;

@@ -147,7 +147,7 @@ describe("the command line's arguments (util.parseArgs, strict)", () => {
 
   it("lists each command's options in its help", () => {
     expect(cli("report", "--help").out).toContain(
-      "Options : --year AAAA, --activities <f>, --payments <f>, --expenses <f>, --repayments <f>, --as-of AAAA-MM-JJ, --reports-accepted AAAA=AAAA-MM-JJ[,…], --financial-report-received AAAA=AAAA-MM-JJ[,…], --partners <f>, --convention <id>, --format md|html|json|csv|pdf|xlsx, --out <f>, --table avenants|objectifs|versements|depenses-non-retenues|financement-par-annee, --decimal ,|., --separator ;|,, --bom, --lang fr|en, --help, --version"
+      "Options : --year AAAA, --activities <f>, --payments <f>, --expenses <f>, --repayments <f>, --financial-reports <f>, --as-of AAAA-MM-JJ, --reports-accepted AAAA=AAAA-MM-JJ[,…], --financial-report-received AAAA=AAAA-MM-JJ[,…], --partners <f>, --convention <id>, --format md|html|json|csv|pdf|xlsx, --out <f>, --table avenants|objectifs|versements|depenses-non-retenues|financement-par-annee, --decimal ,|., --separator ;|,, --bom, --lang fr|en, --help, --version"
     )
     expect(cli("check", "--help").out).toContain("Options : --root <dossier>, --lang fr|en, --help, --version")
   })

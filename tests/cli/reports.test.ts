@@ -13,6 +13,34 @@ import { cli, data, scratchFolder } from "./run.js"
 const plain = (text: string) => text.replace(/[\u202f\u00a0]/gu, " ")
 
 describe("the command line's reports, whole", () => {
+  it("a year justified by its compte rendu financier alone: --financial-reports gives its spending", () => {
+    // Les Tilleuls, 2024: 42 000 € of charges less 19 200 € of other funding = 22 800 € spent;
+    // 24 000 € received, 3 % kept (720 €): 480 € to repay. Without the report, nothing is spent.
+    const evs = (name: string) => join("tests", "data", "evs", name)
+    const review = (...more: Array<string>) =>
+      cli(
+        "report",
+        evs("portfolio.json"),
+        "--year",
+        "2024",
+        "--payments",
+        evs("payments.json"),
+        "--as-of",
+        "2026-06-30",
+        ...more
+      )
+    const withReport = review("--financial-reports", evs("financial-report-2024.json"))
+    expect([withReport.code, withReport.err]).toEqual([0, ""])
+    expect(plain(withReport.out)).toContain("Dépenses éligibles : 22 800,00 €")
+    expect(plain(withReport.out)).toContain("À reverser : 480,00 €")
+    const without = review()
+    expect(plain(without.out)).toContain("Dépenses éligibles : 0,00 €")
+    const broken = review("--financial-reports", evs("payments.json"))
+    expect(broken.code).toBe(1)
+    expect(broken.err).toContain("payments.json : 21 problèmes")
+    expect(broken.err).toContain("[0].charges : le champ obligatoire « charges » manque")
+  })
+
   it("the 2025 review of a convention raised by an amendment signed after the advance: advance and balance paid", async () => {
     const result = cli(
       "report",
