@@ -5,6 +5,7 @@
  * @module
  */
 import * as Schema from "effect/Schema"
+import { type FinancialReportDocument, parseFinancialReport } from "../budget/financial-report.js"
 import { formatFraction } from "../core/fraction.js"
 import { makeCodec } from "../core/codec.js"
 import { InvalidArgumentError } from "../core/errors.js"
@@ -60,6 +61,8 @@ const DateOrByYear = Schema.Union([Schema.String, Schema.Record(Schema.String, S
  *   (`{ "2024": "2025-05-20" }`);
  * - `candidates`, `activities`, `payments`, `expenses`: the records, inline or as a file path
  *   (with `activities`, `funding-use` and `ledger` evaluate the objectives, for a modulation);
+ * - `financialReports`: the partner's comptes rendus financiers, a list inline or a file holding
+ *   one or a list (`funding-use` reads the year's, `ledger` each year's);
  * - `expected`: the answer, in the question's terms (see docs/scenarios.md).
  *
  * @example
@@ -96,6 +99,7 @@ export const ScenarioSchema = Schema.Struct({
   activities: Schema.optionalKey(FileOrInline),
   payments: Schema.optionalKey(FileOrInline),
   expenses: Schema.optionalKey(FileOrInline),
+  financialReports: Schema.optionalKey(FileOrInline),
   expected: Schema.Record(Schema.String, JsonValue)
 })
 
@@ -196,6 +200,21 @@ function partnerOf(scenario: Scenario, files: ScenarioFiles, convention: Convent
 function records(value: string | ReadonlyArray<unknown> | undefined, files: ScenarioFiles): unknown {
   if (value === undefined) return []
   return typeof value === "string" ? files(value) : value
+}
+
+/** The comptes rendus financiers of a scenario: a list inline, or a file holding one or a list. */
+function reportsOf(scenario: Scenario, files: ScenarioFiles): ReadonlyArray<FinancialReportDocument> {
+  const json = records(scenario.financialReports, files)
+  return (Array.isArray(json) ? json : [json]).map((item) => parseFinancialReport(item))
+}
+
+/** The report of `year` among `reports`, as `evaluateFundingUse` takes it (the whole convention's, not an action's). */
+function yearReport(
+  reports: ReadonlyArray<FinancialReportDocument>,
+  year: number
+): { readonly financialReport?: FinancialReportDocument } {
+  const found = reports.find((report) => report.year === year && report.actionId === undefined)
+  return found === undefined ? {} : { financialReport: found }
 }
 
 /** Whether a JSON value is an object (not a list, not null). */
@@ -454,6 +473,7 @@ function differencesOf(scenario: Scenario, convention: Convention, files: Scenar
         ...asOf,
         ...oneDate(scenario, "reportsAcceptedOn"),
         ...oneDate(scenario, "financialReportReceivedOn"),
+        ...yearReport(reportsOf(scenario, files), year),
         ...(scenario.activities === undefined
           ? {}
           : { objectives: evaluateObjectives(convention, activities(), { year, ...asOf }) })
@@ -476,6 +496,7 @@ function differencesOf(scenario: Scenario, convention: Convention, files: Scenar
         ...asOf,
         ...datesByYear(scenario, "reportsAcceptedOn"),
         ...datesByYear(scenario, "financialReportReceivedOn"),
+        ...(scenario.financialReports === undefined ? {} : { financialReports: reportsOf(scenario, files) }),
         ...(evaluations.length === 0 ? {} : { objectives: evaluations })
       })
       const byYear = new Map(ledger.years.map((use) => [String(use.year), use]))

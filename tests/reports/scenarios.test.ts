@@ -41,6 +41,35 @@ describe("scenario files", () => {
     ])
   })
 
+  it("read the partner's comptes rendus financiers, for one year and for the ledger", () => {
+    // Les Tilleuls, 2024 justified by its report alone: 22 800 € spent, 480 € to repay.
+    const base = {
+      name: "Compte rendu financier",
+      convention: { file: "portfolio.json", id: "cpo-evs-2024-2026" },
+      asOf: "2026-06-30",
+      payments: "payments.json",
+      financialReports: "financial-report-2024.json"
+    }
+    const year = parseScenario({
+      ...base,
+      question: "funding-use",
+      year: 2024,
+      expected: { eligibleSpend: "22800.00", toRepay: "480.00" }
+    })
+    expect(runScenario(year, files("tests/data/evs")).differences).toEqual([])
+    const ledger = parseScenario({
+      ...base,
+      question: "ledger",
+      expected: { years: { "2024": { eligibleSpend: "22800.00", toRepay: "480.00" } } }
+    })
+    expect(runScenario(ledger, files("tests/data/evs")).differences).toEqual([])
+    const { financialReports: _none, ...withoutReports } = year
+    const without = parseScenario(withoutReports)
+    expect(runScenario(without, files("tests/data/evs")).differences).toContain(
+      'montant « dépenses éligibles » (eligibleSpend) : attendu "22800.00", obtenu "0.00"'
+    )
+  })
+
   it("report a scenario that cannot run instead of throwing", () => {
     const noYear = parseScenario({
       name: "Sans année",
