@@ -33,6 +33,8 @@ import {
   parsePayments,
   parseRepayments,
   parseFinancialReport,
+  safeParseFinancialReport,
+  type SafeParseResult,
   type FinancialReportDocument,
   type Issue,
   renderReportHtml,
@@ -567,26 +569,29 @@ function financialReportsOf(path: string | undefined): {
   const json = readJson(path)
   try {
     return {
-      financialReports: Array.isArray(json) ? parseEach(json, parseFinancialReport) : [parseFinancialReport(json)]
+      financialReports: Array.isArray(json)
+        ? decodedEach(json, safeParseFinancialReport, path)
+        : [parseFinancialReport(json)]
     }
   } catch (error) {
     throw error instanceof ValidationError ? inFile(path, error) : error
   }
 }
 
-/** Each item of a list decoded by `parse`, the problems of all of them gathered under their index. */
-function parseEach<T>(items: ReadonlyArray<unknown>, parse: (json: unknown) => T): ReadonlyArray<T> {
+/** Each item of a list decoded by `safeParse`; the problems of all of them gathered under their index, in a {@link ValidationError} of `subject`. */
+function decodedEach<T>(
+  items: ReadonlyArray<unknown>,
+  safeParse: (json: unknown) => SafeParseResult<T>,
+  subject: string
+): ReadonlyArray<T> {
   const issues: Array<Issue> = []
-  const values: Array<T> = []
-  items.forEach((item, index) => {
-    try {
-      values.push(parse(item))
-    } catch (error) {
-      if (!(error instanceof ValidationError)) throw error
-      for (const issue of error.issues) issues.push({ ...issue, path: [index, ...issue.path] })
-    }
+  const values = items.flatMap((item: unknown, index) => {
+    const parsed = safeParse(item)
+    if (parsed.success) return [parsed.data]
+    issues.push(...parsed.error.issues.map((issue) => ({ ...issue, path: [index, ...issue.path] })))
+    return []
   })
-  if (issues.length > 0) throw ValidationError.of("financial reports", issues)
+  if (issues.length > 0) throw ValidationError.of(subject, issues)
   return values
 }
 
@@ -694,15 +699,7 @@ function partnersOf(file: string): ReadonlyArray<Partner> {
       fr: "une liste de partenaires ou un portefeuille",
       en: "a list of partners or a portfolio"
     })
-  const issues: Array<ValidationError["issues"][number]> = []
-  const partners = list.flatMap((item: unknown, index) => {
-    const parsed = safeParsePartner(item)
-    if (parsed.success) return [parsed.data]
-    issues.push(...parsed.error.issues.map((issue) => ({ ...issue, path: [index, ...issue.path] })))
-    return []
-  })
-  if (issues.length > 0) throw ValidationError.of(file, issues)
-  return partners
+  return decodedEach(list, safeParsePartner, file)
 }
 
 /**

@@ -433,6 +433,12 @@ function dueUnpaidOf(matched: ReadonlyArray<InstalmentPosition>, asOf: CalendarD
   )
 }
 
+/** Whether the financial report is received after `asOf` (stated by the option or by the document): not yet known on `asOf`, as reports accepted after it are not. */
+function reportReceivedAfterAsOf(inputs: YearInputs): boolean {
+  const statedOn = inputs.financialReportReceivedOn ?? inputs.financialReport?.receivedOn
+  return statedOn !== undefined && inputs.asOf !== undefined && statedOn > inputs.asOf
+}
+
 /** The financial report: due date, receipt, lateness, and the comparison with the budget. */
 function financialReportOf(
   schedule: PaymentSchedule,
@@ -442,9 +448,8 @@ function financialReportOf(
   if (schedule.reports === undefined) return undefined
   const dueDate = schedule.reports.financialReportDue
   const { asOf } = inputs
-  // A receipt after `asOf` is not yet known on `asOf` (as reports accepted after it are not).
   const statedOn = inputs.financialReportReceivedOn ?? inputs.financialReport?.receivedOn
-  const receivedLater = statedOn !== undefined && asOf !== undefined && statedOn > asOf
+  const receivedLater = reportReceivedAfterAsOf(inputs)
   const receivedOn = receivedLater ? undefined : statedOn
   // Received on a day not given: the year's reports were accepted by the report's day (the Caf
   // accepts them once it holds them, the financial report among them), or the report itself was
@@ -539,10 +544,8 @@ export function yearUse(resolved: ResolvedConvention, records: Records, inputs: 
   const received = Euros.sum(payments.counted.map((payment) => payment.amount))
   // A compte rendu financier received after `asOf` is not known on `asOf`: its figures do not
   // justify the year's spending yet, as it is not yet received (financialReportOf).
-  const reportStatedOn = inputs.financialReportReceivedOn ?? inputs.financialReport?.receivedOn
-  const reportKnown = !(reportStatedOn !== undefined && asOf !== undefined && reportStatedOn > asOf)
   const comparison =
-    inputs.financialReport === undefined || !reportKnown
+    inputs.financialReport === undefined || reportReceivedAfterAsOf(inputs)
       ? undefined
       : compareFinancialReport(resolved, inputs.financialReport)
   const { eligibleExpenses, ineligibleExpenses } = expensesOfYear(
