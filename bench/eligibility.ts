@@ -19,7 +19,7 @@ import {
   periodsOverlap,
   screenEligibility
 } from "caf-conventions"
-import { type BenchRow, foundingConvention, medianMs, perSecond, pick, seeded } from "./support.js"
+import { type BenchRow, foundingConvention, interleavedMedians, medianMs, perSecond, pick, seeded } from "./support.js"
 
 const DATE = "2024-06-01"
 
@@ -174,14 +174,15 @@ export async function eligibilityBench(count = 100_000): Promise<ReadonlyArray<B
   const candidates = parseCandidates(generate(count))
   const flat = candidates.map((candidate) => facts(candidate, convention))
 
-  const verdict = await medianMs(5, () => {
-    const isEligible = compileEligibility(convention, { date: DATE })
-    return candidates.map(isEligible)
-  })
-  const floor = await medianMs(5, () => {
-    const isEligible = handWritten(convention)
-    return candidates.map(isEligible)
-  })
+  // The verdict path and its floor run in turn, round after round, so that neither profits from
+  // a JIT the other warmed or pays for a collection the other left.
+  const side = await interleavedMedians(
+    9,
+    () => candidates.map(compileEligibility(convention, { date: DATE })),
+    () => candidates.map(handWritten(convention))
+  )
+  const verdict = side.a
+  const floor = side.b
   const explained = await medianMs(3, () =>
     screenEligibility(convention, candidates, { date: DATE }).lines.map((line) => line.status === "eligible")
   )
@@ -232,7 +233,7 @@ export async function eligibilityBench(count = 100_000): Promise<ReadonlyArray<B
       variant: "compileEligibility (verdict only)",
       median: `${verdict.ms.toFixed(1)} ms`,
       throughput: perSecond(count, verdict.ms),
-      note: `${(verdict.ms / floor.ms).toFixed(1)}× the floor`
+      note: `${side.ratio.toFixed(1)}× the floor (median of 9 interleaved rounds)`
     },
     {
       benchmark: "eligibility",

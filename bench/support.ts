@@ -38,6 +38,41 @@ export async function medianMs<T>(
   return { ms: times[Math.floor(times.length / 2)] as number, result: result as T }
 }
 
+/**
+ * Two tasks run in turn, round after round (after one warm-up round of each), so that both see
+ * the same machine and the same state of the JIT: the median of each, and the median of the
+ * rounds' ratios `a / b`.
+ */
+export async function interleavedMedians<A, B>(
+  rounds: number,
+  a: () => A | Promise<A>,
+  b: () => B | Promise<B>
+): Promise<{
+  readonly a: { readonly ms: number; readonly result: A }
+  readonly b: { readonly ms: number; readonly result: B }
+  readonly ratio: number
+}> {
+  const timesA: Array<number> = []
+  const timesB: Array<number> = []
+  let resultA = await a()
+  let resultB = await b()
+  for (let i = 0; i < rounds; i++) {
+    let start = performance.now()
+    resultA = await a()
+    timesA.push(performance.now() - start)
+    start = performance.now()
+    resultB = await b()
+    timesB.push(performance.now() - start)
+  }
+  const median = (values: ReadonlyArray<number>) =>
+    [...values].sort((x, y) => x - y)[Math.floor(values.length / 2)] as number
+  return {
+    a: { ms: median(timesA), result: resultA },
+    b: { ms: median(timesB), result: resultB },
+    ratio: median(timesA.map((time, i) => time / (timesB[i] as number)))
+  }
+}
+
 /** The founding 2023–2025 convention, from the example data. */
 export function foundingConvention(): Convention {
   const portfolio = parsePortfolio(
