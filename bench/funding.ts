@@ -17,7 +17,7 @@ import {
 import { checkedConvention } from "../src/conventions/checked.js"
 import { resolveConvention } from "../src/conventions/resolved.js"
 import { checkedRecords, yearUse } from "../src/funding/use.js"
-import { type BenchRow, foundingConvention, medianMs, pick, seeded } from "./support.js"
+import { type BenchRow, foundingConvention, interleavedMedians, medianMs, pick, seeded } from "./support.js"
 
 /** `BENCH_CONVENTIONS=2000` runs a reduced size (the ratios are what matter on a shared machine). */
 const MAX_CONVENTIONS = Number(process.env["BENCH_CONVENTIONS"] ?? 10_000)
@@ -113,39 +113,45 @@ export async function fundingBench(): Promise<ReadonlyArray<BenchRow>> {
   const rows: Array<BenchRow> = []
   for (const conventions of [MAX_CONVENTIONS / 10, MAX_CONVENTIONS]) {
     const lines = conventions * LINES_PER_CONVENTION
-    const lib = await medianMs(3, () => {
-      const out: Array<string> = []
-      for (let i = 0; i < conventions; i++) {
-        const use = evaluateFundingUse(data.conventions[i] as Convention, {
-          year: 2024,
-          payments: data.payments[i] as ReadonlyArray<Payment>,
-          expenses: data.expenses[i] as ReadonlyArray<Expense>
-        })
-        out.push(summary(use))
-      }
-      return out
-    })
-    const hand = await medianMs(3, () => {
-      const out: Array<string> = []
-      for (let i = 0; i < conventions; i++)
-        out.push(
-          handWritten(
-            data.conventions[i] as Convention,
-            data.payments[i] as ReadonlyArray<Payment>,
-            data.expenses[i] as ReadonlyArray<Expense>,
-            data.cents[i] as ReadonlyArray<number>,
-            data.paymentCents[i] as ReadonlyArray<number>
+    // The evaluation and its floor run in turn, round after round (the same machine, the same JIT).
+    const side = await interleavedMedians(
+      3,
+      () => {
+        const out: Array<string> = []
+        for (let i = 0; i < conventions; i++) {
+          const use = evaluateFundingUse(data.conventions[i] as Convention, {
+            year: 2024,
+            payments: data.payments[i] as ReadonlyArray<Payment>,
+            expenses: data.expenses[i] as ReadonlyArray<Expense>
+          })
+          out.push(summary(use))
+        }
+        return out
+      },
+      () => {
+        const out: Array<string> = []
+        for (let i = 0; i < conventions; i++)
+          out.push(
+            handWritten(
+              data.conventions[i] as Convention,
+              data.payments[i] as ReadonlyArray<Payment>,
+              data.expenses[i] as ReadonlyArray<Expense>,
+              data.cents[i] as ReadonlyArray<number>,
+              data.paymentCents[i] as ReadonlyArray<number>
+            )
           )
-        )
-      return out
-    })
+        return out
+      }
+    )
+    const lib = side.a
+    const hand = side.b
     const agree = JSON.stringify(lib.result) === JSON.stringify(hand.result)
     rows.push({
       benchmark: "funding",
       variant: `evaluateFundingUse, ${lines.toLocaleString("en-US")} expense lines / ${conventions.toLocaleString("en-US")} conventions`,
       median: `${lib.ms.toFixed(1)} ms`,
       throughput: `${Math.round((lines / lib.ms) * 1000).toLocaleString("en-US")} lines/s`,
-      note: `${(lib.ms / hand.ms).toFixed(1)}× the floor; ${agree ? "same amounts as the floor" : "AMOUNTS DIFFER FROM THE FLOOR"}`
+      note: `${side.ratio.toFixed(1)}× the floor (median of 3 interleaved rounds); ${agree ? "same amounts as the floor" : "AMOUNTS DIFFER FROM THE FLOOR"}`
     })
     rows.push({
       benchmark: "funding",
