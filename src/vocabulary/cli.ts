@@ -342,9 +342,13 @@ export const scdlCountsText = (version: string, rows: number, leftOut: number): 
 /** @internal A file given to `import` that is not a spreadsheet. */
 export const notASpreadsheetText = (file: string): string => `import lit un fichier .csv ou .xlsx, pas ${file}`
 
-/** @internal The last line of `check`: "3 scénarios vérifiés, 0 en échec" (the singular for 0 and 1). */
+/**
+ * @internal The last line of `check`: how many scenarios were given, then how many gave what
+ * they expect and how many did not ("4 scénarios : 2 conformes, 2 en échec"; the singular
+ * for 0 and 1).
+ */
 export const checkSummaryText = (passed: number, failed: number): string =>
-  `${passed} ${passed <= 1 ? "scénario vérifié" : "scénarios vérifiés"}, ${failed} en échec`
+  `${countText(passed + failed, "scénario")} : ${countText(passed, "conforme")}, ${failed} en échec`
 
 /** @internal A command the program does not have, and those it has. */
 export const unknownCommandText = (command: string, commands: ReadonlyArray<string>): string =>

@@ -135,7 +135,7 @@ describe("the command line", () => {
     const names = readdirSync(join("examples", "scenarios")).filter((name) => name.endsWith(".json"))
     const result = cli("check", "--root", "examples", ...names.map((name) => join("examples", "scenarios", name)))
     expect(result.code).toBe(0)
-    expect(result.out.split("\n").at(-1)).toBe(`${names.length} scénarios vérifiés, 0 en échec`)
+    expect(result.out.split("\n").at(-1)).toBe(`${names.length} scénarios : ${names.length} conformes, 0 en échec`)
     expect(names.length).toBeGreaterThanOrEqual(8)
   })
 

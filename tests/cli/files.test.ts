@@ -115,7 +115,7 @@ describe("files that cannot be read", () => {
     expect(result.code).toBe(2)
     expect(result.out.split("\n").slice(1)).toEqual([
       "✓ Échéancier 2024 : 30 000 €, avance de 50 % au 31 mars",
-      "1 scénario vérifié, 1 en échec"
+      "2 scénarios : 1 conforme, 1 en échec"
     ])
   })
 

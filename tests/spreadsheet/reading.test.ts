@@ -305,7 +305,7 @@ describe("the command line", () => {
       })
     )
     const passed = await cliAsync("check", json)
-    expect(passed.out.split("\n").at(-1)).toBe("1 scénario vérifié, 0 en échec")
+    expect(passed.out.split("\n").at(-1)).toBe("1 scénario : 1 conforme, 0 en échec")
     writeFileSync(join(folder, "depenses.csv"), "Identifiant;Date;Montant;Catégorie\nd-1;14/03/2024;1,001;experts\n")
     const failed = await cliAsync("check", json)
     expect(failed.code).toBe(1)
