@@ -6,6 +6,7 @@
  *
  * @module
  */
+import { daysInMonth } from "../calendar/date.js"
 import { Euros } from "../money/euros.js"
 import { type CellType, normalise } from "./columns.js"
 import { CELL_PROBLEMS, instalmentCellText } from "../vocabulary/spreadsheet.js"
@@ -95,7 +96,15 @@ function readDate(raw: RawCell): CellRead {
   if (typeof raw !== "string") return { error: CELL_PROBLEMS.notADate(shownCell(raw)) }
   const text = raw.trim()
   const french = /^(\d{1,2})\/(\d{1,2})\/(\d{4})$/u.exec(text)
-  if (french !== null) return { value: `${french[3]}-${pad(Number(french[2]))}-${pad(Number(french[1]))}` }
+  if (french !== null) {
+    // An impossible day written the French way is told as the cell shows it (« 31/02/2025 »),
+    // not as the decoder would quote the date it became (2025-02-31).
+    const [day, month, year] = [Number(french[1]), Number(french[2]), Number(french[3])]
+    if (month < 1 || month > 12) return { error: CELL_PROBLEMS.noSuchMonth(text, month) }
+    const days = daysInMonth(year, month)
+    if (day < 1 || day > days) return { error: CELL_PROBLEMS.noSuchDay(text, days) }
+    return { value: `${french[3]}-${pad(month)}-${pad(day)}` }
+  }
   if (/^\d{4}-\d{2}-\d{2}$/u.test(text)) return { value: text }
   return { error: CELL_PROBLEMS.notADateWritten(shownCell(raw)) }
 }

@@ -138,6 +138,10 @@ export const CELL_PROBLEMS = {
   notADate: (shown: string): string => `${cellQuoted(shown)} n'est pas une date`,
   notADateWritten: (shown: string): string =>
     `${cellQuoted(shown)} n'est pas une date (écrivez JJ/MM/AAAA ou AAAA-MM-JJ)`,
+  noSuchMonth: (shown: string, month: number): string =>
+    `${cellQuoted(shown)} n'est pas une date : il n'y a pas de mois ${month} (écrivez JJ/MM/AAAA)`,
+  noSuchDay: (shown: string, days: number): string =>
+    `${cellQuoted(shown)} n'est pas une date : ce mois compte ${days} jours`,
   notAWholeNumber: (shown: string): string => `${cellQuoted(shown)} n'est pas un nombre entier`,
   notANumber: (shown: string): string => `${cellQuoted(shown)} n'est pas un nombre`,
   notYesOrNo: (shown: string): string => `${cellQuoted(shown)} : attendu oui ou non`,

@@ -139,7 +139,8 @@ describe("a problem names the file, the sheet, the row and the column", () => {
       [2, "Date"],
       [2, "Montant"]
     ])
-    expect(error.problems[1]?.message).toMatch(/2024-02-31/u)
+    // The impossible day is quoted as the cell shows it, not as the date it would have become.
+    expect(error.problems[1]?.message).toBe("« 31/02/2024 » n'est pas une date : ce mois compte 29 jours")
     // The decoders' French messages, as for JSON.
     expect(error.problems[2]?.message).toBe("le montant -3,00\u00a0€ est négatif : il doit être positif ou nul")
   })
@@ -149,6 +150,16 @@ describe("a problem names the file, the sheet, the row and the column", () => {
     expect(error.problems).toHaveLength(1)
     expect(error.problems[0]).toMatchObject({ row: 2, column: "Année" })
     expect(error.problems[0]?.message).toBe("le champ obligatoire « year » manque (colonne « Année » absente ou vide)")
+  })
+
+  it("a day or a month that does not exist, written JJ/MM/AAAA, is told as written", async () => {
+    const error = await failure(() =>
+      readCsv("payments", "Identifiant;Année;Date;Montant\nv-1;2025;31/04/2025;100\nv-2;2025;12/13/2025;100\n")
+    )
+    expect(error.problems.map((problem) => [problem.row, problem.column, problem.message])).toEqual([
+      [2, "Date", "« 31/04/2025 » n'est pas une date : ce mois compte 30 jours"],
+      [3, "Date", "« 12/13/2025 » n'est pas une date : il n'y a pas de mois 13 (écrivez JJ/MM/AAAA)"]
+    ])
   })
 
   it("a structure's problem is reported at the row of that structure", async () => {
