@@ -99,6 +99,7 @@ import {
   repaymentsNotJsonText,
   reportWrittenText,
   scdlCountsText,
+  scdlUnsignedText,
   screenedText,
   screeningCountsText,
   severalConventionsInFileText,
@@ -771,9 +772,11 @@ function scdl(args: ParsedArgs, io: Io): number {
   for (const [id, files] of repeated) io.err(`✗ ${conventionInSeveralFilesText(id, files)}`)
   const problems = exports.flatMap((exported) => exported.problems)
   for (const problem of problems) io.err(`✗ ${problem.conventionId} (${problem.column}) : ${problem.message}`)
+  const unsigned = exports.flatMap((exported) => exported.unsigned)
+  for (const id of unsigned) io.err(`· ${scdlUnsignedText(id)}`)
   const rows = exports.reduce((count, exported) => count + exported.rows.length, 0)
   const refused = repeated.size + new Set(problems.map((p) => p.conventionId)).size
-  io.err(scdlCountsText(version, rows, refused))
+  io.err(scdlCountsText(version, rows, refused, unsigned.length))
   return refused === 0 ? 0 : 1
 }
 

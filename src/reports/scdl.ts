@@ -259,6 +259,11 @@ export interface ScdlExport {
   readonly rows: ReadonlyArray<ScdlRow>
   /** The conventions left out, with every problem found. */
   readonly problems: ReadonlyArray<ScdlProblem>
+  /**
+   * The ids of the drafts given (no `signatureDate`): a project not signed awards nothing yet, so
+   * there is nothing to publish; they are neither exported nor problems.
+   */
+  readonly unsigned: ReadonlyArray<string>
 }
 
 function checkedVersion(version: unknown, subject: string): ScdlVersion {
@@ -440,7 +445,8 @@ function rowOf(
  * Poste's rule), and in 2.1.1 a SIRET or an RNA number for the beneficiary; an association known
  * by its RNA number alone is exported in 2.1.1 and refused in 2.0. A convention that breaks a
  * rule is reported in `problems`, with every problem, and left out rather than exported
- * half-empty. In the CSV text, a name, title or reference that starts with `=`, `+`, `-`, `@`, a
+ * half-empty. A draft (no `signatureDate`) awards nothing yet: it is listed in `unsigned`, not
+ * exported and not a problem. In the CSV text, a name, title or reference that starts with `=`, `+`, `-`, `@`, a
  * tab or a carriage return is written after a single quote and quoted, so that a spreadsheet
  * shows it instead of running it as a formula (the rows keep the text as it is).
  *
@@ -499,7 +505,12 @@ export function toScdlCsv(
   const columns = scdlColumns(version)
   const rows: Array<ScdlRow> = []
   const problems: Array<ScdlProblem> = []
+  const unsigned: Array<string> = []
   for (const convention of list) {
+    if (convention.signatureDate === undefined) {
+      unsigned.push(convention.id)
+      continue
+    }
     const result = rowOf(convention, partners as ReadonlyArray<Partner>, version)
     if (result.row !== undefined) rows.push(result.row)
     problems.push(...result.problems)
@@ -508,7 +519,7 @@ export function toScdlCsv(
     columns.join(","),
     ...rows.map((row) => columns.map((column) => csvCell(column, row[column])).join(","))
   ]
-  const result: ScdlExport = { version, columns, csv: `${lines.join("\r\n")}\r\n`, rows, problems }
+  const result: ScdlExport = { version, columns, csv: `${lines.join("\r\n")}\r\n`, rows, problems, unsigned }
   deepFreeze(result, undefined)
   return result
 }

@@ -436,7 +436,7 @@ function responseSchemas(): Record<string, Json> {
     ReportResponse: { oneOf: [ref("AnnualReport"), ref("ConventionReport")] },
     ScdlResponse: {
       type: "object",
-      required: ["version", "columns", "csv", "rows", "problems"],
+      required: ["version", "columns", "csv", "rows", "problems", "unsigned"],
       properties: {
         version: { enum: [...SCDL_VERSIONS] },
         columns: strings,
@@ -449,6 +449,10 @@ function responseSchemas(): Record<string, Json> {
             required: ["conventionId", "column", "message"],
             properties: { conventionId: { type: "string" }, column: { type: "string" }, message: { type: "string" } }
           }
+        },
+        unsigned: {
+          ...strings,
+          description: "Les projets de convention (non signés) : rien à publier avant la signature."
         }
       }
     }

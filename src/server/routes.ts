@@ -350,7 +350,7 @@ export const ENDPOINTS: ReadonlyArray<Endpoint> = [
     response: "ScdlResponse",
     summary: "Export SCDL subventions",
     description:
-      'Comme `caf-conventions scdl` : les conventions du portefeuille au format SCDL *subventions* (CSV, schéma 2.1.1 par défaut, `version: "2.0"` sur demande), avec les partenaires du portefeuille. Les conventions écartées (données manquantes ou invalides) sont comptées dans l\'en-tête `Caf-Conventions-Left-Out` ; `format: "json"` donne les lignes et chaque problème.',
+      'Comme `caf-conventions scdl` : les conventions du portefeuille au format SCDL *subventions* (CSV, schéma 2.1.1 par défaut, `version: "2.0"` sur demande), avec les partenaires du portefeuille. Les conventions écartées (données manquantes ou invalides) sont comptées dans l\'en-tête `Caf-Conventions-Left-Out` ; un projet non signé n\'a rien à publier et n\'est pas un problème. `format: "json"` donne les lignes, chaque problème et les projets non signés (`unsigned`).',
     documents: [TEXT.csv],
     answer: (body) => {
       const request = decodeEnvelope("ScdlRequest", body)

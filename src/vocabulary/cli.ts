@@ -335,9 +335,13 @@ export const yearObjectivesHead = (label: string, conventionId: string, sentence
 export const conventionInSeveralFilesText = (id: string, files: ReadonlyArray<string>): string =>
   `${id} : la convention figure dans plusieurs fichiers (${files.join(", ")}) ; écartée`
 
-/** @internal What `scdl` exported. */
-export const scdlCountsText = (version: string, rows: number, leftOut: number): string =>
-  `SCDL subventions ${version} : ${countText(rows, "ligne exportée", "lignes exportées")}, ${countText(leftOut, "convention écartée", "conventions écartées")}`
+/** @internal What `scdl` exported, left out, and the drafts it had nothing to publish for. */
+export const scdlCountsText = (version: string, rows: number, leftOut: number, unsigned: number): string =>
+  `SCDL subventions ${version} : ${countText(rows, "ligne exportée", "lignes exportées")}, ${countText(leftOut, "convention écartée", "conventions écartées")}${unsigned === 0 ? "" : `, ${countText(unsigned, "projet non signé", "projets non signés")} (rien à publier avant la signature)`}`
+
+/** @internal A draft given to `scdl`: nothing to publish before its signature. */
+export const scdlUnsignedText = (id: string): string =>
+  `${id} : projet de convention non signé, rien à publier avant la signature`
 
 /** @internal A file given to `import` that is not a spreadsheet. */
 export const notASpreadsheetText = (file: string): string => `import lit un fichier .csv ou .xlsx, pas ${file}`

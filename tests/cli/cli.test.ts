@@ -193,6 +193,24 @@ describe("the command line", () => {
     ])
   })
 
+  it("exports the SCDL table of a portfolio holding a draft: nothing to publish for it, exit 0", () => {
+    const json = JSON.parse(readFileSync(data("portfolio.json"), "utf8"))
+    // The two earlier conventions record no amount: keep the founding one, and add a draft of it.
+    const { predecessorId: _earlier, ...founding } = json.conventions.find(
+      (c: { id: string }) => c.id === "cpo-2023-2025"
+    )
+    const { signatureDate: _signed, notificationDate: _notified, ...draft } = { ...founding, id: "cpo-2026-2028" }
+    const file = join(scratch, "portfolio-with-draft.json")
+    writeFileSync(file, JSON.stringify({ ...json, conventions: [founding, draft] }))
+    const result = cli("scdl", file)
+    expect(result.code).toBe(0)
+    expect(result.out.split("\r\n").filter((line) => line !== "")).toHaveLength(2)
+    expect(result.err.split("\n")).toEqual([
+      "· cpo-2026-2028 : projet de convention non signé, rien à publier avant la signature",
+      "SCDL subventions 2.1.1 : 1 ligne exportée, 0 convention écartée, 1 projet non signé (rien à publier avant la signature)"
+    ])
+  })
+
   it("writes the SCDL table of version 2.0 on request, where the founding partner's RNA number is not enough", () => {
     const result = cli("scdl", data("portfolio.json"), "--scdl-version", "2.0")
     expect(result.code).toBe(1)

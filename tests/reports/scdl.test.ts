@@ -387,28 +387,38 @@ describe("open data: the SCDL subventions table, version 2.1.1", () => {
     ])
   })
 
-  it("names the column at fault: a partner missing, a convention not signed, a title too long", () => {
+  it("names the column at fault: a partner missing, a title too long", () => {
     const json = foundingPortfolioJson()
     const cpoJson = json.conventions[2]!
-    delete cpoJson.signatureDate
-    delete cpoJson.notificationDate
     cpoJson.title = "x".repeat(257)
-    const unsigned = parsePortfolio(json).conventions[2]!
-    const exported = toScdlCsv([unsigned], { partners: [] })
+    const convention = parsePortfolio(json).conventions[2]!
+    const exported = toScdlCsv([convention], { partners: [] })
     expect(exported.rows).toEqual([])
+    expect(exported.unsigned).toEqual([])
     expect(exported.problems.map((p) => [p.column, p.rule, p.message])).toEqual([
       ["nomAttribuant", "unknown-partner", "financeur caf-91 introuvable parmi les partenaires"],
       ["nomBeneficiaire", "unknown-partner", "bénéficiaire fase introuvable parmi les partenaires"],
       ["idAttribuant", "required", "SIRET du financeur non renseigné"],
-      ["dateConvention", "required", "convention non signée : pas de date de convention"],
       ["objet", "format", "objet de plus de 256 caractères (une fois publié)"],
-      ["datesPeriodeVersement", "required", "période de versement inconnue"],
       [
         "idBeneficiaire",
         "one-of-required",
         "bénéficiaire sans SIRET ni numéro RNA : le schéma demande l'un des deux (idBeneficiaire ou rnaBeneficiaire)"
       ]
     ])
+  })
+
+  it("publishes nothing for a draft, which awards nothing yet, and does not call it a problem", () => {
+    const json = foundingPortfolioJson()
+    const draftJson = json.conventions[2]!
+    delete draftJson.signatureDate
+    delete draftJson.notificationDate
+    const portfolio = parsePortfolio(json)
+    const exported = toScdlCsv([portfolio.conventions[2]!], { partners: portfolio.partners })
+    expect(exported.unsigned).toEqual(["cpo-2023-2025"])
+    expect(exported.problems).toEqual([])
+    expect(exported.rows).toEqual([])
+    expect(exported.csv).toBe(`${exported.columns.join(",")}\r\n`)
   })
 
   it("says a grant paid at once is paid at once, on one date (a balance of 0 € is no payment)", () => {
