@@ -25,6 +25,16 @@ describe("the command line", () => {
     ])
   })
 
+  it("prints a convention's terms in French, the territory by its départements' names", () => {
+    const result = cli("terms", data("portfolio.json"), "--convention", "cpo-2023-2025", "--date", "2024-06-01")
+    expect(result.code).toBe(0)
+    expect(result.out.split("\n").slice(2, 5)).toEqual([
+      "Au 01/06/2024 : en vigueur",
+      "- Période : du 01/01/2023 au 31/12/2025",
+      "- Territoire : Essonne (91)"
+    ])
+  })
+
   it("lists every problem with its path, exit 1, without a stack trace", () => {
     const bad = join(scratch, "bad.json")
     writeFileSync(bad, JSON.stringify({ partners: [], conventions: [{ id: "x", title: "T", kind: "cpo" }] }))
