@@ -75,6 +75,16 @@ const accepted = { "2024": "2025-05-20" }
 const plain = (text: string | undefined) => text?.replace(/[\u202f\u00a0]/gu, " ")
 
 describe("withdrawal of the subsidy for a breach of the contrat d'engagement républicain", () => {
+  it("has the year's reports due at the end of the six months that follow the part's last day, in mid-month", () => {
+    // 2025 ends on 14 June: the six months that follow run from 15 June to 14 December 2025.
+    expect(paymentSchedule(convention, { year: 2025 }).reports).toEqual({
+      activityReportDue: "2025-12-14",
+      financialReportDue: "2025-12-14"
+    })
+    // 2024 ends on 31 December: due on 30 June 2025, the last day of June.
+    expect(paymentSchedule(convention, { year: 2024 }).reports?.financialReportDue).toBe("2025-06-30")
+  })
+
   it("cuts the funded period the day before the breach, once decided", () => {
     const resolved = resolveConvention(convention)
     expect(resolved.period).toEqual({ start: "2024-01-01", end: "2025-06-14" })
