@@ -838,6 +838,62 @@ describe("every check of the library's schemas speaks French", () => {
         }
       ]
     ])
+    expect(texts(byName.get("a sum without field")!())).toEqual([
+      [
+        "terms.objectives.4.indicator.field",
+        "rule",
+        {
+          fr: "une somme (« sum ») a besoin du champ qu'elle additionne : indiquez « field »",
+          en: "a sum needs the field it reads"
+        }
+      ]
+    ])
+    expect(texts(byName.get("a duration in days and hours")!())).toEqual([
+      [
+        "hours",
+        "rule",
+        {
+          fr: "indiquez la durée en jours ou en heures, pas les deux (valeur trouvée : 3)",
+          en: "give the duration in days or in hours, not both (found 3)"
+        }
+      ]
+    ])
+    expect(texts(byName.get("a portfolio's partners, roles and predecessors")!())).toEqual(
+      expect.arrayContaining([
+        [
+          "conventions.0.predecessorId",
+          "rule",
+          {
+            fr: "la filiation des conventions revient sur elle-même : appui-technique-2018 → cpo-2023-2025 → accord-cadre-2020-2022 → appui-technique-2018",
+            en: "the lineage loops: appui-technique-2018 → cpo-2023-2025 → accord-cadre-2020-2022 → appui-technique-2018"
+          }
+        ],
+        [
+          "conventions.1.partnerId",
+          "rule",
+          {
+            fr: "il n'y a pas de partenaire inconnu dans le portefeuille",
+            en: "there is no partner inconnu"
+          }
+        ],
+        [
+          "conventions.2.funderId",
+          "rule",
+          {
+            fr: "le partenaire fase n'a pas le rôle « financeur »",
+            en: 'the partner fase does not have the role "financeur"'
+          }
+        ],
+        [
+          "conventions.2.partnerId",
+          "rule",
+          {
+            fr: "le partenaire caf-91 n'a pas le rôle « operateur »",
+            en: 'the partner caf-91 does not have the role "operateur"'
+          }
+        ]
+      ])
+    )
     expect(texts(byName.get("a period given as an argument")!())).toEqual([
       [
         "period.end",
