@@ -7,15 +7,21 @@
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import { localizedIssue } from "../core/issues.js"
 import { IdSchema, TextSchema, jsonSchemaHint } from "../core/schemas.js"
 import { NonNegativeEurosFromString, RatioSchema } from "../money/schema.js"
+import { type AccountKind, accountName, invalidAccountText } from "../vocabulary/consistency.js"
 import { FUNDER_NAMES } from "../vocabulary/funders.js"
 
-const accountSchema = (pattern: RegExp, description: string) =>
+const accountSchema = (pattern: RegExp, kind: AccountKind) =>
   Schema.String.check(
     Schema.makeFilter(
-      (text: string) => pattern.test(text) || `${JSON.stringify(text)} is not ${description}`,
-      jsonSchemaHint(`An account number: ${description}`, { pattern: pattern.source })
+      (text: string) => {
+        if (pattern.test(text)) return true
+        const texts = invalidAccountText(text, kind)
+        return localizedIssue(texts.en, { code: "pattern", ...texts })
+      },
+      jsonSchemaHint(`An account number: ${accountName(kind)}`, { pattern: pattern.source })
     )
   )
 
@@ -34,10 +40,7 @@ const accountSchema = (pattern: RegExp, description: string) =>
  * ```
  * @category budget
  */
-export const ChargeAccountSchema = accountSchema(
-  /^6[0-8][0-9]{0,4}$/u,
-  "a charge account from 60 to 68 (2 to 6 digits)"
-)
+export const ChargeAccountSchema = accountSchema(/^6[0-8][0-9]{0,4}$/u, "charge")
 
 /**
  * Schema of a product account of a financial report: `70` to `79` (`"70"` ventes et prestations,
@@ -52,10 +55,7 @@ export const ChargeAccountSchema = accountSchema(
  * ```
  * @category budget
  */
-export const ProductAccountSchema = accountSchema(
-  /^7[0-9][0-9]{0,4}$/u,
-  "a product account from 70 to 79 (2 to 6 digits)"
-)
+export const ProductAccountSchema = accountSchema(/^7[0-9][0-9]{0,4}$/u, "product")
 
 /**
  * Schema of an account of contributions in kind (*contributions volontaires en nature*): `86`
@@ -70,10 +70,7 @@ export const ProductAccountSchema = accountSchema(
  * ```
  * @category budget
  */
-export const InKindAccountSchema = accountSchema(
-  /^8[67][0-9]{0,4}$/u,
-  "an account of contributions in kind, 86 or 87 (2 to 6 digits)"
-)
+export const InKindAccountSchema = accountSchema(/^8[67][0-9]{0,4}$/u, "in-kind")
 
 /**
  * The kinds of funder of a budget: the Caf (this convention's own grant), the Caf's *Fonds publics

@@ -17,7 +17,8 @@ import {
   daysInYear,
   yearOf
 } from "./date.js"
-import { localizedIssue } from "../core/issues.js"
+import type { Issue } from "../core/issue.js"
+import { localizedIssue, textsIssue } from "../core/issues.js"
 import { endBeforeStartText } from "../vocabulary/validation.js"
 
 /**
@@ -309,7 +310,7 @@ function periodArgument(value: unknown, argument = "period"): Period {
     ])
   }
   const { start, end } = value as { readonly start?: unknown; readonly end?: unknown }
-  const issues: Array<{ readonly path: ReadonlyArray<string>; readonly message: string }> = []
+  const issues: Array<Issue> = []
   for (const [key, date] of [
     ["start", start],
     ["end", end]
@@ -322,7 +323,7 @@ function periodArgument(value: unknown, argument = "period"): Period {
     }
   }
   if (issues.length === 0 && (end as string) < (start as string))
-    issues.push({ path: [argument, "end"], message: `the end ${String(end)} is before the start ${String(start)}` })
+    issues.push(textsIssue([argument, "end"], "period", endBeforeStartText(start as string, end as string)))
   if (issues.length > 0) throw ValidationError.of("period", issues)
   return value as Period
 }

@@ -5,10 +5,13 @@
  */
 import * as Schema from "effect/Schema"
 import { CalendarDateSchema } from "../calendar/date.js"
+import { localizedIssue } from "../core/issues.js"
 import { IdSchema, MultilineTextSchema, jsonSchemaHint, uniqueList } from "../core/schemas.js"
 import { NonNegativeEurosFromString, RatioSchema } from "../money/schema.js"
 import { AccompanimentKindSchema, SectorSchema } from "../referential/codes.js"
 import { ObjectiveSchema, TargetSchema } from "./objective.js"
+import { type AmendedTerm, NO_CHANGE } from "../vocabulary/consistency.js"
+import { EMPTY_LIST } from "../vocabulary/validation.js"
 import { InstalmentTermSchema, MonthDaySchema } from "./terms.js"
 
 const Year = Schema.Int.check(Schema.isBetween({ minimum: 1000, maximum: 9999 }))
@@ -64,7 +67,8 @@ export const ChangeSchema = Schema.Union([
     kind: Schema.Literal("objectives-added"),
     objectives: Schema.Array(ObjectiveSchema).check(
       Schema.makeFilter(
-        (objectives: ReadonlyArray<unknown>) => objectives.length > 0 || "expected at least one item",
+        (objectives: ReadonlyArray<unknown>) =>
+          objectives.length > 0 || localizedIssue(EMPTY_LIST.en, { code: "list", ...EMPTY_LIST }),
         jsonSchemaHint("A non-empty list of objectives, their ids unused by the convention and its amendments", {
           minItems: 1
         })
@@ -131,7 +135,8 @@ export const AmendmentSchema = Schema.Struct({
   reason: MultilineTextSchema,
   changes: Schema.Array(ChangeSchema).check(
     Schema.makeFilter(
-      (changes: ReadonlyArray<unknown>) => changes.length > 0 || "an amendment changes at least one term"
+      (changes: ReadonlyArray<unknown>) =>
+        changes.length > 0 || localizedIssue(NO_CHANGE.en, { code: "list", ...NO_CHANGE })
     )
   )
 })
@@ -149,32 +154,39 @@ export const AmendmentSchema = Schema.Struct({
 export interface Amendment extends Schema.Schema.Type<typeof AmendmentSchema> {}
 
 /**
- * The terms a change touches, as keys: two amendments that change the same term on the same
- * date contradict each other.
+ * The terms a change touches, as typed values (worded by the vocabulary): two amendments that
+ * change the same term on the same date contradict each other.
  *
  * @internal
  */
-export function changedTerms(change: Change): ReadonlyArray<string> {
+export function changedTerms(change: Change): ReadonlyArray<AmendedTerm> {
   switch (change.kind) {
     case "yearly-amount":
-      return ["yearly amount"]
+      return [{ term: "yearly-amount" }]
     case "year-amount":
-      return [`amount of ${change.year}`]
+      return [{ term: "year-amount", year: change.year }]
     case "period-end":
-      return ["end of the period"]
+      return [{ term: "period-end" }]
     case "sectors-added":
     case "sectors-removed":
-      return change.sectors.map((sector) => `sector ${sector}`)
+      return change.sectors.map((sector) => ({ term: "sector", sector }))
     case "accompaniment-kinds-added":
     case "accompaniment-kinds-removed":
-      return change.accompanimentKinds.map((kind) => `accompaniment kind ${kind}`)
+      return change.accompanimentKinds.map((kind) => ({ term: "accompaniment-kind", kind }))
     case "objectives-added":
-      return change.objectives.map((objective) => `objective ${objective.id}`)
+      return change.objectives.map((objective) => ({ term: "objective", id: objective.id }))
     case "objectives-removed":
-      return change.objectiveIds.map((id) => `objective ${id}`)
+      return change.objectiveIds.map((id) => ({ term: "objective", id }))
     case "target":
-      return [`target of ${change.objectiveId}${change.year === undefined ? "" : ` in ${change.year}`}`]
+      return [
+        change.year === undefined
+          ? { term: "target", objectiveId: change.objectiveId }
+          : { term: "target", objectiveId: change.objectiveId, year: change.year }
+      ]
     case "payment-terms":
-      return AMENDABLE_PAYMENT_TERMS.filter((key) => change[key] !== undefined).map((key) => `payment term ${key}`)
+      return AMENDABLE_PAYMENT_TERMS.filter((key) => change[key] !== undefined).map((key) => ({
+        term: "payment-term",
+        key
+      }))
   }
 }

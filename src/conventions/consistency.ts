@@ -7,6 +7,42 @@
 import type * as Schema from "effect/Schema"
 import { periodYears } from "../calendar/period.js"
 import type { Issue } from "../core/errors.js"
+import type { IssueCode } from "../core/issue.js"
+import { textsIssue } from "../core/issues.js"
+import {
+  DRAFT_AMENDED,
+  DRAFT_NOTIFIED,
+  DRAFT_TERMINATED,
+  DRAFT_WITHDRAWN,
+  SHARE_TARGET,
+  YEARLY_AMOUNT_CHANGE,
+  YEAR_AMOUNT_CHANGE,
+  afterLastDayText,
+  amendmentNumberTakenText,
+  amendmentOutsidePeriodText,
+  amendmentSignedBeforeText,
+  breachAfterDecisionText,
+  newEndBeforeStartText,
+  noObjectiveText,
+  noObjectiveToRemoveText,
+  notifiedBeforeDecisionText,
+  notifiedBeforeSignatureText,
+  objectiveAddedAfterEndText,
+  objectiveIdTakenText,
+  objectiveNotInForceText,
+  objectiveRemovedBeforeAddedText,
+  objectiveRemovedTwiceText,
+  onceAppliedText,
+  partnerIsFunderText,
+  repaymentDueText,
+  termChangedTwiceText,
+  terminationBeforeSignatureText,
+  terminationOutsidePeriodText,
+  withdrawalBeforeSignatureText,
+  withdrawalOutsidePeriodText,
+  yearOutsidePeriodText
+} from "../vocabulary/consistency.js"
+import type { Texts } from "../vocabulary/validation.js"
 import { changedTerms } from "./amendment.js"
 import { paymentTermsProblem } from "./payment-terms-check.js"
 import { withdrawalRepaymentDue } from "./withdrawal.js"
@@ -30,7 +66,11 @@ type Draft = Schema.Schema.Type<typeof ConventionFields>
  */
 export const LAST_CONVENTION_DAY = "9989-12-31"
 
-/** Every inconsistency of a convention, with its path; empty when it holds together. */
+/** A broken rule between fields: its path and both texts, with the code `rule` unless another is given. */
+const rule = (path: ReadonlyArray<string | number>, texts: Texts, code: IssueCode = "rule"): Issue =>
+  textsIssue(path, code, texts)
+
+/** Every inconsistency of a convention, with its path, its code and both messages; empty when it holds together. */
 export function conventionIssues(convention: Draft): ReadonlyArray<Issue> {
   return [
     ...calendarIssues(convention),
@@ -73,12 +113,7 @@ function calendarIssues(convention: Draft): Array<Issue> {
   )
   return dates.flatMap(([path, date]) =>
     date !== undefined && date > LAST_CONVENTION_DAY
-      ? [
-          {
-            path,
-            message: `the date ${date} is after ${LAST_CONVENTION_DAY}, the last day a convention may name: the days computed from it (reports due up to 24 months after the end, a balance paid the next year and its deadline, the four-year duration check) must exist, and the calendar ends in 9999`
-          }
-        ]
+      ? [rule(path, afterLastDayText(date, LAST_CONVENTION_DAY), "range")]
       : []
   )
 }
@@ -86,16 +121,15 @@ function calendarIssues(convention: Draft): Array<Issue> {
 function partyIssues(convention: Draft): Array<Issue> {
   const issues: Array<Issue> = []
   if (convention.partnerId === convention.funderId) {
-    issues.push({ path: ["partnerId"], message: `the partner cannot be the funder (${convention.funderId})` })
+    issues.push(rule(["partnerId"], partnerIsFunderText(convention.funderId)))
   }
   if (convention.notificationDate !== undefined) {
     if (convention.signatureDate === undefined) {
-      issues.push({ path: ["notificationDate"], message: "a draft (no signatureDate) cannot have been notified" })
+      issues.push(rule(["notificationDate"], DRAFT_NOTIFIED))
     } else if (convention.notificationDate < convention.signatureDate) {
-      issues.push({
-        path: ["notificationDate"],
-        message: `the notification ${convention.notificationDate} is before the signature ${convention.signatureDate}`
-      })
+      issues.push(
+        rule(["notificationDate"], notifiedBeforeSignatureText(convention.notificationDate, convention.signatureDate))
+      )
     }
   }
   return issues
@@ -105,14 +139,11 @@ function termIssues(convention: Draft): Array<Issue> {
   const issues: Array<Issue> = []
   const { terms } = convention
   const years = new Set(periodYears(terms.period))
-  const describe = `${terms.period.start}..${terms.period.end}`
+  const { start, end } = terms.period
   if (terms.amounts?.kind === "per-year") {
     for (const year of Object.keys(terms.amounts.byYear)) {
       if (!years.has(Number(year))) {
-        issues.push({
-          path: ["terms", "amounts", "byYear", year],
-          message: `the year ${year} is outside the period ${describe}`
-        })
+        issues.push(rule(["terms", "amounts", "byYear", year], yearOutsidePeriodText(year, start, end)))
       }
     }
   }
@@ -120,17 +151,15 @@ function termIssues(convention: Draft): Array<Issue> {
   terms.objectives.forEach((objective, index) => {
     const first = seen.get(objective.id)
     if (first !== undefined) {
-      issues.push({
-        path: ["terms", "objectives", index, "id"],
-        message: `the objective id ${objective.id} is already used by objectives[${first}]`
-      })
+      issues.push(
+        rule(["terms", "objectives", index, "id"], objectiveIdTakenText(objective.id, `objectives[${first}]`))
+      )
     } else seen.set(objective.id, index)
     for (const year of Object.keys(objective.targetsByYear ?? {})) {
       if (!years.has(Number(year))) {
-        issues.push({
-          path: ["terms", "objectives", index, "targetsByYear", year],
-          message: `the year ${year} is outside the period ${describe}`
-        })
+        issues.push(
+          rule(["terms", "objectives", index, "targetsByYear", year], yearOutsidePeriodText(year, start, end))
+        )
       }
     }
   })
@@ -141,73 +170,53 @@ function amendmentIssues(convention: Draft): Array<Issue> {
   const issues: Array<Issue> = []
   const { terms } = convention
   const numbers = new Map<number, number>()
-  const touched = new Map<string, string>()
+  const touched = new Map<string, number>()
   convention.amendments.forEach((amendment, index) => {
     const at = (...rest: Array<string | number>) => ["amendments", index, ...rest]
     const previous = numbers.get(amendment.number)
     if (previous !== undefined) {
-      issues.push({
-        path: at("number"),
-        message: `amendment n° ${amendment.number} is already amendments[${previous}]`
-      })
+      issues.push(rule(at("number"), amendmentNumberTakenText(amendment.number, previous)))
     } else numbers.set(amendment.number, index)
     if (convention.signatureDate === undefined) {
-      issues.push({ path: at("signatureDate"), message: "a draft (no signatureDate) cannot have amendments" })
+      issues.push(rule(at("signatureDate"), DRAFT_AMENDED))
     } else if (amendment.signatureDate < convention.signatureDate) {
-      issues.push({
-        path: at("signatureDate"),
-        message: `the amendment is signed ${amendment.signatureDate}, before the convention (${convention.signatureDate})`
-      })
+      issues.push(
+        rule(at("signatureDate"), amendmentSignedBeforeText(amendment.signatureDate, convention.signatureDate))
+      )
     }
     // An amendment takes effect while the convention runs: during an extension that an amendment in
     // force before it agreed, but not after an earlier amendment ended the period.
     const end = endInForce(convention, amendment)
     if (amendment.effectiveDate < terms.period.start || amendment.effectiveDate > end) {
-      issues.push({
-        path: at("effectiveDate"),
-        message: `the amendment takes effect ${amendment.effectiveDate}, outside the period ${terms.period.start}..${end}`
-      })
+      issues.push(
+        rule(at("effectiveDate"), amendmentOutsidePeriodText(amendment.effectiveDate, terms.period.start, end))
+      )
     }
     amendment.changes.forEach((change, changeIndex) => {
       const path = at("changes", changeIndex)
       if (change.kind === "yearly-amount" && terms.amounts?.kind !== "constant") {
-        issues.push({
-          path,
-          message: "a yearly-amount change needs a convention with a constant yearly amount (use year-amount)"
-        })
+        issues.push(rule(path, YEARLY_AMOUNT_CHANGE))
       }
       if (change.kind === "year-amount" && terms.amounts?.kind !== "per-year") {
-        issues.push({
-          path,
-          message: "a year-amount change needs a convention with per-year amounts (use yearly-amount)"
-        })
+        issues.push(rule(path, YEAR_AMOUNT_CHANGE))
       }
       if (change.kind === "period-end" && change.end < terms.period.start) {
-        issues.push({
-          path: [...path, "end"],
-          message: `the new end ${change.end} is before the start ${terms.period.start}`
-        })
+        issues.push(rule([...path, "end"], newEndBeforeStartText(change.end, terms.period.start), "period"))
       }
       if (change.kind === "target" && !definedObjectives(convention).has(change.objectiveId)) {
-        issues.push({ path: [...path, "objectiveId"], message: `there is no objective ${change.objectiveId}` })
+        issues.push(rule([...path, "objectiveId"], noObjectiveText(change.objectiveId)))
       }
       // The target of a share is a proportion, whoever sets it.
       const share = change.kind === "target" && definedObjectives(convention).get(change.objectiveId)?.share === true
       if (change.kind === "target" && share && ((change.target.atLeast ?? 0) > 1 || (change.target.atMost ?? 0) > 1)) {
-        issues.push({
-          path: [...path, "target"],
-          message: "the target of a share is a proportion between 0 and 1, such as 0.6 for 60 %"
-        })
+        issues.push(rule([...path, "target"], SHARE_TARGET))
       }
       for (const term of changedTerms(change)) {
-        const key = `${amendment.effectiveDate} ${term}`
+        const key = JSON.stringify([amendment.effectiveDate, term])
         const other = touched.get(key)
         if (other !== undefined) {
-          issues.push({
-            path,
-            message: `${other} already changes the ${term} on ${amendment.effectiveDate}: two changes of one term on one date contradict each other`
-          })
-        } else touched.set(key, `amendment n° ${amendment.number}`)
+          issues.push(rule(path, termChangedTwiceText(other, term, amendment.effectiveDate)))
+        } else touched.set(key, amendment.number)
       }
     })
   })
@@ -282,24 +291,20 @@ function objectiveChangeIssues(convention: Draft): Array<Issue> {
               first !== undefined &&
               first.where !== `amendments[${index}].changes[${changeIndex}].objectives[${objectiveIndex}]`
             ) {
-              issues.push({
-                path: [...at, "id"],
-                message: `the objective id ${objective.id} is already used by ${first.where}`
-              })
+              issues.push(rule([...at, "id"], objectiveIdTakenText(objective.id, first.where)))
               return
             }
             // An amendment taking effect outside every extension is reported as such, once.
             if (date > end && date <= extendedEnd(convention, (other) => other.effectiveDate <= date))
-              issues.push({
-                path: at,
-                message: `the objective ${objective.id} is added from ${date}, after the end of the period (${end})`
-              })
+              issues.push(rule(at, objectiveAddedAfterEndText(objective.id, date, end)))
             for (const year of Object.keys(objective.targetsByYear ?? {}))
               if (Number(year) < firstYear || Number(year) > lastYear)
-                issues.push({
-                  path: [...at, "targetsByYear", year],
-                  message: `the year ${year} is outside the period ${convention.terms.period.start}..${lastEnd}`
-                })
+                issues.push(
+                  rule(
+                    [...at, "targetsByYear", year],
+                    yearOutsidePeriodText(year, convention.terms.period.start, lastEnd)
+                  )
+                )
             inForce.add(objective.id)
           })
           return
@@ -308,17 +313,13 @@ function objectiveChangeIssues(convention: Draft): Array<Issue> {
             const at = [...path, "objectiveIds", idIndex]
             const definition = defined.get(id)
             const before = removed.get(id)
-            if (definition === undefined) issues.push({ path: at, message: `there is no objective ${id} to remove` })
+            if (definition === undefined) issues.push(rule(at, noObjectiveToRemoveText(id)))
             else if (before !== undefined)
-              issues.push({
-                path: at,
-                message: `the objective ${id} is already removed by amendment n° ${before.number} from ${before.date}`
-              })
+              issues.push(rule(at, objectiveRemovedTwiceText(id, before.number, before.date)))
             else if (!inForce.has(id) && definition.addedBy !== undefined)
-              issues.push({
-                path: at,
-                message: `the objective ${id} is removed from ${date}, before amendment n° ${definition.addedBy.number} adds it from ${definition.addedBy.date}`
-              })
+              issues.push(
+                rule(at, objectiveRemovedBeforeAddedText(id, date, definition.addedBy.number, definition.addedBy.date))
+              )
             else {
               inForce.delete(id)
               removed.set(id, { number: amendment.number, date })
@@ -329,7 +330,7 @@ function objectiveChangeIssues(convention: Draft): Array<Issue> {
           const id = change.objectiveId
           // One that nobody defines is reported with the amendment's other checks.
           if (defined.has(id) && !inForce.has(id))
-            issues.push({ path: [...path, "objectiveId"], message: `the objective ${id} is not in force on ${date}` })
+            issues.push(rule([...path, "objectiveId"], objectiveNotInForceText(id, date)))
           return
         }
         default:
@@ -370,10 +371,7 @@ function paymentTermsIssues(convention: Draft): Array<Issue> {
       payment = { ...payment, ...set }
       const problem = paymentTermsProblem(payment)
       if (problem !== undefined)
-        issues.push({
-          path: ["amendments", index, "changes", changeIndex],
-          message: `once this change applies, ${problem.message}`
-        })
+        issues.push(rule(["amendments", index, "changes", changeIndex], onceAppliedText(problem.texts)))
     })
   }
   return issues
@@ -383,25 +381,18 @@ function terminationIssues(convention: Draft): Array<Issue> {
   const { termination, terms } = convention
   if (termination === undefined) return []
   if (convention.signatureDate === undefined) {
-    return [
-      { path: ["termination"], message: "a draft (no signatureDate) cannot be terminated: it was never in force" }
-    ]
+    return [rule(["termination"], DRAFT_TERMINATED)]
   }
   const lastEnd = extendedEnd(convention, () => true)
   if (termination.date < terms.period.start || termination.date > lastEnd) {
-    return [
-      {
-        path: ["termination", "date"],
-        message: `the termination date ${termination.date} is outside the period ${terms.period.start}..${lastEnd}`
-      }
-    ]
+    return [rule(["termination", "date"], terminationOutsidePeriodText(termination.date, terms.period.start, lastEnd))]
   }
   if (termination.decidedOn !== undefined && termination.decidedOn < convention.signatureDate) {
     return [
-      {
-        path: ["termination", "decidedOn"],
-        message: `the termination is decided ${termination.decidedOn}, before the convention was signed (${convention.signatureDate})`
-      }
+      rule(
+        ["termination", "decidedOn"],
+        terminationBeforeSignatureText(termination.decidedOn, convention.signatureDate)
+      )
     ]
   }
   return []
@@ -410,46 +401,33 @@ function terminationIssues(convention: Draft): Array<Issue> {
 function withdrawalIssues(convention: Draft): Array<Issue> {
   const { withdrawal, terms } = convention
   if (withdrawal === undefined) return []
-  if (convention.signatureDate === undefined)
-    return [
-      {
-        path: ["withdrawal"],
-        message: "a draft (no signatureDate) cannot have its subsidy withdrawn: it was never granted"
-      }
-    ]
+  if (convention.signatureDate === undefined) return [rule(["withdrawal"], DRAFT_WITHDRAWN)]
   const issues: Array<Issue> = []
   const lastEnd = extendedEnd(convention, () => true)
   if (withdrawal.effectiveFrom <= terms.period.start || withdrawal.effectiveFrom > lastEnd) {
-    issues.push({
-      path: ["withdrawal", "effectiveFrom"],
-      message: `the withdrawal takes effect ${withdrawal.effectiveFrom}, which must fall after the first day and within the period ${terms.period.start}..${lastEnd} (a breach from the first day withdraws everything: record the repayment of every sum paid)`
-    })
+    issues.push(
+      rule(
+        ["withdrawal", "effectiveFrom"],
+        withdrawalOutsidePeriodText(withdrawal.effectiveFrom, terms.period.start, lastEnd)
+      )
+    )
   }
   if (withdrawal.decidedOn < convention.signatureDate)
-    issues.push({
-      path: ["withdrawal", "decidedOn"],
-      message: `the withdrawal is decided ${withdrawal.decidedOn}, before the convention was signed (${convention.signatureDate})`
-    })
+    issues.push(
+      rule(["withdrawal", "decidedOn"], withdrawalBeforeSignatureText(withdrawal.decidedOn, convention.signatureDate))
+    )
   if (withdrawal.effectiveFrom > withdrawal.decidedOn)
-    issues.push({
-      path: ["withdrawal", "effectiveFrom"],
-      message: `the breach of ${withdrawal.effectiveFrom} is after the decision of ${withdrawal.decidedOn}: a withdrawal is decided once the breach is established`
-    })
+    issues.push(
+      rule(["withdrawal", "effectiveFrom"], breachAfterDecisionText(withdrawal.effectiveFrom, withdrawal.decidedOn))
+    )
   if (withdrawal.notifiedOn !== undefined && withdrawal.notifiedOn < withdrawal.decidedOn)
-    issues.push({
-      path: ["withdrawal", "notifiedOn"],
-      message: `the decision is notified ${withdrawal.notifiedOn}, before it was taken (${withdrawal.decidedOn})`
-    })
+    issues.push(
+      rule(["withdrawal", "notifiedOn"], notifiedBeforeDecisionText(withdrawal.notifiedOn, withdrawal.decidedOn))
+    )
   const due = withdrawal.repaymentDueDate
-  if (
-    due !== undefined &&
-    (due < withdrawal.decidedOn || due > withdrawalRepaymentDue({ decidedOn: withdrawal.decidedOn }))
-  ) {
-    issues.push({
-      path: ["withdrawal", "repaymentDueDate"],
-      message: `the repayment is due ${due}: it must fall between the decision (${withdrawal.decidedOn}) and six months after it (${withdrawalRepaymentDue({ decidedOn: withdrawal.decidedOn })})`
-    })
-  }
+  const latest = due === undefined ? undefined : withdrawalRepaymentDue({ decidedOn: withdrawal.decidedOn })
+  if (due !== undefined && latest !== undefined && (due < withdrawal.decidedOn || due > latest))
+    issues.push(rule(["withdrawal", "repaymentDueDate"], repaymentDueText(due, withdrawal.decidedOn, latest)))
   return issues
 }
 

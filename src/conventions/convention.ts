@@ -6,6 +6,7 @@
  */
 import * as Schema from "effect/Schema"
 import { makeCodec } from "../core/codec.js"
+import { filterIssues } from "../core/issues.js"
 import { conventionIssues } from "./consistency.js"
 import { ConventionFields } from "./fields.js"
 import { decodedConventions } from "../core/registry.js"
@@ -32,7 +33,7 @@ export { LAST_CONVENTION_DAY } from "./consistency.js"
 export const ConventionSchema = ConventionFields.check(
   Schema.makeFilter((convention: Schema.Schema.Type<typeof ConventionFields>) => {
     const issues = conventionIssues(convention)
-    return issues.length === 0 ? true : issues.map((issue) => ({ path: issue.path, issue: issue.message }))
+    return issues.length === 0 ? true : filterIssues(issues)
   })
 )
 

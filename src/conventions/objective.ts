@@ -8,14 +8,28 @@ import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { describeValue } from "../core/describe.js"
 import { ValidationError } from "../core/errors.js"
+import { localizedCheck, localizedIssue } from "../core/issues.js"
 import { IdSchema, MultilineTextSchema, TextSchema, YearKeySchema, uniqueList } from "../core/schemas.js"
 import { RoundingModeSchema } from "../money/schema.js"
 import { DepartementSchema } from "../identifiers/identifiers.js"
 import { AccompanimentKindSchema, PartnershipBodySchema, SectorSchema, SituationSchema } from "../referential/codes.js"
 import { ActivityKindSchema } from "../referential/convention-codes.js"
+import {
+  type IndicatorFieldProblem,
+  MEASURE_NAME_FORM,
+  NON_NEGATIVE_NUMBER,
+  SHARE_TARGET,
+  TARGET_WITHOUT_BOUND,
+  indicatorFieldText,
+  targetBoundsText
+} from "../vocabulary/consistency.js"
 
 const NonNegative = Schema.Number.check(
-  Schema.makeFilter((n: number) => (Number.isFinite(n) && n >= 0) || "expected a finite number ≥ 0")
+  Schema.makeFilter(
+    (n: number) =>
+      (Number.isFinite(n) && n >= 0) ||
+      localizedIssue(NON_NEGATIVE_NUMBER.en, { code: "range", ...NON_NEGATIVE_NUMBER })
+  )
 )
 
 /**
@@ -69,9 +83,7 @@ export interface ActivityFilter extends Schema.Schema.Type<typeof ActivityFilter
  * @category objectives
  */
 export const MeasureNameSchema = Schema.String.check(
-  Schema.isPattern(/^[a-z][a-z0-9-]{0,39}$/u, {
-    message: 'expected a name of lower-case letters, digits and hyphens, such as "familles"'
-  })
+  Schema.isPattern(/^[a-z][a-z0-9-]{0,39}$/u, localizedCheck({ code: "pattern", ...MEASURE_NAME_FORM }))
 )
 
 /**
@@ -87,6 +99,24 @@ export const MeasureNameSchema = Schema.String.check(
  * @category objectives
  */
 export const UnitSchema = Schema.Struct({ singular: TextSchema, plural: TextSchema })
+
+/** Why an indicator's field does not suit its aggregate, or undefined when it does. */
+function indicatorFieldProblem(indicator: {
+  readonly aggregate: string
+  readonly field?: string
+}): IndicatorFieldProblem | undefined {
+  if (indicator.aggregate === "count")
+    return indicator.field === undefined ? undefined : { problem: "count-with-field" }
+  if (indicator.aggregate !== "distinct" && indicator.aggregate !== "sum") return undefined
+  if (indicator.field === undefined) return { problem: "no-field", aggregate: indicator.aggregate }
+  if (
+    indicator.aggregate === "distinct" &&
+    (indicator.field === "days" || indicator.field === "hours" || indicator.field === "participants")
+  )
+    return { problem: "number-counted", field: indicator.field }
+  if (indicator.aggregate === "sum" && indicator.field === "structures") return { problem: "structures-added" }
+  return undefined
+}
 
 /**
  * Schema of an indicator written in the document itself:
@@ -128,19 +158,10 @@ export const AggregateIndicatorSchema = Schema.Struct({
   )
 }).check(
   Schema.makeFilter((indicator: { readonly aggregate: string; readonly field?: string }) => {
-    if (indicator.aggregate === "count" && indicator.field !== undefined)
-      return { path: ["field"], issue: "a count of records reads no field" }
-    if (indicator.aggregate !== "count" && indicator.field === undefined)
-      return { path: ["field"], issue: `a ${indicator.aggregate} needs the field it reads` }
-    if (
-      indicator.aggregate === "distinct" &&
-      (indicator.field === "days" || indicator.field === "hours" || indicator.field === "participants")
-    ) {
-      return { path: ["field"], issue: `${indicator.field} is a number: add it up with "sum"` }
-    }
-    if (indicator.aggregate === "sum" && indicator.field === "structures")
-      return { path: ["field"], issue: 'structures are counted with "distinct", not added up' }
-    return true
+    const problem = indicatorFieldProblem(indicator)
+    if (problem === undefined) return true
+    const texts = indicatorFieldText(problem)
+    return { path: ["field"], issue: localizedIssue(texts.en, { code: "rule", ...texts }) }
   })
 )
 
@@ -299,9 +320,11 @@ export const TargetSchema = Schema.Struct({
   atMost: Schema.optionalKey(NonNegative)
 }).check(
   Schema.makeFilter((target: { readonly atLeast?: number; readonly atMost?: number }) => {
-    if (target.atLeast === undefined && target.atMost === undefined) return "a target needs atLeast, atMost, or both"
+    if (target.atLeast === undefined && target.atMost === undefined)
+      return localizedIssue(TARGET_WITHOUT_BOUND.en, { code: "rule", ...TARGET_WITHOUT_BOUND })
     if (target.atLeast !== undefined && target.atMost !== undefined && target.atLeast > target.atMost) {
-      return { path: ["atMost"], issue: `atMost (${target.atMost}) is below atLeast (${target.atLeast})` }
+      const texts = targetBoundsText(target.atMost, target.atLeast)
+      return { path: ["atMost"], issue: localizedIssue(texts.en, { code: "rule", ...texts }) }
     }
     return true
   })
@@ -385,7 +408,7 @@ export const ObjectiveSchema = Schema.Struct({
       const over = targets.find(([, target]) => (target.atLeast ?? 0) > 1 || (target.atMost ?? 0) > 1)
       return over === undefined
         ? true
-        : { path: [...over[0]], issue: "the target of a share is a proportion between 0 and 1, such as 0.6 for 60 %" }
+        : { path: [...over[0]], issue: localizedIssue(SHARE_TARGET.en, { code: "rule", ...SHARE_TARGET }) }
     }
   )
 )

@@ -7,6 +7,7 @@
  */
 import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
+import { localizedIssue } from "../core/issues.js"
 import { YearKeySchema, jsonSchemaHint, uniqueList } from "../core/schemas.js"
 import { DepartementSchema } from "../identifiers/identifiers.js"
 import { PeriodSchema } from "../calendar/period.js"
@@ -14,7 +15,18 @@ import { NonNegativeEurosFromString, RatioSchema, RoundingModeSchema } from "../
 import { AccompanimentKindSchema, FundingSchemeSchema, SectorSchema } from "../referential/codes.js"
 import { ClauseSchema, ExpenseCategorySchema } from "../referential/convention-codes.js"
 import { ObjectiveSchema } from "./objective.js"
+import { type MonthDayProblem, monthDayText } from "../vocabulary/consistency.js"
 import { type PaymentTermsShape, paymentTermsProblem } from "./payment-terms-check.js"
+
+/** Why a month and a day written `MM` and `DD` are not a day of every year, or undefined when they are. */
+function monthDayProblem(month: string, day: string): MonthDayProblem | undefined {
+  const last = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][Number(month) - 1]
+  if (last === undefined) return { problem: "month", month }
+  if (Number(day) === 29 && Number(month) === 2) return { problem: "february-29" }
+  if (Number(day) < 1) return { problem: "day", day }
+  if (Number(day) > last) return { problem: "days", month, days: last }
+  return undefined
+}
 
 /**
  * Schema of a day of the year written `MM-DD` (`"03-31"`), for due dates that recur every year.
@@ -32,15 +44,11 @@ export const MonthDaySchema = Schema.String.check(
   Schema.makeFilter(
     (text: string) => {
       const match = /^(\d{2})-(\d{2})$/.exec(text)
-      if (match === null) return `${JSON.stringify(text)} is not a day of the year written MM-DD`
-      const month = Number(match[1])
-      const day = Number(match[2])
-      const last = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31][month - 1]
-      if (last === undefined) return `${text}: there is no month ${match[1]}`
-      if (day === 29 && month === 2) return `${text} is not a day that exists every year`
-      if (day < 1) return `${text}: there is no day ${match[2]}`
-      if (day > last) return `${text}: month ${match[1]} has ${last} days`
-      return true
+      const problem =
+        match === null ? { problem: "form" as const } : monthDayProblem(match[1] as string, match[2] as string)
+      if (problem === undefined) return true
+      const texts = monthDayText(text, problem)
+      return localizedIssue(texts.en, { code: "date", ...texts })
     },
     jsonSchemaHint("A day of the year written MM-DD", { pattern: "^[0-9]{2}-[0-9]{2}$" })
   )
@@ -141,7 +149,9 @@ export const PaymentTermsSchema = Schema.Struct({
 }).check(
   Schema.makeFilter((terms: PaymentTermsShape) => {
     const problem = paymentTermsProblem(terms)
-    return problem === undefined ? true : { path: [problem.field], issue: problem.message }
+    return problem === undefined
+      ? true
+      : { path: [problem.field], issue: localizedIssue(problem.texts.en, { code: "rule", ...problem.texts }) }
   })
 )
 

@@ -98,8 +98,8 @@ export class ValidationError extends Data.TaggedError("ValidationError")<{
 }> {
   /**
    * Builds the error, its message listing each issue as `path: message`. Each issue gets a
-   * `code` and `messages` in French and English when it has none (the English message of a
-   * check of the library is translated; another one is kept in both). Past
+   * `code` and `messages` in French and English when it has none (the library's checks give
+   * theirs; an issue made by hand gets the code `invalid` and its message in both). Past
    * {@link MAX_LISTED_ISSUES}, issues are counted in `omittedIssues` (with `omitted`, those the
    * caller already left out), and the message ends with their number. Arguments that are not a
    * subject and a list of issues throw an {@link InvalidArgumentError}.

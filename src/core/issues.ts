@@ -8,10 +8,10 @@
  */
 import * as SchemaIssue from "effect/SchemaIssue"
 import { type Issue, type IssueCode, MAX_LISTED_ISSUES, type PathSegment } from "./errors.js"
-import { translate } from "../vocabulary/check-translations.js"
 import {
   type BuiltInCheck,
   INHERITED_KEY_TEXT,
+  type Texts,
   amountAsNumberText,
   amountOfWrongTypeText,
   builtInCheckCode,
@@ -76,6 +76,31 @@ export function localizedIssue(message: string, problem: LocalizedProblem): Sche
 }
 
 const LOCALIZED = "cafLocalized"
+
+/** An issue of a rule between fields, with its code and both texts: `message` is the English. */
+export function textsIssue(path: ReadonlyArray<PathSegment>, code: IssueCode, texts: Texts): Issue {
+  return { path, message: texts.en, code, messages: { fr: texts.fr, en: texts.en } }
+}
+
+/**
+ * The issues a schema's check found, as its filter returns them: each one that has its code and
+ * both messages (see {@link textsIssue}) speaks both languages, another one keeps its English.
+ */
+export function filterIssues(
+  issues: ReadonlyArray<Issue>
+): Array<{ readonly path: ReadonlyArray<PathSegment>; readonly issue: string | SchemaIssue.InvalidValue }> {
+  return issues.map((issue) => ({
+    path: issue.path,
+    issue:
+      issue.messages === undefined
+        ? issue.message
+        : localizedIssue(issue.message, {
+            code: issue.code ?? "invalid",
+            fr: issue.messages.fr,
+            en: issue.messages.en
+          })
+  }))
+}
 
 /**
  * The annotations of a built-in check (a pattern) that speaks both languages: Effect's `message`
@@ -294,13 +319,15 @@ function builtInProblem(annotations: Record<string, unknown>, legacy: string): L
   }
 }
 
-/** The problem of an English message, translated when the library knows it. */
-function translated(legacy: string): LocalizedProblem {
-  const known = translate(legacy)
-  return { code: known?.code ?? "invalid", fr: known?.fr ?? legacy, en: legacy }
+/**
+ * The problem of a message no check of the library words itself (one of Effect's own checks
+ * without a French wording): the code `invalid`, its English in French too.
+ */
+function unworded(legacy: string): LocalizedProblem {
+  return { code: "invalid", fr: legacy, en: legacy }
 }
 
-/** A leaf under a check (a filter): the check's own words, or Effect's, translated. */
+/** A leaf under a check (a filter): the check's own words, Effect's built-in ones, or Effect's message. */
 function filterLeaf(
   reading: Reading,
   node: SchemaIssue.Issue,
@@ -315,7 +342,7 @@ function filterLeaf(
   const checked = annotations[LOCALIZED] as LocalizedProblem | undefined
   if (checked !== undefined) return push(reading, path, legacy, checked)
   const builtIn = builtInProblem(annotations, legacy)
-  push(reading, path, legacy, builtIn ?? translated(legacy))
+  push(reading, path, legacy, builtIn ?? unworded(legacy))
 }
 
 const LEAVES = new Set(["MissingKey", "UnexpectedKey", "InvalidType", "InvalidValue", "Forbidden", "OneOf"])
@@ -416,7 +443,7 @@ function collect(
           reading,
           at,
           formatted.message,
-          builtInProblem(annotations, formatted.message) ?? translated(formatted.message)
+          builtInProblem(annotations, formatted.message) ?? unworded(formatted.message)
         )
       }
     }

@@ -1,12 +1,12 @@
 /**
  * The facts of validation issues that are not words: the value found, shortened, and an issue
- * made whole (its code and both messages) from the English message of a check of the library.
- * The words themselves live in src/vocabulary/validation.ts and src/vocabulary/check-translations.ts.
+ * made whole (its code and both messages). The words themselves live in the vocabulary
+ * (src/vocabulary/validation.ts, src/vocabulary/consistency.ts): every check of the library gives
+ * its issues their code and both messages.
  *
  * @internal
  * @module
  */
-import { translate } from "../vocabulary/check-translations.js"
 import type { Issue } from "./issue.js"
 
 /** How long a value found may be, once written as JSON, before it is cut with `…`. */
@@ -35,15 +35,15 @@ export function shorten(value: unknown): string {
 }
 
 /**
- * An issue with its code and both messages: those it has, or those the translation of its
- * English message gives (`invalid` and the English in French too when none does).
+ * An issue with its code and both messages: those it has, or, for an issue made elsewhere than
+ * in the library's checks (by hand, `{ path, message }`), the code `invalid` and its English
+ * message in French too.
  */
 export function completeIssue(issue: Issue): Issue {
   if (issue.code !== undefined && issue.messages !== undefined) return issue
-  const translated = translate(issue.message)
   return {
     ...issue,
-    code: issue.code ?? translated?.code ?? "invalid",
-    messages: issue.messages ?? { fr: translated?.fr ?? issue.message, en: issue.message }
+    code: issue.code ?? "invalid",
+    messages: issue.messages ?? { fr: issue.message, en: issue.message }
   }
 }

@@ -7,11 +7,13 @@ import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { CalendarDateSchema } from "../calendar/date.js"
 import { type RecordDecoder, makeCodec, recordDecoder } from "../core/codec.js"
+import { localizedCheck } from "../core/issues.js"
 import { makeMark } from "../core/mark.js"
 import { IdSchema, MultilineTextSchema, TextSchema, uniqueList } from "../core/schemas.js"
 import { NonNegativeEurosFromString } from "../money/schema.js"
 import { FundingSchemeSchema, SectorSchema } from "../referential/codes.js"
 import { ExpenseCategorySchema } from "../referential/convention-codes.js"
+import { INSTALMENT_FORM } from "../vocabulary/consistency.js"
 
 /**
  * Schema of a payment received by the partner: its id, date, amount, the year it funds, the
@@ -34,9 +36,10 @@ export const PaymentSchema = Schema.Struct({
   year: Schema.Int.check(Schema.isBetween({ minimum: 1000, maximum: 9999 })),
   instalment: Schema.optionalKey(
     Schema.String.check(
-      Schema.isPattern(/^(advance|balance|instalment-[1-9][0-9]?|complement-[1-9][0-9]{0,2})$/u, {
-        message: "expected advance, balance, instalment-N or complement-N"
-      })
+      Schema.isPattern(
+        /^(advance|balance|instalment-[1-9][0-9]?|complement-[1-9][0-9]{0,2})$/u,
+        localizedCheck({ code: "pattern", ...INSTALMENT_FORM })
+      )
     )
   ),
   conventionId: Schema.optionalKey(IdSchema),

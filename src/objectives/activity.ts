@@ -7,6 +7,7 @@ import * as Effect from "effect/Effect"
 import * as Schema from "effect/Schema"
 import { CalendarDateSchema } from "../calendar/date.js"
 import { type RecordDecoder, makeCodec, recordDecoder } from "../core/codec.js"
+import { localizedIssue } from "../core/issues.js"
 import { makeMark } from "../core/mark.js"
 import { IdSchema, MultilineTextSchema, TextSchema, jsonSchemaHint, uniqueList } from "../core/schemas.js"
 import { DepartementSchema } from "../identifiers/identifiers.js"
@@ -18,6 +19,7 @@ import {
   SituationSchema
 } from "../referential/codes.js"
 import { ActivityKindSchema } from "../referential/convention-codes.js"
+import { DURATION_TWICE, QUANTITY_FORM } from "../vocabulary/consistency.js"
 import { MeasureNameSchema } from "../conventions/objective.js"
 
 /**
@@ -29,7 +31,8 @@ const atMostTwoDecimals = (n: number) => Number.isInteger(n) || /^\d+\.\d{1,2}$/
 const Quantity = Schema.Number.check(
   Schema.makeFilter(
     (n: number) =>
-      (Number.isFinite(n) && n >= 0 && atMostTwoDecimals(n)) || "expected a number ≥ 0 with at most 2 decimals",
+      (Number.isFinite(n) && n >= 0 && atMostTwoDecimals(n)) ||
+      localizedIssue(QUANTITY_FORM.en, { code: "range", ...QUANTITY_FORM }),
     jsonSchemaHint("A number ≥ 0 with at most 2 decimals", { minimum: 0, multipleOf: 0.01 })
   )
 )
@@ -101,7 +104,7 @@ export const ActivitySchema = Schema.Struct({
 }).check(
   Schema.makeFilter((record: { readonly days?: number; readonly hours?: number }) =>
     record.days !== undefined && record.hours !== undefined
-      ? { path: ["hours"], issue: "give the duration in days or in hours, not both" }
+      ? { path: ["hours"], issue: localizedIssue(DURATION_TWICE.en, { code: "rule", ...DURATION_TWICE }) }
       : true
   )
 )

@@ -5,9 +5,11 @@
  */
 import * as Schema from "effect/Schema"
 import { makeCodec } from "../core/codec.js"
+import { localizedIssue } from "../core/issues.js"
 import { IdSchema, MultilineTextSchema, TextSchema, uniqueList } from "../core/schemas.js"
 import { DepartementSchema, RnaSchema, SirenSchema, SiretSchema } from "../identifiers/identifiers.js"
 import { LegalFormSchema, PartnerRoleSchema } from "../referential/codes.js"
+import { siretOfAnotherSirenText } from "../vocabulary/consistency.js"
 import { RepublicanCommitmentSchema } from "./republican-commitment-schema.js"
 
 /**
@@ -44,11 +46,12 @@ export const PartnerSchema = Schema.Struct({
   republicanCommitment: Schema.optionalKey(RepublicanCommitmentSchema),
   note: Schema.optionalKey(MultilineTextSchema)
 }).check(
-  Schema.makeFilter((partner: { readonly siren?: string; readonly siret?: string }) =>
-    partner.siren === undefined || partner.siret === undefined || partner.siret.startsWith(partner.siren)
-      ? true
-      : { path: ["siret"], issue: `the SIRET ${partner.siret} does not belong to the SIREN ${partner.siren}` }
-  )
+  Schema.makeFilter((partner: { readonly siren?: string; readonly siret?: string }) => {
+    if (partner.siren === undefined || partner.siret === undefined || partner.siret.startsWith(partner.siren))
+      return true
+    const texts = siretOfAnotherSirenText(partner.siret, partner.siren)
+    return { path: ["siret"], issue: localizedIssue(texts.en, { code: "identifier", ...texts }) }
+  })
 )
 
 /**

@@ -6,9 +6,17 @@
 import * as Schema from "effect/Schema"
 import { makeCodec } from "../core/codec.js"
 import type { Issue } from "../core/errors.js"
+import { filterIssues, textsIssue } from "../core/issues.js"
 import { ConventionSchema } from "../conventions/convention.js"
 import { decodedConventions } from "../core/registry.js"
 import { PartnerSchema } from "../partners/partner.js"
+import {
+  idTakenText,
+  lineageLoopText,
+  noConventionText,
+  noPartnerText,
+  partnerRoleText
+} from "../vocabulary/consistency.js"
 
 const PortfolioFields = Schema.Struct({
   partners: Schema.Array(PartnerSchema),
@@ -23,7 +31,7 @@ function duplicateIds(items: ReadonlyArray<{ readonly id: string }>, list: strin
   items.forEach((item, index) => {
     const first = seen.get(item.id)
     if (first === undefined) seen.set(item.id, index)
-    else issues.push({ path: [list, index, "id"], message: `the id ${item.id} is already used by ${list}[${first}]` })
+    else issues.push(textsIssue([list, index, "id"], "rule", idTakenText(item.id, list, first)))
   })
   return issues
 }
@@ -38,28 +46,19 @@ function portfolioIssues(portfolio: Draft): ReadonlyArray<Issue> {
   portfolio.conventions.forEach((convention, index) => {
     const funder = partners.get(convention.funderId)
     if (funder === undefined)
-      issues.push({ path: ["conventions", index, "funderId"], message: `there is no partner ${convention.funderId}` })
-    else if (!funder.roles.includes("financeur")) {
-      issues.push({
-        path: ["conventions", index, "funderId"],
-        message: `the partner ${funder.id} does not have the role "financeur"`
-      })
-    }
+      issues.push(textsIssue(["conventions", index, "funderId"], "rule", noPartnerText(convention.funderId)))
+    else if (!funder.roles.includes("financeur"))
+      issues.push(textsIssue(["conventions", index, "funderId"], "rule", partnerRoleText(funder.id, "financeur")))
     const partner = partners.get(convention.partnerId)
     if (partner === undefined)
-      issues.push({ path: ["conventions", index, "partnerId"], message: `there is no partner ${convention.partnerId}` })
-    else if (!partner.roles.includes("operateur")) {
-      issues.push({
-        path: ["conventions", index, "partnerId"],
-        message: `the partner ${partner.id} does not have the role "operateur"`
-      })
-    }
+      issues.push(textsIssue(["conventions", index, "partnerId"], "rule", noPartnerText(convention.partnerId)))
+    else if (!partner.roles.includes("operateur"))
+      issues.push(textsIssue(["conventions", index, "partnerId"], "rule", partnerRoleText(partner.id, "operateur")))
     if (convention.predecessorId !== undefined) {
       if (!conventions.has(convention.predecessorId)) {
-        issues.push({
-          path: ["conventions", index, "predecessorId"],
-          message: `there is no convention ${convention.predecessorId}`
-        })
+        issues.push(
+          textsIssue(["conventions", index, "predecessorId"], "rule", noConventionText(convention.predecessorId))
+        )
       } else {
         const chain = [convention.id]
         let next: string | undefined = convention.predecessorId
@@ -68,10 +67,7 @@ function portfolioIssues(portfolio: Draft): ReadonlyArray<Issue> {
           next = conventions.get(next)?.predecessorId
         }
         if (next === convention.id) {
-          issues.push({
-            path: ["conventions", index, "predecessorId"],
-            message: `the lineage loops: ${[...chain, next].join(" → ")}`
-          })
+          issues.push(textsIssue(["conventions", index, "predecessorId"], "rule", lineageLoopText([...chain, next])))
         }
       }
     }
@@ -96,7 +92,7 @@ function portfolioIssues(portfolio: Draft): ReadonlyArray<Issue> {
 export const PortfolioSchema = PortfolioFields.check(
   Schema.makeFilter((portfolio: Draft) => {
     const issues = portfolioIssues(portfolio)
-    return issues.length === 0 ? true : issues.map((issue) => ({ path: issue.path, issue: issue.message }))
+    return issues.length === 0 ? true : filterIssues(issues)
   })
 )
 

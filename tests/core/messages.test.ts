@@ -1,5 +1,9 @@
+import { readFileSync, readdirSync } from "node:fs"
+import { join } from "node:path"
+import { fileURLToPath } from "node:url"
 import { describe, expect, it } from "vitest"
 import {
+  type Issue,
   MultilineTextSchema,
   TextSchema,
   ValidationError,
@@ -7,11 +11,17 @@ import {
   issueMessage,
   makeCodec,
   safeParseConvention,
-  safeParsePeriod
+  periodDays,
+  safeParseActivity,
+  safeParseFinancialReport,
+  safeParsePartner,
+  safeParsePayment,
+  safeParsePeriod,
+  safeParsePortfolio
 } from "caf-conventions"
 import { editDistance, nearest } from "../../src/core/suggest.js"
 import { uniqueOfDecoded } from "../../src/core/records.js"
-import { translate } from "../../src/vocabulary/check-translations.js"
+import { EMPTY_LIST } from "../../src/vocabulary/validation.js"
 import { exampleData, foundingPortfolioJson } from "../fixtures.js"
 
 /** The founding convention's JSON, with one change. */
@@ -155,15 +165,16 @@ describe("validation issues", () => {
     expect(issue?.found?.endsWith("…")).toBe(true)
   })
 
-  it("translate the messages of the library's checks, and keep an unknown one in both languages with the code invalid", () => {
-    expect(translate("the notification 2023-02-01 is before the signature 2023-03-01")).toEqual({
-      code: "rule",
-      fr: "la notification du 01/02/2023 précède la signature du 01/03/2023"
-    })
-    expect(translate("something new")).toBeUndefined()
+  it("keep an issue made by hand in both languages with the code invalid, even when a check says the same", () => {
     expect(ValidationError.of("thing", [{ path: ["a"], message: "something new" }]).issues).toEqual([
       { path: ["a"], message: "something new", code: "invalid", messages: { fr: "something new", en: "something new" } }
     ])
+    // No sentence is read back: the English of a check, given by hand, is not recognised.
+    const english = "the notification 2023-02-01 is before the signature 2023-03-01"
+    expect(ValidationError.of("thing", [{ path: ["a"], message: english }]).issues[0]).toMatchObject({
+      code: "invalid",
+      messages: { fr: english, en: english }
+    })
   })
 })
 
@@ -218,7 +229,12 @@ describe("formatIssues", () => {
   it("counts the issues not listed", () => {
     const error = ValidationError.of(
       "activities",
-      Array.from({ length: 102 }, (_, index) => ({ path: [index], message: "expected at least one item" }))
+      Array.from({ length: 102 }, (_, index) => ({
+        path: [index],
+        message: EMPTY_LIST.en,
+        code: "list" as const,
+        messages: EMPTY_LIST
+      }))
     )
     const lines = formatIssues(error)
     expect(lines[0]).toBe("activités : 102 problèmes, dont 2 non listés")
@@ -286,37 +302,159 @@ describe("the French of the withdrawal's and the budget's checks", () => {
 })
 
 describe("consistency messages in French", () => {
-  it("translates the amendment, withdrawal, indicator and date checks", () => {
-    const cases: ReadonlyArray<readonly [string, string]> = [
+  const amendment = (number: number, changes: ReadonlyArray<unknown>, effectiveDate = "2024-07-01") => ({
+    number,
+    signatureDate: "2024-06-15",
+    effectiveDate,
+    reason: "Avenant",
+    changes
+  })
+  const issuesAt = (input: unknown) =>
+    issuesOf(input).map((issue) => [issue.path.join("."), issue.code, issue.messages])
+
+  it("words the amendment checks from their facts: a typed term, an amendment's number, a kind of change", () => {
+    const target = { kind: "target", objectiveId: "accompagnement-individuel", year: 2025, target: { atLeast: 4 } }
+    expect(
+      issuesAt(
+        founding(
+          (json) => (json.amendments = [amendment(1, [target], "2025-01-01"), amendment(2, [target], "2025-01-01")])
+        )
+      )
+    ).toEqual([
       [
-        "amendment n° 1 already changes the yearly amount on 2024-07-01: two changes of one term on one date contradict each other",
-        "l'avenant n° 1 change déjà le montant annuel au 01/07/2024 : deux changements d'un même terme à la même date se contredisent"
+        "amendments.1.changes.0",
+        "rule",
+        {
+          fr: `l'avenant n° 1 change déjà la cible de accompagnement-individuel pour 2025 au 01/01/2025 : deux changements d'un même terme à la même date se contredisent (valeur trouvée : {"kind":"target","objectiveId":"accompagnement-individuel",…)`,
+          en: `amendment n° 1 already changes the target of accompagnement-individuel in 2025 on 2025-01-01: two changes of one term on one date contradict each other (found {"kind":"target","objectiveId":"accompagnement-individuel",…)`
+        }
+      ]
+    ])
+    expect(
+      issuesAt(
+        founding((json) => (json.amendments = [amendment(1, [{ kind: "year-amount", year: 2024, amount: "1.00" }])]))
+      )
+    ).toEqual([
+      [
+        "amendments.0.changes.0",
+        "rule",
+        {
+          fr: 'un changement « year-amount » s\'applique à une convention aux montants fixés par exercice : pour un montant annuel constant, utilisez « yearly-amount » (valeur trouvée : {"kind":"year-amount","year":2024,"amount":"1.00"})',
+          en: 'a year-amount change needs a convention with per-year amounts (use yearly-amount) (found {"kind":"year-amount","year":2024,"amount":"1.00"})'
+        }
+      ]
+    ])
+  })
+
+  it("says an amendment signed before the convention, with its path, the code rule and both messages", () => {
+    const [issue] = issuesOf(
+      founding((json) => {
+        json.amendments = [
+          { ...amendment(1, [{ kind: "yearly-amount", yearlyAmount: "32000.00" }]), signatureDate: "2022-12-15" }
+        ]
+      })
+    )
+    expect(issue).toEqual({
+      path: ["amendments", 0, "signatureDate"],
+      message: "the amendment is signed 2022-12-15, before the convention (2023-01-01)",
+      code: "rule",
+      found: '"2022-12-15"',
+      messages: {
+        fr: "l'avenant est signé le 15/12/2022, avant la convention (01/01/2023)",
+        en: "the amendment is signed 2022-12-15, before the convention (2023-01-01)"
+      }
+    })
+  })
+
+  it("says a notification before the signature, a year outside the period and a date past the last day", () => {
+    expect(
+      issuesAt(
+        founding((json) => {
+          json.notificationDate = "2022-12-01"
+          json.terms.amounts = { kind: "per-year", byYear: { "2023": "30000.00", "2026": "1.00" } }
+        })
+      )
+    ).toEqual([
+      [
+        "notificationDate",
+        "rule",
+        {
+          fr: "la notification du 01/12/2022 précède la signature du 01/01/2023",
+          en: "the notification 2022-12-01 is before the signature 2023-01-01"
+        }
       ],
       [
-        "amendment n° 2 already changes the target of individuel in 2025 on 2025-01-01: two changes of one term on one date contradict each other",
-        "l'avenant n° 2 change déjà la cible de individuel pour 2025 au 01/01/2025 : deux changements d'un même terme à la même date se contredisent"
-      ],
+        "terms.amounts.byYear.2026",
+        "rule",
+        {
+          fr: 'l\'année 2026 est hors de la période de la convention (du 01/01/2023 au 31/12/2025) (valeur trouvée : "1.00")',
+          en: 'the year 2026 is outside the period 2023-01-01..2025-12-31 (found "1.00")'
+        }
+      ]
+    ])
+    const [late] = issuesOf(founding((json) => (json.terms.period.end = "9990-01-01")))
+    expect(late).toMatchObject({ path: ["terms", "period", "end"], code: "range" })
+    expect(late?.messages?.fr).toMatch(/^la date 01\/01\/9990 est postérieure au 31\/12\/9989, dernier jour/u)
+    expect(late?.message).toMatch(/^the date 9990-01-01 is after 9989-12-31, the last day a convention may name/u)
+  })
+
+  it("says the objectives removed by amendments in both languages", () => {
+    const removed = (number: number, date: string) =>
+      amendment(number, [{ kind: "objectives-removed", objectiveIds: ["actions-collectives"] }], date)
+    expect(
+      issuesAt(founding((json) => (json.amendments = [removed(1, "2024-01-01"), removed(2, "2024-07-01")])))
+    ).toEqual([
       [
-        "a year-amount change needs a convention with per-year amounts (use yearly-amount)",
-        "un changement « year-amount » s'applique à une convention aux montants fixés par exercice : pour un montant annuel constant, utilisez « yearly-amount »"
-      ],
+        "amendments.1.changes.0.objectiveIds.0",
+        "rule",
+        {
+          fr: "l'objectif actions-collectives est déjà supprimé par l'avenant n° 1 à partir du 01/01/2024",
+          en: "the objective actions-collectives is already removed by amendment n° 1 from 2024-01-01"
+        }
+      ]
+    ])
+  })
+
+  it("says a termination outside the period, and payment terms that no longer hold once a change applies", () => {
+    expect(
+      issuesAt(
+        founding((json) => (json.termination = { date: "2026-03-01", reason: "Fin", requestedBy: "partenaire" }))
+      )
+    ).toEqual([
       [
-        "the breach of 2024-05-01 is after the decision of 2024-04-01: a withdrawal is decided once the breach is established",
-        "le manquement du 01/05/2024 est postérieur à la décision du 01/04/2024 : un retrait se décide une fois le manquement établi"
-      ],
+        "termination.date",
+        "rule",
+        {
+          fr: "la résiliation du 01/03/2026 est hors de la période du 01/01/2023 au 31/12/2025",
+          en: "the termination date 2026-03-01 is outside the period 2023-01-01..2025-12-31"
+        }
+      ]
+    ])
+    const change = { kind: "payment-terms", instalments: [{ share: "0.6", due: "06-30" }] }
+    expect(issuesAt(founding((json) => (json.amendments = [amendment(1, [change])])))).toEqual([
       [
-        "the decision is notified 2024-03-01, before it was taken (2024-04-01)",
-        "la décision est notifiée le 01/03/2024, avant d'avoir été prise (01/04/2024)"
-      ],
+        "amendments.0.changes.0",
+        "rule",
+        {
+          fr: `une fois ce changement appliqué : l'avance et les versements dépassent le montant de l'année (0,5 + 0,6) (valeur trouvée : {"kind":"payment-terms","instalments":[{"share":"0.6","due"…)`,
+          en: `once this change applies, the advance and the instalments add up to more than the year's amount (0.5 + 0.6) (found {"kind":"payment-terms","instalments":[{"share":"0.6","due"…)`
+        }
+      ]
+    ])
+  })
+
+  it("says the breach of a withdrawal after its decision", () => {
+    const withdrawal = { decidedOn: "2024-04-01", effectiveFrom: "2024-05-01", reason: "manquement" }
+    expect(issuesAt(founding((json) => (json.withdrawal = withdrawal)))).toEqual([
       [
-        "a sum needs the field it reads",
-        "une somme (« sum ») a besoin du champ qu'elle additionne : indiquez « field »"
-      ],
-      ['days is a number: add it up with "sum"', "« days » est un nombre : additionnez-le avec « sum »"],
-      ["atMost (2.5) is below atLeast (3)", "le maximum (atMost : 2,5) est inférieur au minimum (atLeast : 3)"],
-      ["give the duration in days or in hours, not both", "indiquez la durée en jours ou en heures, pas les deux"]
-    ]
-    for (const [english, french] of cases) expect(translate(english)?.fr, english).toBe(french)
+        "withdrawal.effectiveFrom",
+        "rule",
+        {
+          fr: "le manquement du 01/05/2024 est postérieur à la décision du 01/04/2024 : un retrait se décide une fois le manquement établi",
+          en: "the breach of 2024-05-01 is after the decision of 2024-04-01: a withdrawal is decided once the breach is established"
+        }
+      ]
+    ])
   })
 
   it("gives an amendment conflict of a real convention its French message", () => {
@@ -398,8 +536,373 @@ describe("messages found by a Caf's developer on a convention of their own", () 
         }
       }
     ])
-    expect(translate("the id asso-a is already used by partners[2]")?.fr).toBe(
-      "l'identifiant « asso-a » est déjà pris par partners[2]"
+    const portfolio = foundingPortfolioJson()
+    portfolio.partners.push({ ...portfolio.partners[1] })
+    const result = safeParsePortfolio(portfolio)
+    expect(result.success ? [] : result.error.issues).toEqual([
+      {
+        path: ["partners", 6, "id"],
+        message: "the id fase is already used by partners[1]",
+        code: "rule",
+        found: '"fase"',
+        messages: {
+          fr: "l'identifiant « fase » est déjà pris par partners[1]",
+          en: "the id fase is already used by partners[1]"
+        }
+      }
+    ])
+  })
+})
+
+describe("every check of the library's schemas speaks French", () => {
+  /** The source files of src/, with their text. */
+  const sources = (): ReadonlyArray<readonly [string, string]> => {
+    const root = fileURLToPath(new URL("../../src/", import.meta.url))
+    return readdirSync(root, { recursive: true, encoding: "utf8" })
+      .filter((file) => file.endsWith(".ts"))
+      .map((file) => [file, readFileSync(join(root, file), "utf8")] as const)
+  }
+  /** The text of each call of `name(` in a source, up to its closing parenthesis. */
+  const calls = (text: string, name: string): Array<string> => {
+    const found: Array<string> = []
+    for (let at = text.indexOf(name); at >= 0; at = text.indexOf(name, at + 1)) {
+      let depth = 0
+      let end = at + name.length - 1
+      for (; end < text.length; end++) {
+        if (text[end] === "(") depth++
+        else if (text[end] === ")" && --depth === 0) break
+      }
+      found.push(text.slice(at, end + 1))
+    }
+    return found
+  }
+
+  it("no filter returns an English sentence, and no pattern has an English message only", () => {
+    const english: Array<string> = []
+    for (const [file, text] of sources()) {
+      for (const call of calls(text, "Schema.makeFilter(")) {
+        // A string returned, or given as a problem's issue, is a sentence only Effect would read.
+        const bare = /(\|\||\breturn|\bissue:|\?)\s*["'`][^"'`]*[a-z ]{6}/u.exec(
+          call.replace(/jsonSchemaHint\([^)]*\)/gu, "")
+        )
+        if (bare !== null) english.push(`${file}: ${bare[0]}`)
+        // An English message passed on as the problem, without its French.
+        const passed = /\bissue:\s*[\w.]+\.message\b/u.exec(call)
+        if (passed !== null) english.push(`${file}: ${passed[0]}`)
+      }
+      for (const call of calls(text, "Schema.isPattern("))
+        if (/\{\s*message:/u.test(call)) english.push(`${file}: ${call.slice(0, 80)}`)
+    }
+    expect(english).toEqual([])
+  })
+
+  const convention = () => structuredClone(foundingPortfolioJson().conventions[2]) as Record<string, any>
+  const activity = () => structuredClone(exampleData("activities.json")[0]) as Record<string, any>
+  const objective = () => structuredClone(convention().terms.objectives[1]) as Record<string, any>
+  const amended = (changes: ReadonlyArray<unknown>) => ({
+    ...convention(),
+    amendments: [{ number: 1, signatureDate: "2024-06-15", effectiveDate: "2024-07-01", reason: "Avenant", changes }]
+  })
+  const withObjective = (change: (objective: Record<string, any>) => void) => {
+    const json = convention()
+    const added = objective()
+    added.id = "nouvel-objectif"
+    change(added)
+    json.terms.objectives.push(added)
+    return json
+  }
+  const portfolio = (change: (json: ReturnType<typeof foundingPortfolioJson>) => void) => {
+    const json = foundingPortfolioJson()
+    change(json)
+    return json
+  }
+  const refused = (result: { success: boolean; error?: ValidationError }) => {
+    if (result.success || result.error === undefined) throw new Error("expected the input to be refused")
+    return result.error.issues
+  }
+
+  const aggregate = (fields: Record<string, unknown>) => ({
+    kind: "aggregate",
+    aggregate: "count",
+    filter: { activityKinds: ["action-collective"] },
+    unit: { singular: "famille", plural: "familles" },
+    ...fields
+  })
+  const indicator = (fields: Record<string, unknown>) =>
+    refused(safeParseConvention(withObjective((o) => (o.indicator = aggregate(fields)))))
+
+  // One broken input for each check of the founding documents' schemas and rules, and the
+  // English of the check it must reach (so that a case hitting another check first is seen).
+  const cases: ReadonlyArray<readonly [string, string, () => ReadonlyArray<Issue>]> = [
+    [
+      "a target's negative bound",
+      "expected a finite number ≥ 0",
+      () => refused(safeParseConvention(withObjective((o) => (o.target = { atLeast: -1 }))))
+    ],
+    [
+      "a target without bound",
+      "a target needs atLeast",
+      () => refused(safeParseConvention(withObjective((o) => (o.target = {}))))
+    ],
+    [
+      "a target's maximum below its minimum",
+      "atMost (2.5) is below atLeast (3)",
+      () => refused(safeParseConvention(withObjective((o) => (o.target = { atLeast: 3, atMost: 2.5 }))))
+    ],
+    [
+      "a share's target above 1",
+      "the target of a share is a proportion",
+      () =>
+        refused(
+          safeParseConvention(
+            withObjective((o) => {
+              o.indicator = { kind: "share", part: aggregate({}), whole: aggregate({}) }
+              o.target = { atLeast: 60 }
+            })
+          )
+        )
+    ],
+    ["a count given a field", "a count of records reads no field", () => indicator({ field: "familles" })],
+    ["a sum without field", "a sum needs the field it reads", () => indicator({ aggregate: "sum" })],
+    ["a number counted without repeats", "days is a number", () => indicator({ aggregate: "distinct", field: "days" })],
+    ["structures added up", "structures are counted", () => indicator({ aggregate: "sum", field: "structures" })],
+    ["a measure name in capitals", "expected a name of lower-case", () => indicator({ field: "Familles" })],
+    [
+      "a quantity with three decimals",
+      "expected a number ≥ 0 with at most 2 decimals",
+      () => refused(safeParseActivity({ ...activity(), measures: { familles: 1.125 } }))
+    ],
+    [
+      "a duration in days and hours",
+      "give the duration in days or in hours",
+      () => refused(safeParseActivity({ ...activity(), days: 1 }))
+    ],
+    [
+      "a payment's instalment",
+      "expected advance, balance",
+      () => refused(safeParsePayment({ ...exampleData("payments.json")[0], instalment: "avance" }))
+    ],
+    [
+      "an amendment without change",
+      "an amendment changes at least one term",
+      () => refused(safeParseConvention(amended([])))
+    ],
+    [
+      "objectives added, none",
+      "expected at least one item",
+      () => refused(safeParseConvention(amended([{ kind: "objectives-added", objectives: [] }])))
+    ],
+    [
+      "a due day of the year",
+      "is not a day of the year written MM-DD",
+      () =>
+        refused(
+          safeParseConvention({ ...convention(), terms: { ...convention().terms, payment: { advanceDue: "3-31" } } })
+        )
+    ],
+    [
+      "a fixed-date balance without its day",
+      "a balance paid on a fixed date needs balanceDue",
+      () =>
+        refused(
+          safeParseConvention({
+            ...convention(),
+            terms: { ...convention().terms, payment: { balanceTrigger: "fixed-date" } }
+          })
+        )
+    ],
+    [
+      "the accounts of a financial report",
+      "is not a charge account",
+      () => {
+        const report = exampleData("financial-report-2025.json")
+        report.charges[0].account = "55"
+        report.products[0].account = "64"
+        report.inKind[0].account = "85"
+        return refused(safeParseFinancialReport(report))
+      }
+    ],
+    [
+      "a SIRET of another SIREN",
+      "does not belong to the SIREN",
+      () =>
+        refused(
+          safeParsePartner({ ...foundingPortfolioJson().partners[1], siren: "732829320", siret: "55208131766522" })
+        )
+    ],
+    [
+      "a portfolio's partners, roles and predecessors",
+      "the lineage loops",
+      () =>
+        refused(
+          safeParsePortfolio(
+            portfolio((json) => {
+              json.conventions[2]!.funderId = "fase"
+              json.conventions[2]!.partnerId = "caf-91"
+              json.conventions[1]!.partnerId = "inconnu"
+              json.conventions[0]!.predecessorId = "cpo-2023-2025"
+            })
+          )
+        )
+    ],
+    [
+      "a predecessor missing",
+      "there is no convention absente",
+      () => refused(safeParsePortfolio(portfolio((json) => (json.conventions[1]!.predecessorId = "absente"))))
+    ],
+    [
+      "the rules of a convention",
+      "a draft (no signatureDate)",
+      () => {
+        const { signatureDate: _, ...draft } = convention()
+        return refused(
+          safeParseConvention({
+            ...draft,
+            partnerId: "caf-91",
+            notificationDate: "2023-02-01",
+            termination: { date: "2024-01-01", reason: "Fin", requestedBy: "partenaire" },
+            withdrawal: { decidedOn: "2024-04-01", effectiveFrom: "2024-05-01", reason: "manquement" },
+            amendments: [
+              {
+                number: 1,
+                signatureDate: "2024-06-15",
+                effectiveDate: "2024-07-01",
+                reason: "Avenant",
+                changes: [{ kind: "objectives-removed", objectiveIds: ["absent"] }]
+              }
+            ]
+          })
+        )
+      }
+    ],
+    [
+      "a period given as an argument",
+      "the end 2024-12-31 is before the start 2025-01-01",
+      () => {
+        try {
+          periodDays({ start: "2025-01-01", end: "2024-12-31" } as never)
+        } catch (error) {
+          if (error instanceof ValidationError) return error.issues
+        }
+        return []
+      }
+    ]
+  ]
+
+  it.each(cases)("%s: each issue has its code and a French of its own", (_, english, issuesOfCase) => {
+    const issues = issuesOfCase()
+    expect(issues.map((issue) => issue.message).join("\n")).toContain(english)
+    for (const issue of issues) {
+      expect(issue.code, issue.message).not.toBe("invalid")
+      expect(issue.messages?.fr, issue.message).not.toBe(issue.messages?.en)
+    }
+  })
+
+  it("words the schemas' checks from their facts, in French and in English", () => {
+    const texts = (issues: ReadonlyArray<Issue>) =>
+      issues.map((issue) => [issue.path.join("."), issue.code, issue.messages])
+    const byName = new Map(cases.map(([name, , issuesOfCase]) => [name, issuesOfCase]))
+    expect(texts(byName.get("a target's maximum below its minimum")!())).toEqual([
+      [
+        "terms.objectives.4.target.atMost",
+        "rule",
+        {
+          fr: "le maximum (atMost : 2,5) est inférieur au minimum (atLeast : 3)",
+          en: "atMost (2.5) is below atLeast (3)"
+        }
+      ]
+    ])
+    expect(texts(byName.get("the accounts of a financial report")!())).toEqual([
+      [
+        "charges.0.account",
+        "pattern",
+        {
+          fr: "« 55 » n'est pas un compte de charges : de 60 à 68 (2 à 6 chiffres, 64 ou 6411)",
+          en: '"55" is not a charge account from 60 to 68 (2 to 6 digits)'
+        }
+      ],
+      [
+        "products.0.account",
+        "pattern",
+        {
+          fr: "« 64 » n'est pas un compte de produits : de 70 à 79 (2 à 6 chiffres, 74 ou 7411)",
+          en: '"64" is not a product account from 70 to 79 (2 to 6 digits)'
+        }
+      ],
+      [
+        "inKind.0.account",
+        "pattern",
+        {
+          fr: "« 85 » n'est pas un compte de contributions en nature : 86 ou 87 (2 à 6 chiffres)",
+          en: '"85" is not an account of contributions in kind, 86 or 87 (2 to 6 digits)'
+        }
+      ]
+    ])
+    expect(texts(byName.get("a sum without field")!())).toEqual([
+      [
+        "terms.objectives.4.indicator.field",
+        "rule",
+        {
+          fr: "une somme (« sum ») a besoin du champ qu'elle additionne : indiquez « field »",
+          en: "a sum needs the field it reads"
+        }
+      ]
+    ])
+    expect(texts(byName.get("a duration in days and hours")!())).toEqual([
+      [
+        "hours",
+        "rule",
+        {
+          fr: "indiquez la durée en jours ou en heures, pas les deux (valeur trouvée : 3)",
+          en: "give the duration in days or in hours, not both (found 3)"
+        }
+      ]
+    ])
+    expect(texts(byName.get("a portfolio's partners, roles and predecessors")!())).toEqual(
+      expect.arrayContaining([
+        [
+          "conventions.0.predecessorId",
+          "rule",
+          {
+            fr: "la filiation des conventions revient sur elle-même : appui-technique-2018 → cpo-2023-2025 → accord-cadre-2020-2022 → appui-technique-2018",
+            en: "the lineage loops: appui-technique-2018 → cpo-2023-2025 → accord-cadre-2020-2022 → appui-technique-2018"
+          }
+        ],
+        [
+          "conventions.1.partnerId",
+          "rule",
+          {
+            fr: "il n'y a pas de partenaire inconnu dans le portefeuille",
+            en: "there is no partner inconnu"
+          }
+        ],
+        [
+          "conventions.2.funderId",
+          "rule",
+          {
+            fr: "le partenaire fase n'a pas le rôle « financeur »",
+            en: 'the partner fase does not have the role "financeur"'
+          }
+        ],
+        [
+          "conventions.2.partnerId",
+          "rule",
+          {
+            fr: "le partenaire caf-91 n'a pas le rôle « operateur »",
+            en: 'the partner caf-91 does not have the role "operateur"'
+          }
+        ]
+      ])
     )
+    expect(texts(byName.get("a period given as an argument")!())).toEqual([
+      [
+        "period.end",
+        "period",
+        {
+          fr: "la fin, le 31/12/2024, précède le début, le 01/01/2025",
+          en: "the end 2024-12-31 is before the start 2025-01-01"
+        }
+      ]
+    ])
   })
 })
