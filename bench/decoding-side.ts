@@ -9,13 +9,17 @@
  * `JSON.parse` + the decoder of `after` run in turn, round after round (`BENCH_ROUNDS`, default
  * 21, after 3 of warm-up); each ratio to `JSON.parse` is the median of the rounds' ratios, of wall
  * time and of the process's CPU time (user + system, every thread: the collector's included).
+ * `BENCH_CASES=portfolio,activity` runs only the documents whose name holds one of those words;
+ * `BENCH_BUILT=1` compares the two checkouts' built packages (dist/index.js, `npx tsup` in each).
  */
 import { readFileSync } from "node:fs"
 import { resolve } from "node:path"
 import { pathToFileURL } from "node:url"
 
 type Library = typeof import("../src/index.js")
-const load = async (tree: string) => (await import(pathToFileURL(`${resolve(tree)}/src/index.ts`).href)) as Library
+// `BENCH_BUILT=1` imports each checkout's built package (its dist/index.js, `npx tsup` there first) instead of src/.
+const entry = process.env["BENCH_BUILT"] === "1" ? "dist/index.js" : "src/index.ts"
+const load = async (tree: string) => (await import(pathToFileURL(`${resolve(tree)}/${entry}`).href)) as Library
 const before = await load(process.argv[2] ?? ".")
 const after = await load(process.argv[3] ?? ".")
 const ROUNDS = Number(process.env["BENCH_ROUNDS"] ?? 21)
@@ -79,6 +83,10 @@ const cases: ReadonlyArray<Case> = [
   }
 ]
 
+// `BENCH_CASES=portfolio,activity` runs only the documents whose name holds one of the words.
+const only = process.env["BENCH_CASES"]?.split(",")
+const chosen = cases.filter(({ name }) => only === undefined || only.some((word) => name.includes(word)))
+
 const median = (values: ReadonlyArray<number>) =>
   [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)] as number
 const timed = (task: () => void) => {
@@ -89,7 +97,7 @@ const timed = (task: () => void) => {
   const used = process.cpuUsage(cpu)
   return { wall, cpu: (used.user + used.system) / 1000 }
 }
-for (const { name, text, times, decode } of cases) {
+for (const { name, text, times, decode } of chosen) {
   const decoders = [decode(before), decode(after)] as const
   const parse = { wall: [] as Array<number>, cpu: [] as Array<number> }
   const ratios = decoders.map(() => ({ wall: [] as Array<number>, cpu: [] as Array<number>, ms: [] as Array<number> }))

@@ -72,7 +72,10 @@ const sink: { built: Array<object> | undefined; foreign: Array<object> | undefin
   foreign: undefined
 }
 
-/** A schema part the fast decoder does not handle: the whole schema is left to the Schema decoder. */
+/**
+ * A schema part the fast decoder does not handle: the whole schema is left to the Schema decoder.
+ * Thrown with no message (what is not handled is written where it is thrown): nobody reads it.
+ */
 class Unsupported extends Error {}
 
 const objectPrototype = Object.prototype
@@ -119,6 +122,9 @@ export function compileFastDecoder(
   try {
     const step = compile(ast, copying)
     return (input, made) => {
+      // A generated struct takes every key its `for…in` meets as the object's own: a key set on
+      // Object.prototype (enumerable) would be met too, so that case is left to the Schema decoder.
+      if (hasEnumerableKey(objectPrototype)) return INVALID
       // Saved and restored: a check may decode another document with another fast decoder.
       const outerBuilt = sink.built
       const outerForeign = sink.foreign
@@ -140,6 +146,12 @@ export function compileFastDecoder(
   }
 }
 
+/** Whether `for…in` meets a key of the object (its own or inherited, enumerable). */
+function hasEnumerableKey(object: object): boolean {
+  for (const _ in object) return true
+  return false
+}
+
 function compile(ast: SchemaAST.AST, context: Context): Step {
   const cache = context.cache
   const known = cache.get(ast)
@@ -154,7 +166,7 @@ function compile(ast: SchemaAST.AST, context: Context): Step {
 
 /** The node's own parser, as effect's `getParser`: its type, or its shape with every member decoded. */
 function own(ast: SchemaAST.AST, context: Context): Step {
-  if ("encodingChecks" in ast && ast.encodingChecks !== undefined) throw new Unsupported(`encoding checks`)
+  if ("encodingChecks" in ast && ast.encodingChecks !== undefined) throw new Unsupported() // encoding checks
   switch (ast._tag) {
     case "String":
       return (input) => (input === MISSING || typeof input === "string" ? input : INVALID)
@@ -192,7 +204,7 @@ function own(ast: SchemaAST.AST, context: Context): Step {
       return (input) => (inner ??= compile(ast.thunk(), context))(input)
     }
     default:
-      throw new Unsupported(ast._tag)
+      throw new Unsupported() // any other kind of schema
   }
 }
 
@@ -207,7 +219,7 @@ function settledDeclaration(effect: unknown, input: unknown, raw: boolean): unkn
 }
 
 function union(ast: SchemaAST.Union, context: Context): Step {
-  if (ast.options?.mode === "oneOf") throw new Unsupported("oneOf union")
+  if (ast.options?.mode === "oneOf") throw new Unsupported() // oneOf union
   const plainLiterals = ast.types.every(
     (member) =>
       member._tag === "Literal" &&
@@ -299,9 +311,9 @@ interface Leaf {
 }
 
 const LEAF_TYPES: Readonly<Record<string, string>> = {
-  String: 'typeof raw === "string"',
-  Number: 'typeof raw === "number"',
-  Boolean: 'typeof raw === "boolean"'
+  String: 'typeof raw=="string"',
+  Number: 'typeof raw=="number"',
+  Boolean: 'typeof raw=="boolean"'
 }
 
 /** The key's schema as a {@link Leaf}, or `undefined` when its own step must read it. */
@@ -332,16 +344,16 @@ function leafOf(ast: SchemaAST.AST): Leaf | undefined {
     written && literals.length <= 8
       ? literals.length === 0
         ? "false"
-        : literals.map((literal) => `raw === ${JSON.stringify(literal)}`).join(" || ")
+        : literals.map((literal) => `raw===${JSON.stringify(literal)}`).join("||")
       : "literals.has(raw)"
   return { ast, test, literals: new Set(literals), filters }
 }
 
 function objects(ast: SchemaAST.Objects, context: Context): Step {
-  if (ast.propertySignatures.length === 0 && ast.indexSignatures.length === 0) throw new Unsupported("empty struct")
+  if (ast.propertySignatures.length === 0 && ast.indexSignatures.length === 0) throw new Unsupported() // empty struct
   const properties: Array<Property> = []
   for (const signature of ast.propertySignatures) {
-    if (typeof signature.name !== "string" || signature.name === "__proto__") throw new Unsupported("key")
+    if (typeof signature.name !== "string" || signature.name === "__proto__") throw new Unsupported() // key
     properties.push({
       name: signature.name,
       step: compile(signature.type, context),
@@ -351,8 +363,8 @@ function objects(ast: SchemaAST.Objects, context: Context): Step {
   }
   const expected = new Set(properties.map((property) => property.name))
   const indexes = ast.indexSignatures.map((index) => {
-    if (index.parameter._tag !== "String" || index.parameter.encoding !== undefined) throw new Unsupported("index key")
-    if (index.type.context?.constructorDefault !== undefined) throw new Unsupported("index default")
+    if (index.parameter._tag !== "String" || index.parameter.encoding !== undefined) throw new Unsupported() // index key
+    if (index.type.context?.constructorDefault !== undefined) throw new Unsupported() // index default
     return { key: compile(index.parameter, context), value: compile(index.type, context) }
   })
   const share = context.share
@@ -404,71 +416,85 @@ function objects(ast: SchemaAST.Objects, context: Context): Step {
 }
 
 /**
- * A struct's step as generated code, the same steps as the loop above with each key written out:
- * reading `input["id"]` and writing `out["id"]` at a known key lets the engine keep one shape per
- * struct, where the loop's keys vary and every access takes the slow generic path. `undefined`
- * when the code cannot be built.
+ * A struct's step as generated code, the same steps as the loop above with each key written out.
+ * The keys are read as the `for…in` that refuses unknown keys meets them (one read each, no
+ * `Object.hasOwn`: a key it meets is the object's own, its prototype being a plain one whose
+ * keys {@link compileFastDecoder} checked are none enumerable), and the value is built as an object
+ * literal of its first keys, those always present (one allocation of the right shape, where
+ * adding keys one by one to `{}` reallocates its store past the fourth), then the rest in order.
+ * A key the loop did not meet is missing, unless the object holds it otherwise (inherited, or
+ * not enumerable): the Schema decoder decides then. `undefined` when the code cannot be built.
  */
 function generatedStruct(
   properties: ReadonlyArray<Property>,
   share: boolean,
   options: SchemaAST.ParseOptions
 ): Step | undefined {
+  const names = properties.map((property) => JSON.stringify(property.name))
+  const head: Array<string> = []
   const lines: Array<string> = [
-    "return function struct(input) {",
-    "  if (input === MISSING) return input",
-    '  if (input === null || typeof input !== "object") return INVALID',
-    "  const prototype = getPrototypeOf(input)",
-    "  if (prototype !== objectPrototype && prototype !== null) return INVALID",
-    "  for (const key in input) {",
-    "    switch (key) {",
-    ...properties.map((property) => `      case ${JSON.stringify(property.name)}:`),
-    "        break",
-    "      default:",
-    "        return INVALID",
-    "    }",
-    "  }",
-    "  if (getOwnPropertySymbols(input).length > 0) return INVALID",
-    "  const out = {}",
-    "  let raw",
-    "  let value",
-    ...(share ? ["  let same = true"] : [])
+    "return function(input){",
+    "if(input===MISSING)return input",
+    'if(input===null||typeof input!=="object")return INVALID',
+    "const prototype=getPrototypeOf(input)",
+    "if(prototype!==objectPrototype&&prototype!==null)return INVALID",
+    `let ${names.map((_, index) => `r${index}=MISSING`).join(",")}`,
+    "for(const key in input)switch(key){",
+    ...names.map((name, index) => `case ${name}:r${index}=input[${name}];break`),
+    "default:return INVALID}",
+    "if(getOwnPropertySymbols(input).length>0)return INVALID"
   ]
+  // Whether a key may be left out of the value (an optional key missing), from its index on.
+  let always = properties.length
+  const same: Array<string> = []
   properties.forEach((property, index) => {
-    const key = JSON.stringify(property.name)
-    lines.push(
-      `  if (hasOwn(input, ${key})) raw = input[${key}]`,
-      `  else if (${key} in input) return INVALID`,
-      "  else raw = MISSING"
-    )
+    const name = names[index] as string
+    const raw = `r${index}`
     const leaf = property.leaf
+    if (property.optional && always === properties.length) always = index
     if (leaf !== undefined) {
       // The leaf's own step and checks, written out: a missing key stays missing, any other
       // value passes its test and every filter, or the struct is invalid.
+      head.push(`const l${index}=leaves[${index}]`)
       lines.push(
-        property.optional ? "  if (raw !== MISSING) {" : "  if (raw === MISSING) return INVALID\n  {",
-        ...(leaf.test.includes("literals") ? [`    const literals = leaves[${index}].literals`] : []),
-        `    if (!(${leaf.test})) return INVALID`,
-        ...leaf.filters.map(
-          (_, filter) =>
-            `    if (leaves[${index}].filters[${filter}].run(raw, leaves[${index}].ast, options) !== undefined) return INVALID`
-        ),
-        `    out[${key}] = raw`,
-        "  }"
+        property.optional
+          ? `if(${raw}===MISSING){if(${name} in input)return INVALID}else{`
+          : `if(${raw}===MISSING)return INVALID;{`,
+        `const raw=${raw}`,
+        ...(leaf.test.includes("literals") ? [`const literals=l${index}.literals`] : []),
+        `if(!(${leaf.test}))return INVALID`,
+        ...leaf.filters.map((_, filter) => {
+          head.push(`const f${index}_${filter}=l${index}.filters[${filter}]`)
+          return `if(f${index}_${filter}.run(raw,l${index}.ast,options)!==undefined)return INVALID`
+        }),
+        "}",
+        `const v${index}=${raw}`
       )
       return
     }
+    head.push(`const s${index}=steps[${index}]`)
     lines.push(
-      `  value = steps[${index}](raw)`,
-      "  if (value === INVALID) return INVALID",
-      ...(share ? ["  if (value !== raw) same = false"] : []),
-      property.optional
-        ? `  if (value !== MISSING) out[${key}] = value`
-        : `  if (value === MISSING) return INVALID\n  out[${key}] = value`
+      `if(${raw}===MISSING&&${name} in input)return INVALID`,
+      `const v${index}=s${index}(${raw})`,
+      `if(v${index}===INVALID${property.optional ? "" : `||v${index}===MISSING`})return INVALID`
     )
+    same.push(`v${index}===${raw}`)
   })
-  if (share) lines.push("  if (same) return input")
-  lines.push("  const built = sink.built", "  if (built !== undefined) built.push(out)", "  return out", "}")
+  if (share && same.length > 0) lines.push(`if(${same.join("&&")})return input`)
+  else if (share) lines.push("return input")
+  const literal = (count: number) =>
+    `{${names
+      .slice(0, count)
+      .map((name, index) => `${name}:v${index}`)
+      .join(",")}}`
+  lines.push(`const out=${literal(always)}`)
+  for (let index = always; index < properties.length; index++)
+    lines.push(
+      (properties[index] as Property).optional
+        ? `if(v${index}!==MISSING)out[${names[index]}]=v${index}`
+        : `out[${names[index]}]=v${index}`
+    )
+  lines.push("const built=sink.built", "if(built!==undefined)built.push(out)", "return out}")
   try {
     const make = new Function(
       "MISSING",
@@ -476,12 +502,11 @@ function generatedStruct(
       "objectPrototype",
       "getPrototypeOf",
       "getOwnPropertySymbols",
-      "hasOwn",
       "steps",
       "leaves",
       "options",
       "sink",
-      lines.join("\n")
+      [...head, ...lines].join("\n")
     ) as (...args: ReadonlyArray<unknown>) => Step
     return make(
       MISSING,
@@ -489,7 +514,6 @@ function generatedStruct(
       objectPrototype,
       Object.getPrototypeOf,
       Object.getOwnPropertySymbols,
-      Object.hasOwn,
       properties.map((property) => property.step),
       properties.map((property) => property.leaf),
       options,
@@ -501,8 +525,8 @@ function generatedStruct(
 }
 
 function arrays(ast: SchemaAST.Arrays, context: Context): Step {
-  if (ast.rest.length > 1) throw new Unsupported("rest followed by elements")
-  if (ast.elements.some((element) => element.context?.isOptional === true)) throw new Unsupported("optional element")
+  if (ast.rest.length > 1) throw new Unsupported() // rest followed by elements
+  if (ast.elements.some((element) => element.context?.isOptional === true)) throw new Unsupported() // optional element
   const elements = ast.elements.map((element) => compile(element, context))
   const rest = ast.rest.length === 1 ? compile(ast.rest[0] as SchemaAST.AST, context) : undefined
   const fixed = elements.length
@@ -532,12 +556,7 @@ function arrays(ast: SchemaAST.Arrays, context: Context): Step {
 function withChecks(ast: SchemaAST.AST, step: Step, options: SchemaAST.ParseOptions): Step {
   const checks = ast.checks
   if (checks === undefined) return step
-  const filters: Array<SchemaAST.Filter<unknown>> = []
-  const collect = (check: SchemaAST.Check<unknown>): void => {
-    if (check._tag === "Filter") filters.push(check)
-    else for (const inner of check.checks) collect(inner)
-  }
-  for (const check of checks) collect(check)
+  const filters = filtersOf(checks)
   return (input) => {
     const value = step(input)
     if (value === INVALID || value === MISSING) return value
@@ -743,28 +762,28 @@ type Getter = {
 
 /** A transformation's decoding getter, run on a value or on {@link MISSING}. */
 function getter(transformation: SchemaAST.Link["transformation"], options: SchemaAST.ParseOptions): Step {
-  if (transformation._tag !== "Transformation") throw new Unsupported("middleware")
+  if (transformation._tag !== "Transformation") throw new Unsupported() // middleware
   const decode = transformation.decode as unknown as Getter
   const transform = decode.transform
   switch (decode._tag) {
     case "Passthrough":
       return (value) => value
     case "Transform":
-      if (transform === undefined) throw new Unsupported("getter")
+      if (transform === undefined) throw new Unsupported() // getter
       return (value) => (value === MISSING ? value : transform(value))
     case "TransformOptional":
-      if (transform === undefined) throw new Unsupported("getter")
+      if (transform === undefined) throw new Unsupported() // getter
       return (value) => fromOption(transform(toOption(value)) as Option.Option<unknown>)
     case "TransformEffect":
-      if (transform === undefined) throw new Unsupported("getter")
+      if (transform === undefined) throw new Unsupported() // getter
       return (value) => (value === MISSING ? value : settled(transform(value, options)))
     case "TransformOptionalEffect":
-      if (transform === undefined) throw new Unsupported("getter")
+      if (transform === undefined) throw new Unsupported() // getter
       return (value) => {
         const option = settled(transform(toOption(value), options))
         return option === INVALID ? INVALID : fromOption(option as Option.Option<unknown>)
       }
     default:
-      throw new Unsupported(decode._tag)
+      throw new Unsupported() // any other getter
   }
 }

@@ -232,6 +232,34 @@ describe("the fast decoder", () => {
     expect(safeParseExpenses([inherited]).success).toBe(false)
   })
 
+  it("reads a key only where the object holds it as its own: not enumerable, or set on Object.prototype, it is left to the Schema decoder", () => {
+    const { category, ...rest } = { id: "d-1", date: "2024-03-14", amount: "1200", category: "experts" }
+    const fast = compileFastDecoder(ExpenseSchema.ast, STRICT) as NonNullable<ReturnType<typeof compileFastDecoder>>
+    const generic = compileFastDecoder(ExpenseSchema.ast, STRICT, false) as typeof fast
+    const reference = references.get("expenses") as Codec<unknown, unknown>
+    // An own key the `for…in` does not meet: the generated struct does not read it, the Schema decoder does.
+    const hidden = Object.defineProperty({ ...rest }, "category", { value: category, enumerable: false })
+    expect(fast(hidden)).toBe(INVALID)
+    expectSame(safeParseExpenses([hidden]), reference.safeParse([hidden]))
+    // A key inherited from Object.prototype, enumerable: met by `for…in` though not the record's own.
+    const prototype = Object.prototype as Record<string, unknown>
+    for (const key of ["category", "note"]) {
+      prototype[key] = "experts"
+      try {
+        for (const input of [{ ...rest }, { ...rest, category }]) {
+          expect(fast(input)).toBe(INVALID)
+          expect(generic(input)).toBe(INVALID)
+          expectSame(safeParseExpenses([input]), reference.safeParse([input]))
+        }
+      } finally {
+        delete prototype[key]
+      }
+    }
+    // Once Object.prototype is clean again, the same records decode on the fast path.
+    expect(fast({ ...rest, category })).not.toBe(INVALID)
+    expect(safeParseExpenses([{ ...rest }]).success).toBe(false)
+  })
+
   it("reads amounts, dates and texts as the regular expressions and the slow checks do (property)", () => {
     const amountText = fc.oneof(
       fc.stringMatching(/^-?(0|[1-9]\d{0,16})(\.\d{0,3})?$/),
