@@ -200,6 +200,15 @@ function amendmentIssues(convention: Draft): Array<Issue> {
       if (change.kind === "year-amount" && terms.amounts?.kind !== "per-year") {
         issues.push(rule(path, YEAR_AMOUNT_CHANGE))
       }
+      // A year's amount or target set by an amendment is one of the period's years, as in the
+      // signed text, the period's extensions counted.
+      if ((change.kind === "year-amount" || change.kind === "target") && change.year !== undefined) {
+        const lastEnd = extendedEnd(convention, () => true)
+        if (change.year < Number(terms.period.start.slice(0, 4)) || change.year > Number(lastEnd.slice(0, 4)))
+          issues.push(
+            rule([...path, "year"], yearOutsidePeriodText(String(change.year), terms.period.start, lastEnd))
+          )
+      }
       if (change.kind === "period-end" && change.end < terms.period.start) {
         issues.push(rule([...path, "end"], newEndBeforeStartText(change.end, terms.period.start), "period"))
       }

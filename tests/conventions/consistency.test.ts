@@ -157,6 +157,35 @@ describe("amendments", () => {
     ).toEqual([])
   })
 
+  it("sets a year's amount or target only for a year of the period, its extensions counted", () => {
+    const perYear = (changes: ReadonlyArray<Record<string, unknown>>) =>
+      issues((json) => {
+        json.terms.amounts = { kind: "per-year", byYear: { "2023": "30000", "2024": "30000", "2025": "30000" } }
+        json.amendments = [amendment(1, "2024-07-01", changes)]
+      })
+    expect(perYear([{ kind: "year-amount", year: 2028, amount: "30000" }])).toEqual([
+      "amendments.0.changes.0.year: the year 2028 is outside the period 2023-01-01..2025-12-31"
+    ])
+    expect(perYear([{ kind: "target", objectiveId: "suivi-coordonne", year: 2022, target: { atLeast: 2 } }])).toEqual([
+      "amendments.0.changes.0.year: the year 2022 is outside the period 2023-01-01..2025-12-31"
+    ])
+    // Extended to the end of 2026 by the same amendment: 2026 is a year of the period.
+    expect(
+      perYear([
+        { kind: "period-end", end: "2026-12-31" },
+        { kind: "year-amount", year: 2026, amount: "30000" }
+      ])
+    ).toEqual([])
+    // And in French, as the conseiller reads it.
+    const json = cpoJson()
+    json.terms.amounts = { kind: "per-year", byYear: { "2023": "30000", "2024": "30000", "2025": "30000" } }
+    json.amendments = [amendment(1, "2024-07-01", [{ kind: "year-amount", year: 2028, amount: "30000" }])]
+    const result = safeParseConvention(json)
+    expect(result.success ? undefined : result.error.issues[0]?.messages?.fr).toBe(
+      "l'année 2028 est hors de la période de la convention (du 01/01/2023 au 31/12/2025)"
+    )
+  })
+
   it("cannot change one term twice on one date, whichever the kind of term", () => {
     const twice = (first: Record<string, unknown>, second: Record<string, unknown>) =>
       issues((json) => {
