@@ -163,18 +163,6 @@ function resolveKnown(convention: Convention, knownOn: CalendarDate | undefined)
   return resolved
 }
 
-/**
- * @internal A resolution of what is known on `knownOn`, for what depends on the knowledge only (the
- * amendments signed by then, a termination or a withdrawal decided): its years, their amounts and
- * payment terms, its amendments. The first resolution of that knowledge, whatever day it was asked
- * on, without making and freezing one for the day as {@link resolveConvention} does; its `knownOn`
- * may be another day's. `convention` is a checked one (a resolution's).
- */
-export function resolutionOfKnowledge(convention: Convention, knownOn: CalendarDate | undefined): ResolvedConvention {
-  const first = resolutionsOf(convention).get(knowledgeOf(convention, knownOn).key)
-  return first ?? resolveKnown(convention, knownOn)
-}
-
 function resolveBase(
   convention: Convention,
   known: ReadonlyArray<Amendment>,

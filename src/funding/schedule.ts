@@ -14,7 +14,6 @@ import {
   type ResolvedConvention,
   checkedConvention,
   isResolvedConvention,
-  resolutionOfKnowledge,
   resolveConvention,
   resolvedYear
 } from "../conventions/resolved.js"
@@ -243,8 +242,7 @@ function yearAsKnown(resolved: ResolvedConvention, year: number): Known | undefi
 }
 
 function knownOn(convention: Convention, year: number, day: CalendarDate | undefined): Known | undefined {
-  // The year as known depends on the knowledge of the day only: no resolution made for the day.
-  const known = yearAsKnown(resolutionOfKnowledge(convention, day), year)
+  const known = yearAsKnown(resolveConvention(convention, day === undefined ? {} : { knownOn: day }), year)
   if (known === undefined || day === undefined) return known
   return { amount: known.amount, payment: known.payment, amendments: known.amendments, knownOn: day, basis: undefined }
 }
