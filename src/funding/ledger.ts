@@ -301,16 +301,17 @@ function ledgerOf(
     }
   )
   const totals = ledgerTotals(years)
-  const ledger: FundingLedger = {
+  const ledger: Omit<FundingLedger, "explanation"> = {
     conventionId: convention.id,
     ...(asOf === undefined ? {} : { asOf }),
     years,
-    totals,
-    explanation: undefined as unknown as ExplanationNode
+    totals
+    // The explanation is added last by lazyField (a key written first and made lazy after turns
+    // the holder into a dictionary, slow to freeze and to read).
   }
   // Built when first read, from the years' explanations (built then too).
   return frozenResult(
-    lazyField(ledger, "explanation", () => explainLedger(convention, asOf, years, totals)),
+    lazyField(ledger as FundingLedger, "explanation", () => explainLedger(convention, asOf, years, totals)),
     input
   )
 }

@@ -589,22 +589,22 @@ export function yearSchedule(
   const fixed = Euros.sum(planned.map((instalment) => instalment.amount))
   const excess = Euros.max(Euros.zero, fixed.minus(yearAmount.amount))
   const initialAmount = initialAmountOf(resolved, year, yearAmount.amount)
-  const schedule = factsField<PaymentSchedule, "facts">(
-    {
-      conventionId: convention.id,
-      year,
-      ...(asOf === undefined ? {} : { asOf }),
-      period: part,
-      amount: yearAmount.amount,
-      ...(initialAmount === undefined ? {} : { initialAmount }),
-      yearAmount,
-      instalments,
-      excess,
-      reports,
-      explanation: undefined as unknown as ExplanationNode
-    },
-    "facts",
-    () => scheduleFacts({ year, part, yearAmount, instalments, excess, reports, current, initialAmount, resolved })
+  const fields: Omit<PaymentSchedule, "facts" | "explanation"> = {
+    conventionId: convention.id,
+    year,
+    ...(asOf === undefined ? {} : { asOf }),
+    period: part,
+    amount: yearAmount.amount,
+    ...(initialAmount === undefined ? {} : { initialAmount }),
+    yearAmount,
+    instalments,
+    excess,
+    reports
+  }
+  // The explanation is added last by lazyField (a key written first and made lazy after turns
+  // the holder into a dictionary, slow to freeze and to read).
+  const schedule = factsField<PaymentSchedule, "facts">(fields as Omit<PaymentSchedule, "facts">, "facts", () =>
+    scheduleFacts({ year, part, yearAmount, instalments, excess, reports, current, initialAmount, resolved })
   )
   return lazyField(schedule, "explanation", () => explainSchedule(schedule))
 }

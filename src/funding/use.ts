@@ -576,7 +576,7 @@ export function yearUse(resolved: ResolvedConvention, records: Records, inputs: 
   const withdrawal = withdrawalPart(resolved, part, schedule.amount, settlement)
   const repayment = repaymentOf(resolved, records, inputs, settlement, withdrawal, payments.counted)
   const lastYear = part !== undefined && resolvedYear(resolved, year + 1) === undefined
-  const fields: Omit<FundingUse, "facts"> = {
+  const fields: Omit<FundingUse, "facts" | "explanation"> = {
     conventionId: convention.id,
     year,
     ...(asOf === undefined ? {} : { asOf }),
@@ -591,10 +591,11 @@ export function yearUse(resolved: ResolvedConvention, records: Records, inputs: 
     modulation: modulated,
     settlement,
     repayment,
-    ...(financialReport === undefined ? {} : { financialReport }),
-    explanation: undefined as unknown as ExplanationNode
+    ...(financialReport === undefined ? {} : { financialReport })
   }
-  const use = factsField<FundingUse, "facts">(fields, "facts", () => ({
+  // The explanation is added last by lazyField, in its place after the other keys: a key written
+  // first and made lazy after turns the holder into a dictionary, slow to freeze and to read.
+  const use = factsField<FundingUse, "facts">(fields as Omit<FundingUse, "facts">, "facts", () => ({
     conventionId: convention.id,
     year,
     asOf,
