@@ -340,15 +340,20 @@ describe("records as given", () => {
     }
   })
 
-  it("list a copy of a record left out for another reason next to it, by reason", () => {
+  it("judge a copy of a record left out for another reason as the record, a copy of a counted one as a copy", () => {
     const outside = session("hors-annee", "2023-11-15")
-    const evaluation = evaluateObjectives(founding, [outside, { ...outside }], { year: 2024 })
-    expect(
-      result(evaluation, "accompagnement-individuel").excluded.map((record) => [record.id, record.reason])
-    ).toEqual([
-      ["hors-annee", "duplicate-id"],
-      ["hors-annee", "outside-year"]
+    const counted = session("compte", "2024-03-12")
+    const evaluation = evaluateObjectives(founding, [outside, { ...outside }, counted, { ...counted }], { year: 2024 })
+    const objective = result(evaluation, "accompagnement-individuel")
+    expect(objective.excluded.map((record) => [record.id, record.reason, record.detail])).toEqual([
+      ["compte", "duplicate-id", "copie identique d'un autre enregistrement, comptée une fois"],
+      ["hors-annee", "outside-year", "daté du 15/11/2023, hors de la période 01/01/2024 – 31/12/2024"],
+      ["hors-annee", "outside-year", "daté du 15/11/2023, hors de la période 01/01/2024 – 31/12/2024"]
     ])
+    expect(objective.counted).toEqual(["compte"])
+    // In 2023, the year it is dated, the copy of the same record is a copy counted once.
+    const before = result(evaluateObjectives(founding, [outside, { ...outside }], { year: 2023 }), "accompagnement-individuel")
+    expect(before.excluded.map((record) => [record.id, record.reason])).toEqual([["hors-annee", "duplicate-id"]])
   })
 
   it("say a half day in the singular", () => {
