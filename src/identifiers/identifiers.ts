@@ -9,12 +9,8 @@ import { describeValue } from "../core/describe.js"
 import { ValidationError } from "../core/errors.js"
 import { localizedIssue } from "../core/issues.js"
 import { jsonSchemaHint } from "../core/schemas.js"
-import {
-  type IdentifierKind,
-  type IdentifierProblem,
-  identifierName,
-  invalidIdentifierText
-} from "../vocabulary/validation.js"
+import { type IdentifierKind, identifierName, invalidIdentifierText } from "../vocabulary/validation.js"
+import { identifierProblem } from "./problem.js"
 import { luhnValid } from "./luhn.js"
 
 /**
@@ -181,18 +177,6 @@ export function sirenOf(siret: Siret): Siren {
       { path: ["siret"], message: `expected a SIRET (14 digits, valid key), got ${describeValue(siret)}` }
     ])
   return siret.slice(0, 9) as Siren
-}
-
-/**
- * @internal What is wrong with a SIREN or a SIRET that has the right number of digits: its key,
- * or, for a SIRET, its first nine digits (not a SIREN, though the 14 digits may pass the Luhn
- * check); `undefined` for a valid one, or one of another form.
- */
-export function identifierProblem(kind: IdentifierKind, value: string): IdentifierProblem | undefined {
-  if (kind === "siren") return /^\d{9}$/.test(value) && !isSiren(value) ? { part: "key" } : undefined
-  if (kind !== "siret" || !/^\d{14}$/.test(value) || isSiret(value)) return undefined
-  const siren = value.slice(0, 9)
-  return isSiren(siren) ? { part: "key" } : { part: "siren", siren }
 }
 
 function identifierSchema<T extends string>(
