@@ -622,7 +622,14 @@ function yearLines(evaluation: ObjectivesEvaluation): Array<string> {
     yearObjectivesHead(yearObjectivesLabel(evaluation.year), evaluation.conventionId, sentence),
     ...evaluation.results.map(
       (result) =>
-        `- ${objectiveLine({ title: result.title, status: result.status, counted: result.counted.length, excluded: result.excluded.length })}`
+        `- ${objectiveLine({
+          title: result.title,
+          status: result.status,
+          value: result.indicatorFacts.value,
+          target: result.target,
+          counted: result.counted.length,
+          excluded: result.excluded.length
+        })}`
     )
   ]
 }

@@ -90,9 +90,9 @@ donne, par année, le jour où les bilans ont été acceptés (le solde est alor
 --financial-report-received le jour où le compte rendu financier a été reçu :
 --reports-accepted 2024=2025-05-20,2025=2026-05-15. Markdown par défaut ;
 --format html donne une page autonome imprimable ; --format csv donne les tables du bilan pour
-un tableur (avenants, objectifs, versements, depenses-non-retenues, financement-par-annee ;
---table n'en donne qu'une), « ; » entre les champs et la virgule décimale par défaut
-(--separator , --decimal . pour un tableur anglais), --bom pour un tableur qui l'attend ;
+un tableur (avenants, objectifs pour le bilan annuel seulement, versements,
+depenses-non-retenues, financement-par-annee ; --table n'en donne qu'une), « ; » entre les
+champs et la virgule décimale par défaut (--separator , --decimal . pour un tableur anglais), --bom pour un tableur qui l'attend ;
 --format xlsx écrit ces tables dans un classeur, une feuille par table (montants en euros,
 dates, pourcentages typés), et demande --out <fichier.xlsx> ;
 --partners lit les partenaires (une liste, ou un portefeuille) pour nommer les parties ;

@@ -143,7 +143,8 @@ export type YearCut =
  *   `amount` (what is left to pay), `offset` (that money, clause `offset`);
  * - `basis`: the year's amount the instalment was computed on, and the amendments known then;
  *   `earlierBasis`, when that basis is older than the schedule's terms: the amendments known then
- *   (empty: none);
+ *   (empty: none), and `unknownThen`, what it did not know (the amendments signed since, the
+ *   termination or withdrawal decided since);
  * - `catchUp`, after an instalment fixed on other terms: its running share of the year's amount
  *   and what the instalments before it took; `rest`, for a balance after such an instalment: it is
  *   what remains;
@@ -182,6 +183,11 @@ export interface InstalmentFacts {
   readonly basis: { readonly yearAmount: Euros; readonly amendments: ReadonlyArray<number> }
   /** When the basis is older than the schedule's terms: the amendments known then (empty: none). */
   readonly earlierBasis: ReadonlyArray<number> | undefined
+  /**
+   * When the basis is older than the schedule's terms: what it did not know, the amendments
+   * signed since and the termination or withdrawal decided since that cuts the year short.
+   */
+  readonly unknownThen: { readonly amendments: ReadonlyArray<number>; readonly cut: YearCut | undefined } | undefined
   /** After an instalment fixed on other terms: its running share, and what came before. */
   readonly catchUp: { readonly cumulativeShare: string; readonly before: Euros } | undefined
   /** Whether an earlier instalment was fixed on other terms (a balance is then what remains). */

@@ -759,9 +759,35 @@ function instalmentFacts(
     offset: instalment.offset,
     basis: { yearAmount: basis.yearAmount, amendments: basis.amendments },
     earlierBasis: earlier ? basis.amendments : undefined,
+    unknownThen: earlier ? unknownThen(basis, parts) : undefined,
     catchUp: catchUp ? { cumulativeShare: (cumulative as Dec).toString(), before } : undefined,
     rest,
     amendment: instalment.amendment
+  }
+}
+
+/**
+ * What the terms an instalment was computed on did not know: the amendments signed since, and the
+ * termination or the withdrawal decided since, when it cuts the year short.
+ */
+function unknownThen(
+  basis: Instalment["basis"],
+  parts: ScheduleParts
+): { readonly amendments: ReadonlyArray<number>; readonly cut: YearCut | undefined } {
+  const amendments = parts.current.amendments.filter((number) => !basis.amendments.includes(number))
+  const cut = yearCut(parts.resolved, parts.part)
+  const knownThen =
+    cut === undefined || basis.knownOn === undefined
+      ? undefined
+      : resolveConvention(parts.resolved.convention, { knownOn: basis.knownOn })
+  return {
+    amendments,
+    cut:
+      cut === undefined || knownThen === undefined
+        ? undefined
+        : (cut.kind === "withdrawal" ? knownThen.withdrawn : knownThen.terminated)
+          ? undefined
+          : cut
   }
 }
 

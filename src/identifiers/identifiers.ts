@@ -10,6 +10,7 @@ import { ValidationError } from "../core/errors.js"
 import { localizedIssue } from "../core/issues.js"
 import { jsonSchemaHint } from "../core/schemas.js"
 import { type IdentifierKind, identifierName, invalidIdentifierText } from "../vocabulary/validation.js"
+import { identifierProblem } from "./problem.js"
 import { luhnValid } from "./luhn.js"
 
 /**
@@ -187,7 +188,7 @@ function identifierSchema<T extends string>(
     Schema.makeFilter(
       (text: string) => {
         if (guard(text)) return true
-        const texts = invalidIdentifierText(text, kind)
+        const texts = invalidIdentifierText(text, kind, identifierProblem(kind, text))
         return localizedIssue(texts.en, { code: "identifier", ...texts })
       },
       jsonSchemaHint(`A ${identifierName(kind)}`, { pattern })

@@ -389,18 +389,9 @@ export class Tally {
    * (outside the year, after the as-of day).
    */
   add(record: Activity, out: ExclusionWhy | undefined): void {
-    if (out !== undefined) return this.exclude(record.id, out)
+    const filtered = this.filteredOut(record, out)
+    if (filtered !== undefined) return this.exclude(record.id, filtered)
     const definition = this.definition
-    if (!definition.filter.activityKinds.includes(record.kind)) return this.exclude(record.id, kindReason(record.kind))
-    const stretch = stretchOn(this.stretches, record.date)
-    const reason = filterReason(record, definition, stretch, this.conventionId)
-    if (reason !== undefined) return this.exclude(record.id, reason)
-    if (this.structural) {
-      // For a count of structures, those of the record that count are added as they are found:
-      // nothing after this step leaves the record out.
-      const none = countingStructures(record, definition, stretch, this.readsStructures ? this.structures : undefined)
-      if (none !== undefined) return this.exclude(record.id, none)
-    }
     if (definition.aggregate === "sum") {
       const amount = amountOf(record, this.field, definition.hoursPerDay)
       if (amount === undefined) return this.exclude(record.id, missing(this.field))
@@ -418,6 +409,43 @@ export class Tally {
         this.countedInOrder = false
       counted.push(record.id)
     }
+  }
+
+  /**
+   * Excludes an identical copy of a record already added: for the reason the record was left out,
+   * or as a copy (`copy`) when the record counted. A copy of a record outside the year is outside
+   * the year too, not a copy counted once.
+   */
+  addCopy(record: Activity, out: ExclusionWhy | undefined, copy: ExclusionWhy): void {
+    const definition = this.definition
+    const why =
+      this.filteredOut(record, out) ??
+      (definition.aggregate === "sum" && amountOf(record, this.field, definition.hoursPerDay) === undefined
+        ? missing(this.field)
+        : definition.aggregate === "distinct" &&
+            !this.readsStructures &&
+            record.beneficiaries?.[this.field] === undefined
+          ? missing(this.field)
+          : copy)
+    this.exclude(record.id, why)
+  }
+
+  /**
+   * Why a record is left out before its value is read: `out`, its kind, the indicator's filters,
+   * or no structure that counts (for a count of structures, those of the record that count are
+   * added as they are found: nothing after this step but a missing value leaves the record out,
+   * and a copy adds the same structures again, which changes nothing).
+   */
+  private filteredOut(record: Activity, out: ExclusionWhy | undefined): ExclusionWhy | undefined {
+    if (out !== undefined) return out
+    const definition = this.definition
+    if (!definition.filter.activityKinds.includes(record.kind)) return kindReason(record.kind)
+    const stretch = stretchOn(this.stretches, record.date)
+    const reason = filterReason(record, definition, stretch, this.conventionId)
+    if (reason !== undefined) return reason
+    if (this.structural)
+      return countingStructures(record, definition, stretch, this.readsStructures ? this.structures : undefined)
+    return undefined
   }
 
   /** The indicator's value so far. */

@@ -19,7 +19,6 @@ import type { ObjectiveSpan } from "../conventions/terms-as-of.js"
 import type { Candidate } from "../eligibility/candidate.js"
 import type { EligibilityContext, RuleTree } from "../eligibility/rule.js"
 import type { Activity } from "./activity.js"
-import type { ExcludedRecord } from "./exclusion.js"
 import { indicatorDefinition } from "./indicator.js"
 import { type ExclusionWhy, type Measure, NO_EXCLUSIONS, type Stretch, Tally, exclusion } from "./measure.js"
 
@@ -269,9 +268,20 @@ export class YearTally {
     }
   }
 
-  /** Excludes an identical copy of a record already taken, for every objective. */
-  excludeCopy(copy: ExcludedRecord): void {
-    for (const { whole } of this.talliesOf()) whole.exclude(copy.id, copy)
+  /**
+   * Excludes an identical copy of a record already taken, for every objective: as a copy where the
+   * record counted, for the record's own reason where it did not (outside the year, another kind…).
+   */
+  excludeCopy(record: Activity, copy: ExclusionWhy): void {
+    const out = yearExclusion(this.plan, record, this.outOfYear)
+    const applies = this.plan.applies
+    const tallies = this.talliesOf()
+    for (let index = 0; index < tallies.length; index++) {
+      const from = applies[index]?.from
+      const own =
+        out ?? (from !== undefined && record.date < from ? beforeObjective(record, applies[index]) : undefined)
+      ;(tallies[index] as ObjectiveTallies).whole.addCopy(record, own, copy)
+    }
   }
 
   /** What each objective's indicator measured, in the objectives' order. */

@@ -7,7 +7,7 @@
 import { RecordIntake } from "../core/record-stream.js"
 import { type RecordReader, uniqueById } from "../core/records.js"
 import { type Activity, decodedActivities, isActivity, safeParseActivity } from "./activity.js"
-import type { ExcludedRecord } from "./exclusion.js"
+import type { ExclusionWhy } from "./measure.js"
 import { exclusionDetail } from "../vocabulary/objectives.js"
 
 /**
@@ -34,10 +34,8 @@ function looksDecoded(record: unknown): record is Activity {
  */
 const ACTIVITIES: RecordReader<Activity> = { subject: "activities", looksDecoded, safeParse: safeParseActivity }
 
-/** @internal The exclusion of an identical copy of a record. */
-function duplicateOf(id: string): ExcludedRecord {
-  return { id, reason: "duplicate-id", detail: exclusionDetail({ fact: "duplicate" }) }
-}
+/** @internal Why an identical copy of a record is left out when the record counts. */
+const DUPLICATE: ExclusionWhy = { reason: "duplicate-id", detail: exclusionDetail({ fact: "duplicate" }) }
 
 /**
  * The unique activity records sorted by id, and the extra copies of identical ones as exclusions.
@@ -46,18 +44,18 @@ function duplicateOf(id: string): ExcludedRecord {
  */
 function uniqueRecords(records: ReadonlyArray<unknown>): {
   readonly unique: ReadonlyArray<Activity>
-  readonly duplicates: ReadonlyArray<ExcludedRecord>
+  readonly duplicates: ReadonlyArray<Activity>
 } {
   const { unique, copies } = uniqueById(records, ACTIVITIES)
-  return { unique, duplicates: copies.map((copy) => duplicateOf(copy.id)) }
+  return { unique, duplicates: copies }
 }
 
 /** @internal What reads the records of an evaluation: the years evaluated. */
 interface RecordSink {
   /** Counts or excludes the first record with its id. */
   take(record: Activity): void
-  /** Excludes an identical copy of a record already taken. */
-  excludeCopy(copy: ExcludedRecord): void
+  /** Excludes an identical copy of a record already taken (`copy`: why, when the record counts). */
+  excludeCopy(record: Activity, copy: ExclusionWhy): void
 }
 
 /** @internal How many records were given, and how many after removing identical copies. */
@@ -70,7 +68,7 @@ export interface RecordCounts {
 export function feedList(records: ReadonlyArray<unknown>, sinks: ReadonlyArray<RecordSink>): RecordCounts {
   const { unique, duplicates } = uniqueRecords(records)
   for (const record of unique) for (const sink of sinks) sink.take(record)
-  for (const copy of duplicates) for (const sink of sinks) sink.excludeCopy(copy)
+  for (const copy of duplicates) for (const sink of sinks) sink.excludeCopy(copy, DUPLICATE)
   return { given: records.length, unique: unique.length }
 }
 
@@ -80,10 +78,7 @@ function feedOne(intake: RecordIntake<Activity>, input: unknown, sinks: Readonly
   // After a problem, the rest is read only for its own problems: the evaluation will throw.
   if (taken.kind === "refused" || intake.failed) return
   if (taken.kind === "first") for (const sink of sinks) sink.take(taken.record)
-  else {
-    const copy = duplicateOf(taken.record.id)
-    for (const sink of sinks) sink.excludeCopy(copy)
-  }
+  else for (const sink of sinks) sink.excludeCopy(taken.record, DUPLICATE)
 }
 
 /**

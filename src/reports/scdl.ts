@@ -14,6 +14,7 @@ import type { Convention } from "../conventions/convention.js"
 import { type ResolvedConvention, checkedConvention, resolveConvention } from "../conventions/resolved.js"
 import { type Instalment, paymentSchedule } from "../funding/schedule.js"
 import { isSiret } from "../identifiers/identifiers.js"
+import { identifierProblem } from "../identifiers/problem.js"
 import { Euros } from "../money/euros.js"
 import type { Partner } from "../partners/partner.js"
 import { freeTextCell, neutralised, quoted } from "../core/csv.js"
@@ -368,7 +369,11 @@ function rowProblems(
       problems.push({
         column,
         rule: "siret-key",
-        message: scdlSiretKeyText(column === "idAttribuant" ? "funder" : "beneficiary", value)
+        message: scdlSiretKeyText(
+          column === "idAttribuant" ? "funder" : "beneficiary",
+          value,
+          identifierProblem("siret", value) ?? { part: "key" }
+        )
       })
     }
   }

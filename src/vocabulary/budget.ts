@@ -40,15 +40,54 @@ export interface ChargeFact {
   readonly amount: Euros
 }
 
+/**
+ * The names of the two-digit accounts of the plan comptable général that a budget or a compte
+ * rendu financier of an association uses, where the library knows them for sure (the accounts 71,
+ * 72, 73 and 79 have none here: their names differ between the plans and their versions).
+ */
+const ACCOUNT_NAMES: Readonly<Record<string, string>> = {
+  "60": "Achats",
+  "61": "Services extérieurs",
+  "62": "Autres services extérieurs",
+  "63": "Impôts, taxes et versements assimilés",
+  "64": "Charges de personnel",
+  "65": "Autres charges de gestion courante",
+  "66": "Charges financières",
+  "67": "Charges exceptionnelles",
+  "68": "Dotations aux amortissements, aux dépréciations et aux provisions",
+  "70": "Ventes de produits fabriqués, prestations de services, marchandises",
+  "74": "Subventions d'exploitation",
+  "75": "Autres produits de gestion courante",
+  "76": "Produits financiers",
+  "77": "Produits exceptionnels",
+  "78": "Reprises sur amortissements, dépréciations et provisions",
+  "86": "Emplois des contributions volontaires en nature",
+  "87": "Contributions volontaires en nature"
+}
+
+/**
+ * @internal The name of an account (its first two digits, "6064" is in "Achats"), where the
+ * library knows it.
+ */
+export const accountName = (account: string): string | undefined =>
+  Object.hasOwn(ACCOUNT_NAMES, account.slice(0, 2)) ? ACCOUNT_NAMES[account.slice(0, 2)] : undefined
+
+/**
+ * @internal A line's account as a sentence names it: "64 Charges de personnel" (the line's own
+ * label, or the account's name), "compte 79" when it has neither.
+ */
+export const accountText = (account: string, label: string | undefined): string => {
+  const name = label ?? accountName(account)
+  return name === undefined ? `compte ${account}` : `${account} ${name}`
+}
+
 /** @internal The cost of the action: its charges, and the voluntary contributions in kind set apart. */
 export const budgetCostText = (
   charges: ReadonlyArray<ChargeFact>,
   cost: Euros,
   inKind: { readonly uses: Euros; readonly contributions: Euros }
 ): string => {
-  const lines = charges
-    .map((line) => `${line.account}${line.label === undefined ? "" : ` ${line.label}`} ${line.amount.format()}`)
-    .join(" + ")
+  const lines = charges.map((line) => `${line.amount.format()} (${accountText(line.account, line.label)})`).join(" + ")
   const apart =
     inKind.uses.isZero() && inKind.contributions.isZero()
       ? "."
@@ -199,13 +238,16 @@ export const sourcesText = (first: string, second: string): string => `${first} 
 export const varianceToleranceSource = (financialReportSource: string): string =>
   `${financialReportSource} ; convention (tolérance sur les écarts)`
 
-/** @internal The label of a line of the report without its own: its account, or its funder. */
+/**
+ * @internal The label of a line of the report without its own: its funder, or its account's name
+ * ("Autres charges de gestion courante"), or "compte 79" when the library does not know it.
+ */
 export const reportLineLabel = (
   account: string,
   funder: { readonly kind: FunderKind; readonly name?: string | undefined } | undefined
 ): string =>
   funder === undefined
-    ? `Compte ${account}`
+    ? (accountName(account) ?? `compte ${account}`)
     : `${FUNDER_KIND_LABELS[funder.kind]}${funder.name === undefined ? "" : ` (${funder.name})`}`
 
 /** @internal A line whose variance is beyond the convention's tolerance and not explained. */

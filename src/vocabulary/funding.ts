@@ -154,6 +154,22 @@ export function scheduleSentence(facts: ScheduleFacts): string {
   return `Montant ${facts.year} : ${facts.amount.format()} (${basis}${amended}${cut})${unknown}${excess} ; compte rendu financier attendu au plus tard le ${formatFrenchDate(facts.financialReportDue)}.`
 }
 
+/** What an instalment's basis did not know, as its sentence says it: ", avant l'avenant n° 2 et la résiliation au 30/09/2025". */
+function unknownThenText(unknown: InstalmentFacts["unknownThen"]): string {
+  if (unknown === undefined) return ""
+  const changes = [
+    ...(unknown.amendments.length === 0 ? [] : [amendmentsText(unknown.amendments)]),
+    ...(unknown.cut === undefined
+      ? []
+      : [
+          unknown.cut.kind === "withdrawal"
+            ? `le retrait de la subvention à compter du ${formatFrenchDate(unknown.cut.effectiveFrom)}`
+            : `la résiliation au ${formatFrenchDate(unknown.cut.date)}`
+        ])
+  ]
+  return changes.length === 0 ? "" : `, avant ${changes.join(" et ")}`
+}
+
 /** @internal One instalment of a schedule, in a sentence. */
 export function instalmentSentence(facts: InstalmentFacts): string {
   const { basis } = facts
@@ -164,7 +180,7 @@ export function instalmentSentence(facts: InstalmentFacts): string {
   const known =
     facts.earlierBasis === undefined
       ? ""
-      : ` (calculé sur ${basis.yearAmount.format()}, le montant connu à l'échéance${facts.earlierBasis.length === 0 ? ", avant tout avenant" : `, après ${amendmentsText(facts.earlierBasis)}`})`
+      : ` (calculé sur ${basis.yearAmount.format()}, le montant connu à l'échéance${facts.earlierBasis.length === 0 ? "" : `, après ${amendmentsText(facts.earlierBasis)}`}${unknownThenText(facts.unknownThen)})`
   const what =
     facts.kind === "complement"
       ? `${facts.amount.format()}, complément après ${amendmentsText(basis.amendments.filter((n) => n === facts.amendment))} (montant de l'année porté à ${basis.yearAmount.format()})`

@@ -146,7 +146,7 @@ export const UNIT_LABELS: Readonly<Record<"day" | "hour" | "action" | "meeting" 
 }
 
 /**
- * A count with its unit, in the singular for 0 and 1, in the plural above: "1 jour", "12 jours".
+ * A count with its unit, in the singular below 2, in the plural from 2 on: "1 jour", "1,5 jour", "12 jours".
  *
  * @example
  * ```ts
@@ -160,7 +160,7 @@ export function quantityText(count: number, unit: UnitLabel): string {
   if (!Number.isFinite(count)) throw new InvalidArgumentError({ argument: "count", message: "expected a number" })
   if (unit === null || typeof unit !== "object" || typeof unit.singular !== "string" || typeof unit.plural !== "string")
     throw new InvalidArgumentError({ argument: "unit", message: "expected { singular, plural }" })
-  return `${String(count).replace(".", ",")} ${count <= 1 ? unit.singular : unit.plural}`
+  return `${String(count).replace(".", ",")} ${count < 2 ? unit.singular : unit.plural}`
 }
 
 const DECIMAL = /^-?\d+(\.\d+)?$/u

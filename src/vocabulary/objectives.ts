@@ -117,9 +117,12 @@ const STATUS_SENTENCE_ENDINGS: Readonly<Record<ObjectiveStatus, string>> = {
   "not-applicable": "sans objet"
 }
 
-/** @internal A value with its unit, in the singular up to 1: "45 familles", "0,5 jour". */
+/**
+ * @internal A value with its unit, in the singular below 2 (as French writes a quantity: "1,71
+ * jour", "0,5 heure"), in the plural from 2 on: "45 familles".
+ */
 export function valuePhrase(unit: IndicatorUnit, value: Fraction): string {
-  return `${formatFraction(value)} ${value.numerator / value.denominator <= 1 ? unit.singular : unit.plural}`
+  return `${formatFraction(value)} ${value.numerator / value.denominator < 2 ? unit.singular : unit.plural}`
 }
 
 /** @internal A fraction of 1 as a percentage with one decimal at most: "75 %". */
@@ -213,12 +216,22 @@ export function objectiveSentence(facts: {
   readonly ratio?: { readonly value: Fraction; readonly ofMaximum: boolean }
 }): string {
   if (facts.status === "not-applicable") return `La convention ne s'applique pas en ${facts.year}.`
-  const target = facts.value.kind === "share" ? sharePhrase(facts.target) : targetPhrase(facts.target)
   const percent =
     facts.ratio === undefined
       ? ""
       : ` (${formatFraction({ numerator: facts.ratio.value.numerator * 100, denominator: facts.ratio.value.denominator }, 0)} %${facts.ratio.ofMaximum ? " du maximum" : ""})`
-  return `${indicatorValuePhrase(facts.value)} en ${facts.year} pour une cible d'${target} : ${STATUS_SENTENCE_ENDINGS[facts.status]}${percent}.`
+  return `${indicatorValuePhrase(facts.value)} en ${facts.year} ${forTargetPhrase(facts.value.kind === "share", facts.target)} : ${STATUS_SENTENCE_ENDINGS[facts.status]}${percent}.`
+}
+
+/**
+ * @internal What a value is measured against, as an objective's sentence and the command line say
+ * it: "pour une cible d'au moins 40", "pour une cible comprise entre 4 et 9".
+ */
+export function forTargetPhrase(share: boolean, target: Target): string {
+  const phrase = share ? sharePhrase(target) : targetPhrase(target)
+  return target.atLeast !== undefined && target.atMost !== undefined
+    ? `pour une cible comprise ${phrase}`
+    : `pour une cible d'${phrase}`
 }
 
 /** @internal The label of a year's objectives node: "Objectifs 2024". */
@@ -298,16 +311,23 @@ const STATUS_WORDS: Readonly<Record<ObjectiveStatus, string>> = {
 }
 
 /**
- * @internal One objective of a year, on one line of the command line: "Suivi coordonné : atteint
- * (12 enregistrements retenus, 5 écartés)".
+ * @internal One objective of a year, on one line of the command line: "Suivi coordonné : non
+ * atteint, 2 structures distinctes pour une cible d'au moins 4 (3 enregistrements retenus, 24
+ * écartés)"; a year not covered or not started has no value to give.
  */
 export function objectiveLine(facts: {
   readonly title: string
   readonly status: ObjectiveStatus
+  readonly value: IndicatorValue
+  readonly target: Target
   readonly counted: number
   readonly excluded: number
 }): string {
-  return `${facts.title} : ${STATUS_WORDS[facts.status]} (${counted(facts.counted, "enregistrement retenu", "enregistrements retenus")}, ${counted(facts.excluded, "écarté", "écartés")})`
+  const measured =
+    facts.status === "not-applicable" || facts.status === "not-started"
+      ? ""
+      : `, ${indicatorValuePhrase(facts.value)} ${forTargetPhrase(facts.value.kind === "share", facts.target)}`
+  return `${facts.title} : ${STATUS_WORDS[facts.status]}${measured} (${counted(facts.counted, "enregistrement retenu", "enregistrements retenus")}, ${counted(facts.excluded, "écarté", "écartés")})`
 }
 
 /**

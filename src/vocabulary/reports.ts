@@ -34,6 +34,7 @@ import {
 import { CONVENTION_STATUS_LABELS, percentText } from "./labels.js"
 import { indicatorSentence } from "./objectives.js"
 import { citation } from "./sources.js"
+import { type IdentifierProblem, identifierProblemText } from "./validation.js"
 import type { ConventionStatus } from "../conventions/terms-as-of.js"
 
 // ---------------------------------------------------------------------------------------------
@@ -556,9 +557,12 @@ export function scdlMalformedText(value: string): string {
   return `valeur « ${value} » non conforme au schéma`
 }
 
-/** @internal "SIRET du financeur 12345678901234 invalide : sa clé de contrôle est fausse". */
-export function scdlSiretKeyText(whose: "funder" | "beneficiary", siret: string): string {
-  return `SIRET ${whose === "funder" ? "du financeur" : "du bénéficiaire"} ${siret} invalide : sa clé de contrôle est fausse`
+/**
+ * @internal "SIRET du financeur 73282932000075 invalide : la clé de contrôle des 14 chiffres est
+ * fausse", or its first nine digits are not a SIREN.
+ */
+export function scdlSiretKeyText(whose: "funder" | "beneficiary", siret: string, problem: IdentifierProblem): string {
+  return `SIRET ${whose === "funder" ? "du financeur" : "du bénéficiaire"} ${siret} invalide : ${identifierProblemText("siret", problem).fr}`
 }
 
 /** @internal "financeur caf-62 introuvable parmi les partenaires", "bénéficiaire … introuvable …". */

@@ -328,8 +328,35 @@ export function identifierName(kind: IdentifierKind): string {
   return IDENTIFIERS[kind].en
 }
 
-/** A text that is not a valid identifier of a kind. */
-export function invalidIdentifierText(text: string, kind: IdentifierKind): Texts {
+/**
+ * What is wrong with a SIREN or a SIRET of the right form (9 or 14 digits): for a SIRET, its
+ * first nine digits, which are not a SIREN (`siren`), or its key over the 14 digits (`key`); for
+ * a SIREN, its key.
+ */
+export type IdentifierProblem = { readonly part: "key" } | { readonly part: "siren"; readonly siren: string }
+
+/** Why a SIREN or a SIRET of the right form is not valid, as a message ends. */
+export function identifierProblemText(kind: "siren" | "siret", problem: IdentifierProblem): Texts {
+  if (problem.part === "siren")
+    return {
+      fr: `ses 9 premiers chiffres, ${problem.siren}, ne forment pas un numéro SIREN valide (leur clé de contrôle est fausse)`,
+      en: `its first 9 digits, ${problem.siren}, are not a valid SIREN (wrong Luhn key)`
+    }
+  return kind === "siren"
+    ? { fr: "sa clé de contrôle est fausse", en: "its Luhn key is wrong" }
+    : { fr: "la clé de contrôle des 14 chiffres est fausse", en: "the Luhn key over the 14 digits is wrong" }
+}
+
+/** A text that is not a valid identifier of a kind; `problem`, for a SIREN or a SIRET of the right form. */
+export function invalidIdentifierText(text: string, kind: IdentifierKind, problem?: IdentifierProblem): Texts {
+  if (problem !== undefined && (kind === "siren" || kind === "siret")) {
+    const why = identifierProblemText(kind, problem)
+    const name = kind === "siren" ? "SIREN" : "SIRET"
+    return {
+      fr: `${guillemets(text)} n'est pas un numéro ${name} valide : ${why.fr}`,
+      en: `${JSON.stringify(text)} is not a valid ${name}: ${why.en}`
+    }
+  }
   return {
     fr: `${guillemets(text)} n'est pas ${IDENTIFIERS[kind].fr}`,
     en: `${JSON.stringify(text)} is not a valid ${IDENTIFIERS[kind].en}`

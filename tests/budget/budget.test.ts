@@ -21,7 +21,7 @@ import {
   safeParseFinancialReport,
   type Portfolio
 } from "caf-conventions"
-import { exampleData, problems } from "../fixtures.js"
+import { evs, evsData, exampleData, problems } from "../fixtures.js"
 
 // An invented partner (not the founding case): Association Le Relais, two Caf conventions in 2025
 // (90 000 € and 40 000 €) and a département grant of 30 000 € recorded in the first one's budget.
@@ -375,5 +375,34 @@ describe("the financial report across the convention's years", () => {
     expect(markdown).toContain("Départ \\| non remplacé")
     expect(markdown).not.toContain("<b>")
     expect(renderReportHtml(annual)).toContain("&lt;b&gt;titre&lt;/b&gt;")
+  })
+})
+
+describe("lines without a label, on the second convention (Les Tilleuls, 2024)", () => {
+  const plain = (text: string) => text.replace(/[\u202f\u00a0]/gu, " ")
+
+  it("name the account by the plan comptable, and keep its number apart from the amount", () => {
+    const [budget] = checkBudgets(evs())
+    const cost = budget?.explanation.children.find((node) => node.ruleId === "budget-cost")
+    expect(plain(cost?.sentence ?? "")).toBe(
+      "Charges prévues (comptes 60 à 68) : 5 000,00 € (60 Achats) + 6 000,00 € (61 Services extérieurs) + 32 000,00 € (64 Charges de personnel) + 2 000,00 € (65 Autres charges de gestion courante) = 45 000,00 €."
+    )
+  })
+
+  it("give the compte rendu financier's line the account's name, or « compte 73 » where the library knows none", () => {
+    const json = evsData("financial-report-2024.json")
+    json.products.push({ account: "73", actual: "300" })
+    const comparison = compareFinancialReport(evs(), parseFinancialReport(json))
+    expect(comparison.lines.map((line) => [line.account, line.label])).toEqual([
+      ["60", "Achats"],
+      ["61", "Services extérieurs"],
+      ["64", "Charges de personnel"],
+      ["65", "Autres charges de gestion courante"],
+      ["74", "Caf (Caf de la Sarthe)"],
+      ["74", "Département (Département de la Sarthe)"],
+      ["74", "Commune (Ville de Sablé-sur-Sarthe)"],
+      ["70", "Ressources propres (Participations des familles)"],
+      ["73", "compte 73"]
+    ])
   })
 })

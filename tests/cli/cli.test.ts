@@ -116,6 +116,35 @@ describe("the command line", () => {
     expect(cli("--version").out).toBe(JSON.parse(readFileSync("package.json", "utf8")).version)
   })
 
+  it("prints each objective of a year with its value and its target, on the second convention", async () => {
+    // Les Tilleuls, 2025, terminated on 30/09/2025: the targets prorated over 273/365 days
+    // (30 → 23, 10 → 8, 2 → 2), the copy of a 2025 record counted once.
+    const evs = (name: string) => join("tests", "data", "evs", name)
+    const result = await cliAsync(
+      "objectives",
+      evs("portfolio.json"),
+      "--activities",
+      evs("activities-2025.json"),
+      "--year",
+      "2025"
+    )
+    expect([result.code, result.out.split("\n")]).toEqual([
+      0,
+      [
+        "Objectifs 2025 — convention cpo-evs-2024-2026 : 2 objectifs atteints sur 3.",
+        "- Accompagner au moins 30 familles par an : atteint, 25 familles pour une cible d'au moins 23 (5 enregistrements retenus, 7 écartés)",
+        "- Au moins 10 ateliers collectifs par an : atteint, 8 ateliers pour une cible d'au moins 8 (8 enregistrements retenus, 4 écartés)",
+        "- Au moins 2 réunions du Reaap par an : non atteint, 1 réunion pour une cible d'au moins 2 (1 enregistrement retenu, 11 écartés)"
+      ]
+    ])
+  })
+
+  it("says in report --help that the objectifs table is a yearly review's only", () => {
+    expect(cli("report", "--help").out.replace(/\s+/gu, " ")).toContain(
+      "un tableur (avenants, objectifs pour le bilan annuel seulement, versements, depenses-non-retenues, financement-par-annee ; --table n'en donne qu'une)"
+    )
+  })
+
   it("prints the terms in force on a date", () => {
     const result = cli("terms", data("portfolio.json"), "--date", "2024-06-01")
     expect(result.code).toBe(0)

@@ -43,7 +43,7 @@ describe("JSON Lines record files", () => {
     expect(streamed.out).toBe(listed.out)
     expect(streamed.out.split("\n").slice(0, 2)).toEqual([
       "Objectifs 2024 — convention cpo-2023-2025 : 4 objectifs atteints sur 4.",
-      "- Renforcer la concertation et assurer un suivi coordonné avec les chargés de conseil et de développement et les conseillers techniques de la Caf : atteint (2 enregistrements retenus, 15 écartés)"
+      "- Renforcer la concertation et assurer un suivi coordonné avec les chargés de conseil et de développement et les conseillers techniques de la Caf : atteint, 2 réunions pour une cible d'au moins 1 (2 enregistrements retenus, 15 écartés)"
     ])
     const json = await cliAsync(
       "objectives",

@@ -13,6 +13,7 @@ import {
   parseActivities,
   parseExpenses,
   parsePayments,
+  paymentSchedule,
   type Payment
 } from "caf-conventions"
 import { evs, evsData } from "../fixtures.js"
@@ -165,6 +166,35 @@ describe("repayments netted over the convention", () => {
     expect(markdown).toMatch(/\| Total \|.*\| 2 300,00 € \| 180,00 € \| 738,52 € \|/u)
     expect(markdown).toContain(
       "Solde net des reversements sur la convention : 558,52 € trop reversés, à rembourser au partenaire (738,52 € trop reversés, 180,00 € restant à reverser)."
+    )
+  })
+})
+
+describe("an instalment fixed before the termination was decided", () => {
+  // The 2025 advance fell due on 31/03/2025, on 24 000 €; the termination, decided on 10/07/2025,
+  // brings the year down to 17 950,68 €. Nothing was amended: the advance says what it did not know.
+  it("says it was computed before the termination, not « avant tout avenant »", () => {
+    const schedule = paymentSchedule(evs(), { year: 2025 })
+    expect(schedule.instalments.map((instalment) => [instalment.key, instalment.amount.toString()])).toEqual([
+      ["advance", "16800.00"],
+      ["balance", "1150.68"]
+    ])
+    const advance = schedule.facts.covered ? schedule.facts.instalments[0] : undefined
+    expect([advance?.earlierBasis, advance?.unknownThen]).toEqual([
+      [],
+      { amendments: [], cut: { kind: "termination", date: "2025-09-30" } }
+    ])
+    expect(plain(schedule.explanation.children[0]?.sentence ?? "")).toBe(
+      "70 % soit 16 800,00 € (calculé sur 24 000,00 €, le montant connu à l'échéance, avant la résiliation au 30/09/2025), exigible le 31/03/2025 (31/03, ou la notification si elle est postérieure) ; à payer au plus tard le 30/05/2025."
+    )
+  })
+
+  it("says nothing of it on a day before the termination was decided", () => {
+    const schedule = paymentSchedule(evs(), { year: 2025, asOf: "2025-07-01" })
+    const advance = schedule.facts.covered ? schedule.facts.instalments[0] : undefined
+    expect([advance?.earlierBasis, advance?.unknownThen]).toEqual([undefined, undefined])
+    expect(plain(schedule.explanation.children[0]?.sentence ?? "")).toBe(
+      "70 % soit 16 800,00 €, exigible le 31/03/2025 (31/03, ou la notification si elle est postérieure) ; à payer au plus tard le 30/05/2025."
     )
   })
 })

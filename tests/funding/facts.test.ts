@@ -114,7 +114,7 @@ describe("the facts of a schedule raised by an amendment signed after the advanc
     expect([balance?.basis.yearAmount.toString(), balance?.basis.amendments]).toEqual(["46671.23", [1]])
     expect(balance?.trigger).toEqual({ kind: "reports-accepted", year: 2025, acceptedOn: "2026-05-15" })
     expect(plain(instalmentSentence(advance!))).toBe(
-      "60 % soit 27 000,00 € (calculé sur 45 000,00 €, le montant connu à l'échéance, avant tout avenant), exigible le 31/03/2025 (31/03, ou la notification si elle est postérieure) ; à payer au plus tard le 30/05/2025."
+      "60 % soit 27 000,00 € (calculé sur 45 000,00 €, le montant connu à l'échéance, avant l'avenant n° 1), exigible le 31/03/2025 (31/03, ou la notification si elle est postérieure) ; à payer au plus tard le 30/05/2025."
     )
     wordedAlike(schedule)
   })

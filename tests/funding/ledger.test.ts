@@ -101,7 +101,7 @@ describe("amendments count from the day they are signed", () => {
       ["balance", "19671.23", "2026-05-15", "46671.23", [1]]
     ])
     expect(schedule.explanation.children[0]?.sentence.replace(/[\u202f\u00a0]/gu, " ")).toBe(
-      "60 % soit 27 000,00 € (calculé sur 45 000,00 €, le montant connu à l'échéance, avant tout avenant), exigible le 31/03/2025 (31/03, ou la notification si elle est postérieure) ; à payer au plus tard le 30/05/2025."
+      "60 % soit 27 000,00 € (calculé sur 45 000,00 €, le montant connu à l'échéance, avant l'avenant n° 1), exigible le 31/03/2025 (31/03, ou la notification si elle est postérieure) ; à payer au plus tard le 30/05/2025."
     )
   })
 

@@ -12,9 +12,11 @@ import {
   parseDepartement,
   parseRna,
   parseSiren,
+  parsePortfolio,
   parseSiret,
   sirenOf
 } from "caf-conventions"
+import { evsData } from "../fixtures.js"
 import { runs } from "../runs.js"
 
 /** Appends the digit that makes `body` pass the Luhn check. */
@@ -109,6 +111,45 @@ describe("SIRET", () => {
     expect(() => parseSiret("12345678000006")).toThrow(ValidationError)
     // La Poste's exception applies to its own SIREN only, which is itself valid.
     expect(isSiren("356000000")).toBe(true)
+  })
+
+  it("says which part of a SIRET is wrong: its SIREN, or its key over the 14 digits", () => {
+    // The second convention's portfolio (Les Tilleuls), its partner's SIRET replaced.
+    const refused = (siret: string) => {
+      const json = evsData("portfolio.json")
+      json.partners[0].siret = siret
+      try {
+        parsePortfolio(json)
+      } catch (error) {
+        if (error instanceof ValidationError)
+          return error.issues.map((issue) => [issue.path.join("."), issue.messages?.fr])
+      }
+      throw new Error("expected a ValidationError")
+    }
+    expect(luhnValid("45123456000006")).toBe(true)
+    expect(refused("45123456000006")).toEqual([
+      [
+        "partners.0.siret",
+        "« 45123456000006 » n'est pas un numéro SIRET valide : ses 9 premiers chiffres, 451234560, ne forment pas un numéro SIREN valide (leur clé de contrôle est fausse)"
+      ]
+    ])
+    expect(refused("72123456500002")).toEqual([
+      [
+        "partners.0.siret",
+        "« 72123456500002 » n'est pas un numéro SIRET valide : la clé de contrôle des 14 chiffres est fausse"
+      ]
+    ])
+    expect(refused("7212345650000")).toEqual([
+      ["partners.0.siret", "« 7212345650000 » n'est pas un numéro SIRET valide (14 chiffres dont une clé de contrôle)"]
+    ])
+    const siren = (() => {
+      try {
+        return parseSiren("732829321")
+      } catch (error) {
+        return error instanceof ValidationError ? error.issues[0]?.messages?.fr : undefined
+      }
+    })()
+    expect(siren).toBe("« 732829321 » n'est pas un numéro SIREN valide : sa clé de contrôle est fausse")
   })
 
   it("accepts every keyed SIRET of a keyed SIREN and refuses every one-digit change of it outside La Poste (property)", () => {

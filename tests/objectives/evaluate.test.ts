@@ -7,9 +7,10 @@ import {
   evaluateConventionObjectives,
   evaluateObjectives,
   explanationLines,
+  parseActivities,
   parseActivity
 } from "caf-conventions"
-import { cpo } from "../fixtures.js"
+import { cpo, evs, evsData } from "../fixtures.js"
 import { exampleActivities, session } from "./fixtures.js"
 
 const makeFounding = (): Convention => cpo()
@@ -340,15 +341,23 @@ describe("records as given", () => {
     }
   })
 
-  it("list a copy of a record left out for another reason next to it, by reason", () => {
+  it("judge a copy of a record left out for another reason as the record, a copy of a counted one as a copy", () => {
     const outside = session("hors-annee", "2023-11-15")
-    const evaluation = evaluateObjectives(founding, [outside, { ...outside }], { year: 2024 })
-    expect(
-      result(evaluation, "accompagnement-individuel").excluded.map((record) => [record.id, record.reason])
-    ).toEqual([
-      ["hors-annee", "duplicate-id"],
-      ["hors-annee", "outside-year"]
+    const counted = session("compte", "2024-03-12")
+    const evaluation = evaluateObjectives(founding, [outside, { ...outside }, counted, { ...counted }], { year: 2024 })
+    const objective = result(evaluation, "accompagnement-individuel")
+    expect(objective.excluded.map((record) => [record.id, record.reason, record.detail])).toEqual([
+      ["compte", "duplicate-id", "copie identique d'un autre enregistrement, comptée une fois"],
+      ["hors-annee", "outside-year", "daté du 15/11/2023, hors de la période 01/01/2024 – 31/12/2024"],
+      ["hors-annee", "outside-year", "daté du 15/11/2023, hors de la période 01/01/2024 – 31/12/2024"]
     ])
+    expect(objective.counted).toEqual(["compte"])
+    // In 2023, the year it is dated, the copy of the same record is a copy counted once.
+    const before = result(
+      evaluateObjectives(founding, [outside, { ...outside }], { year: 2023 }),
+      "accompagnement-individuel"
+    )
+    expect(before.excluded.map((record) => [record.id, record.reason])).toEqual([["hors-annee", "duplicate-id"]])
   })
 
   it("say a half day in the singular", () => {
@@ -484,5 +493,38 @@ describe("the whole convention", () => {
     const oneYear = cpo((json) => (json.terms.period = { start: "2024-01-01", end: "2024-12-31" }))
     const done = evaluateConventionObjectives(oneYear, activities)
     expect([done.asOf, done.explanation.outcome]).toEqual([undefined, "pass"])
+  })
+})
+
+describe("the second convention (Les Tilleuls, 2024–2026, terminated on 30/09/2025)", () => {
+  const withDays = () =>
+    evs((json) =>
+      json.terms.objectives.push({
+        id: "jours",
+        title: "Au moins 5 jours d'ateliers",
+        indicator: { kind: "sum-days", filter: { activityKinds: ["action-collective"] } },
+        target: { atLeast: 5, atMost: 12 }
+      })
+    )
+  const records = () => parseActivities(evsData("activities-2025.json"))
+
+  it("words a range target « comprise entre », and a quantity below 2 in the singular", () => {
+    const convention = withDays()
+    const year = result(evaluateObjectives(convention, records(), { year: 2025 }), "jours")
+    expect(year.explanation.sentence).toBe(
+      "3,43 jours en 2025 pour une cible comprise entre 4 et 9 : objectif non atteint (86 %)."
+    )
+    const spring = result(evaluateObjectives(convention, records(), { year: 2025, asOf: "2025-05-01" }), "jours")
+    expect(spring.explanation.sentence).toBe(
+      "1,71 jour en 2025 pour une cible comprise entre 5 et 12 : en cours (34 %)."
+    )
+  })
+
+  it("counts a 2025 copy as outside 2024, and as a copy in 2025 where its record counts", () => {
+    const convention = withDays()
+    const reasons = (year: number) =>
+      result(evaluateObjectives(convention, records(), { year }), "ateliers").indicatorFacts.excluded
+    expect(reasons(2024).map(({ reason }) => reason)).toEqual(["outside-year"])
+    expect(reasons(2025).find(({ reason }) => reason === "duplicate-id")).toEqual({ reason: "duplicate-id", count: 1 })
   })
 })

@@ -303,7 +303,7 @@ describe("objectives, whole results", () => {
 describe("the indicator's facts, typed, on a convention of two partial years with an amended target", () => {
   const days = { singular: "jour", plural: "jours" }
 
-  it("2024, from 1 April: 2 records counted of 20, 2,5 days, each reason counted in the order met, the copy last", () => {
+  it("2024, from 1 April: 2 records counted of 20, 2,5 days, each reason counted in the order met, the copy of a session with its kind", () => {
     const result = evaluateObjectives(mixed, records, { year: 2024 }).results[0]
     expect([result?.objectiveId, result?.yearTarget, result?.proration]).toEqual([
       "jours-formation",
@@ -316,12 +316,12 @@ describe("the indicator's facts, typed, on a convention of two partial years wit
         { reason: "other-theme", count: 1 },
         { reason: "no-duration", count: 1 },
         { reason: "outside-year", count: 6 },
-        { reason: "other-kind", count: 9 },
-        { reason: "duplicate-id", count: 1 }
+        // The copy of a session, which this objective does not count, is left out as its record is.
+        { reason: "other-kind", count: 10 }
       ],
       value: { kind: "value", unit: days, value: { numerator: 5, denominator: 2 } }
     })
-    // Every record given is counted or left out: 2 + 1 + 1 + 6 + 9 + 1 = 20.
+    // Every record given is counted or left out: 2 + 1 + 1 + 6 + 10 = 20.
     const facts = result?.indicatorFacts
     expect((facts?.counted ?? 0) + (facts?.excluded ?? []).reduce((sum, { count }) => sum + count, 0)).toBe(
       evaluateObjectives(mixed, records, { year: 2024 }).records.given
@@ -336,9 +336,8 @@ describe("the indicator's facts, typed, on a convention of two partial years wit
       {
         counted: 1,
         excluded: [
-          { reason: "outside-year", count: 16 },
-          { reason: "other-kind", count: 2 },
-          { reason: "duplicate-id", count: 1 }
+          { reason: "outside-year", count: 17 },
+          { reason: "other-kind", count: 2 }
         ],
         value: { kind: "value", unit: days, value: { numerator: 9, denominator: 2 } }
       }
@@ -350,8 +349,8 @@ describe("the indicator's facts, typed, on a convention of two partial years wit
     })
     const indicator = training?.explanation.children.find((node) => node.ruleId === "jours-formation:indicator")
     expect([indicator?.sentence, indicator?.read]).toEqual([
-      "1 enregistrement retenu ; écartés : hors de l'année (16), autre type d'activité (2), doublon (1) → 4,5 jours.",
-      { counted: 1, excluded: { "outside-year": 16, "other-kind": 2, "duplicate-id": 1 } }
+      "1 enregistrement retenu ; écartés : hors de l'année (17), autre type d'activité (2) → 4,5 jours.",
+      { counted: 1, excluded: { "outside-year": 17, "other-kind": 2 } }
     ])
   })
 })

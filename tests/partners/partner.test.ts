@@ -42,7 +42,7 @@ describe("partners", () => {
     })
     expect(problems(result)).toEqual([
       'legalForm: Expected "association-loi-1901" | "organisme-securite-sociale" | "collectivite" | "scic" | "scop" | "fondation" | "mutuelle" | "entreprise-esus" | "autre"',
-      'siren: "732829321" is not a valid SIREN (9 digits with a Luhn key)',
+      'siren: "732829321" is not a valid SIREN: its Luhn key is wrong',
       'rna: "913001234" is not a valid RNA number (W and 9 characters)',
       'territory.2: "20" is not a valid département code (01–95, 2A, 2B, 971–976)',
       "roles: expected at least one item"

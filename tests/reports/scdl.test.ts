@@ -374,8 +374,24 @@ describe("open data: the SCDL subventions table, version 2.1.1", () => {
         p.message
       ])
     expect(problems("73282932000075", "35600000049838")).toEqual([
-      ["idAttribuant", "siret-key", "SIRET du financeur 73282932000075 invalide : sa clé de contrôle est fausse"],
-      ["idBeneficiaire", "siret-key", "SIRET du bénéficiaire 35600000049838 invalide : sa clé de contrôle est fausse"]
+      [
+        "idAttribuant",
+        "siret-key",
+        "SIRET du financeur 73282932000075 invalide : la clé de contrôle des 14 chiffres est fausse"
+      ],
+      [
+        "idBeneficiaire",
+        "siret-key",
+        "SIRET du bénéficiaire 35600000049838 invalide : la clé de contrôle des 14 chiffres est fausse"
+      ]
+    ])
+    // The 14 digits pass the Luhn check, but 451234560 is not a SIREN: the message says so.
+    expect(problems("73282932000074", "45123456000006")).toEqual([
+      [
+        "idBeneficiaire",
+        "siret-key",
+        "SIRET du bénéficiaire 45123456000006 invalide : ses 9 premiers chiffres, 451234560, ne forment pas un numéro SIREN valide (leur clé de contrôle est fausse)"
+      ]
     ])
     expect(problems("1234", "7328293200007A")).toEqual([
       ["idAttribuant", "format", "SIRET du financeur invalide (14 chiffres attendus)"],

@@ -65,7 +65,10 @@ describe("labels", () => {
   it("counts with proper plurals and lists the failed conditions in French", () => {
     expect(quantityText(0, UNIT_LABELS.meeting)).toBe("0 réunion")
     expect(quantityText(3, UNIT_LABELS.structure)).toBe("3 structures distinctes")
-    expect(quantityText(1.5, UNIT_LABELS.day)).toBe("1,5 jours")
+    // French takes the singular below 2: "1,5 jour", "1,99 jour"; the plural from 2 on.
+    expect(quantityText(1.5, UNIT_LABELS.day)).toBe("1,5 jour")
+    expect(quantityText(1.99, UNIT_LABELS.hour)).toBe("1,99 heure")
+    expect(quantityText(2, UNIT_LABELS.hour)).toBe("2 heures")
     expect(
       unmetConditions([
         { ruleId: "territory", label: "Territoire couvert", excluded: false },
