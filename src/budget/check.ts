@@ -20,6 +20,7 @@ import * as Schema from "effect/Schema"
 import type { Budget, BudgetFunder } from "./budget.js"
 import { above, ratioOf, shareOf, timesShare } from "./ratio.js"
 import {
+  ZERO_COST_SENTENCE,
   budgetCostText,
   budgetDuplicateText,
   budgetFindingText,
@@ -211,15 +212,7 @@ function checkOne(
       source: BUDGET_SOURCES.cap,
       path: [...path, "charges"]
     })
-    children.push(
-      node(
-        "budget-caf-share",
-        "Part de la Caf",
-        "fail",
-        "Coût nul : la part de la Caf ne peut pas être calculée.",
-        BUDGET_SOURCES.cap
-      )
-    )
+    children.push(node("budget-caf-share", "Part de la Caf", "fail", ZERO_COST_SENTENCE, BUDGET_SOURCES.cap))
   } else if (cap === undefined) {
     children.push(
       node("budget-caf-share", "Part de la Caf", "not-applicable", cafShareText(caf, cost, share), BUDGET_SOURCES.cap, {

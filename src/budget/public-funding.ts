@@ -28,6 +28,7 @@ import {
   subsidiesText
 } from "../vocabulary/budget.js"
 import { citation } from "../vocabulary/sources.js"
+import { EUROPEAN_FUNDS_REASON } from "../vocabulary/budget.js"
 
 /** The texts behind the thresholds on a partner's public subsidies of a year. */
 const PUBLIC_FUNDING_SOURCES = {
@@ -158,8 +159,7 @@ function publicFundingOf(
             notCounted.push({
               ...entry,
               amount: funder.granted ?? funder.requested,
-              reason:
-                "fonds européens : à compter seulement s'ils sont versés par une autorité administrative française"
+              reason: EUROPEAN_FUNDS_REASON
             })
           else if (!PUBLIC_FUNDER_KINDS.includes(funder.kind)) continue
           else if (funder.granted === undefined)

@@ -11,6 +11,7 @@ import { makeCodec } from "../core/codec.js"
 import { jsonSchemaHint } from "../core/schemas.js"
 import { ISSUE_KIND, localizedIssue } from "../core/issues.js"
 import { type DateProblem, invalidDateReason, invalidDateText } from "../vocabulary/validation.js"
+import { DATE_FORM_FR } from "../vocabulary/validation.js"
 
 /** Dates already checked, at most CHECKED_DATES_LIMIT of them (then the set starts over). */
 const checkedDates = new Set<string>()
@@ -257,7 +258,7 @@ export function readCalendarDate(input: unknown, path: ReadonlyArray<PathSegment
       input,
       path,
       message: `expected a yyyy-MM-dd string, got ${typeof input}`,
-      frenchMessage: "une date s'écrit AAAA-MM-JJ"
+      frenchMessage: DATE_FORM_FR
     })
   }
   const problem = problemOf(input)

@@ -26,6 +26,7 @@ import {
   valueLikeOptionText,
   yearTwiceText
 } from "../vocabulary/cli.js"
+import { EMPTY_PATH } from "../vocabulary/cli.js"
 
 /** @internal A usage error: bad arguments, a missing file. Exit code 2. */
 export class UsageError extends Error {
@@ -123,7 +124,7 @@ export const FOLDER_OPTION: OptionSpec = {
 /** @internal A file path (`--out`, `--activities`): any non-empty string; the command says whether it can be read or written. */
 export const FILE_OPTION: OptionSpec = {
   value: "<f>",
-  check: (value) => (value === "" ? "un chemin de fichier ne peut pas être vide" : undefined)
+  check: (value) => (value === "" ? EMPTY_PATH : undefined)
 }
 
 /** @internal The options a command accepts, as help and errors list them: `--date AAAA-MM-JJ, --explain, --help`. */

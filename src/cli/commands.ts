@@ -112,6 +112,14 @@ import {
   verdictText,
   yearObjectivesHead
 } from "../vocabulary/cli.js"
+import { NO_FILE_TO_VALIDATE } from "../vocabulary/cli.js"
+import { NO_CONVENTION_FILE } from "../vocabulary/cli.js"
+import { NO_ELIGIBILITY_FILES } from "../vocabulary/cli.js"
+import { NO_SCENARIO_FILE } from "../vocabulary/cli.js"
+import { PDF_NEEDS_OUT } from "../vocabulary/cli.js"
+import { XLSX_NEEDS_OUT } from "../vocabulary/cli.js"
+import { NO_PORTFOLIO_FILE } from "../vocabulary/cli.js"
+import { NO_SPREADSHEET_FILE } from "../vocabulary/cli.js"
 
 type SpreadsheetModule = typeof import("../spreadsheet/index.js")
 let spreadsheetModule: Promise<SpreadsheetModule> | undefined
@@ -186,7 +194,7 @@ function validateFile(file: string, io: Io): number {
 
 /** @internal `validate <file…>`: every file is checked; the exit code is the worst. */
 function validate(args: ParsedArgs, io: Io): number {
-  if (args.positional.length === 0) throw new UsageError("indiquez au moins un fichier à valider")
+  if (args.positional.length === 0) throw new UsageError(NO_FILE_TO_VALIDATE)
   return Math.max(...args.positional.map((file) => validateFile(file, io)))
 }
 
@@ -250,7 +258,7 @@ function pickConvention(conventions: ReadonlyArray<Convention>, id: string | und
 
 function firstFile(args: ParsedArgs): string {
   const file = args.positional[0]
-  if (file === undefined) throw new UsageError("indiquez le fichier de la convention ou du portefeuille")
+  if (file === undefined) throw new UsageError(NO_CONVENTION_FILE)
   return file
 }
 
@@ -317,8 +325,7 @@ function screenInBatches(
 /** @internal `eligibility <conventions> <candidates> --date D [--convention id] [--explain] [--format text|json]` */
 function eligibility(args: ParsedArgs, io: Io): number {
   const [conventionFile, candidatesFile] = args.positional
-  if (conventionFile === undefined || candidatesFile === undefined)
-    throw new UsageError("indiquez le fichier des conventions puis celui des candidats")
+  if (conventionFile === undefined || candidatesFile === undefined) throw new UsageError(NO_ELIGIBILITY_FILES)
   const date = option(args, "date", true)
   const convention = pickConvention(
     conventionsOf(conventionFile).conventions,
@@ -421,7 +428,7 @@ function scenarioOutcome(
 
 /** @internal `check <scenario…> [--root dossier]`: every file is run; the exit code is the worst. */
 function check(args: ParsedArgs, io: Io): number | Promise<number> {
-  if (args.positional.length === 0) throw new UsageError("indiquez au moins un fichier de scénario")
+  if (args.positional.length === 0) throw new UsageError(NO_SCENARIO_FILE)
   const finish = (codes: ReadonlyArray<number>): number => {
     const failed = codes.filter((code) => code !== 0).length
     io.out(checkSummaryText(codes.length - failed, failed))
@@ -481,10 +488,8 @@ function emit(args: ParsedArgs, io: Io, text: string): string | undefined {
 function report(args: ParsedArgs, io: Io): number | Promise<number> {
   const format = option(args, "format") ?? "md"
   const pdfOut = option(args, "out")
-  if (format === "pdf" && pdfOut === undefined)
-    throw new UsageError("--format pdf écrit un fichier : indiquez --out <fichier.pdf>")
-  if (format === "xlsx" && pdfOut === undefined)
-    throw new UsageError("--format xlsx écrit un fichier : indiquez --out <fichier.xlsx>")
+  if (format === "pdf" && pdfOut === undefined) throw new UsageError(PDF_NEEDS_OUT)
+  if (format === "xlsx" && pdfOut === undefined) throw new UsageError(XLSX_NEEDS_OUT)
   if (format === "xlsx" && extname(pdfOut as string).toLowerCase() !== ".xlsx")
     throw new UsageError(notAWorkbookText("tables", pdfOut as string))
   const csvOnly = ["table", "decimal", "separator", "bom"].filter((name) => args.options.has(name))
@@ -764,7 +769,7 @@ function duplicates(
  * copy is right cannot be told).
  */
 function scdl(args: ParsedArgs, io: Io): number {
-  if (args.positional.length === 0) throw new UsageError("indiquez au moins un fichier de portefeuille")
+  if (args.positional.length === 0) throw new UsageError(NO_PORTFOLIO_FILE)
   const version = (option(args, "scdl-version") ?? "2.1.1") as ScdlVersion
   const found = filesForScdl(args.positional)
   const repeated = duplicates(found)
@@ -796,7 +801,7 @@ function kindOption(args: ParsedArgs): SheetKind {
 /** @internal `import <file> --kind K [--validate] [--out f]`: a CSV or XLSX file to JSON records. */
 async function importSpreadsheet(args: ParsedArgs, io: Io): Promise<number> {
   const file = args.positional[0]
-  if (file === undefined) throw new UsageError("indiquez le fichier CSV ou XLSX à importer")
+  if (file === undefined) throw new UsageError(NO_SPREADSHEET_FILE)
   if (!isSpreadsheetPath(file)) throw new UsageError(notASpreadsheetText(file))
   const kind = kindOption(args)
   const { json, count } = await spreadsheetRecords(kind, file, io)

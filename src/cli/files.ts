@@ -19,27 +19,14 @@ import {
   notJsonFileText,
   outRefusalText,
   outsideFolderText,
+  FILE_ERROR_REASONS,
   unknownReasonText
 } from "../vocabulary/cli.js"
-
-const REASONS: Readonly<Record<string, string>> = {
-  ENOENT: "fichier introuvable",
-  EISDIR: "c'est un dossier",
-  ENOTDIR: "un élément du chemin n'est pas un dossier",
-  EACCES: "permission refusée",
-  EPERM: "opération non permise",
-  EROFS: "système de fichiers en lecture seule",
-  ENOSPC: "plus de place sur le disque",
-  ELOOP: "trop de liens symboliques",
-  ENAMETOOLONG: "nom trop long",
-  ERR_FS_FILE_TOO_LARGE: "fichier trop grand",
-  ERR_STRING_TOO_LONG: "fichier trop grand"
-}
 
 /** @internal Why a file operation failed, in French, from its error code. */
 export function reasonOf(error: unknown): string {
   const code = (error as { readonly code?: unknown }).code
-  return typeof code === "string" ? (REASONS[code] ?? unknownReasonText(code)) : unknownReasonText(undefined)
+  return typeof code === "string" ? (FILE_ERROR_REASONS[code] ?? unknownReasonText(code)) : unknownReasonText(undefined)
 }
 
 /**

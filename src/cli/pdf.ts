@@ -9,6 +9,7 @@
 import { accessSync, constants, statSync } from "node:fs"
 import { chromiumFailedText, chromiumMissingText } from "../vocabulary/cli.js"
 import { UsageError } from "./args.js"
+import { PLAYWRIGHT_MISSING } from "../vocabulary/cli.js"
 
 /** @internal How a page is printed: A4, the page's own print stylesheet (margins, running heads), its colours kept. */
 export const PDF_OPTIONS = { format: "A4", preferCSSPageSize: true, printBackground: true } as const
@@ -48,9 +49,7 @@ export async function htmlToPdf(html: string, environment: NodeJS.ProcessEnv = p
   try {
     playwright = await import("playwright-core")
   } catch {
-    throw new UsageError(
-      "--format pdf a besoin du paquet playwright-core, qui n'est pas installé : npm install playwright-core"
-    )
+    throw new UsageError(PLAYWRIGHT_MISSING)
   }
   let browser: Awaited<ReturnType<typeof playwright.chromium.launch>>
   try {

@@ -8,6 +8,7 @@ import type { OptionSpec, ParsedArgs } from "./args.js"
 import { UsageError, option } from "./args.js"
 import type { Command, Io } from "./types.js"
 import { listenProblemText, listeningText, notAPortText, notASizeText } from "../vocabulary/cli.js"
+import { EMPTY_HOST } from "../vocabulary/cli.js"
 
 const UNITS: Readonly<Record<string, number>> = { "": 1, b: 1, kb: 1024, mb: 1024 * 1024 }
 
@@ -29,7 +30,7 @@ const PORT_OPTION: OptionSpec = {
 
 const HOST_OPTION: OptionSpec = {
   value: "<adresse>",
-  check: (value) => (value.trim() === "" ? "l'adresse ne peut pas être vide (127.0.0.1, ::1, 0.0.0.0)" : undefined)
+  check: (value) => (value.trim() === "" ? EMPTY_HOST : undefined)
 }
 
 const SIZE_OPTION: OptionSpec = {

@@ -26,6 +26,10 @@ import {
 } from "../partners/republican-commitment.js"
 import { citation } from "../vocabulary/sources.js"
 import {
+  AMOUNTS_NOT_RECORDED_TEXT,
+  EXCLUDED_SCHEME_TEXT,
+  NOT_SIGNED_TEXT,
+  NO_OBJECTIVE_TEXT,
   aboveThresholdCheckText,
   amountOutsidePeriodText,
   clauseMissingText,
@@ -112,8 +116,7 @@ function thresholdFindings(resolved: ResolvedConvention, partnerTotals: boolean)
       {
         rule: "amounts-recorded",
         severity: "warning",
-        message:
-          "Le montant de la subvention n'est pas renseigné : les seuils légaux (23 000 € et 153 000 € par an) ne peuvent pas être vérifiés.",
+        message: AMOUNTS_NOT_RECORDED_TEXT,
         source: threshold("written-convention").source,
         path: ["terms", "amounts"]
       }
@@ -398,7 +401,7 @@ function otherFindings(resolved: ResolvedConvention): Array<ComplianceFinding> {
     findings.push({
       rule: "signature",
       severity: "info",
-      message: "Projet de convention : il n'est pas encore signé.",
+      message: NOT_SIGNED_TEXT,
       source: citation("signature"),
       path: ["signatureDate"]
     })
@@ -407,7 +410,7 @@ function otherFindings(resolved: ResolvedConvention): Array<ComplianceFinding> {
     findings.push({
       rule: "funding-scheme-exclusion",
       severity: "error",
-      message: "Le dispositif qui finance la convention figure parmi les financements exclus.",
+      message: EXCLUDED_SCHEME_TEXT,
       source: citation("convention-text"),
       path: ["terms", "excludedSchemes"]
     })
@@ -420,7 +423,7 @@ function otherFindings(resolved: ResolvedConvention): Array<ComplianceFinding> {
     findings.push({
       rule: "objectives-stated",
       severity: "warning",
-      message: "Une convention d'objectifs sans objectif : rien ne pourra être évalué.",
+      message: NO_OBJECTIVE_TEXT,
       source: citation("multi-year-duration"),
       path: ["terms", "objectives"]
     })

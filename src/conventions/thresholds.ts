@@ -7,6 +7,7 @@
 import type { CalendarDate } from "../calendar/date.js"
 import { Euros } from "../money/euros.js"
 import { type LegalSourceId, citation } from "../vocabulary/sources.js"
+import { THRESHOLD_REQUIREMENTS } from "../vocabulary/findings.js"
 
 /**
  * A legal threshold on the yearly amount of a subsidy, in force from a date: the compliance check
@@ -63,8 +64,7 @@ export const LEGAL_THRESHOLDS: ReadonlyArray<LegalThreshold> = [
     id: "written-convention",
     amount: Euros.parse("23000"),
     from: "2001-06-06" as CalendarDate,
-    requirement:
-      "une convention écrite précisant l'objet, le montant, les modalités de versement et les conditions d'utilisation de la subvention",
+    requirement: THRESHOLD_REQUIREMENTS["written-convention"],
     source: citation("written-convention"),
     legalSource: "written-convention"
   },
@@ -72,8 +72,7 @@ export const LEGAL_THRESHOLDS: ReadonlyArray<LegalThreshold> = [
     id: "control-and-unspent-clauses",
     amount: Euros.parse("23000"),
     from: "2021-07-03" as CalendarDate,
-    requirement:
-      "les modalités de contrôle et d'évaluation et les conditions de conservation d'une partie non dépensée de la subvention",
+    requirement: THRESHOLD_REQUIREMENTS["control-and-unspent-clauses"],
     source: citation("control-and-unspent-clauses"),
     legalSource: "control-and-unspent-clauses"
   },
@@ -81,8 +80,7 @@ export const LEGAL_THRESHOLDS: ReadonlyArray<LegalThreshold> = [
     id: "prefecture-filing",
     amount: Euros.parse("153000"),
     from: "2001-06-06" as CalendarDate,
-    requirement:
-      "le dépôt à la préfecture du budget, des comptes, de la convention et du compte rendu financier, et des comptes annuels certifiés par un commissaire aux comptes",
+    requirement: THRESHOLD_REQUIREMENTS["prefecture-filing"],
     source: citation("prefecture-filing"),
     legalSource: "prefecture-filing"
   },
@@ -90,8 +88,7 @@ export const LEGAL_THRESHOLDS: ReadonlyArray<LegalThreshold> = [
     id: "open-data-publication",
     amount: Euros.parse("23000"),
     from: "2017-08-01" as CalendarDate,
-    requirement:
-      "la publication des données essentielles de la convention en données ouvertes (format SCDL subventions), au plus tard trois mois après sa signature",
+    requirement: THRESHOLD_REQUIREMENTS["open-data-publication"],
     source: citation("open-data-publication"),
     legalSource: "open-data-publication"
   }

@@ -5,6 +5,7 @@
  * @module
  */
 import { describeValue } from "./describe.js"
+import { explanationLineText } from "../vocabulary/explanations.js"
 import { InvalidArgumentError, type Issue, type PathSegment, ValidationError } from "./errors.js"
 
 /**
@@ -103,7 +104,13 @@ function nodeIssues(node: unknown, path: ReadonlyArray<PathSegment>, depth = 0):
 }
 
 function linesOf(node: ExplanationNode, depth: number): ReadonlyArray<string> {
-  const source = node.children.length === 0 && node.source !== "" ? ` (source : ${node.source})` : ""
-  const line = `${"  ".repeat(depth)}${MARK[node.outcome]} ${node.label} : ${node.sentence}${source}`
+  // A rule cites its source; a combination's source is its children's.
+  const line = explanationLineText({
+    indent: "  ".repeat(depth),
+    mark: MARK[node.outcome],
+    label: node.label,
+    sentence: node.sentence,
+    source: node.children.length === 0 && node.source !== "" ? node.source : undefined
+  })
   return [line, ...node.children.flatMap((child) => linesOf(child, depth + 1))]
 }

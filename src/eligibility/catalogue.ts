@@ -13,6 +13,7 @@ import { citation } from "../vocabulary/sources.js"
 import {
   type OtherFunder,
   accompanimentText,
+  RULE_SENTENCES,
   commitmentAfterText,
   commitmentSentence,
   doubleFundingText,
@@ -144,7 +145,7 @@ export const INDIVIDUAL_SUPPORT_SITUATION_RULE: EligibilityRule = defineRule({
       return {
         outcome: "not-applicable",
         read,
-        sentence: "Cette condition ne concerne que l'accompagnement individuel."
+        sentence: RULE_SENTENCES.situationNotApplicable
       }
     }
     return SUPPORTED_SITUATIONS.has(candidate.situation)
@@ -152,7 +153,7 @@ export const INDIVIDUAL_SUPPORT_SITUATION_RULE: EligibilityRule = defineRule({
       : {
           outcome: "fail",
           read,
-          sentence: `La structure n'est ni en difficulté ni en développement : l'accompagnement individuel lui est fermé.`
+          sentence: RULE_SENTENCES.situationUnsupported
         }
   },
   compile: () => (candidate) =>
@@ -250,14 +251,13 @@ export const EMPLOYER_STRUCTURE_RULE: EligibilityRule = defineRule({
   source: citation("local-support-scheme"),
   evaluate: (candidate) => {
     const read = { employer: candidate.employer }
-    if (candidate.employer === undefined)
-      return { outcome: "fail", read, sentence: "Le caractère employeur de la structure n'est pas renseigné." }
+    if (candidate.employer === undefined) return { outcome: "fail", read, sentence: RULE_SENTENCES.employerUnknown }
     return candidate.employer
-      ? { outcome: "pass", read, sentence: "La structure emploie des salariés." }
+      ? { outcome: "pass", read, sentence: RULE_SENTENCES.employer }
       : {
           outcome: "fail",
           read,
-          sentence: "La structure n'emploie pas de salariés : le dispositif est réservé aux structures employeuses."
+          sentence: RULE_SENTENCES.notEmployer
         }
   },
   compile: () => (candidate) => verdict(candidate.employer === true),
@@ -342,11 +342,11 @@ export const NOT_THE_PARTNER_RULE: EligibilityRule = defineRule({
   evaluate: (candidate, { convention }) => {
     const read = { structureId: candidate.structureId, partnerId: convention.partnerId }
     return candidate.structureId !== convention.partnerId
-      ? { outcome: "pass", read, sentence: "La structure accompagnée n'est pas le partenaire de la convention." }
+      ? { outcome: "pass", read, sentence: RULE_SENTENCES.thirdParty }
       : {
           outcome: "fail",
           read,
-          sentence: "La structure est le partenaire de la convention lui-même : il ne peut s'accompagner."
+          sentence: RULE_SENTENCES.partnerItself
         }
   },
   compile:
@@ -418,7 +418,7 @@ export const NO_DOUBLE_FUNDING_RULE: EligibilityRule = defineRule({
       return {
         outcome: "pass",
         read,
-        sentence: "L'action n'est pas financée par un dispositif exclu ni par une autre convention sur l'exercice."
+        sentence: RULE_SENTENCES.noDoubleFunding
       }
     }
     const funders = conflicts.map(

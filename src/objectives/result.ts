@@ -70,6 +70,11 @@ export interface ObjectiveResult {
   readonly proration?: Fraction
   /** value / target (the minimum when there is one, otherwise the maximum); absent for a zero target. */
   readonly ratio?: Fraction
+  /**
+   * The bound `ratio` is taken to, with it: `minimum` (value / minimum) or `maximum` (value /
+   * maximum, which a report writes as a share of the maximum, "80,0 % du maximum").
+   */
+  readonly ratioBound?: "minimum" | "maximum"
   /** Ids of the records that counted, sorted. */
   readonly counted: ReadonlyArray<string>
   /** For a count of structures: the structures that counted, sorted. */

@@ -192,7 +192,7 @@ function objectiveNode(plan: YearPlan, objective: Objective, result: ObjectiveRe
       target: result.target,
       ...(result.ratio === undefined
         ? {}
-        : { ratio: { value: result.ratio, ofMaximum: ratioReference(result.target)?.bound === "maximum" } })
+        : { ratio: { value: result.ratio, ofMaximum: result.ratioBound === "maximum" } })
     }),
     source,
     children: [indicatorNode, targetNode]
@@ -235,7 +235,10 @@ function objectiveResult(
   if (proration !== undefined) result.proration = fractionOf(proration)
   if (measured.share !== undefined)
     result.share = { part: fractionOf(measured.share.part), whole: fractionOf(measured.share.whole) }
-  if (reference !== undefined) result.ratio = fractionOf(divideRational(measured.value, rationalOf(reference.value)))
+  if (reference !== undefined) {
+    result.ratio = fractionOf(divideRational(measured.value, rationalOf(reference.value)))
+    result.ratioBound = reference.bound
+  }
   result.counted = measured.counted
   result.structures = measured.structures
   // The records left out are listed when first read (in their place among the keys): most results

@@ -22,6 +22,7 @@ import {
 import type { Block, Section } from "./shape.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 import { type ReportTable, knownAmendments, outsideConvention, reportTables, tableBlock } from "./tables.js"
+import { NO_REPAYMENT_TEXT } from "../vocabulary/reports.js"
 
 function table(report: AnnualReport | ConventionReport, id: ReportTable["id"]): ReportTable | undefined {
   return reportTables(report).find((candidate) => candidate.id === id)
@@ -109,7 +110,7 @@ export function conventionPaymentsSection(report: ConventionReport): Section {
         text: lateInstalmentsParagraph(late)
       },
       ...(repayments.length === 0
-        ? [{ kind: "paragraph" as const, text: "Aucun reversement demandé ni reçu." }]
+        ? [{ kind: "paragraph" as const, text: NO_REPAYMENT_TEXT }]
         : [
             { kind: "paragraph" as const, text: "Reversements :" },
             { kind: "list" as const, items: repayments }

@@ -42,7 +42,6 @@ import { EXPENSE_EXCLUSION_LABELS } from "../funding/expenses.js"
 import { Euros } from "../money/euros.js"
 import { formatFrenchAmount } from "../money/format.js"
 import type { ObjectiveResult } from "../objectives/evaluate.js"
-import { ratioReference } from "../objectives/ratio.js"
 import type { AnnualReport, ConventionReport } from "./report.js"
 import type { FinancialReportComparison } from "../budget/financial-report.js"
 import { amendmentsSection, conventionPaymentsSection, otherExpensesLine, sectorsLine } from "./content.js"
@@ -186,7 +185,7 @@ function removedObjectivesBlocks(year: number, removed: ReadonlyArray<ObjectiveS
 function objectivesSection(report: AnnualReport): Section {
   const { objectives } = report
   // A ratio to a maximum reads as a share of that maximum, as in the objective's sentence.
-  const rate = (result: ObjectiveResult) => ratioText(result.ratio, ratioReference(result.target)?.bound === "maximum")
+  const rate = (result: ObjectiveResult) => ratioText(result.ratio, result.ratioBound === "maximum")
   const rows = objectives.results.map((result) => [
     objectiveTitleText(result),
     result.share === undefined ? number(result.value) : percent(result.value),

@@ -4,6 +4,7 @@
  *
  * @module
  */
+import * as Data from "effect/Data"
 import * as Schema from "effect/Schema"
 import { type FinancialReportDocument, parseFinancialReport } from "../budget/financial-report.js"
 import { formatFraction } from "../core/fraction.js"
@@ -40,7 +41,9 @@ import {
   unknownFieldText,
   unknownKeyText,
   yearPrefix,
-  yearRequiredText
+  yearRequiredText,
+  dateRequiredText,
+  ledgerYearRefusedText
 } from "../vocabulary/scenarios.js"
 
 const JsonValue = Schema.Unknown
@@ -178,6 +181,15 @@ export interface ScenarioResult {
   readonly differences: ReadonlyArray<string>
 }
 
+/**
+ * A question the scenario cannot ask as it is written: the field of the scenario at fault and why,
+ * in French. `runScenario` catches it and gives the scenario as not run, with that reason.
+ */
+class ScenarioQuestionError extends Data.TaggedError("ScenarioQuestion")<{
+  readonly path: ReadonlyArray<string>
+  readonly message: string
+}> {}
+
 function conventionOf(scenario: Scenario, files: ScenarioFiles): Convention {
   const reference = scenario.convention
   if (typeof reference["file"] !== "string") return parseConvention(reference)
@@ -186,7 +198,11 @@ function conventionOf(scenario: Scenario, files: ScenarioFiles): Convention {
   if (typeof id !== "string") return parseConvention(content)
   const portfolio = parsePortfolio(content)
   const found = portfolio.conventions.find((convention) => convention.id === id)
-  if (found === undefined) throw new Error(conventionNotInPortfolioText(reference["file"], id))
+  if (found === undefined)
+    throw new ScenarioQuestionError({
+      path: ["convention", "id"],
+      message: conventionNotInPortfolioText(reference["file"], id)
+    })
   return found
 }
 
@@ -375,7 +391,8 @@ function useDifferences(
 }
 
 function requireYear(scenario: Scenario): number {
-  if (scenario.year === undefined) throw new Error(yearRequiredText(scenario.question))
+  if (scenario.year === undefined)
+    throw new ScenarioQuestionError({ path: ["year"], message: yearRequiredText(scenario.question) })
   return scenario.year
 }
 
@@ -385,7 +402,8 @@ type DateOption = "reportsAcceptedOn" | "financialReportReceivedOn"
 function oneDate<K extends DateOption>(scenario: Scenario, key: K): { readonly [P in K]?: string } {
   const value = scenario[key]
   if (value === undefined) return {}
-  if (typeof value !== "string") throw new Error(oneDateExpectedText(scenario.question, key))
+  if (typeof value !== "string")
+    throw new ScenarioQuestionError({ path: [key], message: oneDateExpectedText(scenario.question, key) })
   return { [key]: value } as { readonly [P in K]?: string }
 }
 
@@ -396,7 +414,7 @@ function datesByYear<K extends DateOption>(
 ): { readonly [P in K]?: Readonly<Record<string, string>> } {
   const value = scenario[key]
   if (value === undefined) return {}
-  if (typeof value === "string") throw new Error(datesByYearExpectedText(key))
+  if (typeof value === "string") throw new ScenarioQuestionError({ path: [key], message: datesByYearExpectedText(key) })
   return { [key]: value } as { readonly [P in K]?: Readonly<Record<string, string>> }
 }
 
@@ -406,7 +424,8 @@ function differencesOf(scenario: Scenario, convention: Convention, files: Scenar
   const activities = () => parseActivities(records(scenario.activities, files))
   switch (scenario.question) {
     case "eligibility": {
-      if (scenario.date === undefined) throw new Error("la question « eligibility » demande une date (date)")
+      if (scenario.date === undefined)
+        throw new ScenarioQuestionError({ path: ["date"], message: dateRequiredText(scenario.question) })
       const screening = screenEligibility(convention, parseCandidates(records(scenario.candidates, files)), {
         date: scenario.date
       })
@@ -482,9 +501,7 @@ function differencesOf(scenario: Scenario, convention: Convention, files: Scenar
     }
     case "ledger": {
       if (scenario.year !== undefined)
-        throw new Error(
-          "la question « ledger » porte sur toutes les années de la convention : indiquez les années dans expected.years, pas dans year"
-        )
+        throw new ScenarioQuestionError({ path: ["year"], message: ledgerYearRefusedText(scenario.question) })
       const known = resolveConvention(convention, scenario.asOf === undefined ? {} : { knownOn: scenario.asOf })
       const evaluations =
         scenario.activities === undefined
@@ -506,7 +523,7 @@ function differencesOf(scenario: Scenario, convention: Convention, files: Scenar
         ...(years === undefined
           ? []
           : !isObject(years)
-            ? ["« expected.years » doit être un objet"]
+            ? [notAnObjectText("years")]
             : Object.entries(years).flatMap(([year, value]) => {
                 const use = byYear.get(year)
                 if (use === undefined) return [differenceText("", "année", quotedKey(year), value, undefined)]

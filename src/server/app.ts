@@ -21,6 +21,7 @@ import { packageVersion } from "../core/version.js"
 import { openApiDocumentOf } from "./openapi.js"
 import { invalidRequest, localeOf, problem, problemResponse } from "./problems.js"
 import { type Answer, ENDPOINTS, type Endpoint } from "./routes.js"
+import { UNEXPECTED_ERROR_FR } from "../vocabulary/doors.js"
 
 const JSON_TYPE = /^application\/(?:[\w.+-]+\+)?json\s*(?:;|$)/iu
 
@@ -46,9 +47,7 @@ function failure(error: unknown, instance: string, locale: Locale, report: (erro
   return problemResponse(
     problem(
       "internal-error",
-      locale === "en"
-        ? "The service could not answer this request; the error was recorded."
-        : "Le service n'a pas pu répondre à cette requête ; l'erreur a été consignée.",
+      locale === "en" ? "The service could not answer this request; the error was recorded." : UNEXPECTED_ERROR_FR,
       instance,
       locale
     )

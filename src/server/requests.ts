@@ -28,7 +28,13 @@ import {
   safeParsePortfolio
 } from "../index.js"
 import type { SafeParseResult } from "../core/errors.js"
-import { severalConventionsText, unknownConventionText } from "../vocabulary/doors.js"
+import {
+  BOTH_SOURCES_TEXT,
+  EMPTY_PORTFOLIO_TEXT,
+  NO_SOURCE_TEXT,
+  severalConventionsText,
+  unknownConventionText
+} from "../vocabulary/doors.js"
 import { requestError } from "./problems.js"
 
 /** Any JSON value: a document decoded afterwards by the library's own decoder. */
@@ -210,14 +216,12 @@ export function readSource(
           ? {
               path: ["convention"],
               code: "rule",
-              fr: "donnez soit « portfolio », soit « convention », pas les deux",
-              en: 'give either "portfolio" or "convention", not both'
+              ...BOTH_SOURCES_TEXT
             }
           : {
               path: ["portfolio"],
               code: "missing-key",
-              fr: "il manque les conventions : donnez « portfolio » (un portefeuille) ou « convention » (une convention)",
-              en: 'the conventions are missing: give "portfolio" (a portfolio) or "convention" (one convention)'
+              ...NO_SOURCE_TEXT
             }
       ])
     )
@@ -257,8 +261,7 @@ export function pickConvention(source: Source, conventionId: string | undefined)
       {
         path: ["portfolio", "conventions"],
         code: "list",
-        fr: "le portefeuille ne contient aucune convention",
-        en: "the portfolio holds no convention"
+        ...EMPTY_PORTFOLIO_TEXT
       }
     ])
   throw requestError([

@@ -10,6 +10,7 @@ import { daysInMonth } from "../calendar/date.js"
 import { Euros } from "../money/euros.js"
 import { type CellType, normalise } from "./columns.js"
 import { CELL_PROBLEMS, instalmentCellText } from "../vocabulary/spreadsheet.js"
+import { INVALID_CELL_DATE } from "../vocabulary/spreadsheet.js"
 
 /**
  * @internal A cell's value as read: text (CSV, or a text cell), a number, a boolean, a date;
@@ -76,7 +77,7 @@ function safely<T>(compute: () => T): T | undefined {
 
 function readDate(raw: RawCell): CellRead {
   if (raw instanceof Date) {
-    if (Number.isNaN(raw.getTime())) return { error: "la date de la cellule est invalide" }
+    if (Number.isNaN(raw.getTime())) return { error: INVALID_CELL_DATE }
     if (
       raw.getUTCHours() !== 0 ||
       raw.getUTCMinutes() !== 0 ||

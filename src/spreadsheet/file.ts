@@ -9,6 +9,7 @@ import { InvalidArgumentError } from "../core/errors.js"
 import type { SpreadsheetKind } from "./columns.js"
 import { SpreadsheetError, type SpreadsheetRecords, readCsv, readWorkbook, tableOf } from "./read.js"
 import { expectedText, fileProblemText } from "../vocabulary/spreadsheet.js"
+import { FILE_UNREADABLE } from "../vocabulary/spreadsheet.js"
 
 /**
  * Whether a file name is a spreadsheet this entry point reads: `.csv` or `.xlsx`, in any case.
@@ -61,7 +62,7 @@ export async function readSpreadsheetFile<K extends SpreadsheetKind>(
           ? "c'est un dossier"
           : code === "EACCES"
             ? "permission refusée"
-            : "le fichier ne peut pas être lu"
+            : FILE_UNREADABLE
     throw new SpreadsheetError({
       file: path,
       problems: [{ file: path, message, text: message }],

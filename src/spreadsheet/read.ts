@@ -40,6 +40,13 @@ import {
   sameFieldText,
   unknownColumnText
 } from "../vocabulary/spreadsheet.js"
+import { EMPTY_HEADER } from "../vocabulary/spreadsheet.js"
+import { REQUIRED_CELL_EMPTY } from "../vocabulary/spreadsheet.js"
+import { NOT_UTF8 } from "../vocabulary/spreadsheet.js"
+import { UNREADABLE_CSV } from "../vocabulary/spreadsheet.js"
+import { FORMULA_ERROR } from "../vocabulary/spreadsheet.js"
+import { FORMULA_WITHOUT_VALUE } from "../vocabulary/spreadsheet.js"
+import { UNREADABLE_XLSX } from "../vocabulary/spreadsheet.js"
 
 /**
  * One problem found in a spreadsheet: where (the file, the sheet for a workbook, the row, the
@@ -259,13 +266,7 @@ class Assembler {
     const last = row.cells.reduce<number>((end, cell, index) => (isEmptyCell(cell) ? end : index), -1)
     this.columns = row.cells.map((cell, index) => {
       if (isEmptyCell(cell)) {
-        if (index < last)
-          this.problem(
-            1,
-            columnLetters(index),
-            "en-tête vide (une cellule fusionnée ?) ; chaque colonne a son propre en-tête sur la première ligne",
-            true
-          )
+        if (index < last) this.problem(1, columnLetters(index), EMPTY_HEADER, true)
         return undefined
       }
       const header = (typeof cell === "string" ? cell : shownCell(cell)).trim()
@@ -479,9 +480,7 @@ class Assembler {
           const spec = this.table.columns.find((c) => c.field === name)
           const told =
             (typeof field === "string" ? grouped.lineMessage?.(field, lineRow.line, list as string) : undefined) ??
-            (issue.code === "missing-key" && column !== undefined
-              ? "cellule vide ; cette colonne est obligatoire"
-              : french(issue))
+            (issue.code === "missing-key" && column !== undefined ? REQUIRED_CELL_EMPTY : french(issue))
           const message = column === undefined && spec !== undefined ? columnAbsentText(told, spec.header) : told
           this.problem(lineRow.row, column?.header ?? spec?.header, message)
           continue
@@ -622,11 +621,7 @@ export function readCsv<K extends SpreadsheetKind>(
     try {
       text = new TextDecoder("utf-8", { fatal: true }).decode(input)
     } catch {
-      assembler.problem(
-        undefined,
-        undefined,
-        "le fichier n'est pas encodé en UTF-8 ; enregistrez-le au format « CSV UTF-8 »"
-      )
+      assembler.problem(undefined, undefined, NOT_UTF8)
       return assembler.result(kind)
     }
   } else
@@ -645,11 +640,7 @@ export function readCsv<K extends SpreadsheetKind>(
     }) as Array<Array<string>>
   } catch (error) {
     const line = (error as { readonly lines?: unknown }).lines
-    assembler.problem(
-      typeof line === "number" ? line : undefined,
-      undefined,
-      "le fichier n'est pas un CSV lisible (un guillemet non refermé ?)"
-    )
+    assembler.problem(typeof line === "number" ? line : undefined, undefined, UNREADABLE_CSV)
     return assembler.result(kind)
   }
   assembler.headers(rows[0] === undefined ? undefined : { number: 1, cells: rows[0] })
@@ -677,13 +668,11 @@ function plainCell(value: unknown): RawCell {
     if ("error" in cell && cell.error !== undefined) return { unreadable: cellErrorText(String(cell.error), false) }
     if ("formula" in cell || "sharedFormula" in cell) {
       // The stream reader reads an error result (#DIV/0!) as a number: NaN.
-      if (typeof cell.result === "number" && Number.isNaN(cell.result))
-        return { unreadable: "la formule de la cellule donne une erreur" }
+      if (typeof cell.result === "number" && Number.isNaN(cell.result)) return { unreadable: FORMULA_ERROR }
       // It also drops an error result (#DIV/0!) altogether: both are a formula without a value.
       if (cell.result === undefined)
         return {
-          unreadable:
-            "la formule n'a pas de valeur (une erreur comme #DIV/0!, ou un classeur jamais recalculé) ; corrigez-la ou remplacez-la par sa valeur"
+          unreadable: FORMULA_WITHOUT_VALUE
         }
       if (typeof cell.result === "object" && cell.result !== null && "error" in cell.result)
         return {
@@ -855,10 +844,7 @@ async function readWorkbookOnce<K extends SpreadsheetKind>(
     }
   } catch (error) {
     if (error instanceof SpreadsheetError) throw error
-    const reason =
-      (error as { readonly code?: unknown }).code === "ENOENT"
-        ? "fichier introuvable"
-        : "ce n'est pas un classeur XLSX lisible (un fichier .xls, .ods ou abîmé ?)"
+    const reason = (error as { readonly code?: unknown }).code === "ENOENT" ? "fichier introuvable" : UNREADABLE_XLSX
     const refused = spreadsheetError(file, [{ file, message: reason, text: reason }], 0, [])
     throw reason === "fichier introuvable" ? refused : new UnreadableArchive(refused)
   }

@@ -262,3 +262,10 @@ export const unexplainedVarianceText = (
 /** @internal A line with no forecast, in the report or in the budget. */
 export const noForecastText = (year: number, label: string, account: string): string =>
   `${year}, ${label} (compte ${account}) : aucun montant prévu, ni dans le compte rendu ni dans le budget ; l'écart est compté sur un prévu nul.`
+
+/** The explanation's line of a budget whose cost is nil. */
+export const ZERO_COST_SENTENCE = "Coût nul : la part de la Caf ne peut pas être calculée."
+
+/** @internal Why European funds count only when a French authority pays them. */
+export const EUROPEAN_FUNDS_REASON =
+  "fonds européens : à compter seulement s'ils sont versés par une autorité administrative française"

@@ -357,3 +357,173 @@ export const checkSummaryText = (passed: number, failed: number): string =>
 /** @internal A command the program does not have, and those it has. */
 export const unknownCommandText = (command: string, commands: ReadonlyArray<string>): string =>
   `commande inconnue « ${command} » ; commandes : ${commands.join(", ")}`
+
+/**
+ * The help of the command line: `caf-conventions --help` (key `""`) and each command's
+ * `--help`, by the command's name.
+ */
+export const HELP: Readonly<Record<string, string>> = {
+  "": `caf-conventions — conventions de partenariat d'une Caf
+
+Usage : caf-conventions <commande> [arguments] [options]
+
+Commandes :
+  validate <fichier…>                       vérifie des fichiers (portefeuille, convention, partenaire,
+                                            activités, versements, dépenses, candidats, scénario)
+  terms <fichier> --date AAAA-MM-JJ         termes d'une convention en vigueur à une date
+  eligibility <conventions> <candidats> --date AAAA-MM-JJ
+                                            éligibilité d'une liste de candidats, règle par règle
+  check <scénario…> [--root <dossier>]      exécute des scénarios et compare les réponses attendues
+  objectives <fichier> --activities <f>     objectifs d'une année (--year) ou de toutes ; les activités
+                                            d'un fichier .jsonl sont lues au fil de l'eau
+  report <fichier> [--year AAAA]            bilan annuel (ou de fin de convention sans --year)
+  scdl <fichier…>                           export en données ouvertes (SCDL subventions, CSV)
+  import <tableur> --kind <nature>          tableur CSV ou XLSX → enregistrements JSON (ou --validate)
+  template --kind <nature> --out <f.xlsx>   classeur vierge à remplir (activités, versements, dépenses,
+                                            compte rendu financier)
+  serve [--port 8080] [--host 127.0.0.1]    service HTTP (JSON, description OpenAPI dans /openapi.json)
+
+Options communes : --lang fr|en (langue des problèmes trouvés dans les fichiers, français par
+défaut), --help, --version. Une option inconnue, une valeur invalide ou un argument
+en trop est refusé. Les caractères de contrôle des données sont affichés échappés (\\u001b).
+Codes de sortie : 0 succès ; 1 données invalides, vérification en échec ou export incomplet ;
+2 mauvaise utilisation (commande, option, valeur, argument ou fichier illisible) ; 3 erreur
+inattendue. Sur plusieurs fichiers, le code le plus grave.
+Aide d'une commande : caf-conventions <commande> --help`,
+  validate: `Usage : caf-conventions validate <fichier…>
+
+Reconnaît la nature de chaque fichier JSON et les vérifie tous, en listant chaque
+problème avec son chemin, la valeur trouvée et, quand il y en a une, la valeur la plus proche
+qui serait acceptée (conventions[2].terms.sectors[0] : « jeunese » n'est pas un code accepté
+ici : vouliez-vous dire « jeunesse » ? …). --lang en les écrit en anglais. Sortie 0 si tous
+sont valides, 1 si l'un est invalide, 2 si l'un ne peut pas être lu.`,
+  terms: `Usage : caf-conventions terms <fichier> --date AAAA-MM-JJ [--convention <id>]
+
+Affiche les termes en vigueur à la date : période, secteurs, accompagnements, montant, avenants
+appliqués, objectifs, filiation et points de conformité à vérifier. Le fichier est un portefeuille
+ou une convention ; sans --convention, la plus récente de la filiation.`,
+  eligibility: `Usage : caf-conventions eligibility <conventions> <candidats> --date AAAA-MM-JJ
+         [--convention <id>] [--explain] [--format text|json]
+
+Examine chaque candidat. --explain détaille chaque règle ; --format json donne le résultat complet.
+Une ligne de progression s'affiche sur la sortie d'erreur pour les grands lots, dans un terminal.
+Sortie 0 si tous les candidats sont lisibles (éligibles ou non), 1 si certains sont illisibles.`,
+  check: `Usage : caf-conventions check <scénario…> [--root <dossier>]
+
+Exécute des scénarios (docs/scenarios.md) et affiche, pour chacun, « ✓ » ou les différences.
+Les activités, versements et dépenses d'un scénario peuvent être des fichiers CSV ou XLSX.
+Un scénario ne lit que les fichiers de son propre dossier, ou du dossier que donne --root.
+Sortie 1 si un scénario échoue, 2 si un fichier de scénario ne peut pas être lu.`,
+  objectives: `Usage : caf-conventions objectives <fichier> [--activities <f.json|f.jsonl>] [--year AAAA]
+         [--as-of AAAA-MM-JJ] [--convention <id>] [--format text|json]
+
+Évalue les objectifs de la convention pour l'année --year, ou pour chaque année sans --year : pour
+chaque objectif, atteint ou non, avec le nombre d'enregistrements retenus et écartés ; --format json
+donne l'évaluation complète. Les activités sont une liste JSON, ou un fichier JSON Lines (.jsonl :
+un enregistrement par ligne), lu au fil de l'eau sans être gardé en mémoire. Une ligne qui n'est pas
+du JSON est signalée avec son numéro ; l'enregistrement [i] est celui de la ligne i + 1.
+Sortie 1 si la convention ou les activités ont des problèmes.`,
+  report: `Usage : caf-conventions report <fichier> [--year AAAA] [--activities <f>] [--payments <f>]
+         [--expenses <f>] [--repayments <f>] [--financial-reports <f>] [--as-of AAAA-MM-JJ] [--reports-accepted AAAA=AAAA-MM-JJ[,…]]
+         [--financial-report-received AAAA=AAAA-MM-JJ[,…]] [--partners <f>] [--convention <id>]
+         [--format md|html|json|csv|pdf|xlsx] [--table <nom>] [--decimal ,|.] [--separator ;|,] [--bom] [--out <f>]
+
+Bilan annuel de l'année --year, ou bilan de fin de convention sans --year. --activities,
+--payments et --expenses lisent un fichier JSON, JSON Lines (.jsonl, lu en entier : le bilan
+relit ses enregistrements pour chaque année), CSV ou XLSX (voir import). --repayments lit
+les reversements reçus du partenaire, --financial-reports ses comptes rendus financiers (un
+document, ou une liste : une année justifiée par le sien seul y trouve ses dépenses). --reports-accepted
+donne, par année, le jour où les bilans ont été acceptés (le solde est alors exigible), et
+--financial-report-received le jour où le compte rendu financier a été reçu :
+--reports-accepted 2024=2025-05-20,2025=2026-05-15. Markdown par défaut ;
+--format html donne une page autonome imprimable ; --format csv donne les tables du bilan pour
+un tableur (avenants, objectifs pour le bilan annuel seulement, versements,
+depenses-non-retenues, financement-par-annee ; --table n'en donne qu'une), « ; » entre les
+champs et la virgule décimale par défaut (--separator , --decimal . pour un tableur anglais), --bom pour un tableur qui l'attend ;
+--format xlsx écrit ces tables dans un classeur, une feuille par table (montants en euros,
+dates, pourcentages typés), et demande --out <fichier.xlsx> ;
+--partners lit les partenaires (une liste, ou un portefeuille) pour nommer les parties ;
+--format pdf l'imprime en PDF (A4) avec le Chromium de la variable
+d'environnement CHROMIUM_PATH, ou /usr/bin/chromium, et demande --out ;
+--out écrit dans un fichier, remplacé d'un seul coup, jamais un des fichiers lus, un dossier
+ou un lien symbolique.`,
+  import: `Usage : caf-conventions import <fichier.csv|fichier.xlsx>
+         --kind activities|payments|expenses|financial-reports
+         [--validate] [--out <f>]
+
+Lit des activités, des versements, des dépenses ou des comptes rendus financiers (une ligne
+par ligne du compte rendu, regroupées par convention, année et action) dans un tableur (CSV ou
+XLSX, en-têtes en français, voir docs/spreadsheets.md) et écrit les enregistrements JSON ;
+--validate vérifie seulement. Chaque problème est donné avec sa ligne et sa colonne ; les lignes vides ignorées
+sont signalées. Sortie 1 si le tableur a des problèmes.`,
+  template: `Usage : caf-conventions template --kind activities|payments|expenses|financial-reports --out <f.xlsx>
+
+Écrit un classeur vierge : les en-têtes, une ligne d'exemple, des listes déroulantes pour les
+champs codés (secteurs, catégories, natures d'activité, financeurs…) et les formats de date et de montant.`,
+  serve: `Usage : caf-conventions serve [--port 8080] [--host 127.0.0.1] [--body-limit 5mb]
+
+Démarre le service HTTP (docs/http.md) : les mêmes calculs que les autres commandes, chacun
+derrière une adresse qui reçoit un document JSON (POST /validate, /terms, /eligibility,
+/objectives, /schedule, /funding-use, /report, /scdl ; GET /health, /openapi.json). Il écoute
+sur 127.0.0.1 (cette machine seulement) et le port 8080 par défaut ; --port 0 laisse le système
+choisir un port libre ; --body-limit refuse les corps plus grands (413), 5mb par défaut (en
+octets, kb ou mb). Il tourne jusqu'à Ctrl+C (ou SIGTERM) et ne garde rien d'une requête à
+l'autre. Sortie 2 si le port est déjà utilisé ou l'adresse invalide.`,
+  scdl: `Usage : caf-conventions scdl <portefeuille…> [--scdl-version 2.1.1|2.0] [--out <f>]
+
+Exporte les conventions au format SCDL subventions (CSV), version 2.1.1 du schéma par défaut ;
+--scdl-version 2.0 écrit les 14 colonnes de la version 2.0 pour un éditeur qui en est resté là.
+Les conventions aux données invalides ou manquantes (ni SIRET ni numéro RNA pour le bénéficiaire,
+par exemple ; en 2.0, le SIRET est exigé) sont signalées sur la sortie d'erreur et écartées ; la
+sortie vaut alors 1. Les partenaires d'une convention sont pris dans son propre fichier ; une
+convention présente dans plusieurs fichiers est écartée. --out comme pour report.`
+}
+
+/** @internal `validate` given no file. */
+export const NO_FILE_TO_VALIDATE = "indiquez au moins un fichier à valider"
+
+/** @internal A command given no convention or portfolio file. */
+export const NO_CONVENTION_FILE = "indiquez le fichier de la convention ou du portefeuille"
+
+/** @internal `eligibility` given less than its two files. */
+export const NO_ELIGIBILITY_FILES = "indiquez le fichier des conventions puis celui des candidats"
+
+/** @internal `check` given no scenario. */
+export const NO_SCENARIO_FILE = "indiquez au moins un fichier de scénario"
+
+/** @internal `report --format pdf` given no `--out`. */
+export const PDF_NEEDS_OUT = "--format pdf écrit un fichier : indiquez --out <fichier.pdf>"
+
+/** @internal `report --format xlsx` given no `--out`. */
+export const XLSX_NEEDS_OUT = "--format xlsx écrit un fichier : indiquez --out <fichier.xlsx>"
+
+/** @internal `scdl` given no portfolio. */
+export const NO_PORTFOLIO_FILE = "indiquez au moins un fichier de portefeuille"
+
+/** @internal `import` given no spreadsheet. */
+export const NO_SPREADSHEET_FILE = "indiquez le fichier CSV ou XLSX à importer"
+
+/** @internal A file option given an empty path. */
+export const EMPTY_PATH = "un chemin de fichier ne peut pas être vide"
+
+/** @internal `--format pdf` without the playwright-core package. */
+export const PLAYWRIGHT_MISSING =
+  "--format pdf a besoin du paquet playwright-core, qui n'est pas installé : npm install playwright-core"
+
+/** @internal `serve --host` given an empty address. */
+export const EMPTY_HOST = "l'adresse ne peut pas être vide (127.0.0.1, ::1, 0.0.0.0)"
+
+/** @internal Why a file operation failed, by the error code of Node.js. */
+export const FILE_ERROR_REASONS: Readonly<Record<string, string>> = {
+  ENOENT: "fichier introuvable",
+  EISDIR: "c'est un dossier",
+  ENOTDIR: "un élément du chemin n'est pas un dossier",
+  EACCES: "permission refusée",
+  EPERM: "opération non permise",
+  EROFS: "système de fichiers en lecture seule",
+  ENOSPC: "plus de place sur le disque",
+  ELOOP: "trop de liens symboliques",
+  ENAMETOOLONG: "nom trop long",
+  ERR_FS_FILE_TOO_LARGE: "fichier trop grand",
+  ERR_STRING_TOO_LONG: "fichier trop grand"
+}

@@ -142,3 +142,24 @@ export function severalConventionsText(ids: ReadonlyArray<string>): Bilingual {
     en: `the portfolio holds several conventions: give "conventionId" (${ids.join(", ")})`
   }
 }
+
+/** @internal The answer to a request the service failed on (the error is logged). */
+export const UNEXPECTED_ERROR_FR = "Le service n'a pas pu répondre à cette requête ; l'erreur a été consignée."
+
+/** @internal A request that gives both a portfolio and a convention. */
+export const BOTH_SOURCES_TEXT: Bilingual = {
+  fr: "donnez soit « portfolio », soit « convention », pas les deux",
+  en: 'give either "portfolio" or "convention", not both'
+}
+
+/** @internal A request that gives neither a portfolio nor a convention. */
+export const NO_SOURCE_TEXT: Bilingual = {
+  fr: "il manque les conventions : donnez « portfolio » (un portefeuille) ou « convention » (une convention)",
+  en: 'the conventions are missing: give "portfolio" (a portfolio) or "convention" (one convention)'
+}
+
+/** @internal A portfolio with no convention. */
+export const EMPTY_PORTFOLIO_TEXT: Bilingual = {
+  fr: "le portefeuille ne contient aucune convention",
+  en: "the portfolio holds no convention"
+}

@@ -144,3 +144,19 @@ export const combinationText = (
   }
   return outcome === "pass" ? "Au moins une des conditions est remplie." : "Aucune des conditions n'est remplie."
 }
+
+/**
+ * The rules' constant sentences, one per outcome that reads no value: the situation rule for a
+ * collective action, the employer rule, the third-party rule, the double funding's pass.
+ */
+export const RULE_SENTENCES = {
+  situationNotApplicable: "Cette condition ne concerne que l'accompagnement individuel.",
+  situationUnsupported:
+    "La structure n'est ni en difficulté ni en développement : l'accompagnement individuel lui est fermé.",
+  employerUnknown: "Le caractère employeur de la structure n'est pas renseigné.",
+  employer: "La structure emploie des salariés.",
+  notEmployer: "La structure n'emploie pas de salariés : le dispositif est réservé aux structures employeuses.",
+  thirdParty: "La structure accompagnée n'est pas le partenaire de la convention.",
+  partnerItself: "La structure est le partenaire de la convention lui-même : il ne peut s'accompagner.",
+  noDoubleFunding: "L'action n'est pas financée par un dispositif exclu ni par une autre convention sur l'exercice."
+} as const

@@ -93,3 +93,28 @@ export const republicanLateText = (partnerName: string, commitment: string, sign
 /** A contrat d'engagement républicain in order (`commitment`: as `republicanCommitmentText` writes it). */
 export const republicanSubscribedText = (partnerName: string, commitment: string): string =>
   `${partnerName} : ${commitment}.`
+
+/** No amount recorded: the legal thresholds cannot be checked. */
+export const AMOUNTS_NOT_RECORDED_TEXT =
+  "Le montant de la subvention n'est pas renseigné : les seuils légaux (23 000 € et 153 000 € par an) ne peuvent pas être vérifiés."
+
+/** A draft: the convention is not signed yet. */
+export const NOT_SIGNED_TEXT = "Projet de convention : il n'est pas encore signé."
+
+/** The scheme that funds the convention is among the schemes it excludes. */
+export const EXCLUDED_SCHEME_TEXT = "Le dispositif qui finance la convention figure parmi les financements exclus."
+
+/** An objectives convention with no objective. */
+export const NO_OBJECTIVE_TEXT = "Une convention d'objectifs sans objectif : rien ne pourra être évalué."
+
+/** What each legal threshold requires of a convention above its amount, by the threshold's id. */
+export const THRESHOLD_REQUIREMENTS = {
+  "written-convention":
+    "une convention écrite précisant l'objet, le montant, les modalités de versement et les conditions d'utilisation de la subvention",
+  "control-and-unspent-clauses":
+    "les modalités de contrôle et d'évaluation et les conditions de conservation d'une partie non dépensée de la subvention",
+  "prefecture-filing":
+    "le dépôt à la préfecture du budget, des comptes, de la convention et du compte rendu financier, et des comptes annuels certifiés par un commissaire aux comptes",
+  "open-data-publication":
+    "la publication des données essentielles de la convention en données ouvertes (format SCDL subventions), au plus tard trois mois après sa signature"
+} as const

@@ -577,3 +577,6 @@ export function scdlUnknownPartnerText(whose: "funder" | "beneficiary", partnerI
 export function chartCaption(title: string): string {
   return `Graphique : ${title}`
 }
+
+/** @internal A review with no repayment asked or received. */
+export const NO_REPAYMENT_TEXT = "Aucun reversement demandé ni reçu."

@@ -59,6 +59,13 @@ export const conventionNotInPortfolioText = (file: string, id: string): string =
 /** @internal A question that needs a year. */
 export const yearRequiredText = (question: string): string => `la question « ${question} » demande une année (year)`
 
+/** @internal A question that needs a day (the eligibility is screened on one day). */
+export const dateRequiredText = (question: string): string => `la question « ${question} » demande une date (date)`
+
+/** @internal The ledger given one year: it covers every year of the convention. */
+export const ledgerYearRefusedText = (question: string): string =>
+  `la question « ${question} » porte sur toutes les années de la convention : indiquez les années dans expected.years, pas dans year`
+
 /** @internal A one-year question given a date per year. */
 export const oneDateExpectedText = (question: string, key: string): string =>
   `pour la question « ${question} », ${key} est une date ("2025-05-20"), pas une date par année`

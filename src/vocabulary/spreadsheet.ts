@@ -161,3 +161,32 @@ export function instalmentCellText(code: string): string {
 /** @internal An account that the compte rendu financier does not know. */
 export const unknownAccountText = (account: string): string =>
   `« ${account} » n'est pas un compte du compte rendu financier : charges de 60 à 68, produits de 70 à 79, contributions en nature 86 ou 87 (2 à 6 chiffres)`
+
+/** @internal A date cell that holds no valid date. */
+export const INVALID_CELL_DATE = "la date de la cellule est invalide"
+
+/** @internal A spreadsheet file that cannot be read, for another reason. */
+export const FILE_UNREADABLE = "le fichier ne peut pas être lu"
+
+/** @internal A column with no header. */
+export const EMPTY_HEADER =
+  "en-tête vide (une cellule fusionnée ?) ; chaque colonne a son propre en-tête sur la première ligne"
+
+/** @internal An empty cell of a required column. */
+export const REQUIRED_CELL_EMPTY = "cellule vide ; cette colonne est obligatoire"
+
+/** @internal A CSV file not encoded in UTF-8. */
+export const NOT_UTF8 = "le fichier n'est pas encodé en UTF-8 ; enregistrez-le au format « CSV UTF-8 »"
+
+/** @internal A CSV file that cannot be parsed. */
+export const UNREADABLE_CSV = "le fichier n'est pas un CSV lisible (un guillemet non refermé ?)"
+
+/** @internal A formula whose result is an error. */
+export const FORMULA_ERROR = "la formule de la cellule donne une erreur"
+
+/** @internal A formula with no value stored. */
+export const FORMULA_WITHOUT_VALUE =
+  "la formule n'a pas de valeur (une erreur comme #DIV/0!, ou un classeur jamais recalculé) ; corrigez-la ou remplacez-la par sa valeur"
+
+/** @internal A file that is not a readable XLSX workbook. */
+export const UNREADABLE_XLSX = "ce n'est pas un classeur XLSX lisible (un fichier .xls, .ods ou abîmé ?)"

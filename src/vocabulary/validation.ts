@@ -558,3 +558,6 @@ export function unquoted(text: string): string {
     return text
   }
 }
+
+/** @internal How a date is written, for a value that is not a text. */
+export const DATE_FORM_FR = "une date s'écrit AAAA-MM-JJ"

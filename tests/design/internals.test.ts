@@ -88,6 +88,55 @@ function crossImports(): Array<{ readonly line: string; readonly visibility: Ret
   return found
 }
 
+/** The folders that evaluate: their results are what the renderers print. */
+const EVALUATORS = new Set(["budget", "eligibility", "objectives", "funding", "portfolio"])
+
+/** The folders that render results: the reports and the command line. */
+const RENDERERS = ["src/reports", "src/cli"]
+
+/**
+ * The values (not types) a renderer may import from an evaluator: the functions that evaluate,
+ * given the inputs, and the tables of labels and keys the evaluators publish for renderers. A
+ * figure a renderer needs of a result is a typed field of that result, never a helper of the
+ * evaluator called again on the result's parts (the bound of an objective's ratio is
+ * `ObjectiveResult.ratioBound`, not `ratioReference(result.target)`).
+ */
+const RENDERERS_MAY_CALL: ReadonlySet<string> = new Set([
+  "evaluateObjectives",
+  "evaluateConventionObjectives",
+  "evaluateFundingUse",
+  "fundingLedger",
+  "paymentSchedule",
+  "EXPENSE_EXCLUSION_LABELS"
+])
+
+/** Every value (not a type) a renderer imports from an evaluator folder, as `file: name from folder/file`. */
+function rendererValueImports(): Array<string> {
+  const found: Array<string> = []
+  for (const path of RENDERERS.flatMap(sources)) {
+    const text = readFileSync(path, "utf8")
+    for (const match of text.matchAll(/import\s+(type\s+)?\{([^}]*)\}\s+from\s+"(\.\.?\/[^"]+)"/gu)) {
+      if (match[1] !== undefined) continue
+      const target = relative(resolve("src"), resolve(dirname(path), match[3] as string))
+      if (!EVALUATORS.has(target.split("/")[0] as string)) continue
+      for (const raw of (match[2] as string).split(",")) {
+        const name = raw.trim().split(/\s+as\s+/u)[0] as string
+        if (name === "" || name.startsWith("type ")) continue
+        found.push(`${path}: ${name} from ${target.replace(/\.js$/u, ".ts")}`)
+      }
+    }
+  }
+  return found
+}
+
+describe("renderers read results, not evaluators' helpers", () => {
+  it("import from an evaluator only its entry points and published labels", () => {
+    const imports = rendererValueImports()
+    expect(imports).toContain("src/reports/report.ts: evaluateObjectives from objectives/evaluate.ts")
+    expect(imports.filter((line) => !RENDERERS_MAY_CALL.has(line.split(": ")[1]?.split(" from ")[0] ?? ""))).toEqual([])
+  })
+})
+
 describe("internals kept inside", () => {
   const imports = crossImports()
 

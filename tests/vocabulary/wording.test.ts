@@ -6,7 +6,7 @@
  * The files are read with the TypeScript parser, so comments (doc examples included) are left out
  * and a string is told from a comment or a regular expression exactly.
  */
-import { readdirSync, readFileSync, statSync } from "node:fs"
+import { existsSync, readdirSync, readFileSync, statSync } from "node:fs"
 import { join, sep } from "node:path"
 import ts from "typescript"
 import { describe, expect, it } from "vitest"
@@ -45,6 +45,80 @@ const FRENCH_ELISION = /(?<![\p{L}\p{N}_-])(?:l|d|n|qu|s|j|c)'\p{L}/iu
 /** True when a piece of literal text reads as French. */
 const isFrench = (text: string): boolean =>
   FRENCH_LETTERS.test(text) || FRENCH_WORDS.test(text) || FRENCH_ELISION.test(text)
+
+/** A French word of its own (`la`, `n'est`), not only a French letter (`département` in English). */
+const hasFrenchWord = (text: string): boolean => FRENCH_WORDS.test(text) || FRENCH_ELISION.test(text)
+
+/**
+ * Verbs a French sentence of the library says (`est`, `n'est`, `peut`, `doit`, `demande`,
+ * `figure`…), and any imperative in `-ez` (`indiquez`, `donnez`, `enregistrez-le`).
+ */
+const FRENCH_VERB =
+  /(?<![\p{L}\p{N}_-])(?:(?:n'|s'|l'|qu')?(?:est|sont|a|ont|peut|peuvent|doit|doivent|faut|manque|manquent|contient|figure|pourra|sera|serait|demande|porte|concerne|emploie|donne|reste|vaut|attend|accepte|lit|écrit|besoin|trouve|existe|compte|couvre|dépasse))(?![\p{L}\p{N}_-])|\p{L}{3,}ez(?![\p{L}\p{N}_-])/iu
+
+/** The words of a text: the runs of characters between spaces that hold a letter. */
+const wordCount = (text: string): number => text.split(/\s+/u).filter((word) => /\p{L}/u.test(word)).length
+
+/**
+ * True when a constant text is a French sentence rather than a label: it holds a French word and
+ * at least three words, and either ends as a sentence ends (`.`, `!`, `?`) or has four words or
+ * more with a verb. "Montant accordé", "Respect des symboles de la République" and "la convention
+ * écrite" are labels; "La structure emploie des salariés." and "indiquez au moins un fichier à
+ * valider" are sentences.
+ */
+const isFrenchSentence = (text: string): boolean =>
+  hasFrenchWord(text) &&
+  wordCount(text) >= 3 &&
+  (/[.!?]\s*$/u.test(text) || (wordCount(text) >= 4 && FRENCH_VERB.test(text)))
+
+/** One constant French sentence written as a literal. */
+interface ConstantSentence {
+  readonly line: number
+  readonly text: string
+}
+
+/**
+ * Every string literal (and template without `${…}`) of a source text that is a French sentence;
+ * the modules' names of imports and exports are left out.
+ */
+const constantSentences = (source: string, fileName = "sample.ts"): Array<ConstantSentence> => {
+  const file = ts.createSourceFile(fileName, source, ts.ScriptTarget.Latest, true, ts.ScriptKind.TS)
+  const found: Array<ConstantSentence> = []
+  const visit = (node: ts.Node): void => {
+    if (
+      (ts.isStringLiteral(node) || ts.isNoSubstitutionTemplateLiteral(node)) &&
+      !ts.isImportDeclaration(node.parent) &&
+      !ts.isExportDeclaration(node.parent) &&
+      isFrenchSentence(node.text)
+    )
+      found.push({ line: file.getLineAndCharacterOfPosition(node.getStart(file)).line + 1, text: node.text })
+    ts.forEachChild(node, visit)
+  }
+  visit(file)
+  return found
+}
+
+/**
+ * Files and folders whose constant French sentences are data, not the library's wording: they
+ * are not scanned for constant sentences (assembled French is still looked for everywhere).
+ */
+const SENTENCES_ARE_DATA: ReadonlyArray<{ readonly path: string; readonly reason: string }> = [
+  { path: "src/referential/", reason: "the referentials' names and descriptions of codes, data the Caf reads" },
+  {
+    path: "src/spreadsheet/columns.ts",
+    reason: "the columns of a spreadsheet: headers, the help of each column and the example row of a template"
+  },
+  { path: "src/server/openapi.ts", reason: "the OpenAPI description of the service, read by developers" },
+  { path: "src/server/routes.ts", reason: "each route's summary and description in the OpenAPI document" },
+  { path: "src/conventions/json-schema.ts", reason: "the titles and descriptions of the published JSON Schemas" }
+]
+
+/**
+ * Files whose constant French sentences are still to be moved to the vocabulary, by path. A file
+ * leaves the list once it is clean, and the test fails if a clean file stays listed, so the list
+ * can only shrink.
+ */
+const SENTENCES_PENDING: ReadonlyArray<string> = ["src/reports/scdl.ts"]
 
 /** One place where French text is assembled. */
 interface Assembly {
@@ -183,6 +257,69 @@ describe("the scanner of assembled French", () => {
     expect(isFrench("prévu")).toBe(true)
     expect(isFrench("pas encore")).toBe(true)
     expect(isFrench("Le partenaire")).toBe(true)
+  })
+})
+
+describe("the scanner of constant French sentences", () => {
+  it("finds a sentence ending in a period and a refusal with a verb", () => {
+    expect(constantSentences('const s = "La structure emploie des salariés."')).toEqual([
+      { line: 1, text: "La structure emploie des salariés." }
+    ])
+    expect(constantSentences('throw new Error("indiquez au moins un fichier à valider")')).toHaveLength(1)
+    expect(
+      constantSentences(
+        ["const a = 1", 'const m = { message: "le portefeuille ne contient aucune convention" }'].join("\n")
+      )
+    ).toEqual([{ line: 2, text: "le portefeuille ne contient aucune convention" }])
+    expect(
+      constantSentences("const u = `Usage : caf-conventions check <scénario…>\n\nExécute des scénarios.`")
+    ).toHaveLength(1)
+  })
+
+  it("leaves labels, English messages, comments and module names alone", () => {
+    const source = [
+      "// La structure emploie des salariés.",
+      "/** Le partenaire n'est pas renseigné. */",
+      'const a = "Montant accordé"',
+      'const b = "Respect des symboles de la République"',
+      'const c = "la convention écrite"',
+      'const d = "Part de la Caf"',
+      'const e = "expected a département code, such as 91."',
+      'const f = "the year is outside the period."',
+      'import { x } from "./la-convention est.js"'
+    ].join("\n")
+    expect(constantSentences(source)).toEqual([])
+    expect(isFrenchSentence("Coût nul : la part de la Caf ne peut pas être calculée.")).toBe(true)
+    expect(isFrenchSentence("Structure en difficulté ou en développement")).toBe(false)
+  })
+})
+
+describe("the constant sentences outside src/vocabulary/", () => {
+  const scanned = files("src").filter(
+    (path) =>
+      !inFolder(path, "src/vocabulary") &&
+      !SENTENCES_ARE_DATA.some((entry) => posix(path).startsWith(entry.path)) &&
+      !SENTENCES_PENDING.includes(posix(path))
+  )
+
+  it("are in the vocabulary: no evaluator or door writes a French sentence as a literal", () => {
+    expect(scanned.length).toBeGreaterThan(50)
+    const offenders = scanned.flatMap((path) =>
+      constantSentences(readFileSync(path, "utf8"), path).map((found) => `${posix(path)}:${found.line}: ${found.text}`)
+    )
+    expect(offenders).toEqual([])
+  })
+
+  it("leave out as data only paths that exist, each for a reason", () => {
+    for (const entry of SENTENCES_ARE_DATA) {
+      expect(entry.reason.length, entry.path).toBeGreaterThan(20)
+      expect(existsSync(entry.path), entry.path).toBe(true)
+    }
+  })
+
+  it("list as pending only files that still write a constant sentence", () => {
+    const clean = SENTENCES_PENDING.filter((path) => constantSentences(readFileSync(path, "utf8"), path).length === 0)
+    expect(clean, "remove these files from SENTENCES_PENDING").toEqual([])
   })
 })
 
