@@ -50,11 +50,15 @@ problème avec son chemin, la valeur trouvée et, quand il y en a une, la valeur
 qui serait acceptée (conventions[2].terms.sectors[0] : « jeunese » n'est pas un code accepté
 ici : vouliez-vous dire « jeunesse » ? …). --lang en les écrit en anglais. Sortie 0 si tous
 sont valides, 1 si l'un est invalide, 2 si l'un ne peut pas être lu.`,
-  terms: `Usage : caf-conventions terms <fichier> --date AAAA-MM-JJ [--convention <id>]
+  terms: `Usage : caf-conventions terms <fichier> --date AAAA-MM-JJ [--known-on AAAA-MM-JJ] [--convention <id>]
 
 Affiche les termes en vigueur à la date : période, secteurs, accompagnements, montant, avenants
 appliqués, objectifs, filiation et points de conformité à vérifier. Le fichier est un portefeuille
-ou une convention ; sans --convention, la plus récente de la filiation.`,
+ou une convention ; sans --convention, la plus récente de la filiation.
+Sans --known-on, les termes sont lus tels que connus à ce jour, d'après tout ce que le fichier
+enregistre (un avenant signé ou une résiliation décidée après la date comptent, et la sortie les
+nomme) ; avec --known-on, tels que connus ce jour-là : seuls les avenants signés et la résiliation
+ou le retrait décidés à cette date comptent.`,
   eligibility: `Usage : caf-conventions eligibility <conventions> <candidats> --date AAAA-MM-JJ
          [--convention <id>] [--explain] [--format text|json]
 

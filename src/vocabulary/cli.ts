@@ -257,6 +257,37 @@ export interface TermsFacts {
   /** The ids of the lineage, when the file holds several conventions. */
   readonly lineage?: ReadonlyArray<string>
   readonly findings: ReadonlyArray<{ readonly severity: string; readonly message: string }>
+  /** The day of knowledge (`--known-on`); absent: everything the file records. */
+  readonly knownOn?: CalendarDate
+  /**
+   * The decisions that the day of knowledge sets apart: without `knownOn`, those taken after
+   * `date` and read all the same; with it, those taken after `knownOn` and left out.
+   */
+  readonly decidedLater: ReadonlyArray<LaterDecision>
+}
+
+/** @internal A decision of a convention dated after a day of knowledge. */
+export type LaterDecision =
+  | { readonly kind: "amendment"; readonly number: number; readonly signedOn: CalendarDate }
+  | { readonly kind: "termination"; readonly last: CalendarDate; readonly decidedOn: CalendarDate }
+  | { readonly kind: "withdrawal"; readonly from: CalendarDate; readonly decidedOn: CalendarDate }
+
+const laterDecisionText = (decision: LaterDecision): string =>
+  decision.kind === "amendment"
+    ? `avenant n° ${decision.number} signé le ${formatFrenchDate(decision.signedOn)}`
+    : decision.kind === "termination"
+      ? `résiliation au ${formatFrenchDate(decision.last)} décidée le ${formatFrenchDate(decision.decidedOn)}`
+      : `retrait de la subvention à compter du ${formatFrenchDate(decision.from)} décidé le ${formatFrenchDate(decision.decidedOn)}`
+
+/** @internal The line of `terms` that names what is known: as known on a day, or from everything the file records. */
+function knowledgeLines(facts: TermsFacts): Array<string> {
+  if (facts.decidedLater.length === 0) return []
+  const list = facts.decidedLater.map(laterDecisionText).join(", ")
+  return facts.knownOn === undefined
+    ? [
+        `- Décidé après le ${formatFrenchDate(facts.date)}, mais pris en compte : ${list} (--known-on ${facts.date} donne la convention telle que connue ce jour-là)`
+      ]
+    : [`- Pas encore connu au ${formatFrenchDate(facts.knownOn)}, donc écarté : ${list}`]
 }
 
 /** @internal What `terms` prints, line by line. */
@@ -265,7 +296,8 @@ export function termsLines(facts: TermsFacts): Array<string> {
   return [
     `${facts.title} (${facts.kind})`,
     `${facts.funder} × ${facts.partner}`,
-    `Au ${formatFrenchDate(facts.date)} : ${facts.status}`,
+    `Au ${formatFrenchDate(facts.date)}, tel que connu ${facts.knownOn === undefined ? "à ce jour" : `au ${formatFrenchDate(facts.knownOn)}`} : ${facts.status}`,
+    ...knowledgeLines(facts),
     `- Période : du ${formatFrenchDate(facts.period.start)} au ${formatFrenchDate(facts.period.end)}`,
     `- Territoire : ${facts.territory.join(", ")}`,
     `- Secteurs : ${facts.sectors.join(", ")}`,
