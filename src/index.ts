@@ -246,6 +246,7 @@ export {
 } from "./funding/records.js"
 export type { InstalmentPosition } from "./funding/instalments.js"
 export type {
+  EarlyPayment,
   InstalmentFacts,
   InstalmentName,
   InstalmentStatus,
