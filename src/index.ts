@@ -116,6 +116,7 @@ export {
   type ConventionStatus,
   type ObjectiveSpan,
   type TermsAsOf,
+  type TermsAsOfOptions,
   type TermsSegment
 } from "./conventions/terms-as-of.js"
 export { checkedConvention, checkedConventions } from "./conventions/checked.js"
@@ -245,6 +246,7 @@ export {
 } from "./funding/records.js"
 export type { InstalmentPosition } from "./funding/instalments.js"
 export type {
+  EarlyPayment,
   InstalmentFacts,
   InstalmentName,
   InstalmentStatus,

@@ -30,6 +30,23 @@ export function evs(change: (json: Record<string, any>) => void = () => {}): Con
   return parseConvention(json)
 }
 
+/**
+ * A fresh copy of one of the files of a third convention (`tests/data/jeunesse/<name>`), as JSON:
+ * the Caf du Loiret and the Association Jeunesse et Territoires du Loiret, 01/07/2024–30/06/2027,
+ * 40 000 € a year, advance 50 %, signed 15/06/2024 and notified 20/06/2024; amendment n° 1,
+ * signed 15/05/2025, raises the amount to 48 000 € from 01/07/2025.
+ */
+export function jeunesseData(name: string): any {
+  return JSON.parse(readFileSync(fileURLToPath(new URL(`./data/jeunesse/${name}`, import.meta.url)), "utf8"))
+}
+
+/** The third convention (see {@link jeunesseData}) with changes applied to its JSON first. */
+export function jeunesse(change: (json: Record<string, any>) => void = () => {}): Convention {
+  const json = jeunesseData("portfolio.json").conventions[0]
+  change(json)
+  return parseConvention(json)
+}
+
 /** A fresh copy of the founding portfolio's JSON, safe to modify in a test. */
 export function foundingPortfolioJson(): {
   partners: Array<Record<string, unknown>>

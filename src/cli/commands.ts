@@ -9,6 +9,7 @@ import {
   ACCOMPANIMENT_KIND_LABELS,
   CONVENTION_KIND_LABELS,
   CONVENTION_STATUS_LABELS,
+  type CalendarDate,
   type Convention,
   FUNDING_SCHEME_LABELS,
   type Portfolio,
@@ -86,6 +87,7 @@ import { detect, isRecord, wrongShape } from "../documents/detect.js"
 import { reportCsvText } from "../documents/report-csv.js"
 import { csvOnlyOptionText, decimalCommaText, missingTableText } from "../vocabulary/doors.js"
 import {
+  type LaterDecision,
   activitiesNotSpreadsheetText,
   cannotReadText,
   checkSummaryText,
@@ -262,14 +264,35 @@ function firstFile(args: ParsedArgs): string {
   return file
 }
 
-/** @internal `terms <file> --date D [--convention id]` */
+/**
+ * @internal The decisions of a convention taken after `day` that bear on the terms in force on
+ * `date`: the amendments in force by `date` signed later, a termination or a withdrawal decided later.
+ */
+function decidedAfter(convention: Convention, day: CalendarDate, date: CalendarDate): Array<LaterDecision> {
+  const later: Array<LaterDecision> = convention.amendments
+    .filter((amendment) => amendment.signatureDate > day && amendment.effectiveDate <= date)
+    .map((amendment) => ({ kind: "amendment", number: amendment.number, signedOn: amendment.signatureDate }))
+  const termination = convention.termination
+  const terminationDecided = termination?.decidedOn ?? termination?.date
+  if (termination !== undefined && terminationDecided !== undefined && terminationDecided > day)
+    later.push({ kind: "termination", last: termination.date, decidedOn: terminationDecided })
+  const withdrawal = convention.withdrawal
+  if (withdrawal !== undefined && withdrawal.decidedOn > day)
+    later.push({ kind: "withdrawal", from: withdrawal.effectiveFrom, decidedOn: withdrawal.decidedOn })
+  return later
+}
+
+/** @internal `terms <file> --date D [--known-on D] [--convention id]` */
 function terms(args: ParsedArgs, io: Io): number {
   const file = firstFile(args)
   const date = readCalendarDate(option(args, "date", true))
+  const knownOnText = option(args, "known-on")
+  const knownOn = knownOnText === undefined ? undefined : readCalendarDate(knownOnText)
+  const known = knownOn === undefined ? {} : { knownOn }
   const { conventions, portfolio } = conventionsOf(file)
   const convention = pickConvention(conventions, option(args, "convention"), file)
   const name = (id: string) => portfolio?.partners.find((partner) => partner.id === id)?.name ?? id
-  const { terms: t, applied } = termsAsOf(convention, date)
+  const { terms: t, applied } = termsAsOf(convention, date, known)
   const partner = portfolio?.partners.find((candidate) => candidate.id === convention.partnerId)
   const lines = termsLines({
     title: convention.title,
@@ -277,7 +300,9 @@ function terms(args: ParsedArgs, io: Io): number {
     funder: name(convention.funderId),
     partner: name(convention.partnerId),
     date,
-    status: CONVENTION_STATUS_LABELS[conventionStatus(convention, date)],
+    ...known,
+    decidedLater: decidedAfter(convention, knownOn ?? date, date),
+    status: CONVENTION_STATUS_LABELS[conventionStatus(convention, date, known)],
     period: t.period,
     territory: t.territory.map(departementText),
     sectors: t.sectors.map((sector) => SECTOR_LABELS[sector]),
@@ -295,7 +320,9 @@ function terms(args: ParsedArgs, io: Io): number {
     applied,
     objectives: t.objectives.map((objective) => objective.title),
     ...(conventions.length > 1 ? { lineage: lineage(conventions, convention.id).map((step) => step.id) } : {}),
-    findings: checkCompliance(convention, partner === undefined ? {} : { partner }).filter((f) => f.severity !== "info")
+    findings: checkCompliance(convention, { ...(partner === undefined ? {} : { partner }), ...known }).filter(
+      (f) => f.severity !== "info"
+    )
   })
   for (const line of lines) io.out(line)
   return 0
@@ -831,7 +858,7 @@ const CONVENTION = { convention: { value: "<id>" } }
 /** @internal The commands, by name, with their options. */
 export const COMMANDS: Readonly<Record<string, Command>> = {
   validate: { options: {}, run: validate },
-  terms: { options: { ...DATE, ...CONVENTION }, positionals: 1, run: terms },
+  terms: { options: { ...DATE, "known-on": DATE_OPTION, ...CONVENTION }, positionals: 1, run: terms },
   eligibility: {
     options: { ...DATE, ...CONVENTION, explain: {}, format: oneOf("text", "json") },
     positionals: 2,

@@ -4,7 +4,7 @@
  *
  * @module
  */
-import { addDays, addMonths } from "../calendar/date.js"
+import { type CalendarDate, addDays, addMonths, calendarDate, checkedDay } from "../calendar/date.js"
 import { type Period, periodYears } from "../calendar/period.js"
 import { InvalidArgumentError, ValidationError } from "../core/errors.js"
 import { Euros } from "../money/euros.js"
@@ -12,7 +12,9 @@ import type { Clause } from "../referential/convention-codes.js"
 import type { Convention } from "./convention.js"
 import { LEGAL_THRESHOLDS, type LegalThreshold } from "./thresholds.js"
 import { checkedConvention, checkedConventions } from "./checked.js"
-import { type ResolvedConvention, resolveConvention } from "./resolved.js"
+import { type ResolvedConvention, resolveConvention, termsInForceOn } from "./resolved.js"
+import type { Terms } from "./terms.js"
+import { describeValue } from "../core/describe.js"
 import { finalTermsOf } from "./terms-as-of.js"
 import { frozenResult } from "../core/freeze.js"
 import type { ComplianceFinding } from "./finding.js"
@@ -55,12 +57,31 @@ import {
 const threshold = (id: LegalThreshold["id"]): LegalThreshold =>
   LEGAL_THRESHOLDS.find((row) => row.id === id) as LegalThreshold
 
-/** The highest yearly amount the text states (before any proration), or undefined if none. */
-function highestYearlyAmount(resolved: ResolvedConvention): Euros | undefined {
-  const amounts = resolved.timeline.flatMap((segment) => {
-    const value = segment.terms.amounts
+/**
+ * The stretches of time whose terms count: every stretch of the timeline, or, for one year, the
+ * stretches that fall in it (for a year outside the effective period, the terms in force on its
+ * first day: the first stretch's before the period, the final terms after it).
+ */
+function termsOfYear(resolved: ResolvedConvention, year: number | undefined): ReadonlyArray<Terms> {
+  if (year === undefined) return resolved.timeline.map((segment) => segment.terms)
+  const first = calendarDate(year, 1, 1)
+  const last = calendarDate(year, 12, 31)
+  const inYear = resolved.timeline.filter((segment) => segment.period.start <= last && segment.period.end >= first)
+  return inYear.length > 0 ? inYear.map((segment) => segment.terms) : [termsInForceOn(resolved, first)]
+}
+
+/**
+ * The highest yearly amount the text states (before any proration), or undefined if none: over
+ * the whole convention, or over the terms in force during `year` (a per-year amount: that year's).
+ */
+function highestYearlyAmount(resolved: ResolvedConvention, year: number | undefined): Euros | undefined {
+  const amounts = termsOfYear(resolved, year).flatMap((terms) => {
+    const value = terms.amounts
     if (value === undefined) return []
-    return value.kind === "constant" ? [value.yearlyAmount] : Object.values(value.byYear)
+    if (value.kind === "constant") return [value.yearlyAmount]
+    if (year === undefined) return Object.values(value.byYear)
+    const own = value.byYear[String(year)]
+    return own === undefined ? [] : [own]
   })
   return amounts.reduce<Euros | undefined>(
     (max, amount) => (max === undefined ? amount : Euros.max(max, amount)),
@@ -109,8 +130,12 @@ function notYetRequired(rule: string, row: LegalThreshold, signedOn: string, wha
   }
 }
 
-function thresholdFindings(resolved: ResolvedConvention, partnerTotals: boolean): Array<ComplianceFinding> {
-  const highest = highestYearlyAmount(resolved)
+function thresholdFindings(
+  resolved: ResolvedConvention,
+  partnerTotals: boolean,
+  year: number | undefined
+): Array<ComplianceFinding> {
+  const highest = highestYearlyAmount(resolved, year)
   if (highest === undefined) {
     return [
       {
@@ -454,15 +479,25 @@ function otherFindings(resolved: ResolvedConvention): Array<ComplianceFinding> {
  *   a draft is reported as such.
  *
  * The check reads the convention's final terms (every amendment applied, period cut at a
- * termination). Findings come in a stable order; `error` ones block, the others inform. The
- * convention is checked at the door: JSON is decoded, anything else throws a
- * {@link ValidationError} with paths.
+ * termination). Two options narrow what it reads, as a yearly review does:
+ * - `knownOn`: the convention as known that day (see {@link resolveConvention}): an amendment
+ *   signed later, or a termination decided later, is not read;
+ * - `year`: the thresholds are judged on the highest yearly amount stated by the terms in force
+ *   **during that year** (the yearly amount before proration, or that year's per-year amount),
+ *   not on a later amendment's; with a portfolio, the partner's public subsidies are those of
+ *   that year only.
+ *
+ * Findings come in a stable order; `error` ones block, the others inform. The convention is
+ * checked at the door: JSON is decoded, anything else throws a {@link ValidationError} with
+ * paths, and so does a `knownOn` that is not a day or a `year` that is not a year.
  *
  * @example
  * ```ts
  * import { checkCompliance, type Convention, type Partner } from "caf-conventions"
  * declare const convention: Convention, fase: Partner // the founding CPO (30 000 € a year, 2023–2025) and its partner
  * checkCompliance(convention, { partner: fase }).filter((f) => f.severity === "error") //=> []
+ * // As the yearly review of 2024 reads it, on 30/06/2025: the terms of 2024, as known that day
+ * checkCompliance(convention, { partner: fase, year: 2024, knownOn: "2025-06-30" }).length > 0 //=> true
  * ```
  * @category compliance
  */
@@ -490,7 +525,8 @@ export function checkCompliance(input: Convention, options: ComplianceOptions = 
       ? portfolio.partners.find((known) => known?.id === convention.partnerId)
       : undefined
   const partner = checkedPartner(convention, fromPortfolio === undefined ? options : { partner: fromPortfolio })
-  const resolved = resolveConvention(convention)
+  const { year, knownOn } = checkedScope(options)
+  const resolved = resolveConvention(convention, knownOn === undefined ? {} : { knownOn })
   const budgets = checkBudgets(convention).flatMap((check) => check.findings)
   const partnerTotals =
     portfolio === undefined
@@ -498,12 +534,13 @@ export function checkCompliance(input: Convention, options: ComplianceOptions = 
       : partnerFindings(
           resolved,
           checkedConventions(portfolio.conventions, "portfolio.conventions"),
-          portfolio.partners ?? []
+          portfolio.partners ?? [],
+          year
         )
   return frozenResult(
     [
       ...otherFindings(resolved),
-      ...thresholdFindings(resolved, portfolio !== undefined),
+      ...thresholdFindings(resolved, portfolio !== undefined, year),
       ...partnerTotals,
       ...budgets,
       ...republicanFindings(resolved, partner),
@@ -536,20 +573,45 @@ export interface ComplianceOptions {
   readonly partner?: Partner
   /** The partners and conventions of the Caf (the convention itself is added when missing). */
   readonly portfolio?: { readonly conventions: ReadonlyArray<Convention>; readonly partners?: ReadonlyArray<Partner> }
+  /**
+   * One year: the thresholds judged on the terms in force during it, the partner's public
+   * subsidies of that year only (what the yearly review of that year shows).
+   */
+  readonly year?: number
+  /** The day the convention is read as known: amendments signed and a termination decided later are not read. */
+  readonly knownOn?: CalendarDate | string
 }
 
-/** The partner's public subsidies in each year of the convention, with the obligations they trigger. */
+/** The year and the day of knowledge of the options, checked. */
+function checkedScope(options: ComplianceOptions): {
+  readonly year: number | undefined
+  readonly knownOn: CalendarDate | undefined
+} {
+  const year = options.year
+  if (year !== undefined && (!Number.isInteger(year) || year < 1000 || year > 9999))
+    throw ValidationError.of("compliance options", [
+      { path: ["year"], message: `expected a year between 1000 and 9999, got ${describeValue(year)}` }
+    ])
+  return {
+    year,
+    knownOn: options.knownOn === undefined ? undefined : checkedDay(options.knownOn, "knownOn", "compliance options")
+  }
+}
+
+/** The partner's public subsidies in each year of the convention (or in `year`), with the obligations they trigger. */
 function partnerFindings(
   resolved: ResolvedConvention,
   conventions: ReadonlyArray<Convention>,
-  partners: ReadonlyArray<Partner>
+  partners: ReadonlyArray<Partner>,
+  year: number | undefined
 ): Array<ComplianceFinding> {
   const convention = resolved.convention
   const all = conventions.some((other) => other.id === convention.id)
     ? conventions.map((other) => (other.id === convention.id ? convention : other))
     : [...conventions, convention]
-  return resolved.years.flatMap((entry) =>
-    partnerPublicFunding({ conventions: all, partners }, { year: entry.year, partnerId: convention.partnerId }).flatMap(
+  const years = year === undefined ? resolved.years.map((entry) => entry.year) : [year]
+  return years.flatMap((each) =>
+    partnerPublicFunding({ conventions: all, partners }, { year: each, partnerId: convention.partnerId }).flatMap(
       (row) => row.findings
     )
   )

@@ -18,7 +18,9 @@ import {
   type ObjectiveSpan,
   type TermsSegment,
   amendmentsInOrder,
+  conventionKnownOn,
   earlyEnd,
+  knowledgeOn,
   finalTermsOf,
   termsOn,
   timelineOf
@@ -108,27 +110,12 @@ export function isResolvedConvention(value: unknown): value is ResolvedConventio
   return resolutions.has(value)
 }
 
-/** The key of what is known on a day: the amendments signed by then, and whether a termination or a withdrawal is decided. */
-function knowledgeOf(
-  convention: Convention,
-  knownOn: CalendarDate | undefined
-): {
-  readonly key: string
-  readonly known: ReadonlyArray<Amendment>
-  readonly terminationKnown: boolean
-  readonly withdrawalKnown: boolean
-} {
-  const known =
-    knownOn === undefined || convention.amendments.length === 0
-      ? convention.amendments
-      : convention.amendments.filter((amendment) => amendment.signatureDate <= knownOn)
-  const termination = convention.termination
-  const terminationKnown =
-    termination !== undefined && (knownOn === undefined || (termination.decidedOn ?? termination.date) <= knownOn)
-  const withdrawalKnown =
-    convention.withdrawal !== undefined && (knownOn === undefined || convention.withdrawal.decidedOn <= knownOn)
+/** The key of what is known on a day (see {@link knowledgeOn}): the amendments signed by then, and whether a termination or a withdrawal is decided. */
+function knowledgeOf(convention: Convention, knownOn: CalendarDate | undefined) {
+  const knowledge = knowledgeOn(convention, knownOn)
+  const { known, terminationKnown, withdrawalKnown } = knowledge
   const key = `${known.map((amendment) => amendment.number).join(",")}${terminationKnown ? "+termination" : ""}${withdrawalKnown ? "+withdrawal" : ""}`
-  return { key, known, terminationKnown, withdrawalKnown }
+  return { key, knowledge }
 }
 
 function resolutionsOf(convention: Convention): Map<string, ResolvedConvention> {
@@ -147,14 +134,14 @@ function resolutionsOf(convention: Convention): Map<string, ResolvedConvention> 
  * same value (what the evaluators cache their reading by).
  */
 function resolveKnown(convention: Convention, knownOn: CalendarDate | undefined): ResolvedConvention {
-  const { key, known, terminationKnown, withdrawalKnown } = knowledgeOf(convention, knownOn)
+  const { key, knowledge } = knowledgeOf(convention, knownOn)
   const byKnowledge = resolutionsOf(convention)
   const first = byKnowledge.get(key)
   if (first !== undefined && first.knownOn === knownOn) return first
   const onDay = `${key}@${knownOn ?? ""}`
   const same = byKnowledge.get(onDay)
   if (same !== undefined) return same
-  const base = first ?? resolveBase(convention, known, terminationKnown, withdrawalKnown)
+  const base = first ?? resolveBase(convention, knowledge)
   // Marked before it is frozen, as every value the library marks.
   const resolved: ResolvedConvention = { ...base, ...(knownOn === undefined ? {} : { knownOn }) }
   resolutions.add(resolved)
@@ -165,16 +152,10 @@ function resolveKnown(convention: Convention, knownOn: CalendarDate | undefined)
 
 function resolveBase(
   convention: Convention,
-  known: ReadonlyArray<Amendment>,
-  terminationKnown: boolean,
-  withdrawalKnown: boolean
+  knowledge: ReturnType<typeof knowledgeOn>
 ): Omit<ResolvedConvention, "knownOn"> {
-  const { termination: _termination, ...unterminated } = convention
-  const terminationView: Convention =
-    terminationKnown || convention.termination === undefined ? convention : unterminated
-  const { withdrawal: _withdrawal, ...notWithdrawn } = terminationView
-  const base: Convention = withdrawalKnown || convention.withdrawal === undefined ? terminationView : notWithdrawn
-  const view: Convention = known.length === convention.amendments.length ? base : { ...base, amendments: known }
+  const known = knowledge.known
+  const view = conventionKnownOn(convention, knowledge)
   const final = finalTermsOf(view)
   const period = final.terms.period
   const amounts = view.terms.amounts === undefined ? undefined : amountsOf(view)
@@ -198,7 +179,7 @@ function resolveBase(
     timeline: Object.freeze(timelineOf(view)),
     years: Object.freeze(years),
     terminated: final.terminated,
-    withdrawn: final.terminated && earlyEnd(base)?.by === "withdrawal"
+    withdrawn: final.terminated && earlyEnd(view)?.by === "withdrawal"
   }
 }
 

@@ -30,6 +30,12 @@ import type { Terms } from "./terms.js"
 export interface TermsAsOf {
   /** The day asked about. */
   readonly date: CalendarDate
+  /**
+   * The day of knowledge, when one was asked (see {@link TermsAsOfOptions}): only the amendments
+   * signed, and the termination or withdrawal decided, by then count. Absent: everything the
+   * convention records counts, decisions taken after `date` included.
+   */
+  readonly knownOn?: CalendarDate
   /** The terms in force that day (the period already cut at a termination). */
   readonly terms: Terms
   /** The amendments in force that day, in the order they were applied (effective date, then number). */
@@ -256,9 +262,101 @@ function cutAtTermination(
 }
 
 /**
+ * What is known on a day, the one rule of knowledge of the library (read by {@link termsAsOf},
+ * {@link conventionStatus} and {@link resolveConvention}): the amendments signed on or before
+ * `knownOn`, the early termination once decided (`termination.decidedOn`, or its date when that
+ * is not recorded), the withdrawal once decided (`withdrawal.decidedOn`). Without `knownOn`,
+ * everything the convention records.
+ *
+ * @internal
+ */
+export function knowledgeOn(
+  convention: Convention,
+  knownOn: CalendarDate | undefined
+): {
+  readonly known: ReadonlyArray<Amendment>
+  readonly terminationKnown: boolean
+  readonly withdrawalKnown: boolean
+} {
+  const known =
+    knownOn === undefined || convention.amendments.length === 0
+      ? convention.amendments
+      : convention.amendments.filter((amendment) => amendment.signatureDate <= knownOn)
+  const termination = convention.termination
+  const terminationKnown =
+    termination !== undefined && (knownOn === undefined || (termination.decidedOn ?? termination.date) <= knownOn)
+  const withdrawalKnown =
+    convention.withdrawal !== undefined && (knownOn === undefined || convention.withdrawal.decidedOn <= knownOn)
+  return { known, terminationKnown, withdrawalKnown }
+}
+
+/**
+ * @internal The convention as it could be known on `knownOn` (see {@link knowledgeOn}): the
+ * amendments not yet signed, and a termination or withdrawal not yet decided, left out. The
+ * convention itself when everything is known.
+ */
+export function conventionKnownOn(convention: Convention, knowledge: ReturnType<typeof knowledgeOn>): Convention {
+  const { known, terminationKnown, withdrawalKnown } = knowledge
+  const { termination: _termination, ...unterminated } = convention
+  const terminationView: Convention =
+    terminationKnown || convention.termination === undefined ? convention : unterminated
+  const { withdrawal: _withdrawal, ...notWithdrawn } = terminationView
+  const base: Convention = withdrawalKnown || convention.withdrawal === undefined ? terminationView : notWithdrawn
+  return known.length === convention.amendments.length ? base : { ...base, amendments: known }
+}
+
+/**
+ * Options of {@link termsAsOf} and {@link conventionStatus}: the day of knowledge.
+ *
+ * @example
+ * ```ts
+ * import { termsAsOf, type Convention, type TermsAsOfOptions } from "caf-conventions"
+ * declare const convention: Convention // terminated on 2025-09-30, decided on 2025-07-10
+ * const asKnownThen: TermsAsOfOptions = { knownOn: "2025-07-01" }
+ * termsAsOf(convention, "2025-07-01" as never, asKnownThen).terms.period.end // "2026-12-31": not yet decided
+ * ```
+ * @category conventions
+ */
+export interface TermsAsOfOptions {
+  /**
+   * The day the convention is read as known: only the amendments signed, and the termination or
+   * withdrawal decided, on or before it count (the rule of {@link resolveConvention}'s
+   * `knownOn`). Absent: everything the convention records, decided before or after the day asked.
+   */
+  readonly knownOn?: CalendarDate | string
+}
+
+/** The day of knowledge of the options of {@link termsAsOf} and {@link conventionStatus}, checked. */
+function knownOnOption(options: unknown): CalendarDate | undefined {
+  if (options === null || typeof options !== "object" || Array.isArray(options))
+    throw ValidationError.of("terms options", [
+      {
+        path: [],
+        message: `expected an options object such as { knownOn: "2025-07-01" }, got ${describeValue(options)}`
+      }
+    ])
+  const knownOn = (options as TermsAsOfOptions).knownOn
+  return knownOn === undefined ? undefined : checkedDay(knownOn, "knownOn", "terms options")
+}
+
+/** The convention as known on the day of the options (itself without one). */
+function viewOf(convention: Convention, knownOn: CalendarDate | undefined): Convention {
+  return knownOn === undefined ? convention : conventionKnownOn(convention, knowledgeOn(convention, knownOn))
+}
+
+/**
  * The terms in force on `date`: the base text with every amendment whose effective date is on or
  * before `date` applied in order (effective date, then number), and the period cut at the
  * termination date when the convention was terminated early. The convention is not changed.
+ *
+ * **What is known**: without `options.knownOn`, the terms are those in force on `date` *as known
+ * today*, from everything the convention records: an amendment signed after `date` but effective
+ * by then counts, and so does a termination decided after `date` (a convention terminated on
+ * 30/09/2025 by a decision of 10/07/2025 reads, on 01/07/2025, as ending on 30/09/2025). With
+ * `knownOn`, they are the terms *as known that day*, by the rule of {@link resolveConvention}:
+ * only the amendments signed, and the termination or withdrawal decided, on or before `knownOn`
+ * (`termsAsOf(c, d, { knownOn: d })` is the convention as one could read it on `d`). The result
+ * says which (`knownOn`).
  *
  * Two amendments cannot change the same term on the same date: {@link parseConvention} refuses
  * such a document, so the order of application is never a silent choice.
@@ -276,8 +374,12 @@ function cutAtTermination(
  * ```
  * @category conventions
  */
-export function termsAsOf(convention: Convention, date: CalendarDate): TermsAsOf {
-  return termsOn(checkedConvention(convention), checkedDay(date))
+export function termsAsOf(convention: Convention, date: CalendarDate, options: TermsAsOfOptions = {}): TermsAsOf {
+  const plain = checkedConvention(convention)
+  const day = checkedDay(date)
+  const knownOn = knownOnOption(options)
+  if (knownOn === undefined) return termsOn(plain, day)
+  return { ...termsOn(viewOf(plain, knownOn), day), knownOn }
 }
 
 /** @internal {@link termsAsOf} for a convention and a day already checked (derived conventions included). */
@@ -422,8 +524,10 @@ export function timelineOf(convention: Convention): ReadonlyArray<TermsSegment> 
 export type ConventionStatus = "draft" | "signed" | "in-force" | "ended" | "terminated" | "withdrawn"
 
 /**
- * The status of the convention on `date` (see {@link ConventionStatus}). The convention and the
- * day are checked at the door (see {@link termsAsOf}).
+ * The status of the convention on `date` (see {@link ConventionStatus}), from everything the
+ * convention records, or, with `options.knownOn`, as known that day (see {@link termsAsOf}: a
+ * termination not yet decided does not count). The convention and the days are checked at the
+ * door (see {@link termsAsOf}).
  *
  * @example
  * ```ts
@@ -434,8 +538,14 @@ export type ConventionStatus = "draft" | "signed" | "in-force" | "ended" | "term
  * ```
  * @category conventions
  */
-export function conventionStatus(convention: Convention, date: CalendarDate): ConventionStatus {
-  return statusOn(checkedConvention(convention), checkedDay(date))
+export function conventionStatus(
+  convention: Convention,
+  date: CalendarDate,
+  options: TermsAsOfOptions = {}
+): ConventionStatus {
+  const plain = checkedConvention(convention)
+  const day = checkedDay(date)
+  return statusOn(viewOf(plain, knownOnOption(options)), day)
 }
 
 /** @internal {@link conventionStatus} for a convention and a day already checked. */

@@ -15,9 +15,10 @@ import type { PaymentSchedule } from "./schedule.js"
 import type { Modulation, Settlement } from "./settlement.js"
 import type { FinancialReport, FundingYearState } from "./state.js"
 import type { YearRepayment } from "./repayments.js"
-import type { UseFacts } from "./facts.js"
+import type { EarlyPayment, UseFacts } from "./facts.js"
 import {
   BALANCE_SOURCE,
+  EARLY_PAYMENT_LABEL,
   EXPENSES_SOURCE,
   MODULATION_SOURCE,
   PAYMENTS_SOURCE,
@@ -46,6 +47,7 @@ interface UseParts {
   readonly schedule: PaymentSchedule
   readonly instalments: ReadonlyArray<InstalmentPosition>
   readonly received: Euros
+  readonly earlyPayments: ReadonlyArray<EarlyPayment>
   readonly eligibleExpenses: ReadonlyArray<{ readonly id: string; readonly amount: Euros }>
   readonly ineligibleExpenses: ReadonlyArray<IneligibleExpense>
   readonly modulated: Modulation
@@ -202,7 +204,17 @@ function modulationNode(parts: UseParts): ExplanationNode {
 }
 
 function paymentsNode(year: number, parts: UseParts): ExplanationNode {
-  const paymentNodes = parts.instalments.map(instalmentNode)
+  const paymentNodes = [
+    ...parts.instalments.map(instalmentNode),
+    ...parts.earlyPayments.map((payment) =>
+      node("early-payment", EARLY_PAYMENT_LABEL, "fail", payment.detail, payment.source, {
+        id: payment.id,
+        date: payment.date,
+        before: payment.before,
+        day: payment.day
+      })
+    )
+  ]
   const { carriedIn } = parts.settlement
   return node(
     "payments",

@@ -295,3 +295,33 @@ export interface UseFacts {
   /** The last year of a convention under the clause `offset`: nothing can be offset. */
   readonly lastYearOfOffset: boolean
 }
+
+/**
+ * A payment dated before the convention could be paid (see {@link FundingUse}`.earlyPayments`):
+ * `before` says which day it precedes, the most serious first: the signature (no convention
+ * grounded it: loi n° 2000-321, art. 10), the notification (the payment terms run from it:
+ * loi n° 2021-875, art. 2), the convention's first day (its period of application).
+ *
+ * @example
+ * ```ts
+ * import type { EarlyPayment } from "caf-conventions"
+ * const beforeStart = (payment: EarlyPayment) => payment.before === "start"
+ * ```
+ * @category funding
+ */
+export interface EarlyPayment {
+  /** The payment's id. */
+  readonly id: string
+  /** Its amount. */
+  readonly amount: Euros
+  /** The day it was paid. */
+  readonly date: CalendarDate
+  /** The day it precedes: the signature, the notification or the convention's first day. */
+  readonly before: "signature" | "notification" | "start"
+  /** That day. */
+  readonly day: CalendarDate
+  /** The remark, in French. */
+  readonly detail: string
+  /** Its source. */
+  readonly source: string
+}

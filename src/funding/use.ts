@@ -26,7 +26,7 @@ import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
 import { type IneligibleExpense, expenseExclusion, expenseLabel } from "./expenses.js"
 import { explainUse } from "./explain-use.js"
 import type { FinancialReport, FundingYearState } from "./state.js"
-import type { NotOwedReason, UseFacts } from "./facts.js"
+import type { EarlyPayment, NotOwedReason, UseFacts } from "./facts.js"
 import {
   type FinancialReportComparison,
   type FinancialReportDocument,
@@ -53,7 +53,8 @@ import {
   yearRepayment
 } from "./repayments.js"
 import { type PaymentSchedule, resolvedAsOf, yearSchedule } from "./schedule.js"
-import { COPIED_EXPENSE_TEXT, type NotCountedFact, notCountedText } from "../vocabulary/funding.js"
+import { COPIED_EXPENSE_TEXT, type NotCountedFact, earlyPaymentText, notCountedText } from "../vocabulary/funding.js"
+import { citation } from "../vocabulary/sources.js"
 import { type Modulation, type Settlement, modulation, settle } from "./settlement.js"
 import { withdrawalRepaymentDue } from "../conventions/withdrawal.js"
 
@@ -129,6 +130,12 @@ export interface FundingUse {
   readonly instalments: ReadonlyArray<InstalmentPosition>
   /** Payments not counted for this year, and why (another year, another convention, after `asOf`, a copy). */
   readonly otherPayments: ReadonlyArray<{ readonly id: string; readonly amount: Euros; readonly detail: string }>
+  /**
+   * Payments of the year dated before the convention could be paid: before its signature, before
+   * its notification, or before its first day. They still count (the money was received), and
+   * each is a remark with its French detail and source, for the Caf to regularise.
+   */
+  readonly earlyPayments: ReadonlyArray<EarlyPayment>
   /** Eligible expenses, sorted by id. */
   readonly eligibleExpenses: ReadonlyArray<{ readonly id: string; readonly amount: Euros }>
   /** Ineligible expenses with their reason, sorted by id. */
@@ -330,6 +337,33 @@ function notCounted(
     return { kind: "other-convention", conventionId: payment.conventionId }
   if (asOf !== undefined && payment.date > asOf) return { kind: "after-as-of", date: payment.date, asOf }
   return undefined
+}
+
+const EARLY_PAYMENT_SOURCES: Readonly<Record<EarlyPayment["before"], string>> = {
+  signature: citation("signature"),
+  notification: citation("payment-terms"),
+  start: citation("convention-period")
+}
+
+/** The payments counted for the year that are dated before the signature, the notification or the start (see {@link EarlyPayment}). */
+function earlyPaymentsOf(resolved: ResolvedConvention, counted: ReadonlyArray<Payment>): ReadonlyArray<EarlyPayment> {
+  const { signatureDate, notificationDate } = resolved.convention
+  const start = resolved.period.start
+  const early: Array<EarlyPayment> = []
+  for (const payment of counted) {
+    const before: [EarlyPayment["before"], CalendarDate] | undefined =
+      signatureDate !== undefined && payment.date < signatureDate
+        ? ["signature", signatureDate]
+        : notificationDate !== undefined && payment.date < notificationDate
+          ? ["notification", notificationDate]
+          : payment.date < start
+            ? ["start", start]
+            : undefined
+    if (before === undefined) continue
+    const fact = { before: before[0], day: before[1], id: payment.id, amount: payment.amount, date: payment.date }
+    early.push(Object.freeze({ ...fact, detail: earlyPaymentText(fact), source: EARLY_PAYMENT_SOURCES[fact.before] }))
+  }
+  return Object.freeze(early.sort(compareIds))
 }
 
 /** The payments that count for the year, and the others, listed with why (copies first, then by id). */
@@ -542,6 +576,7 @@ export function yearUse(resolved: ResolvedConvention, records: Records, inputs: 
   const payments = paymentsOfYear(records.payments, convention.id, year, asOf)
   const matched = matchPayments(schedule.instalments, payments.counted, asOf, zeroReason(resolved, year))
   const received = Euros.sum(payments.counted.map((payment) => payment.amount))
+  const earlyPayments = earlyPaymentsOf(resolved, payments.counted)
   // A compte rendu financier received after `asOf` is not known on `asOf`: its figures do not
   // justify the year's spending yet, as it is not yet received (financialReportOf).
   const comparison =
@@ -586,6 +621,7 @@ export function yearUse(resolved: ResolvedConvention, records: Records, inputs: 
     schedule,
     instalments,
     otherPayments: payments.others,
+    earlyPayments,
     eligibleExpenses,
     ineligibleExpenses,
     modulation: modulated,
@@ -617,6 +653,7 @@ export function yearUse(resolved: ResolvedConvention, records: Records, inputs: 
       schedule,
       instalments,
       received,
+      earlyPayments,
       eligibleExpenses,
       ineligibleExpenses,
       modulated,

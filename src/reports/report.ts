@@ -191,12 +191,22 @@ function checkedInputs(
   return asOf
 }
 
-/** Compliance, with the other conventions as the portfolio when they are given (the partner's public subsidies added up). */
-/** The convention's compliance, with its partner (for the CER) and its portfolio (for the partner's public subsidies) when given. */
-function complianceOf(convention: Convention, options: ReportInputs): ReadonlyArray<ComplianceFinding> {
+/**
+ * The convention's compliance, with its partner (for the CER) and its portfolio (for the partner's
+ * public subsidies) when given; as known on the day of the report, and for a yearly review on the
+ * terms in force during its year (the partner's subsidies of that year).
+ */
+function complianceOf(
+  convention: Convention,
+  options: ReportInputs,
+  asOf: CalendarDate | undefined,
+  year?: number
+): ReadonlyArray<ComplianceFinding> {
   const partner = options.partners?.find((candidate) => candidate.id === convention.partnerId)
   return checkCompliance(convention, {
     ...(partner === undefined ? {} : { partner }),
+    ...(asOf === undefined ? {} : { knownOn: asOf }),
+    ...(year === undefined ? {} : { year }),
     ...(options.conventions === undefined
       ? {}
       : { portfolio: { conventions: options.conventions, partners: options.partners ?? [] } })
@@ -300,7 +310,7 @@ export function annualReport(
   const shared = {
     parties: partiesOf(convention, options.partners),
     lineage: lineageOf(convention, options.conventions),
-    compliance: complianceOf(convention, options)
+    compliance: complianceOf(convention, options, asOf, options.year)
   }
   const objectives = objectivesOf(convention, options.year, options, asOf)
   const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
@@ -363,7 +373,7 @@ export function conventionReport(input: Convention | ResolvedConvention, options
   const shared = {
     parties: partiesOf(convention, options.partners),
     lineage: lineageOf(convention, options.conventions),
-    compliance: complianceOf(convention, options)
+    compliance: complianceOf(convention, options, asOf)
   }
   const resolved = resolveConvention(convention, asOf === undefined ? {} : { knownOn: asOf })
   const objectives = resolved.years.map((entry) => objectivesOf(convention, entry.year, options, asOf))

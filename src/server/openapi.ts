@@ -259,6 +259,7 @@ function responseSchemas(): Record<string, Json> {
         title: { type: "string" },
         kind: { type: "string" },
         date: DATE,
+        knownOn: DATE,
         status: CONVENTION_STATUS,
         terms: { $ref: "#/components/schemas/Convention/properties/terms" },
         applied: { type: "array", items: { type: "object", required: ["number", "effectiveDate"] } },

@@ -54,7 +54,7 @@ const SOURCE = {
 /** @internal The body of each endpoint, by its name in the OpenAPI document. */
 export const REQUEST_SCHEMAS = {
   ValidateRequest: Schema.Struct({ document: Document }),
-  TermsRequest: Schema.Struct({ ...SOURCE, date: CalendarDateSchema }),
+  TermsRequest: Schema.Struct({ ...SOURCE, date: CalendarDateSchema, knownOn: Schema.optionalKey(CalendarDateSchema) }),
   EligibilityRequest: Schema.Struct({ ...SOURCE, date: CalendarDateSchema, candidates: Records }),
   ObjectivesRequest: Schema.Struct({
     ...SOURCE,

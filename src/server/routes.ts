@@ -165,19 +165,21 @@ export const ENDPOINTS: ReadonlyArray<Endpoint> = [
     response: "TermsResponse",
     summary: "Termes en vigueur à une date",
     description:
-      "Comme `caf-conventions terms` : la convention avec les avenants en vigueur à `date`, son statut ce jour-là, sa filiation et les points de conformité (`checkCompliance`, avec le partenaire du portefeuille quand il y est).",
+      "Comme `caf-conventions terms` : la convention avec les avenants en vigueur à `date`, son statut ce jour-là, sa filiation et les points de conformité (`checkCompliance`, avec le partenaire du portefeuille quand il y est). Sans `knownOn`, d'après tout ce que la convention enregistre, décisions postérieures à `date` comprises ; avec `knownOn`, telle que connue ce jour-là (seuls les avenants signés et la résiliation décidée à cette date comptent), et la réponse le redit.",
     answer: (body) => {
       const request = decodeEnvelope("TermsRequest", body)
       const { convention, source } = conventionAnd(request, new Documents(), () => undefined)
       const partner = source.portfolio?.partners.find((candidate) => candidate.id === convention.partnerId)
-      const { terms, applied } = termsAsOf(convention, request.date)
+      const known = request.knownOn === undefined ? {} : { knownOn: request.knownOn }
+      const { terms, applied } = termsAsOf(convention, request.date, known)
       return {
         json: {
           conventionId: convention.id,
           title: convention.title,
           kind: convention.kind,
           date: request.date,
-          status: conventionStatus(convention, request.date),
+          ...known,
+          status: conventionStatus(convention, request.date, known),
           terms,
           applied,
           // As the command line: the lineage is read in a portfolio; a convention alone is its own.
@@ -185,7 +187,7 @@ export const ENDPOINTS: ReadonlyArray<Endpoint> = [
             source.conventions.length > 1
               ? lineage(source.conventions, convention.id).map((step) => step.id)
               : [convention.id],
-          compliance: checkCompliance(convention, partner === undefined ? {} : { partner })
+          compliance: checkCompliance(convention, { ...(partner === undefined ? {} : { partner }), ...known })
         }
       }
     }

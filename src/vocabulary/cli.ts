@@ -257,6 +257,37 @@ export interface TermsFacts {
   /** The ids of the lineage, when the file holds several conventions. */
   readonly lineage?: ReadonlyArray<string>
   readonly findings: ReadonlyArray<{ readonly severity: string; readonly message: string }>
+  /** The day of knowledge (`--known-on`); absent: everything the file records. */
+  readonly knownOn?: CalendarDate
+  /**
+   * The decisions that the day of knowledge sets apart: without `knownOn`, those taken after
+   * `date` and read all the same; with it, those taken after `knownOn` and left out.
+   */
+  readonly decidedLater: ReadonlyArray<LaterDecision>
+}
+
+/** @internal A decision of a convention dated after a day of knowledge. */
+export type LaterDecision =
+  | { readonly kind: "amendment"; readonly number: number; readonly signedOn: CalendarDate }
+  | { readonly kind: "termination"; readonly last: CalendarDate; readonly decidedOn: CalendarDate }
+  | { readonly kind: "withdrawal"; readonly from: CalendarDate; readonly decidedOn: CalendarDate }
+
+const laterDecisionText = (decision: LaterDecision): string =>
+  decision.kind === "amendment"
+    ? `avenant n° ${decision.number} signé le ${formatFrenchDate(decision.signedOn)}`
+    : decision.kind === "termination"
+      ? `résiliation au ${formatFrenchDate(decision.last)} décidée le ${formatFrenchDate(decision.decidedOn)}`
+      : `retrait de la subvention à compter du ${formatFrenchDate(decision.from)} décidé le ${formatFrenchDate(decision.decidedOn)}`
+
+/** @internal The line of `terms` that names what is known: as known on a day, or from everything the file records. */
+function knowledgeLines(facts: TermsFacts): Array<string> {
+  if (facts.decidedLater.length === 0) return []
+  const list = facts.decidedLater.map(laterDecisionText).join(", ")
+  return facts.knownOn === undefined
+    ? [
+        `- Décidé après le ${formatFrenchDate(facts.date)}, mais pris en compte : ${list} (--known-on ${facts.date} donne la convention telle que connue ce jour-là)`
+      ]
+    : [`- Pas encore connu au ${formatFrenchDate(facts.knownOn)}, donc écarté : ${list}`]
 }
 
 /** @internal What `terms` prints, line by line. */
@@ -265,7 +296,8 @@ export function termsLines(facts: TermsFacts): Array<string> {
   return [
     `${facts.title} (${facts.kind})`,
     `${facts.funder} × ${facts.partner}`,
-    `Au ${formatFrenchDate(facts.date)} : ${facts.status}`,
+    `Au ${formatFrenchDate(facts.date)}, tel que connu ${facts.knownOn === undefined ? "à ce jour" : `au ${formatFrenchDate(facts.knownOn)}`} : ${facts.status}`,
+    ...knowledgeLines(facts),
     `- Période : du ${formatFrenchDate(facts.period.start)} au ${formatFrenchDate(facts.period.end)}`,
     `- Territoire : ${facts.territory.join(", ")}`,
     `- Secteurs : ${facts.sectors.join(", ")}`,
@@ -397,11 +429,15 @@ problème avec son chemin, la valeur trouvée et, quand il y en a une, la valeur
 qui serait acceptée (conventions[2].terms.sectors[0] : « jeunese » n'est pas un code accepté
 ici : vouliez-vous dire « jeunesse » ? …). --lang en les écrit en anglais. Sortie 0 si tous
 sont valides, 1 si l'un est invalide, 2 si l'un ne peut pas être lu.`,
-  terms: `Usage : caf-conventions terms <fichier> --date AAAA-MM-JJ [--convention <id>]
+  terms: `Usage : caf-conventions terms <fichier> --date AAAA-MM-JJ [--known-on AAAA-MM-JJ] [--convention <id>]
 
 Affiche les termes en vigueur à la date : période, secteurs, accompagnements, montant, avenants
 appliqués, objectifs, filiation et points de conformité à vérifier. Le fichier est un portefeuille
-ou une convention ; sans --convention, la plus récente de la filiation.`,
+ou une convention ; sans --convention, la plus récente de la filiation.
+Sans --known-on, les termes sont lus tels que connus à ce jour, d'après tout ce que le fichier
+enregistre (un avenant signé ou une résiliation décidée après la date comptent, et la sortie les
+nomme) ; avec --known-on, tels que connus ce jour-là : seuls les avenants signés et la résiliation
+ou le retrait décidés à cette date comptent.`,
   eligibility: `Usage : caf-conventions eligibility <conventions> <candidats> --date AAAA-MM-JJ
          [--convention <id>] [--explain] [--format text|json]
 

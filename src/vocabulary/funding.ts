@@ -662,3 +662,29 @@ export function ledgerSentence(facts: LedgerFacts): string {
   ]
   return `Convention ${facts.conventionId}${facts.asOf === undefined ? "" : ` au ${formatFrenchDate(facts.asOf)}`} : ${parts.join(" ; ")}.`
 }
+
+/** @internal What a payment is dated before: the convention's signature, its notification, or its first day. */
+export type EarlyPaymentFact = {
+  readonly before: "signature" | "notification" | "start"
+  readonly id: string
+  readonly amount: Euros
+  readonly date: CalendarDate
+  /** The day of the signature, the notification or the start. */
+  readonly day: CalendarDate
+}
+
+/** @internal The label of the remark on a payment dated before the convention could be paid. */
+export const EARLY_PAYMENT_LABEL = "Versement antérieur à la convention"
+
+/** @internal Why a payment dated before the convention is irregular, in French. */
+export function earlyPaymentText(fact: EarlyPaymentFact): string {
+  const paid = `Versement ${fact.id} de ${fact.amount.format()} le ${formatFrenchDate(fact.date)}`
+  switch (fact.before) {
+    case "signature":
+      return `${paid}, avant la signature de la convention (${formatFrenchDate(fact.day)}) : aucune convention ne le fondait encore ; versement irrégulier, à régulariser.`
+    case "notification":
+      return `${paid}, avant la notification de la convention (${formatFrenchDate(fact.day)}) : versement irrégulier, à régulariser.`
+    case "start":
+      return `${paid}, avant le début de la convention (${formatFrenchDate(fact.day)}) : versement irrégulier, compté pour l'année mais à régulariser.`
+  }
+}

@@ -148,13 +148,41 @@ describe("the command line", () => {
   it("prints the terms in force on a date", () => {
     const result = cli("terms", data("portfolio.json"), "--date", "2024-06-01")
     expect(result.code).toBe(0)
-    expect(result.out).toContain("Au 01/06/2024 : en vigueur")
+    expect(result.out).toContain("Au 01/06/2024, tel que connu à ce jour : en vigueur")
     expect(result.out).toContain("Filiation : appui-technique-2018 → accord-cadre-2020-2022 → cpo-2023-2025")
     expect(cli("terms", data("portfolio.json"), "--date", "2024-02-30")).toMatchObject({
       code: 2,
       err: expect.stringContaining("--date : 2024-02-30 n'est pas une date : février 2024 compte 29 jours")
     })
     expect(cli("terms", data("portfolio.json"), "--date", "2024-06-01", "--convention", "nope").code).toBe(2)
+  })
+
+  it("says what is known: a termination decided after the date is read, unless --known-on sets it apart", () => {
+    // Les Tilleuls: terminated on 30/09/2025 by a decision of 10/07/2025.
+    const tilleuls = join("tests", "data", "evs", "portfolio.json")
+    const today = cli("terms", tilleuls, "--date", "2025-07-01").out.split("\n").slice(2, 5)
+    expect(today).toEqual([
+      "Au 01/07/2025, tel que connu à ce jour : en vigueur",
+      "- Décidé après le 01/07/2025, mais pris en compte : résiliation au 30/09/2025 décidée le 10/07/2025 (--known-on 2025-07-01 donne la convention telle que connue ce jour-là)",
+      "- Période : du 01/01/2024 au 30/09/2025"
+    ])
+    const then = cli("terms", tilleuls, "--date", "2025-07-01", "--known-on", "2025-07-01").out.split("\n").slice(2, 5)
+    expect(then).toEqual([
+      "Au 01/07/2025, tel que connu au 01/07/2025 : en vigueur",
+      "- Pas encore connu au 01/07/2025, donc écarté : résiliation au 30/09/2025 décidée le 10/07/2025",
+      "- Période : du 01/01/2024 au 31/12/2026"
+    ])
+    // After the decision, nothing is set apart; on 15/10/2025 the status follows the knowledge.
+    expect(cli("terms", tilleuls, "--date", "2025-07-01", "--known-on", "2025-07-10").out).toContain(
+      "Au 01/07/2025, tel que connu au 10/07/2025 : en vigueur\n- Période : du 01/01/2024 au 30/09/2025"
+    )
+    expect(cli("terms", tilleuls, "--date", "2025-10-15", "--known-on", "2025-07-09").out).toContain(
+      "Au 15/10/2025, tel que connu au 09/07/2025 : en vigueur"
+    )
+    expect(cli("terms", tilleuls, "--date", "2025-10-15").out).toContain(
+      "Au 15/10/2025, tel que connu à ce jour : résiliée"
+    )
+    expect(cli("terms", tilleuls, "--date", "2025-07-01", "--known-on", "2025-13-01").code).toBe(2)
   })
 
   it("screens candidates, explained on demand", () => {
