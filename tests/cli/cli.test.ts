@@ -29,7 +29,7 @@ describe("the command line", () => {
     const result = cli("terms", data("portfolio.json"), "--convention", "cpo-2023-2025", "--date", "2024-06-01")
     expect(result.code).toBe(0)
     expect(result.out.split("\n").slice(2, 5)).toEqual([
-      "Au 01/06/2024 : en vigueur",
+      "Au 01/06/2024, tel que connu à ce jour : en vigueur",
       "- Période : du 01/01/2023 au 31/12/2025",
       "- Territoire : Essonne (91)"
     ])
