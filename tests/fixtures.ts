@@ -23,6 +23,18 @@ export function evsData(name: string): any {
   return JSON.parse(readFileSync(fileURLToPath(new URL(`./data/evs/${name}`, import.meta.url)), "utf8"))
 }
 
+/**
+ * A fresh copy of one of the files of a third portfolio (`tests/data/finistere/<name>`), as JSON: the
+ * Caf du Finistère with four conventions, among them `cpo-ptits-loups-2025-2027` (per-year amounts
+ * 30 000, 35 000 and 35 000 €, total 100 000 €, advance 30 % on 31/03, 30 % on 30/06, balance on
+ * 30/04 of the next year, amendment n° 1 of 15/09/2026 lowering 2026 to 32 000 €) and
+ * `cpo-cs-passerelle-2024-2027` (48 000 € a year, advance 50 %, 25 % on 30/09, the subsidy
+ * withdrawn from 15/05/2025 by a decision of 20/06/2025).
+ */
+export function finistereData(name: string): any {
+  return JSON.parse(readFileSync(fileURLToPath(new URL(`./data/finistere/${name}`, import.meta.url)), "utf8"))
+}
+
 /** The second convention (see {@link evsData}) with changes applied to its JSON first. */
 export function evs(change: (json: Record<string, any>) => void = () => {}): Convention {
   const json = evsData("portfolio.json").conventions[0]

@@ -50,6 +50,7 @@ import {
   durationWithinText,
   earlyEndText,
   notYetRequiredText,
+  perYearTotalChangedText,
   perYearTotalText,
   yearWithoutAmountText
 } from "../vocabulary/findings.js"
@@ -399,24 +400,50 @@ function amountFindings(resolved: ResolvedConvention): Array<ComplianceFinding> 
   }
   if (amounts.totalAmount !== undefined) {
     const sum = Euros.sum(resolved.years.map((year) => year.amount?.amount ?? Euros.zero))
+    const changed = changedTotal(resolved, amounts.totalAmount, sum)
     findings.push(
-      sum.equals(amounts.totalAmount)
-        ? {
-            rule: "per-year-total",
-            severity: "info",
-            message: perYearTotalText(sum, amounts.totalAmount),
-            source
-          }
-        : {
-            rule: "per-year-total",
-            severity: "error",
-            message: perYearTotalText(sum, amounts.totalAmount),
-            source,
-            path: ["terms", "amounts", "totalAmount"]
-          }
+      changed !== undefined
+        ? { rule: "per-year-total", severity: "info", message: changed, source }
+        : sum.equals(amounts.totalAmount)
+          ? {
+              rule: "per-year-total",
+              severity: "info",
+              message: perYearTotalText(sum, amounts.totalAmount),
+              source
+            }
+          : {
+              rule: "per-year-total",
+              severity: "error",
+              message: perYearTotalText(sum, amounts.totalAmount),
+              source,
+              path: ["terms", "amounts", "totalAmount"]
+            }
     )
   }
   return findings
+}
+
+/** The changes of an amendment that can move the years' amounts. */
+const AMOUNT_CHANGES: ReadonlySet<string> = new Set(["yearly-amount", "year-amount", "period-end"])
+
+/**
+ * The total the signed text states is the signed text's: when its per-year amounts add up to it
+ * and only amendments, a termination or a withdrawal changed the years since, the new total is
+ * told as information (no document states it again). Undefined otherwise.
+ */
+function changedTotal(resolved: ResolvedConvention, total: Euros, sum: Euros): string | undefined {
+  const signed = resolved.convention.terms.amounts
+  if (signed?.kind !== "per-year" || sum.equals(total)) return undefined
+  const signedSum = Euros.sum(Object.values(signed.byYear))
+  if (!signedSum.equals(total)) return undefined
+  const amendments = resolved.amendments
+    .filter((amendment) => amendment.changes.some((change) => AMOUNT_CHANGES.has(change.kind)))
+    .map((amendment) => amendment.number)
+  if (amendments.length === 0 && !resolved.terminated) return undefined
+  return perYearTotalChangedText(signedSum, sum, {
+    amendments,
+    cut: resolved.withdrawn ? "withdrawal" : resolved.terminated ? "termination" : undefined
+  })
 }
 
 function otherFindings(resolved: ResolvedConvention): Array<ComplianceFinding> {

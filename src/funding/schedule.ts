@@ -350,6 +350,8 @@ interface Context {
   readonly asOf: CalendarDate | undefined
   readonly reportsDue: CalendarDate
   readonly acceptedOn: CalendarDate | undefined
+  /** When a termination or a withdrawal ends the year's part: the day it was decided. */
+  readonly cutDecidedOn: CalendarDate | undefined
 }
 
 /** The rules of the year's days: when an instalment becomes payable, and the terms known on a day. */
@@ -369,12 +371,16 @@ function daysOf(context: Context): Days {
   const decided = convention.notificationDate ?? convention.signatureDate ?? part.start
   const knownFrom = yearKnownFrom(convention, year, decided, asOf)
   const payable = (date: CalendarDate) => maxDate(maxDate(maxDate(date, decided), part.start), knownFrom)
+  // An instalment of the year falls inside the year's part: a last year that ends on 31 March pays
+  // its instalment of 30 September on 31 March. A termination or a withdrawal decided after the end
+  // it sets cannot bring an instalment back before its decision: an instalment whose day came before
+  // the decision keeps its day (and the amount known then); a later one is due on the decision, on
+  // the shortened year. The balance, paid on the next year's day or on the accepted reports, is not capped.
+  const lastDay =
+    context.cutDecidedOn !== undefined && context.cutDecidedOn > part.end ? context.cutDecidedOn : part.end
   return {
     payable,
-    // An instalment of the year falls inside the year's part: a last year that ends on 31 March pays
-    // its instalment of 30 September on 31 March. The balance, paid on the next year's day or on the
-    // accepted reports, is not capped.
-    payableInYear: (date) => payable(minDate(date, part.end)),
+    payableInYear: (date) => payable(minDate(date, lastDay)),
     withDeadline: (dueDate) => ({ dueDate, deadline: daysAfter(dueDate, current.payment.paymentDeadlineDays) }),
     basisOn: (day) => knownOn(convention, year, asOf === undefined || day < asOf ? day : asOf) ?? current
   }
@@ -500,7 +506,10 @@ function instalmentsOf(context: Context): Array<Instalment> {
  * - **each instalment keeps the amount computed from the terms known on its due date**: an
  *   amendment signed later (even if it takes effect earlier) changes the instalments still to
  *   come; once the balance is due, a raise is paid as a complement (`complement-N`) due on the
- *   amendment's signature, and a cut below what was already due is `excess`, to repay;
+ *   amendment's signature, and a cut below what was already due is `excess`, to repay; a
+ *   termination or a withdrawal counts from its decision: an instalment due before it keeps its
+ *   day and amount, a later one is computed on the shortened year (due on the decision's day when
+ *   its own day falls after the cut);
  * - with `asOf`, only the amendments signed by then are known;
  * - each instalment's deadline, `payment.paymentDeadlineDays` (60) days after it becomes payable
  *   (loi n° 2021-875); the reports' due dates, `reporting.…Months` (6) months after the end of
@@ -580,7 +589,8 @@ export function yearSchedule(
     current,
     asOf,
     reportsDue: reports.financialReportDue,
-    acceptedOn: options.reportsAcceptedOn
+    acceptedOn: options.reportsAcceptedOn,
+    cutDecidedOn: cutDecidedOn(resolved, part)
   })
   const instalments =
     offset === undefined
@@ -607,6 +617,14 @@ export function yearSchedule(
     scheduleFacts({ year, part, yearAmount, instalments, excess, reports, current, initialAmount, resolved })
   )
   return lazyField(schedule, "explanation", () => explainSchedule(schedule))
+}
+
+/** The day the termination or the withdrawal that ends the year's part was decided, when one does. */
+function cutDecidedOn(resolved: ResolvedConvention, part: Period): CalendarDate | undefined {
+  if (!resolved.terminated || part.end !== resolved.period.end) return undefined
+  const { termination, withdrawal } = resolved.convention
+  if (resolved.withdrawn) return withdrawal?.decidedOn
+  return termination === undefined ? undefined : (termination.decidedOn ?? termination.date)
 }
 
 /** The schedule of a year the convention does not cover: nothing is due. */

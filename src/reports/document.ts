@@ -272,7 +272,12 @@ function fundingSection(report: AnnualReport): Section {
           state: funding.state,
           modulation: funding.modulation,
           repayment: funding.repayment,
-          financialReport: funding.financialReport
+          financialReport: funding.financialReport,
+          scheduled: Euros.sum(
+            funding.instalments.map((position) =>
+              Euros.max(Euros.zero, position.instalment.amount.minus(position.paid))
+            )
+          )
         })
       },
       ...(ineligible.length === 0

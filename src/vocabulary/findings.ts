@@ -44,6 +44,26 @@ export const perYearTotalText = (sum: Euros, total: Euros): string =>
     ? `Les montants par exercice totalisent ${sum.format()}, le montant total prévu.`
     : `Les montants par exercice totalisent ${sum.format()}, mais le montant total prévu est de ${total.format()}.`
 
+/** The signed text's per-year amounts match its total, and amendments, a termination or a withdrawal changed the years since. */
+export const perYearTotalChangedText = (
+  signed: Euros,
+  now: Euros,
+  changes: { readonly amendments: ReadonlyArray<number>; readonly cut: "termination" | "withdrawal" | undefined }
+): string => {
+  const { amendments, cut } = changes
+  const causes = [
+    ...(amendments.length === 0
+      ? []
+      : [
+          amendments.length === 1
+            ? `l'avenant n° ${amendments[0]}`
+            : `les avenants n° ${amendments.slice(0, -1).join(", ")} et ${amendments.at(-1)}`
+        ]),
+    ...(cut === "termination" ? ["la résiliation"] : cut === "withdrawal" ? ["le retrait de la subvention"] : [])
+  ]
+  return `Les montants par exercice du texte signé totalisent ${signed.format()}, le montant total prévu ; après ${causes.join(" et ")}, ils totalisent ${now.format()}.`
+}
+
 /** The threshold a yearly amount is compared with, as the findings open: "Montant annuel de …, au-dessus de …". */
 export const yearlyAmountAboveText = (highest: Euros, threshold: Euros): string =>
   `Montant annuel de ${highest.format()}, au-dessus de ${threshold.format()}`

@@ -472,6 +472,17 @@ export interface MoneyLinesFacts {
   readonly modulation: { readonly reduction: Euros; readonly facts: ModulationFacts }
   readonly repayment: RepaymentFacts
   readonly financialReport: FinancialReportLineFacts | undefined
+  /** What the schedule's instalments still leave to pay (their amounts less what was paid on each). */
+  readonly scheduled?: Euros | undefined
+}
+
+/**
+ * What a year over still owes, said against the schedule when they differ: the instalments are
+ * fixed on the amount granted, what is still to pay on the eligible spending.
+ */
+function stillToPayAgainstSchedule(stillToPay: Euros, scheduled: Euros | undefined): string {
+  if (scheduled === undefined || scheduled.equals(stillToPay)) return ""
+  return ` au vu des dépenses éligibles (l'échéancier, calculé sur le montant accordé, prévoit encore ${scheduled.format()})`
 }
 
 /** @internal The list of a yearly review's money: granted, received, spent, unspent, still to pay, to repay, offset, awaiting use, the financial report. */
@@ -484,7 +495,7 @@ export function moneyLines(facts: MoneyLinesFacts): ReadonlyArray<string> {
     `Reçu : ${s.received.format()}${s.carriedIn.isPositive() ? ` (et ${s.carriedIn.format()} non dépensés en ${facts.year - 1}, déduits du solde)` : ""}`,
     `Dépenses éligibles : ${s.eligibleSpend.format()} (taux de consommation ${consumption})`,
     facts.final ? unspentLine(s) : `Part non dépensée : établie à la fin de l'année (${pendingReason(facts.state)})`,
-    `Reste à verser : ${s.stillToPay.format()}${facts.final ? "" : " (exigible à ce jour)"}`,
+    `Reste à verser : ${s.stillToPay.format()}${facts.final ? stillToPayAgainstSchedule(s.stillToPay, facts.scheduled) : " (exigible à ce jour)"}`,
     `À reverser : ${s.toRepay.format()}${repaymentText(facts.repayment)}`,
     ...(s.offsetNextYear.isPositive()
       ? [`À déduire du solde de ${facts.year + 1} : ${s.offsetNextYear.format()}`]

@@ -5,9 +5,10 @@ import {
   checkCompliance,
   parsePartner,
   type ComplianceFinding,
-  type Convention
+  type Convention,
+  parsePortfolio
 } from "caf-conventions"
-import { cpo } from "../fixtures.js"
+import { cpo, finistereData } from "../fixtures.js"
 
 /** The findings of one rule; the French no-break spaces in amounts are shown as plain spaces. */
 function findings(convention: Convention, rule: string): Array<Pick<ComplianceFinding, "severity" | "message">> {
@@ -407,5 +408,59 @@ describe("compliance: the partner's contrat d'engagement républicain (loi n° 2
     expect(() => checkCompliance(cpo(), { partner: { ...fase, id: "autre" } })).toThrow(InvalidArgumentError)
     expect(() => checkCompliance(cpo(), { partner: { id: "fase" } as never })).toThrow(ValidationError)
     expect(() => checkCompliance(cpo(), null as never)).toThrow(InvalidArgumentError)
+  })
+})
+
+describe("compliance: the stated total after an amendment (Les P'tits Loups, tests/data/finistere)", () => {
+  const portfolio = parsePortfolio(finistereData("portfolio.json"))
+  const ptitsLoups = portfolio.conventions.find((c) => c.id === "cpo-ptits-loups-2025-2027") as Convention
+
+  it("tells the 97 000,00 € after amendment n° 1 as information, the signed years adding up to 100 000,00 €", () => {
+    expect(
+      checkCompliance(ptitsLoups, { portfolio })
+        .filter((finding) => finding.rule === "per-year-total")
+        .map((finding) => [finding.severity, finding.message.replace(/[\u00a0\u202f]/gu, " ")])
+    ).toEqual([
+      [
+        "info",
+        "Les montants par exercice du texte signé totalisent 100 000,00 €, le montant total prévu ; après l'avenant n° 1, ils totalisent 97 000,00 €."
+      ]
+    ])
+  })
+
+  it("still reports a signed text whose years do not add up to its total, amendment or not", () => {
+    const json = finistereData("portfolio.json")
+    json.conventions[0].terms.amounts.totalAmount = "99000"
+    const wrong = parsePortfolio(json)
+    const convention = wrong.conventions.find((c) => c.id === "cpo-ptits-loups-2025-2027") as Convention
+    expect(
+      checkCompliance(convention, { portfolio: wrong })
+        .filter((finding) => finding.rule === "per-year-total")
+        .map((finding) => [finding.severity, finding.message.replace(/[\u00a0\u202f]/gu, " ")])
+    ).toEqual([
+      ["error", "Les montants par exercice totalisent 97 000,00 €, mais le montant total prévu est de 99 000,00 €."]
+    ])
+  })
+
+  it("tells the total after a termination, with the amendment", () => {
+    const json = finistereData("portfolio.json")
+    json.conventions[0].termination = {
+      date: "2026-12-31",
+      reason: "Dissolution de l'association",
+      requestedBy: "partenaire",
+      decidedOn: "2026-10-15"
+    }
+    const cut = parsePortfolio(json)
+    const convention = cut.conventions.find((c) => c.id === "cpo-ptits-loups-2025-2027") as Convention
+    expect(
+      checkCompliance(convention, { portfolio: cut })
+        .filter((finding) => finding.rule === "per-year-total")
+        .map((finding) => [finding.severity, finding.message.replace(/[\u00a0\u202f]/gu, " ")])
+    ).toEqual([
+      [
+        "info",
+        "Les montants par exercice du texte signé totalisent 100 000,00 €, le montant total prévu ; après l'avenant n° 1 et la résiliation, ils totalisent 62 000,00 €."
+      ]
+    ])
   })
 })
