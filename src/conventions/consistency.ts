@@ -205,9 +205,7 @@ function amendmentIssues(convention: Draft): Array<Issue> {
       if ((change.kind === "year-amount" || change.kind === "target") && change.year !== undefined) {
         const lastEnd = extendedEnd(convention, () => true)
         if (change.year < Number(terms.period.start.slice(0, 4)) || change.year > Number(lastEnd.slice(0, 4)))
-          issues.push(
-            rule([...path, "year"], yearOutsidePeriodText(String(change.year), terms.period.start, lastEnd))
-          )
+          issues.push(rule([...path, "year"], yearOutsidePeriodText(String(change.year), terms.period.start, lastEnd)))
       }
       if (change.kind === "period-end" && change.end < terms.period.start) {
         issues.push(rule([...path, "end"], newEndBeforeStartText(change.end, terms.period.start), "period"))
