@@ -28,7 +28,7 @@ import {
   subsidiesText
 } from "../vocabulary/budget.js"
 import { citation } from "../vocabulary/sources.js"
-import { EUROPEAN_FUNDS_REASON } from "../vocabulary/budget.js"
+import { DRAFT_NOT_AWARDED, EUROPEAN_FUNDS_REASON } from "../vocabulary/budget.js"
 
 /** The texts behind the thresholds on a partner's public subsidies of a year. */
 const PUBLIC_FUNDING_SOURCES = {
@@ -135,14 +135,17 @@ function publicFundingOf(
       .sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0))
     for (const convention of own) {
       const amount = resolvedYear(resolveConvention(convention), year)?.amount?.amount
-      if (amount !== undefined && amount.isPositive())
-        subsidies.push({
-          source: "convention",
-          conventionId: convention.id,
-          funderKind: "caf",
-          funderName: name(convention.funderId),
-          amount
-        })
+      if (amount === undefined || !amount.isPositive()) continue
+      const subsidy = {
+        source: "convention" as const,
+        conventionId: convention.id,
+        funderKind: "caf" as const,
+        funderName: name(convention.funderId),
+        amount
+      }
+      // A draft awards nothing yet: its amount is shown apart, not counted as received.
+      if (convention.signatureDate === undefined) notCounted.push({ ...subsidy, reason: DRAFT_NOT_AWARDED })
+      else subsidies.push(subsidy)
     }
     for (const convention of own) {
       for (const budget of convention.budgets ?? []) {
@@ -190,7 +193,7 @@ function publicFundingOf(
       findings.push({
         rule: "public-subsidies-auditor",
         severity: "info",
-        message: belowAuditorText(partnerName, year, sum, THRESHOLD),
+        message: belowAuditorText(partnerName, year, subsidies, total, THRESHOLD),
         source: sourcesText(PUBLIC_FUNDING_SOURCES.auditor, PUBLIC_FUNDING_SOURCES.filing)
       })
     }
@@ -252,7 +255,8 @@ function publicFundingOf(
  * of the public co-funders recorded in those conventions' budgets for the year (State, region,
  * département, commune, EPCI, the Caf's FPT, other public bodies: the *autorités administratives*
  * of loi n° 2000-321, art. 1). A co-funder's line counts once granted; requested amounts, European
- * funds, private funding and own resources are not counted; contributions in kind never are (the
+ * funds, private funding and own resources are not counted, nor a draft convention's amount (not
+ * awarded until signed: listed in `notCounted`); contributions in kind never are (the
  * code de commerce counts subsidies *en numéraire*). Above **153 000 €** in total (code de
  * commerce, art. L. 612-4 and D. 612-5; loi n° 2000-321, art. 10 and décret n° 2001-495, art. 2),
  * two `warning` findings: audited and published accounts, and filing at the préfecture, each with

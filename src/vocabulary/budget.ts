@@ -192,9 +192,20 @@ export const auditorRequiredText = (partnerName: string, year: number, subsidies
 export const prefectureFilingText = (partnerName: string, year: number, total: Euros, threshold: Euros): string =>
   `${partnerName} reçoit en ${year} ${total.format()} de l'ensemble des autorités administratives, au-dessus de ${threshold.format()} : vérifier que le partenaire dépose à la préfecture son budget, ses comptes, les conventions et les comptes rendus financiers.`
 
-/** @internal Public subsidies at or under the threshold (`subsidies`: {@link subsidiesText}). */
-export const belowAuditorText = (partnerName: string, year: number, subsidies: string, threshold: Euros): string =>
-  `${partnerName} reçoit en ${year} ${subsidies} de subventions publiques, pas au-dessus de ${threshold.format()} : ni commissaire aux comptes ni dépôt à la préfecture au titre des subventions.`
+/** @internal Public subsidies at or under the threshold, or none at all. */
+export const belowAuditorText = (
+  partnerName: string,
+  year: number,
+  subsidies: ReadonlyArray<SubsidyFact>,
+  total: Euros,
+  threshold: Euros
+): string =>
+  subsidies.length === 0
+    ? `${partnerName} ne reçoit en ${year} aucune subvention publique : ni commissaire aux comptes ni dépôt à la préfecture au titre des subventions.`
+    : `${partnerName} reçoit en ${year} ${subsidiesText(subsidies, total)} de subventions publiques, pas au-dessus de ${threshold.format()} : ni commissaire aux comptes ni dépôt à la préfecture au titre des subventions.`
+
+/** @internal Why a draft's amount is not counted among the partner's subsidies. */
+export const DRAFT_NOT_AWARDED = "projet de convention non signé : la subvention n'est pas encore attribuée"
 
 /** @internal A co-funder's grant above the threshold of the written convention. */
 export const cofunderWrittenText = (

@@ -142,6 +142,26 @@ describe("all public subsidies of a partner", () => {
     expect(row?.findings.map((f) => `${f.rule}:${f.severity}`)).toEqual(["public-subsidies-auditor:info"])
   })
 
+  it("does not count a draft's amount as received, and says so when nothing is", () => {
+    // The 40 000 € convention of 2025 still a draft: not awarded, shown apart.
+    const drafted = relais((json) => {
+      const cof = json.conventions.find((c: { id: string }) => c.id === "cof-relais-parentalite-2025")
+      delete cof.signatureDate
+      delete cof.notificationDate
+    })
+    const [row] = partnerPublicFunding(drafted, { year: 2025 })
+    expect(row?.total.toString()).toBe("120000.00")
+    expect(row?.aboveAuditorThreshold).toBe(false)
+    expect(row?.notCounted.map((s) => `${s.conventionId}:${s.amount.toString()}:${s.reason}`)).toContain(
+      "cof-relais-parentalite-2025:40000.00:projet de convention non signé : la subvention n'est pas encore attribuée"
+    )
+    // A year with no subsidy at all reads as such, once.
+    const [none] = partnerPublicFunding(relais(), { year: 2030 })
+    expect(none?.findings.map((f) => f.message)).toEqual([
+      "Association Le Relais (exemple illustratif) ne reçoit en 2030 aucune subvention publique : ni commissaire aux comptes ni dépôt à la préfecture au titre des subventions."
+    ])
+  })
+
   it("makes compliance test the partner's total instead of one convention's amount", () => {
     const portfolio = relais()
     const alone = checkCompliance(cpoOf(portfolio))
