@@ -678,7 +678,8 @@ export const EARLY_PAYMENT_LABEL = "Versement antérieur à la convention"
 
 /** @internal Why a payment dated before the convention is irregular, in French. */
 export function earlyPaymentText(fact: EarlyPaymentFact): string {
-  const paid = `Versement ${fact.id} de ${fact.amount.format()} le ${formatFrenchDate(fact.date)}`
+  // Read after the label « Versement antérieur à la convention », so it does not begin with « Versement ».
+  const paid = `${fact.amount.format()} versés le ${formatFrenchDate(fact.date)} (${fact.id})`
   switch (fact.before) {
     case "signature":
       return `${paid}, avant la signature de la convention (${formatFrenchDate(fact.day)}) : aucune convention ne le fondait encore ; versement irrégulier, à régulariser.`

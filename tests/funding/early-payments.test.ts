@@ -28,15 +28,15 @@ describe("a payment dated before the convention could be paid", () => {
     ])
     expect(use.earlyPayments.map((payment) => [plain(payment.detail), payment.source])).toEqual([
       [
-        "Versement vj-2024-a de 500,00 € le 25/06/2024, avant le début de la convention (01/07/2024) : versement irrégulier, compté pour l'année mais à régulariser.",
+        "500,00 € versés le 25/06/2024 (vj-2024-a), avant le début de la convention (01/07/2024) : versement irrégulier, compté pour l'année mais à régulariser.",
         "Convention : période d'application, avenants et résiliation"
       ],
       [
-        "Versement vj-2024-b de 300,00 € le 18/06/2024, avant la notification de la convention (20/06/2024) : versement irrégulier, à régulariser.",
+        "300,00 € versés le 18/06/2024 (vj-2024-b), avant la notification de la convention (20/06/2024) : versement irrégulier, à régulariser.",
         expect.stringContaining("loi n° 2021-875 du 1er juillet 2021, art. 2")
       ],
       [
-        "Versement vj-2024-c de 200,00 € le 10/06/2024, avant la signature de la convention (15/06/2024) : aucune convention ne le fondait encore ; versement irrégulier, à régulariser.",
+        "200,00 € versés le 10/06/2024 (vj-2024-c), avant la signature de la convention (15/06/2024) : aucune convention ne le fondait encore ; versement irrégulier, à régulariser.",
         "loi n° 2000-321, art. 10"
       ]
     ])
