@@ -9,6 +9,7 @@ import { type CalendarDate, formatFrenchDate } from "../calendar/date.js"
 import type { Euros } from "../money/euros.js"
 import { LEGAL_FORM_LABELS, type LegalForm } from "../referential/codes.js"
 import { CLAUSE_LABELS, type Clause } from "../referential/convention-codes.js"
+import { amendmentsText } from "./funding.js"
 
 /** A dated rule that did not yet bind the convention when it was signed. */
 export const notYetRequiredText = (signedOn: CalendarDate, from: CalendarDate, what: string): string =>
@@ -52,13 +53,7 @@ export const perYearTotalChangedText = (
 ): string => {
   const { amendments, cut } = changes
   const causes = [
-    ...(amendments.length === 0
-      ? []
-      : [
-          amendments.length === 1
-            ? `l'avenant n° ${amendments[0]}`
-            : `les avenants n° ${amendments.slice(0, -1).join(", ")} et ${amendments.at(-1)}`
-        ]),
+    ...(amendments.length === 0 ? [] : [amendmentsText(amendments)]),
     ...(cut === "termination" ? ["la résiliation"] : cut === "withdrawal" ? ["le retrait de la subvention"] : [])
   ]
   return `Les montants par exercice du texte signé totalisent ${signed.format()}, le montant total prévu ; après ${causes.join(" et ")}, ils totalisent ${now.format()}.`

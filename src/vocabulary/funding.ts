@@ -67,9 +67,11 @@ function percentOfShare(share: string): string {
   return percentText(share)
 }
 
-/** @internal "l'avenant n° 2", "les avenants n° 1, 2". */
-function amendmentsText(numbers: ReadonlyArray<number>): string {
-  return numbers.length === 1 ? `l'avenant n° ${numbers[0]}` : `les avenants n° ${numbers.join(", ")}`
+/** @internal "l'avenant n° 2", "les avenants n° 1 et 2", "les avenants n° 1, 2 et 3". */
+export function amendmentsText(numbers: ReadonlyArray<number>): string {
+  return numbers.length === 1
+    ? `l'avenant n° ${numbers[0]}`
+    : `les avenants n° ${numbers.slice(0, -1).join(", ")} et ${numbers.at(-1)}`
 }
 
 const ORDINALS = [
