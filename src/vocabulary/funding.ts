@@ -193,6 +193,9 @@ export function instalmentSentence(facts: InstalmentFacts): string {
     facts.offset === undefined
       ? ""
       : `, moins ${facts.offset.amount.format()} non dépensés en ${facts.offset.fromYear} et déduits (clause de report) : ${facts.amount.format()} à verser`
+  // Nothing to pay (an instalment the cut of the year left empty, a balance after an advance of
+  // 100 %): no day on which it falls due, no deadline.
+  if (facts.amount.isZero()) return `${what}${offset} : rien à verser.`
   return `${what}${offset}, ${triggerText(facts.trigger)}${facts.deadline === undefined ? "" : ` ; à payer au plus tard le ${formatFrenchDate(facts.deadline)}`}.`
 }
 

@@ -71,7 +71,7 @@ describe("a withdrawal decided after the breach (La Passerelle, 2025)", () => {
       .replace(/[\u00a0\u202f]/gu, " ")
     expect(text).toContain("dépassent ce montant de 6 378,08 €")
     expect(text).toContain(
-      "Deuxième versement : 25 % (75 % de 17 621,92 € moins 24 000,00 € déjà prévus) soit 0,00 €, exigible le 20/06/2025"
+      "Deuxième versement : 25 % (75 % de 17 621,92 € moins 24 000,00 € déjà prévus) soit 0,00 € : rien à verser."
     )
   })
 
