@@ -1,13 +1,15 @@
 /**
- * Recognising a JSON document: a portfolio, a convention, a partner, a scenario, or a list of
- * records (activities, payments, expenses, candidates), and checking it as what it is. Read by
+ * Recognising a JSON document: a portfolio, a convention, a partner, a scenario, a compte rendu
+ * financier, or a list of records (activities, payments or repayments, expenses, candidates,
+ * comptes rendus financiers), and checking it as what it is. Read by
  * the command line's `validate` and the HTTP service's `/validate`, so that neither reaches into
  * the other.
  *
  * @module
  * @internal
  */
-import { ValidationError } from "../core/errors.js"
+import { type Issue, ValidationError } from "../core/errors.js"
+import { safeParseFinancialReport } from "../budget/financial-report.js"
 import { uniqueOfDecoded } from "../core/records.js"
 import { safeParseConvention } from "../conventions/convention.js"
 import { safeParseCandidates } from "../eligibility/candidate.js"
@@ -16,7 +18,13 @@ import { safeParseActivities } from "../objectives/activity.js"
 import { safeParsePartner } from "../partners/partner.js"
 import { type Portfolio, safeParsePortfolio } from "../portfolio/portfolio.js"
 import { safeParseScenario } from "../scenarios/scenario.js"
-import { ANY_DOCUMENT, portfolioSummary, recordsSummary, wrongShapeText } from "../vocabulary/validation.js"
+import {
+  ANY_DOCUMENT,
+  financialReportSummary,
+  portfolioSummary,
+  recordsSummary,
+  wrongShapeText
+} from "../vocabulary/validation.js"
 
 /** @internal Whether a JSON value is an object (not an array, not null). */
 export function isRecord(value: unknown): value is Record<string, unknown> {
@@ -62,9 +70,29 @@ function detectList(
     return describe(safeParseCandidates(list), "candidats", (found) => recordsSummary(found.length, "candidate"))
   if ("category" in first)
     return records(safeParseExpenses(list), "dépenses", (found) => recordsSummary(found.length, "expense"))
-  if ("year" in first && "amount" in first)
-    return records(safeParsePayments(list), "versements", (found) => recordsSummary(found.length, "payment"))
+  if ("charges" in first || "products" in first) return financialReports(file, list)
+  if ("year" in first && "amount" in first) {
+    // A reversement has the fields of a versement but its instalment code: without one, the list
+    // may be either, and is said to be so.
+    if (list.some((record) => isRecord(record) && "instalment" in record))
+      return records(safeParsePayments(list), "versements", (found) => recordsSummary(found.length, "payment"))
+    return records(safeParsePayments(list), "versements ou reversements", (found) =>
+      recordsSummary(found.length, "payment-or-repayment")
+    )
+  }
   return records(safeParseActivities(list), "activités", (found) => recordsSummary(found.length, "activity"))
+}
+
+/** A list of comptes rendus financiers: each checked, its problems under its index. */
+function financialReports(file: string, list: ReadonlyArray<unknown>): Detected {
+  const issues: Array<Issue> = []
+  list.forEach((report, index) => {
+    const result = safeParseFinancialReport(report)
+    if (!result.success)
+      issues.push(...result.error.issues.map((issue) => ({ ...issue, path: [index, ...issue.path] })))
+  })
+  if (issues.length > 0) return { error: ValidationError.of(file, issues) }
+  return { kind: "comptes rendus financiers", summary: recordsSummary(list.length, "financial-report") }
 }
 
 /** @internal Recognises a document, as `validate` does (the HTTP service's `/validate` too), and checks it. */
@@ -82,5 +110,9 @@ export function detect(file: string, json: unknown): Detected {
     )
   if ("question" in json) return describe(safeParseScenario(json), "scénario", (s: { readonly name: string }) => s.name)
   if ("terms" in json) return describe(safeParseConvention(json), "convention", (c) => c.title)
+  if ("charges" in json || "products" in json)
+    return describe(safeParseFinancialReport(json), "compte rendu financier", (r) =>
+      financialReportSummary(r.conventionId, r.year)
+    )
   return describe(safeParsePartner(json), "partenaire", (p) => p.name)
 }

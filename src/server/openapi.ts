@@ -230,8 +230,11 @@ function responseSchemas(): Record<string, Json> {
                 "scenario",
                 "activities",
                 "payments",
+                "payments-or-repayments",
                 "expenses",
-                "candidates"
+                "candidates",
+                "financial-report",
+                "financial-reports"
               ]
             },
             label: { type: "string", description: "La nature du document, en français" },

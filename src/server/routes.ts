@@ -65,8 +65,11 @@ const KINDS: Readonly<Record<string, string>> = {
   scénario: "scenario",
   activités: "activities",
   versements: "payments",
+  "versements ou reversements": "payments-or-repayments",
   dépenses: "expenses",
-  candidats: "candidates"
+  candidats: "candidates",
+  "compte rendu financier": "financial-report",
+  "comptes rendus financiers": "financial-reports"
 }
 
 /** The convention a body names, decoded with the documents of the body, or every problem thrown at once. */
@@ -141,7 +144,7 @@ export const ENDPOINTS: ReadonlyArray<Endpoint> = [
     response: "ValidateResponse",
     summary: "Vérifie un document",
     description:
-      "Reconnaît le document (portefeuille, convention, partenaire, scénario, ou liste d'activités, de versements, de dépenses ou de candidats) comme `caf-conventions validate`, et dit s'il est valide ; sinon chaque problème avec son chemin depuis la racine du corps (`document.conventions[0]…`). Un document invalide est une réponse 200 (`valid: false`), pas une erreur.",
+      "Reconnaît le document (portefeuille, convention, partenaire, scénario, compte rendu financier, ou liste d'activités, de versements ou de reversements, de dépenses, de candidats ou de comptes rendus financiers) comme `caf-conventions validate`, et dit s'il est valide ; sinon chaque problème avec son chemin depuis la racine du corps (`document.conventions[0]…`). Un document invalide est une réponse 200 (`valid: false`), pas une erreur.",
     answer: (body, locale) => {
       const { document } = decodeEnvelope("ValidateRequest", body)
       const detected = detect("document", document)

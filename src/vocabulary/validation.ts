@@ -531,8 +531,15 @@ export const ANY_DOCUMENT: Texts = {
 }
 
 /** The records of a list, counted (« 3 dépenses », « 1 enregistrement d'activité »). */
-export function recordsSummary(count: number, kind: "candidate" | "expense" | "payment" | "activity"): string {
+export function recordsSummary(
+  count: number,
+  kind: "candidate" | "expense" | "payment" | "payment-or-repayment" | "activity" | "financial-report"
+): string {
   switch (kind) {
+    case "payment-or-repayment":
+      return `${counted(count, "enregistrement", "enregistrements")} ; sans code de versement (instalment), ce sont les champs d'un reversement comme d'un versement`
+    case "financial-report":
+      return counted(count, "compte rendu financier", "comptes rendus financiers")
     case "candidate":
       return counted(count, "candidat", "candidats")
     case "expense":
@@ -542,6 +549,11 @@ export function recordsSummary(count: number, kind: "candidate" | "expense" | "p
     case "activity":
       return `${counted(count, "enregistrement", "enregistrements")} d'activité`
   }
+}
+
+/** A compte rendu financier, by its convention and its year (« convention cpo-1, exercice 2024 »). */
+export function financialReportSummary(conventionId: string, year: number): string {
+  return `convention ${conventionId}, exercice ${year}`
 }
 
 /** A portfolio, counted (« 2 partenaires, 3 conventions »). */

@@ -35,6 +35,25 @@ describe("the command line", () => {
     ])
   })
 
+  it("recognises a compte rendu financier, a list of them, and records that may be versements or reversements", () => {
+    const report = JSON.parse(readFileSync(data("financial-report-2025.json"), "utf8"))
+    const broken = { ...report, charges: [] }
+    const list = join(scratch, "comptes-rendus.json")
+    writeFileSync(list, JSON.stringify([report, broken]))
+    const repayments = join(scratch, "reversements.json")
+    writeFileSync(repayments, JSON.stringify([{ id: "r-1", date: "2025-09-15", amount: "750.00", year: 2024 }]))
+    expect(cli("validate", data("financial-report-2025.json"), repayments).out.split("\n")).toEqual([
+      "✓ examples/data/financial-report-2025.json : compte rendu financier, valide (convention cpo-relais-2025-2027, exercice 2025)",
+      `✓ ${repayments} : versements ou reversements, valide (1 enregistrement ; sans code de versement (instalment), ce sont les champs d'un reversement comme d'un versement)`
+    ])
+    const refused = cli("validate", list)
+    expect(refused.code).toBe(1)
+    expect(refused.err.split("\n").slice(0, 2)).toEqual([
+      `✗ ${list} : 1 problème`,
+      expect.stringMatching(/^ {2}\[1\]\.charges : /u)
+    ])
+  })
+
   it("lists every problem with its path, exit 1, without a stack trace", () => {
     const bad = join(scratch, "bad.json")
     writeFileSync(bad, JSON.stringify({ partners: [], conventions: [{ id: "x", title: "T", kind: "cpo" }] }))
