@@ -18,7 +18,15 @@ import { identifierProblem } from "../identifiers/problem.js"
 import { Euros } from "../money/euros.js"
 import type { Partner } from "../partners/partner.js"
 import { freeTextCell, neutralised, quoted } from "../core/csv.js"
-import { scdlMalformedText, scdlSiretKeyText, scdlUnknownPartnerText } from "../vocabulary/reports.js"
+import {
+  SCDL_MALFORMED,
+  SCDL_MISSING,
+  SCDL_PARTNER_TEXTS,
+  SCDL_TEXTS,
+  scdlMalformedText,
+  scdlSiretKeyText,
+  scdlUnknownPartnerText
+} from "../vocabulary/reports.js"
 
 /**
  * The versions of the SCDL *subventions* schema the export writes: `2.1.1`, the published one
@@ -325,21 +333,6 @@ function paymentPeriod(instalments: ReadonlyArray<Instalment>): string {
   return first === last ? first : `${first}/${last}`
 }
 
-/** What to say when a required column is empty. */
-const MISSING: Partial<Record<ScdlColumn, string>> = {
-  idAttribuant: "SIRET du financeur non renseigné",
-  dateConvention: "convention non signée : pas de date de convention",
-  datesPeriodeVersement: "période de versement inconnue"
-}
-
-/** What to say when a value does not have its column's form. */
-const MALFORMED: Partial<Record<ScdlColumn, string>> = {
-  idAttribuant: "SIRET du financeur invalide (14 chiffres attendus)",
-  idBeneficiaire: "SIRET du bénéficiaire invalide (14 chiffres attendus)",
-  rnaBeneficiaire: "numéro RNA du bénéficiaire hors du motif du schéma (W suivi de 9 chiffres)",
-  objet: "objet de plus de 256 caractères (une fois publié)"
-}
-
 /** The row's problems against the version's rules, checked on the published values. */
 function rowProblems(
   row: ScdlRow,
@@ -355,15 +348,15 @@ function rowProblems(
       const message =
         column === "idBeneficiaire"
           ? hasRna
-            ? "SIRET du bénéficiaire non renseigné : la version 2.0 du schéma n'a pas de colonne pour le numéro RNA (la version 2.1.1 l'accepte)"
-            : "SIRET du bénéficiaire non renseigné"
-          : (MISSING[column] ?? `valeur obligatoire non renseignée`)
+            ? SCDL_TEXTS.beneficiarySiretMissingWithRna
+            : SCDL_TEXTS.beneficiarySiretMissing
+          : (SCDL_MISSING[column] ?? SCDL_TEXTS.requiredMissing)
       problems.push({ column, rule: "required", message })
     } else if (!SCDL_PATTERNS[column].test(value)) {
       problems.push({
         column,
         rule: "format",
-        message: MALFORMED[column] ?? scdlMalformedText(value)
+        message: SCDL_MALFORMED[column] ?? scdlMalformedText(value)
       })
     } else if ((column === "idAttribuant" || column === "idBeneficiaire") && !isSiret(value)) {
       problems.push({
@@ -381,8 +374,7 @@ function rowProblems(
     problems.push({
       column: "idBeneficiaire",
       rule: "one-of-required",
-      message:
-        "bénéficiaire sans SIRET ni numéro RNA : le schéma demande l'un des deux (idBeneficiaire ou rnaBeneficiaire)"
+      message: SCDL_TEXTS.neitherSiretNorRna
     })
   }
   return problems
@@ -403,7 +395,7 @@ function rowOf(
   if (beneficiary === undefined)
     problem("nomBeneficiaire", "unknown-partner", scdlUnknownPartnerText("beneficiary", convention.partnerId))
   if (convention.terms.amounts === undefined) {
-    problem("montant", "required", "montant de la subvention non renseigné")
+    problem("montant", "required", SCDL_TEXTS.amountMissing)
     return { problems }
   }
   const resolved = resolveConvention(convention)
@@ -485,24 +477,17 @@ export function toScdlCsv(
   })
   const partnerIssues = partners.flatMap((partner: unknown, index) => {
     if (partner === null || typeof partner !== "object")
-      return [
-        issue(["partners", index], "expected a partner, with its id", "un partenaire est attendu, avec son identifiant")
-      ]
+      return [issue(["partners", index], "expected a partner, with its id", SCDL_PARTNER_TEXTS.partner)]
     const fields = partner as { id?: unknown; name?: unknown; siret?: unknown; rna?: unknown }
     const text = (key: "id" | "name" | "siret" | "rna", en: string, fr: string, optional: boolean) =>
       (optional && fields[key] === undefined) || typeof fields[key] === "string"
         ? []
         : [issue(["partners", index, key], en, fr)]
     return [
-      ...text("id", "expected the partner's id, a text", "l'identifiant du partenaire doit être un texte", false),
-      ...text("name", "expected the partner's name, a text", "le nom du partenaire doit être un texte", false),
-      ...text("siret", "expected the partner's SIRET, a text", "le SIRET du partenaire doit être un texte", true),
-      ...text(
-        "rna",
-        "expected the partner's RNA number, a text",
-        "le numéro RNA du partenaire doit être un texte",
-        true
-      )
+      ...text("id", "expected the partner's id, a text", SCDL_PARTNER_TEXTS.id, false),
+      ...text("name", "expected the partner's name, a text", SCDL_PARTNER_TEXTS.name, false),
+      ...text("siret", "expected the partner's SIRET, a text", SCDL_PARTNER_TEXTS.siret, true),
+      ...text("rna", "expected the partner's RNA number, a text", SCDL_PARTNER_TEXTS.rna, true)
     ]
   })
   if (partnerIssues.length > 0) throw ValidationError.of("SCDL export", partnerIssues)

@@ -576,6 +576,41 @@ export function scdlSiretKeyText(whose: "funder" | "beneficiary", siret: string,
   return `SIRET ${whose === "funder" ? "du financeur" : "du bénéficiaire"} ${siret} invalide : ${identifierProblemText("siret", problem).fr}`
 }
 
+/** @internal What the SCDL export says when a required column is empty, by column. */
+export const SCDL_MISSING: Readonly<Record<string, string>> = {
+  idAttribuant: "SIRET du financeur non renseigné",
+  dateConvention: "convention non signée : pas de date de convention",
+  datesPeriodeVersement: "période de versement inconnue"
+}
+
+/** @internal What the SCDL export says when a value does not have its column's form, by column. */
+export const SCDL_MALFORMED: Readonly<Record<string, string>> = {
+  idAttribuant: "SIRET du financeur invalide (14 chiffres attendus)",
+  idBeneficiaire: "SIRET du bénéficiaire invalide (14 chiffres attendus)",
+  rnaBeneficiaire: "numéro RNA du bénéficiaire hors du motif du schéma (W suivi de 9 chiffres)",
+  objet: "objet de plus de 256 caractères (une fois publié)"
+}
+
+/** @internal The SCDL export's other problems of a row. */
+export const SCDL_TEXTS = {
+  beneficiarySiretMissingWithRna:
+    "SIRET du bénéficiaire non renseigné : la version 2.0 du schéma n'a pas de colonne pour le numéro RNA (la version 2.1.1 l'accepte)",
+  beneficiarySiretMissing: "SIRET du bénéficiaire non renseigné",
+  requiredMissing: "valeur obligatoire non renseignée",
+  neitherSiretNorRna:
+    "bénéficiaire sans SIRET ni numéro RNA : le schéma demande l'un des deux (idBeneficiaire ou rnaBeneficiaire)",
+  amountMissing: "montant de la subvention non renseigné"
+} as const
+
+/** @internal The SCDL export's refusal of partners that are not what it reads. */
+export const SCDL_PARTNER_TEXTS = {
+  partner: "un partenaire est attendu, avec son identifiant",
+  id: "l'identifiant du partenaire doit être un texte",
+  name: "le nom du partenaire doit être un texte",
+  siret: "le SIRET du partenaire doit être un texte",
+  rna: "le numéro RNA du partenaire doit être un texte"
+} as const
+
 /** @internal "financeur caf-62 introuvable parmi les partenaires", "bénéficiaire … introuvable …". */
 export function scdlUnknownPartnerText(whose: "funder" | "beneficiary", partnerId: string): string {
   return `${whose === "funder" ? "financeur" : "bénéficiaire"} ${partnerId} introuvable parmi les partenaires`
