@@ -17,6 +17,8 @@ import { Euros } from "../money/euros.js"
 import type { Partner } from "../partners/partner.js"
 import { type FunderKind, PUBLIC_FUNDER_KINDS } from "./budget.js"
 import {
+  DRAFT_NOT_AWARDED,
+  EUROPEAN_FUNDS_REASON,
   auditorRequiredText,
   belowAuditorText,
   cofunderWrittenText,
@@ -28,7 +30,6 @@ import {
   subsidiesText
 } from "../vocabulary/budget.js"
 import { citation } from "../vocabulary/sources.js"
-import { DRAFT_NOT_AWARDED, EUROPEAN_FUNDS_REASON } from "../vocabulary/budget.js"
 
 /** The texts behind the thresholds on a partner's public subsidies of a year. */
 const PUBLIC_FUNDING_SOURCES = {

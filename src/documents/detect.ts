@@ -74,10 +74,9 @@ function detectList(
   if ("year" in first && "amount" in first) {
     // A reversement has the fields of a versement but its instalment code: without one, the list
     // may be either, and is said to be so.
-    if (list.some((record) => isRecord(record) && "instalment" in record))
-      return records(safeParsePayments(list), "versements", (found) => recordsSummary(found.length, "payment"))
-    return records(safeParsePayments(list), "versements ou reversements", (found) =>
-      recordsSummary(found.length, "payment-or-repayment")
+    const payments = list.some((record) => isRecord(record) && "instalment" in record)
+    return records(safeParsePayments(list), payments ? "versements" : "versements ou reversements", (found) =>
+      recordsSummary(found.length, payments ? "payment" : "payment-or-repayment")
     )
   }
   return records(safeParseActivities(list), "activités", (found) => recordsSummary(found.length, "activity"))
