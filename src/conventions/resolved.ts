@@ -158,15 +158,20 @@ function resolveBase(
   const view = conventionKnownOn(convention, knowledge)
   const final = finalTermsOf(view)
   const period = final.terms.period
-  const amounts = view.terms.amounts === undefined ? undefined : amountsOf(view)
+  // The final terms and the timeline are derived once, and the amounts and each year's payment
+  // terms read them (a year's first day falls in one stretch of the timeline, whose terms are
+  // those in force that day).
+  const timeline = timelineOf(view, final)
+  const amounts = view.terms.amounts === undefined ? undefined : amountsOf(view, { final, timeline })
   const years = periodYears(period).map((year): ResolvedYear => {
     const part = periodPartInYear(period, year) as Period
     const amount = amounts?.find((entry) => entry.year === year)
+    const stretch = timeline.find((segment) => segment.period.start <= part.start && part.start <= segment.period.end)
     return Object.freeze({
       year,
       period: part,
       ...(amount === undefined ? {} : { amount }),
-      payment: termsOn(view, part.start).terms.payment
+      payment: (stretch?.terms ?? termsOn(view, part.start).terms).payment
     })
   })
   return {
@@ -176,7 +181,7 @@ function resolveBase(
     period,
     terms: final.terms,
     objectives: Object.freeze(final.objectives),
-    timeline: Object.freeze(timelineOf(view)),
+    timeline: Object.freeze(timeline),
     years: Object.freeze(years),
     terminated: final.terminated,
     withdrawn: final.terminated && earlyEnd(view)?.by === "withdrawal"

@@ -490,8 +490,11 @@ export function termsTimeline(convention: Convention): ReadonlyArray<TermsSegmen
 }
 
 /** @internal {@link termsTimeline} for a convention already checked (derived conventions included). */
-export function timelineOf(convention: Convention): ReadonlyArray<TermsSegment> {
-  const period = finalTermsOf(convention).terms.period
+export function timelineOf(
+  convention: Convention,
+  final: TermsAsOf = finalTermsOf(convention)
+): ReadonlyArray<TermsSegment> {
+  const period = final.terms.period
   const starts = [...new Set(convention.amendments.map((amendment) => amendment.effectiveDate))]
     .filter((date) => date > period.start && date <= period.end)
     .sort()

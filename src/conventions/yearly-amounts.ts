@@ -10,7 +10,15 @@ import { prorate, prorateSum } from "../money/allocate.js"
 import { Euros } from "../money/euros.js"
 import type { Convention } from "./convention.js"
 import { checkedConvention } from "./checked.js"
-import { finalDayOf, finalTermsOf, termsOn, timelineOf, uncutTermsAsOf } from "./terms-as-of.js"
+import {
+  type TermsAsOf,
+  type TermsSegment,
+  finalDayOf,
+  finalTermsOf,
+  termsOn,
+  timelineOf,
+  uncutTermsAsOf
+} from "./terms-as-of.js"
 
 /**
  * One stretch of a year during which the same yearly amount applied.
@@ -86,7 +94,10 @@ export function yearAmounts(convention: Convention): ReadonlyArray<YearAmount> {
 }
 
 /** @internal {@link yearAmounts} for a convention already checked (derived conventions included). */
-export function amountsOf(convention: Convention): ReadonlyArray<YearAmount> {
+export function amountsOf(
+  convention: Convention,
+  derived?: { readonly final: TermsAsOf; readonly timeline: ReadonlyArray<TermsSegment> }
+): ReadonlyArray<YearAmount> {
   const amounts = convention.terms.amounts
   if (amounts === undefined) {
     throw new InvalidArgumentError({
@@ -94,10 +105,10 @@ export function amountsOf(convention: Convention): ReadonlyArray<YearAmount> {
       message: `the convention ${convention.id} records no amounts`
     })
   }
-  const final = finalTermsOf(convention).terms
+  const final = (derived?.final ?? finalTermsOf(convention)).terms
   const period = final.period
   const mode = final.payment.rounding
-  const timeline = timelineOf(convention)
+  const timeline = derived?.timeline ?? timelineOf(convention)
   const uncut = amounts.kind === "per-year" ? uncutTermsAsOf(convention, finalDayOf(convention)).terms.period : period
   return periodYears(period).map((year): YearAmount => {
     const part = periodPartInYear(period, year) as Period
