@@ -137,17 +137,51 @@ function resolveKnown(convention: Convention, knownOn: CalendarDate | undefined)
   const { key, knowledge } = knowledgeOf(convention, knownOn)
   const byKnowledge = resolutionsOf(convention)
   const first = byKnowledge.get(key)
-  if (first !== undefined && first.knownOn === knownOn) return first
+  if (first === undefined) return firstResolution(convention, knowledge, knownOn, key, byKnowledge)
+  if (first.knownOn === knownOn) return first
   const onDay = `${key}@${knownOn ?? ""}`
   const same = byKnowledge.get(onDay)
   if (same !== undefined) return same
-  const base = first ?? resolveBase(convention, knowledge)
+  return kept(convention, { ...first, ...(knownOn === undefined ? {} : { knownOn }) }, onDay, byKnowledge)
+}
+
+/** The first resolution of a knowledge, asked on `knownOn`, resolved and kept under its key. */
+function firstResolution(
+  convention: Convention,
+  knowledge: ReturnType<typeof knowledgeOn>,
+  knownOn: CalendarDate | undefined,
+  key: string,
+  byKnowledge: Map<string, ResolvedConvention>
+): ResolvedConvention {
+  const base = resolveBase(convention, knowledge)
+  return kept(convention, knownOn === undefined ? base : { ...base, knownOn }, key, byKnowledge)
+}
+
+function kept(
+  convention: Convention,
+  resolved: ResolvedConvention,
+  key: string,
+  byKnowledge: Map<string, ResolvedConvention>
+): ResolvedConvention {
   // Marked before it is frozen, as every value the library marks.
-  const resolved: ResolvedConvention = { ...base, ...(knownOn === undefined ? {} : { knownOn }) }
   resolutions.add(resolved)
   frozenResult(resolved, convention)
-  byKnowledge.set(first === undefined ? key : onDay, resolved)
+  byKnowledge.set(key, resolved)
   return resolved
+}
+
+/**
+ * @internal The resolution of what is known on `knownOn`, shared by every day with the same
+ * knowledge (the same amendments, termination and withdrawal): its `knownOn` is the first day
+ * asked with that knowledge, not necessarily `knownOn`. For a caller that reads only what the
+ * knowledge fixes (the years, the amendments, the cut) and asks day after day, as a payment
+ * schedule does for each due date: no value is built for a day whose knowledge is resolved. The
+ * convention must be checked already.
+ */
+export function resolutionKnownOn(convention: Convention, knownOn: CalendarDate | undefined): ResolvedConvention {
+  const { key, knowledge } = knowledgeOf(convention, knownOn)
+  const byKnowledge = resolutionsOf(convention)
+  return byKnowledge.get(key) ?? firstResolution(convention, knowledge, knownOn, key, byKnowledge)
 }
 
 function resolveBase(

@@ -14,6 +14,7 @@ import {
   type ResolvedConvention,
   checkedConvention,
   isResolvedConvention,
+  resolutionKnownOn,
   resolveConvention,
   resolvedYear
 } from "../conventions/resolved.js"
@@ -242,7 +243,7 @@ function yearAsKnown(resolved: ResolvedConvention, year: number): Known | undefi
 }
 
 function knownOn(convention: Convention, year: number, day: CalendarDate | undefined): Known | undefined {
-  const known = yearAsKnown(resolveConvention(convention, day === undefined ? {} : { knownOn: day }), year)
+  const known = yearAsKnown(resolutionKnownOn(convention, day), year)
   if (known === undefined || day === undefined) return known
   return { amount: known.amount, payment: known.payment, amendments: known.amendments, knownOn: day, basis: undefined }
 }
@@ -797,7 +798,7 @@ function unknownThen(
   const knownThen =
     cut === undefined || basis.knownOn === undefined
       ? undefined
-      : resolveConvention(parts.resolved.convention, { knownOn: basis.knownOn })
+      : resolutionKnownOn(parts.resolved.convention, basis.knownOn)
   return {
     amendments,
     cut:
