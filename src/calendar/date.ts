@@ -458,7 +458,13 @@ const MS_PER_DAY = 86_400_000
 
 /** The timestamp of the date's UTC midnight. */
 function utcTime(date: CalendarDate): number {
-  return Date.UTC(Number(date.slice(0, 4)), Number(date.slice(5, 7)) - 1, Number(date.slice(8, 10)))
+  // Read from the character codes: three slices and three numbers per date showed in a profile.
+  const digit = (index: number) => date.charCodeAt(index) - 48
+  return Date.UTC(
+    digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3),
+    digit(5) * 10 + digit(6) - 1,
+    digit(8) * 10 + digit(9)
+  )
 }
 
 /**
@@ -477,18 +483,25 @@ export function formatFrenchDate(date: CalendarDate): string {
 }
 
 /**
+ * @internal Whether a value is a `yyyy-MM-dd` string naming a day that exists, as
+ * {@link dateArgument} accepts it, without building an error when it is not.
+ */
+export function isDateArgument(value: unknown): value is CalendarDate {
+  // Evaluators pass the same few dates again and again: a set lookup (the string's hash is cached)
+  // is several times cheaper than checking the text each time.
+  if (typeof value === "string" && checkedDates.has(value)) return true
+  if (!isCalendarDate(value)) return false
+  if (checkedDates.size >= CHECKED_DATES_LIMIT) checkedDates.clear()
+  checkedDates.add(value)
+  return true
+}
+
+/**
  * @internal A date given as an argument: a `yyyy-MM-dd` string naming a day that exists, or a
  * {@link ValidationError} at the argument's name.
  */
 export function dateArgument(value: unknown, argument = "date", subject = "date"): CalendarDate {
-  // Evaluators pass the same few dates again and again: a set lookup (the string's hash is cached)
-  // is several times cheaper than checking the text each time.
-  if (typeof value === "string" && checkedDates.has(value)) return value as CalendarDate
-  if (isCalendarDate(value)) {
-    if (checkedDates.size >= CHECKED_DATES_LIMIT) checkedDates.clear()
-    checkedDates.add(value)
-    return value
-  }
+  if (isDateArgument(value)) return value
   const message =
     typeof value === "string"
       ? (safeParseCalendarDate(value) as { readonly error?: ValidationError }).error?.issues[0]?.message

@@ -13,6 +13,7 @@ import {
   CalendarDateSchema,
   calendarDate,
   dateArgument,
+  isDateArgument,
   daysBetween,
   daysInYear,
   yearOf
@@ -304,6 +305,11 @@ function integerArgument(value: unknown, argument: string): number {
  * are dates, the end not before the start; or a {@link ValidationError} with the paths.
  */
 function periodArgument(value: unknown, argument = "period"): Period {
+  // The usual case first, without building anything: two checked dates in order.
+  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
+    const { start, end } = value as { readonly start?: unknown; readonly end?: unknown }
+    if (isDateArgument(start) && isDateArgument(end) && start <= end) return value as Period
+  }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw ValidationError.of("period", [
       { path: [argument], message: `expected a period { start, end }, got ${describeValue(value)}` }
