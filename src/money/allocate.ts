@@ -6,9 +6,10 @@
 import { describeValue } from "../core/describe.js"
 import { InvalidArgumentError } from "../core/errors.js"
 import { Dec, decimalOf } from "./decimal.js"
+import { LIMIT_CENTS } from "./amount-text.js"
 import { shown } from "./exact.js"
 import { Euros, type Ratio } from "./euros.js"
-import type { RoundingMode } from "./rounding.js"
+import { type RoundingMode, roundedQuotient } from "./rounding.js"
 
 function nonNegative(ratio: Ratio, argument: string): InstanceType<typeof Dec> {
   const value = decimalOf(ratio)
@@ -101,7 +102,51 @@ export function prorate(amount: Euros, part: number, whole: number, mode: Roundi
   if (partValue.gt(wholeValue)) {
     throw new InvalidArgumentError({ argument: "part", message: `part (${part}) must not exceed whole (${whole})` })
   }
-  return Euros.round(new Dec(amount.toString()).times(partValue).div(wholeValue).toString(), mode)
+  return (
+    wholeDayShares([{ amount, part, whole }], mode) ??
+    Euros.round(new Dec(amount.toString()).times(partValue).div(wholeValue).toString(), mode)
+  )
+}
+
+/** The largest whole {@link wholeDayShares} computes in plain integers. */
+const INTEGER_WHOLE = 1_000_000
+/** Products and sums up to 2^52 in absolute value: integers exact in floating point. */
+const EXACT_INTEGER = 2 ** 52
+
+/**
+ * The sum of shares that are whole numbers over one whole (days of a year over its 365 or 366,
+ * the usual case), rounded once with `mode`, in plain integers: Σ cents × part, divided by the
+ * whole and rounded. Undefined when the shares are not of that form, a product passes 2^52, the
+ * mode is unknown or the sum is out of range: the decimal path then decides, errors included.
+ *
+ * It gives what the decimal path gives. That path computes each share to 60 significant digits,
+ * so it lies within 10^-40 cent of the exact sum; the exact sum is a whole number of cents over a
+ * whole of at most 10^6, so when it is not itself a whole number or a half cent it lies at least
+ * 1/(2 × 10^6) cent away from one, and both paths round it the same way; when it is one, both see it
+ * exactly (a whole number or a half cent has a short decimal form).
+ */
+function wholeDayShares(
+  shares: ReadonlyArray<{ readonly amount: Euros; readonly part: number; readonly whole: number }>,
+  mode: RoundingMode
+): Euros | undefined {
+  const first = shares[0]
+  if (first === null || typeof first !== "object") return undefined
+  const whole = first.whole
+  if (!Number.isSafeInteger(whole) || whole <= 0 || whole > INTEGER_WHOLE) return undefined
+  let numerator = 0
+  for (let index = 0; index < shares.length; index++) {
+    const share = shares[index]
+    if (share === null || typeof share !== "object" || share.whole !== whole || !Euros.isEuros(share.amount))
+      return undefined
+    const part = share.part
+    if (!Number.isSafeInteger(part) || part < 0 || part > whole) return undefined
+    const product = Number(share.amount.toCents()) * part
+    numerator += product
+    if (!(Math.abs(product) <= EXACT_INTEGER && Math.abs(numerator) <= EXACT_INTEGER)) return undefined
+  }
+  const cents = roundedQuotient(numerator, whole, mode)
+  // `+ 0` turns a negative zero into zero.
+  return cents === undefined || !(Math.abs(cents) < LIMIT_CENTS) ? undefined : Euros.fromCents(cents + 0)
 }
 
 /**
@@ -130,6 +175,8 @@ export function prorateSum(
       argument: "shares",
       message: `expected a list of { amount, part, whole }, got ${describeValue(shares)}`
     })
+  const whole = wholeDayShares(shares, mode)
+  if (whole !== undefined) return whole
   let sum = new Dec(0)
   shares.forEach((share, index) => {
     if (share === null || typeof share !== "object" || !Euros.isEuros(share.amount))

@@ -21,7 +21,7 @@ import {
 import { AMOUNT_PROBLEMS_FR } from "../vocabulary/validation.js"
 import { formatFrenchAmount } from "./format.js"
 import type { RoundingMode } from "./rounding.js"
-import { roundingMode } from "./rounding.js"
+import { roundedQuotient, roundingMode } from "./rounding.js"
 
 const TOO_PRECISE = /^-?(0|[1-9]\d*)\.\d{3,}$/
 
@@ -108,48 +108,8 @@ function timesInCents(cents: number, ratio: string, mode: RoundingMode): number 
   if (factor === undefined) return undefined
   const product = cents * factor.numerator
   if (!(Math.abs(product) <= EXACT_PRODUCT)) return undefined
-  const negative = product < 0
-  const size = negative ? -product : product
-  const { denominator } = factor
-  let quotient = Math.floor(size / denominator)
-  let remainder = size - quotient * denominator
-  // The float division may be off by one near a whole number: the remainder says.
-  if (remainder < 0) {
-    quotient -= 1
-    remainder += denominator
-  } else if (remainder >= denominator) {
-    quotient += 1
-    remainder -= denominator
-  }
-  let away: boolean
-  switch (mode) {
-    case "down":
-      away = false
-      break
-    case "up":
-      away = remainder > 0
-      break
-    case "ceiling":
-      away = !negative && remainder > 0
-      break
-    case "floor":
-      away = negative && remainder > 0
-      break
-    case "half-up":
-      away = 2 * remainder >= denominator
-      break
-    case "half-down":
-      away = 2 * remainder > denominator
-      break
-    case "half-even":
-      away = 2 * remainder > denominator || (2 * remainder === denominator && quotient % 2 === 1)
-      break
-    default:
-      return undefined
-  }
-  const rounded = away ? quotient + 1 : quotient
-  if (!(rounded < LIMIT_CENTS)) return undefined
-  return negative ? -rounded : rounded
+  const rounded = roundedQuotient(product, factor.denominator, mode)
+  return rounded === undefined || !(Math.abs(rounded) < LIMIT_CENTS) ? undefined : rounded
 }
 
 /**

@@ -59,3 +59,52 @@ export function roundingMode(mode: RoundingMode): RoundingMode {
   }
   return mode
 }
+
+/**
+ * @internal `numerator / denominator` rounded to a whole number with `mode`, in plain integers:
+ * `numerator` a whole number of at most 2^52 in absolute value, `denominator` a positive whole
+ * number. Exactly what rounding the exact quotient gives; undefined for a mode it does not know
+ * (the caller's decimal path then decides, errors included).
+ */
+export function roundedQuotient(numerator: number, denominator: number, mode: RoundingMode): number | undefined {
+  const negative = numerator < 0
+  const size = negative ? -numerator : numerator
+  let quotient = Math.floor(size / denominator)
+  let remainder = size - quotient * denominator
+  // The float division may be off by one near a whole number: the remainder says.
+  if (remainder < 0) {
+    quotient -= 1
+    remainder += denominator
+  } else if (remainder >= denominator) {
+    quotient += 1
+    remainder -= denominator
+  }
+  let away: boolean
+  switch (mode) {
+    case "down":
+      away = false
+      break
+    case "up":
+      away = remainder > 0
+      break
+    case "ceiling":
+      away = !negative && remainder > 0
+      break
+    case "floor":
+      away = negative && remainder > 0
+      break
+    case "half-up":
+      away = 2 * remainder >= denominator
+      break
+    case "half-down":
+      away = 2 * remainder > denominator
+      break
+    case "half-even":
+      away = 2 * remainder > denominator || (2 * remainder === denominator && quotient % 2 === 1)
+      break
+    default:
+      return undefined
+  }
+  const rounded = away ? quotient + 1 : quotient
+  return negative ? -rounded : rounded
+}
