@@ -449,9 +449,33 @@ export function endOfYear(date: CalendarDate): CalendarDate {
  * @category calendar
  */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  // Two UTC midnights are a whole number of days apart: the difference of their timestamps, which
-  // date-fns' differenceInCalendarDays also computes, without building two Date objects.
-  return Math.round((utcTime(dateArgument(to, "to")) - utcTime(dateArgument(from, "from"))) / MS_PER_DAY)
+  return dayCount(dateArgument(from, "from"), dateArgument(to, "to"))
+}
+
+/**
+ * @internal {@link daysBetween} for dates already checked: the difference of their day numbers
+ * (what date-fns' differenceInCalendarDays gives for two UTC midnights), in integers, without a
+ * `Date`.
+ */
+export function dayCount(from: CalendarDate, to: CalendarDate): number {
+  return dayNumber(to) - dayNumber(from)
+}
+
+/**
+ * The number of the day counted from 1970-01-01 in the proleptic Gregorian calendar (a year of
+ * 400 years has 146 097 days), from the text's character codes; years are at least 1000 (see
+ * {@link isCalendarDate}).
+ */
+function dayNumber(date: CalendarDate): number {
+  const digit = (index: number) => date.charCodeAt(index) - 48
+  const month = digit(5) * 10 + digit(6)
+  // Years counted from 1 March, so that the leap day is the last day of a year.
+  const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3) - (month <= 2 ? 1 : 0)
+  const era = Math.floor(year / 400)
+  const yearOfEra = year - era * 400
+  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + digit(8) * 10 + digit(9) - 1
+  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
+  return era * 146_097 + dayOfEra - 719_468
 }
 
 const MS_PER_DAY = 86_400_000

@@ -14,7 +14,7 @@ import {
   calendarDate,
   dateArgument,
   isDateArgument,
-  daysBetween,
+  dayCount,
   daysInYear,
   yearOf
 } from "./date.js"
@@ -177,8 +177,12 @@ const yearBounds = new Map<number, readonly [CalendarDate, CalendarDate]>()
  * @category calendar
  */
 export function periodDays(period: Period): number {
-  periodArgument(period)
-  return daysBetween(period.start, period.end) + 1
+  return daysOfPeriod(periodArgument(period))
+}
+
+/** @internal {@link periodDays} for a period already checked (the library's own). */
+export function daysOfPeriod(period: Period): number {
+  return dayCount(period.start, period.end) + 1
 }
 
 /**
@@ -210,8 +214,11 @@ export function periodContains(period: Period, date: CalendarDate): boolean {
  * @category calendar
  */
 export function periodIntersection(a: Period, b: Period): Period | undefined {
-  periodArgument(a, "a")
-  periodArgument(b, "b")
+  return intersectionOfPeriods(periodArgument(a, "a"), periodArgument(b, "b"))
+}
+
+/** @internal {@link periodIntersection} for periods already checked (the library's own). */
+export function intersectionOfPeriods(a: Period, b: Period): Period | undefined {
   const start = a.start >= b.start ? a.start : b.start
   const end = a.end <= b.end ? a.end : b.end
   return start <= end ? periodOf(start, end) : undefined
@@ -260,8 +267,12 @@ export function periodYears(period: Period): ReadonlyArray<number> {
  * @category calendar
  */
 export function periodPartInYear(period: Period, year: number): Period | undefined {
-  periodArgument(period)
-  return periodIntersection(period, calendarYear(year))
+  return partOfYear(periodArgument(period), year)
+}
+
+/** @internal {@link periodPartInYear} for a period already checked (the library's own). */
+export function partOfYear(period: Period, year: number): Period | undefined {
+  return intersectionOfPeriods(period, calendarYear(year))
 }
 
 /**

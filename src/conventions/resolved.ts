@@ -6,7 +6,7 @@
  * @module
  */
 import { type CalendarDate, dateArgument, isCalendarDate, safeParseCalendarDate } from "../calendar/date.js"
-import { type Period, periodPartInYear, periodYears } from "../calendar/period.js"
+import { type Period, partOfYear, periodYears } from "../calendar/period.js"
 import { InvalidArgumentError, ValidationError } from "../core/errors.js"
 import { frozenResult } from "../core/freeze.js"
 import { checkedConvention } from "./checked.js"
@@ -198,7 +198,7 @@ function resolveBase(
   const timeline = timelineOf(view, final)
   const amounts = view.terms.amounts === undefined ? undefined : amountsOf(view, { final, timeline })
   const years = periodYears(period).map((year): ResolvedYear => {
-    const part = periodPartInYear(period, year) as Period
+    const part = partOfYear(period, year) as Period
     const amount = amounts?.find((entry) => entry.year === year)
     const stretch = timeline.find((segment) => segment.period.start <= part.start && part.start <= segment.period.end)
     return Object.freeze({

@@ -4,7 +4,7 @@
  * @module
  */
 import { daysInYear } from "../calendar/date.js"
-import { type Period, periodDays, periodIntersection, periodPartInYear, periodYears } from "../calendar/period.js"
+import { type Period, daysOfPeriod, intersectionOfPeriods, partOfYear, periodYears } from "../calendar/period.js"
 import { InvalidArgumentError, type ValidationError } from "../core/errors.js"
 import { prorate, prorateSum } from "../money/allocate.js"
 import { Euros } from "../money/euros.js"
@@ -111,14 +111,14 @@ export function amountsOf(
   const timeline = derived?.timeline ?? timelineOf(convention)
   const uncut = amounts.kind === "per-year" ? uncutTermsAsOf(convention, finalDayOf(convention)).terms.period : period
   return periodYears(period).map((year): YearAmount => {
-    const part = periodPartInYear(period, year) as Period
+    const part = partOfYear(period, year) as Period
     if (amounts.kind === "per-year") return perYearAmount(convention, year, part, uncut)
     const segments = timeline.flatMap((segment): Array<AmountSegment> => {
-      const overlap = periodIntersection(segment.period, part)
+      const overlap = intersectionOfPeriods(segment.period, part)
       const terms = segment.terms.amounts
       if (overlap === undefined || terms?.kind !== "constant") return []
       return [
-        { period: overlap, yearlyAmount: terms.yearlyAmount, days: periodDays(overlap), daysInYear: daysInYear(year) }
+        { period: overlap, yearlyAmount: terms.yearlyAmount, days: daysOfPeriod(overlap), daysInYear: daysInYear(year) }
       ]
     })
     // A whole year under one yearly amount is that amount, to the cent: no decimal arithmetic.
@@ -138,7 +138,7 @@ export function amountsOf(
             mode
           ),
       basis: "constant",
-      prorated: periodDays(part) < daysInYear(year),
+      prorated: daysOfPeriod(part) < daysInYear(year),
       segments
     }
   })
@@ -151,9 +151,9 @@ function perYearAmount(convention: Convention, year: number, part: Period, uncut
   // The days the year would have had without the termination (every amendment applied): the
   // amount is reduced in proportion. An amendment that moves the end reduces nothing: the text
   // gives the year's amount for the period as amended.
-  const planned = periodPartInYear(uncut, year)
-  const days = periodDays(part)
-  const plannedDays = planned === undefined ? days : Math.max(days, periodDays(planned))
+  const planned = partOfYear(uncut, year)
+  const days = daysOfPeriod(part)
+  const plannedDays = planned === undefined ? days : Math.max(days, daysOfPeriod(planned))
   const amount = days === plannedDays ? full : prorate(full, days, plannedDays, terms.payment.rounding)
   return { year, period: part, amount, basis: "per-year", prorated: days < plannedDays, segments: [] }
 }

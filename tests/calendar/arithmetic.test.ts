@@ -4,7 +4,7 @@ import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { InvalidDateError, addDays, calendarYear, daysBetween, daysInMonth, type CalendarDate } from "caf-conventions"
 
-// Day arithmetic is computed on UTC timestamps; date-fns, which computed it before, is the reference.
+// Day counts are computed on day numbers, days added on UTC timestamps; date-fns, which computed both before, is the reference.
 const date = fc
   .record({
     year: fc.integer({ min: 1000, max: 9999 }),
