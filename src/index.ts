@@ -123,6 +123,7 @@ export { checkedConvention, checkedConventions } from "./conventions/checked.js"
 export {
   isResolvedConvention,
   resolveConvention,
+  resolveKnowledge,
   resolvedYear,
   termsInForceOn,
   type ResolvedConvention,

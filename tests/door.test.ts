@@ -167,6 +167,7 @@ const VALID: Readonly<Record<string, ReadonlyArray<unknown>>> = {
   amendmentHistory: [cpo, {}],
   replaceRule: [library.DEFAULT_ELIGIBILITY_RULES, rule],
   resolveConvention: [cpo, {}],
+  resolveKnowledge: [cpo, {}],
   resolvedYear: [library.resolveConvention(cpo), 2024],
   republicanCommitmentText: [{ subscribedOn: "2022-11-14", basis: "agrement" }],
   ruleIds: [library.DEFAULT_ELIGIBILITY_RULES],

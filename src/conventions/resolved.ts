@@ -170,20 +170,6 @@ function kept(
   return resolved
 }
 
-/**
- * @internal The resolution of what is known on `knownOn`, shared by every day with the same
- * knowledge (the same amendments, termination and withdrawal): its `knownOn` is the first day
- * asked with that knowledge, not necessarily `knownOn`. For a caller that reads only what the
- * knowledge fixes (the years, the amendments, the cut) and asks day after day, as a payment
- * schedule does for each due date: no value is built for a day whose knowledge is resolved. The
- * convention must be checked already.
- */
-export function resolutionKnownOn(convention: Convention, knownOn: CalendarDate | undefined): ResolvedConvention {
-  const { key, knowledge } = knowledgeOf(convention, knownOn)
-  const byKnowledge = resolutionsOf(convention)
-  return byKnowledge.get(key) ?? firstResolution(convention, knowledge, knownOn, key, byKnowledge)
-}
-
 function resolveBase(
   convention: Convention,
   knowledge: ReturnType<typeof knowledgeOn>
@@ -251,6 +237,49 @@ export function resolveConvention(
   convention: Convention | ResolvedConvention | unknown,
   options: { readonly knownOn?: CalendarDate | string } = {}
 ): ResolvedConvention {
+  const { plain, knownOn } = checkedArguments(convention, options)
+  if (knownOn === undefined) return isResolvedConvention(convention) ? convention : resolveKnown(plain, undefined)
+  return resolveKnown(plain, knownOn)
+}
+
+/**
+ * The convention resolved as known on `options.knownOn`, as {@link resolveConvention} resolves
+ * it, but one value for every day with the same knowledge (the same amendments signed, the same
+ * termination and withdrawal decided): its `knownOn` is the first day asked with that knowledge,
+ * not always the day given. For an application that asks day after day and reads only what the
+ * knowledge fixes (the years with their amounts and payment terms, the amendments counted, the
+ * period and its cut), as a payment schedule does on each instalment's due date: a day whose
+ * knowledge is resolved already costs a lookup, and no value is built for it. The arguments are
+ * checked at the door, as {@link resolveConvention} checks them.
+ *
+ * @example
+ * ```ts
+ * import { resolveKnowledge, type Convention } from "caf-conventions"
+ * declare const convention: Convention // amendment n° 1 signed 2025-07-10
+ * const march = resolveKnowledge(convention, { knownOn: "2025-03-31" })
+ * resolveKnowledge(convention, { knownOn: "2025-05-31" }) === march //=> true: nothing was signed between the two days
+ * resolveKnowledge(convention, { knownOn: "2025-07-10" }) === march //=> false
+ * ```
+ * @category conventions
+ */
+export function resolveKnowledge(
+  convention: Convention | ResolvedConvention | unknown,
+  options: { readonly knownOn?: CalendarDate | string } = {}
+): ResolvedConvention {
+  const { plain, knownOn } = checkedArguments(convention, options)
+  const { key, knowledge } = knowledgeOf(plain, knownOn)
+  const byKnowledge = resolutionsOf(plain)
+  return byKnowledge.get(key) ?? firstResolution(plain, knowledge, knownOn, key, byKnowledge)
+}
+
+/**
+ * The arguments of a resolution, checked in order: the options object, the convention, then the
+ * day of knowledge (a {@link ValidationError} at `knownOn` for a day that is not one).
+ */
+function checkedArguments(
+  convention: unknown,
+  options: { readonly knownOn?: CalendarDate | string }
+): { readonly plain: Convention; readonly knownOn: CalendarDate | undefined } {
   if (options === null || typeof options !== "object") {
     throw new InvalidArgumentError({
       argument: "options",
@@ -258,16 +287,14 @@ export function resolveConvention(
     })
   }
   const plain = checkedConvention(convention)
-  if (options.knownOn === undefined)
-    return isResolvedConvention(convention) ? convention : resolveKnown(plain, undefined)
-  if (isCalendarDate(options.knownOn)) return resolveKnown(plain, options.knownOn)
+  if (options.knownOn === undefined || isCalendarDate(options.knownOn)) return { plain, knownOn: options.knownOn }
   const day = safeParseCalendarDate(options.knownOn)
   if (!day.success)
     throw ValidationError.of(
       "resolve options",
       day.error.issues.map((issue) => ({ ...issue, path: ["knownOn", ...issue.path] }))
     )
-  return resolveKnown(plain, day.data)
+  return { plain, knownOn: day.data }
 }
 
 /** A resolution given as an argument, or an {@link InvalidArgumentError} naming it. */

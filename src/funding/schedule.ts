@@ -14,8 +14,8 @@ import {
   type ResolvedConvention,
   checkedConvention,
   isResolvedConvention,
-  resolutionKnownOn,
   resolveConvention,
+  resolveKnowledge,
   resolvedYear
 } from "../conventions/resolved.js"
 import type { PaymentTerms } from "../conventions/terms.js"
@@ -243,7 +243,7 @@ function yearAsKnown(resolved: ResolvedConvention, year: number): Known | undefi
 }
 
 function knownOn(convention: Convention, year: number, day: CalendarDate | undefined): Known | undefined {
-  const known = yearAsKnown(resolutionKnownOn(convention, day), year)
+  const known = yearAsKnown(resolveKnowledge(convention, day === undefined ? {} : { knownOn: day }), year)
   if (known === undefined || day === undefined) return known
   return { amount: known.amount, payment: known.payment, amendments: known.amendments, knownOn: day, basis: undefined }
 }
@@ -798,7 +798,7 @@ function unknownThen(
   const knownThen =
     cut === undefined || basis.knownOn === undefined
       ? undefined
-      : resolutionKnownOn(parts.resolved.convention, basis.knownOn)
+      : resolveKnowledge(parts.resolved.convention, { knownOn: basis.knownOn })
   return {
     amendments,
     cut:
