@@ -365,7 +365,8 @@ export function maxDate(a: CalendarDate, b: CalendarDate): CalendarDate {
  */
 export function addDays(date: CalendarDate, days: number): CalendarDate {
   // A UTC day is always 86 400 000 ms long: the same day as date-fns' addDays gives, without its Date objects.
-  return fromUtc(new Date(utcTime(dateArgument(date)) + whole(days, "days") * MS_PER_DAY))
+  // The day number times the milliseconds of a day: the timestamp of the date's UTC midnight.
+  return fromUtc(new Date((dayNumber(dateArgument(date)) + whole(days, "days")) * MS_PER_DAY))
 }
 
 /**
@@ -449,47 +450,35 @@ export function endOfYear(date: CalendarDate): CalendarDate {
  * @category calendar
  */
 export function daysBetween(from: CalendarDate, to: CalendarDate): number {
-  return dayCount(dateArgument(from, "from"), dateArgument(to, "to"))
+  const last = dateArgument(to, "to")
+  return dayCount(dateArgument(from, "from"), last)
 }
 
 /**
  * @internal {@link daysBetween} for dates already checked: the difference of their day numbers
- * (what date-fns' differenceInCalendarDays gives for two UTC midnights), in integers, without a
- * `Date`.
+ * (what date-fns' differenceInCalendarDays gives for two UTC midnights).
  */
 export function dayCount(from: CalendarDate, to: CalendarDate): number {
   return dayNumber(to) - dayNumber(from)
 }
 
 /**
- * The number of the day counted from 1970-01-01 in the proleptic Gregorian calendar (a year of
- * 400 years has 146 097 days), from the text's character codes; years are at least 1000 (see
- * {@link isCalendarDate}).
+ * The number of the day counted from 1970-01-01: its UTC midnight's timestamp over a day's
+ * milliseconds, read from the text's character codes (three slices and three numbers per date
+ * showed in a profile); years are at least 1000 (see {@link isCalendarDate}).
  */
 function dayNumber(date: CalendarDate): number {
   const digit = (index: number) => date.charCodeAt(index) - 48
-  const month = digit(5) * 10 + digit(6)
-  // Years counted from 1 March, so that the leap day is the last day of a year.
-  const year = digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3) - (month <= 2 ? 1 : 0)
-  const era = Math.floor(year / 400)
-  const yearOfEra = year - era * 400
-  const dayOfYear = Math.floor((153 * ((month + 9) % 12) + 2) / 5) + digit(8) * 10 + digit(9) - 1
-  const dayOfEra = yearOfEra * 365 + Math.floor(yearOfEra / 4) - Math.floor(yearOfEra / 100) + dayOfYear
-  return era * 146_097 + dayOfEra - 719_468
+  return (
+    Date.UTC(
+      digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3),
+      digit(5) * 10 + digit(6) - 1,
+      digit(8) * 10 + digit(9)
+    ) / MS_PER_DAY
+  )
 }
 
 const MS_PER_DAY = 86_400_000
-
-/** The timestamp of the date's UTC midnight. */
-function utcTime(date: CalendarDate): number {
-  // Read from the character codes: three slices and three numbers per date showed in a profile.
-  const digit = (index: number) => date.charCodeAt(index) - 48
-  return Date.UTC(
-    digit(0) * 1000 + digit(1) * 100 + digit(2) * 10 + digit(3),
-    digit(5) * 10 + digit(6) - 1,
-    digit(8) * 10 + digit(9)
-  )
-}
 
 /**
  * A date the French way, for sentences: `01/06/2024`.

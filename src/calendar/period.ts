@@ -316,17 +316,17 @@ function integerArgument(value: unknown, argument: string): number {
  * are dates, the end not before the start; or a {@link ValidationError} with the paths.
  */
 function periodArgument(value: unknown, argument = "period"): Period {
-  // The usual case first, without building anything: two checked dates in order.
-  if (value !== null && typeof value === "object" && !Array.isArray(value)) {
-    const { start, end } = value as { readonly start?: unknown; readonly end?: unknown }
-    if (isDateArgument(start) && isDateArgument(end) && start <= end) return value as Period
-  }
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw ValidationError.of("period", [
       { path: [argument], message: `expected a period { start, end }, got ${describeValue(value)}` }
     ])
   }
   const { start, end } = value as { readonly start?: unknown; readonly end?: unknown }
+  // The usual case, without building anything: two checked dates in order.
+  if (isDateArgument(start) && isDateArgument(end)) {
+    if (start <= end) return value as Period
+    throw ValidationError.of("period", [textsIssue([argument, "end"], "period", endBeforeStartText(start, end))])
+  }
   const issues: Array<Issue> = []
   for (const [key, date] of [
     ["start", start],
@@ -339,8 +339,5 @@ function periodArgument(value: unknown, argument = "period"): Period {
       issues.push(...error.issues.map((issue) => ({ ...issue, path: [argument, ...issue.path.map(String)] })))
     }
   }
-  if (issues.length === 0 && (end as string) < (start as string))
-    issues.push(textsIssue([argument, "end"], "period", endBeforeStartText(start as string, end as string)))
-  if (issues.length > 0) throw ValidationError.of("period", issues)
-  return value as Period
+  throw ValidationError.of("period", issues)
 }
