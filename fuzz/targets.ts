@@ -500,6 +500,19 @@ const repaymentWithinSixMonths: Invariant = {
 }
 
 /** One line per issue after the heading (and one for those not listed), each naming its path. */
+/** A resolution shared by every day of one knowledge reads as the resolution of the day asked: the same years, amounts and period. */
+const sameAsTheDay: Invariant = {
+  name: "the same years, amounts and period as resolveConvention on the day asked",
+  check: (args, result) => {
+    const [convention, options] = args as [library.Convention, { readonly knownOn: string }]
+    const shared = result as library.ResolvedConvention
+    const day = library.resolveConvention(convention, options)
+    const text = (resolved: library.ResolvedConvention) =>
+      JSON.stringify([resolved.period, resolved.years, resolved.amendments.map((a) => a.number), resolved.terminated])
+    return text(shared) === text(day) ? undefined : `on ${options.knownOn}: ${text(shared)} against ${text(day)}`
+  }
+}
+
 const issuesListed: Invariant = {
   name: "one line per issue, with its path",
   check: (args, result) => {
@@ -883,6 +896,7 @@ export const TARGETS: ReadonlyArray<FuzzTarget> = [
   { name: "termsAsOf", valid: (w) => [w.convention, date(w)] },
   { name: "termsTimeline", valid: (w) => [w.convention] },
   { name: "resolveConvention", valid: (w) => [w.convention, {}] },
+  { name: "resolveKnowledge", valid: (w) => [w.convention, { knownOn: date(w) }], invariants: [sameAsTheDay] },
   { name: "isResolvedConvention", valid: (w) => [library.resolveConvention(w.convention, {})], reached: held },
   { name: "yearAmounts", valid: (w) => [w.convention] },
   { name: "resolvedYear", valid: (w) => [library.resolveConvention(w.convention, {}), w.json.year] },
