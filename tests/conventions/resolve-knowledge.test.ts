@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest"
-import { InvalidArgumentError, ValidationError, resolveConvention, resolveKnowledge, resolvedYear } from "caf-conventions"
+import {
+  InvalidArgumentError,
+  ValidationError,
+  resolveConvention,
+  resolveKnowledge,
+  resolvedYear
+} from "caf-conventions"
 import { evs, jeunesse } from "../fixtures.js"
 
 const amountOf = (resolved: ReturnType<typeof resolveKnowledge>, year: number) =>
