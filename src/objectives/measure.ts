@@ -154,6 +154,27 @@ function schemeReason(scheme: Activity["fundedBy"][number]): ExclusionWhy {
 }
 
 let noStructureReason: ExclusionWhy | undefined
+let noDurationReason: ExclusionWhy | undefined
+let unknownSectorReason: ExclusionWhy | undefined
+
+/**
+ * @internal The reasons of one tally that depend on a record's values (another convention, a body,
+ * a theme, situations or départements not targeted, a missing measure): written once per distinct
+ * value and shared by the records left out alike, for the tally's life only (its values come
+ * from the records, so a cache kept by the module would grow with every batch read).
+ */
+export class Reasons {
+  /** Made with the first reason: most tallies write none. */
+  private byKey: Map<string, ExclusionWhy> | undefined
+
+  /** The reason kept under `key`, or the one `make` writes, kept. */
+  of(key: string, make: () => ExclusionWhy): ExclusionWhy {
+    const byKey = (this.byKey ??= new Map())
+    let why = byKey.get(key)
+    if (why === undefined) byKey.set(key, (why = make()))
+    return why
+  }
+}
 
 function stretchOn(stretches: ReadonlyArray<Stretch>, date: CalendarDate): Stretch {
   for (const stretch of stretches) if (date <= stretch.period.end) return stretch
@@ -165,7 +186,8 @@ function filterReason(
   record: Activity,
   definition: AggregateIndicator,
   stretch: Stretch,
-  conventionId: string
+  conventionId: string,
+  reasons: Reasons
 ): ExclusionWhy | undefined {
   const { filter } = definition
   if (filter.accompanimentKinds !== undefined && !filter.accompanimentKinds.includes(SUPPORT_OF[record.kind]))
@@ -179,12 +201,22 @@ function filterReason(
     const excludedScheme = fundedBy.find((scheme) => stretch.terms.excludedSchemes.includes(scheme))
     if (excludedScheme !== undefined) return schemeReason(excludedScheme)
   }
-  if (record.conventionId !== undefined && record.conventionId !== conventionId)
-    return exclusion("funded-elsewhere", { fact: "other-convention", conventionId: record.conventionId })
-  if (filter.bodies !== undefined && (record.body === undefined || !filter.bodies.includes(record.body)))
-    return exclusion("other-body", { fact: "other-body", body: record.body, bodies: filter.bodies })
-  if (filter.themes !== undefined && (record.theme === undefined || !filter.themes.includes(record.theme)))
-    return exclusion("other-theme", { fact: "other-theme", theme: record.theme })
+  const other = record.conventionId
+  if (other !== undefined && other !== conventionId)
+    return reasons.of(`convention:${other}`, () =>
+      exclusion("funded-elsewhere", { fact: "other-convention", conventionId: other })
+    )
+  const { bodies, themes } = filter
+  const body = record.body
+  if (bodies !== undefined && (body === undefined || !bodies.includes(body)))
+    return reasons.of(body === undefined ? "body" : `body:${body}`, () =>
+      exclusion("other-body", { fact: "other-body", body, bodies })
+    )
+  const theme = record.theme
+  if (themes !== undefined && (theme === undefined || !themes.includes(theme)))
+    return reasons.of(theme === undefined ? "theme" : `theme:${theme}`, () =>
+      exclusion("other-theme", { fact: "other-theme", theme })
+    )
   return undefined
 }
 
@@ -222,7 +254,8 @@ function countingStructures(
   record: Activity,
   definition: AggregateIndicator,
   stretch: Stretch,
-  into: Set<string> | undefined
+  into: Set<string> | undefined,
+  reasons: Reasons
 ): ExclusionWhy | undefined {
   const structures = record.structures
   if (structures.length === 0) return (noStructureReason ??= exclusion("no-structure", { fact: "no-structure" }))
@@ -233,7 +266,9 @@ function countingStructures(
       : structures.filter((structure) => situations.includes(structure.situation))
   if (inSituation.length === 0) {
     const seen = [...new Set(structures.map((structure) => structure.situation))]
-    return exclusion("situation-not-targeted", { fact: "situation-not-targeted", situations: seen })
+    return reasons.of(`situations:${seen.join(",")}`, () =>
+      exclusion("situation-not-targeted", { fact: "situation-not-targeted", situations: seen })
+    )
   }
   const targeted =
     departements === undefined || allIn(inSituation, "departement", departements)
@@ -241,11 +276,14 @@ function countingStructures(
       : inSituation.filter((structure) => departements.includes(structure.departement))
   if (targeted.length === 0) {
     const seen = [...new Set(inSituation.map((structure) => structure.departement))]
-    return exclusion("territory-not-targeted", {
-      fact: "territory-not-targeted",
-      departements: seen,
-      targeted: departements ?? []
-    })
+    // The départements targeted are the indicator's, the same for every record of the tally.
+    return reasons.of(`departements:${seen.join(",")}`, () =>
+      exclusion("territory-not-targeted", {
+        fact: "territory-not-targeted",
+        departements: seen,
+        targeted: departements ?? []
+      })
+    )
   }
   if (!readsStructures(definition) || !definition.eligibleOnly) {
     if (into !== undefined)
@@ -253,7 +291,8 @@ function countingStructures(
         into.add((targeted[index] as Activity["structures"][number]).id)
     return undefined
   }
-  if (record.sector === undefined) return exclusion("sector-not-covered", { fact: "sector-unknown-for-eligibility" })
+  if (record.sector === undefined)
+    return (unknownSectorReason ??= exclusion("sector-not-covered", { fact: "sector-unknown-for-eligibility" }))
   let eligible = false
   for (let index = 0; index < targeted.length; index++) {
     const structure = targeted[index] as Activity["structures"][number]
@@ -318,9 +357,10 @@ function amountOf(record: Activity, field: string, hoursPerDay: number): Rationa
 }
 
 /** Why a record that lacks the field an aggregate reads does not count. */
-function missing(field: string): ExclusionWhy {
-  if (field === "days" || field === "hours") return exclusion("no-duration", { fact: "no-duration" })
-  return exclusion("no-measure", { fact: "no-measure", field })
+function missing(field: string, reasons: Reasons): ExclusionWhy {
+  if (field === "days" || field === "hours")
+    return (noDurationReason ??= exclusion("no-duration", { fact: "no-duration" }))
+  return reasons.of(`measure:${field}`, () => exclusion("no-measure", { fact: "no-measure", field }))
 }
 
 /** The days a record lasts, exactly: `days`, or `hours / hoursPerDay`. */
@@ -357,6 +397,8 @@ export class Tally {
   private readonly field: string
   private readonly structural: boolean
   private readonly readsStructures: boolean
+  /** The reasons written from records' values, shared by the records left out alike. */
+  private readonly reasons = new Reasons()
 
   constructor(
     private readonly definition: AggregateIndicator,
@@ -394,12 +436,12 @@ export class Tally {
     const definition = this.definition
     if (definition.aggregate === "sum") {
       const amount = amountOf(record, this.field, definition.hoursPerDay)
-      if (amount === undefined) return this.exclude(record.id, missing(this.field))
+      if (amount === undefined) return this.exclude(record.id, missing(this.field, this.reasons))
       this.sum = addRational(this.sum, amount)
     }
     if (definition.aggregate === "distinct" && !this.readsStructures) {
       const ids = record.beneficiaries?.[this.field]
-      if (ids === undefined) return this.exclude(record.id, missing(this.field))
+      if (ids === undefined) return this.exclude(record.id, missing(this.field, this.reasons))
       for (const id of ids) this.values.add(id)
     }
     this.countedRecords++
@@ -421,11 +463,11 @@ export class Tally {
     const why =
       this.filteredOut(record, out) ??
       (definition.aggregate === "sum" && amountOf(record, this.field, definition.hoursPerDay) === undefined
-        ? missing(this.field)
+        ? missing(this.field, this.reasons)
         : definition.aggregate === "distinct" &&
             !this.readsStructures &&
             record.beneficiaries?.[this.field] === undefined
-          ? missing(this.field)
+          ? missing(this.field, this.reasons)
           : copy)
     this.exclude(record.id, why)
   }
@@ -441,10 +483,16 @@ export class Tally {
     const definition = this.definition
     if (!definition.filter.activityKinds.includes(record.kind)) return kindReason(record.kind)
     const stretch = stretchOn(this.stretches, record.date)
-    const reason = filterReason(record, definition, stretch, this.conventionId)
+    const reason = filterReason(record, definition, stretch, this.conventionId, this.reasons)
     if (reason !== undefined) return reason
     if (this.structural)
-      return countingStructures(record, definition, stretch, this.readsStructures ? this.structures : undefined)
+      return countingStructures(
+        record,
+        definition,
+        stretch,
+        this.readsStructures ? this.structures : undefined,
+        this.reasons
+      )
     return undefined
   }
 
