@@ -251,7 +251,8 @@ export function periodsOverlap(a: Period, b: Period): boolean {
 export function periodYears(period: Period): ReadonlyArray<number> {
   periodArgument(period)
   const years: Array<number> = []
-  for (let year = yearOf(period.start); year <= yearOf(period.end); year++) years.push(year)
+  const last = yearOf(period.end)
+  for (let year = yearOf(period.start); year <= last; year++) years.push(year)
   return years
 }
 

@@ -17,12 +17,13 @@ import type { PaymentTerms, Terms } from "./terms.js"
 import {
   type ObjectiveSpan,
   type TermsSegment,
+  NO_AMENDMENTS,
   amendmentsInOrder,
   conventionKnownOn,
   earlyEnd,
   knowledgeOn,
   finalTermsOf,
-  termsOn,
+  termsOnly,
   timelineOf
 } from "./terms-as-of.js"
 import { type YearAmount, amountsOf } from "./yearly-amounts.js"
@@ -191,13 +192,16 @@ function resolveBase(
       year,
       period: part,
       ...(amount === undefined ? {} : { amount }),
-      payment: (stretch?.terms ?? termsOn(view, part.start).terms).payment
+      payment: (stretch?.terms ?? termsOnly(view, part.start).terms).payment
     })
   })
   return {
     convention,
     amendments: Object.freeze(amendmentsInOrder(known)),
-    unknownAmendments: Object.freeze(convention.amendments.filter((amendment) => !known.includes(amendment))),
+    unknownAmendments:
+      known.length === convention.amendments.length
+        ? NO_AMENDMENTS
+        : Object.freeze(convention.amendments.filter((amendment) => !known.includes(amendment))),
     period,
     terms: final.terms,
     objectives: Object.freeze(final.objectives),

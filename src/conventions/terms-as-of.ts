@@ -75,20 +75,19 @@ export interface ObjectiveSpan {
   readonly removed?: { readonly amendment: number; readonly from: CalendarDate }
 }
 
-const baseSpans = new WeakMap<ReadonlyArray<Objective>, ReadonlyArray<ObjectiveSpan>>()
-
 /**
  * @internal The objectives the signed text and the amendments applied (in order) define, with when
- * each applies; the signed text's alone are computed once per convention.
+ * each applies. Computed once per resolution (the final terms'), so nothing is cached: a cache
+ * keyed by the convention cost more than the spans for a convention seen once.
  */
 function objectiveSpans(terms: Terms, applied: ReadonlyArray<Amendment>): ReadonlyArray<ObjectiveSpan> {
-  let base = baseSpans.get(terms.objectives)
-  if (base === undefined) {
-    base = Object.freeze(
-      terms.objectives.map((objective) => Object.freeze({ objectiveId: objective.id, title: objective.title }))
-    )
-    baseSpans.set(terms.objectives, base)
+  const objectives = terms.objectives
+  const base = new Array<ObjectiveSpan>(objectives.length)
+  for (let index = 0; index < objectives.length; index++) {
+    const objective = objectives[index] as Objective
+    base[index] = Object.freeze({ objectiveId: objective.id, title: objective.title })
   }
+  Object.freeze(base)
   if (!applied.some((amendment) => amendment.changes.some(isObjectivesChange))) return base
   const spans = [...base]
   for (const amendment of applied)
@@ -169,8 +168,13 @@ function withChange(terms: Terms, change: Change): Terms {
   }
 }
 
-/** @internal Amendments in the order they apply: by effective date, then by number. */
+/** @internal No amendment: one frozen empty list for every convention without any. */
+export const NO_AMENDMENTS: ReadonlyArray<Amendment> = Object.freeze([])
+
+/** @internal Amendments in the order they apply: by effective date, then by number (a new list, or a frozen empty one). */
 export function amendmentsInOrder(amendments: ReadonlyArray<Amendment>): ReadonlyArray<Amendment> {
+  // Most conventions have no amendment: one frozen empty list serves them all.
+  if (amendments.length === 0) return NO_AMENDMENTS
   return [...amendments].sort((a, b) =>
     a.effectiveDate < b.effectiveDate ? -1 : a.effectiveDate > b.effectiveDate ? 1 : a.number - b.number
   )
@@ -297,12 +301,17 @@ export function knowledgeOn(
  */
 export function conventionKnownOn(convention: Convention, knowledge: ReturnType<typeof knowledgeOn>): Convention {
   const { known, terminationKnown, withdrawalKnown } = knowledge
-  const { termination: _termination, ...unterminated } = convention
-  const terminationView: Convention =
-    terminationKnown || convention.termination === undefined ? convention : unterminated
-  const { withdrawal: _withdrawal, ...notWithdrawn } = terminationView
-  const base: Convention = withdrawalKnown || convention.withdrawal === undefined ? terminationView : notWithdrawn
-  return known.length === convention.amendments.length ? base : { ...base, amendments: known }
+  // Copies are made only for what is left out: everything known (the usual case) costs none.
+  let view = convention
+  if (!terminationKnown && view.termination !== undefined) {
+    const { termination: _termination, ...unterminated } = view
+    view = unterminated
+  }
+  if (!withdrawalKnown && view.withdrawal !== undefined) {
+    const { withdrawal: _withdrawal, ...notWithdrawn } = view
+    view = notWithdrawn
+  }
+  return known.length === convention.amendments.length ? view : { ...view, amendments: known }
 }
 
 /**
@@ -384,13 +393,22 @@ export function termsAsOf(convention: Convention, date: CalendarDate, options: T
 
 /** @internal {@link termsAsOf} for a convention and a day already checked (derived conventions included). */
 export function termsOn(convention: Convention, date: CalendarDate): TermsAsOf {
+  const { terms, applied, terminated } = termsOnly(convention, date)
+  return { date, applied, terms, terminated, objectives: objectiveSpans(convention.terms, applied) }
+}
+
+/**
+ * @internal The terms in force on `date`, the amendments applied and whether a termination cut
+ * the period: {@link termsOn} without the objectives' spans, for what reads the terms only (the
+ * timeline, a year's amount, a status).
+ */
+export function termsOnly(
+  convention: Convention,
+  date: CalendarDate
+): { readonly terms: Terms; readonly applied: ReadonlyArray<Amendment>; readonly terminated: boolean } {
   const { terms, applied } = uncutTermsAsOf(convention, date)
-  return {
-    date,
-    applied,
-    ...cutAtTermination(convention, terms),
-    objectives: objectiveSpans(convention.terms, applied)
-  }
+  const cut = cutAtTermination(convention, terms)
+  return { terms: cut.terms, applied, terminated: cut.terminated }
 }
 
 /** @internal The terms in force on `date` as the amendments make them, before any termination cuts the period. */
@@ -398,7 +416,11 @@ export function uncutTermsAsOf(
   convention: Convention,
   date: CalendarDate
 ): { readonly terms: Terms; readonly applied: ReadonlyArray<Amendment> } {
-  const applied = amendmentsInOrder(convention.amendments).filter((amendment) => amendment.effectiveDate <= date)
+  const amendments = convention.amendments
+  const applied =
+    amendments.length === 0
+      ? NO_AMENDMENTS
+      : amendmentsInOrder(amendments).filter((amendment) => amendment.effectiveDate <= date)
   let terms: Terms = convention.terms
   for (const amendment of applied) for (const change of amendment.changes) terms = withChange(terms, change)
   return { terms, applied }
@@ -499,11 +521,17 @@ export function timelineOf(
     .filter((date) => date > period.start && date <= period.end)
     .sort()
   const boundaries = [period.start, ...starts]
+  const unamended = convention.amendments.length === 0
   return boundaries.map((start, index) => {
     const next = boundaries[index + 1]
     const end = next === undefined ? period.end : addDays(next, -1)
-    const { terms, applied } = termsOn(convention, start)
-    return { period: makePeriod(start, end), terms: { ...terms, period }, applied }
+    // Without amendments the terms are the final ones every day: one stretch, the whole period.
+    const { terms, applied } = unamended ? final : termsOnly(convention, start)
+    return {
+      period: start === period.start && end === period.end ? period : makePeriod(start, end),
+      terms: terms.period === period ? terms : { ...terms, period },
+      applied
+    }
   })
 }
 
@@ -554,7 +582,7 @@ export function conventionStatus(
 /** @internal {@link conventionStatus} for a convention and a day already checked. */
 function statusOn(convention: Convention, date: CalendarDate): ConventionStatus {
   if (convention.signatureDate === undefined || date < convention.signatureDate) return "draft"
-  const { terms, terminated } = termsOn(convention, date)
+  const { terms, terminated } = termsOnly(convention, date)
   if (date < terms.period.start) return "signed"
   if (date <= terms.period.end) return "in-force"
   return terminated ? (earlyEnd(convention)?.by === "withdrawal" ? "withdrawn" : "terminated") : "ended"

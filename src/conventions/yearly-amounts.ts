@@ -15,7 +15,7 @@ import {
   type TermsSegment,
   finalDayOf,
   finalTermsOf,
-  termsOn,
+  termsOnly,
   timelineOf,
   uncutTermsAsOf
 } from "./terms-as-of.js"
@@ -145,7 +145,7 @@ export function amountsOf(
 }
 
 function perYearAmount(convention: Convention, year: number, part: Period, uncut: Period): YearAmount {
-  const terms = termsOn(convention, part.end).terms
+  const terms = termsOnly(convention, part.end).terms
   const listed = terms.amounts?.kind === "per-year" ? terms.amounts.byYear[String(year)] : undefined
   const full = listed ?? Euros.zero
   // The days the year would have had without the termination (every amendment applied): the
