@@ -22,6 +22,9 @@ import type { Activity } from "./activity.js"
 import { indicatorDefinition } from "./indicator.js"
 import { type ExclusionWhy, type Measure, NO_EXCLUSIONS, type Stretch, Tally, exclusion } from "./measure.js"
 
+/** No objective removed: one frozen empty list for every year without any. */
+const NO_SPANS: ReadonlyArray<ObjectiveSpan> = Object.freeze([])
+
 /** @internal One year of an evaluation, planned. */
 export interface YearPlan {
   readonly convention: Convention
@@ -112,6 +115,11 @@ function appliesOf(
   share: Rational | undefined
 ): ReadonlyArray<ObjectiveInYear> {
   const notStarted = asOf !== undefined && part !== undefined && asOf < part.start
+  // No amendment adds an objective (the usual case): every objective applies to the whole part.
+  if (!resolved.objectives.some((span) => span.added !== undefined)) {
+    const whole: ObjectiveInYear = { from: undefined, share, notStarted, added: undefined }
+    return objectives.map(() => whole)
+  }
   return objectives.map((objective): ObjectiveInYear => {
     const added = resolved.objectives.find((span) => span.objectiveId === objective.id)?.added
     if (added === undefined || part === undefined || added.from <= part.start)
@@ -165,7 +173,9 @@ export function planYear(
     part,
     objectives,
     applies: appliesOf(resolved, objectives, part, year, asOf, share),
-    removed: resolved.objectives.filter((span) => span.removed !== undefined && span.removed.from <= lastDay),
+    removed: resolved.objectives.some((span) => span.removed !== undefined)
+      ? resolved.objectives.filter((span) => span.removed !== undefined && span.removed.from <= lastDay)
+      : NO_SPANS,
     stretches: part === undefined ? [] : stretchesOf(convention, resolved, part, year, rules),
     rules,
     share,
