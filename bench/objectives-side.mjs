@@ -12,7 +12,8 @@
  * - `fixed`: 2 000 conventions with no records, decoded afresh each run: CPU µs a convention
  *   evaluated fresh, resolved beforehand, and `evaluateConventionObjectives` (3 years) resolved
  *   beforehand, medians of 5;
- * - `lib`, `fixedprof`: the library's part alone, repeated, for `node --cpu-prof`.
+ * - `lib`, `fixedprof`, `e2eprof`: the library's part alone, repeated, for `node --cpu-prof`
+ *   (`e2eprof`: JSON text → `JSON.parse` → `parseActivities` → `evaluateObjectives`, 10 rounds).
  */
 import { readFileSync } from "node:fs"
 import { resolve } from "node:path"
@@ -53,7 +54,7 @@ const cpu = (task) => {
 }
 const median = (v) => [...v].sort((a, b) => a - b)[Math.floor(v.length / 2)]
 const out = {}
-if (what.includes("records") || what.includes("e2e") || what.includes("lib")) {
+if (what.includes("records") || what.includes("e2e") || what.includes("lib") || what.includes("e2eprof")) {
   const random = seeded(5)
   // Decoded as an application decodes them (frozen, known as decoded); `OBJECTIVES_SPREAD=1`: unfrozen
   // spreads of one decoded convention instead, as the benchmarks built them before 2026-12-02.
@@ -134,6 +135,12 @@ if (what.includes("records") || what.includes("e2e") || what.includes("lib")) {
   if (what.includes("lib")) {
     for (let run = 0; run < 10; run++) libRun()
     out.lib = true
+  }
+  if (what.includes("e2eprof")) {
+    for (let run = 0; run < 10; run++)
+      for (let i = 0; i < N; i++)
+        evaluateObjectives(conventions[i], parseActivities(JSON.parse(texts[i])), { year: 2024 })
+    out.e2eprof = true
   }
   if (what.includes("records")) {
     const L = [],

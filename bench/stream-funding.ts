@@ -9,6 +9,8 @@
  * `process.memoryUsage().rss` sampled every 50 000 lines, and the process's `maxRSS`).
  *
  * - `BENCH_STREAM_SIZES=100000,1000000,10000000` sets the sizes (default: 100 000 and 1 000 000);
+ * - `BENCH_STREAM_WARMUP`: the lines of the untimed pass each process makes first (default 20 000,
+ *   `0` for none), so that the compilation of the code as it first runs is not counted;
  * - `BENCH_STREAM_EVALUATOR=ledger` times `fundingLedgerAsync` (default `use`, `evaluateFundingUseAsync`);
  * - `BENCH_LIB=<folder>` imports the package from a built folder (a copy of another checkout's
  *   `dist/`, to compare two builds side by side) instead of `caf-conventions`.
@@ -59,8 +61,21 @@ async function linesFile(count: number): Promise<string> {
   return path
 }
 
-/** One size, in this process: reads the file's first `count` lines, convention by convention. */
+/**
+ * One size, in this process: an untimed pass over the file's first `BENCH_STREAM_WARMUP` lines
+ * (default 20 000; 0 for none), so that the timed pass does not count the compilation of the code
+ * as it first runs (the same at every size), then the timed pass over the first `count` lines.
+ */
 async function streamOnce(path: string, count: number): Promise<void> {
+  const warmup = Math.min(count, Number(process.env["BENCH_STREAM_WARMUP"] ?? 20_000))
+  const before = warmup > 0 ? await pass(path, warmup) : undefined
+  const figure = await pass(path, count)
+  const peakRssMiB = Math.max(figure.peakRssMiB, before?.peakRssMiB ?? 0)
+  console.log(JSON.stringify({ ...figure, peakRssMiB, warmup }))
+}
+
+/** Reads the file's first `count` lines, convention by convention; its time, peak memory and results. */
+async function pass(path: string, count: number): Promise<{ readonly peakRssMiB: number } & Record<string, unknown>> {
   const lib: Lib =
     process.env["BENCH_LIB"] === undefined
       ? ((await import("caf-conventions")) as unknown as Lib)
@@ -117,17 +132,15 @@ async function streamOnce(path: string, count: number): Promise<void> {
   const used = process.cpuUsage(cpu)
   lines.close()
   peak = Math.max(peak, process.memoryUsage().rss)
-  console.log(
-    JSON.stringify({
-      read,
-      wallMs,
-      cpuMs: (used.user + used.system) / 1000,
-      peakRssMiB: Math.round(peak / 1048576),
-      maxRssMiB: Math.round(resourceUsage().maxRSS / 1024),
-      eligibleCents,
-      toRepayCents
-    })
-  )
+  return {
+    read,
+    wallMs,
+    cpuMs: (used.user + used.system) / 1000,
+    peakRssMiB: Math.round(peak / 1048576),
+    maxRssMiB: Math.round(resourceUsage().maxRSS / 1024),
+    eligibleCents,
+    toRepayCents
+  }
 }
 
 export async function streamFundingBench(): Promise<ReadonlyArray<BenchRow>> {
@@ -146,6 +159,7 @@ export async function streamFundingBench(): Promise<ReadonlyArray<BenchRow>> {
       cpuMs: number
       peakRssMiB: number
       maxRssMiB: number
+      warmup: number
       eligibleCents: number
       toRepayCents: number
     }
@@ -156,7 +170,7 @@ export async function streamFundingBench(): Promise<ReadonlyArray<BenchRow>> {
       variant: `${EVALUATOR === "use" ? "evaluateFundingUseAsync" : "fundingLedgerAsync"} from a .jsonl file, ${figure.read.toLocaleString("en-US")} expense lines / ${(figure.read / LINES_PER_CONVENTION).toLocaleString("en-US")} conventions`,
       median: `${(figure.wallMs / 1000).toFixed(1)} s`,
       throughput: `CPU ${perLine.toFixed(2)} µs a line (${(perLine / first).toFixed(2)}× the first size)`,
-      note: `peak RSS ${figure.peakRssMiB} MiB (maxRSS ${figure.maxRssMiB} MiB, heap capped at 1 GiB); eligible ${figure.eligibleCents} cents, to repay ${figure.toRepayCents} cents`
+      note: `${figure.warmup > 0 ? `after an untimed pass of ${figure.warmup.toLocaleString("en-US")} lines; ` : ""}peak RSS ${figure.peakRssMiB} MiB (maxRSS ${figure.maxRssMiB} MiB, heap capped at 1 GiB); eligible ${figure.eligibleCents} cents, to repay ${figure.toRepayCents} cents`
     })
   }
   return rows

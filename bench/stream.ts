@@ -7,7 +7,10 @@
  * memory (the largest `process.memoryUsage().rss` sampled, and the process's `maxRSS`) and its CPU
  * time a record.
  *
- * `BENCH_STREAM_SIZES=100000,1000000,10000000` sets the sizes (default: 100 000 and 1 000 000).
+ * `BENCH_STREAM_SIZES=100000,1000000,10000000` sets the sizes (default: 100 000 and 1 000 000);
+ * `BENCH_STREAM_WARMUP` the lines of the untimed pass each process makes first (default 20 000,
+ * `0` for none), so that the compilation of the code as it first runs, a fixed cost that weighs
+ * on the smallest size most, is not counted.
  * The file of the largest size is written once to the system's temporary folder and reused.
  */
 import { execFileSync } from "node:child_process"
@@ -61,8 +64,21 @@ async function recordsFile(count: number): Promise<string> {
   return path
 }
 
-/** One size, in this process: reads the file's first `count` lines, convention by convention. */
+/**
+ * One size, in this process: an untimed pass over the file's first `BENCH_STREAM_WARMUP` lines
+ * (default 20 000; 0 for none), so that the timed pass does not count the compilation of the code
+ * as it first runs (the same at every size), then the timed pass over the first `count` lines.
+ */
 async function streamOnce(path: string, count: number): Promise<void> {
+  const warmup = Math.min(count, Number(process.env["BENCH_STREAM_WARMUP"] ?? 20_000))
+  const before = warmup > 0 ? await pass(path, warmup) : undefined
+  const figure = await pass(path, count)
+  const peakRssMiB = Math.max(figure.peakRssMiB, before?.peakRssMiB ?? 0)
+  console.log(JSON.stringify({ ...figure, peakRssMiB, warmup }))
+}
+
+/** Reads the file's first `count` lines, convention by convention; its time, peak memory and results. */
+async function pass(path: string, count: number): Promise<{ readonly peakRssMiB: number } & Record<string, unknown>> {
   const base = foundingConvention()
   const lines = createInterface({ input: createReadStream(path, { encoding: "utf8" }), crlfDelay: Infinity })
   const iterator = lines[Symbol.asyncIterator]()
@@ -99,16 +115,14 @@ async function streamOnce(path: string, count: number): Promise<void> {
   const used = process.cpuUsage(cpu)
   lines.close()
   peak = Math.max(peak, process.memoryUsage().rss)
-  console.log(
-    JSON.stringify({
-      read,
-      wallMs,
-      cpuMs: (used.user + used.system) / 1000,
-      peakRssMiB: Math.round(peak / 1048576),
-      maxRssMiB: Math.round(resourceUsage().maxRSS / 1024),
-      statuses: Object.fromEntries(statuses)
-    })
-  )
+  return {
+    read,
+    wallMs,
+    cpuMs: (used.user + used.system) / 1000,
+    peakRssMiB: Math.round(peak / 1048576),
+    maxRssMiB: Math.round(resourceUsage().maxRSS / 1024),
+    statuses: Object.fromEntries(statuses)
+  }
 }
 
 export async function streamBench(): Promise<ReadonlyArray<BenchRow>> {
@@ -128,6 +142,7 @@ export async function streamBench(): Promise<ReadonlyArray<BenchRow>> {
       cpuMs: number
       peakRssMiB: number
       maxRssMiB: number
+      warmup: number
       statuses: Record<string, number>
     }
     const perRecord = (figure.cpuMs * 1000) / figure.read
@@ -137,7 +152,7 @@ export async function streamBench(): Promise<ReadonlyArray<BenchRow>> {
       variant: `evaluateObjectivesAsync from a .jsonl file, ${figure.read.toLocaleString("en-US")} records / ${(figure.read / RECORDS_PER_CONVENTION).toLocaleString("en-US")} conventions`,
       median: `${(figure.wallMs / 1000).toFixed(1)} s`,
       throughput: `CPU ${perRecord.toFixed(2)} µs a record (${(perRecord / first).toFixed(2)}× the first size)`,
-      note: `peak RSS ${figure.peakRssMiB} MiB (maxRSS ${figure.maxRssMiB} MiB, heap capped at 1 GiB); statuses ${JSON.stringify(figure.statuses)}`
+      note: `${figure.warmup > 0 ? `after an untimed pass of ${figure.warmup.toLocaleString("en-US")} lines; ` : ""}peak RSS ${figure.peakRssMiB} MiB (maxRSS ${figure.maxRssMiB} MiB, heap capped at 1 GiB); statuses ${JSON.stringify(figure.statuses)}`
     })
   }
   return rows
