@@ -194,6 +194,43 @@ function uniqueOfClean<T extends { readonly id: string }>(
 }
 
 /**
+ * The unique records of a list **in the order given**, and the extra copies of identical ones (in
+ * the order given too), each record decoded as it is read; throws the same
+ * {@link ValidationError} as {@link uniqueById} on the same records. For an evaluation that sorts
+ * what it returns itself (the objectives' tallies sort their lists by id, as when the records are
+ * streamed): sorting the records first cost about a seventh of the objectives' time a record.
+ *
+ * @internal
+ */
+export function distinctById<T extends { readonly id: string }>(
+  records: ReadonlyArray<unknown>,
+  reader: RecordReader<T>
+): { readonly unique: ReadonlyArray<T>; readonly copies: ReadonlyArray<T> } {
+  const list = decodedRecords<T>()
+  for (let index = 0; index < records.length; index++) decodeRecord(records[index], index, reader, list)
+  if (list.issues.length > 0 || list.omitted > 0) return uniqueOfDecoded(list, reader.subject)
+  const decoded = list.decoded as Array<T>
+  const ids = new Set<string>()
+  for (let index = 0; index < decoded.length; index++) ids.add((decoded[index] as T).id)
+  // Every id once (the usual case): the records as given.
+  if (ids.size === decoded.length) return { unique: decoded, copies: [] }
+  const first = new Map<string, T>()
+  const unique: Array<T> = []
+  const copies: Array<T> = []
+  for (let index = 0; index < decoded.length; index++) {
+    const record = decoded[index] as T
+    const kept = first.get(record.id)
+    if (kept === undefined) {
+      first.set(record.id, record)
+      unique.push(record)
+    } else if (canonical(kept) === canonical(record)) copies.push(record)
+    // Two records with one id and different content: reported with their indexes, as uniqueById does.
+    else return uniqueOfDecoded(list, reader.subject)
+  }
+  return { unique, copies }
+}
+
+/**
  * Orders records by id, compared as strings: the order of every list an evaluation returns.
  *
  * @internal

@@ -7,13 +7,13 @@
  */
 import { type CalendarDate, daysInYear } from "../calendar/date.js"
 import { beforeObjectiveText } from "../vocabulary/objectives.js"
-import { type Period, calendarYear, makePeriod, periodDays, periodIntersection } from "../calendar/period.js"
+import { type Period, calendarYear, daysOfPeriod, intersectionOfPeriods, makePeriod } from "../calendar/period.js"
 import type { Outcome } from "../core/explanation.js"
 import { type Rational, divideRational, rational } from "../core/fraction.js"
 import { compileFailedChildren, compileTree } from "../core/verdicts.js"
 import type { Convention } from "../conventions/convention.js"
 import type { AggregateIndicator, Objective } from "../conventions/objective.js"
-import { type ResolvedConvention, termsInForceOn } from "../conventions/resolved.js"
+import type { ResolvedConvention } from "../conventions/resolved.js"
 import type { Terms } from "../conventions/terms.js"
 import type { ObjectiveSpan } from "../conventions/terms-as-of.js"
 import type { Candidate } from "../eligibility/candidate.js"
@@ -124,7 +124,7 @@ function appliesOf(
     const added = resolved.objectives.find((span) => span.objectiveId === objective.id)?.added
     if (added === undefined || part === undefined || added.from <= part.start)
       return { from: undefined, share, notStarted, added }
-    const days = periodDays(makePeriod(added.from, part.end))
+    const days = daysOfPeriod(makePeriod(added.from, part.end))
     return {
       from: added.from,
       share: rational(BigInt(days), BigInt(daysInYear(year))),
@@ -144,10 +144,16 @@ function stretchesOf(
 ): ReadonlyArray<Stretch> {
   const stretches: Array<Stretch> = []
   for (const segment of resolved.timeline) {
-    const period = periodIntersection(segment.period, part)
+    const period = intersectionOfPeriods(segment.period, part)
     if (period !== undefined) stretches.push(new YearStretch(period, segment.terms, convention, year, rules))
   }
   return stretches
+}
+
+/** The terms of the stretch of the timeline `date` falls in (the last one's after it), for a resolution of the library's own. */
+function termsOfDay(resolved: ResolvedConvention, date: CalendarDate): Terms {
+  for (const segment of resolved.timeline) if (date <= segment.period.end) return segment.terms
+  return resolved.terms
 }
 
 /** @internal Plans the evaluation of one year of a resolved convention. */
@@ -161,8 +167,8 @@ export function planYear(
   // The part of the year is the resolved year's (the same days, already frozen).
   let part: Period | undefined
   for (const entry of resolved.years) if (entry.year === year) part = entry.period
-  const objectives = (part === undefined ? resolved.terms : termsInForceOn(resolved, part.end)).objectives
-  const partDays = part === undefined ? 0 : periodDays(part)
+  const objectives = (part === undefined ? resolved.terms : termsOfDay(resolved, part.end)).objectives
+  const partDays = part === undefined ? 0 : daysOfPeriod(part)
   const share =
     part !== undefined && partDays < daysInYear(year) ? rational(BigInt(partDays), BigInt(daysInYear(year))) : undefined
   const lastDay = part?.end ?? resolved.period.end

@@ -5,7 +5,7 @@
  * @module
  */
 import { RecordIntake } from "../core/record-stream.js"
-import { type RecordReader, uniqueById } from "../core/records.js"
+import { type RecordReader, distinctById } from "../core/records.js"
 import { type Activity, decodedActivities, isActivity, safeParseActivity } from "./activity.js"
 import type { ExclusionWhy } from "./measure.js"
 import { exclusionDetail } from "../vocabulary/objectives.js"
@@ -38,7 +38,8 @@ const ACTIVITIES: RecordReader<Activity> = { subject: "activities", looksDecoded
 const DUPLICATE: ExclusionWhy = { reason: "duplicate-id", detail: exclusionDetail({ fact: "duplicate" }) }
 
 /**
- * The unique activity records sorted by id, and the extra copies of identical ones as exclusions.
+ * The unique activity records in the order given, and the extra copies of identical ones as
+ * exclusions: the tallies sort what they return by id, whatever the order the records come in.
  *
  * @internal
  */
@@ -46,7 +47,7 @@ function uniqueRecords(records: ReadonlyArray<unknown>): {
   readonly unique: ReadonlyArray<Activity>
   readonly duplicates: ReadonlyArray<Activity>
 } {
-  const { unique, copies } = uniqueById(records, ACTIVITIES)
+  const { unique, copies } = distinctById(records, ACTIVITIES)
   return { unique, duplicates: copies }
 }
 
@@ -64,8 +65,12 @@ export interface RecordCounts {
   readonly unique: number
 }
 
-/** @internal Hands a list of records to the sinks, in id order, copies last; throws as {@link uniqueById}. */
+/** No record given. */
+const NO_RECORDS: RecordCounts = Object.freeze({ given: 0, unique: 0 })
+
+/** @internal Hands a list of records to the sinks, in the order given, copies last; throws as {@link distinctById}. */
 export function feedList(records: ReadonlyArray<unknown>, sinks: ReadonlyArray<RecordSink>): RecordCounts {
+  if (records.length === 0) return NO_RECORDS
   const { unique, duplicates } = uniqueRecords(records)
   for (const record of unique) for (const sink of sinks) sink.take(record)
   for (const copy of duplicates) for (const sink of sinks) sink.excludeCopy(copy, DUPLICATE)
