@@ -105,6 +105,11 @@ export function uniqueById<T extends { readonly id: string }>(
   records: Iterable<unknown>,
   reader: RecordReader<T>
 ): { readonly unique: ReadonlyArray<T>; readonly copies: ReadonlyArray<T> } {
+  return uniqueOfDecoded(decodedList(records, reader), reader.subject)
+}
+
+/** Every record of a list or another iterable decoded, at its index; anything else throws, as {@link requireList}. */
+function decodedList<T>(records: Iterable<unknown>, reader: RecordReader<T>): DecodedRecords<T> {
   const list = decodedRecords<T>()
   if (Array.isArray(records))
     for (let index = 0; index < records.length; index++) decodeRecord(records[index], index, reader, list)
@@ -112,7 +117,7 @@ export function uniqueById<T extends { readonly id: string }>(
     let index = 0
     for (const input of records) decodeRecord(input, index++, reader, list)
   } else requireList(records, reader.subject, reader.subject)
-  return uniqueOfDecoded(list, reader.subject)
+  return list
 }
 
 /**
@@ -194,20 +199,21 @@ function uniqueOfClean<T extends { readonly id: string }>(
 }
 
 /**
- * The unique records of a list **in the order given**, and the extra copies of identical ones (in
- * the order given too), each record decoded as it is read; throws the same
+ * The unique records of a list or another iterable **in the order given**, and the extra copies
+ * of identical ones (in the order given too), each record decoded as it is read; throws the same
  * {@link ValidationError} as {@link uniqueById} on the same records. For an evaluation that sorts
  * what it returns itself (the objectives' tallies sort their lists by id, as when the records are
  * streamed): sorting the records first cost about a seventh of the objectives' time a record.
+ * Funding keeps {@link uniqueById}: most of its lines are listed, and sorting the lists it returns
+ * measured no cheaper than sorting the lines first.
  *
  * @internal
  */
 export function distinctById<T extends { readonly id: string }>(
-  records: ReadonlyArray<unknown>,
+  records: Iterable<unknown>,
   reader: RecordReader<T>
 ): { readonly unique: ReadonlyArray<T>; readonly copies: ReadonlyArray<T> } {
-  const list = decodedRecords<T>()
-  for (let index = 0; index < records.length; index++) decodeRecord(records[index], index, reader, list)
+  const list = decodedList(records, reader)
   if (list.issues.length > 0 || list.omitted > 0) return uniqueOfDecoded(list, reader.subject)
   const decoded = list.decoded as Array<T>
   const ids = new Set<string>()
