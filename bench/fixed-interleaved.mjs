@@ -3,7 +3,9 @@
  * bench/objectives-fixed-interleaved.mjs and bench/funding-fixed-interleaved.mjs). Each round
  * decodes 2 000 conventions afresh with each build (the founding convention under fresh ids, no
  * records) and times `evaluate` on them, A then B, then B then A in the next round: CPU µs a
- * convention (user + system), median and range over the rounds, fresh and resolved beforehand.
+ * convention (user + system), median and range over the rounds, fresh, resolved beforehand, and
+ * "again": the same resolved conventions evaluated a second time in the round, nothing decoded
+ * or resolved in between (the steadiest of the three on a shared machine).
  * Separate processes measured one after the other see the machine's load change between them;
  * two builds interleaved in one process see the same load.
  */
@@ -25,7 +27,7 @@ export async function interleaveFixed(dirs, ROUNDS, evaluate) {
           partners: portfolioJson.partners,
           conventions: Array.from({ length: COUNT }, (_, i) => ({ ...json, id: `cpo-${i}` }))
         }).conventions
-      return { dir, lib, fresh, times: { fresh: [], resolved: [] } }
+      return { dir, lib, fresh, times: { fresh: [], resolved: [], again: [] } }
     })
   )
   const cpu = (task) => {
@@ -41,6 +43,7 @@ export async function interleaveFixed(dirs, ROUNDS, evaluate) {
       build.times.fresh.push(cpu(() => conventions.forEach((c) => evaluate(build.lib, c))))
       const resolved = build.fresh().map((c) => build.lib.resolveConvention(c))
       build.times.resolved.push(cpu(() => resolved.forEach((r) => evaluate(build.lib, r))))
+      build.times.again.push(cpu(() => resolved.forEach((r) => evaluate(build.lib, r))))
     }
   }
   const summary = (values) => {
@@ -49,6 +52,6 @@ export async function interleaveFixed(dirs, ROUNDS, evaluate) {
   }
   for (const build of builds)
     console.log(
-      `${build.dir.split("/").slice(-2).join("/")}: fresh ${summary(build.times.fresh)}, resolved beforehand ${summary(build.times.resolved)}`
+      `${build.dir.split("/").slice(-2).join("/")}: fresh ${summary(build.times.fresh)}, resolved beforehand ${summary(build.times.resolved)}, again ${summary(build.times.again)}`
     )
 }
