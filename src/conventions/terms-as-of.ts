@@ -12,7 +12,6 @@ import { describeValue } from "../core/describe.js"
 import { frozenResult } from "../core/freeze.js"
 import { checkedConvention } from "./checked.js"
 import type { Convention } from "./convention.js"
-import type { Objective } from "./objective.js"
 import type { Terms } from "./terms.js"
 
 /**
@@ -81,15 +80,11 @@ export interface ObjectiveSpan {
  * keyed by the convention cost more than the spans for a convention seen once.
  */
 function objectiveSpans(terms: Terms, applied: ReadonlyArray<Amendment>): ReadonlyArray<ObjectiveSpan> {
-  const objectives = terms.objectives
-  const base = new Array<ObjectiveSpan>(objectives.length)
-  for (let index = 0; index < objectives.length; index++) {
-    const objective = objectives[index] as Objective
-    base[index] = Object.freeze({ objectiveId: objective.id, title: objective.title })
-  }
-  Object.freeze(base)
+  const base: ReadonlyArray<ObjectiveSpan> = Object.freeze(
+    terms.objectives.map((objective) => Object.freeze({ objectiveId: objective.id, title: objective.title }))
+  )
   if (!applied.some((amendment) => amendment.changes.some(isObjectivesChange))) return base
-  const spans = [...base]
+  const spans: Array<ObjectiveSpan> = [...base]
   for (const amendment of applied)
     for (const change of amendment.changes) {
       const at = { amendment: amendment.number, from: amendment.effectiveDate }
@@ -393,8 +388,8 @@ export function termsAsOf(convention: Convention, date: CalendarDate, options: T
 
 /** @internal {@link termsAsOf} for a convention and a day already checked (derived conventions included). */
 export function termsOn(convention: Convention, date: CalendarDate): TermsAsOf {
-  const { terms, applied, terminated } = termsOnly(convention, date)
-  return { date, applied, terms, terminated, objectives: objectiveSpans(convention.terms, applied) }
+  const known = termsOnly(convention, date)
+  return { date, ...known, objectives: objectiveSpans(convention.terms, known.applied) }
 }
 
 /**
@@ -407,8 +402,7 @@ export function termsOnly(
   date: CalendarDate
 ): { readonly terms: Terms; readonly applied: ReadonlyArray<Amendment>; readonly terminated: boolean } {
   const { terms, applied } = uncutTermsAsOf(convention, date)
-  const cut = cutAtTermination(convention, terms)
-  return { terms: cut.terms, applied, terminated: cut.terminated }
+  return { applied, ...cutAtTermination(convention, terms) }
 }
 
 /** @internal The terms in force on `date` as the amendments make them, before any termination cuts the period. */
@@ -416,11 +410,7 @@ export function uncutTermsAsOf(
   convention: Convention,
   date: CalendarDate
 ): { readonly terms: Terms; readonly applied: ReadonlyArray<Amendment> } {
-  const amendments = convention.amendments
-  const applied =
-    amendments.length === 0
-      ? NO_AMENDMENTS
-      : amendmentsInOrder(amendments).filter((amendment) => amendment.effectiveDate <= date)
+  const applied = amendmentsInOrder(convention.amendments).filter((amendment) => amendment.effectiveDate <= date)
   let terms: Terms = convention.terms
   for (const amendment of applied) for (const change of amendment.changes) terms = withChange(terms, change)
   return { terms, applied }
