@@ -9,7 +9,7 @@
  * `process.memoryUsage().rss` sampled every 50 000 lines, and the process's `maxRSS`).
  *
  * - `BENCH_STREAM_SIZES=100000,1000000,10000000` sets the sizes (default: 100 000 and 1 000 000);
- * - `BENCH_STREAM_WARMUP`: the lines of the untimed pass each process makes first (default 20 000,
+ * - `BENCH_STREAM_WARMUP`: the lines of the untimed pass each process makes first (default 100 000,
  *   `0` for none), so that the compilation of the code as it first runs is not counted;
  * - `BENCH_STREAM_EVALUATOR=ledger` times `fundingLedgerAsync` (default `use`, `evaluateFundingUseAsync`);
  * - `BENCH_LIB=<folder>` imports the package from a built folder (a copy of another checkout's
@@ -67,7 +67,7 @@ async function linesFile(count: number): Promise<string> {
  * as it first runs (the same at every size), then the timed pass over the first `count` lines.
  */
 async function streamOnce(path: string, count: number): Promise<void> {
-  const warmup = Math.min(count, Number(process.env["BENCH_STREAM_WARMUP"] ?? 20_000))
+  const warmup = Math.min(count, Number(process.env["BENCH_STREAM_WARMUP"] ?? 100_000))
   const before = warmup > 0 ? await pass(path, warmup) : undefined
   const figure = await pass(path, count)
   const peakRssMiB = Math.max(figure.peakRssMiB, before?.peakRssMiB ?? 0)

@@ -8,7 +8,7 @@
  * time a record.
  *
  * `BENCH_STREAM_SIZES=100000,1000000,10000000` sets the sizes (default: 100 000 and 1 000 000);
- * `BENCH_STREAM_WARMUP` the lines of the untimed pass each process makes first (default 20 000,
+ * `BENCH_STREAM_WARMUP` the lines of the untimed pass each process makes first (default 100 000,
  * `0` for none), so that the compilation of the code as it first runs, a fixed cost that weighs
  * on the smallest size most, is not counted.
  * The file of the largest size is written once to the system's temporary folder and reused.
@@ -70,7 +70,7 @@ async function recordsFile(count: number): Promise<string> {
  * as it first runs (the same at every size), then the timed pass over the first `count` lines.
  */
 async function streamOnce(path: string, count: number): Promise<void> {
-  const warmup = Math.min(count, Number(process.env["BENCH_STREAM_WARMUP"] ?? 20_000))
+  const warmup = Math.min(count, Number(process.env["BENCH_STREAM_WARMUP"] ?? 100_000))
   const before = warmup > 0 ? await pass(path, warmup) : undefined
   const figure = await pass(path, count)
   const peakRssMiB = Math.max(figure.peakRssMiB, before?.peakRssMiB ?? 0)
