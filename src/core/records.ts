@@ -216,6 +216,12 @@ export function distinctById<T extends { readonly id: string }>(
   const list = decodedList(records, reader)
   if (list.issues.length > 0 || list.omitted > 0) return uniqueOfDecoded(list, reader.subject)
   const decoded = list.decoded as Array<T>
+  // Records often come in id order already (a database, an export): one pass sees it (and stops
+  // at the first pair out of order), and every id is then distinct.
+  let ordered = true
+  for (let index = 1; index < decoded.length && ordered; index++)
+    ordered = (decoded[index - 1] as T).id < (decoded[index] as T).id
+  if (ordered) return { unique: decoded, copies: [] }
   const ids = new Set<string>()
   for (let index = 0; index < decoded.length; index++) ids.add((decoded[index] as T).id)
   // Every id once (the usual case): the records as given.

@@ -164,21 +164,34 @@ let unknownSectorReason: ExclusionWhy | undefined
  * from the records, so a cache kept by the module would grow with every batch read).
  */
 export class Reasons {
-  /** Made with the first reason: most tallies write none. */
-  private byKey: Map<string, ExclusionWhy> | undefined
+  /** By kind of reason, then by value (the value itself: no key to build); made with the first reason, as most tallies write none. */
+  private byKind: Map<ReasonKind, Map<string | undefined, ExclusionWhy>> | undefined
 
-  /** The reason kept under `key`, or the one `make` writes, kept. */
-  of(key: string, make: () => ExclusionWhy): ExclusionWhy {
-    const byKey = (this.byKey ??= new Map())
-    let why = byKey.get(key)
-    if (why === undefined) byKey.set(key, (why = make()))
+  /** The reason of `kind` kept for `value`, or the one `make` writes, kept. */
+  of(kind: ReasonKind, value: string | undefined, make: () => ExclusionWhy): ExclusionWhy {
+    const byKind = (this.byKind ??= new Map())
+    let byValue = byKind.get(kind)
+    if (byValue === undefined) byKind.set(kind, (byValue = new Map()))
+    let why = byValue.get(value)
+    if (why === undefined) byValue.set(value, (why = make()))
     return why
   }
 }
 
+/** @internal The kinds of {@link Reasons}, each read with one value of a record. */
+type ReasonKind = "convention" | "body" | "theme" | "situations" | "departements" | "measure"
+
 function stretchOn(stretches: ReadonlyArray<Stretch>, date: CalendarDate): Stretch {
   for (const stretch of stretches) if (date <= stretch.period.end) return stretch
   return stretches[stretches.length - 1] as Stretch
+}
+
+/** The distinct values of one field of a record's structures, in the order met. */
+function distinctField<K extends "situation" | "departement">(
+  structures: Activity["structures"],
+  field: K
+): ReadonlyArray<Activity["structures"][number][K]> {
+  return [...new Set(structures.map((structure) => structure[field]))]
 }
 
 /** The first reason a record does not count, before structures are looked at; undefined if none. */
@@ -203,20 +216,16 @@ function filterReason(
   }
   const other = record.conventionId
   if (other !== undefined && other !== conventionId)
-    return reasons.of(`convention:${other}`, () =>
+    return reasons.of("convention", other, () =>
       exclusion("funded-elsewhere", { fact: "other-convention", conventionId: other })
     )
   const { bodies, themes } = filter
   const body = record.body
   if (bodies !== undefined && (body === undefined || !bodies.includes(body)))
-    return reasons.of(body === undefined ? "body" : `body:${body}`, () =>
-      exclusion("other-body", { fact: "other-body", body, bodies })
-    )
+    return reasons.of("body", body, () => exclusion("other-body", { fact: "other-body", body, bodies }))
   const theme = record.theme
   if (themes !== undefined && (theme === undefined || !themes.includes(theme)))
-    return reasons.of(theme === undefined ? "theme" : `theme:${theme}`, () =>
-      exclusion("other-theme", { fact: "other-theme", theme })
-    )
+    return reasons.of("theme", theme, () => exclusion("other-theme", { fact: "other-theme", theme }))
   return undefined
 }
 
@@ -265,9 +274,16 @@ function countingStructures(
       ? structures
       : structures.filter((structure) => situations.includes(structure.situation))
   if (inSituation.length === 0) {
-    const seen = [...new Set(structures.map((structure) => structure.situation))]
-    return reasons.of(`situations:${seen.join(",")}`, () =>
-      exclusion("situation-not-targeted", { fact: "situation-not-targeted", situations: seen })
+    // One structure (the usual case): its situation is the key, without a list to build.
+    const key =
+      structures.length === 1
+        ? (structures[0] as Activity["structures"][number]).situation
+        : distinctField(structures, "situation").join(",")
+    return reasons.of("situations", key, () =>
+      exclusion("situation-not-targeted", {
+        fact: "situation-not-targeted",
+        situations: distinctField(structures, "situation")
+      })
     )
   }
   const targeted =
@@ -275,12 +291,15 @@ function countingStructures(
       ? inSituation
       : inSituation.filter((structure) => departements.includes(structure.departement))
   if (targeted.length === 0) {
-    const seen = [...new Set(inSituation.map((structure) => structure.departement))]
+    const key =
+      inSituation.length === 1
+        ? (inSituation[0] as Activity["structures"][number]).departement
+        : distinctField(inSituation, "departement").join(",")
     // The départements targeted are the indicator's, the same for every record of the tally.
-    return reasons.of(`departements:${seen.join(",")}`, () =>
+    return reasons.of("departements", key, () =>
       exclusion("territory-not-targeted", {
         fact: "territory-not-targeted",
-        departements: seen,
+        departements: distinctField(inSituation, "departement"),
         targeted: departements ?? []
       })
     )
@@ -360,7 +379,7 @@ function amountOf(record: Activity, field: string, hoursPerDay: number): Rationa
 function missing(field: string, reasons: Reasons): ExclusionWhy {
   if (field === "days" || field === "hours")
     return (noDurationReason ??= exclusion("no-duration", { fact: "no-duration" }))
-  return reasons.of(`measure:${field}`, () => exclusion("no-measure", { fact: "no-measure", field }))
+  return reasons.of("measure", field, () => exclusion("no-measure", { fact: "no-measure", field }))
 }
 
 /** The days a record lasts, exactly: `days`, or `hours / hoursPerDay`. */
