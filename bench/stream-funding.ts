@@ -21,11 +21,10 @@ import { execFileSync } from "node:child_process"
 import { createReadStream, createWriteStream, existsSync, renameSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join, resolve } from "node:path"
-import { resourceUsage } from "node:process"
 import { createInterface } from "node:readline"
 import { pathToFileURL } from "node:url"
 import { EXPENSE_CATEGORIES, SECTORS } from "caf-conventions"
-import { type BenchRow, pick, seeded } from "./support.js"
+import { type BenchRow, pick, passFigures, seeded, warmedUpPass } from "./support.js"
 
 type Lib = typeof import("../src/index.js")
 
@@ -59,19 +58,6 @@ async function linesFile(count: number): Promise<string> {
   await new Promise<void>((resolve, reject) => out.end((error?: Error | null) => (error ? reject(error) : resolve())))
   renameSync(partial, path)
   return path
-}
-
-/**
- * One size, in this process: an untimed pass over the file's first `BENCH_STREAM_WARMUP` lines
- * (default 20 000; 0 for none), so that the timed pass does not count the compilation of the code
- * as it first runs (the same at every size), then the timed pass over the first `count` lines.
- */
-async function streamOnce(path: string, count: number): Promise<void> {
-  const warmup = Math.min(count, Number(process.env["BENCH_STREAM_WARMUP"] ?? 100_000))
-  const before = warmup > 0 ? await pass(path, warmup) : undefined
-  const figure = await pass(path, count)
-  const peakRssMiB = Math.max(figure.peakRssMiB, before?.peakRssMiB ?? 0)
-  console.log(JSON.stringify({ ...figure, peakRssMiB, warmup }))
 }
 
 /** Reads the file's first `count` lines, convention by convention; its time, peak memory and results. */
@@ -128,19 +114,9 @@ async function pass(path: string, count: number): Promise<{ readonly peakRssMiB:
       toRepayCents += Number(ledger.totals.toRepay.toCents())
     }
   }
-  const wallMs = performance.now() - start
-  const used = process.cpuUsage(cpu)
+  const figures = passFigures(read, start, cpu, peak)
   lines.close()
-  peak = Math.max(peak, process.memoryUsage().rss)
-  return {
-    read,
-    wallMs,
-    cpuMs: (used.user + used.system) / 1000,
-    peakRssMiB: Math.round(peak / 1048576),
-    maxRssMiB: Math.round(resourceUsage().maxRSS / 1024),
-    eligibleCents,
-    toRepayCents
-  }
+  return { ...figures, eligibleCents, toRepayCents }
 }
 
 export async function streamFundingBench(): Promise<ReadonlyArray<BenchRow>> {
@@ -182,7 +158,7 @@ if (
   process.argv.length === 4 &&
   process.argv[2] !== "--write"
 )
-  await streamOnce(process.argv[2] as string, Number(process.argv[3]))
+  await warmedUpPass(Number(process.argv[3]), (count) => pass(process.argv[2] as string, count))
 // `bench/stream-funding.ts --write <count>` writes the file of that size ahead of a run.
 if (process.argv[1]?.endsWith("stream-funding.ts") === true && process.argv[2] === "--write")
   console.log(await linesFile(Number(process.argv[3])))

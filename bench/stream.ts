@@ -17,10 +17,9 @@ import { execFileSync } from "node:child_process"
 import { createReadStream, createWriteStream, existsSync, renameSync } from "node:fs"
 import { tmpdir } from "node:os"
 import { join } from "node:path"
-import { resourceUsage } from "node:process"
 import { createInterface } from "node:readline"
 import { ACTIVITY_KINDS, type Convention, SECTORS, SITUATIONS, evaluateObjectivesAsync } from "caf-conventions"
-import { type BenchRow, foundingConvention, pick, seeded } from "./support.js"
+import { type BenchRow, foundingConvention, pick, passFigures, seeded, warmedUpPass } from "./support.js"
 
 const RECORDS_PER_CONVENTION = 100
 const SIZES = (process.env["BENCH_STREAM_SIZES"] ?? "100000,1000000").split(",").map(Number)
@@ -64,19 +63,6 @@ async function recordsFile(count: number): Promise<string> {
   return path
 }
 
-/**
- * One size, in this process: an untimed pass over the file's first `BENCH_STREAM_WARMUP` lines
- * (default 20 000; 0 for none), so that the timed pass does not count the compilation of the code
- * as it first runs (the same at every size), then the timed pass over the first `count` lines.
- */
-async function streamOnce(path: string, count: number): Promise<void> {
-  const warmup = Math.min(count, Number(process.env["BENCH_STREAM_WARMUP"] ?? 100_000))
-  const before = warmup > 0 ? await pass(path, warmup) : undefined
-  const figure = await pass(path, count)
-  const peakRssMiB = Math.max(figure.peakRssMiB, before?.peakRssMiB ?? 0)
-  console.log(JSON.stringify({ ...figure, peakRssMiB, warmup }))
-}
-
 /** Reads the file's first `count` lines, convention by convention; its time, peak memory and results. */
 async function pass(path: string, count: number): Promise<{ readonly peakRssMiB: number } & Record<string, unknown>> {
   const base = foundingConvention()
@@ -111,18 +97,9 @@ async function pass(path: string, count: number): Promise<{ readonly peakRssMiB:
     const evaluation = await evaluateObjectivesAsync(convention, group(), { year: 2024 })
     for (const result of evaluation.results) statuses.set(result.status, (statuses.get(result.status) ?? 0) + 1)
   }
-  const wallMs = performance.now() - start
-  const used = process.cpuUsage(cpu)
+  const figures = passFigures(read, start, cpu, peak)
   lines.close()
-  peak = Math.max(peak, process.memoryUsage().rss)
-  return {
-    read,
-    wallMs,
-    cpuMs: (used.user + used.system) / 1000,
-    peakRssMiB: Math.round(peak / 1048576),
-    maxRssMiB: Math.round(resourceUsage().maxRSS / 1024),
-    statuses: Object.fromEntries(statuses)
-  }
+  return { ...figures, statuses: Object.fromEntries(statuses) }
 }
 
 export async function streamBench(): Promise<ReadonlyArray<BenchRow>> {
@@ -160,4 +137,4 @@ export async function streamBench(): Promise<ReadonlyArray<BenchRow>> {
 
 // Run as a child process by streamBench: `bench/stream.ts <file> <count>`.
 if (process.argv[1]?.endsWith("stream.ts") === true && process.argv.length === 4)
-  await streamOnce(process.argv[2] as string, Number(process.argv[3]))
+  await warmedUpPass(Number(process.argv[3]), (count) => pass(process.argv[2] as string, count))

@@ -111,3 +111,45 @@ export interface BenchRow {
 export function perSecond(count: number, ms: number): string {
   return `${Math.round((count / ms) * 1000).toLocaleString("en-US")}/s`
 }
+
+/**
+ * One size of a streamed benchmark, in its own process: `pass` over the first
+ * `BENCH_STREAM_WARMUP` lines (default 100 000; 0 for none), untimed, so that the timed pass does
+ * not count the compilation of the code as it first runs (a fixed cost that weighs on the smallest
+ * size most), then `pass` over the first `count` lines, whose figures are printed as one JSON line
+ * (the peak memory the larger of the two passes').
+ */
+export async function warmedUpPass(
+  count: number,
+  pass: (count: number) => Promise<{ readonly peakRssMiB: number } & Record<string, unknown>>
+): Promise<void> {
+  const warmup = Math.min(count, Number(process.env["BENCH_STREAM_WARMUP"] ?? 100_000))
+  const before = warmup > 0 ? await pass(warmup) : undefined
+  const figure = await pass(count)
+  const peakRssMiB = Math.max(figure.peakRssMiB, before?.peakRssMiB ?? 0)
+  console.log(JSON.stringify({ ...figure, peakRssMiB, warmup }))
+}
+
+/** The figures of one streamed pass started at `wallStart` and `cpuStart`, after `read` lines: times, and the peak memory (`peak`, the largest RSS sampled, or now's). */
+export function passFigures(
+  read: number,
+  wallStart: number,
+  cpuStart: NodeJS.CpuUsage,
+  peak: number
+): {
+  readonly read: number
+  readonly wallMs: number
+  readonly cpuMs: number
+  readonly peakRssMiB: number
+  readonly maxRssMiB: number
+} {
+  const wallMs = performance.now() - wallStart
+  const used = process.cpuUsage(cpuStart)
+  return {
+    read,
+    wallMs,
+    cpuMs: (used.user + used.system) / 1000,
+    peakRssMiB: Math.round(Math.max(peak, process.memoryUsage().rss) / 1048576),
+    maxRssMiB: Math.round(process.resourceUsage().maxRSS / 1024)
+  }
+}
