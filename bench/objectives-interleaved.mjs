@@ -1,7 +1,9 @@
 /**
  * The objectives' workload of two builds in one process, interleaved:
- * `node bench/objectives-interleaved.mjs <dist folder A> <dist folder B> [conventions] [rounds]`
- * (3 000 conventions of 100 records each and 9 rounds by default). Each build decodes its own copy
+ * `node bench/objectives-interleaved.mjs <dist folder A> <dist folder B> [conventions] [rounds] [e2e]`
+ * (3 000 conventions of 100 records each and 9 rounds by default; with `e2e`, each timing starts
+ * from the records' JSON text: `JSON.parse` + `parseActivities` + `evaluateObjectives`, against
+ * `JSON.parse` + the floor). Each build decodes its own copy
  * of the workload (bench/objectives-workload.mjs: the same seeded records); each round times
  * `evaluateObjectives` for 2024 over every convention with build A, then B, then the hand-written
  * floor (B then A in the next round), CPU time (user + system). Prints the median CPU ms of each
@@ -16,11 +18,12 @@ import { objectivesWorkload } from "./objectives-workload.mjs"
 const dirs = [resolve(process.argv[2]), resolve(process.argv[3])]
 const N = Number(process.argv[4] ?? 3000)
 const ROUNDS = Number(process.argv[5] ?? 9)
+const fromText = process.argv[6] === "e2e"
 const builds = []
 for (const dir of dirs) {
   const lib = await import(pathToFileURL(`${dir}/index.js`).href)
-  const { conventions, records, hand } = objectivesWorkload(lib, N)
-  builds.push({ dir, lib, conventions, records, hand, times: [], ratios: [] })
+  const { conventions, records, texts, hand } = objectivesWorkload(lib, N)
+  builds.push({ dir, lib, conventions, records, texts, hand, times: [], ratios: [] })
 }
 const cpu = (task) => {
   const start = process.cpuUsage()
@@ -33,14 +36,19 @@ const run = (build) => {
   for (let i = 0; i < N; i++)
     out.push(
       build.lib
-        .evaluateObjectives(build.conventions[i], build.records[i], { year: 2024 })
+        .evaluateObjectives(
+          build.conventions[i],
+          fromText ? build.lib.parseActivities(JSON.parse(build.texts[i])) : build.records[i],
+          { year: 2024 }
+        )
         .results.map((r) => r.value.numerator)
     )
   return out
 }
 const floor = (build) => {
   const out = []
-  for (let i = 0; i < N; i++) out.push(build.hand(build.conventions[i], build.records[i]))
+  for (let i = 0; i < N; i++)
+    out.push(build.hand(build.conventions[i], fromText ? JSON.parse(build.texts[i]) : build.records[i]))
   return out
 }
 const floorTimes = []
@@ -60,7 +68,7 @@ for (let round = 0; round < ROUNDS + 1; round++) {
 const median = (values) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]
 for (const build of builds)
   console.log(
-    `${build.dir.split("/").slice(-2).join("/")}: ${median(build.times).toFixed(1)} ms CPU, ${median(build.ratios).toFixed(2)}× the floor (median of ${ROUNDS} rounds)`
+    `${build.dir.split("/").slice(-2).join("/")}: ${median(build.times).toFixed(1)} ms CPU, ${median(build.ratios).toFixed(2)}× the floor${fromText ? " (from JSON text)" : ""} (median of ${ROUNDS} rounds)`
   )
 console.log(
   `floor: ${median(floorTimes).toFixed(1)} ms CPU; B / A: ${(median(builds[1].times) / median(builds[0].times)).toFixed(3)}; ${agree ? "same counts as the floor" : "COUNTS DIFFER FROM THE FLOOR"}`
