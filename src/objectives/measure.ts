@@ -406,7 +406,7 @@ export class Tally {
   /** The records left out: their ids, and why each (see {@link Exclusions}). */
   private readonly excludedIds: Array<string> = []
   private readonly excludedWhys: Array<ExclusionWhy> = []
-  /** Whether the lists came in id order so far (records from a list do): sorting them again is then not needed. */
+  /** Whether the lists came in id order so far (records given in id order do): sorting them again is then not needed. */
   private countedInOrder = true
   private excludedInOrder = true
   private readonly structures = new Set<string>()
