@@ -1,8 +1,16 @@
 import { Schema } from "effect"
+import fc from "fast-check"
 import { describe, expect, it } from "vitest"
 import { Euros, ValidationError, makeCodec } from "caf-conventions"
 import { checkedYearOptions } from "../../src/core/options.js"
-import { compareIds, requireList, requireOptions, uniqueById, type RecordReader } from "../../src/core/records.js"
+import {
+  compareIds,
+  distinctById,
+  requireList,
+  requireOptions,
+  uniqueById,
+  type RecordReader
+} from "../../src/core/records.js"
 
 interface Row {
   readonly id: string
@@ -187,6 +195,57 @@ describe("records made unique by id", () => {
     expect(problems(() => uniqueById(null as unknown as Array<unknown>, reader()))).toEqual([
       '["rows"] expected a list, got null'
     ])
+  })
+})
+
+describe("records made unique by id, in the order given (the objectives' reading)", () => {
+  it("keep the first of each id in input order, the copies after, and throw what uniqueById throws", () => {
+    let refused = 0
+    let accepted = 0
+    // Few ids and few amounts, so that copies, conflicts and broken rows all come up.
+    const row = fc.oneof(
+      {
+        weight: 8,
+        arbitrary: fc.record({ id: fc.constantFrom("a", "b", "c", "d", "e"), amount: fc.integer({ min: 0, max: 2 }) })
+      },
+      // Not a row (its id is not a text): decoded, and refused with its index.
+      { weight: 1, arbitrary: fc.record({ id: fc.constant(7), amount: fc.constant("deux") }) }
+    )
+    fc.assert(
+      fc.property(fc.array(row, { maxLength: 12 }), (rows) => {
+        const sorted = problems(() => uniqueById(rows, reader()))
+        const given = problems(() => distinctById(rows, reader()))
+        expect(given).toEqual(sorted)
+        if (sorted.length > 0) {
+          refused++
+          return
+        }
+        accepted++
+        const byId = uniqueById(rows, reader())
+        const inOrder = distinctById(rows, reader())
+        // The same records, the first of each id in the order given; the same copies.
+        const firsts = rows.filter((entry, index) => rows.findIndex((other) => other.id === entry.id) === index)
+        expect(inOrder.unique.map((entry) => entry.id)).toEqual(firsts.map((entry) => entry.id))
+        expect([...inOrder.unique].sort(compareIds)).toEqual(byId.unique)
+        expect([...inOrder.copies].sort(compareIds)).toEqual(byId.copies)
+        expect(inOrder.unique.length + inOrder.copies.length).toBe(rows.length)
+      }),
+      { numRuns: 400 }
+    )
+    // Both branches were met: lists refused (a conflict, a broken row) and lists taken.
+    expect(refused).toBeGreaterThan(20)
+    expect(accepted).toBeGreaterThan(20)
+  })
+
+  it("take a list in id order as it is, without a copy of the caller's list", () => {
+    const rows = [
+      { id: "a", amount: 1 },
+      { id: "b", amount: 2 }
+    ]
+    const { unique, copies } = distinctById(rows, reader())
+    expect(unique).toEqual(rows)
+    expect(unique).not.toBe(rows)
+    expect(copies).toEqual([])
   })
 })
 
