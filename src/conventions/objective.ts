@@ -453,7 +453,9 @@ export function targetForYear(objective: Objective, year: number): Target {
     })
   }
   const byYear: unknown = issues.length === 0 ? objective.targetsByYear : undefined
-  const own = isPlainObject(byYear) && Object.hasOwn(byYear, String(year)) ? byYear[String(year)] : undefined
+  // A year that is not a whole number has no key to look up (an object may not even become a text).
+  const key = Number.isSafeInteger(year) ? String(year) : undefined
+  const own = key !== undefined && isPlainObject(byYear) && Object.hasOwn(byYear, key) ? byYear[key] : undefined
   if (byYear !== undefined && !isPlainObject(byYear))
     issues.push({
       path: ["objective", "targetsByYear"],
@@ -461,7 +463,7 @@ export function targetForYear(objective: Objective, year: number): Target {
     })
   else if (own !== undefined && !isPlainObject(own))
     issues.push({
-      path: ["objective", "targetsByYear", String(year)],
+      path: ["objective", "targetsByYear", key as string],
       message: `expected a target, got ${describeValue(own)}`
     })
   if (!Number.isSafeInteger(year))

@@ -22,8 +22,16 @@ import { InvalidArgumentError } from "../core/errors.js"
 export function ratioReference(
   target: Target
 ): { readonly bound: "minimum" | "maximum"; readonly value: number } | undefined {
-  if (target === null || typeof target !== "object")
-    throw new InvalidArgumentError({ argument: "target", message: "expected a target, { atLeast, atMost }" })
+  if (
+    target === null ||
+    typeof target !== "object" ||
+    (target.atLeast !== undefined && typeof target.atLeast !== "number") ||
+    (target.atMost !== undefined && typeof target.atMost !== "number")
+  )
+    throw new InvalidArgumentError({
+      argument: "target",
+      message: "expected a target, { atLeast, atMost }, its bounds numbers"
+    })
   if (target.atLeast !== undefined && target.atLeast > 0) return { bound: "minimum", value: target.atLeast }
   if (target.atMost !== undefined && target.atMost > 0) return { bound: "maximum", value: target.atMost }
   return undefined

@@ -292,8 +292,19 @@ export function instalmentStatusText(position: {
   readonly daysLate?: number | undefined
   readonly daysEarly?: number | undefined
 }): string {
-  if (position === null || typeof position !== "object" || !Object.hasOwn(INSTALMENT_STATUS_LABELS, position.status))
+  if (
+    position === null ||
+    typeof position !== "object" ||
+    typeof position.status !== "string" ||
+    !Object.hasOwn(INSTALMENT_STATUS_LABELS, position.status)
+  )
     throw new InvalidArgumentError({ argument: "position", message: "expected an instalment position with its status" })
+  // Days given as anything but a number, or a reason that is not a text, are refused like the status.
+  for (const days of [position.daysLate, position.daysEarly])
+    if (days !== undefined && typeof days !== "number")
+      throw new InvalidArgumentError({ argument: "position", message: "expected its days late or early as a number" })
+  if (position.notOwed !== undefined && typeof position.notOwed !== "string")
+    throw new InvalidArgumentError({ argument: "position", message: "expected why it is not owed as a text" })
   const label = INSTALMENT_STATUS_LABELS[position.status]
   if (position.status === "not-owed")
     return `${label} (${NOT_OWED_REASON_LABELS[position.notOwed ?? "entitlement-reached"] ?? NOT_OWED_REASON_LABELS["entitlement-reached"]})`

@@ -34,6 +34,12 @@ describe("targetForYear", () => {
     ])
   })
 
+  it("refuses a year that is not a whole number, even one that cannot become a text, with its path", () => {
+    // An object without a prototype has no text form: looking it up as a key used to throw a TypeError.
+    expect(problems(objective, Object.create(null) as number)).toEqual([[["year"], "expected a year, got an object"]])
+    expect(problems(objective, 2024.5)).toEqual([[["year"], "expected a year, got 2024.5"]])
+  })
+
   it("refuses a year's target that is not a target", () => {
     expect(problems({ ...objective, targetsByYear: { "2025": "four" } }, 2025)).toEqual([
       [["objective", "targetsByYear", "2025"], 'expected a target, got "four"']

@@ -6,10 +6,12 @@ import {
   UNIT_LABELS,
   evaluateFundingUse,
   evaluateObjectives,
+  instalmentStatusText,
   parseActivities,
   paymentSchedule,
   percentText,
   quantityText,
+  ratioReference,
   unmetConditions
 } from "caf-conventions"
 import { cpo, exampleData } from "../fixtures.js"
@@ -75,5 +77,28 @@ describe("labels", () => {
         { ruleId: "employer", label: "Structure employeuse", excluded: true }
       ])
     ).toBe("conditions non remplies : Territoire couvert, non : Structure employeuse")
+  })
+})
+
+describe("arguments that cannot become a text", () => {
+  // An object without a prototype has no text form: reading it as a key, or comparing it with a
+  // number, threw a TypeError. Found by the fuzzing harness (FUZZ_RUNS=300).
+  const bare = () => Object.create(null) as never
+
+  it("instalmentStatusText refuses a status, days or a reason of another type with an InvalidArgumentError", () => {
+    for (const position of [
+      { status: bare(), daysLate: 12 },
+      { status: "late", daysLate: bare() },
+      { status: "paid", daysEarly: "3" as never },
+      { status: "not-owed", notOwed: bare() }
+    ])
+      expect(() => instalmentStatusText(position as never)).toThrow(InvalidArgumentError)
+    expect(instalmentStatusText({ status: "late", daysLate: 12 })).toBe("en retard (12 jours)")
+  })
+
+  it("ratioReference refuses bounds that are not numbers with an InvalidArgumentError", () => {
+    expect(() => ratioReference({ atMost: bare() })).toThrow(InvalidArgumentError)
+    expect(() => ratioReference({ atLeast: "3" as never })).toThrow(InvalidArgumentError)
+    expect(ratioReference({ atLeast: 0, atMost: 4 })).toEqual({ bound: "maximum", value: 4 })
   })
 })
