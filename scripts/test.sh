@@ -11,6 +11,8 @@ step "type check"
 npx tsc --noEmit -p .
 step "unit and property tests"
 npx vitest run
+step "fuzzing (npm run fuzz: 300 generated inputs per public function; a call over 5 s fails)"
+FUZZ_SLOW_MS=5000 npx tsx fuzz/run.ts >/dev/null
 step "build (ESM + .d.ts)"
 npx tsup
 step "doc examples: every @example of src/ type-checked against dist/, those with //=> results run"
