@@ -174,10 +174,7 @@ function uniqueOfClean<T extends { readonly id: string }>(
 ): { readonly unique: ReadonlyArray<T>; readonly copies: ReadonlyArray<T> } | undefined {
   // Records often come in id order already (a database, an export): one pass sees it, and
   // every id is then distinct, so no copy can hide among them.
-  let ordered = true
-  for (let index = 1; index < decoded.length && ordered; index++)
-    ordered = (decoded[index - 1] as T).id < (decoded[index] as T).id
-  if (ordered) return { unique: decoded.slice(), copies: [] }
+  if (inIdOrder(decoded)) return { unique: decoded.slice(), copies: [] }
   const sorted = decoded.slice().sort(compareIds)
   let shared = false
   for (let index = 1; index < sorted.length && !shared; index++)
@@ -218,10 +215,7 @@ export function distinctById<T extends { readonly id: string }>(
   const decoded = list.decoded as Array<T>
   // Records often come in id order already (a database, an export): one pass sees it (and stops
   // at the first pair out of order), and every id is then distinct.
-  let ordered = true
-  for (let index = 1; index < decoded.length && ordered; index++)
-    ordered = (decoded[index - 1] as T).id < (decoded[index] as T).id
-  if (ordered) return { unique: decoded, copies: [] }
+  if (inIdOrder(decoded)) return { unique: decoded, copies: [] }
   const ids = new Set<string>()
   for (let index = 0; index < decoded.length; index++) ids.add((decoded[index] as T).id)
   // Every id once (the usual case): the records as given.
@@ -240,6 +234,14 @@ export function distinctById<T extends { readonly id: string }>(
     else return uniqueOfDecoded(list, reader.subject)
   }
   return { unique, copies }
+}
+
+/** Whether the ids come in strictly increasing order (then every id is distinct); stops at the first pair out of order. */
+function inIdOrder(records: ReadonlyArray<{ readonly id: string }>): boolean {
+  for (let index = 1; index < records.length; index++)
+    if ((records[index - 1] as { readonly id: string }).id >= (records[index] as { readonly id: string }).id)
+      return false
+  return true
 }
 
 /**

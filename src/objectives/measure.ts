@@ -163,7 +163,7 @@ let unknownSectorReason: ExclusionWhy | undefined
  * value and shared by the records left out alike, for the tally's life only (its values come
  * from the records, so a cache kept by the module would grow with every batch read).
  */
-export class Reasons {
+class Reasons {
   /** By kind of reason, then by value (the value itself: no key to build); made with the first reason, as most tallies write none. */
   private byKind: Map<ReasonKind, Map<string | undefined, ExclusionWhy>> | undefined
 
@@ -184,6 +184,13 @@ type ReasonKind = "convention" | "body" | "theme" | "situations" | "departements
 function stretchOn(stretches: ReadonlyArray<Stretch>, date: CalendarDate): Stretch {
   for (const stretch of stretches) if (date <= stretch.period.end) return stretch
   return stretches[stretches.length - 1] as Stretch
+}
+
+/** The key of a record's structures' values of one field: one structure's value itself (the usual case), or the distinct ones joined. */
+function fieldKey(structures: Activity["structures"], field: "situation" | "departement"): string {
+  return structures.length === 1
+    ? (structures[0] as Activity["structures"][number])[field]
+    : distinctField(structures, field).join(",")
 }
 
 /** The distinct values of one field of a record's structures, in the order met. */
@@ -274,12 +281,7 @@ function countingStructures(
       ? structures
       : structures.filter((structure) => situations.includes(structure.situation))
   if (inSituation.length === 0) {
-    // One structure (the usual case): its situation is the key, without a list to build.
-    const key =
-      structures.length === 1
-        ? (structures[0] as Activity["structures"][number]).situation
-        : distinctField(structures, "situation").join(",")
-    return reasons.of("situations", key, () =>
+    return reasons.of("situations", fieldKey(structures, "situation"), () =>
       exclusion("situation-not-targeted", {
         fact: "situation-not-targeted",
         situations: distinctField(structures, "situation")
@@ -291,12 +293,8 @@ function countingStructures(
       ? inSituation
       : inSituation.filter((structure) => departements.includes(structure.departement))
   if (targeted.length === 0) {
-    const key =
-      inSituation.length === 1
-        ? (inSituation[0] as Activity["structures"][number]).departement
-        : distinctField(inSituation, "departement").join(",")
     // The départements targeted are the indicator's, the same for every record of the tally.
-    return reasons.of("departements", key, () =>
+    return reasons.of("departements", fieldKey(inSituation, "departement"), () =>
       exclusion("territory-not-targeted", {
         fact: "territory-not-targeted",
         departements: distinctField(inSituation, "departement"),

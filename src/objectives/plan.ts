@@ -13,7 +13,7 @@ import { type Rational, divideRational, rational } from "../core/fraction.js"
 import { compileFailedChildren, compileTree } from "../core/verdicts.js"
 import type { Convention } from "../conventions/convention.js"
 import type { AggregateIndicator, Objective } from "../conventions/objective.js"
-import type { ResolvedConvention } from "../conventions/resolved.js"
+import { type ResolvedConvention, termsInForceOn } from "../conventions/resolved.js"
 import type { Terms } from "../conventions/terms.js"
 import type { ObjectiveSpan } from "../conventions/terms-as-of.js"
 import type { Candidate } from "../eligibility/candidate.js"
@@ -150,12 +150,6 @@ function stretchesOf(
   return stretches
 }
 
-/** The terms of the stretch of the timeline `date` falls in (the last one's after it), for a resolution of the library's own. */
-function termsOfDay(resolved: ResolvedConvention, date: CalendarDate): Terms {
-  for (const segment of resolved.timeline) if (date <= segment.period.end) return segment.terms
-  return resolved.terms
-}
-
 /** @internal Plans the evaluation of one year of a resolved convention. */
 export function planYear(
   resolved: ResolvedConvention,
@@ -167,7 +161,7 @@ export function planYear(
   // The part of the year is the resolved year's (the same days, already frozen).
   let part: Period | undefined
   for (const entry of resolved.years) if (entry.year === year) part = entry.period
-  const objectives = (part === undefined ? resolved.terms : termsOfDay(resolved, part.end)).objectives
+  const objectives = (part === undefined ? resolved.terms : termsInForceOn(resolved, part.end)).objectives
   const partDays = part === undefined ? 0 : daysOfPeriod(part)
   const share =
     part !== undefined && partDays < daysInYear(year) ? rational(BigInt(partDays), BigInt(daysInYear(year))) : undefined
