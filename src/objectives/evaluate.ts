@@ -49,7 +49,9 @@ function plannedYear(input: Convention | ResolvedConvention, options: Objectives
  *   {@link evaluateObjectivesAsync} for a stream); the result is the same.
  * - Given a resolved convention ({@link resolveConvention}) known on `asOf` (or fully known, without
  *   `asOf`), it is not resolved again. The explanations are built when first read (`JSON.stringify`
- *   reads them): they cost nothing until then.
+ *   reads them): they cost nothing until then. So are the lists of records left out when the
+ *   records are a list this library decoded: the result keeps the list and finds them again, with
+ *   the same reasons, when an `excluded` is first read.
  *
  * @example
  * ```ts

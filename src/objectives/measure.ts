@@ -51,8 +51,27 @@ export interface Measure {
   /** The structures that counted, sorted. */
   readonly structures: ReadonlyArray<string>
   /** The records that did not count: their list, sorted by id (then reason), is built when asked. */
-  readonly excluded: Exclusions
+  readonly excluded: ExcludedList
 }
+
+/**
+ * @internal The records an objective left out, as a result holds them until its `excluded` is
+ * first read: how many, and the list (new objects, sorted by id then reason) built by `list()`.
+ */
+export interface ExcludedList {
+  /** How many records were left out. */
+  readonly count: number
+  /** The exclusions, sorted by id then reason. */
+  list(): Array<ExcludedRecord>
+}
+
+/**
+ * @internal What a tally keeps of the records it reads: `"all"` (the ids counted and the
+ * records left out, with why), `"counted"` (the ids counted only: the records left out are found
+ * again, by the same tally fed the same records, when their list is read; see `YearTally`), or
+ * `"none"` (the value only: the part of a share, whose lists the result does not show).
+ */
+export type TallyLists = "all" | "counted" | "none"
 
 /**
  * @internal Why a record does not count, apart from its id: one object shared by every record left
@@ -70,7 +89,7 @@ export interface ExclusionWhy {
  * which the result's lazy `excluded` field calls the first time it is read; until then an
  * exclusion holds its id (a text the record holds too) and a shared reason.
  */
-export class Exclusions {
+export class Exclusions implements ExcludedList {
   constructor(
     private readonly ids: ReadonlyArray<string>,
     private readonly whys: ReadonlyArray<ExclusionWhy>,
@@ -175,6 +194,19 @@ class Reasons {
     let why = byValue.get(value)
     if (why === undefined) byValue.set(value, (why = make()))
     return why
+  }
+}
+
+/**
+ * Why a record is left out, for a tally that keeps no list of the records left out: it is not
+ * worded, since nobody reads it (the list is found again, worded, when read).
+ */
+const LEFT_OUT: ExclusionWhy = Object.freeze({ reason: "other-kind", detail: "" })
+
+/** The reasons of a tally that keeps no list of the records left out: none is written. */
+class UnwrittenReasons extends Reasons {
+  override of(): ExclusionWhy {
+    return LEFT_OUT
   }
 }
 
@@ -395,9 +427,8 @@ const ZERO = rational(0n)
 
 /**
  * @internal Measures one indicator (as its aggregate) over records given one at a time, in any
- * order: each is counted or excluded with its reason. `keepLists: false` keeps only the value
- * (the part of a share, whose lists the result does not show). {@link Tally.result} sorts the
- * lists by id.
+ * order: each is counted or excluded with its reason. `lists` says what it keeps besides the
+ * value (see {@link TallyLists}). {@link Tally.result} sorts the lists by id.
  */
 export class Tally {
   private readonly counted: Array<string> = []
@@ -414,15 +445,21 @@ export class Tally {
   private readonly field: string
   private readonly structural: boolean
   private readonly readsStructures: boolean
-  /** The reasons written from records' values, shared by the records left out alike. */
-  private readonly reasons = new Reasons()
+  /** The reasons written from records' values, shared by the records left out alike (none written when no list of them is kept). */
+  private readonly reasons: Reasons
+  /** Whether the records left out are listed, and the ids counted. */
+  private readonly keepsExcluded: boolean
+  private readonly keepsCounted: boolean
 
   constructor(
     private readonly definition: AggregateIndicator,
     private readonly stretches: ReadonlyArray<Stretch>,
     private readonly conventionId: string,
-    private readonly keepLists = true
+    lists: TallyLists = "all"
   ) {
+    this.keepsExcluded = lists === "all"
+    this.keepsCounted = lists !== "none"
+    this.reasons = this.keepsExcluded ? new Reasons() : new UnwrittenReasons()
     this.field = definition.field ?? ""
     this.readsStructures = readsStructures(definition)
     this.structural =
@@ -431,7 +468,7 @@ export class Tally {
 
   /** Excludes a record (or a copy of one) for a reason decided outside the indicator. */
   exclude(id: string, why: ExclusionWhy): void {
-    if (!this.keepLists) return
+    if (!this.keepsExcluded) return
     const ids = this.excludedIds
     const last = ids.length - 1
     if (this.excludedInOrder && last >= 0) {
@@ -462,7 +499,7 @@ export class Tally {
       for (const id of ids) this.values.add(id)
     }
     this.countedRecords++
-    if (this.keepLists) {
+    if (this.keepsCounted) {
       const counted = this.counted
       if (this.countedInOrder && counted.length > 0 && (counted[counted.length - 1] as string) > record.id)
         this.countedInOrder = false
@@ -498,7 +535,8 @@ export class Tally {
   private filteredOut(record: Activity, out: ExclusionWhy | undefined): ExclusionWhy | undefined {
     if (out !== undefined) return out
     const definition = this.definition
-    if (!definition.filter.activityKinds.includes(record.kind)) return kindReason(record.kind)
+    if (!definition.filter.activityKinds.includes(record.kind))
+      return this.keepsExcluded ? kindReason(record.kind) : LEFT_OUT
     const stretch = stretchOn(this.stretches, record.date)
     const reason = filterReason(record, definition, stretch, this.conventionId, this.reasons)
     if (reason !== undefined) return reason
@@ -513,6 +551,16 @@ export class Tally {
     return undefined
   }
 
+  /** The kinds of activity the indicator counts: a record of another kind is left out. */
+  get kinds(): ReadonlyArray<ActivityKind> {
+    return this.definition.filter.activityKinds
+  }
+
+  /** How many records counted so far. */
+  get countedSoFar(): number {
+    return this.countedRecords
+  }
+
   /** The indicator's value so far. */
   value(): Rational {
     switch (this.definition.aggregate) {
@@ -525,16 +573,20 @@ export class Tally {
     }
   }
 
-  /** The measure: the value, and the lists sorted by id, whatever the order the records came in. */
-  result(): Measure {
+  /**
+   * The measure: the value, and the lists sorted by id, whatever the order the records came in.
+   * `excluded`, for a tally that keeps no list of the records left out, is where they will be found.
+   */
+  result(excluded?: ExcludedList): Measure {
     return {
       value: this.value(),
       counted: this.countedInOrder ? this.counted : this.counted.sort(),
       structures: this.structures.size === 0 ? [] : [...this.structures].sort(),
       excluded:
-        this.excludedIds.length === 0
+        excluded ??
+        (this.excludedIds.length === 0
           ? NO_EXCLUSIONS
-          : new Exclusions(this.excludedIds, this.excludedWhys, this.excludedInOrder)
+          : new Exclusions(this.excludedIds, this.excludedWhys, this.excludedInOrder))
     }
   }
 }

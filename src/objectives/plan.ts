@@ -20,7 +20,18 @@ import type { Candidate } from "../eligibility/candidate.js"
 import type { EligibilityContext, RuleTree } from "../eligibility/rule.js"
 import type { Activity } from "./activity.js"
 import { indicatorDefinition } from "./indicator.js"
-import { type ExclusionWhy, type Measure, NO_EXCLUSIONS, type Stretch, Tally, exclusion } from "./measure.js"
+import {
+  type ExcludedList,
+  type ExclusionWhy,
+  type Measure,
+  NO_EXCLUSIONS,
+  type Stretch,
+  Tally,
+  type TallyLists,
+  exclusion
+} from "./measure.js"
+import type { KeptRecords, RecordSink } from "./records.js"
+import type { ExcludedRecord } from "./exclusion.js"
 
 /** No objective removed: one frozen empty list for every year without any. */
 const NO_SPANS: ReadonlyArray<ObjectiveSpan> = Object.freeze([])
@@ -227,6 +238,35 @@ interface ObjectiveTallies {
   readonly part: Tally | undefined
 }
 
+/** A tally that counts one kind of activity, and the day its objective applies from (when not the part's first). */
+interface KindTally {
+  readonly tally: Tally
+  readonly from: CalendarDate | undefined
+}
+
+/** For each kind of activity, the tallies that count it (a share's part and whole both, when they do). */
+function tallyByKind(
+  tallies: ReadonlyArray<ObjectiveTallies>,
+  applies: ReadonlyArray<ObjectiveInYear>
+): Map<string, ReadonlyArray<KindTally>> {
+  const byKind = new Map<string, Array<KindTally>>()
+  tallies.forEach(({ whole, part }, index) => {
+    const from = (applies[index] as ObjectiveInYear).from
+    for (const tally of part === undefined ? [whole] : [part, whole])
+      for (const kind of tally.kinds) {
+        let list = byKind.get(kind)
+        if (list === undefined) byKind.set(kind, (list = []))
+        list.push({ tally, from })
+      }
+  })
+  return byKind
+}
+
+/** The records left out, found again when read: none is a shared empty list. */
+function foundAgainOf(count: number, year: YearTally, index: number): ExcludedList {
+  return count === 0 ? NO_EXCLUSIONS : new FoundAgain(count, year, index)
+}
+
 const NO_RECORD: ObjectiveMeasure = {
   value: rational(0n),
   counted: [],
@@ -235,36 +275,85 @@ const NO_RECORD: ObjectiveMeasure = {
 }
 
 /**
+ * The records an objective left out, when its tally kept none: found again, worded, by a tally of
+ * the year fed the same records the first time one objective's list is read (one pass for every
+ * objective of the year), exactly as a tally that keeps them would have listed them.
+ */
+class FoundAgain implements ExcludedList {
+  constructor(
+    readonly count: number,
+    private readonly year: YearTally,
+    private readonly index: number
+  ) {}
+
+  list(): Array<ExcludedRecord> {
+    return this.year.leftOut(this.index).list()
+  }
+}
+
+/**
  * @internal Reads a year's records one at a time for every objective of the year: each record is
  * counted or excluded with its reason, for each objective; copies of a record are excluded as such.
  * The tallies are set up with the first record: a year without records costs none.
+ *
+ * Given a list of records this library decoded ({@link RecordSink.keep}), it keeps them instead
+ * of the records left out: it counts what counts, and finds the others again, with their
+ * reasons, when a result's `excluded` is first read. Most results are read for their values
+ * and statuses, and a record left out by most objectives (another kind, another year) then costs
+ * nothing more.
  */
-export class YearTally {
+export class YearTally implements RecordSink {
   private tallies: ReadonlyArray<ObjectiveTallies> | undefined
   /** Why a record dated so is out of the year, by date: shared by every record of that day. */
   private readonly outOfYear = new Map<string, ExclusionWhy>()
+  /** The records kept, to find the records left out again; undefined when they are listed as read. */
+  private kept: KeptRecords | undefined
+  /**
+   * When the records are kept: for each kind of activity, the tallies that count it, with the day
+   * their objective applies from (the others would only leave a record of that kind out).
+   */
+  private byKind: Map<string, ReadonlyArray<KindTally>> | undefined
+  /** What a tally of the same records that lists the records left out measured, when first needed. */
+  private again: ReadonlyArray<ObjectiveMeasure> | undefined
 
   constructor(readonly plan: YearPlan) {}
+
+  keep(records: KeptRecords): void {
+    if (this.tallies === undefined) this.kept = records
+  }
 
   private talliesOf(): ReadonlyArray<ObjectiveTallies> {
     if (this.tallies !== undefined) return this.tallies
     const plan = this.plan
-    const tally = (definition: AggregateIndicator, keepLists: boolean) =>
-      new Tally(definition, plan.stretches, plan.convention.id, keepLists)
+    const lists: TallyLists = this.kept === undefined ? "all" : "counted"
+    const tally = (definition: AggregateIndicator, lists: TallyLists) =>
+      new Tally(definition, plan.stretches, plan.convention.id, lists)
     this.tallies = plan.objectives.map(
       ({ indicator }): ObjectiveTallies =>
         indicator.kind === "share"
           ? {
-              whole: tally(indicatorDefinition(indicator.whole), true),
-              part: tally(indicatorDefinition(indicator.part), false)
+              whole: tally(indicatorDefinition(indicator.whole), lists),
+              part: tally(indicatorDefinition(indicator.part), "none")
             }
-          : { whole: tally(indicatorDefinition(indicator), true), part: undefined }
+          : { whole: tally(indicatorDefinition(indicator), lists), part: undefined }
     )
+    if (this.kept !== undefined) this.byKind = tallyByKind(this.tallies, plan.applies)
     return this.tallies
+  }
+
+  /** @internal The records the objective at `index` left out, listed by a tally of the same records that lists them. */
+  leftOut(index: number): ExcludedList {
+    if (this.again === undefined) {
+      const again = new YearTally(this.plan)
+      ;(this.kept as KeptRecords).replay(again)
+      this.again = again.measures()
+    }
+    return (this.again[index] as ObjectiveMeasure).excluded
   }
 
   /** Counts or excludes a record (the first with its id) for every objective. */
   take(record: Activity): void {
+    if (this.kept !== undefined) return this.count(record)
     const out = yearExclusion(this.plan, record, this.outOfYear)
     const applies = this.plan.applies
     const tallies = this.talliesOf()
@@ -279,10 +368,31 @@ export class YearTally {
   }
 
   /**
+   * Counts a record for every objective it counts towards, when the records left out are found
+   * again later: a record out of the year, or before the day an objective applies from, is
+   * passed by (the tallies would only have left it out).
+   */
+  private count(record: Activity): void {
+    const { part, asOf } = this.plan
+    const date = record.date
+    // The tallies are set up even for a record passed by: the records left out are theirs to find again.
+    this.talliesOf()
+    if (part === undefined || date < part.start || date > part.end || (asOf !== undefined && date > asOf)) return
+    const tallies = (this.byKind as Map<string, ReadonlyArray<KindTally>>).get(record.kind)
+    if (tallies === undefined) return
+    for (let index = 0; index < tallies.length; index++) {
+      const { tally, from } = tallies[index] as KindTally
+      if (from === undefined || date >= from) tally.add(record, undefined)
+    }
+  }
+
+  /**
    * Excludes an identical copy of a record already taken, for every objective: as a copy where the
    * record counted, for the record's own reason where it did not (outside the year, another kind…).
+   * When the records are kept, nothing: a copy never counts, and is found again with the others.
    */
   excludeCopy(record: Activity, copy: ExclusionWhy): void {
+    if (this.kept !== undefined) return
     const out = yearExclusion(this.plan, record, this.outOfYear)
     const applies = this.plan.applies
     const tallies = this.talliesOf()
@@ -303,8 +413,11 @@ export class YearTally {
           ? { ...NO_RECORD, share: { part: NO_RECORD.value, whole: NO_RECORD.value } }
           : NO_RECORD
       )
-    return tallies.map(({ whole, part }): ObjectiveMeasure => {
-      const measured = whole.result()
+    const kept = this.kept
+    return tallies.map(({ whole, part }, index): ObjectiveMeasure => {
+      // Every record given is either counted or left out, once for each objective.
+      const measured =
+        kept === undefined ? whole.result() : whole.result(foundAgainOf(kept.given - whole.countedSoFar, this, index))
       if (part === undefined) return measured
       const partValue = part.value()
       const value = measured.value.n === 0n ? rational(0n) : divideRational(partValue, measured.value)

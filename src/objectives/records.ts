@@ -52,11 +52,44 @@ function uniqueRecords(records: ReadonlyArray<unknown>): {
 }
 
 /** @internal What reads the records of an evaluation: the years evaluated. */
-interface RecordSink {
+export interface RecordSink {
+  /**
+   * Told, before the first record, that the records are a list of values this library decoded
+   * (frozen: they read the same later), which the sink may keep and have handed to it again (see
+   * {@link KeptRecords}). Not told when the records are streamed, or when some are plain objects
+   * of the right shape (taken as they are, so that they could change after the evaluation).
+   */
+  keep?(records: KeptRecords): void
   /** Counts or excludes the first record with its id. */
   take(record: Activity): void
   /** Excludes an identical copy of a record already taken (`copy`: why, when the record counts). */
   excludeCopy(record: Activity, copy: ExclusionWhy): void
+}
+
+/**
+ * @internal The records of a list, kept: how many were given, and `replay`, which hands them to
+ * another sink exactly as they were handed the first time (the same records, in the same order,
+ * the copies last), so that what a sink left unwritten can be found again when it is read.
+ */
+export interface KeptRecords {
+  readonly given: number
+  replay(sink: RecordSink): void
+}
+
+/** Whether every record is a value this library decoded (marked, and frozen by the decoder). */
+function allDecoded(records: ReadonlyArray<Activity>): boolean {
+  for (let index = 0; index < records.length; index++) if (!decodedActivities.has(records[index])) return false
+  return true
+}
+
+/** Hands the unique records then the copies to the sinks. */
+function feedRecords(
+  unique: ReadonlyArray<Activity>,
+  duplicates: ReadonlyArray<Activity>,
+  sinks: ReadonlyArray<RecordSink>
+): void {
+  for (const record of unique) for (const sink of sinks) sink.take(record)
+  for (const copy of duplicates) for (const sink of sinks) sink.excludeCopy(copy, DUPLICATE)
 }
 
 /** @internal How many records were given, and how many after removing identical copies. */
@@ -68,12 +101,19 @@ export interface RecordCounts {
 /** No record given. */
 const NO_RECORDS: RecordCounts = Object.freeze({ given: 0, unique: 0 })
 
-/** @internal Hands a list of records to the sinks, in the order given, copies last; throws as {@link distinctById}. */
+/**
+ * @internal Hands a list of records to the sinks, in the order given, copies last; throws as
+ * {@link distinctById}. When every record is one this library decoded, the sinks are first told
+ * they may keep them (see {@link RecordSink.keep}).
+ */
 export function feedList(records: ReadonlyArray<unknown>, sinks: ReadonlyArray<RecordSink>): RecordCounts {
   if (records.length === 0) return NO_RECORDS
   const { unique, duplicates } = uniqueRecords(records)
-  for (const record of unique) for (const sink of sinks) sink.take(record)
-  for (const copy of duplicates) for (const sink of sinks) sink.excludeCopy(copy, DUPLICATE)
+  if (allDecoded(unique) && allDecoded(duplicates)) {
+    const kept: KeptRecords = { given: records.length, replay: (sink) => feedRecords(unique, duplicates, [sink]) }
+    for (const sink of sinks) sink.keep?.(kept)
+  }
+  feedRecords(unique, duplicates, sinks)
   return { given: records.length, unique: unique.length }
 }
 
