@@ -15,13 +15,18 @@ import type { ObjectivesEvaluation, ObjectivesOptions } from "./result.js"
 import { checkedOptions, resolutionAsOf, yearEvaluation } from "./year.js"
 
 // The result types are declared apart (year.ts reads them too, and this file reads year.ts); they are exported from here as before.
-export { type ObjectiveResult, type ObjectivesEvaluation, type ObjectivesOptions } from "./result.js"
+export {
+  type ExclusionsListed,
+  type ObjectiveResult,
+  type ObjectivesEvaluation,
+  type ObjectivesOptions
+} from "./result.js"
 
 /** The year planned from the arguments, checked at the door: the convention, then the options. */
 function plannedYear(input: Convention | ResolvedConvention, options: ObjectivesOptions): YearTally {
   const convention = checkedConvention(input)
-  const { year, asOf, rules } = checkedOptions(options)
-  return new YearTally(planYear(resolutionAsOf(input, convention, asOf), year, asOf, rules))
+  const { year, asOf, rules, asRead } = checkedOptions(options)
+  return new YearTally(planYear(resolutionAsOf(input, convention, asOf), year, asOf, rules), asRead)
 }
 
 /**

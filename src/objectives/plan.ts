@@ -316,10 +316,14 @@ export class YearTally implements RecordSink {
   /** What a tally of the same records that lists the records left out measured, when first needed. */
   private again: ReadonlyArray<ObjectiveMeasure> | undefined
 
-  constructor(readonly plan: YearPlan) {}
+  /** `asRead`: the records left out are listed as they are read, even when the records could be kept. */
+  constructor(
+    readonly plan: YearPlan,
+    private readonly asRead = false
+  ) {}
 
   keep(records: KeptRecords): void {
-    if (this.tallies === undefined) this.kept = records
+    if (this.tallies === undefined && !this.asRead) this.kept = records
   }
 
   private talliesOf(): ReadonlyArray<ObjectiveTallies> {

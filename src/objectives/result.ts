@@ -35,7 +35,28 @@ export interface ObjectivesOptions {
   readonly asOf?: CalendarDate | string
   /** Eligibility rules for structures; {@link DEFAULT_ELIGIBILITY_RULES} when absent. */
   readonly rules?: RuleTree
+  /**
+   * When the records left out are listed, for a list of records this library decoded:
+   * `"when-read"` (the default), the first time a result's `excluded` (or its facts, or an
+   * explanation) is read, the records kept until then; `"as-read"`, as the records are read, as
+   * for records streamed. The results are the same, byte for byte: `"as-read"` is cheaper for
+   * an application that reads every list (a report, a service answering with whole results),
+   * `"when-read"` for one that reads the values and statuses (see docs/objectives.md).
+   */
+  readonly exclusions?: ExclusionsListed
 }
+
+/**
+ * When an objectives evaluation lists the records left out (see {@link ObjectivesOptions.exclusions}).
+ *
+ * @example
+ * ```ts
+ * import type { ExclusionsListed } from "caf-conventions"
+ * const forAReport: ExclusionsListed = "as-read"
+ * ```
+ * @category objectives
+ */
+export type ExclusionsListed = "when-read" | "as-read"
 
 /**
  * One objective for one year: the value, the target, the status, the exact achievement ratio,

@@ -14,7 +14,7 @@ import { type ResolvedConvention, checkedConvention } from "../conventions/resol
 import type { RuleTree } from "../eligibility/rule.js"
 import { conventionObjectivesLabel, objectivesSource, synthesisSentence } from "../vocabulary/objectives.js"
 import type { Activity } from "./activity.js"
-import type { ObjectivesEvaluation } from "./result.js"
+import type { ExclusionsListed, ObjectivesEvaluation } from "./result.js"
 import type { ObjectiveStatus } from "./facts.js"
 import { checkedOptions, resolutionAsOf, synthesisFacts, yearEvaluation } from "./year.js"
 import { YearTally, planYear } from "./plan.js"
@@ -144,7 +144,11 @@ function conventionNode(
 }
 
 /** The options of a convention's evaluation over its years. */
-type ConventionObjectivesOptions = { readonly asOf?: CalendarDate | string; readonly rules?: RuleTree }
+type ConventionObjectivesOptions = {
+  readonly asOf?: CalendarDate | string
+  readonly rules?: RuleTree
+  readonly exclusions?: ExclusionsListed
+}
 
 /**
  * Every year of the convention planned from the arguments, checked at the door: the convention,
@@ -162,8 +166,8 @@ function plannedYears(
   const yearsOf = periodYears(known.period)
   const first = yearsOf[0]
   if (first === undefined) return []
-  const { asOf, rules } = checkedOptions({ ...options, year: first })
-  return yearsOf.map((year) => new YearTally(planYear(known, year, asOf, rules)))
+  const { asOf, rules, asRead } = checkedOptions({ ...options, year: first })
+  return yearsOf.map((year) => new YearTally(planYear(known, year, asOf, rules), asRead))
 }
 
 /** The review once the records are read: the years, each objective across them, the explanation built when first read. */
@@ -207,7 +211,7 @@ function conventionObjectives(
 export function evaluateConventionObjectives(
   input: Convention | ResolvedConvention,
   activities: ReadonlyArray<Activity> | Iterable<Activity | unknown>,
-  options: { readonly asOf?: CalendarDate | string; readonly rules?: RuleTree } = {}
+  options: ConventionObjectivesOptions = {}
 ): ConventionObjectives {
   const tallies = plannedYears(input, options)
   const records = requireIterable(activities, "activities", "activities")
@@ -234,7 +238,7 @@ export function evaluateConventionObjectives(
 export function evaluateConventionObjectivesAsync(
   input: Convention | ResolvedConvention,
   activities: Iterable<Activity | unknown> | AsyncIterable<Activity | unknown>,
-  options: { readonly asOf?: CalendarDate | string; readonly rules?: RuleTree } = {}
+  options: ConventionObjectivesOptions = {}
 ): Promise<ConventionObjectives> {
   // The arguments are checked at the call (it throws); the records as they are read (the promise rejects).
   const tallies = plannedYears(input, options)

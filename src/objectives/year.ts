@@ -8,6 +8,7 @@
 import type { CalendarDate } from "../calendar/date.js"
 import type { ExplanationNode, Outcome } from "../core/explanation.js"
 import { ValidationError } from "../core/errors.js"
+import { enumText, listText } from "../vocabulary/validation.js"
 import { factsField, lazyField } from "../core/freeze.js"
 import {
   type Fraction,
@@ -62,11 +63,16 @@ function fractionOf(value: Rational): Fraction {
   return (WHOLE_FRACTIONS[index] ??= Object.freeze(toFraction(value)))
 }
 
-/** @internal The options of an evaluation, checked: the year, the day, the eligibility rules. */
+/** The values of the option `exclusions`. */
+const EXCLUSIONS_LISTED: ReadonlyArray<string> = ["when-read", "as-read"]
+
+/** @internal The options of an evaluation, checked: the year, the day, the eligibility rules, when the records left out are listed. */
 export interface CheckedObjectivesOptions {
   readonly year: number
   readonly asOf: CalendarDate | undefined
   readonly rules: RuleTree
+  /** Whether the records left out are listed as the records are read (`exclusions: "as-read"`). */
+  readonly asRead: boolean
 }
 
 /** @internal Checks an evaluation's options, reporting every problem at its path. */
@@ -77,7 +83,19 @@ export function checkedOptions(options: ObjectivesOptions): CheckedObjectivesOpt
       { path: ["rules"], message: "expected a rule tree (see defineRule, allOf, anyOf, not)" }
     ])
   }
-  return { year, asOf: dates.asOf, rules: options.rules ?? DEFAULT_ELIGIBILITY_RULES }
+  const exclusions: unknown = options.exclusions
+  if (exclusions !== undefined && exclusions !== "when-read" && exclusions !== "as-read") {
+    const texts = enumText(exclusions, String(exclusions), listText(EXCLUSIONS_LISTED, 2), [])
+    throw ValidationError.of("objectives options", [
+      { path: ["exclusions"], message: texts.en, code: "enum", messages: texts }
+    ])
+  }
+  return {
+    year,
+    asOf: dates.asOf,
+    rules: options.rules ?? DEFAULT_ELIGIBILITY_RULES,
+    asRead: exclusions === "as-read"
+  }
 }
 
 /**

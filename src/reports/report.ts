@@ -258,8 +258,10 @@ function objectivesOf(
   inputs: ReportInputs,
   asOf: CalendarDate | undefined
 ): ObjectivesEvaluation {
+  // A report shows every record left out: listed as the records are read, in the same pass.
   return evaluateObjectives(convention, inputs.activities, {
     year,
+    exclusions: "as-read",
     ...(asOf === undefined ? {} : { asOf }),
     ...(inputs.rules === undefined ? {} : { rules: inputs.rules })
   })
@@ -389,6 +391,7 @@ export function conventionReport(input: Convention | ResolvedConvention, options
       ...shared,
       years,
       objectives: evaluateConventionObjectives(convention, options.activities, {
+        exclusions: "as-read",
         ...(asOf === undefined ? {} : { asOf }),
         ...(options.rules === undefined ? {} : { rules: options.rules })
       }).objectives,

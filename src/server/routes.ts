@@ -236,7 +236,12 @@ export const ENDPOINTS: ReadonlyArray<Endpoint> = [
       )
       return {
         json: inBody(() =>
-          evaluateObjectives(convention, read ?? [], { year: request.year, ...given({ asOf: request.asOf }) })
+          // The answer is the whole evaluation: the records left out listed as they are read.
+          evaluateObjectives(convention, read ?? [], {
+            year: request.year,
+            exclusions: "as-read",
+            ...given({ asOf: request.asOf })
+          })
         )
       }
     }

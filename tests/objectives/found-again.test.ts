@@ -9,12 +9,18 @@
 import { describe, expect, it } from "vitest"
 import {
   type Activity,
+  ValidationError,
   encodeActivities,
   evaluateConventionObjectives,
   evaluateObjectives,
   parseActivities,
-  parseConvention
+  parseConvention,
+  resolveConvention
 } from "caf-conventions"
+import { DEFAULT_ELIGIBILITY_RULES } from "../../src/eligibility/catalogue.js"
+import { Exclusions } from "../../src/objectives/measure.js"
+import { YearTally, planYear } from "../../src/objectives/plan.js"
+import { feedList } from "../../src/objectives/records.js"
 
 const unit = { singular: "famille", plural: "familles" }
 
@@ -225,5 +231,46 @@ describe("records left out, found again when read", () => {
     expect(ateliers?.excluded).toBe(first)
     expect(Object.isFrozen(first)).toBe(true)
     expect(Object.isFrozen(first?.[0])).toBe(true)
+  })
+
+  it('are listed as read with exclusions: "as-read", with the same JSON', () => {
+    for (const options of cases) {
+      const whenRead = JSON.stringify(evaluateObjectives(convention, decoded(), options))
+      expect(JSON.stringify(evaluateObjectives(convention, decoded(), { ...options, exclusions: "as-read" }))).toBe(
+        whenRead
+      )
+    }
+    expect(
+      JSON.stringify(evaluateConventionObjectives(convention, decoded(), { asOf: "2025-11-30", exclusions: "as-read" }))
+    ).toBe(JSON.stringify(evaluateConventionObjectives(convention, decoded(), { asOf: "2025-11-30" })))
+    // What each way holds before the lists are read: the reasons themselves, or only how many.
+    const plan = planYear(resolveConvention(convention), 2025, undefined, DEFAULT_ELIGIBILITY_RULES)
+    const asRead = new YearTally(plan, true)
+    const whenRead = new YearTally(plan)
+    feedList(decoded(), [asRead, whenRead])
+    expect(asRead.measures().map((measure) => measure.excluded instanceof Exclusions)).toEqual([true, true, true])
+    expect(whenRead.measures().map((measure) => measure.excluded instanceof Exclusions)).toEqual([false, false, false])
+    expect(whenRead.measures().map((measure) => measure.excluded.count)).toEqual([8, 8, 10])
+  })
+
+  it("refuse another value of exclusions, at its path", () => {
+    const call = () =>
+      evaluateObjectives(convention, decoded(), { year: 2025, exclusions: "later" as unknown as "as-read" })
+    expect(call).toThrow(ValidationError)
+    try {
+      call()
+    } catch (error) {
+      expect((error as ValidationError).issues).toEqual([
+        {
+          path: ["exclusions"],
+          message: '"later" is not an accepted code here; accepted codes: when-read, as-read',
+          code: "enum",
+          messages: {
+            fr: "« later » n'est pas un code accepté ici ; codes acceptés : when-read, as-read",
+            en: '"later" is not an accepted code here; accepted codes: when-read, as-read'
+          }
+        }
+      ])
+    }
   })
 })
