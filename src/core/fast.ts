@@ -78,6 +78,9 @@ const sink: { built: Array<object> | undefined; foreign: Array<object> | undefin
  */
 class Unsupported extends Error {}
 
+/** The empty list every empty list decodes to when decoded values are frozen (see {@link arrays}). */
+const EMPTY_LIST: ReadonlyArray<never> = Object.freeze([])
+
 const objectPrototype = Object.prototype
 const arrayPrototype = Array.prototype
 
@@ -531,11 +534,15 @@ function arrays(ast: SchemaAST.Arrays, context: Context): Step {
   const rest = ast.rest.length === 1 ? compile(ast.rest[0] as SchemaAST.AST, context) : undefined
   const fixed = elements.length
   const share = context.share
+  // When what is decoded is frozen, every empty list decoded is one frozen empty list, shared: a
+  // list of records often holds many (`"fundedBy": []`), each an object to make and to freeze.
+  const empty = context.freezeShared === undefined || share ? undefined : EMPTY_LIST
   return (input) => {
     if (input === MISSING) return input
     if (!Array.isArray(input) || Object.getPrototypeOf(input) !== arrayPrototype) return INVALID
     const length = input.length
     if (length < fixed || (rest === undefined && length > fixed)) return INVALID
+    if (length === 0 && empty !== undefined) return empty
     const out = new Array<unknown>(length)
     let same = true
     for (let index = 0; index < length; index++) {

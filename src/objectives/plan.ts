@@ -263,8 +263,8 @@ function tallyByKind(
 }
 
 /** The records left out, found again when read: none is a shared empty list. */
-function foundAgainOf(count: number, year: YearTally, index: number): ExcludedList {
-  return count === 0 ? NO_EXCLUSIONS : new FoundAgain(count, year, index)
+function foundAgainOf(count: number, replay: Replay, index: number): ExcludedList {
+  return count === 0 ? NO_EXCLUSIONS : new FoundAgain(count, replay, index)
 }
 
 const NO_RECORD: ObjectiveMeasure = {
@@ -275,19 +275,39 @@ const NO_RECORD: ObjectiveMeasure = {
 }
 
 /**
- * The records an objective left out, when its tally kept none: found again, worded, by a tally of
- * the year fed the same records the first time one objective's list is read (one pass for every
- * objective of the year), exactly as a tally that keeps them would have listed them.
+ * The records of a year kept to find the records left out again: the first time one objective's
+ * list is read, a tally of the year that lists them is fed the same records (one pass for every
+ * objective of the year). It holds the plan and the records only, not the tallies that counted.
  */
+class Replay {
+  private measured: ReadonlyArray<ObjectiveMeasure> | undefined
+
+  constructor(
+    private readonly plan: YearPlan,
+    private readonly kept: KeptRecords
+  ) {}
+
+  /** The records the objective at `index` left out, listed by a tally of the same records that lists them. */
+  leftOut(index: number): ExcludedList {
+    if (this.measured === undefined) {
+      const again = new YearTally(this.plan)
+      this.kept.replay(again)
+      this.measured = again.measures()
+    }
+    return (this.measured[index] as ObjectiveMeasure).excluded
+  }
+}
+
+/** The records an objective left out, when its tally kept none: found again by the year's {@link Replay} when first listed. */
 class FoundAgain implements ExcludedList {
   constructor(
     readonly count: number,
-    private readonly year: YearTally,
+    private readonly replay: Replay,
     private readonly index: number
   ) {}
 
   list(): Array<ExcludedRecord> {
-    return this.year.leftOut(this.index).list()
+    return this.replay.leftOut(this.index).list()
   }
 }
 
@@ -313,8 +333,6 @@ export class YearTally implements RecordSink {
    * their objective applies from (the others would only leave a record of that kind out).
    */
   private byKind: Map<string, ReadonlyArray<KindTally>> | undefined
-  /** What a tally of the same records that lists the records left out measured, when first needed. */
-  private again: ReadonlyArray<ObjectiveMeasure> | undefined
 
   /** `asRead`: the records left out are listed as they are read, even when the records could be kept. */
   constructor(
@@ -343,16 +361,6 @@ export class YearTally implements RecordSink {
     )
     if (this.kept !== undefined) this.byKind = tallyByKind(this.tallies, plan.applies)
     return this.tallies
-  }
-
-  /** @internal The records the objective at `index` left out, listed by a tally of the same records that lists them. */
-  leftOut(index: number): ExcludedList {
-    if (this.again === undefined) {
-      const again = new YearTally(this.plan)
-      ;(this.kept as KeptRecords).replay(again)
-      this.again = again.measures()
-    }
-    return (this.again[index] as ObjectiveMeasure).excluded
   }
 
   /** Counts or excludes a record (the first with its id) for every objective. */
@@ -418,10 +426,13 @@ export class YearTally implements RecordSink {
           : NO_RECORD
       )
     const kept = this.kept
+    const replay = kept === undefined ? undefined : new Replay(this.plan, kept)
     return tallies.map(({ whole, part }, index): ObjectiveMeasure => {
       // Every record given is either counted or left out, once for each objective.
       const measured =
-        kept === undefined ? whole.result() : whole.result(foundAgainOf(kept.given - whole.countedSoFar, this, index))
+        kept === undefined || replay === undefined
+          ? whole.result()
+          : whole.result(foundAgainOf(kept.given - whole.countedSoFar, replay, index))
       if (part === undefined) return measured
       const partValue = part.value()
       const value = measured.value.n === 0n ? rational(0n) : divideRational(partValue, measured.value)

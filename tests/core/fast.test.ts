@@ -588,6 +588,32 @@ describe("the fast decoder on keys with a default (read once) and on what they h
   })
 })
 
+describe("empty lists", () => {
+  it("decode to one frozen empty list when decoded values are frozen, each its own otherwise", () => {
+    const json = [
+      { id: "a-1", date: "2024-03-05", kind: "action-collective", structures: [], fundedBy: [] },
+      { id: "a-2", date: "2024-04-02", kind: "diagnostic", structures: [], fundedBy: [] }
+    ]
+    const [first, second] = parseActivities(json)
+    expect(first?.fundedBy).toEqual([])
+    expect(Object.isFrozen(first?.fundedBy)).toBe(true)
+    expect(first?.fundedBy).toBe(second?.structures)
+    // A list with an item is its own list, frozen; a check on a list still refuses the empty one.
+    const [funded] = parseActivities([{ ...json[0], fundedBy: ["fpt"] }])
+    expect(funded?.fundedBy).toEqual(["fpt"])
+    expect(funded?.fundedBy).not.toBe(first?.fundedBy)
+    expect(Object.isFrozen(funded?.fundedBy)).toBe(true)
+    const nonEmpty = makeCodec(Schema.Array(Schema.String).check(Schema.isMinLength(1)), "list")
+    expect(nonEmpty.safeParse([]).success).toBe(false)
+    const unfrozen = makeCodec(ActivitySchema, "activity", { freeze: false })
+    const mine = unfrozen.parse(json[0])
+    const yours = unfrozen.parse(json[1])
+    expect(Object.isFrozen(mine.fundedBy)).toBe(false)
+    expect(mine.fundedBy).not.toBe(yours.fundedBy)
+    expect(mine.fundedBy).not.toBe(mine.structures)
+  })
+})
+
 function valueAt(document: unknown, path: ReadonlyArray<string | number>): unknown {
   let value = document
   for (const segment of path) value = (value as Record<string | number, unknown>)[segment]
