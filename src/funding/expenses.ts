@@ -9,7 +9,7 @@ import type { Terms } from "../conventions/terms.js"
 import { FUNDING_SCHEME_LABELS, SECTOR_LABELS } from "../referential/codes.js"
 import { EXPENSE_CATEGORY_LABELS } from "../referential/convention-codes.js"
 import type { Expense } from "./records.js"
-import { exclusionDetail } from "../vocabulary/funding.js"
+import { type ExpenseExclusionFact, exclusionDetail } from "../vocabulary/funding.js"
 
 /**
  * Why an expense does not count as an eligible use of the money, checked in this order:
@@ -86,6 +86,18 @@ export function expenseLabel(expense: Expense): string {
 }
 
 /**
+ * @internal Why an expense is not eligible: the reason, and the facts its French detail is worded
+ * from ({@link expenseExclusionDetail}), worded only when the list of ineligible expenses is read.
+ */
+export interface ExpenseWhy {
+  readonly reason: ExpenseExclusionReason
+  readonly fact: ExpenseExclusionFact
+}
+
+const NOT_COVERED_YEAR: ExpenseWhy = { reason: "outside-year", fact: { kind: "not-covered-year" } }
+const NO_DOCUMENT: ExpenseWhy = { reason: "no-document", fact: { kind: "no-document" } }
+
+/**
  * Why an expense is not eligible, or undefined when it is.
  *
  * @internal
@@ -96,46 +108,32 @@ export function expenseExclusion(
   asOf: CalendarDate | undefined,
   terms: Terms,
   conventionId: string
-): Omit<IneligibleExpense, "id" | "amount"> | undefined {
-  if (part === undefined || expense.date < part.start || expense.date > part.end) {
-    return {
-      reason: "outside-year",
-      detail: exclusionDetail(
-        part === undefined ? { kind: "not-covered-year" } : { kind: "outside-period", date: expense.date }
-      )
-    }
-  }
+): ExpenseWhy | undefined {
+  if (part === undefined) return NOT_COVERED_YEAR
+  if (expense.date < part.start || expense.date > part.end)
+    return { reason: "outside-year", fact: { kind: "outside-period", date: expense.date } }
   if (asOf !== undefined && expense.date > asOf)
-    return {
-      reason: "after-as-of",
-      detail: exclusionDetail({ kind: "after-as-of", date: expense.date, asOf })
-    }
-  if (expense.sector !== undefined && !terms.sectors.includes(expense.sector)) {
-    return {
-      reason: "sector-not-covered",
-      detail: exclusionDetail({ kind: "sector-not-covered", sector: SECTOR_LABELS[expense.sector] })
-    }
-  }
+    return { reason: "after-as-of", fact: { kind: "after-as-of", date: expense.date, asOf } }
+  if (expense.sector !== undefined && !terms.sectors.includes(expense.sector))
+    return { reason: "sector-not-covered", fact: { kind: "sector-not-covered", sector: SECTOR_LABELS[expense.sector] } }
   const excluded = expense.fundedBy.find((scheme) => terms.excludedSchemes.includes(scheme))
   if (excluded !== undefined)
     return {
       reason: "funded-elsewhere",
-      detail: exclusionDetail({ kind: "excluded-scheme", scheme: FUNDING_SCHEME_LABELS[excluded] })
+      fact: { kind: "excluded-scheme", scheme: FUNDING_SCHEME_LABELS[excluded] }
     }
-  if (expense.conventionId !== undefined && expense.conventionId !== conventionId) {
-    return {
-      reason: "funded-elsewhere",
-      detail: exclusionDetail({ kind: "other-convention", conventionId: expense.conventionId })
-    }
-  }
-  if (terms.expenses.excludedCategories.includes(expense.category)) {
+  if (expense.conventionId !== undefined && expense.conventionId !== conventionId)
+    return { reason: "funded-elsewhere", fact: { kind: "other-convention", conventionId: expense.conventionId } }
+  if (terms.expenses.excludedCategories.includes(expense.category))
     return {
       reason: "category-excluded",
-      detail: exclusionDetail({ kind: "category-excluded", category: EXPENSE_CATEGORY_LABELS[expense.category] })
+      fact: { kind: "category-excluded", category: EXPENSE_CATEGORY_LABELS[expense.category] }
     }
-  }
-  if (terms.expenses.requireSupportingDocument && expense.document === undefined) {
-    return { reason: "no-document", detail: exclusionDetail({ kind: "no-document" }) }
-  }
+  if (terms.expenses.requireSupportingDocument && expense.document === undefined) return NO_DOCUMENT
   return undefined
+}
+
+/** @internal The French detail of why an expense is not eligible. */
+export function expenseExclusionDetail(why: ExpenseWhy): string {
+  return exclusionDetail(why.fact)
 }

@@ -23,7 +23,13 @@ import type { Convention } from "../conventions/convention.js"
 import { type ResolvedConvention, checkedConvention, resolveConvention, resolvedYear } from "../conventions/resolved.js"
 import { Euros } from "../money/euros.js"
 import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
-import { type IneligibleExpense, expenseExclusion, expenseLabel } from "./expenses.js"
+import {
+  type ExpenseWhy,
+  type IneligibleExpense,
+  expenseExclusion,
+  expenseExclusionDetail,
+  expenseLabel
+} from "./expenses.js"
 import { explainUse } from "./explain-use.js"
 import type { FinancialReport, FundingYearState } from "./state.js"
 import type { EarlyPayment, NotOwedReason, UseFacts } from "./facts.js"
@@ -389,6 +395,9 @@ function paymentsOfYear(
  * The year's expenses, eligible or not with the reason, each judged with the terms in force on its
  * date. With no expense recorded for the year, the financial report's totals stand for them: one
  * line, the spending the Caf's grant covers (actual charges less the other funding received).
+ * The list of ineligible expenses, with their French details, is given by `ineligible` (the
+ * result's lazy field calls it when first read): for expenses this library decoded it is built
+ * then, each expense holding until then its record and a reason.
  */
 function expensesOfYear(
   resolved: ResolvedConvention,
@@ -397,19 +406,11 @@ function expensesOfYear(
   part: Period | undefined,
   asOf: CalendarDate | undefined,
   comparison: FinancialReportComparison | undefined
-): Pick<FundingUse, "eligibleExpenses" | "ineligibleExpenses"> {
+): Pick<FundingUse, "eligibleExpenses"> & { readonly ineligible: () => ReadonlyArray<IneligibleExpense> } {
   const conventionId = resolved.convention.id
   const eligibleExpenses: Array<{ readonly id: string; readonly amount: Euros }> = []
-  const ineligibleExpenses: Array<IneligibleExpense> = expenses.copies.map((copy) =>
-    Object.freeze({
-      id: copy.id,
-      amount: frozen(copy.amount),
-      date: copy.date,
-      label: expenseLabel(copy),
-      reason: "duplicate-id" as const,
-      detail: COPIED_EXPENSE_TEXT
-    })
-  )
+  const leftOut: Array<Expense> = []
+  const whys: Array<ExpenseWhy> = []
   // The terms in force on a line's date, as termsInForceOn reads them (the dates are decoded ones).
   const { timeline, terms } = resolved
   const termsOn = (date: CalendarDate) => {
@@ -427,27 +428,57 @@ function expensesOfYear(
     // freeze then skips each line, and each list, instead of walking them.
     if (exclusion === undefined)
       eligibleExpenses.push(Object.freeze({ id: expense.id, amount: frozen(expense.amount) }))
-    else
-      ineligibleExpenses.push(
+    else {
+      leftOut.push(expense)
+      whys.push(exclusion)
+    }
+  }
+  const copies = expenses.copies
+  const ineligible = (): ReadonlyArray<IneligibleExpense> => {
+    if (copies.length === 0 && leftOut.length === 0) return NO_INELIGIBLE
+    const list: Array<IneligibleExpense> = copies.map((copy) =>
+      Object.freeze({
+        id: copy.id,
+        amount: frozen(copy.amount),
+        date: copy.date,
+        label: expenseLabel(copy),
+        reason: "duplicate-id" as const,
+        detail: COPIED_EXPENSE_TEXT
+      })
+    )
+    for (let index = 0; index < leftOut.length; index++) {
+      const expense = leftOut[index] as Expense
+      const why = whys[index] as ExpenseWhy
+      list.push(
         Object.freeze({
           id: expense.id,
           amount: frozen(expense.amount),
           date: expense.date,
           label: expenseLabel(expense),
-          reason: exclusion.reason,
-          detail: exclusion.detail
+          reason: why.reason,
+          detail: expenseExclusionDetail(why)
         })
       )
+    }
+    return list.sort(compareIds)
   }
-  ineligibleExpenses.sort(compareIds)
   const yearKey = String(year)
   const noneThatYear = (list: ReadonlyArray<Expense>) => list.every((expense) => expense.date.slice(0, 4) !== yearKey)
   if (comparison !== undefined && noneThatYear(expenses.unique) && noneThatYear(expenses.copies))
     eligibleExpenses.push(
       Object.freeze({ id: `compte-rendu-financier-${year}`, amount: frozen(comparison.eligibleSpend) })
     )
-  return { eligibleExpenses: Object.freeze(eligibleExpenses), ineligibleExpenses: Object.freeze(ineligibleExpenses) }
+  // Expenses this library decoded are frozen: the list may be built later. A plain object taken
+  // for its shape could change after the evaluation: the list is then built now, as it reads.
+  const decoded = (expense: Expense) => decodedExpenses.has(expense)
+  if (leftOut.every(decoded) && copies.every(decoded))
+    return { eligibleExpenses: Object.freeze(eligibleExpenses), ineligible }
+  const built = ineligible()
+  return { eligibleExpenses: Object.freeze(eligibleExpenses), ineligible: () => built }
 }
+
+/** No ineligible expense: one frozen empty list. */
+const NO_INELIGIBLE: ReadonlyArray<IneligibleExpense> = Object.freeze([])
 
 /** An amount frozen, as {@link frozenResult} freezes the amounts of a result. */
 function frozen(amount: Euros): Euros {
@@ -583,14 +614,7 @@ export function yearUse(resolved: ResolvedConvention, records: Records, inputs: 
     inputs.financialReport === undefined || reportReceivedAfterAsOf(inputs)
       ? undefined
       : compareFinancialReport(resolved, inputs.financialReport)
-  const { eligibleExpenses, ineligibleExpenses } = expensesOfYear(
-    resolved,
-    records.expenses,
-    year,
-    part,
-    asOf,
-    comparison
-  )
+  const { eligibleExpenses, ineligible } = expensesOfYear(resolved, records.expenses, year, part, asOf, comparison)
   const eligibleSpend = Euros.sum(eligibleExpenses.map((expense) => expense.amount))
 
   const modulated = modulation(schedule.amount, terms, inputs.objectives)
@@ -611,7 +635,7 @@ export function yearUse(resolved: ResolvedConvention, records: Records, inputs: 
   const withdrawal = withdrawalPart(resolved, part, schedule.amount, settlement)
   const repayment = repaymentOf(resolved, records, inputs, settlement, withdrawal, payments.counted)
   const lastYear = part !== undefined && resolvedYear(resolved, year + 1) === undefined
-  const fields: Omit<FundingUse, "facts" | "explanation"> = {
+  const fields = {
     conventionId: convention.id,
     year,
     ...(asOf === undefined ? {} : { asOf }),
@@ -622,13 +646,15 @@ export function yearUse(resolved: ResolvedConvention, records: Records, inputs: 
     instalments,
     otherPayments: payments.others,
     earlyPayments,
-    eligibleExpenses,
-    ineligibleExpenses,
-    modulation: modulated,
-    settlement,
-    repayment,
-    ...(financialReport === undefined ? {} : { financialReport })
-  }
+    eligibleExpenses
+  } as { -readonly [K in keyof Omit<FundingUse, "facts" | "explanation">]: FundingUse[K] }
+  // The ineligible expenses are listed when first read, in their place among the keys (the keys
+  // after it added after it, so that the holder keeps a fast shape).
+  lazyField(fields, "ineligibleExpenses", ineligible)
+  fields.modulation = modulated
+  fields.settlement = settlement
+  fields.repayment = repayment
+  if (financialReport !== undefined) fields.financialReport = financialReport
   // The explanation is added last by lazyField, in its place after the other keys: a key written
   // first and made lazy after turns the holder into a dictionary, slow to freeze and to read.
   const use = factsField<FundingUse, "facts">(fields as Omit<FundingUse, "facts">, "facts", () => ({
@@ -655,7 +681,7 @@ export function yearUse(resolved: ResolvedConvention, records: Records, inputs: 
       received,
       earlyPayments,
       eligibleExpenses,
-      ineligibleExpenses,
+      ineligibleExpenses: use.ineligibleExpenses,
       modulated,
       settlement,
       state,

@@ -457,7 +457,7 @@ export const COPIED_EXPENSE_TEXT = "copie identique d'une autre dépense, compt�
 // Expenses left out
 
 /** @internal Why an expense is left out, with what the sentence names. */
-type ExclusionFact =
+export type ExpenseExclusionFact =
   | { readonly kind: "not-covered-year" }
   | { readonly kind: "outside-period"; readonly date: CalendarDate }
   | { readonly kind: "after-as-of"; readonly date: CalendarDate; readonly asOf: CalendarDate }
@@ -468,7 +468,7 @@ type ExclusionFact =
   | { readonly kind: "no-document" }
 
 /** @internal The detail of an expense left out, in French (`sector`, `scheme`, `category`: their French labels). */
-export function exclusionDetail(fact: ExclusionFact): string {
+export function exclusionDetail(fact: ExpenseExclusionFact): string {
   switch (fact.kind) {
     case "not-covered-year":
       return "la convention ne s'applique pas cette année"
