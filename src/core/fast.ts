@@ -435,17 +435,21 @@ function generatedStruct(
 ): Step | undefined {
   const names = properties.map((property) => JSON.stringify(property.name))
   const head: Array<string> = []
+  // The generated code's names are one letter (its text is shipped as written): `i` the input,
+  // `M` MISSING, `X` INVALID, `P` Object.prototype, `G` Object.getPrototypeOf, `S`
+  // Object.getOwnPropertySymbols, `p` the input's prototype; `raw` and `literals` are a leaf's
+  // (see LEAF_TYPES).
   const lines: Array<string> = [
-    "return function(input){",
-    "if(input===MISSING)return input",
-    'if(input===null||typeof input!=="object")return INVALID',
-    "const prototype=getPrototypeOf(input)",
-    "if(prototype!==objectPrototype&&prototype!==null)return INVALID",
-    `let ${names.map((_, index) => `r${index}=MISSING`).join(",")}`,
-    "for(const key in input)switch(key){",
-    ...names.map((name, index) => `case ${name}:r${index}=input[${name}];break`),
-    "default:return INVALID}",
-    "if(getOwnPropertySymbols(input).length>0)return INVALID"
+    "return function(i){",
+    "if(i===M)return i",
+    'if(i===null||typeof i!=="object")return X',
+    "const p=G(i)",
+    "if(p!==P&&p!==null)return X",
+    `let ${names.map((_, index) => `r${index}=M`).join(",")}`,
+    "for(const k in i)switch(k){",
+    ...names.map((name, index) => `case ${name}:r${index}=i[${name}];break`),
+    "default:return X}",
+    "if(S(i).length>0)return X"
   ]
   // Whether a key may be left out of the value (an optional key missing), from its index on.
   let always = properties.length
@@ -460,15 +464,13 @@ function generatedStruct(
       // value passes its test and every filter, or the struct is invalid.
       head.push(`const l${index}=leaves[${index}]`)
       lines.push(
-        property.optional
-          ? `if(${raw}===MISSING){if(${name} in input)return INVALID}else{`
-          : `if(${raw}===MISSING)return INVALID;{`,
+        property.optional ? `if(${raw}===M){if(${name} in i)return X}else{` : `if(${raw}===M)return X;{`,
         `const raw=${raw}`,
         ...(leaf.test.includes("literals") ? [`const literals=l${index}.literals`] : []),
-        `if(!(${leaf.test}))return INVALID`,
+        `if(!(${leaf.test}))return X`,
         ...leaf.filters.map((_, filter) => {
           head.push(`const f${index}_${filter}=l${index}.filters[${filter}]`)
-          return `if(f${index}_${filter}.run(raw,l${index}.ast,options)!==undefined)return INVALID`
+          return `if(f${index}_${filter}.run(raw,l${index}.ast,options)!==undefined)return X`
         }),
         "}",
         `const v${index}=${raw}`
@@ -477,14 +479,14 @@ function generatedStruct(
     }
     head.push(`const s${index}=steps[${index}]`)
     lines.push(
-      `if(${raw}===MISSING&&${name} in input)return INVALID`,
+      `if(${raw}===M&&${name} in i)return X`,
       `const v${index}=s${index}(${raw})`,
-      `if(v${index}===INVALID${property.optional ? "" : `||v${index}===MISSING`})return INVALID`
+      `if(v${index}===X${property.optional ? "" : `||v${index}===M`})return X`
     )
     same.push(`v${index}===${raw}`)
   })
-  if (share && same.length > 0) lines.push(`if(${same.join("&&")})return input`)
-  else if (share) lines.push("return input")
+  if (share && same.length > 0) lines.push(`if(${same.join("&&")})return i`)
+  else if (share) lines.push("return i")
   const literal = (count: number) =>
     `{${names
       .slice(0, count)
@@ -494,17 +496,17 @@ function generatedStruct(
   for (let index = always; index < properties.length; index++)
     lines.push(
       (properties[index] as Property).optional
-        ? `if(v${index}!==MISSING)out[${names[index]}]=v${index}`
+        ? `if(v${index}!==M)out[${names[index]}]=v${index}`
         : `out[${names[index]}]=v${index}`
     )
   lines.push("const built=sink.built", "if(built!==undefined)built.push(out)", "return out}")
   try {
     const make = new Function(
-      "MISSING",
-      "INVALID",
-      "objectPrototype",
-      "getPrototypeOf",
-      "getOwnPropertySymbols",
+      "M",
+      "X",
+      "P",
+      "G",
+      "S",
       "steps",
       "leaves",
       "options",
@@ -536,13 +538,13 @@ function arrays(ast: SchemaAST.Arrays, context: Context): Step {
   const share = context.share
   // When what is decoded is frozen, every empty list decoded is one frozen empty list, shared: a
   // list of records often holds many (`"fundedBy": []`), each an object to make and to freeze.
-  const empty = context.freezeShared === undefined || share ? undefined : EMPTY_LIST
+  const empty = context.freezeShared !== undefined && !share
   return (input) => {
     if (input === MISSING) return input
     if (!Array.isArray(input) || Object.getPrototypeOf(input) !== arrayPrototype) return INVALID
     const length = input.length
     if (length < fixed || (rest === undefined && length > fixed)) return INVALID
-    if (length === 0 && empty !== undefined) return empty
+    if (empty && length === 0) return EMPTY_LIST
     const out = new Array<unknown>(length)
     let same = true
     for (let index = 0; index < length; index++) {
