@@ -143,10 +143,24 @@ function conventionNode(
   }
 }
 
-/** The options of a convention's evaluation over its years. */
-type ConventionObjectivesOptions = {
+/**
+ * Options of an evaluation of a convention's objectives over its years
+ * ({@link evaluateConventionObjectives}): `asOf`, the day it is made; the eligibility `rules`;
+ * `exclusions`, when the records left out are listed (see {@link ObjectivesOptions.exclusions}).
+ *
+ * @example
+ * ```ts
+ * import type { ConventionObjectivesOptions } from "caf-conventions"
+ * const options: ConventionObjectivesOptions = { asOf: "2025-07-15", exclusions: "as-read" }
+ * ```
+ * @category objectives
+ */
+export interface ConventionObjectivesOptions {
+  /** The day the evaluation is made; every year whole when absent. */
   readonly asOf?: CalendarDate | string
+  /** Eligibility rules for structures; {@link DEFAULT_ELIGIBILITY_RULES} when absent. */
   readonly rules?: RuleTree
+  /** When the records left out are listed: `"when-read"` (the default) or `"as-read"`. */
   readonly exclusions?: ExclusionsListed
 }
 
