@@ -13,7 +13,8 @@ import { type ExpenseExclusionFact, exclusionDetail } from "../vocabulary/fundin
 
 /**
  * Why an expense does not count as an eligible use of the money, checked in this order:
- * `duplicate-id` (an identical copy), `outside-year`, `after-as-of`, `sector-not-covered`,
+ * `duplicate-id` (an identical copy of an eligible expense: it counts once; a copy of an
+ * expense left out is left out for the same reason as the expense), `outside-year`, `after-as-of`, `sector-not-covered`,
  * `funded-elsewhere` (by a scheme the convention excludes, or charged to another convention),
  * `category-excluded` (by the convention's conditions of use), `no-document` (no supporting
  * document when the convention requires one).

@@ -436,16 +436,19 @@ function expensesOfYear(
   const copies = expenses.copies
   const ineligible = (): ReadonlyArray<IneligibleExpense> => {
     if (copies.length === 0 && leftOut.length === 0) return NO_INELIGIBLE
-    const list: Array<IneligibleExpense> = copies.map((copy) =>
-      Object.freeze({
+    // A copy of an expense left out is left out for the same reason (its content is the same);
+    // only a copy of an eligible expense is a copy counted once.
+    const list: Array<IneligibleExpense> = copies.map((copy) => {
+      const why = expenseExclusion(copy, part, asOf, termsOn(copy.date), conventionId)
+      return Object.freeze({
         id: copy.id,
         amount: frozen(copy.amount),
         date: copy.date,
         label: expenseLabel(copy),
-        reason: "duplicate-id" as const,
-        detail: COPIED_EXPENSE_TEXT
+        reason: why === undefined ? ("duplicate-id" as const) : why.reason,
+        detail: why === undefined ? COPIED_EXPENSE_TEXT : expenseExclusionDetail(why)
       })
-    )
+    })
     for (let index = 0; index < leftOut.length; index++) {
       const expense = leftOut[index] as Expense
       const why = whys[index] as ExpenseWhy

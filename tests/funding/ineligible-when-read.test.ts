@@ -4,7 +4,8 @@
  * shape (which could change after the call) are listed at once. Both must give the same JSON,
  * on a convention other than the founding one: the centre social's 2024, amended on 1 September
  * (a sector added), evaluated as of 15 November, with a copy, a line of 2025, a line charged to
- * another convention and one without a supporting document.
+ * another convention and one without a supporting document, and a copy of an eligible line and
+ * of a line left out.
  */
 import { readFileSync } from "node:fs"
 import { describe, expect, it } from "vitest"
@@ -30,7 +31,8 @@ const json = [
   line("cs-dep-2024-voisine", "2024-04-03", "300.00", { conventionId: "cpo-voisine" }),
   { ...line("cs-dep-2024-sans-piece", "2024-08-22", "95.50", { category: "deplacements" }), document: undefined },
   line("cs-dep-2024-novembre", "2024-11-20", "210.00", { sector: "jeunesse" }),
-  base[4]
+  base[4],
+  line("cs-dep-2025-loyer", "2025-01-15", "700.00", { category: "frais-generaux" })
 ].map((entry) => JSON.parse(JSON.stringify(entry)) as Record<string, unknown>)
 
 const options = (expenses: ReadonlyArray<Expense>, asOf?: string) => ({
@@ -76,6 +78,8 @@ describe("ineligible expenses, listed when read", () => {
         "copie identique d'une autre dépense, comptée une fois"
       ],
       ["cs-dep-2024-voisine", "300.00", "funded-elsewhere", "imputée à la convention cpo-voisine"],
+      // The copy of a line left out is left out for the line's own reason, not as a copy counted once.
+      ["cs-dep-2025-loyer", "700.00", "outside-year", "datée du 15/01/2025, hors de la période"],
       ["cs-dep-2025-loyer", "700.00", "outside-year", "datée du 15/01/2025, hors de la période"]
     ])
     expect(use.ineligibleExpenses).toBe(use.ineligibleExpenses)
