@@ -183,6 +183,27 @@ function legacyOf(issue: SchemaIssue.Issue): string {
 /** How many accepted codes a message lists (an amendment's eleven kinds of change fit). */
 const LISTED_CODES = 12
 
+/**
+ * @internal The issue of an argument (an option) that is none of a list of codes: the same code,
+ * fields and texts as a decoded value's (`found`, `expected`, the nearest codes as `suggestions`).
+ */
+export function enumIssue(path: ReadonlyArray<PathSegment>, value: unknown, codes: ReadonlyArray<string>): Issue {
+  const problem = enumProblem({ present: true, value }, codes)
+  const found = shorten(value)
+  const texts = withFoundText(problem, found)
+  return {
+    path,
+    message: texts.en,
+    code: problem.code,
+    found,
+    ...(problem.expected === undefined ? {} : { expected: problem.expected }),
+    ...(problem.suggestions === undefined || problem.suggestions.length === 0
+      ? {}
+      : { suggestions: problem.suggestions }),
+    messages: { fr: texts.fr, en: texts.en }
+  }
+}
+
 /** A value that is none of a list of codes, with the nearest codes. */
 function enumProblem(
   found: { readonly present: boolean; readonly value?: unknown },

@@ -8,7 +8,7 @@
 import type { CalendarDate } from "../calendar/date.js"
 import type { ExplanationNode, Outcome } from "../core/explanation.js"
 import { ValidationError } from "../core/errors.js"
-import { enumText, listText } from "../vocabulary/validation.js"
+import { enumIssue } from "../core/issues.js"
 import { factsField, lazyField } from "../core/freeze.js"
 import {
   type Fraction,
@@ -85,10 +85,7 @@ export function checkedOptions(options: ObjectivesOptions): CheckedObjectivesOpt
   }
   const exclusions: unknown = options.exclusions
   if (exclusions !== undefined && exclusions !== "when-read" && exclusions !== "as-read") {
-    const texts = enumText(exclusions, String(exclusions), listText(EXCLUSIONS_LISTED, 2), [])
-    throw ValidationError.of("objectives options", [
-      { path: ["exclusions"], message: texts.en, code: "enum", messages: texts }
-    ])
+    throw ValidationError.of("objectives options", [enumIssue(["exclusions"], exclusions, EXCLUSIONS_LISTED)])
   }
   return {
     year,

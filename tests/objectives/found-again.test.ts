@@ -265,6 +265,8 @@ describe("records left out, found again when read", () => {
           path: ["exclusions"],
           message: '"later" is not an accepted code here; accepted codes: when-read, as-read',
           code: "enum",
+          found: '"later"',
+          expected: 'one of "when-read", "as-read"',
           messages: {
             fr: "« later » n'est pas un code accepté ici ; codes acceptés : when-read, as-read",
             en: '"later" is not an accepted code here; accepted codes: when-read, as-read'
@@ -272,5 +274,9 @@ describe("records left out, found again when read", () => {
         }
       ])
     }
+    // The nearest code is suggested, as for a code in a document.
+    expect(() =>
+      evaluateConventionObjectives(convention, decoded(), { exclusions: "As-Read" as unknown as "as-read" })
+    ).toThrow(expect.objectContaining({ issues: [expect.objectContaining({ suggestions: ["as-read"] })] }))
   })
 })
