@@ -244,6 +244,7 @@ export type BaseIndicator = Schema.Schema.Type<typeof BaseIndicatorSchema>
  * 60 % of the families supported live in a QPV" (`{ "atLeast": 0.6 }`). The share is exact (a
  * fraction), compared with the target without rounding, and shown to the nearest 0,1 %; a share
  * of a whole of zero is 0. Its target is a share between 0 and 1, never prorated in a partial year.
+ * The part reads only the records the whole counts: a share is never more than its whole.
  *
  * @example
  * ```ts

@@ -238,13 +238,15 @@ interface ObjectiveTallies {
   readonly part: Tally | undefined
 }
 
-/** A tally that counts one kind of activity, and the day its objective applies from (when not the part's first). */
-interface KindTally {
-  readonly tally: Tally
+/**
+ * The tallies of an objective whose whole counts one kind of activity, and the day the objective
+ * applies from (when not the part's first).
+ */
+interface KindTally extends ObjectiveTallies {
   readonly from: CalendarDate | undefined
 }
 
-/** For each kind of activity, the tallies that count it (a share's part and whole both, when they do). */
+/** For each kind of activity, the objectives whose whole counts it (a share's part reads only what its whole counts). */
 function tallyByKind(
   tallies: ReadonlyArray<ObjectiveTallies>,
   applies: ReadonlyArray<ObjectiveInYear>
@@ -252,14 +254,26 @@ function tallyByKind(
   const byKind = new Map<string, Array<KindTally>>()
   tallies.forEach(({ whole, part }, index) => {
     const from = (applies[index] as ObjectiveInYear).from
-    for (const tally of part === undefined ? [whole] : [part, whole])
-      for (const kind of tally.kinds) {
-        let list = byKind.get(kind)
-        if (list === undefined) byKind.set(kind, (list = []))
-        list.push({ tally, from })
-      }
+    for (const kind of whole.kinds) {
+      let list = byKind.get(kind)
+      if (list === undefined) byKind.set(kind, (list = []))
+      list.push({ whole, part, from })
+    }
   })
   return byKind
+}
+
+/**
+ * Counts or excludes a record for one objective: its whole, then, for a share, its part, which
+ * reads only a record its whole counts (a record the whole leaves out, for lack of the figure the
+ * whole adds up, say, is not part of it either: a share is never more than the whole).
+ */
+function addToObjective(tallies: ObjectiveTallies, record: Activity, out: ExclusionWhy | undefined): void {
+  const { whole, part } = tallies
+  if (part === undefined) return whole.add(record, out)
+  const before = whole.countedSoFar
+  whole.add(record, out)
+  if (whole.countedSoFar > before) part.add(record, undefined)
 }
 
 /** The records left out, found again when read: none is a shared empty list. */
@@ -370,12 +384,10 @@ export class YearTally implements RecordSink {
     const applies = this.plan.applies
     const tallies = this.talliesOf()
     for (let index = 0; index < tallies.length; index++) {
-      const { whole, part } = tallies[index] as ObjectiveTallies
       const from = applies[index]?.from
       const own =
         out ?? (from !== undefined && record.date < from ? beforeObjective(record, applies[index]) : undefined)
-      part?.add(record, own)
-      whole.add(record, own)
+      addToObjective(tallies[index] as ObjectiveTallies, record, own)
     }
   }
 
@@ -393,8 +405,9 @@ export class YearTally implements RecordSink {
     const tallies = (this.byKind as Map<string, ReadonlyArray<KindTally>>).get(record.kind)
     if (tallies === undefined) return
     for (let index = 0; index < tallies.length; index++) {
-      const { tally, from } = tallies[index] as KindTally
-      if (from === undefined || date >= from) tally.add(record, undefined)
+      const objective = tallies[index] as KindTally
+      const from = objective.from
+      if (from === undefined || date >= from) addToObjective(objective, record, undefined)
     }
   }
 

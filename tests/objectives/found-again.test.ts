@@ -225,6 +225,17 @@ describe("records left out, found again when read", () => {
     ])
   })
 
+  it("count in a share's part only the records its whole counts: never more than the whole", () => {
+    // A workshop that gives the families from priority areas but not the families in all.
+    const partOnly = { ...workshop("at-09", "2025-08-20", "parentalite"), measures: { "familles-qpv": 5 } }
+    for (const listed of [parseActivities([...json, partOnly]), oneByOne(parseActivities([...json, partOnly]))]) {
+      const qpv = evaluateObjectives(convention, listed, { year: 2025 }).results[1]
+      expect(qpv?.share).toEqual({ part: { numerator: 14, denominator: 1 }, whole: { numerator: 36, denominator: 1 } })
+      expect(qpv?.value).toEqual({ numerator: 7, denominator: 18 })
+      expect(qpv?.excluded.find((entry) => entry.id === "at-09")?.reason).toBe("no-measure")
+    }
+  })
+
   it("keep the list read the first time: the same objects when read again, frozen", () => {
     const [ateliers] = evaluateObjectives(convention, decoded(), { year: 2025 }).results
     const first = ateliers?.excluded
