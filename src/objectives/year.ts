@@ -121,7 +121,8 @@ function proratedTarget(objective: Objective, target: Target, share: Rational): 
 function statusOf(value: Rational, target: Target, inProgress: boolean): ObjectiveStatus {
   const atLeastOk = target.atLeast === undefined || compareRational(value, rationalOf(target.atLeast)) >= 0
   const atMostOk = target.atMost === undefined || compareRational(value, rationalOf(target.atMost)) <= 0
-  if (atLeastOk && atMostOk) return "met"
+  // A maximum not reached while the year goes on may still be: the target is not met before the year is over.
+  if (atLeastOk && atMostOk) return inProgress && target.atMost !== undefined ? "in-progress" : "met"
   return inProgress && atMostOk ? "in-progress" : "not-met"
 }
 

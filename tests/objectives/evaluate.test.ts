@@ -243,6 +243,12 @@ describe("targets", () => {
     const range = cpo((json) => (json.terms.objectives[0].target = { atLeast: 1, atMost: 3 }))
     const inRange = result(evaluateObjectives(range, records, { year: 2024 }), "suivi-coordonne")
     expect([inRange.status, inRange.ratio]).toEqual(["met", { numerator: 2, denominator: 1 }])
+    // Within the range on 30 June, but the maximum may still be exceeded: not met before the year is over.
+    const midYear = result(evaluateObjectives(range, records, { year: 2024, asOf: "2024-06-30" }), "suivi-coordonne")
+    expect([midYear.status, midYear.explanation.sentence]).toEqual([
+      "in-progress",
+      "2 réunions en 2024 pour une cible comprise entre 1 et 3 : en cours (200 %)."
+    ])
   })
 })
 
