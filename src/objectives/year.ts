@@ -7,8 +7,10 @@
  */
 import type { CalendarDate } from "../calendar/date.js"
 import type { ExplanationNode, Outcome } from "../core/explanation.js"
-import { ValidationError } from "../core/errors.js"
-import { enumIssue } from "../core/issues.js"
+import type { Issue } from "../core/errors.js"
+import { enumIssue, textsIssue } from "../core/issues.js"
+import { RULE_TREE_TEXT } from "../vocabulary/validation.js"
+import { requireOptions } from "../core/records.js"
 import { factsField, lazyField } from "../core/freeze.js"
 import {
   type Fraction,
@@ -77,16 +79,15 @@ export interface CheckedObjectivesOptions {
 
 /** @internal Checks an evaluation's options, reporting every problem at its path. */
 export function checkedOptions(options: ObjectivesOptions): CheckedObjectivesOptions {
-  const { year, dates } = checkedYearOptions("objectives options", options, ["asOf"])
-  if (options.rules !== undefined && (options.rules === null || typeof options.rules !== "object")) {
-    throw ValidationError.of("objectives options", [
-      { path: ["rules"], message: "expected a rule tree (see defineRule, allOf, anyOf, not)" }
-    ])
-  }
+  requireOptions(options, "objectives options")
+  // Every problem of the options at once: the year and the day, the rules, the exclusions.
+  const others: Array<Issue> = []
+  if (options.rules !== undefined && (options.rules === null || typeof options.rules !== "object"))
+    others.push(textsIssue(["rules"], "type", RULE_TREE_TEXT))
   const exclusions: unknown = options.exclusions
-  if (exclusions !== undefined && exclusions !== "when-read" && exclusions !== "as-read") {
-    throw ValidationError.of("objectives options", [enumIssue(["exclusions"], exclusions, EXCLUSIONS_LISTED)])
-  }
+  if (exclusions !== undefined && exclusions !== "when-read" && exclusions !== "as-read")
+    others.push(enumIssue(["exclusions"], exclusions, EXCLUSIONS_LISTED))
+  const { year, dates } = checkedYearOptions("objectives options", options, ["asOf"], others)
   return {
     year,
     asOf: dates.asOf,

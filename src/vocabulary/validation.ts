@@ -573,3 +573,17 @@ export function unquoted(text: string): string {
 
 /** @internal How a date is written, for a value that is not a text. */
 export const DATE_FORM_FR = "une date s'écrit AAAA-MM-JJ"
+
+/** @internal An evaluator's `year` option outside 1000–9999: `english`, the value described; `found`, shortened as JSON. */
+export function yearOptionText(english: string, found: string): Texts {
+  return {
+    fr: `attendu : une année entre 1000 et 9999 ; trouvé : ${found}`,
+    en: `expected a year between 1000 and 9999, got ${english}`
+  }
+}
+
+/** @internal An evaluator's `rules` option that is not a rule tree. */
+export const RULE_TREE_TEXT: Texts = {
+  fr: "attendu : un arbre de règles (voir defineRule, allOf, anyOf, not)",
+  en: "expected a rule tree (see defineRule, allOf, anyOf, not)"
+}

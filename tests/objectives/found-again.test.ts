@@ -285,6 +285,21 @@ describe("records left out, found again when read", () => {
         }
       ])
     }
+    // Every problem of the options at once, each in both languages.
+    try {
+      evaluateObjectives(convention, decoded(), {
+        year: "2025" as unknown as number,
+        asOf: "2025-13-01",
+        exclusions: "later" as unknown as "as-read"
+      })
+      expect.unreachable()
+    } catch (error) {
+      expect((error as ValidationError).issues.map((issue) => [issue.path, issue.code, issue.messages?.fr])).toEqual([
+        [["year"], "range", 'attendu : une année entre 1000 et 9999 ; trouvé : "2025"'],
+        [["asOf"], "date", "2025-13-01 n'est pas une date : il n'y a pas de mois 13"],
+        [["exclusions"], "enum", "« later » n'est pas un code accepté ici ; codes acceptés : when-read, as-read"]
+      ])
+    }
     // The nearest code is suggested, as for a code in a document.
     expect(() =>
       evaluateConventionObjectives(convention, decoded(), { exclusions: "As-Read" as unknown as "as-read" })
