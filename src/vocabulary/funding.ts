@@ -477,7 +477,7 @@ export function exclusionDetail(fact: ExpenseExclusionFact): string {
     case "after-as-of":
       return `datée du ${formatFrenchDate(fact.date)}, après le ${formatFrenchDate(fact.asOf)}`
     case "sector-not-covered":
-      return `secteur « ${fact.sector} » non couvert`
+      return `secteur « ${fact.sector} » non couvert par la convention à cette date`
     case "excluded-scheme":
       return `financée par ${fact.scheme}, que la convention exclut`
     case "other-convention":

@@ -206,7 +206,7 @@ describe("expenses", () => {
     expect(use.ineligibleExpenses.map((e) => [e.id, e.reason, e.detail])).toEqual([
       ["after", "after-as-of", "datée du 15/12/2024, après le 01/12/2024"],
       ["kit", "category-excluded", "Matériel : catégorie que la convention ne finance pas"],
-      ["logement", "sector-not-covered", "secteur « Logement » non couvert"],
+      ["logement", "sector-not-covered", "secteur « Logement » non couvert par la convention à cette date"],
       ["nodoc", "no-document", "aucune référence de pièce justificative"],
       ["other", "funded-elsewhere", "imputée à la convention cpo-ville"]
     ])
