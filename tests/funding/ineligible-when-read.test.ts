@@ -67,7 +67,12 @@ describe("ineligible expenses, listed when read", () => {
     ).toEqual([
       ["cs-dep-2024-animateur-jeunes", "3600.00", "after-as-of", "datée du 31/12/2024, après le 15/11/2024"],
       ["cs-dep-2024-frais-structure", "1500.00", "after-as-of", "datée du 31/12/2024, après le 15/11/2024"],
-      ["cs-dep-2024-mobilier-jeunes", "850.00", "sector-not-covered", "secteur « Jeunesse » non couvert par la convention à cette date"],
+      [
+        "cs-dep-2024-mobilier-jeunes",
+        "850.00",
+        "sector-not-covered",
+        "secteur « Jeunesse » non couvert par la convention à cette date"
+      ],
       ["cs-dep-2024-novembre", "210.00", "after-as-of", "datée du 20/11/2024, après le 15/11/2024"],
       ["cs-dep-2024-referente-familles", "12400.00", "after-as-of", "datée du 31/12/2024, après le 15/11/2024"],
       ["cs-dep-2024-sans-piece", "95.50", "no-document", "aucune référence de pièce justificative"],
