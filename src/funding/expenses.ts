@@ -9,15 +9,15 @@ import type { Terms } from "../conventions/terms.js"
 import { FUNDING_SCHEME_LABELS, SECTOR_LABELS } from "../referential/codes.js"
 import { EXPENSE_CATEGORY_LABELS } from "../referential/convention-codes.js"
 import type { Expense } from "./records.js"
-import { type ExpenseExclusionFact, exclusionDetail } from "../vocabulary/funding.js"
+import type { ExpenseExclusionFact } from "../vocabulary/funding.js"
 
 /**
  * Why an expense does not count as an eligible use of the money, checked in this order:
  * `duplicate-id` (an identical copy of an eligible expense: it counts once; a copy of an
- * expense left out is left out for the same reason as the expense), `outside-year`, `after-as-of`, `sector-not-covered`,
- * `funded-elsewhere` (by a scheme the convention excludes, or charged to another convention),
- * `category-excluded` (by the convention's conditions of use), `no-document` (no supporting
- * document when the convention requires one).
+ * expense left out is left out for the same reason as the expense), `outside-year`,
+ * `after-as-of`, `sector-not-covered`, `funded-elsewhere` (by a scheme the convention excludes,
+ * or charged to another convention), `category-excluded` (by the convention's conditions of
+ * use), `no-document` (no supporting document when the convention requires one).
  *
  * @example
  * ```ts
@@ -88,7 +88,8 @@ export function expenseLabel(expense: Expense): string {
 
 /**
  * @internal Why an expense is not eligible: the reason, and the facts its French detail is worded
- * from ({@link expenseExclusionDetail}), worded only when the list of ineligible expenses is read.
+ * from (`exclusionDetail` of src/vocabulary/funding.ts), only when the list of ineligible expenses
+ * is read.
  */
 export interface ExpenseWhy {
   readonly reason: ExpenseExclusionReason
@@ -132,9 +133,4 @@ export function expenseExclusion(
     }
   if (terms.expenses.requireSupportingDocument && expense.document === undefined) return NO_DOCUMENT
   return undefined
-}
-
-/** @internal The French detail of why an expense is not eligible. */
-export function expenseExclusionDetail(why: ExpenseWhy): string {
-  return exclusionDetail(why.fact)
 }

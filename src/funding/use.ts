@@ -23,13 +23,7 @@ import type { Convention } from "../conventions/convention.js"
 import { type ResolvedConvention, checkedConvention, resolveConvention, resolvedYear } from "../conventions/resolved.js"
 import { Euros } from "../money/euros.js"
 import type { ObjectivesEvaluation } from "../objectives/evaluate.js"
-import {
-  type ExpenseWhy,
-  type IneligibleExpense,
-  expenseExclusion,
-  expenseExclusionDetail,
-  expenseLabel
-} from "./expenses.js"
+import { type ExpenseWhy, type IneligibleExpense, expenseExclusion, expenseLabel } from "./expenses.js"
 import { explainUse } from "./explain-use.js"
 import type { FinancialReport, FundingYearState } from "./state.js"
 import type { EarlyPayment, NotOwedReason, UseFacts } from "./facts.js"
@@ -59,7 +53,13 @@ import {
   yearRepayment
 } from "./repayments.js"
 import { type PaymentSchedule, resolvedAsOf, yearSchedule } from "./schedule.js"
-import { COPIED_EXPENSE_TEXT, type NotCountedFact, earlyPaymentText, notCountedText } from "../vocabulary/funding.js"
+import {
+  COPIED_EXPENSE_TEXT,
+  type NotCountedFact,
+  earlyPaymentText,
+  exclusionDetail,
+  notCountedText
+} from "../vocabulary/funding.js"
 import { citation } from "../vocabulary/sources.js"
 import { type Modulation, type Settlement, modulation, settle } from "./settlement.js"
 import { withdrawalRepaymentDue } from "../conventions/withdrawal.js"
@@ -437,32 +437,12 @@ function expensesOfYear(
   const ineligible = (): ReadonlyArray<IneligibleExpense> => {
     if (copies.length === 0 && leftOut.length === 0) return NO_INELIGIBLE
     // A copy of an expense left out is left out for the same reason (its content is the same);
-    // only a copy of an eligible expense is a copy counted once.
-    const list: Array<IneligibleExpense> = copies.map((copy) => {
-      const why = expenseExclusion(copy, part, asOf, termsOn(copy.date), conventionId)
-      return Object.freeze({
-        id: copy.id,
-        amount: frozen(copy.amount),
-        date: copy.date,
-        label: expenseLabel(copy),
-        reason: why === undefined ? ("duplicate-id" as const) : why.reason,
-        detail: why === undefined ? COPIED_EXPENSE_TEXT : expenseExclusionDetail(why)
-      })
-    })
-    for (let index = 0; index < leftOut.length; index++) {
-      const expense = leftOut[index] as Expense
-      const why = whys[index] as ExpenseWhy
-      list.push(
-        Object.freeze({
-          id: expense.id,
-          amount: frozen(expense.amount),
-          date: expense.date,
-          label: expenseLabel(expense),
-          reason: why.reason,
-          detail: expenseExclusionDetail(why)
-        })
-      )
-    }
+    // only a copy of an eligible expense is a copy counted once (no reason: `duplicate-id`).
+    const list = copies.map((copy) =>
+      ineligibleLine(copy, expenseExclusion(copy, part, asOf, termsOn(copy.date), conventionId))
+    )
+    for (let index = 0; index < leftOut.length; index++)
+      list.push(ineligibleLine(leftOut[index] as Expense, whys[index] as ExpenseWhy))
     return list.sort(compareIds)
   }
   const yearKey = String(year)
@@ -478,6 +458,18 @@ function expensesOfYear(
     return { eligibleExpenses: Object.freeze(eligibleExpenses), ineligible }
   const built = ineligible()
   return { eligibleExpenses: Object.freeze(eligibleExpenses), ineligible: () => built }
+}
+
+/** An ineligible expense as a result lists it, frozen: with its reason, or as a copy counted once when it has none. */
+function ineligibleLine(expense: Expense, why: ExpenseWhy | undefined): IneligibleExpense {
+  return Object.freeze({
+    id: expense.id,
+    amount: frozen(expense.amount),
+    date: expense.date,
+    label: expenseLabel(expense),
+    reason: why === undefined ? "duplicate-id" : why.reason,
+    detail: why === undefined ? COPIED_EXPENSE_TEXT : exclusionDetail(why.fact)
+  })
 }
 
 /** No ineligible expense: one frozen empty list. */

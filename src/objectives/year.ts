@@ -39,7 +39,7 @@ import {
   yearFacts,
   yearSentence
 } from "../vocabulary/objectives.js"
-import type { ObjectiveResult, ObjectivesEvaluation, ObjectivesOptions } from "./result.js"
+import type { ExclusionsListed, ObjectiveResult, ObjectivesEvaluation, ObjectivesOptions } from "./result.js"
 import type { IndicatorFacts, IndicatorValue, ObjectiveStatus } from "./facts.js"
 import { indicatorDefinition } from "./indicator.js"
 import { excludedByReasonOf } from "./measure.js"
@@ -65,8 +65,8 @@ function fractionOf(value: Rational): Fraction {
   return (WHOLE_FRACTIONS[index] ??= Object.freeze(toFraction(value)))
 }
 
-/** The values of the option `exclusions`. */
-const EXCLUSIONS_LISTED: ReadonlyArray<string> = ["when-read", "as-read"]
+/** The values of the option `exclusions` (see {@link ExclusionsListed}). */
+const EXCLUSIONS_LISTED: ReadonlyArray<string> = ["when-read", "as-read"] satisfies ReadonlyArray<ExclusionsListed>
 
 /** @internal The options of an evaluation, checked: the year, the day, the eligibility rules, when the records left out are listed. */
 export interface CheckedObjectivesOptions {
@@ -85,7 +85,7 @@ export function checkedOptions(options: ObjectivesOptions): CheckedObjectivesOpt
   if (options.rules !== undefined && (options.rules === null || typeof options.rules !== "object"))
     others.push(textsIssue(["rules"], "type", RULE_TREE_TEXT))
   const exclusions: unknown = options.exclusions
-  if (exclusions !== undefined && exclusions !== "when-read" && exclusions !== "as-read")
+  if (exclusions !== undefined && !EXCLUSIONS_LISTED.includes(exclusions as string))
     others.push(enumIssue(["exclusions"], exclusions, EXCLUSIONS_LISTED))
   const { year, dates } = checkedYearOptions("objectives options", options, ["asOf"], others)
   return {
